@@ -1,0 +1,35 @@
+# Two commands do all the set-up on a fresh machine:
+#   make demo   - create .venv, validate and analyse the sample data (embedded networkx backend, no server)
+#   make test   - create .venv, install Chromium + CJK fonts if missing, run lint, types and every test
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+OUT ?= out
+
+.PHONY: demo test lint system-deps clean
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+demo: $(BIN)/.installed
+	$(BIN)/pbgraph validate data/sample
+	$(BIN)/pbgraph analyze coverage data/sample
+
+# Chromium and CJK fonts are system packages (browser tests, static PNG/SVG); installed only when missing
+system-deps:
+	@command -v chromium >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || { \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; }
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check pbgraph tests benchmarks data
+	$(BIN)/ruff format --check pbgraph tests benchmarks data
+	$(BIN)/mypy
+
+test: $(BIN)/.installed system-deps lint
+	$(BIN)/python -m pytest -q
+
+clean:
+	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache

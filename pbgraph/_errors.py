@@ -1,0 +1,39 @@
+"""Every exception pbgraph raises, in one hierarchy."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pbgraph.validate import Problem
+
+
+class PbgraphError(Exception):
+    """Base class of every error pbgraph raises on purpose."""
+
+
+class DatasetError(PbgraphError):
+    """The dataset has errors; nothing was loaded.
+
+    Parameters
+    ----------
+    problems
+        Every problem found (errors and warnings), in file and row order.
+    """
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        errors = [p for p in problems if p.is_error]
+        super().__init__(f"{len(errors)} error(s) in dataset; first: {errors[0].message('en') if errors else ''}")
+
+
+class UnknownIdError(PbgraphError):
+    """An id given by the user (committee, member, sector …) is not in the dataset."""
+
+
+class Neo4jError(PbgraphError):
+    """Neo4j is unreachable, refuses the credentials, or is too old."""
+
+
+class MissingDependencyError(PbgraphError):
+    """An optional dependency is needed for this feature but not installed."""

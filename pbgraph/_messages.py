@@ -1,0 +1,151 @@
+"""Texts of validation messages, Chinese and English: what is wrong and what to do about it.
+
+Each entry is `code: (zh, en)`; the texts are `str.format` templates over the problem's `value` and params.
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # files
+    "path_missing": ("找不到数据集路径。请检查路径是否正确。", "The dataset path does not exist. Check the path."),
+    "path_kind": (
+        "数据集应为一个包含 CSV 文件的文件夹，或一个 .xlsx 工作簿。",
+        "A dataset is a folder of CSV files or one .xlsx workbook.",
+    ),
+    "bad_workbook": (
+        "无法打开工作簿（{detail}）。请用 Excel 另存为 .xlsx 后重试。",
+        "The workbook cannot be opened ({detail}). Save it again as .xlsx from Excel.",
+    ),
+    "empty_file": ("文件为空。请填写表头和数据，或删除此文件。", "The file is empty. Add a header row and data, or remove it."),
+    "no_header": ("第一行没有表头。请把列名放在第一行。", "The first row has no header. Put the column names in row 1."),
+    "undecodable": (
+        "无法识别文件编码或文件不是文本（可能是二进制文件）。请在 Excel 中另存为“CSV UTF-8”。",
+        "The file is not text in a known encoding (binary?). Save it from Excel as 'CSV UTF-8'.",
+    ),
+    "parse_error": (
+        "CSV 格式错误：{detail}。请检查引号是否成对、文件是否完整。",
+        "Malformed CSV: {detail}. Check that quotes are balanced and the file is complete.",
+    ),
+    "wrong_field_count": (
+        "该行有 {actual} 个字段，表头有 {expected} 列（内容：{value}）。请检查分隔符和引号，或文件是否被截断。",
+        "This row has {actual} fields but the header has {expected} (text: {value}). Check delimiters and "
+        "quotes, or whether the file was cut off.",
+    ),
+    "unknown_table": (
+        "无法识别的表，已忽略。表名应为 members/sectors/townships/organizations/memberships/liaisons/contacts"
+        "（或 委员/界别/镇街/组织/组织成员/联系/联系群众）。",
+        "Not a known table; ignored. Table names are members/sectors/townships/organizations/memberships/"
+        "liaisons/contacts.",
+    ),
+    "duplicate_table": (
+        "与 {other} 是同一张表。请只保留一个文件。",
+        "Same table as {other}. Keep only one of the two files.",
+    ),
+    "missing_table": (
+        "缺少必需的表“{table_zh}”（{table}）。请添加 {table}.csv 文件或同名工作表。",
+        "Required table '{table}' is missing. Add {table}.csv or a sheet named {table}.",
+    ),
+    "missing_column": (
+        "缺少必需的列“{column_zh}”（{column_en}）。请在表头添加该列。",
+        "Required column '{column_en}' ({column_zh}) is missing. Add it to the header row.",
+    ),
+    "unknown_column": ("无法识别的列“{value}”，已忽略。", "Column '{value}' is not known; ignored."),
+    "too_many": (
+        "同类问题还有 {count} 处未逐条列出。请先修正上面列出的问题。",
+        "{count} more problems of this kind are not listed. Fix the ones above first.",
+    ),
+    # cells
+    "empty_required": ("必填单元格为空。请填写该值。", "A required cell is empty. Fill it in."),
+    "duplicate_id": (
+        "编号“{value}”重复（已在 {other} 使用）。每个编号在所有节点表中必须唯一，请改用新的编号。",
+        "Id '{value}' is already used ({other}). Ids must be unique across all node tables; use a new id.",
+    ),
+    "unknown_reference": (
+        "引用了不存在的编号“{value}”（应为{expected}）。请检查拼写，或先在对应表中添加它。",
+        "Refers to unknown id '{value}' (expected {expected_en}). Check the spelling or add it to its table.",
+    ),
+    "wrong_reference_kind": (
+        "编号“{value}”是{actual}，这里需要{expected}。请改为正确的编号。",
+        "Id '{value}' is a {actual_en}, but a {expected_en} is needed here. Use the right id.",
+    ),
+    "unknown_enum": (
+        "无法识别的值“{value}”。可用的值：{allowed}。",
+        "Unknown value '{value}'. Allowed: {allowed}.",
+    ),
+    "self_liaison": ("联系的发起方和对象相同。请删除此行或更正对象。", "A liaison from a member to itself. Remove or fix it."),
+    "wrong_endpoint": (
+        "“{kind_zh}”类联系的{end}应为{expected}，但“{value}”是{actual}。请更正类型或编号。",
+        "A '{kind}' liaison needs a {expected_en} as its {end_en}, but '{value}' is a {actual_en}. Fix the kind "
+        "or the id.",
+    ),
+    "parent_cycle": (
+        "组织的上级关系形成了环（{value}）。请更正“上级”列。",
+        "The organizations' parents form a cycle ({value}). Fix the parent column.",
+    ),
+    "bad_date": (
+        "无法识别的日期“{value}”，已按空值处理。请使用 2024-03-01 这样的格式。",
+        "Date '{value}' is not understood and is treated as empty. Use a format like 2024-03-01.",
+    ),
+    # warnings of meaning
+    "member_liaison_source_not_cpc": (
+        "“联系党外委员”的发起方“{value}”不是中共党员，此联系不计入覆盖。请确认政治面貌或改由党员委员联系。",
+        "A 'member' liaison from '{value}', who is not a CPC member, does not count. Check the party or "
+        "assign a CPC member.",
+    ),
+    "member_liaison_target_cpc": (
+        "“联系党外委员”的对象“{value}”是中共党员，此联系不计入覆盖。请确认政治面貌或联系对象。",
+        "A 'member' liaison to '{value}', who is a CPC member, does not count. Check the party or the target.",
+    ),
+    "sector_liaison_not_party_group": (
+        "“联系界别”的发起方“{value}”不是党组成员，此联系不计入覆盖。请确认“党组成员”列。",
+        "A 'sector' liaison from '{value}', who is not a party-group member, does not count. Check the "
+        "party_group column.",
+    ),
+    "township_liaison_not_cpc": (
+        "“联系镇街”的发起方“{value}”不是中共党员，此联系不计入覆盖。",
+        "A 'township' liaison from '{value}', who is not a CPC member, does not count.",
+    ),
+    "duplicate_liaison": (
+        "与第 {other} 行的联系重复（同一发起方、对象和类型）。可删除此行。",
+        "Duplicates the liaison in row {other} (same source, target and kind). You may delete this row.",
+    ),
+    "member_no_sector": ("委员“{value}”没有填写界别。", "Member '{value}' has no sector."),
+    "member_no_township": ("委员“{value}”没有填写镇街。", "Member '{value}' has no township."),
+    "member_no_committee": (
+        "委员“{value}”无法确定所属政协（数据集中有多个政协）。请填写“政协”列。",
+        "Member '{value}' has no committee and the dataset has several. Fill in the committee column.",
+    ),
+}
+
+KIND_NAMES: dict[str, tuple[str, str]] = {
+    "member": ("委员", "member"),
+    "sector": ("界别", "sector"),
+    "township": ("镇街", "township"),
+    "organization": ("组织", "organization"),
+    "contact": ("联系群众", "contact"),
+    "committee": ("政协（类型为政协的组织）", "committee (organization of kind committee)"),
+    "sector_group": ("界别联组（类型为界别联组的组织）", "sector group (organization of kind sector_group)"),
+    "sector_or_group": ("界别或界别联组", "sector or sector group"),
+}
+
+END_NAMES: dict[str, tuple[str, str]] = {"source": ("发起方", "source"), "target": ("对象", "target")}
+
+
+def location(*, file: str | None, sheet: str | None, row: int | None, column: str | None, lang: str) -> str:
+    """Where a problem is, as the user sees it in Excel."""
+    parts: list[str] = []
+    if lang == "zh":
+        if file:
+            parts.append(file + (f"［工作表 {sheet}］" if sheet else ""))
+        if row is not None:
+            parts.append(f"第 {row} 行")
+        if column:
+            parts.append(f"“{column}”列")
+        return " ".join(parts)
+    if file:
+        parts.append(file + (f" [sheet {sheet}]" if sheet else ""))
+    if row is not None:
+        parts.append(f"row {row}")
+    if column:
+        parts.append(f"column '{column}'")
+    return ", ".join(parts)

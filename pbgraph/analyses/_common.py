@@ -1,0 +1,152 @@
+"""What every analysis needs: committee filters and the per-member facts derived from counting liaisons.
+
+All of it is computed once per dataset with numpy over whole columns and kept on the dataset's node index.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+from pbgraph._errors import UnknownIdError
+from pbgraph.graph import NodeIndex, index_of
+from pbgraph.model import ORGANIZING_KINDS, LiaisonKind, OrgKind, Role
+
+if TYPE_CHECKING:
+    from pbgraph.dataset import Dataset
+
+
+def check_committee(ds: Dataset, committee: str | None) -> None:
+    """Raise UnknownIdError unless `committee` is None or a committee of the dataset."""
+    if committee is not None and committee not in ds.committees:
+        known = "、".join(ds.committees[:10]) or "无"
+        raise UnknownIdError(f"未知的政协编号“{committee}”（可用：{known}） / unknown committee id {committee!r}")
+
+
+def member_mask(ds: Dataset, committee: str | None) -> np.ndarray:
+    """Per member row: belongs to `committee` (every member when None)."""
+    if committee is None:
+        return np.ones(len(ds.members), dtype=bool)
+    pairs = ds.member_committees
+    mask = np.zeros(len(ds.members), dtype=bool)
+    mask[pairs["member"].to_numpy()[(pairs["committee"] == committee).to_numpy()]] = True
+    return mask
+
+
+def row_mask(frame: pd.DataFrame, committee: str | None) -> np.ndarray:
+    """Per row of a single-committee table: belongs to `committee` (every row when None)."""
+    if committee is None:
+        return np.ones(len(frame), dtype=bool)
+    return (frame["committee"] == committee).to_numpy()
+
+
+def facts(ds: Dataset) -> MemberFacts:
+    """The dataset's member facts, computed once."""
+    found = ds.__dict__.get("_member_facts")
+    if found is None:
+        found = MemberFacts(index_of(ds))
+        ds.__dict__["_member_facts"] = found
+    return found
+
+
+@dataclass
+class MemberFacts:
+    """Per-member facts shared by coverage, load and connectors."""
+
+    index: NodeIndex
+
+    @property
+    def ds(self) -> Dataset:
+        return self.index.ds
+
+    @cached_property
+    def member_pairs(self) -> tuple[np.ndarray, np.ndarray]:
+        """Distinct (source row, target row) of counting `member` liaisons, sorted by target then source."""
+        ix = self.index
+        mask = ix.counting & (ix.liaison_kind == list(LiaisonKind).index(LiaisonKind.MEMBER))
+        n = len(self.ds.members)
+        keys = np.unique(ix.liaison_target[mask] * n + ix.liaison_source[mask])
+        return keys % n, keys // n
+
+    @cached_property
+    def liaison_sources_per_target(self) -> np.ndarray:
+        """Per member row: number of distinct CPC members liaising with them (counting liaisons)."""
+        _, target = self.member_pairs
+        return np.bincount(target, minlength=len(self.ds.members))
+
+    @cached_property
+    def load(self) -> np.ndarray:
+        """Per member row: number of distinct non-party members they liaise with (counting liaisons)."""
+        source, _ = self.member_pairs
+        return np.bincount(source, minlength=len(self.ds.members))
+
+    @cached_property
+    def sole_source(self) -> np.ndarray:
+        """Per member row: the row of their only liaising CPC member, or -1 (none or several)."""
+        source, target = self.member_pairs
+        sole = np.full(len(self.ds.members), -1, dtype=np.int64)
+        once = self.liaison_sources_per_target[target] == 1
+        sole[target[once]] = source[once]
+        return sole
+
+    @cached_property
+    def party_org_roles(self) -> pd.DataFrame:
+        """Memberships with the member row, organization row and organization kind."""
+        ds, ix = self.ds, self.index
+        member = ix.lookup(ds.memberships["member"]) - ix.offsets["members"]
+        org = ix.lookup(ds.memberships["organization"]) - ix.offsets["organizations"]
+        return pd.DataFrame({
+            "member": member,
+            "org": org,
+            "kind": ds.organizations["kind"].to_numpy(dtype=object)[org],
+            "role": ds.memberships["role"].to_numpy(dtype=object),
+        })
+
+    @cached_property
+    def organized(self) -> np.ndarray:
+        """Per member row: in a party organization other than a temporary branch."""
+        roles = self.party_org_roles
+        mask = np.zeros(len(self.ds.members), dtype=bool)
+        mask[roles["member"].to_numpy()[roles["kind"].isin(list(ORGANIZING_KINDS)).to_numpy()]] = True
+        return mask
+
+    @cached_property
+    def in_temporary_branch(self) -> np.ndarray:
+        roles = self.party_org_roles
+        mask = np.zeros(len(self.ds.members), dtype=bool)
+        mask[roles["member"].to_numpy()[(roles["kind"] == OrgKind.TEMPORARY_BRANCH).to_numpy()]] = True
+        return mask
+
+    def org_has_member(self, *, role: Role | None = None, cpc: bool = False) -> np.ndarray:
+        """Per organization row: has a membership (of `role`, held by a CPC member when `cpc`)."""
+        roles = self.party_org_roles
+        keep = np.ones(len(roles), dtype=bool)
+        if role is not None:
+            keep &= (roles["role"] == role).to_numpy()
+        if cpc:
+            keep &= self.index.is_cpc[roles["member"].to_numpy()]
+        mask = np.zeros(len(self.ds.organizations), dtype=bool)
+        mask[roles["org"].to_numpy()[keep]] = True
+        return mask
+
+    def targeted(self, kind: LiaisonKind) -> np.ndarray:
+        """Per node number: target of a counting liaison of `kind`."""
+        ix = self.index
+        mask = ix.counting & (ix.liaison_kind == list(LiaisonKind).index(kind))
+        hit = np.zeros(ix.size, dtype=bool)
+        hit[ix.liaison_target[mask]] = True
+        return hit
+
+
+def member_rows(ds: Dataset, mask: np.ndarray, columns: list[str]) -> pd.DataFrame:
+    """The member rows under `mask` with the given member columns, `committee` first."""
+    return ds.members.loc[mask, ["committee", *columns]].reset_index(drop=True)
+
+
+def rate(part: int, whole: int) -> float | None:
+    """part / whole, or None over nothing ("n/a")."""
+    return part / whole if whole else None

@@ -1,0 +1,229 @@
+"""Connectors: CPC members who are the only liaison of some non-party members, and betweenness centrality
+in the undirected liaison graph.
+
+Betweenness follows networkx's definition exactly (normalized, endpoints excluded, the same sampling of
+sources with the same seed), computed with Brandes' algorithm level by level in numpy. Leaves (nodes of
+degree one: most contacts) are not searched from: a leaf's paths are those of its neighbour, one hop longer,
+so its contribution is added to its neighbour's search as a weight. That makes the exact computation affordable
+where most nodes are contacts.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+from scipy.sparse.csgraph import connected_components
+
+from pbgraph.analyses._common import check_committee, facts, member_mask
+from pbgraph.graph import index_of
+
+if TYPE_CHECKING:
+    from pbgraph.dataset import Dataset
+
+SAMPLE_LIMIT = 20_000
+SAMPLE_SIZE = 256
+SEED = 42
+
+
+@dataclass(frozen=True)
+class Betweenness:
+    """Betweenness of the nodes of the liaison graph.
+
+    Attributes
+    ----------
+    nodes
+        Node numbers (of the dataset's node index), in the graph's node order.
+    values
+        Betweenness of each node, as networkx computes it.
+    sampled
+        Number of sampled sources, or None when exact.
+    """
+
+    nodes: np.ndarray
+    values: np.ndarray
+    sampled: int | None
+
+
+def liaison_graph(ds: Dataset) -> tuple[np.ndarray, sp.csr_matrix]:
+    """The simple undirected graph of counting liaisons: its nodes (node numbers, in order of first
+    appearance in the liaisons table, source before target) and its adjacency over positions in that list."""
+    ix = index_of(ds)
+    source = ix.liaison_source[ix.counting]
+    target = ix.liaison_target[ix.counting]
+    ends = np.empty(2 * len(source), dtype=np.int64)
+    ends[0::2], ends[1::2] = source, target
+    nodes, first = np.unique(ends, return_index=True)
+    nodes = nodes[np.argsort(first, kind="stable")]
+    position = np.full(ix.size, -1, dtype=np.int64)
+    position[nodes] = np.arange(len(nodes))
+    a, b = position[source], position[target]
+    keep = a != b
+    n = len(nodes)
+    adjacency = sp.csr_matrix(
+        (np.ones(2 * keep.sum(), dtype=np.int8), (np.concatenate([a[keep], b[keep]]),
+                                                   np.concatenate([b[keep], a[keep]]))),
+        shape=(n, n),
+    )
+    adjacency.sum_duplicates()
+    adjacency.data[:] = 1
+    return nodes, adjacency
+
+
+def _dependencies(indptr: np.ndarray, indices: np.ndarray, source: int, leaf_count: np.ndarray,
+                  work: tuple[np.ndarray, np.ndarray, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """Brandes' single-source pass: returns the nodes reached and their dependency on `source`.
+
+    Leaves were removed from the graph; `leaf_count` adds each node's leaves as targets one hop further.
+    """
+    distance, sigma, delta = work
+    distance[source] = 0
+    sigma[source] = 1.0
+    frontier = np.array([source])
+    levels: list[tuple[np.ndarray, np.ndarray]] = []
+    reached = [frontier]
+    depth = 0
+    while frontier.size:
+        starts, ends = indptr[frontier], indptr[frontier + 1]
+        degrees = ends - starts
+        parents = np.repeat(frontier, degrees)
+        offsets = np.repeat(starts - np.cumsum(degrees) + degrees, degrees) + np.arange(degrees.sum())
+        children = indices[offsets]
+        new = distance[children] < 0
+        distance[children[new]] = depth + 1
+        on_path = distance[children] == depth + 1
+        parents, children = parents[on_path], children[on_path]
+        np.add.at(sigma, children, sigma[parents])
+        levels.append((parents, children))
+        frontier = np.unique(children)
+        reached.append(frontier)
+        depth += 1
+    nodes = np.concatenate(reached)
+    delta[nodes] = leaf_count[nodes]
+    for parents, children in reversed(levels):
+        np.add.at(delta, parents, sigma[parents] / sigma[children] * (1.0 + delta[children]))
+    result = delta[nodes].copy()
+    distance[nodes], sigma[nodes], delta[nodes] = -1, 0.0, 0.0
+    return nodes, result
+
+
+def betweenness(ds: Dataset, *, sample_limit: int = SAMPLE_LIMIT, sample_size: int = SAMPLE_SIZE,
+                seed: int = SEED) -> Betweenness:
+    """Betweenness centrality of the undirected liaison graph, as `networkx.betweenness_centrality`.
+
+    Exact up to `sample_limit` nodes; above, estimated from `sample_size` sources drawn as networkx draws
+    them with `seed`.
+    """
+    nodes, adjacency = liaison_graph(ds)
+    values, sampled = graph_betweenness(adjacency, sample_limit=sample_limit, sample_size=sample_size, seed=seed)
+    return Betweenness(nodes, values, sampled)
+
+
+def graph_betweenness(adjacency: sp.csr_matrix, *, sample_limit: int = SAMPLE_LIMIT,
+                      sample_size: int = SAMPLE_SIZE, seed: int = SEED) -> tuple[np.ndarray, int | None]:
+    """Betweenness of every node of a simple undirected graph (symmetric 0/1 CSR adjacency), in node order,
+    and the number of sampled sources (None when exact)."""
+    n = adjacency.shape[0]
+    values = np.zeros(n)
+    if n == 0:
+        return values, None
+    degree = np.diff(adjacency.indptr)
+    neighbour_of_leaf = np.full(n, -1, dtype=np.int64)
+    single = np.flatnonzero(degree == 1)
+    neighbour_of_leaf[single] = adjacency.indices[adjacency.indptr[single]]
+    # a leaf is a degree-one node hanging on a node of larger degree (a lone edge keeps both ends)
+    is_leaf = np.zeros(n, dtype=bool)
+    is_leaf[single] = degree[neighbour_of_leaf[single]] > 1
+    core_mask = ~is_leaf
+    leaf_count = np.bincount(neighbour_of_leaf[is_leaf], minlength=n).astype(float)
+    _, component = connected_components(adjacency, directed=False)
+    component_size = np.bincount(component)[component]
+    core_adjacency = adjacency[core_mask][:, core_mask].tocsr()
+    core_nodes = np.flatnonzero(core_mask)
+    core_position = np.full(n, -1, dtype=np.int64)
+    core_position[core_nodes] = np.arange(len(core_nodes))
+
+    sampled: list[int] | None = None
+    k = sample_size if n > sample_limit and sample_size < n else None
+    if k is None:
+        searched_weight = np.ones(n) * core_mask
+        leaf_weight = leaf_count.copy()
+    else:
+        sampled = random.Random(seed).sample(range(n), k)
+        searched_weight = np.zeros(n)
+        leaf_weight = np.zeros(n)
+        for s in sampled:
+            if is_leaf[s]:
+                leaf_weight[neighbour_of_leaf[s]] += 1
+            else:
+                searched_weight[s] += 1
+    core_leaves = leaf_count[core_nodes]
+    m = len(core_nodes)
+    work = (np.full(m, -1, dtype=np.int64), np.zeros(m), np.zeros(m))
+    indptr, indices = core_adjacency.indptr, core_adjacency.indices
+    core_values = np.zeros(m)
+    for source in np.flatnonzero((searched_weight + leaf_weight)[core_nodes] > 0):
+        node = core_nodes[source]
+        reached, delta = _dependencies(indptr, indices, source, core_leaves, work)
+        weight = searched_weight[node] + leaf_weight[node]
+        others = reached != source
+        core_values[reached[others]] += weight * delta[others]
+        # paths from a leaf of `node` pass through `node` to every other node of the component
+        core_values[source] += leaf_weight[node] * (component_size[node] - 2)
+    values[core_nodes] = core_values
+    return _rescale(values, n, sampled), None if sampled is None else len(sampled)
+
+
+def _rescale(values: np.ndarray, n: int, sampled: list[int] | None) -> np.ndarray:
+    # networkx 3.5+ `_rescale` with normalized=True, endpoints=False
+    pairs = n - 1
+    if pairs < 2:
+        return values
+    if sampled is None:
+        return values / (pairs * (pairs - 1))
+    k = len(sampled)
+    scale = np.full(n, 1 / (k * (pairs - 1)))
+    scale[np.asarray(sampled)] = 1 / ((k - 1) * (pairs - 1)) if k > 1 else np.nan
+    return values * scale
+
+
+def connectors(
+    ds: Dataset,
+    *,
+    committee: str | None = None,
+    sample_limit: int = SAMPLE_LIMIT,
+    sample_size: int = SAMPLE_SIZE,
+    seed: int = SEED,
+) -> pd.DataFrame:
+    """CPC members who are the only liaison of one or more non-party members, with their betweenness.
+
+    `betweenness` is sampled above `sample_limit` nodes; the frame's `attrs["sampled"]` then holds the
+    number of sources used.
+
+    Examples
+    --------
+    >>> from pbgraph import load
+    >>> rows = connectors(load("data/sample"))
+    >>> list(rows.columns)
+    ['committee', 'id', 'name', 'sole_liaison_count', 'betweenness']
+    """
+    check_committee(ds, committee)
+    f = facts(ds)
+    members = len(ds.members)
+    sole = np.bincount(f.sole_source[f.sole_source >= 0], minlength=members)
+    mask = (sole > 0) & member_mask(ds, committee)
+    result = betweenness(ds, sample_limit=sample_limit, sample_size=sample_size, seed=seed)
+    per_member = np.zeros(members)
+    is_member = result.nodes < members
+    per_member[result.nodes[is_member]] = result.values[is_member]
+    rows = ds.members.loc[mask, ["committee", "id", "name"]].reset_index(drop=True)
+    rows["sole_liaison_count"] = sole[mask]
+    rows["betweenness"] = per_member[mask]
+    rows = rows.sort_values(["sole_liaison_count", "betweenness", "id"], ascending=[False, False, True],
+                            kind="stable", ignore_index=True)
+    rows.attrs["sampled"] = result.sampled
+    return rows

@@ -1,0 +1,145 @@
+"""Who and what is not covered: unlinked non-party members, unorganized CPC members, and sectors,
+townships and platforms with a gap (DESIGN 4)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+from pbgraph.analyses._common import check_committee, facts, member_mask, member_rows, row_mask
+from pbgraph.model import PARTY_ORG_KINDS, PLATFORM_KINDS, LiaisonKind, OrgKind, Role
+
+if TYPE_CHECKING:
+    from pbgraph.dataset import Dataset
+
+
+def unlinked(ds: Dataset, *, committee: str | None = None) -> pd.DataFrame:
+    """Non-party members with no counting `member` liaison.
+
+    Examples
+    --------
+    >>> from pbgraph import load
+    >>> rows = unlinked(load("data/sample"))
+    >>> list(rows.columns)
+    ['committee', 'id', 'name', 'party', 'sector', 'township']
+    """
+    check_committee(ds, committee)
+    f = facts(ds)
+    mask = ~f.index.is_cpc & (f.liaison_sources_per_target == 0) & member_mask(ds, committee)
+    return member_rows(ds, mask, ["id", "name", "party", "sector", "township"])
+
+
+def unorganized(ds: Dataset, *, committee: str | None = None) -> pd.DataFrame:
+    """CPC members in no party organization other than temporary branches.
+
+    Examples
+    --------
+    >>> from pbgraph import load
+    >>> list(unorganized(load("data/sample")).columns)
+    ['committee', 'id', 'name', 'sector', 'township', 'temporary_only']
+    """
+    check_committee(ds, committee)
+    f = facts(ds)
+    mask = f.index.is_cpc & ~f.organized & member_mask(ds, committee)
+    rows = member_rows(ds, mask, ["id", "name", "sector", "township"])
+    rows["temporary_only"] = f.in_temporary_branch[mask]
+    return rows
+
+
+def sector_gaps(ds: Dataset, *, committee: str | None = None) -> pd.DataFrame:
+    """Sectors no party-group member reaches, sector groups without a liaison or a CPC 第一召集人.
+
+    Examples
+    --------
+    >>> from pbgraph import load
+    >>> list(sector_gaps(load("data/sample")).columns)
+    ['committee', 'id', 'name', 'kind', 'gap']
+    """
+    check_committee(ds, committee)
+    f = facts(ds)
+    ix = f.index
+    targeted = f.targeted(LiaisonKind.SECTOR)
+    sectors = ds.sectors
+    group = ix.sector_group
+    covered = targeted[ix.numbers("sectors")] | ((group >= 0) & targeted[np.maximum(group, 0)])
+    uncovered = ~covered & row_mask(sectors, committee)
+    parts = [sectors.loc[uncovered, ["committee", "id", "name"]].assign(kind="sector", gap="no_liaison")]
+    orgs = ds.organizations
+    is_group = (orgs["kind"] == OrgKind.SECTOR_GROUP).to_numpy() & row_mask(orgs, committee)
+    has_liaison = targeted[ix.numbers("organizations")]
+    has_convener = f.org_has_member(role=Role.FIRST_CONVENER)
+    has_cpc_convener = f.org_has_member(role=Role.FIRST_CONVENER, cpc=True)
+    gaps = np.select(
+        [~has_convener, ~has_cpc_convener], ["no_first_convener", "first_convener_not_cpc"], default=""
+    )
+    group_rows = []
+    for row in np.flatnonzero(is_group):
+        base = {"committee": orgs["committee"].iat[row], "id": orgs["id"].iat[row],
+                "name": orgs["name"].iat[row], "kind": "sector_group"}
+        if not has_liaison[row]:
+            group_rows.append(base | {"gap": "no_liaison"})
+        if gaps[row]:
+            group_rows.append(base | {"gap": str(gaps[row])})
+    parts.append(pd.DataFrame(group_rows, columns=["committee", "id", "name", "kind", "gap"]))
+    return pd.concat(parts, ignore_index=True).astype("str")
+
+
+def township_gaps(ds: Dataset, *, committee: str | None = None) -> pd.DataFrame:
+    """Townships without a liaison group, without a CPC member in it, or without a township liaison.
+
+    Examples
+    --------
+    >>> from pbgraph import load
+    >>> list(township_gaps(load("data/sample")).columns)
+    ['committee', 'id', 'name', 'gap']
+    """
+    check_committee(ds, committee)
+    f = facts(ds)
+    ix = f.index
+    orgs, townships = ds.organizations, ds.townships
+    is_group = (orgs["kind"] == OrgKind.LIAISON_GROUP).to_numpy()
+    group_township = ix.lookup(orgs["township"]) - ix.offsets["townships"]
+    has_group = np.zeros(len(townships), dtype=bool)
+    has_cpc = np.zeros(len(townships), dtype=bool)
+    located = is_group & (orgs["township"] != "").to_numpy()
+    has_group[group_township[located]] = True
+    cpc_groups = located & f.org_has_member(cpc=True)
+    has_cpc[group_township[cpc_groups]] = True
+    has_liaison = f.targeted(LiaisonKind.TOWNSHIP)[ix.numbers("townships")]
+    keep = row_mask(townships, committee)
+    first_gap = np.where(~has_group, "no_liaison_group", np.where(~has_cpc, "no_cpc_in_liaison_group", ""))
+    rows = []
+    for row in np.flatnonzero(keep & ((first_gap != "") | ~has_liaison)):
+        base = {"committee": townships["committee"].iat[row], "id": townships["id"].iat[row],
+                "name": townships["name"].iat[row]}
+        if first_gap[row]:
+            rows.append(base | {"gap": str(first_gap[row])})
+        if not has_liaison[row]:
+            rows.append(base | {"gap": "no_township_liaison"})
+    return pd.DataFrame(rows, columns=["committee", "id", "name", "gap"]).astype("str")
+
+
+def platform_gaps(ds: Dataset, *, committee: str | None = None) -> pd.DataFrame:
+    """Studios, stations and study groups with neither a child party organization nor a CPC 指导员.
+
+    Examples
+    --------
+    >>> from pbgraph import load
+    >>> list(platform_gaps(load("data/sample")).columns)
+    ['committee', 'id', 'name', 'kind', 'township']
+    """
+    check_committee(ds, committee)
+    f = facts(ds)
+    orgs = ds.organizations
+    kinds = orgs["kind"]
+    is_platform = kinds.isin(list(PLATFORM_KINDS)).to_numpy()
+    party_children = orgs.loc[kinds.isin(list(PARTY_ORG_KINDS)).to_numpy(), "parent"]
+    has_child = orgs["id"].isin(party_children[party_children != ""]).to_numpy()
+    has_instructor = f.org_has_member(role=Role.INSTRUCTOR, cpc=True)
+    mask = is_platform & ~has_child & ~has_instructor & row_mask(orgs, committee)
+    return orgs.loc[mask, ["committee", "id", "name", "kind", "township"]].reset_index(drop=True)
+
+
+__all__ = ["platform_gaps", "sector_gaps", "township_gaps", "unlinked", "unorganized"]

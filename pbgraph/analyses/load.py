@@ -1,0 +1,69 @@
+"""Who carries too much: liaison load per CPC member, overloaded and idle members, fragile links."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+from pbgraph.analyses._common import check_committee, facts, member_mask, member_rows
+
+if TYPE_CHECKING:
+    from pbgraph.dataset import Dataset
+
+DEFAULT_MAX_LOAD = 5
+
+
+def liaison_load(ds: Dataset, *, committee: str | None = None, max_load: int = DEFAULT_MAX_LOAD) -> pd.DataFrame:
+    """Per CPC member: how many non-party members they liaise with; overloaded and idle flags.
+
+    Examples
+    --------
+    >>> from pbgraph import load
+    >>> rows = liaison_load(load("data/sample"))
+    >>> bool(rows["overloaded"].any())
+    True
+    """
+    check_committee(ds, committee)
+    f = facts(ds)
+    mask = f.index.is_cpc & member_mask(ds, committee)
+    rows = member_rows(ds, mask, ["id", "name", "party_group"])
+    rows["load"] = f.load[mask]
+    rows["overloaded"] = rows["load"] > max_load
+    rows["idle"] = ~rows["party_group"].to_numpy(dtype=bool) & (rows["load"] == 0).to_numpy()
+    return rows
+
+
+def fragile(ds: Dataset, *, committee: str | None = None) -> pd.DataFrame:
+    """Non-party members linked by exactly one CPC member (one departure from unlinked).
+
+    Examples
+    --------
+    >>> from pbgraph import load
+    >>> list(fragile(load("data/sample")).columns)
+    ['committee', 'id', 'name', 'liaised_by']
+    """
+    check_committee(ds, committee)
+    f = facts(ds)
+    mask = (f.sole_source >= 0) & member_mask(ds, committee)
+    rows = member_rows(ds, mask, ["id", "name"])
+    rows["liaised_by"] = ds.members["id"].to_numpy(dtype=object)[f.sole_source[mask]]
+    rows["liaised_by"] = rows["liaised_by"].astype("str")
+    return rows
+
+
+def load_distribution(
+    ds: Dataset, *, committee: str | None = None, max_load: int = DEFAULT_MAX_LOAD
+) -> pd.DataFrame:
+    """How many CPC members have each load, from 0 to the highest.
+
+    Examples
+    --------
+    >>> from pbgraph import load
+    >>> int(load_distribution(load("data/sample"))["cpc_members"].sum()) > 50
+    True
+    """
+    loads = liaison_load(ds, committee=committee, max_load=max_load)["load"].to_numpy()
+    counts = np.bincount(loads) if len(loads) else np.zeros(0, dtype=np.int64)
+    return pd.DataFrame({"load": np.arange(len(counts)), "cpc_members": counts})

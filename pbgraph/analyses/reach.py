@@ -1,0 +1,188 @@
+"""How far each liaison chain reaches: per liaison source, and per party group (DESIGN 4 `reach`).
+
+Reach is a multi-source breadth-first search done with sparse matrix products, one level per product, over
+the "core" of the reach graph (members, sectors, sector groups). Townships and contacts never lead further,
+so they are counted at the end from the nodes reached one level earlier: a contact hanging off a single
+member is counted by a matrix-vector product instead of being carried through the search.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+
+from pbgraph.analyses._common import check_committee, member_mask, rate, row_mask
+from pbgraph.graph import NodeIndex, index_of
+from pbgraph.model import OrgKind
+
+if TYPE_CHECKING:
+    from pbgraph.dataset import Dataset
+
+BATCH = 100_000
+REACH_COLUMNS = ["members", "cpc_members", "non_party_members", "sectors", "townships", "contacts"]
+
+
+def _bfs(adjacency: sp.csr_matrix, seeds: sp.csr_matrix, max_depth: int | None) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+    """Rows of seeds -> (nodes within max_depth hops, nodes within max_depth - 1 hops)."""
+    visited = seeds.astype(bool)
+    frontier = visited
+    inner = visited
+    depth = 0
+    if max_depth == 0:
+        return visited, sp.csr_matrix(visited.shape, dtype=bool)
+    while frontier.nnz and (max_depth is None or depth < max_depth):
+        inner = visited
+        reached = (frontier @ adjacency).astype(bool)
+        fresh = (reached.astype(np.int8) - reached.multiply(visited).astype(np.int8)).astype(bool)
+        fresh.eliminate_zeros()
+        visited = (visited + fresh).astype(bool)
+        frontier = fresh
+        depth += 1
+    if not frontier.nnz:
+        inner = visited
+    return visited.tocsr(), inner.tocsr()
+
+
+class _ReachGraph:
+    """The reach graph of a dataset split into its core and its sinks (townships, contacts)."""
+
+    def __init__(self, ix: NodeIndex) -> None:
+        self.ix = ix
+        adjacency = ix.reach_adjacency.astype(bool)
+        offsets = ix.offsets
+        self.towns = slice(offsets["townships"], offsets["organizations"])
+        self.contacts = slice(offsets["contacts"], offsets["end"])
+        is_sink = np.zeros(ix.size, dtype=bool)
+        is_sink[self.towns] = True
+        is_sink[self.contacts] = True
+        keep_core = sp.diags((~is_sink), format="csr", dtype=bool)
+        self.core = (adjacency @ keep_core).tocsr()
+        self.to_towns = adjacency[:, self.towns].tocsc().tocsr()
+        to_contacts = adjacency[:, self.contacts].tocsr()
+        in_degree = np.asarray(to_contacts.sum(axis=0)).ravel()
+        # contacts reached from one member only can be counted per member, without a set union
+        self.contacts_shared = bool((in_degree > 1).any())
+        self.to_contacts = to_contacts
+        self.contact_degree = np.asarray(to_contacts.sum(axis=1)).ravel()
+        members = len(ix.ds.members)
+        self.category = np.full(ix.size, -1, dtype=np.int8)
+        self.category[:members] = np.where(ix.is_cpc, 0, 1)
+        self.category[offsets["sectors"]:offsets["townships"]] = 2
+
+    def counts(self, seeds: sp.csr_matrix, max_depth: int | None) -> np.ndarray:
+        """Per seed row: reached CPC members, non-party members, sectors, townships, contacts."""
+        out = np.zeros((seeds.shape[0], 5), dtype=np.int64)
+        for start in range(0, seeds.shape[0], BATCH):
+            block = seeds[start:start + BATCH]
+            visited, inner = _bfs(self.core, block, max_depth)
+            rows = np.repeat(np.arange(visited.shape[0]), np.diff(visited.indptr))
+            category = self.category[visited.indices]
+            keep = category >= 0
+            counted = np.bincount(rows[keep] * 3 + category[keep], minlength=visited.shape[0] * 3)
+            out[start:start + BATCH, :3] = counted.reshape(-1, 3)
+            out[start:start + BATCH, 3] = np.diff((inner @ self.to_towns).astype(bool).tocsr().indptr)
+            if self.contacts_shared:
+                out[start:start + BATCH, 4] = np.diff((inner @ self.to_contacts).astype(bool).tocsr().indptr)
+            else:
+                out[start:start + BATCH, 4] = inner.astype(np.int64) @ self.contact_degree
+        return out
+
+
+def _graph(ds: Dataset) -> _ReachGraph:
+    found = ds.__dict__.get("_reach_graph")
+    if found is None:
+        found = _ReachGraph(index_of(ds))
+        ds.__dict__["_reach_graph"] = found
+    return found
+
+
+def _seed_matrix(groups: list[np.ndarray], size: int) -> sp.csr_matrix:
+    lengths = [len(g) for g in groups]
+    columns = np.concatenate(groups) if groups else np.zeros(0, dtype=np.int64)
+    indptr = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
+    return sp.csr_matrix((np.ones(len(columns), dtype=bool), columns, indptr), shape=(len(groups), size))
+
+
+def reach(ds: Dataset, *, committee: str | None = None, max_depth: int | None = None) -> pd.DataFrame:
+    """Per liaison source: the distinct members, sectors, townships and contacts its liaison chains reach.
+
+    Parameters
+    ----------
+    max_depth
+        At most this many hops (None: no limit).
+
+    Examples
+    --------
+    >>> from pbgraph import load
+    >>> rows = reach(load("data/sample"), max_depth=1)
+    >>> list(rows.columns)[:4]
+    ['committee', 'id', 'name', 'party']
+    """
+    check_committee(ds, committee)
+    ix = index_of(ds)
+    sources = np.zeros(len(ds.members), dtype=bool)
+    sources[ix.liaison_source[ix.counting]] = True
+    mask = sources & member_mask(ds, committee)
+    rows = ds.members.loc[mask, ["committee", "id", "name", "party"]].reset_index(drop=True)
+    positions = np.flatnonzero(mask) + ix.offsets["members"]
+    seeds = sp.csr_matrix(
+        (np.ones(len(positions), dtype=bool), positions, np.arange(len(positions) + 1)),
+        shape=(len(positions), ix.size),
+    )
+    counts = _graph(ds).counts(seeds, max_depth)
+    # the source itself is excluded: it is always in its own visited set
+    counts[np.arange(len(positions)), np.where(ix.is_cpc[mask], 0, 1)] -= 1
+    rows["members"] = counts[:, 0] + counts[:, 1]
+    rows["cpc_members"] = counts[:, 0]
+    rows["non_party_members"] = counts[:, 1]
+    rows["sectors"] = counts[:, 2]
+    rows["townships"] = counts[:, 3]
+    rows["contacts"] = counts[:, 4]
+    return rows
+
+
+def party_group_reach(ds: Dataset, *, committee: str | None = None, max_depth: int | None = None) -> pd.DataFrame:
+    """Per party group: its members plus everyone their liaison chains reach, as a share of the committee.
+
+    Examples
+    --------
+    >>> from pbgraph import load
+    >>> rows = party_group_reach(load("data/sample"))
+    >>> 0 < rows["share"].iloc[0] <= 1
+    True
+    """
+    check_committee(ds, committee)
+    ix = index_of(ds)
+    orgs = ds.organizations
+    groups = np.flatnonzero((orgs["kind"] == OrgKind.PARTY_GROUP).to_numpy() & row_mask(orgs, committee))
+    roles = ds.memberships
+    member_numbers = ix.lookup(roles["member"])
+    org_numbers = ix.lookup(roles["organization"]) - ix.offsets["organizations"]
+    flagged = ix.in_party_group
+    seeds_per_group: list[np.ndarray] = []
+    committee_masks: list[np.ndarray] = []
+    for row in groups:
+        in_committee = member_mask(ds, orgs["committee"].iat[row])
+        explicit = member_numbers[org_numbers == row]
+        implicit = np.flatnonzero(flagged & in_committee) + ix.offsets["members"]
+        seeds_per_group.append(np.unique(np.concatenate([explicit, implicit])))
+        committee_masks.append(in_committee)
+    seeds = _seed_matrix(seeds_per_group, ix.size)
+    visited, _ = _bfs(_graph(ds).core, seeds, max_depth)
+    members = len(ds.members)
+    reached, inside, sizes = [], [], []
+    for i, in_committee in enumerate(committee_masks):
+        cols = visited.indices[visited.indptr[i]:visited.indptr[i + 1]]
+        cols = cols[cols < members]
+        reached.append(len(cols))
+        inside.append(int(in_committee[cols].sum()))
+        sizes.append(int(in_committee.sum()))
+    rows = orgs.iloc[groups][["committee", "id", "name"]].reset_index(drop=True)
+    rows["party_group_members"] = [len(s) for s in seeds_per_group]
+    rows["reached_members"] = reached
+    rows["committee_members"] = sizes
+    rows["share"] = pd.Series([rate(a, b) for a, b in zip(inside, sizes, strict=True)], dtype=object)
+    return rows

@@ -1,0 +1,137 @@
+"""The in-memory dataset every part of pbgraph shares: the analyses, the renderers, the exports and the
+Neo4j loader all read this one object.
+
+Tables are pandas DataFrames with the canonical columns of `pbgraph.model.TABLES`, in that order; every
+cell is a string ("" when empty) except `members.party_group`, a bool. Values are normalized: party codes
+(`CPC` …), organization kinds (`party_branch` …), liaison kinds and roles are the model's codes, and every
+`committee` cell is filled in (inferred where the input left it empty). `members.committee` may list several
+committees separated by `;` (a person who sits on two committees).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+from pbgraph.model import MULTI_VALUE_SEPARATOR, TABLES, OrgKind
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from pbgraph.validate import Problem
+
+
+@dataclass(eq=False)
+class Dataset:
+    """A validated dataset.
+
+    Build one with :func:`pbgraph.load` (from files) or :func:`pbgraph.validate.build_dataset`.
+    """
+
+    members: pd.DataFrame
+    sectors: pd.DataFrame
+    townships: pd.DataFrame
+    organizations: pd.DataFrame
+    memberships: pd.DataFrame
+    liaisons: pd.DataFrame
+    contacts: pd.DataFrame
+    name: str = ""
+    warnings: list[Problem] = field(default_factory=list)
+
+    @property
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """Every table by its canonical name, in model order."""
+        return {name: getattr(self, name) for name in TABLES}
+
+    def equals(self, other: Dataset) -> bool:
+        """Whether two datasets hold the same tables (row order included), whatever their source."""
+        return all(
+            mine.shape == theirs.shape
+            and list(mine.columns) == list(theirs.columns)
+            and all(np.array_equal(mine[c].to_numpy(), theirs[c].to_numpy()) for c in mine.columns)
+            for mine, theirs in zip(self.tables.values(), other.tables.values(), strict=True)
+        )
+
+    @cached_property
+    def committees(self) -> list[str]:
+        """Ids of the committee organizations, in table order."""
+        orgs = self.organizations
+        return orgs.loc[orgs["kind"] == OrgKind.COMMITTEE, "id"].tolist()
+
+    @cached_property
+    def member_committees(self) -> pd.DataFrame:
+        """One row per (member position, committee id): the members' `committee` cells exploded."""
+        cells = self.members["committee"]
+        single = ~cells.str.contains(MULTI_VALUE_SEPARATOR, regex=False)
+        pairs = pd.DataFrame({"member": np.flatnonzero(single.to_numpy()), "committee": cells[single].to_numpy()})
+        if not single.all():
+            multi = cells[~single].str.split(MULTI_VALUE_SEPARATOR).explode()
+            pairs = pd.concat(
+                [pairs, pd.DataFrame({"member": multi.index.to_numpy(), "committee": multi.to_numpy()})],
+                ignore_index=True,
+            ).sort_values(["member", "committee"], kind="stable", ignore_index=True)
+        return pairs
+
+    def name_of(self, node_id: str) -> str:
+        """Display name of any node id ("" when unknown)."""
+        return self._names.get(node_id, "")
+
+    @cached_property
+    def _names(self) -> dict[str, str]:
+        names: dict[str, str] = {}
+        for table in ("members", "sectors", "townships", "organizations"):
+            frame = getattr(self, table)
+            names.update(zip(frame["id"].tolist(), frame["name"].tolist(), strict=True))
+        return names
+
+    def graph(self) -> nx.MultiDiGraph:
+        """The dataset as a typed networkx MultiDiGraph (see :func:`pbgraph.graph.to_networkx`)."""
+        from pbgraph.graph import to_networkx
+
+        return to_networkx(self)
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{name}={len(frame)}" for name, frame in self.tables.items())
+        return f"Dataset({self.name!r}: {counts})"
+
+
+def load(
+    path: str | os.PathLike[str],
+    *,
+    progress: Callable[[str], None] | None = None,
+) -> Dataset:
+    """Load and validate a dataset from a folder of CSVs or an .xlsx workbook.
+
+    Parameters
+    ----------
+    path
+        The folder or workbook.
+    progress
+        Called with the name of each file as it is read.
+
+    Returns
+    -------
+    The dataset; its `warnings` lists what was loaded but looks wrong.
+
+    Raises
+    ------
+    pbgraph.DatasetError
+        When there is any error; `.problems` lists every problem found.
+
+    Examples
+    --------
+    >>> ds = load("data/sample")
+    >>> len(ds.members) > 200
+    True
+    """
+    from pbgraph.io import read_raw
+    from pbgraph.validate import build_dataset
+
+    raw, problems = read_raw(path, progress=progress)
+    return build_dataset(raw, problems, name=os.path.basename(os.path.normpath(path)))

@@ -1,0 +1,233 @@
+"""Graph views of a dataset: a typed networkx MultiDiGraph for exploration and export, and a compact integer
+index (node numbers, sparse adjacency of counting liaisons) that the fast analyses share.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import scipy.sparse as sp
+
+from pbgraph.model import NODE_TABLES, TABLES, LiaisonKind, NodeKind, OrgKind, Party
+
+if TYPE_CHECKING:
+    from pbgraph.dataset import Dataset
+
+
+def counting_liaisons(ds: Dataset) -> np.ndarray:
+    """Which liaison rows count (DESIGN 4 "Counting liaisons").
+
+    A `member` liaison counts when its source is CPC and its target non-party; a `sector` liaison when its
+    source is a party-group member; a `township` liaison when its source is CPC; a `contact` liaison always.
+    """
+    return index_of(ds).counting
+
+
+@dataclass
+class NodeIndex:
+    """Integer numbering of every node of a dataset, in table order: members, sectors, townships,
+    organizations, contacts. Built once per dataset (see :func:`index_of`)."""
+
+    ds: Dataset
+
+    @cached_property
+    def offsets(self) -> dict[str, int]:
+        """First node number of each node table."""
+        offsets, start = {}, 0
+        for table in NODE_TABLES:
+            offsets[table] = start
+            start += len(getattr(self.ds, table))
+        offsets["end"] = start
+        return offsets
+
+    @property
+    def size(self) -> int:
+        return self.offsets["end"]
+
+    @cached_property
+    def ids(self) -> pa.Array:
+        return pa.chunked_array(
+            [pa.array(getattr(self.ds, t)["id"].to_numpy(dtype=object), type=pa.string()) for t in NODE_TABLES]
+        ).combine_chunks()
+
+    def lookup(self, values: pd.Series | np.ndarray) -> np.ndarray:
+        """Node number of each id (-1 where unknown)."""
+        array = pa.array(np.asarray(values, dtype=object), type=pa.string())
+        return np.asarray(pc.index_in(array, value_set=self.ids).fill_null(-1), dtype=np.int64)
+
+    def numbers(self, table: str) -> np.ndarray:
+        """Node numbers of the rows of a node table."""
+        return np.arange(self.offsets[table], self.offsets[table] + len(getattr(self.ds, table)))
+
+    @cached_property
+    def kind(self) -> np.ndarray:
+        """Node kind code of every node: position in `NODE_TABLES`."""
+        return np.repeat(np.arange(len(NODE_TABLES), dtype=np.int8),
+                         [len(getattr(self.ds, t)) for t in NODE_TABLES])
+
+    @cached_property
+    def is_cpc(self) -> np.ndarray:
+        """Per member row: CPC member."""
+        return (self.ds.members["party"] == Party.CPC).to_numpy()
+
+    @cached_property
+    def in_party_group(self) -> np.ndarray:
+        """Per member row: party-group member."""
+        return self.ds.members["party_group"].to_numpy(dtype=bool)
+
+    @cached_property
+    def liaison_source(self) -> np.ndarray:
+        return self.lookup(self.ds.liaisons["source"])
+
+    @cached_property
+    def liaison_target(self) -> np.ndarray:
+        return self.lookup(self.ds.liaisons["target"])
+
+    @cached_property
+    def liaison_kind(self) -> np.ndarray:
+        """Per liaison row: position of its kind in `LiaisonKind`."""
+        codes = {kind.value: i for i, kind in enumerate(LiaisonKind)}
+        return self.ds.liaisons["kind"].map(codes).to_numpy(dtype=np.int8)
+
+    @cached_property
+    def counting(self) -> np.ndarray:
+        """Per liaison row: whether it counts (see :func:`counting_liaisons`)."""
+        members = len(self.ds.members)
+        source, target, kind = self.liaison_source, self.liaison_target, self.liaison_kind
+        # liaison sources are members after validation; guard anyway so a bad row cannot index out of range
+        source_member = (source >= 0) & (source < members)
+        source_row = np.where(source_member, source, 0)
+        source_cpc = source_member & self.is_cpc[source_row]
+        target_member = (target >= 0) & (target < members)
+        target_non_party = target_member & ~self.is_cpc[np.where(target_member, target, 0)]
+        kinds = list(LiaisonKind)
+        return (
+            ((kind == kinds.index(LiaisonKind.MEMBER)) & source_cpc & target_non_party)
+            | ((kind == kinds.index(LiaisonKind.SECTOR)) & source_member & self.in_party_group[source_row])
+            | ((kind == kinds.index(LiaisonKind.TOWNSHIP)) & source_cpc)
+            | ((kind == kinds.index(LiaisonKind.CONTACT)) & source_member)
+        )
+
+    @cached_property
+    def member_sector(self) -> np.ndarray:
+        return self.lookup(self.ds.members["sector"])
+
+    @cached_property
+    def sector_group(self) -> np.ndarray:
+        return self.lookup(self.ds.sectors["group"])
+
+    def counting_adjacency(self, *, kinds: tuple[LiaisonKind, ...] | None = None) -> sp.csr_matrix:
+        """Directed adjacency (node × node, boolean) of counting liaisons, optionally of some kinds only."""
+        mask = self.counting.copy()
+        if kinds is not None:
+            all_kinds = list(LiaisonKind)
+            mask &= np.isin(self.liaison_kind, [all_kinds.index(k) for k in kinds])
+        return _adjacency(self.liaison_source[mask], self.liaison_target[mask], self.size)
+
+    @cached_property
+    def reach_adjacency(self) -> sp.csr_matrix:
+        """The reach graph: counting liaisons, sector → its members, sector group → its sectors."""
+        sectors = self.numbers("sectors")
+        member_rows = np.flatnonzero(self.member_sector >= 0)
+        grouped = np.flatnonzero(self.sector_group >= 0)
+        source = np.concatenate([
+            self.liaison_source[self.counting],
+            self.member_sector[member_rows],
+            self.sector_group[grouped],
+        ])
+        target = np.concatenate([
+            self.liaison_target[self.counting],
+            member_rows + self.offsets["members"],
+            sectors[grouped],
+        ])
+        return _adjacency(source, target, self.size)
+
+
+def _adjacency(source: np.ndarray, target: np.ndarray, size: int) -> sp.csr_matrix:
+    matrix = sp.csr_matrix(
+        (np.ones(len(source), dtype=np.int8), (source, target)), shape=(size, size), dtype=np.int8
+    )
+    matrix.sum_duplicates()
+    matrix.data[:] = 1
+    return matrix
+
+
+def index_of(ds: Dataset) -> NodeIndex:
+    """The dataset's node index, built once and kept on the dataset."""
+    index = ds.__dict__.get("_node_index")
+    if index is None:
+        index = NodeIndex(ds)
+        ds.__dict__["_node_index"] = index
+    return index
+
+
+def to_networkx(ds: Dataset, *, contacts: bool = True) -> nx.MultiDiGraph:
+    """The dataset as a typed networkx MultiDiGraph.
+
+    Nodes carry `kind` (member, sector, township, organization, contact) and every column of their table;
+    organizations also `org_kind`. Edges carry `type`:
+
+    - `liaison` (source → target) with `kind`, `counts`, `since`, `note`;
+    - `membership` (member → organization) with `role`;
+    - `in_sector` (member → sector), `in_township` (member, organization or contact → township);
+    - `in_group` (sector → sector group), `parent` (organization → its parent).
+
+    Examples
+    --------
+    >>> from pbgraph import load
+    >>> g = load("data/sample").graph()
+    >>> g.nodes[next(iter(g))]["kind"]
+    'member'
+    """
+    graph = nx.MultiDiGraph(name=ds.name)
+    for table in NODE_TABLES:
+        if table == "contacts" and not contacts:
+            continue
+        frame = getattr(ds, table)
+        kind = TABLES[table].node_kind
+        assert kind is not None
+        records = frame.to_dict("records")
+        if table == "organizations":
+            graph.add_nodes_from(
+                (r["id"], {**r, "org_kind": r["kind"], "kind": NodeKind.ORGANIZATION.value}) for r in records
+            )
+        else:
+            graph.add_nodes_from((r["id"], {**r, "kind": kind.value}) for r in records)
+    liaisons = ds.liaisons.assign(counts=counting_liaisons(ds))
+    if not contacts:
+        liaisons = liaisons[liaisons["kind"] != LiaisonKind.CONTACT]
+    graph.add_edges_from(
+        (r["source"], r["target"], {"type": "liaison", "kind": r["kind"], "counts": bool(r["counts"]),
+                                    "since": r["since"], "note": r["note"]})
+        for r in liaisons.to_dict("records")
+    )
+    graph.add_edges_from(
+        (m, o, {"type": "membership", "role": role})
+        for m, o, role in ds.memberships[["member", "organization", "role"]].itertuples(index=False)
+    )
+    members = ds.members
+    graph.add_edges_from((m, s, {"type": "in_sector"}) for m, s in zip(members["id"], members["sector"],
+                                                                         strict=True) if s)
+    located = [members[["id", "township"]], ds.organizations[["id", "township"]]]
+    if contacts:
+        located.append(ds.contacts[["id", "township"]])
+    for frame in located:
+        graph.add_edges_from((n, t, {"type": "in_township"}) for n, t in frame.itertuples(index=False) if t)
+    graph.add_edges_from((s, g, {"type": "in_group"}) for s, g in ds.sectors[["id", "group"]]
+                         .itertuples(index=False) if g)
+    orgs = ds.organizations
+    graph.add_edges_from((o, p, {"type": "parent"}) for o, p in orgs[["id", "parent"]].itertuples(index=False) if p)
+    return graph
+
+
+def committee_orgs(ds: Dataset) -> pd.DataFrame:
+    """The committee organizations (id, name, parent)."""
+    orgs = ds.organizations
+    return orgs.loc[orgs["kind"] == OrgKind.COMMITTEE, ["id", "name", "parent"]].reset_index(drop=True)

@@ -1,0 +1,401 @@
+"""Read the tables of a dataset from disk (a folder of CSVs or one .xlsx workbook) and write them back.
+
+Reading returns *raw* tables: every cell a string, headers mapped to the canonical column names, and the
+row number each record has in Excel, so that validation can point at it. Nothing here judges the values.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import io as _io
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pacsv
+
+from pbgraph.model import TABLE_ALIASES, TABLES, Table
+from pbgraph.validate import Problem
+
+SNIFF_BYTES = 1 << 20
+CSV_DELIMITERS = (",", "\t", ";", "|")
+
+
+@dataclass
+class RawTable:
+    """One table as read from disk, before validation.
+
+    Attributes
+    ----------
+    name
+        Canonical table name (`members`, `liaisons` …).
+    frame
+        One column per recognized header (canonical names), every cell a string ("" when empty).
+    file
+        File name as the user knows it (relative to the dataset path).
+    sheet
+        Sheet name for workbooks, else None.
+    rows
+        Excel row number of each record (header = row 1).
+    headers
+        Canonical column name -> the header as written in the file.
+    """
+
+    name: str
+    frame: pd.DataFrame
+    file: str
+    sheet: str | None
+    rows: np.ndarray
+    headers: dict[str, str] = field(default_factory=dict)
+
+    def problem(self, code: str, *, severity: str = "error", row: int | None = None,
+                column: str | None = None, value: str | None = None, **params: Any) -> Problem:
+        """A problem located in this table (column given by canonical name)."""
+        return Problem(
+            code=code,
+            severity=severity,
+            table=self.name,
+            file=self.file,
+            sheet=self.sheet,
+            row=row,
+            column=self.headers.get(column, column) if column else None,
+            value=value,
+            params=params,
+        )
+
+
+def _table_for(stem: str) -> Table | None:
+    key = stem.strip()
+    name = TABLE_ALIASES.get(key, key.lower())
+    return TABLES.get(name)
+
+
+def _header_key(header: str) -> str:
+    return header.replace("\ufeff", "").replace("*", "").replace("＊", "").strip()
+
+
+def map_headers(table: Table, headers: list[str]) -> tuple[dict[int, str], list[str]]:
+    """Map the headers as written to canonical column names.
+
+    Returns the position -> canonical name of every recognized column, and the headers not recognized.
+    """
+    lookup: dict[str, str] = {}
+    for column in table.columns:
+        for alias in (column.name, column.zh, *column.aliases):
+            lookup[alias.lower()] = column.name
+    mapped: dict[int, str] = {}
+    unknown: list[str] = []
+    for position, header in enumerate(headers):
+        name = lookup.get(_header_key(header).lower())
+        if name is None:
+            if _header_key(header):
+                unknown.append(header)
+        elif name not in mapped.values():
+            mapped[position] = name
+    return mapped, unknown
+
+
+def detect_encoding(sample: bytes, *, complete: bool) -> str | None:
+    """Guess the encoding of a CSV from its first bytes: UTF-8 (with or without BOM), UTF-16, GB18030.
+
+    Returns None for what is not text (NUL bytes, or no encoding decodes it).
+    """
+    if sample.startswith(codecs.BOM_UTF8):
+        return "utf-8"
+    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    if b"\x00" in sample:
+        return None
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            # the sample may end inside a character; only a complete file must decode to the end
+            codecs.getincrementaldecoder(encoding)().decode(sample, final=complete)
+        except UnicodeDecodeError:
+            continue
+        return encoding
+    return None
+
+
+def _sniff_delimiter(header_line: str, table: Table) -> str:
+    # the delimiter that splits the header into the most recognized columns wins; comma on ties
+    best, best_count = ",", -1
+    for delimiter in CSV_DELIMITERS:
+        headers = next(csv.reader([header_line], delimiter=delimiter), [])
+        count = len(map_headers(table, headers)[0])
+        if count > best_count:
+            best, best_count = delimiter, count
+    return best
+
+
+def _excel_rows_of_bad_records(text: str, delimiter: str, expected: int) -> list[tuple[int, int, str]]:
+    # error path only: re-read with the csv module, which knows record numbers
+    bad = []
+    for number, record in enumerate(csv.reader(_io.StringIO(text), delimiter=delimiter), start=1):
+        if record and len(record) != expected and any(cell.strip() for cell in record):
+            bad.append((number, len(record), delimiter.join(record)))
+    return bad
+
+
+def read_csv_table(path: Path, table: Table, *, display: str) -> tuple[RawTable | None, list[Problem]]:
+    """Read one CSV file of a dataset; problems say why it could not be read."""
+
+    def fail(code: str, **params: Any) -> tuple[None, list[Problem]]:
+        return None, [Problem(code=code, severity="error", table=table.name, file=display, params=params)]
+
+    size = path.stat().st_size
+    if size == 0:
+        return fail("empty_file")
+    with path.open("rb") as handle:
+        sample = handle.read(SNIFF_BYTES)
+    encoding = detect_encoding(sample, complete=size <= SNIFF_BYTES)
+    if encoding is None:
+        return fail("undecodable")
+    first_line = sample.decode(encoding, errors="replace").lstrip("\ufeff").splitlines()
+    if not first_line or not first_line[0].strip():
+        return fail("no_header")
+    delimiter = _sniff_delimiter(first_line[0], table)
+    headers = next(csv.reader([first_line[0]], delimiter=delimiter))
+    names = [f"c{i}" for i in range(len(headers))]
+    bad_rows: list[str] = []
+
+    def on_invalid(row: Any) -> str:
+        bad_rows.append(row.text)
+        return "skip"
+
+    def read(enc: str) -> pa.Table:
+        return pacsv.read_csv(
+            path,
+            read_options=pacsv.ReadOptions(encoding=enc, column_names=names, skip_rows=1),
+            parse_options=pacsv.ParseOptions(
+                delimiter=delimiter,
+                newlines_in_values=True,
+                ignore_empty_lines=False,
+                invalid_row_handler=on_invalid,
+            ),
+            convert_options=pacsv.ConvertOptions(
+                column_types={n: pa.string() for n in names}, strings_can_be_null=False
+            ),
+        )
+
+    try:
+        try:
+            arrow = read(encoding)
+        except pa.ArrowInvalid as error:
+            # a file that starts as plain UTF-8 may turn out to be GB18030 further down
+            if encoding != "utf-8" or "UTF8" not in str(error):
+                raise
+            bad_rows.clear()
+            encoding = "gb18030"
+            arrow = read(encoding)
+    except pa.ArrowInvalid as error:
+        detail = str(error).split("\n")[0]
+        if "UTF8" in detail or "decode" in detail.lower():
+            return fail("undecodable")
+        return fail("parse_error", detail=detail)
+    except (UnicodeError, LookupError):
+        return fail("undecodable")
+    if bad_rows:
+        text = path.read_bytes().decode(encoding, errors="replace").lstrip("\ufeff")
+        problems = [
+            Problem(
+                code="wrong_field_count",
+                severity="error",
+                table=table.name,
+                file=display,
+                row=number,
+                value=record[:80],
+                params={"expected": len(headers), "actual": count},
+            )
+            for number, count, record in _excel_rows_of_bad_records(text, delimiter, len(headers))
+        ]
+        return None, problems or [
+            Problem(code="parse_error", severity="error", table=table.name, file=display,
+                    params={"detail": bad_rows[0][:80]})
+        ]
+    mapped, unknown = map_headers(table, headers)
+    frame = pd.DataFrame({name: arrow.column(names[pos]).to_pandas() for pos, name in mapped.items()})
+    raw = RawTable(
+        name=table.name,
+        frame=frame,
+        file=display,
+        sheet=None,
+        rows=np.arange(2, arrow.num_rows + 2),
+        headers={name: headers[pos] for pos, name in mapped.items()},
+    )
+    return raw, [raw.problem("unknown_column", severity="warning", value=h) for h in unknown]
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def read_xlsx(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:
+    """Read every recognized sheet of a workbook."""
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    display = path.name
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
+        return {}, [Problem(code="bad_workbook", severity="error", file=display, params={"detail": str(error)})]
+    tables: dict[str, RawTable] = {}
+    problems: list[Problem] = []
+    try:
+        for sheet in workbook.worksheets:
+            table = _table_for(sheet.title)
+            if table is None:
+                problems.append(Problem(code="unknown_table", severity="warning", file=display, sheet=sheet.title))
+                continue
+            rows = sheet.iter_rows(values_only=True)
+            header_row = next(rows, None)
+            if header_row is None:
+                problems.append(Problem(code="empty_file", severity="error", table=table.name, file=display,
+                                        sheet=sheet.title))
+                continue
+            headers = [_cell_text(h) for h in header_row]
+            mapped, unknown = map_headers(table, headers)
+            columns: dict[str, list[str]] = {name: [] for name in mapped.values()}
+            for values in rows:
+                for pos, name in mapped.items():
+                    columns[name].append(_cell_text(values[pos]) if pos < len(values) else "")
+            count = len(next(iter(columns.values()), []))
+            raw = RawTable(
+                name=table.name,
+                frame=pd.DataFrame({name: pd.array(col, dtype="str") for name, col in columns.items()},
+                                   index=pd.RangeIndex(count)),
+                file=display,
+                sheet=sheet.title,
+                rows=np.arange(2, count + 2),
+                headers={name: headers[pos] for pos, name in mapped.items()},
+            )
+            problems.extend(raw.problem("unknown_column", severity="warning", value=h) for h in unknown)
+            tables[table.name] = raw
+    finally:
+        workbook.close()
+    return tables, problems
+
+
+def read_folder(path: Path, *, progress: Callable[[str], None] | None = None) -> tuple[dict[str, RawTable], list[Problem]]:
+    """Read every recognized CSV file in a folder."""
+    tables: dict[str, RawTable] = {}
+    problems: list[Problem] = []
+    for file in sorted(path.iterdir()):
+        if file.suffix.lower() not in (".csv", ".txt", ".tsv") or file.name.startswith("."):
+            continue
+        table = _table_for(file.stem)
+        if table is None:
+            problems.append(Problem(code="unknown_table", severity="warning", file=file.name))
+            continue
+        if table.name in tables:
+            problems.append(Problem(code="duplicate_table", severity="error", table=table.name, file=file.name,
+                                    params={"other": tables[table.name].file}))
+            continue
+        if progress:
+            progress(file.name)
+        raw, found = read_csv_table(file, table, display=file.name)
+        problems.extend(found)
+        if raw is not None:
+            tables[table.name] = raw
+    return tables, problems
+
+
+def read_raw(path: str | os.PathLike[str], *, progress: Callable[[str], None] | None = None,
+             ) -> tuple[dict[str, RawTable], list[Problem]]:
+    """Read the raw tables of a dataset from a folder of CSVs or an .xlsx workbook."""
+    path = Path(path)
+    if not path.exists():
+        return {}, [Problem(code="path_missing", severity="error", file=str(path))]
+    if path.is_dir():
+        return read_folder(path, progress=progress)
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        if progress:
+            progress(path.name)
+        return read_xlsx(path)
+    return {}, [Problem(code="path_kind", severity="error", file=path.name)]
+
+
+@contextmanager
+def atomic_path(target: Path) -> Iterator[Path]:
+    """A temporary path beside `target` that replaces it only if the block finishes without error."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    try:
+        yield Path(tmp)
+        os.replace(tmp, target)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+@contextmanager
+def atomic_open(target: Path, mode: str = "w") -> Iterator[IO[Any]]:
+    """Open `target` for writing so that readers never see it half-written (UTF-8 for text)."""
+    with atomic_path(target) as tmp:
+        kwargs: dict[str, Any] = {} if "b" in mode else {"encoding": "utf-8", "newline": ""}
+        with open(tmp, mode, **kwargs) as handle:
+            yield handle
+
+
+def write_csv_tables(tables: dict[str, pd.DataFrame], folder: Path) -> list[Path]:
+    """Write tables as UTF-8 CSV files (with a BOM, so that Excel opens them right), one per table."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, frame in tables.items():
+        target = folder / f"{name}.csv"
+        with atomic_open(target, "wb") as handle:
+            handle.write(codecs.BOM_UTF8)
+            arrow = pa.Table.from_pandas(frame.astype("str"), preserve_index=False)
+            pacsv.write_csv(arrow, handle, write_options=pacsv.WriteOptions(quoting_style="needed"))
+        written.append(target)
+    return written
+
+
+def write_xlsx_tables(tables: dict[str, pd.DataFrame], target: Path) -> Path:
+    """Write tables into one workbook, a sheet per table, header frozen and columns sized."""
+    from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
+
+    workbook = Workbook(write_only=True)
+    for name, frame in tables.items():
+        sheet = workbook.create_sheet(title=name[:31])
+        sheet.freeze_panes = "A2"
+        for position, column in enumerate(frame.columns, start=1):
+            values = frame[column].astype("str")
+            longest = max([len(str(column)), *values.head(2000).str.len().tolist()])
+            sheet.column_dimensions[get_column_letter(position)].width = min(60, max(8, longest * 1.6 + 2))
+        sheet.append([str(c) for c in frame.columns])
+        for record in frame.itertuples(index=False, name=None):
+            sheet.append([_xlsx_value(v) for v in record])
+    with atomic_path(target) as tmp:
+        workbook.save(tmp)
+    return target
+
+
+def _xlsx_value(value: Any) -> Any:
+    if isinstance(value, (bool, np.bool_)):
+        return "true" if value else "false"
+    if isinstance(value, (int, float, np.integer, np.floating)) and not pd.isna(value):
+        return value.item() if hasattr(value, "item") else value
+    return "" if value is None or (isinstance(value, float) and np.isnan(value)) else str(value)

@@ -1,0 +1,537 @@
+"""Validation: turn raw tables into a :class:`~pbgraph.dataset.Dataset`, or list every problem found.
+
+Errors stop the load (nothing is loaded, the CLI exits with code 2); warnings are kept on the dataset.
+Every check is vectorized over whole columns, so a national dataset (millions of rows) validates in
+seconds; at most `MAX_LISTED` problems of one kind per table are listed, then a count of the rest.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from pbgraph._errors import DatasetError
+from pbgraph._messages import END_NAMES, KIND_NAMES, MESSAGES, location
+from pbgraph.model import (
+    FALSE_VALUES,
+    LIAISON_KIND_ALIASES,
+    LIAISON_KIND_ZH,
+    MULTI_VALUE_SEPARATOR,
+    NODE_TABLES,
+    ORG_KIND_ALIASES,
+    PARTY_ALIASES,
+    ROLE_ALIASES,
+    TABLES,
+    TOWNSHIP_KIND_ALIASES,
+    TRUE_VALUES,
+    LiaisonKind,
+    OrgKind,
+    Party,
+    Role,
+)
+
+if TYPE_CHECKING:
+    from pbgraph.dataset import Dataset
+    from pbgraph.io import RawTable
+
+MAX_LISTED = 200
+
+Lang = str
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a dataset, located as the user sees it in Excel.
+
+    Attributes
+    ----------
+    code
+        Kind of problem (a key of `pbgraph._messages.MESSAGES`).
+    severity
+        "error" (nothing is loaded) or "warning" (loaded, reported).
+    file, sheet, row, column, value
+        Where: file name, sheet (workbooks), Excel row number, header as written, cell value.
+    """
+
+    code: str
+    severity: str
+    table: str | None = None
+    file: str | None = None
+    sheet: str | None = None
+    row: int | None = None
+    column: str | None = None
+    value: str | None = None
+    params: dict[str, Any] = field(default_factory=dict, hash=False)
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
+
+    def text(self, lang: Lang = "zh") -> str:
+        """What is wrong and what to do, without the location."""
+        zh, en = MESSAGES[self.code]
+        return (zh if lang == "zh" else en).format(value=self.value, **self.params)
+
+    def message(self, lang: Lang = "zh") -> str:
+        """The full message: location, then what is wrong and what to do."""
+        where = location(file=self.file, sheet=self.sheet, row=self.row, column=self.column, lang=lang)
+        sep = "：" if lang == "zh" else ": "
+        return f"{where}{sep}{self.text(lang)}" if where else self.text(lang)
+
+    def as_record(self, lang: Lang = "zh") -> dict[str, Any]:
+        """The problem as one row of a table."""
+        return {
+            "severity": self.severity,
+            "code": self.code,
+            "file": self.file or "",
+            "sheet": self.sheet or "",
+            "row": self.row if self.row is not None else "",
+            "column": self.column or "",
+            "value": self.value if self.value is not None else "",
+            "message": self.text(lang),
+        }
+
+
+def _kind_params(prefix: str, kind: str) -> dict[str, str]:
+    zh, en = KIND_NAMES[kind]
+    return {prefix: zh, f"{prefix}_en": en}
+
+
+# what a referenced id may be: a node table, or an organization of one kind ("org:<kind>")
+_ANY_ORG = "organizations"
+
+
+def _tag_kind(tag: str) -> str:
+    if tag.startswith("org:"):
+        return tag[4:]
+    return tag.removesuffix("s") if tag != "organizations" else "organization"
+
+
+class _Validator:
+    def __init__(self, raw: dict[str, RawTable], problems: list[Problem]) -> None:
+        self.raw = raw
+        self.problems = list(problems)
+        self.missing_columns: dict[str, set[str]] = {}
+
+    # reporting -----------------------------------------------------------------------------------
+
+    def report(
+        self,
+        raw: RawTable,
+        code: str,
+        mask: np.ndarray | pd.Series,
+        *,
+        column: str | None = None,
+        values: Iterable[Any] | None = None,
+        severity: str = "error",
+        params: dict[str, Any] | None = None,
+        row_params: dict[str, np.ndarray] | None = None,
+    ) -> None:
+        """Report `code` for every row where mask is true (at most MAX_LISTED, then a count)."""
+        positions = np.flatnonzero(np.asarray(mask))
+        if positions.size == 0:
+            return
+        listed = positions[:MAX_LISTED]
+        cells = (
+            np.asarray(values)[listed]
+            if values is not None
+            else raw.frame[column].to_numpy()[listed]
+            if column
+            else [None] * len(listed)
+        )
+        for pos, value in zip(listed, cells, strict=True):
+            extra = {k: v[pos] for k, v in (row_params or {}).items()}
+            self.problems.append(
+                raw.problem(code, severity=severity, row=int(raw.rows[pos]), column=column,
+                            value=None if value is None else str(value), **(params or {}), **extra)
+            )
+        if positions.size > MAX_LISTED:
+            self.problems.append(
+                raw.problem("too_many", severity=severity, column=column, count=positions.size - MAX_LISTED)
+            )
+
+    # steps ---------------------------------------------------------------------------------------
+
+    def structure(self) -> None:
+        from pbgraph.io import RawTable
+
+        for name, table in TABLES.items():
+            raw = self.raw.get(name)
+            if raw is None:
+                if table.required and not any(p.table == name and p.is_error for p in self.problems):
+                    self.problems.append(
+                        Problem(code="missing_table", severity="error", table=name,
+                                params={"table": name, "table_zh": table.zh})
+                    )
+                raw = RawTable(name=name, frame=pd.DataFrame(index=pd.RangeIndex(0)), file=f"{name}.csv",
+                               sheet=None, rows=np.zeros(0, dtype=np.int64))
+                self.raw[name] = raw
+                # an absent table has nothing further to report
+                self.missing_columns[name] = set()
+            else:
+                self.missing_columns[name] = set()
+                for column in table.columns:
+                    if column.name not in raw.frame.columns and column.required:
+                        self.missing_columns[name].add(column.name)
+                        self.problems.append(
+                            raw.problem("missing_column", column=column.zh,
+                                        column_zh=column.zh, column_en=column.name)
+                        )
+            frame = raw.frame
+            for column in table.columns:
+                if column.name in frame.columns:
+                    frame[column.name] = frame[column.name].astype("str").str.strip()
+                else:
+                    frame[column.name] = pd.Series([""] * len(frame), dtype="str", index=frame.index)
+            frame = frame[list(table.column_names)]
+            # rows that are blank in every column are spacing, not records
+            blank = np.ones(len(frame), dtype=bool)
+            for column_name in frame.columns:
+                blank &= (frame[column_name] == "").to_numpy()
+            if blank.any():
+                frame = frame[~blank].reset_index(drop=True)
+                raw.rows = raw.rows[~blank]
+            raw.frame = frame.reset_index(drop=True)
+
+    def required_cells(self) -> None:
+        for name, table in TABLES.items():
+            raw = self.raw[name]
+            for column in table.columns:
+                if column.required and column.name not in self.missing_columns[name]:
+                    self.report(raw, "empty_required", (raw.frame[column.name] == "").to_numpy(),
+                                column=column.name)
+
+    def ids(self) -> None:
+        """Duplicate ids within and across node tables; builds the id registry for references."""
+        parts = []
+        for name in NODE_TABLES:
+            raw = self.raw[name]
+            ids = raw.frame["id"]
+            tag = np.full(len(ids), name, dtype=object)
+            if name == "organizations":
+                tag = np.where(raw.frame["kind"].to_numpy() != "",
+                               "org:" + raw.frame["kind"].astype("str").to_numpy(dtype=object), name)
+            parts.append(pd.DataFrame({"id": ids.to_numpy(), "table": name, "tag": tag,
+                                       "pos": np.arange(len(ids))}))
+        registry = pd.concat(parts, ignore_index=True)
+        registry = registry[registry["id"] != ""]
+        dup = registry["id"].duplicated(keep="first").to_numpy()
+        if dup.any():
+            first = registry[~dup].set_index("id")
+            for name in NODE_TABLES:
+                rows = registry[dup & (registry["table"] == name).to_numpy()]
+                if rows.empty:
+                    continue
+                raw = self.raw[name]
+                mask = np.zeros(len(raw.frame), dtype=bool)
+                mask[rows["pos"].to_numpy()] = True
+                firsts = first.loc[raw.frame["id"].to_numpy()[mask]]
+                other = np.empty(len(raw.frame), dtype=object)
+                other[mask] = [
+                    location(file=self.raw[t].file, sheet=self.raw[t].sheet, row=int(self.raw[t].rows[p]),
+                             column=None, lang="en")
+                    for t, p in zip(firsts["table"], firsts["pos"], strict=True)
+                ]
+                self.report(raw, "duplicate_id", mask, column="id", row_params={"other": other})
+        registry = registry[~dup]
+        self.registry_ids = pa.array(registry["id"].to_numpy(dtype=object), type=pa.string())
+        self.registry_tag = registry["tag"].to_numpy(dtype=object)
+        self.registry_table = registry["table"].to_numpy(dtype=object)
+        self.registry_pos = registry["pos"].to_numpy()
+
+    def lookup(self, values: pd.Series | np.ndarray) -> np.ndarray:
+        """Registry position of each id (-1 where unknown)."""
+        array = pa.array(np.asarray(values, dtype=object), type=pa.string())
+        found = pc.index_in(array, value_set=self.registry_ids)
+        return np.asarray(found.fill_null(-1), dtype=np.int64)
+
+    def enum(self, raw: RawTable, column: str, aliases: dict[str, Any], codes: Iterable[str], *,
+             default: str | None = None, allowed: str | None = None) -> None:
+        """Normalize an enum column in place to its code; report unknown values."""
+        code_lookup = {str(code).lower(): str(code) for code in codes}
+        series = raw.frame[column]
+        uniques = pd.unique(series.to_numpy(dtype=object))
+        mapping: dict[str, str | None] = {}
+        for value in uniques:
+            if value == "" and default is not None:
+                mapping[value] = default
+            elif value == "":
+                mapping[value] = ""
+            else:
+                hit = aliases.get(value)
+                mapping[value] = str(hit) if hit is not None else code_lookup.get(value.lower())
+        unknown = [v for v, m in mapping.items() if m is None]
+        if unknown and column not in self.missing_columns[raw.name]:
+            listing = allowed or "、".join(code_lookup.values())
+            self.report(raw, "unknown_enum", series.isin(unknown).to_numpy(), column=column,
+                        params={"allowed": listing})
+        raw.frame[column] = series.map({k: (v or "") for k, v in mapping.items()}).astype("str")
+
+    def enums(self) -> None:
+        members = self.raw["members"]
+        self.enum(members, "party", PARTY_ALIASES, list(Party),
+                  allowed="、".join(f"{p.value}" for p in Party) + "（或中文：中共党员、民革、民盟…）")
+        self.enum(members, "party_group", {v: "true" for v in TRUE_VALUES} | {v: "false" for v in FALSE_VALUES},
+                  ["true", "false"], default="false", allowed="是/否/true/false/1/0")
+        orgs = self.raw["organizations"]
+        self.enum(orgs, "kind", ORG_KIND_ALIASES, list(OrgKind))
+        self.enum(self.raw["liaisons"], "kind", LIAISON_KIND_ALIASES, list(LiaisonKind))
+        self.enum(self.raw["memberships"], "role", ROLE_ALIASES, list(Role), default=Role.MEMBER)
+        self.enum(self.raw["townships"], "kind", TOWNSHIP_KIND_ALIASES, set(TOWNSHIP_KIND_ALIASES.values()),
+                  default="")
+        self.dates(self.raw["liaisons"], "since")
+
+    def dates(self, raw: RawTable, column: str) -> None:
+        series = raw.frame[column]
+        mapping = {value: _iso_date(value) for value in pd.unique(series.to_numpy(dtype=object))}
+        bad = [v for v, iso in mapping.items() if iso is None]
+        if bad:
+            self.report(raw, "bad_date", series.isin(bad).to_numpy(), column=column, severity="warning")
+        raw.frame[column] = series.map({k: v or "" for k, v in mapping.items()}).astype("str")
+
+    def reference(self, raw: RawTable, column: str, allowed: set[str], expected: str,
+                  mask: np.ndarray | None = None, *, code_wrong: str = "wrong_reference_kind",
+                  extra: dict[str, Any] | None = None) -> np.ndarray:
+        """Check that non-empty cells name an id of an allowed tag; returns registry positions."""
+        values = raw.frame[column]
+        positions = self.lookup(values)
+        present = (values != "").to_numpy().copy()
+        if mask is not None:
+            present &= mask
+        unknown = present & (positions < 0)
+        self.report(raw, "unknown_reference", unknown, column=column,
+                    params=_kind_params("expected", expected) | (extra or {}))
+        known = present & (positions >= 0)
+        tags = np.where(positions >= 0, self.registry_tag[np.maximum(positions, 0)], "")
+        tables = np.where(positions >= 0, self.registry_table[np.maximum(positions, 0)], "")
+        ok = np.isin(tags, list(allowed)) | np.isin(tables, list(allowed))
+        wrong = known & ~ok
+        if wrong.any():
+            actual = np.array([_tag_kind(t) for t in tags], dtype=object)
+            actual_zh = np.array([KIND_NAMES.get(a, (a, a))[0] for a in actual], dtype=object)
+            actual_en = np.array([KIND_NAMES.get(a, (a, a))[1] for a in actual], dtype=object)
+            self.report(raw, code_wrong, wrong, column=column,
+                        params=_kind_params("expected", expected) | (extra or {}),
+                        row_params={"actual": actual_zh, "actual_en": actual_en})
+        return positions
+
+    def references(self) -> None:
+        committee = {f"org:{OrgKind.COMMITTEE}"}
+        members = self.raw["members"]
+        self.multi_reference(members, "committee", committee, "committee")
+        self.reference(members, "sector", {"sectors"}, "sector")
+        self.reference(members, "township", {"townships"}, "township")
+        sectors = self.raw["sectors"]
+        self.reference(sectors, "group", {f"org:{OrgKind.SECTOR_GROUP}"}, "sector_group")
+        self.reference(sectors, "committee", committee, "committee")
+        self.reference(self.raw["townships"], "committee", committee, "committee")
+        orgs = self.raw["organizations"]
+        self.reference(orgs, "parent", {_ANY_ORG}, "organization")
+        self.reference(orgs, "township", {"townships"}, "township")
+        self.reference(orgs, "committee", committee, "committee")
+        memberships = self.raw["memberships"]
+        self.reference(memberships, "member", {"members"}, "member")
+        self.reference(memberships, "organization", {_ANY_ORG}, "organization")
+        self.reference(self.raw["contacts"], "township", {"townships"}, "township")
+        self.liaison_endpoints()
+
+    def multi_reference(self, raw: RawTable, column: str, allowed: set[str], expected: str) -> None:
+        cells = raw.frame[column]
+        multi = cells.str.contains(MULTI_VALUE_SEPARATOR, regex=False).to_numpy()
+        if multi.any():
+            # check each part of a multi-valued cell; normalize separators and spacing
+            parts = {c: [p.strip() for p in re.split(r"[;；、]", c) if p.strip()] for c in pd.unique(cells[multi])}
+            for cell, ids in parts.items():
+                unknown = [i for i in ids if self.lookup(np.array([i], dtype=object))[0] < 0
+                           or self.registry_tag[self.lookup(np.array([i], dtype=object))[0]] not in allowed]
+                if unknown:
+                    self.report(raw, "unknown_reference", (cells == cell).to_numpy(), column=column,
+                                values=np.full(len(cells), unknown[0], dtype=object),
+                                params=_kind_params("expected", expected))
+            raw.frame[column] = cells.map(
+                lambda c: MULTI_VALUE_SEPARATOR.join(sorted(dict.fromkeys(parts[c]))) if c in parts else c
+            ).astype("str")
+        self.reference(raw, column, allowed, expected, mask=~multi)
+
+    def liaison_endpoints(self) -> None:
+        liaisons = self.raw["liaisons"]
+        kinds = liaisons.frame["kind"].to_numpy(dtype=object)
+        for kind in LiaisonKind:
+            mask = kinds == kind.value
+            if not mask.any():
+                continue
+            extra = {"kind": kind.value, "kind_zh": LIAISON_KIND_ZH[kind]}
+            for end, allowed, expected in (
+                ("source", {"members"}, "member"),
+                ("target", *_LIAISON_TARGETS[kind]),
+            ):
+                zh, en = END_NAMES[end]
+                self.reference(liaisons, end, allowed, expected, mask=mask, code_wrong="wrong_endpoint",
+                               extra=extra | {"end": zh, "end_en": en})
+        # the kind column itself may be unknown: still check that the endpoints exist
+        other = ~np.isin(kinds, [k.value for k in LiaisonKind])
+        for end in ("source", "target"):
+            self.reference(liaisons, end, {"members", "sectors", "townships", "contacts", _ANY_ORG},
+                           "member", mask=other)
+        frame = liaisons.frame
+        self.report(liaisons, "self_liaison", ((frame["source"] == frame["target"]) & (frame["source"] != ""))
+                    .to_numpy(), column="target")
+
+    def parent_cycles(self) -> None:
+        orgs = self.raw["organizations"]
+        parent = dict(zip(orgs.frame["id"].tolist(), orgs.frame["parent"].tolist(), strict=True))
+        state: dict[str, int] = {}  # 1 = on the current path, 2 = done
+        reported: set[str] = set()
+        for start in parent:
+            path: list[str] = []
+            node = start
+            while node in parent and state.get(node) is None:
+                state[node] = 1
+                path.append(node)
+                node = parent[node]
+            if state.get(node) == 1:
+                cycle = path[path.index(node):]
+                if not reported.intersection(cycle):
+                    reported.update(cycle)
+                    mask = orgs.frame["id"].isin(cycle).to_numpy() & (orgs.frame["id"] == cycle[0]).to_numpy()
+                    self.report(orgs, "parent_cycle", mask, column="parent",
+                                values=np.full(len(orgs.frame), " → ".join([*cycle, cycle[0]]), dtype=object))
+            for visited in path:
+                state[visited] = 2
+
+    def meaning(self) -> None:
+        """Warnings: liaisons that will not count, duplicates, members without sector or township."""
+        members = self.raw["members"].frame
+        liaisons = self.raw["liaisons"]
+        frame = liaisons.frame
+        party = pd.Series(members["party"].to_numpy(), index=members["id"].to_numpy())
+        in_group = pd.Series(members["party_group"].to_numpy() == "true", index=members["id"].to_numpy())
+        kind = frame["kind"].to_numpy(dtype=object)
+        source_party = frame["source"].map(party).to_numpy(dtype=object)
+        target_party = frame["target"].map(party).to_numpy(dtype=object)
+        source_group = frame["source"].map(in_group).fillna(False).to_numpy(dtype=bool)
+        member = kind == LiaisonKind.MEMBER
+        self.report(liaisons, "member_liaison_source_not_cpc", member & (source_party != Party.CPC),
+                    column="source", severity="warning")
+        self.report(liaisons, "member_liaison_target_cpc", member & (target_party == Party.CPC),
+                    column="target", severity="warning")
+        self.report(liaisons, "sector_liaison_not_party_group", (kind == LiaisonKind.SECTOR) & ~source_group,
+                    column="source", severity="warning")
+        self.report(liaisons, "township_liaison_not_cpc",
+                    (kind == LiaisonKind.TOWNSHIP) & (source_party != Party.CPC), column="source",
+                    severity="warning")
+        keys = ["source", "target", "kind"]
+        dup = frame.duplicated(keys, keep="first").to_numpy()
+        if dup.any():
+            firsts = frame[~dup].assign(_row=liaisons.rows[~dup]).set_index(keys)["_row"]
+            other = np.zeros(len(frame), dtype=np.int64)
+            index = pd.MultiIndex.from_frame(frame.loc[dup, keys])
+            other[dup] = firsts.reindex(index).to_numpy()
+            self.report(liaisons, "duplicate_liaison", dup, column="target", severity="warning",
+                        row_params={"other": other})
+        raw_members = self.raw["members"]
+        for column, code in (("sector", "member_no_sector"), ("township", "member_no_township")):
+            self.report(raw_members, code, (members[column] == "").to_numpy(), column=column,
+                        values=members["id"].to_numpy(dtype=object), severity="warning")
+
+    def run(self) -> None:
+        self.structure()
+        self.required_cells()
+        self.enums()
+        self.ids()
+        self.references()
+        self.parent_cycles()
+        if not any(p.is_error for p in self.problems):
+            self.meaning()
+
+
+_LIAISON_TARGETS: dict[LiaisonKind, tuple[set[str], str]] = {
+    LiaisonKind.SECTOR: ({"sectors", f"org:{OrgKind.SECTOR_GROUP}"}, "sector_or_group"),
+    LiaisonKind.MEMBER: ({"members"}, "member"),
+    LiaisonKind.TOWNSHIP: ({"townships"}, "township"),
+    LiaisonKind.CONTACT: ({"contacts"}, "contact"),
+}
+
+_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})(?:\s*[-/.月]\s*(\d{1,2})\s*日?)?\s*月?(?:[ T].*)?$")
+
+
+def _iso_date(value: str) -> str | None:
+    """`2024-3-1`, `2024/03/01`, `2024年3月1日`, `2024-03` … as ISO; "" stays ""; None if not a date."""
+    if value == "":
+        return ""
+    match = _DATE.match(value)
+    if not match:
+        return None
+    year, month, day = int(match[1]), int(match[2]), int(match[3]) if match[3] else None
+    if not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
+        return None
+    return f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day is not None else "")
+
+
+def _fill_committees(tables: dict[str, pd.DataFrame], problems: list[Problem], raw: dict[str, RawTable]) -> None:
+    """Fill in every empty `committee` cell from what else the row says (DESIGN 3: a dataset with a single
+    committee may leave them empty)."""
+    orgs = tables["organizations"]
+    committees = orgs.loc[orgs["kind"] == OrgKind.COMMITTEE, "id"].tolist()
+    only = committees[0] if len(committees) == 1 else ""
+
+    def fill(frame: pd.DataFrame, *candidates: pd.Series) -> None:
+        column = frame["committee"]
+        for candidate in candidates:
+            column = column.where(column != "", candidate.fillna("").astype("str"))
+        frame["committee"] = column.where(column != "", only).astype("str")
+
+    # an organization belongs to the committee it is, or to that of its nearest ancestor that says
+    is_committee = (orgs["kind"] == OrgKind.COMMITTEE).to_numpy()
+    own = orgs["committee"].where(~is_committee, orgs["id"])
+    parent_of = dict(zip(orgs["id"].tolist(), orgs["parent"].tolist(), strict=True))
+    known = dict(zip(orgs["id"].tolist(), own.tolist(), strict=True))
+    resolved = []
+    for org_id in orgs["id"].tolist():
+        node, seen = org_id, 0
+        while not known.get(node) and parent_of.get(node) and seen < 64:
+            node, seen = parent_of[node], seen + 1
+        resolved.append(known.get(node, ""))
+    orgs["committee"] = pd.Series(resolved, dtype="str", index=orgs.index)
+    org_committee = pd.Series(orgs["committee"].to_numpy(), index=orgs["id"].to_numpy())
+    sectors, townships, members = tables["sectors"], tables["townships"], tables["members"]
+    fill(sectors, sectors["group"].map(org_committee))
+    fill(townships)
+    sector_committee = pd.Series(sectors["committee"].to_numpy(), index=sectors["id"].to_numpy())
+    township_committee = pd.Series(townships["committee"].to_numpy(), index=townships["id"].to_numpy())
+    fill(members, members["sector"].map(sector_committee), members["township"].map(township_committee))
+    if len(committees) > 1:
+        rows = raw["members"]
+        missing = (members["committee"] == "").to_numpy()
+        positions = np.flatnonzero(missing)
+        for pos in positions[:MAX_LISTED]:
+            problems.append(rows.problem("member_no_committee", severity="warning", row=int(rows.rows[pos]),
+                                         column="committee", value=members["id"].iat[pos]))
+
+
+def build_dataset(raw: dict[str, RawTable], problems: list[Problem], *, name: str = "") -> Dataset:
+    """Validate raw tables and build the dataset.
+
+    Raises
+    ------
+    DatasetError
+        If any error was found (in `problems` or by validation); it lists every problem.
+    """
+    from pbgraph.dataset import Dataset
+
+    validator = _Validator(dict(raw), problems)
+    validator.run()
+    found = validator.problems
+    if any(p.is_error for p in found):
+        raise DatasetError(found)
+    tables = {name: validator.raw[name].frame.reset_index(drop=True) for name in TABLES}
+    tables["members"]["party_group"] = (tables["members"]["party_group"] == "true").to_numpy()
+    _fill_committees(tables, found, validator.raw)
+    return Dataset(**tables, name=name, warnings=found)
