@@ -1,0 +1,142 @@
+"""Deterministic, linear-time positions for graph views.
+
+Force-directed layouts cost seconds to minutes at the sizes analysts have (tens of thousands of nodes) and
+move on every run, so views are laid out by structure instead: clusters (a sector, a township, a committee)
+on a sunflower spiral, each cluster's members on a sunflower around its centre, contacts on a small ring
+around their member; trees in layers; reach in rings by hop.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+GOLDEN_ANGLE = np.pi * (3 - np.sqrt(5))
+SPACING = 28.0
+
+
+def sunflower(count: int, *, spacing: float = SPACING) -> np.ndarray:
+    """`count` points spread evenly over a disc (Vogel's spiral), the first at the centre; shape (count, 2)."""
+    k = np.arange(count)
+    radius = spacing * np.sqrt(k)
+    angle = k * GOLDEN_ANGLE
+    return np.column_stack([radius * np.cos(angle), radius * np.sin(angle)])
+
+
+def disc_radius(count: int, *, spacing: float = SPACING) -> float:
+    """Radius of the sunflower disc of `count` points."""
+    return spacing * np.sqrt(max(count, 1))
+
+
+def clustered(cluster_of: np.ndarray, *, spacing: float = SPACING, gap: float = 2.5) -> np.ndarray:
+    """Positions for items grouped in clusters (cluster codes 0..k-1, -1 = no cluster, its own cluster).
+
+    Each cluster is a sunflower of its items; the clusters themselves sit on a larger sunflower, biggest
+    first, spaced by their radius so that they do not overlap.
+    """
+    n = len(cluster_of)
+    positions = np.zeros((n, 2))
+    if n == 0:
+        return positions
+    codes = np.where(cluster_of < 0, cluster_of.max(initial=-1) + 1, cluster_of)
+    sizes = np.bincount(codes)
+    order = np.argsort(-sizes, kind="stable")
+    order = order[sizes[order] > 0]
+    radii = np.array([disc_radius(int(sizes[c]), spacing=spacing) for c in order])
+    centres = sunflower(len(order), spacing=1.0) * (2 * radii.max() + gap * spacing)
+    centre_of = np.zeros((codes.max() + 1, 2))
+    centre_of[order] = centres
+    # the position of each item within its cluster: its rank among the cluster's items
+    sort = np.argsort(codes, kind="stable")
+    starts = np.concatenate([[0], np.cumsum(sizes)])[codes[sort]]
+    rank = np.empty(n, dtype=np.int64)
+    rank[sort] = np.arange(n) - starts
+    positions = centre_of[codes] + _sunflower_at(rank, spacing)
+    return positions
+
+
+def _sunflower_at(rank: np.ndarray, spacing: float) -> np.ndarray:
+    radius = spacing * np.sqrt(rank + 0.5 * (rank > 0))
+    angle = rank * GOLDEN_ANGLE
+    return np.column_stack([radius * np.cos(angle), radius * np.sin(angle)])
+
+
+def satellites(anchor: np.ndarray, anchor_xy: np.ndarray, *, radius: float = 10.0) -> np.ndarray:
+    """Positions of items around their anchor (e.g. contacts around a member): a small ring per anchor.
+
+    `anchor` holds, per item, the row of its anchor in `anchor_xy`.
+    """
+    n = len(anchor)
+    if n == 0:
+        return np.zeros((0, 2))
+    sort = np.argsort(anchor, kind="stable")
+    counts = np.bincount(anchor, minlength=len(anchor_xy))
+    starts = np.concatenate([[0], np.cumsum(counts)])[anchor[sort]]
+    rank = np.empty(n, dtype=np.int64)
+    rank[sort] = np.arange(n) - starts
+    total = counts[anchor]
+    angle = 2 * np.pi * rank / np.maximum(total, 1) + 0.3
+    ring = radius * (1 + rank // 12 * 0.6)
+    return anchor_xy[anchor] + np.column_stack([ring * np.cos(angle), ring * np.sin(angle)])
+
+
+def ring(count: int, radius: float, *, start: float = -np.pi / 2) -> np.ndarray:
+    """`count` points evenly on a circle."""
+    angle = start + 2 * np.pi * np.arange(count) / max(count, 1)
+    return np.column_stack([radius * np.cos(angle), radius * np.sin(angle)])
+
+
+def layers(depth: Sequence[int], *, width: float = 90.0, height: float = 140.0) -> np.ndarray:
+    """Tree or hop layers: row by depth (top to bottom), items of a layer side by side, centred."""
+    depth_array = np.asarray(depth, dtype=np.int64)
+    n = len(depth_array)
+    positions = np.zeros((n, 2))
+    for level in np.unique(depth_array):
+        members = np.flatnonzero(depth_array == level)
+        positions[members, 0] = (np.arange(len(members)) - (len(members) - 1) / 2) * width
+        positions[members, 1] = level * height
+    return positions
+
+
+def tree_order(parent: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
+    """Depth of each node of a forest (parent -1 = root) and a depth-first order that keeps subtrees together.
+
+    Cycles cannot occur (validation rejects them); a parent outside the list counts as a root.
+    """
+    n = len(parent)
+    children: list[list[int]] = [[] for _ in range(n)]
+    roots = []
+    for node, up in enumerate(parent):
+        (children[up] if 0 <= up < n else roots).append(node)
+    depth = np.zeros(n, dtype=np.int64)
+    order: list[int] = []
+    stack = [(r, 0) for r in reversed(roots)]
+    while stack:
+        node, level = stack.pop()
+        depth[node] = level
+        order.append(node)
+        stack.extend((c, level + 1) for c in reversed(children[node]))
+    return depth, np.asarray(order, dtype=np.int64)
+
+
+def tree(parent: Sequence[int], *, width: float = 90.0, height: float = 150.0) -> np.ndarray:
+    """Layered tree positions: leaves spread left to right in depth-first order, parents over their children."""
+    n = len(parent)
+    depth, order = tree_order(parent)
+    positions = np.zeros((n, 2))
+    children: list[list[int]] = [[] for _ in range(n)]
+    for node, up in enumerate(parent):
+        if 0 <= up < n:
+            children[up].append(node)
+    next_x = 0.0
+    for node in reversed(order):  # children before parents
+        if children[node]:
+            positions[node, 0] = float(np.mean(positions[children[node], 0]))
+        else:
+            positions[node, 0] = next_x
+            next_x -= width
+    positions[:, 0] -= positions[:, 0].mean() if n else 0.0
+    positions[:, 0] *= -1
+    positions[:, 1] = depth * height
+    return positions
