@@ -1,0 +1,315 @@
+"""Draw a :class:`~pbgraph.render._html.View` as a PNG or SVG picture with matplotlib.
+
+The picture shows what the interactive page shows at its first frame: the same positions, colours,
+shapes and sizes, edges with their colours, widths and dashes, the title, caption, notice and legend.
+It is meant for Word/PDF reports, so the bytes are reproducible (no dates, no software tag, fixed SVG
+ids) and Chinese text uses a CJK font when one is installed (Noto Sans/Serif CJK, Source Han,
+WenQuanYi, SimHei, Microsoft YaHei, PingFang). Without one, the text is drawn with the default font and
+missing glyphs show as boxes, silently.
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from functools import cache
+from typing import Any, Literal
+
+import numpy as np
+from matplotlib import font_manager, rc_context
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.collections import LineCollection, PolyCollection
+from matplotlib.colors import to_rgba, to_rgba_array
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+
+from pbgraph.render._html import DEFAULT_LABELS_ZH, LegendItem, View, check_view
+
+__all__ = ["CJK_FONTS", "cjk_font", "render_static"]
+
+#: font family names tried in order for Chinese text.
+CJK_FONTS = (
+    "Noto Sans CJK SC",
+    "Noto Sans SC",
+    "Source Han Sans SC",
+    "Source Han Sans CN",
+    "Noto Serif CJK SC",
+    "Noto Sans CJK JP",
+    "WenQuanYi Micro Hei",
+    "WenQuanYi Zen Hei",
+    "Microsoft YaHei",
+    "SimHei",
+    "PingFang SC",
+    "Heiti SC",
+    "Arial Unicode MS",
+)
+
+_MARKERS = {
+    "dot": "o",
+    "ellipse": "o",
+    "square": "s",
+    "box": "s",
+    "diamond": "D",
+    "triangle": "^",
+    "triangleDown": "v",
+    "star": "*",
+    "hexagon": "h",
+}
+# matplotlib draws these markers smaller than a circle of the same size; scale them up to match vis
+_MARKER_SCALE = {"D": 0.75, "*": 1.3, "^": 1.1, "v": 1.1, "s": 0.9}
+_HIGHLIGHT = "#d62728"
+_LABEL_LIMIT = 300
+_ARROW_LIMIT = 5000
+
+
+@cache
+def cjk_font() -> str | None:
+    """The first installed font family from :data:`CJK_FONTS`, or ``None``."""
+    installed = {entry.name for entry in font_manager.fontManager.ttflist}
+    return next((name for name in CJK_FONTS if name in installed), None)
+
+
+def render_static(
+    view: View,
+    *,
+    fmt: Literal["png", "svg"],
+    figsize: tuple[float, float] = (12.0, 8.0),
+    dpi: int = 150,
+) -> bytes:
+    """Draw ``view`` as a picture.
+
+    Parameters
+    ----------
+    view
+        What to draw.
+    fmt
+        ``"png"`` or ``"svg"`` (text drawn as glyph outlines, so it needs no font to view).
+    figsize
+        Width and height in inches before trimming to the content.
+    dpi
+        Resolution of a PNG.
+
+    Returns
+    -------
+    bytes
+        The encoded picture; the same view always gives the same bytes.
+
+    Examples
+    --------
+    >>> from pbgraph.render._html import ViewNode
+    >>> node = ViewNode("m1", "委员甲", "member", 0.0, 0.0, "#d62728", "dot", 10.0)
+    >>> render_static(View(title="示例", caption="", nodes=[node], edges=[]), fmt="png")[:4]
+    b'\\x89PNG'
+    """
+    if fmt not in ("png", "svg"):
+        raise ValueError(f"fmt must be 'png' or 'svg', got {fmt!r}")
+    check_view(view)
+    labels = {**DEFAULT_LABELS_ZH, **view.labels}
+    with _drawing_context():
+        figure = Figure(figsize=figsize, dpi=dpi, facecolor="white")
+        FigureCanvasAgg(figure)
+        _draw(figure, view, labels)
+        buffer = io.BytesIO()
+        metadata: dict[str, Any] = {"Software": None} if fmt == "png" else {"Date": None, "Creator": None}
+        # no bbox_inches="tight": it draws everything twice, and the layout already fills the figure
+        figure.savefig(buffer, format=fmt, dpi=dpi, metadata=metadata, facecolor="white")
+    return buffer.getvalue()
+
+
+@contextmanager
+def _drawing_context() -> Iterator[None]:
+    """rc settings for one drawing, without touching the caller's global matplotlib state."""
+    font = cjk_font()
+    rc: dict[str, Any] = {
+        "font.family": [font, "DejaVu Sans"] if font else ["DejaVu Sans"],
+        "svg.fonttype": "path",
+        "svg.hashsalt": "pbgraph",
+        "svg.id": "pbgraph",
+        # data text is text: "$" or "_" in a name must not turn into mathtext
+        "text.parse_math": False,
+        "axes.unicode_minus": False,
+    }
+    with rc_context(rc), warnings.catch_warnings():  # type: ignore[arg-type]
+        if font is None:
+            warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from", category=UserWarning)
+        yield
+
+
+def _draw(figure: Figure, view: View, labels: dict[str, str]) -> None:
+    top = 0.985
+    figure.text(0.01, top, view.title, fontsize=16, fontweight="bold", va="top")
+    top -= 0.05
+    if view.caption:
+        figure.text(0.01, top, view.caption, fontsize=10, color="#57606a", va="top")
+        top -= 0.035
+    if view.notice:
+        figure.text(
+            0.01,
+            top - 0.005,
+            view.notice,
+            fontsize=10,
+            fontweight="bold",
+            color="#7a3e00",
+            va="top",
+            bbox={"boxstyle": "square,pad=0.35", "facecolor": "#fff4e5", "edgecolor": "#d9822b"},
+        )
+        top -= 0.055
+    has_legend = bool(view.legend)
+    axes = figure.add_axes((0.01, 0.01, 0.76 if has_legend else 0.98, top - 0.02))
+    axes.set_axis_off()
+    if has_legend:
+        _legend(figure, view.legend, labels, anchor=(0.78, top - 0.01))
+    if not view.nodes:
+        return
+
+    index = {node.id: i for i, node in enumerate(view.nodes)}
+    xy = np.array([(node.x, -node.y) for node in view.nodes], dtype=float)  # vis y grows downwards
+    radius = np.array([node.size for node in view.nodes], dtype=float)
+    pad = float(radius.max()) * 1.5 + 1.0
+    low = xy.min(axis=0) - pad
+    high = xy.max(axis=0) + pad
+    # limits with the axes box's own aspect ratio: equal scales without matplotlib adjusting anything
+    box = axes.get_position()
+    box_width, box_height = box.width * figure.get_figwidth(), box.height * figure.get_figheight()
+    units_per_inch = max((high[0] - low[0]) / box_width, (high[1] - low[1]) / box_height)
+    centre = (low + high) / 2
+    axes.set_xlim(centre[0] - box_width * units_per_inch / 2, centre[0] + box_width * units_per_inch / 2)
+    axes.set_ylim(centre[1] - box_height * units_per_inch / 2, centre[1] + box_height * units_per_inch / 2)
+    points_per_unit = 72 / units_per_inch
+
+    if view.edges:
+        _edges(axes, view, index, xy, radius, points_per_unit)
+    _nodes(axes, view, xy, radius, points_per_unit)
+
+
+def _edges(
+    axes: Any, view: View, index: dict[str, int], xy: np.ndarray, radius: np.ndarray, points_per_unit: float
+) -> None:
+    source = np.fromiter((index[edge.source] for edge in view.edges), dtype=np.int64, count=len(view.edges))
+    target = np.fromiter((index[edge.target] for edge in view.edges), dtype=np.int64, count=len(view.edges))
+    segments = np.stack([xy[source], xy[target]], axis=1)
+    colors = _rgba([edge.color for edge in view.edges])
+    # vis draws widths in pixels at the fitted zoom; thin them out for crowded views
+    scale = 0.75 if len(view.edges) <= 2000 else 0.35
+    # one collection per edge style: uniform dashes and widths keep Agg on its fast path
+    groups: dict[tuple[str, float, bool], list[int]] = {}
+    for i, edge in enumerate(view.edges):
+        groups.setdefault((edge.color, edge.width, edge.dashes), []).append(i)
+    for (color, width, dashes), members in groups.items():
+        axes.add_collection(
+            LineCollection(
+                list(segments[members]),
+                colors=color,
+                linewidths=max(0.15, width * scale),
+                linestyles=(0, (4.0, 2.5)) if dashes else "solid",
+                capstyle="butt",
+                zorder=1,
+            )
+        )
+
+    arrows = np.array([edge.arrows for edge in view.edges], dtype=bool)
+    if len(view.edges) > _ARROW_LIMIT or not arrows.any():
+        return
+    # arrowheads as triangles ending on the target's rim, sized in points like vis (scaleFactor 0.5)
+    vector = segments[:, 1] - segments[:, 0]
+    length = np.hypot(vector[:, 0], vector[:, 1])
+    keep = arrows & (length > radius[target] + 1e-9)
+    unit = vector[keep] / length[keep, None]
+    normal = np.stack([-unit[:, 1], unit[:, 0]], axis=1)
+    head = 7.0 / points_per_unit
+    tip = segments[keep, 1] - unit * radius[target][keep, None]
+    base = tip - unit * head
+    triangles = np.stack([tip, base + normal * head * 0.45, base - normal * head * 0.45], axis=1)
+    axes.add_collection(
+        PolyCollection(list(triangles), facecolors=colors[keep], edgecolors="none", zorder=1.5)
+    )
+
+
+def _nodes(axes: Any, view: View, xy: np.ndarray, radius: np.ndarray, points_per_unit: float) -> None:
+    nodes = view.nodes
+    fills = _rgba([node.color for node in nodes])
+    flagged = np.array([node.highlight is not None for node in nodes], dtype=bool)
+    diameter = np.maximum(2 * radius * points_per_unit, 1.0)
+    # bigger nodes on top of smaller ones, flagged ones on top of all; a stable sort keeps the order
+    order = np.lexsort((np.arange(len(nodes)), radius, flagged))
+    by_marker: dict[str, list[int]] = {}
+    for i in order:
+        by_marker.setdefault(_MARKERS[nodes[i].shape], []).append(int(i))
+    for marker, members in by_marker.items():
+        chosen = np.array(members, dtype=np.int64)
+        size = (diameter[chosen] * _MARKER_SCALE.get(marker, 1.0)) ** 2
+        edgecolors = np.where(flagged[chosen, None], to_rgba(_HIGHLIGHT), to_rgba("white"))
+        linewidths = np.where(flagged[chosen], 2.0, 0.4 if len(nodes) <= 2000 else 0.0)
+        axes.scatter(
+            xy[chosen, 0],
+            xy[chosen, 1],
+            s=size,
+            c=fills[chosen],
+            marker=marker,
+            edgecolors=edgecolors,
+            linewidths=linewidths,
+            zorder=2 + 0.5 * float(flagged[chosen].any()),
+        )
+    if len(nodes) <= _LABEL_LIMIT:
+        for i, node in enumerate(nodes):
+            axes.annotate(
+                node.label,
+                (xy[i, 0], xy[i, 1]),
+                xytext=(0, -diameter[i] / 2 - 1),
+                textcoords="offset points",
+                ha="center",
+                va="top",
+                fontsize=6.5,
+                color="#1f2328",
+                zorder=3,
+            )
+
+
+def _legend(
+    figure: Figure, items: Sequence[LegendItem], labels: dict[str, str], *, anchor: tuple[float, float]
+) -> None:
+    handles = []
+    texts = []
+    for item in items:
+        if item.shape in ("line", "dashed"):
+            handle = Line2D(
+                [], [], color=item.color, linewidth=2, linestyle="--" if item.shape == "dashed" else "-"
+            )
+        else:
+            handle = Line2D(
+                [],
+                [],
+                linestyle="none",
+                marker=_MARKERS[item.shape],
+                markersize=8,
+                markerfacecolor=item.color,
+                markeredgecolor="white",
+            )
+        handles.append(handle)
+        texts.append(
+            item.label
+            if item.count is None
+            else labels["legend_count"].format(label=item.label, count=item.count)
+        )
+    figure.legend(
+        handles,
+        texts,
+        loc="upper left",
+        bbox_to_anchor=anchor,
+        frameon=False,
+        title=labels["legend"],
+        alignment="left",
+        fontsize=9,
+        title_fontsize=10,
+        handlelength=1.8,
+    )
+
+
+def _rgba(colors: Sequence[str]) -> np.ndarray:
+    """An (n, 4) array of colours, converting each distinct colour once."""
+    distinct = list(dict.fromkeys(colors))
+    table = to_rgba_array(distinct) if distinct else np.zeros((0, 4))
+    lookup = {color: i for i, color in enumerate(distinct)}
+    return table[[lookup[color] for color in colors]] if colors else np.zeros((0, 4))
