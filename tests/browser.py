@@ -31,7 +31,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import pytest
 
@@ -188,3 +188,52 @@ def screenshot(page: Page, path: str | os.PathLike[str], *, full_page: bool = Fa
     target.parent.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(target), full_page=full_page)
     return target
+
+
+# -- helpers for pbgraph views ------------------------------------------------------------------------
+
+
+def open_view(chromium: Chromium, page_html: str, path: Path) -> tuple[Any, Any, str]:
+    path.write_text(page_html, encoding="utf-8")
+    page, report = chromium.open_page(path)
+    wait_ready(page)
+    root_id = str(page.evaluate("() => document.querySelector('.pbg').id"))
+    return page, report, root_id
+
+
+def node_point(page: Any, root_id: str, index: int) -> tuple[float, float]:
+    """Page coordinates of a node's centre."""
+    x, y = page.evaluate(
+        """([rootId, index]) => {
+            const network = window.__pbgraphViews[rootId].network;
+            const dom = network.canvasToDOM(network.getPositions([index])[index]);
+            const box = document.querySelector('#' + rootId + ' .pbg-net').getBoundingClientRect();
+            return [box.left + dom.x, box.top + dom.y];
+        }""",
+        [root_id, index],
+    )
+    return float(x), float(y)
+
+
+def hover_tooltip(page: Any, root_id: str, index: int) -> str:
+    x, y = node_point(page, root_id, index)
+    page.mouse.move(x - 30, y - 30)
+    page.mouse.move(x, y, steps=3)
+    page.wait_for_function(
+        """(rootId) => {
+            const tip = document.querySelector('#' + rootId + ' div.vis-tooltip');
+            return tip && tip.style.visibility === 'visible' && tip.textContent.length > 0;
+        }""",
+        arg=root_id,
+    )
+    return str(
+        page.evaluate(
+            "(rootId) => document.querySelector('#' + rootId + ' div.vis-tooltip').textContent", root_id
+        )
+    )
+
+
+def search(page: Any, root_id: str, query: str) -> str:
+    page.fill(f"#{root_id} .pbg-search", query)
+    page.press(f"#{root_id} .pbg-search", "Enter")
+    return str(page.text_content(f"#{root_id} .pbg-status"))

@@ -23,7 +23,15 @@ from pbgraph.render._html import (
     render_html,
 )
 from pbgraph.render._static import render_static
-from tests.browser import Chromium, launch_chromium, screenshot, wait_ready
+from tests.browser import (
+    Chromium,
+    hover_tooltip,
+    launch_chromium,
+    open_view,
+    screenshot,
+    search,
+    wait_ready,
+)
 
 SHOTS = Path("/tmp/render_shots")
 PARTY_COLORS = {"中共党员": "#d62728", "民革": "#1f77b4", "民盟": "#2ca02c", "无党派人士": "#9467bd"}
@@ -162,50 +170,12 @@ def chromium() -> Iterator[Chromium]:
         yield browser
 
 
-def open_view(chromium: Chromium, page_html: str, path: Path) -> tuple[Any, Any, str]:
-    path.write_text(page_html, encoding="utf-8")
-    page, report = chromium.open_page(path)
-    wait_ready(page)
-    root_id = str(page.evaluate("() => document.querySelector('.pbg').id"))
-    return page, report, root_id
 
 
-def node_point(page: Any, root_id: str, index: int) -> tuple[float, float]:
-    """Page coordinates of a node's centre."""
-    x, y = page.evaluate(
-        """([rootId, index]) => {
-            const network = window.__pbgraphViews[rootId].network;
-            const dom = network.canvasToDOM(network.getPositions([index])[index]);
-            const box = document.querySelector('#' + rootId + ' .pbg-net').getBoundingClientRect();
-            return [box.left + dom.x, box.top + dom.y];
-        }""",
-        [root_id, index],
-    )
-    return float(x), float(y)
 
 
-def hover_tooltip(page: Any, root_id: str, index: int) -> str:
-    x, y = node_point(page, root_id, index)
-    page.mouse.move(x - 30, y - 30)
-    page.mouse.move(x, y, steps=3)
-    page.wait_for_function(
-        """(rootId) => {
-            const tip = document.querySelector('#' + rootId + ' div.vis-tooltip');
-            return tip && tip.style.visibility === 'visible' && tip.textContent.length > 0;
-        }""",
-        arg=root_id,
-    )
-    return str(
-        page.evaluate(
-            "(rootId) => document.querySelector('#' + rootId + ' div.vis-tooltip').textContent", root_id
-        )
-    )
 
 
-def search(page: Any, root_id: str, query: str) -> str:
-    page.fill(f"#{root_id} .pbg-search", query)
-    page.press(f"#{root_id} .pbg-search", "Enter")
-    return str(page.text_content(f"#{root_id} .pbg-status"))
 
 
 # -- offline -------------------------------------------------------------------------------------------

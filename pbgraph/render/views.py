@@ -501,6 +501,13 @@ class _Builder:
                     notice=notice, labels=self.ui_labels())
 
 
+def _scope_name(ds: Dataset, committee: str | None) -> str:
+    """What a whole-network view is about: the committee, or the dataset when it holds several."""
+    if committee is None and len(ds.committees) == 1:
+        committee = ds.committees[0]
+    return ds.name_of(committee) if committee else ds.name
+
+
 def _title(builder: _Builder, key: str, subject: str = "") -> str:
     base = _t(key, builder.lang)
     return f"{base}：{subject}" if subject and builder.lang == "zh" else (f"{base}: {subject}" if subject else base)
@@ -614,13 +621,13 @@ def build_view(
         return _network(b, _title(b, "committee", ds.name_of(target)), b.in_scope())
     b = _Builder(ds, lang=lang, color_by=color_by, node_limit=node_limit, committee=committee, max_load=max_load)
     if name == "network":
-        return _network(b, _title(b, "network", ds.name_of(committee) if committee else ds.name), b.in_scope())
+        return _network(b, _title(b, "network", _scope_name(ds, committee)), b.in_scope())
     if name == "gaps":
         highlight = gap_highlights(ds, committee=committee, max_load=max_load, lang=lang)
         counts = pd.Series(list(highlight.values())).str.split("；").explode().value_counts()
         legend = [LegendItem(f"{label}", "#e15759", "dot", int(counts.get(label, 0)))
                   for label in (_t(k, lang, GAP_LABELS) for k in GAP_LABELS)]
-        return _network(b, _title(b, "gaps", ds.name_of(committee) if committee else ds.name), b.in_scope(),
+        return _network(b, _title(b, "gaps", _scope_name(ds, committee)), b.in_scope(),
                         highlight, legend)
     if name == "org":
         return _org_view(b)
@@ -672,7 +679,7 @@ def _org_view(b: _Builder) -> View:
     parent += [first[int(m)] for m in members]
     nodes = np.concatenate([org_nodes, members]).astype(np.int64)
     xy = _layout.tree(parent, width=60.0, height=170.0)
-    title = _title(b, "org", ds.name_of(b.committee) if b.committee else ds.name)
+    title = _title(b, "org", _scope_name(ds, b.committee))
     return b.view(title, _Selection(nodes, xy), hierarchical=True, edge_types=("membership", "parent"))
 
 
