@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from pbgraph.analyses._common import check_committee, facts, member_mask, rate
+from pbgraph.analyses._common import check_committee, facts, rate
 from pbgraph.analyses.gaps import platform_gaps, sector_gaps, township_gaps
 from pbgraph.analyses.load import DEFAULT_MAX_LOAD
 from pbgraph.graph import committee_orgs
@@ -19,31 +19,25 @@ OVERALL_NAME = "全部"
 GAP_COLUMNS = ["unlinked", "unorganized", "sector_gaps", "township_gaps", "platform_gaps"]
 
 
-def _committee_row(ds: Dataset, committee: str | None, gap_counts: dict[str, pd.Series], max_load: int,
-                   ) -> dict[str, object]:
+def _member_counts(ds: Dataset, max_load: int) -> pd.DataFrame:
+    """Per committee (index "" = overall): sums of per-member indicators, one pass over the
+    (member, committee) pairs."""
     f = facts(ds)
-    mask = member_mask(ds, committee)
-    cpc = f.index.is_cpc & mask
-    non_party = ~f.index.is_cpc & mask
-    organized = int((cpc & f.organized).sum())
-    linked = int((non_party & (f.liaison_sources_per_target > 0)).sum())
-    load = f.load
-    key = committee if committee is not None else ""
-    return {
-        "members": int(mask.sum()),
-        "cpc_members": int(cpc.sum()),
-        "organized_cpc_members": organized,
-        "organization_rate": rate(organized, int(cpc.sum())),
-        "non_party_members": int(non_party.sum()),
-        "linked_non_party_members": linked,
-        "work_rate": rate(linked, int(non_party.sum())),
-        "unlinked": int(non_party.sum()) - linked,
-        "unorganized": int(cpc.sum()) - organized,
-        **{name: int(counts.get(key, 0)) for name, counts in gap_counts.items()},
-        "overloaded": int((cpc & (load > max_load)).sum()),
-        "idle": int((cpc & ~f.index.in_party_group & (load == 0)).sum()),
-        "fragile": int((mask & (f.sole_source >= 0)).sum()),
-    }
+    cpc = f.index.is_cpc
+    indicators = pd.DataFrame({
+        "members": np.ones(len(cpc), dtype=np.int64),
+        "cpc_members": cpc,
+        "organized_cpc_members": cpc & f.organized,
+        "non_party_members": ~cpc,
+        "linked_non_party_members": ~cpc & (f.liaison_sources_per_target > 0),
+        "overloaded": cpc & (f.load > max_load),
+        "idle": cpc & ~f.index.in_party_group & (f.load == 0),
+        "fragile": f.sole_source >= 0,
+    }).astype(np.int64)
+    pairs = ds.member_committees
+    per_committee = indicators.iloc[pairs["member"].to_numpy()].groupby(pairs["committee"].to_numpy()).sum()
+    per_committee.loc[""] = indicators.sum()
+    return per_committee
 
 
 def coverage(ds: Dataset, *, committee: str | None = None, max_load: int = DEFAULT_MAX_LOAD) -> pd.DataFrame:
@@ -61,27 +55,35 @@ def coverage(ds: Dataset, *, committee: str | None = None, max_load: int = DEFAU
     True
     """
     check_committee(ds, committee)
-    gap_counts: dict[str, pd.Series] = {}
-    for name, analysis in (("sector_gaps", sector_gaps), ("township_gaps", township_gaps),
-                           ("platform_gaps", platform_gaps)):
-        found = analysis(ds)
-        counts = found["committee"].value_counts()
-        counts[""] = len(found)
-        gap_counts[name] = counts
     committees = committee_orgs(ds)
     if committee is not None:
         committees = committees[committees["id"] == committee]
-    rows = [
-        {"committee": cid, "committee_name": cname, **_committee_row(ds, cid, gap_counts, max_load)}
-        for cid, cname in zip(committees["id"], committees["name"], strict=True)
-    ]
-    if committee is None:
-        rows.append({"committee": "", "committee_name": OVERALL_NAME,
-                     **_committee_row(ds, None, gap_counts, max_load)})
-    frame = pd.DataFrame(rows)
-    for column in ("organization_rate", "work_rate"):
-        frame[column] = pd.Series(frame[column].tolist(), dtype=object)
+    keys = committees["id"].tolist() + ([""] if committee is None else [])
+    counts = _member_counts(ds, max_load).reindex(keys, fill_value=0)
+    for name, analysis in (("sector_gaps", sector_gaps), ("township_gaps", township_gaps),
+                           ("platform_gaps", platform_gaps)):
+        found = analysis(ds)["committee"].value_counts()
+        found[""] = found.sum()
+        counts[name] = found.reindex(keys, fill_value=0).to_numpy()
+    frame = pd.DataFrame({
+        "committee": keys,
+        "committee_name": committees["name"].tolist() + ([OVERALL_NAME] if committee is None else []),
+    })
+    for column in ("members", "cpc_members", "organized_cpc_members"):
+        frame[column] = counts[column].to_numpy()
+    frame["organization_rate"] = _rates(counts["organized_cpc_members"], counts["cpc_members"])
+    frame["non_party_members"] = counts["non_party_members"].to_numpy()
+    frame["linked_non_party_members"] = counts["linked_non_party_members"].to_numpy()
+    frame["work_rate"] = _rates(counts["linked_non_party_members"], counts["non_party_members"])
+    frame["unlinked"] = (counts["non_party_members"] - counts["linked_non_party_members"]).to_numpy()
+    frame["unorganized"] = (counts["cpc_members"] - counts["organized_cpc_members"]).to_numpy()
+    for column in ("sector_gaps", "township_gaps", "platform_gaps", "overloaded", "idle", "fragile"):
+        frame[column] = counts[column].to_numpy()
     return frame
+
+
+def _rates(part: pd.Series, whole: pd.Series) -> pd.Series:
+    return pd.Series([rate(int(a), int(b)) for a, b in zip(part, whole, strict=True)], dtype=object)
 
 
 def league_table(ds: Dataset, *, max_load: int = DEFAULT_MAX_LOAD) -> pd.DataFrame:
