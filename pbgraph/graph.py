@@ -53,14 +53,27 @@ class NodeIndex:
 
     @cached_property
     def ids(self) -> pa.Array:
-        return pa.chunked_array(
-            [pa.array(getattr(self.ds, t)["id"].to_numpy(dtype=object), type=pa.string()) for t in NODE_TABLES]
-        ).combine_chunks()
+        return pa.chunked_array([arrow_strings(getattr(self.ds, t)["id"]) for t in NODE_TABLES]).combine_chunks()
 
     def lookup(self, values: pd.Series | np.ndarray) -> np.ndarray:
         """Node number of each id (-1 where unknown)."""
-        array = pa.array(np.asarray(values, dtype=object), type=pa.string())
-        return np.asarray(pc.index_in(array, value_set=self.ids).fill_null(-1), dtype=np.int64)
+        found = pc.index_in(arrow_strings(values), value_set=self.ids)
+        return np.asarray(found.fill_null(-1), dtype=np.int64)
+
+    @cached_property
+    def _columns(self) -> dict[tuple[str, str], np.ndarray]:
+        return {}
+
+    def column(self, table: str, column: str) -> np.ndarray:
+        """Node numbers of the ids in a reference column (-1 where empty), looked up once per dataset."""
+        key = (table, column)
+        if key not in self._columns:
+            self._columns[key] = self.lookup(getattr(self.ds, table)[column])
+        return self._columns[key]
+
+    def seed(self, columns: dict[tuple[str, str], np.ndarray]) -> None:
+        """Reuse reference columns already resolved to node numbers (validation does it for every one)."""
+        self._columns.update(columns)
 
     def numbers(self, table: str) -> np.ndarray:
         """Node numbers of the rows of a node table."""
@@ -82,13 +95,13 @@ class NodeIndex:
         """Per member row: party-group member."""
         return self.ds.members["party_group"].to_numpy(dtype=bool)
 
-    @cached_property
+    @property
     def liaison_source(self) -> np.ndarray:
-        return self.lookup(self.ds.liaisons["source"])
+        return self.column("liaisons", "source")
 
-    @cached_property
+    @property
     def liaison_target(self) -> np.ndarray:
-        return self.lookup(self.ds.liaisons["target"])
+        return self.column("liaisons", "target")
 
     @cached_property
     def liaison_kind(self) -> np.ndarray:
@@ -115,13 +128,13 @@ class NodeIndex:
             | ((kind == kinds.index(LiaisonKind.CONTACT)) & source_member)
         )
 
-    @cached_property
+    @property
     def member_sector(self) -> np.ndarray:
-        return self.lookup(self.ds.members["sector"])
+        return self.column("members", "sector")
 
-    @cached_property
+    @property
     def sector_group(self) -> np.ndarray:
-        return self.lookup(self.ds.sectors["group"])
+        return self.column("sectors", "group")
 
     def counting_adjacency(self, *, kinds: tuple[LiaisonKind, ...] | None = None) -> sp.csr_matrix:
         """Directed adjacency (node × node, boolean) of counting liaisons, optionally of some kinds only."""
@@ -148,6 +161,13 @@ class NodeIndex:
             sectors[grouped],
         ])
         return _adjacency(source, target, self.size)
+
+
+def arrow_strings(values: pd.Series | np.ndarray) -> pa.Array:
+    """Strings as an arrow array, without a detour through Python objects when they are arrow already."""
+    if isinstance(values, pd.Series):
+        return pa.array(values, type=pa.string(), from_pandas=True)
+    return pa.array(np.asarray(values, dtype=object), type=pa.string())
 
 
 def _adjacency(source: np.ndarray, target: np.ndarray, size: int) -> sp.csr_matrix:

@@ -97,8 +97,8 @@ class MemberFacts:
     def party_org_roles(self) -> pd.DataFrame:
         """Memberships with the member row, organization row and organization kind."""
         ds, ix = self.ds, self.index
-        member = ix.lookup(ds.memberships["member"]) - ix.offsets["members"]
-        org = ix.lookup(ds.memberships["organization"]) - ix.offsets["organizations"]
+        member = ix.column("memberships", "member") - ix.offsets["members"]
+        org = ix.column("memberships", "organization") - ix.offsets["organizations"]
         return pd.DataFrame({
             "member": member,
             "org": org,

@@ -100,7 +100,7 @@ def township_gaps(ds: Dataset, *, committee: str | None = None) -> pd.DataFrame:
     ix = f.index
     orgs, townships = ds.organizations, ds.townships
     is_group = (orgs["kind"] == OrgKind.LIAISON_GROUP).to_numpy()
-    group_township = ix.lookup(orgs["township"]) - ix.offsets["townships"]
+    group_township = ix.column("organizations", "township") - ix.offsets["townships"]
     has_group = np.zeros(len(townships), dtype=bool)
     has_cpc = np.zeros(len(townships), dtype=bool)
     located = is_group & (orgs["township"] != "").to_numpy()

@@ -159,8 +159,8 @@ def party_group_reach(ds: Dataset, *, committee: str | None = None, max_depth: i
     orgs = ds.organizations
     groups = np.flatnonzero((orgs["kind"] == OrgKind.PARTY_GROUP).to_numpy() & row_mask(orgs, committee))
     roles = ds.memberships
-    member_numbers = ix.lookup(roles["member"])
-    org_numbers = ix.lookup(roles["organization"]) - ix.offsets["organizations"]
+    member_numbers = ix.column("memberships", "member")
+    org_numbers = ix.column("memberships", "organization") - ix.offsets["organizations"]
     flagged = ix.in_party_group
     seeds_per_group: list[np.ndarray] = []
     committee_masks: list[np.ndarray] = []

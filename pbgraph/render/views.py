@@ -184,10 +184,10 @@ class _Facts:
             parts.append(pd.DataFrame({"source": source[keep], "target": target[keep], "type": kind,
                                        "kind": "", "counts": True}))
 
-        structural(ix.lookup(ds.memberships["member"]), ix.lookup(ds.memberships["organization"]), "membership")
+        structural(ix.column("memberships", "member"), ix.column("memberships", "organization"), "membership")
         structural(ix.numbers("members"), ix.member_sector, "in_sector")
         structural(ix.numbers("sectors"), ix.sector_group, "in_group")
-        structural(ix.numbers("organizations"), ix.lookup(ds.organizations["parent"]), "parent")
+        structural(ix.numbers("organizations"), ix.column("organizations", "parent"), "parent")
         return pd.concat(parts, ignore_index=True)
 
     def tooltip(self, node: int, lang: str) -> dict[str, str]:
@@ -663,12 +663,12 @@ def _org_view(b: _Builder) -> View:
     org_rows = np.flatnonzero(keep)
     org_nodes = org_rows + ix.offsets["organizations"]
     position = {int(r): i for i, r in enumerate(org_rows)}
-    parents = ix.lookup(orgs["parent"]) - ix.offsets["organizations"]
+    parents = ix.column("organizations", "parent") - ix.offsets["organizations"]
     parent = [position.get(int(parents[r]), -1) for r in org_rows]
     # members hang under the first party organization they belong to
     roles = ds.memberships
-    member_numbers = ix.lookup(roles["member"])
-    org_of = ix.lookup(roles["organization"]) - ix.offsets["organizations"]
+    member_numbers = ix.column("memberships", "member")
+    org_of = ix.column("memberships", "organization") - ix.offsets["organizations"]
     first: dict[int, int] = {}
     for member, org in zip(member_numbers.tolist(), org_of.tolist(), strict=True):
         if org in position and member not in first:
