@@ -7,17 +7,31 @@ from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # files
-    "path_missing": ("找不到数据集路径。请检查路径是否正确。", "The dataset path does not exist. Check the path."),
+    "path_missing": (
+        "找不到数据集路径。请检查路径是否正确。",
+        "The dataset path does not exist. Check the path.",
+    ),
     "path_kind": (
-        "数据集应为一个包含 CSV 文件的文件夹，或一个 .xlsx 工作簿。",
-        "A dataset is a folder of CSV files or one .xlsx workbook.",
+        "数据集应为一个包含 CSV 文件的文件夹，或一个 .xlsx 工作簿。请指定这样的文件夹或工作簿。",
+        "A dataset is a folder of CSV files or one .xlsx workbook. Give the path of one of these.",
     ),
     "bad_workbook": (
         "无法打开工作簿（{detail}）。请用 Excel 另存为 .xlsx 后重试。",
         "The workbook cannot be opened ({detail}). Save it again as .xlsx from Excel.",
     ),
-    "empty_file": ("文件为空。请填写表头和数据，或删除此文件。", "The file is empty. Add a header row and data, or remove it."),
-    "no_header": ("第一行没有表头。请把列名放在第一行。", "The first row has no header. Put the column names in row 1."),
+    "empty_file": (
+        "文件为空。请填写表头和数据，或删除此文件。",
+        "The file is empty. Add a header row and data, or remove it.",
+    ),
+    "no_header": (
+        "第一行没有表头。请把列名放在第一行。",
+        "The first row has no header. Put the column names in row 1.",
+    ),
+    "unreadable": (
+        "无法读取文件（{detail}）。请关闭正在使用它的程序（如 Excel），或检查文件权限。",
+        "The file cannot be read ({detail}). Close the program using it (e.g. Excel), "
+        "or check its permissions.",
+    ),
     "undecodable": (
         "无法识别文件编码或文件不是文本（可能是二进制文件）。请在 Excel 中另存为“CSV UTF-8”。",
         "The file is not text in a known encoding (binary?). Save it from Excel as 'CSV UTF-8'.",
@@ -26,20 +40,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "CSV 格式错误：{detail}。请检查引号是否成对、文件是否完整。",
         "Malformed CSV: {detail}. Check that quotes are balanced and the file is complete.",
     ),
+    "open_quote": (
+        "从这一行开始的引号没有结束（文件可能被截断）。请检查该行的引号是否成对，或重新导出文件。",
+        "A quote opened in this row is never closed (was the file cut off?). Check the quotes in this row, "
+        "or export the file again.",
+    ),
     "wrong_field_count": (
-        "该行有 {actual} 个字段，表头有 {expected} 列（内容：{value}）。请检查分隔符和引号，或文件是否被截断。",
+        "该行有 {actual} 个字段，表头有 {expected} 列（内容：{value}）。"
+        "请检查分隔符和引号，或文件是否被截断。",
         "This row has {actual} fields but the header has {expected} (text: {value}). Check delimiters and "
         "quotes, or whether the file was cut off.",
     ),
     "unknown_table": (
-        "无法识别的表，已忽略。表名应为 members/sectors/townships/organizations/memberships/liaisons/contacts"
-        "（或 委员/界别/镇街/组织/组织成员/联系/联系群众）。",
-        "Not a known table; ignored. Table names are members/sectors/townships/organizations/memberships/"
-        "liaisons/contacts.",
+        "无法识别的表，已忽略。如需导入，请把文件或工作表改名为 members/sectors/townships/organizations/"
+        "memberships/liaisons/contacts（或 委员/界别/镇街/组织/组织成员/联系/联系群众）。",
+        "Not a known table; ignored. To load it, rename the file or sheet to members/sectors/townships/"
+        "organizations/memberships/liaisons/contacts.",
     ),
     "duplicate_table": (
-        "与 {other} 是同一张表。请只保留一个文件。",
-        "Same table as {other}. Keep only one of the two files.",
+        "与 {other} 是同一张表。请只保留其中一个。",
+        "Same table as {other}. Keep only one of the two.",
     ),
     "missing_table": (
         "缺少必需的表“{table_zh}”（{table}）。请添加 {table}.csv 文件或同名工作表。",
@@ -49,7 +69,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "缺少必需的列“{column_zh}”（{column_en}）。请在表头添加该列。",
         "Required column '{column_en}' ({column_zh}) is missing. Add it to the header row.",
     ),
-    "unknown_column": ("无法识别的列“{value}”，已忽略。", "Column '{value}' is not known; ignored."),
+    "unknown_column": (
+        "无法识别的列“{value}”，已忽略。如果它应是某个标准列，请把表头改为标准列名（英文或中文）。",
+        "Column '{value}' is not known and is ignored. If it is meant to be a known column, rename the "
+        "header to its standard name (English or Chinese).",
+    ),
     "too_many": (
         "同类问题还有 {count} 处未逐条列出。请先修正上面列出的问题。",
         "{count} more problems of this kind are not listed. Fix the ones above first.",
@@ -57,7 +81,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # cells
     "empty_required": ("必填单元格为空。请填写该值。", "A required cell is empty. Fill it in."),
     "duplicate_id": (
-        "编号“{value}”重复（已在 {other} 使用）。每个编号在所有节点表中必须唯一，请改用新的编号。",
+        "编号“{value}”重复（已在 {other_zh} 使用）。每个编号在所有节点表中必须唯一，请改用新的编号。",
         "Id '{value}' is already used ({other}). Ids must be unique across all node tables; use a new id.",
     ),
     "unknown_reference": (
@@ -69,14 +93,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Id '{value}' is a {actual_en}, but a {expected_en} is needed here. Use the right id.",
     ),
     "unknown_enum": (
-        "无法识别的值“{value}”。可用的值：{allowed}。",
-        "Unknown value '{value}'. Allowed: {allowed}.",
+        "无法识别的值“{value}”。请改为以下之一：{allowed}。",
+        "Unknown value '{value}'. Use one of: {allowed_en}.",
     ),
-    "self_liaison": ("联系的发起方和对象相同。请删除此行或更正对象。", "A liaison from a member to itself. Remove or fix it."),
+    "self_liaison": (
+        "“{value}”联系了自己（发起方和对象相同）。请删除此行或更正对象。",
+        "A liaison from '{value}' to itself. Remove the row or fix the target.",
+    ),
     "wrong_endpoint": (
         "“{kind_zh}”类联系的{end}应为{expected}，但“{value}”是{actual}。请更正类型或编号。",
-        "A '{kind}' liaison needs a {expected_en} as its {end_en}, but '{value}' is a {actual_en}. Fix the kind "
-        "or the id.",
+        "A '{kind}' liaison needs a {expected_en} as its {end_en}, but '{value}' is a {actual_en}. "
+        "Fix the kind or the id.",
     ),
     "parent_cycle": (
         "组织的上级关系形成了环（{value}）。请更正“上级”列。",
@@ -94,7 +121,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "member_liaison_target_cpc": (
         "“联系党外委员”的对象“{value}”是中共党员，此联系不计入覆盖。请确认政治面貌或联系对象。",
-        "A 'member' liaison to '{value}', who is a CPC member, does not count. Check the party or the target.",
+        "A 'member' liaison to '{value}', who is a CPC member, does not count. "
+        "Check the party or the target.",
     ),
     "sector_liaison_not_party_group": (
         "“联系界别”的发起方“{value}”不是党组成员，此联系不计入覆盖。请确认“党组成员”列。",
@@ -102,15 +130,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "party_group column.",
     ),
     "township_liaison_not_cpc": (
-        "“联系镇街”的发起方“{value}”不是中共党员，此联系不计入覆盖。",
-        "A 'township' liaison from '{value}', who is not a CPC member, does not count.",
+        "“联系镇街”的发起方“{value}”不是中共党员，此联系不计入覆盖。请确认政治面貌或改由党员委员联系。",
+        "A 'township' liaison from '{value}', who is not a CPC member, does not count. Check the party or "
+        "assign a CPC member.",
     ),
     "duplicate_liaison": (
-        "与第 {other} 行的联系重复（同一发起方、对象和类型）。可删除此行。",
-        "Duplicates the liaison in row {other} (same source, target and kind). You may delete this row.",
+        "与第 {other} 行的联系重复（发起方、对象“{value}”和类型都相同）。请删除此行。",
+        "Duplicates the liaison in row {other} (same source, target '{value}' and kind). Delete this row.",
     ),
-    "member_no_sector": ("委员“{value}”没有填写界别。", "Member '{value}' has no sector."),
-    "member_no_township": ("委员“{value}”没有填写镇街。", "Member '{value}' has no township."),
+    "member_no_sector": (
+        "委员“{value}”没有填写界别，将不在任何界别中。请在“界别”列填写界别编号。",
+        "Member '{value}' has no sector and will be in none. Fill in the sector column with a sector id.",
+    ),
+    "member_no_township": (
+        "委员“{value}”没有填写镇街，将不在任何镇街联络组中。请在“镇街”列填写镇街编号。",
+        "Member '{value}' has no township and will be in no liaison group. "
+        "Fill in the township column with a township id.",
+    ),
     "member_no_committee": (
         "委员“{value}”无法确定所属政协（数据集中有多个政协）。请填写“政协”列。",
         "Member '{value}' has no committee and the dataset has several. Fill in the committee column.",

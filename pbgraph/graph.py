@@ -166,7 +166,12 @@ class NodeIndex:
 def arrow_strings(values: pd.Series | np.ndarray) -> pa.Array:
     """Strings as an arrow array, without a detour through Python objects when they are arrow already."""
     if isinstance(values, pd.Series):
-        return pa.array(values, type=pa.string(), from_pandas=True)
+        # an empty table's columns may come back untyped
+        strings = values if pd.api.types.is_string_dtype(values.dtype) else values.astype("str")
+        array = pa.array(strings, from_pandas=True)
+        if isinstance(array, pa.ChunkedArray):
+            array = array.combine_chunks()
+        return array if array.type == pa.string() else array.cast(pa.string())
     return pa.array(np.asarray(values, dtype=object), type=pa.string())
 
 

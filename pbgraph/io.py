@@ -57,8 +57,16 @@ class RawTable:
     rows: np.ndarray
     headers: dict[str, str] = field(default_factory=dict)
 
-    def problem(self, code: str, *, severity: str = "error", row: int | None = None,
-                column: str | None = None, value: str | None = None, **params: Any) -> Problem:
+    def problem(
+        self,
+        code: str,
+        *,
+        severity: str = "error",
+        row: int | None = None,
+        column: str | None = None,
+        value: str | None = None,
+        **params: Any,
+    ) -> Problem:
         """A problem located in this table (column given by canonical name)."""
         return Problem(
             code=code,
@@ -136,13 +144,42 @@ def _sniff_delimiter(header_line: str, table: Table) -> str:
     return best
 
 
-def _excel_rows_of_bad_records(text: str, delimiter: str, expected: int) -> list[tuple[int, int, str]]:
+def _excel_rows_of_bad_records(
+    text: str, delimiter: str, expected: int
+) -> tuple[list[tuple[int, int, str]], list[int]]:
+    """Records whose field count is wrong (Excel row, count, text), and the rows that are only whitespace."""
     # error path only: re-read with the csv module, which knows record numbers
-    bad = []
+    bad, blank = [], []
     for number, record in enumerate(csv.reader(_io.StringIO(text), delimiter=delimiter), start=1):
-        if record and len(record) != expected and any(cell.strip() for cell in record):
-            bad.append((number, len(record), delimiter.join(record)))
-    return bad
+        if record and len(record) != expected:
+            if any(cell.strip() for cell in record):
+                bad.append((number, len(record), delimiter.join(record)))
+            else:
+                blank.append(number)
+    return bad, blank
+
+
+def _odd_quote_count(path: Path, encoding: str) -> bool:
+    """Whether the file holds an odd number of double quotes (so a quoted field may be left open)."""
+    if encoding == "utf-16":
+        return path.read_text(encoding=encoding).count('"') % 2 == 1
+    # in UTF-8 and GB18030 the byte 0x22 is never part of a multi-byte character
+    count = 0
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 24):
+            count += chunk.count(b'"')
+    return count % 2 == 1
+
+
+def _open_quote_row(text: str, delimiter: str) -> int | None:
+    """Excel row of the record where quoting goes wrong (e.g. a quote left open at the end), if any."""
+    number = 1
+    try:
+        for _record in csv.reader(_io.StringIO(text), delimiter=delimiter, strict=True):
+            number += 1
+    except csv.Error:
+        return number
+    return None
 
 
 def read_csv_table(path: Path, table: Table, *, display: str) -> tuple[RawTable | None, list[Problem]]:
@@ -159,12 +196,21 @@ def read_csv_table(path: Path, table: Table, *, display: str) -> tuple[RawTable 
     encoding = detect_encoding(sample, complete=size <= SNIFF_BYTES)
     if encoding is None:
         return fail("undecodable")
-    first_line = sample.decode(encoding, errors="replace").lstrip("\ufeff").splitlines()
-    if not first_line or not first_line[0].strip():
+    lines = sample.decode(encoding, errors="replace").lstrip("\ufeff").splitlines()
+    if not lines or not lines[0].strip():
         return fail("no_header")
-    delimiter = _sniff_delimiter(first_line[0], table)
-    headers = next(csv.reader([first_line[0]], delimiter=delimiter))
+    delimiter = _sniff_delimiter(lines[0], table)
+    headers = next(csv.reader([lines[0]], delimiter=delimiter))
     names = [f"c{i}" for i in range(len(headers))]
+    if size <= SNIFF_BYTES and len(lines) == 1:
+        # a header without a line break after it: arrow cannot skip it, and there are no records anyway
+        return _raw_csv_table(
+            table,
+            display,
+            headers,
+            pa.table({n: pa.array([], pa.string()) for n in names}),
+            np.zeros(0, dtype=np.int64),
+        )
     bad_rows: list[str] = []
 
     def on_invalid(row: Any) -> str:
@@ -203,8 +249,10 @@ def read_csv_table(path: Path, table: Table, *, display: str) -> tuple[RawTable 
         return fail("parse_error", detail=detail)
     except (UnicodeError, LookupError):
         return fail("undecodable")
+    rows = np.arange(2, arrow.num_rows + 2)
     if bad_rows:
         text = path.read_bytes().decode(encoding, errors="replace").lstrip("\ufeff")
+        bad, blank = _excel_rows_of_bad_records(text, delimiter, len(headers))
         problems = [
             Problem(
                 code="wrong_field_count",
@@ -215,23 +263,47 @@ def read_csv_table(path: Path, table: Table, *, display: str) -> tuple[RawTable 
                 value=record[:80],
                 params={"expected": len(headers), "actual": count},
             )
-            for number, count, record in _excel_rows_of_bad_records(text, delimiter, len(headers))
+            for number, count, record in bad
         ]
-        return None, problems or [
-            Problem(code="parse_error", severity="error", table=table.name, file=display,
-                    params={"detail": bad_rows[0][:80]})
-        ]
+        if problems or not blank or len(blank) != len(bad_rows):
+            return None, problems or [
+                Problem(
+                    code="parse_error",
+                    severity="error",
+                    table=table.name,
+                    file=display,
+                    params={"detail": bad_rows[0][:80]},
+                )
+            ]
+        # arrow skipped the whitespace-only lines: number the records after them as Excel does
+        rows = np.delete(np.arange(2, arrow.num_rows + len(blank) + 2), np.asarray(blank) - 2)
+    if _odd_quote_count(path, encoding):
+        text = path.read_bytes().decode(encoding, errors="replace").lstrip("\ufeff")
+        open_row = _open_quote_row(text, delimiter)
+        if open_row is not None:
+            return None, [
+                Problem(code="open_quote", severity="error", table=table.name, file=display, row=open_row)
+            ]
+    return _raw_csv_table(table, display, headers, arrow, rows)
+
+
+def _raw_csv_table(
+    table: Table, display: str, headers: list[str], arrow: pa.Table, rows: np.ndarray
+) -> tuple[RawTable, list[Problem]]:
     mapped, unknown = map_headers(table, headers)
-    frame = pd.DataFrame({name: arrow.column(names[pos]).to_pandas() for pos, name in mapped.items()})
+    frame = pd.DataFrame(
+        {name: arrow.column(pos).to_pandas() for pos, name in mapped.items()},
+        index=pd.RangeIndex(arrow.num_rows),
+    )
     raw = RawTable(
         name=table.name,
         frame=frame,
         file=display,
         sheet=None,
-        rows=np.arange(2, arrow.num_rows + 2),
+        rows=rows,
         headers={name: headers[pos] for pos, name in mapped.items()},
     )
-    return raw, [raw.problem("unknown_column", severity="warning", value=h) for h in unknown]
+    return raw, [raw.problem("unknown_column", severity="warning", column=h, value=h) for h in unknown]
 
 
 def _cell_text(value: Any) -> str:
@@ -251,77 +323,148 @@ def _cell_text(value: Any) -> str:
 def read_xlsx(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:
     """Read every recognized sheet of a workbook."""
     import zipfile
+    import zlib
 
     from openpyxl import load_workbook
 
+    # what a damaged workbook raises, when opened or (read-only mode parses lazily) when its rows are read
+    damaged = (zipfile.BadZipFile, zlib.error, KeyError, OSError, ValueError, EOFError, SyntaxError)
     display = path.name
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
-        return {}, [Problem(code="bad_workbook", severity="error", file=display, params={"detail": str(error)})]
+    except damaged as error:
+        return {}, [
+            Problem(code="bad_workbook", severity="error", file=display, params={"detail": str(error)})
+        ]
     tables: dict[str, RawTable] = {}
     problems: list[Problem] = []
     try:
         for sheet in workbook.worksheets:
             table = _table_for(sheet.title)
             if table is None:
-                problems.append(Problem(code="unknown_table", severity="warning", file=display, sheet=sheet.title))
+                problems.append(
+                    Problem(code="unknown_table", severity="warning", file=display, sheet=sheet.title)
+                )
                 continue
-            rows = sheet.iter_rows(values_only=True)
-            header_row = next(rows, None)
-            if header_row is None:
-                problems.append(Problem(code="empty_file", severity="error", table=table.name, file=display,
-                                        sheet=sheet.title))
+            if table.name in tables:
+                problems.append(
+                    Problem(
+                        code="duplicate_table",
+                        severity="error",
+                        table=table.name,
+                        file=display,
+                        sheet=sheet.title,
+                        params={"other": tables[table.name].sheet},
+                    )
+                )
                 continue
-            headers = [_cell_text(h) for h in header_row]
-            mapped, unknown = map_headers(table, headers)
-            columns: dict[str, list[str]] = {name: [] for name in mapped.values()}
-            for values in rows:
-                for pos, name in mapped.items():
-                    columns[name].append(_cell_text(values[pos]) if pos < len(values) else "")
-            count = len(next(iter(columns.values()), []))
-            raw = RawTable(
-                name=table.name,
-                frame=pd.DataFrame({name: pd.array(col, dtype="str") for name, col in columns.items()},
-                                   index=pd.RangeIndex(count)),
-                file=display,
-                sheet=sheet.title,
-                rows=np.arange(2, count + 2),
-                headers={name: headers[pos] for pos, name in mapped.items()},
-            )
-            problems.extend(raw.problem("unknown_column", severity="warning", value=h) for h in unknown)
-            tables[table.name] = raw
+            try:
+                raw, found = _read_sheet(sheet, table, display)
+            except damaged as error:
+                problems.append(
+                    Problem(
+                        code="bad_workbook",
+                        severity="error",
+                        table=table.name,
+                        file=display,
+                        sheet=sheet.title,
+                        params={"detail": str(error)},
+                    )
+                )
+                continue
+            problems.extend(found)
+            if raw is not None:
+                tables[table.name] = raw
     finally:
         workbook.close()
     return tables, problems
 
 
-def read_folder(path: Path, *, progress: Callable[[str], None] | None = None) -> tuple[dict[str, RawTable], list[Problem]]:
+def _read_sheet(sheet: Any, table: Table, display: str) -> tuple[RawTable | None, list[Problem]]:
+    rows = sheet.iter_rows(values_only=True)
+    header_row = next(rows, None)
+    if header_row is None:
+        return None, [
+            Problem(code="empty_file", severity="error", table=table.name, file=display, sheet=sheet.title)
+        ]
+    headers = [_cell_text(h) for h in header_row]
+    mapped, unknown = map_headers(table, headers)
+    columns: dict[str, list[str]] = {name: [] for name in mapped.values()}
+    for values in rows:
+        for pos, name in mapped.items():
+            columns[name].append(_cell_text(values[pos]) if pos < len(values) else "")
+    count = len(next(iter(columns.values()), []))
+    raw = RawTable(
+        name=table.name,
+        frame=pd.DataFrame(
+            {name: pd.array(col, dtype="str") for name, col in columns.items()}, index=pd.RangeIndex(count)
+        ),
+        file=display,
+        sheet=sheet.title,
+        rows=np.arange(2, count + 2),
+        headers={name: headers[pos] for pos, name in mapped.items()},
+    )
+    return raw, [raw.problem("unknown_column", severity="warning", column=h, value=h) for h in unknown]
+
+
+def read_folder(
+    path: Path, *, progress: Callable[[str], None] | None = None
+) -> tuple[dict[str, RawTable], list[Problem]]:
     """Read every recognized CSV file in a folder."""
     tables: dict[str, RawTable] = {}
     problems: list[Problem] = []
     for file in sorted(path.iterdir()):
-        if file.suffix.lower() not in (".csv", ".txt", ".tsv") or file.name.startswith("."):
+        if (
+            file.suffix.lower() not in (".csv", ".txt", ".tsv")
+            or file.name.startswith(".")
+            or not file.is_file()
+        ):
             continue
         table = _table_for(file.stem)
         if table is None:
             problems.append(Problem(code="unknown_table", severity="warning", file=file.name))
             continue
         if table.name in tables:
-            problems.append(Problem(code="duplicate_table", severity="error", table=table.name, file=file.name,
-                                    params={"other": tables[table.name].file}))
+            problems.append(
+                Problem(
+                    code="duplicate_table",
+                    severity="error",
+                    table=table.name,
+                    file=file.name,
+                    params={"other": tables[table.name].file},
+                )
+            )
             continue
         if progress:
             progress(file.name)
-        raw, found = read_csv_table(file, table, display=file.name)
+        try:
+            raw, found = read_csv_table(file, table, display=file.name)
+        except OSError as error:
+            # e.g. the file is open in Excel on Windows, or not readable by this user
+            detail = error.strerror or str(error)
+            raw, found = (
+                None,
+                [
+                    Problem(
+                        code="unreadable",
+                        severity="error",
+                        table=table.name,
+                        file=file.name,
+                        params={"detail": detail},
+                    )
+                ],
+            )
         problems.extend(found)
         if raw is not None:
             tables[table.name] = raw
     return tables, problems
 
 
-def read_raw(path: str | os.PathLike[str], *, progress: Callable[[str], None] | None = None,
-             ) -> tuple[dict[str, RawTable], list[Problem]]:
+def read_raw(
+    path: str | os.PathLike[str],
+    *,
+    progress: Callable[[str], None] | None = None,
+) -> tuple[dict[str, RawTable], list[Problem]]:
     """Read the raw tables of a dataset from a folder of CSVs or an .xlsx workbook."""
     path = Path(path)
     if not path.exists():
@@ -341,6 +484,10 @@ def atomic_path(target: Path) -> Iterator[Path]:
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     os.close(fd)
+    # mkstemp makes the file private (0600); give it the mode a plain open() would
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)
     try:
         yield Path(tmp)
         os.replace(tmp, target)
@@ -387,13 +534,20 @@ def write_xlsx_tables(tables: dict[str, pd.DataFrame], target: Path) -> Path:
             sheet.column_dimensions[get_column_letter(position)].width = min(60, max(8, longest * 1.6 + 2))
         sheet.append([str(c) for c in frame.columns])
         for record in frame.itertuples(index=False, name=None):
-            sheet.append([_xlsx_value(v) for v in record])
+            sheet.append([_xlsx_value(v, sheet) for v in record])
     with atomic_path(target) as tmp:
         workbook.save(tmp)
     return target
 
 
-def _xlsx_value(value: Any) -> Any:
+def _xlsx_value(value: Any, sheet: Any) -> Any:
+    from openpyxl.cell import WriteOnlyCell
+
+    if isinstance(value, str) and value.startswith("="):
+        # text, not a formula: a formula would read back empty (and run in the reader's Excel)
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.data_type = "s"
+        return cell
     if isinstance(value, (bool, np.bool_)):
         return "true" if value else "false"
     if isinstance(value, (int, float, np.integer, np.floating)) and not pd.isna(value):

@@ -7,6 +7,7 @@ seconds; at most `MAX_LISTED` problems of one kind per table are listed, then a 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -26,10 +27,14 @@ from pbgraph.model import (
     MULTI_VALUE_SEPARATOR,
     NODE_TABLES,
     ORG_KIND_ALIASES,
+    ORG_KIND_ZH,
     PARTY_ALIASES,
+    PARTY_ZH,
     ROLE_ALIASES,
+    ROLE_ZH,
     TABLES,
     TOWNSHIP_KIND_ALIASES,
+    TOWNSHIP_KINDS,
     TRUE_VALUES,
     LiaisonKind,
     OrgKind,
@@ -114,11 +119,31 @@ def _tag_kind(tag: str) -> str:
     return tag.removesuffix("s") if tag != "organizations" else "organization"
 
 
+def _tag_table(tag: str) -> str:
+    return "organizations" if tag.startswith("org:") else tag
+
+
+def _kind_names(kind: str) -> tuple[str, str]:
+    """Chinese and English name of what an id is (a node kind, or an organization kind)."""
+    if kind in KIND_NAMES:
+        return KIND_NAMES[kind]
+    if kind in ORG_KIND_ZH:
+        return f"{ORG_KIND_ZH[OrgKind(kind)]}（组织）", f"{kind} organization"
+    return kind, kind
+
+
+# separators accepted inside a multi-valued cell (members.committee)
+_MULTI_SEPARATORS = r"[;；、]"
+
+
 class _Validator:
     def __init__(self, raw: dict[str, RawTable], problems: list[Problem]) -> None:
         self.raw = raw
         self.problems = list(problems)
         self.missing_columns: dict[str, set[str]] = {}
+        # node tables whose ids cannot be known (absent when required, unreadable, or without an id column):
+        # references into them are not reported as unknown, which would only repeat the first problem
+        self.unavailable: set[str] = set()
 
     # reporting -----------------------------------------------------------------------------------
 
@@ -142,15 +167,22 @@ class _Validator:
         cells = (
             np.asarray(values)[listed]
             if values is not None
-            else raw.frame[column].to_numpy()[listed]
+            else raw.frame[column].iloc[listed].to_numpy()
             if column
             else [None] * len(listed)
         )
         for pos, value in zip(listed, cells, strict=True):
-            extra = {k: v[pos] for k, v in (row_params or {}).items()}
+            extra = {k: _plain(v[pos]) for k, v in (row_params or {}).items()}
             self.problems.append(
-                raw.problem(code, severity=severity, row=int(raw.rows[pos]), column=column,
-                            value=None if value is None else str(value), **(params or {}), **extra)
+                raw.problem(
+                    code,
+                    severity=severity,
+                    row=int(raw.rows[pos]),
+                    column=column,
+                    value=None if value is None else str(value),
+                    **(params or {}),
+                    **extra,
+                )
             )
         if positions.size > MAX_LISTED:
             self.problems.append(
@@ -162,27 +194,54 @@ class _Validator:
     def structure(self) -> None:
         from pbgraph.io import RawTable
 
+        # the path or the workbook itself failed: every table is absent, saying so for each would be noise
+        unopened = any(p.table is None and p.is_error for p in self.problems)
+        # in a workbook, a missing table is a missing sheet of that workbook
+        workbook = next((raw.file for raw in self.raw.values() if raw.sheet is not None), None)
         for name, table in TABLES.items():
             raw = self.raw.get(name)
             if raw is None:
-                if table.required and not any(p.table == name and p.is_error for p in self.problems):
+                unreadable = unopened or any(p.table == name and p.is_error for p in self.problems)
+                if table.required or unreadable:
+                    self.unavailable.add(name)
+                if table.required and not unreadable:
                     self.problems.append(
-                        Problem(code="missing_table", severity="error", table=name,
-                                params={"table": name, "table_zh": table.zh})
+                        Problem(
+                            code="missing_table",
+                            severity="error",
+                            table=name,
+                            file=workbook,
+                            params={"table": name, "table_zh": table.zh},
+                        )
                     )
-                raw = RawTable(name=name, frame=pd.DataFrame(index=pd.RangeIndex(0)), file=f"{name}.csv",
-                               sheet=None, rows=np.zeros(0, dtype=np.int64))
+                raw = RawTable(
+                    name=name,
+                    frame=pd.DataFrame(index=pd.RangeIndex(0)),
+                    file=f"{name}.csv",
+                    sheet=None,
+                    rows=np.zeros(0, dtype=np.int64),
+                )
                 self.raw[name] = raw
                 # an absent table has nothing further to report
                 self.missing_columns[name] = set()
             else:
                 self.missing_columns[name] = set()
+                # name a missing column in the language the other headers are written in
+                english = any(
+                    header.strip().lower() == canonical for canonical, header in raw.headers.items()
+                )
                 for column in table.columns:
                     if column.name not in raw.frame.columns and column.required:
                         self.missing_columns[name].add(column.name)
+                        if column.name == "id":
+                            self.unavailable.add(name)
                         self.problems.append(
-                            raw.problem("missing_column", column=column.zh,
-                                        column_zh=column.zh, column_en=column.name)
+                            raw.problem(
+                                "missing_column",
+                                column=column.name if english else column.zh,
+                                column_zh=column.zh,
+                                column_en=column.name,
+                            )
                         )
             frame = raw.frame
             for column in table.columns:
@@ -205,8 +264,9 @@ class _Validator:
             raw = self.raw[name]
             for column in table.columns:
                 if column.required and column.name not in self.missing_columns[name]:
-                    self.report(raw, "empty_required", (raw.frame[column.name] == "").to_numpy(),
-                                column=column.name)
+                    self.report(
+                        raw, "empty_required", (raw.frame[column.name] == "").to_numpy(), column=column.name
+                    )
 
     def ids(self) -> None:
         """Duplicate ids within and across node tables; builds the id registry for references."""
@@ -216,10 +276,14 @@ class _Validator:
             ids = raw.frame["id"]
             tag = np.full(len(ids), name, dtype=object)
             if name == "organizations":
-                tag = np.where(raw.frame["kind"].to_numpy() != "",
-                               "org:" + raw.frame["kind"].astype("str").to_numpy(dtype=object), name)
-            parts.append(pd.DataFrame({"id": ids.to_numpy(), "table": name, "tag": tag,
-                                       "pos": np.arange(len(ids))}))
+                tag = np.where(
+                    raw.frame["kind"].to_numpy() != "",
+                    "org:" + raw.frame["kind"].astype("str").to_numpy(dtype=object),
+                    name,
+                )
+            parts.append(
+                pd.DataFrame({"id": ids.to_numpy(), "table": name, "tag": tag, "pos": np.arange(len(ids))})
+            )
         registry = pd.concat(parts, ignore_index=True)
         registry = registry[registry["id"] != ""]
         dup = registry["id"].duplicated(keep="first").to_numpy()
@@ -233,13 +297,25 @@ class _Validator:
                 mask = np.zeros(len(raw.frame), dtype=bool)
                 mask[rows["pos"].to_numpy()] = True
                 firsts = first.loc[raw.frame["id"].to_numpy()[mask]]
-                other = np.empty(len(raw.frame), dtype=object)
-                other[mask] = [
-                    location(file=self.raw[t].file, sheet=self.raw[t].sheet, row=int(self.raw[t].rows[p]),
-                             column=None, lang="en")
-                    for t, p in zip(firsts["table"], firsts["pos"], strict=True)
-                ]
-                self.report(raw, "duplicate_id", mask, column="id", row_params={"other": other})
+                other = {lang: np.empty(len(raw.frame), dtype=object) for lang in ("zh", "en")}
+                for lang, texts in other.items():
+                    texts[mask] = [
+                        location(
+                            file=self.raw[t].file,
+                            sheet=self.raw[t].sheet,
+                            row=int(self.raw[t].rows[p]),
+                            column=None,
+                            lang=lang,
+                        )
+                        for t, p in zip(firsts["table"], firsts["pos"], strict=True)
+                    ]
+                self.report(
+                    raw,
+                    "duplicate_id",
+                    mask,
+                    column="id",
+                    row_params={"other": other["en"], "other_zh": other["zh"]},
+                )
         registry = registry[~dup]
         self.registry_ids = pa.array(registry["id"].to_numpy(dtype=object), type=pa.string())
         self.registry_tag = registry["tag"].to_numpy(dtype=object)
@@ -248,13 +324,24 @@ class _Validator:
 
     def lookup(self, values: pd.Series | np.ndarray) -> np.ndarray:
         """Registry position of each id (-1 where unknown)."""
-        array = pa.array(np.asarray(values, dtype=object), type=pa.string())
-        found = pc.index_in(array, value_set=self.registry_ids)
-        return np.asarray(found.fill_null(-1), dtype=np.int64)
+        return _positions_in(values, self.registry_ids)
 
-    def enum(self, raw: RawTable, column: str, aliases: dict[str, Any], codes: Iterable[str], *,
-             default: str | None = None, allowed: str | None = None) -> None:
-        """Normalize an enum column in place to its code; report unknown values."""
+    def enum(
+        self,
+        raw: RawTable,
+        column: str,
+        aliases: dict[str, Any],
+        codes: Iterable[str],
+        *,
+        default: str | None = None,
+        zh: dict[Any, str] | None = None,
+        allowed: tuple[str, str] | None = None,
+    ) -> None:
+        """Normalize an enum column in place to its code; report unknown values.
+
+        The message lists the allowed values: `allowed` (Chinese, English) when given, else the Chinese
+        names `zh` of the codes (in Chinese) and the codes (in English).
+        """
         code_lookup = {str(code).lower(): str(code) for code in codes}
         series = raw.frame[column]
         uniques = pd.unique(series.to_numpy(dtype=object))
@@ -265,27 +352,56 @@ class _Validator:
             elif value == "":
                 mapping[value] = ""
             else:
-                hit = aliases.get(value)
+                hit = aliases.get(value, aliases.get(value.lower()))
                 mapping[value] = str(hit) if hit is not None else code_lookup.get(value.lower())
         unknown = [v for v, m in mapping.items() if m is None]
         if unknown and column not in self.missing_columns[raw.name]:
-            listing = allowed or "、".join(code_lookup.values())
-            self.report(raw, "unknown_enum", series.isin(unknown).to_numpy(), column=column,
-                        params={"allowed": listing})
+            names = list(code_lookup.values())
+            if allowed is None and zh:
+                allowed = (
+                    "、".join(zh.values()) + "（或代码：" + "、".join(names) + "）",
+                    ", ".join(names) + " (or their Chinese names)",
+                )
+            listing, listing_en = allowed or ("、".join(names), ", ".join(names))
+            self.report(
+                raw,
+                "unknown_enum",
+                series.isin(unknown).to_numpy(),
+                column=column,
+                params={"allowed": listing, "allowed_en": listing_en},
+            )
         raw.frame[column] = series.map({k: (v or "") for k, v in mapping.items()}).astype("str")
 
     def enums(self) -> None:
         members = self.raw["members"]
-        self.enum(members, "party", PARTY_ALIASES, list(Party),
-                  allowed="、".join(f"{p.value}" for p in Party) + "（或中文：中共党员、民革、民盟…）")
-        self.enum(members, "party_group", {v: "true" for v in TRUE_VALUES} | {v: "false" for v in FALSE_VALUES},
-                  ["true", "false"], default="false", allowed="是/否/true/false/1/0")
+        self.enum(
+            members,
+            "party",
+            PARTY_ALIASES,
+            list(Party),
+            zh=PARTY_ZH,
+        )
+        self.enum(
+            members,
+            "party_group",
+            {v: "true" for v in TRUE_VALUES} | {v: "false" for v in FALSE_VALUES},
+            ["true", "false"],
+            default="false",
+            allowed=("是、否（或 true/false/1/0）", "true, false, 1, 0 (or 是/否)"),
+        )
         orgs = self.raw["organizations"]
-        self.enum(orgs, "kind", ORG_KIND_ALIASES, list(OrgKind))
-        self.enum(self.raw["liaisons"], "kind", LIAISON_KIND_ALIASES, list(LiaisonKind))
-        self.enum(self.raw["memberships"], "role", ROLE_ALIASES, list(Role), default=Role.MEMBER)
-        self.enum(self.raw["townships"], "kind", TOWNSHIP_KIND_ALIASES, set(TOWNSHIP_KIND_ALIASES.values()),
-                  default="")
+        self.enum(orgs, "kind", ORG_KIND_ALIASES, list(OrgKind), zh=ORG_KIND_ZH)
+        self.enum(self.raw["liaisons"], "kind", LIAISON_KIND_ALIASES, list(LiaisonKind), zh=LIAISON_KIND_ZH)
+        self.enum(self.raw["memberships"], "role", ROLE_ALIASES, list(Role), default=Role.MEMBER, zh=ROLE_ZH)
+        towns = "、".join(TOWNSHIP_KINDS)
+        self.enum(
+            self.raw["townships"],
+            "kind",
+            TOWNSHIP_KIND_ALIASES,
+            TOWNSHIP_KINDS,
+            default="",
+            allowed=(towns, ", ".join(TOWNSHIP_KINDS) + " (or town, subdistrict, township)"),
+        )
         self.dates(self.raw["liaisons"], "since")
 
     def dates(self, raw: RawTable, column: str) -> None:
@@ -296,30 +412,54 @@ class _Validator:
             self.report(raw, "bad_date", series.isin(bad).to_numpy(), column=column, severity="warning")
         raw.frame[column] = series.map({k: v or "" for k, v in mapping.items()}).astype("str")
 
-    def reference(self, raw: RawTable, column: str, allowed: set[str], expected: str,
-                  mask: np.ndarray | None = None, *, code_wrong: str = "wrong_reference_kind",
-                  extra: dict[str, Any] | None = None) -> np.ndarray:
+    def reference(
+        self,
+        raw: RawTable,
+        column: str,
+        allowed: set[str],
+        expected: str,
+        mask: np.ndarray | None = None,
+        *,
+        code_wrong: str = "wrong_reference_kind",
+        extra: dict[str, Any] | None = None,
+    ) -> np.ndarray:
         """Check that non-empty cells name an id of an allowed tag; returns registry positions."""
         values = raw.frame[column]
         positions = self.lookup(values)
         present = (values != "").to_numpy().copy()
         if mask is not None:
             present &= mask
-        unknown = present & (positions < 0)
-        self.report(raw, "unknown_reference", unknown, column=column,
-                    params=_kind_params("expected", expected) | (extra or {}))
+        if not {_tag_table(a) for a in allowed} & self.unavailable:
+            unknown = present & (positions < 0)
+            self.report(
+                raw,
+                "unknown_reference",
+                unknown,
+                column=column,
+                params=_kind_params("expected", expected) | (extra or {}),
+            )
         known = present & (positions >= 0)
-        tags = np.where(positions >= 0, self.registry_tag[np.maximum(positions, 0)], "")
-        tables = np.where(positions >= 0, self.registry_table[np.maximum(positions, 0)], "")
+        if not known.any():
+            return positions
+        tags = np.where(known, self.registry_tag[np.maximum(positions, 0)], "")
+        tables = np.where(known, self.registry_table[np.maximum(positions, 0)], "")
         ok = np.isin(tags, list(allowed)) | np.isin(tables, list(allowed))
+        if any(a.startswith("org:") for a in allowed):
+            # an organization whose kind is empty or unknown was reported itself; do not guess its kind
+            ok |= tags == _ANY_ORG
         wrong = known & ~ok
         if wrong.any():
-            actual = np.array([_tag_kind(t) for t in tags], dtype=object)
-            actual_zh = np.array([KIND_NAMES.get(a, (a, a))[0] for a in actual], dtype=object)
-            actual_en = np.array([KIND_NAMES.get(a, (a, a))[1] for a in actual], dtype=object)
-            self.report(raw, code_wrong, wrong, column=column,
-                        params=_kind_params("expected", expected) | (extra or {}),
-                        row_params={"actual": actual_zh, "actual_en": actual_en})
+            names = {t: _kind_names(_tag_kind(t)) for t in pd.unique(tags[wrong])}
+            actual_zh = np.array([names[t][0] if t in names else "" for t in tags], dtype=object)
+            actual_en = np.array([names[t][1] if t in names else "" for t in tags], dtype=object)
+            self.report(
+                raw,
+                code_wrong,
+                wrong,
+                column=column,
+                params=_kind_params("expected", expected) | (extra or {}),
+                row_params={"actual": actual_zh, "actual_en": actual_en},
+            )
         return positions
 
     def references(self) -> None:
@@ -343,20 +483,47 @@ class _Validator:
         self.liaison_endpoints()
 
     def multi_reference(self, raw: RawTable, column: str, allowed: set[str], expected: str) -> None:
+        """Like `reference`, for a column that may list several ids (`C1;C2`); normalizes such cells."""
         cells = raw.frame[column]
-        multi = cells.str.contains(MULTI_VALUE_SEPARATOR, regex=False).to_numpy()
+        multi = cells.str.contains(_MULTI_SEPARATORS, regex=True).to_numpy()
         if multi.any():
-            # check each part of a multi-valued cell; normalize separators and spacing
-            parts = {c: [p.strip() for p in re.split(r"[;；、]", c) if p.strip()] for c in pd.unique(cells[multi])}
-            for cell, ids in parts.items():
-                unknown = [i for i in ids if self.lookup(np.array([i], dtype=object))[0] < 0
-                           or self.registry_tag[self.lookup(np.array([i], dtype=object))[0]] not in allowed]
+            # few distinct multi-valued cells: check each part once, then report on every row holding the cell
+            parts = {
+                c: list(dict.fromkeys(p.strip() for p in re.split(_MULTI_SEPARATORS, c) if p.strip()))
+                for c in pd.unique(cells[multi])
+            }
+            ids = sorted({i for found in parts.values() for i in found})
+            positions = self.lookup(np.array(ids, dtype=object))
+            tag_of = {
+                i: self.registry_tag[p] if p >= 0 else None for i, p in zip(ids, positions, strict=True)
+            }
+            check_unknown = not {_tag_table(a) for a in allowed} & self.unavailable
+            for cell, found in parts.items():
+                unknown = [i for i in found if tag_of[i] is None and check_unknown]
+                wrong = [i for i in found if tag_of[i] not in (None, _ANY_ORG, *allowed)]
+                rows = (cells == cell).to_numpy()
                 if unknown:
-                    self.report(raw, "unknown_reference", (cells == cell).to_numpy(), column=column,
-                                values=np.full(len(cells), unknown[0], dtype=object),
-                                params=_kind_params("expected", expected))
+                    self.report(
+                        raw,
+                        "unknown_reference",
+                        rows,
+                        column=column,
+                        values=np.full(len(cells), unknown[0], dtype=object),
+                        params=_kind_params("expected", expected),
+                    )
+                if wrong:
+                    actual_zh, actual_en = _kind_names(_tag_kind(str(tag_of[wrong[0]])))
+                    self.report(
+                        raw,
+                        "wrong_reference_kind",
+                        rows,
+                        column=column,
+                        values=np.full(len(cells), wrong[0], dtype=object),
+                        params=_kind_params("expected", expected)
+                        | {"actual": actual_zh, "actual_en": actual_en},
+                    )
             raw.frame[column] = cells.map(
-                lambda c: MULTI_VALUE_SEPARATOR.join(sorted(dict.fromkeys(parts[c]))) if c in parts else c
+                lambda c: MULTI_VALUE_SEPARATOR.join(sorted(parts[c])) if c in parts else c
             ).astype("str")
         self.reference(raw, column, allowed, expected, mask=~multi)
 
@@ -373,16 +540,28 @@ class _Validator:
                 ("target", *_LIAISON_TARGETS[kind]),
             ):
                 zh, en = END_NAMES[end]
-                self.reference(liaisons, end, allowed, expected, mask=mask, code_wrong="wrong_endpoint",
-                               extra=extra | {"end": zh, "end_en": en})
+                self.reference(
+                    liaisons,
+                    end,
+                    allowed,
+                    expected,
+                    mask=mask,
+                    code_wrong="wrong_endpoint",
+                    extra=extra | {"end": zh, "end_en": en},
+                )
         # the kind column itself may be unknown: still check that the endpoints exist
         other = ~np.isin(kinds, [k.value for k in LiaisonKind])
         for end in ("source", "target"):
-            self.reference(liaisons, end, {"members", "sectors", "townships", "contacts", _ANY_ORG},
-                           "member", mask=other)
+            self.reference(
+                liaisons, end, {"members", "sectors", "townships", "contacts", _ANY_ORG}, "member", mask=other
+            )
         frame = liaisons.frame
-        self.report(liaisons, "self_liaison", ((frame["source"] == frame["target"]) & (frame["source"] != ""))
-                    .to_numpy(), column="target")
+        self.report(
+            liaisons,
+            "self_liaison",
+            ((frame["source"] == frame["target"]) & (frame["source"] != "")).to_numpy(),
+            column="target",
+        )
 
     def parent_cycles(self) -> None:
         orgs = self.raw["organizations"]
@@ -397,12 +576,17 @@ class _Validator:
                 path.append(node)
                 node = parent[node]
             if state.get(node) == 1:
-                cycle = path[path.index(node):]
+                cycle = path[path.index(node) :]
                 if not reported.intersection(cycle):
                     reported.update(cycle)
                     mask = orgs.frame["id"].isin(cycle).to_numpy() & (orgs.frame["id"] == cycle[0]).to_numpy()
-                    self.report(orgs, "parent_cycle", mask, column="parent",
-                                values=np.full(len(orgs.frame), " → ".join([*cycle, cycle[0]]), dtype=object))
+                    self.report(
+                        orgs,
+                        "parent_cycle",
+                        mask,
+                        column="parent",
+                        values=np.full(len(orgs.frame), " → ".join([*cycle, cycle[0]]), dtype=object),
+                    )
             for visited in path:
                 state[visited] = 2
 
@@ -411,22 +595,39 @@ class _Validator:
         members = self.raw["members"].frame
         liaisons = self.raw["liaisons"]
         frame = liaisons.frame
-        party = pd.Series(members["party"].to_numpy(), index=members["id"].to_numpy())
-        in_group = pd.Series(members["party_group"].to_numpy() == "true", index=members["id"].to_numpy())
+        # look endpoints up in arrow: converting million-row string columns to Python objects is the slow part
+        member_ids = pa.array(members["id"].to_numpy(dtype=object), type=pa.string())
+        cpc = np.append(members["party"].to_numpy(dtype=object) == Party.CPC, False)
+        in_group = np.append(members["party_group"].to_numpy(dtype=object) == "true", False)
+        source = _positions_in(frame["source"], member_ids)
+        target = _positions_in(frame["target"], member_ids)
         kind = frame["kind"].to_numpy(dtype=object)
-        source_party = frame["source"].map(party).to_numpy(dtype=object)
-        target_party = frame["target"].map(party).to_numpy(dtype=object)
-        source_group = frame["source"].map(in_group).fillna(False).to_numpy(dtype=bool)
+        source_cpc, target_cpc, source_group = cpc[source], cpc[target], in_group[source]
         member = kind == LiaisonKind.MEMBER
-        self.report(liaisons, "member_liaison_source_not_cpc", member & (source_party != Party.CPC),
-                    column="source", severity="warning")
-        self.report(liaisons, "member_liaison_target_cpc", member & (target_party == Party.CPC),
-                    column="target", severity="warning")
-        self.report(liaisons, "sector_liaison_not_party_group", (kind == LiaisonKind.SECTOR) & ~source_group,
-                    column="source", severity="warning")
-        self.report(liaisons, "township_liaison_not_cpc",
-                    (kind == LiaisonKind.TOWNSHIP) & (source_party != Party.CPC), column="source",
-                    severity="warning")
+        self.report(
+            liaisons,
+            "member_liaison_source_not_cpc",
+            member & ~source_cpc,
+            column="source",
+            severity="warning",
+        )
+        self.report(
+            liaisons, "member_liaison_target_cpc", member & target_cpc, column="target", severity="warning"
+        )
+        self.report(
+            liaisons,
+            "sector_liaison_not_party_group",
+            (kind == LiaisonKind.SECTOR) & ~source_group,
+            column="source",
+            severity="warning",
+        )
+        self.report(
+            liaisons,
+            "township_liaison_not_cpc",
+            (kind == LiaisonKind.TOWNSHIP) & ~source_cpc,
+            column="source",
+            severity="warning",
+        )
         keys = ["source", "target", "kind"]
         dup = frame.duplicated(keys, keep="first").to_numpy()
         if dup.any():
@@ -434,12 +635,24 @@ class _Validator:
             other = np.zeros(len(frame), dtype=np.int64)
             index = pd.MultiIndex.from_frame(frame.loc[dup, keys])
             other[dup] = firsts.reindex(index).to_numpy()
-            self.report(liaisons, "duplicate_liaison", dup, column="target", severity="warning",
-                        row_params={"other": other})
+            self.report(
+                liaisons,
+                "duplicate_liaison",
+                dup,
+                column="target",
+                severity="warning",
+                row_params={"other": other},
+            )
         raw_members = self.raw["members"]
         for column, code in (("sector", "member_no_sector"), ("township", "member_no_township")):
-            self.report(raw_members, code, (members[column] == "").to_numpy(), column=column,
-                        values=members["id"].to_numpy(dtype=object), severity="warning")
+            self.report(
+                raw_members,
+                code,
+                (members[column] == "").to_numpy(),
+                column=column,
+                values=members["id"].to_numpy(dtype=object),
+                severity="warning",
+            )
 
     def run(self) -> None:
         self.structure()
@@ -450,6 +663,18 @@ class _Validator:
         self.parent_cycles()
         if not any(p.is_error for p in self.problems):
             self.meaning()
+
+
+def _plain(value: Any) -> Any:
+    """A numpy scalar as the Python value it holds (problem params end up in JSON)."""
+    return value.item() if isinstance(value, np.generic) else value
+
+
+def _positions_in(values: pd.Series | np.ndarray, value_set: pa.Array) -> np.ndarray:
+    """Position of each value in `value_set` (-1 where absent), computed in arrow."""
+    array = values.array if isinstance(values, pd.Series) else np.asarray(values, dtype=object)
+    found = pc.index_in(pa.array(array, type=pa.string()), value_set=value_set)
+    return found.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
 
 
 _LIAISON_TARGETS: dict[LiaisonKind, tuple[set[str], str]] = {
@@ -470,12 +695,16 @@ def _iso_date(value: str) -> str | None:
     if not match:
         return None
     year, month, day = int(match[1]), int(match[2]), int(match[3]) if match[3] else None
-    if not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
+    try:
+        dt.date(year, month, day or 1)
+    except ValueError:
         return None
     return f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day is not None else "")
 
 
-def _fill_committees(tables: dict[str, pd.DataFrame], problems: list[Problem], raw: dict[str, RawTable]) -> None:
+def _fill_committees(
+    tables: dict[str, pd.DataFrame], problems: list[Problem], raw: dict[str, RawTable]
+) -> None:
     """Fill in every empty `committee` cell from what else the row says (DESIGN 3: a dataset with a single
     committee may leave them empty)."""
     orgs = tables["organizations"]
@@ -485,7 +714,9 @@ def _fill_committees(tables: dict[str, pd.DataFrame], problems: list[Problem], r
     def fill(frame: pd.DataFrame, *candidates: pd.Series) -> None:
         column = frame["committee"]
         for candidate in candidates:
-            column = column.where(column != "", candidate.fillna("").astype("str"))
+            # a lookup into an empty table comes back float (all NaN): make it text before filling
+            text = candidate.astype(object).where(candidate.notna(), "").astype("str")
+            column = column.where(column != "", text)
         frame["committee"] = column.where(column != "", only).astype("str")
 
     # an organization belongs to the committee it is, or to that of its nearest ancestor that says
@@ -512,8 +743,21 @@ def _fill_committees(tables: dict[str, pd.DataFrame], problems: list[Problem], r
         missing = (members["committee"] == "").to_numpy()
         positions = np.flatnonzero(missing)
         for pos in positions[:MAX_LISTED]:
-            problems.append(rows.problem("member_no_committee", severity="warning", row=int(rows.rows[pos]),
-                                         column="committee", value=members["id"].iat[pos]))
+            problems.append(
+                rows.problem(
+                    "member_no_committee",
+                    severity="warning",
+                    row=int(rows.rows[pos]),
+                    column="committee",
+                    value=str(members["id"].iat[pos]),
+                )
+            )
+        if positions.size > MAX_LISTED:
+            problems.append(
+                rows.problem(
+                    "too_many", severity="warning", column="committee", count=positions.size - MAX_LISTED
+                )
+            )
 
 
 def build_dataset(raw: dict[str, RawTable], problems: list[Problem], *, name: str = "") -> Dataset:

@@ -63,7 +63,8 @@ def coverage(ds: Dataset, *, committee: str | None = None, max_load: int = DEFAU
     for name, analysis in (("sector_gaps", sector_gaps), ("township_gaps", township_gaps),
                            ("platform_gaps", platform_gaps)):
         found = analysis(ds)["committee"].value_counts()
-        found[""] = found.sum()
+        # the overall row counts every gap, including any outside a committee
+        found = pd.concat([found.drop("", errors="ignore"), pd.Series({"": int(found.sum())})])
         counts[name] = found.reindex(keys, fill_value=0).to_numpy()
     frame = pd.DataFrame({
         "committee": keys,
