@@ -1,0 +1,7 @@
+// Delete one batch of the dataset's Contact nodes with their relationships (`push --replace`); run until 0.
+// Parameters: $dataset, $batch_size
+MATCH (n:Contact {dataset: $dataset})
+WITH n
+LIMIT $batch_size
+DETACH DELETE n
+RETURN count(*) AS deleted

@@ -1,0 +1,6 @@
+// Load one batch of Member nodes: one row per table row, keyed by (dataset, id); re-running changes nothing.
+// Each row: {id, properties: {the other columns of the table, seq}}.
+// Parameters: $dataset, $rows
+UNWIND $rows AS row
+MERGE (n:Member {dataset: $dataset, id: row.id})
+SET n += row.properties

@@ -1,0 +1,388 @@
+"""`pbgraph neo4j …` (push, pull, query) and `pbgraph analyze … --backend neo4j`: a thin layer over
+:mod:`pbgraph.neo4j`.
+
+The connection comes from `NEO4J_URI`, `NEO4J_USERNAME`, `NEO4J_PASSWORD`, `NEO4J_DATABASE`; `--uri`,
+`--username` and `--database` override them. The password is only ever read from the environment.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+import pandas as pd
+
+from pbgraph import neo4j as store
+from pbgraph._errors import PbgraphError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+BACKENDS = ("embedded", "neo4j")
+QUERY_FORMATS = ("table", "json", "csv")
+
+
+def connection_options(func: F) -> F:
+    """--uri, --username and --database (the password comes from NEO4J_PASSWORD only)."""
+    func = click.option(
+        "--database",
+        metavar="NAME",
+        help=f"Neo4j 数据库（默认取 {store.ENV_DATABASE}，否则服务器默认库）/ "
+        f"database (default: ${store.ENV_DATABASE}).",
+    )(func)
+    func = click.option(
+        "--username",
+        metavar="USER",
+        help=f"Neo4j 用户名（默认取 {store.ENV_USERNAME}，否则 neo4j）/ "
+        f"user (default: ${store.ENV_USERNAME}). 密码只从环境变量 {store.ENV_PASSWORD} 读取 / "
+        f"the password only from ${store.ENV_PASSWORD}.",
+    )(func)
+    return click.option(
+        "--uri",
+        metavar="URI",
+        help=f"Neo4j 地址（默认取 {store.ENV_URI}，否则 {store.DEFAULT_URI}）/ "
+        f"address (default: ${store.ENV_URI}).",
+    )(func)
+
+
+def lang_option(func: F) -> F:
+    return click.option(
+        "--lang",
+        type=click.Choice(["zh", "en"]),
+        default="zh",
+        show_default=True,
+        help="输出语言 / output language.",
+    )(func)
+
+
+def backend_options(func: F) -> F:
+    """--backend, --dataset and the connection options, for `pbgraph analyze`."""
+    func = connection_options(func)
+    func = click.option(
+        "--dataset",
+        metavar="NAME",
+        help="Neo4j 中的数据集名称（默认取 PATH 的文件夹名）/ "
+        "dataset name in Neo4j (default: PATH's folder name).",
+    )(func)
+    return click.option(
+        "--backend",
+        type=click.Choice(BACKENDS),
+        default="embedded",
+        show_default=True,
+        help="在本机计算，或在 Neo4j 中用 Cypher 计算 / compute here, or in Neo4j with Cypher.",
+    )(func)
+
+
+def settings(uri: str | None, username: str | None, database: str | None) -> store.Settings:
+    return store.Settings.from_env(uri=uri, username=username, database=database)
+
+
+def dataset_name(path: str) -> str:
+    """The dataset name a path gives by default: its folder or workbook name (as :func:`pbgraph.load`)."""
+    return os.path.basename(os.path.normpath(path))
+
+
+def parse_parameter(text: str) -> tuple[str, Any]:
+    """`NAME=VALUE` -> (name, value); the value is read as JSON when it is JSON (numbers, true/false, null,
+    lists, "quoted strings"), else taken as text.
+
+    Examples
+    --------
+    >>> parse_parameter("dataset=sample"), parse_parameter("max_load=3"), parse_parameter('member="007"')
+    (('dataset', 'sample'), ('max_load', 3), ('member', '007'))
+    """
+    name, sep, raw = text.partition("=")
+    if not sep or not name.strip():
+        raise click.BadParameter(
+            f"应为 名称=值：{text!r} / expected NAME=VALUE: {text!r}", param_hint="--param"
+        )
+    try:
+        value = json.loads(raw)
+    except ValueError:
+        value = raw
+    return name.strip(), value
+
+
+class _Progress:
+    """A progress bar on stderr, opened at the first batch (only on a terminal)."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.bar: Any = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.bar is None:
+            self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr)
+            self.bar.__enter__()
+        self.bar.update(done)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+
+
+def _library_errors(func: F) -> F:
+    """pbgraph's own errors as one line and exit code 1 (as `pbgraph.cli.library_errors`, which this module
+    cannot import: cli.py imports it)."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except PbgraphError as error:
+            raise click.ClickException(str(error)) from error
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group("neo4j", context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 110})
+def neo4j_group() -> None:
+    """Neo4j：共享的多用户数据库（推送、读回、查询）/ Neo4j as the shared store: push, pull, query.
+
+    连接取自环境变量 NEO4J_URI、NEO4J_USERNAME、NEO4J_PASSWORD、NEO4J_DATABASE / the connection comes from
+    NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE.
+
+    \b
+    例 / Example:
+      export NEO4J_URI=neo4j://localhost:7687 NEO4J_USERNAME=neo4j NEO4J_PASSWORD=…
+      pbgraph neo4j push data/sample
+      pbgraph analyze coverage data/sample --backend neo4j
+    """
+
+
+@neo4j_group.command("push")
+@click.argument("path", type=click.Path())
+@click.option(
+    "--dataset",
+    metavar="NAME",
+    help="数据集名称（默认取 PATH 的文件夹名）/ dataset name (default: PATH's name).",
+)
+@click.option(
+    "--replace", is_flag=True, help="先删除 Neo4j 中同名数据集的旧数据 / first delete the dataset's old data."
+)
+@click.option(
+    "--batch-size",
+    type=click.IntRange(min=1),
+    default=store.DEFAULT_BATCH_SIZE,
+    show_default=True,
+    help="每个事务写入的行数 / rows per transaction.",
+)
+@connection_options
+@lang_option
+def push_command(
+    path: str,
+    dataset: str | None,
+    replace: bool,
+    batch_size: int,
+    uri: str | None,
+    username: str | None,
+    database: str | None,
+    lang: str,
+) -> None:
+    """校验数据集，再写入 Neo4j（可重复执行，结果不变）。
+
+    Validate a dataset, then load it into Neo4j (nothing is written when it has errors; pushing again changes
+    nothing; --replace first deletes what Neo4j holds under the same name).
+
+    \b
+    例 / Example:
+      pbgraph neo4j push data/sample
+      pbgraph neo4j push roster.xlsx --dataset 示例区-2024 --replace
+    """
+    from pbgraph.cli import load_or_exit
+
+    ds = load_or_exit(path, lang)
+    conn_settings = settings(uri, username, database)
+    _push(
+        ds, dataset or ds.name, replace=replace, batch_size=batch_size, conn_settings=conn_settings, lang=lang
+    )
+
+
+@_library_errors
+def _push(
+    ds: Any, name: str, *, replace: bool, batch_size: int, conn_settings: store.Settings, lang: str
+) -> None:
+    progress = (
+        _Progress("写入 Neo4j" if lang == "zh" else "writing to Neo4j") if sys.stderr.isatty() else None
+    )
+    try:
+        with store.connect(conn_settings) as conn:
+            summary = store.push(
+                conn, ds, dataset=name, replace=replace, batch_size=batch_size, progress=progress
+            )
+    finally:
+        if progress is not None:
+            progress.close()
+    counts = "，".join(f"{key} {value}" for key, value in summary.pushed.items())
+    where = conn_settings.shown_uri
+    if summary.deleted:
+        click.echo(
+            f"已删除旧数据 {summary.deleted} 个节点。"
+            if lang == "zh"
+            else f"Deleted {summary.deleted} old node(s)."
+        )
+    click.echo(
+        f"已推送数据集“{summary.dataset}”到 Neo4j（{where}）：{counts}。"
+        if lang == "zh"
+        else f"Pushed dataset {summary.dataset!r} to Neo4j at {where}: {counts.replace('，', ', ')}."
+    )
+    stale = summary.stale_message()
+    if stale:
+        click.echo(("警告：" if lang == "zh" else "Warning: ") + stale, err=True)
+
+
+@neo4j_group.command("pull")
+@click.argument("out", type=click.Path(path_type=Path))
+@click.option(
+    "--dataset", metavar="NAME", required=True, help="Neo4j 中的数据集名称 / dataset name in Neo4j."
+)
+@connection_options
+@lang_option
+def pull_command(
+    out: Path, dataset: str, uri: str | None, username: str | None, database: str | None, lang: str
+) -> None:
+    """从 Neo4j 读回数据集，写成 CSV 文件夹（或 .xlsx 工作簿）。
+
+    Read a dataset back from Neo4j and write it as a folder of input CSVs, or one .xlsx workbook when OUT ends
+    in .xlsx: loading it gives the same dataset that was pushed.
+
+    \b
+    例 / Example:
+      pbgraph neo4j pull --dataset sample out/sample
+      pbgraph neo4j pull --dataset sample out/sample.xlsx
+    """
+    _pull(out, dataset, settings(uri, username, database), lang)
+
+
+@_library_errors
+def _pull(out: Path, dataset: str, conn_settings: store.Settings, lang: str) -> None:
+    from pbgraph.export import export_csv, input_tables
+    from pbgraph.io import write_xlsx_tables
+
+    with store.connect(conn_settings) as conn:
+        ds = store.pull(conn, dataset)
+    if out.suffix.lower() == ".xlsx":
+        written = [write_xlsx_tables(input_tables(ds), out)]
+    else:
+        written = export_csv(ds, out)
+    click.echo(
+        f"已写入 {len(written)} 个文件到 {out}" if lang == "zh" else f"wrote {len(written)} file(s) to {out}"
+    )
+
+
+@neo4j_group.command("query")
+@click.argument("query")
+@click.option(
+    "-p",
+    "--param",
+    "params",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help='查询参数，可重复；值按 JSON 读取（数字、true、null、"文本"），否则为文本 / '
+    "a parameter, repeatable; the value is read as JSON when it is JSON, else as text.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(QUERY_FORMATS),
+    default="table",
+    show_default=True,
+    help="输出格式 / output format.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="写入文件而不是屏幕 / write to a file.",
+)
+@connection_options
+@lang_option
+def query_command(
+    query: str,
+    params: Sequence[str],
+    fmt: str,
+    output: Path | None,
+    uri: str | None,
+    username: str | None,
+    database: str | None,
+    lang: str,
+) -> None:
+    """运行 cypher/ 中的查询（按名称）或自己的 .cypher 文件。
+
+    Run a query of cypher/ by name (e.g. unlinked, coverage, datasets, member_network) or your own .cypher
+    file, and print its rows. Parameters missing from a query of cypher/ take their defaults (committee: all,
+    max_load: 5, max_depth: no limit).
+
+    \b
+    例 / Example:
+      pbgraph neo4j query datasets
+      pbgraph neo4j query unlinked --param dataset=sample
+      pbgraph neo4j query my_query.cypher --param dataset=sample --param max_load=3 --format csv
+    """
+    parameters = dict(parse_parameter(p) for p in params)
+    _query(query, parameters, settings(uri, username, database), fmt=fmt, lang=lang, output=output)
+
+
+@_library_errors
+def _query(
+    query: str,
+    parameters: dict[str, Any],
+    conn_settings: store.Settings,
+    *,
+    fmt: str,
+    lang: str,
+    output: Path | None,
+) -> None:
+    from pbgraph.cli import write_tables
+
+    resolved = store.resolve_query(query)
+    with store.connect(conn_settings) as conn:
+        rows = store.run_query(conn, query, parameters)
+    name = resolved.name.rsplit("/", 1)[-1]
+    write_tables({name: rows}, fmt=fmt, lang=lang, output=output)
+
+
+def analyze_with_neo4j(
+    names: Sequence[str],
+    path: str,
+    *,
+    by_committee: bool = False,
+    committee: str | None = None,
+    max_load: int = store.DEFAULT_MAX_LOAD,
+    max_depth: int | None = None,
+    dataset: str | None = None,
+    uri: str | None = None,
+    username: str | None = None,
+    database: str | None = None,
+) -> tuple[dict[str, pd.DataFrame], list[str]]:
+    """What `pbgraph analyze` prints, computed in Neo4j: the tables of the analyses `names` (the league table
+    first when `by_committee`, and then no coverage table when `names` is just coverage) and the notes of
+    :class:`pbgraph.analyses.Result` (e.g. `sampled:256`).
+
+    The dataset is the one pushed under `dataset` (default: the name of `path`, as `neo4j push` names it);
+    `path` itself is not read.
+
+    Raises
+    ------
+    pbgraph.PbgraphError
+        Neo4jError (unreachable, credentials, too old, no such dataset) or UnknownIdError (committee).
+    """
+    name = dataset or dataset_name(path)
+    tables: dict[str, pd.DataFrame] = {}
+    notes: list[str] = []
+    with store.connect(settings(uri, username, database)) as conn:
+        if by_committee:
+            tables["league"] = store.league_table(conn, name, max_load=max_load)
+        if not (by_committee and list(names) == ["coverage"]):
+            for analysis in names:
+                result = store.run_analysis(
+                    conn, analysis, name, committee=committee, max_load=max_load, max_depth=max_depth
+                )
+                tables.update(result.tables)
+                notes += result.notes
+    return tables, notes
