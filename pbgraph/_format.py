@@ -56,7 +56,7 @@ COLUMN_LABELS: dict[str, tuple[str, str]] = {
     "gap": ("缺口", "gap"),
     "sectors": ("界别数", "sectors"),
     "townships": ("镇街数", "townships"),
-    "contacts": ("联系群众", "contacts"),
+    "contacts": ("联系群众数", "contacts"),
     "party_group_members": ("党组成员数", "party-group members"),
     "reached_members": ("覆盖委员", "reached members"),
     "share": ("覆盖比例", "share"),
@@ -198,10 +198,10 @@ COLUMN_LABELS.update({
     "party_organizations": ("党组织数", "party organizations"),
     "platforms": ("平台数", "platforms"),
     "organizations": ("组织数", "organizations"),
-    "sector_liaisons": ("联系界别", "sector liaisons"),
-    "member_liaisons": ("联系党外委员", "member liaisons"),
-    "township_liaisons": ("联系镇街", "township liaisons"),
-    "contact_liaisons": ("联系群众", "contact liaisons"),
+    "sector_liaisons": ("联系界别（条）", "sector liaisons"),
+    "member_liaisons": ("联系党外委员（条）", "member liaisons"),
+    "township_liaisons": ("联系镇街（条）", "township liaisons"),
+    "contact_liaisons": ("联系群众（条）", "contact liaisons"),
     "committee_members": ("政协委员数", "committee members"),
 })
 

@@ -20,6 +20,7 @@ import pyarrow.compute as pc
 
 from pbgraph._errors import DatasetError
 from pbgraph._messages import END_NAMES, KIND_NAMES, MESSAGES, location
+from pbgraph.graph import arrow_strings, index_of
 from pbgraph.model import (
     FALSE_VALUES,
     LIAISON_KIND_ALIASES,
@@ -269,62 +270,63 @@ class _Validator:
                     )
 
     def ids(self) -> None:
-        """Duplicate ids within and across node tables; builds the id registry for references."""
-        parts = []
-        for name in NODE_TABLES:
-            raw = self.raw[name]
-            ids = raw.frame["id"]
-            tag = np.full(len(ids), name, dtype=object)
+        """Duplicate ids within and across node tables; builds the id registry for references.
+
+        The registry holds every row of the node tables in order (members, sectors, townships, organizations,
+        contacts), so a registry position is the node number the dataset's node index will use.
+        """
+        arrays, tables, tags = [], [], []
+        for number, name in enumerate(NODE_TABLES):
+            frame = self.raw[name].frame
+            arrays.append(arrow_strings(frame["id"]))
+            tables.append(np.full(len(frame), number, dtype=np.int16))
+            tag = np.full(len(frame), _TAG_CODES[name], dtype=np.int16)
             if name == "organizations":
-                tag = np.where(
-                    raw.frame["kind"].to_numpy() != "",
-                    "org:" + raw.frame["kind"].astype("str").to_numpy(dtype=object),
-                    name,
-                )
-            parts.append(
-                pd.DataFrame({"id": ids.to_numpy(), "table": name, "tag": tag, "pos": np.arange(len(ids))})
-            )
-        registry = pd.concat(parts, ignore_index=True)
-        registry = registry[registry["id"] != ""]
-        dup = registry["id"].duplicated(keep="first").to_numpy()
-        if dup.any():
-            first = registry[~dup].set_index("id")
-            for name in NODE_TABLES:
-                rows = registry[dup & (registry["table"] == name).to_numpy()]
-                if rows.empty:
-                    continue
-                raw = self.raw[name]
-                mask = np.zeros(len(raw.frame), dtype=bool)
-                mask[rows["pos"].to_numpy()] = True
-                firsts = first.loc[raw.frame["id"].to_numpy()[mask]]
-                other = {lang: np.empty(len(raw.frame), dtype=object) for lang in ("zh", "en")}
-                for lang, texts in other.items():
-                    texts[mask] = [
-                        location(
-                            file=self.raw[t].file,
-                            sheet=self.raw[t].sheet,
-                            row=int(self.raw[t].rows[p]),
-                            column=None,
-                            lang=lang,
-                        )
-                        for t, p in zip(firsts["table"], firsts["pos"], strict=True)
-                    ]
-                self.report(
-                    raw,
-                    "duplicate_id",
-                    mask,
-                    column="id",
-                    row_params={"other": other["en"], "other_zh": other["zh"]},
-                )
-        registry = registry[~dup]
-        self.registry_ids = pa.array(registry["id"].to_numpy(dtype=object), type=pa.string())
-        self.registry_tag = registry["tag"].to_numpy(dtype=object)
-        self.registry_table = registry["table"].to_numpy(dtype=object)
-        self.registry_pos = registry["pos"].to_numpy()
+                kinds = frame["kind"].map(lambda k: _TAG_CODES.get(f"org:{k}", -1)).to_numpy(dtype=np.int16)
+                tag = np.where(kinds >= 0, kinds, tag).astype(np.int16)
+            tags.append(tag)
+        self.registry_ids = pa.concat_arrays(arrays) if arrays else pa.array([], type=pa.string())
+        self.registry_table = np.concatenate(tables)
+        self.registry_tag = np.concatenate(tags)
+        self.registry_start = np.cumsum([0] + [len(self.raw[n].frame) for n in NODE_TABLES])
+        # one lookup of the registry in itself: each id's first occurrence
+        first = _positions_in(self.registry_ids, self.registry_ids)
+        filled = np.asarray(pc.not_equal(self.registry_ids, "").fill_null(False))
+        dup = filled & (first != np.arange(len(first)))
+        self.positions: dict[tuple[str, str], np.ndarray] = {}
+        if not dup.any():
+            return
+        for number, name in enumerate(NODE_TABLES):
+            lo, hi = self.registry_start[number], self.registry_start[number + 1]
+            mask = dup[lo:hi]
+            if not mask.any():
+                continue
+            other = {lang: np.empty(hi - lo, dtype=object) for lang in ("zh", "en")}
+            for lang, texts in other.items():
+                texts[mask] = [self.where(int(f), lang) for f in first[lo:hi][mask]]
+            self.report(self.raw[name], "duplicate_id", mask, column="id",
+                        row_params={"other": other["en"], "other_zh": other["zh"]})
+
+    def where(self, position: int, lang: str) -> str:
+        """File and row of a registry position, as the user finds it."""
+        number = int(np.searchsorted(self.registry_start, position, side="right")) - 1
+        raw = self.raw[NODE_TABLES[number]]
+        row = int(raw.rows[position - self.registry_start[number]])
+        return location(file=raw.file, sheet=raw.sheet, row=row, column=None, lang=lang)
 
     def lookup(self, values: pd.Series | np.ndarray) -> np.ndarray:
         """Registry position of each id (-1 where unknown)."""
         return _positions_in(values, self.registry_ids)
+
+    def resolve(self, columns: list[tuple[str, str]]) -> None:
+        """Look every reference column up in the registry at once (the registry is hashed once)."""
+        arrays = [arrow_strings(self.raw[t].frame[c]) for t, c in columns]
+        if not arrays:
+            return
+        found = _positions_in(pa.concat_arrays(arrays), self.registry_ids)
+        bounds = np.cumsum([0] + [len(a) for a in arrays])
+        for i, key in enumerate(columns):
+            self.positions[key] = found[bounds[i]:bounds[i + 1]]
 
     def enum(
         self,
@@ -425,7 +427,10 @@ class _Validator:
     ) -> np.ndarray:
         """Check that non-empty cells name an id of an allowed tag; returns registry positions."""
         values = raw.frame[column]
-        positions = self.lookup(values)
+        key = (raw.name, column)
+        if key not in self.positions:
+            self.resolve([key])
+        positions = self.positions[key]
         present = (values != "").to_numpy().copy()
         if mask is not None:
             present &= mask
@@ -441,14 +446,17 @@ class _Validator:
         known = present & (positions >= 0)
         if not known.any():
             return positions
-        tags = np.where(known, self.registry_tag[np.maximum(positions, 0)], "")
-        tables = np.where(known, self.registry_table[np.maximum(positions, 0)], "")
-        ok = np.isin(tags, list(allowed)) | np.isin(tables, list(allowed))
+        at = np.maximum(positions, 0)
+        codes = {_TAG_CODES[a] for a in allowed if a in _TAG_CODES}
         if any(a.startswith("org:") for a in allowed):
             # an organization whose kind is empty or unknown was reported itself; do not guess its kind
-            ok |= tags == _ANY_ORG
+            codes.add(_TAG_CODES[_ANY_ORG])
+        tables = [NODE_TABLES.index(a) for a in allowed if a in NODE_TABLES]
+        ok = np.isin(self.registry_tag[at], list(codes)) | np.isin(self.registry_table[at], tables)
         wrong = known & ~ok
         if wrong.any():
+            tags = np.full(len(positions), "", dtype=object)
+            tags[wrong] = np.asarray(_TAG_NAMES, dtype=object)[self.registry_tag[at[wrong]]]
             names = {t: _kind_names(_tag_kind(t)) for t in pd.unique(tags[wrong])}
             actual_zh = np.array([names[t][0] if t in names else "" for t in tags], dtype=object)
             actual_en = np.array([names[t][1] if t in names else "" for t in tags], dtype=object)
@@ -463,6 +471,7 @@ class _Validator:
         return positions
 
     def references(self) -> None:
+        self.resolve([(t, c) for t, c in _REFERENCE_COLUMNS if t in self.raw])
         committee = {f"org:{OrgKind.COMMITTEE}"}
         members = self.raw["members"]
         self.multi_reference(members, "committee", committee, "committee")
@@ -495,7 +504,8 @@ class _Validator:
             ids = sorted({i for found in parts.values() for i in found})
             positions = self.lookup(np.array(ids, dtype=object))
             tag_of = {
-                i: self.registry_tag[p] if p >= 0 else None for i, p in zip(ids, positions, strict=True)
+                i: _TAG_NAMES[self.registry_tag[p]] if p >= 0 else None
+                for i, p in zip(ids, positions, strict=True)
             }
             check_unknown = not {_tag_table(a) for a in allowed} & self.unavailable
             for cell, found in parts.items():
@@ -595,12 +605,13 @@ class _Validator:
         members = self.raw["members"].frame
         liaisons = self.raw["liaisons"]
         frame = liaisons.frame
-        # look endpoints up in arrow: converting million-row string columns to Python objects is the slow part
-        member_ids = pa.array(members["id"].to_numpy(dtype=object), type=pa.string())
+        # endpoints were resolved against the registry, whose first rows are the members
+        n = len(members)
         cpc = np.append(members["party"].to_numpy(dtype=object) == Party.CPC, False)
         in_group = np.append(members["party_group"].to_numpy(dtype=object) == "true", False)
-        source = _positions_in(frame["source"], member_ids)
-        target = _positions_in(frame["target"], member_ids)
+        source, target = self.positions[("liaisons", "source")], self.positions[("liaisons", "target")]
+        source = np.where((source >= 0) & (source < n), source, n)
+        target = np.where((target >= 0) & (target < n), target, n)
         kind = frame["kind"].to_numpy(dtype=object)
         source_cpc, target_cpc, source_group = cpc[source], cpc[target], in_group[source]
         member = kind == LiaisonKind.MEMBER
@@ -670,11 +681,23 @@ def _plain(value: Any) -> Any:
     return value.item() if isinstance(value, np.generic) else value
 
 
-def _positions_in(values: pd.Series | np.ndarray, value_set: pa.Array) -> np.ndarray:
-    """Position of each value in `value_set` (-1 where absent), computed in arrow."""
-    array = values.array if isinstance(values, pd.Series) else np.asarray(values, dtype=object)
-    found = pc.index_in(pa.array(array, type=pa.string()), value_set=value_set)
+def _positions_in(values: pd.Series | np.ndarray | pa.Array, value_set: pa.Array) -> np.ndarray:
+    """Position of each value's first occurrence in `value_set` (-1 where absent), computed in arrow."""
+    array = values if isinstance(values, pa.Array) else arrow_strings(values)
+    found = pc.index_in(array, value_set=value_set)
     return found.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
+
+
+# what a registry entry is, as a small integer: a node table, or an organization of one kind
+_TAG_NAMES: tuple[str, ...] = (*NODE_TABLES, *(f"org:{kind}" for kind in OrgKind))
+_TAG_CODES: dict[str, int] = {name: code for code, name in enumerate(_TAG_NAMES)}
+
+_REFERENCE_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("members", "committee"), ("members", "sector"), ("members", "township"), ("sectors", "group"),
+    ("sectors", "committee"), ("townships", "committee"), ("organizations", "parent"),
+    ("organizations", "township"), ("organizations", "committee"), ("memberships", "member"),
+    ("memberships", "organization"), ("contacts", "township"), ("liaisons", "source"), ("liaisons", "target"),
+)
 
 
 _LIAISON_TARGETS: dict[LiaisonKind, tuple[set[str], str]] = {
@@ -729,7 +752,7 @@ def _fill_committees(
         node, seen = org_id, 0
         while not known.get(node) and parent_of.get(node) and seen < 64:
             node, seen = parent_of[node], seen + 1
-        resolved.append(known.get(node, ""))
+        resolved.append(known.get(node, "") or only)
     orgs["committee"] = pd.Series(resolved, dtype="str", index=orgs.index)
     org_committee = pd.Series(orgs["committee"].to_numpy(), index=orgs["id"].to_numpy())
     sectors, townships, members = tables["sectors"], tables["townships"], tables["members"]
@@ -778,4 +801,7 @@ def build_dataset(raw: dict[str, RawTable], problems: list[Problem], *, name: st
     tables = {name: validator.raw[name].frame.reset_index(drop=True) for name in TABLES}
     tables["members"]["party_group"] = (tables["members"]["party_group"] == "true").to_numpy()
     _fill_committees(tables, found, validator.raw)
-    return Dataset(**tables, name=name, warnings=found)
+    ds = Dataset(**tables, name=name, warnings=found)
+    # the registry numbers rows exactly as the node index does: hand over the resolved reference columns
+    index_of(ds).seed({key: value for key, value in validator.positions.items() if key != ("members", "committee")})
+    return ds

@@ -484,10 +484,6 @@ def test_unknown_committee_raises(fn: str, implementation: str, name: str, commi
         analysis(implementation, fn)(fixture(name), committee=committee)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="loader: an organization with neither parent nor committee is not given the only committee",
-)
 @pytest.mark.parametrize("implementation", IMPLEMENTATIONS)
 def test_blank_committee_cells_belong_to_the_only_committee(implementation: str) -> None:
     """SPEC: every committee cell is filled in by the loader; with one committee, blank means that one."""

@@ -236,11 +236,6 @@ def test_info_table(valid: Path) -> None:
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="CLI bug: _format labels both `contact_liaisons` and `contacts` 联系群众, so display_frame "
-    "drops one column from Chinese tables and CSV",
-)
 def test_info_table_in_chinese_keeps_every_column(valid: Path) -> None:
     result = run("info", valid)
     assert result.stdout.splitlines()[3].split() == [
