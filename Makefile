@@ -28,7 +28,9 @@ lint: $(BIN)/.installed
 	$(BIN)/ruff format --check pbgraph tests benchmarks data
 	$(BIN)/mypy
 
+# the Cypher linter (Neo4j's own language support, pinned) runs under node; CI has node and npm
 test: $(BIN)/.installed system-deps lint
+	if command -v npm >/dev/null 2>&1; then npm ci --prefix tests/cypher_lint --no-audit --no-fund --silent; fi
 	$(BIN)/python -m pytest -q
 
 clean:

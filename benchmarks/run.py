@@ -27,8 +27,17 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 ORACLE_TIMEOUT = 600
 ORACLE_MEMORY = 16 * 2**30
-ANALYSES = ("coverage", "unlinked", "unorganized", "sectors", "townships", "platforms", "reach", "load",
-            "connectors")
+ANALYSES = (
+    "coverage",
+    "unlinked",
+    "unorganized",
+    "sectors",
+    "townships",
+    "platforms",
+    "reach",
+    "load",
+    "connectors",
+)
 
 
 # child side -----------------------------------------------------------------------------------------------
@@ -61,8 +70,12 @@ def _child(task: dict[str, Any]) -> dict[str, Any]:
 
     ds = load(path)
     loaded = time.perf_counter()
-    out: dict[str, Any] = {"load_validate": loaded - start, "members": len(ds.members), "liaisons": len(ds.liaisons),
-                           "contacts": len(ds.contacts)}
+    out: dict[str, Any] = {
+        "load_validate": loaded - start,
+        "members": len(ds.members),
+        "liaisons": len(ds.liaisons),
+        "contacts": len(ds.contacts),
+    }
     if kind == "analyses":
         from pbgraph import analyses
 
@@ -74,9 +87,12 @@ def _child(task: dict[str, Any]) -> dict[str, Any]:
         from tests import oracle
 
         calls = {
-            "coverage": lambda: oracle.coverage(ds), "unlinked": lambda: oracle.unlinked(ds),
-            "unorganized": lambda: oracle.unorganized(ds), "sectors": lambda: oracle.sector_gaps(ds),
-            "townships": lambda: oracle.township_gaps(ds), "platforms": lambda: oracle.platform_gaps(ds),
+            "coverage": lambda: oracle.coverage(ds),
+            "unlinked": lambda: oracle.unlinked(ds),
+            "unorganized": lambda: oracle.unorganized(ds),
+            "sectors": lambda: oracle.sector_gaps(ds),
+            "townships": lambda: oracle.township_gaps(ds),
+            "platforms": lambda: oracle.platform_gaps(ds),
             "reach": lambda: (oracle.reach(ds), oracle.party_group_reach(ds)),
             "load": lambda: (oracle.liaison_load(ds), oracle.fragile(ds), oracle.load_distribution(ds)),
             "connectors": lambda: oracle.connectors(ds),
@@ -111,8 +127,15 @@ def measure(task: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = json.loads(text) if text else {}
     out["peak_gib"] = usage.ru_maxrss / 2**20
     out["wall"] = time.perf_counter() - wall
-    out["status"] = "ok" if proc.returncode == 0 else (
-        "timeout" if proc.returncode in (-signal.SIGALRM, 128 + signal.SIGALRM) else f"failed ({proc.returncode})")
+    out["status"] = (
+        "ok"
+        if proc.returncode == 0
+        else (
+            "timeout"
+            if proc.returncode in (-signal.SIGALRM, 128 + signal.SIGALRM)
+            else f"failed ({proc.returncode})"
+        )
+    )
     return out
 
 
@@ -136,21 +159,29 @@ def bench_scale(scale: str, *, seed: int, repeat: int, data_dir: Path, oracle: b
     ends = []
     for i in range(repeat):
         print(f"[{scale}] analyze all end to end, run {i + 1}/{repeat} …", file=sys.stderr)
-        ends.append(measure({"kind": "cli", "path": str(path),
-                             "args": ["analyze", "all", "--format", "json", "-o", os.devnull]}))
+        ends.append(
+            measure(
+                {
+                    "kind": "cli",
+                    "path": str(path),
+                    "args": ["analyze", "all", "--format", "json", "-o", os.devnull],
+                }
+            )
+        )
     report["end_to_end"] = ends
     if oracle:
         print(f"[{scale}] naive networkx oracle (limit {ORACLE_TIMEOUT} s) …", file=sys.stderr)
-        report["oracle"] = measure({"kind": "oracle", "path": str(path), "timeout": ORACLE_TIMEOUT,
-                                    "memory": ORACLE_MEMORY})
+        report["oracle"] = measure(
+            {"kind": "oracle", "path": str(path), "timeout": ORACLE_TIMEOUT, "memory": ORACLE_MEMORY}
+        )
     return report
 
 
 def markdown(reports: list[dict[str, Any]]) -> str:
     """The README table: medians, peak memory and the ratio to the oracle."""
     lines = [
-        "| scale | members | liaisons | contacts | load + validate | analyze all (end to end) | peak memory | "
-        "oracle, end to end | speed-up |",
+        "| scale | members | liaisons | contacts | load + validate | analyze all (end to end) "
+        "| peak memory | oracle, end to end | speed-up |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     detail = ["", "| scale | " + " | ".join(ANALYSES) + " |", "|---|" + "---:|" * len(ANALYSES)]
@@ -168,7 +199,9 @@ def markdown(reports: list[dict[str, Any]]) -> str:
                 ratio = f"{o['wall'] / end:.0f}×" if end else ""
             else:
                 done = [a for a in ANALYSES if a in o]
-                oracle_text = f"{o['status']} after {o['wall']:.0f} s ({len(done)}/{len(ANALYSES)} analyses done)"
+                oracle_text = (
+                    f"{o['status']} after {o['wall']:.0f} s ({len(done)}/{len(ANALYSES)} analyses done)"
+                )
         s = r["sizes"]
         lines.append(
             f"| {r['scale']} | {s['members']:,} | {s['liaisons']:,} | {s['contacts']:,} | {load:.2f} s | "
@@ -184,7 +217,9 @@ def markdown(reports: list[dict[str, Any]]) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--scales", default="county,city,province")
     parser.add_argument("--seed", type=int, default=1)
@@ -208,8 +243,9 @@ def main() -> None:
         scales = [s for s in args.scales.split(",") if s]
         results.setdefault("scales", {})
         for scale in scales:
-            results["scales"][scale] = bench_scale(scale, seed=args.seed, repeat=args.repeat,
-                                                   data_dir=args.data_dir, oracle=not args.no_oracle)
+            results["scales"][scale] = bench_scale(
+                scale, seed=args.seed, repeat=args.repeat, data_dir=args.data_dir, oracle=not args.no_oracle
+            )
     args.output.write_text(json.dumps(results, indent=1, ensure_ascii=False))
     order = ["county", "city", "province", "national"]
     print(markdown([results["scales"][s] for s in order if s in results.get("scales", {})]))

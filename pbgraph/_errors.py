@@ -24,7 +24,9 @@ class DatasetError(PbgraphError):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         errors = [p for p in problems if p.is_error]
-        super().__init__(f"{len(errors)} error(s) in dataset; first: {errors[0].message('en') if errors else ''}")
+        super().__init__(
+            f"{len(errors)} error(s) in dataset; first: {errors[0].message('en') if errors else ''}"
+        )
 
 
 class UnknownIdError(PbgraphError):

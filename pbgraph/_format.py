@@ -132,8 +132,11 @@ def _cell(column: str, value: Any, lang: str) -> str:
 def display_frame(frame: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
     """The frame as people read it: translated headers, labelled values, rates as percentages."""
     columns = {c: [_cell(c, v, lang) for v in frame[c].tolist()] for c in frame.columns}
-    return pd.DataFrame({column_label(c, lang): values for c, values in columns.items()},
-                        index=range(len(frame)), dtype=object)
+    return pd.DataFrame(
+        {column_label(c, lang): values for c, values in columns.items()},
+        index=range(len(frame)),
+        dtype=object,
+    )
 
 
 def text_width(text: str) -> int:
@@ -193,17 +196,20 @@ def json_ready(frame: pd.DataFrame) -> list[dict[str, Any]]:
 def json_text(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2)
 
-COLUMN_LABELS.update({
-    "sector_groups": ("界别联组数", "sector groups"),
-    "party_organizations": ("党组织数", "party organizations"),
-    "platforms": ("平台数", "platforms"),
-    "organizations": ("组织数", "organizations"),
-    "sector_liaisons": ("联系界别（条）", "sector liaisons"),
-    "member_liaisons": ("联系党外委员（条）", "member liaisons"),
-    "township_liaisons": ("联系镇街（条）", "township liaisons"),
-    "contact_liaisons": ("联系群众（条）", "contact liaisons"),
-    "committee_members": ("政协委员数", "committee members"),
-})
+
+COLUMN_LABELS.update(
+    {
+        "sector_groups": ("界别联组数", "sector groups"),
+        "party_organizations": ("党组织数", "party organizations"),
+        "platforms": ("平台数", "platforms"),
+        "organizations": ("组织数", "organizations"),
+        "sector_liaisons": ("联系界别（条）", "sector liaisons"),
+        "member_liaisons": ("联系党外委员（条）", "member liaisons"),
+        "township_liaisons": ("联系镇街（条）", "township liaisons"),
+        "contact_liaisons": ("联系群众（条）", "contact liaisons"),
+        "committee_members": ("政协委员数", "committee members"),
+    }
+)
 
 TABLE_TITLES: dict[str, tuple[str, str]] = {
     "coverage": ("覆盖率", "Coverage"),

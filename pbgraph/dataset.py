@@ -69,7 +69,9 @@ class Dataset:
         """One row per (member position, committee id): the members' `committee` cells exploded."""
         cells = self.members["committee"]
         single = ~cells.str.contains(MULTI_VALUE_SEPARATOR, regex=False)
-        pairs = pd.DataFrame({"member": np.flatnonzero(single.to_numpy()), "committee": cells[single].to_numpy()})
+        pairs = pd.DataFrame(
+            {"member": np.flatnonzero(single.to_numpy()), "committee": cells[single].to_numpy()}
+        )
         if not single.all():
             multi = cells[~single].str.split(MULTI_VALUE_SEPARATOR).explode()
             pairs = pd.concat(

@@ -53,7 +53,9 @@ class NodeIndex:
 
     @cached_property
     def ids(self) -> pa.Array:
-        return pa.chunked_array([arrow_strings(getattr(self.ds, t)["id"]) for t in NODE_TABLES]).combine_chunks()
+        return pa.chunked_array(
+            [arrow_strings(getattr(self.ds, t)["id"]) for t in NODE_TABLES]
+        ).combine_chunks()
 
     def lookup(self, values: pd.Series | np.ndarray) -> np.ndarray:
         """Node number of each id (-1 where unknown)."""
@@ -82,8 +84,9 @@ class NodeIndex:
     @cached_property
     def kind(self) -> np.ndarray:
         """Node kind code of every node: position in `NODE_TABLES`."""
-        return np.repeat(np.arange(len(NODE_TABLES), dtype=np.int8),
-                         [len(getattr(self.ds, t)) for t in NODE_TABLES])
+        return np.repeat(
+            np.arange(len(NODE_TABLES), dtype=np.int8), [len(getattr(self.ds, t)) for t in NODE_TABLES]
+        )
 
     @cached_property
     def is_cpc(self) -> np.ndarray:
@@ -150,16 +153,20 @@ class NodeIndex:
         sectors = self.numbers("sectors")
         member_rows = np.flatnonzero(self.member_sector >= 0)
         grouped = np.flatnonzero(self.sector_group >= 0)
-        source = np.concatenate([
-            self.liaison_source[self.counting],
-            self.member_sector[member_rows],
-            self.sector_group[grouped],
-        ])
-        target = np.concatenate([
-            self.liaison_target[self.counting],
-            member_rows + self.offsets["members"],
-            sectors[grouped],
-        ])
+        source = np.concatenate(
+            [
+                self.liaison_source[self.counting],
+                self.member_sector[member_rows],
+                self.sector_group[grouped],
+            ]
+        )
+        target = np.concatenate(
+            [
+                self.liaison_target[self.counting],
+                member_rows + self.offsets["members"],
+                sectors[grouped],
+            ]
+        )
         return _adjacency(source, target, self.size)
 
 
@@ -229,8 +236,17 @@ def to_networkx(ds: Dataset, *, contacts: bool = True) -> nx.MultiDiGraph:
     if not contacts:
         liaisons = liaisons[liaisons["kind"] != LiaisonKind.CONTACT]
     graph.add_edges_from(
-        (r["source"], r["target"], {"type": "liaison", "kind": r["kind"], "counts": bool(r["counts"]),
-                                    "since": r["since"], "note": r["note"]})
+        (
+            r["source"],
+            r["target"],
+            {
+                "type": "liaison",
+                "kind": r["kind"],
+                "counts": bool(r["counts"]),
+                "since": r["since"],
+                "note": r["note"],
+            },
+        )
         for r in liaisons.to_dict("records")
     )
     graph.add_edges_from(
@@ -238,17 +254,21 @@ def to_networkx(ds: Dataset, *, contacts: bool = True) -> nx.MultiDiGraph:
         for m, o, role in ds.memberships[["member", "organization", "role"]].itertuples(index=False)
     )
     members = ds.members
-    graph.add_edges_from((m, s, {"type": "in_sector"}) for m, s in zip(members["id"], members["sector"],
-                                                                         strict=True) if s)
+    graph.add_edges_from(
+        (m, s, {"type": "in_sector"}) for m, s in zip(members["id"], members["sector"], strict=True) if s
+    )
     located = [members[["id", "township"]], ds.organizations[["id", "township"]]]
     if contacts:
         located.append(ds.contacts[["id", "township"]])
     for frame in located:
         graph.add_edges_from((n, t, {"type": "in_township"}) for n, t in frame.itertuples(index=False) if t)
-    graph.add_edges_from((s, g, {"type": "in_group"}) for s, g in ds.sectors[["id", "group"]]
-                         .itertuples(index=False) if g)
+    graph.add_edges_from(
+        (s, g, {"type": "in_group"}) for s, g in ds.sectors[["id", "group"]].itertuples(index=False) if g
+    )
     orgs = ds.organizations
-    graph.add_edges_from((o, p, {"type": "parent"}) for o, p in orgs[["id", "parent"]].itertuples(index=False) if p)
+    graph.add_edges_from(
+        (o, p, {"type": "parent"}) for o, p in orgs[["id", "parent"]].itertuples(index=False) if p
+    )
     return graph
 
 

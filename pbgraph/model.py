@@ -28,7 +28,7 @@ NEO4J_LABELS: dict[NodeKind, str] = {
     NodeKind.CONTACT: "Contact",
 }
 
-NODE_KIND_ZH: dict[NodeKind, str] = {
+NODE_KIND_ZH: dict[str, str] = {
     NodeKind.MEMBER: "委员",
     NodeKind.SECTOR: "界别",
     NodeKind.TOWNSHIP: "镇街",
@@ -53,7 +53,7 @@ class Party(StrEnum):
     MASSES = "MASSES"
 
 
-PARTY_ZH: dict[Party, str] = {
+PARTY_ZH: dict[str, str] = {
     Party.CPC: "中共党员",
     Party.RCCK: "民革",
     Party.CDL: "民盟",
@@ -115,7 +115,7 @@ class OrgKind(StrEnum):
     STATION = "station"
 
 
-ORG_KIND_ZH: dict[OrgKind, str] = {
+ORG_KIND_ZH: dict[str, str] = {
     OrgKind.COMMITTEE: "政协",
     OrgKind.PARTY_GROUP: "政协党组",
     OrgKind.ORGAN_PARTY_GROUP: "机关党组",
@@ -193,7 +193,7 @@ class LiaisonKind(StrEnum):
     CONTACT = "contact"
 
 
-LIAISON_KIND_ZH: dict[LiaisonKind, str] = {
+LIAISON_KIND_ZH: dict[str, str] = {
     LiaisonKind.SECTOR: "联系界别",
     LiaisonKind.MEMBER: "联系党外委员",
     LiaisonKind.TOWNSHIP: "联系镇街",
@@ -228,7 +228,7 @@ class Role(StrEnum):
     INSTRUCTOR = "instructor"
 
 
-ROLE_ZH: dict[Role, str] = {
+ROLE_ZH: dict[str, str] = {
     Role.MEMBER: "成员",
     Role.SECRETARY: "书记",
     Role.DEPUTY_SECRETARY: "副书记",
@@ -239,7 +239,7 @@ ROLE_ZH: dict[Role, str] = {
     Role.INSTRUCTOR: "指导员",
 }
 
-ROLE_ALIASES: dict[str, Role] = {zh: role for role, zh in ROLE_ZH.items()} | {"党员": Role.MEMBER}
+ROLE_ALIASES: dict[str, Role] = {zh: Role(role) for role, zh in ROLE_ZH.items()} | {"党员": Role.MEMBER}
 
 TOWNSHIP_KINDS: tuple[str, ...] = ("镇", "街道", "乡")
 TOWNSHIP_KIND_ALIASES: dict[str, str] = {

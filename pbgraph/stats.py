@@ -28,10 +28,12 @@ def counts(ds: Dataset) -> pd.DataFrame:
     cpc = (members["party"] == Party.CPC).to_numpy()
     orgs = ds.organizations
     liaisons = ds.liaisons
-    source_committee = liaisons["source"].map(pd.Series(members["committee"].to_numpy(),
-                                                        index=members["id"].to_numpy()))
-    contact_committee = ds.contacts["township"].map(pd.Series(ds.townships["committee"].to_numpy(),
-                                                              index=ds.townships["id"].to_numpy()))
+    source_committee = liaisons["source"].map(
+        pd.Series(members["committee"].to_numpy(), index=members["id"].to_numpy())
+    )
+    contact_committee = ds.contacts["township"].map(
+        pd.Series(ds.townships["committee"].to_numpy(), index=ds.townships["id"].to_numpy())
+    )
 
     def row(committee: str | None) -> dict[str, object]:
         if committee is None:
@@ -43,9 +45,19 @@ def counts(ds: Dataset) -> pd.DataFrame:
             return frame if committee is None else frame[frame["committee"] == committee]
 
         mine = of(orgs)
-        links = liaisons if committee is None else liaisons[
-            source_committee.fillna("").str.split(";").map(lambda ids: committee in ids).to_numpy(dtype=bool)]
-        contacts = ds.contacts if committee is None else ds.contacts[(contact_committee == committee).to_numpy()]
+        links = (
+            liaisons
+            if committee is None
+            else liaisons[
+                source_committee.fillna("")
+                .str.split(";")
+                .map(lambda ids: committee in ids)
+                .to_numpy(dtype=bool)
+            ]
+        )
+        contacts = (
+            ds.contacts if committee is None else ds.contacts[(contact_committee == committee).to_numpy()]
+        )
         return {
             "members": int(member_rows.sum()),
             "cpc_members": int((member_rows & cpc).sum()),
@@ -62,7 +74,9 @@ def counts(ds: Dataset) -> pd.DataFrame:
         }
 
     committees = committee_orgs(ds)
-    rows = [{"committee": c, "committee_name": n, **row(c)}
-            for c, n in zip(committees["id"], committees["name"], strict=True)]
+    rows = [
+        {"committee": c, "committee_name": n, **row(c)}
+        for c, n in zip(committees["id"], committees["name"], strict=True)
+    ]
     rows.append({"committee": "", "committee_name": "全部", **row(None)})
     return pd.DataFrame(rows)

@@ -304,8 +304,13 @@ class _Validator:
             other = {lang: np.empty(hi - lo, dtype=object) for lang in ("zh", "en")}
             for lang, texts in other.items():
                 texts[mask] = [self.where(int(f), lang) for f in first[lo:hi][mask]]
-            self.report(self.raw[name], "duplicate_id", mask, column="id",
-                        row_params={"other": other["en"], "other_zh": other["zh"]})
+            self.report(
+                self.raw[name],
+                "duplicate_id",
+                mask,
+                column="id",
+                row_params={"other": other["en"], "other_zh": other["zh"]},
+            )
 
     def where(self, position: int, lang: str) -> str:
         """File and row of a registry position, as the user finds it."""
@@ -326,7 +331,7 @@ class _Validator:
         found = _positions_in(pa.concat_arrays(arrays), self.registry_ids)
         bounds = np.cumsum([0] + [len(a) for a in arrays])
         for i, key in enumerate(columns):
-            self.positions[key] = found[bounds[i]:bounds[i + 1]]
+            self.positions[key] = found[bounds[i] : bounds[i + 1]]
 
     def enum(
         self,
@@ -693,10 +698,20 @@ _TAG_NAMES: tuple[str, ...] = (*NODE_TABLES, *(f"org:{kind}" for kind in OrgKind
 _TAG_CODES: dict[str, int] = {name: code for code, name in enumerate(_TAG_NAMES)}
 
 _REFERENCE_COLUMNS: tuple[tuple[str, str], ...] = (
-    ("members", "committee"), ("members", "sector"), ("members", "township"), ("sectors", "group"),
-    ("sectors", "committee"), ("townships", "committee"), ("organizations", "parent"),
-    ("organizations", "township"), ("organizations", "committee"), ("memberships", "member"),
-    ("memberships", "organization"), ("contacts", "township"), ("liaisons", "source"), ("liaisons", "target"),
+    ("members", "committee"),
+    ("members", "sector"),
+    ("members", "township"),
+    ("sectors", "group"),
+    ("sectors", "committee"),
+    ("townships", "committee"),
+    ("organizations", "parent"),
+    ("organizations", "township"),
+    ("organizations", "committee"),
+    ("memberships", "member"),
+    ("memberships", "organization"),
+    ("contacts", "township"),
+    ("liaisons", "source"),
+    ("liaisons", "target"),
 )
 
 
@@ -803,5 +818,7 @@ def build_dataset(raw: dict[str, RawTable], problems: list[Problem], *, name: st
     _fill_committees(tables, found, validator.raw)
     ds = Dataset(**tables, name=name, warnings=found)
     # the registry numbers rows exactly as the node index does: hand over the resolved reference columns
-    index_of(ds).seed({key: value for key, value in validator.positions.items() if key != ("members", "committee")})
+    index_of(ds).seed(
+        {key: value for key, value in validator.positions.items() if key != ("members", "committee")}
+    )
     return ds

@@ -118,8 +118,12 @@ def test_notebook_display_is_inline(sample: Dataset) -> None:
 
 def test_cli_render_formats(tmp_path: Path) -> None:
     runner = CliRunner()
-    for fmt, suffix, magic in (("html", ".html", b"<!DOCTYPE html>"), ("png", ".png", b"\x89PNG"),
-                               ("svg", ".svg", b"<?xml"), ("fragment", ".html", b"<")):
+    for fmt, suffix, magic in (
+        ("html", ".html", b"<!DOCTYPE html>"),
+        ("png", ".png", b"\x89PNG"),
+        ("svg", ".svg", b"<?xml"),
+        ("fragment", ".html", b"<"),
+    ):
         out = tmp_path / f"view{suffix}"
         result = runner.invoke(main, ["render", "gaps", "data/sample", "--format", fmt, "-o", str(out)])
         assert result.exit_code == 0, result.output

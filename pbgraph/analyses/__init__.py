@@ -24,7 +24,15 @@ if TYPE_CHECKING:
     from pbgraph.dataset import Dataset
 
 ANALYSES: tuple[str, ...] = (
-    "coverage", "unlinked", "unorganized", "sectors", "townships", "platforms", "reach", "load", "connectors",
+    "coverage",
+    "unlinked",
+    "unorganized",
+    "sectors",
+    "townships",
+    "platforms",
+    "reach",
+    "load",
+    "connectors",
 )
 
 
@@ -75,15 +83,21 @@ def run(
         "sectors": lambda: Result(name, {"sectors": sector_gaps(ds, committee=c)}),
         "townships": lambda: Result(name, {"townships": township_gaps(ds, committee=c)}),
         "platforms": lambda: Result(name, {"platforms": platform_gaps(ds, committee=c)}),
-        "reach": lambda: Result(name, {
-            "reach": reach(ds, committee=c, max_depth=max_depth),
-            "party_groups": party_group_reach(ds, committee=c, max_depth=max_depth),
-        }),
-        "load": lambda: Result(name, {
-            "load": liaison_load(ds, committee=c, max_load=max_load),
-            "fragile": fragile(ds, committee=c),
-            "distribution": load_distribution(ds, committee=c, max_load=max_load),
-        }),
+        "reach": lambda: Result(
+            name,
+            {
+                "reach": reach(ds, committee=c, max_depth=max_depth),
+                "party_groups": party_group_reach(ds, committee=c, max_depth=max_depth),
+            },
+        ),
+        "load": lambda: Result(
+            name,
+            {
+                "load": liaison_load(ds, committee=c, max_load=max_load),
+                "fragile": fragile(ds, committee=c),
+                "distribution": load_distribution(ds, committee=c, max_load=max_load),
+            },
+        ),
         "connectors": lambda: _connectors(ds, c),
     }
     if name not in runners:
@@ -99,11 +113,28 @@ def run_all(
     max_depth: int | None = None,
 ) -> dict[str, Result]:
     """Run every analysis."""
-    return {name: run(name, ds, committee=committee, max_load=max_load, max_depth=max_depth) for name in ANALYSES}
+    return {
+        name: run(name, ds, committee=committee, max_load=max_load, max_depth=max_depth) for name in ANALYSES
+    }
 
 
 __all__ = [
-    "ANALYSES", "Result", "betweenness", "connectors", "coverage", "fragile", "league_table", "liaison_load",
-    "load_distribution", "party_group_reach", "platform_gaps", "reach", "run", "run_all", "sector_gaps",
-    "township_gaps", "unlinked", "unorganized",
+    "ANALYSES",
+    "Result",
+    "betweenness",
+    "connectors",
+    "coverage",
+    "fragile",
+    "league_table",
+    "liaison_load",
+    "load_distribution",
+    "party_group_reach",
+    "platform_gaps",
+    "reach",
+    "run",
+    "run_all",
+    "sector_gaps",
+    "township_gaps",
+    "unlinked",
+    "unorganized",
 ]

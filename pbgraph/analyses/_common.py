@@ -24,7 +24,9 @@ def check_committee(ds: Dataset, committee: str | None) -> None:
     """Raise UnknownIdError unless `committee` is None or a committee of the dataset."""
     if committee is not None and committee not in ds.committees:
         known = "、".join(ds.committees[:10]) or "无"
-        raise UnknownIdError(f"未知的政协编号“{committee}”（可用：{known}） / unknown committee id {committee!r}")
+        raise UnknownIdError(
+            f"未知的政协编号“{committee}”（可用：{known}） / unknown committee id {committee!r}"
+        )
 
 
 def member_mask(ds: Dataset, committee: str | None) -> np.ndarray:
@@ -99,12 +101,14 @@ class MemberFacts:
         ds, ix = self.ds, self.index
         member = ix.column("memberships", "member") - ix.offsets["members"]
         org = ix.column("memberships", "organization") - ix.offsets["organizations"]
-        return pd.DataFrame({
-            "member": member,
-            "org": org,
-            "kind": ds.organizations["kind"].to_numpy(dtype=object)[org],
-            "role": ds.memberships["role"].to_numpy(dtype=object),
-        })
+        return pd.DataFrame(
+            {
+                "member": member,
+                "org": org,
+                "kind": ds.organizations["kind"].to_numpy(dtype=object)[org],
+                "role": ds.memberships["role"].to_numpy(dtype=object),
+            }
+        )
 
     @cached_property
     def organized(self) -> np.ndarray:

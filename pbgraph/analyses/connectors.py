@@ -4,8 +4,8 @@ in the undirected liaison graph.
 Betweenness follows networkx's definition exactly (normalized, endpoints excluded, the same sampling of
 sources with the same seed), computed with Brandes' algorithm level by level in numpy. Leaves (nodes of
 degree one: most contacts) are not searched from: a leaf's paths are those of its neighbour, one hop longer,
-so its contribution is added to its neighbour's search as a weight. That makes the exact computation affordable
-where most nodes are contacts.
+so its contribution is added to its neighbour's search as a weight. That makes the exact computation
+affordable where most nodes are contacts.
 """
 
 from __future__ import annotations
@@ -65,8 +65,10 @@ def liaison_graph(ds: Dataset) -> tuple[np.ndarray, sp.csr_matrix]:
     keep = a != b
     n = len(nodes)
     adjacency = sp.csr_matrix(
-        (np.ones(2 * keep.sum(), dtype=np.int8), (np.concatenate([a[keep], b[keep]]),
-                                                   np.concatenate([b[keep], a[keep]]))),
+        (
+            np.ones(2 * keep.sum(), dtype=np.int8),
+            (np.concatenate([a[keep], b[keep]]), np.concatenate([b[keep], a[keep]])),
+        ),
         shape=(n, n),
     )
     adjacency.sum_duplicates()
@@ -74,8 +76,13 @@ def liaison_graph(ds: Dataset) -> tuple[np.ndarray, sp.csr_matrix]:
     return nodes, adjacency
 
 
-def _dependencies(indptr: np.ndarray, indices: np.ndarray, source: int, leaf_count: np.ndarray,
-                  work: tuple[np.ndarray, np.ndarray, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+def _dependencies(
+    indptr: np.ndarray,
+    indices: np.ndarray,
+    source: int,
+    leaf_count: np.ndarray,
+    work: tuple[np.ndarray, np.ndarray, np.ndarray],
+) -> tuple[np.ndarray, np.ndarray]:
     """Brandes' single-source pass: returns the nodes reached and their dependency on `source`.
 
     Leaves were removed from the graph; `leaf_count` adds each node's leaves as targets one hop further.
@@ -111,20 +118,28 @@ def _dependencies(indptr: np.ndarray, indices: np.ndarray, source: int, leaf_cou
     return nodes, result
 
 
-def betweenness(ds: Dataset, *, sample_limit: int = SAMPLE_LIMIT, sample_size: int = SAMPLE_SIZE,
-                seed: int = SEED) -> Betweenness:
+def betweenness(
+    ds: Dataset, *, sample_limit: int = SAMPLE_LIMIT, sample_size: int = SAMPLE_SIZE, seed: int = SEED
+) -> Betweenness:
     """Betweenness centrality of the undirected liaison graph, as `networkx.betweenness_centrality`.
 
     Exact up to `sample_limit` nodes; above, estimated from `sample_size` sources drawn as networkx draws
     them with `seed`.
     """
     nodes, adjacency = liaison_graph(ds)
-    values, sampled = graph_betweenness(adjacency, sample_limit=sample_limit, sample_size=sample_size, seed=seed)
+    values, sampled = graph_betweenness(
+        adjacency, sample_limit=sample_limit, sample_size=sample_size, seed=seed
+    )
     return Betweenness(nodes, values, sampled)
 
 
-def graph_betweenness(adjacency: sp.csr_matrix, *, sample_limit: int = SAMPLE_LIMIT,
-                      sample_size: int = SAMPLE_SIZE, seed: int = SEED) -> tuple[np.ndarray, int | None]:
+def graph_betweenness(
+    adjacency: sp.csr_matrix,
+    *,
+    sample_limit: int = SAMPLE_LIMIT,
+    sample_size: int = SAMPLE_SIZE,
+    seed: int = SEED,
+) -> tuple[np.ndarray, int | None]:
     """Betweenness of every node of a simple undirected graph (symmetric 0/1 CSR adjacency), in node order,
     and the number of sampled sources (None when exact)."""
     n = adjacency.shape[0]
@@ -168,7 +183,7 @@ def graph_betweenness(adjacency: sp.csr_matrix, *, sample_limit: int = SAMPLE_LI
     core_values = np.zeros(m)
     for source in np.flatnonzero((searched_weight + leaf_weight)[core_nodes] > 0):
         node = core_nodes[source]
-        reached, delta = _dependencies(indptr, indices, source, core_leaves, work)
+        reached, delta = _dependencies(indptr, indices, int(source), core_leaves, work)
         weight = searched_weight[node] + leaf_weight[node]
         others = reached != source
         core_values[reached[others]] += weight * delta[others]
@@ -223,7 +238,11 @@ def connectors(
     rows = ds.members.loc[mask, ["committee", "id", "name"]].reset_index(drop=True)
     rows["sole_liaison_count"] = sole[mask]
     rows["betweenness"] = per_member[mask]
-    rows = rows.sort_values(["sole_liaison_count", "betweenness", "id"], ascending=[False, False, True],
-                            kind="stable", ignore_index=True)
+    rows = rows.sort_values(
+        ["sole_liaison_count", "betweenness", "id"],
+        ascending=[False, False, True],
+        kind="stable",
+        ignore_index=True,
+    )
     rows.attrs["sampled"] = result.sampled
     return rows

@@ -24,16 +24,18 @@ def _member_counts(ds: Dataset, max_load: int) -> pd.DataFrame:
     (member, committee) pairs."""
     f = facts(ds)
     cpc = f.index.is_cpc
-    indicators = pd.DataFrame({
-        "members": np.ones(len(cpc), dtype=np.int64),
-        "cpc_members": cpc,
-        "organized_cpc_members": cpc & f.organized,
-        "non_party_members": ~cpc,
-        "linked_non_party_members": ~cpc & (f.liaison_sources_per_target > 0),
-        "overloaded": cpc & (f.load > max_load),
-        "idle": cpc & ~f.index.in_party_group & (f.load == 0),
-        "fragile": f.sole_source >= 0,
-    }).astype(np.int64)
+    indicators = pd.DataFrame(
+        {
+            "members": np.ones(len(cpc), dtype=np.int64),
+            "cpc_members": cpc,
+            "organized_cpc_members": cpc & f.organized,
+            "non_party_members": ~cpc,
+            "linked_non_party_members": ~cpc & (f.liaison_sources_per_target > 0),
+            "overloaded": cpc & (f.load > max_load),
+            "idle": cpc & ~f.index.in_party_group & (f.load == 0),
+            "fragile": f.sole_source >= 0,
+        }
+    ).astype(np.int64)
     pairs = ds.member_committees
     per_committee = indicators.iloc[pairs["member"].to_numpy()].groupby(pairs["committee"].to_numpy()).sum()
     per_committee.loc[""] = indicators.sum()
@@ -60,16 +62,21 @@ def coverage(ds: Dataset, *, committee: str | None = None, max_load: int = DEFAU
         committees = committees[committees["id"] == committee]
     keys = committees["id"].tolist() + ([""] if committee is None else [])
     counts = _member_counts(ds, max_load).reindex(keys, fill_value=0)
-    for name, analysis in (("sector_gaps", sector_gaps), ("township_gaps", township_gaps),
-                           ("platform_gaps", platform_gaps)):
+    for name, analysis in (
+        ("sector_gaps", sector_gaps),
+        ("township_gaps", township_gaps),
+        ("platform_gaps", platform_gaps),
+    ):
         found = analysis(ds)["committee"].value_counts()
         # the overall row counts every gap, including any outside a committee
         found = pd.concat([found.drop("", errors="ignore"), pd.Series({"": int(found.sum())})])
         counts[name] = found.reindex(keys, fill_value=0).to_numpy()
-    frame = pd.DataFrame({
-        "committee": keys,
-        "committee_name": committees["name"].tolist() + ([OVERALL_NAME] if committee is None else []),
-    })
+    frame = pd.DataFrame(
+        {
+            "committee": keys,
+            "committee_name": committees["name"].tolist() + ([OVERALL_NAME] if committee is None else []),
+        }
+    )
     for column in ("members", "cpc_members", "organized_cpc_members"):
         frame[column] = counts[column].to_numpy()
     frame["organization_rate"] = _rates(counts["organized_cpc_members"], counts["cpc_members"])
@@ -99,10 +106,14 @@ def league_table(ds: Dataset, *, max_load: int = DEFAULT_MAX_LOAD) -> pd.DataFra
     rows = coverage(ds, max_load=max_load)
     rows = rows[rows["committee"] != ""]
     missing = np.inf
-    order = pd.DataFrame({
-        "work": rows["work_rate"].map(lambda r: missing if r is None else r),
-        "org": rows["organization_rate"].map(lambda r: missing if r is None else r),
-        "gaps": -rows[GAP_COLUMNS].sum(axis=1),
-        "id": rows["committee"],
-    })
-    return rows.loc[order.sort_values(["work", "org", "gaps", "id"], kind="stable").index].reset_index(drop=True)
+    order = pd.DataFrame(
+        {
+            "work": rows["work_rate"].map(lambda r: missing if r is None else r),
+            "org": rows["organization_rate"].map(lambda r: missing if r is None else r),
+            "gaps": -rows[GAP_COLUMNS].sum(axis=1),
+            "id": rows["committee"],
+        }
+    )
+    return rows.loc[order.sort_values(["work", "org", "gaps", "id"], kind="stable").index].reset_index(
+        drop=True
+    )

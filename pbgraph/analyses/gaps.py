@@ -75,9 +75,13 @@ def sector_gaps(ds: Dataset, *, committee: str | None = None) -> pd.DataFrame:
         [~has_convener, ~has_cpc_convener], ["no_first_convener", "first_convener_not_cpc"], default=""
     )
     group_rows = []
-    for row in np.flatnonzero(is_group):
-        base = {"committee": orgs["committee"].iat[row], "id": orgs["id"].iat[row],
-                "name": orgs["name"].iat[row], "kind": "sector_group"}
+    for row in np.flatnonzero(is_group).tolist():
+        base = {
+            "committee": orgs["committee"].iat[row],
+            "id": orgs["id"].iat[row],
+            "name": orgs["name"].iat[row],
+            "kind": "sector_group",
+        }
         if not has_liaison[row]:
             group_rows.append(base | {"gap": "no_liaison"})
         if gaps[row]:
@@ -111,9 +115,12 @@ def township_gaps(ds: Dataset, *, committee: str | None = None) -> pd.DataFrame:
     keep = row_mask(townships, committee)
     first_gap = np.where(~has_group, "no_liaison_group", np.where(~has_cpc, "no_cpc_in_liaison_group", ""))
     rows = []
-    for row in np.flatnonzero(keep & ((first_gap != "") | ~has_liaison)):
-        base = {"committee": townships["committee"].iat[row], "id": townships["id"].iat[row],
-                "name": townships["name"].iat[row]}
+    for row in np.flatnonzero(keep & ((first_gap != "") | ~has_liaison)).tolist():
+        base = {
+            "committee": townships["committee"].iat[row],
+            "id": townships["id"].iat[row],
+            "name": townships["name"].iat[row],
+        }
         if first_gap[row]:
             rows.append(base | {"gap": str(first_gap[row])})
         if not has_liaison[row]:

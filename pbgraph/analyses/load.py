@@ -15,7 +15,9 @@ if TYPE_CHECKING:
 DEFAULT_MAX_LOAD = 5
 
 
-def liaison_load(ds: Dataset, *, committee: str | None = None, max_load: int = DEFAULT_MAX_LOAD) -> pd.DataFrame:
+def liaison_load(
+    ds: Dataset, *, committee: str | None = None, max_load: int = DEFAULT_MAX_LOAD
+) -> pd.DataFrame:
     """Per CPC member: how many non-party members they liaise with; overloaded and idle flags.
 
     Examples

@@ -25,7 +25,9 @@ BATCH = 100_000
 REACH_COLUMNS = ["members", "cpc_members", "non_party_members", "sectors", "townships", "contacts"]
 
 
-def _bfs(adjacency: sp.csr_matrix, seeds: sp.csr_matrix, max_depth: int | None) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+def _bfs(
+    adjacency: sp.csr_matrix, seeds: sp.csr_matrix, max_depth: int | None
+) -> tuple[sp.csr_matrix, sp.csr_matrix]:
     """Rows of seeds -> (nodes within max_depth hops, nodes within max_depth - 1 hops)."""
     visited = seeds.astype(bool)
     frontier = visited
@@ -70,24 +72,26 @@ class _ReachGraph:
         members = len(ix.ds.members)
         self.category = np.full(ix.size, -1, dtype=np.int8)
         self.category[:members] = np.where(ix.is_cpc, 0, 1)
-        self.category[offsets["sectors"]:offsets["townships"]] = 2
+        self.category[offsets["sectors"] : offsets["townships"]] = 2
 
     def counts(self, seeds: sp.csr_matrix, max_depth: int | None) -> np.ndarray:
         """Per seed row: reached CPC members, non-party members, sectors, townships, contacts."""
         out = np.zeros((seeds.shape[0], 5), dtype=np.int64)
         for start in range(0, seeds.shape[0], BATCH):
-            block = seeds[start:start + BATCH]
+            block = seeds[start : start + BATCH]
             visited, inner = _bfs(self.core, block, max_depth)
             rows = np.repeat(np.arange(visited.shape[0]), np.diff(visited.indptr))
             category = self.category[visited.indices]
             keep = category >= 0
             counted = np.bincount(rows[keep] * 3 + category[keep], minlength=visited.shape[0] * 3)
-            out[start:start + BATCH, :3] = counted.reshape(-1, 3)
-            out[start:start + BATCH, 3] = np.diff((inner @ self.to_towns).astype(bool).tocsr().indptr)
+            out[start : start + BATCH, :3] = counted.reshape(-1, 3)
+            out[start : start + BATCH, 3] = np.diff((inner @ self.to_towns).astype(bool).tocsr().indptr)
             if self.contacts_shared:
-                out[start:start + BATCH, 4] = np.diff((inner @ self.to_contacts).astype(bool).tocsr().indptr)
+                out[start : start + BATCH, 4] = np.diff(
+                    (inner @ self.to_contacts).astype(bool).tocsr().indptr
+                )
             else:
-                out[start:start + BATCH, 4] = inner.astype(np.int64) @ self.contact_degree
+                out[start : start + BATCH, 4] = inner.astype(np.int64) @ self.contact_degree
         return out
 
 
@@ -144,7 +148,9 @@ def reach(ds: Dataset, *, committee: str | None = None, max_depth: int | None = 
     return rows
 
 
-def party_group_reach(ds: Dataset, *, committee: str | None = None, max_depth: int | None = None) -> pd.DataFrame:
+def party_group_reach(
+    ds: Dataset, *, committee: str | None = None, max_depth: int | None = None
+) -> pd.DataFrame:
     """Per party group: its members plus everyone their liaison chains reach, as a share of the committee.
 
     Examples
@@ -158,14 +164,13 @@ def party_group_reach(ds: Dataset, *, committee: str | None = None, max_depth: i
     ix = index_of(ds)
     orgs = ds.organizations
     groups = np.flatnonzero((orgs["kind"] == OrgKind.PARTY_GROUP).to_numpy() & row_mask(orgs, committee))
-    roles = ds.memberships
     member_numbers = ix.column("memberships", "member")
     org_numbers = ix.column("memberships", "organization") - ix.offsets["organizations"]
     flagged = ix.in_party_group
     seeds_per_group: list[np.ndarray] = []
     committee_masks: list[np.ndarray] = []
     for row in groups:
-        in_committee = member_mask(ds, orgs["committee"].iat[row])
+        in_committee = member_mask(ds, str(orgs["committee"].iat[int(row)]))
         explicit = member_numbers[org_numbers == row]
         implicit = np.flatnonzero(flagged & in_committee) + ix.offsets["members"]
         seeds_per_group.append(np.unique(np.concatenate([explicit, implicit])))
@@ -175,7 +180,7 @@ def party_group_reach(ds: Dataset, *, committee: str | None = None, max_depth: i
     members = len(ds.members)
     reached, inside, sizes = [], [], []
     for i, in_committee in enumerate(committee_masks):
-        cols = visited.indices[visited.indptr[i]:visited.indptr[i + 1]]
+        cols = visited.indices[visited.indptr[i] : visited.indptr[i + 1]]
         cols = cols[cols < members]
         reached.append(len(cols))
         inside.append(int(in_committee[cols].sum()))

@@ -26,7 +26,9 @@ def render_view(view: View, *, fmt: str = "html", element_id: str | None = None)
     raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
 
 
-def write_view(view: View, path: str | Path, *, fmt: str | None = None, element_id: str | None = None) -> Path:
+def write_view(
+    view: View, path: str | Path, *, fmt: str | None = None, element_id: str | None = None
+) -> Path:
     """Write a view to a file, all at once (never half-written); the format defaults to the file's suffix."""
     from pbgraph.io import atomic_open
 
@@ -61,15 +63,30 @@ def to_pyvis(view: View) -> Any:
 
     net = Network(directed=True, cdn_resources="in_line")
     net.nodes = [
-        {"id": n.id, "label": n.label, "x": n.x, "y": n.y, "color": n.color, "shape": n.shape, "size": n.size,
-         "title": "\n".join(f"{k}: {v}" for k, v in n.tooltip.items())}
+        {
+            "id": n.id,
+            "label": n.label,
+            "x": n.x,
+            "y": n.y,
+            "color": n.color,
+            "shape": n.shape,
+            "size": n.size,
+            "title": "\n".join(f"{k}: {v}" for k, v in n.tooltip.items()),
+        }
         for n in view.nodes
     ]
     net.node_ids = [n.id for n in view.nodes]
     net.node_map = {node["id"]: node for node in net.nodes}
     net.edges = [
-        {"from": e.source, "to": e.target, "color": e.color, "dashes": e.dashes, "width": e.width,
-         "title": e.tooltip, "arrows": "to" if e.arrows else ""}
+        {
+            "from": e.source,
+            "to": e.target,
+            "color": e.color,
+            "dashes": e.dashes,
+            "width": e.width,
+            "title": e.tooltip,
+            "arrows": "to" if e.arrows else "",
+        }
         for e in view.edges
     ]
     net.toggle_physics(view.physics)
@@ -77,6 +94,19 @@ def to_pyvis(view: View) -> Any:
 
 
 __all__ = [
-    "COLOR_BY", "DEFAULT_NODE_LIMIT", "FORMATS", "VIEWS", "LegendItem", "View", "ViewDisplay", "ViewEdge",
-    "ViewNode", "build_view", "render_view", "show", "to_pyvis", "view_date", "write_view",
+    "COLOR_BY",
+    "DEFAULT_NODE_LIMIT",
+    "FORMATS",
+    "VIEWS",
+    "LegendItem",
+    "View",
+    "ViewDisplay",
+    "ViewEdge",
+    "ViewNode",
+    "build_view",
+    "render_view",
+    "show",
+    "to_pyvis",
+    "view_date",
+    "write_view",
 ]

@@ -17,7 +17,7 @@ SPACING = 28.0
 
 
 def sunflower(count: int, *, spacing: float = SPACING) -> np.ndarray:
-    """`count` points spread evenly over a disc (Vogel's spiral), the first at the centre; shape (count, 2)."""
+    """`count` points spread evenly over a disc (Vogel's spiral), the first at the centre: (count, 2)."""
     k = np.arange(count)
     radius = spacing * np.sqrt(k)
     angle = k * GOLDEN_ANGLE
@@ -106,7 +106,7 @@ def tree_order(parent: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
     """
     n = len(parent)
     children: list[list[int]] = [[] for _ in range(n)]
-    roots = []
+    roots: list[int] = []
     for node, up in enumerate(parent):
         (children[up] if 0 <= up < n else roots).append(node)
     depth = np.zeros(n, dtype=np.int64)
@@ -121,7 +121,7 @@ def tree_order(parent: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
 
 
 def tree(parent: Sequence[int], *, width: float = 90.0, height: float = 150.0) -> np.ndarray:
-    """Layered tree positions: leaves spread left to right in depth-first order, parents over their children."""
+    """Layered tree positions: leaves left to right in depth-first order, parents over their children."""
     n = len(parent)
     depth, order = tree_order(parent)
     positions = np.zeros((n, 2))

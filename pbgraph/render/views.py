@@ -43,14 +43,41 @@ COLOR_BY = ("party", "sector", "township", "committee")
 DEFAULT_NODE_LIMIT = 3000
 
 PALETTE = (
-    "#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22", "#7f7f7f",
-    "#aec7e8", "#ffbb78", "#98df8a", "#c5b0d5", "#c49c94", "#f7b6d2", "#9edae5", "#dbdb8d", "#393b79",
-    "#637939", "#8c6d31", "#843c39", "#7b4173",
+    "#1f77b4",
+    "#ff7f0e",
+    "#2ca02c",
+    "#9467bd",
+    "#8c564b",
+    "#e377c2",
+    "#17becf",
+    "#bcbd22",
+    "#7f7f7f",
+    "#aec7e8",
+    "#ffbb78",
+    "#98df8a",
+    "#c5b0d5",
+    "#c49c94",
+    "#f7b6d2",
+    "#9edae5",
+    "#dbdb8d",
+    "#393b79",
+    "#637939",
+    "#8c6d31",
+    "#843c39",
+    "#7b4173",
 )
 PARTY_COLORS: dict[str, str] = {
-    Party.CPC: "#d62728", Party.RCCK: "#1f77b4", Party.CDL: "#2ca02c", Party.CNDCA: "#ff7f0e",
-    Party.CAPD: "#9467bd", Party.CPWDP: "#8c564b", Party.CZGP: "#e377c2", Party.JS: "#17becf",
-    Party.TDSGL: "#bcbd22", Party.NP: "#7f7f7f", Party.MASSES: "#a6a6a6",
+    Party.CPC: "#d62728",
+    Party.RCCK: "#1f77b4",
+    Party.CDL: "#2ca02c",
+    Party.CNDCA: "#ff7f0e",
+    Party.CAPD: "#9467bd",
+    Party.CPWDP: "#8c564b",
+    Party.CZGP: "#e377c2",
+    Party.JS: "#17becf",
+    Party.TDSGL: "#bcbd22",
+    Party.NP: "#7f7f7f",
+    Party.MASSES: "#a6a6a6",
 }
 KIND_STYLE: dict[str, tuple[str, str, float]] = {  # shape, colour, size
     "member": ("dot", "#4e79a7", 9.0),
@@ -61,7 +88,9 @@ KIND_STYLE: dict[str, tuple[str, str, float]] = {  # shape, colour, size
     "aggregate": ("hexagon", "#4e79a7", 20.0),
 }
 LIAISON_COLORS: dict[str, str] = {
-    LiaisonKind.SECTOR: "#f28e2b", LiaisonKind.MEMBER: "#d62728", LiaisonKind.TOWNSHIP: "#59a14f",
+    LiaisonKind.SECTOR: "#f28e2b",
+    LiaisonKind.MEMBER: "#d62728",
+    LiaisonKind.TOWNSHIP: "#59a14f",
     LiaisonKind.CONTACT: "#bab0ac",
 }
 STRUCTURE_COLOR = "#d9d9d9"
@@ -103,11 +132,20 @@ TEXT: dict[str, tuple[str, str]] = {
     "people": ("{label}（{count} 人）", "{label} ({count})"),
 }
 TOOLTIP: dict[str, tuple[str, str]] = {
-    "name": ("名称", "Name"), "id": ("编号", "Id"), "kind": ("类型", "Kind"), "party": ("政治面貌", "Party"),
-    "sector": ("界别", "Sector"), "township": ("镇街", "Township"), "roles": ("职务", "Roles"),
-    "committee": ("政协", "Committee"), "liaises": ("联系党外委员", "Liaises with (non-party)"),
-    "liaised": ("被党员委员联系", "Liaised by CPC members"), "contacts": ("联系群众", "Contacts"),
-    "members": ("委员数", "Members"), "gap": ("缺口", "Gap"), "hop": ("跳数", "Hop"),
+    "name": ("名称", "Name"),
+    "id": ("编号", "Id"),
+    "kind": ("类型", "Kind"),
+    "party": ("政治面貌", "Party"),
+    "sector": ("界别", "Sector"),
+    "township": ("镇街", "Township"),
+    "roles": ("职务", "Roles"),
+    "committee": ("政协", "Committee"),
+    "liaises": ("联系党外委员", "Liaises with (non-party)"),
+    "liaised": ("被党员委员联系", "Liaised by CPC members"),
+    "contacts": ("联系群众", "Contacts"),
+    "members": ("委员数", "Members"),
+    "gap": ("缺口", "Gap"),
+    "hop": ("跳数", "Hop"),
 }
 
 
@@ -168,21 +206,35 @@ class _Facts:
         kinds = list(LiaisonKind)
         member = ix.counting & (ix.liaison_kind == kinds.index(LiaisonKind.MEMBER))
         contact = ix.counting & (ix.liaison_kind == kinds.index(LiaisonKind.CONTACT))
-        return (np.bincount(ix.liaison_source[member], minlength=n)[:n],
-                np.bincount(ix.liaison_target[member], minlength=n)[:n],
-                np.bincount(ix.liaison_source[contact], minlength=n)[:n])
+        return (
+            np.bincount(ix.liaison_source[member], minlength=n)[:n],
+            np.bincount(ix.liaison_target[member], minlength=n)[:n],
+            np.bincount(ix.liaison_source[contact], minlength=n)[:n],
+        )
 
     @cached_property
     def edges(self) -> pd.DataFrame:
         """Every edge of the dataset on node numbers: source, target, type, liaison kind, counts."""
         ix, ds = self.ix, self.ds
-        parts = [pd.DataFrame({"source": ix.liaison_source, "target": ix.liaison_target, "type": "liaison",
-                               "kind": ds.liaisons["kind"].to_numpy(dtype=object), "counts": ix.counting})]
+        parts = [
+            pd.DataFrame(
+                {
+                    "source": ix.liaison_source,
+                    "target": ix.liaison_target,
+                    "type": "liaison",
+                    "kind": ds.liaisons["kind"].to_numpy(dtype=object),
+                    "counts": ix.counting,
+                }
+            )
+        ]
 
         def structural(source: np.ndarray, target: np.ndarray, kind: str) -> None:
             keep = (source >= 0) & (target >= 0)
-            parts.append(pd.DataFrame({"source": source[keep], "target": target[keep], "type": kind,
-                                       "kind": "", "counts": True}))
+            parts.append(
+                pd.DataFrame(
+                    {"source": source[keep], "target": target[keep], "type": kind, "kind": "", "counts": True}
+                )
+            )
 
         structural(ix.column("memberships", "member"), ix.column("memberships", "organization"), "membership")
         structural(ix.numbers("members"), ix.member_sector, "in_sector")
@@ -193,7 +245,10 @@ class _Facts:
     def tooltip(self, node: int, lang: str) -> dict[str, str]:
         ds, ix = self.ds, self.ix
         kind = self.kind_names[node]
-        tip = {_t("name", lang, TOOLTIP): str(self.labels[node]), _t("id", lang, TOOLTIP): str(self.ids[node])}
+        tip = {
+            _t("name", lang, TOOLTIP): str(self.labels[node]),
+            _t("id", lang, TOOLTIP): str(self.ids[node]),
+        }
         if kind == "member":
             row = ds.members.iloc[node]
             out, inbound, contacts = (c[node] for c in self.counts)
@@ -207,7 +262,7 @@ class _Facts:
             tip[_t("liaised", lang, TOOLTIP)] = str(inbound)
             tip[_t("contacts", lang, TOOLTIP)] = str(contacts)
         elif kind == "organization":
-            org_kind = ds.organizations["kind"].iat[node - ix.offsets["organizations"]]
+            org_kind = str(ds.organizations["kind"].iat[node - ix.offsets["organizations"]])
             tip[_t("kind", lang, TOOLTIP)] = ORG_KIND_ZH.get(org_kind, org_kind) if lang == "zh" else org_kind
         else:
             tip[_t("kind", lang, TOOLTIP)] = NODE_KIND_ZH.get(kind, kind) if lang == "zh" else kind
@@ -236,8 +291,9 @@ class _Selection:
 
 
 class _Builder:
-    def __init__(self, ds: Dataset, *, lang: str, color_by: str, node_limit: int, committee: str | None,
-                 max_load: int) -> None:
+    def __init__(
+        self, ds: Dataset, *, lang: str, color_by: str, node_limit: int, committee: str | None, max_load: int
+    ) -> None:
         if color_by not in COLOR_BY:
             raise ValueError(f"color_by must be one of {COLOR_BY}")
         self.ds, self.lang, self.color_by = ds, lang, color_by
@@ -334,9 +390,16 @@ class _Builder:
 
     # assembling ------------------------------------------------------------------------------------------
 
-    def view(self, title: str, selection: _Selection, *, extra_legend: Sequence[LegendItem] = (),
-             notice: str | None = None, hierarchical: bool = False, edge_types: Sequence[str] | None = None
-             ) -> View:
+    def view(
+        self,
+        title: str,
+        selection: _Selection,
+        *,
+        extra_legend: Sequence[LegendItem] = (),
+        notice: str | None = None,
+        hierarchical: bool = False,
+        edge_types: Sequence[str] | None = None,
+    ) -> View:
         nodes, xy = selection.nodes, selection.xy
         lang = self.lang
         kinds = self.f.kind_names[nodes]
@@ -354,26 +417,47 @@ class _Builder:
             if kind == "member":
                 key = member_keys[i]
                 color = colors.get(key, color)
-                party = self.ds.members["party"].iat[node]
+                party = str(self.ds.members["party"].iat[node])
                 attrs["party"] = PARTY_ZH.get(party, party) if lang == "zh" else party
-                attrs["sector"] = self.ds.name_of(self.ds.members["sector"].iat[node]) or _t("none", lang)
+                attrs["sector"] = self.ds.name_of(str(self.ds.members["sector"].iat[node])) or _t(
+                    "none", lang
+                )
                 if self.ds.members["party_group"].iat[node]:
                     size = 12.0
             tip = self.f.tooltip(node, lang) | extra.get(node, {})
             gap = highlight.get(node)
             if gap:
                 tip[_t("gap", lang, TOOLTIP)] = gap
-            view_nodes.append(ViewNode(
-                id=str(self.f.ids[node]), label=str(self.f.labels[node]) if kind != "contact" else "",
-                kind=kind, x=round(float(xy[i, 0]), 2), y=round(float(xy[i, 1]), 2), color=color, shape=shape,
-                size=size, tooltip=tip, attrs=attrs, highlight=gap,
-            ))
+            view_nodes.append(
+                ViewNode(
+                    id=str(self.f.ids[node]),
+                    label=str(self.f.labels[node]) if kind != "contact" else "",
+                    kind=kind,
+                    x=round(float(xy[i, 0]), 2),
+                    y=round(float(xy[i, 1]), 2),
+                    color=color,
+                    shape=shape,
+                    size=size,
+                    tooltip=tip,
+                    attrs=attrs,
+                    highlight=gap,
+                )
+            )
         view_edges = self.edges_among(nodes, edge_types)
         legend = self.legend(nodes, colors, view_edges)
         legend.extend(extra_legend)
         caption = self.caption(len(view_nodes), len(view_edges), int((kinds == "member").sum()))
-        return View(title=title, caption=caption, nodes=view_nodes, edges=view_edges, legend=legend,
-                    notice=notice, physics=False, hierarchical=hierarchical, labels=self.ui_labels())
+        return View(
+            title=title,
+            caption=caption,
+            nodes=view_nodes,
+            edges=view_edges,
+            legend=legend,
+            notice=notice,
+            physics=False,
+            hierarchical=hierarchical,
+            labels=self.ui_labels(),
+        )
 
     def edges_among(self, nodes: np.ndarray, types: Sequence[str] | None) -> list[ViewEdge]:
         edges = self.f.edges
@@ -390,14 +474,36 @@ class _Builder:
             if kind_type == "liaison":
                 label = LIAISON_KIND_ZH.get(kind, kind) if lang == "zh" else f"{kind} liaison"
                 if counts:
-                    out.append(ViewEdge(str(ids[source]), str(ids[target]), LIAISON_COLORS.get(kind, "#999999"),
-                                        width=1.6 if kind != LiaisonKind.CONTACT else 0.6, tooltip=label))
+                    out.append(
+                        ViewEdge(
+                            str(ids[source]),
+                            str(ids[target]),
+                            LIAISON_COLORS.get(kind, "#999999"),
+                            width=1.6 if kind != LiaisonKind.CONTACT else 0.6,
+                            tooltip=label,
+                        )
+                    )
                 else:
-                    out.append(ViewEdge(str(ids[source]), str(ids[target]), NOT_COUNTING_COLOR, dashes=True,
-                                        tooltip=label + ("（不计入）" if lang == "zh" else " (does not count)")))
+                    out.append(
+                        ViewEdge(
+                            str(ids[source]),
+                            str(ids[target]),
+                            NOT_COUNTING_COLOR,
+                            dashes=True,
+                            tooltip=label + ("（不计入）" if lang == "zh" else " (does not count)"),
+                        )
+                    )
             else:
-                out.append(ViewEdge(str(ids[source]), str(ids[target]), STRUCTURE_COLOR, width=0.5,
-                                    arrows=False, tooltip=_t("structure", lang)))
+                out.append(
+                    ViewEdge(
+                        str(ids[source]),
+                        str(ids[target]),
+                        STRUCTURE_COLOR,
+                        width=0.5,
+                        arrows=False,
+                        tooltip=_t("structure", lang),
+                    )
+                )
         return out
 
     def legend(self, nodes: np.ndarray, colors: dict[str, str], edges: list[ViewEdge]) -> list[LegendItem]:
@@ -412,14 +518,17 @@ class _Builder:
             count = int((kinds == kind).sum())
             if count:
                 shape, color, _ = KIND_STYLE[kind]
-                label = NODE_KIND_ZH.get(kind, kind) if self.lang == "zh" else kind  # type: ignore[call-overload]
+                label = NODE_KIND_ZH.get(kind, kind) if self.lang == "zh" else kind
                 items.append(LegendItem(str(label), color, shape, count))
         seen_kinds = {e.tooltip for e in edges if not e.dashes and e.arrows}
         for kind in LiaisonKind:
             label = LIAISON_KIND_ZH[kind] if self.lang == "zh" else f"{kind.value} liaison"
             if label in seen_kinds:
-                items.append(LegendItem(label, LIAISON_COLORS[kind], "line",
-                                        sum(1 for e in edges if e.tooltip == label)))
+                items.append(
+                    LegendItem(
+                        label, LIAISON_COLORS[kind], "line", sum(1 for e in edges if e.tooltip == label)
+                    )
+                )
         dashed = sum(1 for e in edges if e.dashes)
         if dashed:
             items.append(LegendItem(_t("not_counting", self.lang), NOT_COUNTING_COLOR, "dashed", dashed))
@@ -428,8 +537,13 @@ class _Builder:
     def caption(self, nodes: int, edges: int, members: int) -> str:
         lang = self.lang
         scope = self.ds.name_of(self.committee) if self.committee else ""
-        parts = [f"{_t('dataset', lang)} {self.ds.name}" + (f" · {scope}" if scope else ""), view_date(),
-                 f"{_t('members', lang)} {members}", f"{_t('nodes', lang)} {nodes}", f"{_t('edges', lang)} {edges}"]
+        parts = [
+            f"{_t('dataset', lang)} {self.ds.name}" + (f" · {scope}" if scope else ""),
+            view_date(),
+            f"{_t('members', lang)} {members}",
+            f"{_t('nodes', lang)} {nodes}",
+            f"{_t('edges', lang)} {edges}",
+        ]
         return " · ".join(parts)
 
     def ui_labels(self) -> dict[str, str]:
@@ -437,14 +551,18 @@ class _Builder:
 
     # aggregation -----------------------------------------------------------------------------------------
 
-    def aggregated(self, title: str, nodes: np.ndarray, highlight_members: dict[int, str] | None = None) -> View:
+    def aggregated(
+        self, title: str, nodes: np.ndarray, highlight_members: dict[int, str] | None = None
+    ) -> View:
         """Members of `nodes` folded into super-nodes by sector (or committee when sectors are too many)."""
         ds, lang = self.ds, self.lang
         kinds = self.f.kind_names[nodes]
         members = nodes[kinds == "member"]
         by = "sector"
-        if ds.members["sector"].to_numpy(dtype=object)[members].size and \
-                len(pd.unique(ds.members["sector"].to_numpy(dtype=object)[members])) > self.node_limit:
+        if (
+            ds.members["sector"].to_numpy(dtype=object)[members].size
+            and len(pd.unique(ds.members["sector"].to_numpy(dtype=object)[members])) > self.node_limit
+        ):
             by = "committee"
         keys = ds.members[by].to_numpy(dtype=object)[members]
         codes, uniques = pd.factorize(pd.Series(keys), sort=True)
@@ -458,7 +576,7 @@ class _Builder:
         shape, color, _ = KIND_STYLE["aggregate"]
         view_nodes = []
         for i, key in enumerate(uniques.tolist()):
-            label = (ds.name_of(key) or key or _t("none", lang))
+            label = ds.name_of(key) or key or _t("none", lang)
             tip = {
                 _t("name", lang, TOOLTIP): label,
                 _t("members", lang, TOOLTIP): str(int(sizes[i])),
@@ -466,14 +584,22 @@ class _Builder:
             }
             gap = None
             if gap_counts[i]:
-                gap = (f"缺口 {int(gap_counts[i])}" if lang == "zh" else f"{int(gap_counts[i])} gaps")
-            view_nodes.append(ViewNode(
-                id=f"agg:{key}", label=_t("people", lang).format(label=label, count=int(sizes[i])),
-                kind="aggregate", x=round(float(xy[i, 0]), 2), y=round(float(xy[i, 1]), 2),
-                color=color if not gap else "#e15759", shape=shape,
-                size=float(8 + 3 * np.sqrt(sizes[i])), tooltip=tip,
-                attrs={"kind": NODE_KIND_ZH["member"] if lang == "zh" else "member"}, highlight=gap,
-            ))
+                gap = f"缺口 {int(gap_counts[i])}" if lang == "zh" else f"{int(gap_counts[i])} gaps"
+            view_nodes.append(
+                ViewNode(
+                    id=f"agg:{key}",
+                    label=_t("people", lang).format(label=label, count=int(sizes[i])),
+                    kind="aggregate",
+                    x=round(float(xy[i, 0]), 2),
+                    y=round(float(xy[i, 1]), 2),
+                    color=color if not gap else "#e15759",
+                    shape=shape,
+                    size=float(8 + 3 * np.sqrt(sizes[i])),
+                    tooltip=tip,
+                    attrs={"kind": NODE_KIND_ZH["member"] if lang == "zh" else "member"},
+                    highlight=gap,
+                )
+            )
         # counting member liaisons between super-nodes, as one edge per pair with its count
         ix = self.ix
         code_of = np.full(ix.size, -1, dtype=np.int64)
@@ -482,23 +608,44 @@ class _Builder:
         mask = ix.counting & (ix.liaison_kind == kinds_all.index(LiaisonKind.MEMBER))
         a, b = code_of[ix.liaison_source[mask]], code_of[ix.liaison_target[mask]]
         keep = (a >= 0) & (b >= 0) & (a != b)
-        pairs = pd.Series(1, index=pd.MultiIndex.from_arrays([a[keep], b[keep]])).groupby(level=[0, 1]).sum()
+        keys, counts = np.unique(a[keep] * len(uniques) + b[keep], return_counts=True)
+        pairs = zip(
+            (keys // len(uniques)).tolist(), (keys % len(uniques)).tolist(), counts.tolist(), strict=True
+        )
         view_edges = [
-            ViewEdge(f"agg:{uniques[s]}", f"agg:{uniques[t]}", LIAISON_COLORS[LiaisonKind.MEMBER],
-                     width=float(min(8, 1 + np.log2(c))),
-                     tooltip=(f"联系党外委员 {c} 条" if lang == "zh" else f"{c} member liaisons"))
-            for (s, t), c in pairs.items()
+            ViewEdge(
+                f"agg:{uniques[s]}",
+                f"agg:{uniques[t]}",
+                LIAISON_COLORS[LiaisonKind.MEMBER],
+                width=float(min(8, 1 + np.log2(c))),
+                tooltip=(f"联系党外委员 {c} 条" if lang == "zh" else f"{c} member liaisons"),
+            )
+            for s, t, c in pairs
         ]
         hidden = int((kinds == "contact").sum())
-        notice = _t("aggregated", lang).format(limit=self.node_limit, by=_t(f"by.{by}", lang),
-                                               count=len(uniques), hidden=hidden)
+        notice = _t("aggregated", lang).format(
+            limit=self.node_limit, by=_t(f"by.{by}", lang), count=len(uniques), hidden=hidden
+        )
         legend = [LegendItem(_t(f"by.{by}", lang), color, shape, len(uniques))]
         if view_edges:
-            legend.append(LegendItem(LIAISON_KIND_ZH[LiaisonKind.MEMBER] if lang == "zh" else "member liaisons",
-                                     LIAISON_COLORS[LiaisonKind.MEMBER], "line", len(view_edges)))
+            legend.append(
+                LegendItem(
+                    LIAISON_KIND_ZH[LiaisonKind.MEMBER] if lang == "zh" else "member liaisons",
+                    LIAISON_COLORS[LiaisonKind.MEMBER],
+                    "line",
+                    len(view_edges),
+                )
+            )
         caption = self.caption(len(view_nodes), len(view_edges), len(members))
-        return View(title=title, caption=caption, nodes=view_nodes, edges=view_edges, legend=legend,
-                    notice=notice, labels=self.ui_labels())
+        return View(
+            title=title,
+            caption=caption,
+            nodes=view_nodes,
+            edges=view_edges,
+            legend=legend,
+            notice=notice,
+            labels=self.ui_labels(),
+        )
 
 
 def _scope_name(ds: Dataset, committee: str | None) -> str:
@@ -510,11 +657,20 @@ def _scope_name(ds: Dataset, committee: str | None) -> str:
 
 def _title(builder: _Builder, key: str, subject: str = "") -> str:
     base = _t(key, builder.lang)
-    return f"{base}：{subject}" if subject and builder.lang == "zh" else (f"{base}: {subject}" if subject else base)
+    return (
+        f"{base}：{subject}"
+        if subject and builder.lang == "zh"
+        else (f"{base}: {subject}" if subject else base)
+    )
 
 
-def _network(b: _Builder, title: str, nodes: np.ndarray, highlight: dict[int, str] | None = None,
-             extra_legend: Sequence[LegendItem] = ()) -> View:
+def _network(
+    b: _Builder,
+    title: str,
+    nodes: np.ndarray,
+    highlight: dict[int, str] | None = None,
+    extra_legend: Sequence[LegendItem] = (),
+) -> View:
     if len(nodes) > b.node_limit:
         return b.aggregated(title, nodes, highlight)
     xy = b.clustered_positions(nodes)
@@ -616,19 +772,23 @@ def build_view(
         if not target or target not in ds.committees:
             raise UnknownIdError(f"未知的政协编号“{target}” / unknown committee id {target!r}")
         committee, name = target, "network"
-        b = _Builder(ds, lang=lang, color_by=color_by, node_limit=node_limit, committee=committee,
-                     max_load=max_load)
+        b = _Builder(
+            ds, lang=lang, color_by=color_by, node_limit=node_limit, committee=committee, max_load=max_load
+        )
         return _network(b, _title(b, "committee", ds.name_of(target)), b.in_scope())
-    b = _Builder(ds, lang=lang, color_by=color_by, node_limit=node_limit, committee=committee, max_load=max_load)
+    b = _Builder(
+        ds, lang=lang, color_by=color_by, node_limit=node_limit, committee=committee, max_load=max_load
+    )
     if name == "network":
         return _network(b, _title(b, "network", _scope_name(ds, committee)), b.in_scope())
     if name == "gaps":
         highlight = gap_highlights(ds, committee=committee, max_load=max_load, lang=lang)
         counts = pd.Series(list(highlight.values())).str.split("；").explode().value_counts()
-        legend = [LegendItem(f"{label}", "#e15759", "dot", int(counts.get(label, 0)))
-                  for label in (_t(k, lang, GAP_LABELS) for k in GAP_LABELS)]
-        return _network(b, _title(b, "gaps", _scope_name(ds, committee)), b.in_scope(),
-                        highlight, legend)
+        legend = [
+            LegendItem(f"{label}", "#e15759", "dot", int(counts.get(label, 0)))
+            for label in (_t(k, lang, GAP_LABELS) for k in GAP_LABELS)
+        ]
+        return _network(b, _title(b, "gaps", _scope_name(ds, committee)), b.in_scope(), highlight, legend)
     if name == "org":
         return _org_view(b)
     if name == "sector":
@@ -641,8 +801,10 @@ def build_view(
     if name == "township":
         township = _lookup_node(b, target, "townships")
         tid = b.f.ids[township]
-        located = [b.ix.numbers(t)[(getattr(ds, t)["township"] == tid).to_numpy()]
-                   for t in ("members", "organizations", "contacts")]
+        located = [
+            b.ix.numbers(t)[(getattr(ds, t)["township"] == tid).to_numpy()]
+            for t in ("members", "organizations", "contacts")
+        ]
         seeds = np.concatenate([[township], *located]).astype(np.int64)
         nodes = _neighbourhood(b, seeds, 1, liaisons_only=True)
         return _network(b, _title(b, "township", str(b.f.labels[township])), nodes)
@@ -666,7 +828,6 @@ def _org_view(b: _Builder) -> View:
     parents = ix.column("organizations", "parent") - ix.offsets["organizations"]
     parent = [position.get(int(parents[r]), -1) for r in org_rows]
     # members hang under the first party organization they belong to
-    roles = ds.memberships
     member_numbers = ix.column("memberships", "member")
     org_of = ix.column("memberships", "organization") - ix.offsets["organizations"]
     first: dict[int, int] = {}
@@ -708,10 +869,17 @@ def _reach_view(b: _Builder, target: str | None, depth: int) -> View:
         rows = np.flatnonzero(hop[nodes] == h)
         xy[rows] = _layout.ring(len(rows), 160.0 * h) if h else 0.0
     extra = {int(n): {_t("hop", b.lang, TOOLTIP): str(int(hop[n]))} for n in nodes}
-    legend = [LegendItem(_t("hop", b.lang).format(hop=int(h)), "#cccccc", "dot", int((hop[nodes] == h).sum()))
-              for h in np.unique(hop[nodes]) if h > 0]
-    return b.view(title, _Selection(nodes, xy, None, extra), extra_legend=legend,
-                  edge_types=("liaison", "in_sector", "in_group"))
+    legend = [
+        LegendItem(_t("hop", b.lang).format(hop=int(h)), "#cccccc", "dot", int((hop[nodes] == h).sum()))
+        for h in np.unique(hop[nodes])
+        if h > 0
+    ]
+    return b.view(
+        title,
+        _Selection(nodes, xy, None, extra),
+        extra_legend=legend,
+        edge_types=("liaison", "in_sector", "in_group"),
+    )
 
 
 __all__ = ["COLOR_BY", "DEFAULT_NODE_LIMIT", "VIEWS", "build_view", "gap_highlights", "view_date"]
