@@ -327,5 +327,107 @@ def _note(note: str, lang: str) -> str:
     return note
 
 
+
+@main.command()
+@click.argument("path", type=click.Path())
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("out") / "report.html", show_default=True, help="报告文件 / the HTML file to write.")
+@click.option("--committee", help="只报告这个政协（编号）/ only this committee (id).")
+@click.option("--redact", is_flag=True,
+              help="姓名脱敏（委员A017 等代号），用于对外提供 / replace every person's name by a pseudonym.")
+@click.option("--xlsx", "xlsx", type=click.Path(dir_okay=False, path_type=Path),
+              help="同时导出完整表格到这个 Excel 文件 / also write every table to this workbook.")
+@click.option("--max-load", type=click.IntRange(min=0), default=5, show_default=True,
+              help="每名党员委员最多联系的党外委员数 / max non-party members per CPC member.")
+@click.option("--max-depth", type=click.IntRange(min=1), default=None,
+              help="联系链最多几跳（默认不限）/ max hops of reach (default: unlimited).")
+@click.option("--max-rows", type=click.IntRange(min=1), default=50, show_default=True,
+              help="每个表格最多显示的行数 / rows shown per table.")
+@click.option("--node-limit", type=click.IntRange(min=10), default=1500, show_default=True,
+              help="关系图超过此节点数时聚合显示 / aggregate graph views above this many nodes.")
+@click.option("--views/--no-views", default=True, show_default=True,
+              help="嵌入交互式关系图 / embed the interactive graph views.")
+@lang_option
+@library_errors
+def report(path: str, output: Path, committee: str | None, redact: bool, xlsx: Path | None, max_load: int,
+           max_depth: int | None, max_rows: int, node_limit: int, views: bool, lang: str) -> None:
+    """生成分析报告：一个可离线打开、可打印为 PDF 的 HTML 文件。
+
+    Write the report: one self-contained HTML file (opens offline, prints to PDF) with the coverage rates,
+    every gap, charts and interactive graph views.
+
+    \b
+    例 / Example:
+      pbgraph report data/sample -o report.html
+      pbgraph report data/sample -o report.html --xlsx report.xlsx
+      pbgraph report data/system --redact --lang en -o report-en.html
+    """
+    from pbgraph.export import export_xlsx
+    from pbgraph.export import redact as redact_dataset
+    from pbgraph.report import write_report
+
+    ds = load_or_exit(path, lang)
+    if redact:
+        ds = redact_dataset(ds, lang=lang)
+    if xlsx is not None:
+        export_xlsx(ds, xlsx, committee=committee, max_load=max_load, max_depth=max_depth, lang=lang)
+        click.echo(f"已写入 {xlsx}" if lang == "zh" else f"wrote {xlsx}", err=True)
+    # redacting is idempotent: the report redacts again only to say so on its cover
+    write_report(ds, output, committee=committee, lang=lang, redact=redact, max_load=max_load,
+                 max_depth=max_depth, max_rows=max_rows, node_limit=node_limit, views=views,
+                 excel_name=xlsx.name if xlsx is not None else None)
+    click.echo(f"已写入 {output}" if lang == "zh" else f"wrote {output}")
+
+
+@main.command()
+@click.argument("path", type=click.Path())
+@click.option("--to", "to", type=click.Choice(["xlsx", "graphml", "gexf", "json", "csv"]), required=True,
+              help="xlsx：分析表格；graphml/gexf/json：关系图（Gephi、Cytoscape）；csv：数据集本身 / format.")
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="输出文件（csv 为文件夹）；默认 out/数据集名.格式 / output file (csv: folder).")
+@click.option("--committee", help="xlsx：只导出这个政协 / xlsx: only this committee.")
+@click.option("--redact", is_flag=True, help="姓名脱敏 / replace every person's name by a pseudonym.")
+@click.option("--max-load", type=click.IntRange(min=0), default=5, show_default=True,
+              help="xlsx：每名党员委员最多联系的党外委员数 / max non-party members per CPC member.")
+@click.option("--max-depth", type=click.IntRange(min=1), default=None,
+              help="xlsx：联系链最多几跳 / max hops of reach.")
+@click.option("--contacts/--no-contacts", default=True, show_default=True,
+              help="graphml/gexf/json：包含联系群众 / include contacts in the graph.")
+@lang_option
+@library_errors
+def export(path: str, to: str, output: Path | None, committee: str | None, redact: bool, max_load: int,
+           max_depth: int | None, contacts: bool, lang: str) -> None:
+    """导出：分析表格（Excel）、关系图（GraphML/GEXF/JSON）或数据集本身（CSV）。
+
+    Export the analysis tables (xlsx, a sheet per table), the typed graph (graphml, gexf, json for Gephi and
+    Cytoscape) or the dataset itself in the input format (csv; loading it back gives the same dataset).
+
+    \b
+    例 / Example:
+      pbgraph export data/sample --to xlsx -o gaps.xlsx
+      pbgraph export data/sample --to gexf -o network.gexf
+      pbgraph export data/province --to graphml --no-contacts -o province.graphml
+      pbgraph export data/sample.xlsx --to csv -o /tmp/sample-csv
+      pbgraph export data/sample --to csv --redact -o /tmp/shareable
+    """
+    from pbgraph.export import export as run_export
+    from pbgraph.export import redact as redact_dataset
+
+    ds = load_or_exit(path, lang)
+    if output is None:
+        stem = Path(path).stem or "dataset"
+        output = Path("out") / (stem if to == "csv" else f"{stem}.{to}")
+    if output.resolve() == Path(path).resolve():
+        raise click.UsageError("输出不能覆盖输入数据集 / the output must not overwrite the input dataset")
+    if redact:
+        ds = redact_dataset(ds, lang=lang)
+    written = run_export(ds, output, to=to, committee=committee, max_load=max_load, max_depth=max_depth,
+                         lang=lang, contacts=contacts)
+    if to == "csv":
+        click.echo(f"已写入 {len(written)} 个文件到 {output}" if lang == "zh"
+                   else f"wrote {len(written)} files to {output}")
+    else:
+        click.echo(f"已写入 {output}" if lang == "zh" else f"wrote {output}")
+
 if __name__ == "__main__":  # pragma: no cover
     main()

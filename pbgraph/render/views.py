@@ -554,17 +554,21 @@ class _Builder:
     def aggregated(
         self, title: str, nodes: np.ndarray, highlight_members: dict[int, str] | None = None
     ) -> View:
-        """Members of `nodes` folded into super-nodes by sector (or committee when sectors are too many)."""
+        """Members of `nodes` folded into super-nodes: by sector, or by committee, or by the committee above,
+        whichever is the finest grouping that fits under the node limit."""
         ds, lang = self.ds, self.lang
         kinds = self.f.kind_names[nodes]
         members = nodes[kinds == "member"]
-        by = "sector"
-        if (
-            ds.members["sector"].to_numpy(dtype=object)[members].size
-            and len(pd.unique(ds.members["sector"].to_numpy(dtype=object)[members])) > self.node_limit
-        ):
-            by = "committee"
-        keys = ds.members[by].to_numpy(dtype=object)[members]
+        by, keys = "sector", ds.members["sector"].to_numpy(dtype=object)[members]
+        if len(pd.unique(keys)) > self.node_limit:
+            # a member of two committees is counted under the first
+            by, keys = "committee", ds.members["committee"].str.split(";").str[0].to_numpy(dtype=object)[members]
+            parent = dict(zip(ds.organizations["id"], ds.organizations["parent"], strict=True))
+            while len(pd.unique(keys)) > self.node_limit:
+                above = np.array([parent.get(k) or k for k in keys], dtype=object)
+                if (above == keys).all():
+                    break  # top committees only; more of them than the limit
+                keys = above
         codes, uniques = pd.factorize(pd.Series(keys), sort=True)
         sizes = np.bincount(codes, minlength=len(uniques))
         cpc = np.bincount(codes, weights=self.ix.is_cpc[members].astype(float), minlength=len(uniques))

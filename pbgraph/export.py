@@ -1,0 +1,460 @@
+"""Hand a dataset on: the analysis tables as one Excel workbook, the typed graph as GraphML, GEXF or
+node-link JSON (for Gephi, Cytoscape and scripts), the dataset itself back as input CSVs, and
+:func:`redact`, which replaces every person's name by a stable pseudonym before anything leaves the office.
+
+Every writer writes all at once (readers never see half a file) and returns the paths written.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from pbgraph import _format
+from pbgraph.model import NODE_KIND_ZH, PARTY_ZH, NodeKind
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from pbgraph.dataset import Dataset
+
+EXPORT_FORMATS: tuple[str, ...] = ("xlsx", "graphml", "gexf", "json", "csv")
+"""What :func:`export` writes: a workbook of analysis tables, three graph formats, the input CSVs."""
+
+GRAPH_FORMATS: tuple[str, ...] = ("graphml", "gexf", "json")
+PARTY_NAMES: dict[str, str] = {str(code): name for code, name in PARTY_ZH.items()}
+
+PSEUDONYM_PREFIXES: dict[str, tuple[str, str, str]] = {
+    # members, contacts, enterprises
+    "zh": ("委员A", "群众B", "企业E"),
+    "en": ("Member A", "Contact B", "Enterprise E"),
+}
+
+
+# ---------------------------------------------------------------------------------------------------------
+# redaction
+
+
+def pseudonyms(count: int, prefix: str) -> list[str]:
+    """`count` stable pseudonyms numbered from 1 in table order, e.g. 委员A001 … 委员A250.
+
+    Examples
+    --------
+    >>> pseudonyms(3, "委员A")
+    ['委员A001', '委员A002', '委员A003']
+    """
+    width = max(3, len(str(count)))
+    return [f"{prefix}{number:0{width}d}" for number in range(1, count + 1)]
+
+
+class _NameScrubber:
+    """Replaces every occurrence of a known name inside free text by its pseudonym (longest name first).
+
+    Names shorter than two characters are left alone (they would match inside ordinary words), and names
+    written in ASCII only match as whole words.
+    """
+
+    def __init__(self, names: Iterable[tuple[str, str]]) -> None:
+        self.replacements: dict[str, str] = {}
+        for name, pseudonym in names:
+            name = name.strip()
+            if len(name) >= 2:
+                self.replacements.setdefault(name, pseudonym)
+        self.lengths = sorted({len(name) for name in self.replacements}, reverse=True)
+
+    def __call__(self, text: str) -> str:
+        if not self.replacements or not text:
+            return text
+        out: list[str] = []
+        i, n = 0, len(text)
+        while i < n:
+            for length in self.lengths:
+                candidate = text[i:i + length]
+                found = len(candidate) == length and candidate in self.replacements
+                if found and self._whole(text, i, length):
+                    out.append(self.replacements[candidate])
+                    i += length
+                    break
+            else:
+                out.append(text[i])
+                i += 1
+        return "".join(out)
+
+    @staticmethod
+    def _whole(text: str, start: int, length: int) -> bool:
+        word = text[start:start + length]
+        if not word.isascii():
+            return True
+        before = text[start - 1] if start > 0 else " "
+        after = text[start + length] if start + length < len(text) else " "
+        return not (before.isalnum() and before.isascii()) and not (after.isalnum() and after.isascii())
+
+    def column(self, values: pd.Series) -> pd.Series:
+        # only distinct values are scanned: org names, notes and roles repeat a lot
+        unique = pd.unique(values.to_numpy(dtype=object))
+        mapping = {value: self(value) for value in unique}
+        return pd.Series([mapping[v] for v in values.to_numpy(dtype=object)], index=values.index,
+                         dtype=values.dtype)
+
+
+def redact(ds: Dataset, *, lang: str = "zh") -> Dataset:
+    """A copy of the dataset in which no person can be named: for sharing outside the office.
+
+    Every member's name becomes 委员A001 … and every contact's 群众B001 … (numbered by their position in
+    the table, so the same dataset always gives the same pseudonyms, in every table, view and report made
+    from it); a member's enterprise becomes 企业E… with the member's number. Wherever a person's name
+    occurs inside other text (a studio named after its member, a note, a role), it is replaced by that
+    person's pseudonym. Ids, parties, sectors, townships and every relation are kept, so every analysis
+    gives the same rows.
+
+    Parameters
+    ----------
+    ds
+        The dataset.
+    lang
+        Language of the pseudonyms: "zh" (委员A001) or "en" (Member A001).
+
+    Returns
+    -------
+    A new dataset; `ds` is not changed.
+
+    Examples
+    --------
+    >>> from pbgraph import load
+    >>> ds = load("data/sample")
+    >>> safe = redact(ds)
+    >>> safe.members["name"].iloc[16]
+    '委员A017'
+    >>> any(name in " ".join(safe.organizations["name"]) for name in ds.members["name"])
+    False
+    """
+    from pbgraph.dataset import Dataset
+
+    member_prefix, contact_prefix, enterprise_prefix = PSEUDONYM_PREFIXES["en" if lang == "en" else "zh"]
+    members = ds.members.copy()
+    contacts = ds.contacts.copy()
+    member_names = pseudonyms(len(members), member_prefix)
+    contact_names = pseudonyms(len(contacts), contact_prefix)
+    scrub = _NameScrubber([*zip(ds.members["name"].tolist(), member_names, strict=True),
+                           *zip(ds.contacts["name"].tolist(), contact_names, strict=True)])
+    members["name"] = pd.Series(member_names, index=members.index, dtype=ds.members["name"].dtype)
+    has_contact_name = ds.contacts["name"].to_numpy(dtype=object) != ""
+    contacts["name"] = pd.Series(np.where(has_contact_name, np.asarray(contact_names, dtype=object), ""),
+                                 index=contacts.index, dtype=ds.contacts["name"].dtype)
+    enterprises = pseudonyms(len(members), enterprise_prefix)
+    has_enterprise = ds.members["enterprise"].to_numpy(dtype=object) != ""
+    members["enterprise"] = pd.Series(np.where(has_enterprise, np.asarray(enterprises, dtype=object), ""),
+                                      index=members.index, dtype=ds.members["enterprise"].dtype)
+    members["roles"] = scrub.column(members["roles"])
+    tables: dict[str, pd.DataFrame] = {"members": members, "contacts": contacts}
+    for table, column in (("sectors", "name"), ("townships", "name"), ("organizations", "name"),
+                          ("liaisons", "note")):
+        frame = getattr(ds, table).copy()
+        frame[column] = scrub.column(frame[column])
+        tables[table] = frame
+    warnings = [
+        replace(p, value=scrub(p.value) if p.value else p.value,
+                params={k: scrub(v) if isinstance(v, str) else v for k, v in p.params.items()})
+        for p in ds.warnings
+    ]
+    return Dataset(
+        members=tables["members"], sectors=tables["sectors"], townships=tables["townships"],
+        organizations=tables["organizations"], memberships=ds.memberships.copy(), liaisons=tables["liaisons"],
+        contacts=tables["contacts"], name=ds.name, warnings=warnings,
+    )
+
+
+def person_names(ds: Dataset) -> list[str]:
+    """Every distinct non-empty name of a member or contact (what :func:`redact` hides)."""
+    names = pd.concat([ds.members["name"], ds.contacts["name"]], ignore_index=True)
+    return [n for n in pd.unique(names.to_numpy(dtype=object)).tolist() if n]
+
+
+# ---------------------------------------------------------------------------------------------------------
+# analysis tables → workbook
+
+
+def analysis_tables(
+    ds: Dataset,
+    *,
+    committee: str | None = None,
+    max_load: int = 5,
+    max_depth: int | None = None,
+) -> dict[str, pd.DataFrame]:
+    """Every table of every analysis (DESIGN 4), by table name; with several committees and no
+    `committee`, the league table first.
+
+    Examples
+    --------
+    >>> from pbgraph import load
+    >>> list(analysis_tables(load("data/sample")))[:3]
+    ['coverage', 'unlinked', 'unorganized']
+    """
+    from pbgraph.analyses import league_table, run_all
+
+    tables: dict[str, pd.DataFrame] = {}
+    if committee is None and len(ds.committees) > 1:
+        tables["league"] = league_table(ds, max_load=max_load)
+    for result in run_all(ds, committee=committee, max_load=max_load, max_depth=max_depth).values():
+        tables.update(result.tables)
+    return tables
+
+
+def sheet_frame(frame: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
+    """An analysis table as a sheet: :func:`pbgraph._format.display_frame` (translated headers and labels,
+    rates as percentages), but counts and scores stay numbers, so that Excel can sum and sort them.
+
+    Examples
+    --------
+    >>> from pbgraph import load
+    >>> from pbgraph.analyses import coverage
+    >>> sheet = sheet_frame(coverage(load("data/sample")))
+    >>> sheet["委员数"].iloc[0], sheet["工作覆盖率"].iloc[0][-1]
+    (250, '%')
+    """
+    shown = _format.display_frame(sector_kinds(frame, lang), lang)
+    for position, column in enumerate(frame.columns):
+        values = frame[column]
+        if column in _format.RATE_COLUMNS or values.dtype == bool:
+            continue
+        if pd.api.types.is_integer_dtype(values.dtype):
+            shown.iloc[:, position] = [int(v) for v in values.tolist()]
+        elif pd.api.types.is_float_dtype(values.dtype):
+            shown.iloc[:, position] = [None if math.isnan(v) else round(float(v), 6) for v in values.tolist()]
+    return shown
+
+
+def sector_kinds(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Sector gap rows say 界别 for a sector (the shared value labels would read `sector` as the liaison kind
+    联系界别)."""
+    if lang != "zh" or "gap" not in frame.columns or "kind" not in frame.columns:
+        return frame
+    out = frame.copy()
+    out["kind"] = out["kind"].replace({NodeKind.SECTOR.value: NODE_KIND_ZH[NodeKind.SECTOR]})
+    return out
+
+
+def sheet_names(names: Iterable[str], lang: str) -> dict[str, str]:
+    """Table name -> a unique sheet title (translated, at most 31 characters)."""
+    titles: dict[str, str] = {}
+    used: set[str] = set()
+    for name in names:
+        base = re.sub(r"[\[\]:*?/\\]", "_", _format.table_title(name, lang))[:31]
+        title, n = base, 2
+        while title in used:
+            suffix = f"_{n}"
+            title, n = base[: 31 - len(suffix)] + suffix, n + 1
+        used.add(title)
+        titles[name] = title
+    return titles
+
+
+def export_xlsx(
+    ds: Dataset,
+    path: str | os.PathLike[str],
+    *,
+    committee: str | None = None,
+    max_load: int = 5,
+    max_depth: int | None = None,
+    lang: str = "zh",
+) -> Path:
+    """Write every analysis table into one workbook: a sheet per table, Chinese headers (or English),
+    header row frozen, columns sized; one row per analysis row under the header.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from pbgraph import load
+    >>> out = export_xlsx(load("data/sample"), pathlib.Path(tempfile.mkdtemp()) / "gaps.xlsx")
+    >>> out.suffix
+    '.xlsx'
+    """
+    from pbgraph.io import write_xlsx_tables
+
+    tables = analysis_tables(ds, committee=committee, max_load=max_load, max_depth=max_depth)
+    titles = sheet_names(tables, lang)
+    sheets = {titles[name]: sheet_frame(frame, lang) for name, frame in tables.items()}
+    return write_xlsx_tables(sheets, Path(path))
+
+
+# ---------------------------------------------------------------------------------------------------------
+# the typed graph → GraphML / GEXF / node-link JSON
+
+
+def _plain(value: Any) -> Any:
+    """A value every graph format can hold with a stable type: str, bool, int or float (None -> "")."""
+    if value is None:
+        return ""
+    if isinstance(value, (bool, np.bool_)):
+        return bool(value)
+    if isinstance(value, (int, np.integer)):
+        return int(value)
+    if isinstance(value, (float, np.floating)):
+        return "" if math.isnan(float(value)) else float(value)
+    return str(value)
+
+
+def export_graph_data(ds: Dataset, *, contacts: bool = True) -> nx.MultiDiGraph:
+    """The typed graph of :meth:`Dataset.graph`, made ready for GraphML, GEXF and JSON.
+
+    - every attribute is a str, bool, int or float (None becomes ""); the id is the node itself, not an
+      attribute;
+    - every node gets `label` (its name, or its id when unnamed) and the partition attributes Gephi
+      colours by: `party`, `party_name`, `sector`, `sector_name` (a sector node is its own sector; "" where
+      they do not apply);
+    - the edge attribute `type` (liaison, membership, in_sector …) is called `relation`, because GEXF
+      reserves `type` for the edge direction; edge keys are unique ids e0, e1 … in edge order.
+
+    With `contacts=False` the contacts and their liaisons are left out (at province scale they are ten times
+    the members, and more than Gephi draws comfortably).
+
+    Examples
+    --------
+    >>> from pbgraph import load
+    >>> g = export_graph_data(load("data/sample"))
+    >>> sorted(k for k in g.nodes["S001"] if k in ("label", "sector", "party"))
+    ['label', 'party', 'sector']
+    """
+    import networkx as nx
+
+    from pbgraph.graph import to_networkx
+
+    source = to_networkx(ds, contacts=contacts)
+    graph = nx.MultiDiGraph(name=str(source.graph.get("name", ds.name)))
+    for node, data in source.nodes(data=True):
+        # the id is the node itself (node-link JSON and GEXF reserve the key `id`)
+        attrs = {str(k): _plain(v) for k, v in data.items() if k != "id"}
+        attrs["label"] = attrs.get("name") or str(node)
+        kind = attrs.get("kind")
+        party = attrs.get("party", "") if kind == "member" else ""
+        sector = attrs.get("sector", "") if kind == "member" else (str(node) if kind == "sector" else "")
+        attrs["party"] = party
+        attrs["party_name"] = PARTY_NAMES.get(str(party), str(party))
+        attrs["sector"] = sector
+        attrs["sector_name"] = ds.name_of(sector) if sector else ""
+        graph.add_node(str(node), **attrs)
+    for number, (u, v, data) in enumerate(source.edges(data=True)):
+        attrs = {("relation" if k == "type" else str(k)): _plain(value) for k, value in data.items()}
+        graph.add_edge(str(u), str(v), key=f"e{number}", **attrs)
+    return graph
+
+
+def export_graph(ds: Dataset, path: str | os.PathLike[str], *, fmt: str, contacts: bool = True) -> Path:
+    """Write the typed graph (:func:`export_graph_data`) as GraphML, GEXF 1.2 or networkx node-link JSON.
+
+    Same dataset, same bytes: GEXF's "last modified" date is :func:`pbgraph.render.view_date`.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, networkx as nx
+    >>> from pbgraph import load
+    >>> out = export_graph(load("data/sample"), pathlib.Path(tempfile.mkdtemp()) / "g.graphml", fmt="graphml")
+    >>> nx.read_graphml(out).number_of_nodes() > 600
+    True
+    """
+    import networkx as nx
+
+    from pbgraph.io import atomic_open
+    from pbgraph.render.views import view_date
+
+    if fmt not in GRAPH_FORMATS:
+        raise ValueError(f"unknown graph format {fmt!r}; choose from {', '.join(GRAPH_FORMATS)}")
+    graph = export_graph_data(ds, contacts=contacts)
+    buffer = io.BytesIO()
+    if fmt == "graphml":
+        nx.write_graphml(graph, buffer, encoding="utf-8", prettyprint=True)
+        data = buffer.getvalue()
+    elif fmt == "gexf":
+        nx.write_gexf(graph, buffer, encoding="utf-8", prettyprint=True)
+        # networkx stamps today's date; a rebuild from the same data should not differ
+        data = re.sub(rb'lastmodifieddate="[^"]*"', f'lastmodifieddate="{view_date()}"'.encode(),
+                      buffer.getvalue(), count=1)
+    else:
+        text = json.dumps(nx.node_link_data(graph, edges="edges"), ensure_ascii=False, indent=1) + "\n"
+        data = text.encode("utf-8")
+    target = Path(path)
+    with atomic_open(target, "wb") as handle:
+        handle.write(data)
+    return target
+
+
+# ---------------------------------------------------------------------------------------------------------
+# the dataset → input CSVs
+
+
+def input_tables(ds: Dataset) -> dict[str, pd.DataFrame]:
+    """The dataset's tables as input files hold them (canonical headers; party_group as true/false)."""
+    tables = {}
+    for name, frame in ds.tables.items():
+        frame = frame.copy()
+        if name == "members":
+            frame["party_group"] = np.where(frame["party_group"].to_numpy(dtype=bool), "true", "false")
+        tables[name] = frame
+    return tables
+
+
+def export_csv(ds: Dataset, folder: str | os.PathLike[str]) -> list[Path]:
+    """Write the dataset back as a folder of input CSVs (UTF-8 with BOM): loading it gives an equal dataset.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pbgraph import load
+    >>> ds = load("data/sample")
+    >>> folder = tempfile.mkdtemp()
+    >>> _ = export_csv(ds, folder)
+    >>> load(folder).equals(ds)
+    True
+    """
+    from pbgraph.io import write_csv_tables
+
+    return write_csv_tables(input_tables(ds), Path(folder))
+
+
+def export(
+    ds: Dataset,
+    path: str | os.PathLike[str],
+    *,
+    to: str,
+    committee: str | None = None,
+    max_load: int = 5,
+    max_depth: int | None = None,
+    lang: str = "zh",
+    contacts: bool = True,
+) -> list[Path]:
+    """Export a dataset in one of :data:`EXPORT_FORMATS`; returns the files written.
+
+    `committee`, `max_load`, `max_depth` and `lang` only concern the workbook of analysis tables, `contacts`
+    only the graph formats.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from pbgraph import load
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "g.gexf"
+    >>> [p.suffix for p in export(load("data/sample"), out, to="gexf")]
+    ['.gexf']
+    """
+    if to == "xlsx":
+        return [export_xlsx(ds, path, committee=committee, max_load=max_load, max_depth=max_depth, lang=lang)]
+    if to in GRAPH_FORMATS:
+        return [export_graph(ds, path, fmt=to, contacts=contacts)]
+    if to == "csv":
+        return export_csv(ds, path)
+    raise ValueError(f"unknown export format {to!r}; choose from {', '.join(EXPORT_FORMATS)}")
+
+
+__all__ = [
+    "EXPORT_FORMATS", "GRAPH_FORMATS", "analysis_tables", "export", "export_csv", "export_graph",
+    "export_graph_data", "export_xlsx", "input_tables", "person_names", "pseudonyms", "redact", "sheet_frame",
+]
