@@ -70,8 +70,20 @@ def bench_render(*, data_dir: Path, seed: int, repeat: int) -> dict[str, Any]:
     for path, scale in ((province, "province"), (national, "national")):
         if not (path / "members.csv").exists():
             print(f"[render] generating {scale} …", file=sys.stderr)
-            subprocess.run([sys.executable, "-m", "pbgraph.cli", "generate", "--scale", scale, "--seed",
-                            str(seed), str(path)], check=True)
+            subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "pbgraph.cli",
+                    "generate",
+                    "--scale",
+                    scale,
+                    "--seed",
+                    str(seed),
+                    str(path),
+                ],
+                check=True,
+            )
     results: dict[str, Any] = {}
     ds = load(province)
     cases: list[tuple[str, Any, np.ndarray | None]] = [(f"{n:,}", ds, _first_nodes(ds, n)) for n in SIZES]
@@ -102,7 +114,7 @@ def render_markdown(results: dict[str, Any]) -> str:
     ]
     for name, r in results.items():
         lines.append(
-            f"| {name} | {r['nodes']:,} | {r['edges']:,} | {r['write']:.2f} s | {r['bytes'] / 2**20:.1f} MiB | "
-            f"{r['first_frame']:.2f} s |"
+            f"| {name} | {r['nodes']:,} | {r['edges']:,} | {r['write']:.2f} s | "
+            f"{r['bytes'] / 2**20:.1f} MiB | {r['first_frame']:.2f} s |"
         )
     return "\n".join(lines)

@@ -9,8 +9,10 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-FONT = ('"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", '
-        '"WenQuanYi Micro Hei", Arial, sans-serif')
+FONT = (
+    '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", '
+    '"WenQuanYi Micro Hei", Arial, sans-serif'
+)
 INK = "#1f2328"
 MUTED = "#57606a"
 GRID = "#e4e7eb"
@@ -110,8 +112,9 @@ def hbar_chart(
         tx = label_width + plot * t / scale_top
         body.append(f'<line x1="{_n(tx)}" y1="{top - 4}" x2="{_n(tx)}" y2="{_n(bottom)}" stroke="{GRID}"/>')
         tick = f"{t * 100:.0f}%" if percent else f"{t:g}"
-        body.append(f'<text x="{_n(tx)}" y="{_n(bottom + 16)}" fill="{MUTED}" text-anchor="middle">'
-                    f"{tick}</text>")
+        body.append(
+            f'<text x="{_n(tx)}" y="{_n(bottom + 16)}" fill="{MUTED}" text-anchor="middle">{tick}</text>'
+        )
     for i, category in enumerate(categories):
         y0 = top + i * group
         body.append(
@@ -122,15 +125,20 @@ def hbar_chart(
             value = s.values[i]
             y = y0 + j * bar
             if value is None:
-                body.append(f'<text x="{label_width + 4}" y="{_n(y + bar - 3)}" fill="{MUTED}">'
-                            f"{_e(missing)}</text>")
+                body.append(
+                    f'<text x="{label_width + 4}" y="{_n(y + bar - 3)}" fill="{MUTED}">{_e(missing)}</text>'
+                )
                 continue
             length = plot * min(max(float(value), 0.0), scale_top) / scale_top
-            body.append(f'<rect x="{label_width}" y="{_n(y + 1)}" width="{_n(length)}" height="{bar - 2}" '
-                        f'fill="{_e(s.color)}"/>')
+            body.append(
+                f'<rect x="{label_width}" y="{_n(y + 1)}" width="{_n(length)}" height="{bar - 2}" '
+                f'fill="{_e(s.color)}"/>'
+            )
             text = f"{float(value) * 100:.1f}%" if percent else f"{value:g}"
-            body.append(f'<text x="{_n(label_width + length + 4)}" y="{_n(y + bar - 3)}" fill="{INK}" '
-                        f'font-size="11">{text}</text>')
+            body.append(
+                f'<text x="{_n(label_width + length + 4)}" y="{_n(y + bar - 3)}" fill="{INK}" '
+                f'font-size="11">{text}</text>'
+            )
     return _svg(width, height, title, body)
 
 
@@ -174,26 +182,38 @@ def histogram(
         x = left + (value - lo) * slot
         h = plot_h * count / y_top
         color = GREY if value == 0 else (RED if threshold is not None and value > threshold else BLUE)
-        body.append(f'<rect x="{_n(x + slot * 0.12)}" y="{_n(top + plot_h - h)}" width="{_n(slot * 0.76)}" '
-                    f'height="{_n(h)}" fill="{color}"><title>{value}: {count}</title></rect>')
+        body.append(
+            f'<rect x="{_n(x + slot * 0.12)}" y="{_n(top + plot_h - h)}" width="{_n(slot * 0.76)}" '
+            f'height="{_n(h)}" fill="{color}"><title>{value}: {count}</title></rect>'
+        )
         if count and slots <= 40:
-            body.append(f'<text x="{_n(x + slot / 2)}" y="{_n(top + plot_h - h - 4)}" fill="{INK}" '
-                        f'text-anchor="middle" font-size="11">{count}</text>')
+            body.append(
+                f'<text x="{_n(x + slot / 2)}" y="{_n(top + plot_h - h - 4)}" fill="{INK}" '
+                f'text-anchor="middle" font-size="11">{count}</text>'
+            )
     for value in range(lo, hi + 1, label_every):
         x = left + (value - lo) * slot + slot / 2
-        body.append(f'<text x="{_n(x)}" y="{top + plot_h + 16}" fill="{MUTED}" text-anchor="middle">'
-                    f"{value}</text>")
+        body.append(
+            f'<text x="{_n(x)}" y="{top + plot_h + 16}" fill="{MUTED}" text-anchor="middle">{value}</text>'
+        )
     if threshold is not None and lo <= threshold <= hi:
         tx = left + (threshold - lo + 1) * slot
-        body.append(f'<line x1="{_n(tx)}" y1="{top - 6}" x2="{_n(tx)}" y2="{top + plot_h}" stroke="{RED}" '
-                    'stroke-dasharray="5 4" stroke-width="1.5"/>')
+        body.append(
+            f'<line x1="{_n(tx)}" y1="{top - 6}" x2="{_n(tx)}" y2="{top + plot_h}" stroke="{RED}" '
+            'stroke-dasharray="5 4" stroke-width="1.5"/>'
+        )
         body.append(f'<text x="{_n(tx + 4)}" y="{top + 4}" fill="{RED}">{_e(threshold_label)}</text>')
-    body.append(f'<line x1="{left}" y1="{top + plot_h}" x2="{left + plot_w}" y2="{top + plot_h}" '
-                f'stroke="{MUTED}"/>')
-    body.append(f'<text x="{_n(left + plot_w / 2)}" y="{height - 8}" fill="{INK}" text-anchor="middle">'
-                f"{_e(x_label)}</text>")
-    body.append(f'<text x="14" y="{_n(top + plot_h / 2)}" fill="{INK}" text-anchor="middle" '
-                f'transform="rotate(-90 14 {_n(top + plot_h / 2)})">{_e(y_label)}</text>')
+    body.append(
+        f'<line x1="{left}" y1="{top + plot_h}" x2="{left + plot_w}" y2="{top + plot_h}" stroke="{MUTED}"/>'
+    )
+    body.append(
+        f'<text x="{_n(left + plot_w / 2)}" y="{height - 8}" fill="{INK}" text-anchor="middle">'
+        f"{_e(x_label)}</text>"
+    )
+    body.append(
+        f'<text x="14" y="{_n(top + plot_h / 2)}" fill="{INK}" text-anchor="middle" '
+        f'transform="rotate(-90 14 {_n(top + plot_h / 2)})">{_e(y_label)}</text>'
+    )
     return _svg(width, height, title, body)
 
 
@@ -230,23 +250,29 @@ def stacked_bars(
     for t in ticks:
         tx = label_width + plot * t / scale
         body.append(f'<line x1="{_n(tx)}" y1="{top - 4}" x2="{_n(tx)}" y2="{_n(bottom)}" stroke="{GRID}"/>')
-        body.append(f'<text x="{_n(tx)}" y="{_n(bottom + 16)}" fill="{MUTED}" text-anchor="middle">'
-                    f"{t:g}</text>")
+        body.append(
+            f'<text x="{_n(tx)}" y="{_n(bottom + 16)}" fill="{MUTED}" text-anchor="middle">{t:g}</text>'
+        )
     for i, category in enumerate(categories):
         y = top + i * (bar + gap)
-        body.append(f'<text x="{label_width - 8}" y="{_n(y + bar - 4)}" fill="{INK}" text-anchor="end">'
-                    f"<title>{_e(category)}</title>{_e(_clip(category, 9))}</text>")
+        body.append(
+            f'<text x="{label_width - 8}" y="{_n(y + bar - 4)}" fill="{INK}" text-anchor="end">'
+            f"<title>{_e(category)}</title>{_e(_clip(category, 9))}</text>"
+        )
         x0 = float(label_width)
         for p in parts:
             value = float(p.values[i] or 0)
             if value <= 0:
                 continue
             length = plot * value / scale
-            body.append(f'<rect x="{_n(x0)}" y="{_n(y)}" width="{_n(length)}" height="{bar}" '
-                        f'fill="{_e(p.color)}"><title>{_e(p.label)}: {value:g}</title></rect>')
+            body.append(
+                f'<rect x="{_n(x0)}" y="{_n(y)}" width="{_n(length)}" height="{bar}" '
+                f'fill="{_e(p.color)}"><title>{_e(p.label)}: {value:g}</title></rect>'
+            )
             x0 += length
-        body.append(f'<text x="{_n(x0 + 4)}" y="{_n(y + bar - 4)}" fill="{INK}" font-size="11">'
-                    f"{totals[i]:g}</text>")
+        body.append(
+            f'<text x="{_n(x0 + 4)}" y="{_n(y + bar - 4)}" fill="{INK}" font-size="11">{totals[i]:g}</text>'
+        )
     return _svg(width, height, title, body)
 
 

@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from pbgraph.model import LIAISON_KIND_ZH, NODE_KIND_ZH, ORG_KIND_ZH, PARTY_ZH, ROLE_ZH, LiaisonKind
+from pbgraph.model import NODE_KIND_ZH, ORG_KIND_ZH, PARTY_ZH, ROLE_ZH
 
 NA = "n/a"
 
@@ -91,10 +91,8 @@ VALUE_LABELS: dict[str, tuple[str, str]] = {
 RATE_COLUMNS = frozenset({"organization_rate", "work_rate", "share"})
 ENUM_COLUMNS: dict[str, dict[str, str]] = {
     "party": {str(k): v for k, v in PARTY_ZH.items()},
-    "kind": {str(k): v for k, v in ORG_KIND_ZH.items()}
-    | {str(k): v for k, v in NODE_KIND_ZH.items()}
-    | {str(k): v for k, v in LIAISON_KIND_ZH.items() if k != LiaisonKind.MEMBER}
-    | {"member": "委员"},
+    # the `kind` columns of result rows name node or organization kinds (never liaison kinds)
+    "kind": {str(k): v for k, v in ORG_KIND_ZH.items()} | {str(k): v for k, v in NODE_KIND_ZH.items()},
     "role": {str(k): v for k, v in ROLE_ZH.items()},
 }
 
@@ -121,6 +119,8 @@ def _cell(column: str, value: Any, lang: str) -> str:
     if value is None:
         return ""
     text = str(value)
+    if column == "committee_name" and text == "全部":
+        return text if lang == "zh" else "(all)"
     if column == "gap" or column == "severity":
         labels = VALUE_LABELS.get(text)
         return text if labels is None else labels[0 if lang == "zh" else 1]

@@ -14,6 +14,7 @@ import pandas as pd
 
 from pbgraph import _format
 from pbgraph._errors import DatasetError, PbgraphError
+from pbgraph._neo4j_cli import backend_options, neo4j_group
 from pbgraph.dataset import Dataset, load
 from pbgraph.validate import Problem
 
@@ -25,7 +26,10 @@ EXIT_DATASET = 2
 
 def lang_option(func: F) -> F:
     return click.option(
-        "--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+        "--lang",
+        type=click.Choice(["zh", "en"]),
+        default="zh",
+        show_default=True,
         help="输出语言 / output language.",
     )(func)
 
@@ -34,10 +38,20 @@ def output_options(*formats: str) -> Callable[[F], F]:
     """--format, --lang and -o/--output, shared by every command that prints rows."""
 
     def decorate(func: F) -> F:
-        func = click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-                            help="写入文件而不是屏幕（xlsx 必须指定）/ write to a file.")(func)
-        func = click.option("--format", "fmt", type=click.Choice(list(formats)), default="table",
-                            show_default=True, help="输出格式 / output format.")(func)
+        func = click.option(
+            "-o",
+            "--output",
+            type=click.Path(dir_okay=False, path_type=Path),
+            help="写入文件而不是屏幕（xlsx 必须指定）/ write to a file.",
+        )(func)
+        func = click.option(
+            "--format",
+            "fmt",
+            type=click.Choice(list(formats)),
+            default="table",
+            show_default=True,
+            help="输出格式 / output format.",
+        )(func)
         return lang_option(func)
 
     return decorate
@@ -64,7 +78,8 @@ def load_or_exit(path: str, lang: str) -> Dataset:
             click.echo(line, err=True)
         errors = sum(p.is_error for p in error.problems)
         click.echo(
-            f"数据集有 {errors} 个错误，未加载。请按上面的说明修正后重试。" if lang == "zh"
+            f"数据集有 {errors} 个错误，未加载。请按上面的说明修正后重试。"
+            if lang == "zh"
             else f"The dataset has {errors} error(s); nothing was loaded. Fix them as described above.",
             err=True,
         )
@@ -84,16 +99,24 @@ def library_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def write_tables(tables: dict[str, pd.DataFrame], *, fmt: str, lang: str, output: Path | None,
-                 notes: list[str] | None = None) -> None:
+def write_tables(
+    tables: dict[str, pd.DataFrame],
+    *,
+    fmt: str,
+    lang: str,
+    output: Path | None,
+    notes: list[str] | None = None,
+) -> None:
     """Write named tables in the chosen format, to the screen or a file (one writer for every command)."""
     from pbgraph.io import atomic_open, write_xlsx_tables
 
     if fmt == "xlsx":
         if output is None:
             raise click.UsageError("--format xlsx 需要 -o 文件名 / --format xlsx needs -o FILE")
-        sheets = {_format.table_title(name, lang)[:31]: _format.display_frame(frame, lang)
-                  for name, frame in tables.items()}
+        sheets = {
+            _format.table_title(name, lang)[:31]: _format.display_frame(frame, lang)
+            for name, frame in tables.items()
+        }
         write_xlsx_tables(sheets, output)
         click.echo(f"已写入 {output}" if lang == "zh" else f"wrote {output}", err=True)
         return
@@ -105,18 +128,27 @@ def write_tables(tables: dict[str, pd.DataFrame], *, fmt: str, lang: str, output
     elif fmt == "csv":
         parts = [_format.csv_text(frame, lang) for frame in tables.values()]
         if len(tables) > 1:
-            parts = [f"# {_format.table_title(name, lang)}\n{part}" for name, part in zip(tables, parts,
-                                                                                          strict=True)]
+            parts = [
+                f"# {_format.table_title(name, lang)}\n{part}"
+                for name, part in zip(tables, parts, strict=True)
+            ]
         text = "\n".join(parts)
     else:
         blocks = []
         for name, frame in tables.items():
             title = _format.table_title(name, lang)
-            blocks.append(f"{title}（{len(frame)}）\n{_format.text_table(frame, lang)}"
-                          if lang == "zh" else f"{title} ({len(frame)})\n{_format.text_table(frame, lang)}")
+            blocks.append(
+                f"{title}（{len(frame)}）\n{_format.text_table(frame, lang)}"
+                if lang == "zh"
+                else f"{title} ({len(frame)})\n{_format.text_table(frame, lang)}"
+            )
         text = "\n\n".join(blocks) + "\n"
         for note in notes or []:
             text += note + "\n"
+    if fmt != "table":
+        # notes are not rows: machine-readable output keeps to rows, the notes go to the terminal
+        for note in notes or []:
+            click.echo(note, err=True)
     if output is None:
         click.echo(text, nl=False)
     else:
@@ -161,19 +193,29 @@ def validate(path: str, fmt: str, lang: str, output: Path | None) -> None:
         found, ok = error.problems, False
     errors = sum(p.is_error for p in found)
     warnings = len(found) - errors
+    if ok:
+        summary = (
+            f"数据集有效：{len(ds.members)} 名委员，{warnings} 个警告。"
+            if lang == "zh"
+            else f"Dataset is valid: {len(ds.members)} members, {warnings} warning(s)."
+        )
+    else:
+        summary = (
+            f"数据集无效：{errors} 个错误，{warnings} 个警告。未加载任何数据。"
+            if lang == "zh"
+            else f"Dataset is invalid: {errors} error(s), {warnings} warning(s). Nothing loaded."
+        )
     if fmt == "table" and output is None:
         for line in _problem_lines(found, lang):
             click.echo(line)
-        if ok:
-            click.echo(f"数据集有效：{len(ds.members)} 名委员，{warnings} 个警告。" if lang == "zh"
-                       else f"Dataset is valid: {len(ds.members)} members, {warnings} warning(s).")
-        else:
-            click.echo(f"数据集无效：{errors} 个错误，{warnings} 个警告。未加载任何数据。" if lang == "zh"
-                       else f"Dataset is invalid: {errors} error(s), {warnings} warning(s). Nothing loaded.")
+        click.echo(summary)
     else:
-        frame = pd.DataFrame([p.as_record(lang) for p in found],
-                             columns=["severity", "code", "file", "sheet", "row", "column", "value", "message"])
+        frame = pd.DataFrame(
+            [p.as_record(lang) for p in found],
+            columns=["severity", "code", "file", "sheet", "row", "column", "value", "message"],
+        )
         write_tables({"problems": frame}, fmt=fmt, lang=lang, output=output)
+        click.echo(summary, err=True)
     if not ok:
         sys.exit(EXIT_DATASET)
 
@@ -199,8 +241,13 @@ def info(path: str, fmt: str, lang: str, output: Path | None) -> None:
 
 @main.command()
 @click.argument("out", type=click.Path(file_okay=True, path_type=Path))
-@click.option("--scale", type=click.Choice(["county", "city", "province", "national"]), default="county",
-              show_default=True, help="规模 / scale of the committee system.")
+@click.option(
+    "--scale",
+    type=click.Choice(["county", "city", "province", "national"]),
+    default="county",
+    show_default=True,
+    help="规模 / scale of the committee system.",
+)
 @click.option("--seed", type=int, default=0, show_default=True, help="随机种子（同一种子结果相同）/ seed.")
 @click.option("--contacts/--no-contacts", default=True, show_default=True, help="生成联系群众 / contacts.")
 @click.option("--format", "fmt", type=click.Choice(["csv", "xlsx"]), default="csv", show_default=True)
@@ -217,25 +264,70 @@ def generate(out: Path, scale: str, seed: int, contacts: bool, fmt: str) -> None
     """
     from pbgraph.generate import generate as run_generate
 
-    written = run_generate(scale, out, seed=seed, contacts=contacts, fmt=fmt,
-                           progress=(lambda s: click.echo(s, err=True)) if sys.stderr.isatty() else None)
+    written = run_generate(
+        scale,
+        out,
+        seed=seed,
+        contacts=contacts,
+        fmt="xlsx" if fmt == "xlsx" else "csv",
+        progress=(lambda s: click.echo(s, err=True)) if sys.stderr.isatty() else None,
+    )
     click.echo(f"已写入 {len(written)} 个文件到 {out}")
 
 
 @main.command()
-@click.argument("name", type=click.Choice(["all", "coverage", "unlinked", "unorganized", "sectors", "townships",
-                                           "platforms", "reach", "load", "connectors"]))
+@click.argument(
+    "name",
+    type=click.Choice(
+        [
+            "all",
+            "coverage",
+            "unlinked",
+            "unorganized",
+            "sectors",
+            "townships",
+            "platforms",
+            "reach",
+            "load",
+            "connectors",
+        ]
+    ),
+)
 @click.argument("path", type=click.Path())
 @click.option("--committee", help="只看这个政协（编号）/ only this committee (id).")
 @click.option("--by-committee", is_flag=True, help="各政协排名表，最差在前 / league table, worst first.")
-@click.option("--max-load", type=click.IntRange(min=0), default=5, show_default=True,
-              help="每名党员委员最多联系的党外委员数 / max non-party members per CPC member.")
-@click.option("--max-depth", type=click.IntRange(min=1), default=None,
-              help="联系链最多几跳（默认不限）/ max hops of reach (default: unlimited).")
+@click.option(
+    "--max-load",
+    type=click.IntRange(min=0),
+    default=5,
+    show_default=True,
+    help="每名党员委员最多联系的党外委员数 / max non-party members per CPC member.",
+)
+@click.option(
+    "--max-depth",
+    type=click.IntRange(min=1),
+    default=None,
+    help="联系链最多几跳（默认不限）/ max hops of reach (default: unlimited).",
+)
 @output_options(*FORMATS, "xlsx")
+@backend_options
 @library_errors
-def analyze(name: str, path: str, committee: str | None, by_committee: bool, max_load: int,
-            max_depth: int | None, fmt: str, lang: str, output: Path | None) -> None:
+def analyze(
+    name: str,
+    path: str,
+    committee: str | None,
+    by_committee: bool,
+    max_load: int,
+    max_depth: int | None,
+    fmt: str,
+    lang: str,
+    output: Path | None,
+    backend: str,
+    dataset: str | None,
+    uri: str | None,
+    username: str | None,
+    database: str | None,
+) -> None:
     """运行分析：覆盖率、未联系、未组织、界别、镇街、平台、联系链、负担、关键联系人。
 
     Run an analysis (or all) and print its rows.
@@ -246,9 +338,32 @@ def analyze(name: str, path: str, committee: str | None, by_committee: bool, max
       pbgraph analyze unlinked data/sample --format csv -o unlinked.csv
       pbgraph analyze coverage data/system --by-committee
       pbgraph analyze all data/sample --format xlsx -o gaps.xlsx
+      pbgraph analyze coverage data/sample --backend neo4j
     """
     from pbgraph.analyses import ANALYSES, league_table, run
 
+    if by_committee and committee:
+        raise click.UsageError(
+            "--by-committee 比较全部政协，不能与 --committee 同用 / "
+            "--by-committee compares every committee; drop --committee"
+        )
+    if backend == "neo4j":
+        from pbgraph._neo4j_cli import analyze_with_neo4j
+
+        found, raw_notes = analyze_with_neo4j(
+            ANALYSES if name == "all" else (name,),
+            path,
+            by_committee=by_committee,
+            committee=committee,
+            max_load=max_load,
+            max_depth=max_depth,
+            dataset=dataset,
+            uri=uri,
+            username=username,
+            database=database,
+        )
+        write_tables(found, fmt=fmt, lang=lang, output=output, notes=[_note(n, lang) for n in raw_notes])
+        return
     ds = load_or_exit(path, lang)
     tables: dict[str, pd.DataFrame] = {}
     notes: list[str] = []
@@ -267,26 +382,63 @@ TARGET_VIEWS = ("sector", "township", "member", "committee", "reach")
 
 
 @main.command()
-@click.argument("view", type=click.Choice(["network", "org", "sector", "township", "member", "committee", "gaps",
-                                           "reach"]))
+@click.argument(
+    "view",
+    type=click.Choice(["network", "org", "sector", "township", "member", "committee", "gaps", "reach"]),
+)
 @click.argument("args", nargs=-1, required=True, metavar="[ID] PATH")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="输出文件（默认 out/视图名.html）/ output file.")
-@click.option("--format", "fmt", type=click.Choice(["html", "fragment", "png", "svg"]), default=None,
-              help="html（默认）、fragment（可嵌入的 <div>）、png、svg；默认按文件后缀 / default: by suffix.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="输出文件（默认 out/视图名.html）/ output file.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["html", "fragment", "png", "svg"]),
+    default=None,
+    help="html（默认）、fragment（可嵌入的 <div>）、png、svg；默认按文件后缀 / default: by suffix.",
+)
 @click.option("--committee", help="只看这个政协 / only this committee.")
-@click.option("--color-by", type=click.Choice(["party", "sector", "township", "committee"]), default="party",
-              show_default=True, help="委员着色依据 / member colour.")
-@click.option("--depth", type=click.IntRange(min=0), default=1, show_default=True,
-              help="member 视图的跳数；reach 视图的最大跳数（0 = 不限）/ hops.")
-@click.option("--node-limit", type=click.IntRange(min=10), default=3000, show_default=True,
-              help="超过此节点数时聚合显示 / aggregate above this many nodes.")
+@click.option(
+    "--color-by",
+    type=click.Choice(["party", "sector", "township", "committee"]),
+    default="party",
+    show_default=True,
+    help="委员着色依据 / member colour.",
+)
+@click.option(
+    "--depth",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    help="member 视图的跳数；reach 视图的最大跳数（0 = 不限）/ hops.",
+)
+@click.option(
+    "--node-limit",
+    type=click.IntRange(min=10),
+    default=3000,
+    show_default=True,
+    help="超过此节点数时聚合显示 / aggregate above this many nodes.",
+)
 @click.option("--max-load", type=click.IntRange(min=0), default=5, show_default=True)
 @click.option("--element-id", help="fragment 的元素 id（同页多个视图时）/ element id of a fragment.")
 @lang_option
 @library_errors
-def render(view: str, args: tuple[str, ...], output: Path | None, fmt: str | None, committee: str | None,
-           color_by: str, depth: int, node_limit: int, max_load: int, element_id: str | None, lang: str) -> None:
+def render(
+    view: str,
+    args: tuple[str, ...],
+    output: Path | None,
+    fmt: str | None,
+    committee: str | None,
+    color_by: str,
+    depth: int,
+    node_limit: int,
+    max_load: int,
+    element_id: str | None,
+    lang: str,
+) -> None:
     """生成交互式关系图（离线可用的单个 HTML 文件），或 PNG/SVG 静态图。
 
     Render an interactive graph view (one offline HTML file), an embeddable fragment, or PNG/SVG.
@@ -308,49 +460,110 @@ def render(view: str, args: tuple[str, ...], output: Path | None, fmt: str | Non
         )
     target, path = (args[0], args[1]) if needs_target else (None, args[0])
     ds = load_or_exit(path, lang)
-    built = build_view(ds, view, target, committee=committee, color_by=color_by, depth=depth,
-                       node_limit=node_limit, max_load=max_load, lang=lang)
+    built = build_view(
+        ds,
+        view,
+        target,
+        committee=committee,
+        color_by=color_by,
+        depth=depth,
+        node_limit=node_limit,
+        max_load=max_load,
+        lang=lang,
+    )
     suffix = {"fragment": ".html", "png": ".png", "svg": ".svg"}.get(fmt or "html", ".html")
     output = output or Path("out") / f"{view}{'-' + target if target else ''}{suffix}"
     write_view(built, output, fmt=fmt, element_id=element_id)
     if built.notice:
         click.echo(built.notice, err=True)
-    click.echo(f"已写入 {output}（{len(built.nodes)} 个节点）" if lang == "zh"
-               else f"wrote {output} ({len(built.nodes)} nodes)")
+    click.echo(
+        f"已写入 {output}（{len(built.nodes)} 个节点）"
+        if lang == "zh"
+        else f"wrote {output} ({len(built.nodes)} nodes)"
+    )
 
 
 def _note(note: str, lang: str) -> str:
     kind, _, value = note.partition(":")
     if kind == "sampled":
-        return (f"注：网络较大，中介中心性按 {value} 个随机起点（固定种子）抽样估算。" if lang == "zh"
-                else f"Note: betweenness was estimated from {value} sampled sources (fixed seed).")
+        return (
+            f"注：网络较大，中介中心性按 {value} 个随机起点（固定种子）抽样估算。"
+            if lang == "zh"
+            else f"Note: betweenness was estimated from {value} sampled sources (fixed seed)."
+        )
     return note
-
 
 
 @main.command()
 @click.argument("path", type=click.Path())
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              default=Path("out") / "report.html", show_default=True, help="报告文件 / the HTML file to write.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("out") / "report.html",
+    show_default=True,
+    help="报告文件 / the HTML file to write.",
+)
 @click.option("--committee", help="只报告这个政协（编号）/ only this committee (id).")
-@click.option("--redact", is_flag=True,
-              help="姓名脱敏（委员A017 等代号），用于对外提供 / replace every person's name by a pseudonym.")
-@click.option("--xlsx", "xlsx", type=click.Path(dir_okay=False, path_type=Path),
-              help="同时导出完整表格到这个 Excel 文件 / also write every table to this workbook.")
-@click.option("--max-load", type=click.IntRange(min=0), default=5, show_default=True,
-              help="每名党员委员最多联系的党外委员数 / max non-party members per CPC member.")
-@click.option("--max-depth", type=click.IntRange(min=1), default=None,
-              help="联系链最多几跳（默认不限）/ max hops of reach (default: unlimited).")
-@click.option("--max-rows", type=click.IntRange(min=1), default=50, show_default=True,
-              help="每个表格最多显示的行数 / rows shown per table.")
-@click.option("--node-limit", type=click.IntRange(min=10), default=1500, show_default=True,
-              help="关系图超过此节点数时聚合显示 / aggregate graph views above this many nodes.")
-@click.option("--views/--no-views", default=True, show_default=True,
-              help="嵌入交互式关系图 / embed the interactive graph views.")
+@click.option(
+    "--redact",
+    is_flag=True,
+    help="姓名脱敏（委员A017 等代号），用于对外提供 / replace every person's name by a pseudonym.",
+)
+@click.option(
+    "--xlsx",
+    "xlsx",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="同时导出完整表格到这个 Excel 文件 / also write every table to this workbook.",
+)
+@click.option(
+    "--max-load",
+    type=click.IntRange(min=0),
+    default=5,
+    show_default=True,
+    help="每名党员委员最多联系的党外委员数 / max non-party members per CPC member.",
+)
+@click.option(
+    "--max-depth",
+    type=click.IntRange(min=1),
+    default=None,
+    help="联系链最多几跳（默认不限）/ max hops of reach (default: unlimited).",
+)
+@click.option(
+    "--max-rows",
+    type=click.IntRange(min=1),
+    default=50,
+    show_default=True,
+    help="每个表格最多显示的行数 / rows shown per table.",
+)
+@click.option(
+    "--node-limit",
+    type=click.IntRange(min=10),
+    default=1500,
+    show_default=True,
+    help="关系图超过此节点数时聚合显示 / aggregate graph views above this many nodes.",
+)
+@click.option(
+    "--views/--no-views",
+    default=True,
+    show_default=True,
+    help="嵌入交互式关系图 / embed the interactive graph views.",
+)
 @lang_option
 @library_errors
-def report(path: str, output: Path, committee: str | None, redact: bool, xlsx: Path | None, max_load: int,
-           max_depth: int | None, max_rows: int, node_limit: int, views: bool, lang: str) -> None:
+def report(
+    path: str,
+    output: Path,
+    committee: str | None,
+    redact: bool,
+    xlsx: Path | None,
+    max_load: int,
+    max_depth: int | None,
+    max_rows: int,
+    node_limit: int,
+    views: bool,
+    lang: str,
+) -> None:
     """生成分析报告：一个可离线打开、可打印为 PDF 的 HTML 文件。
 
     Write the report: one self-contained HTML file (opens offline, prints to PDF) with the coverage rates,
@@ -373,30 +586,68 @@ def report(path: str, output: Path, committee: str | None, redact: bool, xlsx: P
         export_xlsx(ds, xlsx, committee=committee, max_load=max_load, max_depth=max_depth, lang=lang)
         click.echo(f"已写入 {xlsx}" if lang == "zh" else f"wrote {xlsx}", err=True)
     # redacting is idempotent: the report redacts again only to say so on its cover
-    write_report(ds, output, committee=committee, lang=lang, redact=redact, max_load=max_load,
-                 max_depth=max_depth, max_rows=max_rows, node_limit=node_limit, views=views,
-                 excel_name=xlsx.name if xlsx is not None else None)
+    write_report(
+        ds,
+        output,
+        committee=committee,
+        lang=lang,
+        redact=redact,
+        max_load=max_load,
+        max_depth=max_depth,
+        max_rows=max_rows,
+        node_limit=node_limit,
+        views=views,
+        excel_name=xlsx.name if xlsx is not None else None,
+    )
     click.echo(f"已写入 {output}" if lang == "zh" else f"wrote {output}")
 
 
 @main.command()
 @click.argument("path", type=click.Path())
-@click.option("--to", "to", type=click.Choice(["xlsx", "graphml", "gexf", "json", "csv"]), required=True,
-              help="xlsx：分析表格；graphml/gexf/json：关系图（Gephi、Cytoscape）；csv：数据集本身 / format.")
-@click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="输出文件（csv 为文件夹）；默认 out/数据集名.格式 / output file (csv: folder).")
+@click.option(
+    "--to",
+    "to",
+    type=click.Choice(["xlsx", "graphml", "gexf", "json", "csv"]),
+    required=True,
+    help="xlsx：分析表格；graphml/gexf/json：关系图（Gephi、Cytoscape）；csv：数据集本身 / format.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="输出文件（csv 为文件夹）；默认 out/数据集名.格式 / output file (csv: folder).",
+)
 @click.option("--committee", help="xlsx：只导出这个政协 / xlsx: only this committee.")
 @click.option("--redact", is_flag=True, help="姓名脱敏 / replace every person's name by a pseudonym.")
-@click.option("--max-load", type=click.IntRange(min=0), default=5, show_default=True,
-              help="xlsx：每名党员委员最多联系的党外委员数 / max non-party members per CPC member.")
-@click.option("--max-depth", type=click.IntRange(min=1), default=None,
-              help="xlsx：联系链最多几跳 / max hops of reach.")
-@click.option("--contacts/--no-contacts", default=True, show_default=True,
-              help="graphml/gexf/json：包含联系群众 / include contacts in the graph.")
+@click.option(
+    "--max-load",
+    type=click.IntRange(min=0),
+    default=5,
+    show_default=True,
+    help="xlsx：每名党员委员最多联系的党外委员数 / max non-party members per CPC member.",
+)
+@click.option(
+    "--max-depth", type=click.IntRange(min=1), default=None, help="xlsx：联系链最多几跳 / max hops of reach."
+)
+@click.option(
+    "--contacts/--no-contacts",
+    default=True,
+    show_default=True,
+    help="graphml/gexf/json：包含联系群众 / include contacts in the graph.",
+)
 @lang_option
 @library_errors
-def export(path: str, to: str, output: Path | None, committee: str | None, redact: bool, max_load: int,
-           max_depth: int | None, contacts: bool, lang: str) -> None:
+def export(
+    path: str,
+    to: str,
+    output: Path | None,
+    committee: str | None,
+    redact: bool,
+    max_load: int,
+    max_depth: int | None,
+    contacts: bool,
+    lang: str,
+) -> None:
     """导出：分析表格（Excel）、关系图（GraphML/GEXF/JSON）或数据集本身（CSV）。
 
     Export the analysis tables (xlsx, a sheet per table), the typed graph (graphml, gexf, json for Gephi and
@@ -421,13 +672,27 @@ def export(path: str, to: str, output: Path | None, committee: str | None, redac
         raise click.UsageError("输出不能覆盖输入数据集 / the output must not overwrite the input dataset")
     if redact:
         ds = redact_dataset(ds, lang=lang)
-    written = run_export(ds, output, to=to, committee=committee, max_load=max_load, max_depth=max_depth,
-                         lang=lang, contacts=contacts)
+    written = run_export(
+        ds,
+        output,
+        to=to,
+        committee=committee,
+        max_load=max_load,
+        max_depth=max_depth,
+        lang=lang,
+        contacts=contacts,
+    )
     if to == "csv":
-        click.echo(f"已写入 {len(written)} 个文件到 {output}" if lang == "zh"
-                   else f"wrote {len(written)} files to {output}")
+        click.echo(
+            f"已写入 {len(written)} 个文件到 {output}"
+            if lang == "zh"
+            else f"wrote {len(written)} files to {output}"
+        )
     else:
         click.echo(f"已写入 {output}" if lang == "zh" else f"wrote {output}")
+
+
+main.add_command(neo4j_group)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

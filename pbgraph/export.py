@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from pbgraph import _format
-from pbgraph.model import NODE_KIND_ZH, PARTY_ZH, NodeKind
+from pbgraph.model import PARTY_ZH
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -79,7 +79,7 @@ class _NameScrubber:
         i, n = 0, len(text)
         while i < n:
             for length in self.lengths:
-                candidate = text[i:i + length]
+                candidate = text[i : i + length]
                 found = len(candidate) == length and candidate in self.replacements
                 if found and self._whole(text, i, length):
                     out.append(self.replacements[candidate])
@@ -92,7 +92,7 @@ class _NameScrubber:
 
     @staticmethod
     def _whole(text: str, start: int, length: int) -> bool:
-        word = text[start:start + length]
+        word = text[start : start + length]
         if not word.isascii():
             return True
         before = text[start - 1] if start > 0 else " "
@@ -103,8 +103,9 @@ class _NameScrubber:
         # only distinct values are scanned: org names, notes and roles repeat a lot
         unique = pd.unique(values.to_numpy(dtype=object))
         mapping = {value: self(value) for value in unique}
-        return pd.Series([mapping[v] for v in values.to_numpy(dtype=object)], index=values.index,
-                         dtype=values.dtype)
+        return pd.Series(
+            [mapping[v] for v in values.to_numpy(dtype=object)], index=values.index, dtype=values.dtype
+        )
 
 
 def redact(ds: Dataset, *, lang: str = "zh") -> Dataset:
@@ -145,32 +146,55 @@ def redact(ds: Dataset, *, lang: str = "zh") -> Dataset:
     contacts = ds.contacts.copy()
     member_names = pseudonyms(len(members), member_prefix)
     contact_names = pseudonyms(len(contacts), contact_prefix)
-    scrub = _NameScrubber([*zip(ds.members["name"].tolist(), member_names, strict=True),
-                           *zip(ds.contacts["name"].tolist(), contact_names, strict=True)])
+    scrub = _NameScrubber(
+        [
+            *zip(ds.members["name"].tolist(), member_names, strict=True),
+            *zip(ds.contacts["name"].tolist(), contact_names, strict=True),
+        ]
+    )
     members["name"] = pd.Series(member_names, index=members.index, dtype=ds.members["name"].dtype)
     has_contact_name = ds.contacts["name"].to_numpy(dtype=object) != ""
-    contacts["name"] = pd.Series(np.where(has_contact_name, np.asarray(contact_names, dtype=object), ""),
-                                 index=contacts.index, dtype=ds.contacts["name"].dtype)
+    contacts["name"] = pd.Series(
+        np.where(has_contact_name, np.asarray(contact_names, dtype=object), ""),
+        index=contacts.index,
+        dtype=ds.contacts["name"].dtype,
+    )
     enterprises = pseudonyms(len(members), enterprise_prefix)
     has_enterprise = ds.members["enterprise"].to_numpy(dtype=object) != ""
-    members["enterprise"] = pd.Series(np.where(has_enterprise, np.asarray(enterprises, dtype=object), ""),
-                                      index=members.index, dtype=ds.members["enterprise"].dtype)
+    members["enterprise"] = pd.Series(
+        np.where(has_enterprise, np.asarray(enterprises, dtype=object), ""),
+        index=members.index,
+        dtype=ds.members["enterprise"].dtype,
+    )
     members["roles"] = scrub.column(members["roles"])
     tables: dict[str, pd.DataFrame] = {"members": members, "contacts": contacts}
-    for table, column in (("sectors", "name"), ("townships", "name"), ("organizations", "name"),
-                          ("liaisons", "note")):
+    for table, column in (
+        ("sectors", "name"),
+        ("townships", "name"),
+        ("organizations", "name"),
+        ("liaisons", "note"),
+    ):
         frame = getattr(ds, table).copy()
         frame[column] = scrub.column(frame[column])
         tables[table] = frame
     warnings = [
-        replace(p, value=scrub(p.value) if p.value else p.value,
-                params={k: scrub(v) if isinstance(v, str) else v for k, v in p.params.items()})
+        replace(
+            p,
+            value=scrub(p.value) if p.value else p.value,
+            params={k: scrub(v) if isinstance(v, str) else v for k, v in p.params.items()},
+        )
         for p in ds.warnings
     ]
     return Dataset(
-        members=tables["members"], sectors=tables["sectors"], townships=tables["townships"],
-        organizations=tables["organizations"], memberships=ds.memberships.copy(), liaisons=tables["liaisons"],
-        contacts=tables["contacts"], name=ds.name, warnings=warnings,
+        members=tables["members"],
+        sectors=tables["sectors"],
+        townships=tables["townships"],
+        organizations=tables["organizations"],
+        memberships=ds.memberships.copy(),
+        liaisons=tables["liaisons"],
+        contacts=tables["contacts"],
+        name=ds.name,
+        warnings=warnings,
     )
 
 
@@ -222,7 +246,7 @@ def sheet_frame(frame: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
     >>> sheet["委员数"].iloc[0], sheet["工作覆盖率"].iloc[0][-1]
     (250, '%')
     """
-    shown = _format.display_frame(sector_kinds(frame, lang), lang)
+    shown = _format.display_frame(frame, lang)
     for position, column in enumerate(frame.columns):
         values = frame[column]
         if column in _format.RATE_COLUMNS or values.dtype == bool:
@@ -232,16 +256,6 @@ def sheet_frame(frame: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
         elif pd.api.types.is_float_dtype(values.dtype):
             shown.iloc[:, position] = [None if math.isnan(v) else round(float(v), 6) for v in values.tolist()]
     return shown
-
-
-def sector_kinds(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Sector gap rows say 界别 for a sector (the shared value labels would read `sector` as the liaison kind
-    联系界别)."""
-    if lang != "zh" or "gap" not in frame.columns or "kind" not in frame.columns:
-        return frame
-    out = frame.copy()
-    out["kind"] = out["kind"].replace({NodeKind.SECTOR.value: NODE_KIND_ZH[NodeKind.SECTOR]})
-    return out
 
 
 def sheet_names(names: Iterable[str], lang: str) -> dict[str, str]:
@@ -377,8 +391,12 @@ def export_graph(ds: Dataset, path: str | os.PathLike[str], *, fmt: str, contact
     elif fmt == "gexf":
         nx.write_gexf(graph, buffer, encoding="utf-8", prettyprint=True)
         # networkx stamps today's date; a rebuild from the same data should not differ
-        data = re.sub(rb'lastmodifieddate="[^"]*"', f'lastmodifieddate="{view_date()}"'.encode(),
-                      buffer.getvalue(), count=1)
+        data = re.sub(
+            rb'lastmodifieddate="[^"]*"',
+            f'lastmodifieddate="{view_date()}"'.encode(),
+            buffer.getvalue(),
+            count=1,
+        )
     else:
         text = json.dumps(nx.node_link_data(graph, edges="edges"), ensure_ascii=False, indent=1) + "\n"
         data = text.encode("utf-8")
@@ -455,6 +473,17 @@ def export(
 
 
 __all__ = [
-    "EXPORT_FORMATS", "GRAPH_FORMATS", "analysis_tables", "export", "export_csv", "export_graph",
-    "export_graph_data", "export_xlsx", "input_tables", "person_names", "pseudonyms", "redact", "sheet_frame",
+    "EXPORT_FORMATS",
+    "GRAPH_FORMATS",
+    "analysis_tables",
+    "export",
+    "export_csv",
+    "export_graph",
+    "export_graph_data",
+    "export_xlsx",
+    "input_tables",
+    "person_names",
+    "pseudonyms",
+    "redact",
+    "sheet_frame",
 ]

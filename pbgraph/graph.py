@@ -109,8 +109,9 @@ class NodeIndex:
     @cached_property
     def liaison_kind(self) -> np.ndarray:
         """Per liaison row: position of its kind in `LiaisonKind`."""
-        codes = {kind.value: i for i, kind in enumerate(LiaisonKind)}
-        return self.ds.liaisons["kind"].map(codes).to_numpy(dtype=np.int8)
+        kinds = pa.array([kind.value for kind in LiaisonKind], type=pa.string())
+        found = pc.index_in(arrow_strings(self.ds.liaisons["kind"]), value_set=kinds)
+        return np.asarray(found.fill_null(-1), dtype=np.int8)
 
     @cached_property
     def counting(self) -> np.ndarray:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 
-from pbgraph.graph import committee_orgs
+from pbgraph.analyses.coverage import OVERALL_NAME
+from pbgraph.graph import committee_orgs, index_of
 from pbgraph.model import PARTY_ORG_KINDS, PLATFORM_KINDS, LiaisonKind, OrgKind, Party
 
 if TYPE_CHECKING:
@@ -15,7 +17,7 @@ if TYPE_CHECKING:
 
 def counts(ds: Dataset) -> pd.DataFrame:
     """One row per committee, then a total row: members by party, sectors, townships, organizations by
-    kind, memberships, liaisons by kind, contacts.
+    kind, liaisons by kind (counted under the committees of their source), contacts.
 
     Examples
     --------
@@ -23,60 +25,59 @@ def counts(ds: Dataset) -> pd.DataFrame:
     >>> int(counts(load("data/sample")).iloc[-1]["members"]) > 200
     True
     """
-    pairs = ds.member_committees
     members = ds.members
+    pairs = ds.member_committees
     cpc = (members["party"] == Party.CPC).to_numpy()
-    orgs = ds.organizations
-    liaisons = ds.liaisons
-    source_committee = liaisons["source"].map(
-        pd.Series(members["committee"].to_numpy(), index=members["id"].to_numpy())
-    )
-    contact_committee = ds.contacts["township"].map(
-        pd.Series(ds.townships["committee"].to_numpy(), index=ds.townships["id"].to_numpy())
-    )
-
-    def row(committee: str | None) -> dict[str, object]:
-        if committee is None:
-            member_rows = pd.Series(True, index=members.index).to_numpy()
-        else:
-            member_rows = members.index.isin(pairs.loc[pairs["committee"] == committee, "member"])
-
-        def of(frame: pd.DataFrame) -> pd.DataFrame:
-            return frame if committee is None else frame[frame["committee"] == committee]
-
-        mine = of(orgs)
-        links = (
-            liaisons
-            if committee is None
-            else liaisons[
-                source_committee.fillna("")
-                .str.split(";")
-                .map(lambda ids: committee in ids)
-                .to_numpy(dtype=bool)
-            ]
-        )
-        contacts = (
-            ds.contacts if committee is None else ds.contacts[(contact_committee == committee).to_numpy()]
-        )
-        return {
-            "members": int(member_rows.sum()),
-            "cpc_members": int((member_rows & cpc).sum()),
-            "non_party_members": int((member_rows & ~cpc).sum()),
-            "party_group_members": int((member_rows & members["party_group"].to_numpy(dtype=bool)).sum()),
-            "sectors": len(of(ds.sectors)),
-            "sector_groups": int((mine["kind"] == OrgKind.SECTOR_GROUP).sum()),
-            "townships": len(of(ds.townships)),
-            "party_organizations": int(mine["kind"].isin(list(PARTY_ORG_KINDS)).sum()),
-            "platforms": int(mine["kind"].isin(list(PLATFORM_KINDS)).sum()),
-            "organizations": len(mine),
-            **{f"{kind.value}_liaisons": int((links["kind"] == kind).sum()) for kind in LiaisonKind},
-            "contacts": len(contacts),
+    per_member = pd.DataFrame(
+        {
+            "members": 1,
+            "cpc_members": cpc,
+            "non_party_members": ~cpc,
+            "party_group_members": members["party_group"].to_numpy(dtype=bool),
         }
+    ).astype(np.int64)
+    columns: dict[str, pd.Series] = {}
+    grouped = per_member.iloc[pairs["member"].to_numpy()].groupby(pairs["committee"].to_numpy()).sum()
+    for column in per_member.columns:
+        columns[column] = _with_total(grouped[column], int(per_member[column].sum()))
+
+    orgs = ds.organizations
+    columns["sectors"] = _by_committee(ds.sectors["committee"])
+    columns["sector_groups"] = _by_committee(orgs.loc[orgs["kind"] == OrgKind.SECTOR_GROUP, "committee"])
+    columns["townships"] = _by_committee(ds.townships["committee"])
+    columns["party_organizations"] = _by_committee(
+        orgs.loc[orgs["kind"].isin(list(PARTY_ORG_KINDS)), "committee"]
+    )
+    columns["platforms"] = _by_committee(orgs.loc[orgs["kind"].isin(list(PLATFORM_KINDS)), "committee"])
+    columns["organizations"] = _by_committee(orgs["committee"])
+
+    # a liaison belongs to every committee its source sits on
+    ix = index_of(ds)
+    source = ix.liaison_source
+    by_member = pd.DataFrame({"member": source, "kind": ds.liaisons["kind"].to_numpy(dtype=object)})
+    by_member = by_member[(by_member["member"] >= 0) & (by_member["member"] < len(members))]
+    linked = by_member.merge(pairs, on="member", how="inner")
+    for kind in LiaisonKind:
+        mine = linked.loc[linked["kind"] == kind.value, "committee"]
+        columns[f"{kind.value}_liaisons"] = _with_total(
+            mine.value_counts(), int((ds.liaisons["kind"] == kind.value).sum())
+        )
+    township_committee = pd.Series(ds.townships["committee"].to_numpy(), index=ds.townships["id"].to_numpy())
+    columns["contacts"] = _with_total(
+        ds.contacts["township"].map(township_committee).value_counts(), len(ds.contacts)
+    )
 
     committees = committee_orgs(ds)
-    rows = [
-        {"committee": c, "committee_name": n, **row(c)}
-        for c, n in zip(committees["id"], committees["name"], strict=True)
-    ]
-    rows.append({"committee": "", "committee_name": "全部", **row(None)})
-    return pd.DataFrame(rows)
+    keys = [*committees["id"].tolist(), ""]
+    frame = pd.DataFrame({"committee": keys, "committee_name": [*committees["name"].tolist(), OVERALL_NAME]})
+    for name, series in columns.items():
+        frame[name] = series.reindex(keys, fill_value=0).astype(np.int64).to_numpy()
+    return frame
+
+
+def _with_total(per_committee: pd.Series, total: int) -> pd.Series:
+    return pd.concat([per_committee.drop("", errors="ignore"), pd.Series({"": total})])
+
+
+def _by_committee(committee: pd.Series) -> pd.Series:
+    return _with_total(committee.value_counts(), len(committee))

@@ -137,8 +137,10 @@ def test_sector_kinds_read_as_sector_not_liaison(sample: Dataset) -> None:
 
 
 def _edges(graph: nx.MultiDiGraph, drop: tuple[str, ...] = ()) -> list[tuple]:
-    return sorted((u, v, k, tuple(sorted((a, b) for a, b in d.items() if a not in drop)))
-                  for u, v, k, d in graph.edges(keys=True, data=True))
+    return sorted(
+        (u, v, k, tuple(sorted((a, b) for a, b in d.items() if a not in drop)))
+        for u, v, k, d in graph.edges(keys=True, data=True)
+    )
 
 
 def test_export_graph_keeps_every_attribute(sample: Dataset) -> None:
@@ -194,8 +196,9 @@ def test_json_is_node_link_data(sample: Dataset, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("fmt", ["graphml", "gexf", "json"])
-def test_graph_exports_are_reproducible(sample: Dataset, tmp_path: Path, fmt: str,
-                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_graph_exports_are_reproducible(
+    sample: Dataset, tmp_path: Path, fmt: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1714521600")
     first = export_graph(sample, tmp_path / f"a.{fmt}", fmt=fmt).read_bytes()
     assert export_graph(sample, tmp_path / f"b.{fmt}", fmt=fmt).read_bytes() == first
@@ -213,8 +216,9 @@ def test_csv_round_trip_is_exact(path: Path, tmp_path: Path) -> None:
     again = load(tmp_path / "out")
     assert again.equals(ds)
     # the same warnings, on the same rows (file names and headers are now the canonical ones)
-    assert [(p.code, p.row, p.value) for p in again.warnings] == [(p.code, p.row, p.value)
-                                                                 for p in ds.warnings]
+    assert [(p.code, p.row, p.value) for p in again.warnings] == [
+        (p.code, p.row, p.value) for p in ds.warnings
+    ]
 
 
 def test_csv_writes_party_group_as_true_false(sample: Dataset, tmp_path: Path) -> None:

@@ -41,11 +41,16 @@ def kernel(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     folder = tmp_path_factory.mktemp("jupyter")
     spec = folder / "kernels" / KERNEL
     spec.mkdir(parents=True)
-    (spec / "kernel.json").write_text(json.dumps({
-        "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
-        "display_name": "pbgraph tests",
-        "language": "python",
-    }), encoding="utf-8")
+    (spec / "kernel.json").write_text(
+        json.dumps(
+            {
+                "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+                "display_name": "pbgraph tests",
+                "language": "python",
+            }
+        ),
+        encoding="utf-8",
+    )
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("JUPYTER_PATH", str(folder))
         # opt in to the new jupyter paths; the old ones warn (and warnings are errors here)
@@ -63,13 +68,24 @@ def test_runs_top_to_bottom(name: str, kernel: str) -> None:
     if name in PARAMETERS:
         cell = next(c for c in book.cells if "parameters" in c.metadata.get("tags", []))
         cell.source = PARAMETERS[name]
-    client = NotebookClient(book, kernel_name=kernel, timeout=600,
-                            resources={"metadata": {"path": str(NOTEBOOKS)}})
+    client = NotebookClient(
+        book, kernel_name=kernel, timeout=600, resources={"metadata": {"path": str(NOTEBOOKS)}}
+    )
     client.execute()
-    errors = [output for cell in book.cells if cell.cell_type == "code" for output in cell.outputs
-              if output.output_type == "error"]
+    errors = [
+        output
+        for cell in book.cells
+        if cell.cell_type == "code"
+        for output in cell.outputs
+        if output.output_type == "error"
+    ]
     assert errors == []
-    shown = [output for cell in book.cells if cell.cell_type == "code" for output in cell.outputs
-             if output.output_type in ("display_data", "execute_result")]
+    shown = [
+        output
+        for cell in book.cells
+        if cell.cell_type == "code"
+        for output in cell.outputs
+        if output.output_type in ("display_data", "execute_result")
+    ]
     # the inline views render as an iframe holding the whole offline page
     assert any("<iframe srcdoc=" in output.get("data", {}).get("text/html", "") for output in shown)

@@ -22,8 +22,17 @@ from tests.conftest import ROOT, SAMPLE
 
 EPOCH = "1714521600"  # 2024-05-01
 SHOTS = Path("/tmp/report_shots")
-SECTIONS = ["coverage", "unlinked", "unorganized", "sectors", "townships", "platforms", "reach", "load",
-            "connectors"]
+SECTIONS = [
+    "coverage",
+    "unlinked",
+    "unorganized",
+    "sectors",
+    "townships",
+    "platforms",
+    "reach",
+    "load",
+    "connectors",
+]
 HOSTILE = "<script>window.__pwned=1</script>"
 HOSTILE_ORG = '<img src=x onerror="window.__pwned=2">'
 
@@ -38,8 +47,9 @@ def page(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample's report, written once for the module."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SOURCE_DATE_EPOCH", EPOCH)
-        return write_report(load(SAMPLE), tmp_path_factory.mktemp("report") / "report.html",
-                            excel_name="report.xlsx")
+        return write_report(
+            load(SAMPLE), tmp_path_factory.mktemp("report") / "report.html", excel_name="report.xlsx"
+        )
 
 
 @pytest.fixture(scope="module")
@@ -233,8 +243,10 @@ def test_report_in_chromium(chromium: Chromium, page: Path) -> None:
     _wait_for_views(tab)
     assert tab.evaluate("() => Object.keys(window.__pbgraphViews).length") == 4
     # each view leaves a picture of itself for print
-    tab.wait_for_function("() => Array.from(document.querySelectorAll('img.rp-snapshot'))"
-                          ".every(i => (i.getAttribute('src') || '').startsWith('data:image/png'))")
+    tab.wait_for_function(
+        "() => Array.from(document.querySelectorAll('img.rp-snapshot'))"
+        ".every(i => (i.getAttribute('src') || '').startsWith('data:image/png'))"
+    )
     # headers sort their table: numbers as numbers, both ways
     header = tab.locator("#load table.rp-table").first.locator("th", has_text="联系党外委员数")
     table = "document.querySelector('#load table.rp-table')"

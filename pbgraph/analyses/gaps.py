@@ -71,22 +71,13 @@ def sector_gaps(ds: Dataset, *, committee: str | None = None) -> pd.DataFrame:
     has_liaison = targeted[ix.numbers("organizations")]
     has_convener = f.org_has_member(role=Role.FIRST_CONVENER)
     has_cpc_convener = f.org_has_member(role=Role.FIRST_CONVENER, cpc=True)
-    gaps = np.select(
-        [~has_convener, ~has_cpc_convener], ["no_first_convener", "first_convener_not_cpc"], default=""
+    convener_gap = np.where(
+        ~has_convener, "no_first_convener", np.where(~has_cpc_convener, "first_convener_not_cpc", "")
     )
-    group_rows = []
-    for row in np.flatnonzero(is_group).tolist():
-        base = {
-            "committee": orgs["committee"].iat[row],
-            "id": orgs["id"].iat[row],
-            "name": orgs["name"].iat[row],
-            "kind": "sector_group",
-        }
-        if not has_liaison[row]:
-            group_rows.append(base | {"gap": "no_liaison"})
-        if gaps[row]:
-            group_rows.append(base | {"gap": str(gaps[row])})
-    parts.append(pd.DataFrame(group_rows, columns=["committee", "id", "name", "kind", "gap"]))
+    groups = _gap_rows(
+        orgs, [(is_group & ~has_liaison, "no_liaison"), (is_group & (convener_gap != ""), convener_gap)]
+    )
+    parts.append(groups.assign(kind="sector_group")[["committee", "id", "name", "kind", "gap"]])
     return pd.concat(parts, ignore_index=True).astype("str")
 
 
@@ -114,18 +105,22 @@ def township_gaps(ds: Dataset, *, committee: str | None = None) -> pd.DataFrame:
     has_liaison = f.targeted(LiaisonKind.TOWNSHIP)[ix.numbers("townships")]
     keep = row_mask(townships, committee)
     first_gap = np.where(~has_group, "no_liaison_group", np.where(~has_cpc, "no_cpc_in_liaison_group", ""))
-    rows = []
-    for row in np.flatnonzero(keep & ((first_gap != "") | ~has_liaison)).tolist():
-        base = {
-            "committee": townships["committee"].iat[row],
-            "id": townships["id"].iat[row],
-            "name": townships["name"].iat[row],
-        }
-        if first_gap[row]:
-            rows.append(base | {"gap": str(first_gap[row])})
-        if not has_liaison[row]:
-            rows.append(base | {"gap": "no_township_liaison"})
-    return pd.DataFrame(rows, columns=["committee", "id", "name", "gap"]).astype("str")
+    return _gap_rows(
+        townships, [(keep & (first_gap != ""), first_gap), (keep & ~has_liaison, "no_township_liaison")]
+    )
+
+
+def _gap_rows(frame: pd.DataFrame, gaps: list[tuple[np.ndarray, str | np.ndarray]]) -> pd.DataFrame:
+    """Rows (committee, id, name, gap) of `frame` for each (mask, gap) in turn, in table order; a row with
+    several gaps appears once per gap, in the order the gaps are given."""
+    parts = []
+    for order, (mask, gap) in enumerate(gaps):
+        rows = np.flatnonzero(mask)
+        labels = np.broadcast_to(np.asarray(gap, dtype=object), len(frame))[rows]
+        parts.append(pd.DataFrame({"row": rows, "order": order, "gap": labels}))
+    found = pd.concat(parts, ignore_index=True).sort_values(["row", "order"], kind="stable")
+    picked = frame.iloc[found["row"].to_numpy()][["committee", "id", "name"]].reset_index(drop=True)
+    return picked.assign(gap=found["gap"].to_numpy()).astype("str")
 
 
 def platform_gaps(ds: Dataset, *, committee: str | None = None) -> pd.DataFrame:

@@ -163,31 +163,56 @@ def party_group_reach(
     check_committee(ds, committee)
     ix = index_of(ds)
     orgs = ds.organizations
-    groups = np.flatnonzero((orgs["kind"] == OrgKind.PARTY_GROUP).to_numpy() & row_mask(orgs, committee))
-    member_numbers = ix.column("memberships", "member")
-    org_numbers = ix.column("memberships", "organization") - ix.offsets["organizations"]
-    flagged = ix.in_party_group
-    seeds_per_group: list[np.ndarray] = []
-    committee_masks: list[np.ndarray] = []
-    for row in groups:
-        in_committee = member_mask(ds, str(orgs["committee"].iat[int(row)]))
-        explicit = member_numbers[org_numbers == row]
-        implicit = np.flatnonzero(flagged & in_committee) + ix.offsets["members"]
-        seeds_per_group.append(np.unique(np.concatenate([explicit, implicit])))
-        committee_masks.append(in_committee)
-    seeds = _seed_matrix(seeds_per_group, ix.size)
-    visited, _ = _bfs(_graph(ds).core, seeds, max_depth)
     members = len(ds.members)
-    reached, inside, sizes = [], [], []
-    for i, in_committee in enumerate(committee_masks):
-        cols = visited.indices[visited.indptr[i] : visited.indptr[i + 1]]
-        cols = cols[cols < members]
-        reached.append(len(cols))
-        inside.append(int(in_committee[cols].sum()))
-        sizes.append(int(in_committee.sum()))
+    groups = np.flatnonzero((orgs["kind"] == OrgKind.PARTY_GROUP).to_numpy() & row_mask(orgs, committee))
+    # members × committees, from the exploded committee cells
+    pairs = ds.member_committees
+    codes, committees = pd.factorize(pairs["committee"])
+    in_committee = sp.csr_matrix(
+        (np.ones(len(codes), dtype=np.int32), (pairs["member"].to_numpy(), codes)),
+        shape=(members, max(len(committees), 1)),
+    )
+    group_code = pd.Index(committees).get_indexer(orgs["committee"].to_numpy(dtype=object)[groups])
+    # seeds: members of the party group organization, and party-group members of its committee
+    group_of_org = np.full(len(orgs), -1, dtype=np.int64)
+    group_of_org[groups] = np.arange(len(groups))
+    org = ix.column("memberships", "organization") - ix.offsets["organizations"]
+    member = ix.column("memberships", "member")
+    explicit = np.where(org >= 0, group_of_org[np.maximum(org, 0)], -1)
+    seed_group = [explicit[explicit >= 0]]
+    seed_member = [member[explicit >= 0]]
+    flagged = pairs[ix.in_party_group[pairs["member"].to_numpy()]]
+    by_code = pd.DataFrame({"group": np.arange(len(groups)), "code": group_code})
+    implicit = by_code.merge(
+        pd.DataFrame(
+            {
+                "member": flagged["member"].to_numpy(),
+                "code": codes[ix.in_party_group[pairs["member"].to_numpy()]],
+            }
+        ),
+        on="code",
+    )
+    seed_group.append(implicit["group"].to_numpy())
+    seed_member.append(implicit["member"].to_numpy() + ix.offsets["members"])
+    seeds = sp.csr_matrix(
+        (
+            np.ones(sum(len(g) for g in seed_group), dtype=bool),
+            (np.concatenate(seed_group), np.concatenate(seed_member)),
+        ),
+        shape=(len(groups), ix.size),
+    )
+    seeds.sum_duplicates()
+    visited, _ = _bfs(_graph(ds).core, seeds, max_depth)
+    reached_members = visited[:, :members].astype(np.int32)
+    known = group_code >= 0
+    safe_code = np.where(known, group_code, 0)
+    inside = np.asarray((reached_members @ in_committee)[np.arange(len(groups)), safe_code]).ravel() * known
+    sizes = np.asarray(in_committee.sum(axis=0)).ravel()[safe_code] * known
     rows = orgs.iloc[groups][["committee", "id", "name"]].reset_index(drop=True)
-    rows["party_group_members"] = [len(s) for s in seeds_per_group]
-    rows["reached_members"] = reached
-    rows["committee_members"] = sizes
-    rows["share"] = pd.Series([rate(a, b) for a, b in zip(inside, sizes, strict=True)], dtype=object)
+    rows["party_group_members"] = np.diff(seeds.indptr)
+    rows["reached_members"] = np.diff(reached_members.tocsr().indptr)
+    rows["committee_members"] = sizes.astype(np.int64)
+    rows["share"] = pd.Series(
+        [rate(int(a), int(b)) for a, b in zip(inside, sizes, strict=True)], dtype=object
+    )
     return rows

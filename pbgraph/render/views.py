@@ -562,7 +562,10 @@ class _Builder:
         by, keys = "sector", ds.members["sector"].to_numpy(dtype=object)[members]
         if len(pd.unique(keys)) > self.node_limit:
             # a member of two committees is counted under the first
-            by, keys = "committee", ds.members["committee"].str.split(";").str[0].to_numpy(dtype=object)[members]
+            by, keys = (
+                "committee",
+                ds.members["committee"].str.split(";").str[0].to_numpy(dtype=object)[members],
+            )
             parent = dict(zip(ds.organizations["id"], ds.organizations["parent"], strict=True))
             while len(pd.unique(keys)) > self.node_limit:
                 above = np.array([parent.get(k) or k for k in keys], dtype=object)
@@ -823,7 +826,7 @@ def _org_view(b: _Builder) -> View:
     """The party organization tree (office line and duty line) under the committee, members as leaves."""
     ds, ix = b.ds, b.ix
     orgs = ds.organizations
-    keep = orgs["kind"].isin([*PARTY_ORG_KINDS, OrgKind.COMMITTEE]).to_numpy()
+    keep = orgs["kind"].isin([*PARTY_ORG_KINDS, OrgKind.COMMITTEE]).to_numpy().copy()
     if b.committee is not None:
         keep &= (orgs["committee"] == b.committee).to_numpy()
     org_rows = np.flatnonzero(keep)
