@@ -1,5 +1,5 @@
 # Two commands do all the set-up on a fresh machine:
-#   make demo   - create .venv, validate and analyse the sample data (embedded networkx backend, no server)
+#   make demo   - create .venv, validate and analyse the sample data and write its report (no server needed)
 #   make test   - create .venv, install Chromium + CJK fonts if missing, run lint, types and every test
 PYTHON ?= python3
 VENV ?= .venv
@@ -17,6 +17,7 @@ $(BIN)/.installed: pyproject.toml
 demo: $(BIN)/.installed
 	$(BIN)/pbgraph validate data/sample
 	$(BIN)/pbgraph analyze coverage data/sample
+	$(BIN)/pbgraph report data/sample -o $(OUT)/report.html --xlsx $(OUT)/report.xlsx
 
 # Chromium and CJK fonts are system packages (browser tests, static PNG/SVG); installed only when missing
 system-deps:
