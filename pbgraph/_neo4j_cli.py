@@ -11,17 +11,16 @@ import functools
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 import pandas as pd
 
 from pbgraph import neo4j as store
+from pbgraph._cli_options import F, lang_option
 from pbgraph._errors import PbgraphError
-
-F = TypeVar("F", bound=Callable[..., Any])
 
 BACKENDS = ("embedded", "neo4j")
 QUERY_FORMATS = ("table", "json", "csv")
@@ -47,16 +46,6 @@ def connection_options(func: F) -> F:
         metavar="URI",
         help=f"Neo4j 地址（默认取 {store.ENV_URI}，否则 {store.DEFAULT_URI}）/ "
         f"address (default: ${store.ENV_URI}).",
-    )(func)
-
-
-def lang_option(func: F) -> F:
-    return click.option(
-        "--lang",
-        type=click.Choice(["zh", "en"]),
-        default="zh",
-        show_default=True,
-        help="输出语言 / output language.",
     )(func)
 
 

@@ -7,31 +7,21 @@ import functools
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 import pandas as pd
 
 from pbgraph import _format
+from pbgraph._cli_options import F, lang_option, max_depth_option, max_load_option
 from pbgraph._errors import DatasetError, PbgraphError
 from pbgraph._neo4j_cli import backend_options, neo4j_group
+from pbgraph.analyses import ANALYSES
 from pbgraph.dataset import Dataset, load
 from pbgraph.validate import Problem
 
-F = TypeVar("F", bound=Callable[..., Any])
-
 FORMATS = ("table", "json", "csv")
 EXIT_DATASET = 2
-
-
-def lang_option(func: F) -> F:
-    return click.option(
-        "--lang",
-        type=click.Choice(["zh", "en"]),
-        default="zh",
-        show_default=True,
-        help="输出语言 / output language.",
-    )(func)
 
 
 def output_options(*formats: str) -> Callable[[F], F]:
@@ -278,37 +268,13 @@ def generate(out: Path, scale: str, seed: int, contacts: bool, fmt: str) -> None
 @main.command()
 @click.argument(
     "name",
-    type=click.Choice(
-        [
-            "all",
-            "coverage",
-            "unlinked",
-            "unorganized",
-            "sectors",
-            "townships",
-            "platforms",
-            "reach",
-            "load",
-            "connectors",
-        ]
-    ),
+    type=click.Choice(["all", *ANALYSES]),
 )
 @click.argument("path", type=click.Path())
 @click.option("--committee", help="只看这个政协（编号）/ only this committee (id).")
 @click.option("--by-committee", is_flag=True, help="各政协排名表，最差在前 / league table, worst first.")
-@click.option(
-    "--max-load",
-    type=click.IntRange(min=0),
-    default=5,
-    show_default=True,
-    help="每名党员委员最多联系的党外委员数 / max non-party members per CPC member.",
-)
-@click.option(
-    "--max-depth",
-    type=click.IntRange(min=1),
-    default=None,
-    help="联系链最多几跳（默认不限）/ max hops of reach (default: unlimited).",
-)
+@max_load_option
+@max_depth_option
 @output_options(*FORMATS, "xlsx")
 @backend_options
 @library_errors
@@ -340,7 +306,7 @@ def analyze(
       pbgraph analyze all data/sample --format xlsx -o gaps.xlsx
       pbgraph analyze coverage data/sample --backend neo4j
     """
-    from pbgraph.analyses import ANALYSES, league_table, run
+    from pbgraph.analyses import league_table, run
 
     if by_committee and committee:
         raise click.UsageError(
@@ -422,7 +388,7 @@ TARGET_VIEWS = ("sector", "township", "member", "committee", "reach")
     show_default=True,
     help="超过此节点数时聚合显示 / aggregate above this many nodes.",
 )
-@click.option("--max-load", type=click.IntRange(min=0), default=5, show_default=True)
+@max_load_option
 @click.option("--element-id", help="fragment 的元素 id（同页多个视图时）/ element id of a fragment.")
 @lang_option
 @library_errors
@@ -516,19 +482,8 @@ def _note(note: str, lang: str) -> str:
     type=click.Path(dir_okay=False, path_type=Path),
     help="同时导出完整表格到这个 Excel 文件 / also write every table to this workbook.",
 )
-@click.option(
-    "--max-load",
-    type=click.IntRange(min=0),
-    default=5,
-    show_default=True,
-    help="每名党员委员最多联系的党外委员数 / max non-party members per CPC member.",
-)
-@click.option(
-    "--max-depth",
-    type=click.IntRange(min=1),
-    default=None,
-    help="联系链最多几跳（默认不限）/ max hops of reach (default: unlimited).",
-)
+@max_load_option
+@max_depth_option
 @click.option(
     "--max-rows",
     type=click.IntRange(min=1),
@@ -619,16 +574,8 @@ def report(
 )
 @click.option("--committee", help="xlsx：只导出这个政协 / xlsx: only this committee.")
 @click.option("--redact", is_flag=True, help="姓名脱敏 / replace every person's name by a pseudonym.")
-@click.option(
-    "--max-load",
-    type=click.IntRange(min=0),
-    default=5,
-    show_default=True,
-    help="xlsx：每名党员委员最多联系的党外委员数 / max non-party members per CPC member.",
-)
-@click.option(
-    "--max-depth", type=click.IntRange(min=1), default=None, help="xlsx：联系链最多几跳 / max hops of reach."
-)
+@max_load_option
+@max_depth_option
 @click.option(
     "--contacts/--no-contacts",
     default=True,

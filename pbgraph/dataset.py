@@ -14,7 +14,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import numpy as np
 import pandas as pd
@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     import networkx as nx
 
     from pbgraph.validate import Problem
+
+T = TypeVar("T")
 
 
 @dataclass(eq=False)
@@ -79,6 +81,16 @@ class Dataset:
                 ignore_index=True,
             ).sort_values(["member", "committee"], kind="stable", ignore_index=True)
         return pairs
+
+    def derived(self, key: str, build: Callable[[Dataset], T]) -> T:
+        """A structure computed from the dataset once and kept with it (node index, per-member facts …).
+
+        Tables are not to be modified after loading; derived structures rely on that.
+        """
+        store: dict[str, Any] = self.__dict__.setdefault("_derived", {})
+        if key not in store:
+            store[key] = build(self)
+        return store[key]
 
     def name_of(self, node_id: str) -> str:
         """Display name of any node id ("" when unknown)."""

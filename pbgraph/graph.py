@@ -194,11 +194,7 @@ def _adjacency(source: np.ndarray, target: np.ndarray, size: int) -> sp.csr_matr
 
 def index_of(ds: Dataset) -> NodeIndex:
     """The dataset's node index, built once and kept on the dataset."""
-    index = ds.__dict__.get("_node_index")
-    if index is None:
-        index = NodeIndex(ds)
-        ds.__dict__["_node_index"] = index
-    return index
+    return ds.derived("node_index", NodeIndex)
 
 
 def to_networkx(ds: Dataset, *, contacts: bool = True) -> nx.MultiDiGraph:

@@ -29,7 +29,6 @@ from typing import TYPE_CHECKING, Any, LiteralString, cast
 
 import numpy as np
 import pandas as pd
-import scipy.sparse as sp
 
 from pbgraph._errors import MissingDependencyError, Neo4jError, UnknownIdError
 from pbgraph.model import MULTI_VALUE_SEPARATOR, NEO4J_LABELS, NODE_TABLES, TABLES
@@ -652,25 +651,12 @@ def liaison_betweenness(
     -------
     Betweenness by node id, and the number of sampled sources (None when exact).
     """
-    from pbgraph.analyses.connectors import graph_betweenness
+    from pbgraph.analyses.connectors import graph_betweenness, undirected_graph
 
-    ends = np.empty(2 * len(sources), dtype=object)
-    ends[0::2], ends[1::2] = list(sources), list(targets)
     # nodes in order of first appearance, source before target: the embedded graph's node order
-    nodes = pd.unique(ends) if len(ends) else np.zeros(0, dtype=object)
-    position = pd.Index(nodes).get_indexer(ends)
-    a, b = position[0::2], position[1::2]
-    keep = a != b
-    n = len(nodes)
-    adjacency = sp.csr_matrix(
-        (
-            np.ones(2 * keep.sum(), dtype=np.int8),
-            (np.concatenate([a[keep], b[keep]]), np.concatenate([b[keep], a[keep]])),
-        ),
-        shape=(n, n),
+    nodes, adjacency = undirected_graph(
+        np.asarray(list(sources), dtype=object), np.asarray(list(targets), dtype=object)
     )
-    adjacency.sum_duplicates()
-    adjacency.data[:] = 1
     values, sampled = graph_betweenness(adjacency, **options)
     return dict(zip(nodes.tolist(), values.tolist(), strict=True)), sampled
 

@@ -48,11 +48,7 @@ def row_mask(frame: pd.DataFrame, committee: str | None) -> np.ndarray:
 
 def facts(ds: Dataset) -> MemberFacts:
     """The dataset's member facts, computed once."""
-    found = ds.__dict__.get("_member_facts")
-    if found is None:
-        found = MemberFacts(index_of(ds))
-        ds.__dict__["_member_facts"] = found
-    return found
+    return ds.derived("member_facts", lambda d: MemberFacts(index_of(d)))
 
 
 @dataclass

@@ -53,15 +53,17 @@ def liaison_graph(ds: Dataset) -> tuple[np.ndarray, sp.csr_matrix]:
     """The simple undirected graph of counting liaisons: its nodes (node numbers, in order of first
     appearance in the liaisons table, source before target) and its adjacency over positions in that list."""
     ix = index_of(ds)
-    source = ix.liaison_source[ix.counting]
-    target = ix.liaison_target[ix.counting]
-    ends = np.empty(2 * len(source), dtype=np.int64)
+    return undirected_graph(ix.liaison_source[ix.counting], ix.liaison_target[ix.counting])
+
+
+def undirected_graph(source: np.ndarray, target: np.ndarray) -> tuple[np.ndarray, sp.csr_matrix]:
+    """The simple undirected graph of edges source[i] — target[i] (any hashable node labels): its nodes in
+    order of first appearance, source before target, and its symmetric 0/1 adjacency over their positions."""
+    ends = np.empty(2 * len(source), dtype=np.asarray(source).dtype)
     ends[0::2], ends[1::2] = source, target
-    nodes, first = np.unique(ends, return_index=True)
-    nodes = nodes[np.argsort(first, kind="stable")]
-    position = np.full(ix.size, -1, dtype=np.int64)
-    position[nodes] = np.arange(len(nodes))
-    a, b = position[source], position[target]
+    nodes = pd.unique(ends) if len(ends) else ends
+    position = pd.Index(nodes).get_indexer(pd.Index(ends))
+    a, b = position[0::2], position[1::2]
     keep = a != b
     n = len(nodes)
     adjacency = sp.csr_matrix(
@@ -73,7 +75,7 @@ def liaison_graph(ds: Dataset) -> tuple[np.ndarray, sp.csr_matrix]:
     )
     adjacency.sum_duplicates()
     adjacency.data[:] = 1
-    return nodes, adjacency
+    return np.asarray(nodes), adjacency
 
 
 def _dependencies(

@@ -96,18 +96,7 @@ class _ReachGraph:
 
 
 def _graph(ds: Dataset) -> _ReachGraph:
-    found = ds.__dict__.get("_reach_graph")
-    if found is None:
-        found = _ReachGraph(index_of(ds))
-        ds.__dict__["_reach_graph"] = found
-    return found
-
-
-def _seed_matrix(groups: list[np.ndarray], size: int) -> sp.csr_matrix:
-    lengths = [len(g) for g in groups]
-    columns = np.concatenate(groups) if groups else np.zeros(0, dtype=np.int64)
-    indptr = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
-    return sp.csr_matrix((np.ones(len(columns), dtype=bool), columns, indptr), shape=(len(groups), size))
+    return ds.derived("reach_graph", lambda d: _ReachGraph(index_of(d)))
 
 
 def reach(ds: Dataset, *, committee: str | None = None, max_depth: int | None = None) -> pd.DataFrame:
@@ -209,8 +198,8 @@ def party_group_reach(
     inside = np.asarray((reached_members @ in_committee)[np.arange(len(groups)), safe_code]).ravel() * known
     sizes = np.asarray(in_committee.sum(axis=0)).ravel()[safe_code] * known
     rows = orgs.iloc[groups][["committee", "id", "name"]].reset_index(drop=True)
-    rows["party_group_members"] = np.diff(seeds.indptr)
-    rows["reached_members"] = np.diff(reached_members.tocsr().indptr)
+    rows["party_group_members"] = np.diff(seeds.indptr).astype(np.int64)
+    rows["reached_members"] = np.diff(reached_members.tocsr().indptr).astype(np.int64)
     rows["committee_members"] = sizes.astype(np.int64)
     rows["share"] = pd.Series(
         [rate(int(a), int(b)) for a, b in zip(inside, sizes, strict=True)], dtype=object

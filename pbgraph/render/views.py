@@ -273,11 +273,7 @@ class _Facts:
 
 
 def _facts(ds: Dataset) -> _Facts:
-    found = ds.__dict__.get("_view_facts")
-    if found is None:
-        found = _Facts(ds, index_of(ds))
-        ds.__dict__["_view_facts"] = found
-    return found
+    return ds.derived("view_facts", lambda d: _Facts(d, index_of(d)))
 
 
 @dataclass
