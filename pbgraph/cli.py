@@ -249,8 +249,8 @@ def generate(out: Path, scale: str, seed: int, contacts: bool, fmt: str) -> None
 
     \b
     例 / Example:
-      pbgraph generate --scale province --seed 1 /tmp/province
-      pbgraph generate --scale county --format xlsx /tmp/county.xlsx
+      pbgraph generate --scale province --seed 1 out/province
+      pbgraph generate --scale county --format xlsx out/county.xlsx
     """
     from pbgraph.generate import generate as run_generate
 
@@ -605,8 +605,8 @@ def export(
       pbgraph export data/sample --to xlsx -o gaps.xlsx
       pbgraph export data/sample --to gexf -o network.gexf
       pbgraph export data/province --to graphml --no-contacts -o province.graphml
-      pbgraph export data/sample.xlsx --to csv -o /tmp/sample-csv
-      pbgraph export data/sample --to csv --redact -o /tmp/shareable
+      pbgraph export data/sample.xlsx --to csv -o out/sample-csv
+      pbgraph export data/sample --to csv --redact -o out/shareable
     """
     from pbgraph.export import export as run_export
     from pbgraph.export import redact as redact_dataset
