@@ -24,20 +24,11 @@ import time
 from pathlib import Path
 from typing import Any
 
+from pbgraph.analyses import ANALYSES
+
 ROOT = Path(__file__).resolve().parent.parent
 ORACLE_TIMEOUT = 600
 ORACLE_MEMORY = 16 * 2**30
-ANALYSES = (
-    "coverage",
-    "unlinked",
-    "unorganized",
-    "sectors",
-    "townships",
-    "platforms",
-    "reach",
-    "load",
-    "connectors",
-)
 
 
 # child side -----------------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -39,3 +40,28 @@ def max_depth_option(func: F) -> F:
         default=None,
         help="联系链最多几跳（默认不限）/ max hops of reach (default: unlimited).",
     )(func)
+
+
+def output_options(*formats: str) -> Callable[[F], F]:
+    """--format, --lang and -o/--output, shared by every command that prints rows."""
+
+    def decorate(func: F) -> F:
+        func = click.option(
+            "-o",
+            "--output",
+            type=click.Path(dir_okay=False, path_type=Path),
+            help="写入文件而不是屏幕（xlsx 必须指定）/ write to a file (needed for xlsx)."
+            if "xlsx" in formats
+            else "写入文件而不是屏幕 / write to a file.",
+        )(func)
+        func = click.option(
+            "--format",
+            "fmt",
+            type=click.Choice(list(formats)),
+            default="table",
+            show_default=True,
+            help="输出格式 / output format.",
+        )(func)
+        return lang_option(func)
+
+    return decorate

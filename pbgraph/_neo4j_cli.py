@@ -19,7 +19,7 @@ import click
 import pandas as pd
 
 from pbgraph import neo4j as store
-from pbgraph._cli_options import F, lang_option
+from pbgraph._cli_options import F, lang_option, output_options
 from pbgraph._errors import PbgraphError
 
 BACKENDS = ("embedded", "neo4j")
@@ -275,22 +275,8 @@ def _pull(out: Path, dataset: str, conn_settings: store.Settings, lang: str) -> 
     help='查询参数，可重复；值按 JSON 读取（数字、true、null、"文本"），否则为文本 / '
     "a parameter, repeatable; the value is read as JSON when it is JSON, else as text.",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(QUERY_FORMATS),
-    default="table",
-    show_default=True,
-    help="输出格式 / output format.",
-)
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="写入文件而不是屏幕 / write to a file.",
-)
+@output_options(*QUERY_FORMATS)
 @connection_options
-@lang_option
 def query_command(
     query: str,
     params: Sequence[str],

@@ -13,7 +13,7 @@ import click
 import pandas as pd
 
 from pbgraph import _format
-from pbgraph._cli_options import F, lang_option, max_depth_option, max_load_option
+from pbgraph._cli_options import F, lang_option, max_depth_option, max_load_option, output_options
 from pbgraph._errors import DatasetError, PbgraphError
 from pbgraph._neo4j_cli import backend_options, neo4j_group
 from pbgraph.analyses import ANALYSES
@@ -22,29 +22,6 @@ from pbgraph.validate import Problem
 
 FORMATS = ("table", "json", "csv")
 EXIT_DATASET = 2
-
-
-def output_options(*formats: str) -> Callable[[F], F]:
-    """--format, --lang and -o/--output, shared by every command that prints rows."""
-
-    def decorate(func: F) -> F:
-        func = click.option(
-            "-o",
-            "--output",
-            type=click.Path(dir_okay=False, path_type=Path),
-            help="写入文件而不是屏幕（xlsx 必须指定）/ write to a file.",
-        )(func)
-        func = click.option(
-            "--format",
-            "fmt",
-            type=click.Choice(list(formats)),
-            default="table",
-            show_default=True,
-            help="输出格式 / output format.",
-        )(func)
-        return lang_option(func)
-
-    return decorate
 
 
 def _progress(lang: str) -> Callable[[str], None] | None:
