@@ -83,8 +83,10 @@ def test_details_panel_lists_liaisons_by_name_and_dims_the_rest(
     for target in out["target"]:
         assert label[target] in panel, label[target]
     assert f"发出的联系（{len(out)}）" in panel and "收到的联系（0）" in panel
-    # everything outside the neighbourhood is dimmed, the neighbourhood is not
-    neighbours = set(out["target"]) | {"M0205"}
+    # everything outside the neighbourhood (any edge: liaisons, sector, memberships) is dimmed
+    neighbours = {"M0205"} | {e.target for e in view.edges if e.source == "M0205"}
+    neighbours |= {e.source for e in view.edges if e.target == "M0205"}
+    assert set(out["target"]) <= neighbours
     opacity = page.evaluate(
         f"""() => {{ const body = window.__pbgraphViews['{root_id}'].network.body.nodes;
                     return Object.keys(body).map(k => [Number(k), body[k].options.opacity]); }}"""
@@ -146,14 +148,8 @@ def test_drill_down_search_and_path(chromium: Chromium, sample: Dataset, tmp_pat
     assert folded.id in api(page, root_id, "drawnIds()")
     # the path tool: the shortest liaison chain, as networkx finds it
     graph = liaison_graph(sample, members_only=True)
-    source, target = (
-        "M0001",
-        next(
-            m
-            for m in sorted(nx.node_connected_component(graph, "M0001"))
-            if m.startswith("M") and m != "M0001"
-        ),
-    )
+    component = sorted(max(nx.connected_components(graph), key=len))
+    source, target = component[0], component[-1]
     expected = nx.shortest_path_length(graph, source, target)
     chain = page.evaluate(f"() => window.__pbgraphViews['{root_id}'].findPath({source!r}, {target!r})")
     assert chain[0] == source and chain[-1] == target and len(chain) - 1 == expected
@@ -175,7 +171,10 @@ def test_filters_count_sort_and_combine(chromium: Chromium, sample: Dataset, tmp
     assert counts == sorted(counts, reverse=True)
     assert options[0] == f"中共党员（{parties.count('中共党员')}）"
     page.select_option(f"#{root_id} .pbg-filter select >> nth=1", index=1)  # 中共党员
-    page.select_option(f"#{root_id} .pbg-filter select >> nth=2", label="文化艺术界（13）")
+    sectors = [n.attrs["sector"] for n in view.nodes if "sector" in n.attrs]
+    page.select_option(
+        f"#{root_id} .pbg-filter select >> nth=2", label=f"文化艺术界（{sectors.count('文化艺术界')}）"
+    )
     shown = set(api(page, root_id, "drawnIds()"))
     both = {
         n.id
@@ -204,7 +203,10 @@ def test_state_round_trip_through_the_url(chromium: Chromium, sample: Dataset, t
     drawn = sorted(api(page, root_id, "drawnIds()"))
     filters = page.eval_on_selector_all(f"#{root_id} .pbg-filter select", "els => els.map(e => e.value)")
     scale = api(page, root_id, "network.getScale()")
-    again, report = chromium.open_page(path.with_name("state.html#" + hash_[1:]))
+    # a fresh page that opens the link: the file with the hash
+    (tmp_path / "blank.html").write_text("<!DOCTYPE html><title>blank</title>", encoding="utf-8")
+    again, report = chromium.open_page(tmp_path / "blank.html")
+    again.goto(path.resolve().as_uri() + hash_)
     wait_ready(again)
     again.wait_for_timeout(300)
     assert api(again, root_id, "selected()") == folded.id

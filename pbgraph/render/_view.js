@@ -214,7 +214,8 @@
     ready = true;
     root.setAttribute("data-ready", now.toFixed(1));
     window.__pbgraphReady = now;
-    restoreCamera();
+    // after vis's own first fit, which may follow the first frame
+    setTimeout(restoreCamera, 0);
   });
 
   // -- rings (reach hops) under the graph, gap halos and badges over it -----------------------------------

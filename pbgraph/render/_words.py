@@ -105,14 +105,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "nodes": ("节点", "nodes"),
     "edges": ("连线", "edges"),
     "dataset": ("数据集", "dataset"),
-    "aggregated": (
-        "节点超过 {limit} 个，已将委员按{by}聚合为 {count} 个汇总节点（另有 {hidden} 个联系群众未显示）。"
-        "可用 --committee 或 --node-limit 查看明细。",
-        "More than {limit} nodes: members are aggregated by {by} into {count} super-nodes ({hidden} contacts "
-        "hidden). Use --committee or --node-limit for detail.",
-    ),
     "by.sector": ("界别", "sector"),
-    "by.township": ("镇街", "township"),
     "by.committee": ("政协", "committee"),
     "not_counting": ("不计入的联系（虚线）", "liaison that does not count (dashed)"),
     "structure": ("所属关系", "belongs to"),
@@ -149,11 +142,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "share.low": ("缺口占比 ≤ 10%", "gaps ≤ 10 %"),
     "share.mid": ("缺口占比 10%–25%", "gaps 10–25 %"),
     "share.high": ("缺口占比 > 25%", "gaps > 25 %"),
-    "gap_count": ("缺口 {count}", "{count} gaps"),
-    "member_liaisons": ("联系党外委员 {count} 条", "{count} member liaisons"),
-    "member_liaison_legend": ("联系党外委员", "member liaisons"),
     "does_not_count": ("（不计入）", " (does not count)"),
-    "liaison": ("{kind}", "{kind} liaison"),
     "unknown_committee": ("未知的政协编号“{id}”", "unknown committee id '{id}'"),
     "needs_id": ("此视图需要一个编号（{table}）", "this view needs an id ({table})"),
     "unknown_id": ("未知的编号“{id}”（不是{kind}）", "unknown {kind} id '{id}'"),
