@@ -18,12 +18,10 @@ import numpy as np
 import pandas as pd
 
 from pbgraph._texts import pick
-from pbgraph._texts.tables import CELLS, COLUMN_LABELS, TABLE_TITLES, VALUE_LABELS
+from pbgraph._texts.tables import CELLS, COLUMN_LABELS, OVERALL_NAME, TABLE_TITLES, VALUE_LABELS
 from pbgraph.model import NODE_KIND_ZH, ORG_KIND_ZH, PARTY_ZH, ROLE_ZH
 
 NA = "n/a"
-OVERALL_NAME = CELLS["overall"][0]
-"""The name of the overall row of `coverage` (committee ""), as data; shown in the reader's language."""
 
 RATE_COLUMNS = frozenset({"organization_rate", "work_rate", "share"})
 ENUM_COLUMNS: dict[str, dict[str, str]] = {

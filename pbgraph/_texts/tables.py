@@ -112,6 +112,10 @@ CELLS: dict[str, tuple[str, str]] = {
 }
 """Words inside tables: booleans, an empty table, a cut table, the name of the overall row."""
 
+OVERALL_NAME = CELLS["overall"][0]
+"""The name of the overall row of `coverage` and `info` (committee ""), as data: the analyses of both backends
+give it (also `cypher/analyses/coverage.cypher`); the writers show it in the reader's language."""
+
 PSEUDONYMS: dict[str, tuple[str, str]] = {
     "member": ("委员A", "Member A"),
     "contact": ("群众B", "Contact B"),

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from pbgraph._texts.tables import OVERALL_NAME
 from pbgraph.analyses._common import check_committee, facts, rate
 from pbgraph.analyses.gaps import platform_gaps, sector_gaps, township_gaps
 from pbgraph.analyses.workload import DEFAULT_MAX_LOAD
@@ -15,7 +16,6 @@ from pbgraph.graph import committee_orgs
 if TYPE_CHECKING:
     from pbgraph.dataset import Dataset
 
-OVERALL_NAME = "全部"
 GAP_COLUMNS = ["unlinked", "unorganized", "sector_gaps", "township_gaps", "platform_gaps"]
 
 
