@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from pbgraph._texts import CLI, say
 from pbgraph.cli._common import (
     lang_option,
     library_errors,
@@ -111,8 +112,4 @@ def render(
     write_view(built, output, fmt=fmt, element_id=element_id)
     if built.notice:
         click.echo(built.notice, err=True)
-    click.echo(
-        f"已写入 {output}（{len(built.nodes)} 个节点）"
-        if lang == "zh"
-        else f"wrote {output} ({len(built.nodes)} nodes)"
-    )
+    click.echo(say(CLI, "wrote_view", lang, path=output, n=len(built.nodes)))
