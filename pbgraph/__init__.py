@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from importlib.metadata import version
+
 from pbgraph._errors import DatasetError, PbgraphError, UnknownIdError
 from pbgraph.dataset import Dataset, load
 
 __all__ = ["Dataset", "DatasetError", "PbgraphError", "UnknownIdError", "load"]
-__version__ = "0.1.0"
+# single-sourced: the version in pyproject.toml, as installed
+__version__ = version("pbgraph")
