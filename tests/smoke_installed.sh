@@ -18,7 +18,7 @@ wheels=("$dist"/pbgraph-*.whl)
 work=$(mktemp -d "${TMPDIR:-/tmp}/pbgraph-smoke.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 "$python" -m venv "$work/venv"
-"$work/venv/bin/pip" install --quiet --disable-pip-version-check "${wheels[0]}"
+"$work/venv/bin/pip" install --quiet --disable-pip-version-check --no-compile "${wheels[0]}"
 pbgraph="$work/venv/bin/pbgraph"
 
 # another working directory, with nothing of the repository in it but a copy of the sample data

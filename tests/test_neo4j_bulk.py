@@ -197,3 +197,14 @@ def test_write_bulk_refuses_a_file(sample: Dataset, tmp_path: Path) -> None:
     with pytest.raises(Neo4jError, match="--force"):
         store.write_bulk(sample, target, force=True)
     assert target.read_text(encoding="utf-8") == "x"
+
+
+def test_the_neo4j_benchmark_is_skipped_with_its_reason_without_a_server(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from benchmarks import neo4j as benchmark
+
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    assert benchmark.main(["--scale", "county"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("skipped:") and "NEO4J_URI" in out

@@ -219,6 +219,37 @@ def test_pull_rebuilds_any_dataset(tables: dict[str, pd.DataFrame]) -> None:
     assert store.dataset_from_records(stored(store.push_rows(ds)), name=ds.name).equals(ds)
 
 
+def test_pull_is_complete_against_the_model(sample: Dataset) -> None:
+    """Pull gives back every table of the model (`pbgraph.model.TABLES`) or says which it left out: every
+    stored table has its load and pull queries and every column a property; a table the graph model does not
+    store (yet) is named by push and pull, and a property Neo4j holds beyond the model is named too."""
+    names = set(store.query_names())
+    stored_tables = store.stored_tables()
+    for table in TABLES:
+        if table in stored_tables:
+            assert f"pull/{table}" in names, table
+            assert set(TABLES[table].column_names) <= set(store.property_keys()) | {
+                "id",
+                *store.ENDPOINT_COLUMNS.get(table, ()),
+            }
+        else:
+            assert store.left_out_tables() and table in store.left_out_tables()
+    assert store.left_out_tables() == [t for t in TABLES if t not in stored_tables]
+    records = stored(store.push_rows(sample))
+    assert store.left_out(records) == []
+    # a table the graph model does not store: named, and given back empty rather than silently dropped
+    partial = {table: rows for table, rows in records.items() if table != "contacts"}
+    notes = store.left_out(partial)
+    assert len(notes) == 1 and "contacts" in notes[0] and "\n" not in notes[0]
+    assert len(store.dataset_from_records(partial, name="s").contacts) == 0
+    # an attribute Neo4j holds that is no column of the model is named, not silently dropped
+    records["members"][0]["properties"]["gender"] = "女"
+    assert store.left_out(records) == ["members: 属性 gender 未读回 / property gender not pulled"]
+    summary = store.PushSummary("s", {}, {}, left_out=["activities"])
+    (message,) = summary.left_out_messages()
+    assert "activities" in message and "\n" not in message
+
+
 def test_pull_refuses_rows_left_over_from_an_older_push(sample: Dataset) -> None:
     records = stored(store.push_rows(sample))
     records["members"].append(

@@ -75,3 +75,7 @@ BULK_TARGET = (
     "输出文件夹 {folder} 不为空（或是一个文件）。请换一个文件夹，或加 --force 覆盖 / "
     "the output folder {folder} is not empty (or is a file): choose another, or add --force to replace it"
 )
+NOT_IN_CYPHER = (
+    "分析 {name} 尚不能在 Neo4j 中计算（可用：{known}），请不加 --backend neo4j / "
+    "the analysis {name!r} has no Cypher yet (available: {known}): run it without --backend neo4j"
+)
