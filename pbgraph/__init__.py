@@ -5,7 +5,8 @@ from __future__ import annotations
 from importlib.metadata import version
 
 from pbgraph._errors import DatasetError, PbgraphError, UnknownIdError
-from pbgraph.dataset import Dataset, load
+from pbgraph.dataset import Dataset
+from pbgraph.loader import load
 
 __all__ = ["Dataset", "DatasetError", "PbgraphError", "UnknownIdError", "load"]
 # single-sourced: the version in pyproject.toml, as installed

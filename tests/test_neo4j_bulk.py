@@ -16,7 +16,7 @@ from click.testing import CliRunner
 import pbgraph.neo4j as store
 from pbgraph import Dataset, load
 from pbgraph._errors import Neo4jError
-from pbgraph._neo4j_cli import neo4j_group
+from pbgraph.cli.neo4j import neo4j_group
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = sorted(p.name for p in (ROOT / "tests" / "fixtures").iterdir() if p.is_dir())

@@ -7,7 +7,6 @@ The connection comes from `NEO4J_URI`, `NEO4J_USERNAME`, `NEO4J_PASSWORD`, `NEO4
 
 from __future__ import annotations
 
-import functools
 import os
 import sys
 from collections.abc import Sequence
@@ -18,8 +17,7 @@ import click
 import pandas as pd
 
 from pbgraph import neo4j as store
-from pbgraph._cli_options import F, lang_option, output_options
-from pbgraph._errors import PbgraphError
+from pbgraph.cli._common import F, lang_option, library_errors, load_or_exit, output_options, write_tables
 
 BACKENDS = ("embedded", "neo4j")
 QUERY_FORMATS = ("table", "json", "csv")
@@ -107,20 +105,6 @@ class _Progress:
             self.bar.__exit__(None, None, None)
 
 
-def _library_errors(func: F) -> F:
-    """pbgraph's own errors as one line and exit code 1 (as `pbgraph.cli.library_errors`, which this module
-    cannot import: cli.py imports it)."""
-
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except PbgraphError as error:
-            raise click.ClickException(str(error)) from error
-
-    return wrapper  # type: ignore[return-value]
-
-
 @click.group("neo4j", context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 110})
 def neo4j_group() -> None:
     """Neo4j：共享的多用户数据库（推送、读回、查询）/ Neo4j as the shared store: push, pull, query.
@@ -175,8 +159,6 @@ def push_command(
       pbgraph neo4j push data/sample
       pbgraph neo4j push roster.xlsx --dataset 示例区-2024 --replace
     """
-    from pbgraph.cli import load_or_exit
-
     ds = load_or_exit(path, lang)
     conn_settings = settings(uri, username, database)
     _push(
@@ -184,7 +166,7 @@ def push_command(
     )
 
 
-@_library_errors
+@library_errors
 def _push(
     ds: Any, name: str, *, replace: bool, batch_size: int, conn_settings: store.Settings, lang: str
 ) -> None:
@@ -248,13 +230,11 @@ def bulk_command(path: str, out: Path, dataset: str | None, database: str, force
     例 / Example:
       pbgraph neo4j bulk data/national out/bulk --dataset 全国-2024
     """
-    from pbgraph.cli import load_or_exit
-
     ds = load_or_exit(path, lang)
     _bulk(ds, out, dataset=dataset or ds.name, database=database, force=force, lang=lang)
 
 
-@_library_errors
+@library_errors
 def _bulk(ds: Any, out: Path, *, dataset: str, database: str, force: bool, lang: str) -> None:
     summary = store.write_bulk(ds, out, dataset=dataset, database=database, force=force)
     rows = sum(len(file.rows) for file in summary.files)
@@ -294,7 +274,7 @@ def pull_command(
     _pull(out, dataset, settings(uri, username, database), lang)
 
 
-@_library_errors
+@library_errors
 def _pull(out: Path, dataset: str, conn_settings: store.Settings, lang: str) -> None:
     from pbgraph.export import export_csv, input_tables
     from pbgraph.io import write_xlsx_tables
@@ -365,7 +345,7 @@ def query_command(
     )
 
 
-@_library_errors
+@library_errors
 def _query(
     query: str,
     parameters: dict[str, Any],
@@ -376,8 +356,6 @@ def _query(
     output: Path | None,
     write: bool = False,
 ) -> None:
-    from pbgraph.cli import write_tables
-
     resolved = store.resolve_query(query)
     with store.connect(conn_settings) as conn:
         rows = store.run_query(conn, query, parameters, write=write)
