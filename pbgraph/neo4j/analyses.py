@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+import pbgraph.neo4j._messages as texts
 from pbgraph._errors import Neo4jError, UnknownIdError
-from pbgraph.neo4j import _messages as texts
 from pbgraph.neo4j.connection import Connection, Row
 from pbgraph.neo4j.model import ANALYSIS_TABLES, DEFAULT_MAX_LOAD, OBJECT_DTYPE, TABLE_COLUMNS
 from pbgraph.neo4j.pull import require_dataset

@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import pbgraph.neo4j._messages as texts
 from pbgraph._errors import Neo4jError
 from pbgraph.model import MULTI_VALUE_SEPARATOR
-from pbgraph.neo4j import _messages as texts
 from pbgraph.neo4j.model import NODE_LABELS
 from pbgraph.neo4j.push import PushRows, load_query_name, push_rows
 

@@ -12,8 +12,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, LiteralString, cast
 
+import pbgraph.neo4j._messages as texts
 from pbgraph._errors import MissingDependencyError, Neo4jError
-from pbgraph.neo4j import _messages as texts
 from pbgraph.neo4j.queries import CypherQuery, query_parameters
 
 try:

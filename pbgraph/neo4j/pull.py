@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+import pbgraph.neo4j._messages as texts
 from pbgraph._errors import Neo4jError
 from pbgraph.model import TABLES
-from pbgraph.neo4j import _messages as texts
 from pbgraph.neo4j.connection import Connection, Row
 from pbgraph.neo4j.model import ENDPOINT_COLUMNS, EXTRA_PROPERTIES, stored_tables
 from pbgraph.neo4j.queries import load_query

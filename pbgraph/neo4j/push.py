@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+import pbgraph.neo4j._messages as texts
 from pbgraph._errors import Neo4jError
 from pbgraph.model import MULTI_VALUE_SEPARATOR, NODE_TABLES, TABLES
-from pbgraph.neo4j import _messages as texts
 from pbgraph.neo4j.connection import INDEX_WAIT_SECONDS, Connection, Row
 from pbgraph.neo4j.model import (
     DEFAULT_BATCH_SIZE,

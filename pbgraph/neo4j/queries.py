@@ -14,9 +14,9 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
+import pbgraph.neo4j._messages as texts
 from pbgraph._errors import Neo4jError
 from pbgraph.model import NEO4J_LABELS, NODE_TABLES, TABLES
-from pbgraph.neo4j import _messages as texts
 from pbgraph.neo4j.model import DEFAULT_PARAMETERS, ENDPOINT_COLUMNS, EXTRA_PROPERTIES, RELATIONSHIP_TYPES
 
 CYPHER_SUFFIX = ".cypher"
