@@ -47,9 +47,9 @@ TARGET_VIEWS = ("sector", "township", "member", "committee", "reach")
 @click.option(
     "--depth",
     type=click.IntRange(min=0),
-    default=1,
-    show_default=True,
-    help="member 视图的跳数；reach 视图的最大跳数（0 = 不限）/ hops.",
+    default=None,
+    help="member 视图的跳数（默认 1）；reach 视图的最大跳数（默认与 0 = 不限，同分析）/ hops "
+    "(member: default 1; reach: default every hop, as the analysis).",
 )
 @click.option(
     "--node-limit",
@@ -69,7 +69,7 @@ def render(
     fmt: str | None,
     committee: str | None,
     color_by: str,
-    depth: int,
+    depth: int | None,
     node_limit: int,
     max_load: int,
     element_id: str | None,
