@@ -247,27 +247,31 @@ def test_org_view_lanes_counts_and_reserve_members(sample: Dataset) -> None:
         "station",
     }  # fmt: skip
 
-    def lane_of(node_id: str) -> str:
-        return min(
-            lanes,
-            key=lambda name: abs(lanes[name].x - orgs[node_id].x) if orgs[node_id].y > lanes[name].y else 1e9,
-        )
+    # a lane holds what hangs under its header: the organizations it starts, and their children
+    lane_of: dict[str, str] = {}
+    for name, lane in lanes.items():
+        todo = [e.target for e in view.edges if e.source == lane.id]
+        while todo:
+            node_id = todo.pop()
+            lane_of[node_id] = name
+            todo += [e.source for e in view.edges if e.target == node_id and e.source in orgs]
 
     for node_id in orgs:
         kind = kinds[node_id]
         if kind in ("organ_party_group", "party_committee", "party_branch"):
-            assert lane_of(node_id) == "机关线"
+            assert lane_of[node_id] == "机关线"
         elif kind == "temporary_branch":
-            assert lane_of(node_id) == "临时党支部"
+            assert lane_of[node_id] == "临时党支部"
         elif kind in ("studio", "station", "study_group") or kinds.get(parents[node_id]) in (
             "studio",
             "station",
         ):
-            assert lane_of(node_id) == "平台及其党组织", node_id
+            assert lane_of[node_id] == "平台及其党组织", node_id
     counts = sample.memberships.groupby("organization").size()
     for node_id, node in orgs.items():
         if counts.get(node_id, 0):
             assert node.label.endswith(f"（{counts[node_id]} 人）")
+            assert not node.label.startswith("示例区政协") or kinds[node_id] == "committee"
     # members only in reserve: shown on double-click
     assert all(n.reserve for n in view.nodes if n.kind == "member")
 

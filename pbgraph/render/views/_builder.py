@@ -280,6 +280,8 @@ class Builder:
         keys = self.member_color_keys(member_rows)
         counts = pd.Series(keys).value_counts()
         for key in sorted(colors, key=lambda k: (-counts.get(k, 0), str(k)))[:24]:
+            if not counts.get(key, 0):
+                continue  # a colour of nodes held in reserve only
             items.append(LegendItem(self.color_label(key), colors[key], "dot", int(counts.get(key, 0))))
         for kind in ("sector", "township", "organization", "contact", "aggregate"):
             count = int((kinds == kind).sum())
