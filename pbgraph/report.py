@@ -456,7 +456,7 @@ def table_html(frame: pd.DataFrame, ctx: _Context, *, bars: bool = False, flags:
                 content = f'<span class="rp-cellbar">{_bar(value)}<span>{content}</span></span>'
             cells.append(f"<td{attrs}>{content}</td>")
         # a row about one node focuses it in the section's view (see the template's script)
-        node = f' data-node="{_e(raw[r, columns.index("id")])}"' if "id" in columns else ""
+        node = f' data-node="{_e(raw[r, columns.index("id")])}"' if ctx.views and "id" in columns else ""
         rows.append(f"<tr{node}>" + "".join(cells) + "</tr>")
     out = (
         f'<div class="rp-table-wrap"><table class="rp-table"><thead><tr>{head}</tr></thead>'
