@@ -238,28 +238,18 @@ class Builder:
         for source, target, kind_type, kind, counts in chosen.itertuples(index=False):
             if kind_type == "liaison":
                 label = LIAISON_KIND_ZH.get(kind, kind) if lang == "zh" else f"{kind} liaison"
-                if counts:
-                    out.append(
-                        ViewEdge(
-                            str(ids[source]),
-                            str(ids[target]),
-                            LIAISON_COLORS.get(kind, "#999999"),
-                            width=1.6 if kind != LiaisonKind.CONTACT else 0.6,
-                            tooltip=label,
-                            liaison=True,
-                        )
+                # a liaison that does not count is grey and dashed
+                out.append(
+                    ViewEdge(
+                        str(ids[source]),
+                        str(ids[target]),
+                        LIAISON_COLORS.get(kind, "#999999") if counts else NOT_COUNTING_COLOR,
+                        dashes=not counts,
+                        width=(1.6 if kind != LiaisonKind.CONTACT else 0.6) if counts else 1.0,
+                        tooltip=label if counts else label + t("does_not_count", lang),
+                        liaison=True,
                     )
-                else:
-                    out.append(
-                        ViewEdge(
-                            str(ids[source]),
-                            str(ids[target]),
-                            NOT_COUNTING_COLOR,
-                            dashes=True,
-                            tooltip=label + t("does_not_count", lang),
-                            liaison=True,
-                        )
-                    )
+                )
             else:
                 out.append(
                     ViewEdge(
