@@ -126,6 +126,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "More than {limit} nodes: {contacts} contacts are counted on their members (see the details).",
     ),
     "by.group": ("汇总节点", "super-node"),
+    "own_gaps": ("本界别的缺口", "the sector's own gaps"),
     "lane": ("分组", "Lane"),
     "lane.office": ("机关线", "office line"),
     "lane.duty": ("履职线", "duty line"),

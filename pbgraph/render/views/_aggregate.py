@@ -18,7 +18,7 @@ import pbgraph.render._layout as _layout
 from pbgraph.render._model import LegendItem, View, ViewNode
 from pbgraph.render._words import GAP_LABELS, TOOLTIP, t
 from pbgraph.render.views._facts import Selection
-from pbgraph.render.views._style import GAP_SHARE_COLORS, KIND_STYLE
+from pbgraph.render.views._style import GAP_SHARE_COLORS, GAP_SYMBOL, KIND_STYLE
 
 if TYPE_CHECKING:
     from pbgraph.render.views._builder import Builder
@@ -37,6 +37,7 @@ def aggregated(b: Builder, title: str, nodes: np.ndarray, gaps: dict[int, list[s
     # a member of two committees sits under the first
     committee = ds.members["committee"].str.split(";").str[0].to_numpy(dtype=object)[members]
     sector = ds.members["sector"].to_numpy(dtype=object)[members]
+    sector_node = b.ix.member_sector[members]
     keys = [committee + "|" + sector]
     names = [np.array([ds.name_of(s) or s or t("none", lang) for s in sector], dtype=object)]
     levels_by = ["sector"]
@@ -91,6 +92,10 @@ def aggregated(b: Builder, title: str, nodes: np.ndarray, gaps: dict[int, list[s
             }
             tip |= {t(k, lang, GAP_LABELS): str(int(c[g])) for k, c in kind_counts.items() if c[g]}
             label = t("people", lang).format(label=name, count=size)
+            # a sector's own gaps (no liaison to it, …) mark its super-node
+            own = gaps.get(int(sector_node[first[g]]), []) if levels_by[level] == "sector" else []
+            if own:
+                tip[t("own_gaps", lang)] = "；".join(t(k, lang, GAP_LABELS) for k in own)
             if flagged[g]:
                 label += t("gap_suffix", lang).format(count=int(flagged[g]))
             super_nodes.append(
@@ -109,6 +114,8 @@ def aggregated(b: Builder, title: str, nodes: np.ndarray, gaps: dict[int, list[s
                     tooltip=tip,
                     attrs={"kind": t(f"by.{levels_by[level]}", lang)},
                     parent=None if level == 0 else str(ids_per_level[level - 1][codes[level - 1][first[g]]]),
+                    highlight="；".join(t(k, lang, GAP_LABELS) for k in own) or None,
+                    gaps=tuple(GAP_SYMBOL[k] for k in own),
                 )
             )
     deepest = ids_per_level[-1][codes[-1]]
@@ -123,7 +130,8 @@ def aggregated(b: Builder, title: str, nodes: np.ndarray, gaps: dict[int, list[s
         limit=b.node_limit, count=len(top), by=t(f"by.{levels_by[0]}", lang), contacts=contacts, others=others
     )
     legend = _share_legend(b) if gaps else [LegendItem(t("by.group", lang), color, shape, len(top))]
-    legend_gaps = [item for item in inner.legend if item.symbol is not None]
+    # the gap legend counts every gap in scope (sectors, townships, platforms too), not only members'
+    legend_gaps = b.gap_legend({int(n): gaps[int(n)] for n in nodes if int(n) in gaps}) if gaps else []
     rest = [item for item in inner.legend if item.symbol is None]
     view = View(
         title=title,

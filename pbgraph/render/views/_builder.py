@@ -162,10 +162,11 @@ class Builder:
             if kind == "member":
                 key = member_keys[i]
                 color = colors.get(key, color)
-                party = str(self.ds.members["party"].iat[node])
+                col = self.f.member_columns
+                party = str(col["party"][node])
                 attrs["party"] = PARTY_ZH.get(party, party) if lang == "zh" else party
-                attrs["sector"] = self.ds.name_of(str(self.ds.members["sector"].iat[node])) or t("none", lang)
-                if self.ds.members["party_group"].iat[node]:
+                attrs["sector"] = self.ds.name_of(str(col["sector"][node])) or t("none", lang)
+                if col["party_group"][node]:
                     size = 12.0
             if node == selection.focus:
                 shape, size = "star", 20.0
