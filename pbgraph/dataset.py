@@ -10,7 +10,6 @@ committees separated by `;` (a person who sits on two committees).
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -24,7 +23,10 @@ from pbgraph.model import MULTI_VALUE_SEPARATOR, TABLES, OrgKind
 if TYPE_CHECKING:
     import networkx as nx
 
-    from pbgraph.validate import Problem
+    from pbgraph.analyses._common import MemberFacts
+    from pbgraph.analyses.reach import ReachGraph
+    from pbgraph.graph import NodeIndex
+    from pbgraph.problem import Problem
 
 T = TypeVar("T")
 
@@ -82,8 +84,30 @@ class Dataset:
             ).sort_values(["member", "committee"], kind="stable", ignore_index=True)
         return pairs
 
+    @cached_property
+    def node_index(self) -> NodeIndex:
+        """Every node numbered, the liaisons as integer arrays (:class:`pbgraph.graph.NodeIndex`)."""
+        from pbgraph.graph import NodeIndex
+
+        return NodeIndex(self)
+
+    @cached_property
+    def member_facts(self) -> MemberFacts:
+        """Per-member facts shared by coverage, load and connectors."""
+        from pbgraph.analyses._common import MemberFacts
+
+        return MemberFacts(self.node_index)
+
+    @cached_property
+    def reach_graph(self) -> ReachGraph:
+        """The reach graph split into its core and its sinks (townships, contacts)."""
+        from pbgraph.analyses.reach import ReachGraph
+
+        return ReachGraph(self.node_index)
+
     def derived(self, key: str, build: Callable[[Dataset], T]) -> T:
-        """A structure computed from the dataset once and kept with it (node index, per-member facts …).
+        """A structure that another module computes from the dataset once and keeps with it (the graph
+        views' facts); the analyses' structures are the typed properties above.
 
         Tables are not to be modified after loading; derived structures rely on that.
         """
@@ -113,39 +137,3 @@ class Dataset:
     def __repr__(self) -> str:
         counts = ", ".join(f"{name}={len(frame)}" for name, frame in self.tables.items())
         return f"Dataset({self.name!r}: {counts})"
-
-
-def load(
-    path: str | os.PathLike[str],
-    *,
-    progress: Callable[[str], None] | None = None,
-) -> Dataset:
-    """Load and validate a dataset from a folder of CSVs or an .xlsx workbook.
-
-    Parameters
-    ----------
-    path
-        The folder or workbook.
-    progress
-        Called with the name of each file as it is read.
-
-    Returns
-    -------
-    The dataset; its `warnings` lists what was loaded but looks wrong.
-
-    Raises
-    ------
-    pbgraph.DatasetError
-        When there is any error; `.problems` lists every problem found.
-
-    Examples
-    --------
-    >>> ds = load("data/sample")
-    >>> len(ds.members) > 200
-    True
-    """
-    from pbgraph.io import read_raw
-    from pbgraph.validate import build_dataset
-
-    raw, problems = read_raw(path, progress=progress)
-    return build_dataset(raw, problems, name=os.path.basename(os.path.normpath(path)))

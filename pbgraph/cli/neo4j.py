@@ -7,7 +7,6 @@ The connection comes from `NEO4J_URI`, `NEO4J_USERNAME`, `NEO4J_PASSWORD`, `NEO4
 
 from __future__ import annotations
 
-import functools
 import json
 import os
 import sys
@@ -19,8 +18,17 @@ import click
 import pandas as pd
 
 from pbgraph import neo4j as store
-from pbgraph._cli_options import F, lang_option, output_options
-from pbgraph._errors import PbgraphError
+from pbgraph.analyses.workload import DEFAULT_MAX_LOAD
+from pbgraph.cli._common import (
+    F,
+    asked,
+    lang_option,
+    library_errors,
+    load_or_exit,
+    output_options,
+    sampled_notes,
+    write_tables,
+)
 
 BACKENDS = ("embedded", "neo4j")
 QUERY_FORMATS = ("table", "json", "csv")
@@ -115,20 +123,6 @@ class _Progress:
             self.bar.__exit__(None, None, None)
 
 
-def _library_errors(func: F) -> F:
-    """pbgraph's own errors as one line and exit code 1 (as `pbgraph.cli.library_errors`, which this module
-    cannot import: cli.py imports it)."""
-
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except PbgraphError as error:
-            raise click.ClickException(str(error)) from error
-
-    return wrapper  # type: ignore[return-value]
-
-
 @click.group("neo4j", context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 110})
 def neo4j_group() -> None:
     """Neo4j：共享的多用户数据库（推送、读回、查询）/ Neo4j as the shared store: push, pull, query.
@@ -183,8 +177,6 @@ def push_command(
       pbgraph neo4j push data/sample
       pbgraph neo4j push roster.xlsx --dataset 示例区-2024 --replace
     """
-    from pbgraph.cli import load_or_exit
-
     ds = load_or_exit(path, lang)
     conn_settings = settings(uri, username, database)
     _push(
@@ -192,7 +184,7 @@ def push_command(
     )
 
 
-@_library_errors
+@library_errors
 def _push(
     ds: Any, name: str, *, replace: bool, batch_size: int, conn_settings: store.Settings, lang: str
 ) -> None:
@@ -248,7 +240,7 @@ def pull_command(
     _pull(out, dataset, settings(uri, username, database), lang)
 
 
-@_library_errors
+@library_errors
 def _pull(out: Path, dataset: str, conn_settings: store.Settings, lang: str) -> None:
     from pbgraph.export import export_csv, input_tables
     from pbgraph.io import write_xlsx_tables
@@ -303,7 +295,7 @@ def query_command(
     _query(query, parameters, settings(uri, username, database), fmt=fmt, lang=lang, output=output)
 
 
-@_library_errors
+@library_errors
 def _query(
     query: str,
     parameters: dict[str, Any],
@@ -313,8 +305,6 @@ def _query(
     lang: str,
     output: Path | None,
 ) -> None:
-    from pbgraph.cli import write_tables
-
     resolved = store.resolve_query(query)
     with store.connect(conn_settings) as conn:
         rows = store.run_query(conn, query, parameters)
@@ -328,16 +318,18 @@ def analyze_with_neo4j(
     *,
     by_committee: bool = False,
     committee: str | None = None,
-    max_load: int = store.DEFAULT_MAX_LOAD,
+    max_load: int = DEFAULT_MAX_LOAD,
     max_depth: int | None = None,
     dataset: str | None = None,
     uri: str | None = None,
     username: str | None = None,
     database: str | None = None,
+    lang: str = "zh",
 ) -> tuple[dict[str, pd.DataFrame], list[str]]:
-    """What `pbgraph analyze` prints, computed in Neo4j: the tables of the analyses `names` (the league table
-    first when `by_committee`, and then no coverage table when `names` is just coverage) and the notes of
-    :class:`pbgraph.analyses.Result` (e.g. `sampled:256`).
+    """What `pbgraph analyze` prints, computed in Neo4j (:func:`pbgraph.analyses.backend.analyze` with the
+    Neo4j backend): the tables of the analyses `names` (the league table first when `by_committee`, and then
+    no coverage table when `names` is just coverage) and the notes for the reader (e.g. that betweenness was
+    sampled), in `lang`.
 
     The dataset is the one pushed under `dataset` (default: the name of `path`, as `neo4j push` names it);
     `path` itself is not read.
@@ -347,17 +339,16 @@ def analyze_with_neo4j(
     pbgraph.PbgraphError
         Neo4jError (unreachable, credentials, too old, no such dataset) or UnknownIdError (committee).
     """
-    name = dataset or dataset_name(path)
-    tables: dict[str, pd.DataFrame] = {}
-    notes: list[str] = []
+    from pbgraph.analyses.backend import analyze
+    from pbgraph.neo4j_backend import Neo4jBackend
+
     with store.connect(settings(uri, username, database)) as conn:
-        if by_committee:
-            tables["league"] = store.league_table(conn, name, max_load=max_load)
-        if not (by_committee and list(names) == ["coverage"]):
-            for analysis in names:
-                result = store.run_analysis(
-                    conn, analysis, name, committee=committee, max_load=max_load, max_depth=max_depth
-                )
-                tables.update(result.tables)
-                notes += result.notes
-    return tables, notes
+        found = analyze(
+            Neo4jBackend(conn, dataset or dataset_name(path)),
+            asked(names, by_committee=by_committee),
+            committee=committee,
+            max_load=max_load,
+            max_depth=max_depth,
+            league=by_committee,
+        )
+    return found.tables, sampled_notes(found.sampled, lang) + found.notes

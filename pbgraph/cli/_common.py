@@ -1,0 +1,165 @@
+"""What every command shares, defined once: the options (`--lang`, `--format/-o`, `--max-load` …), loading a
+dataset or exiting with its problems, turning library errors into one message, and writing tables."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+import pandas as pd
+
+from pbgraph._errors import DatasetError, PbgraphError
+from pbgraph._texts import CLI, say
+from pbgraph.analyses.workload import DEFAULT_MAX_LOAD
+from pbgraph.dataset import Dataset
+from pbgraph.format import tables_text, write_xlsx
+from pbgraph.loader import load
+from pbgraph.problem import Problem
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def lang_option(func: F) -> F:
+    return click.option(
+        "--lang",
+        type=click.Choice(["zh", "en"]),
+        default="zh",
+        show_default=True,
+        help="输出语言 / output language.",
+    )(func)
+
+
+def max_load_option(func: F) -> F:
+    return click.option(
+        "--max-load",
+        type=click.IntRange(min=0),
+        default=DEFAULT_MAX_LOAD,
+        show_default=True,
+        help="每名党员委员最多联系的党外委员数 / max non-party members per CPC member.",
+    )(func)
+
+
+def max_depth_option(func: F) -> F:
+    return click.option(
+        "--max-depth",
+        type=click.IntRange(min=1),
+        default=None,
+        help="联系链最多几跳（默认不限）/ max hops of reach (default: unlimited).",
+    )(func)
+
+
+def output_options(*formats: str) -> Callable[[F], F]:
+    """--format, --lang and -o/--output, shared by every command that prints rows."""
+
+    def decorate(func: F) -> F:
+        func = click.option(
+            "-o",
+            "--output",
+            type=click.Path(dir_okay=False, path_type=Path),
+            help="写入文件而不是屏幕（xlsx 必须指定）/ write to a file (needed for xlsx)."
+            if "xlsx" in formats
+            else "写入文件而不是屏幕 / write to a file.",
+        )(func)
+        func = click.option(
+            "--format",
+            "fmt",
+            type=click.Choice(list(formats)),
+            default="table",
+            show_default=True,
+            help="输出格式 / output format.",
+        )(func)
+        return lang_option(func)
+
+    return decorate
+
+
+FORMATS = ("table", "json", "csv")
+EXIT_DATASET = 2
+
+
+def progress(lang: str) -> Callable[[str], None] | None:
+    """A progress line per file read, on a terminal only."""
+    if not sys.stderr.isatty():
+        return None
+    return lambda name: click.echo(say(CLI, "reading", lang, name=name), err=True)
+
+
+def problem_lines(problems: list[Problem], lang: str) -> list[str]:
+    return [f"[{say(CLI, p.severity, lang)}] {p.message(lang)}" for p in problems]
+
+
+def load_or_exit(path: str, lang: str) -> Dataset:
+    """Load a dataset; on errors print every problem and exit with code 2."""
+    try:
+        return load(path, progress=progress(lang))
+    except DatasetError as error:
+        for line in problem_lines(error.problems, lang):
+            click.echo(line, err=True)
+        errors = sum(p.is_error for p in error.problems)
+        click.echo(say(CLI, "not_loaded", lang, errors=errors), err=True)
+        sys.exit(EXIT_DATASET)
+
+
+def library_errors(func: F) -> F:
+    """Turn pbgraph's own errors into a one-line message (in the command's `--lang`) and exit code 1."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except PbgraphError as error:
+            raise click.ClickException(error.message(kwargs.get("lang", "zh"))) from error
+
+    return wrapper  # type: ignore[return-value]
+
+
+def echo_wrote(path: Path, lang: str, *, err: bool = True) -> None:
+    click.echo(say(CLI, "wrote", lang, path=path), err=err)
+
+
+def sampled_notes(sampled: int | None, lang: str) -> list[str]:
+    """The note that betweenness was estimated from a sample, when it was."""
+    return [say(CLI, "sampled", lang, n=sampled)] if sampled else []
+
+
+def asked(names: Sequence[str], *, by_committee: bool) -> tuple[str, ...]:
+    """The analyses `pbgraph analyze` runs for `names`: no coverage table besides the league table for
+    `coverage --by-committee` (the league table is the coverage by committee)."""
+    return () if by_committee and list(names) == ["coverage"] else tuple(names)
+
+
+def write_tables(
+    tables: dict[str, pd.DataFrame],
+    *,
+    fmt: str,
+    lang: str,
+    output: Path | None,
+    notes: list[str] | None = None,
+) -> None:
+    """Write named tables in the chosen format, to the screen or a file, through the one table writer
+    (:mod:`pbgraph.format`): `analyze`, `info`, `validate` and `neo4j query` all print with it."""
+    from pbgraph.io import atomic_open
+
+    if fmt == "xlsx":
+        if output is None:
+            raise click.UsageError("--format xlsx 需要 -o 文件名 / --format xlsx needs -o FILE")
+        write_xlsx(tables, output, lang=lang)
+        echo_wrote(output, lang)
+        return
+    text = tables_text(tables, fmt=fmt, lang=lang)
+    if fmt == "table":
+        text += "".join(note + "\n" for note in notes or [])
+    else:
+        # notes are not rows: machine-readable output keeps to rows, the notes go to the terminal
+        for note in notes or []:
+            click.echo(note, err=True)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        with atomic_open(output, "w") as handle:
+            handle.write(("\ufeff" if fmt == "csv" else "") + text)
+        echo_wrote(output, lang)
