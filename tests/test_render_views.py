@@ -292,3 +292,20 @@ def test_static_picture_marks_gaps_with_the_halo(sample: Dataset) -> None:
     )
     halo_plain = (plain[..., 0] > 240) & (plain[..., 1] > 195) & (plain[..., 1] < 225) & (plain[..., 2] < 40)
     assert halo_plain.sum() == 0
+
+
+def test_drill_down_of_too_many_members_holds_the_super_nodes_only(
+    sample: Dataset, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pbgraph.render.views._aggregate as aggregate
+
+    monkeypatch.setattr(aggregate, "MEMBER_EMBED_LIMIT", 100)
+    view = build_view(sample, "gaps", node_limit=100)
+    assert view.notice and "--committee" in view.notice
+    assert all(n.kind == "aggregate" for n in view.nodes)
+    # the liaisons between members, counted per pair of super-nodes: as many as the page draws when members
+    # are held (the same data folded in the page)
+    monkeypatch.setattr(aggregate, "MEMBER_EMBED_LIMIT", 10**6)
+    full = build_view(sample, "gaps", node_limit=100)
+    pairs = {(e.source, e.target) for e in full.first_frame()[1]}
+    assert {(e.source, e.target) for e in view.edges} == pairs
