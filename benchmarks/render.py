@@ -188,7 +188,7 @@ def bench_explore(*, data_dir: Path, seed: int) -> dict[str, Any]:
         from pbgraph.render.views._facts import Selection
 
         builder = Builder(ds, lang="zh", color_by="party", node_limit=10**9, committee=None, max_load=5)
-        nodes = _first_nodes(ds, 9000)
+        nodes = _first_nodes(ds, 45_000)
         is_contact = builder.f.kind_names[nodes] == "contact"
         drawn_nodes = nodes[~is_contact][:5000]
         nodes = np.concatenate([drawn_nodes, nodes[is_contact]])

@@ -72,9 +72,6 @@ def aggregated(b: Builder, title: str, nodes: np.ndarray, gaps: dict[int, list[s
     }
     # above MEMBER_EMBED_LIMIT members the file would pass tens of megabytes: super-nodes only
     embed = len(members) <= MEMBER_EMBED_LIMIT
-    inner = b.view(
-        title, Selection(members if embed else members[:0], member_xy[: len(members) * embed], gaps)
-    )
     shape, color, _ = KIND_STYLE["aggregate"]
     super_nodes: list[ViewNode] = []
     ids_per_level: list[np.ndarray] = []
@@ -126,10 +123,10 @@ def aggregated(b: Builder, title: str, nodes: np.ndarray, gaps: dict[int, list[s
                 )
             )
     deepest = ids_per_level[-1][codes[-1]]
-    folded = [
-        dataclasses.replace(node, parent=str(deepest[i]), satellite=False)
-        for i, node in enumerate(inner.nodes)
-    ]
+    shown = members if embed else members[:0]
+    selection = Selection(shown, member_xy[: len(shown)], gaps, parents=deepest[: len(shown)])
+    inner = b.view(title, selection, edge_types=("liaison",))
+    folded = inner.nodes
     edges = inner.edges if embed else _between_groups(b, members, codes[-1], ids_per_level[-1])
     top = ids_per_level[0]
     contacts = int((kinds == "contact").sum())

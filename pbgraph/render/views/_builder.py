@@ -190,6 +190,7 @@ class Builder:
                     highlight=gap,
                     gaps=tuple(GAP_SYMBOL[k] for k in kinds_of_gap),
                     reserve=bool(reserve[i]),
+                    parent=None if selection.parents is None else str(selection.parents[i]),
                     satellite=kind == "contact",
                 )
             )

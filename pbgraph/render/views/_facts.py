@@ -171,3 +171,5 @@ class Selection:
     reserve: np.ndarray | None = None
     focus: int | None = None
     rings: list[tuple[float, str]] | None = None
+    #: per row of `nodes`: the id of the super-node it is folded into
+    parents: np.ndarray | None = None
