@@ -469,6 +469,12 @@ def read_raw(
     path = Path(path)
     if not path.exists():
         return {}, [Problem(code="path_missing", severity="error", file=str(path))]
+    from pbgraph.office import is_office_source, read_office
+
+    if is_office_source(path):
+        # what offices keep (DESIGN 3.1): rosters and liaison lists as they are
+        office = read_office(path, progress=progress)
+        return office.tables, office.problems
     if path.is_dir():
         return read_folder(path, progress=progress)
     if path.suffix.lower() in (".xlsx", ".xlsm"):
