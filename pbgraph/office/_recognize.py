@@ -310,14 +310,15 @@ def _records(sheet: Sheet) -> None:
             v for c, v in zip(sheet.columns, row, strict=False) if v and c.field not in (IGNORED, PRIVATE)
         ]
         every = [v for v in row if v]
-        if not texts:
-            sheet.skipped.append((number, "blank"))
-            continue
-        if _TOTAL.match(every[0]) or any(_TOTAL.match(v) for v in every[:3]):
+        if every and any(_TOTAL.match(v) for v in every[:3]):
             sheet.skipped.append((number, "total"))
             continue
-        if _NOTE.match(every[0]):
+        if every and _NOTE.match(every[0]):
             sheet.skipped.append((number, "note"))
+            continue
+        if not texts:
+            # nothing, or only a 序号 numbering an empty row
+            sheet.skipped.append((number, "blank"))
             continue
         if [header_key(c) for c in row] == header:
             sheet.skipped.append((number, "header_repeated"))

@@ -97,11 +97,11 @@ _MONTH = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?$")
 def date_text(text: str) -> str:
     """A date column's text as ISO: a serial number (26000) as its date, `1964.08`/`1964年8月` as `1964-08`;
     anything else unchanged (validation judges it)."""
+    match = _MONTH.match(text)
+    if match and 1 <= int(match[2]) <= 12:
+        return f"{int(match[1]):04d}-{int(match[2]):02d}"
     if re.fullmatch(r"\d{4,5}(\.\d+)?", text) and not re.fullmatch(r"(19|20)\d{2}", text):
         day = serial_date(float(text))
         if day is not None:
             return day.isoformat()
-    match = _MONTH.match(text)
-    if match and 1 <= int(match[2]) <= 12:
-        return f"{int(match[1]):04d}-{int(match[2]):02d}"
     return text

@@ -35,16 +35,47 @@ class OfficeRead:
     report: ImportReport
 
 
-def _canonical_name(stem: str) -> bool:
+def _table_name(stem: str) -> bool:
     key = stem.strip()
     return TABLE_ALIASES.get(key, key.lower()) in TABLES
+
+
+def _members_name(stem: str) -> bool:
+    key = stem.strip()
+    return TABLE_ALIASES.get(key, key.lower()) == "members"
+
+
+def _canonical_header(cells: Sequence[object]) -> bool:
+    """Whether a first row is a canonical members header (编号, 姓名, 政治面貌 at least)."""
+    from pbgraph.io import map_headers
+
+    mapped, _ = map_headers(TABLES["members"], ["" if c is None else str(c) for c in cells])
+    return {"id", "name", "party"} <= set(mapped.values())
+
+
+def _first_csv_row(path: Path) -> list[str]:
+    import csv
+
+    from pbgraph.io import detect_encoding
+
+    with path.open("rb") as handle:
+        sample = handle.read(1 << 16)
+    encoding = detect_encoding(sample, complete=len(sample) < 1 << 16)
+    if encoding is None:
+        return []
+    lines = sample.decode(encoding, errors="replace").lstrip("\ufeff").splitlines()
+    if not lines:
+        return []
+    delimiter = max((",", "\t", ";", "|"), key=lines[0].count)
+    return next(csv.reader([lines[0]], delimiter=delimiter), [])
 
 
 def is_office_source(path: str | os.PathLike[str]) -> bool:
     """Whether a path must be read as office files (3.1) rather than as a canonical dataset (3).
 
-    A canonical dataset is a folder of CSVs, or one .xlsx workbook, every file or sheet named after its
-    table; anything else offices keep (.xls, one CSV, a workbook or folder with other names) is read here.
+    A canonical dataset is a folder of CSVs or one .xlsx workbook whose `members` file or sheet is named so
+    (or 委员) and has the canonical header (编号, 姓名, 政治面貌 …) in its first row. Anything else offices
+    keep (.xls, one CSV, a roster with title rows or without 编号, a folder mixing files) is read here.
     """
     path = Path(path)
     if path.is_dir():
@@ -52,7 +83,15 @@ def is_office_source(path: str | os.PathLike[str]) -> bool:
         data = [f for f in files if f.suffix.lower() in OFFICE_SUFFIXES]
         if any(f.suffix.lower() not in CSV_SUFFIXES for f in data):
             return True
-        return bool(data) and not all(_canonical_name(f.stem) for f in data)
+        if all(_table_name(f.stem) for f in data):
+            # every file named after its table: canonical, even when broken (the canonical reader says how)
+            return False
+        members = [f for f in data if _members_name(f.stem)]
+        try:
+            return not (members and _canonical_header(_first_csv_row(members[0])))
+        except OSError:
+            # e.g. open in Excel on Windows: the canonical reader says so
+            return False
     suffix = path.suffix.lower()
     if suffix not in OFFICE_SUFFIXES or not path.is_file():
         return False
@@ -65,10 +104,15 @@ def is_office_source(path: str | os.PathLike[str]) -> bool:
     except Exception:  # a damaged workbook is reported by the canonical reader
         return False
     try:
-        titles = list(workbook.sheetnames)
+        if all(_table_name(t) for t in workbook.sheetnames):
+            return False
+        sheet = next((workbook[t] for t in workbook.sheetnames if _members_name(t)), None)
+        first = next(sheet.iter_rows(max_row=1, values_only=True), ()) if sheet is not None else ()
+        return not _canonical_header(list(first))
+    except Exception:  # as above: the canonical reader says what is wrong
+        return False
     finally:
         workbook.close()
-    return not all(_canonical_name(t) for t in titles)
 
 
 def field_names() -> list[str]:
