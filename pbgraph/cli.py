@@ -16,6 +16,7 @@ from pbgraph import _format
 from pbgraph._cli_options import F, lang_option, max_depth_option, max_load_option, output_options
 from pbgraph._errors import DatasetError, PbgraphError
 from pbgraph._neo4j_cli import backend_options, neo4j_group
+from pbgraph._office_cli import import_command, template_command
 from pbgraph.analyses import ANALYSES
 from pbgraph.dataset import Dataset, load
 from pbgraph.validate import Problem
@@ -617,6 +618,8 @@ def export(
 
 
 main.add_command(neo4j_group)
+main.add_command(import_command)
+main.add_command(template_command)
 
 if __name__ == "__main__":  # pragma: no cover
     main()
