@@ -38,10 +38,10 @@ def import_command(
 ) -> None:
     """把办公室现有的 Excel/CSV（委员名单、联系名单…）转为规范数据集，并写出导入报告。
 
-    Read office files (rosters and liaison lists as kept: .xlsx, .xls, .csv or folders of them) and write the
-    canonical dataset plus an import report (导入报告.md/.html/.json) into a folder. The folder is written beside
-    and renamed into place; a non-empty folder is refused unless --force. Exit code 2 when the files have errors
-    (nothing is written).
+    Read office files (rosters and liaison lists as kept: .xlsx, .xls, .csv or folders of them)
+    and write the canonical dataset plus an import report (导入报告.md/.html/.json) into a folder.
+    The folder is written beside and renamed into place; a non-empty folder is refused unless
+    --force. Exit code 2 when the files have errors (nothing is written).
 
     \b
     例 / Example:
@@ -78,7 +78,8 @@ def import_command(
         click.echo(line, err=True)
     ds = result.dataset
     click.echo(
-        f"已导入 {len(ds.members)} 名委员、{len(ds.liaisons)} 条联系，写入 {out}（导入报告见其中的 导入报告.md）。"
+        f"已导入 {len(ds.members)} 名委员、{len(ds.liaisons)} 条联系，写入 {out}"
+        "（导入报告见其中的 导入报告.md）。"
         if lang == "zh"
         else f"Imported {len(ds.members)} members and {len(ds.liaisons)} liaisons into {out} "
         "(see import-report.md there)."
@@ -99,9 +100,9 @@ def import_command(
 def template_command(out: Path, force: bool, lang: str) -> None:
     """写出办公室格式的空白模板（委员名单、各联系表、组织…，含填表说明、下拉选项和示例行）。
 
-    Write an empty workbook in the office form: 委员名单, the liaison lists, 组织, 组织成员, 活动记录, with an
-    instructions sheet (说明), drop-down lists for enumerated columns and example rows. Filled in, every command
-    reads it directly.
+    Write an empty workbook in the office form: 委员名单, the liaison lists, 组织, 组织成员,
+    活动记录, with an instructions sheet (说明), drop-down lists for enumerated columns and
+    example rows. Filled in, every command reads it directly.
 
     \b
     例 / Example:
