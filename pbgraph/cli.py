@@ -435,6 +435,15 @@ def _note(note: str, lang: str) -> str:
             if lang == "zh"
             else f"Note: betweenness was estimated from {value} sampled sources (fixed seed)."
         )
+    if kind == "not_recorded":
+        from pbgraph.office.report import not_recorded_name
+
+        names = [not_recorded_name(k, lang) for k in value.split(",")]
+        return (
+            f"注：未提供{'、'.join(names)}，依赖这些表的结果为 n/a 或不列出（而不是把每一项都算作缺口）。"
+            if lang == "zh"
+            else f"Note: not recorded: {', '.join(names)}; what depends on them is n/a or not listed."
+        )
     return note
 
 

@@ -448,3 +448,28 @@ def test_sample_office_workbook_equals_the_sample() -> None:
     assert mine.keys() == theirs.keys()
     for key in theirs:
         assert mine[key] == theirs[key], key
+
+
+def test_roster_and_one_list_say_what_is_not_recorded(tmp_path: Path) -> None:
+    ds = pbgraph.load(office_workbook(tmp_path / "名单.xlsx"))
+    assert ds.not_recorded == {
+        "organizations",
+        "memberships",
+        "contacts",
+        "liaisons:sector",
+        "liaisons:township",
+        "liaisons:contact",
+    }
+    results = run_all(ds)
+    overall = results["coverage"].main.iloc[-1]
+    # 工作覆盖率 is known (3 of 3 non-party members linked); what needs organizations is n/a, not 0 %
+    assert (overall["work_rate"], overall["unlinked"]) == (1.0, 0)
+    assert overall["organization_rate"] is None and overall["unorganized"] is None
+    assert overall[["sector_gaps", "township_gaps", "platform_gaps"]].tolist() == [None, None, None]
+    for name in ("unorganized", "sectors", "townships", "platforms"):
+        assert results[name].main.empty, name
+        assert any(n.startswith("not_recorded:") for n in results[name].notes), name
+    assert results["unlinked"].notes == []
+    # 王五 is the only liaison of 钱七, 张三 of 李四: two fragile non-party members
+    assert int(overall["fragile"]) == 2
+    assert pbgraph.load(DATA / "sample").not_recorded == frozenset()

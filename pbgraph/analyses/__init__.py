@@ -102,7 +102,11 @@ def run(
     }
     if name not in runners:
         raise ValueError(f"unknown analysis {name!r}; choose from {', '.join(ANALYSES)}")
-    return runners[name]()
+    result = runners[name]()
+    missing = [k for t in result.tables.values() for k in t.attrs.get("not_recorded", [])]
+    if missing:
+        result.notes.append("not_recorded:" + ",".join(dict.fromkeys(missing)))
+    return result
 
 
 def run_all(

@@ -29,6 +29,11 @@ def check_committee(ds: Dataset, committee: str | None) -> None:
         )
 
 
+def not_recorded(ds: Dataset, *needs: str) -> list[str]:
+    """Which of the tables an analysis needs the source did not give (see `Dataset.not_recorded`)."""
+    return [need for need in needs if need in ds.not_recorded]
+
+
 def member_mask(ds: Dataset, committee: str | None) -> np.ndarray:
     """Per member row: belongs to `committee` (every member when None)."""
     if committee is None:

@@ -63,7 +63,8 @@ class OfficeTable(RawTable):
     """A canonical raw table gathered from office sheets; it locates a problem in the sheet it came from."""
 
     sources: list[tuple[str, str | None]] = field(default_factory=list)
-    recorded: bool = True
+    not_recorded: tuple[str, ...] = ()
+    """What the files did not give (`organizations`, `liaisons:sector` …), for `Dataset.not_recorded`."""
 
     def problem(
         self,
@@ -732,7 +733,7 @@ class Assembler:
             rows=np.asarray(rows.rows, dtype=np.int64),
             headers={c: self.headers[(name, c)] for c in columns if (name, c) in self.headers},
             sources=sources,
-            recorded=name not in self.report.not_recorded,
+            not_recorded=tuple(k for k in self.report.not_recorded if k.partition(":")[0] == name),
         )
 
     @property
