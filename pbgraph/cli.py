@@ -33,8 +33,9 @@ def _progress(lang: str) -> Callable[[str], None] | None:
 
 
 def _problem_lines(problems: list[Problem], lang: str) -> list[str]:
-    marks = {"error": "错误" if lang == "zh" else "error", "warning": "警告" if lang == "zh" else "warning"}
-    return [f"[{marks[p.severity]}] {p.message(lang)}" for p in problems]
+    from pbgraph._grouped import grouped_lines
+
+    return grouped_lines(problems, lang)
 
 
 def load_or_exit(path: str, lang: str) -> Dataset:

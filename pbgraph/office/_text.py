@@ -4,6 +4,7 @@ Excel serial dates, numbers that were ids with leading zeros."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from typing import Any
@@ -20,6 +21,8 @@ EXCEL_EPOCH = dt.date(1899, 12, 30)
 """Day 0 of Excel's serial dates (the 1900 date system, with its phantom 29 February 1900)."""
 
 
+# office files repeat the same few texts (界别, 镇街, 政治面貌 …) on every row
+@functools.lru_cache(maxsize=1 << 16)
 def clean(value: str) -> str:
     """Half-width forms (（）→(), ：→:, full-width digits and spaces), trimmed, inner whitespace collapsed."""
     text = unicodedata.normalize("NFKC", value)
@@ -27,6 +30,7 @@ def clean(value: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def name_key(value: str) -> str:
     """The form under which spellings of one name are the same: `张  三`, `张三　`, `张三` give `张三`.
 
