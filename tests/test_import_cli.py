@@ -84,7 +84,9 @@ def test_import_map_option(tmp_path: Path) -> None:
     sheet.append(["甲一", "中共党员"])
     source = tmp_path / "名单.xlsx"
     workbook.save(source)
-    code, stdout, _ = run("import", str(source), "-o", str(tmp_path / "out"), "--map", "人员=name", "--map", "面貌=party")
+    code, stdout, _ = run(
+        "import", str(source), "-o", str(tmp_path / "out"), "--map", "人员=name", "--map", "面貌=party"
+    )
     assert code == 0, stdout
     assert "甲一" in (tmp_path / "out" / "members.csv").read_text(encoding="utf-8-sig")
     code, _, stderr = run("import", str(source), "-o", str(tmp_path / "o2"), "--map", "人员")
