@@ -14,13 +14,11 @@ Run from the repository root::
 
 from __future__ import annotations
 
-import io
-import re
-import zipfile
 from pathlib import Path
 
+from build_sample import _normalize_xlsx  # fixed timestamps: rebuilding changes no byte
+
 import pbgraph
-from pbgraph.io import atomic_open
 from pbgraph.office.writer import write_office_workbook
 
 HERE = Path(__file__).resolve().parent
@@ -28,27 +26,10 @@ SAMPLE = HERE / "sample"
 WORKBOOK = HERE / "sample-office.xlsx"
 
 
-def _normalize(path: Path) -> None:
-    """Fixed timestamps inside the workbook, so that rebuilding an unchanged sample changes no byte."""
-    fixed = b"2024-06-01T00:00:00Z"
-    source = zipfile.ZipFile(io.BytesIO(path.read_bytes()))
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            data = source.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                data = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>" + fixed, data)
-            entry = zipfile.ZipInfo(info.filename, date_time=(2024, 6, 1, 0, 0, 0))
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(entry, data)
-    with atomic_open(path, "wb") as handle:
-        handle.write(buffer.getvalue())
-
-
 def main() -> None:
     ds = pbgraph.load(SAMPLE)
     write_office_workbook(ds, WORKBOOK, title="示例区政协第一届委员会委员名单")
-    _normalize(WORKBOOK)
+    _normalize_xlsx(WORKBOOK)
     WORKBOOK.chmod(0o644)
     office = pbgraph.load(WORKBOOK)
     print(f"wrote {WORKBOOK.name}: " + ", ".join(f"{k} {len(v)}" for k, v in office.tables.items()))

@@ -4,8 +4,8 @@ roster, the party-group flag folded from 职务 and party-group memberships (DES
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from dataclasses import dataclass, field, replace
+from collections import defaultdict
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -29,129 +29,21 @@ from pbgraph.model import (
 )
 from pbgraph.office._names import NameIndex, assign_ids
 from pbgraph.office._recognize import Sheet
+from pbgraph.office._tables import (
+    LIST_KINDS,
+    ROW_BASE,
+    SOURCE_TABLE,
+    TARGET_NAMES,
+    TARGET_TABLES,
+    Grouped,
+    OfficeTable,
+    Report,
+    Rows,
+    code_of,
+    listing,
+)
 from pbgraph.office._text import date_text, name_key, split_names
 from pbgraph.validate import Problem
-
-ROW_BASE = 10_000_000
-"""A table gathered from several sheets numbers its rows `sheet index * ROW_BASE + Excel row`."""
-
-LISTED = 5
-"""How many rows or names a grouped message shows before the count."""
-
-LIST_KINDS: dict[str, LiaisonKind] = {
-    "member_liaisons": LiaisonKind.MEMBER,
-    "sector_liaisons": LiaisonKind.SECTOR,
-    "township_liaisons": LiaisonKind.TOWNSHIP,
-    "contact_liaisons": LiaisonKind.CONTACT,
-}
-
-# the table whose rows an index's entities come from
-_SOURCE_TABLE = {"committees": "organizations"}
-
-_TARGETS = {
-    "members": ("委员名单", "roster"),
-    "sectors": ("界别（及界别联组）", "sectors (and sector groups)"),
-    "townships": ("镇街", "townships"),
-    "organizations": ("组织", "organizations"),
-    "contacts": ("联系群众", "contacts"),
-    "committees": ("政协（类型为政协的组织）", "committees"),
-}
-
-
-@dataclass
-class OfficeTable(RawTable):
-    """A canonical raw table gathered from office sheets; it locates a problem in the sheet it came from."""
-
-    sources: list[tuple[str, str | None]] = field(default_factory=list)
-    not_recorded: tuple[str, ...] = ()
-    """What the files did not give (`organizations`, `liaisons:sector` …), for `Dataset.not_recorded`."""
-
-    def problem(
-        self,
-        code: str,
-        *,
-        severity: str = "error",
-        row: int | None = None,
-        column: str | None = None,
-        value: str | None = None,
-        **params: Any,
-    ) -> Problem:
-        found = super().problem(code, severity=severity, row=row, column=column, value=value, **params)
-        if row is not None and self.sources:
-            file, sheet = self.sources[row // ROW_BASE]
-            found = replace(found, file=file, sheet=sheet, row=row % ROW_BASE)
-        return found
-
-
-@dataclass
-class Report:
-    """What the import did, for the import report: values normalized, names resolved, tables built."""
-
-    normalized: dict[str, Counter[tuple[str, str]]] = field(default_factory=lambda: defaultdict(Counter))
-    resolved: Counter[str] = field(default_factory=Counter)
-    built: dict[str, str] = field(default_factory=dict)
-    ids: dict[str, str] = field(default_factory=dict)
-    party_group: Counter[str] = field(default_factory=Counter)
-    not_recorded: list[str] = field(default_factory=list)
-
-
-@dataclass
-class _Rows:
-    """Records of one canonical table under construction, each with the encoded row it came from."""
-
-    name: str
-    records: list[dict[str, str]] = field(default_factory=list)
-    rows: list[int] = field(default_factory=list)
-    extra: list[dict[str, str]] = field(default_factory=list)
-
-    def add(self, record: dict[str, str], row: int, extra: dict[str, str] | None = None) -> None:
-        self.records.append(record)
-        self.rows.append(row)
-        self.extra.append(extra or {})
-
-
-class _Grouped:
-    """Problems gathered by cause; each cause becomes one message with the count and the first rows."""
-
-    def __init__(self) -> None:
-        self.groups: dict[tuple[Any, ...], dict[str, Any]] = {}
-
-    def add(self, key: tuple[Any, ...], problem: Problem, row: int, name: str | None = None) -> None:
-        group = self.groups.setdefault(key, {"problem": problem, "rows": [], "names": []})
-        if row not in group["rows"]:
-            group["rows"].append(row)
-        if name is not None and name not in group["names"]:
-            group["names"].append(name)
-
-    def problems(self) -> list[Problem]:
-        found = []
-        for group in self.groups.values():
-            p: Problem = group["problem"]
-            rows, names = group["rows"], group["names"]
-            params = dict(p.params)
-            params["rows"] = _listing(rows)
-            if names:
-                params["names"] = "、".join(names[:LISTED]) + ("…" if len(names) > LISTED else "")
-            params.setdefault("count", len(names) if names else len(rows))
-            found.append(replace(p, row=rows[0] if rows else None, params=params))
-        return found
-
-
-def _listing(rows: list[int]) -> str:
-    shown = ", ".join(str(r) for r in rows[:LISTED])
-    return shown + (f" … ({len(rows)})" if len(rows) > LISTED else "")
-
-
-def _code(value: str, aliases: dict[str, Any], codes: list[str]) -> str | None:
-    """The model code of an enumerated value as offices write it (None when unknown)."""
-    if value in codes:
-        return value
-    for candidate in (value, name_key(value), name_key(value).replace(" ", "")):
-        hit = aliases.get(candidate)
-        if hit is not None:
-            return str(hit)
-    lowered = {c.lower(): c for c in codes}
-    return lowered.get(value.lower())
 
 
 class Assembler:
@@ -163,10 +55,10 @@ class Assembler:
         for sheet in sheets:
             self.by_kind[sheet.kind.name].append(sheet)
         self.sources: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
-        self.grouped = _Grouped()
+        self.grouped = Grouped()
         self.problems: list[Problem] = []
         self.report = Report()
-        self.tables = {name: _Rows(name) for name in TABLES}
+        self.tables = {name: Rows(name) for name in TABLES}
 
     # locations -----------------------------------------------------------------------------------
 
@@ -176,17 +68,6 @@ class Assembler:
         if where not in sources:
             sources.append(where)
         return sources.index(where) * ROW_BASE + row
-
-    def problem_at(self, sheet: Sheet, code: str, column: str, **params: Any) -> Problem:
-        return Problem(
-            code=code,
-            severity="error",
-            table=sheet.kind.table,
-            file=sheet.grid.file,
-            sheet=sheet.grid.sheet,
-            column=sheet.header_of(column),
-            params=params,
-        )
 
     # node tables ---------------------------------------------------------------------------------
 
@@ -199,7 +80,7 @@ class Assembler:
             for row, values in sheet.records:
                 v = {k: values.get(k, "") for k in values}
                 party = v.get("party", "")
-                code = _code(party, PARTY_ALIASES, list(Party)) if party else ""
+                code = code_of(party, PARTY_ALIASES, list(Party)) if party else ""
                 if party:
                     self.report.normalized["party"][(party, code or "?")] += 1
                 roles = split_names(v.get("roles", ""))
@@ -273,7 +154,7 @@ class Assembler:
                 record = {c: values.get(c, "") for c in TABLES["organizations"].column_names}
                 record["name"] = name_key(record["name"])
                 kind = record["kind"]
-                code = _code(kind, ORG_KIND_ALIASES, list(OrgKind)) if kind else ""
+                code = code_of(kind, ORG_KIND_ALIASES, list(OrgKind)) if kind else ""
                 if kind:
                     self.report.normalized["kind"][(kind, code or "?")] += 1
                 record["kind"] = code or kind
@@ -366,7 +247,7 @@ class Assembler:
         township_names = {r["id"]: r["name"] for r in self.tables["townships"].records}
         self.index: dict[str, NameIndex] = {}
 
-        def index(rows: _Rows, qualify: Any) -> NameIndex:
+        def index(rows: Rows, qualify: Any) -> NameIndex:
             return NameIndex(
                 [r["id"] for r in rows.records],
                 [r["name"] for r in rows.records],
@@ -425,7 +306,7 @@ class Assembler:
         if found.id is not None:
             return found.id
         file, sheet, row = self.locate(table, at)
-        zh, en = _TARGETS[target]
+        zh, en = TARGET_NAMES[target]
         base = Problem(
             code="office_unknown_name",
             severity="error",
@@ -442,7 +323,7 @@ class Assembler:
         for position in found.candidates:
             where = ""
             if index.rows[position]:
-                c_file, c_sheet, c_row = self.locate(_SOURCE_TABLE.get(target, target), index.rows[position])
+                c_file, c_sheet, c_row = self.locate(SOURCE_TABLE.get(target, target), index.rows[position])
                 where = f"{c_sheet or c_file} 第 {c_row} 行"
             detail = "，".join(q for q in index.qualifiers[position][1:3] if q)
             candidates.append(f"{where}（{detail}）" if detail else where)
@@ -512,143 +393,86 @@ class Assembler:
                     row=row,
                     column=self.headers.get(("members", "sector_group")),
                     value=name,
-                    params={"rows": _listing([a % ROW_BASE for a in at_rows]), "group": group},
+                    params={"rows": listing([a % ROW_BASE for a in at_rows]), "group": group},
                 )
             )
+
+    def ref(self, target: str, text: str, sheet: Sheet, at: int, field: str, context: str = "") -> str | None:
+        """`resolve` for a cell of a sheet: "" for an empty cell, None (reported) when it names no one."""
+        if not text:
+            return ""
+        header = sheet.header_of(field)
+        return self.resolve(target, text, table=sheet.kind.table, at=at, header=header, context=context)
 
     def memberships(self) -> None:
         for sheet in self.by_kind["memberships"]:
             for row, values in sheet.records:
                 at = self.encode("memberships", sheet, row)
                 role = values.get("role", "")
-                code = _code(role, ROLE_ALIASES, list(Role)) if role else ""
+                code = code_of(role, ROLE_ALIASES, list(Role)) if role else ""
                 if role:
                     self.report.normalized["role"][(role, code or "?")] += 1
-                org = values.get("organization", "")
-                org_id = (
-                    self.resolve(
-                        "organizations",
-                        org,
-                        table="memberships",
-                        at=at,
-                        header=sheet.header_of("organization"),
-                    )
-                    if org
-                    else ""
-                )
+                org_id = self.ref("organizations", values.get("organization", ""), sheet, at, "organization")
                 for name in split_names(values.get("member", "")) or [""]:
-                    member = (
-                        self.resolve(
-                            "members", name, table="memberships", at=at, header=sheet.header_of("member")
-                        )
-                        if name
-                        else ""
-                    )
-                    if member is None or org_id is None:
-                        continue
-                    record = {"member": member, "organization": org_id, "role": code or role}
-                    self.tables["memberships"].add(record, at)
+                    member = self.ref("members", name, sheet, at, "member")
+                    if member is not None and org_id is not None:
+                        record = {"member": member, "organization": org_id, "role": code or role}
+                        self.tables["memberships"].add(record, at)
 
     def liaisons(self) -> None:
-        seen: dict[tuple[str, str, str], int] = {}
-        duplicates: dict[str, list[int]] = defaultdict(list)
-        out = self.tables["liaisons"]
+        seen: set[tuple[str, str, str]] = set()
+        duplicates: dict[tuple[str, str | None], list[int]] = defaultdict(list)
 
-        def add(source: str, target: str, kind: str, since: str, note: str, at: int, sheet: Sheet) -> None:
-            key = (source, target, kind)
-            if key in seen:
-                duplicates[f"{sheet.grid.file}\0{sheet.grid.sheet or ''}"].append(at % ROW_BASE)
+        def add(source: str | None, target: str | None, kind: str, values: dict[str, str], at: int) -> None:
+            if source is None or target is None:
                 return
-            seen[key] = at
-            out.add({"source": source, "target": target, "kind": kind, "since": since, "note": note}, at)
+            if (source, target, kind) in seen:
+                file, sheet, row = self.locate("liaisons", at)
+                duplicates[(file, sheet)].append(row)
+                return
+            seen.add((source, target, kind))
+            since, note = date_text(values.get("since", "")), values.get("note", "")
+            record = {"source": source, "target": target, "kind": kind, "since": since, "note": note}
+            self.tables["liaisons"].add(record, at)
 
         for sheet in self.by_kind["liaisons"]:
             for row, values in sheet.records:
                 at = self.encode("liaisons", sheet, row)
-                kind_text = values.get("kind", "")
-                kind = _code(kind_text, LIAISON_KIND_ALIASES, list(LiaisonKind)) or kind_text
-                target_table = {
-                    "member": "members",
-                    "sector": "sectors",
-                    "township": "townships",
-                    "contact": "contacts",
-                }.get(kind)
-                source_text, target_text = values.get("source", ""), values.get("target", "")
-                source = (
-                    self.resolve(
-                        "members", source_text, table="liaisons", at=at, header=sheet.header_of("source")
-                    )
-                    if source_text
-                    else ""
-                )
+                text = values.get("kind", "")
+                kind = code_of(text, LIAISON_KIND_ALIASES, list(LiaisonKind)) or text
+                source = self.ref("members", values.get("source", ""), sheet, at, "source")
+                target_table = TARGET_TABLES.get(kind)
+                target_text = values.get("target", "")
+                # a liaison of an unknown kind keeps its target as written: validation reports the kind
                 target = (
-                    self.resolve(
-                        target_table, target_text, table="liaisons", at=at, header=sheet.header_of("target")
-                    )
-                    if target_table and target_text
-                    else target_text
+                    self.ref(target_table, target_text, sheet, at, "target") if target_table else target_text
                 )
-                if source is None or target is None:
-                    continue
-                add(
-                    source,
-                    target,
-                    kind,
-                    date_text(values.get("since", "")),
-                    values.get("note", ""),
-                    at,
-                    sheet,
-                )
+                add(source, target, kind, values, at)
         for sheet_kind, kind in LIST_KINDS.items():
-            target_table = {
-                "member": "members",
-                "sector": "sectors",
-                "township": "townships",
-                "contact": "contacts",
-            }[kind]
             for sheet in self.by_kind[sheet_kind]:
                 for row, values in sheet.records:
                     at = self.encode("liaisons", sheet, row)
                     self._fold_roles(values.get("source_roles", ""), values.get("source", ""), at)
-                    source_text = values.get("source", "")
-                    source = (
-                        self.resolve(
-                            "members",
-                            source_text,
-                            table="liaisons",
-                            at=at,
-                            header=sheet.header_of("source"),
-                            context=values.get("source_sector", ""),
-                        )
-                        if source_text
-                        else ""
-                    )
+                    context = values.get("source_sector", "")
+                    source = self.ref("members", values.get("source", ""), sheet, at, "source", context)
                     for name in split_names(values.get("targets", "")):
-                        target = self.resolve(
-                            target_table, name, table="liaisons", at=at, header=sheet.header_of("targets")
-                        )
-                        if source is None or target is None:
-                            continue
                         add(
                             source,
-                            target,
-                            str(kind),
-                            date_text(values.get("since", "")),
-                            values.get("note", ""),
+                            self.ref(TARGET_TABLES[kind], name, sheet, at, "targets"),
+                            kind,
+                            values,
                             at,
-                            sheet,
                         )
-        for where, rows in duplicates.items():
-            file, sheet_name = where.split("\0")
+        for (file, sheet_name), rows in duplicates.items():
             self.problems.append(
                 Problem(
                     code="office_duplicate_liaison",
                     severity="warning",
                     table="liaisons",
                     file=file,
-                    sheet=sheet_name or None,
+                    sheet=sheet_name,
                     row=rows[0],
-                    params={"rows": _listing(rows), "count": len(rows)},
+                    params={"rows": listing(rows), "count": len(rows)},
                 )
             )
 
@@ -734,16 +558,4 @@ class Assembler:
             headers={c: self.headers[(name, c)] for c in columns if (name, c) in self.headers},
             sources=sources,
             not_recorded=tuple(k for k in self.report.not_recorded if k.partition(":")[0] == name),
-        )
-
-    @property
-    def attributes(self) -> pd.DataFrame:
-        """The roster's kept attributes (性别, 民族, 出生年月, 工作单位及职务), by member id."""
-        members = self.tables["members"]
-        return pd.DataFrame(
-            [
-                {"id": r["id"]} | {k: e.get(k, "") for k in ("gender", "ethnicity", "birth", "unit")}
-                for r, e in zip(members.records, members.extra, strict=True)
-            ],
-            columns=["id", "gender", "ethnicity", "birth", "unit"],
         )

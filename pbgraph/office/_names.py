@@ -24,7 +24,7 @@ def assign_ids(keys: Sequence[tuple[str, ...]], prefix: str, *, taken: set[str] 
     Examples
     --------
     >>> assign_ids([("经济界", "王芳"), ("教育界", "丁一"), ("经济界", "孙立")], "M")
-    ['M002', 'M001', 'M003']
+    ['M003', 'M001', 'M002']
     """
     width = max(3, len(str(len(keys))))
     order = sorted(range(len(keys)), key=lambda i: (keys[i], i))
