@@ -114,3 +114,21 @@ def test_template_writes_a_workbook_that_validates(tmp_path: Path) -> None:
     code, _, stderr = run("template", "-o", str(target))
     assert code == 1 and "--force" in stderr
     assert run("template", "-o", str(target), "--force")[0] == 0
+
+
+def test_one_line_per_cause(tmp_path: Path) -> None:
+    from tests.broken import base, write_csv
+
+    tables = base()
+    for row in range(2, 6):
+        tables["members"].set(row, "party", "未知")
+    folder = write_csv(tmp_path / "ds", tables)
+    code, stdout, _ = run("validate", str(folder))
+    assert code == 2
+    lines = stdout.splitlines()
+    # four rows with the same unknown value: one line with the rows and the count
+    assert lines[0].startswith("[错误] members.csv “party”列 第 2–5 行，共 4 行：无法识别的值“未知”。")
+    assert lines[-1] == "数据集无效：4 个错误，0 个警告。未加载任何数据。"
+    assert len(lines) == 2
+    code, stdout, _ = run("validate", str(folder), "--lang", "en")
+    assert stdout.splitlines()[0].startswith("[error] members.csv, column 'party', rows 2–5 (4 rows): ")
