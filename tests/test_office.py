@@ -473,3 +473,28 @@ def test_roster_and_one_list_say_what_is_not_recorded(tmp_path: Path) -> None:
     # 王五 is the only liaison of 钱七, 张三 of 李四: two fragile non-party members
     assert int(overall["fragile"]) == 2
     assert pbgraph.load(DATA / "sample").not_recorded == frozenset()
+
+
+def test_sheet_named_like_a_table_is_read_by_its_header(tmp_path: Path) -> None:
+    workbook = Workbook()
+    roster = workbook.active
+    assert roster is not None
+    roster.title = "名单"
+    for row in (["姓名", "政治面貌"], ["甲一", "中共党员"], ["乙二", "群众"]):
+        roster.append(row)
+    # "联系" names the canonical liaisons table, but its header is a member liaison list's
+    liaisons = workbook.create_sheet("联系")
+    for row in (["党员委员", "联系对象", "备注"], ["甲一", "乙二", ""]):
+        liaisons.append(row)
+    # "联系群众" names the contacts table, and its header is one (no 编号: ids are assigned)
+    contacts = workbook.create_sheet("联系群众")
+    for row in (["姓名", "镇街"], ["丙三", ""]):
+        contacts.append(row)
+    path = tmp_path / "名单.xlsx"
+    workbook.save(path)
+    ds = pbgraph.load(path)
+    names = names_by_id(ds)
+    assert [(names[s], names[t], k) for s, t, k in ds.liaisons[["source", "target", "kind"]].to_numpy()] == [
+        ("甲一", "乙二", "member")
+    ]
+    assert ds.contacts.to_dict("records") == [{"id": "P001", "name": "丙三", "township": ""}]

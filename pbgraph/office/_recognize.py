@@ -251,6 +251,10 @@ def _match(lookup: dict[str, str], header: str, overrides: dict[str, str]) -> st
     return None
 
 
+def _required(table: str) -> set[str]:
+    return {c.name for c in TABLES[table].columns if c.required and c.name != "id"}
+
+
 def recognize(grid: Grid, overrides: dict[str, str], *, hint: str | None = None) -> Sheet | Unrecognized:
     """Find the header row among the first rows and the sheet kind it announces."""
     lookups = {name: kind.lookup() for name, kind in SHEET_KINDS.items()}
@@ -265,8 +269,10 @@ def recognize(grid: Grid, overrides: dict[str, str], *, hint: str | None = None)
             fields = {
                 f for h in row if (f := _match(lookups[name], h, overrides)) not in (None, IGNORED, PRIVATE)
             }
-            hinted = hint is not None and kind.table == hint and name in TABLES
-            ok = any(sig <= fields for sig in kind.signatures) or (hinted and len(fields) >= 2)
+            # a sheet named after a canonical table is that table when its header has the table's required
+            # columns (ids aside: offices may leave them out)
+            hinted = hint == kind.table and name in TABLES and _required(kind.table) <= fields
+            ok = hinted or any(sig <= fields for sig in kind.signatures)
             if len(fields) > guess_count:
                 guess_row, guess_count = r, len(fields)
             if not ok:
