@@ -539,6 +539,12 @@ class Assembler:
         for sheet_kind, kind in LIST_KINDS.items():
             if not canonical_liaisons and not self.by_kind[sheet_kind]:
                 self.report.not_recorded.append(f"liaisons:{kind}")
+        self.labels = {
+            r["id"]: r["name"]
+            for table in ("members", "contacts")
+            if self.report.ids.get(table) == "assigned"
+            for r in self.tables[table].records
+        }
         return {name: self.raw_table(name) for name in TABLES}
 
     def raw_table(self, name: str) -> RawTable:
@@ -557,5 +563,6 @@ class Assembler:
             rows=np.asarray(rows.rows, dtype=np.int64),
             headers={c: self.headers[(name, c)] for c in columns if (name, c) in self.headers},
             sources=sources,
+            labels=self.labels,
             not_recorded=tuple(k for k in self.report.not_recorded if k.partition(":")[0] == name),
         )

@@ -51,6 +51,8 @@ class OfficeTable(RawTable):
     """A canonical raw table gathered from office sheets; it locates a problem in the sheet it came from."""
 
     sources: list[tuple[str, str | None]] = field(default_factory=list)
+    labels: dict[str, str] = field(default_factory=dict)
+    """Assigned id -> the name the files wrote, so that messages show what the user typed."""
     not_recorded: tuple[str, ...] = ()
     """What the files did not give (`organizations`, `liaisons:sector` …), for `Dataset.not_recorded`."""
 
@@ -64,6 +66,8 @@ class OfficeTable(RawTable):
         value: str | None = None,
         **params: Any,
     ) -> Problem:
+        if value is not None and value in self.labels:
+            value = f"{self.labels[value]}（{value}）"
         found = super().problem(code, severity=severity, row=row, column=column, value=value, **params)
         if row is not None and self.sources:
             file, sheet = self.sources[row // ROW_BASE]

@@ -1,6 +1,7 @@
 """The import report (导入报告): for each sheet the header row found and how each column was read, the
 values normalized, the names resolved, the tables built and the rows skipped and why; as JSON, Markdown
-and HTML, in Chinese or English. It names sheets, columns and counts, never a person."""
+and HTML, in Chinese or English. It names sheets, columns, values of enumerated columns and counts; only
+the warnings it lists quote a cell, as `pbgraph validate` does."""
 
 from __future__ import annotations
 
