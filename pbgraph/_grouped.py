@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from pbgraph._messages import location
 
 if TYPE_CHECKING:
-    from pbgraph.validate import Problem
+    from pbgraph.problem import Problem
 
 SHOWN_RUNS = 5
 SHOWN_VALUES = 5
@@ -30,7 +30,7 @@ def grouped_lines(problems: list[Problem], lang: str = "zh") -> list[str]:
 
     Examples
     --------
-    >>> from pbgraph.validate import Problem
+    >>> from pbgraph.problem import Problem
     >>> found = [Problem("empty_required", "error", "members", "m.csv", None, r, "姓名") for r in (2, 3, 9)]
     >>> grouped_lines(found, "en")
     ["[error] m.csv, column '姓名', rows 2–3, 9 (3 rows): A required cell is empty. Fill it in."]

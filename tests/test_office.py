@@ -15,7 +15,7 @@ from pbgraph import DatasetError
 from pbgraph.analyses import run_all
 from pbgraph.office import is_office_source, parse_column_map, read_office, write_template
 from pbgraph.office._text import date_text, name_key, split_names
-from pbgraph.validate import Problem
+from pbgraph.problem import Problem
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 

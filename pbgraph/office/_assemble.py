@@ -43,7 +43,7 @@ from pbgraph.office._tables import (
     listing,
 )
 from pbgraph.office._text import date_text, name_key, split_names
-from pbgraph.validate import Problem
+from pbgraph.problem import Problem
 
 
 class Assembler:

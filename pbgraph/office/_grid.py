@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from pbgraph.office._text import cell_text
-from pbgraph.validate import Problem
+from pbgraph.problem import Problem
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 XLS_SUFFIXES = (".xls",)

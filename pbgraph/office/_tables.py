@@ -10,7 +10,7 @@ from typing import Any
 from pbgraph.io import RawTable
 from pbgraph.model import LiaisonKind
 from pbgraph.office._text import name_key
-from pbgraph.validate import Problem
+from pbgraph.problem import Problem
 
 ROW_BASE = 10_000_000
 """A table gathered from several sheets numbers its rows `sheet index * ROW_BASE + Excel row`."""

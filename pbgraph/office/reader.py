@@ -23,7 +23,7 @@ from pbgraph.office._recognize import (
 )
 from pbgraph.office._text import header_key
 from pbgraph.office.report import ImportReport, build_report
-from pbgraph.validate import Problem
+from pbgraph.problem import Problem
 
 
 @dataclass

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from pbgraph.io import RawTable
     from pbgraph.office._assemble import Assembler
     from pbgraph.office._recognize import Sheet
-    from pbgraph.validate import Problem
+    from pbgraph.problem import Problem
 
 ID_SCHEME = (
     "未提供编号的表，编号按内容排序（界别、镇街、政治面貌、姓名及其余各列）依次编为 M001、M002 …："

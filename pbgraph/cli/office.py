@@ -8,10 +8,8 @@ from pathlib import Path
 
 import click
 
-from pbgraph._cli_options import lang_option
 from pbgraph._errors import DatasetError
-
-EXIT_DATASET = 2
+from pbgraph.cli._common import EXIT_DATASET, lang_option, problem_lines
 
 
 @click.command("import")
@@ -48,7 +46,6 @@ def import_command(
       pbgraph import 委员名单.xlsx 联系名单.xls -o out/数据集
       pbgraph import data/sample-office.xlsx -o out/sample --lang en
     """
-    from pbgraph.cli import _problem_lines
     from pbgraph.office import import_dataset, parse_column_map
     from pbgraph.office.importer import OutputExistsError
 
@@ -64,7 +61,7 @@ def import_command(
             else f"{out} exists and is not empty, or holds a source. Choose another folder, or add --force."
         ) from error
     except DatasetError as error:
-        for line in _problem_lines(error.problems, lang):
+        for line in problem_lines(error.problems, lang):
             click.echo(line, err=True)
         errors = sum(p.is_error for p in error.problems)
         click.echo(
@@ -74,7 +71,7 @@ def import_command(
             err=True,
         )
         sys.exit(EXIT_DATASET)
-    for line in _problem_lines(result.dataset.warnings, lang):
+    for line in problem_lines(result.dataset.warnings, lang):
         click.echo(line, err=True)
     ds = result.dataset
     click.echo(
