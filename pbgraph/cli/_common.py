@@ -7,7 +7,7 @@ import functools
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import click
 import pandas as pd
@@ -98,16 +98,21 @@ def load_or_exit(path: str, lang: str) -> Dataset:
     try:
         return load(path, progress=progress(lang))
     except DatasetError as error:
-        for line in problem_lines(error.problems, lang):
-            click.echo(line, err=True)
         errors = sum(p.is_error for p in error.problems)
-        click.echo(
-            f"数据集有 {errors} 个错误，未加载。请按上面的说明修正后重试。"
-            if lang == "zh"
-            else f"The dataset has {errors} error(s); nothing was loaded. Fix them as described above.",
-            err=True,
+        exit_with_problems(
+            error.problems,
+            lang,
+            zh=f"数据集有 {errors} 个错误，未加载。请按上面的说明修正后重试。",
+            en=f"The dataset has {errors} error(s); nothing was loaded. Fix them as described above.",
         )
-        sys.exit(EXIT_DATASET)
+
+
+def exit_with_problems(problems: list[Problem], lang: str, *, zh: str, en: str) -> NoReturn:
+    """Print every problem (one line per cause) and a summary, then exit with code 2."""
+    for line in problem_lines(problems, lang):
+        click.echo(line, err=True)
+    click.echo(zh if lang == "zh" else en, err=True)
+    sys.exit(EXIT_DATASET)
 
 
 def library_errors(func: F) -> F:

@@ -3,13 +3,12 @@ workbook to fill in (DESIGN 3.1)."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
 from pbgraph._errors import DatasetError
-from pbgraph.cli._common import EXIT_DATASET, lang_option, problem_lines
+from pbgraph.cli._common import exit_with_problems, lang_option, problem_lines
 
 
 @click.command("import")
@@ -61,16 +60,13 @@ def import_command(
             else f"{out} exists and is not empty, or holds a source. Choose another folder, or add --force."
         ) from error
     except DatasetError as error:
-        for line in problem_lines(error.problems, lang):
-            click.echo(line, err=True)
         errors = sum(p.is_error for p in error.problems)
-        click.echo(
-            f"有 {errors} 个错误，未写入任何文件。请按上面的说明修正后重试。"
-            if lang == "zh"
-            else f"{errors} error(s); nothing was written. Fix them as described above.",
-            err=True,
+        exit_with_problems(
+            error.problems,
+            lang,
+            zh=f"有 {errors} 个错误，未写入任何文件。请按上面的说明修正后重试。",
+            en=f"{errors} error(s); nothing was written. Fix them as described above.",
         )
-        sys.exit(EXIT_DATASET)
     for line in problem_lines(result.dataset.warnings, lang):
         click.echo(line, err=True)
     ds = result.dataset
