@@ -498,3 +498,36 @@ def test_sheet_named_like_a_table_is_read_by_its_header(tmp_path: Path) -> None:
         ("甲一", "乙二", "member")
     ]
     assert ds.contacts.to_dict("records") == [{"id": "P001", "name": "丙三", "township": ""}]
+
+
+def test_headings_inside_a_roster_and_an_unreadable_sheet(tmp_path: Path) -> None:
+    workbook = Workbook()
+    roster = workbook.active
+    assert roster is not None
+    for row in (
+        ["政协委员名单"],
+        ["序号", "姓名", "政治面貌", "界别"],
+        ["一、经济界（2人）"],  # row 3: a heading between groups of rows
+        [1, "甲一", "中共党员", "经济界"],
+        [2, "乙二", "群众", "经济界"],
+        [None, None, None, None],
+        ["二、教育界（1人）"],  # row 7
+        [3, "丙三", "民进会员", "教育界"],
+    ):
+        roster.append(row)
+    other = workbook.create_sheet("统计")
+    for row in (["各界别人数统计"], ["界别", "人数"], ["经济界", 2]):
+        other.append(row)
+    read = read_office(_save(workbook, tmp_path / "名单.xlsx"))
+    assert list(read.tables["members"].frame["name"]) == ["甲一", "乙二", "丙三"]
+    assert read.report.sheets[0]["skipped"] == {"heading": [3, 7], "blank": [6]}
+    unread = [p for p in read.problems if p.code == "office_unrecognized_sheet"]
+    assert [(p.severity, p.sheet, p.params["header_row"], p.params["cells"]) for p in unread] == [
+        ("warning", "统计", 2, "界别 | 人数")
+    ]
+    assert "姓名" in unread[0].message("zh") and "--map" in unread[0].message("en")
+
+
+def _save(workbook: Workbook, path: Path) -> Path:
+    workbook.save(path)
+    return path

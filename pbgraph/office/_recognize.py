@@ -323,8 +323,8 @@ def _records(sheet: Sheet) -> None:
             sheet.skipped.append((number, "note"))
             continue
         if not texts:
-            # nothing, or only a 序号 numbering an empty row
-            sheet.skipped.append((number, "blank"))
+            # nothing, or only a 序号 numbering an empty row; text in the 序号 column heads a group of rows
+            sheet.skipped.append((number, "heading" if any(not v.isdigit() for v in every) else "blank"))
             continue
         if [header_key(c) for c in row] == header:
             sheet.skipped.append((number, "header_repeated"))
