@@ -515,12 +515,14 @@ def test_headings_inside_a_roster_and_an_unreadable_sheet(tmp_path: Path) -> Non
         [3, "丙三", "民进会员", "教育界"],
     ):
         roster.append(row)
+    roster.append(["三、科技界（0人）"])  # row 9: a heading merged across the row
+    roster.merge_cells("A9:D9")
     other = workbook.create_sheet("统计")
     for row in (["各界别人数统计"], ["界别", "人数"], ["经济界", 2]):
         other.append(row)
     read = read_office(_save(workbook, tmp_path / "名单.xlsx"))
     assert list(read.tables["members"].frame["name"]) == ["甲一", "乙二", "丙三"]
-    assert read.report.sheets[0]["skipped"] == {"heading": [3, 7], "blank": [6]}
+    assert read.report.sheets[0]["skipped"] == {"heading": [3, 7, 9], "blank": [6]}
     unread = [p for p in read.problems if p.code == "office_unrecognized_sheet"]
     assert [(p.severity, p.sheet, p.params["header_row"], p.params["cells"]) for p in unread] == [
         ("warning", "统计", 2, "界别 | 人数")

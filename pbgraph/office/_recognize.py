@@ -329,8 +329,8 @@ def _records(sheet: Sheet) -> None:
         if [header_key(c) for c in row] == header:
             sheet.skipped.append((number, "header_repeated"))
             continue
-        if len(set(texts)) == 1 and not values.get(key_field):
-            # `一、经济界（12人）`: a heading between groups of rows
+        if (len(set(texts)) == 1 and not values.get(key_field)) or (len(every) > 1 and len(set(every)) == 1):
+            # `一、经济界（12人）`: a heading between groups of rows (alone, or merged across the row)
             sheet.skipped.append((number, "heading"))
             continue
         sheet.records.append((number, values))
