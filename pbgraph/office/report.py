@@ -257,7 +257,9 @@ def _sections(report: ImportReport, lang: str) -> list[tuple[str, list[str], lis
             s["kind_zh"] if lang == "zh" else s["kind"],
             str(s["header_row"]),
             str(s["records"]),
-            "；".join(f"{_pick(_REASONS, r, lang)}: {_rows(rows)}" for r, rows in s["skipped"].items())
+            ("；" if lang == "zh" else "; ").join(
+                f"{_pick(_REASONS, r, lang)}: {_rows(rows)}" for r, rows in s["skipped"].items()
+            )
             or _w("none", lang),
         ]
         for s in report.sheets
