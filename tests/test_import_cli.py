@@ -132,3 +132,14 @@ def test_one_line_per_cause(tmp_path: Path) -> None:
     assert len(lines) == 2
     code, stdout, _ = run("validate", str(folder), "--lang", "en")
     assert stdout.splitlines()[0].startswith("[error] members.csv, column 'party', rows 2–5 (4 rows): ")
+
+
+def test_imported_roster_and_list_keep_what_was_not_recorded(tmp_path: Path) -> None:
+    source = office_workbook(tmp_path / "名单.xlsx")
+    out = tmp_path / "out"
+    assert run("import", str(source), "-o", str(out))[0] == 0
+    _, imported, _ = run("analyze", "all", str(out), "--format", "json")
+    _, direct, _ = run("analyze", "all", str(source), "--format", "json")
+    assert json.loads(imported) == json.loads(direct)
+    coverage = json.loads(direct)["coverage"][-1]
+    assert coverage["organization_rate"] is None and coverage["work_rate"] == 1.0

@@ -21,6 +21,7 @@ from pbgraph.office._recognize import (
     Unrecognized,
     recognize,
 )
+from pbgraph.office._tables import OfficeTable
 from pbgraph.office._text import header_key
 from pbgraph.office.report import ImportReport, build_report
 from pbgraph.problem import Problem
@@ -288,3 +289,30 @@ def _unrecognized(sheet: Unrecognized, overrides: Mapping[str, str]) -> Problem:
         sheet=sheet.grid.sheet,
         params={"header_row": sheet.row, "cells": " | ".join(sheet.cells[:12]) or "（空）"},
     )
+
+
+REPORT_FILES = ("导入报告.json", "import-report.json")
+"""The JSON import report `pbgraph import` writes beside the dataset (see :mod:`pbgraph.office.importer`)."""
+
+
+def with_import_report(folder: Path, tables: dict[str, RawTable]) -> dict[str, RawTable]:
+    """The tables of a folder `pbgraph import` wrote, knowing what its office files did not record.
+
+    The canonical tables cannot say that a table (or one kind of liaison list) was not given rather than
+    empty; the import report beside them does, so the analyses on the imported folder say "未提供" just as
+    they do on the office files themselves.
+    """
+    import json
+
+    report = next((folder / name for name in REPORT_FILES if (folder / name).is_file()), None)
+    members = tables.get("members")
+    if report is None or members is None:
+        return tables
+    try:
+        keys = json.loads(report.read_text(encoding="utf-8")).get("not_recorded", [])
+    except (OSError, ValueError, AttributeError):
+        return tables
+    known = set(TABLES) | {f"liaisons:{kind}" for kind in ("member", "sector", "township", "contact")}
+    marked = tuple(k for k in keys if isinstance(k, str) and k in known)
+    fields = {f: getattr(members, f) for f in ("name", "frame", "file", "sheet", "rows", "headers")}
+    return tables | {"members": OfficeTable(**fields, not_recorded=marked)}
