@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from pbgraph._messages import location
+from pbgraph._texts.problems import location
 
 if TYPE_CHECKING:
     from pbgraph.problem import Problem

@@ -469,16 +469,8 @@ def read_raw(
     path = Path(path)
     if not path.exists():
         return {}, [Problem(code="path_missing", severity="error", file=str(path))]
-    from pbgraph.office.reader import is_office_source, read_office, with_import_report
-
-    if is_office_source(path):
-        # what offices keep (DESIGN 3.1): rosters and liaison lists as they are
-        office = read_office(path, progress=progress)
-        return office.tables, office.problems
     if path.is_dir():
-        tables, problems = read_folder(path, progress=progress)
-        # a folder `pbgraph import` wrote: its 导入报告 says which tables the office files did not record
-        return with_import_report(path, tables), problems
+        return read_folder(path, progress=progress)
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         if progress:
             progress(path.name)

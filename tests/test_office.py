@@ -468,8 +468,9 @@ def test_roster_and_one_list_say_what_is_not_recorded(tmp_path: Path) -> None:
     assert overall[["sector_gaps", "township_gaps", "platform_gaps"]].tolist() == [None, None, None]
     for name in ("unorganized", "sectors", "townships", "platforms"):
         assert results[name].main.empty, name
-        assert any(n.startswith("not_recorded:") for n in results[name].notes), name
-    assert results["unlinked"].notes == []
+        assert results[name].not_recorded, name
+    assert results["townships"].not_recorded == ["organizations", "memberships", "liaisons:township"]
+    assert results["unlinked"].not_recorded == []
     # 王五 is the only liaison of 钱七, 张三 of 李四: two fragile non-party members
     assert int(overall["fragile"]) == 2
     assert pbgraph.load(DATA / "sample").not_recorded == frozenset()

@@ -9,6 +9,7 @@ import click
 import pandas as pd
 
 from pbgraph._errors import DatasetError
+from pbgraph._texts import CLI, say
 from pbgraph.cli._common import (
     EXIT_DATASET,
     FORMATS,
@@ -33,10 +34,10 @@ def validate(path: str, fmt: str, lang: str, output: Path | None) -> None:
       pbgraph validate data/sample
       pbgraph validate roster.xlsx --lang en --format json
     """
-    from pbgraph.io import read_raw
+    from pbgraph.loader import read_tables
     from pbgraph.validate import build_dataset
 
-    raw, problems = read_raw(path, progress=progress(lang))
+    raw, problems = read_tables(path, progress=progress(lang))
     try:
         ds = build_dataset(raw, problems)
         found, ok = ds.warnings, True
@@ -45,17 +46,9 @@ def validate(path: str, fmt: str, lang: str, output: Path | None) -> None:
     errors = sum(p.is_error for p in found)
     warnings = len(found) - errors
     if ok:
-        summary = (
-            f"数据集有效：{len(ds.members)} 名委员，{warnings} 个警告。"
-            if lang == "zh"
-            else f"Dataset is valid: {len(ds.members)} members, {warnings} warning(s)."
-        )
+        summary = say(CLI, "valid", lang, members=len(ds.members), warnings=warnings)
     else:
-        summary = (
-            f"数据集无效：{errors} 个错误，{warnings} 个警告。未加载任何数据。"
-            if lang == "zh"
-            else f"Dataset is invalid: {errors} error(s), {warnings} warning(s). Nothing loaded."
-        )
+        summary = say(CLI, "invalid", lang, errors=errors, warnings=warnings)
     if fmt == "table" and output is None:
         for line in problem_lines(found, lang):
             click.echo(line)

@@ -64,8 +64,9 @@ def import_command(
         exit_with_problems(
             error.problems,
             lang,
-            zh=f"有 {errors} 个错误，未写入任何文件。请按上面的说明修正后重试。",
-            en=f"{errors} error(s); nothing was written. Fix them as described above.",
+            f"有 {errors} 个错误，未写入任何文件。请按上面的说明修正后重试。"
+            if lang == "zh"
+            else f"{errors} error(s); nothing was written. Fix them as described above.",
         )
     for line in problem_lines(result.dataset.warnings, lang):
         click.echo(line, err=True)

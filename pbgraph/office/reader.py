@@ -9,7 +9,6 @@ from pathlib import Path
 
 from pbgraph.io import RawTable
 from pbgraph.model import TABLE_ALIASES, TABLES
-from pbgraph.office import _messages as _messages
 from pbgraph.office._assemble import Assembler
 from pbgraph.office._grid import CSV_SUFFIXES, OFFICE_SUFFIXES, WORKBOOK_SUFFIXES, read_grids
 from pbgraph.office._recognize import (

@@ -1,11 +1,9 @@
-"""Texts of the messages only office files give rise to (Chinese, English), registered with the others.
+"""Texts of the messages only office files give rise to (DESIGN 3.1), Chinese and English; part of MESSAGES.
 
 Each groups one cause: `{count}` rows or names, the first of them in `{rows}` / `{names}`.
 """
 
 from __future__ import annotations
-
-from pbgraph._messages import MESSAGES
 
 OFFICE_MESSAGES: dict[str, tuple[str, str]] = {
     "office_unrecognized_sheet": (
@@ -68,5 +66,3 @@ OFFICE_MESSAGES: dict[str, tuple[str, str]] = {
         "--map '{value}' is not valid: write HEADER=field, with field one of {fields} (or ignore).",
     ),
 }
-
-MESSAGES.update(OFFICE_MESSAGES)
