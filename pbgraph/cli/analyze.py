@@ -14,6 +14,7 @@ from pbgraph.cli._common import (
     load_or_exit,
     max_depth_option,
     max_load_option,
+    not_recorded_notes,
     output_options,
     sampled_notes,
     write_tables,
@@ -96,5 +97,5 @@ def analyze(
         max_depth=max_depth,
         league=by_committee,
     )
-    notes = sampled_notes(found.sampled, lang) + found.notes
+    notes = sampled_notes(found.sampled, lang) + not_recorded_notes(found.not_recorded, lang) + found.notes
     write_tables(found.tables, fmt=fmt, lang=lang, output=output, notes=notes)

@@ -34,10 +34,10 @@ def validate(path: str, fmt: str, lang: str, output: Path | None) -> None:
       pbgraph validate data/sample
       pbgraph validate roster.xlsx --lang en --format json
     """
-    from pbgraph.io import read_raw
+    from pbgraph.loader import read_tables
     from pbgraph.validate import build_dataset
 
-    raw, problems = read_raw(path, progress=progress(lang))
+    raw, problems = read_tables(path, progress=progress(lang))
     try:
         ds = build_dataset(raw, problems)
         found, ok = ds.warnings, True

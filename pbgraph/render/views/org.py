@@ -85,7 +85,8 @@ def org_view(b: Builder) -> View:
         member_xy = anchor_xy + np.column_stack([radius * np.cos(angle), radius * np.sin(angle)])
     nodes = np.concatenate([org_nodes, members])
     positions = np.vstack(
-        [np.array([xy[int(n) - ix.offsets["organizations"]] for n in org_nodes]), member_xy]
+        # (0, 2) when there is no organization at all (an office roster without an organization sheet)
+        [np.array([xy[int(n) - ix.offsets["organizations"]] for n in org_nodes]).reshape(-1, 2), member_xy]
     )
     reserve = np.r_[np.zeros(len(org_nodes), dtype=bool), np.ones(len(members), dtype=bool)]
     title = title_of(b, "org", scope_name(ds, b.committee))
