@@ -119,6 +119,7 @@ def load(
     path: str | os.PathLike[str],
     *,
     progress: Callable[[str], None] | None = None,
+    cache: bool = True,
 ) -> Dataset:
     """Load and validate a dataset from a folder of CSVs or an .xlsx workbook.
 
@@ -128,6 +129,9 @@ def load(
         The folder or workbook.
     progress
         Called with the name of each file as it is read.
+    cache
+        Read the dataset from the cache of validated datasets (:mod:`pbgraph.cache`) when its files have not
+        changed since it was last loaded, and keep it there when they have.
 
     Returns
     -------
@@ -144,8 +148,16 @@ def load(
     >>> len(ds.members) > 200
     True
     """
-    from pbgraph.io import read_raw
-    from pbgraph.validate import build_dataset
 
-    raw, problems = read_raw(path, progress=progress)
-    return build_dataset(raw, problems, name=os.path.basename(os.path.normpath(path)))
+    def build() -> Dataset:
+        from pbgraph.io import read_raw
+        from pbgraph.validate import build_dataset
+
+        raw, problems = read_raw(path, progress=progress)
+        return build_dataset(raw, problems, name=os.path.basename(os.path.normpath(path)))
+
+    if not cache:
+        return build()
+    from pbgraph.cache import load_cached
+
+    return load_cached(path, build)

@@ -77,6 +77,10 @@ class NodeIndex:
         """Reuse reference columns already resolved to node numbers (validation does it for every one)."""
         self._columns.update(columns)
 
+    def resolved_columns(self) -> dict[tuple[str, str], np.ndarray]:
+        """The reference columns resolved so far (what :meth:`seed` takes)."""
+        return dict(self._columns)
+
     def numbers(self, table: str) -> np.ndarray:
         """Node numbers of the rows of a node table."""
         return np.arange(self.offsets[table], self.offsets[table] + len(getattr(self.ds, table)))
