@@ -11,6 +11,8 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from pbgraph.model import NODE_KIND_ZH, ORG_KIND_ZH, PARTY_ZH, ROLE_ZH
 
@@ -131,12 +133,38 @@ def _cell(column: str, value: Any, lang: str) -> str:
 
 def display_frame(frame: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
     """The frame as people read it: translated headers, labelled values, rates as percentages."""
-    columns = {c: [_cell(c, v, lang) for v in frame[c].tolist()] for c in frame.columns}
     return pd.DataFrame(
-        {column_label(c, lang): values for c, values in columns.items()},
+        {column_label(str(c), lang): _display_column(str(c), frame[c], lang) for c in frame.columns},
         index=range(len(frame)),
         dtype=object,
     )
+
+
+def _display_column(column: str, series: pd.Series, lang: str) -> np.ndarray:
+    """`_cell` of every value of a column, a whole column at a time where its dtype allows."""
+    if column in RATE_COLUMNS or series.dtype == object or len(series) == 0:
+        return np.array([_cell(column, v, lang) for v in series.tolist()], dtype=object)
+    if pd.api.types.is_bool_dtype(series.dtype):
+        yes, no = ("是", "否") if lang == "zh" else ("yes", "no")
+        return np.where(series.to_numpy(dtype=bool), yes, no).astype(object)
+    if pd.api.types.is_integer_dtype(series.dtype) and not series.hasnans:
+        return series.to_numpy().astype(str).astype(object)
+    if not pd.api.types.is_string_dtype(series.dtype) or series.hasnans:
+        return np.array([_cell(column, v, lang) for v in series.tolist()], dtype=object)
+    # text: only a few columns have labels, looked up once per distinct value
+    labels: dict[str, str] | None = None
+    if column == "committee_name" and lang != "zh":
+        labels = {"全部": "(all)"}
+    elif column in ("gap", "severity"):
+        labels = {k: v[0 if lang == "zh" else 1] for k, v in VALUE_LABELS.items()}
+    elif lang == "zh" and column in ENUM_COLUMNS:
+        labels = ENUM_COLUMNS[column]
+    values = series.to_numpy(dtype=object)
+    if labels is None:
+        return values
+    uniques = pd.unique(values)
+    mapping = {u: labels.get(u, u) for u in uniques}
+    return series.map(mapping).to_numpy(dtype=object)
 
 
 def text_width(text: str) -> int:
@@ -174,23 +202,109 @@ def _numberish(text: str) -> bool:
 
 
 def csv_text(frame: pd.DataFrame, lang: str = "zh") -> str:
-    """CSV with translated headers and values (what an analyst opens in Excel)."""
-    return display_frame(frame, lang).to_csv(index=False, lineterminator="\n")
+    """CSV with translated headers and values (what an analyst opens in Excel).
+
+    Written a column at a time in Arrow, exactly as Python's csv module writes it (minimal quoting, "\\n"
+    line ends, a lone empty field quoted).
+    """
+    shown = display_frame(frame, lang)
+    if shown.shape[1] == 0:
+        return shown.to_csv(index=False, lineterminator="\n")
+    header = [_csv_field(pa.array([str(c)], pa.large_string())) for c in shown.columns]
+    cells = [_csv_field(pa.array(shown[c].to_numpy(), pa.large_string())) for c in shown.columns]
+    if shown.shape[1] == 1:
+        lone = pa.scalar('""', pa.large_string())
+        header = [pc.if_else(pc.equal(header[0], _EMPTY), lone, header[0])]
+        cells = [pc.if_else(pc.equal(cells[0], _EMPTY), lone, cells[0])]
+    lines = pa.concat_arrays(
+        [
+            pc.binary_join_element_wise(*header, _COMMA),
+            pc.binary_join_element_wise(*cells, _COMMA) if len(shown) else pa.array([], pa.large_string()),
+        ]
+    )
+    whole = pc.binary_join(
+        pa.LargeListArray.from_arrays(pa.array([0, len(lines)], pa.int64()), lines),
+        pa.scalar("\n", pa.large_string()),
+    )
+    return str(whole[0].as_py()) + "\n"
+
+
+_EMPTY = pa.scalar("", pa.large_string())
+_COMMA = pa.scalar(",", pa.large_string())
+
+
+def _csv_field(values: pa.Array) -> pa.Array:
+    """Cells quoted where the csv module quotes them: holding the delimiter, a quote or a line end."""
+    needs = pc.match_substring_regex(values, '[,"\n]')
+    quote = pa.scalar('"', pa.large_string())
+    quoted = pc.binary_join_element_wise(quote, pc.replace_substring(values, '"', '""'), quote, _EMPTY)
+    return pc.if_else(needs, quoted, values)
 
 
 def json_ready(frame: pd.DataFrame) -> list[dict[str, Any]]:
     """Records with plain JSON values (codes, not labels; rates as fractions or null)."""
-    records = []
-    for record in frame.to_dict("records"):
-        clean = {}
-        for key, value in record.items():
-            if isinstance(value, np.generic):
-                value = value.item()
-            if isinstance(value, float) and math.isnan(value):
-                value = None
-            clean[str(key)] = value
-        records.append(clean)
-    return records
+    return _records(frame, exact_floats=False)
+
+
+def json_document(tables: dict[str, pd.DataFrame]) -> str:
+    """Named tables as JSON: the records of the one table, else an object of them by name.
+
+    Byte for byte what `json.dumps(…, ensure_ascii=False, indent=2)` of :func:`json_ready` writes, built a
+    column at a time and written by orjson.
+    """
+    import orjson
+
+    try:
+        data: Any = {name: _records(frame, exact_floats=True) for name, frame in tables.items()}
+        if len(tables) == 1:
+            data = next(iter(data.values()))
+        return orjson.dumps(data, option=orjson.OPT_INDENT_2).decode()
+    except TypeError:
+        # what orjson does not write (an integer beyond 64 bits, text that is not Unicode): the slow way
+        plain: Any = {name: json_ready(frame) for name, frame in tables.items()}
+        return json_text(next(iter(plain.values())) if len(tables) == 1 else plain)
+
+
+def _records(frame: pd.DataFrame, *, exact_floats: bool) -> list[dict[str, Any]]:
+    keys = [str(c) for c in frame.columns]
+    columns = [_json_column(frame[c], exact_floats) for c in frame.columns]
+    return [dict(zip(keys, row, strict=True)) for row in zip(*columns, strict=True)]
+
+
+def _json_column(series: pd.Series, exact_floats: bool) -> list[Any]:
+    if pd.api.types.is_float_dtype(series.dtype):
+        values = series.to_numpy(dtype=float)
+        out: list[Any] = values.tolist()
+        for position in np.flatnonzero(np.isnan(values)):
+            out[position] = None
+        if exact_floats:
+            # orjson writes 1e-05 as 0.00001 and inf as null: those few as Python writes them
+            magnitude = np.abs(values)
+            odd = ~np.isnan(values) & (((magnitude < 1e-4) & (values != 0)) | ~(magnitude < 1e16))
+            for position in np.flatnonzero(odd):
+                out[position] = _float_fragment(out[position])
+        return out
+    if series.dtype == object or series.hasnans:
+        return [_json_value(v, exact_floats) for v in series.tolist()]
+    return series.tolist()
+
+
+def _json_value(value: Any, exact_floats: bool) -> Any:
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float):
+        if math.isnan(value):
+            return None
+        if exact_floats:
+            return _float_fragment(value)
+    return value
+
+
+def _float_fragment(value: float) -> Any:
+    import orjson
+
+    text = repr(value) if math.isfinite(value) else ("Infinity" if value > 0 else "-Infinity")
+    return orjson.Fragment(text)
 
 
 def json_text(data: Any) -> str:

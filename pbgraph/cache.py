@@ -26,6 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import pandas as pd
 import pyarrow as pa
 
 if TYPE_CHECKING:
@@ -204,13 +205,17 @@ def read_entry(entry: Path) -> Dataset | None:
             for column in table.column_names:
                 if column.startswith(_POSITION_PREFIX):
                     resolved[(name, column.removeprefix(_POSITION_PREFIX))] = table.column(column).to_numpy()
-            tables[name] = table.select(own).to_pandas()
+            tables[name] = table.select(own).to_pandas(types_mapper=_PANDAS_TYPES.get)
         ds = Dataset(**tables, name=meta["name"], warnings=[Problem(**record) for record in meta["warnings"]])
     except (OSError, ValueError, KeyError, TypeError, pa.ArrowException):
         # removed by `cache clear` or another process meanwhile, or damaged: read the files instead
         return None
     index_of(ds).seed(resolved)
     return ds
+
+
+# pandas' own text dtype wraps the mapped arrow strings without a copy
+_PANDAS_TYPES = {pa.large_string(): pd.StringDtype("pyarrow", na_value=float("nan"))}
 
 
 def clear() -> int:

@@ -88,10 +88,7 @@ def write_tables(
         click.echo(f"已写入 {output}" if lang == "zh" else f"wrote {output}", err=True)
         return
     if fmt == "json":
-        data: Any = {name: _format.json_ready(frame) for name, frame in tables.items()}
-        if len(tables) == 1:
-            data = next(iter(data.values()))
-        text = _format.json_text(data) + "\n"
+        text = _format.json_document(tables) + "\n"
     elif fmt == "csv":
         parts = [_format.csv_text(frame, lang) for frame in tables.values()]
         if len(tables) > 1:
