@@ -383,12 +383,14 @@ def export_graph(ds: Dataset, path: str | os.PathLike[str], *, fmt: str, contact
 
     if fmt not in GRAPH_FORMATS:
         raise ValueError(f"unknown graph format {fmt!r}; choose from {', '.join(GRAPH_FORMATS)}")
-    graph = export_graph_data(ds, contacts=contacts)
     buffer = io.BytesIO()
     if fmt == "graphml":
-        nx.write_graphml(graph, buffer, encoding="utf-8", prettyprint=True)
-        data = buffer.getvalue()
+        # written from the columns: the same graph, without building it in networkx
+        from pbgraph._graphml import graphml_bytes
+
+        data = graphml_bytes(ds, contacts=contacts)
     elif fmt == "gexf":
+        graph = export_graph_data(ds, contacts=contacts)
         nx.write_gexf(graph, buffer, encoding="utf-8", prettyprint=True)
         # networkx stamps today's date; a rebuild from the same data should not differ
         data = re.sub(
@@ -398,6 +400,7 @@ def export_graph(ds: Dataset, path: str | os.PathLike[str], *, fmt: str, contact
             count=1,
         )
     else:
+        graph = export_graph_data(ds, contacts=contacts)
         text = json.dumps(nx.node_link_data(graph, edges="edges"), ensure_ascii=False, indent=1) + "\n"
         data = text.encode("utf-8")
     target = Path(path)
