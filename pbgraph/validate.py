@@ -289,11 +289,19 @@ class _Validator:
         self.registry_table = np.concatenate(tables)
         self.registry_tag = np.concatenate(tags)
         self.registry_start = np.cumsum([0] + [len(self.raw[n].frame) for n in NODE_TABLES])
-        # one lookup of the registry in itself: each id's first occurrence
-        first = _positions_in(self.registry_ids, self.registry_ids)
+        # one lookup shared by the ids and every reference column (the registry is hashed once): each id's
+        # first occurrence, and the registry position of every reference
+        columns = [(t, c) for t, c in _REFERENCE_COLUMNS if t in self.raw]
+        references = [arrow_strings(self.raw[t].frame[c]) for t, c in columns]
+        found = _positions_in(pa.concat_arrays([self.registry_ids, *references]), self.registry_ids)
+        size = len(self.registry_ids)
+        first = found[:size]
+        bounds = size + np.cumsum([0] + [len(a) for a in references])
+        self.positions: dict[tuple[str, str], np.ndarray] = {
+            key: found[bounds[i] : bounds[i + 1]] for i, key in enumerate(columns)
+        }
         filled = np.asarray(pc.not_equal(self.registry_ids, "").fill_null(False))
         dup = filled & (first != np.arange(len(first)))
-        self.positions: dict[tuple[str, str], np.ndarray] = {}
         if not dup.any():
             return
         for number, name in enumerate(NODE_TABLES):
@@ -350,10 +358,10 @@ class _Validator:
         names `zh` of the codes (in Chinese) and the codes (in English).
         """
         code_lookup = {str(code).lower(): str(code) for code in codes}
-        series = raw.frame[column]
-        uniques = pd.unique(series.to_numpy(dtype=object))
+        values = arrow_strings(raw.frame[column])
+        uniques = pc.unique(values)
         mapping: dict[str, str | None] = {}
-        for value in uniques:
+        for value in uniques.to_pylist():
             if value == "" and default is not None:
                 mapping[value] = default
             elif value == "":
@@ -373,11 +381,11 @@ class _Validator:
             self.report(
                 raw,
                 "unknown_enum",
-                series.isin(unknown).to_numpy(),
+                _is_in(values, unknown),
                 column=column,
                 params={"allowed": listing, "allowed_en": listing_en},
             )
-        raw.frame[column] = series.map({k: (v or "") for k, v in mapping.items()}).astype("str")
+        raw.frame[column] = _replaced(values, uniques, [v or "" for v in mapping.values()])
 
     def enums(self) -> None:
         members = self.raw["members"]
@@ -412,12 +420,13 @@ class _Validator:
         self.dates(self.raw["liaisons"], "since")
 
     def dates(self, raw: RawTable, column: str) -> None:
-        series = raw.frame[column]
-        mapping = {value: _iso_date(value) for value in pd.unique(series.to_numpy(dtype=object))}
+        values = arrow_strings(raw.frame[column])
+        uniques = pc.unique(values)
+        mapping = {value: _iso_date(value) for value in uniques.to_pylist()}
         bad = [v for v, iso in mapping.items() if iso is None]
         if bad:
-            self.report(raw, "bad_date", series.isin(bad).to_numpy(), column=column, severity="warning")
-        raw.frame[column] = series.map({k: v or "" for k, v in mapping.items()}).astype("str")
+            self.report(raw, "bad_date", _is_in(values, bad), column=column, severity="warning")
+        raw.frame[column] = _replaced(values, uniques, [v or "" for v in mapping.values()])
 
     def reference(
         self,
@@ -476,7 +485,6 @@ class _Validator:
         return positions
 
     def references(self) -> None:
-        self.resolve([(t, c) for t, c in _REFERENCE_COLUMNS if t in self.raw])
         committee = {f"org:{OrgKind.COMMITTEE}"}
         members = self.raw["members"]
         self.multi_reference(members, "committee", committee, "committee")
@@ -499,47 +507,70 @@ class _Validator:
     def multi_reference(self, raw: RawTable, column: str, allowed: set[str], expected: str) -> None:
         """Like `reference`, for a column that may list several ids (`C1;C2`); normalizes such cells."""
         cells = raw.frame[column]
-        multi = cells.str.contains(_MULTI_SEPARATORS, regex=True).to_numpy()
+        multi = np.asarray(pc.match_substring_regex(arrow_strings(cells), _MULTI_SEPARATORS).fill_null(False))
         if multi.any():
-            # few distinct multi-valued cells: check each part once, then report on every row holding the cell
-            parts = {
-                c: list(dict.fromkeys(p.strip() for p in re.split(_MULTI_SEPARATORS, c) if p.strip()))
-                for c in pd.unique(cells[multi])
-            }
-            ids = sorted({i for found in parts.values() for i in found})
+            # each distinct multi-valued cell is split and checked once; its rows are found by its code
+            rows = np.flatnonzero(multi)
+            codes, uniques = pd.factorize(cells.to_numpy(dtype=object)[rows])
+            parts = [
+                list(dict.fromkeys(p.strip() for p in re.split(_MULTI_SEPARATORS, cell) if p.strip()))
+                for cell in uniques
+            ]
+            ids = sorted({i for found in parts for i in found})
             positions = self.lookup(np.array(ids, dtype=object))
             tag_of = {
                 i: _TAG_NAMES[self.registry_tag[p]] if p >= 0 else None
                 for i, p in zip(ids, positions, strict=True)
             }
             check_unknown = not {_tag_table(a) for a in allowed} & self.unavailable
-            for cell, found in parts.items():
-                unknown = [i for i in found if tag_of[i] is None and check_unknown]
-                wrong = [i for i in found if tag_of[i] not in (None, _ANY_ORG, *allowed)]
-                rows = (cells == cell).to_numpy()
-                if unknown:
-                    self.report(
-                        raw,
-                        "unknown_reference",
-                        rows,
-                        column=column,
-                        values=np.full(len(cells), unknown[0], dtype=object),
-                        params=_kind_params("expected", expected),
-                    )
-                if wrong:
-                    actual_zh, actual_en = _kind_names(_tag_kind(str(tag_of[wrong[0]])))
-                    self.report(
-                        raw,
-                        "wrong_reference_kind",
-                        rows,
-                        column=column,
-                        values=np.full(len(cells), wrong[0], dtype=object),
-                        params=_kind_params("expected", expected)
-                        | {"actual": actual_zh, "actual_en": actual_en},
-                    )
-            raw.frame[column] = cells.map(
-                lambda c: MULTI_VALUE_SEPARATOR.join(sorted(parts[c])) if c in parts else c
-            ).astype("str")
+            fits = (None, _ANY_ORG, *allowed)
+            # per distinct cell (and None for the rows that are not multi-valued): its first bad id
+            unknown = np.array(
+                [next((i for i in found if tag_of[i] is None and check_unknown), None) for found in parts]
+                + [None],
+                dtype=object,
+            )
+            wrong = np.array(
+                [next((i for i in found if tag_of[i] not in fits), None) for found in parts] + [None],
+                dtype=object,
+            )
+            # per row of the column: the cell's first unknown and first wrong id (None for the other rows)
+            cell_of_row = np.full(len(cells), len(parts), dtype=np.int64)
+            cell_of_row[rows] = codes
+            unknown_ids, wrong_ids = unknown[cell_of_row], wrong[cell_of_row]
+            self.report(
+                raw,
+                "unknown_reference",
+                pd.notna(unknown_ids),
+                column=column,
+                values=unknown_ids,
+                params=_kind_params("expected", expected),
+            )
+            wrong_rows = pd.notna(wrong_ids)
+            if wrong_rows.any():
+                names = {
+                    i: _kind_names(_tag_kind(str(tag_of[i])))
+                    for i in {w for w in wrong.tolist() if w is not None}
+                }
+                actual = [names[w] if w is not None else ("", "") for w in wrong_ids.tolist()]
+                self.report(
+                    raw,
+                    "wrong_reference_kind",
+                    wrong_rows,
+                    column=column,
+                    values=wrong_ids,
+                    params=_kind_params("expected", expected),
+                    row_params={
+                        "actual": np.array([a[0] for a in actual], dtype=object),
+                        "actual_en": np.array([a[1] for a in actual], dtype=object),
+                    },
+                )
+            normalized = np.array(
+                [MULTI_VALUE_SEPARATOR.join(sorted(found)) for found in parts], dtype=object
+            )
+            text = cells.to_numpy(dtype=object).copy()
+            text[rows] = normalized[codes]
+            raw.frame[column] = pd.Series(text, dtype="str", index=cells.index)
         self.reference(raw, column, allowed, expected, mask=~multi)
 
     def liaison_endpoints(self) -> None:
@@ -617,9 +648,10 @@ class _Validator:
         source, target = self.positions[("liaisons", "source")], self.positions[("liaisons", "target")]
         source = np.where((source >= 0) & (source < n), source, n)
         target = np.where((target >= 0) & (target < n), target, n)
-        kind = frame["kind"].to_numpy(dtype=object)
+        kinds = list(LiaisonKind)
+        kind = _positions_in(frame["kind"], pa.array([k.value for k in kinds], type=pa.string()))
         source_cpc, target_cpc, source_group = cpc[source], cpc[target], in_group[source]
-        member = kind == LiaisonKind.MEMBER
+        member = kind == kinds.index(LiaisonKind.MEMBER)
         self.report(
             liaisons,
             "member_liaison_source_not_cpc",
@@ -633,24 +665,21 @@ class _Validator:
         self.report(
             liaisons,
             "sector_liaison_not_party_group",
-            (kind == LiaisonKind.SECTOR) & ~source_group,
+            (kind == kinds.index(LiaisonKind.SECTOR)) & ~source_group,
             column="source",
             severity="warning",
         )
         self.report(
             liaisons,
             "township_liaison_not_cpc",
-            (kind == LiaisonKind.TOWNSHIP) & ~source_cpc,
+            (kind == kinds.index(LiaisonKind.TOWNSHIP)) & ~source_cpc,
             column="source",
             severity="warning",
         )
-        keys = ["source", "target", "kind"]
-        dup = frame.duplicated(keys, keep="first").to_numpy()
+        dup, first = _duplicate_liaisons(self.positions, kind, len(self.registry_ids))
         if dup.any():
-            firsts = frame[~dup].assign(_row=liaisons.rows[~dup]).set_index(keys)["_row"]
             other = np.zeros(len(frame), dtype=np.int64)
-            index = pd.MultiIndex.from_frame(frame.loc[dup, keys])
-            other[dup] = firsts.reindex(index).to_numpy()
+            other[dup] = liaisons.rows[first[dup]]
             self.report(
                 liaisons,
                 "duplicate_liaison",
@@ -679,6 +708,41 @@ class _Validator:
         self.parent_cycles()
         if not any(p.is_error for p in self.problems):
             self.meaning()
+
+
+def _duplicate_liaisons(
+    positions: dict[tuple[str, str], np.ndarray], kind: np.ndarray, registry_size: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Which liaison rows repeat an earlier (source, target, kind), and the row each one first appeared on.
+
+    One hash of an integer key per row: the endpoints' registry positions and the kind's code.
+    """
+    source, target = positions[("liaisons", "source")], positions[("liaisons", "target")]
+    # positions and kind codes are -1 where unknown (reported as errors before): shift them to >= 0
+    size = registry_size + 1
+    key = ((source + 1) * size + (target + 1)) * (len(LiaisonKind) + 1) + (kind + 1)
+    codes = pd.factorize(key)[0]
+    rows = np.arange(len(codes))
+    first = np.empty(codes.max(initial=-1) + 1, dtype=np.int64)
+    # written in reverse, each code keeps its first row
+    first[codes[::-1]] = rows[::-1]
+    first_row = first[codes]
+    return first_row != rows, first_row
+
+
+def _is_in(values: pa.Array, these: list[str]) -> np.ndarray:
+    """Per value: whether it is one of `these`."""
+    found = pc.is_in(values, value_set=pa.array(these, type=pa.string()))
+    return np.asarray(found.fill_null(False), dtype=bool)
+
+
+def _replaced(values: pa.Array, uniques: pa.Array, replacements: list[str]) -> pd.Series:
+    """`values` with each of the distinct `uniques` replaced by its replacement, as a text column."""
+    table = pa.array(replacements, type=pa.large_string())
+    replaced = pc.take(table, pc.index_in(values, value_set=uniques))
+    return replaced.to_pandas(
+        types_mapper={pa.large_string(): pd.StringDtype("pyarrow", na_value=np.nan)}.get
+    )
 
 
 def _plain(value: Any) -> Any:
