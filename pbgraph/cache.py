@@ -3,9 +3,10 @@ so that every command after the first on the same files skips parsing and valida
 
 An entry is keyed by the dataset path, the pbgraph version (and the fingerprint of its own source, so that an
 edited checkout never reads what older code wrote) and a fingerprint of every file the path holds: name, size,
-modification time and a content hash (the whole file up to `HASH_WHOLE` bytes, else its first, middle and last
-`HASH_SAMPLE` bytes). A file changed, added or removed gives another key: an entry is never stale. The
-dataset's warnings are kept with it and reported again.
+modification and change times (the change time is set by the system on every write, whatever a program does to
+the modification time), inode and a content hash (the whole file up to `HASH_WHOLE` bytes, else its first,
+middle and last `HASH_SAMPLE` bytes). A file changed, added or removed gives another key: an entry is never
+stale. The dataset's warnings are kept with it and reported again.
 
 An entry is written into a temporary folder beside its place and renamed into place in one step, so that two
 processes building the same entry at once both succeed, and a reader never sees half an entry. Nothing is
@@ -34,8 +35,8 @@ if TYPE_CHECKING:
 
 CACHE_ENV = "PBGRAPH_CACHE_DIR"
 FORMAT = 1
-HASH_WHOLE = 32 << 20
-HASH_SAMPLE = 1 << 20
+HASH_WHOLE = 4 << 20
+HASH_SAMPLE = 256 << 10
 META = "meta.json"
 # resolved reference columns (node numbers) are stored beside the table's own columns under this prefix
 _POSITION_PREFIX = "\x00position:"
@@ -94,7 +95,7 @@ def fingerprint(path: str | os.PathLike[str]) -> str | None:
         for file in _input_files(resolved):
             stat = file.stat()
             digest.update(
-                f"{file.name}\0{stat.st_size}\0{stat.st_mtime_ns}\0{stat.st_ctime_ns}\0"
+                f"{file.name}\0{stat.st_size}\0{stat.st_mtime_ns}\0{stat.st_ctime_ns}\0{stat.st_ino}\0"
                 f"{_file_digest(file, stat.st_size)}\n".encode()
             )
     except OSError:
