@@ -44,7 +44,7 @@ for file in sorted(Path(sys.argv[1]).glob("*.csv")):
 
 
 def run(args: list[str], *, cache: Path, code: str = PBGRAPH) -> dict[str, Any]:
-    """Run one fresh process; its wall time (s) and peak memory (GiB)."""
+    """Run one fresh process; its wall time and CPU time (s) and peak memory (GiB)."""
     env = {**os.environ, "PBGRAPH_CACHE_DIR": str(cache)}
     start = time.perf_counter()
     proc = subprocess.Popen(
@@ -59,7 +59,8 @@ def run(args: list[str], *, cache: Path, code: str = PBGRAPH) -> dict[str, Any]:
     error = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"failed: {' '.join(args)}\n{error[-3000:]}")
-    return {"seconds": wall, "peak_gib": usage.ru_maxrss / 2**20}
+    cpu = usage.ru_utime + usage.ru_stime
+    return {"seconds": wall, "cpu": cpu, "peak_gib": usage.ru_maxrss / 2**20}
 
 
 def median(runs: list[dict[str, Any]], key: str = "seconds") -> float:
@@ -78,7 +79,12 @@ def repeated(args: list[str], *, repeat: int, first: bool, code: str = PBGRAPH) 
                 shutil.rmtree(cache, ignore_errors=True)
                 cache.mkdir()
             runs.append(run(args, cache=cache, code=code))
-    return {"seconds": median(runs), "peak_gib": max(r["peak_gib"] for r in runs), "runs": runs}
+    return {
+        "seconds": median(runs),
+        "cpu": median(runs, "cpu"),
+        "peak_gib": max(r["peak_gib"] for r in runs),
+        "runs": runs,
+    }
 
 
 def dataset(scale: str, data_dir: Path, seed: int) -> Path:
@@ -113,7 +119,7 @@ def pathological(province: Path) -> Path:
         province / "contacts.csv", convert_options=pacsv.ConvertOptions(strings_can_be_null=False)
     )
     party = members.column("party")
-    cpc = pc.equal(party, "CPC")
+    cpc = pc.equal(party, "中共党员")
     holder = members.filter(cpc).column("id")[0].as_py()
     non_party = members.filter(pc.invert(cpc)).column("id").to_pylist()
     extra = PATHOLOGICAL_LIAISONS - len(non_party)
