@@ -327,9 +327,18 @@ class _Validator:
         row = int(raw.rows[position - self.registry_start[number]])
         return location(file=raw.file, sheet=raw.sheet, row=row, column=None, lang=lang)
 
-    def lookup(self, values: pd.Series | np.ndarray) -> np.ndarray:
-        """Registry position of each id (-1 where unknown)."""
-        return _positions_in(values, self.registry_ids)
+    def lookup(self, values: list[str]) -> np.ndarray:
+        """Registry position of each of a few ids (-1 where unknown).
+
+        The few ids are hashed and the registry is run through them once, rather than the other way round.
+        """
+        hits = pc.index_in(self.registry_ids, value_set=pa.array(values, type=pa.string()))
+        which = hits.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
+        positions = np.full(len(values), -1, dtype=np.int64)
+        found = np.flatnonzero(which >= 0)
+        # written in reverse, each id keeps its first position
+        positions[which[found][::-1]] = found[::-1]
+        return positions
 
     def resolve(self, columns: list[tuple[str, str]]) -> None:
         """Look every reference column up in the registry at once (the registry is hashed once)."""
@@ -466,7 +475,12 @@ class _Validator:
             # an organization whose kind is empty or unknown was reported itself; do not guess its kind
             codes.add(_TAG_CODES[_ANY_ORG])
         tables = [NODE_TABLES.index(a) for a in allowed if a in NODE_TABLES]
-        ok = np.isin(self.registry_tag[at], list(codes)) | np.isin(self.registry_table[at], tables)
+        # a lookup table per code, not a search per row
+        tag_ok = np.zeros(len(_TAG_NAMES), dtype=bool)
+        tag_ok[list(codes)] = True
+        table_ok = np.zeros(len(NODE_TABLES), dtype=bool)
+        table_ok[tables] = True
+        ok = tag_ok[self.registry_tag[at]] | table_ok[self.registry_table[at]]
         wrong = known & ~ok
         if wrong.any():
             tags = np.full(len(positions), "", dtype=object)
@@ -517,7 +531,7 @@ class _Validator:
                 for cell in uniques
             ]
             ids = sorted({i for found in parts for i in found})
-            positions = self.lookup(np.array(ids, dtype=object))
+            positions = self.lookup(ids)
             tag_of = {
                 i: _TAG_NAMES[self.registry_tag[p]] if p >= 0 else None
                 for i, p in zip(ids, positions, strict=True)
