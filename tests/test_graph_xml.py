@@ -1,4 +1,4 @@
-"""GraphML written from the columns carries the graph networkx's own writer carries, for any text."""
+"""GraphML and GEXF written from the columns carry the graph networkx's own writers carry, for any text."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import networkx as nx
 import pytest
 
 from pbgraph import Dataset
-from pbgraph._graphml import graphml_bytes
+from pbgraph._graph_xml import gexf_bytes, graphml_bytes
 from pbgraph.export import export_graph_data
 from tests.broken import base, load_ok, write_csv
 
@@ -21,17 +21,26 @@ def by_networkx(ds: Dataset, *, contacts: bool) -> nx.MultiDiGraph:
     return nx.read_graphml(io.BytesIO(buffer.getvalue()), force_multigraph=True)
 
 
-def assert_same_graph(ds: Dataset, *, contacts: bool) -> None:
-    data = graphml_bytes(ds, contacts=contacts)
-    ET.fromstring(data)  # well-formed
-    mine, theirs = (
-        nx.read_graphml(io.BytesIO(data), force_multigraph=True),
-        by_networkx(ds, contacts=contacts),
-    )
+def gexf_by_networkx(ds: Dataset, *, contacts: bool) -> nx.MultiDiGraph:
+    buffer = io.BytesIO()
+    nx.write_gexf(export_graph_data(ds, contacts=contacts), buffer, encoding="utf-8", prettyprint=True)
+    return nx.read_gexf(io.BytesIO(buffer.getvalue()))
+
+
+def assert_same(mine: nx.MultiDiGraph, theirs: nx.MultiDiGraph) -> None:
     assert mine.graph == theirs.graph
     # same nodes and edges in the same order, with the same ids and attributes (and attribute types)
     assert list(mine.nodes(data=True)) == list(theirs.nodes(data=True))
     assert list(mine.edges(keys=True, data=True)) == list(theirs.edges(keys=True, data=True))
+
+
+def assert_same_graph(ds: Dataset, *, contacts: bool) -> None:
+    data = graphml_bytes(ds, contacts=contacts)
+    ET.fromstring(data)  # well-formed
+    assert_same(nx.read_graphml(io.BytesIO(data), force_multigraph=True), by_networkx(ds, contacts=contacts))
+    data = gexf_bytes(ds, contacts=contacts, date="2024-05-01")
+    ET.fromstring(data)
+    assert_same(nx.read_gexf(io.BytesIO(data)), gexf_by_networkx(ds, contacts=contacts))
 
 
 @pytest.mark.parametrize("contacts", [True, False])
