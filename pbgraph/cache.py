@@ -27,6 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 
@@ -205,7 +206,9 @@ def read_entry(entry: Path) -> Dataset | None:
             own = [c for c in table.column_names if not c.startswith(_POSITION_PREFIX)]
             for column in table.column_names:
                 if column.startswith(_POSITION_PREFIX):
-                    resolved[(name, column.removeprefix(_POSITION_PREFIX))] = table.column(column).to_numpy()
+                    # a copy: whoever takes the node numbers may write to them, the mapped file is read-only
+                    numbers = np.array(table.column(column).to_numpy())
+                    resolved[(name, column.removeprefix(_POSITION_PREFIX))] = numbers
             tables[name] = table.select(own).to_pandas(types_mapper=_PANDAS_TYPES.get)
         ds = Dataset(**tables, name=meta["name"], warnings=[Problem(**record) for record in meta["warnings"]])
     except (OSError, ValueError, KeyError, TypeError, pa.ArrowException):
