@@ -222,11 +222,7 @@ def csv_text(frame: pd.DataFrame, lang: str = "zh") -> str:
             pc.binary_join_element_wise(*cells, _COMMA) if len(shown) else pa.array([], pa.large_string()),
         ]
     )
-    whole = pc.binary_join(
-        pa.LargeListArray.from_arrays(pa.array([0, len(lines)], pa.int64()), lines),
-        pa.scalar("\n", pa.large_string()),
-    )
-    return str(whole[0].as_py()) + "\n"
+    return _joined(lines, "\n") + "\n"
 
 
 _EMPTY = pa.scalar("", pa.large_string())
@@ -249,20 +245,95 @@ def json_ready(frame: pd.DataFrame) -> list[dict[str, Any]]:
 def json_document(tables: dict[str, pd.DataFrame]) -> str:
     """Named tables as JSON: the records of the one table, else an object of them by name.
 
-    Byte for byte what `json.dumps(…, ensure_ascii=False, indent=2)` of :func:`json_ready` writes, built a
-    column at a time and written by orjson.
+    Byte for byte what `json.dumps(…, ensure_ascii=False, indent=2)` of :func:`json_ready` writes, but built
+    a column at a time in Arrow (a table with a column of Python objects goes through orjson instead).
     """
+    if len(tables) == 1:
+        return _json_array(next(iter(tables.values())), "")
+    if not tables:
+        return "{}"
+    members = [
+        f"  {json.dumps(str(name), ensure_ascii=False)}: {_json_array(f, '  ')}" for name, f in tables.items()
+    ]
+    return "{\n" + ",\n".join(members) + "\n}"
+
+
+def _json_array(frame: pd.DataFrame, indent: str) -> str:
+    """One table as a JSON array of records, its lines indented by `indent` (the first excepted)."""
+    if len(frame) == 0:
+        return "[]"
+    try:
+        if frame.shape[1] == 0 or any(frame[c].dtype == object for c in frame.columns):
+            raise TypeError("not one type per column")
+        fields = [
+            pc.binary_join_element_wise(
+                _large(f"{indent}    {json.dumps(str(c), ensure_ascii=False)}: "),
+                _json_values(frame[c]),
+                _EMPTY,
+            )
+            for c in frame.columns
+        ]
+        records = pc.binary_join_element_wise(
+            _large(f"{indent}  {{\n"),
+            pc.binary_join_element_wise(*fields, _large(",\n")),
+            _large(f"\n{indent}  }}"),
+            _EMPTY,
+        )
+        return "[\n" + _joined(records, ",\n") + f"\n{indent}]"
+    except (TypeError, pa.ArrowException):
+        return _json_records_text(frame).replace("\n", "\n" + indent)
+
+
+def _json_records_text(frame: pd.DataFrame) -> str:
     import orjson
 
     try:
-        data: Any = {name: _records(frame, exact_floats=True) for name, frame in tables.items()}
-        if len(tables) == 1:
-            data = next(iter(data.values()))
-        return orjson.dumps(data, option=orjson.OPT_INDENT_2).decode()
+        return orjson.dumps(_records(frame, exact_floats=True), option=orjson.OPT_INDENT_2).decode()
     except TypeError:
         # what orjson does not write (an integer beyond 64 bits, text that is not Unicode): the slow way
-        plain: Any = {name: json_ready(frame) for name, frame in tables.items()}
-        return json_text(next(iter(plain.values())) if len(tables) == 1 else plain)
+        return json_text(json_ready(frame))
+
+
+def _json_values(series: pd.Series) -> pa.Array:
+    """Each value of a column as JSON text (as the json module writes it)."""
+    kind = series.dtype.kind
+    if kind == "b":
+        return pa.array(np.where(series.to_numpy(dtype=bool), "true", "false"), pa.large_string())
+    if kind in "iu":
+        return pa.array(series.to_numpy()).cast(pa.large_string())
+    if kind == "f":
+        return pa.array([_json_float(v) for v in series.to_numpy(dtype=float).tolist()], pa.large_string())
+    if not pd.api.types.is_string_dtype(series.dtype):
+        raise TypeError(f"no columnar JSON for {series.dtype}")
+    text = pa.array(series, from_pandas=True, type=pa.large_string())
+    # most columns hold nothing to escape: one pass to find out
+    if pc.any(pc.match_substring_regex(text, r'[\\"\x00-\x1f]')).as_py():
+        text = pc.replace_substring(text, "\\", "\\\\")
+        text = pc.replace_substring(text, '"', '\\"')
+        for code in range(32):
+            text = pc.replace_substring(text, chr(code), _JSON_ESCAPES.get(code, f"\\u{code:04x}"))
+    quote = _large('"')
+    return pc.binary_join_element_wise(quote, text, quote, _EMPTY).fill_null(_large("null"))
+
+
+_JSON_ESCAPES = {8: "\\b", 9: "\\t", 10: "\\n", 12: "\\f", 13: "\\r"}
+
+
+def _json_float(value: float) -> str:
+    if math.isnan(value):
+        return "null"
+    return repr(value) if math.isfinite(value) else ("Infinity" if value > 0 else "-Infinity")
+
+
+def _large(text: str) -> pa.Scalar:
+    return pa.scalar(text, pa.large_string())
+
+
+def _joined(lines: pa.Array, separator: str) -> str:
+    whole = pc.binary_join(
+        pa.LargeListArray.from_arrays(pa.array([0, len(lines)], pa.int64()), lines), _large(separator)
+    )
+    return str(whole[0].as_py())
 
 
 def _records(frame: pd.DataFrame, *, exact_floats: bool) -> list[dict[str, Any]]:
