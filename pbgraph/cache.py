@@ -92,7 +92,9 @@ def fingerprint(path: str | os.PathLike[str]) -> str | None:
     """The key of the dataset at `path` as it is now (None when it cannot be read, which is never cached)."""
     try:
         resolved = Path(path).resolve(strict=True)
-        digest = hashlib.blake2b(f"{_code_fingerprint()}\n{resolved}\n".encode(), digest_size=16)
+        # the dataset is named after the path as given (a link may name it otherwise than its target)
+        given = os.path.basename(os.path.normpath(path))
+        digest = hashlib.blake2b(f"{_code_fingerprint()}\n{resolved}\n{given}\n".encode(), digest_size=16)
         for file in _input_files(resolved):
             stat = file.stat()
             digest.update(
@@ -101,7 +103,7 @@ def fingerprint(path: str | os.PathLike[str]) -> str | None:
             )
     except OSError:
         return None
-    where = hashlib.blake2b(str(resolved).encode(), digest_size=8).hexdigest()
+    where = hashlib.blake2b(f"{resolved}\n{given}".encode(), digest_size=8).hexdigest()
     return f"{where}-{digest.hexdigest()}"
 
 

@@ -104,6 +104,16 @@ def test_an_added_or_removed_file_is_read_again(cache_folder: Path, tmp_path: Pa
     assert len(pbgraph.load(folder).contacts) == 0
 
 
+def test_a_link_gives_the_dataset_its_own_name(cache_folder: Path, tmp_path: Path) -> None:
+    folder = write_csv(tmp_path / "ds", base())
+    link = tmp_path / "link"
+    link.symlink_to(folder, target_is_directory=True)
+    assert pbgraph.load(folder).name == "ds"
+    assert pbgraph.load(link).name == "link"
+    assert read_files(folder) == [] and read_files(link) == []
+    assert pbgraph.load(folder).name == "ds"
+
+
 def test_a_dataset_with_errors_is_never_kept(cache_folder: Path, tmp_path: Path) -> None:
     tables = base()
     tables["liaisons"].set(2, "target", "NOPE")
