@@ -135,7 +135,7 @@ def _problem_record(problem: Any) -> dict[str, Any]:
 def write_entry(root: Path, key: str, ds: Dataset) -> bool:
     """Write `ds` as the entry `key` (beside, then renamed into place); whether it is now in the cache."""
     from pbgraph.graph import index_of
-    from pbgraph.validate import Problem
+    from pbgraph.problem import Problem
 
     warnings = [_problem_record(p) for p in ds.warnings]
     try:
@@ -195,7 +195,7 @@ def read_entry(entry: Path) -> Dataset | None:
     from pbgraph.dataset import Dataset
     from pbgraph.graph import index_of
     from pbgraph.model import TABLES
-    from pbgraph.validate import Problem
+    from pbgraph.problem import Problem
 
     try:
         meta = json.loads((entry / META).read_text(encoding="utf-8"))
