@@ -33,13 +33,6 @@ import pandas as pd
 from pbgraph._errors import MissingDependencyError, Neo4jError, UnknownIdError
 from pbgraph.model import MULTI_VALUE_SEPARATOR, NEO4J_LABELS, NODE_TABLES, TABLES
 
-try:
-    import neo4j as _driver
-    from neo4j import exceptions as _driver_errors
-except ImportError:  # pragma: no cover - a dependency, but only the Neo4j commands need it
-    _driver = None  # type: ignore[assignment]
-    _driver_errors = None  # type: ignore[assignment]
-
 if TYPE_CHECKING:
     from pbgraph.analyses import Result
     from pbgraph.dataset import Dataset
@@ -240,11 +233,16 @@ _MISSING_PARAMETER = (
 _UNKNOWN_COMMITTEE = "未知的政协编号“{committee}”（可用：{known}） / unknown committee id {committee!r}"
 
 
-def _require_driver() -> None:
-    if _driver is None:
+def _driver() -> Any:
+    """The Neo4j driver, imported when first needed: commands that do not talk to Neo4j start without it."""
+    try:
+        import neo4j
+        import neo4j.exceptions
+    except ImportError as error:  # pragma: no cover - a dependency, but only the Neo4j commands need it
         raise MissingDependencyError(
             "需要 Neo4j 驱动：pip install neo4j / the Neo4j commands need the neo4j driver: pip install neo4j"
-        )
+        ) from error
+    return neo4j
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -757,6 +755,7 @@ def _first_line(text: str) -> str:
 def _translated(settings: Settings, query: str | None = None) -> Iterator[None]:
     """Turn the driver's errors into a one-line :class:`Neo4jError` that says what to do."""
     uri = settings.shown_uri
+    _driver_errors = _driver().exceptions
     try:
         yield
     except Neo4jError:
@@ -848,7 +847,7 @@ def connect(settings: Settings | None = None) -> Connection:
         The `neo4j` driver is not installed.
     """
     global _SILENCED
-    _require_driver()
+    driver_module = _driver()
     settings = settings or Settings.from_env()
     if not _SILENCED:
         # the driver logs connection failures itself; we report them once, as a Neo4jError
@@ -857,7 +856,7 @@ def connect(settings: Settings | None = None) -> Connection:
     auth = (settings.username, settings.password) if settings.password is not None else None
     try:
         with _translated(settings):
-            driver = _driver.GraphDatabase.driver(
+            driver = driver_module.GraphDatabase.driver(
                 settings.uri, auth=auth, connection_timeout=CONNECTION_TIMEOUT
             )
     except ValueError as error:

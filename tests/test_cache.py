@@ -11,9 +11,11 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from click.testing import CliRunner, Result
 
 import pbgraph
 from pbgraph import Dataset, DatasetError, analyses, cache
+from pbgraph.cli import main
 from pbgraph.model import TABLES
 from tests.broken import base, write_csv, write_xlsx
 
@@ -186,3 +188,54 @@ def test_default_folder_is_the_user_cache(monkeypatch: pytest.MonkeyPatch) -> No
 
     monkeypatch.delenv(cache.CACHE_ENV, raising=False)
     assert cache.cache_dir() == Path(user_cache_dir("pbgraph", appauthor=False))
+
+
+# -- command line -------------------------------------------------------------------------------------------
+
+
+def cli(*args: object) -> Result:
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def test_validate_reports_the_same_warnings_from_the_cache(cache_folder: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "sample"
+    shutil.copytree(SAMPLE, folder)
+    first = cli("validate", folder, "--lang", "en")
+    assert first.exit_code == 0 and "warning" in first.output
+    assert cache.summary()["entries"] == 1
+    again = cli("validate", folder, "--lang", "en")
+    assert again.exit_code == 0 and again.output == first.output
+    assert read_files(folder) == []
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["validate"],
+        ["info"],
+        ["analyze", "coverage"],
+        ["export", "--to", "json", "-o", "OUT/g.json"],
+        ["render", "network", "-o", "OUT/n.html"],
+        ["report", "--no-views", "-o", "OUT/r.html"],
+    ],
+    ids=lambda c: c[0],
+)
+def test_no_cache_on_every_reading_command(command: list[str], cache_folder: Path, tmp_path: Path) -> None:
+    args = [a.replace("OUT", str(tmp_path)) for a in command]
+    # the dataset path goes where each command takes it: after the command name and any view name
+    at = 2 if command[0] in ("analyze", "render") else 1
+    args.insert(at, str(SAMPLE))
+    result = cli(*args, "--no-cache")
+    assert result.exit_code == 0, result.output
+    assert entries(cache_folder) == []
+    assert cli(*args).exit_code == 0
+    assert len(entries(cache_folder)) == 1
+
+
+def test_cache_info_and_clear(cache_folder: Path) -> None:
+    assert cli("analyze", "coverage", SAMPLE).exit_code == 0
+    info = cli("cache", "info", "--lang", "en")
+    assert info.exit_code == 0 and str(cache_folder) in info.output and "1 dataset(s)" in info.output
+    cleared = cli("cache", "clear", "--lang", "en")
+    assert cleared.exit_code == 0 and "removed 1 cached dataset(s)" in cleared.output
+    assert entries(cache_folder) == []

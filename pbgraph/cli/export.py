@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from pbgraph.cli._common import (
+    cache_option,
     lang_option,
     library_errors,
     load_or_exit,
@@ -41,6 +42,7 @@ from pbgraph.cli._common import (
     help="graphml/gexf/json：包含联系群众 / include contacts in the graph.",
 )
 @lang_option
+@cache_option
 @library_errors
 def export(
     path: str,

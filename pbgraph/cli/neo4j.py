@@ -18,7 +18,15 @@ import click
 import pandas as pd
 
 from pbgraph import neo4j as store
-from pbgraph.cli._common import F, lang_option, library_errors, load_or_exit, output_options, write_tables
+from pbgraph.cli._common import (
+    F,
+    cache_option,
+    lang_option,
+    library_errors,
+    load_or_exit,
+    output_options,
+    write_tables,
+)
 
 BACKENDS = ("embedded", "neo4j")
 QUERY_FORMATS = ("table", "json", "csv")
@@ -147,6 +155,7 @@ def neo4j_group() -> None:
 )
 @connection_options
 @lang_option
+@cache_option
 def push_command(
     path: str,
     dataset: str | None,

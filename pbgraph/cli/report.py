@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from pbgraph.cli._common import (
+    cache_option,
     lang_option,
     library_errors,
     load_or_exit,
@@ -60,6 +61,7 @@ from pbgraph.cli._common import (
     help="嵌入交互式关系图 / embed the interactive graph views.",
 )
 @lang_option
+@cache_option
 @library_errors
 def report(
     path: str,
