@@ -9,7 +9,7 @@ well-formed whatever the data.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -216,23 +216,7 @@ def graphml_bytes(ds: Dataset, *, contacts: bool = True) -> bytes:
         ids = _escape(_text(getattr(ds, table)["id"]), attribute=True)
         opening = pc.binary_join_element_wise(_s('    <node id="'), ids, _s('">\n'), _s(""))
         pieces.append(_elements(opening, _node_attributes(ds, table), keys, "node"))
-    groups = _edges(ds, contacts=contacts)
-    order = _edge_order(ds, groups)
-    numbers = _text(np.char.add("e", order.astype(str)).astype(object))
-    start = 0
-    for group in groups:
-        ids = numbers[start : start + len(group.source)]
-        start += len(group.source)
-        opening = pc.binary_join_element_wise(
-            _s('    <edge source="'),
-            _escape(group.source, attribute=True),
-            _s('" target="'),
-            _escape(group.target, attribute=True),
-            _s('" id="'),
-            ids,
-            _s('">\n'),
-            _s(""),
-        )
+    for group, _, opening in _edge_openings(ds, contacts=contacts, indent="    ", id_prefix="e"):
         pieces.append(_elements(opening, group.attributes, keys, "edge"))
     head = [
         "<?xml version='1.0' encoding='utf-8'?>",
@@ -299,23 +283,8 @@ def gexf_bytes(ds: Dataset, *, contacts: bool = True, date: str) -> bytes:
             _s(""),
         )
         nodes.append(_gexf_elements(opening, [a for a in attributes if a.name != "label"], ids, "node"))
-    groups = _edges(ds, contacts=contacts)
-    order = _edge_order(ds, groups)
     edges: list[pa.Array] = []
-    start = 0
-    for group in groups:
-        numbers = order[start : start + len(group.source)].astype(str)
-        start += len(group.source)
-        opening = pc.binary_join_element_wise(
-            _s('      <edge source="'),
-            _escape(group.source, attribute=True),
-            _s('" target="'),
-            _escape(group.target, attribute=True),
-            _s('" id="'),
-            _text(numbers.astype(object)),
-            _s('">\n'),
-            _s(""),
-        )
+    for group, numbers, opening in _edge_openings(ds, contacts=contacts, indent="      ", id_prefix=""):
         key = _Attribute("networkx_key", "string", _text(np.char.add("e", numbers).astype(object)))
         edges.append(_gexf_elements(opening, [*group.attributes, key], ids, "edge"))
     name = str(_escape(pa.array([ds.name], _TEXT), attribute=True)[0].as_py())
@@ -342,6 +311,29 @@ def gexf_bytes(ds: Dataset, *, contacts: bool = True, date: str) -> bytes:
     return (
         ("\n".join(head) + "\n").encode() + _joined(nodes) + middle.encode() + _joined(edges) + tail.encode()
     )
+
+
+def _edge_openings(
+    ds: Dataset, *, contacts: bool, indent: str, id_prefix: str
+) -> Iterator[tuple[_Edges, np.ndarray, pa.Array]]:
+    """Each group of edges, their numbers in networkx's edge order, and their opening tags."""
+    groups = _edges(ds, contacts=contacts)
+    order = _edge_order(ds, groups)
+    start = 0
+    for group in groups:
+        numbers = order[start : start + len(group.source)].astype(str)
+        start += len(group.source)
+        opening = pc.binary_join_element_wise(
+            _s(f'{indent}<edge source="'),
+            _escape(group.source, attribute=True),
+            _s('" target="'),
+            _escape(group.target, attribute=True),
+            _s('" id="'),
+            _text(np.char.add(id_prefix, numbers).astype(object)),
+            _s('">\n'),
+            _s(""),
+        )
+        yield group, numbers, opening
 
 
 def _edge_order(ds: Dataset, groups: list[_Edges]) -> np.ndarray:
