@@ -4,7 +4,6 @@ and `json.dumps(records, ensure_ascii=False, indent=2)`, byte for byte."""
 from __future__ import annotations
 
 import json
-import math
 from typing import Any
 
 import numpy as np
@@ -14,7 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pbgraph import Dataset, analyses
-from pbgraph import _format as fmt
+from pbgraph import format as fmt
+from pbgraph._texts.tables import OVERALL_NAME
 
 
 def display_by_cell(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -33,17 +33,9 @@ def csv_by_pandas(frame: pd.DataFrame, lang: str) -> str:
     return display_by_cell(frame, lang).to_csv(index=False, lineterminator="\n")
 
 
-def plain(value: Any) -> Any:
-    if isinstance(value, np.generic):
-        value = value.item()
-    return None if isinstance(value, float) and math.isnan(value) else value
-
-
-def json_by_json_module(tables: dict[str, pd.DataFrame]) -> str:
-    data: Any = {
-        name: [{str(k): plain(v) for k, v in r.items()} for r in frame.to_dict("records")]
-        for name, frame in tables.items()
-    }
+def json_by_json_module(tables: dict[str, pd.DataFrame], lang: str = "zh") -> str:
+    """The JSON output as it was written before it went columnar: json_ready's records, by json.dumps."""
+    data: Any = {name: fmt.json_ready(frame, lang) for name, frame in tables.items()}
     if len(tables) == 1:
         data = next(iter(data.values()))
     return json.dumps(data, ensure_ascii=False, indent=2)
@@ -53,7 +45,7 @@ def assert_same(frame: pd.DataFrame) -> None:
     for lang in ("zh", "en"):
         pd.testing.assert_frame_equal(fmt.display_frame(frame, lang), display_by_cell(frame, lang))
         assert fmt.csv_text(frame, lang) == csv_by_pandas(frame, lang)
-    assert fmt.json_document({"t": frame}) == json_by_json_module({"t": frame})
+        assert fmt.json_document({"t": frame}, lang) == json_by_json_module({"t": frame}, lang)
 
 
 HOSTILE = pd.DataFrame(
@@ -61,7 +53,9 @@ HOSTILE = pd.DataFrame(
         "id": pd.array(
             ["M1", "", 'a"b', "x,y", "line\nbreak", "cr\rhere", " pad ", "=1+1", "\x1f", "全部"], "str"
         ),
-        "committee_name": pd.array(["全部", "全部", "", "甲", "b", "c", "d", "e", "f", "g"], "str"),
+        "committee_name": pd.array(
+            [OVERALL_NAME, OVERALL_NAME, "", "甲", "b", "c", "d", "e", "f", "g"], "str"
+        ),
         "party": pd.array(["CPC", "CDL", "NP", "", "??", "CPC", "JS", "RCCK", "MASSES", "CYL"], "str"),
         "gap": pd.array(["no_liaison", "x", "", "sector_group", "a", "b", "c", "d", "e", "f"], "str"),
         "count": np.arange(10, dtype=np.int64) * -7,

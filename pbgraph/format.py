@@ -1,12 +1,17 @@
-"""Turning result rows into what people read: translated headers and values, aligned text tables (CJK is
-double width), CSV and JSON. Shared by the CLI, the exports and the report so every output says the same.
+"""The one table writer: result rows as people read them (translated headers and values, aligned text
+tables where CJK is double width, CSV, JSON) and as workbooks (a sheet per table, numbers kept numbers,
+unique sheet names). Every command that prints or saves tables, the exports and the report use it, so every
+output says the same.
 """
 
 from __future__ import annotations
 
 import json
 import math
+import re
 import unicodedata
+from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -14,81 +19,11 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from pbgraph._texts import pick
+from pbgraph._texts.tables import CELLS, COLUMN_LABELS, OVERALL_NAME, TABLE_TITLES, VALUE_LABELS
 from pbgraph.model import NODE_KIND_ZH, ORG_KIND_ZH, PARTY_ZH, ROLE_ZH
 
 NA = "n/a"
-
-COLUMN_LABELS: dict[str, tuple[str, str]] = {
-    "committee": ("政协", "committee"),
-    "committee_name": ("政协名称", "committee name"),
-    "id": ("编号", "id"),
-    "name": ("名称", "name"),
-    "party": ("政治面貌", "party"),
-    "sector": ("界别", "sector"),
-    "township": ("镇街", "township"),
-    "roles": ("职务", "roles"),
-    "party_group": ("党组成员", "party-group member"),
-    "enterprise": ("委员企业", "enterprise"),
-    "group": ("界别联组", "sector group"),
-    "kind": ("类型", "kind"),
-    "parent": ("上级", "parent"),
-    "member": ("委员", "member"),
-    "organization": ("组织", "organization"),
-    "role": ("职务", "role"),
-    "source": ("联系人", "source"),
-    "target": ("联系对象", "target"),
-    "since": ("开始日期", "since"),
-    "note": ("备注", "note"),
-    "members": ("委员数", "members"),
-    "cpc_members": ("党员委员", "CPC members"),
-    "organized_cpc_members": ("已组织党员委员", "organized CPC members"),
-    "organization_rate": ("组织覆盖率", "organization coverage"),
-    "non_party_members": ("党外委员", "non-party members"),
-    "linked_non_party_members": ("已联系党外委员", "linked non-party members"),
-    "work_rate": ("工作覆盖率", "work coverage"),
-    "unlinked": ("未联系党外委员", "unlinked"),
-    "unorganized": ("未组织党员委员", "unorganized"),
-    "sector_gaps": ("界别缺口", "sector gaps"),
-    "township_gaps": ("镇街缺口", "township gaps"),
-    "platform_gaps": ("平台缺口", "platform gaps"),
-    "overloaded": ("联系过多", "overloaded"),
-    "idle": ("未联系任何党外委员", "idle"),
-    "fragile": ("仅一人联系", "fragile"),
-    "temporary_only": ("仅在临时党支部", "temporary branch only"),
-    "gap": ("缺口", "gap"),
-    "sectors": ("界别数", "sectors"),
-    "townships": ("镇街数", "townships"),
-    "contacts": ("联系群众数", "contacts"),
-    "party_group_members": ("党组成员数", "party-group members"),
-    "reached_members": ("覆盖委员", "reached members"),
-    "share": ("覆盖比例", "share"),
-    "load": ("联系党外委员数", "load"),
-    "liaised_by": ("唯一联系人", "liaised by"),
-    "sole_liaison_count": ("唯一联系的党外委员数", "sole liaison of"),
-    "betweenness": ("中介中心性", "betweenness"),
-    "severity": ("级别", "severity"),
-    "code": ("代码", "code"),
-    "file": ("文件", "file"),
-    "sheet": ("工作表", "sheet"),
-    "row": ("行", "row"),
-    "column": ("列", "column"),
-    "value": ("值", "value"),
-    "message": ("说明", "message"),
-    "table": ("表", "table"),
-    "count": ("数量", "count"),
-}
-
-VALUE_LABELS: dict[str, tuple[str, str]] = {
-    "no_liaison": ("无党组成员联系", "no party-group liaison"),
-    "no_first_convener": ("无第一召集人", "no first convener"),
-    "first_convener_not_cpc": ("第一召集人非中共党员", "first convener not CPC"),
-    "no_liaison_group": ("无镇街联络组", "no liaison group"),
-    "no_cpc_in_liaison_group": ("联络组无党员委员", "no CPC member in liaison group"),
-    "no_township_liaison": ("无党员委员联系", "no CPC township liaison"),
-    "sector_group": ("界别联组", "sector group"),
-    "error": ("错误", "error"),
-    "warning": ("警告", "warning"),
-}
 
 RATE_COLUMNS = frozenset({"organization_rate", "work_rate", "share"})
 ENUM_COLUMNS: dict[str, dict[str, str]] = {
@@ -101,7 +36,7 @@ ENUM_COLUMNS: dict[str, dict[str, str]] = {
 
 def column_label(column: str, lang: str) -> str:
     labels = COLUMN_LABELS.get(column)
-    return column if labels is None else labels[0 if lang == "zh" else 1]
+    return column if labels is None else pick(labels, lang)
 
 
 def format_rate(value: Any) -> str:
@@ -115,17 +50,17 @@ def _cell(column: str, value: Any, lang: str) -> str:
     if column in RATE_COLUMNS:
         return format_rate(value)
     if isinstance(value, (bool, np.bool_)):
-        return ("是" if value else "否") if lang == "zh" else ("yes" if value else "no")
+        return pick(CELLS["yes" if value else "no"], lang)
     if isinstance(value, (float, np.floating)):
         return f"{float(value):.4f}"
     if value is None:
         return ""
     text = str(value)
-    if column == "committee_name" and text == "全部":
-        return text if lang == "zh" else "(all)"
+    if column == "committee_name" and text == OVERALL_NAME:
+        return pick(CELLS["overall"], lang)
     if column == "gap" or column == "severity":
         labels = VALUE_LABELS.get(text)
-        return text if labels is None else labels[0 if lang == "zh" else 1]
+        return text if labels is None else pick(labels, lang)
     if lang == "zh" and column in ENUM_COLUMNS:
         return ENUM_COLUMNS[column].get(text, text)
     return text
@@ -145,7 +80,7 @@ def _display_column(column: str, series: pd.Series, lang: str) -> np.ndarray:
     if column in RATE_COLUMNS or series.dtype == object or len(series) == 0:
         return np.array([_cell(column, v, lang) for v in series.tolist()], dtype=object)
     if pd.api.types.is_bool_dtype(series.dtype):
-        yes, no = ("是", "否") if lang == "zh" else ("yes", "no")
+        yes, no = pick(CELLS["yes"], lang), pick(CELLS["no"], lang)
         return np.where(series.to_numpy(dtype=bool), yes, no).astype(object)
     if pd.api.types.is_integer_dtype(series.dtype) and not series.hasnans:
         return series.to_numpy().astype(str).astype(object)
@@ -153,10 +88,10 @@ def _display_column(column: str, series: pd.Series, lang: str) -> np.ndarray:
         return np.array([_cell(column, v, lang) for v in series.tolist()], dtype=object)
     # text: only a few columns have labels, looked up once per distinct value
     labels: dict[str, str] | None = None
-    if column == "committee_name" and lang != "zh":
-        labels = {"全部": "(all)"}
+    if column == "committee_name":
+        labels = {OVERALL_NAME: pick(CELLS["overall"], lang)}
     elif column in ("gap", "severity"):
-        labels = {k: v[0 if lang == "zh" else 1] for k, v in VALUE_LABELS.items()}
+        labels = {k: pick(v, lang) for k, v in VALUE_LABELS.items()}
     elif lang == "zh" and column in ENUM_COLUMNS:
         labels = ENUM_COLUMNS[column]
     values = series.to_numpy(dtype=object)
@@ -190,10 +125,10 @@ def text_table(frame: pd.DataFrame, lang: str = "zh", *, limit: int | None = Non
     lines = [line(headers), "  ".join("-" * w for w in widths)]
     lines += [line(r) for r in rows]
     if not rows:
-        lines.append("（无）" if lang == "zh" else "(none)")
+        lines.append(pick(CELLS["none"], lang))
     if limit is not None and len(frame) > limit:
         more = len(frame) - limit
-        lines.append(f"…… 另有 {more} 行" if lang == "zh" else f"... {more} more rows")
+        lines.append(pick(CELLS["more_rows"], lang).format(n=more))
     return "\n".join(lines)
 
 
@@ -237,17 +172,35 @@ def _csv_field(values: pa.Array) -> pa.Array:
     return pc.if_else(needs, quoted, values)
 
 
-def json_ready(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    """Records with plain JSON values (codes, not labels; rates as fractions or null)."""
-    return _records(frame, exact_floats=False)
+def json_ready(frame: pd.DataFrame, lang: str = "zh") -> list[dict[str, Any]]:
+    """Records with plain JSON values (codes, not labels; rates as fractions or null); the overall row's
+    name in the reader's language."""
+    records = []
+    for record in frame.to_dict("records"):
+        clean = {}
+        for key, value in record.items():
+            if isinstance(value, np.generic):
+                value = value.item()
+            if isinstance(value, float) and math.isnan(value):
+                value = None
+            if key == "committee_name" and value == OVERALL_NAME:
+                value = pick(CELLS["overall"], lang)
+            clean[str(key)] = value
+        records.append(clean)
+    return records
 
 
-def json_document(tables: dict[str, pd.DataFrame]) -> str:
+def json_text(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def json_document(tables: dict[str, pd.DataFrame], lang: str = "zh") -> str:
     """Named tables as JSON: the records of the one table, else an object of them by name.
 
     Byte for byte what `json.dumps(…, ensure_ascii=False, indent=2)` of :func:`json_ready` writes, but built
     a column at a time in Arrow (a table with a column of Python objects goes through orjson instead).
     """
+    tables = {name: _overall_named(frame, lang) for name, frame in tables.items()}
     if len(tables) == 1:
         return _json_array(next(iter(tables.values())), "")
     if not tables:
@@ -292,6 +245,14 @@ def _json_records_text(frame: pd.DataFrame) -> str:
     except TypeError:
         # what orjson does not write (an integer beyond 64 bits, text that is not Unicode): the slow way
         return json_text(json_ready(frame))
+
+
+def _overall_named(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The frame with the overall row's name in the reader's language (as :func:`json_ready` gives it)."""
+    if "committee_name" not in frame.columns:
+        return frame
+    names = frame["committee_name"]
+    return frame.assign(committee_name=names.where(names != OVERALL_NAME, pick(CELLS["overall"], lang)))
 
 
 def _json_values(series: pd.Series) -> pa.Array:
@@ -378,43 +339,71 @@ def _float_fragment(value: float) -> Any:
     return orjson.Fragment(text)
 
 
-def json_text(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2)
-
-
-COLUMN_LABELS.update(
-    {
-        "sector_groups": ("界别联组数", "sector groups"),
-        "party_organizations": ("党组织数", "party organizations"),
-        "platforms": ("平台数", "platforms"),
-        "organizations": ("组织数", "organizations"),
-        "sector_liaisons": ("联系界别（条）", "sector liaisons"),
-        "member_liaisons": ("联系党外委员（条）", "member liaisons"),
-        "township_liaisons": ("联系镇街（条）", "township liaisons"),
-        "contact_liaisons": ("联系群众（条）", "contact liaisons"),
-        "committee_members": ("政协委员数", "committee members"),
-    }
-)
-
-TABLE_TITLES: dict[str, tuple[str, str]] = {
-    "coverage": ("覆盖率", "Coverage"),
-    "league": ("各政协排名", "League table"),
-    "unlinked": ("未联系党外委员", "Unlinked non-party members"),
-    "unorganized": ("未组织党员委员", "Unorganized CPC members"),
-    "sectors": ("界别缺口", "Sector gaps"),
-    "townships": ("镇街缺口", "Township gaps"),
-    "platforms": ("平台缺口", "Platform gaps"),
-    "reach": ("联系链覆盖", "Reach per liaison source"),
-    "party_groups": ("党组覆盖", "Reach per party group"),
-    "load": ("联系负担", "Liaison load"),
-    "fragile": ("仅一人联系", "Fragile links"),
-    "distribution": ("负担分布", "Load distribution"),
-    "connectors": ("关键联系人", "Connectors"),
-    "info": ("数据概况", "Dataset counts"),
-    "problems": ("数据问题", "Problems"),
-}
-
-
 def table_title(name: str, lang: str) -> str:
     titles = TABLE_TITLES.get(name)
-    return name if titles is None else titles[0 if lang == "zh" else 1]
+    return name if titles is None else pick(titles, lang)
+
+
+def sheet_frame(frame: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
+    """A table as a sheet: :func:`display_frame` (translated headers and labels, rates as percentages), but
+    counts and scores stay numbers, so that Excel can sum and sort them.
+
+    Examples
+    --------
+    >>> from pbgraph import load
+    >>> from pbgraph.analyses import coverage
+    >>> sheet = sheet_frame(coverage(load("data/sample")))
+    >>> sheet["委员数"].iloc[0], sheet["工作覆盖率"].iloc[0][-1]
+    (250, '%')
+    """
+    shown = display_frame(frame, lang)
+    for position, column in enumerate(frame.columns):
+        values = frame[column]
+        if column in RATE_COLUMNS or values.dtype == bool:
+            continue
+        if pd.api.types.is_integer_dtype(values.dtype):
+            shown.iloc[:, position] = [int(v) for v in values.tolist()]
+        elif pd.api.types.is_float_dtype(values.dtype):
+            shown.iloc[:, position] = [None if math.isnan(v) else round(float(v), 6) for v in values.tolist()]
+    return shown
+
+
+def sheet_names(names: Iterable[str], lang: str) -> dict[str, str]:
+    """Table name -> a unique sheet title (translated, at most 31 characters, no character Excel refuses)."""
+    titles: dict[str, str] = {}
+    used: set[str] = set()
+    for name in names:
+        base = re.sub(r"[\[\]:*?/\\]", "_", table_title(name, lang))[:31]
+        title, n = base, 2
+        while title in used:
+            suffix = f"_{n}"
+            title, n = base[: 31 - len(suffix)] + suffix, n + 1
+        used.add(title)
+        titles[name] = title
+    return titles
+
+
+def write_xlsx(tables: dict[str, pd.DataFrame], path: Path, *, lang: str = "zh") -> Path:
+    """Write tables into one workbook: a sheet per table (unique translated names), counts and scores as
+    numbers, rates as percentages, header frozen, columns sized."""
+    from pbgraph.io import write_xlsx_tables
+
+    titles = sheet_names(tables, lang)
+    return write_xlsx_tables({titles[name]: sheet_frame(frame, lang) for name, frame in tables.items()}, path)
+
+
+def tables_text(tables: dict[str, pd.DataFrame], *, fmt: str, lang: str) -> str:
+    """Named tables as one text: "table" (each under its title and row count), "csv" (several tables each
+    under a `# title` line) or "json" (one list of records, or an object of them for several tables)."""
+    if fmt == "json":
+        return json_document(tables, lang) + "\n"
+    if fmt == "csv":
+        parts = [csv_text(frame, lang) for frame in tables.values()]
+        if len(tables) > 1:
+            parts = [f"# {table_title(name, lang)}\n{part}" for name, part in zip(tables, parts, strict=True)]
+        return "\n".join(parts)
+    blocks = []
+    for name, frame in tables.items():
+        heading = pick(CELLS["heading"], lang).format(title=table_title(name, lang), n=len(frame))
+        blocks.append(f"{heading}\n{text_table(frame, lang)}")
+    return "\n\n".join(blocks) + "\n"
