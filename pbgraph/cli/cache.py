@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from pbgraph._texts import CLI, say
 from pbgraph.cli._common import lang_option
 
 
@@ -36,11 +37,8 @@ def info_command(lang: str) -> None:
     from pbgraph.cache import summary
 
     found = summary()
-    size = found["bytes"] / 2**20
     click.echo(
-        f"数据集缓存：{found['folder']}，{found['entries']} 个数据集，{size:.1f} MiB"
-        if lang == "zh"
-        else f"dataset cache: {found['folder']}, {found['entries']} dataset(s), {size:.1f} MiB"
+        say(CLI, "cache_info", lang, folder=found["folder"], n=found["entries"], size=found["bytes"] / 2**20)
     )
 
 
@@ -58,8 +56,4 @@ def clear_command(lang: str) -> None:
     from pbgraph.cache import cache_dir, clear
 
     removed = clear()
-    click.echo(
-        f"已从 {cache_dir()} 删除 {removed} 个缓存的数据集"
-        if lang == "zh"
-        else f"removed {removed} cached dataset(s) from {cache_dir()}"
-    )
+    click.echo(say(CLI, "cache_cleared", lang, folder=cache_dir(), n=removed))
