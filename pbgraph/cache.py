@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from pbgraph.dataset import Dataset
 
 CACHE_ENV = "PBGRAPH_CACHE_DIR"
-FORMAT = 1
+FORMAT = 2
 HASH_WHOLE = 4 << 20
 HASH_SAMPLE = 256 << 10
 META = "meta.json"
@@ -139,7 +139,15 @@ def write_entry(root: Path, key: str, ds: Dataset) -> bool:
 
     warnings = [_problem_record(p) for p in ds.warnings]
     try:
-        text = json.dumps({"format": FORMAT, "name": ds.name, "warnings": warnings}, ensure_ascii=False)
+        text = json.dumps(
+            {
+                "format": FORMAT,
+                "name": ds.name,
+                "warnings": warnings,
+                "not_recorded": sorted(ds.not_recorded),
+            },
+            ensure_ascii=False,
+        )
     except (TypeError, ValueError):
         return False
     # a warning whose details do not survive JSON exactly would be reported differently: keep nothing
@@ -212,7 +220,12 @@ def read_entry(entry: Path) -> Dataset | None:
                     numbers = np.array(table.column(column).to_numpy())
                     resolved[(name, column.removeprefix(_POSITION_PREFIX))] = numbers
             tables[name] = table.select(own).to_pandas(types_mapper=_PANDAS_TYPES.get)
-        ds = Dataset(**tables, name=meta["name"], warnings=[Problem(**record) for record in meta["warnings"]])
+        ds = Dataset(
+            **tables,
+            name=meta["name"],
+            warnings=[Problem(**record) for record in meta["warnings"]],
+            not_recorded=frozenset(meta["not_recorded"]),
+        )
     except (OSError, ValueError, KeyError, TypeError, pa.ArrowException):
         # removed by `cache clear` or another process meanwhile, or damaged: read the files instead
         return None

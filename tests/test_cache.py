@@ -40,6 +40,7 @@ def read_files(path: Path) -> list[str]:
 def assert_same(cached: Dataset, fresh: Dataset) -> None:
     assert cached.name == fresh.name
     assert cached.warnings == fresh.warnings
+    assert cached.not_recorded == fresh.not_recorded
     for name in TABLES:
         pd.testing.assert_frame_equal(getattr(cached, name), getattr(fresh, name), check_exact=True)
     assert cached.equals(fresh)
@@ -51,7 +52,7 @@ def entries(folder: Path) -> list[str]:
 
 def test_every_dataset_field_is_kept() -> None:
     # a field added to Dataset must be written to the cache too, or a cached dataset would lose it
-    assert {f.name for f in dataclasses.fields(Dataset)} == {*TABLES, "name", "warnings"}
+    assert {f.name for f in dataclasses.fields(Dataset)} == {*TABLES, "name", "warnings", "not_recorded"}
 
 
 def test_second_load_comes_from_the_cache_and_equals_the_files(cache_folder: Path, tmp_path: Path) -> None:
@@ -132,6 +133,23 @@ def test_workbooks_are_cached_too(cache_folder: Path, tmp_path: Path) -> None:
     assert read_files(workbook) == ["ds.xlsx"]
     assert read_files(workbook) == []
     assert_same(pbgraph.load(workbook), fresh)
+
+
+def test_an_office_roster_keeps_what_it_did_not_record(cache_folder: Path, tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "委员名单"
+    for row in (["姓名", "政治面貌", "界别"], ["张三", "中共党员", "教育"], ["李四", "民盟", "教育"]):
+        sheet.append(row)
+    path = tmp_path / "名单.xlsx"
+    workbook.save(path)
+    fresh = pbgraph.load(path, cache=False)
+    assert "organizations" in fresh.not_recorded
+    assert read_files(path) != [] and read_files(path) == []
+    assert_same(pbgraph.load(path), fresh)
 
 
 def test_a_damaged_entry_is_read_from_the_files(cache_folder: Path, tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ table with the same function (:func:`pbgraph.analyses.coverage.sort_league`) for
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from pbgraph.analyses.coverage import sort_league
@@ -62,7 +62,6 @@ class Findings:
 
     results: dict[str, Result]
     league: pd.DataFrame | None = None
-    options: Options = field(default_factory=Options)
 
     @property
     def tables(self) -> dict[str, pd.DataFrame]:
@@ -76,6 +75,11 @@ class Findings:
     def sampled(self) -> int | None:
         """Sources betweenness was estimated from, when an analysis sampled it."""
         return next((r.sampled for r in self.results.values() if r.sampled), None)
+
+    @property
+    def not_recorded(self) -> list[str]:
+        """Tables some analysis needed and the source did not give, in order."""
+        return list(dict.fromkeys(k for result in self.results.values() for k in result.not_recorded))
 
     @property
     def notes(self) -> list[str]:
@@ -128,4 +132,4 @@ def analyze(
         whole = results["coverage"] if "coverage" in results and committee is None else None
         whole = whole or backend.run("coverage", Options(max_load=max_load))
         table = sort_league(whole.main)
-    return Findings(results, table, options)
+    return Findings(results, table)

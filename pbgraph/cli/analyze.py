@@ -15,6 +15,7 @@ from pbgraph.cli._common import (
     load_or_exit,
     max_depth_option,
     max_load_option,
+    not_recorded_notes,
     output_options,
     sampled_notes,
     write_tables,
@@ -98,5 +99,5 @@ def analyze(
         max_depth=max_depth,
         league=by_committee,
     )
-    notes = sampled_notes(found.sampled, lang) + found.notes
+    notes = sampled_notes(found.sampled, lang) + not_recorded_notes(found.not_recorded, lang) + found.notes
     write_tables(found.tables, fmt=fmt, lang=lang, output=output, notes=notes)
