@@ -35,6 +35,7 @@ def load(
     path: str | os.PathLike[str],
     *,
     progress: Callable[[str], None] | None = None,
+    cache: bool = True,
 ) -> Dataset:
     """Load and validate a dataset: a folder of CSVs or an .xlsx workbook, or office files (.xlsx, .xls, one
     CSV, a folder of them) as :mod:`pbgraph.office` reads them.
@@ -45,6 +46,9 @@ def load(
         The folder or workbook.
     progress
         Called with the name of each file as it is read.
+    cache
+        Read the dataset from the cache of validated datasets (:mod:`pbgraph.cache`) when its files have not
+        changed since it was last loaded, and keep it there when they have.
 
     Returns
     -------
@@ -61,5 +65,13 @@ def load(
     >>> len(ds.members) > 200
     True
     """
-    raw, problems = read_tables(path, progress=progress)
-    return build_dataset(raw, problems, name=os.path.basename(os.path.normpath(path)))
+
+    def build() -> Dataset:
+        raw, problems = read_tables(path, progress=progress)
+        return build_dataset(raw, problems, name=os.path.basename(os.path.normpath(path)))
+
+    if not cache:
+        return build()
+    from pbgraph.cache import load_cached
+
+    return load_cached(path, build)

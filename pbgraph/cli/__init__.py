@@ -6,6 +6,7 @@ from __future__ import annotations
 import click
 
 from pbgraph.cli.analyze import analyze
+from pbgraph.cli.cache import cache_group
 from pbgraph.cli.dataset import info, validate
 from pbgraph.cli.export import export
 from pbgraph.cli.generate import generate
@@ -38,5 +39,6 @@ for command in (
     report,
     export,
     neo4j_group,
+    cache_group,
 ):
     main.add_command(command)

@@ -94,10 +94,35 @@ def problem_lines(problems: list[Problem], lang: str) -> list[str]:
     return grouped_lines(problems, lang)
 
 
+_NO_CACHE = "pbgraph.no_cache"
+
+
+def cache_option(func: F) -> F:
+    """--no-cache, on every command that reads a dataset: read and check its files, leave the cache alone."""
+
+    def remember(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+        if value:
+            ctx.meta[_NO_CACHE] = True
+
+    return click.option(
+        "--no-cache",
+        is_flag=True,
+        expose_value=False,
+        callback=remember,
+        help="不用数据集缓存，重新读取并检查文件 / read and check the files, without the dataset cache.",
+    )(func)
+
+
+def use_cache() -> bool:
+    """Whether this command may read and fill the cache of validated datasets (no `--no-cache`)."""
+    ctx = click.get_current_context(silent=True)
+    return not (ctx is not None and ctx.meta.get(_NO_CACHE))
+
+
 def load_or_exit(path: str, lang: str) -> Dataset:
-    """Load a dataset; on errors print every problem and exit with code 2."""
+    """Load a dataset (from the cache unless `--no-cache`); on errors print every problem and exit with 2."""
     try:
-        return load(path, progress=progress(lang))
+        return load(path, progress=progress(lang), cache=use_cache())
     except DatasetError as error:
         errors = sum(p.is_error for p in error.problems)
         exit_with_problems(error.problems, lang, say(CLI, "not_loaded", lang, errors=errors))

@@ -10,6 +10,7 @@ from pbgraph.analyses import ANALYSES
 from pbgraph.cli._common import (
     FORMATS,
     asked,
+    cache_option,
     library_errors,
     load_or_exit,
     max_depth_option,
@@ -34,6 +35,7 @@ from pbgraph.cli.neo4j import backend_options
 @max_depth_option
 @output_options(*FORMATS, "xlsx")
 @backend_options
+@cache_option
 @library_errors
 def analyze(
     name: str,

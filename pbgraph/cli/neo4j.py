@@ -21,6 +21,7 @@ from pbgraph.analyses.workload import DEFAULT_MAX_LOAD
 from pbgraph.cli._common import (
     F,
     asked,
+    cache_option,
     lang_option,
     library_errors,
     load_or_exit,
@@ -149,6 +150,7 @@ def neo4j_group() -> None:
 )
 @connection_options
 @lang_option
+@cache_option
 def push_command(
     path: str,
     dataset: str | None,

@@ -16,13 +16,6 @@ import pbgraph.neo4j._messages as texts
 from pbgraph._errors import MissingDependencyError, Neo4jError
 from pbgraph.neo4j.queries import CypherQuery, query_parameters
 
-try:
-    import neo4j as _driver
-    from neo4j import exceptions as _driver_errors
-except ImportError:  # pragma: no cover - a dependency, but only the Neo4j commands need it
-    _driver = None  # type: ignore[assignment]
-    _driver_errors = None  # type: ignore[assignment]
-
 Row = dict[str, Any]
 
 ENV_URI = "NEO4J_URI"
@@ -43,11 +36,24 @@ INDEX_WAIT_SECONDS = 300
 CONNECTION_TIMEOUT = 15.0
 
 
-def _require_driver() -> None:
-    if _driver is None:
+def _driver_module() -> Any:
+    """The Neo4j driver (None when it is not installed), imported when first needed: the commands that do not
+    talk to Neo4j start without it."""
+    try:
+        import neo4j
+        import neo4j.exceptions
+    except ImportError:  # pragma: no cover - a dependency, but only the Neo4j commands need it
+        return None
+    return neo4j
+
+
+def _require_driver() -> Any:
+    driver = _driver_module()
+    if driver is None:
         raise MissingDependencyError(
             "需要 Neo4j 驱动：pip install neo4j / the Neo4j commands need the neo4j driver: pip install neo4j"
         )
+    return driver
 
 
 @dataclass(frozen=True)
@@ -133,6 +139,7 @@ def _first_line(text: str) -> str:
 def _translated(settings: Settings, query: str | None = None) -> Iterator[None]:
     """Turn the driver's errors into a one-line :class:`Neo4jError` that says what to do."""
     uri = settings.shown_uri
+    _driver_errors = _require_driver().exceptions
     try:
         yield
     except Neo4jError as error:
@@ -169,7 +176,8 @@ class Connection:
         self.driver = driver
         self.settings = settings
         self.version = version
-        self.bookmarks = _driver.GraphDatabase.bookmark_manager() if _driver is not None else None
+        driver_module = _driver_module()
+        self.bookmarks = driver_module.GraphDatabase.bookmark_manager() if driver_module is not None else None
         self.warnings: list[tuple[str, str, str]] = []
 
     def __enter__(self) -> Connection:
@@ -247,7 +255,7 @@ def connect(settings: Settings | None = None) -> Connection:
         The `neo4j` driver is not installed.
     """
     global _SILENCED
-    _require_driver()
+    driver_module = _require_driver()
     settings = settings or Settings.from_env()
     if not _SILENCED:
         # the driver logs connection failures itself; we report them once, as a Neo4jError
@@ -262,7 +270,7 @@ def connect(settings: Settings | None = None) -> Connection:
         # warning is never shown, the URI is refused instead
         with _translated(settings), warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            driver = _driver.GraphDatabase.driver(
+            driver = driver_module.GraphDatabase.driver(
                 settings.uri,
                 auth=auth,
                 connection_timeout=CONNECTION_TIMEOUT,
