@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pbgraph._errors import DatasetError, PbgraphError, UnknownIdError
 from pbgraph.dataset import Dataset, load
+from pbgraph.planning import plan
 
-__all__ = ["Dataset", "DatasetError", "PbgraphError", "UnknownIdError", "load"]
+__all__ = ["Dataset", "DatasetError", "PbgraphError", "UnknownIdError", "load", "plan"]
 __version__ = "0.1.0"
