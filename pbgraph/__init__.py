@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from pbgraph._errors import DatasetError, PbgraphError, UnknownIdError
+from pbgraph.changes import diff, whatif
 from pbgraph.dataset import Dataset, load
 from pbgraph.planning import plan
 
-__all__ = ["Dataset", "DatasetError", "PbgraphError", "UnknownIdError", "load", "plan"]
+__all__ = ["Dataset", "DatasetError", "PbgraphError", "UnknownIdError", "diff", "load", "plan", "whatif"]
 __version__ = "0.1.0"

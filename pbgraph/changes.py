@@ -1,0 +1,557 @@
+"""What changed between two states of a committee system (DESIGN 4.1): `diff` (换届, 动态管理) and `whatif`
+(the dataset without some members: a departure, 末位淘汰).
+
+Entities are matched by id, or with `match="name"` by name: members by name (by name and sector where a name
+repeats in either dataset, then by order), every other node by its table, name and committee. Every
+comparison works on integer codes of those keys, so that two national systems compare in seconds.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+from pbgraph._errors import PbgraphError, UnknownIdError
+from pbgraph.analyses._common import facts
+from pbgraph.analyses.coverage import coverage
+from pbgraph.analyses.gaps import platform_gaps, sector_gaps, township_gaps, unlinked, unorganized
+from pbgraph.analyses.load import DEFAULT_MAX_LOAD, fragile, liaison_load
+from pbgraph.model import NODE_TABLES, LiaisonKind, Role
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from pbgraph.dataset import Dataset
+
+MATCH_MODES = ("id", "name")
+MEMBER_FIELDS = ("party", "sector", "township", "committee", "party_group")
+"""The member attributes whose change `diff` reports."""
+
+GAP_ANALYSES = ("unlinked", "fragile", "unorganized", "overloaded", "sectors", "townships", "platforms")
+"""The gap lists `diff` compares (analysis names; `fragile` and `overloaded` come from `load`)."""
+
+CHANGE_TABLES = ("members", "liaisons", "organizations", "memberships", "gaps")
+
+
+@dataclass
+class Diff:
+    """What :func:`diff` found. Every table names entities by id with the name beside it.
+
+    Attributes
+    ----------
+    members
+        change (joined, left, changed), committee, id, name, field, before, after: one row per joined or left
+        member, one per changed field (party, sector, township, committee, party_group; places by name).
+    liaisons
+        change (added, removed, broken: removed because an end left), kind, source, source_name, target,
+        target_name.
+    organizations
+        change (added, removed), committee, id, name, kind.
+    memberships
+        change (added, removed), member, member_name, organization, organization_name, role.
+    rates
+        Per committee (and overall, last): both coverage rates before and after.
+    gaps
+        change (opened, closed), analysis (one of `GAP_ANALYSES`), committee, id, name, gap.
+    """
+
+    members: pd.DataFrame
+    liaisons: pd.DataFrame
+    organizations: pd.DataFrame
+    memberships: pd.DataFrame
+    rates: pd.DataFrame
+    gaps: pd.DataFrame
+
+    @property
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """Every table by name, the summary first."""
+        return {
+            "summary": self.summary,
+            "member_changes": self.members,
+            "liaison_changes": self.liaisons,
+            "organization_changes": self.organizations,
+            "membership_changes": self.memberships,
+            "rates": self.rates,
+            "gap_changes": self.gaps,
+        }
+
+    @property
+    def is_empty(self) -> bool:
+        """Whether nothing changed (the rates are then equal before and after)."""
+        return all(getattr(self, name).empty for name in CHANGE_TABLES)
+
+    @property
+    def summary(self) -> pd.DataFrame:
+        """How many rows of each change: (table, change, count)."""
+        counts = [
+            (name, change, int((frame["change"] == change).sum()))
+            for name, changes in (
+                ("members", ("joined", "left", "changed")),
+                ("liaisons", ("added", "removed", "broken")),
+                ("organizations", ("added", "removed")),
+                ("memberships", ("added", "removed")),
+                ("gaps", ("opened", "closed")),
+            )
+            for frame in [getattr(self, name)]
+            for change in changes
+        ]
+        return pd.DataFrame(counts, columns=["table", "change", "count"])
+
+
+def diff(
+    old: Dataset,
+    new: Dataset,
+    *,
+    match: str = "id",
+    max_load: int = DEFAULT_MAX_LOAD,
+) -> Diff:
+    """Compare two datasets (before and after a 换届, or two dates of 动态管理).
+
+    Parameters
+    ----------
+    match
+        "id" (default): entities are the same when their ids are; "name": members by name (then sector where
+        a name repeats), other entities by table, name and committee.
+    max_load
+        For the `overloaded` gap list.
+
+    Examples
+    --------
+    >>> from pbgraph import load
+    >>> ds = load("tests/fixtures/plan")
+    >>> diff(ds, ds).is_empty
+    True
+    >>> after = whatif(ds, ["A2"])
+    >>> after.liaisons[["change", "source", "target"]].to_records(index=False).tolist()
+    [('broken', 'A2', 'T2')]
+    """
+    if match not in MATCH_MODES:
+        raise PbgraphError(f"--match 只能是 id 或 name / match must be 'id' or 'name', got {match!r}")
+    codes = _Codes(old, new, by_name=match == "name")
+    return Diff(
+        members=_member_changes(old, new, codes),
+        liaisons=_liaison_changes(old, new, codes),
+        organizations=_organization_changes(old, new, codes),
+        memberships=_membership_changes(old, new, codes),
+        rates=_rates(old, new, codes, max_load),
+        gaps=_gap_changes(old, new, codes, max_load),
+    )
+
+
+def without_members(ds: Dataset, remove: Iterable[str]) -> Dataset:
+    """The dataset without some members and every liaison and membership of theirs.
+
+    Raises
+    ------
+    pbgraph.UnknownIdError
+        When an id is not a member of the dataset.
+    """
+    remove = list(dict.fromkeys(remove))
+    known = ds.members["id"].isin(remove).to_numpy()
+    unknown = sorted(set(remove) - set(ds.members["id"][known]))
+    if unknown:
+        raise UnknownIdError(
+            f"未知的委员编号：{'、'.join(unknown)}（请用 members 表中的编号）/ "
+            f"unknown member id(s): {', '.join(unknown)} (use ids of the members table)"
+        )
+    gone = set(remove)
+    liaisons = ds.liaisons
+    keep_liaisons = ~(liaisons["source"].isin(gone) | liaisons["target"].isin(gone)).to_numpy()
+    memberships = ds.memberships
+    keep_memberships = ~memberships["member"].isin(gone).to_numpy()
+    return dataclasses.replace(
+        ds,
+        members=ds.members[~known].reset_index(drop=True),
+        liaisons=liaisons[keep_liaisons].reset_index(drop=True),
+        memberships=memberships[keep_memberships].reset_index(drop=True),
+        warnings=[],
+    )
+
+
+def whatif(ds: Dataset, remove: Iterable[str], *, max_load: int = DEFAULT_MAX_LOAD) -> Diff:
+    """The :func:`diff` between the dataset and the dataset without the members `remove` (by id): who becomes
+    unlinked or fragile, which sectors and townships lose their only liaison, the rates after."""
+    return diff(ds, without_members(ds, remove), max_load=max_load)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# matching: integer codes for the keys of every node of both datasets
+
+
+class _Codes:
+    """Codes of the node keys of two datasets, in one space: equal code, same entity."""
+
+    def __init__(self, old: Dataset, new: Dataset, *, by_name: bool) -> None:
+        self.old, self.new = old, new
+        if by_name:
+            repeated = _repeated_names(old) | _repeated_names(new)
+            old_keys, new_keys = _name_keys(old, repeated), _name_keys(new, repeated)
+        else:
+            old_keys, new_keys = _id_keys(old), _id_keys(new)
+        codes, uniques = pd.factorize(pd.concat([old_keys, new_keys], ignore_index=True))
+        self.size = len(uniques)
+        self.old_node = codes[: len(old_keys)].astype(np.int64)
+        self.new_node = codes[len(old_keys) :].astype(np.int64)
+
+    def node(self, ds: Dataset) -> np.ndarray:
+        """Per node number of `ds` (old or new): its code."""
+        return self.old_node if ds is self.old else self.new_node
+
+    def of_column(self, ds: Dataset, table: str, column: str) -> np.ndarray:
+        """Codes of the ids of a reference column (-1 where empty or unknown)."""
+        numbers = facts(ds).index.column(table, column)
+        return np.where(numbers >= 0, self.node(ds)[np.maximum(numbers, 0)], -1)
+
+    def of_ids(self, ds: Dataset, ids: pd.Series) -> np.ndarray:
+        """Codes of some node ids of `ds` (-1 where unknown)."""
+        numbers = facts(ds).index.lookup(ids)
+        return np.where(numbers >= 0, self.node(ds)[np.maximum(numbers, 0)], -1)
+
+
+def _id_keys(ds: Dataset) -> pd.Series:
+    return pd.concat([getattr(ds, table)["id"] for table in NODE_TABLES], ignore_index=True)
+
+
+def _repeated_names(ds: Dataset) -> set[str]:
+    names = ds.members["name"]
+    return set(names[names.duplicated()].tolist())
+
+
+def _name_keys(ds: Dataset, repeated: set[str]) -> pd.Series:
+    """Per node: members by name (name + sector name where the name repeats, then + its occurrence); other
+    nodes by table, name and committee name."""
+    members = ds.members
+    names = members["name"].astype("str")
+    sector_names = pd.Series(ds.sectors["name"].to_numpy(), index=ds.sectors["id"].to_numpy())
+    twice = names.isin(repeated).to_numpy()
+    keys = names.copy()
+    if twice.any():
+        sector = sector_names.reindex(members["sector"][twice].to_numpy()).fillna("").to_numpy()
+        longer = names[twice] + "\x1f" + pd.Series(sector, index=names[twice].index, dtype="str")
+        # the same name and sector twice: their order tells them apart
+        longer = longer + "\x1f" + longer.groupby(longer.to_numpy()).cumcount().astype("str")
+        keys[twice] = longer
+    parts = [("members\x1f" + keys).reset_index(drop=True)]
+    committee_names = pd.Series(ds.organizations["name"].to_numpy(), index=ds.organizations["id"].to_numpy())
+    for table in NODE_TABLES[1:]:
+        frame = getattr(ds, table)
+        within = (
+            committee_names.reindex(frame["committee"].to_numpy()).fillna("").to_numpy()
+            if "committee" in frame.columns
+            else np.full(len(frame), "", dtype=object)
+        )
+        place = frame["township"] if table == "contacts" else pd.Series("", index=frame.index)
+        parts.append(
+            (
+                f"{table}\x1f"
+                + frame["name"].astype("str")
+                + "\x1f"
+                + pd.Series(within, index=frame.index, dtype="str")
+                + "\x1f"
+                + place.astype("str")
+            ).reset_index(drop=True)
+        )
+    return pd.concat(parts, ignore_index=True)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# the change tables
+
+
+def _member_codes(ds: Dataset, codes: _Codes) -> np.ndarray:
+    ix = facts(ds).index
+    return codes.node(ds)[ix.numbers("members")]
+
+
+def _committee_signature(ds: Dataset, codes: _Codes) -> np.ndarray:
+    """Per member row: a number that is equal when the (matched) committees are."""
+    pairs = ds.member_committees
+    committee_codes = codes.of_ids(ds, pairs["committee"])
+    member = pairs["member"].to_numpy()
+    signature = np.full(len(ds.members), -1, dtype=np.int64)
+    signature[member] = committee_codes
+    several = np.bincount(member, minlength=len(ds.members)) > 1
+    if several.any():
+        # the rare member of several committees: their sorted codes, numbered above every single code
+        for row in np.flatnonzero(several):
+            found = tuple(sorted(committee_codes[member == row].tolist()))
+            signature[row] = codes.size + hash(found) % (2**40)
+    return signature
+
+
+def _member_changes(old: Dataset, new: Dataset, codes: _Codes) -> pd.DataFrame:
+    old_codes, new_codes = _member_codes(old, codes), _member_codes(new, codes)
+    in_new = np.isin(old_codes, new_codes)
+    in_old = np.isin(new_codes, old_codes)
+    frames = [
+        _member_rows(new, np.flatnonzero(~in_old), "joined"),
+        _member_rows(old, np.flatnonzero(~in_new), "left"),
+    ]
+    # both: align the new rows to the old ones
+    old_rows = np.flatnonzero(in_new)
+    position = pd.Index(new_codes).get_indexer(old_codes[old_rows])
+    new_rows = position
+    fields = {
+        "party": (old.members["party"].to_numpy()[old_rows], new.members["party"].to_numpy()[new_rows]),
+        "sector": (
+            codes.of_column(old, "members", "sector")[old_rows],
+            codes.of_column(new, "members", "sector")[new_rows],
+        ),
+        "township": (
+            codes.of_column(old, "members", "township")[old_rows],
+            codes.of_column(new, "members", "township")[new_rows],
+        ),
+        "committee": (_committee_signature(old, codes)[old_rows], _committee_signature(new, codes)[new_rows]),
+        "party_group": (
+            old.members["party_group"].to_numpy(dtype=bool)[old_rows],
+            new.members["party_group"].to_numpy(dtype=bool)[new_rows],
+        ),
+    }
+    changed_parts = []
+    for order, (field, (before, after)) in enumerate(fields.items()):
+        differ = np.flatnonzero(before != after)
+        if not len(differ):
+            continue
+        rows_old, rows_new = old_rows[differ], new_rows[differ]
+        frame = _member_rows(new, rows_new, "changed")
+        frame["field"] = field
+        frame["before"] = _shown(old, field, rows_old)
+        frame["after"] = _shown(new, field, rows_new)
+        frame["order"] = order
+        frame["row"] = rows_new
+        changed_parts.append(frame)
+    if changed_parts:
+        changed = pd.concat(changed_parts, ignore_index=True).sort_values(["row", "order"], kind="stable")
+        frames.append(changed.drop(columns=["row", "order"]))
+    columns = ["change", "committee", "id", "name", "field", "before", "after"]
+    return pd.concat([f.reindex(columns=columns) for f in frames], ignore_index=True).fillna("")[columns]
+
+
+def _member_rows(ds: Dataset, rows: np.ndarray, change: str) -> pd.DataFrame:
+    members = ds.members.iloc[rows]
+    return pd.DataFrame(
+        {
+            "change": change,
+            "committee": members["committee"].to_numpy(dtype=object),
+            "id": members["id"].to_numpy(dtype=object),
+            "name": members["name"].to_numpy(dtype=object),
+            "field": "",
+            "before": "",
+            "after": "",
+        }
+    )
+
+
+def _shown(ds: Dataset, field: str, rows: np.ndarray) -> np.ndarray:
+    """A member field as people read it: places by name, committees by name, party codes, 是/否 flags."""
+    values = ds.members[field].iloc[rows]
+    if field == "party_group":
+        return [bool(v) for v in values.tolist()]
+    if field == "party":
+        return values.tolist()
+    return [
+        "；".join(ds.name_of(part) or part for part in str(value).split(";") if part)
+        for value in values.tolist()
+    ]
+
+
+def _liaison_keys(ds: Dataset, codes: _Codes) -> np.ndarray:
+    ix = facts(ds).index
+    node = codes.node(ds)
+    source, target = node[np.maximum(ix.liaison_source, 0)], node[np.maximum(ix.liaison_target, 0)]
+    return (source * codes.size + target) * len(LiaisonKind) + ix.liaison_kind.astype(np.int64)
+
+
+def _liaison_changes(old: Dataset, new: Dataset, codes: _Codes) -> pd.DataFrame:
+    old_keys, new_keys = _liaison_keys(old, codes), _liaison_keys(new, codes)
+    # the first row of each distinct liaison stands for it
+    old_first = np.unique(old_keys, return_index=True)[1]
+    new_first = np.unique(new_keys, return_index=True)[1]
+    removed = np.sort(old_first[~np.isin(old_keys[old_first], new_keys)])
+    added = np.sort(new_first[~np.isin(new_keys[new_first], old_keys)])
+    present = np.zeros(codes.size, dtype=bool)
+    present[codes.new_node] = True
+    ix = facts(old).index
+    node = codes.node(old)
+    ends_present = present[node[ix.liaison_source[removed]]] & present[node[ix.liaison_target[removed]]]
+    columns = ["change", "kind", "source", "source_name", "target", "target_name"]
+    return pd.concat(
+        [
+            _liaison_rows(new, added, "added"),
+            _liaison_rows(old, removed[ends_present], "removed"),
+            _liaison_rows(old, removed[~ends_present], "broken"),
+        ],
+        ignore_index=True,
+    )[columns]
+
+
+def _liaison_rows(ds: Dataset, rows: np.ndarray, change: str) -> pd.DataFrame:
+    liaisons = ds.liaisons.iloc[rows]
+    sources, targets = liaisons["source"].tolist(), liaisons["target"].tolist()
+    return pd.DataFrame(
+        {
+            "change": change,
+            "kind": liaisons["kind"].to_numpy(dtype=object),
+            "source": sources,
+            "source_name": [ds.name_of(s) for s in sources],
+            "target": targets,
+            "target_name": [_node_name(ds, t) for t in targets],
+        },
+        columns=["change", "kind", "source", "source_name", "target", "target_name"],
+    )
+
+
+def _node_name(ds: Dataset, node_id: str) -> str:
+    """The name of any node, contacts included."""
+    name = ds.name_of(node_id)
+    if name or ds.contacts.empty:
+        return name
+    return _contact_names(ds).get(node_id, "")
+
+
+def _contact_names(ds: Dataset) -> dict[str, str]:
+    return ds.derived(
+        "contact_names",
+        lambda d: dict(zip(d.contacts["id"].tolist(), d.contacts["name"].tolist(), strict=True)),
+    )
+
+
+def _organization_changes(old: Dataset, new: Dataset, codes: _Codes) -> pd.DataFrame:
+    old_codes = codes.node(old)[facts(old).index.numbers("organizations")]
+    new_codes = codes.node(new)[facts(new).index.numbers("organizations")]
+    columns = ["committee", "id", "name", "kind"]
+    return pd.concat(
+        [
+            new.organizations.loc[~np.isin(new_codes, old_codes), columns].assign(change="added"),
+            old.organizations.loc[~np.isin(old_codes, new_codes), columns].assign(change="removed"),
+        ],
+        ignore_index=True,
+    )[["change", *columns]]
+
+
+def _membership_keys(ds: Dataset, codes: _Codes) -> np.ndarray:
+    member = codes.of_column(ds, "memberships", "member")
+    organization = codes.of_column(ds, "memberships", "organization")
+    role = pd.Categorical(ds.memberships["role"], categories=_ROLES).codes.astype(np.int64)
+    return (member * codes.size + organization) * (len(_ROLES) + 1) + role + 1
+
+
+def _membership_changes(old: Dataset, new: Dataset, codes: _Codes) -> pd.DataFrame:
+    old_keys, new_keys = _membership_keys(old, codes), _membership_keys(new, codes)
+    parts = []
+    for ds, keys, other, change in ((new, new_keys, old_keys, "added"), (old, old_keys, new_keys, "removed")):
+        first = np.sort(np.unique(keys, return_index=True)[1])
+        rows = first[~np.isin(keys[first], other)]
+        frame = ds.memberships.iloc[rows]
+        members, organizations = frame["member"].tolist(), frame["organization"].tolist()
+        parts.append(
+            pd.DataFrame(
+                {
+                    "change": change,
+                    "member": members,
+                    "member_name": [ds.name_of(m) for m in members],
+                    "organization": organizations,
+                    "organization_name": [ds.name_of(o) for o in organizations],
+                    "role": frame["role"].to_numpy(dtype=object),
+                },
+                columns=["change", "member", "member_name", "organization", "organization_name", "role"],
+            )
+        )
+    return pd.concat(parts, ignore_index=True)
+
+
+def _rates(old: Dataset, new: Dataset, codes: _Codes, max_load: int) -> pd.DataFrame:
+    before, after = coverage(old, max_load=max_load), coverage(new, max_load=max_load)
+    before_key = np.where(before["committee"] == "", -1, codes.of_ids(old, before["committee"]))
+    after_key = np.where(after["committee"] == "", -1, codes.of_ids(new, after["committee"]))
+    rates = ["organization_rate", "work_rate", "unlinked"]
+    left = before.assign(key=before_key)[["key", "committee", "committee_name", *rates]]
+    right = after.assign(key=after_key)[["key", "committee", "committee_name", *rates]]
+    joined = right.merge(left, on="key", how="outer", suffixes=("_after", "_before"), sort=False)
+    # committees in the new order, those gone at the end, the overall row last
+    joined["order"] = joined["key"].map({k: i for i, k in enumerate(after_key)}).fillna(len(after_key) - 0.5)
+    joined = joined.sort_values("order", kind="stable").reset_index(drop=True)
+    frame = pd.DataFrame(
+        {
+            "committee": joined["committee_after"].fillna(joined["committee_before"]),
+            "committee_name": joined["committee_name_after"].fillna(joined["committee_name_before"]),
+        }
+    )
+    for rate in rates:
+        for when in ("before", "after"):
+            values = joined[f"{rate}_{when}"]
+            frame[f"{rate}_{when}"] = (
+                values.fillna(0).astype(np.int64)
+                if rate == "unlinked"
+                else values.astype(object).where(values.notna(), None)
+            )
+    return frame
+
+
+def _gap_lists(ds: Dataset, max_load: int) -> dict[str, pd.DataFrame]:
+    loads = liaison_load(ds, max_load=max_load)
+    lists: dict[str, Callable[[], pd.DataFrame]] = {
+        "unlinked": lambda: unlinked(ds),
+        "fragile": lambda: fragile(ds),
+        "unorganized": lambda: unorganized(ds),
+        "overloaded": lambda: loads[loads["overloaded"]],
+        "sectors": lambda: sector_gaps(ds),
+        "townships": lambda: township_gaps(ds),
+        "platforms": lambda: platform_gaps(ds),
+    }
+    return {name: lists[name]() for name in GAP_ANALYSES}
+
+
+def _gap_changes(old: Dataset, new: Dataset, codes: _Codes, max_load: int) -> pd.DataFrame:
+    before, after = _gap_lists(old, max_load), _gap_lists(new, max_load)
+    parts = []
+    for position, name in enumerate(GAP_ANALYSES):
+        old_rows, new_rows = before[name], after[name]
+        old_keys = _gap_keys(old, old_rows, codes, position)
+        new_keys = _gap_keys(new, new_rows, codes, position)
+        for rows, keys, other, change in (
+            (new_rows, new_keys, old_keys, "opened"),
+            (old_rows, old_keys, new_keys, "closed"),
+        ):
+            picked = rows[~np.isin(keys, other)]
+            parts.append(
+                pd.DataFrame(
+                    {
+                        "change": change,
+                        "analysis": name,
+                        "committee": picked["committee"].to_numpy(dtype=object),
+                        "id": picked["id"].to_numpy(dtype=object),
+                        "name": picked["name"].to_numpy(dtype=object),
+                        "gap": picked["gap"].to_numpy(dtype=object) if "gap" in picked.columns else "",
+                    },
+                    columns=["change", "analysis", "committee", "id", "name", "gap"],
+                )
+            )
+    return pd.concat(parts, ignore_index=True)
+
+
+_ROLES = tuple(role.value for role in Role)
+_GAP_LABELS = (
+    "",
+    "no_liaison",
+    "no_first_convener",
+    "first_convener_not_cpc",
+    "no_liaison_group",
+    "no_cpc_in_liaison_group",
+    "no_township_liaison",
+)
+
+
+def _gap_keys(ds: Dataset, rows: pd.DataFrame, codes: _Codes, analysis: int) -> np.ndarray:
+    entity = codes.of_ids(ds, rows["id"])
+    gap = rows["gap"] if "gap" in rows.columns else pd.Series("", index=rows.index)
+    label = pd.Categorical(gap, categories=_GAP_LABELS).codes.astype(np.int64)
+    return (entity * (len(_GAP_LABELS) + 1) + label + 1) * len(GAP_ANALYSES) + analysis
+
+
+__all__ = ["GAP_ANALYSES", "MATCH_MODES", "MEMBER_FIELDS", "Diff", "diff", "whatif", "without_members"]
