@@ -351,13 +351,14 @@ def _shown(ds: Dataset, field: str, rows: np.ndarray) -> np.ndarray:
     """A member field as people read it: places by name, committees by name, party codes, 是/否 flags."""
     values = ds.members[field].iloc[rows]
     if field == "party_group":
-        return [bool(v) for v in values.tolist()]
-    if field == "party":
-        return values.tolist()
-    return [
-        "；".join(ds.name_of(part) or part for part in str(value).split(";") if part)
-        for value in values.tolist()
-    ]
+        shown: list[object] = [bool(v) for v in values.tolist()]
+    elif field == "party":
+        shown = values.tolist()
+    else:
+        shown = [
+            "；".join(ds.name_of(p) or p for p in str(value).split(";") if p) for value in values.tolist()
+        ]
+    return np.array(shown, dtype=object)
 
 
 def _liaison_keys(ds: Dataset, codes: _Codes) -> np.ndarray:
