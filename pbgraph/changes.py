@@ -15,12 +15,15 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from pbgraph._errors import PbgraphError, UnknownIdError
 from pbgraph.analyses._common import facts
 from pbgraph.analyses.coverage import coverage
 from pbgraph.analyses.gaps import platform_gaps, sector_gaps, township_gaps, unlinked, unorganized
 from pbgraph.analyses.load import DEFAULT_MAX_LOAD, fragile, liaison_load
+from pbgraph.graph import arrow_strings
 from pbgraph.model import NODE_TABLES, LiaisonKind, Role
 
 if TYPE_CHECKING:
@@ -188,15 +191,35 @@ class _Codes:
 
     def __init__(self, old: Dataset, new: Dataset, *, by_name: bool) -> None:
         self.old, self.new = old, new
-        if by_name:
-            repeated = _repeated_names(old) | _repeated_names(new)
-            old_keys, new_keys = _name_keys(old, repeated), _name_keys(new, repeated)
-        else:
-            old_keys, new_keys = _id_keys(old), _id_keys(new)
-        codes, uniques = pd.factorize(pd.concat([old_keys, new_keys], ignore_index=True))
-        self.size = len(uniques)
-        self.old_node = codes[: len(old_keys)].astype(np.int64)
-        self.new_node = codes[len(old_keys) :].astype(np.int64)
+        repeated = _repeated_names(old) | _repeated_names(new) if by_name else set()
+        old_parts, new_parts, size = [], [], 0
+        for table in NODE_TABLES:
+            if by_name:
+                old_keys = arrow_strings(_name_keys(old, table, repeated))
+                new_keys = arrow_strings(_name_keys(new, table, repeated))
+            else:
+                old_keys, new_keys = (
+                    arrow_strings(old.tables[table]["id"]),
+                    arrow_strings(new.tables[table]["id"]),
+                )
+            if old_keys.equals(new_keys):
+                # the usual case for contacts, the bulk of the nodes: the same table on both sides
+                old_codes = new_codes = np.arange(len(old_keys), dtype=np.int64)
+                count = len(old_keys)
+            else:
+                encoded = pa.chunked_array([old_keys, new_keys], type=pa.string()).dictionary_encode()
+                codes = np.concatenate(
+                    [np.asarray(chunk.indices, dtype=np.int64) for chunk in encoded.chunks]
+                    or [np.zeros(0, dtype=np.int64)]
+                )
+                old_codes, new_codes = codes[: len(old_keys)], codes[len(old_keys) :]
+                count = len(encoded.chunks[0].dictionary) if encoded.num_chunks else 0
+            old_parts.append(old_codes + size)
+            new_parts.append(new_codes + size)
+            size += count
+        self.size = size
+        self.old_node = np.concatenate(old_parts)
+        self.new_node = np.concatenate(new_parts)
 
     def node(self, ds: Dataset) -> np.ndarray:
         """Per node number of `ds` (old or new): its code."""
@@ -204,17 +227,32 @@ class _Codes:
 
     def of_column(self, ds: Dataset, table: str, column: str) -> np.ndarray:
         """Codes of the ids of a reference column (-1 where empty or unknown)."""
-        numbers = facts(ds).index.column(table, column)
+        return self.of_ids(ds, getattr(ds, table)[column], _REFERENCED[(table, column)])
+
+    def of_ids(self, ds: Dataset, ids: pd.Series, tables: tuple[str, ...]) -> np.ndarray:
+        """Codes of some ids of nodes of `tables` in `ds` (-1 where unknown)."""
+        numbers = np.full(len(ids), -1, dtype=np.int64)
+        offsets = facts(ds).index.offsets
+        for table in tables:
+            found = np.asarray(
+                pc.index_in(arrow_strings(ids), value_set=_table_ids(ds, table)).fill_null(-1), dtype=np.int64
+            )
+            numbers = np.where((numbers < 0) & (found >= 0), offsets[table] + found, numbers)
         return np.where(numbers >= 0, self.node(ds)[np.maximum(numbers, 0)], -1)
 
-    def of_ids(self, ds: Dataset, ids: pd.Series) -> np.ndarray:
-        """Codes of some node ids of `ds` (-1 where unknown)."""
-        numbers = facts(ds).index.lookup(ids)
-        return np.where(numbers >= 0, self.node(ds)[np.maximum(numbers, 0)], -1)
+
+def _table_ids(ds: Dataset, table: str) -> pa.Array:
+    """The ids of a node table as an arrow array (converted once per dataset)."""
+    ids: pa.Array = ds.derived(f"ids:{table}", lambda d: arrow_strings(getattr(d, table)["id"]))
+    return ids
 
 
-def _id_keys(ds: Dataset) -> pd.Series:
-    return pd.concat([getattr(ds, table)["id"] for table in NODE_TABLES], ignore_index=True)
+_REFERENCED: dict[tuple[str, str], tuple[str, ...]] = {
+    ("members", "sector"): ("sectors",),
+    ("members", "township"): ("townships",),
+    ("memberships", "member"): ("members",),
+    ("memberships", "organization"): ("organizations",),
+}
 
 
 def _repeated_names(ds: Dataset) -> set[str]:
@@ -222,41 +260,26 @@ def _repeated_names(ds: Dataset) -> set[str]:
     return set(names[names.duplicated()].tolist())
 
 
-def _name_keys(ds: Dataset, repeated: set[str]) -> pd.Series:
-    """Per node: members by name (name + sector name where the name repeats, then + its occurrence); other
-    nodes by table, name and committee name."""
-    members = ds.members
-    names = members["name"].astype("str")
-    sector_names = pd.Series(ds.sectors["name"].to_numpy(), index=ds.sectors["id"].to_numpy())
-    twice = names.isin(repeated).to_numpy()
-    keys = names.copy()
-    if twice.any():
-        sector = sector_names.reindex(members["sector"][twice].to_numpy()).fillna("").to_numpy()
-        longer = names[twice] + "\x1f" + pd.Series(sector, index=names[twice].index, dtype="str")
-        # the same name and sector twice: their order tells them apart
-        longer = longer + "\x1f" + longer.groupby(longer.to_numpy()).cumcount().astype("str")
-        keys[twice] = longer
-    parts = [("members\x1f" + keys).reset_index(drop=True)]
+def _name_keys(ds: Dataset, table: str, repeated: set[str]) -> pd.Series:
+    """Keys of the nodes of a table: members by name (name + sector name where the name repeats, then + its
+    occurrence); other nodes by name and committee name (contacts: name and township)."""
+    frame = getattr(ds, table)
+    names = frame["name"].astype("str")
+    if table == "members":
+        twice = names.isin(repeated).to_numpy()
+        keys = names.copy()
+        if twice.any():
+            sector_names = pd.Series(ds.sectors["name"].to_numpy(), index=ds.sectors["id"].to_numpy())
+            sector = sector_names.reindex(frame["sector"][twice].to_numpy()).fillna("").to_numpy()
+            longer = names[twice] + "\x1f" + pd.Series(sector, index=names[twice].index, dtype="str")
+            # the same name and sector twice: their order tells them apart
+            keys[twice] = longer + "\x1f" + longer.groupby(longer.to_numpy()).cumcount().astype("str")
+        return keys
+    if table == "contacts":
+        return names + "\x1f" + frame["township"].astype("str")
     committee_names = pd.Series(ds.organizations["name"].to_numpy(), index=ds.organizations["id"].to_numpy())
-    for table in NODE_TABLES[1:]:
-        frame = getattr(ds, table)
-        within = (
-            committee_names.reindex(frame["committee"].to_numpy()).fillna("").to_numpy()
-            if "committee" in frame.columns
-            else np.full(len(frame), "", dtype=object)
-        )
-        place = frame["township"] if table == "contacts" else pd.Series("", index=frame.index)
-        parts.append(
-            (
-                f"{table}\x1f"
-                + frame["name"].astype("str")
-                + "\x1f"
-                + pd.Series(within, index=frame.index, dtype="str")
-                + "\x1f"
-                + place.astype("str")
-            ).reset_index(drop=True)
-        )
-    return pd.concat(parts, ignore_index=True)
+    within = committee_names.reindex(frame["committee"].to_numpy()).fillna("").to_numpy()
+    return names + "\x1f" + pd.Series(within, index=frame.index, dtype="str")
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -271,7 +294,7 @@ def _member_codes(ds: Dataset, codes: _Codes) -> np.ndarray:
 def _committee_signature(ds: Dataset, codes: _Codes) -> np.ndarray:
     """Per member row: a number that is equal when the (matched) committees are."""
     pairs = ds.member_committees
-    committee_codes = codes.of_ids(ds, pairs["committee"])
+    committee_codes = codes.of_ids(ds, pairs["committee"], ("organizations",))
     member = pairs["member"].to_numpy()
     signature = np.full(len(ds.members), -1, dtype=np.int64)
     signature[member] = committee_codes
@@ -286,8 +309,8 @@ def _committee_signature(ds: Dataset, codes: _Codes) -> np.ndarray:
 
 def _member_changes(old: Dataset, new: Dataset, codes: _Codes) -> pd.DataFrame:
     old_codes, new_codes = _member_codes(old, codes), _member_codes(new, codes)
-    in_new = np.isin(old_codes, new_codes)
-    in_old = np.isin(new_codes, old_codes)
+    in_new = _isin(old_codes, new_codes)
+    in_old = _isin(new_codes, old_codes)
     frames = [
         _member_rows(new, np.flatnonzero(~in_old), "joined"),
         _member_rows(old, np.flatnonzero(~in_new), "left"),
@@ -371,10 +394,9 @@ def _liaison_keys(ds: Dataset, codes: _Codes) -> np.ndarray:
 def _liaison_changes(old: Dataset, new: Dataset, codes: _Codes) -> pd.DataFrame:
     old_keys, new_keys = _liaison_keys(old, codes), _liaison_keys(new, codes)
     # the first row of each distinct liaison stands for it
-    old_first = np.unique(old_keys, return_index=True)[1]
-    new_first = np.unique(new_keys, return_index=True)[1]
-    removed = np.sort(old_first[~np.isin(old_keys[old_first], new_keys)])
-    added = np.sort(new_first[~np.isin(new_keys[new_first], old_keys)])
+    old_first, new_first = _first_of_each(old_keys), _first_of_each(new_keys)
+    removed = np.sort(old_first[~_isin(old_keys[old_first], new_keys)])
+    added = np.sort(new_first[~_isin(new_keys[new_first], old_keys)])
     present = np.zeros(codes.size, dtype=bool)
     present[codes.new_node] = True
     ix = facts(old).index
@@ -391,35 +413,48 @@ def _liaison_changes(old: Dataset, new: Dataset, codes: _Codes) -> pd.DataFrame:
     )[columns]
 
 
+def _isin(values: np.ndarray, others: np.ndarray) -> np.ndarray:
+    """Per value: whether it is among `others` (by sorting: fast on millions of int64 keys)."""
+    ordered = np.sort(others)
+    position = np.minimum(np.searchsorted(ordered, values), max(len(ordered) - 1, 0))
+    return ordered[position] == values if len(ordered) else np.zeros(len(values), dtype=bool)
+
+
+def _first_of_each(keys: np.ndarray) -> np.ndarray:
+    """Positions of the first occurrence of each distinct key, in increasing order."""
+    order = np.argsort(keys, kind="stable")
+    ordered = keys[order]
+    starts = np.ones(len(keys), dtype=bool)
+    starts[1:] = ordered[1:] != ordered[:-1]
+    return np.sort(order[starts])
+
+
 def _liaison_rows(ds: Dataset, rows: np.ndarray, change: str) -> pd.DataFrame:
+    ix = facts(ds).index
     liaisons = ds.liaisons.iloc[rows]
-    sources, targets = liaisons["source"].tolist(), liaisons["target"].tolist()
     return pd.DataFrame(
         {
             "change": change,
             "kind": liaisons["kind"].to_numpy(dtype=object),
-            "source": sources,
-            "source_name": [ds.name_of(s) for s in sources],
-            "target": targets,
-            "target_name": [_node_name(ds, t) for t in targets],
+            "source": liaisons["source"].to_numpy(dtype=object),
+            "source_name": _node_names(ds, ix.liaison_source[rows]),
+            "target": liaisons["target"].to_numpy(dtype=object),
+            "target_name": _node_names(ds, ix.liaison_target[rows]),
         },
         columns=["change", "kind", "source", "source_name", "target", "target_name"],
     )
 
 
-def _node_name(ds: Dataset, node_id: str) -> str:
-    """The name of any node, contacts included."""
-    name = ds.name_of(node_id)
-    if name or ds.contacts.empty:
-        return name
-    return _contact_names(ds).get(node_id, "")
-
-
-def _contact_names(ds: Dataset) -> dict[str, str]:
-    return ds.derived(
-        "contact_names",
-        lambda d: dict(zip(d.contacts["id"].tolist(), d.contacts["name"].tolist(), strict=True)),
-    )
+def _node_names(ds: Dataset, numbers: np.ndarray) -> np.ndarray:
+    """The names of some nodes (by node number; contacts included), "" where unknown."""
+    offsets = facts(ds).index.offsets
+    names = np.full(len(numbers), "", dtype=object)
+    for table in NODE_TABLES:
+        start = offsets[table]
+        inside = (numbers >= start) & (numbers < start + len(getattr(ds, table)))
+        if inside.any():
+            names[inside] = getattr(ds, table)["name"].iloc[numbers[inside] - start].to_numpy(dtype=object)
+    return names
 
 
 def _organization_changes(old: Dataset, new: Dataset, codes: _Codes) -> pd.DataFrame:
@@ -428,8 +463,8 @@ def _organization_changes(old: Dataset, new: Dataset, codes: _Codes) -> pd.DataF
     columns = ["committee", "id", "name", "kind"]
     return pd.concat(
         [
-            new.organizations.loc[~np.isin(new_codes, old_codes), columns].assign(change="added"),
-            old.organizations.loc[~np.isin(old_codes, new_codes), columns].assign(change="removed"),
+            new.organizations.loc[~_isin(new_codes, old_codes), columns].assign(change="added"),
+            old.organizations.loc[~_isin(old_codes, new_codes), columns].assign(change="removed"),
         ],
         ignore_index=True,
     )[["change", *columns]]
@@ -446,8 +481,8 @@ def _membership_changes(old: Dataset, new: Dataset, codes: _Codes) -> pd.DataFra
     old_keys, new_keys = _membership_keys(old, codes), _membership_keys(new, codes)
     parts = []
     for ds, keys, other, change in ((new, new_keys, old_keys, "added"), (old, old_keys, new_keys, "removed")):
-        first = np.sort(np.unique(keys, return_index=True)[1])
-        rows = first[~np.isin(keys[first], other)]
+        first = _first_of_each(keys)
+        rows = first[~_isin(keys[first], other)]
         frame = ds.memberships.iloc[rows]
         members, organizations = frame["member"].tolist(), frame["organization"].tolist()
         parts.append(
@@ -455,9 +490,11 @@ def _membership_changes(old: Dataset, new: Dataset, codes: _Codes) -> pd.DataFra
                 {
                     "change": change,
                     "member": members,
-                    "member_name": [ds.name_of(m) for m in members],
+                    "member_name": _node_names(ds, facts(ds).index.column("memberships", "member")[rows]),
                     "organization": organizations,
-                    "organization_name": [ds.name_of(o) for o in organizations],
+                    "organization_name": _node_names(
+                        ds, facts(ds).index.column("memberships", "organization")[rows]
+                    ),
                     "role": frame["role"].to_numpy(dtype=object),
                 },
                 columns=["change", "member", "member_name", "organization", "organization_name", "role"],
@@ -468,8 +505,12 @@ def _membership_changes(old: Dataset, new: Dataset, codes: _Codes) -> pd.DataFra
 
 def _rates(old: Dataset, new: Dataset, codes: _Codes, max_load: int) -> pd.DataFrame:
     before, after = coverage(old, max_load=max_load), coverage(new, max_load=max_load)
-    before_key = np.where(before["committee"] == "", -1, codes.of_ids(old, before["committee"]))
-    after_key = np.where(after["committee"] == "", -1, codes.of_ids(new, after["committee"]))
+    before_key = np.where(
+        before["committee"] == "", -1, codes.of_ids(old, before["committee"], ("organizations",))
+    )
+    after_key = np.where(
+        after["committee"] == "", -1, codes.of_ids(new, after["committee"], ("organizations",))
+    )
     rates = ["organization_rate", "work_rate", "unlinked"]
     left = before.assign(key=before_key)[["key", "committee", "committee_name", *rates]]
     right = after.assign(key=after_key)[["key", "committee", "committee_name", *rates]]
@@ -519,7 +560,7 @@ def _gap_changes(old: Dataset, new: Dataset, codes: _Codes, max_load: int) -> pd
             (new_rows, new_keys, old_keys, "opened"),
             (old_rows, old_keys, new_keys, "closed"),
         ):
-            picked = rows[~np.isin(keys, other)]
+            picked = rows[~_isin(keys, other)]
             parts.append(
                 pd.DataFrame(
                     {
@@ -537,6 +578,15 @@ def _gap_changes(old: Dataset, new: Dataset, codes: _Codes, max_load: int) -> pd
 
 
 _ROLES = tuple(role.value for role in Role)
+_GAP_TABLES: dict[str, tuple[str, ...]] = {
+    "unlinked": ("members",),
+    "fragile": ("members",),
+    "unorganized": ("members",),
+    "overloaded": ("members",),
+    "sectors": ("sectors", "organizations"),
+    "townships": ("townships",),
+    "platforms": ("organizations",),
+}
 _GAP_LABELS = (
     "",
     "no_liaison",
@@ -549,7 +599,7 @@ _GAP_LABELS = (
 
 
 def _gap_keys(ds: Dataset, rows: pd.DataFrame, codes: _Codes, analysis: int) -> np.ndarray:
-    entity = codes.of_ids(ds, rows["id"])
+    entity = codes.of_ids(ds, rows["id"], _GAP_TABLES[GAP_ANALYSES[analysis]])
     gap = rows["gap"] if "gap" in rows.columns else pd.Series("", index=rows.index)
     label = pd.Categorical(gap, categories=_GAP_LABELS).codes.astype(np.int64)
     return (entity * (len(_GAP_LABELS) + 1) + label + 1) * len(GAP_ANALYSES) + analysis
