@@ -16,6 +16,7 @@ from pbgraph import _format
 from pbgraph._cli_options import F, lang_option, max_depth_option, max_load_option, output_options
 from pbgraph._errors import DatasetError, PbgraphError
 from pbgraph._neo4j_cli import backend_options, neo4j_group
+from pbgraph._plan_cli import COMMANDS as PLAN_COMMANDS
 from pbgraph.analyses import ANALYSES
 from pbgraph.dataset import Dataset, load
 from pbgraph.validate import Problem
@@ -617,6 +618,8 @@ def export(
 
 
 main.add_command(neo4j_group)
+for _command in PLAN_COMMANDS:
+    main.add_command(_command)
 
 if __name__ == "__main__":  # pragma: no cover
     main()
