@@ -63,6 +63,8 @@ COLUMN_LABELS: dict[str, tuple[str, str]] = {
     "load": ("联系党外委员数", "load"),
     "liaised_by": ("唯一联系人", "liaised by"),
     "sole_liaison_count": ("唯一联系的党外委员数", "sole liaison of"),
+    "sole_sector_count": ("唯一联系的界别数", "sole liaison of sectors"),
+    "sole_township_count": ("唯一联系的镇街数", "sole liaison of townships"),
     "betweenness": ("中介中心性", "betweenness"),
     "severity": ("级别", "severity"),
     "code": ("代码", "code"),

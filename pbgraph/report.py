@@ -753,6 +753,7 @@ def _finding_load(ctx: _Context) -> str:
 
 def _finding_connectors(ctx: _Context) -> str:
     rows, lang = ctx.table("connectors"), ctx.lang
+    rows = rows[rows["sole_liaison_count"] > 0]
     if rows.empty:
         return _t("f_connectors_none", lang)
     top = rows.iloc[0]
