@@ -167,13 +167,45 @@ def without_members(ds: Dataset, remove: Iterable[str]) -> Dataset:
     keep_liaisons = ~(liaisons["source"].isin(gone) | liaisons["target"].isin(gone)).to_numpy()
     memberships = ds.memberships
     keep_memberships = ~memberships["member"].isin(gone).to_numpy()
-    return dataclasses.replace(
+    reduced = dataclasses.replace(
         ds,
         members=ds.members[~known].reset_index(drop=True),
         liaisons=liaisons[keep_liaisons].reset_index(drop=True),
         memberships=memberships[keep_memberships].reset_index(drop=True),
         warnings=[],
     )
+    _seed_index(ds, reduced, {"members": ~known, "liaisons": keep_liaisons, "memberships": keep_memberships})
+    return reduced
+
+
+_REFERENCE_COLUMNS = (
+    ("members", "sector"),
+    ("members", "township"),
+    ("sectors", "group"),
+    ("organizations", "parent"),
+    ("organizations", "township"),
+    ("memberships", "member"),
+    ("memberships", "organization"),
+    ("liaisons", "source"),
+    ("liaisons", "target"),
+    ("contacts", "township"),
+)
+
+
+def _seed_index(ds: Dataset, reduced: Dataset, kept: dict[str, np.ndarray]) -> None:
+    """Give `reduced` (`ds` with some rows left out) the reference columns `ds` has resolved, renumbered,
+    so that nothing is looked up twice."""
+    ix = facts(ds).index
+    removed = np.zeros(ix.size, dtype=bool)
+    removed[ix.numbers("members")[~kept["members"]]] = True
+    renumbered = np.where(removed, -1, np.arange(ix.size) - np.cumsum(removed))
+    columns = {}
+    for table, column in _REFERENCE_COLUMNS:
+        numbers = ix.column(table, column)
+        if table in kept:
+            numbers = numbers[kept[table]]
+        columns[(table, column)] = np.where(numbers >= 0, renumbered[np.maximum(numbers, 0)], -1)
+    facts(reduced).index.seed(columns)
 
 
 def whatif(ds: Dataset, remove: Iterable[str], *, max_load: int = DEFAULT_MAX_LOAD) -> Diff:
