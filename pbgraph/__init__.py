@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pbgraph._errors import DatasetError, PbgraphError, UnknownIdError
 from pbgraph.changes import diff, whatif
-from pbgraph.dataset import Dataset, load
+from pbgraph.dataset import Dataset
+from pbgraph.loader import load
 from pbgraph.planning import plan
 
 __all__ = ["Dataset", "DatasetError", "PbgraphError", "UnknownIdError", "diff", "load", "plan", "whatif"]

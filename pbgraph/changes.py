@@ -22,7 +22,7 @@ from pbgraph._errors import PbgraphError, UnknownIdError
 from pbgraph.analyses._common import facts
 from pbgraph.analyses.coverage import coverage
 from pbgraph.analyses.gaps import platform_gaps, sector_gaps, township_gaps, unlinked, unorganized
-from pbgraph.analyses.load import DEFAULT_MAX_LOAD, fragile, liaison_load
+from pbgraph.analyses.workload import DEFAULT_MAX_LOAD, fragile, liaison_load
 from pbgraph.graph import arrow_strings
 from pbgraph.model import NODE_TABLES, LiaisonKind, Role
 

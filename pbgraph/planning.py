@@ -28,7 +28,7 @@ from scipy.sparse.csgraph import connected_components, min_weight_full_bipartite
 from pbgraph._errors import PbgraphError
 from pbgraph.analyses._common import check_committee, facts
 from pbgraph.analyses.gaps import sector_gaps, township_gaps
-from pbgraph.analyses.load import DEFAULT_MAX_LOAD
+from pbgraph.analyses.workload import DEFAULT_MAX_LOAD
 from pbgraph.model import LiaisonKind
 
 if TYPE_CHECKING:

@@ -5,15 +5,13 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 import pandas as pd
 
-from pbgraph._cli_options import max_load_option, output_options
-from pbgraph._errors import PbgraphError
+from pbgraph.cli._common import library_errors, load_or_exit, max_load_option, output_options, write_tables
 from pbgraph.model import PARTY_ZH
 
 if TYPE_CHECKING:
@@ -21,14 +19,6 @@ if TYPE_CHECKING:
     from pbgraph.dataset import Dataset
 
 FORMATS = ("table", "json", "csv", "xlsx")
-
-
-def _run(body: Callable[[], None]) -> None:
-    """Run a command's body; pbgraph's own errors become one clear message and exit code 1."""
-    try:
-        body()
-    except PbgraphError as error:
-        raise click.ClickException(str(error)) from error
 
 
 @click.command()
@@ -57,6 +47,7 @@ def _run(body: Callable[[], None]) -> None:
     help="xlsx：每个政协一个工作表，或每名联系人一个 / xlsx: a sheet per committee or per liaison source.",
 )
 @output_options(*FORMATS)
+@library_errors
 def plan(
     path: str,
     fragile: bool,
@@ -82,32 +73,28 @@ def plan(
       pbgraph plan data/sample --fragile --max-load 6 --format xlsx -o out/plan.xlsx
       pbgraph plan data/sample --apply out/sample-planned
     """
-    from pbgraph.cli import load_or_exit, write_tables
     from pbgraph.planning import apply_plan
     from pbgraph.planning import plan as make_plan
 
-    def run() -> None:
-        if apply_to is not None:
-            _check_folder(apply_to, Path(path), force=force)
-        ds = load_or_exit(path, lang)
-        proposed = make_plan(ds, max_load=max_load, fragile=fragile, committee=committee)
-        if fmt == "xlsx":
-            if output is None:
-                raise click.UsageError("--format xlsx 需要 -o 文件名 / --format xlsx needs -o FILE")
-            _write_work_lists(proposed.liaisons, proposed.unplaced, output, by=sheets, lang=lang, ds=ds)
-        else:
-            write_tables(proposed.tables, fmt=fmt, lang=lang, output=output)
-        if apply_to is not None:
-            _write_dataset(apply_plan(ds, proposed), apply_to)
-            click.echo(
-                f"已写入加入安排后的数据集 {apply_to}（{len(proposed.liaisons)} 条新联系，备注 plan）"
-                if lang == "zh"
-                else f"wrote the dataset with the plan added to {apply_to} "
-                f"({len(proposed.liaisons)} new liaisons, note 'plan')",
-                err=True,
-            )
-
-    _run(run)
+    if apply_to is not None:
+        _check_folder(apply_to, Path(path), force=force)
+    ds = load_or_exit(path, lang)
+    proposed = make_plan(ds, max_load=max_load, fragile=fragile, committee=committee)
+    if fmt == "xlsx":
+        if output is None:
+            raise click.UsageError("--format xlsx 需要 -o 文件名 / --format xlsx needs -o FILE")
+        _write_work_lists(proposed.liaisons, proposed.unplaced, output, by=sheets, lang=lang, ds=ds)
+    else:
+        write_tables(proposed.tables, fmt=fmt, lang=lang, output=output)
+    if apply_to is not None:
+        _write_dataset(apply_plan(ds, proposed), apply_to)
+        click.echo(
+            f"已写入加入安排后的数据集 {apply_to}（{len(proposed.liaisons)} 条新联系，备注 plan）"
+            if lang == "zh"
+            else f"wrote the dataset with the plan added to {apply_to} "
+            f"({len(proposed.liaisons)} new liaisons, note 'plan')",
+            err=True,
+        )
 
 
 @click.command()
@@ -122,6 +109,7 @@ def plan(
 )
 @max_load_option
 @output_options(*FORMATS)
+@library_errors
 def diff(old: str, new: str, match: str, max_load: int, fmt: str, lang: str, output: Path | None) -> None:
     """比较两个数据集（换届、动态管理）：委员进出和变更、联系增减、组织变化、覆盖率前后、缺口出现和消除。
 
@@ -135,13 +123,9 @@ def diff(old: str, new: str, match: str, max_load: int, fmt: str, lang: str, out
       pbgraph diff old.xlsx new.xlsx --match name --format xlsx -o out/diff.xlsx
     """
     from pbgraph.changes import diff as compare
-    from pbgraph.cli import load_or_exit
 
-    def run() -> None:
-        before, after = load_or_exit(old, lang), load_or_exit(new, lang)
-        _write_diff(compare(before, after, match=match, max_load=max_load), fmt=fmt, lang=lang, output=output)
-
-    _run(run)
+    before, after = load_or_exit(old, lang), load_or_exit(new, lang)
+    _write_diff(compare(before, after, match=match, max_load=max_load), fmt=fmt, lang=lang, output=output)
 
 
 @click.command()
@@ -156,6 +140,7 @@ def diff(old: str, new: str, match: str, max_load: int, fmt: str, lang: str, out
 )
 @max_load_option
 @output_options(*FORMATS)
+@library_errors
 def whatif(
     path: str, remove: tuple[str, ...], max_load: int, fmt: str, lang: str, output: Path | None
 ) -> None:
@@ -171,15 +156,10 @@ def whatif(
       pbgraph whatif data/sample --remove M0007,M0010 --format xlsx -o out/whatif.xlsx
     """
     from pbgraph.changes import whatif as without
-    from pbgraph.cli import load_or_exit
 
     ids = [part.strip() for value in remove for part in value.replace("，", ",").split(",") if part.strip()]
-
-    def run() -> None:
-        ds = load_or_exit(path, lang)
-        _write_diff(without(ds, ids, max_load=max_load), fmt=fmt, lang=lang, output=output)
-
-    _run(run)
+    ds = load_or_exit(path, lang)
+    _write_diff(without(ds, ids, max_load=max_load), fmt=fmt, lang=lang, output=output)
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -187,8 +167,6 @@ def whatif(
 
 
 def _write_diff(found: Diff, *, fmt: str, lang: str, output: Path | None) -> None:
-    from pbgraph.cli import write_tables
-
     tables = dict(found.tables)
     if fmt != "json":
         tables["member_changes"] = _readable_parties(tables["member_changes"], lang)
@@ -261,6 +239,3 @@ def _write_dataset(ds: Dataset, target: Path) -> None:
         for leftover in (fresh, stale):
             if leftover.exists():
                 shutil.rmtree(leftover)
-
-
-COMMANDS = (plan, diff, whatif)
