@@ -165,3 +165,15 @@ def test_whatif_names_an_unknown_member() -> None:
 def test_help_in_english_too(command: str) -> None:
     result = run(command, "--help")
     assert result.exit_code == 0 and f"pbgraph {command} data/" in result.stdout
+
+
+def test_the_plan_and_whatif_views(tmp_path: Path) -> None:
+    page = tmp_path / "plan.html"
+    assert run("plan", FIXTURE, "--max-load", "2", "--view", page, "-o", tmp_path / "plan.txt").exit_code == 0
+    html = page.read_text(encoding="utf-8")
+    assert "拟建联系" in html and "#8e24aa" in html
+    page = tmp_path / "whatif.html"
+    assert run("whatif", FIXTURE, "--remove", "A2", "--view", page, "-o", tmp_path / "w.txt").exit_code == 0
+    assert "因委员退出而中断的联系" in page.read_text(encoding="utf-8")
+    refused = run("diff", FIXTURE, FIXTURE, "--match", "name", "--view", page)
+    assert refused.exit_code == 2 and "--match id" in refused.output

@@ -46,6 +46,12 @@ FORMATS = ("table", "json", "csv", "xlsx")
     show_default=True,
     help="xlsx：每个政协一个工作表，或每名联系人一个 / xlsx: a sheet per committee or per liaison source.",
 )
+@click.option(
+    "--view",
+    "view_to",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="同时写出关系图（.html/.png/.svg）/ also write the graph view (.html, .png or .svg).",
+)
 @output_options(*FORMATS)
 @library_errors
 def plan(
@@ -56,6 +62,7 @@ def plan(
     apply_to: Path | None,
     force: bool,
     sheets: str,
+    view_to: Path | None,
     fmt: str,
     lang: str,
     output: Path | None,
@@ -71,7 +78,7 @@ def plan(
     例 / Example:
       pbgraph plan data/sample
       pbgraph plan data/sample --fragile --max-load 6 --format xlsx -o out/plan.xlsx
-      pbgraph plan data/sample --apply out/sample-planned
+      pbgraph plan data/sample --apply out/sample-planned --view out/plan.html
     """
     from pbgraph.planning import apply_plan
     from pbgraph.planning import plan as make_plan
@@ -86,6 +93,12 @@ def plan(
         _write_work_lists(proposed.liaisons, proposed.unplaced, output, by=sheets, lang=lang, ds=ds)
     else:
         write_tables(proposed.tables, fmt=fmt, lang=lang, output=output)
+    if view_to is not None:
+        from pbgraph.render import write_view
+        from pbgraph.render.views.changes import plan_view
+
+        view = plan_view(ds, proposed, committee=committee, max_load=max_load, lang=lang)
+        _wrote(write_view(view, view_to), lang)
     if apply_to is not None:
         _write_dataset(apply_plan(ds, proposed), apply_to)
         click.echo(
@@ -108,9 +121,24 @@ def plan(
     help="按编号或按姓名对应委员（姓名重复时再按界别）/ match members by id or by name.",
 )
 @max_load_option
+@click.option(
+    "--view",
+    "view_to",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="同时写出关系图（.html/.png/.svg）/ also write the graph view (.html, .png or .svg).",
+)
 @output_options(*FORMATS)
 @library_errors
-def diff(old: str, new: str, match: str, max_load: int, fmt: str, lang: str, output: Path | None) -> None:
+def diff(
+    old: str,
+    new: str,
+    match: str,
+    max_load: int,
+    view_to: Path | None,
+    fmt: str,
+    lang: str,
+    output: Path | None,
+) -> None:
     """比较两个数据集（换届、动态管理）：委员进出和变更、联系增减、组织变化、覆盖率前后、缺口出现和消除。
 
     Compare two datasets: members who joined, left or changed; liaisons added, removed and broken by a
@@ -124,8 +152,13 @@ def diff(old: str, new: str, match: str, max_load: int, fmt: str, lang: str, out
     """
     from pbgraph.changes import diff as compare
 
+    if view_to is not None and match != "id":
+        raise click.UsageError("--view 只用于按编号比较（--match id）/ --view needs --match id")
     before, after = load_or_exit(old, lang), load_or_exit(new, lang)
-    _write_diff(compare(before, after, match=match, max_load=max_load), fmt=fmt, lang=lang, output=output)
+    found = compare(before, after, match=match, max_load=max_load)
+    _write_diff(found, fmt=fmt, lang=lang, output=output)
+    if view_to is not None:
+        _write_diff_view(before, after, found, view_to, lang)
 
 
 @click.command()
@@ -139,10 +172,22 @@ def diff(old: str, new: str, match: str, max_load: int, fmt: str, lang: str, out
     help="离开的委员编号（可多次给出，或用逗号分隔）/ member id(s) leaving; repeat or separate by commas.",
 )
 @max_load_option
+@click.option(
+    "--view",
+    "view_to",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="同时写出关系图（.html/.png/.svg）/ also write the graph view (.html, .png or .svg).",
+)
 @output_options(*FORMATS)
 @library_errors
 def whatif(
-    path: str, remove: tuple[str, ...], max_load: int, fmt: str, lang: str, output: Path | None
+    path: str,
+    remove: tuple[str, ...],
+    max_load: int,
+    view_to: Path | None,
+    fmt: str,
+    lang: str,
+    output: Path | None,
 ) -> None:
     """假如这些委员离开：谁变成未联系或仅一人联系，哪些界别、镇街失去唯一联系人，覆盖率会怎样。
 
@@ -152,14 +197,19 @@ def whatif(
 
     \b
     例 / Example:
-      pbgraph whatif data/sample --remove M0007
+      pbgraph whatif data/sample --remove M0007 --view out/whatif.html
       pbgraph whatif data/sample --remove M0007,M0010 --format xlsx -o out/whatif.xlsx
     """
     from pbgraph.changes import whatif as without
 
     ids = [part.strip() for value in remove for part in value.replace("，", ",").split(",") if part.strip()]
     ds = load_or_exit(path, lang)
-    _write_diff(without(ds, ids, max_load=max_load), fmt=fmt, lang=lang, output=output)
+    found = without(ds, ids, max_load=max_load)
+    _write_diff(found, fmt=fmt, lang=lang, output=output)
+    if view_to is not None:
+        from pbgraph.changes import without_members
+
+        _write_diff_view(ds, without_members(ds, ids), found, view_to, lang)
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -171,6 +221,17 @@ def _write_diff(found: Diff, *, fmt: str, lang: str, output: Path | None) -> Non
     if fmt != "json":
         tables["member_changes"] = _readable_parties(tables["member_changes"], lang)
     write_tables(tables, fmt=fmt, lang=lang, output=output)
+
+
+def _write_diff_view(old: Dataset, new: Dataset, found: Diff, target: Path, lang: str) -> None:
+    from pbgraph.render import write_view
+    from pbgraph.render.views.changes import diff_view
+
+    _wrote(write_view(diff_view(old, new, found, lang=lang), target), lang)
+
+
+def _wrote(path: Path, lang: str) -> None:
+    click.echo(f"已写入 {path}" if lang == "zh" else f"wrote {path}", err=True)
 
 
 def _readable_parties(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
