@@ -177,3 +177,18 @@ def test_the_plan_and_whatif_views(tmp_path: Path) -> None:
     assert "因委员退出而中断的联系" in page.read_text(encoding="utf-8")
     refused = run("diff", FIXTURE, FIXTURE, "--match", "name", "--view", page)
     assert refused.exit_code == 2 and "--match id" in refused.output
+
+
+def test_report_compare_adds_the_changes_section(tmp_path: Path) -> None:
+    planned = tmp_path / "planned"
+    assert (
+        run("plan", FIXTURE, "--max-load", "3", "--apply", planned, "-o", tmp_path / "p.txt").exit_code == 0
+    )
+    page = tmp_path / "report.html"
+    result = run("report", planned, "--compare", FIXTURE, "--no-views", "-o", page)
+    assert result.exit_code == 0, result.output
+    html = page.read_text(encoding="utf-8")
+    assert '<section class="rp-section" id="changes">' in html
+    assert "10 条联系新增" in html and "覆盖率前后" in html
+    refused = run("report", planned, "--compare", FIXTURE, "--redact", "-o", page)
+    assert refused.exit_code == 2 and "--redact" in refused.output
