@@ -586,8 +586,9 @@ def _gap_changes(old: Dataset, new: Dataset, codes: _Codes, max_load: int) -> pd
     parts = []
     for position, name in enumerate(GAP_ANALYSES):
         old_rows, new_rows = before[name], after[name]
-        old_keys = _gap_keys(old, old_rows, codes, position)
-        new_keys = _gap_keys(new, new_rows, codes, position)
+        labels = sorted({*_labels(old_rows), *_labels(new_rows)})
+        old_keys = _gap_keys(old, old_rows, codes, position, labels)
+        new_keys = _gap_keys(new, new_rows, codes, position, labels)
         for rows, keys, other, change in (
             (new_rows, new_keys, old_keys, "opened"),
             (old_rows, old_keys, new_keys, "closed"),
@@ -619,22 +620,18 @@ _GAP_TABLES: dict[str, tuple[str, ...]] = {
     "townships": ("townships",),
     "platforms": ("organizations",),
 }
-_GAP_LABELS = (
-    "",
-    "no_liaison",
-    "no_first_convener",
-    "first_convener_not_cpc",
-    "no_liaison_group",
-    "no_cpc_in_liaison_group",
-    "no_township_liaison",
-)
 
 
-def _gap_keys(ds: Dataset, rows: pd.DataFrame, codes: _Codes, analysis: int) -> np.ndarray:
+def _labels(rows: pd.DataFrame) -> list[str]:
+    return rows["gap"].unique().tolist() if "gap" in rows.columns else [""]
+
+
+def _gap_keys(ds: Dataset, rows: pd.DataFrame, codes: _Codes, analysis: int, labels: list[str]) -> np.ndarray:
+    """One number per gap row: its entity, its gap label (a position in `labels`) and its analysis."""
     entity = codes.of_ids(ds, rows["id"], _GAP_TABLES[GAP_ANALYSES[analysis]])
     gap = rows["gap"] if "gap" in rows.columns else pd.Series("", index=rows.index)
-    label = pd.Categorical(gap, categories=_GAP_LABELS).codes.astype(np.int64)
-    return (entity * (len(_GAP_LABELS) + 1) + label + 1) * len(GAP_ANALYSES) + analysis
+    label = pd.Categorical(gap, categories=labels).codes.astype(np.int64)
+    return (entity * (len(labels) + 1) + label + 1) * len(GAP_ANALYSES) + analysis
 
 
 __all__ = ["GAP_ANALYSES", "MATCH_MODES", "MEMBER_FIELDS", "Diff", "diff", "whatif", "without_members"]

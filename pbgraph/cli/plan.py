@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 import pandas as pd
@@ -19,6 +20,20 @@ if TYPE_CHECKING:
     from pbgraph.dataset import Dataset
 
 FORMATS = ("table", "json", "csv", "xlsx")
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def shared_options(func: F) -> F:
+    """--max-load, --view, the output options, and library errors as one clear message."""
+    func = library_errors(func)
+    func = output_options(*FORMATS)(func)
+    func = click.option(
+        "--view",
+        "view_to",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="同时写出关系图（.html/.png/.svg）/ also write the graph view (.html, .png or .svg).",
+    )(func)
+    return max_load_option(func)
 
 
 @click.command()
@@ -28,7 +43,6 @@ FORMATS = ("table", "json", "csv", "xlsx")
     is_flag=True,
     help="也为仅一人联系的党外委员安排第二名联系人 / also a second liaison for fragile ones.",
 )
-@max_load_option
 @click.option("--committee", help="只安排这个政协（编号）/ only this committee (id).")
 @click.option(
     "--apply",
@@ -46,14 +60,7 @@ FORMATS = ("table", "json", "csv", "xlsx")
     show_default=True,
     help="xlsx：每个政协一个工作表，或每名联系人一个 / xlsx: a sheet per committee or per liaison source.",
 )
-@click.option(
-    "--view",
-    "view_to",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="同时写出关系图（.html/.png/.svg）/ also write the graph view (.html, .png or .svg).",
-)
-@output_options(*FORMATS)
-@library_errors
+@shared_options
 def plan(
     path: str,
     fragile: bool,
@@ -120,15 +127,7 @@ def plan(
     show_default=True,
     help="按编号或按姓名对应委员（姓名重复时再按界别）/ match members by id or by name.",
 )
-@max_load_option
-@click.option(
-    "--view",
-    "view_to",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="同时写出关系图（.html/.png/.svg）/ also write the graph view (.html, .png or .svg).",
-)
-@output_options(*FORMATS)
-@library_errors
+@shared_options
 def diff(
     old: str,
     new: str,
@@ -171,15 +170,7 @@ def diff(
     metavar="ID",
     help="离开的委员编号（可多次给出，或用逗号分隔）/ member id(s) leaving; repeat or separate by commas.",
 )
-@max_load_option
-@click.option(
-    "--view",
-    "view_to",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="同时写出关系图（.html/.png/.svg）/ also write the graph view (.html, .png or .svg).",
-)
-@output_options(*FORMATS)
-@library_errors
+@shared_options
 def whatif(
     path: str,
     remove: tuple[str, ...],
