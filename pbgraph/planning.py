@@ -350,13 +350,8 @@ def _assign(
     sources, source_index = np.unique(pair_source, return_inverse=True)
     demand = np.bincount(source_index, minlength=len(sources))
     places = np.clip(max_load - loads[sources], 0, np.minimum(demand, n))
-    starts = np.concatenate([[0], np.cumsum(places)])
-    per_pair = places[source_index]
-    pair_of_edge = np.repeat(np.arange(len(pair_target)), per_pair)
-    place = np.arange(len(pair_of_edge)) - np.repeat(np.cumsum(per_pair) - per_pair, per_pair)
-    column = starts[source_index[pair_of_edge]] + place
-    carried = loads[pair_source[pair_of_edge]] + place + 1
-    heaviest = int(carried.max()) if len(carried) else 1
+    open_places = places > 0
+    heaviest = int((loads[sources] + places)[open_places].max()) if open_places.any() else 1
     # lexicographic costs: placing one more outweighs every match, a better match outweighs every load
     match_weight = n * heaviest + 1
     unplaced_cost = n * (3 * match_weight + heaviest) + 1
@@ -366,6 +361,12 @@ def _assign(
             f"too many members to plan at once ({n} in one connected group of committees): plan each "
             "committee with --committee"
         )
+    starts = np.concatenate([[0], np.cumsum(places)])
+    per_pair = places[source_index]
+    pair_of_edge = np.repeat(np.arange(len(pair_target)), per_pair)
+    place = np.arange(len(pair_of_edge)) - np.repeat(np.cumsum(per_pair) - per_pair, per_pair)
+    column = starts[source_index[pair_of_edge]] + place
+    carried = loads[pair_source[pair_of_edge]] + place + 1
     cost = (pair_match[pair_of_edge] + 1) * match_weight + carried
     n_places = int(starts[-1])
     matrix = sp.csr_matrix(
