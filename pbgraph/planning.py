@@ -26,7 +26,7 @@ import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components, min_weight_full_bipartite_matching
 
 from pbgraph._errors import PbgraphError
-from pbgraph.analyses._common import check_committee, facts
+from pbgraph.analyses._common import check_committee, facts, member_mask
 from pbgraph.analyses.gaps import sector_gaps, township_gaps
 from pbgraph.analyses.workload import DEFAULT_MAX_LOAD
 from pbgraph.model import LiaisonKind
@@ -128,7 +128,7 @@ def plan(
     f = facts(ds)
     loads = f.load.astype(np.int64).copy()
     cpc = f.index.is_cpc
-    in_scope = _members_in(ds, committee)
+    in_scope = member_mask(ds, committee)
     unlinked = np.flatnonzero(~cpc & (f.liaison_sources_per_target == 0) & in_scope)
     parts = [_plan_members(ds, unlinked, np.full(len(unlinked), -1), loads, max_load, committee, "unlinked")]
     if fragile:
@@ -175,12 +175,6 @@ def apply_plan(ds: Dataset, proposed: Plan) -> Dataset:
 
 # ---------------------------------------------------------------------------------------------------------
 # member liaisons: the assignment
-
-
-def _members_in(ds: Dataset, committee: str | None) -> np.ndarray:
-    from pbgraph.analyses._common import member_mask
-
-    return member_mask(ds, committee)
 
 
 def _committee_pairs(ds: Dataset, committee: str | None) -> pd.DataFrame:
