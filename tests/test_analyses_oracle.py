@@ -33,7 +33,7 @@ def options(name: str, *, max_depth: int | None, max_load: int) -> dict[str, Any
     """The keyword arguments an analysis takes, out of max_depth and max_load."""
     if name in ("reach", "party_group_reach"):
         return {"max_depth": max_depth}
-    if name in ("coverage", "league_table", "liaison_load", "load_distribution"):
+    if name in ("coverage", "league_table", "liaison_load"):
         return {"max_load": max_load}
     return {}
 
@@ -116,7 +116,7 @@ def test_generated_city_agrees_with_the_oracle(tmp_path: Path) -> None:
     """A city and its counties: more than 20,000 liaison-graph nodes, so betweenness is sampled."""
     ds = _generated("city", tmp_path, seed=5)
     assert len(ds.committees) > 2
-    assert pbgraph.analyses.run("connectors", ds).notes, "sampled betweenness must say so"
+    assert pbgraph.analyses.run("connectors", ds).sampled, "sampled betweenness must say so"
     _compare_all(ds, None, max_depth=None, max_load=5)
     for committee in ds.committees:
         _compare_all(ds, committee, max_depth=3, max_load=2)

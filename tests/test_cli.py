@@ -88,8 +88,8 @@ def test_validate_broken_dataset_lists_every_error(broken: Path) -> None:
         [
             "[错误] sectors.csv 第 2 行 “name”列：必填单元格为空。请填写该值。",
             "[错误] members.csv 第 3 行 “party”列：无法识别的值“maybe”。请改为以下之一："
-            "中共党员、民革、民盟、民建、民进、农工党、致公党、九三学社、台盟、无党派人士、群众"
-            "（或代码：CPC、RCCK、CDL、CNDCA、CAPD、CPWDP、CZGP、JS、TDSGL、NP、MASSES）。",
+            "中共党员、民革、民盟、民建、民进、农工党、致公党、九三学社、台盟、无党派人士、群众、共青团员"
+            "（或代码：CPC、RCCK、CDL、CNDCA、CAPD、CPWDP、CZGP、JS、TDSGL、NP、MASSES、CYL）。",
             "[错误] liaisons.csv 第 7 行 “target”列：“M2”联系了自己（发起方和对象相同）。"
             "请删除此行或更正对象。",
         ]
@@ -311,7 +311,7 @@ def test_analyze_json(valid: Path, name: str) -> None:
 @pytest.mark.parametrize("name", [*ANALYSES, "all"])
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_analyze_table(valid: Path, name: str, lang: str) -> None:
-    from pbgraph._format import table_title
+    from pbgraph.format import table_title
 
     result = run("analyze", name, valid, "--lang", lang)
     assert result.exit_code == 0, result.output
@@ -321,7 +321,7 @@ def test_analyze_table(valid: Path, name: str, lang: str) -> None:
 
 @pytest.mark.parametrize("name", [*ANALYSES, "all"])
 def test_analyze_csv(valid: Path, name: str) -> None:
-    from pbgraph._format import table_title
+    from pbgraph.format import table_title
 
     result = run("analyze", name, valid, "--format", "csv", "--lang", "en")
     assert result.exit_code == 0, result.output
@@ -372,7 +372,7 @@ def test_analyze_xlsx_needs_an_output_file(valid: Path, tmp_path: Path) -> None:
 def test_analyze_xlsx(valid: Path, tmp_path: Path, name: str, sheets: list[str]) -> None:
     from openpyxl import load_workbook
 
-    from pbgraph._format import table_title
+    from pbgraph.format import table_title
 
     out = tmp_path / "gaps.xlsx"
     result = run("analyze", name, valid, "--format", "xlsx", "-o", out)

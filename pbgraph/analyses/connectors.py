@@ -257,9 +257,13 @@ def connectors(
     Examples
     --------
     >>> from pbgraph import load
-    >>> rows = connectors(load("data/sample"))
-    >>> list(rows.columns)[3:]
-    ['sole_liaison_count', 'sole_sector_count', 'sole_township_count', 'betweenness']
+    >>> rows = connectors(load("tests/fixtures/liaisons"))
+    >>> rows = rows[["id", "sole_liaison_count", "sole_sector_count", "sole_township_count", "betweenness"]]
+    >>> for row in rows.round(4).values.tolist():
+    ...     print(row)
+    ['M4', 2, 0, 0, 0.3778]
+    ['M2', 1, 0, 1, 0.7333]
+    ['M1', 1, 1, 0, 0.3778]
     """
     check_committee(ds, committee)
     f = facts(ds)
@@ -276,11 +280,17 @@ def connectors(
     rows["sole_sector_count"] = sole_sectors[mask]
     rows["sole_township_count"] = sole_townships[mask]
     rows["betweenness"] = per_member[mask]
-    rows = rows.sort_values(
+    rows = sort_connectors(rows)
+    rows.attrs["sampled"] = result.sampled
+    return rows
+
+
+def sort_connectors(rows: pd.DataFrame) -> pd.DataFrame:
+    """Connectors in report order: most sole liaisons first, then highest betweenness, then id. Every
+    backend orders the connectors table with this function."""
+    return rows.sort_values(
         ["sole_liaison_count", "betweenness", "id"],
         ascending=[False, False, True],
         kind="stable",
         ignore_index=True,
     )
-    rows.attrs["sampled"] = result.sampled
-    return rows

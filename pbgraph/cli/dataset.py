@@ -9,13 +9,16 @@ import click
 import pandas as pd
 
 from pbgraph._errors import DatasetError
+from pbgraph._texts import CLI, say
 from pbgraph.cli._common import (
     EXIT_DATASET,
     FORMATS,
+    cache_option,
     load_or_exit,
     output_options,
     problem_lines,
     progress,
+    use_cache,
     write_tables,
 )
 
@@ -23,6 +26,7 @@ from pbgraph.cli._common import (
 @click.command()
 @click.argument("path", type=click.Path())
 @output_options(*FORMATS)
+@cache_option
 def validate(path: str, fmt: str, lang: str, output: Path | None) -> None:
     """检查数据集，列出全部错误和警告（有错误时退出码为 2）。
 
@@ -33,29 +37,20 @@ def validate(path: str, fmt: str, lang: str, output: Path | None) -> None:
       pbgraph validate data/sample
       pbgraph validate roster.xlsx --lang en --format json
     """
-    from pbgraph.io import read_raw
-    from pbgraph.validate import build_dataset
+    from pbgraph.loader import load
 
-    raw, problems = read_raw(path, progress=progress(lang))
     try:
-        ds = build_dataset(raw, problems)
+        # a dataset validated before comes from the cache, with the warnings it had
+        ds = load(path, progress=progress(lang), cache=use_cache())
         found, ok = ds.warnings, True
     except DatasetError as error:
         found, ok = error.problems, False
     errors = sum(p.is_error for p in found)
     warnings = len(found) - errors
     if ok:
-        summary = (
-            f"数据集有效：{len(ds.members)} 名委员，{warnings} 个警告。"
-            if lang == "zh"
-            else f"Dataset is valid: {len(ds.members)} members, {warnings} warning(s)."
-        )
+        summary = say(CLI, "valid", lang, members=len(ds.members), warnings=warnings)
     else:
-        summary = (
-            f"数据集无效：{errors} 个错误，{warnings} 个警告。未加载任何数据。"
-            if lang == "zh"
-            else f"Dataset is invalid: {errors} error(s), {warnings} warning(s). Nothing loaded."
-        )
+        summary = say(CLI, "invalid", lang, errors=errors, warnings=warnings)
     if fmt == "table" and output is None:
         for line in problem_lines(found, lang):
             click.echo(line)
@@ -74,6 +69,7 @@ def validate(path: str, fmt: str, lang: str, output: Path | None) -> None:
 @click.command()
 @click.argument("path", type=click.Path())
 @output_options(*FORMATS)
+@cache_option
 def info(path: str, fmt: str, lang: str, output: Path | None) -> None:
     """数据集概况：按政协统计各类节点和联系的数量。
 

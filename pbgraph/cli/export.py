@@ -6,7 +6,9 @@ from pathlib import Path
 
 import click
 
+from pbgraph._texts import CLI, say
 from pbgraph.cli._common import (
+    cache_option,
     lang_option,
     library_errors,
     load_or_exit,
@@ -41,6 +43,7 @@ from pbgraph.cli._common import (
     help="graphml/gexf/json：包含联系群众 / include contacts in the graph.",
 )
 @lang_option
+@cache_option
 @library_errors
 def export(
     path: str,
@@ -88,10 +91,6 @@ def export(
         contacts=contacts,
     )
     if to == "csv":
-        click.echo(
-            f"已写入 {len(written)} 个文件到 {output}"
-            if lang == "zh"
-            else f"wrote {len(written)} files to {output}"
-        )
+        click.echo(say(CLI, "wrote_files", lang, n=len(written), path=output))
     else:
-        click.echo(f"已写入 {output}" if lang == "zh" else f"wrote {output}")
+        click.echo(say(CLI, "wrote", lang, path=output))

@@ -241,8 +241,7 @@ def _write_work_lists(
 ) -> None:
     """The plan as an xlsx of work lists: a sheet per committee (or per liaison source), then the rows not
     placed."""
-    from pbgraph.export import sheet_frame, sheet_names
-    from pbgraph.io import write_xlsx_tables
+    from pbgraph.format import write_xlsx
 
     ordered = placed.sort_values(["committee", "source", "kind", "target"], kind="stable")
     key, name_column = ("committee", None) if by == "committee" else ("source", "source_name")
@@ -254,8 +253,7 @@ def _write_work_lists(
             title = ds.name_of(str(value)) or str(value)
         groups[title] = rows.reset_index(drop=True)
     groups["unplaced"] = unplaced
-    titles = sheet_names(groups, lang)
-    write_xlsx_tables({titles[name]: sheet_frame(frame, lang) for name, frame in groups.items()}, output)
+    write_xlsx(groups, output, lang=lang)
     click.echo(f"已写入 {output}" if lang == "zh" else f"wrote {output}", err=True)
 
 

@@ -6,7 +6,9 @@ from pathlib import Path
 
 import click
 
+from pbgraph._texts import CLI, say
 from pbgraph.cli._common import (
+    cache_option,
     lang_option,
     library_errors,
     load_or_exit,
@@ -46,9 +48,9 @@ TARGET_VIEWS = ("sector", "township", "member", "committee", "reach")
 @click.option(
     "--depth",
     type=click.IntRange(min=0),
-    default=1,
-    show_default=True,
-    help="member 视图的跳数；reach 视图的最大跳数（0 = 不限）/ hops.",
+    default=None,
+    help="member 视图的跳数（默认 1）；reach 视图的最大跳数（默认与 0 = 不限，同分析）/ hops "
+    "(member: default 1; reach: default every hop, as the analysis).",
 )
 @click.option(
     "--node-limit",
@@ -60,6 +62,7 @@ TARGET_VIEWS = ("sector", "township", "member", "committee", "reach")
 @max_load_option
 @click.option("--element-id", help="fragment 的元素 id（同页多个视图时）/ element id of a fragment.")
 @lang_option
+@cache_option
 @library_errors
 def render(
     view: str,
@@ -68,7 +71,7 @@ def render(
     fmt: str | None,
     committee: str | None,
     color_by: str,
-    depth: int,
+    depth: int | None,
     node_limit: int,
     max_load: int,
     element_id: str | None,
@@ -111,8 +114,4 @@ def render(
     write_view(built, output, fmt=fmt, element_id=element_id)
     if built.notice:
         click.echo(built.notice, err=True)
-    click.echo(
-        f"已写入 {output}（{len(built.nodes)} 个节点）"
-        if lang == "zh"
-        else f"wrote {output} ({len(built.nodes)} nodes)"
-    )
+    click.echo(say(CLI, "wrote_view", lang, path=output, n=len(built.nodes)))

@@ -6,7 +6,9 @@ from pathlib import Path
 
 import click
 
+from pbgraph._texts import CLI, say
 from pbgraph.cli._common import (
+    cache_option,
     lang_option,
     library_errors,
     load_or_exit,
@@ -66,6 +68,7 @@ from pbgraph.cli._common import (
     help="与这个较早的数据集比较，报告末尾加“与上次比较”一节 / add a section on changes since this dataset.",
 )
 @lang_option
+@cache_option
 @library_errors
 def report(
     path: str,
@@ -107,7 +110,7 @@ def report(
         ds = redact_dataset(ds, lang=lang)
     if xlsx is not None:
         export_xlsx(ds, xlsx, committee=committee, max_load=max_load, max_depth=max_depth, lang=lang)
-        click.echo(f"已写入 {xlsx}" if lang == "zh" else f"wrote {xlsx}", err=True)
+        click.echo(say(CLI, "wrote", lang, path=xlsx), err=True)
     # redacting is idempotent: the report redacts again only to say so on its cover
     write_report(
         ds,
@@ -123,4 +126,4 @@ def report(
         excel_name=xlsx.name if xlsx is not None else None,
         compare=earlier,
     )
-    click.echo(f"已写入 {output}" if lang == "zh" else f"wrote {output}")
+    click.echo(say(CLI, "wrote", lang, path=output))

@@ -18,9 +18,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pbgraph
-from pbgraph import _format
+from pbgraph import format as tabular
 from pbgraph._errors import InvalidOptionError
-from pbgraph.analyses import Result, league_table, run_all
+from pbgraph._texts.report import DEFINITIONS, SECTIONS, TEXT, tr
+from pbgraph.analyses import Result
+from pbgraph.analyses.backend import EmbeddedBackend, analyze
 from pbgraph.analyses.workload import DEFAULT_MAX_LOAD
 from pbgraph.model import Party
 from pbgraph.report._context import (
@@ -36,7 +38,6 @@ from pbgraph.report._context import (
 from pbgraph.report._sections import body_sections
 from pbgraph.report._tables import table_html
 from pbgraph.report._views import Views
-from pbgraph.report._words import DEFINITIONS, SECTIONS, TEXT, tr
 
 if TYPE_CHECKING:
     from pbgraph.dataset import Dataset
@@ -85,6 +86,11 @@ def _scope_counts(ctx: Context) -> dict[str, int]:
     }
 
 
+def _count(value: Any) -> str:
+    """A gap count as shown; n/a where its table was not recorded (office files, DESIGN 3)."""
+    return tabular.NA if value is None else str(int(value))
+
+
 def _cover(ctx: Context, redacted: bool) -> str:
     from pbgraph.render import view_date
 
@@ -108,8 +114,8 @@ def _cover(ctx: Context, redacted: bool) -> str:
     head = headline(ctx)
 
     def kpi(label: str, rate: Any, sub: str, gap: str, anchor: str) -> str:
-        value = _format.format_rate(rate)
-        na = " rp-na" if value == _format.NA else ""
+        value = tabular.format_rate(rate)
+        na = " rp-na" if value == tabular.NA else ""
         return (
             f'<div class="rp-kpi"><div class="rp-kpi-label">{esc(label)}</div>'
             f'<div class="rp-kpi-value{na}">{esc(value)}</div><div class="rp-kpi-sub">{esc(sub)}</div>'
@@ -120,19 +126,19 @@ def _cover(ctx: Context, redacted: bool) -> str:
         tr("kpi_org", lang),
         head["organization_rate"],
         tr("kpi_org_sub", lang, total=head["cpc_members"], done=head["organized_cpc_members"]),
-        tr("kpi_org_gap", lang, n=int(head["unorganized"])),
+        tr("kpi_org_gap", lang, n=_count(head["unorganized"])),
         "unorganized",
     ) + kpi(
         tr("kpi_work", lang),
         head["work_rate"],
         tr("kpi_work_sub", lang, total=head["non_party_members"], done=head["linked_non_party_members"]),
-        tr("kpi_work_gap", lang, n=int(head["unlinked"])),
+        tr("kpi_work_gap", lang, n=_count(head["unlinked"])),
         "unlinked",
     )
     tiles = "".join(
-        f'<li><a href="#{section}"><span class="rp-gap-n{" rp-bad" if int(head[column]) else ""}">'
-        f"{int(head[column])}</span>"
-        f'<span class="rp-gap-label">{esc(_format.column_label(column, lang))}</span></a></li>'
+        f'<li><a href="#{section}"><span class="rp-gap-n{" rp-bad" if head[column] else ""}">'
+        f"{_count(head[column])}</span>"
+        f'<span class="rp-gap-label">{esc(tabular.column_label(column, lang))}</span></a></li>'
         for column, section in GAP_TILES
     )
     redacted_html = f'<p class="rp-redacted">{esc(tr("redacted", lang))}</p>' if redacted else ""
@@ -241,9 +247,10 @@ def build_report(
         views=views,
         excel_name=excel_name,
     )
-    ctx.results = run_all(ds, committee=committee, max_load=max_load, max_depth=max_depth)
-    if ctx.several:
-        ctx.results["league"] = Result("league", {"league": league_table(ds, max_load=max_load)})
+    found = analyze(EmbeddedBackend(ds), committee=committee, max_load=max_load, max_depth=max_depth)
+    ctx.results = dict(found.results)
+    if found.league is not None:
+        ctx.results["league"] = Result("league", {"league": found.league})
     sections = body_sections(ctx, Views(ctx))
     if compare is not None:
         from pbgraph.report._changes import changes_section

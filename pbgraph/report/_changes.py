@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from pbgraph._format import table_title
+from pbgraph._texts.report import SECTIONS, tr
+from pbgraph.format import table_title
 from pbgraph.report._context import esc
 from pbgraph.report._tables import table_html
-from pbgraph.report._words import SECTIONS, tr
 
 if TYPE_CHECKING:
     from pbgraph.dataset import Dataset

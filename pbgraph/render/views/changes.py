@@ -11,7 +11,7 @@ import pandas as pd
 
 from pbgraph.render._model import LegendItem, View, ViewEdge
 from pbgraph.render.views._builder import Builder
-from pbgraph.render.views.network import gap_highlights, network_view, scope_name
+from pbgraph.render.views.network import gap_kinds, network_view, scope_name
 
 if TYPE_CHECKING:
     from pbgraph.changes import Diff
@@ -66,7 +66,7 @@ def plan_view(
         applied, lang=lang, color_by="party", node_limit=node_limit, committee=committee, max_load=max_load
     )
     # the plan adds liaisons only: node numbers are those of the dataset, so its gaps can be marked
-    highlight = gap_highlights(ds, committee=committee, max_load=max_load, lang=lang)
+    highlight = gap_kinds(ds, committee=committee, max_load=max_load)
     title = f"{_word('plan_title', lang)}{'：' if lang == 'zh' else ': '}{scope_name(ds, committee)}"
     view = network_view(b, title, b.in_scope(), highlight)
     planned = set(zip(proposed.liaisons["source"], proposed.liaisons["target"], strict=True))
@@ -98,14 +98,22 @@ def diff_view(
     union = _union(old, new, found)
     b = Builder(union, lang=lang, color_by="party", node_limit=node_limit, committee=committee, max_load=5)
     members = found.members
-    ids = pd.Index(union.members["id"])
-    highlight: dict[int, str] = {}
-    for change in ("joined", "left"):
-        rows = ids.get_indexer(members.loc[members["change"] == change, "id"])
-        for row in rows[rows >= 0]:
-            highlight[int(b.ix.offsets["members"] + row)] = _word(change, lang)
+    changed = {
+        str(member): _word(change, lang)
+        for change, member in members.loc[
+            members["change"].isin(["joined", "left"]), ["change", "id"]
+        ].itertuples(index=False)
+    }
     title = f"{_word('diff_title', lang)}{'：' if lang == 'zh' else ': '}{scope_name(new, committee)}"
-    view = network_view(b, title, b.in_scope(), highlight)
+    view = network_view(b, title, b.in_scope())
+    # members who joined or left stand out like gaps do, with what happened to them
+    view = dataclasses.replace(
+        view,
+        nodes=[
+            dataclasses.replace(node, highlight=changed[node.id]) if node.id in changed else node
+            for node in view.nodes
+        ],
+    )
     styles = {"added": ADDED_COLOR, "removed": REMOVED_COLOR, "broken": BROKEN_COLOR}
     marks = {
         (source, target): (change, styles[change])

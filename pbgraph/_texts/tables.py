@@ -1,20 +1,6 @@
-"""Turning result rows into what people read: translated headers and values, aligned text tables (CJK is
-double width), CSV and JSON. Shared by the CLI, the exports and the report so every output says the same.
-"""
+"""The words of result tables: column headers, coded values and table titles (also the sheet names)."""
 
 from __future__ import annotations
-
-import json
-import math
-import unicodedata
-from typing import Any
-
-import numpy as np
-import pandas as pd
-
-from pbgraph.model import NODE_KIND_ZH, ORG_KIND_ZH, PARTY_ZH, ROLE_ZH
-
-NA = "n/a"
 
 COLUMN_LABELS: dict[str, tuple[str, str]] = {
     "committee": ("政协", "committee"),
@@ -76,6 +62,16 @@ COLUMN_LABELS: dict[str, tuple[str, str]] = {
     "message": ("说明", "message"),
     "table": ("表", "table"),
     "count": ("数量", "count"),
+    # `pbgraph info`
+    "sector_groups": ("界别联组数", "sector groups"),
+    "party_organizations": ("党组织数", "party organizations"),
+    "platforms": ("平台数", "platforms"),
+    "organizations": ("组织数", "organizations"),
+    "sector_liaisons": ("联系界别（条）", "sector liaisons"),
+    "member_liaisons": ("联系党外委员（条）", "member liaisons"),
+    "township_liaisons": ("联系镇街（条）", "township liaisons"),
+    "contact_liaisons": ("联系群众（条）", "contact liaisons"),
+    "committee_members": ("政协委员数", "committee members"),
 }
 
 VALUE_LABELS: dict[str, tuple[str, str]] = {
@@ -89,129 +85,6 @@ VALUE_LABELS: dict[str, tuple[str, str]] = {
     "error": ("错误", "error"),
     "warning": ("警告", "warning"),
 }
-
-RATE_COLUMNS = frozenset({"organization_rate", "work_rate", "share"})
-ENUM_COLUMNS: dict[str, dict[str, str]] = {
-    "party": {str(k): v for k, v in PARTY_ZH.items()},
-    # the `kind` columns of result rows name node or organization kinds (never liaison kinds)
-    "kind": {str(k): v for k, v in ORG_KIND_ZH.items()} | {str(k): v for k, v in NODE_KIND_ZH.items()},
-    "role": {str(k): v for k, v in ROLE_ZH.items()},
-}
-
-
-def column_label(column: str, lang: str) -> str:
-    labels = COLUMN_LABELS.get(column)
-    return column if labels is None else labels[0 if lang == "zh" else 1]
-
-
-def format_rate(value: Any) -> str:
-    """A rate as a percentage, "n/a" when there was nothing to divide."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return NA
-    return f"{float(value) * 100:.1f}%"
-
-
-def _cell(column: str, value: Any, lang: str) -> str:
-    if column in RATE_COLUMNS:
-        return format_rate(value)
-    if isinstance(value, (bool, np.bool_)):
-        return ("是" if value else "否") if lang == "zh" else ("yes" if value else "no")
-    if isinstance(value, (float, np.floating)):
-        return f"{float(value):.4f}"
-    if value is None:
-        return ""
-    text = str(value)
-    if column == "committee_name" and text == "全部":
-        return text if lang == "zh" else "(all)"
-    if column in LABELLED_COLUMNS:
-        labels = VALUE_LABELS.get(text)
-        return text if labels is None else labels[0 if lang == "zh" else 1]
-    if lang == "zh" and column in ENUM_COLUMNS:
-        return ENUM_COLUMNS[column].get(text, text)
-    return text
-
-
-def display_frame(frame: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
-    """The frame as people read it: translated headers, labelled values, rates as percentages."""
-    columns = {c: [_cell(c, v, lang) for v in frame[c].tolist()] for c in frame.columns}
-    return pd.DataFrame(
-        {column_label(c, lang): values for c, values in columns.items()},
-        index=range(len(frame)),
-        dtype=object,
-    )
-
-
-def text_width(text: str) -> int:
-    """Columns a string takes in a terminal (wide CJK characters count twice)."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def text_table(frame: pd.DataFrame, lang: str = "zh", *, limit: int | None = None) -> str:
-    """An aligned plain-text table; at most `limit` rows, then a line saying how many more."""
-    shown = display_frame(frame if limit is None else frame.head(limit), lang)
-    headers = list(shown.columns)
-    rows = [[str(v).replace("\n", " ") for v in r] for r in shown.itertuples(index=False)]
-    widths = [max([text_width(h), *(text_width(r[i]) for r in rows)]) for i, h in enumerate(headers)]
-    numeric = [bool(rows) and all(_numberish(r[i]) for r in rows) for i in range(len(headers))]
-
-    def line(cells: list[str]) -> str:
-        out = []
-        for i, cell in enumerate(cells):
-            pad = " " * (widths[i] - text_width(cell))
-            out.append(pad + cell if numeric[i] else cell + pad)
-        return "  ".join(out).rstrip()
-
-    lines = [line(headers), "  ".join("-" * w for w in widths)]
-    lines += [line(r) for r in rows]
-    if not rows:
-        lines.append("（无）" if lang == "zh" else "(none)")
-    if limit is not None and len(frame) > limit:
-        more = len(frame) - limit
-        lines.append(f"…… 另有 {more} 行" if lang == "zh" else f"... {more} more rows")
-    return "\n".join(lines)
-
-
-def _numberish(text: str) -> bool:
-    return bool(text) and (text == NA or text.rstrip("%").replace(".", "", 1).lstrip("-").isdigit())
-
-
-def csv_text(frame: pd.DataFrame, lang: str = "zh") -> str:
-    """CSV with translated headers and values (what an analyst opens in Excel)."""
-    return display_frame(frame, lang).to_csv(index=False, lineterminator="\n")
-
-
-def json_ready(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    """Records with plain JSON values (codes, not labels; rates as fractions or null)."""
-    records = []
-    for record in frame.to_dict("records"):
-        clean = {}
-        for key, value in record.items():
-            if isinstance(value, np.generic):
-                value = value.item()
-            if isinstance(value, float) and math.isnan(value):
-                value = None
-            clean[str(key)] = value
-        records.append(clean)
-    return records
-
-
-def json_text(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2)
-
-
-COLUMN_LABELS.update(
-    {
-        "sector_groups": ("界别联组数", "sector groups"),
-        "party_organizations": ("党组织数", "party organizations"),
-        "platforms": ("平台数", "platforms"),
-        "organizations": ("组织数", "organizations"),
-        "sector_liaisons": ("联系界别（条）", "sector liaisons"),
-        "member_liaisons": ("联系党外委员（条）", "member liaisons"),
-        "township_liaisons": ("联系镇街（条）", "township liaisons"),
-        "contact_liaisons": ("联系群众（条）", "contact liaisons"),
-        "committee_members": ("政协委员数", "committee members"),
-    }
-)
 
 TABLE_TITLES: dict[str, tuple[str, str]] = {
     "coverage": ("覆盖率", "Coverage"),
@@ -231,10 +104,26 @@ TABLE_TITLES: dict[str, tuple[str, str]] = {
     "problems": ("数据问题", "Problems"),
 }
 
+CELLS: dict[str, tuple[str, str]] = {
+    "yes": ("是", "yes"),
+    "no": ("否", "no"),
+    "none": ("（无）", "(none)"),
+    "more_rows": ("…… 另有 {n} 行", "... {n} more rows"),
+    "overall": ("全部", "(all)"),
+    "heading": ("{title}（{n}）", "{title} ({n})"),
+}
+"""Words inside tables: booleans, an empty table, a cut table, the name of the overall row."""
 
-def table_title(name: str, lang: str) -> str:
-    titles = TABLE_TITLES.get(name)
-    return name if titles is None else titles[0 if lang == "zh" else 1]
+OVERALL_NAME = CELLS["overall"][0]
+"""The name of the overall row of `coverage` and `info` (committee ""), as data: the analyses of both backends
+give it (also `cypher/analyses/coverage.cypher`); the writers show it in the reader's language."""
+
+PSEUDONYMS: dict[str, tuple[str, str]] = {
+    "member": ("委员A", "Member A"),
+    "contact": ("群众B", "Contact B"),
+    "enterprise": ("企业E", "Enterprise E"),
+}
+"""What `--redact` calls people and enterprises, before their number (委员A001, Member A001)."""
 
 
 # plan, diff and whatif (DESIGN 4.1)
@@ -298,13 +187,6 @@ VALUE_LABELS.update(
         "gaps": ("缺口", "gaps"),
     }
 )
-LABELLED_COLUMNS = frozenset({"gap", "severity", "reason", "match", "change", "field", "analysis", "table"})
-RATE_COLUMNS = RATE_COLUMNS | {
-    "organization_rate_before",
-    "organization_rate_after",
-    "work_rate_before",
-    "work_rate_after",
-}
 TABLE_TITLES.update(
     {
         "plan": ("联系安排", "Plan"),
