@@ -130,7 +130,15 @@ TABLE_COLUMNS: dict[str, dict[str, str]] = {
     },
     "fragile": {"committee": _S, "id": _S, "name": _S, "liaised_by": _S},
     "distribution": {"load": _I, "cpc_members": _I},
-    "connectors": {"committee": _S, "id": _S, "name": _S, "sole_liaison_count": _I, "betweenness": _F},
+    "connectors": {
+        "committee": _S,
+        "id": _S,
+        "name": _S,
+        "sole_liaison_count": _I,
+        "sole_sector_count": _I,
+        "sole_township_count": _I,
+        "betweenness": _F,
+    },
 }
 """Columns and dtypes of every analysis table (the embedded backend's, see analyses/SPEC.md)."""
 
