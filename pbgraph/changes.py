@@ -15,15 +15,13 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
-import pyarrow.compute as pc
 
+from pbgraph._change_codes import EntityCodes, first_of_each, isin_sorted
 from pbgraph._errors import PbgraphError, UnknownIdError
 from pbgraph.analyses._common import facts
 from pbgraph.analyses.coverage import coverage
 from pbgraph.analyses.gaps import platform_gaps, sector_gaps, township_gaps, unlinked, unorganized
 from pbgraph.analyses.workload import DEFAULT_MAX_LOAD, fragile, liaison_load
-from pbgraph.graph import arrow_strings
 from pbgraph.model import NODE_TABLES, LiaisonKind, Role
 
 if TYPE_CHECKING:
@@ -135,7 +133,7 @@ def diff(
     """
     if match not in MATCH_MODES:
         raise PbgraphError(f"--match 只能是 id 或 name / match must be 'id' or 'name', got {match!r}")
-    codes = _Codes(old, new, by_name=match == "name")
+    codes = EntityCodes(old, new, by_name=match == "name")
     return Diff(
         members=_member_changes(old, new, codes),
         liaisons=_liaison_changes(old, new, codes),
@@ -218,112 +216,16 @@ def whatif(ds: Dataset, remove: Iterable[str], *, max_load: int = DEFAULT_MAX_LO
 # matching: integer codes for the keys of every node of both datasets
 
 
-class _Codes:
-    """Codes of the node keys of two datasets, in one space: equal code, same entity."""
-
-    def __init__(self, old: Dataset, new: Dataset, *, by_name: bool) -> None:
-        self.old, self.new = old, new
-        repeated = _repeated_names(old) | _repeated_names(new) if by_name else set()
-        old_parts, new_parts, size = [], [], 0
-        for table in NODE_TABLES:
-            if by_name:
-                old_keys = arrow_strings(_name_keys(old, table, repeated))
-                new_keys = arrow_strings(_name_keys(new, table, repeated))
-            else:
-                old_keys, new_keys = (
-                    arrow_strings(old.tables[table]["id"]),
-                    arrow_strings(new.tables[table]["id"]),
-                )
-            if old_keys.equals(new_keys):
-                # the usual case for contacts, the bulk of the nodes: the same table on both sides
-                old_codes = new_codes = np.arange(len(old_keys), dtype=np.int64)
-                count = len(old_keys)
-            else:
-                encoded = pa.chunked_array([old_keys, new_keys], type=pa.string()).dictionary_encode()
-                codes = np.concatenate(
-                    [np.asarray(chunk.indices, dtype=np.int64) for chunk in encoded.chunks]
-                    or [np.zeros(0, dtype=np.int64)]
-                )
-                old_codes, new_codes = codes[: len(old_keys)], codes[len(old_keys) :]
-                count = len(encoded.chunks[0].dictionary) if encoded.num_chunks else 0
-            old_parts.append(old_codes + size)
-            new_parts.append(new_codes + size)
-            size += count
-        self.size = size
-        self.old_node = np.concatenate(old_parts)
-        self.new_node = np.concatenate(new_parts)
-
-    def node(self, ds: Dataset) -> np.ndarray:
-        """Per node number of `ds` (old or new): its code."""
-        return self.old_node if ds is self.old else self.new_node
-
-    def of_column(self, ds: Dataset, table: str, column: str) -> np.ndarray:
-        """Codes of the ids of a reference column (-1 where empty or unknown)."""
-        return self.of_ids(ds, getattr(ds, table)[column], _REFERENCED[(table, column)])
-
-    def of_ids(self, ds: Dataset, ids: pd.Series, tables: tuple[str, ...]) -> np.ndarray:
-        """Codes of some ids of nodes of `tables` in `ds` (-1 where unknown)."""
-        numbers = np.full(len(ids), -1, dtype=np.int64)
-        offsets = facts(ds).index.offsets
-        for table in tables:
-            found = np.asarray(
-                pc.index_in(arrow_strings(ids), value_set=_table_ids(ds, table)).fill_null(-1), dtype=np.int64
-            )
-            numbers = np.where((numbers < 0) & (found >= 0), offsets[table] + found, numbers)
-        return np.where(numbers >= 0, self.node(ds)[np.maximum(numbers, 0)], -1)
-
-
-def _table_ids(ds: Dataset, table: str) -> pa.Array:
-    """The ids of a node table as an arrow array (converted once per dataset)."""
-    ids: pa.Array = ds.derived(f"ids:{table}", lambda d: arrow_strings(getattr(d, table)["id"]))
-    return ids
-
-
-_REFERENCED: dict[tuple[str, str], tuple[str, ...]] = {
-    ("members", "sector"): ("sectors",),
-    ("members", "township"): ("townships",),
-    ("memberships", "member"): ("members",),
-    ("memberships", "organization"): ("organizations",),
-}
-
-
-def _repeated_names(ds: Dataset) -> set[str]:
-    names = ds.members["name"]
-    return set(names[names.duplicated()].tolist())
-
-
-def _name_keys(ds: Dataset, table: str, repeated: set[str]) -> pd.Series:
-    """Keys of the nodes of a table: members by name (name + sector name where the name repeats, then + its
-    occurrence); other nodes by name and committee name (contacts: name and township)."""
-    frame = getattr(ds, table)
-    names = frame["name"].astype("str")
-    if table == "members":
-        twice = names.isin(repeated).to_numpy()
-        keys = names.copy()
-        if twice.any():
-            sector_names = pd.Series(ds.sectors["name"].to_numpy(), index=ds.sectors["id"].to_numpy())
-            sector = sector_names.reindex(frame["sector"][twice].to_numpy()).fillna("").to_numpy()
-            longer = names[twice] + "\x1f" + pd.Series(sector, index=names[twice].index, dtype="str")
-            # the same name and sector twice: their order tells them apart
-            keys[twice] = longer + "\x1f" + longer.groupby(longer.to_numpy()).cumcount().astype("str")
-        return keys
-    if table == "contacts":
-        return names + "\x1f" + frame["township"].astype("str")
-    committee_names = pd.Series(ds.organizations["name"].to_numpy(), index=ds.organizations["id"].to_numpy())
-    within = committee_names.reindex(frame["committee"].to_numpy()).fillna("").to_numpy()
-    return names + "\x1f" + pd.Series(within, index=frame.index, dtype="str")
-
-
 # ---------------------------------------------------------------------------------------------------------
 # the change tables
 
 
-def _member_codes(ds: Dataset, codes: _Codes) -> np.ndarray:
+def _member_codes(ds: Dataset, codes: EntityCodes) -> np.ndarray:
     ix = facts(ds).index
     return codes.node(ds)[ix.numbers("members")]
 
 
-def _committee_signature(ds: Dataset, codes: _Codes) -> np.ndarray:
+def _committee_signature(ds: Dataset, codes: EntityCodes) -> np.ndarray:
     """Per member row: a number that is equal when the (matched) committees are."""
     pairs = ds.member_committees
     committee_codes = codes.of_ids(ds, pairs["committee"], ("organizations",))
@@ -339,10 +241,10 @@ def _committee_signature(ds: Dataset, codes: _Codes) -> np.ndarray:
     return signature
 
 
-def _member_changes(old: Dataset, new: Dataset, codes: _Codes) -> pd.DataFrame:
+def _member_changes(old: Dataset, new: Dataset, codes: EntityCodes) -> pd.DataFrame:
     old_codes, new_codes = _member_codes(old, codes), _member_codes(new, codes)
-    in_new = _isin(old_codes, new_codes)
-    in_old = _isin(new_codes, old_codes)
+    in_new = isin_sorted(old_codes, new_codes)
+    in_old = isin_sorted(new_codes, old_codes)
     frames = [
         _member_rows(new, np.flatnonzero(~in_old), "joined"),
         _member_rows(old, np.flatnonzero(~in_new), "left"),
@@ -416,19 +318,19 @@ def _shown(ds: Dataset, field: str, rows: np.ndarray) -> np.ndarray:
     return np.array(shown, dtype=object)
 
 
-def _liaison_keys(ds: Dataset, codes: _Codes) -> np.ndarray:
+def _liaison_keys(ds: Dataset, codes: EntityCodes) -> np.ndarray:
     ix = facts(ds).index
     node = codes.node(ds)
     source, target = node[np.maximum(ix.liaison_source, 0)], node[np.maximum(ix.liaison_target, 0)]
     return (source * codes.size + target) * len(LiaisonKind) + ix.liaison_kind.astype(np.int64)
 
 
-def _liaison_changes(old: Dataset, new: Dataset, codes: _Codes) -> pd.DataFrame:
+def _liaison_changes(old: Dataset, new: Dataset, codes: EntityCodes) -> pd.DataFrame:
     old_keys, new_keys = _liaison_keys(old, codes), _liaison_keys(new, codes)
     # the first row of each distinct liaison stands for it
-    old_first, new_first = _first_of_each(old_keys), _first_of_each(new_keys)
-    removed = np.sort(old_first[~_isin(old_keys[old_first], new_keys)])
-    added = np.sort(new_first[~_isin(new_keys[new_first], old_keys)])
+    old_first, new_first = first_of_each(old_keys), first_of_each(new_keys)
+    removed = np.sort(old_first[~isin_sorted(old_keys[old_first], new_keys)])
+    added = np.sort(new_first[~isin_sorted(new_keys[new_first], old_keys)])
     present = np.zeros(codes.size, dtype=bool)
     present[codes.new_node] = True
     ix = facts(old).index
@@ -443,22 +345,6 @@ def _liaison_changes(old: Dataset, new: Dataset, codes: _Codes) -> pd.DataFrame:
         ],
         ignore_index=True,
     )[columns]
-
-
-def _isin(values: np.ndarray, others: np.ndarray) -> np.ndarray:
-    """Per value: whether it is among `others` (by sorting: fast on millions of int64 keys)."""
-    ordered = np.sort(others)
-    position = np.minimum(np.searchsorted(ordered, values), max(len(ordered) - 1, 0))
-    return ordered[position] == values if len(ordered) else np.zeros(len(values), dtype=bool)
-
-
-def _first_of_each(keys: np.ndarray) -> np.ndarray:
-    """Positions of the first occurrence of each distinct key, in increasing order."""
-    order = np.argsort(keys, kind="stable")
-    ordered = keys[order]
-    starts = np.ones(len(keys), dtype=bool)
-    starts[1:] = ordered[1:] != ordered[:-1]
-    return np.sort(order[starts])
 
 
 def _liaison_rows(ds: Dataset, rows: np.ndarray, change: str) -> pd.DataFrame:
@@ -489,32 +375,32 @@ def _node_names(ds: Dataset, numbers: np.ndarray) -> np.ndarray:
     return names
 
 
-def _organization_changes(old: Dataset, new: Dataset, codes: _Codes) -> pd.DataFrame:
+def _organization_changes(old: Dataset, new: Dataset, codes: EntityCodes) -> pd.DataFrame:
     old_codes = codes.node(old)[facts(old).index.numbers("organizations")]
     new_codes = codes.node(new)[facts(new).index.numbers("organizations")]
     columns = ["committee", "id", "name", "kind"]
     return pd.concat(
         [
-            new.organizations.loc[~_isin(new_codes, old_codes), columns].assign(change="added"),
-            old.organizations.loc[~_isin(old_codes, new_codes), columns].assign(change="removed"),
+            new.organizations.loc[~isin_sorted(new_codes, old_codes), columns].assign(change="added"),
+            old.organizations.loc[~isin_sorted(old_codes, new_codes), columns].assign(change="removed"),
         ],
         ignore_index=True,
     )[["change", *columns]]
 
 
-def _membership_keys(ds: Dataset, codes: _Codes) -> np.ndarray:
+def _membership_keys(ds: Dataset, codes: EntityCodes) -> np.ndarray:
     member = codes.of_column(ds, "memberships", "member")
     organization = codes.of_column(ds, "memberships", "organization")
     role = pd.Categorical(ds.memberships["role"], categories=_ROLES).codes.astype(np.int64)
     return (member * codes.size + organization) * (len(_ROLES) + 1) + role + 1
 
 
-def _membership_changes(old: Dataset, new: Dataset, codes: _Codes) -> pd.DataFrame:
+def _membership_changes(old: Dataset, new: Dataset, codes: EntityCodes) -> pd.DataFrame:
     old_keys, new_keys = _membership_keys(old, codes), _membership_keys(new, codes)
     parts = []
     for ds, keys, other, change in ((new, new_keys, old_keys, "added"), (old, old_keys, new_keys, "removed")):
-        first = _first_of_each(keys)
-        rows = first[~_isin(keys[first], other)]
+        first = first_of_each(keys)
+        rows = first[~isin_sorted(keys[first], other)]
         frame = ds.memberships.iloc[rows]
         members, organizations = frame["member"].tolist(), frame["organization"].tolist()
         parts.append(
@@ -535,7 +421,7 @@ def _membership_changes(old: Dataset, new: Dataset, codes: _Codes) -> pd.DataFra
     return pd.concat(parts, ignore_index=True)
 
 
-def _rates(old: Dataset, new: Dataset, codes: _Codes, max_load: int) -> pd.DataFrame:
+def _rates(old: Dataset, new: Dataset, codes: EntityCodes, max_load: int) -> pd.DataFrame:
     before, after = coverage(old, max_load=max_load), coverage(new, max_load=max_load)
     before_key = np.where(
         before["committee"] == "", -1, codes.of_ids(old, before["committee"], ("organizations",))
@@ -581,7 +467,7 @@ def _gap_lists(ds: Dataset, max_load: int) -> dict[str, pd.DataFrame]:
     return {name: lists[name]() for name in GAP_ANALYSES}
 
 
-def _gap_changes(old: Dataset, new: Dataset, codes: _Codes, max_load: int) -> pd.DataFrame:
+def _gap_changes(old: Dataset, new: Dataset, codes: EntityCodes, max_load: int) -> pd.DataFrame:
     before, after = _gap_lists(old, max_load), _gap_lists(new, max_load)
     parts = []
     for position, name in enumerate(GAP_ANALYSES):
@@ -593,7 +479,7 @@ def _gap_changes(old: Dataset, new: Dataset, codes: _Codes, max_load: int) -> pd
             (new_rows, new_keys, old_keys, "opened"),
             (old_rows, old_keys, new_keys, "closed"),
         ):
-            picked = rows[~_isin(keys, other)]
+            picked = rows[~isin_sorted(keys, other)]
             parts.append(
                 pd.DataFrame(
                     {
@@ -626,7 +512,9 @@ def _labels(rows: pd.DataFrame) -> list[str]:
     return rows["gap"].unique().tolist() if "gap" in rows.columns else [""]
 
 
-def _gap_keys(ds: Dataset, rows: pd.DataFrame, codes: _Codes, analysis: int, labels: list[str]) -> np.ndarray:
+def _gap_keys(
+    ds: Dataset, rows: pd.DataFrame, codes: EntityCodes, analysis: int, labels: list[str]
+) -> np.ndarray:
     """One number per gap row: its entity, its gap label (a position in `labels`) and its analysis."""
     entity = codes.of_ids(ds, rows["id"], _GAP_TABLES[GAP_ANALYSES[analysis]])
     gap = rows["gap"] if "gap" in rows.columns else pd.Series("", index=rows.index)
