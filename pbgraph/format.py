@@ -25,7 +25,19 @@ from pbgraph.model import NODE_KIND_ZH, ORG_KIND_ZH, PARTY_ZH, ROLE_ZH
 
 NA = "n/a"
 
-RATE_COLUMNS = frozenset({"organization_rate", "work_rate", "share"})
+RATE_COLUMNS = frozenset(
+    {
+        "organization_rate",
+        "work_rate",
+        "share",
+        "organization_rate_before",
+        "organization_rate_after",
+        "work_rate_before",
+        "work_rate_after",
+    }
+)
+LABELLED_COLUMNS = frozenset({"gap", "severity", "reason", "match", "change", "field", "analysis", "table"})
+"""Columns whose values are codes shown with a label of `VALUE_LABELS`."""
 ENUM_COLUMNS: dict[str, dict[str, str]] = {
     "party": {str(k): v for k, v in PARTY_ZH.items()},
     # the `kind` columns of result rows name node or organization kinds (never liaison kinds)
@@ -58,7 +70,7 @@ def _cell(column: str, value: Any, lang: str) -> str:
     text = str(value)
     if column == "committee_name" and text == OVERALL_NAME:
         return pick(CELLS["overall"], lang)
-    if column == "gap" or column == "severity":
+    if column in LABELLED_COLUMNS:
         labels = VALUE_LABELS.get(text)
         return text if labels is None else pick(labels, lang)
     if lang == "zh" and column in ENUM_COLUMNS:
@@ -90,7 +102,7 @@ def _display_column(column: str, series: pd.Series, lang: str) -> np.ndarray:
     labels: dict[str, str] | None = None
     if column == "committee_name":
         labels = {OVERALL_NAME: pick(CELLS["overall"], lang)}
-    elif column in ("gap", "severity"):
+    elif column in LABELLED_COLUMNS:
         labels = {k: pick(v, lang) for k, v in VALUE_LABELS.items()}
     elif lang == "zh" and column in ENUM_COLUMNS:
         labels = ENUM_COLUMNS[column]

@@ -12,6 +12,7 @@ from pbgraph.cli.export import export
 from pbgraph.cli.generate import generate
 from pbgraph.cli.neo4j import neo4j_group
 from pbgraph.cli.office import import_command, template_command
+from pbgraph.cli.plan import diff, plan, whatif
 from pbgraph.cli.render import render
 from pbgraph.cli.report import report
 
@@ -35,6 +36,9 @@ for command in (
     info,
     generate,
     analyze,
+    plan,
+    diff,
+    whatif,
     render,
     report,
     export,

@@ -3,7 +3,6 @@ frames; betweenness computed here over the liaison graph a query returns; and `p
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -12,6 +11,10 @@ import pandas as pd
 
 import pbgraph.neo4j._messages as texts
 from pbgraph._errors import Neo4jError, UnknownIdError
+
+# every backend orders the connectors and the league table with the embedded backend's functions
+from pbgraph.analyses.connectors import sort_connectors
+from pbgraph.analyses.coverage import sort_league
 from pbgraph.neo4j.connection import Connection, Row
 from pbgraph.neo4j.model import ANALYSIS_TABLES, DEFAULT_MAX_LOAD, OBJECT_DTYPE, TABLE_COLUMNS
 from pbgraph.neo4j.pull import require_dataset
@@ -71,33 +74,6 @@ def connectors_frame(
     )
     records = [{**row, "betweenness": values.get(row["id"], 0.0)} for row in rows]
     return sort_connectors(analysis_frame("connectors", records)), [f"sampled:{sampled}"] if sampled else []
-
-
-def sort_connectors(rows: pd.DataFrame) -> pd.DataFrame:
-    """Connectors in the embedded backend's order: sole liaisons, then betweenness, descending; then id."""
-    return rows.sort_values(
-        ["sole_liaison_count", "betweenness", "id"],
-        ascending=[False, False, True],
-        kind="stable",
-        ignore_index=True,
-    )
-
-
-def sort_league(rows: pd.DataFrame) -> pd.DataFrame:
-    """Coverage rows per committee, worst first (as :func:`pbgraph.analyses.league_table`)."""
-    from pbgraph.analyses.coverage import GAP_COLUMNS
-
-    rows = rows[rows["committee"] != ""]
-    order = pd.DataFrame(
-        {
-            "work": rows["work_rate"].map(lambda r: math.inf if r is None else r),
-            "org": rows["organization_rate"].map(lambda r: math.inf if r is None else r),
-            "gaps": -rows[GAP_COLUMNS].sum(axis=1),
-            "id": rows["committee"],
-        }
-    )
-    worst_first = order.sort_values(["work", "org", "gaps", "id"], kind="stable").index
-    return rows.loc[worst_first].reset_index(drop=True)
 
 
 def committees(conn: Connection, dataset: str) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from pbgraph.analyses.registry import REGISTRY
 from pbgraph.model import NEO4J_LABELS, NODE_TABLES, TABLES
 
 DEFAULT_BATCH_SIZE = 5_000
@@ -45,17 +46,20 @@ EXTRA_PROPERTIES: tuple[str, ...] = ("dataset", "seq", "committees", "counts")
 """Properties beyond the table columns: the dataset name, the row position, members' committee list and
 whether a liaison counts (DESIGN 4)."""
 
-ANALYSIS_TABLES: dict[str, tuple[str, ...]] = {
-    "coverage": ("coverage",),
-    "unlinked": ("unlinked",),
-    "unorganized": ("unorganized",),
-    "sectors": ("sectors",),
-    "townships": ("townships",),
-    "platforms": ("platforms",),
-    "reach": ("reach", "party_groups"),
-    "load": ("load", "fragile", "distribution"),
-    "connectors": ("connectors",),
-}
+CYPHER_ANALYSES: tuple[str, ...] = (
+    "coverage",
+    "unlinked",
+    "unorganized",
+    "sectors",
+    "townships",
+    "platforms",
+    "reach",
+    "load",
+    "connectors",
+)
+"""The analyses of the registry that have their queries in `cypher/analyses/`."""
+
+ANALYSIS_TABLES: dict[str, tuple[str, ...]] = {name: REGISTRY[name].tables for name in CYPHER_ANALYSES}
 """Each analysis and its tables, as `pbgraph.analyses.run` returns them; one `cypher/analyses/TABLE.cypher`
 per table."""
 
@@ -126,7 +130,15 @@ TABLE_COLUMNS: dict[str, dict[str, str]] = {
     },
     "fragile": {"committee": _S, "id": _S, "name": _S, "liaised_by": _S},
     "distribution": {"load": _I, "cpc_members": _I},
-    "connectors": {"committee": _S, "id": _S, "name": _S, "sole_liaison_count": _I, "betweenness": _F},
+    "connectors": {
+        "committee": _S,
+        "id": _S,
+        "name": _S,
+        "sole_liaison_count": _I,
+        "sole_sector_count": _I,
+        "sole_township_count": _I,
+        "betweenness": _F,
+    },
 }
 """Columns and dtypes of every analysis table (the embedded backend's, see analyses/SPEC.md)."""
 

@@ -189,6 +189,7 @@ def build_report(
     node_limit: int = DEFAULT_NODE_LIMIT,
     views: bool = True,
     excel_name: str | None = None,
+    compare: Dataset | None = None,
 ) -> str:
     """The report as one self-contained HTML page.
 
@@ -212,6 +213,8 @@ def build_report(
         Embed the interactive graph views (set False for a lighter page).
     excel_name
         The file name of the Excel export that goes with the report, named where a table is cut.
+    compare
+        An earlier state of the dataset: adds a last section on what changed since (:func:`pbgraph.diff`).
 
     Returns
     -------
@@ -249,6 +252,10 @@ def build_report(
     if found.league is not None:
         ctx.results["league"] = Result("league", {"league": found.league})
     sections = body_sections(ctx, Views(ctx))
+    if compare is not None:
+        from pbgraph.report._changes import changes_section
+
+        sections.append(changes_section(ctx, compare, len(sections) + 1))
     scope = _scope_name(ctx)
     body = _cover(ctx, redact) + _toc(ctx, sections) + "".join(html_ for _, html_ in sections) + _footer(ctx)
     values = {
