@@ -230,6 +230,7 @@ def _push(
 )
 @click.option("--force", is_flag=True, help="覆盖非空的输出文件夹 / replace a non-empty output folder.")
 @lang_option
+@cache_option
 def bulk_command(path: str, out: Path, dataset: str | None, database: str, force: bool, lang: str) -> None:
     """校验数据集，写出 neo4j-admin 批量导入所需的 CSV 文件，并给出导入命令（适用于全国规模）。
 

@@ -12,7 +12,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 import pandas as pd
 
-from pbgraph.cli._common import library_errors, load_or_exit, max_load_option, output_options, write_tables
+from pbgraph.cli._common import (
+    cache_option,
+    library_errors,
+    load_or_exit,
+    max_load_option,
+    output_options,
+    write_tables,
+)
 from pbgraph.model import PARTY_ZH
 
 if TYPE_CHECKING:
@@ -24,8 +31,9 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def shared_options(func: F) -> F:
-    """--max-load, --view, the output options, and library errors as one clear message."""
+    """--max-load, --view, the output options, --no-cache, and library errors as one clear message."""
     func = library_errors(func)
+    func = cache_option(func)
     func = output_options(*FORMATS)(func)
     func = click.option(
         "--view",
