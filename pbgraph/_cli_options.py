@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 
 import click
 
+from pbgraph.analyses.activity import DEFAULT_MIN_MEETINGS
 from pbgraph.analyses.load import DEFAULT_MAX_LOAD
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -65,3 +66,40 @@ def output_options(*formats: str) -> Callable[[F], F]:
         return lang_option(func)
 
     return decorate
+
+
+def period_options(func: F) -> F:
+    """--since, --until (the period of the activity analyses) and --as-of (the network on a date)."""
+    func = click.option(
+        "--as-of",
+        "as_of",
+        metavar="DATE",
+        help="按某日的网络分析（此后开始的联系、此后的活动不计）/ the network as it stood on DATE.",
+    )(func)
+    func = click.option(
+        "--until",
+        metavar="DATE",
+        help="活动统计截止日（默认：最近一次活动日）/ end of the period (default: latest activity).",
+    )(func)
+    return click.option(
+        "--since",
+        metavar="DATE",
+        help="活动统计起始日（默认：截止日前 12 个月）/ start of the period (default: 12 months to the end).",
+    )(func)
+
+
+def activity_options(func: F) -> F:
+    """--min-meetings (org_life) and --min-contacts (load, "1+10")."""
+    func = click.option(
+        "--min-contacts",
+        type=click.IntRange(min=0),
+        default=None,
+        help="load：列出联系群众少于 N 人的党员委员（1+10 填 10）/ load: CPC members with fewer contacts.",
+    )(func)
+    return click.option(
+        "--min-meetings",
+        type=click.IntRange(min=0),
+        default=DEFAULT_MIN_MEETINGS,
+        show_default=True,
+        help="org_life：期内至少参加几次组织生活 / org_life: meetings each CPC member should attend.",
+    )(func)

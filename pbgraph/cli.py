@@ -13,7 +13,15 @@ import click
 import pandas as pd
 
 from pbgraph import _format
-from pbgraph._cli_options import F, lang_option, max_depth_option, max_load_option, output_options
+from pbgraph._cli_options import (
+    F,
+    activity_options,
+    lang_option,
+    max_depth_option,
+    max_load_option,
+    output_options,
+    period_options,
+)
 from pbgraph._errors import DatasetError, PbgraphError
 from pbgraph._neo4j_cli import backend_options, neo4j_group
 from pbgraph.analyses import ANALYSES
@@ -252,6 +260,8 @@ def generate(out: Path, scale: str, seed: int, contacts: bool, fmt: str) -> None
 @click.option("--by-committee", is_flag=True, help="各政协排名表，最差在前 / league table, worst first.")
 @max_load_option
 @max_depth_option
+@period_options
+@activity_options
 @output_options(*FORMATS, "xlsx")
 @backend_options
 @library_errors
@@ -262,6 +272,11 @@ def analyze(
     by_committee: bool,
     max_load: int,
     max_depth: int | None,
+    since: str | None,
+    until: str | None,
+    as_of: str | None,
+    min_meetings: int,
+    min_contacts: int | None,
     fmt: str,
     lang: str,
     output: Path | None,
@@ -271,9 +286,10 @@ def analyze(
     username: str | None,
     database: str | None,
 ) -> None:
-    """运行分析：覆盖率、未联系、未组织、界别、镇街、平台、联系链、负担、关键联系人。
+    """运行分析：覆盖率、未联系、未组织、界别、镇街、平台、联系链、负担、关键联系人、联系实效、组织生活。
 
-    Run an analysis (or all) and print its rows.
+    Run an analysis (or all) and print its rows. The activity analyses (dormant, org_life) look at a
+    period: --since/--until, by default the 12 months ending at the latest activity date.
 
     \b
     例 / Example:
@@ -282,6 +298,8 @@ def analyze(
       pbgraph analyze coverage data/system --by-committee
       pbgraph analyze all data/sample --format xlsx -o gaps.xlsx
       pbgraph analyze coverage data/sample --backend neo4j
+      pbgraph analyze dormant data/sample --since 2024-01-01 --until 2024-12-31
+      pbgraph analyze load data/sample --min-contacts 10 --as-of 2024-06-30
     """
     from pbgraph.analyses import league_table, run
 
@@ -308,16 +326,30 @@ def analyze(
         write_tables(found, fmt=fmt, lang=lang, output=output, notes=[_note(n, lang) for n in raw_notes])
         return
     ds = load_or_exit(path, lang)
+    if as_of is not None:
+        from pbgraph.period import as_of as network_as_of
+
+        ds = network_as_of(ds, as_of)
     tables: dict[str, pd.DataFrame] = {}
     notes: list[str] = []
+    period = {"since": since, "until": until}
     if by_committee:
-        tables["league"] = league_table(ds, max_load=max_load)
+        tables["league"] = league_table(ds, max_load=max_load, **period)
     names = ANALYSES if name == "all" else (name,)
     if not (by_committee and name == "coverage"):
         for analysis in names:
-            result = run(analysis, ds, committee=committee, max_load=max_load, max_depth=max_depth)
+            result = run(
+                analysis,
+                ds,
+                committee=committee,
+                max_load=max_load,
+                max_depth=max_depth,
+                min_meetings=min_meetings,
+                min_contacts=min_contacts,
+                **period,
+            )
             tables.update(result.tables)
-            notes += [_note(n, lang) for n in result.notes]
+            notes += [_note(n, lang) for n in dict.fromkeys(result.notes) if _note(n, lang) not in notes]
     write_tables(tables, fmt=fmt, lang=lang, output=output, notes=notes)
 
 
@@ -433,6 +465,19 @@ def _note(note: str, lang: str) -> str:
             f"注：网络较大，中介中心性按 {value} 个随机起点（固定种子）抽样估算。"
             if lang == "zh"
             else f"Note: betweenness was estimated from {value} sampled sources (fixed seed)."
+        )
+    if kind == "period":
+        start, _, end = value.partition(":")
+        return (
+            f"注：活动统计期 {start} 至 {end}。"
+            if lang == "zh"
+            else f"Note: activities from {start} to {end}."
+        )
+    if kind == "no_table":
+        return (
+            f"注：数据集未提供 {value} 表（活动记录），联系实效与组织生活无法分析。"
+            if lang == "zh"
+            else f"Note: the dataset has no {value} table: liaison activity and org life not analysed."
         )
     return note
 

@@ -173,6 +173,7 @@ def redact(ds: Dataset, *, lang: str = "zh") -> Dataset:
         ("townships", "name"),
         ("organizations", "name"),
         ("liaisons", "note"),
+        ("activities", "note"),
     ):
         frame = getattr(ds, table).copy()
         frame[column] = scrub.column(frame[column])
@@ -193,6 +194,7 @@ def redact(ds: Dataset, *, lang: str = "zh") -> Dataset:
         memberships=ds.memberships.copy(),
         liaisons=tables["liaisons"],
         contacts=tables["contacts"],
+        activities=tables["activities"],
         name=ds.name,
         warnings=warnings,
     )
@@ -414,6 +416,9 @@ def input_tables(ds: Dataset) -> dict[str, pd.DataFrame]:
     """The dataset's tables as input files hold them (canonical headers; party_group as true/false)."""
     tables = {}
     for name, frame in ds.tables.items():
+        if name == "activities" and frame.empty:
+            # an optional table the dataset does not record is not written as an empty file
+            continue
         frame = frame.copy()
         if name == "members":
             frame["party_group"] = np.where(frame["party_group"].to_numpy(dtype=bool), "true", "false")

@@ -1152,6 +1152,7 @@ def generate_tables(
     contacts: bool = True,
     gap_rate: float = DEFAULT_GAP_RATE,
     progress: Progress | None = None,
+    activities: bool = True,
 ) -> dict[str, pd.DataFrame]:
     """Generate the tables of a whole committee system.
 
@@ -1172,6 +1173,8 @@ def generate_tables(
         non-party member (a validation warning). 0 gives a system without any gap.
     progress
         Called with a short Chinese status line after each step.
+    activities
+        Whether to generate a year of activities (see :mod:`pbgraph._generate_activities`).
 
     Returns
     -------
@@ -1191,7 +1194,14 @@ def generate_tables(
     system.memberships()
     system.liaisons()
     system.gaps()
-    return system.tables(contacts)
+    tables = system.tables(contacts)
+    if activities:
+        from pbgraph._generate_activities import generate_activities
+
+        tables["activities"] = generate_activities(tables, seed=seed)
+        if progress:
+            progress(f"生成活动记录：{len(tables['activities'])} 条")
+    return tables
 
 
 def generate(

@@ -98,6 +98,9 @@ EXTRA_PROPERTIES: tuple[str, ...] = ("dataset", "seq", "committees", "counts")
 """Properties beyond the table columns: the dataset name, the row position, members' committee list and
 whether a liaison counts (DESIGN 4)."""
 
+PUSHED_TABLES: tuple[str, ...] = tuple(table for table in TABLES if table != "activities")
+"""The input tables a push sends and a pull rebuilds (activities are not in the Neo4j model yet)."""
+
 ANALYSIS_TABLES: dict[str, tuple[str, ...]] = {
     "coverage": ("coverage",),
     "unlinked": ("unlinked",),
@@ -589,7 +592,8 @@ def dataset_from_records(records: Mapping[str, Sequence[Row]], *, name: str) -> 
     from pbgraph.dataset import Dataset
 
     frames: dict[str, pd.DataFrame] = {}
-    for table, spec in TABLES.items():
+    for table in PUSHED_TABLES:
+        spec = TABLES[table]
         rows = _ordered(table, records.get(table, []), name)
         columns: dict[str, Any] = {}
         for column in spec.column_names:
@@ -1000,7 +1004,7 @@ def pull(conn: Connection, dataset: str) -> Dataset:
         No such dataset, or it holds rows left over from an older push.
     """
     _require_dataset(conn, dataset)
-    records = {table: conn.read(load_query(f"pull/{table}"), {"dataset": dataset}) for table in TABLES}
+    records = {table: conn.read(load_query(f"pull/{table}"), {"dataset": dataset}) for table in PUSHED_TABLES}
     return dataset_from_records(records, name=dataset)
 
 

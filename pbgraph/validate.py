@@ -22,9 +22,13 @@ from pbgraph._errors import DatasetError
 from pbgraph._messages import END_NAMES, KIND_NAMES, MESSAGES, location
 from pbgraph.graph import arrow_strings, index_of
 from pbgraph.model import (
+    ACTIVITY_KIND_ALIASES,
+    ACTIVITY_KIND_ZH,
     FALSE_VALUES,
+    LIAISON_ACTIVITY_KINDS,
     LIAISON_KIND_ALIASES,
     LIAISON_KIND_ZH,
+    MEETING_KINDS,
     MULTI_VALUE_SEPARATOR,
     NODE_TABLES,
     ORG_KIND_ALIASES,
@@ -37,6 +41,7 @@ from pbgraph.model import (
     TOWNSHIP_KIND_ALIASES,
     TOWNSHIP_KINDS,
     TRUE_VALUES,
+    ActivityKind,
     LiaisonKind,
     OrgKind,
     Party,
@@ -410,13 +415,17 @@ class _Validator:
             allowed=(towns, ", ".join(TOWNSHIP_KINDS) + " (or town, subdistrict, township)"),
         )
         self.dates(self.raw["liaisons"], "since")
+        activities = self.raw["activities"]
+        self.enum(activities, "kind", ACTIVITY_KIND_ALIASES, list(ActivityKind), zh=ACTIVITY_KIND_ZH)
+        # an activity is dated or it is nothing: an unreadable date is an error, not a blank
+        self.dates(activities, "date", code="bad_activity_date", severity="error")
 
-    def dates(self, raw: RawTable, column: str) -> None:
+    def dates(self, raw: RawTable, column: str, *, code: str = "bad_date", severity: str = "warning") -> None:
         series = raw.frame[column]
         mapping = {value: _iso_date(value) for value in pd.unique(series.to_numpy(dtype=object))}
         bad = [v for v, iso in mapping.items() if iso is None]
         if bad:
-            self.report(raw, "bad_date", series.isin(bad).to_numpy(), column=column, severity="warning")
+            self.report(raw, code, series.isin(bad).to_numpy(), column=column, severity=severity)
         raw.frame[column] = series.map({k: v or "" for k, v in mapping.items()}).astype("str")
 
     def reference(
@@ -495,6 +504,37 @@ class _Validator:
         self.reference(memberships, "organization", {_ANY_ORG}, "organization")
         self.reference(self.raw["contacts"], "township", {"townships"}, "township")
         self.liaison_endpoints()
+        self.activity_references()
+
+    def activity_references(self) -> None:
+        """Who took part, with whom, in whose meeting; what each kind of activity needs to say."""
+        activities = self.raw["activities"]
+        frame = activities.frame
+        # count the people listed before the cell is normalized (and before unknown ids are judged)
+        listed = frame["members"].map(
+            lambda c: len({p.strip() for p in re.split(_MULTI_SEPARATORS, c) if p.strip()})
+        )
+        self.multi_reference(activities, "members", {"members"}, "member")
+        self.reference(
+            activities,
+            "target",
+            {"members", "contacts", "townships", "sectors", f"org:{OrgKind.SECTOR_GROUP}"},
+            "activity_target",
+        )
+        self.reference(activities, "organization", {_ANY_ORG}, "organization")
+        kind = frame["kind"].to_numpy(dtype=object)
+        for code, kinds, needed in (
+            ("activity_needs_target", LIAISON_ACTIVITY_KINDS, (frame["target"] == "") & (listed < 2)),
+            ("activity_needs_organization", MEETING_KINDS, frame["organization"] == ""),
+        ):
+            for activity_kind in sorted(kinds):
+                self.report(
+                    activities,
+                    code,
+                    (kind == activity_kind.value) & needed.to_numpy(),
+                    column="target" if code == "activity_needs_target" else "organization",
+                    params={"kind": activity_kind.value, "kind_zh": ACTIVITY_KIND_ZH[activity_kind]},
+                )
 
     def multi_reference(self, raw: RawTable, column: str, allowed: set[str], expected: str) -> None:
         """Like `reference`, for a column that may list several ids (`C1;C2`); normalizes such cells."""
@@ -712,6 +752,8 @@ _REFERENCE_COLUMNS: tuple[tuple[str, str], ...] = (
     ("contacts", "township"),
     ("liaisons", "source"),
     ("liaisons", "target"),
+    ("activities", "target"),
+    ("activities", "organization"),
 )
 
 
@@ -819,6 +861,11 @@ def build_dataset(raw: dict[str, RawTable], problems: list[Problem], *, name: st
     ds = Dataset(**tables, name=name, warnings=found)
     # the registry numbers rows exactly as the node index does: hand over the resolved reference columns
     index_of(ds).seed(
-        {key: value for key, value in validator.positions.items() if key != ("members", "committee")}
+        {
+            key: value
+            for key, value in validator.positions.items()
+            # multi-valued cells were looked up whole: those positions are not node numbers
+            if key not in (("members", "committee"), ("activities", "members"))
+        }
     )
     return ds
