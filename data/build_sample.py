@@ -23,8 +23,8 @@ import numpy as np
 import pandas as pd
 
 import pbgraph
-from pbgraph._generate_activities import ACTIVITY_YEAR, generate_activities
 from pbgraph.generate import COUNTY, Scale, generate_tables
+from pbgraph.generate.activities import ACTIVITY_YEAR, generate_activities
 from pbgraph.io import atomic_open, write_csv_tables, write_xlsx_tables
 from pbgraph.model import (
     ACTIVITY_KIND_ZH,

@@ -230,6 +230,8 @@ COLUMN_LABELS.update(
         "duty_line_organizations": ("履职党组织数", "duty-line organizations"),
         "organizations_without_meetings": ("未开展组织生活的组织", "organizations without meetings"),
         "month": ("月份", "month"),
+        "dormant_liaisons": ("未开展活动的联系（条）", "dormant liaisons"),
+        "follow_up": ("落实情况", "follow-up"),
         "liaison_activities": ("联系活动", "liaison activities"),
     }
 )
@@ -257,6 +259,7 @@ TABLE_TITLES: dict[str, tuple[str, str]] = {
     "org_life_rates": ("双重组织生活", "Dual organizational life"),
     "few_contacts": ("联系群众不足", "Fewer contacts than required"),
     "activities_per_month": ("每月活动", "Activities per month"),
+    "dormant_work_list": ("联系工作清单", "Liaison work list"),
 }
 
 

@@ -10,7 +10,6 @@ committees separated by `;` (a person who sits on two committees).
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -24,7 +23,7 @@ from pbgraph.model import MULTI_VALUE_SEPARATOR, TABLES, OrgKind
 if TYPE_CHECKING:
     import networkx as nx
 
-    from pbgraph.validate import Problem
+    from pbgraph.problem import Problem
 
 T = TypeVar("T")
 
@@ -119,39 +118,3 @@ class Dataset:
 def empty_table(name: str) -> pd.DataFrame:
     """A table of the model with its canonical columns and no rows (e.g. a dataset without activities)."""
     return pd.DataFrame({column: pd.Series([], dtype="str") for column in TABLES[name].column_names})
-
-
-def load(
-    path: str | os.PathLike[str],
-    *,
-    progress: Callable[[str], None] | None = None,
-) -> Dataset:
-    """Load and validate a dataset from a folder of CSVs or an .xlsx workbook.
-
-    Parameters
-    ----------
-    path
-        The folder or workbook.
-    progress
-        Called with the name of each file as it is read.
-
-    Returns
-    -------
-    The dataset; its `warnings` lists what was loaded but looks wrong.
-
-    Raises
-    ------
-    pbgraph.DatasetError
-        When there is any error; `.problems` lists every problem found.
-
-    Examples
-    --------
-    >>> ds = load("data/sample")
-    >>> len(ds.members) > 200
-    True
-    """
-    from pbgraph.io import read_raw
-    from pbgraph.validate import build_dataset
-
-    raw, problems = read_raw(path, progress=progress)
-    return build_dataset(raw, problems, name=os.path.basename(os.path.normpath(path)))

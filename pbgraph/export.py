@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from pbgraph import _format
+from pbgraph._errors import InvalidOptionError
 from pbgraph.model import PARTY_ZH
 
 if TYPE_CHECKING:
@@ -233,6 +234,11 @@ def analysis_tables(
         tables["league"] = league_table(ds, max_load=max_load)
     for result in run_all(ds, committee=committee, max_load=max_load, max_depth=max_depth).values():
         tables.update(result.tables)
+    dormant = tables.get("dormant")
+    if dormant is not None and len(dormant):
+        # the dormant liaisons as a work list: each CPC member's together, a column to record what was done
+        work = dormant.sort_values(["committee", "source", "target"], kind="stable").reset_index(drop=True)
+        tables["dormant_work_list"] = work.assign(follow_up="")
     return tables
 
 
@@ -381,10 +387,10 @@ def export_graph(ds: Dataset, path: str | os.PathLike[str], *, fmt: str, contact
     import networkx as nx
 
     from pbgraph.io import atomic_open
-    from pbgraph.render.views import view_date
+    from pbgraph.render import view_date
 
     if fmt not in GRAPH_FORMATS:
-        raise ValueError(f"unknown graph format {fmt!r}; choose from {', '.join(GRAPH_FORMATS)}")
+        raise InvalidOptionError(f"unknown graph format {fmt!r}; choose from {', '.join(GRAPH_FORMATS)}")
     graph = export_graph_data(ds, contacts=contacts)
     buffer = io.BytesIO()
     if fmt == "graphml":
@@ -474,7 +480,7 @@ def export(
         return [export_graph(ds, path, fmt=to, contacts=contacts)]
     if to == "csv":
         return export_csv(ds, path)
-    raise ValueError(f"unknown export format {to!r}; choose from {', '.join(EXPORT_FORMATS)}")
+    raise InvalidOptionError(f"unknown export format {to!r}; choose from {', '.join(EXPORT_FORMATS)}")
 
 
 __all__ = [

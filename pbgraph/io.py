@@ -24,7 +24,7 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 
 from pbgraph.model import TABLE_ALIASES, TABLES, Table
-from pbgraph.validate import Problem
+from pbgraph.problem import Problem
 
 SNIFF_BYTES = 1 << 20
 CSV_DELIMITERS = (",", "\t", ";", "|")

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from pbgraph._errors import PbgraphError
 
@@ -51,7 +53,7 @@ def parse_date(value: str | dt.date, *, end: bool = False) -> dt.date:
     """
     if isinstance(value, dt.date):
         return value
-    from pbgraph.validate import _iso_date
+    from pbgraph.validate._checks import _iso_date
 
     iso = _iso_date(value.strip())
     if not iso:
@@ -78,12 +80,19 @@ def _add_months(day: dt.date, months: int) -> dt.date:
 
 
 def day_numbers(dates: pd.Series) -> np.ndarray:
-    """ISO dates (or months) as numpy days; empty cells become NaT."""
-    text = dates.to_numpy(dtype=object).astype(str)
-    lengths = np.char.str_len(text)
-    full = np.where(lengths == 7, np.char.add(text, "-01"), text)
-    full = np.where(lengths == 0, "NaT", full)
-    return full.astype("datetime64[D]")
+    """ISO dates (or months) as numpy days; empty cells become NaT. Parsed in arrow (millions of rows)."""
+    from pbgraph.graph import arrow_strings
+
+    text = arrow_strings(dates)
+    month_only = pc.equal(pc.utf8_length(text), 7)
+    full = pc.if_else(month_only, pc.binary_join_element_wise(text, "01", "-"), text)
+    days = pc.cast(pc.if_else(pc.equal(full, ""), pa.scalar(None, pa.string()), full), pa.date32())
+    return np.asarray(days.to_numpy(zero_copy_only=False), dtype="datetime64[D]")
+
+
+def activity_days(ds: Dataset) -> np.ndarray:
+    """The dataset's activity dates as numpy days, parsed once."""
+    return ds.derived("activity_days", lambda d: day_numbers(d.activities["date"]))
 
 
 def activity_period(
@@ -103,7 +112,7 @@ def activity_period(
     end = parse_date(until, end=True) if until is not None else None
     start = parse_date(since) if since is not None else None
     if end is None:
-        days = day_numbers(ds.activities["date"])
+        days = activity_days(ds)
         if len(days) == 0:
             if start is None:
                 return None

@@ -41,7 +41,7 @@ MODULES = {
     "org_life_rates": "pbgraph.analyses.activity",
     "activities_per_month": "pbgraph.analyses.activity",
     "coverage": "pbgraph.analyses.coverage",
-    "few_contacts": "pbgraph.analyses.load",
+    "few_contacts": "pbgraph.analyses.workload",
 }
 
 
@@ -260,7 +260,7 @@ def test_an_event_of_two_members_needs_no_target(tmp_path: Path) -> None:
         _copy_fixture(tmp_path, "date,kind,members,target\n2024-01-01,联谊,B1、A2,\n2024-02,微信联系,A3,P1\n")
     )
     assert ds.activities[["date", "kind", "members", "target"]].values.tolist() == [
-        ["2024-01-01", "event", "A2;B1", ""],
+        ["2024-01-01", "event", "B1;A2", ""],
         ["2024-02", "call", "A3", "P1"],
     ]
 
@@ -419,3 +419,47 @@ def test_analyze_without_activities_says_which_table_is_missing() -> None:
     result = cli("analyze", "org_life", Path(__file__).parent / "fixtures" / "liaisons", "--lang", "en")
     assert result.exit_code == 0
     assert "no activities table" in result.stdout
+
+
+# report and Excel work list ---------------------------------------------------------------------------
+
+
+def test_report_has_the_liaison_in_practice_section(tmp_path: Path) -> None:
+    from pbgraph.report import write_report
+
+    sample = load(Path(__file__).parent.parent / "data" / "sample")
+    text = write_report(sample, tmp_path / "r.html").read_text(encoding="utf-8")
+    section = text[text.index('id="activity"') :]
+    section = section[: section.index("</section>")]
+    assert (
+        "联系实效" in section and "594 条联系中 590 条在统计期内有活动（99.3%），有效联系率 96.3%" in section
+    )
+    assert "4 条联系只在纸面上，1 个履职党组织未开展组织生活，3 名党员委员组织生活不足" in section
+    assert "每月活动" in section and "<svg" in section
+    # dormant liaisons by CPC member: the paper-only member first, with three
+    assert section.index("M0195") < section.index("M0180")
+    english = write_report(sample, tmp_path / "e.html", lang="en").read_text(encoding="utf-8")
+    assert "Liaison in practice" in english
+    assert "590 of 594 liaisons were active in the period (99.3%)" in english
+    without = write_report(fixture_without_activities(), tmp_path / "w.html").read_text(encoding="utf-8")
+    assert 'id="activity"' not in without
+
+
+def fixture_without_activities() -> Dataset:
+    return load(Path(__file__).parent / "fixtures" / "liaisons")
+
+
+def test_excel_export_has_the_dormant_work_list(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    out = tmp_path / "all.xlsx"
+    result = cli("export", FIXTURE, "--to", "xlsx", "-o", out)
+    assert result.exit_code == 0, result.output
+    sheet = load_workbook(out)["联系工作清单"]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][-1] == "落实情况" and rows[0][:3] == ("政协", "联系类型", "联系人")
+    assert [(r[2], r[4], r[7]) for r in rows[1:]] == [
+        ("A1", "S1", None),
+        ("A2", "T1", None),
+        ("A3", "B4", "2023-12-31"),
+    ]

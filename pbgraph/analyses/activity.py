@@ -28,7 +28,7 @@ from pbgraph.model import (
     MULTI_VALUE_SEPARATOR,
     LiaisonKind,
 )
-from pbgraph.period import Period, activity_period, day_numbers
+from pbgraph.period import Period, activity_days, activity_period
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -83,10 +83,6 @@ class _Participation:
     member: np.ndarray
 
 
-def _activity_days(ds: Dataset) -> np.ndarray:
-    return ds.derived("activity_days", lambda d: day_numbers(d.activities["date"]))
-
-
 def _participation(ds: Dataset) -> _Participation:
     def build(d: Dataset) -> _Participation:
         cells = arrow_strings(d.activities["members"])
@@ -102,7 +98,7 @@ def _participation(ds: Dataset) -> _Participation:
 
 
 def _in_period(ds: Dataset, period: Period) -> np.ndarray:
-    days = _activity_days(ds)
+    days = activity_days(ds)
     return (days >= np.datetime64(period.since, "D")) & (days <= np.datetime64(period.until, "D"))
 
 
@@ -148,6 +144,10 @@ class _LiaisonActivity:
 
 
 def _liaison_activity(ds: Dataset, period: Period) -> _LiaisonActivity:
+    return ds.derived(f"liaison_activity:{period.label}", lambda d: _build_liaison_activity(d, period))
+
+
+def _build_liaison_activity(ds: Dataset, period: Period) -> _LiaisonActivity:
     ix = index_of(ds)
     n = np.int64(ix.size)
     counting = np.flatnonzero(ix.counting)
@@ -158,7 +158,7 @@ def _liaison_activity(ds: Dataset, period: Period) -> _LiaisonActivity:
     rows, source, target = counting[first], source[first], target[first]
     keys = source * n + target
     pair_keys, owners = _joined_pairs(ds)
-    days = _activity_days(ds)[owners]
+    days = activity_days(ds)[owners]
     until = np.datetime64(period.until, "D")
     upto = days <= until
     active_keys = np.unique(pair_keys[upto & (days >= np.datetime64(period.since, "D"))])
@@ -324,8 +324,14 @@ class _Meetings:
     org_rows: np.ndarray
     meetings_per_org: np.ndarray
     member: np.ndarray
-    member_orgs: dict[int, list[int]]
+    member_of: pd.DataFrame
     meetings_per_member: np.ndarray
+
+    def orgs_of(self, members: np.ndarray) -> list[list[int]]:
+        """The duty-line organization rows of each of these members, in table order."""
+        pairs = self.member_of[self.member_of["member"].isin(members)].sort_values(["member", "org"])
+        grouped = dict(iter(pairs.groupby("member")["org"]))
+        return [grouped[m].tolist() for m in members.tolist()]
 
 
 def _meetings(ds: Dataset, period: Period | None) -> _Meetings:
@@ -352,12 +358,11 @@ def _meetings(ds: Dataset, period: Period | None) -> _Meetings:
         attended = pd.DataFrame({"member": part.member[listed], "org": org_row[part.activity[listed]]})
         attended = attended.merge(member_of, on=["member", "org"])
         np.add.at(meetings_per_member, attended["member"].to_numpy(), 1)
-    grouped = member_of.groupby("member")["org"].agg(list)
     return _Meetings(
         np.flatnonzero(duty),
         meetings_per_org,
-        grouped.index.to_numpy(dtype=np.int64),
-        dict(zip(grouped.index.tolist(), grouped.tolist(), strict=True)),
+        np.unique(member_of["member"].to_numpy()).astype(np.int64),
+        member_of,
         meetings_per_member,
     )
 
@@ -391,17 +396,14 @@ def org_life(
     members = members[below & member_mask(ds, committee)[members]]
     org_ids = ds.organizations["id"].to_numpy(dtype=object)
     org_names = ds.organizations["name"].to_numpy(dtype=object)
+    orgs_of = found.orgs_of(members)
     return pd.DataFrame(
         {
             "committee": ds.members["committee"].to_numpy(dtype=object)[members],
             "id": ds.members["id"].to_numpy(dtype=object)[members],
             "name": ds.members["name"].to_numpy(dtype=object)[members],
-            "duty_organizations": [
-                MULTI_VALUE_SEPARATOR.join(org_ids[sorted(found.member_orgs[m])]) for m in members.tolist()
-            ],
-            "duty_organization_names": [
-                "、".join(org_names[sorted(found.member_orgs[m])]) for m in members.tolist()
-            ],
+            "duty_organizations": [MULTI_VALUE_SEPARATOR.join(org_ids[orgs]) for orgs in orgs_of],
+            "duty_organization_names": ["、".join(org_names[orgs]) for orgs in orgs_of],
             "meetings": found.meetings_per_member[members],
         },
         columns=ORG_LIFE_COLUMNS,
@@ -430,9 +432,7 @@ def org_meetings(
         return pd.DataFrame({c: pd.Series([], dtype=object) for c in ORG_MEETING_COLUMNS})
     found = _meetings(ds, period)
     rows = found.org_rows[row_mask(ds.organizations, committee)[found.org_rows]]
-    cpc_members = np.zeros(len(ds.organizations), dtype=np.int64)
-    for orgs in found.member_orgs.values():
-        cpc_members[orgs] += 1
+    cpc_members = np.bincount(found.member_of["org"].to_numpy(), minlength=len(ds.organizations))
     frame = ds.organizations.iloc[rows][["committee", "id", "name", "kind"]].reset_index(drop=True)
     frame["cpc_members"] = cpc_members[rows]
     frame["meetings"] = found.meetings_per_org[rows]
@@ -525,7 +525,7 @@ def activities_per_month(ds: Dataset, *, committee: str | None = None) -> pd.Dat
         part = _participation(ds)
         keep = np.zeros(len(ds.activities), dtype=bool)
         keep[part.activity[member_mask(ds, committee)[part.member]]] = True
-    months = _activity_days(ds).astype("datetime64[M]").astype(str)
+    months = activity_days(ds).astype("datetime64[M]").astype(str)
     kinds = ds.activities["kind"].to_numpy(dtype=object)
     frame = pd.DataFrame(
         {

@@ -1,0 +1,122 @@
+"""The graph views of a dataset (`pbgraph render VIEW`): which nodes and edges each view shows, where they
+go, how they look, and what their legend, tooltips and caption say.
+
+Every view is built from the dataset's node index with numpy; positions come from the structural layouts of
+:mod:`pbgraph.render._layout`, so the same data and options always give the same picture. Above `node_limit`
+visible nodes, members are aggregated into sector, township or committee super-nodes.
+
+One module per family: :mod:`.network` (network, committee, gaps, sector, township, member), :mod:`.org`,
+:mod:`.reach`; shared pieces in :mod:`._facts` (per-node facts), :mod:`._builder` (nodes to a View),
+:mod:`._aggregate` (super-nodes) and :mod:`._style` (colours and shapes).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from pbgraph._errors import UnknownIdError
+from pbgraph.render._model import View
+from pbgraph.render._words import t
+from pbgraph.render.views._builder import COLOR_BY, Builder
+from pbgraph.render.views._facts import view_date
+from pbgraph.render.views.network import (
+    gap_highlights,
+    gap_kinds,
+    lookup_node,
+    member_view,
+    neighbourhood,
+    network_view,
+    scope_name,
+    title_of,
+)
+from pbgraph.render.views.org import org_view
+from pbgraph.render.views.reach import reach_view
+
+if TYPE_CHECKING:
+    from pbgraph.dataset import Dataset
+
+VIEWS = ("network", "org", "sector", "township", "member", "committee", "gaps", "reach")
+DEFAULT_NODE_LIMIT = 3000
+
+
+def build_view(
+    ds: Dataset,
+    name: str,
+    target: str | None = None,
+    *,
+    committee: str | None = None,
+    color_by: str = "party",
+    depth: int | None = None,
+    node_limit: int = DEFAULT_NODE_LIMIT,
+    max_load: int = 5,
+    lang: str = "zh",
+) -> View:
+    """Build one of the graph views (`VIEWS`) of a dataset.
+
+    Parameters
+    ----------
+    name
+        network, org, sector, township, member, committee, gaps or reach.
+    target
+        The id the view is about (sector, township, member, committee, reach source).
+    committee
+        Restrict network, org and gaps to one committee.
+    color_by
+        Member colour: party, sector, township or committee.
+    depth
+        Hops of the member view (default 1) and of reach (default and 0: every hop, as the analysis).
+    node_limit
+        Above this many nodes, members are aggregated into super-nodes.
+
+    Examples
+    --------
+    >>> from pbgraph import load
+    >>> view = build_view(load("data/sample"), "network")
+    >>> len(view.nodes) > 250
+    True
+    """
+    if name not in VIEWS:
+        raise ValueError(f"unknown view {name!r}; choose from {', '.join(VIEWS)}")
+    if name == "committee":
+        if not target or target not in ds.committees:
+            raise UnknownIdError(t("unknown_committee", lang).format(id=target))
+        committee, name = target, "network"
+        b = Builder(
+            ds, lang=lang, color_by=color_by, node_limit=node_limit, committee=committee, max_load=max_load
+        )
+        return network_view(b, title_of(b, "committee", ds.name_of(target)), b.in_scope())
+    b = Builder(
+        ds, lang=lang, color_by=color_by, node_limit=node_limit, committee=committee, max_load=max_load
+    )
+    if name == "network":
+        return network_view(b, title_of(b, "network", scope_name(ds, committee)), b.in_scope())
+    if name == "gaps":
+        gaps = gap_kinds(ds, committee=committee, max_load=max_load)
+        return network_view(b, title_of(b, "gaps", scope_name(ds, committee)), b.in_scope(), gaps)
+    if name == "org":
+        return org_view(b)
+    if name == "sector":
+        sector = lookup_node(b, target, "sectors")
+        members = np.flatnonzero(b.ix.member_sector == sector)
+        group = b.ix.sector_group[sector - b.ix.offsets["sectors"]]
+        seeds = np.concatenate([[sector], members, [group] if group >= 0 else []]).astype(np.int64)
+        nodes = neighbourhood(b, seeds, 1, liaisons_only=True)
+        return network_view(b, title_of(b, "sector", str(b.f.labels[sector])), nodes)
+    if name == "township":
+        township = lookup_node(b, target, "townships")
+        tid = b.f.ids[township]
+        located = [
+            b.ix.numbers(table)[(getattr(ds, table)["township"] == tid).to_numpy()]
+            for table in ("members", "organizations", "contacts")
+        ]
+        seeds = np.concatenate([[township], *located]).astype(np.int64)
+        nodes = neighbourhood(b, seeds, 1, liaisons_only=True)
+        return network_view(b, title_of(b, "township", str(b.f.labels[township])), nodes)
+    if name == "member":
+        return member_view(b, target, depth or 1)
+    return reach_view(b, target, depth or 0)
+
+
+__all__ = ["COLOR_BY", "DEFAULT_NODE_LIMIT", "VIEWS", "build_view", "gap_highlights", "view_date"]

@@ -1,0 +1,159 @@
+"""The network family of views: the whole network (or one committee), gaps, a sector, a township, a member's
+neighbourhood."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+
+import pbgraph.render._layout as _layout
+from pbgraph._errors import UnknownIdError
+from pbgraph.graph import index_of
+from pbgraph.model import NODE_KIND_ZH
+from pbgraph.render._model import LegendItem, View
+from pbgraph.render._words import GAP_LABELS, t
+from pbgraph.render.views._aggregate import aggregated
+from pbgraph.render.views._builder import Builder
+from pbgraph.render.views._facts import Selection
+
+if TYPE_CHECKING:
+    from pbgraph.dataset import Dataset
+
+
+def scope_name(ds: Dataset, committee: str | None) -> str:
+    """What a whole-network view is about: the committee, or the dataset when it holds several."""
+    if committee is None and len(ds.committees) == 1:
+        committee = ds.committees[0]
+    return ds.name_of(committee) if committee else ds.name
+
+
+def title_of(builder: Builder, key: str, subject: str = "") -> str:
+    base = t(key, builder.lang)
+    return (
+        f"{base}：{subject}"
+        if subject and builder.lang == "zh"
+        else (f"{base}: {subject}" if subject else base)
+    )
+
+
+def network_view(
+    b: Builder,
+    title: str,
+    nodes: np.ndarray,
+    gaps: dict[int, list[str]] | None = None,
+    extra_legend: Sequence[LegendItem] = (),
+) -> View:
+    """Nodes clustered by sector (or the colour key); above the node limit, drill-down super-nodes."""
+    notice = None
+    if len(nodes) > b.node_limit:
+        # contacts fold onto their member (a count in its details) before members fold into super-nodes
+        is_contact = b.f.kind_names[nodes] == "contact"
+        if len(nodes) - int(is_contact.sum()) > b.node_limit:
+            return aggregated(b, title, nodes, gaps)
+        notice = t("contacts_folded", b.lang).format(limit=b.node_limit, contacts=int(is_contact.sum()))
+        nodes = nodes[~is_contact]
+    xy = b.clustered_positions(nodes)
+    return b.view(title, Selection(nodes, xy, gaps), extra_legend=extra_legend, notice=notice)
+
+
+def neighbourhood(b: Builder, seeds: np.ndarray, depth: int, *, liaisons_only: bool = False) -> np.ndarray:
+    """Seeds and every node within `depth` hops, direction ignored."""
+    edges = b.f.edges
+    if liaisons_only:
+        edges = edges[edges["type"] == "liaison"]
+    n = b.ix.size
+    a, c = edges["source"].to_numpy(), edges["target"].to_numpy()
+    adjacency = sp.csr_matrix((np.ones(2 * len(a), dtype=bool), (np.r_[a, c], np.r_[c, a])), shape=(n, n))
+    reached = np.zeros(n, dtype=bool)
+    reached[seeds] = True
+    frontier = reached.copy()
+    for _ in range(depth):
+        step = (adjacency.T @ frontier.astype(np.int8)) > 0
+        frontier = step & ~reached
+        reached |= frontier
+        if not frontier.any():
+            break
+    return np.flatnonzero(reached)
+
+
+def lookup_node(b: Builder, node_id: str | None, table: str) -> int:
+    if not node_id:
+        raise UnknownIdError(t("needs_id", b.lang).format(table=table))
+    number = int(b.ix.lookup(np.array([node_id], dtype=object))[0])
+    start, stop = b.ix.offsets[table], b.ix.offsets[table] + len(getattr(b.ds, table))
+    if not start <= number < stop:
+        kind = NODE_KIND_ZH.get(table[:-1], table) if b.lang == "zh" else table[:-1]
+        raise UnknownIdError(t("unknown_id", b.lang).format(id=node_id, kind=kind))
+    return number
+
+
+def gap_kinds(ds: Dataset, *, committee: str | None, max_load: int) -> dict[int, list[str]]:
+    """Node number -> the gap kinds (keys of `GAP_LABELS`) it is part of, for every gap the analyses find."""
+    from pbgraph import analyses
+
+    ix = index_of(ds)
+    found: dict[int, list[str]] = {}
+
+    def mark(ids: pd.Series, key: str) -> None:
+        for node in ix.lookup(ids).tolist():
+            if node >= 0:
+                found.setdefault(node, []).append(key)
+
+    mark(analyses.unlinked(ds, committee=committee)["id"], "unlinked")
+    mark(analyses.unorganized(ds, committee=committee)["id"], "unorganized")
+    mark(analyses.sector_gaps(ds, committee=committee)["id"].drop_duplicates(), "sector")
+    mark(analyses.township_gaps(ds, committee=committee)["id"].drop_duplicates(), "township")
+    mark(analyses.platform_gaps(ds, committee=committee)["id"], "platform")
+    loads = analyses.liaison_load(ds, committee=committee, max_load=max_load)
+    mark(loads.loc[loads["overloaded"], "id"], "overloaded")
+    return found
+
+
+def gap_highlights(ds: Dataset, *, committee: str | None, max_load: int, lang: str) -> dict[int, str]:
+    """Node number -> gap labels (joined), for every gap the analyses find."""
+    found = gap_kinds(ds, committee=committee, max_load=max_load)
+    return {node: "；".join(t(k, lang, GAP_LABELS) for k in kinds) for node, kinds in found.items()}
+
+
+def hops_from(b: Builder, seed: int, depth: int | None, *, liaisons_only: bool = False) -> np.ndarray:
+    """Per node number: the hops from `seed` (direction ignored), -1 beyond `depth` or unreachable."""
+    edges = b.f.edges
+    if liaisons_only:
+        edges = edges[edges["type"] == "liaison"]
+    n = b.ix.size
+    a, c = edges["source"].to_numpy(), edges["target"].to_numpy()
+    adjacency = sp.csr_matrix((np.ones(2 * len(a), dtype=bool), (np.r_[a, c], np.r_[c, a])), shape=(n, n))
+    hop = np.full(n, -1, dtype=np.int64)
+    hop[seed] = 0
+    frontier = np.array([seed])
+    level = 0
+    while frontier.size and (depth is None or level < depth):
+        step = np.unique(adjacency[frontier].indices)
+        step = step[hop[step] < 0]
+        level += 1
+        hop[step] = level
+        frontier = step
+    return hop
+
+
+def member_view(b: Builder, target: str | None, depth: int) -> View:
+    """A member at the centre, what lies within `depth` hops in labelled rings, one more hop held in reserve
+    (double-click a node to show its neighbours)."""
+    member = lookup_node(b, target, "members")
+    hop = hops_from(b, member, depth + 1)
+    nodes = np.flatnonzero((hop >= 0) & (hop <= depth))
+    title = title_of(b, "member", str(b.f.labels[member]))
+    if len(nodes) > b.node_limit:
+        return aggregated(b, title, nodes)
+    outer = np.flatnonzero(hop == depth + 1)[: max(0, b.node_limit - len(nodes))]
+    everything = np.concatenate([nodes, outer])
+    everything = everything[np.lexsort((everything, hop[everything]))]
+    xy, radii = _layout.rings_by_hop(hop[everything])
+    rings = [(radii[h], t("hop", b.lang).format(hop=h)) for h in range(1, depth + 1) if h < len(radii)]
+    reserve = hop[everything] > depth
+    selection = Selection(everything, xy, reserve=reserve, focus=member, rings=rings)
+    return b.view(title, selection)
