@@ -549,4 +549,34 @@ __all__ = [
     "org_life",
     "org_life_rates",
     "org_meetings",
+    "pair_activity",
 ]
+
+
+def pair_activity(
+    ds: Dataset, source: np.ndarray, target: np.ndarray, period: Period | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """For liaisons given by their end node numbers: whether each is dormant (a counting liaison with no
+    liaison activity in the period, default the 12 months ending at the latest activity), and the date of
+    its last activity up to the period's end ("" when none). All False and "" without activities.
+
+    The views use it to fade dormant liaisons and show the last activity.
+    """
+    dormant_flags = np.zeros(len(source), dtype=bool)
+    last = np.full(len(source), "", dtype=object)
+    if period is None:
+        period = activity_period(ds) if has_activities(ds) else None
+    if period is None or not len(source):
+        return dormant_flags, last
+    found = _liaison_activity(ds, period)
+    n = np.int64(index_of(ds).size)
+    keys = found.source * n + found.target
+    order = np.argsort(keys, kind="stable")
+    wanted = np.asarray(source, dtype=np.int64) * n + np.asarray(target, dtype=np.int64)
+    at = np.searchsorted(keys[order], wanted)
+    hit = (at < len(keys)) & (keys[order][np.minimum(at, len(keys) - 1)] == wanted)
+    rows = order[np.minimum(at, len(keys) - 1)]
+    dormant_flags[hit] = ~found.active[rows[hit]]
+    dates = found.last[rows[hit]]
+    last[hit] = np.where(np.isnat(dates), "", dates.astype(str))
+    return dormant_flags, last
