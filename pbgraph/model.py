@@ -466,8 +466,3 @@ TABLE_ALIASES: dict[str, str] = {t.zh: t.name for t in TABLES.values()} | {
     "组织生活记录": "activities",
 }
 """Chinese file or sheet names accepted for each table."""
-
-
-def is_cpc(party: str) -> bool:
-    """Whether a normalized party code is the CPC."""
-    return party == Party.CPC

@@ -429,7 +429,7 @@ def test_report_has_the_liaison_in_practice_section(tmp_path: Path) -> None:
 
     sample = load(Path(__file__).parent.parent / "data" / "sample")
     text = write_report(sample, tmp_path / "r.html").read_text(encoding="utf-8")
-    section = text[text.index('id="activity"') :]
+    section = text[text.index('id="dormant"') :]
     section = section[: section.index("</section>")]
     assert (
         "联系实效" in section and "594 条联系中 590 条在统计期内有活动（99.3%），有效联系率 96.3%" in section
@@ -438,11 +438,15 @@ def test_report_has_the_liaison_in_practice_section(tmp_path: Path) -> None:
     assert "每月活动" in section and "<svg" in section
     # dormant liaisons by CPC member: the paper-only member first, with three
     assert section.index("M0195") < section.index("M0180")
+    org_life = text[text.index('id="org_life"') :]
+    org_life = org_life[: org_life.index("</section>")]
+    assert "双重组织生活" in org_life and "24 个履职党组织中 1 个在统计期内未开展组织生活" in org_life
+    assert "O011" in org_life and "M0141" in org_life
     english = write_report(sample, tmp_path / "e.html", lang="en").read_text(encoding="utf-8")
     assert "Liaison in practice" in english
     assert "590 of 594 liaisons were active in the period (99.3%)" in english
     without = write_report(fixture_without_activities(), tmp_path / "w.html").read_text(encoding="utf-8")
-    assert 'id="activity"' not in without
+    assert 'id="dormant"' not in without and 'id="org_life"' not in without
 
 
 def fixture_without_activities() -> Dataset:
@@ -463,3 +467,17 @@ def test_excel_export_has_the_dormant_work_list(tmp_path: Path) -> None:
         ("A2", "T1", None),
         ("A3", "B4", "2023-12-31"),
     ]
+
+
+def test_views_fade_dormant_liaisons_and_show_their_last_activity() -> None:
+    from pbgraph.render.views import build_view
+
+    view = build_view(load(Path(__file__).parent.parent / "data" / "sample"), "member", "M0180")
+    liaisons = {(e.source, e.target): e for e in view.edges if e.liaison}
+    lapsed, active = liaisons[("M0180", "M0050")], liaisons[("M0031", "M0050")]
+    assert lapsed.tooltip == "联系党外委员 · 统计期内无活动，最近一次：2024-11-28" and not lapsed.dashes
+    assert lapsed.color != active.color and active.tooltip == "联系党外委员"
+    assert ("统计期内无活动的联系（浅色）", 1) in [(item.label, item.count) for item in view.legend]
+    # without an activity log nothing is faded
+    plain = build_view(fixture_without_activities(), "network")
+    assert not any("统计期内无活动" in e.tooltip for e in plain.edges)

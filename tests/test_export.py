@@ -26,9 +26,8 @@ from pbgraph.export import (
     person_names,
     pseudonyms,
     redact,
-    sheet_frame,
-    sheet_names,
 )
+from pbgraph.format import sheet_frame, sheet_names
 from tests.conftest import ROOT, SAMPLE
 
 FIXTURES = sorted(p for p in (ROOT / "tests" / "fixtures").iterdir() if p.is_dir())

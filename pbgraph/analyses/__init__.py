@@ -1,17 +1,15 @@
 """The analyses of DESIGN section 4, as pure functions of a dataset returning rows (DataFrames).
 
 `run(name, ds, …)` gives the CLI and the report one entry point: a :class:`Result` holding every table an
-analysis produces (e.g. `load` has the per-member loads, the fragile members and the distribution) and notes
-(e.g. that betweenness was sampled).
+analysis produces (e.g. `load` has the per-member loads, the fragile members and the distribution) and
+whether betweenness was sampled. The analyses are listed once, in :data:`REGISTRY`; running "the league
+table and the analyses asked for" on the embedded index or in Neo4j is
+:func:`pbgraph.analyses.backend.analyze`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
-
-import pandas as pd
 
 from pbgraph._errors import InvalidOptionError
 from pbgraph.analyses._common import check_committee
@@ -29,6 +27,7 @@ from pbgraph.analyses.connectors import betweenness, connectors
 from pbgraph.analyses.coverage import coverage, league_table
 from pbgraph.analyses.gaps import platform_gaps, sector_gaps, township_gaps, unlinked, unorganized
 from pbgraph.analyses.reach import party_group_reach, reach
+from pbgraph.analyses.registry import ANALYSES, REGISTRY, Analysis, Options, Result
 from pbgraph.analyses.workload import (
     DEFAULT_MAX_LOAD,
     few_contacts,
@@ -36,56 +35,13 @@ from pbgraph.analyses.workload import (
     liaison_load,
     load_distribution,
 )
+from pbgraph.period import activity_period
+
+ACTIVITY_ANALYSES: frozenset[str] = frozenset({"dormant", "org_life"})
+"""The analyses over the activity log (not in the Neo4j model yet)."""
 
 if TYPE_CHECKING:
-    import datetime as dt
-
     from pbgraph.dataset import Dataset
-
-ANALYSES: tuple[str, ...] = (
-    "coverage",
-    "unlinked",
-    "unorganized",
-    "sectors",
-    "townships",
-    "platforms",
-    "reach",
-    "load",
-    "connectors",
-    "dormant",
-    "org_life",
-)
-
-
-@dataclass
-class Result:
-    """What one analysis found: named tables (the first is the main one) and notes for the reader."""
-
-    name: str
-    tables: dict[str, pd.DataFrame]
-    notes: list[str] = field(default_factory=list)
-
-    @property
-    def main(self) -> pd.DataFrame:
-        return next(iter(self.tables.values()))
-
-
-def _connectors(ds: Dataset, committee: str | None) -> Result:
-    rows = connectors(ds, committee=committee)
-    notes = []
-    if rows.attrs.get("sampled"):
-        notes.append(f"sampled:{rows.attrs['sampled']}")
-    return Result("connectors", {"connectors": rows}, notes)
-
-
-def _period_notes(ds: Dataset, since: str | dt.date | None, until: str | dt.date | None) -> list[str]:
-    """The period an activity analysis looked at, or that the dataset records no activity."""
-    if not has_activities(ds):
-        return ["no_table:activities"]
-    from pbgraph.period import activity_period
-
-    period = activity_period(ds, since=since, until=until)
-    return [f"period:{period.label}"] if period is not None else []
 
 
 def run(
@@ -95,15 +51,17 @@ def run(
     committee: str | None = None,
     max_load: int = DEFAULT_MAX_LOAD,
     max_depth: int | None = None,
-    since: str | dt.date | None = None,
-    until: str | dt.date | None = None,
+    since: str | None = None,
+    until: str | None = None,
     min_meetings: int = DEFAULT_MIN_MEETINGS,
     min_contacts: int | None = None,
 ) -> Result:
     """Run one analysis by name (one of `ANALYSES`).
 
     `since`/`until` bound the period of the activity analyses (default: the 12 months ending at the latest
-    activity); `min_contacts` adds to `load` the CPC members with fewer contacts ("1+10").
+    activity); `min_contacts` adds to `load` the CPC members with fewer contacts ("1+10"). An activity
+    analysis notes the period it looked at ("period:SINCE:UNTIL"), or that no activity is recorded
+    ("no_table:activities").
 
     Examples
     --------
@@ -112,62 +70,30 @@ def run(
     >>> list(result.tables)
     ['load', 'fragile', 'distribution']
     """
-    check_committee(ds, committee)
-    c = committee
-    period = {"since": since, "until": until}
-    runners: dict[str, Callable[[], Result]] = {
-        "coverage": lambda: Result(
-            name,
-            {"coverage": coverage(ds, committee=c, max_load=max_load, **period)},
-            _period_notes(ds, since, until) if has_activities(ds) else [],
-        ),
-        "unlinked": lambda: Result(name, {"unlinked": unlinked(ds, committee=c)}),
-        "unorganized": lambda: Result(name, {"unorganized": unorganized(ds, committee=c)}),
-        "sectors": lambda: Result(name, {"sectors": sector_gaps(ds, committee=c)}),
-        "townships": lambda: Result(name, {"townships": township_gaps(ds, committee=c)}),
-        "platforms": lambda: Result(name, {"platforms": platform_gaps(ds, committee=c)}),
-        "reach": lambda: Result(
-            name,
-            {
-                "reach": reach(ds, committee=c, max_depth=max_depth),
-                "party_groups": party_group_reach(ds, committee=c, max_depth=max_depth),
-            },
-        ),
-        "load": lambda: Result(
-            name,
-            {
-                "load": liaison_load(ds, committee=c, max_load=max_load),
-                "fragile": fragile(ds, committee=c),
-                "distribution": load_distribution(ds, committee=c, max_load=max_load),
-            }
-            | (
-                {"few_contacts": few_contacts(ds, committee=c, min_contacts=min_contacts)}
-                if min_contacts is not None
-                else {}
-            ),
-        ),
-        "connectors": lambda: _connectors(ds, c),
-        "dormant": lambda: Result(
-            name,
-            {
-                "dormant": dormant(ds, committee=c, **period),
-                "activity_rates": activity_rates(ds, committee=c, **period),
-            },
-            _period_notes(ds, since, until),
-        ),
-        "org_life": lambda: Result(
-            name,
-            {
-                "org_life": org_life(ds, committee=c, min_meetings=min_meetings, **period),
-                "org_meetings": org_meetings(ds, committee=c, **period),
-                "org_life_rates": org_life_rates(ds, committee=c, min_meetings=min_meetings, **period),
-            },
-            _period_notes(ds, since, until),
-        ),
-    }
-    if name not in runners:
+    if name not in REGISTRY:
         raise InvalidOptionError(f"unknown analysis {name!r}; choose from {', '.join(ANALYSES)}")
-    return runners[name]()
+    check_committee(ds, committee)
+    options = Options(
+        committee=committee,
+        max_load=max_load,
+        max_depth=max_depth,
+        since=since,
+        until=until,
+        min_meetings=min_meetings,
+        min_contacts=min_contacts,
+    )
+    tables = REGISTRY[name].compute(ds, options)
+    # betweenness says on its rows whether it was sampled; the result carries it as a field
+    sampled = next((frame.attrs["sampled"] for frame in tables.values() if frame.attrs.get("sampled")), None)
+    return Result(name, tables, notes=_period_notes(ds, name, since, until), sampled=sampled)
+
+
+def _period_notes(ds: Dataset, name: str, since: str | None, until: str | None) -> list[str]:
+    """The period an activity analysis looked at, or that the dataset records no activity."""
+    if name not in ACTIVITY_ANALYSES and not (name == "coverage" and has_activities(ds)):
+        return []
+    period = activity_period(ds, since=since, until=until) if has_activities(ds) else None
+    return ["no_table:activities"] if period is None else [f"period:{period.label}"]
 
 
 def run_all(
@@ -176,8 +102,8 @@ def run_all(
     committee: str | None = None,
     max_load: int = DEFAULT_MAX_LOAD,
     max_depth: int | None = None,
-    since: str | dt.date | None = None,
-    until: str | dt.date | None = None,
+    since: str | None = None,
+    until: str | None = None,
     min_meetings: int = DEFAULT_MIN_MEETINGS,
     min_contacts: int | None = None,
 ) -> dict[str, Result]:
@@ -199,7 +125,11 @@ def run_all(
 
 
 __all__ = [
+    "ACTIVITY_ANALYSES",
     "ANALYSES",
+    "REGISTRY",
+    "Analysis",
+    "Options",
     "Result",
     "activities_per_month",
     "activity_rates",

@@ -339,7 +339,7 @@ def _meetings(ds: Dataset, period: Period | None) -> _Meetings:
     f = facts(ds)
     orgs = ds.organizations
     duty = orgs["kind"].isin([k.value for k in DUTY_LINE_KINDS]).to_numpy()
-    roles = f.party_org_roles
+    roles = f.membership_rows
     in_duty = duty[roles["org"].to_numpy()] & ix.is_cpc[roles["member"].to_numpy()]
     member_of = roles.loc[in_duty, ["member", "org"]].drop_duplicates()
     meetings_per_org = np.zeros(len(orgs), dtype=np.int64)

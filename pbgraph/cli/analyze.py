@@ -5,18 +5,20 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
-import pandas as pd
 
 from pbgraph.analyses import ANALYSES
 from pbgraph.cli._common import (
     FORMATS,
+    activity_notes,
     activity_options,
+    asked,
     library_errors,
     load_or_exit,
     max_depth_option,
     max_load_option,
     output_options,
     period_options,
+    sampled_notes,
     write_tables,
 )
 from pbgraph.cli.neo4j import backend_options
@@ -73,7 +75,8 @@ def analyze(
       pbgraph analyze dormant data/sample --since 2025-01-01 --until 2025-06-30
       pbgraph analyze load data/sample --min-contacts 10 --as-of 2024-06-30
     """
-    from pbgraph.analyses import league_table, run
+    from pbgraph.analyses import ACTIVITY_ANALYSES
+    from pbgraph.analyses.backend import EmbeddedBackend, analyze
 
     if by_committee and committee:
         raise click.UsageError(
@@ -83,8 +86,13 @@ def analyze(
     if backend == "neo4j":
         from pbgraph.cli.neo4j import analyze_with_neo4j
 
-        found, raw_notes = analyze_with_neo4j(
-            ANALYSES if name == "all" else (name,),
+        if name in ACTIVITY_ANALYSES or as_of or since or until or min_contacts is not None:
+            raise click.UsageError(
+                "活动分析（dormant、org_life、--since/--until/--as-of/--min-contacts）尚不支持 Neo4j / "
+                "the activity analyses and options are not available with --backend neo4j yet"
+            )
+        tables, notes = analyze_with_neo4j(
+            tuple(a for a in ANALYSES if a not in ACTIVITY_ANALYSES) if name == "all" else (name,),
             path,
             by_committee=by_committee,
             committee=committee,
@@ -94,56 +102,26 @@ def analyze(
             uri=uri,
             username=username,
             database=database,
+            lang=lang,
         )
-        write_tables(found, fmt=fmt, lang=lang, output=output, notes=[_note(n, lang) for n in raw_notes])
+        write_tables(tables, fmt=fmt, lang=lang, output=output, notes=notes)
         return
     ds = load_or_exit(path, lang)
     if as_of is not None:
         from pbgraph.period import as_of as network_as_of
 
         ds = network_as_of(ds, as_of)
-    tables: dict[str, pd.DataFrame] = {}
-    notes: list[str] = []
-    period = {"since": since, "until": until}
-    if by_committee:
-        tables["league"] = league_table(ds, max_load=max_load, **period)
-    names = ANALYSES if name == "all" else (name,)
-    if not (by_committee and name == "coverage"):
-        for analysis in names:
-            result = run(
-                analysis,
-                ds,
-                committee=committee,
-                max_load=max_load,
-                max_depth=max_depth,
-                min_meetings=min_meetings,
-                min_contacts=min_contacts,
-                **period,
-            )
-            tables.update(result.tables)
-            notes += [n for n in (_note(n, lang) for n in result.notes) if n not in notes]
-    write_tables(tables, fmt=fmt, lang=lang, output=output, notes=notes)
-
-
-def _note(note: str, lang: str) -> str:
-    kind, _, value = note.partition(":")
-    if kind == "sampled":
-        return (
-            f"注：网络较大，中介中心性按 {value} 个随机起点（固定种子）抽样估算。"
-            if lang == "zh"
-            else f"Note: betweenness was estimated from {value} sampled sources (fixed seed)."
-        )
-    if kind == "period":
-        start, _, end = value.partition(":")
-        return (
-            f"注：活动统计期 {start} 至 {end}。"
-            if lang == "zh"
-            else f"Note: activities from {start} to {end}."
-        )
-    if kind == "no_table":
-        return (
-            f"注：数据集未提供 {value} 表（活动记录），联系实效与组织生活无法分析。"
-            if lang == "zh"
-            else f"Note: the dataset has no {value} table: liaison activity and org life not analysed."
-        )
-    return note
+    found = analyze(
+        EmbeddedBackend(ds),
+        asked(ANALYSES if name == "all" else (name,), by_committee=by_committee),
+        committee=committee,
+        max_load=max_load,
+        max_depth=max_depth,
+        league=by_committee,
+        since=since,
+        until=until,
+        min_meetings=min_meetings,
+        min_contacts=min_contacts,
+    )
+    notes = sampled_notes(found.sampled, lang) + activity_notes(found.notes, lang)
+    write_tables(found.tables, fmt=fmt, lang=lang, output=output, notes=notes)

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import click
 
+from pbgraph._texts import CLI, say
 from pbgraph.cli._common import (
+    lang_option,
     library_errors,
 )
 
@@ -23,9 +25,17 @@ from pbgraph.cli._common import (
 )
 @click.option("--seed", type=int, default=0, show_default=True, help="随机种子（同一种子结果相同）/ seed.")
 @click.option("--contacts/--no-contacts", default=True, show_default=True, help="生成联系群众 / contacts.")
-@click.option("--format", "fmt", type=click.Choice(["csv", "xlsx"]), default="csv", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "xlsx"]),
+    default="csv",
+    show_default=True,
+    help="CSV 文件夹，或一个工作簿（只适合县、市规模）/ a folder of CSVs, or one workbook (county, city).",
+)
+@lang_option
 @library_errors
-def generate(out: Path, scale: str, seed: int, contacts: bool, fmt: str) -> None:
+def generate(out: Path, scale: str, seed: int, contacts: bool, fmt: str, lang: str) -> None:
     """生成一个虚构的政协系统数据集（用于试用和性能测试）。
 
     Generate a fictional committee system (county ≈ 250 members … national ≈ 650,000).
@@ -34,6 +44,7 @@ def generate(out: Path, scale: str, seed: int, contacts: bool, fmt: str) -> None
     例 / Example:
       pbgraph generate --scale province --seed 1 out/province
       pbgraph generate --scale county --format xlsx out/county.xlsx
+      pbgraph generate --scale city --lang en out/city
     """
     from pbgraph.generate import generate as run_generate
 
@@ -44,5 +55,6 @@ def generate(out: Path, scale: str, seed: int, contacts: bool, fmt: str) -> None
         contacts=contacts,
         fmt="xlsx" if fmt == "xlsx" else "csv",
         progress=(lambda s: click.echo(s, err=True)) if sys.stderr.isatty() else None,
+        lang=lang,
     )
-    click.echo(f"已写入 {len(written)} 个文件到 {out}")
+    click.echo(say(CLI, "wrote_files", lang, n=len(written), path=out))

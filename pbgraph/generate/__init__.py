@@ -28,7 +28,9 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from pbgraph._errors import InvalidOptionError
+from pbgraph._errors import InvalidOptionError, UnknownIdError
+from pbgraph._texts import LANGS, say
+from pbgraph._texts.cli import ANALYSES, GENERATE
 from pbgraph.generate._arrays import Progress
 from pbgraph.generate._system import System
 from pbgraph.generate.scales import CITY, COUNTY, NATIONAL, PROVINCE, SCALES, Level, Scale
@@ -55,6 +57,13 @@ __all__ = [
 ]
 
 
+def _too_many_rows(tables: list[str], rows: int, limit: int) -> InvalidOptionError:
+    names = ", ".join(tables)
+    return InvalidOptionError(
+        *(say(GENERATE, "too_many_rows", each, tables=names, rows=rows, limit=limit) for each in LANGS)
+    )
+
+
 def generate_tables(
     scale: str | Scale,
     *,
@@ -62,6 +71,8 @@ def generate_tables(
     contacts: bool = True,
     gap_rate: float = DEFAULT_GAP_RATE,
     progress: Progress | None = None,
+    lang: str = "zh",
+    max_rows: int | None = None,
     activities: bool = True,
 ) -> dict[str, pd.DataFrame]:
     """Generate the tables of a whole committee system.
@@ -82,7 +93,9 @@ def generate_tables(
         neither party organization nor instructor; a tenth of it of the member liaisons come from a
         non-party member (a validation warning). 0 gives a system without any gap.
     progress
-        Called with a short Chinese status line after each step.
+        Called with a short status line after each step, in `lang` ("zh" or "en").
+    max_rows
+        Refuse (before generating more than the committees) a system whose tables would have more rows.
     activities
         Whether to generate a year of activities (see :mod:`pbgraph.generate.activities`).
 
@@ -91,13 +104,23 @@ def generate_tables(
     The tables by name, in model order, with the canonical English headers; values as a roster writes them
     (Chinese party, organization kind and role names; 是/否).
     """
+    if isinstance(scale, str) and scale not in SCALES:
+        known = ", ".join(SCALES)
+        raise UnknownIdError(
+            *(say(ANALYSES, "unknown_scale", lang, scale=scale, known=known) for lang in LANGS)
+        )
     spec = SCALES[scale] if isinstance(scale, str) else scale
     if len(spec.children) != len(spec.levels) - 1:
         raise InvalidOptionError("a scale needs one children range per level but the last")
     if not 0 <= gap_rate <= 0.2:
         raise InvalidOptionError("gap_rate must be between 0 and 0.2")
-    system = System(spec, np.random.default_rng(seed), gap_rate, progress)
+    system = System(spec, np.random.default_rng(seed), gap_rate, progress, lang)
     system.committees()
+    if max_rows is not None:
+        rows = system.estimated_rows(contacts)
+        too_long = [name for name, count in rows.items() if count > max_rows]
+        if too_long:
+            raise _too_many_rows(too_long, max(rows.values()), max_rows)
     system.sectors()
     system.members()
     system.organizations()
@@ -110,7 +133,8 @@ def generate_tables(
 
         tables["activities"] = generate_activities(tables, seed=seed)
         if progress:
-            progress(f"生成活动记录：{len(tables['activities'])} 条")
+            count = len(tables["activities"])
+            progress(f"生成活动记录：{count} 条" if lang == "zh" else f"activities: {count}")
     return tables
 
 
@@ -123,12 +147,13 @@ def generate(
     fmt: Literal["csv", "xlsx"] = "csv",
     gap_rate: float = DEFAULT_GAP_RATE,
     progress: Progress | None = None,
+    lang: str = "zh",
 ) -> list[Path]:
     """Generate a committee system and write it as a dataset.
 
     Parameters
     ----------
-    scale, seed, contacts, gap_rate
+    scale, seed, contacts, gap_rate, lang
         As for :func:`generate_tables`.
     out
         The folder of CSV files (`fmt="csv"`), or the workbook to write (`fmt="xlsx"`). A table file in the
@@ -136,9 +161,10 @@ def generate(
         folder holds one consistent dataset.
     fmt
         "csv" (UTF-8 with BOM, one file per table) or "xlsx" (one sheet per table; only for systems whose
-        tables fit in a sheet: up to the city scale with contacts, the province scale without).
+        tables fit in a sheet: up to the city scale with contacts, the province scale without; a larger
+        one is refused before it is generated).
     progress
-        Called with a short Chinese status line after each step.
+        Called with a short status line after each step.
 
     Returns
     -------
@@ -147,20 +173,28 @@ def generate(
     out = Path(out)
     if fmt not in ("csv", "xlsx"):
         raise InvalidOptionError(f"unknown format {fmt!r}: use 'csv' or 'xlsx'")
-    tables = generate_tables(scale, seed=seed, contacts=contacts, gap_rate=gap_rate, progress=progress)
+    tables = generate_tables(
+        scale,
+        seed=seed,
+        contacts=contacts,
+        gap_rate=gap_rate,
+        progress=progress,
+        lang=lang,
+        max_rows=XLSX_MAX_ROWS if fmt == "xlsx" else None,
+    )
     if fmt == "xlsx":
+        # the estimate is of the contacts' expected number: a system just at the limit may still exceed it
         too_long = [name for name, frame in tables.items() if len(frame) > XLSX_MAX_ROWS]
         if too_long:
-            raise InvalidOptionError(
-                f"too many rows for an Excel sheet in {', '.join(too_long)}: write CSV instead"
-            )
+            rows = max(len(tables[name]) for name in too_long)
+            raise _too_many_rows(too_long, rows, XLSX_MAX_ROWS)
         if progress:
-            progress(f"写入 {out.name}")
+            progress(say(GENERATE, "writing", lang, name=out.name))
         return [write_xlsx_tables(tables, out)]
     written: list[Path] = []
     for name, frame in tables.items():
         if progress:
-            progress(f"写入 {name}.csv（{len(frame)} 行）")
+            progress(say(GENERATE, "writing_rows", lang, name=f"{name}.csv", n=len(frame)))
         written.extend(write_csv_tables({name: frame}, out))
     # a table left by an earlier run (contacts.csv, when this one has none) would not fit this dataset
     for name in TABLES:

@@ -13,7 +13,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from pbgraph._messages import END_NAMES
+from pbgraph._texts.problems import END_NAMES
 from pbgraph.graph import arrow_strings
 from pbgraph.model import (
     ACTIVITY_KIND_ALIASES,

@@ -1,13 +1,9 @@
-"""Every piece of text of the report page, Chinese first."""
+"""The words of the report page (`pbgraph report`), Chinese first."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    pass
-
+from typing import Any
 
 # every piece of text of the page, Chinese first
 TEXT: dict[str, tuple[str, str]] = {
@@ -17,6 +13,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "{active} of {total} liaisons were active in the period ({share}); effective liaison rate "
         "{effective}; {dormant} liaisons exist on paper only, {silent} duty-line organizations held no "
         "meeting, {below} CPC members had too little organizational life.",
+    ),
+    "f_org_life": (
+        "{total} 个履职党组织中 {silent} 个在统计期内未开展组织生活，{below} 名党员委员组织生活不足。",
+        "{silent} of {total} duty-line organizations held no meeting in the period; {below} CPC members "
+        "had too little organizational life.",
     ),
     "c_activity": ("每月活动", "Activities per month"),
     "c_liaison_activities": ("联系活动", "Liaison activities"),
@@ -206,7 +207,8 @@ SECTIONS: dict[str, tuple[str, str]] = {
     "reach": ("联系链覆盖", "Reach of the liaison chains"),
     "load": ("联系负担", "Liaison load"),
     "connectors": ("关键联系人", "Connectors"),
-    "activity": ("联系实效", "Liaison in practice"),
+    "dormant": ("联系实效", "Liaison in practice"),
+    "org_life": ("双重组织生活", "Dual organizational life"),
     "warnings": ("数据问题", "Data warnings"),
 }
 

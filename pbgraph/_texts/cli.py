@@ -1,0 +1,65 @@
+"""The words the command line prints (besides the tables): progress, summaries, notes, what was written."""
+
+from __future__ import annotations
+
+CLI: dict[str, tuple[str, str]] = {
+    "reading": ("读取 {name} …", "reading {name} …"),
+    "error": ("错误", "error"),
+    "warning": ("警告", "warning"),
+    "not_loaded": (
+        "数据集有 {errors} 个错误，未加载。请按上面的说明修正后重试。",
+        "The dataset has {errors} error(s); nothing was loaded. Fix them as described above.",
+    ),
+    "valid": (
+        "数据集有效：{members} 名委员，{warnings} 个警告。",
+        "Dataset is valid: {members} members, {warnings} warning(s).",
+    ),
+    "invalid": (
+        "数据集无效：{errors} 个错误，{warnings} 个警告。未加载任何数据。",
+        "Dataset is invalid: {errors} error(s), {warnings} warning(s). Nothing loaded.",
+    ),
+    "wrote": ("已写入 {path}", "wrote {path}"),
+    "wrote_files": ("已写入 {n} 个文件到 {path}", "wrote {n} files to {path}"),
+    "wrote_view": ("已写入 {path}（{n} 个节点）", "wrote {path} ({n} nodes)"),
+    "sampled": (
+        "注：网络较大，中介中心性按 {n} 个随机起点（固定种子）抽样估算。",
+        "Note: betweenness was estimated from {n} sampled sources (fixed seed).",
+    ),
+    "period": ("注：活动统计期 {since} 至 {until}。", "Note: activities from {since} to {until}."),
+    "no_activities": (
+        "注：数据集未提供 activities 表（活动记录），联系实效与组织生活无法分析。",
+        "Note: the dataset has no activities table: liaison activity and org life not analysed.",
+    ),
+}
+
+GENERATE: dict[str, tuple[str, str]] = {
+    "committees": ("生成政协组织：{k} 个政协", "committees: {k}"),
+    "sectors": (
+        "生成界别与镇街：{sectors} 个界别，{townships} 个镇街",
+        "sectors: {sectors}, townships: {townships}",
+    ),
+    "members": ("生成委员：{n} 名，其中中共党员 {cpc} 名", "members: {n}, of whom {cpc} CPC"),
+    "organizations": ("生成组织：{n} 个", "organizations: {n}"),
+    "memberships": ("生成组织成员关系：{n} 条", "memberships: {n}"),
+    "liaisons": ("生成联系：{n} 条联系党外委员", "liaisons: {n} with non-party members"),
+    "tables": ("生成联系表：{n} 条组织成员关系", "tables: {n} memberships"),
+    "contacts": ("生成联系群众：{n} 人", "contacts: {n}"),
+    "writing": ("写入 {name}", "writing {name}"),
+    "writing_rows": ("写入 {name}（{n} 行）", "writing {name} ({n} rows)"),
+    "too_many_rows": (
+        "{tables} 约有 {rows} 行，超过 Excel 工作表的上限（{limit} 行）。请改为写 CSV（--format csv）。",
+        "{tables} would have about {rows} rows, more than an Excel sheet holds ({limit}); write CSV instead "
+        "(--format csv).",
+    ),
+}
+"""Progress lines of `pbgraph generate`."""
+
+ANALYSES: dict[str, tuple[str, str]] = {
+    "unknown_committee": (
+        "未知的政协编号“{committee}”（可用：{known}）",
+        "unknown committee id {committee!r} (known: {known})",
+    ),
+    "none": ("无", "none"),
+    "unknown_scale": ("未知的规模“{scale}”（可用：{known}）", "unknown scale {scale!r} (known: {known})"),
+}
+"""Words that the analyses put in their rows (the overall row's name) or in their errors."""
