@@ -266,15 +266,19 @@ DEFINITIONS: dict[str, tuple[str, str]] = {
         "CPC members who are the only liaison of some non-party members, with their betweenness in "
         "the liaison network (higher = more of the chains run through them).",
     ),
-    "activity": (
+    "dormant": (
         "统计期 {since} 至 {until}（默认为最近一次活动日前 12 个月）。一条计入的联系在期内有谈心谈话、走访、"
-        "电话联系或座谈把双方联系起来即为有活动；有效联系率 = 至少有一条有活动的联系的党外委员 / 党外委员。"
-        "履职党支部、界别党小组和专委会分党组的党员委员应参加本组织的组织生活、主题党日或集中学习"
-        "（至少 {min} 次）。",
+        "电话联系或座谈把双方联系起来即为有活动；有效联系率 = 至少有一条有活动的联系的党外委员 / 党外委员。",
         "Period {since} to {until} (by default the 12 months ending at the latest activity). A counting "
         "liaison is active when a talk, visit, call or event joins its two ends in the period; effective "
-        "liaison rate = non-party members with at least one active liaison / non-party members. CPC members "
-        "of duty-line organizations should attend at least {min} of their organization's meetings.",
+        "liaison rate = non-party members with at least one active liaison / non-party members.",
+    ),
+    "org_life": (
+        "统计期 {since} 至 {until}。履职党支部、界别党小组和专委会分党组的党员委员应参加本组织的组织生活、"
+        "主题党日或集中学习（至少 {min} 次）；未开展的组织即组织生活不经常。",
+        "Period {since} to {until}. CPC members of duty-line organizations (functional branches, party "
+        "cells, sub-party groups) should attend at least {min} of their organization's meetings; an "
+        "organization that held none does not meet regularly.",
     ),
 }
 

@@ -354,7 +354,7 @@ def _dormant(ctx: Context) -> Section | None:
         + _h3("dormant", lang, len(dormant))
         + table_html(dormant, ctx)
     )
-    return finding, body, _period_definition(ctx, "activity")
+    return finding, body, _period_definition(ctx, "dormant")
 
 
 def _org_life(ctx: Context) -> Section | None:
@@ -373,4 +373,4 @@ def _org_life(ctx: Context) -> Section | None:
         + _h3("org_meetings", lang, len(meetings))
         + table_html(meetings, ctx)
     )
-    return finding, body, _period_definition(ctx, "activity")
+    return finding, body, _period_definition(ctx, "org_life")
