@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 import pyarrow.compute as pc
 
+from pbgraph._texts.tables import OVERALL_NAME
 from pbgraph.analyses._common import check_committee, facts, member_mask, rate, row_mask
 from pbgraph.graph import arrow_strings, committee_orgs, index_of
 from pbgraph.model import (
@@ -36,7 +37,6 @@ if TYPE_CHECKING:
     from pbgraph.dataset import Dataset
 
 DEFAULT_MIN_MEETINGS = 1
-OVERALL_NAME = "全部"
 
 DORMANT_COLUMNS = [
     "committee",
@@ -255,17 +255,9 @@ def activity_rates(
     if period is None or not has_activities(ds):
         return pd.DataFrame({c: pd.Series([], dtype=object) for c in ACTIVITY_RATE_COLUMNS})
     counts = _rate_counts(ds, period)
-    committees = committee_orgs(ds)
-    if committee is not None:
-        committees = committees[committees["id"] == committee]
-    keys = committees["id"].tolist() + ([""] if committee is None else [])
+    frame = _committee_rows(ds, committee)
+    keys = frame["committee"].tolist()
     counts = counts.reindex(keys, fill_value=0)
-    frame = pd.DataFrame(
-        {
-            "committee": keys,
-            "committee_name": committees["name"].tolist() + ([OVERALL_NAME] if committee is None else []),
-        }
-    )
     for column in ("liaisons", "active_liaisons"):
         frame[column] = counts[column].to_numpy()
     frame["active_share"] = _rates(counts["active_liaisons"], counts["liaisons"])
@@ -311,6 +303,20 @@ def _rate_counts(ds: Dataset, period: Period) -> pd.DataFrame:
     )
     per_committee.loc[""] = member_counts.sum()
     return per_committee
+
+
+def _committee_rows(ds: Dataset, committee: str | None) -> pd.DataFrame:
+    """The rows of a per-committee table: each committee (or the one asked for), then the overall row."""
+    committees = committee_orgs(ds)
+    if committee is not None:
+        committees = committees[committees["id"] == committee]
+    overall = committee is None
+    return pd.DataFrame(
+        {
+            "committee": committees["id"].tolist() + ([""] if overall else []),
+            "committee_name": committees["name"].tolist() + ([OVERALL_NAME] if overall else []),
+        }
+    )
 
 
 def _rates(part: pd.Series, whole: pd.Series) -> pd.Series:
@@ -486,16 +492,8 @@ def org_life_rates(
         ["duty_line_organizations", "organizations_without_meetings"]
     ].sum()
     organizations.loc[""] = per_org[["duty_line_organizations", "organizations_without_meetings"]].sum()
-    committees = committee_orgs(ds)
-    if committee is not None:
-        committees = committees[committees["id"] == committee]
-    keys = committees["id"].tolist() + ([""] if committee is None else [])
-    frame = pd.DataFrame(
-        {
-            "committee": keys,
-            "committee_name": committees["name"].tolist() + ([OVERALL_NAME] if committee is None else []),
-        }
-    )
+    frame = _committee_rows(ds, committee)
+    keys = frame["committee"].tolist()
     members = members.reindex(keys, fill_value=0)
     organizations = organizations.reindex(keys, fill_value=0)
     for column in ("duty_line_cpc_members", "below_min_meetings"):
