@@ -48,6 +48,9 @@ class Dataset:
     activities: pd.DataFrame = field(default_factory=lambda: empty_table("activities"))
     name: str = ""
     warnings: list[Problem] = field(default_factory=list)
+    not_recorded: frozenset[str] = frozenset()
+    """Tables the source did not give (`organizations` …; `liaisons:<kind>` for one kind of liaison list):
+    analyses that need them say so instead of reporting every entity as a gap (DESIGN 3)."""
 
     @property
     def tables(self) -> dict[str, pd.DataFrame]:

@@ -30,6 +30,11 @@ CLI: dict[str, tuple[str, str]] = {
         "注：数据集未提供 activities 表（活动记录），联系实效与组织生活无法分析。",
         "Note: the dataset has no activities table: liaison activity and org life not analysed.",
     ),
+    "cache_info": (
+        "数据集缓存：{folder}，{n} 个数据集，{size:.1f} MiB",
+        "dataset cache: {folder}, {n} dataset(s), {size:.1f} MiB",
+    ),
+    "cache_cleared": ("已从 {folder} 删除 {n} 个缓存的数据集", "removed {n} cached dataset(s) from {folder}"),
 }
 
 GENERATE: dict[str, tuple[str, str]] = {

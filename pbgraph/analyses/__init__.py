@@ -85,7 +85,10 @@ def run(
     tables = REGISTRY[name].compute(ds, options)
     # betweenness says on its rows whether it was sampled; the result carries it as a field
     sampled = next((frame.attrs["sampled"] for frame in tables.values() if frame.attrs.get("sampled")), None)
-    return Result(name, tables, notes=_period_notes(ds, name, since, until), sampled=sampled)
+    # what the analysis needed and the office files did not give (DESIGN 3: "not recorded")
+    missing = list(dict.fromkeys(k for frame in tables.values() for k in frame.attrs.get("not_recorded", [])))
+    notes = _period_notes(ds, name, since, until)
+    return Result(name, tables, notes=notes, sampled=sampled, not_recorded=missing)
 
 
 def _period_notes(ds: Dataset, name: str, since: str | None, until: str | None) -> list[str]:

@@ -12,10 +12,12 @@ from pbgraph.cli._common import (
     activity_notes,
     activity_options,
     asked,
+    cache_option,
     library_errors,
     load_or_exit,
     max_depth_option,
     max_load_option,
+    not_recorded_notes,
     output_options,
     period_options,
     sampled_notes,
@@ -38,6 +40,7 @@ from pbgraph.cli.neo4j import backend_options
 @activity_options
 @output_options(*FORMATS, "xlsx")
 @backend_options
+@cache_option
 @library_errors
 def analyze(
     name: str,
@@ -123,5 +126,9 @@ def analyze(
         min_meetings=min_meetings,
         min_contacts=min_contacts,
     )
-    notes = sampled_notes(found.sampled, lang) + activity_notes(found.notes, lang)
+    notes = (
+        sampled_notes(found.sampled, lang)
+        + not_recorded_notes(found.not_recorded, lang)
+        + activity_notes(found.notes, lang)
+    )
     write_tables(found.tables, fmt=fmt, lang=lang, output=output, notes=notes)

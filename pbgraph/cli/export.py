@@ -8,6 +8,7 @@ import click
 
 from pbgraph._texts import CLI, say
 from pbgraph.cli._common import (
+    cache_option,
     lang_option,
     library_errors,
     load_or_exit,
@@ -42,6 +43,7 @@ from pbgraph.cli._common import (
     help="graphml/gexf/json：包含联系群众 / include contacts in the graph.",
 )
 @lang_option
+@cache_option
 @library_errors
 def export(
     path: str,

@@ -8,6 +8,7 @@ import click
 
 from pbgraph._texts import CLI, say
 from pbgraph.cli._common import (
+    cache_option,
     lang_option,
     library_errors,
     load_or_exit,
@@ -61,6 +62,7 @@ from pbgraph.cli._common import (
     help="嵌入交互式关系图 / embed the interactive graph views.",
 )
 @lang_option
+@cache_option
 @library_errors
 def report(
     path: str,
