@@ -66,6 +66,7 @@ def _child(task: dict[str, Any]) -> dict[str, Any]:
         "members": len(ds.members),
         "liaisons": len(ds.liaisons),
         "contacts": len(ds.contacts),
+        "activities": len(ds.activities),
     }
     if kind == "analyses":
         from pbgraph import analyses
@@ -87,6 +88,8 @@ def _child(task: dict[str, Any]) -> dict[str, Any]:
             "reach": lambda: (oracle.reach(ds), oracle.party_group_reach(ds)),
             "load": lambda: (oracle.liaison_load(ds), oracle.fragile(ds), oracle.load_distribution(ds)),
             "connectors": lambda: oracle.connectors(ds),
+            "dormant": lambda: (oracle.dormant(ds), oracle.activity_rates(ds)),
+            "org_life": lambda: (oracle.org_life(ds), oracle.org_meetings(ds), oracle.org_life_rates(ds)),
         }
         for name in ANALYSES:
             t0 = time.perf_counter()

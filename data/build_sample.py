@@ -24,8 +24,21 @@ import pandas as pd
 
 import pbgraph
 from pbgraph.generate import COUNTY, Scale, generate_tables
+from pbgraph.generate.activities import ACTIVITY_YEAR, generate_activities
 from pbgraph.io import atomic_open, write_csv_tables, write_xlsx_tables
-from pbgraph.model import ORG_KIND_ZH, ORGANIZING_KINDS, PARTY_ZH, ROLE_ZH, TABLES, OrgKind, Party, Role
+from pbgraph.model import (
+    ACTIVITY_KIND_ZH,
+    LIAISON_ACTIVITY_KINDS,
+    MEETING_KINDS,
+    ORG_KIND_ZH,
+    ORGANIZING_KINDS,
+    PARTY_ZH,
+    ROLE_ZH,
+    TABLES,
+    OrgKind,
+    Party,
+    Role,
+)
 
 HERE = Path(__file__).resolve().parent
 FOLDER = HERE / "sample"
@@ -63,7 +76,7 @@ class Sample:
     """The sample's tables (English headers, roster values) and a record of every injected gap."""
 
     def __init__(self) -> None:
-        self.tables = generate_tables(Scale((SAMPLE_COUNTY,)), seed=SEED, gap_rate=0.0)
+        self.tables = generate_tables(Scale((SAMPLE_COUNTY,)), seed=SEED, gap_rate=0.0, activities=False)
         self.rng = np.random.default_rng(SEED)
         self.gaps: dict[str, list[str]] = {}
         self._rename_committee()
@@ -289,6 +302,47 @@ class Sample:
         self.gaps["unlinked"] = chosen
         self.gaps["non_counting_source"] = [source]
 
+    # the activity log: every liaison exercised and every duty-line organization meeting, but these -----
+
+    def activities(self) -> None:
+        """A year of activities for the finished network, then three documented findings."""
+        activities = generate_activities(
+            self.tables, seed=SEED, never_share=0.0, lapsed_share=0.0, silent_share=0.0
+        )
+        liaison_kinds = {ACTIVITY_KIND_ZH[k] for k in LIAISON_ACTIVITY_KINDS}
+        meeting_kinds = {ACTIVITY_KIND_ZH[k] for k in MEETING_KINDS}
+        listed = activities["members"].str.split(";")
+        is_liaison = activities["kind"].isin(liaison_kinds)
+        busy = {i for key, ids in self.gaps.items() if key != "sector" for i in ids}
+        load = self.load()
+        # 把说了当做了: a CPC member whose liaisons exist on paper only
+        paper = self.pick([m for m in self.duty_members() if m not in busy and load[m] >= 2])
+        on_paper = is_liaison & listed.map(lambda ms: paper in ms)
+        # a liaison last exercised in the year before: another CPC member and one of their non-party members
+        pairs = self.member_liaisons().drop_duplicates(["source", "target"])
+        pairs = pairs[~pairs["source"].isin(busy | {paper})]
+        lapsed = pairs.iloc[int(self.rng.integers(0, len(pairs)))]
+        source, target = str(lapsed["source"]), str(lapsed["target"])
+        of_lapsed = (
+            is_liaison
+            & listed.map(lambda ms: source in ms)
+            & ((activities["target"] == target) | listed.map(lambda ms: target in ms))
+        )
+        activities.loc[of_lapsed, "date"] = activities.loc[of_lapsed, "date"].str.replace(
+            str(ACTIVITY_YEAR), str(ACTIVITY_YEAR - 1), n=1, regex=False
+        )
+        # a functional branch that never met (组织生活不经常)
+        orgs = self.organizations
+        branches = orgs.loc[orgs["kind"] == _kind(OrgKind.FUNCTIONAL_BRANCH), "id"].tolist()
+        silent = self.pick(branches)
+        of_silent = activities["kind"].isin(meeting_kinds) & (activities["organization"] == silent)
+        activities = activities[~(on_paper | of_silent).to_numpy()]
+        order = np.argsort(activities["date"].to_numpy(dtype=str), kind="stable")
+        self.tables["activities"] = activities.iloc[order].reset_index(drop=True)
+        self.gaps["paper_only"] = [paper]
+        self.gaps["lapsed"] = [source, target]
+        self.gaps["silent_branch"] = [silent]
+
     def build(self) -> None:
         self.sector_without_liaison()
         self.township_without_liaison()
@@ -296,6 +350,7 @@ class Sample:
         self.overloaded_and_idle()
         self.unorganized()
         self.unlinked()
+        self.activities()
 
 
 _DEMOCRATIC = (Party.RCCK, Party.CDL, Party.CNDCA, Party.CAPD, Party.CPWDP, Party.CZGP, Party.JS, Party.TDSGL)
@@ -341,9 +396,11 @@ def readme(sample: Sample, ds: pbgraph.Dataset) -> str:
     """The sample's README: files, row counts, every gap with ids and names, and the expected warnings."""
     gaps, name = sample.gaps, sample.name
 
+    contact_names = dict(zip(ds.contacts["id"], ds.contacts["name"], strict=True))
+
     def who(key: str | list[str]) -> str:
         ids = gaps[key] if isinstance(key, str) else key
-        return "、".join(f"`{i}` {name(i)}" for i in ids)
+        return "、".join(f"`{i}` {contact_names[i] if i in contact_names else name(i)}" for i in ids)
 
     members, orgs, liaisons = ds.members, ds.organizations, ds.liaisons
     cpc = members["party"] == "CPC"
@@ -374,6 +431,27 @@ def readme(sample: Sample, ds: pbgraph.Dataset) -> str:
         for table, frame in sample.tables.items()
     )
     warning_lines = "\n".join(f"- {w.message('en')}" for w in ds.warnings)
+    from pbgraph.analyses import activity_rates, dormant, org_life
+    from pbgraph.period import activity_period
+
+    period = activity_period(ds)
+    assert period is not None
+    kinds_of = ds.activities["kind"]
+    n_meetings = int(kinds_of.isin([k.value for k in MEETING_KINDS]).sum())
+    n_liaison_activities = len(ds.activities) - n_meetings
+    dormant_rows = dormant(ds)
+    paper_targets = dormant_rows.loc[dormant_rows["source"] == gaps["paper_only"][0], "target"].tolist()
+    lapsed_last = dormant_rows.loc[dormant_rows["source"] == gaps["lapsed"][0], "last_activity"].iat[0]
+    silent_only = org_life(ds)["id"].tolist()
+    overall = activity_rates(ds).iloc[-1]
+    active, total = int(overall["active_liaisons"]), int(overall["liaisons"])
+    effective = int(overall["effectively_linked_non_party_members"])
+    linked = set(pairs["target"])
+    paper_member_targets_only = sorted(
+        t
+        for t in paper_targets
+        if t in linked and set(pairs.loc[pairs["target"] == t, "source"]) == set(gaps["paper_only"])
+    )
     return f"""# Sample dataset: 示例区政协 (fictional)
 
 A fictional county-level CPPCC committee, **{name(COMMITTEE_ID)}** (`{COMMITTEE_ID}`), modelled on seed
@@ -443,6 +521,27 @@ Not a gap but a finding: **{fragile} fragile non-party members** have exactly on
 
 So `coverage` reports work coverage {n_non_party - len(gaps["unlinked"])}/{n_non_party} non-party members
 and organization coverage {n_cpc - len(gaps["unorganized"])}/{n_cpc} CPC members.
+
+## Activities (联系实效, 双重组织生活)
+
+`activities.csv` is a year of the committee's activity log ({ACTIVITY_YEAR}): {n_liaison_activities} liaison
+activities (谈心谈话, 走访, 电话联系, and 座谈 that list a CPC member and a non-party member together, with no
+target) and {n_meetings} meetings of the duty-line organizations (组织生活会, 主题党日, 集中学习), each
+listing the members who attended. The default period is the 12 months ending at the latest activity:
+{period.since} to {period.until}. Every liaison is exercised in it, and every duty-line organization meets,
+except:
+
+- **Liaisons on paper only (把说了当做了)**: {who("paper_only")} has no activity at all with the people they
+  liaise with: {who(paper_targets)}. Found by `dormant` (no last activity).
+- **A lapsed liaison**: {who(gaps["lapsed"][:1])} last met {who(gaps["lapsed"][1:])} on {lapsed_last}, before
+  the period. Found by `dormant` (with that date).
+- **A branch that never met (组织生活不经常)**: {who("silent_branch")} held no meeting; its CPC members
+  {who(silent_only)}, in no other duty-line organization, had no organizational life. Found by `org_life`
+  (and `org_meetings`, 0 meetings).
+
+So `dormant` lists {len(dormant_rows)} liaisons ({active}/{total} active) and 有效联系率 is
+{effective}/{n_non_party}: the unlinked members above, and {who(paper_member_targets_only)}, whose only
+liaison is on paper.
 
 ## Expected validation warnings
 

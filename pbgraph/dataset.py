@@ -45,6 +45,7 @@ class Dataset:
     memberships: pd.DataFrame
     liaisons: pd.DataFrame
     contacts: pd.DataFrame
+    activities: pd.DataFrame = field(default_factory=lambda: empty_table("activities"))
     name: str = ""
     warnings: list[Problem] = field(default_factory=list)
     not_recorded: frozenset[str] = frozenset()
@@ -140,3 +141,8 @@ class Dataset:
     def __repr__(self) -> str:
         counts = ", ".join(f"{name}={len(frame)}" for name, frame in self.tables.items())
         return f"Dataset({self.name!r}: {counts})"
+
+
+def empty_table(name: str) -> pd.DataFrame:
+    """A table of the model with its canonical columns and no rows (e.g. a dataset without activities)."""
+    return pd.DataFrame({column: pd.Series([], dtype="str") for column in TABLES[name].column_names})

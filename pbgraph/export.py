@@ -171,6 +171,7 @@ def redact(ds: Dataset, *, lang: str = "zh") -> Dataset:
         ("townships", "name"),
         ("organizations", "name"),
         ("liaisons", "note"),
+        ("activities", "note"),
     ):
         frame = getattr(ds, table).copy()
         frame[column] = scrub.column(frame[column])
@@ -191,6 +192,7 @@ def redact(ds: Dataset, *, lang: str = "zh") -> Dataset:
         memberships=ds.memberships.copy(),
         liaisons=tables["liaisons"],
         contacts=tables["contacts"],
+        activities=tables["activities"],
         name=ds.name,
         warnings=warnings,
     )
@@ -224,7 +226,13 @@ def analysis_tables(
     """
     from pbgraph.analyses.backend import EmbeddedBackend, analyze
 
-    return analyze(EmbeddedBackend(ds), committee=committee, max_load=max_load, max_depth=max_depth).tables
+    tables = analyze(EmbeddedBackend(ds), committee=committee, max_load=max_load, max_depth=max_depth).tables
+    dormant = tables.get("dormant")
+    if dormant is not None and len(dormant):
+        # the dormant liaisons as a work list: each CPC member's together, a column to record what was done
+        work = dormant.sort_values(["committee", "source", "target"], kind="stable").reset_index(drop=True)
+        tables["dormant_work_list"] = work.assign(follow_up="")
+    return tables
 
 
 def export_xlsx(
@@ -361,6 +369,9 @@ def input_tables(ds: Dataset) -> dict[str, pd.DataFrame]:
     """The dataset's tables as input files hold them (canonical headers; party_group as true/false)."""
     tables = {}
     for name, frame in ds.tables.items():
+        if name == "activities" and frame.empty:
+            # an optional table the dataset does not record is not written as an empty file
+            continue
         frame = frame.copy()
         if name == "members":
             frame["party_group"] = np.where(frame["party_group"].to_numpy(dtype=bool), "true", "false")

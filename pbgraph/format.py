@@ -21,7 +21,7 @@ import pyarrow.compute as pc
 
 from pbgraph._texts import pick
 from pbgraph._texts.tables import CELLS, COLUMN_LABELS, OVERALL_NAME, TABLE_TITLES, VALUE_LABELS
-from pbgraph.model import NODE_KIND_ZH, ORG_KIND_ZH, PARTY_ZH, ROLE_ZH
+from pbgraph.model import LIAISON_KIND_ZH, NODE_KIND_ZH, ORG_KIND_ZH, PARTY_ZH, ROLE_ZH
 
 NA = "n/a"
 
@@ -30,6 +30,8 @@ RATE_COLUMNS = frozenset(
         "organization_rate",
         "work_rate",
         "share",
+        "active_share",
+        "effective_rate",
         "organization_rate_before",
         "organization_rate_after",
         "work_rate_before",
@@ -43,6 +45,7 @@ ENUM_COLUMNS: dict[str, dict[str, str]] = {
     # the `kind` columns of result rows name node or organization kinds (never liaison kinds)
     "kind": {str(k): v for k, v in ORG_KIND_ZH.items()} | {str(k): v for k, v in NODE_KIND_ZH.items()},
     "role": {str(k): v for k, v in ROLE_ZH.items()},
+    "liaison_kind": {str(k): v for k, v in LIAISON_KIND_ZH.items()},
 }
 
 

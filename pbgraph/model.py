@@ -254,6 +254,65 @@ LIAISON_KIND_ALIASES: dict[str, LiaisonKind] = {
 }
 
 
+class ActivityKind(StrEnum):
+    """Activity kinds (`activities.kind`): liaison activities, then meetings of an organization."""
+
+    TALK = "talk"
+    VISIT = "visit"
+    CALL = "call"
+    EVENT = "event"
+    ORG_LIFE = "org_life"
+    PARTY_DAY = "party_day"
+    STUDY = "study"
+
+
+ACTIVITY_KIND_ZH: dict[str, str] = {
+    ActivityKind.TALK: "谈心谈话",
+    ActivityKind.VISIT: "走访",
+    ActivityKind.CALL: "电话联系",
+    ActivityKind.EVENT: "座谈",
+    ActivityKind.ORG_LIFE: "组织生活",
+    ActivityKind.PARTY_DAY: "主题党日",
+    ActivityKind.STUDY: "集中学习",
+}
+
+ACTIVITY_KIND_ALIASES: dict[str, ActivityKind] = {
+    "谈心谈话": ActivityKind.TALK,
+    "谈心": ActivityKind.TALK,
+    "走访": ActivityKind.VISIT,
+    "走访慰问": ActivityKind.VISIT,
+    "看望": ActivityKind.VISIT,
+    "电话联系": ActivityKind.CALL,
+    "微信联系": ActivityKind.CALL,
+    "联系": ActivityKind.CALL,
+    "座谈": ActivityKind.EVENT,
+    "联谊": ActivityKind.EVENT,
+    "协商活动": ActivityKind.EVENT,
+    "组织生活": ActivityKind.ORG_LIFE,
+    "组织生活会": ActivityKind.ORG_LIFE,
+    "三会一课": ActivityKind.ORG_LIFE,
+    "支部会议": ActivityKind.ORG_LIFE,
+    "主题党日": ActivityKind.PARTY_DAY,
+    "集中学习": ActivityKind.STUDY,
+    "学习": ActivityKind.STUDY,
+}
+
+LIAISON_ACTIVITY_KINDS: frozenset[ActivityKind] = frozenset(
+    {ActivityKind.TALK, ActivityKind.VISIT, ActivityKind.CALL, ActivityKind.EVENT}
+)
+"""Activities that exercise a liaison: they need a `target`, or two or more `members`."""
+
+MEETING_KINDS: frozenset[ActivityKind] = frozenset(
+    {ActivityKind.ORG_LIFE, ActivityKind.PARTY_DAY, ActivityKind.STUDY}
+)
+"""Meetings of an organization: they need an `organization`."""
+
+DUTY_LINE_KINDS: frozenset[OrgKind] = frozenset(
+    {OrgKind.FUNCTIONAL_BRANCH, OrgKind.PARTY_CELL, OrgKind.SUB_PARTY_GROUP}
+)
+"""The committee-side duty line whose meetings are 双重组织生活 (DESIGN 4, `org_life`)."""
+
+
 class Role(StrEnum):
     """Roles within an organization (`memberships.role`)."""
 
@@ -431,6 +490,19 @@ TABLES: dict[str, Table] = {
             required=False,
             node_kind=NodeKind.CONTACT,
         ),
+        Table(
+            "activities",
+            "活动",
+            (
+                _c("date", "日期", "活动日期", "时间", required=True),
+                _c("kind", "类型", "方式", "活动类型", "联系方式", required=True),
+                _c("members", "参加委员", "党员委员", "参加人员", "委员", required=True),
+                _c("target", "对象", "联系对象"),
+                _c("organization", "组织", "党组织"),
+                _c("note", "内容", "备注", "活动内容"),
+            ),
+            required=False,
+        ),
     )
 }
 """Every input table in load order (node tables first)."""
@@ -441,5 +513,8 @@ TABLE_ALIASES: dict[str, str] = {t.zh: t.name for t in TABLES.values()} | {
     "组织关系": "memberships",
     "联系关系": "liaisons",
     "群众": "contacts",
+    "活动记录": "activities",
+    "联系记录": "activities",
+    "组织生活记录": "activities",
 }
 """Chinese file or sheet names accepted for each table."""

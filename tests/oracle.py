@@ -10,6 +10,7 @@ The module also holds the frame comparison helpers the analysis tests share.
 
 from __future__ import annotations
 
+import datetime as dt
 import weakref
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
@@ -99,6 +100,48 @@ COLUMNS: dict[str, list[str]] = {
     ],
 }
 COLUMNS["league_table"] = COLUMNS["coverage"]
+COLUMNS["coverage_with_activities"] = [
+    *COLUMNS["coverage"],
+    "effectively_linked_non_party_members",
+    "effective_rate",
+]
+COLUMNS |= {
+    "dormant": [
+        "committee",
+        "liaison_kind",
+        "source",
+        "source_name",
+        "target",
+        "target_name",
+        "since",
+        "last_activity",
+    ],
+    "activity_rates": [
+        "committee",
+        "committee_name",
+        "liaisons",
+        "active_liaisons",
+        "active_share",
+        "non_party_members",
+        "effectively_linked_non_party_members",
+        "effective_rate",
+    ],
+    "org_life": ["committee", "id", "name", "duty_organizations", "duty_organization_names", "meetings"],
+    "org_meetings": ["committee", "id", "name", "kind", "cpc_members", "meetings"],
+    "org_life_rates": [
+        "committee",
+        "committee_name",
+        "duty_line_cpc_members",
+        "below_min_meetings",
+        "duty_line_organizations",
+        "organizations_without_meetings",
+    ],
+    "activities_per_month": ["month", "liaison_activities", "meetings"],
+    "few_contacts": ["committee", "id", "name", "contacts"],
+}
+LIAISON_ACTIVITY_KINDS = frozenset({"talk", "visit", "call", "event"})
+MEETING_KINDS = frozenset({"org_life", "party_day", "study"})
+DUTY_LINE_KINDS = frozenset({"functional_branch", "party_cell", "sub_party_group"})
 
 Row = dict[str, Any]
 
@@ -575,7 +618,13 @@ def connectors(
 # the headline ---------------------------------------------------------------------------------------------
 
 
-def _coverage_row(ds: Dataset, committee: str | None, name: str, max_load: int) -> Row:
+def _coverage_row(
+    ds: Dataset,
+    committee: str | None,
+    name: str,
+    max_load: int,
+    period: tuple[dt.date, dt.date] | None = None,
+) -> Row:
     f = _facts(ds)
     members = [m for m in f.members if f.belongs(m, committee)]
     cpc = [m for m in members if f.is_cpc(m)]
@@ -602,34 +651,392 @@ def _coverage_row(ds: Dataset, committee: str | None, name: str, max_load: int) 
         "overloaded": int(load["overloaded"].astype(bool).sum()),
         "idle": int(load["idle"].astype(bool).sum()),
         "fragile": len(fragile(ds, committee=committee)),
-    }
+    } | (_effective_columns(ds, committee, non_party, period) if period is not None else {})
 
 
-def coverage(ds: Dataset, *, committee: str | None = None, max_load: int = 5) -> pd.DataFrame:
-    """The two coverage rates and every gap count, per committee and overall."""
+def coverage(
+    ds: Dataset,
+    *,
+    committee: str | None = None,
+    max_load: int = 5,
+    since: str | None = None,
+    until: str | None = None,
+) -> pd.DataFrame:
+    """The two coverage rates and every gap count, per committee and overall; with activities, also the
+    effectively linked non-party members and 有效联系率."""
     f = _facts(ds)
     f.check(committee)
+    period = _period(ds, since, until) if len(ds.activities) else None
     rows = [
-        _coverage_row(ds, c, f.attr(c, "name"), max_load)
+        _coverage_row(ds, c, f.attr(c, "name"), max_load, period)
         for c in f.committees
         if committee is None or c == committee
     ]
     if committee is None:
-        rows.append(_coverage_row(ds, None, "全部", max_load))
-    return _frame("coverage", rows)
+        rows.append(_coverage_row(ds, None, "全部", max_load, period))
+    return _frame("coverage" if period is None else "coverage_with_activities", rows)
 
 
-def league_table(ds: Dataset, *, max_load: int = 5) -> pd.DataFrame:
-    """Coverage rows per committee, worst first."""
+def league_table(
+    ds: Dataset, *, max_load: int = 5, since: str | None = None, until: str | None = None
+) -> pd.DataFrame:
+    """Coverage rows per committee, worst first (with 有效联系率 when there are activities)."""
     f = _facts(ds)
-    rows = [_coverage_row(ds, c, f.attr(c, "name"), max_load) for c in f.committees]
+    period = _period(ds, since, until) if len(ds.activities) else None
+    rows = [_coverage_row(ds, c, f.attr(c, "name"), max_load, period) for c in f.committees]
 
     def worst_first(row: Row) -> tuple[Any, ...]:
         gaps = sum(row[k] for k in GAP_COUNTS)
         work, organization = row["work_rate"], row["organization_rate"]
         return (work is None, work or 0.0, organization is None, organization or 0.0, -gaps, row["committee"])
 
-    return _frame("league_table", sorted(rows, key=worst_first))
+    return _frame(
+        "league_table" if period is None else "coverage_with_activities", sorted(rows, key=worst_first)
+    )
+
+
+# activities (DESIGN 4: dormant, org_life, periods, --as-of, --min-contacts) ------------------------------
+
+
+def _day(text: str) -> dt.date:
+    """An ISO date, or a month (its first day)."""
+    return dt.date.fromisoformat(text if len(text) == 10 else text + "-01")
+
+
+def _period(ds: Dataset, since: str | None, until: str | None) -> tuple[dt.date, dt.date]:
+    """The period: the given ends, else the 12 months ending at the latest activity date."""
+    end = _day(until) if until else max(_day(d) for d in ds.activities["date"])
+    if since:
+        return _day(since), end
+    # twelve months back, clipped to the end of a shorter month, then the next day
+    year, month = (end.year - 1, end.month)
+    day = end.day
+    while True:
+        try:
+            start = dt.date(year, month, day)
+            break
+        except ValueError:
+            day -= 1
+    return start + dt.timedelta(days=1), end
+
+
+def _cache(ds: Dataset) -> dict[Any, Any]:
+    """Results kept with the oracle's facts of a dataset (the oracle is naive, not wasteful)."""
+    cache: dict[Any, Any] = _facts(ds).__dict__.setdefault("activity_cache", {})
+    return cache
+
+
+def _activities(ds: Dataset) -> list[dict[str, Any]]:
+    """Activity rows as dicts, with the member list split and the day parsed."""
+    cache = _cache(ds)
+    if "activities" not in cache:
+        rows = []
+        for record in ds.activities.to_dict("records"):
+            members = [m.strip() for m in record["members"].split(";") if m.strip()]
+            rows.append(record | {"members": members, "day": _day(record["date"])})
+        cache["activities"] = rows
+    rows: list[dict[str, Any]] = cache["activities"]
+    return rows
+
+
+def _listing(ds: Dataset) -> dict[str, list[dict[str, Any]]]:
+    """Per member: the activities that list them."""
+    cache = _cache(ds)
+    if "listing" not in cache:
+        found: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for activity in _activities(ds):
+            for member in activity["members"]:
+                found[member].append(activity)
+        cache["listing"] = found
+    listing: dict[str, list[dict[str, Any]]] = cache["listing"]
+    return listing
+
+
+def _distinct_counting(ds: Dataset) -> list[tuple[str, str, str, str]]:
+    """(source, target, kind, since) of each distinct counting liaison, first row of each, in table order."""
+    f = _facts(ds)
+    seen: set[tuple[str, str, str]] = set()
+    found = []
+    for source, target, kind, since in ds.liaisons[["source", "target", "kind", "since"]].itertuples(
+        index=False
+    ):
+        if f.counts(source, target, kind) and (source, target, kind) not in seen:
+            seen.add((source, target, kind))
+            found.append((source, target, kind, since))
+    return found
+
+
+def _joins(activity: dict[str, Any], source: str, target: str) -> bool:
+    """A liaison activity whose members include the source, and whose target is the target or whose
+    members include it too."""
+    if activity["kind"] not in LIAISON_ACTIVITY_KINDS or source not in activity["members"]:
+        return False
+    return activity["target"] == target or (target != source and target in activity["members"])
+
+
+def _liaison_activity(
+    ds: Dataset, period: tuple[dt.date, dt.date]
+) -> list[tuple[str, str, str, str, bool, str]]:
+    """(source, target, kind, since, active, last activity) of each distinct counting liaison."""
+    cache = _cache(ds)
+    if ("liaisons", period) not in cache:
+        start, end = period
+        found = []
+        for source, target, kind, since in _distinct_counting(ds):
+            days = [
+                a["day"]
+                for a in _listing(ds).get(source, [])
+                if a["day"] <= end and _joins(a, source, target)
+            ]
+            active = any(start <= d for d in days)
+            found.append((source, target, kind, since, active, max(days).isoformat() if days else ""))
+        cache[("liaisons", period)] = found
+    rows: list[tuple[str, str, str, str, bool, str]] = cache[("liaisons", period)]
+    return rows
+
+
+def dormant(
+    ds: Dataset, *, committee: str | None = None, since: str | None = None, until: str | None = None
+) -> pd.DataFrame:
+    """Counting liaisons that no liaison activity joined inside the period."""
+    f = _facts(ds)
+    f.check(committee)
+    if not len(ds.activities):
+        return _frame("dormant", [])
+    rows = [
+        {
+            "committee": f.attr(s, "committee"),
+            "liaison_kind": k,
+            "source": s,
+            "source_name": f.attr(s, "name"),
+            "target": t,
+            "target_name": f.attr(t, "name"),
+            "since": since_,
+            "last_activity": last,
+        }
+        for s, t, k, since_, active, last in _liaison_activity(ds, _period(ds, since, until))
+        if not active and f.belongs(s, committee)
+    ]
+    return _frame("dormant", rows)
+
+
+def _effectively_linked(ds: Dataset, period: tuple[dt.date, dt.date]) -> set[str]:
+    return {t for _, t, k, _, active, _ in _liaison_activity(ds, period) if k == "member" and active}
+
+
+def _effective_columns(
+    ds: Dataset, committee: str | None, non_party: list[str], period: tuple[dt.date, dt.date]
+) -> Row:
+    linked = _effectively_linked(ds, period)
+    count = len([m for m in non_party if m in linked])
+    return {"effectively_linked_non_party_members": count, "effective_rate": _rate(count, len(non_party))}
+
+
+def activity_rates(
+    ds: Dataset, *, committee: str | None = None, since: str | None = None, until: str | None = None
+) -> pd.DataFrame:
+    """Per committee and overall: counting liaisons, active ones, their share, and 有效联系率."""
+    f = _facts(ds)
+    f.check(committee)
+    if not len(ds.activities):
+        return _frame("activity_rates", [])
+    period = _period(ds, since, until)
+    liaisons = _liaison_activity(ds, period)
+    linked = _effectively_linked(ds, period)
+
+    def row(key: str | None, name: str) -> Row:
+        mine = [active for s, _, _, _, active, _ in liaisons if f.belongs(s, key)]
+        non_party = [m for m in f.members if f.is_non_party(m) and f.belongs(m, key)]
+        effective = [m for m in non_party if m in linked]
+        return {
+            "committee": key or "",
+            "committee_name": name,
+            "liaisons": len(mine),
+            "active_liaisons": sum(mine),
+            "active_share": _rate(sum(mine), len(mine)),
+            "non_party_members": len(non_party),
+            "effectively_linked_non_party_members": len(effective),
+            "effective_rate": _rate(len(effective), len(non_party)),
+        }
+
+    rows = [row(c, f.attr(c, "name")) for c in f.committees if committee is None or c == committee]
+    if committee is None:
+        rows.append(row(None, "全部"))
+    return _frame("activity_rates", rows)
+
+
+def _duty_organizations(ds: Dataset) -> list[str]:
+    f = _facts(ds)
+    return [o for o in f.organizations if f.attr(o, "org_kind") in DUTY_LINE_KINDS]
+
+
+def _meetings(ds: Dataset, period: tuple[dt.date, dt.date]) -> list[dict[str, Any]]:
+    start, end = period
+    return [a for a in _activities(ds) if a["kind"] in MEETING_KINDS and start <= a["day"] <= end]
+
+
+def _duty_members(ds: Dataset) -> dict[str, list[str]]:
+    """Per CPC member in a duty-line organization: those organizations, in table order."""
+    f = _facts(ds)
+    duty = _duty_organizations(ds)
+    found: dict[str, list[str]] = {}
+    for m in f.members:
+        if f.is_cpc(m):
+            orgs = {o for o, _ in f.organizations_of.get(m, [])}
+            mine = [o for o in duty if o in orgs]
+            if mine:
+                found[m] = mine
+    return found
+
+
+def _attended(ds: Dataset, period: tuple[dt.date, dt.date]) -> dict[str, int]:
+    meetings = _meetings(ds, period)
+    return {
+        m: sum(1 for a in meetings if a["organization"] in orgs and m in a["members"])
+        for m, orgs in _duty_members(ds).items()
+    }
+
+
+def org_life(
+    ds: Dataset,
+    *,
+    committee: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    min_meetings: int = 1,
+) -> pd.DataFrame:
+    """CPC members of duty-line organizations listed in fewer than `min_meetings` of their meetings."""
+    f = _facts(ds)
+    f.check(committee)
+    if not len(ds.activities):
+        return _frame("org_life", [])
+    attended = _attended(ds, _period(ds, since, until))
+    rows = [
+        {
+            "committee": f.attr(m, "committee"),
+            "id": m,
+            "name": f.attr(m, "name"),
+            "duty_organizations": ";".join(orgs),
+            "duty_organization_names": "、".join(f.attr(o, "name") for o in orgs),
+            "meetings": attended[m],
+        }
+        for m, orgs in _duty_members(ds).items()
+        if attended[m] < min_meetings and f.belongs(m, committee)
+    ]
+    return _frame("org_life", rows)
+
+
+def org_meetings(
+    ds: Dataset, *, committee: str | None = None, since: str | None = None, until: str | None = None
+) -> pd.DataFrame:
+    """Per duty-line organization: its CPC members and the meetings it held in the period."""
+    f = _facts(ds)
+    f.check(committee)
+    if not len(ds.activities):
+        return _frame("org_meetings", [])
+    meetings = _meetings(ds, _period(ds, since, until))
+    duty_members = _duty_members(ds)
+    rows = [
+        {
+            "committee": f.attr(o, "committee"),
+            "id": o,
+            "name": f.attr(o, "name"),
+            "kind": f.attr(o, "org_kind"),
+            "cpc_members": sum(1 for orgs in duty_members.values() if o in orgs),
+            "meetings": sum(1 for a in meetings if a["organization"] == o),
+        }
+        for o in _duty_organizations(ds)
+        if f.in_committee(o, committee)
+    ]
+    return _frame("org_meetings", rows)
+
+
+def org_life_rates(
+    ds: Dataset,
+    *,
+    committee: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    min_meetings: int = 1,
+) -> pd.DataFrame:
+    """Per committee and overall: duty-line CPC members, those below the minimum, organizations, silent
+    ones."""
+    f = _facts(ds)
+    f.check(committee)
+    if not len(ds.activities):
+        return _frame("org_life_rates", [])
+    period = _period(ds, since, until)
+    attended = _attended(ds, period)
+    held = {
+        o: sum(1 for a in _meetings(ds, period) if a["organization"] == o) for o in _duty_organizations(ds)
+    }
+
+    def row(key: str | None, name: str) -> Row:
+        members = [m for m in attended if f.belongs(m, key)]
+        orgs = [o for o in held if f.in_committee(o, key)]
+        return {
+            "committee": key or "",
+            "committee_name": name,
+            "duty_line_cpc_members": len(members),
+            "below_min_meetings": sum(1 for m in members if attended[m] < min_meetings),
+            "duty_line_organizations": len(orgs),
+            "organizations_without_meetings": sum(1 for o in orgs if held[o] == 0),
+        }
+
+    rows = [row(c, f.attr(c, "name")) for c in f.committees if committee is None or c == committee]
+    if committee is None:
+        rows.append(row(None, "全部"))
+    return _frame("org_life_rates", rows)
+
+
+def activities_per_month(ds: Dataset, *, committee: str | None = None) -> pd.DataFrame:
+    """Liaison activities and meetings per calendar month (an activity is a committee's when it lists one
+    of its members)."""
+    f = _facts(ds)
+    f.check(committee)
+    counts: dict[str, list[int]] = {}
+    for a in _activities(ds):
+        if committee is not None and not any(f.belongs(m, committee) for m in a["members"]):
+            continue
+        month = counts.setdefault(a["day"].isoformat()[:7], [0, 0])
+        month[0] += a["kind"] in LIAISON_ACTIVITY_KINDS
+        month[1] += a["kind"] in MEETING_KINDS
+    rows = [{"month": k, "liaison_activities": v[0], "meetings": v[1]} for k, v in sorted(counts.items())]
+    return _frame("activities_per_month", rows)
+
+
+def few_contacts(ds: Dataset, *, committee: str | None = None, min_contacts: int) -> pd.DataFrame:
+    """ "1+10": CPC members with fewer than `min_contacts` distinct contacts over counting liaisons."""
+    f = _facts(ds)
+    f.check(committee)
+    contacts: dict[str, set[str]] = defaultdict(set)
+    for source, target, kind in f.counting:
+        if kind == "contact":
+            contacts[source].add(target)
+    rows = [
+        {
+            "committee": f.attr(m, "committee"),
+            "id": m,
+            "name": f.attr(m, "name"),
+            "contacts": len(contacts[m]),
+        }
+        for m in f.members
+        if f.is_cpc(m) and f.belongs(m, committee) and len(contacts[m]) < min_contacts
+    ]
+    return _frame("few_contacts", rows)
+
+
+def as_of(ds: Dataset, date: str) -> Dataset:
+    """The dataset as it stood on `date`: later liaisons (by `since`) and later activities left out."""
+    day = _day(date)
+    liaisons = ds.liaisons[[s == "" or _day(s) <= day for s in ds.liaisons["since"]]]
+    activities = ds.activities[[_day(d) <= day for d in ds.activities["date"]]]
+    return Dataset(
+        **{name: frame for name, frame in ds.tables.items() if name not in ("liaisons", "activities")},
+        liaisons=liaisons.reset_index(drop=True),
+        activities=activities.reset_index(drop=True),
+        name=ds.name,
+    )
 
 
 ANALYSES: dict[str, Callable[..., pd.DataFrame]] = {
@@ -647,7 +1054,19 @@ ANALYSES: dict[str, Callable[..., pd.DataFrame]] = {
     "load_distribution": load_distribution,
     "connectors": connectors,
 }
-"""Every analysis of the spec by name."""
+"""Every analysis of the spec by name (those over activities: `ACTIVITY_ANALYSES`)."""
+
+ACTIVITY_ANALYSES: dict[str, Callable[..., pd.DataFrame]] = {
+    "dormant": dormant,
+    "activity_rates": activity_rates,
+    "org_life": org_life,
+    "org_meetings": org_meetings,
+    "org_life_rates": org_life_rates,
+    "activities_per_month": activities_per_month,
+    "few_contacts": few_contacts,
+    "coverage": coverage,
+}
+"""The analyses over activities (and coverage, which gains 有效联系率), checked in ``test_activities``."""
 
 
 # comparing frames -----------------------------------------------------------------------------------------

@@ -288,6 +288,8 @@ TABLES_OF = {
     "reach": ["reach", "party_groups"],
     "load": ["load", "fragile", "distribution"],
     "connectors": ["connectors"],
+    "dormant": ["dormant", "activity_rates"],
+    "org_life": ["org_life", "org_meetings", "org_life_rates"],
 }
 TABLES_OF["all"] = [t for name in ANALYSES for t in TABLES_OF[name]]
 

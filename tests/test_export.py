@@ -255,7 +255,7 @@ def test_cli_export_csv_redacted(sample: Dataset, tmp_path: Path) -> None:
     args = ["export", "data/sample.xlsx", "--to", "csv", "--redact", "-o", str(out)]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
-    assert result.stdout == f"已写入 7 个文件到 {out}\n"
+    assert result.stdout == f"已写入 8 个文件到 {out}\n"
     text = "".join(p.read_text(encoding="utf-8-sig") for p in out.glob("*.csv"))
     assert [name for name in person_names(sample) if name in text] == []
     assert load(out).equals(redact(load(ROOT / "data" / "sample.xlsx")))

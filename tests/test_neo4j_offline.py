@@ -34,6 +34,7 @@ from pbgraph._errors import Neo4jError
 from pbgraph.analyses import league_table, run
 from pbgraph.analyses.coverage import OVERALL_NAME
 from pbgraph.cli.neo4j import analyze_with_neo4j, neo4j_group, parse_parameter
+from pbgraph.dataset import empty_table
 from pbgraph.graph import counting_liaisons
 from pbgraph.model import (
     MULTI_VALUE_SEPARATOR,
@@ -203,10 +204,15 @@ def test_batches() -> None:
 # pull: rows -> the same dataset
 
 
+def pushed(ds: Dataset) -> Dataset:
+    """What Neo4j holds of a dataset: everything but its activities (not in the Neo4j model yet)."""
+    return dataclasses.replace(ds, activities=empty_table("activities"))
+
+
 def test_pull_rebuilds_the_pushed_dataset(dataset: Dataset) -> None:
     rows = store.push_rows(dataset)
     back = store.dataset_from_records(stored(rows), name=dataset.name)
-    assert back.equals(dataset)
+    assert back.equals(pushed(dataset))
     assert back.name == dataset.name
     for name, frame in dataset.tables.items():
         assert list(getattr(back, name).dtypes) == list(frame.dtypes), name
@@ -236,15 +242,17 @@ def test_pull_is_complete_against_the_model(sample: Dataset) -> None:
             assert store.left_out_tables() and table in store.left_out_tables()
     assert store.left_out_tables() == [t for t in TABLES if t not in stored_tables]
     records = stored(store.push_rows(sample))
-    assert store.left_out(records) == []
+    # the sample records activities, which the graph model does not store yet (issue 14): named
+    (activities,) = store.left_out(records)
+    assert "activities" in activities
     # a table the graph model does not store: named, and given back empty rather than silently dropped
     partial = {table: rows for table, rows in records.items() if table != "contacts"}
-    notes = store.left_out(partial)
+    notes = [n for n in store.left_out(partial) if n != activities]
     assert len(notes) == 1 and "contacts" in notes[0] and "\n" not in notes[0]
     assert len(store.dataset_from_records(partial, name="s").contacts) == 0
     # an attribute Neo4j holds that is no column of the model is named, not silently dropped
     records["members"][0]["properties"]["gender"] = "女"
-    assert store.left_out(records) == ["members: 属性 gender 未读回 / property gender not pulled"]
+    assert store.left_out(records) == [activities, "members: 属性 gender 未读回 / property gender not pulled"]
     summary = store.PushSummary("s", {}, {}, left_out=["activities"])
     (message,) = summary.left_out_messages()
     assert "activities" in message and "\n" not in message
@@ -280,7 +288,7 @@ def test_every_analysis_table_and_pull_table_has_its_query() -> None:
             assert f"analyses/{table}" in names
             declared = set(store.load_query(f"analyses/{table}").parameters or ())
             assert {"dataset", "committee"} <= declared <= {"dataset", "committee", "max_load", "max_depth"}
-    assert {f"pull/{table}" for table in TABLES} <= names
+    assert {f"pull/{table}" for table in TABLES if table != "activities"} <= names
     for table in NODE_TABLES:
         assert f"load/delete/{store.NODE_LABELS[table].lower()}" in names
 
@@ -555,7 +563,7 @@ def test_lint_schema_is_the_model() -> None:
 def test_analysis_frames_have_the_embedded_columns_and_dtypes(dataset: Dataset) -> None:
     """Fed the embedded rows, `analysis_frame` gives back the embedded frame: TABLE_COLUMNS is the spec's."""
     for name, tables in store.ANALYSIS_TABLES.items():
-        result = run(name, dataset, max_depth=2)
+        result = run(name, pushed(dataset), max_depth=2)
         assert list(result.tables) == list(tables)
         for table, frame in result.tables.items():
             rebuilt = store.analysis_frame(table, frame.to_dict("records"))
@@ -1055,7 +1063,7 @@ def test_plumbing_push_pull_and_replace(sample: Dataset) -> None:
     waited = names.index("load/await_indexes")
     assert waited == len(schema) and names[waited + 1].startswith("load/nodes/")
     assert store.push(server, sample, dataset="s").stored == first.stored  # again: nothing changes
-    assert store.pull(server, "s").equals(sample)
+    assert store.pull(server, "s").equals(pushed(sample))
     # a liaison that changed its target: left over under the old one until --replace
     liaisons = sample.liaisons.copy()
     liaisons.loc[0, "target"] = next(
@@ -1068,7 +1076,7 @@ def test_plumbing_push_pull_and_replace(sample: Dataset) -> None:
         store.pull(server, "s")
     replaced = store.push(server, changed, dataset="s", replace=True, batch_size=40)
     assert replaced.deleted == sum(len(getattr(sample, t)) for t in NODE_TABLES)
-    assert replaced.stored == replaced.pushed and store.pull(server, "s").equals(changed)
+    assert replaced.stored == replaced.pushed and store.pull(server, "s").equals(pushed(changed))
     with pytest.raises(Neo4jError, match="push"):
         store.pull(server, "other")
 
@@ -1080,7 +1088,7 @@ def test_plumbing_analyses(sample: Dataset) -> None:
     store.push(server, sample, dataset="s")
     for name in store.ANALYSIS_TABLES:
         for committee in (None, *sample.committees):
-            expected = run(name, sample, committee=committee, max_depth=2, max_load=3)
+            expected = run(name, pushed(sample), committee=committee, max_depth=2, max_load=3)
             found = store.run_analysis(server, name, "s", committee=committee, max_depth=2, max_load=3)
             assert list(found.tables) == list(expected.tables) and found.notes == expected.notes
             for table, frame in expected.tables.items():
@@ -1092,7 +1100,7 @@ def test_plumbing_analyses(sample: Dataset) -> None:
         store.run_analysis(server, "unlinked", "s", committee="NOPE")
     with pytest.raises(Neo4jError, match="push"):
         store.run_analysis(server, "unlinked", "nothing")
-    assert_same_frames(store.league_table(server, "s"), league_table(sample))
+    assert_same_frames(store.league_table(server, "s"), league_table(pushed(sample)))
 
 
 def test_plumbing_commands(monkeypatch: pytest.MonkeyPatch, sample: Dataset, tmp_path: Path) -> None:
@@ -1105,9 +1113,9 @@ def test_plumbing_commands(monkeypatch: pytest.MonkeyPatch, sample: Dataset, tmp
     assert result.output.startswith("Pushed dataset 'sample' to Neo4j at neo4j://localhost:7687: Member 250")
     result = runner.invoke(neo4j_group, ["pull", "--dataset", "sample", str(tmp_path / "back")])
     assert result.exit_code == 0, result.output
-    assert load(tmp_path / "back").equals(sample)
+    assert load(tmp_path / "back").equals(pushed(sample))
     result = runner.invoke(neo4j_group, ["pull", "--dataset", "sample", str(tmp_path / "back.xlsx")])
-    assert result.exit_code == 0 and load(tmp_path / "back.xlsx").equals(sample), result.output
+    assert result.exit_code == 0 and load(tmp_path / "back.xlsx").equals(pushed(sample)), result.output
     result = runner.invoke(neo4j_group, ["query", "unlinked", "-p", "dataset=sample", "--format", "json"])
     assert result.exit_code == 0, result.output
     assert [r["id"] for r in json.loads(result.output)] == run("unlinked", sample).main["id"].tolist()

@@ -209,3 +209,57 @@ def test_readme_lists_every_gap() -> None:
         UNCOVERED_GROUP,
     ]:
         assert f"`{node_id}`" in readme, node_id
+
+
+# the documented activity findings (data/sample/README.md, "Activities")
+PAPER_ONLY, PAPER_TARGETS = "M0195", ["M0057", "M0194", "P0264"]
+LAPSED, LAPSED_LAST = ("M0180", "M0050"), "2024-11-28"
+SILENT_BRANCH, SILENT_MEMBERS = "O011", ["M0141", "M0207", "M0219"]
+LIAISON_ACTIVITIES = {"谈心谈话", "走访", "电话联系", "座谈", "talk", "visit", "call", "event"}
+
+
+def test_the_documented_dormant_liaisons_are_the_only_ones(ds: Dataset) -> None:
+    # plain pandas: a liaison is active when a 2025 liaison activity lists its source and names its target
+    # (or lists it too)
+    acts = ds.activities[ds.activities["kind"].isin(LIAISON_ACTIVITIES)]
+    joined: dict[tuple[str, str], list[str]] = {}
+    for date, members, target in acts[["date", "members", "target"]].itertuples(index=False):
+        listed = members.split(";")
+        for source in listed:
+            for other in [target, *listed]:
+                if other and other != source:
+                    joined.setdefault((source, other), []).append(date)
+    liaisons = ds.liaisons.drop_duplicates(["source", "target", "kind"])
+    cpc = set(ds.members.loc[ds.members["party"] == "CPC", "id"])
+    counting = liaisons[
+        ((liaisons["kind"] == "member") & liaisons["source"].isin(cpc) & ~liaisons["target"].isin(cpc))
+        | (liaisons["kind"] == "contact")
+        | ((liaisons["kind"] == "township") & liaisons["source"].isin(cpc))
+        | (liaisons["kind"] == "sector")
+    ]
+    dormant = [
+        (s, t)
+        for s, t in counting[["source", "target"]].itertuples(index=False)
+        if not any(d.startswith("2025") for d in joined.get((s, t), []))
+    ]
+    assert sorted(dormant) == sorted([LAPSED, *((PAPER_ONLY, t) for t in PAPER_TARGETS)])
+    assert max(joined[LAPSED]) == LAPSED_LAST
+    assert PAPER_ONLY not in {m for cell in acts["members"] for m in cell.split(";")}
+
+
+def test_the_documented_silent_branch(ds: Dataset) -> None:
+    meetings = ds.activities[ds.activities["organization"] != ""]
+    held = meetings["organization"].value_counts()
+    duty = _orgs_of_kind(ds, "functional_branch", "party_cell", "sub_party_group")["id"]
+    assert [o for o in duty if held.get(o, 0) == 0] == [SILENT_BRANCH]
+    # members of the silent branch who are in no other duty-line organization: no organizational life
+    ms = ds.memberships
+    in_duty = ms[ms["organization"].isin(duty)]
+    cpc = set(ds.members.loc[ds.members["party"] == "CPC", "id"])
+    attended = {
+        m
+        for cell, org in meetings[["members", "organization"]].itertuples(index=False)
+        for m in cell.split(";")
+        if ((in_duty["member"] == m) & (in_duty["organization"] == org)).any()
+    }
+    assert sorted(m for m in set(in_duty["member"]) & cpc if m not in attended) == SILENT_MEMBERS

@@ -25,6 +25,11 @@ CLI: dict[str, tuple[str, str]] = {
         "注：网络较大，中介中心性按 {n} 个随机起点（固定种子）抽样估算。",
         "Note: betweenness was estimated from {n} sampled sources (fixed seed).",
     ),
+    "period": ("注：活动统计期 {since} 至 {until}。", "Note: activities from {since} to {until}."),
+    "no_activities": (
+        "注：数据集未提供 activities 表（活动记录），联系实效与组织生活无法分析。",
+        "Note: the dataset has no activities table: liaison activity and org life not analysed.",
+    ),
     "cache_info": (
         "数据集缓存：{folder}，{n} 个数据集，{size:.1f} MiB",
         "dataset cache: {folder}, {n} dataset(s), {size:.1f} MiB",

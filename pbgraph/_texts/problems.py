@@ -111,6 +111,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "组织的上级关系形成了环（{value}）。请更正“上级”列。",
         "The organizations' parents form a cycle ({value}). Fix the parent column.",
     ),
+    "bad_activity_date": (
+        "无法识别的活动日期“{value}”。请使用 2024-03-01 这样的格式（活动日期必填）。",
+        "Activity date '{value}' is not understood. Use a format like 2024-03-01 (an activity needs a date).",
+    ),
+    "activity_needs_target": (
+        "{kind_zh}记录需要“对象”，或在“参加委员”中列出两名及以上委员。请填写联系对象。",
+        "A {kind} activity needs a target, or two or more members. Fill in the target.",
+    ),
+    "activity_needs_organization": (
+        "{kind_zh}记录需要“组织”（哪个组织的会议）。请填写组织编号或名称。",
+        "A {kind} activity needs an organization (whose meeting it was). Fill in the organization.",
+    ),
     "bad_date": (
         "无法识别的日期“{value}”，已按空值处理。请使用 2024-03-01 这样的格式。",
         "Date '{value}' is not understood and is treated as empty. Use a format like 2024-03-01.",
@@ -167,6 +179,10 @@ KIND_NAMES: dict[str, tuple[str, str]] = {
     "committee": ("政协（类型为政协的组织）", "committee (organization of kind committee)"),
     "sector_group": ("界别联组（类型为界别联组的组织）", "sector group (organization of kind sector_group)"),
     "sector_or_group": ("界别或界别联组", "sector or sector group"),
+    "activity_target": (
+        "委员、联系群众、镇街、界别或界别联组",
+        "member, contact, township, sector or sector group",
+    ),
 }
 
 END_NAMES: dict[str, tuple[str, str]] = {"source": ("发起方", "source"), "target": ("对象", "target")}

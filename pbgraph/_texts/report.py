@@ -7,6 +7,23 @@ from typing import Any
 
 # every piece of text of the page, Chinese first
 TEXT: dict[str, tuple[str, str]] = {
+    "f_activity": (
+        "{total} 条联系中 {active} 条在统计期内有活动（{share}），有效联系率 {effective}；"
+        "{dormant} 条联系只在纸面上，{silent} 个履职党组织未开展组织生活，{below} 名党员委员组织生活不足。",
+        "{active} of {total} liaisons were active in the period ({share}); effective liaison rate "
+        "{effective}; {dormant} liaisons exist on paper only, {silent} duty-line organizations held no "
+        "meeting, {below} CPC members had too little organizational life.",
+    ),
+    "f_org_life": (
+        "{total} 个履职党组织中 {silent} 个在统计期内未开展组织生活，{below} 名党员委员组织生活不足。",
+        "{silent} of {total} duty-line organizations held no meeting in the period; {below} CPC members "
+        "had too little organizational life.",
+    ),
+    "c_activity": ("每月活动", "Activities per month"),
+    "c_liaison_activities": ("联系活动", "Liaison activities"),
+    "c_meetings": ("组织生活", "Meetings"),
+    "dormant_by_member": ("未开展活动的联系（按党员委员）", "Dormant liaisons by CPC member"),
+    "silent_orgs": ("未开展组织生活的履职党组织", "Duty-line organizations without meetings"),
     "kicker": ("政协党建“一网三联”分析报告", "CPPCC party-building network report"),
     "title": ("{scope} 党建“一网三联”分析报告", "{scope}: party-building network report"),
     "system": ("{name}系统", "{name} system"),
@@ -190,6 +207,8 @@ SECTIONS: dict[str, tuple[str, str]] = {
     "reach": ("联系链覆盖", "Reach of the liaison chains"),
     "load": ("联系负担", "Liaison load"),
     "connectors": ("关键联系人", "Connectors"),
+    "dormant": ("联系实效", "Liaison in practice"),
+    "org_life": ("双重组织生活", "Dual organizational life"),
     "warnings": ("数据问题", "Data warnings"),
     "changes": ("与上次比较", "Changes since the earlier dataset"),
 }
@@ -247,6 +266,20 @@ DEFINITIONS: dict[str, tuple[str, str]] = {
         "是某些党外委员唯一联系人的党员委员，以及在联系网络中的中介中心性（越高越处在联系链的关键位置）。",
         "CPC members who are the only liaison of some non-party members, with their betweenness in "
         "the liaison network (higher = more of the chains run through them).",
+    ),
+    "dormant": (
+        "统计期 {since} 至 {until}（默认为最近一次活动日前 12 个月）。一条计入的联系在期内有谈心谈话、走访、"
+        "电话联系或座谈把双方联系起来即为有活动；有效联系率 = 至少有一条有活动的联系的党外委员 / 党外委员。",
+        "Period {since} to {until} (by default the 12 months ending at the latest activity). A counting "
+        "liaison is active when a talk, visit, call or event joins its two ends in the period; effective "
+        "liaison rate = non-party members with at least one active liaison / non-party members.",
+    ),
+    "org_life": (
+        "统计期 {since} 至 {until}。履职党支部、界别党小组和专委会分党组的党员委员应参加本组织的组织生活、"
+        "主题党日或集中学习（至少 {min} 次）；未开展的组织即组织生活不经常。",
+        "Period {since} to {until}. CPC members of duty-line organizations (functional branches, party "
+        "cells, sub-party groups) should attend at least {min} of their organization's meetings; an "
+        "organization that held none does not meet regularly.",
     ),
 }
 

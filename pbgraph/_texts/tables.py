@@ -72,6 +72,27 @@ COLUMN_LABELS: dict[str, tuple[str, str]] = {
     "township_liaisons": ("联系镇街（条）", "township liaisons"),
     "contact_liaisons": ("联系群众（条）", "contact liaisons"),
     "committee_members": ("政协委员数", "committee members"),
+    # activities (联系实效, 双重组织生活)
+    "liaison_kind": ("联系类型", "liaison kind"),
+    "source_name": ("联系人姓名", "source name"),
+    "target_name": ("联系对象名称", "target name"),
+    "last_activity": ("最近一次活动", "last activity"),
+    "liaisons": ("联系（条）", "liaisons"),
+    "active_liaisons": ("有活动的联系（条）", "active liaisons"),
+    "active_share": ("联系活跃率", "active share"),
+    "effectively_linked_non_party_members": ("有效联系的党外委员", "effectively linked non-party members"),
+    "effective_rate": ("有效联系率", "effective liaison rate"),
+    "duty_organizations": ("所在履职党组织", "duty-line organizations"),
+    "duty_organization_names": ("履职党组织名称", "duty-line organization names"),
+    "meetings": ("组织生活次数", "meetings"),
+    "duty_line_cpc_members": ("履职党组织党员委员", "duty-line CPC members"),
+    "below_min_meetings": ("组织生活不足", "below minimum meetings"),
+    "duty_line_organizations": ("履职党组织数", "duty-line organizations"),
+    "organizations_without_meetings": ("未开展组织生活的组织", "organizations without meetings"),
+    "month": ("月份", "month"),
+    "liaison_activities": ("联系活动", "liaison activities"),
+    "dormant_liaisons": ("未开展活动的联系（条）", "dormant liaisons"),
+    "follow_up": ("落实情况", "follow-up"),
 }
 
 VALUE_LABELS: dict[str, tuple[str, str]] = {
@@ -102,6 +123,14 @@ TABLE_TITLES: dict[str, tuple[str, str]] = {
     "connectors": ("关键联系人", "Connectors"),
     "info": ("数据概况", "Dataset counts"),
     "problems": ("数据问题", "Problems"),
+    "dormant": ("未开展活动的联系", "Dormant liaisons"),
+    "activity_rates": ("联系实效", "Liaison activity"),
+    "org_life": ("组织生活不足的党员委员", "CPC members short of organizational life"),
+    "org_meetings": ("履职党组织活动次数", "Meetings per duty-line organization"),
+    "org_life_rates": ("双重组织生活", "Dual organizational life"),
+    "few_contacts": ("联系群众不足", "Fewer contacts than required"),
+    "activities_per_month": ("每月活动", "Activities per month"),
+    "dormant_work_list": ("联系工作清单", "Liaison work list"),
 }
 
 CELLS: dict[str, tuple[str, str]] = {

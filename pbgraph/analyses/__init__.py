@@ -13,12 +13,32 @@ from typing import TYPE_CHECKING
 
 from pbgraph._errors import InvalidOptionError
 from pbgraph.analyses._common import check_committee
+from pbgraph.analyses.activity import (
+    DEFAULT_MIN_MEETINGS,
+    activities_per_month,
+    activity_rates,
+    dormant,
+    has_activities,
+    org_life,
+    org_life_rates,
+    org_meetings,
+)
 from pbgraph.analyses.connectors import betweenness, connectors
 from pbgraph.analyses.coverage import coverage, league_table
 from pbgraph.analyses.gaps import platform_gaps, sector_gaps, township_gaps, unlinked, unorganized
 from pbgraph.analyses.reach import party_group_reach, reach
 from pbgraph.analyses.registry import ANALYSES, REGISTRY, Analysis, Options, Result
-from pbgraph.analyses.workload import DEFAULT_MAX_LOAD, fragile, liaison_load, load_distribution
+from pbgraph.analyses.workload import (
+    DEFAULT_MAX_LOAD,
+    few_contacts,
+    fragile,
+    liaison_load,
+    load_distribution,
+)
+from pbgraph.period import activity_period
+
+ACTIVITY_ANALYSES: frozenset[str] = frozenset({"dormant", "org_life"})
+"""The analyses over the activity log (not in the Neo4j model yet)."""
 
 if TYPE_CHECKING:
     from pbgraph.dataset import Dataset
@@ -31,8 +51,17 @@ def run(
     committee: str | None = None,
     max_load: int = DEFAULT_MAX_LOAD,
     max_depth: int | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    min_meetings: int = DEFAULT_MIN_MEETINGS,
+    min_contacts: int | None = None,
 ) -> Result:
     """Run one analysis by name (one of `ANALYSES`).
+
+    `since`/`until` bound the period of the activity analyses (default: the 12 months ending at the latest
+    activity); `min_contacts` adds to `load` the CPC members with fewer contacts ("1+10"). An activity
+    analysis notes the period it looked at ("period:SINCE:UNTIL"), or that no activity is recorded
+    ("no_table:activities").
 
     Examples
     --------
@@ -44,12 +73,30 @@ def run(
     if name not in REGISTRY:
         raise InvalidOptionError(f"unknown analysis {name!r}; choose from {', '.join(ANALYSES)}")
     check_committee(ds, committee)
-    tables = REGISTRY[name].compute(ds, Options(committee=committee, max_load=max_load, max_depth=max_depth))
+    options = Options(
+        committee=committee,
+        max_load=max_load,
+        max_depth=max_depth,
+        since=since,
+        until=until,
+        min_meetings=min_meetings,
+        min_contacts=min_contacts,
+    )
+    tables = REGISTRY[name].compute(ds, options)
     # betweenness says on its rows whether it was sampled; the result carries it as a field
     sampled = next((frame.attrs["sampled"] for frame in tables.values() if frame.attrs.get("sampled")), None)
     # what the analysis needed and the office files did not give (DESIGN 3: "not recorded")
     missing = list(dict.fromkeys(k for frame in tables.values() for k in frame.attrs.get("not_recorded", [])))
-    return Result(name, tables, sampled=sampled, not_recorded=missing)
+    notes = _period_notes(ds, name, since, until)
+    return Result(name, tables, notes=notes, sampled=sampled, not_recorded=missing)
+
+
+def _period_notes(ds: Dataset, name: str, since: str | None, until: str | None) -> list[str]:
+    """The period an activity analysis looked at, or that the dataset records no activity."""
+    if name not in ACTIVITY_ANALYSES and not (name == "coverage" and has_activities(ds)):
+        return []
+    period = activity_period(ds, since=since, until=until) if has_activities(ds) else None
+    return ["no_table:activities"] if period is None else [f"period:{period.label}"]
 
 
 def run_all(
@@ -58,26 +105,49 @@ def run_all(
     committee: str | None = None,
     max_load: int = DEFAULT_MAX_LOAD,
     max_depth: int | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    min_meetings: int = DEFAULT_MIN_MEETINGS,
+    min_contacts: int | None = None,
 ) -> dict[str, Result]:
     """Run every analysis."""
     return {
-        name: run(name, ds, committee=committee, max_load=max_load, max_depth=max_depth) for name in ANALYSES
+        name: run(
+            name,
+            ds,
+            committee=committee,
+            max_load=max_load,
+            max_depth=max_depth,
+            since=since,
+            until=until,
+            min_meetings=min_meetings,
+            min_contacts=min_contacts,
+        )
+        for name in ANALYSES
     }
 
 
 __all__ = [
+    "ACTIVITY_ANALYSES",
     "ANALYSES",
     "REGISTRY",
     "Analysis",
     "Options",
     "Result",
+    "activities_per_month",
+    "activity_rates",
     "betweenness",
     "connectors",
     "coverage",
+    "dormant",
+    "few_contacts",
     "fragile",
     "league_table",
     "liaison_load",
     "load_distribution",
+    "org_life",
+    "org_life_rates",
+    "org_meetings",
     "party_group_reach",
     "platform_gaps",
     "reach",

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
+from pbgraph.analyses.activity import DEFAULT_MIN_MEETINGS
 from pbgraph.analyses.coverage import sort_league
 from pbgraph.analyses.registry import ANALYSES, Options, Result
 from pbgraph.analyses.workload import DEFAULT_MAX_LOAD
@@ -53,6 +54,10 @@ class EmbeddedBackend:
             committee=options.committee,
             max_load=options.max_load,
             max_depth=options.max_depth,
+            since=options.since,
+            until=options.until,
+            min_meetings=options.min_meetings,
+            min_contacts=options.min_contacts,
         )
 
 
@@ -100,6 +105,10 @@ def analyze(
     max_load: int = DEFAULT_MAX_LOAD,
     max_depth: int | None = None,
     league: bool | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    min_meetings: int = DEFAULT_MIN_MEETINGS,
+    min_contacts: int | None = None,
 ) -> Findings:
     """The league table and the analyses `names`, computed by `backend`.
 
@@ -114,6 +123,8 @@ def analyze(
     league
         Whether to compute the league table (coverage per committee, worst first); None: when no committee
         is chosen and the dataset has several (:func:`wants_league`).
+    since, until, min_meetings, min_contacts
+        The period of the activity analyses and their thresholds (see :func:`pbgraph.analyses.run`).
 
     Examples
     --------
@@ -122,7 +133,15 @@ def analyze(
     >>> list(found.tables), found.league is None
     (['unlinked', 'load', 'fragile', 'distribution'], True)
     """
-    options = Options(committee=committee, max_load=max_load, max_depth=max_depth)
+    options = Options(
+        committee=committee,
+        max_load=max_load,
+        max_depth=max_depth,
+        since=since,
+        until=until,
+        min_meetings=min_meetings,
+        min_contacts=min_contacts,
+    )
     if league is None:
         league = wants_league(backend, committee)
     results = {name: backend.run(name, options) for name in names}
@@ -130,6 +149,6 @@ def analyze(
     if league:
         # the coverage of the whole dataset holds a row per committee: reuse it when it was asked for
         whole = results["coverage"] if "coverage" in results and committee is None else None
-        whole = whole or backend.run("coverage", Options(max_load=max_load))
+        whole = whole or backend.run("coverage", Options(max_load=max_load, since=since, until=until))
         table = sort_league(whole.main)
     return Findings(results, table)

@@ -9,17 +9,21 @@ import pandas as pd
 
 from pbgraph._texts.tables import OVERALL_NAME
 from pbgraph.analyses._common import check_committee, facts, not_recorded, rate
+from pbgraph.analyses.activity import effectively_linked, has_activities
 from pbgraph.analyses.gaps import platform_gaps, sector_gaps, township_gaps
 from pbgraph.analyses.workload import DEFAULT_MAX_LOAD
 from pbgraph.graph import committee_orgs
+from pbgraph.period import activity_period
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from pbgraph.dataset import Dataset
 
 GAP_COLUMNS = ["unlinked", "unorganized", "sector_gaps", "township_gaps", "platform_gaps"]
 
 
-def _member_counts(ds: Dataset, max_load: int) -> pd.DataFrame:
+def _member_counts(ds: Dataset, max_load: int, effective: np.ndarray | None = None) -> pd.DataFrame:
     """Per committee (index "" = overall): sums of per-member indicators, one pass over the
     (member, committee) pairs."""
     f = facts(ds)
@@ -36,16 +40,27 @@ def _member_counts(ds: Dataset, max_load: int) -> pd.DataFrame:
             "fragile": f.sole_source >= 0,
         }
     ).astype(np.int64)
+    if effective is not None:
+        indicators["effectively_linked_non_party_members"] = effective.astype(np.int64)
     pairs = ds.member_committees
     per_committee = indicators.iloc[pairs["member"].to_numpy()].groupby(pairs["committee"].to_numpy()).sum()
     per_committee.loc[""] = indicators.sum()
     return per_committee
 
 
-def coverage(ds: Dataset, *, committee: str | None = None, max_load: int = DEFAULT_MAX_LOAD) -> pd.DataFrame:
+def coverage(
+    ds: Dataset,
+    *,
+    committee: str | None = None,
+    max_load: int = DEFAULT_MAX_LOAD,
+    since: str | dt.date | None = None,
+    until: str | dt.date | None = None,
+) -> pd.DataFrame:
     """Coverage rates and gap counts: one row per committee, then the overall row.
 
-    Rates are fractions in [0, 1], or None where there is nobody to cover (shown as "n/a").
+    Rates are fractions in [0, 1], or None where there is nobody to cover (shown as "n/a"). When the dataset
+    records activities, two more columns: the non-party members with an active counting `member` liaison in
+    the period (`since`/`until`, default the 12 months ending at the latest activity) and 有效联系率.
 
     Examples
     --------
@@ -65,7 +80,9 @@ def coverage(ds: Dataset, *, committee: str | None = None, max_load: int = DEFAU
     if committee is not None:
         committees = committees[committees["id"] == committee]
     keys = committees["id"].tolist() + ([""] if committee is None else [])
-    counts = _member_counts(ds, max_load).reindex(keys, fill_value=0)
+    period = activity_period(ds, since=since, until=until) if has_activities(ds) else None
+    effective = effectively_linked(ds, period) if period is not None else None
+    counts = _member_counts(ds, max_load, effective).reindex(keys, fill_value=0)
     for name, analysis in (
         ("sector_gaps", sector_gaps),
         ("township_gaps", township_gaps),
@@ -91,6 +108,13 @@ def coverage(ds: Dataset, *, committee: str | None = None, max_load: int = DEFAU
     frame["unorganized"] = (counts["cpc_members"] - counts["organized_cpc_members"]).to_numpy()
     for column in ("sector_gaps", "township_gaps", "platform_gaps", "overloaded", "idle", "fragile"):
         frame[column] = counts[column].to_numpy()
+    if effective is not None:
+        frame["effectively_linked_non_party_members"] = counts[
+            "effectively_linked_non_party_members"
+        ].to_numpy()
+        frame["effective_rate"] = _rates(
+            counts["effectively_linked_non_party_members"], counts["non_party_members"]
+        )
     return _unknown_where_not_recorded(ds, frame)
 
 
@@ -126,8 +150,15 @@ def _rates(part: pd.Series, whole: pd.Series) -> pd.Series:
     return pd.Series([rate(int(a), int(b)) for a, b in zip(part, whole, strict=True)], dtype=object)
 
 
-def league_table(ds: Dataset, *, max_load: int = DEFAULT_MAX_LOAD) -> pd.DataFrame:
-    """Coverage per committee, worst first: the system league table.
+def league_table(
+    ds: Dataset,
+    *,
+    max_load: int = DEFAULT_MAX_LOAD,
+    since: str | dt.date | None = None,
+    until: str | dt.date | None = None,
+) -> pd.DataFrame:
+    """Coverage per committee, worst first: the system league table (with 有效联系率 when the dataset
+    records activities; the order stays that of the coverage rates).
 
     Examples
     --------
@@ -143,7 +174,7 @@ def league_table(ds: Dataset, *, max_load: int = DEFAULT_MAX_LOAD) -> pd.DataFra
     ['V', None, None]
     ['Z', None, None]
     """
-    return sort_league(coverage(ds, max_load=max_load))
+    return sort_league(coverage(ds, max_load=max_load, since=since, until=until))
 
 
 def sort_league(rows: pd.DataFrame) -> pd.DataFrame:

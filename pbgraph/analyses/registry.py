@@ -10,11 +10,25 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from pbgraph.analyses.activity import (
+    DEFAULT_MIN_MEETINGS,
+    activity_rates,
+    dormant,
+    org_life,
+    org_life_rates,
+    org_meetings,
+)
 from pbgraph.analyses.connectors import connectors
 from pbgraph.analyses.coverage import coverage
 from pbgraph.analyses.gaps import platform_gaps, sector_gaps, township_gaps, unlinked, unorganized
 from pbgraph.analyses.reach import party_group_reach, reach
-from pbgraph.analyses.workload import DEFAULT_MAX_LOAD, fragile, liaison_load, load_distribution
+from pbgraph.analyses.workload import (
+    DEFAULT_MAX_LOAD,
+    few_contacts,
+    fragile,
+    liaison_load,
+    load_distribution,
+)
 
 if TYPE_CHECKING:
     from pbgraph.dataset import Dataset
@@ -27,6 +41,15 @@ class Options:
     committee: str | None = None
     max_load: int = DEFAULT_MAX_LOAD
     max_depth: int | None = None
+    since: str | None = None
+    until: str | None = None
+    min_meetings: int = DEFAULT_MIN_MEETINGS
+    min_contacts: int | None = None
+
+    @property
+    def period(self) -> dict[str, str | None]:
+        """`since` and `until`, as the activity analyses take them."""
+        return {"since": self.since, "until": self.until}
 
 
 @dataclass
@@ -77,10 +100,29 @@ def _reach(ds: Dataset, o: Options) -> dict[str, pd.DataFrame]:
 
 
 def _load(ds: Dataset, o: Options) -> dict[str, pd.DataFrame]:
-    return {
+    tables = {
         "load": liaison_load(ds, committee=o.committee, max_load=o.max_load),
         "fragile": fragile(ds, committee=o.committee),
         "distribution": load_distribution(ds, committee=o.committee),
+    }
+    if o.min_contacts is not None:
+        # "1+10": only when asked for
+        tables["few_contacts"] = few_contacts(ds, committee=o.committee, min_contacts=o.min_contacts)
+    return tables
+
+
+def _dormant(ds: Dataset, o: Options) -> dict[str, pd.DataFrame]:
+    return {
+        "dormant": dormant(ds, committee=o.committee, **o.period),
+        "activity_rates": activity_rates(ds, committee=o.committee, **o.period),
+    }
+
+
+def _org_life(ds: Dataset, o: Options) -> dict[str, pd.DataFrame]:
+    return {
+        "org_life": org_life(ds, committee=o.committee, min_meetings=o.min_meetings, **o.period),
+        "org_meetings": org_meetings(ds, committee=o.committee, **o.period),
+        "org_life_rates": org_life_rates(ds, committee=o.committee, min_meetings=o.min_meetings, **o.period),
     }
 
 
@@ -96,7 +138,7 @@ REGISTRY: dict[str, Analysis] = {
             "coverage",
             ("coverage",),
             ("committee", "max_load"),
-            lambda ds, o: {"coverage": coverage(ds, committee=o.committee, max_load=o.max_load)},
+            lambda ds, o: {"coverage": coverage(ds, committee=o.committee, max_load=o.max_load, **o.period)},
         ),
         _one_table("unlinked", unlinked),
         _one_table("unorganized", unorganized),
@@ -106,6 +148,13 @@ REGISTRY: dict[str, Analysis] = {
         Analysis("reach", ("reach", "party_groups"), ("committee", "max_depth"), _reach),
         Analysis("load", ("load", "fragile", "distribution"), ("committee", "max_load"), _load),
         _one_table("connectors", connectors),
+        Analysis("dormant", ("dormant", "activity_rates"), ("committee", "since", "until"), _dormant),
+        Analysis(
+            "org_life",
+            ("org_life", "org_meetings", "org_life_rates"),
+            ("committee", "since", "until", "min_meetings"),
+            _org_life,
+        ),
     )
 }
 """Every analysis by name, in the order the CLI lists them and the report shows them."""

@@ -8,6 +8,8 @@ import numpy as np
 import pandas as pd
 
 from pbgraph.analyses._common import check_committee, facts, member_mask, member_rows
+from pbgraph.graph import index_of
+from pbgraph.model import LiaisonKind
 
 if TYPE_CHECKING:
     from pbgraph.dataset import Dataset
@@ -68,3 +70,30 @@ def load_distribution(ds: Dataset, *, committee: str | None = None) -> pd.DataFr
     loads = liaison_load(ds, committee=committee)["load"].to_numpy()
     counts = np.bincount(loads) if len(loads) else np.zeros(0, dtype=np.int64)
     return pd.DataFrame({"load": np.arange(len(counts)), "cpc_members": counts})
+
+
+def contact_counts(ds: Dataset) -> np.ndarray:
+    """Per member row: the number of distinct contacts they liaise with (counting `contact` liaisons)."""
+    ix = index_of(ds)
+    mask = ix.counting & (ix.liaison_kind == list(LiaisonKind).index(LiaisonKind.CONTACT))
+    n = np.int64(ix.size)
+    keys = np.unique(ix.liaison_source[mask] * n + ix.liaison_target[mask])
+    return np.bincount(keys // n, minlength=len(ds.members))[: len(ds.members)]
+
+
+def few_contacts(ds: Dataset, *, committee: str | None = None, min_contacts: int) -> pd.DataFrame:
+    """ "1+10": CPC members with fewer than `min_contacts` contacts (counting `contact` liaisons).
+
+    Examples
+    --------
+    >>> from pbgraph import load
+    >>> rows = few_contacts(load("data/sample"), min_contacts=10)
+    >>> list(rows.columns)
+    ['committee', 'id', 'name', 'contacts']
+    """
+    check_committee(ds, committee)
+    counts = contact_counts(ds)
+    mask = index_of(ds).is_cpc & (counts < min_contacts) & member_mask(ds, committee)
+    rows = member_rows(ds, mask, ["id", "name"])
+    rows["contacts"] = counts[mask]
+    return rows

@@ -15,6 +15,7 @@ import pandas as pd
 from pbgraph._errors import DatasetError, PbgraphError
 from pbgraph._grouped import grouped_lines
 from pbgraph._texts import CLI, say
+from pbgraph.analyses.activity import DEFAULT_MIN_MEETINGS
 from pbgraph.analyses.workload import DEFAULT_MAX_LOAD
 from pbgraph.dataset import Dataset
 from pbgraph.format import tables_text, write_xlsx
@@ -50,6 +51,43 @@ def max_depth_option(func: F) -> F:
         type=click.IntRange(min=1),
         default=None,
         help="联系链最多几跳（默认不限）/ max hops of reach (default: unlimited).",
+    )(func)
+
+
+def period_options(func: F) -> F:
+    """--since, --until (the period of the activity analyses) and --as-of (the network on a date)."""
+    func = click.option(
+        "--as-of",
+        "as_of",
+        metavar="DATE",
+        help="按某日的网络分析（此后开始的联系、此后的活动不计）/ the network as it stood on DATE.",
+    )(func)
+    func = click.option(
+        "--until",
+        metavar="DATE",
+        help="活动统计截止日（默认：最近一次活动日）/ end of the period (default: latest activity).",
+    )(func)
+    return click.option(
+        "--since",
+        metavar="DATE",
+        help="活动统计起始日（默认：截止日前 12 个月）/ start of the period (default: 12 months to the end).",
+    )(func)
+
+
+def activity_options(func: F) -> F:
+    """--min-meetings (org_life) and --min-contacts (load, "1+10")."""
+    func = click.option(
+        "--min-contacts",
+        type=click.IntRange(min=0),
+        default=None,
+        help="load：列出联系群众少于 N 人的党员委员（1+10 填 10）/ load: CPC members with fewer contacts.",
+    )(func)
+    return click.option(
+        "--min-meetings",
+        type=click.IntRange(min=0),
+        default=DEFAULT_MIN_MEETINGS,
+        show_default=True,
+        help="org_life：期内至少参加几次组织生活 / org_life: meetings each CPC member should attend.",
     )(func)
 
 
@@ -151,6 +189,24 @@ def library_errors(func: F) -> F:
 
 def echo_wrote(path: Path, lang: str, *, err: bool = True) -> None:
     click.echo(say(CLI, "wrote", lang, path=path), err=err)
+
+
+def activity_notes(notes: list[str], lang: str) -> list[str]:
+    """The analyses' notes in words: the period the activity analyses looked at, or that the dataset records
+    no activity (each once)."""
+    said: list[str] = []
+    for note in notes:
+        kind, _, value = note.partition(":")
+        if kind == "period":
+            since, _, until = value.partition(":")
+            text = say(CLI, "period", lang, since=since, until=until)
+        elif kind == "no_table":
+            text = say(CLI, "no_activities", lang)
+        else:
+            text = note
+        if text not in said:
+            said.append(text)
+    return said
 
 
 def sampled_notes(sampled: int | None, lang: str) -> list[str]:

@@ -9,6 +9,8 @@ import click
 from pbgraph.analyses import ANALYSES
 from pbgraph.cli._common import (
     FORMATS,
+    activity_notes,
+    activity_options,
     asked,
     cache_option,
     library_errors,
@@ -17,6 +19,7 @@ from pbgraph.cli._common import (
     max_load_option,
     not_recorded_notes,
     output_options,
+    period_options,
     sampled_notes,
     write_tables,
 )
@@ -33,6 +36,8 @@ from pbgraph.cli.neo4j import backend_options
 @click.option("--by-committee", is_flag=True, help="各政协排名表，最差在前 / league table, worst first.")
 @max_load_option
 @max_depth_option
+@period_options
+@activity_options
 @output_options(*FORMATS, "xlsx")
 @backend_options
 @cache_option
@@ -44,6 +49,11 @@ def analyze(
     by_committee: bool,
     max_load: int,
     max_depth: int | None,
+    since: str | None,
+    until: str | None,
+    as_of: str | None,
+    min_meetings: int,
+    min_contacts: int | None,
     fmt: str,
     lang: str,
     output: Path | None,
@@ -53,9 +63,10 @@ def analyze(
     username: str | None,
     database: str | None,
 ) -> None:
-    """运行分析：覆盖率、未联系、未组织、界别、镇街、平台、联系链、负担、关键联系人。
+    """运行分析：覆盖率、未联系、未组织、界别、镇街、平台、联系链、负担、关键联系人、联系实效、组织生活。
 
-    Run an analysis (or all) and print its rows.
+    Run an analysis (or all) and print its rows. The activity analyses (dormant, org_life) look at a
+    period: --since/--until, by default the 12 months ending at the latest activity date.
 
     \b
     例 / Example:
@@ -64,7 +75,10 @@ def analyze(
       pbgraph analyze coverage data/system --by-committee
       pbgraph analyze all data/sample --format xlsx -o gaps.xlsx
       pbgraph analyze coverage data/sample --backend neo4j
+      pbgraph analyze dormant data/sample --since 2025-01-01 --until 2025-06-30
+      pbgraph analyze load data/sample --min-contacts 10 --as-of 2024-06-30
     """
+    from pbgraph.analyses import ACTIVITY_ANALYSES
     from pbgraph.analyses.backend import EmbeddedBackend, analyze
 
     if by_committee and committee:
@@ -75,8 +89,13 @@ def analyze(
     if backend == "neo4j":
         from pbgraph.cli.neo4j import analyze_with_neo4j
 
+        if name in ACTIVITY_ANALYSES or as_of or since or until or min_contacts is not None:
+            raise click.UsageError(
+                "活动分析（dormant、org_life、--since/--until/--as-of/--min-contacts）尚不支持 Neo4j / "
+                "the activity analyses and options are not available with --backend neo4j yet"
+            )
         tables, notes = analyze_with_neo4j(
-            ANALYSES if name == "all" else (name,),
+            tuple(a for a in ANALYSES if a not in ACTIVITY_ANALYSES) if name == "all" else (name,),
             path,
             by_committee=by_committee,
             committee=committee,
@@ -91,6 +110,10 @@ def analyze(
         write_tables(tables, fmt=fmt, lang=lang, output=output, notes=notes)
         return
     ds = load_or_exit(path, lang)
+    if as_of is not None:
+        from pbgraph.period import as_of as network_as_of
+
+        ds = network_as_of(ds, as_of)
     found = analyze(
         EmbeddedBackend(ds),
         asked(ANALYSES if name == "all" else (name,), by_committee=by_committee),
@@ -98,6 +121,14 @@ def analyze(
         max_load=max_load,
         max_depth=max_depth,
         league=by_committee,
+        since=since,
+        until=until,
+        min_meetings=min_meetings,
+        min_contacts=min_contacts,
     )
-    notes = sampled_notes(found.sampled, lang) + not_recorded_notes(found.not_recorded, lang) + found.notes
+    notes = (
+        sampled_notes(found.sampled, lang)
+        + not_recorded_notes(found.not_recorded, lang)
+        + activity_notes(found.notes, lang)
+    )
     write_tables(found.tables, fmt=fmt, lang=lang, output=output, notes=notes)

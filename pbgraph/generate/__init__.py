@@ -15,7 +15,7 @@ Examples
 --------
 >>> tables = generate_tables("county", seed=1)
 >>> sorted(tables)
-['contacts', 'liaisons', 'members', 'memberships', 'organizations', 'sectors', 'townships']
+['activities', 'contacts', 'liaisons', 'members', 'memberships', 'organizations', 'sectors', 'townships']
 >>> 180 <= len(tables["members"]) <= 320
 True
 """
@@ -73,6 +73,7 @@ def generate_tables(
     progress: Progress | None = None,
     lang: str = "zh",
     max_rows: int | None = None,
+    activities: bool = True,
 ) -> dict[str, pd.DataFrame]:
     """Generate the tables of a whole committee system.
 
@@ -95,6 +96,8 @@ def generate_tables(
         Called with a short status line after each step, in `lang` ("zh" or "en").
     max_rows
         Refuse (before generating more than the committees) a system whose tables would have more rows.
+    activities
+        Whether to generate a year of activities (see :mod:`pbgraph.generate.activities`).
 
     Returns
     -------
@@ -124,7 +127,15 @@ def generate_tables(
     system.memberships()
     system.liaisons()
     system.gaps()
-    return system.tables(contacts)
+    tables = system.tables(contacts)
+    if activities:
+        from pbgraph.generate.activities import generate_activities
+
+        tables["activities"] = generate_activities(tables, seed=seed)
+        if progress:
+            count = len(tables["activities"])
+            progress(f"生成活动记录：{count} 条" if lang == "zh" else f"activities: {count}")
+    return tables
 
 
 def generate(

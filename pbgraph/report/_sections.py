@@ -232,7 +232,7 @@ def _connectors(ctx: Context, views: Views) -> Section:
     return finding_connectors(ctx), body, tr("connectors", ctx.lang, DEFINITIONS)
 
 
-SECTION_BUILDERS: dict[str, Callable[[Context, Views], Section]] = {
+SECTION_BUILDERS: dict[str, Callable[[Context, Views], Section | None]] = {
     "coverage": _coverage,
     "unlinked": _unlinked,
     "unorganized": _unorganized,
@@ -242,6 +242,8 @@ SECTION_BUILDERS: dict[str, Callable[[Context, Views], Section]] = {
     "reach": _reach,
     "load": _load,
     "connectors": _connectors,
+    "dormant": lambda ctx, views: _dormant(ctx),
+    "org_life": lambda ctx, views: _org_life(ctx),
 }
 """The section of each analysis of the registry (the report shows them in registry order)."""
 
@@ -264,7 +266,10 @@ def body_sections(ctx: Context, views: Views) -> list[tuple[str, str]]:
             tr("league_order", lang),
         )
     for name in ANALYSES:
-        add(name, *SECTION_BUILDERS[name](ctx, views))
+        section = SECTION_BUILDERS[name](ctx, views)
+        # a section about what the dataset does not record (activities) is left out
+        if section is not None:
+            add(name, *section)
     if ctx.ds.warnings:
         records = [p.as_record(lang) for p in ctx.ds.warnings]
         frame = pd.DataFrame(records)[["file", "sheet", "row", "column", "message"]]
@@ -289,3 +294,83 @@ def _load_order(loads: pd.DataFrame) -> pd.DataFrame:
     rank = np.where(loads["overloaded"].to_numpy(dtype=bool), 0, idle)
     order = pd.DataFrame({"rank": rank, "load": -loads["load"].to_numpy()}, index=loads.index)
     return loads.loc[order.sort_values(["rank", "load"], kind="stable").index]
+
+
+MEETINGS_COLOR = "#f28e2b"
+
+
+def _period_definition(ctx: Context, key: str) -> str:
+    from pbgraph.period import activity_period
+
+    period = activity_period(ctx.ds)
+    assert period is not None
+    return tr(key, ctx.lang, DEFINITIONS, since=period.since, until=period.until, min=1)
+
+
+def _dormant(ctx: Context) -> Section | None:
+    """联系实效: the active share and 有效联系率, dormant liaisons by CPC member (and each of them), with a
+    chart of activities per month."""
+    from pbgraph.analyses.activity import activities_per_month
+
+    if not len(ctx.ds.activities):
+        return None
+    lang = ctx.lang
+    rates = ctx.table("activity_rates").iloc[-1]
+    dormant, meetings, org_life = ctx.table("dormant"), ctx.table("org_meetings"), ctx.table("org_life")
+    silent = meetings[meetings["meetings"] == 0]
+    finding = tr(
+        "f_activity",
+        lang,
+        total=rates["liaisons"],
+        active=rates["active_liaisons"],
+        share=tabular.format_rate(rates["active_share"]),
+        effective=tabular.format_rate(rates["effective_rate"]),
+        dormant=len(dormant),
+        silent=len(silent),
+        below=len(org_life),
+    )
+    by_member = (
+        dormant.groupby(["committee", "source", "source_name"], sort=False)
+        .agg(dormant_liaisons=("target", "size"), last_activity=("last_activity", "max"))
+        .reset_index()
+        .rename(columns={"source": "id", "source_name": "name"})
+        .sort_values("dormant_liaisons", ascending=False, kind="stable")
+    )
+    months = activities_per_month(ctx.ds, committee=ctx.committee)
+    chart = ""
+    if len(months):
+        title = tr("c_activity", lang)
+        parts = [
+            _charts.Series(
+                tr("c_liaison_activities", lang), _charts.BLUE, months["liaison_activities"].tolist()
+            ),
+            _charts.Series(tr("c_meetings", lang), MEETINGS_COLOR, months["meetings"].tolist()),
+        ]
+        chart = _chart(_charts.stacked_bars(months["month"].tolist(), parts, title=title), title)
+    body = (
+        f'<div class="rp-pair">{record_html(ctx.table("activity_rates").iloc[[-1]], ctx)}{chart}</div>'
+        + f"<h3>{esc(tr('dormant_by_member', lang))}（{len(by_member)}）</h3>"
+        + table_html(by_member, ctx)
+        + _h3("dormant", lang, len(dormant))
+        + table_html(dormant, ctx)
+    )
+    return finding, body, _period_definition(ctx, "dormant")
+
+
+def _org_life(ctx: Context) -> Section | None:
+    """双重组织生活: the duty-line organizations that held no meeting and the members short of it."""
+    if not len(ctx.ds.activities):
+        return None
+    lang = ctx.lang
+    meetings, org_life = ctx.table("org_meetings"), ctx.table("org_life")
+    silent = meetings[meetings["meetings"] == 0]
+    finding = tr("f_org_life", lang, silent=len(silent), below=len(org_life), total=len(meetings))
+    body = (
+        f"<h3>{esc(tr('silent_orgs', lang))}（{len(silent)}）</h3>"
+        + table_html(silent, ctx)
+        + _h3("org_life", lang, len(org_life))
+        + table_html(org_life, ctx)
+        + _h3("org_meetings", lang, len(meetings))
+        + table_html(meetings, ctx)
+    )
+    return finding, body, _period_definition(ctx, "org_life")

@@ -107,6 +107,11 @@ def build_dataset(raw: dict[str, RawTable], problems: list[Problem], *, name: st
     ds = Dataset(**tables, name=name, warnings=found, not_recorded=not_recorded)
     # the registry numbers rows exactly as the node index does: hand over the resolved reference columns
     index_of(ds).seed(
-        {key: value for key, value in validator.positions.items() if key != ("members", "committee")}
+        {
+            key: value
+            for key, value in validator.positions.items()
+            # multi-valued cells were looked up whole: those positions are not node numbers
+            if key not in (("members", "committee"), ("activities", "members"))
+        }
     )
     return ds

@@ -11,11 +11,13 @@ import pandas as pd
 
 import pbgraph.render._layout as _layout
 from pbgraph._errors import UnknownIdError
+from pbgraph.analyses.activity import pair_activity
 from pbgraph.model import LIAISON_KIND_ZH, NODE_KIND_ZH, PARTY_ZH, LiaisonKind
 from pbgraph.render._model import LegendItem, View, ViewEdge, ViewNode
 from pbgraph.render._words import DEFAULT_LABELS_EN, GAP_LABELS, TOOLTIP, t
 from pbgraph.render.views._facts import Selection, facts, view_date
 from pbgraph.render.views._style import (
+    DORMANT_COLOR,
     GAP_LEGEND_FILL,
     GAP_SYMBOL,
     KIND_STYLE,
@@ -237,18 +239,33 @@ class Builder:
         ids = self.f.ids
         out = []
         lang = self.lang
-        for source, target, kind_type, kind, counts in chosen.itertuples(index=False):
+        # with an activity log, dormant liaisons are faded and say when they were last exercised
+        dormant, last = pair_activity(self.ds, chosen["source"].to_numpy(), chosen["target"].to_numpy())
+        for row, (source, target, kind_type, kind, counts) in enumerate(chosen.itertuples(index=False)):
             if kind_type == "liaison":
                 label = LIAISON_KIND_ZH.get(kind, kind) if lang == "zh" else f"{kind} liaison"
-                # a liaison that does not count is grey and dashed
+                # a liaison that does not count is grey and dashed; a dormant one (no activity in the
+                # period) is faded and says when it was last exercised
+                faded = bool(counts and dormant[row])
+                if faded:
+                    color, width = DORMANT_COLOR, 1.0 if kind != LiaisonKind.CONTACT else 0.5
+                    tooltip = label + t("dormant_suffix", lang) + (last[row] or t("never", lang))
+                elif counts:
+                    color, width = (
+                        LIAISON_COLORS.get(kind, "#999999"),
+                        1.6 if kind != LiaisonKind.CONTACT else 0.6,
+                    )
+                    tooltip = label
+                else:
+                    color, width, tooltip = NOT_COUNTING_COLOR, 1.0, label + t("does_not_count", lang)
                 out.append(
                     ViewEdge(
                         str(ids[source]),
                         str(ids[target]),
-                        LIAISON_COLORS.get(kind, "#999999") if counts else NOT_COUNTING_COLOR,
+                        color,
                         dashes=not counts,
-                        width=(1.6 if kind != LiaisonKind.CONTACT else 0.6) if counts else 1.0,
-                        tooltip=label if counts else label + t("does_not_count", lang),
+                        width=width,
+                        tooltip=tooltip,
                         liaison=True,
                     )
                 )
@@ -290,6 +307,9 @@ class Builder:
                         label, LIAISON_COLORS[kind], "line", sum(1 for e in edges if e.tooltip == label)
                     )
                 )
+        faded = sum(1 for e in edges if e.liaison and e.color == DORMANT_COLOR)
+        if faded:
+            items.append(LegendItem(t("dormant", self.lang), DORMANT_COLOR, "line", faded))
         dashed = sum(1 for e in edges if e.dashes)
         if dashed:
             items.append(LegendItem(t("not_counting", self.lang), NOT_COUNTING_COLOR, "dashed", dashed))

@@ -1,0 +1,152 @@
+"""Time: the period an activity analysis looks at, and the network as it stood on a date (DESIGN 4, Periods).
+
+Dates in a dataset are ISO text after validation: `2024-03-01`, or `2024-03` where only the month was
+written (read as the first day of that month). Comparisons here are on whole days.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from pbgraph._errors import PbgraphError
+
+if TYPE_CHECKING:
+    from pbgraph.dataset import Dataset
+
+PERIOD_MONTHS = 12
+"""The default period: this many months ending at the latest activity date."""
+
+
+class BadDateError(PbgraphError, ValueError):
+    """A date given as an option (--since, --until, --as-of) that is not a date."""
+
+
+@dataclass(frozen=True)
+class Period:
+    """A closed range of days, both ends included."""
+
+    since: dt.date
+    until: dt.date
+
+    @property
+    def label(self) -> str:
+        return f"{self.since.isoformat()}:{self.until.isoformat()}"
+
+
+def parse_date(value: str | dt.date, *, end: bool = False) -> dt.date:
+    """A date from what a user types: `2024-03-01`, `2024/3/1`, `2024年3月1日`, or a month `2024-03`
+    (its first day, or its last day when `end`).
+
+    Examples
+    --------
+    >>> parse_date("2024年2月")
+    datetime.date(2024, 2, 1)
+    >>> parse_date("2024-02", end=True)
+    datetime.date(2024, 2, 29)
+    """
+    if isinstance(value, dt.date):
+        return value
+    from pbgraph.validate._checks import _iso_date
+
+    iso = _iso_date(value.strip())
+    if not iso:
+        raise BadDateError(
+            f"无法识别的日期“{value}”，请使用 2024-03-01 这样的格式 / "
+            f"'{value}' is not a date; use a format like 2024-03-01"
+        )
+    if len(iso) == 7:
+        first = dt.date.fromisoformat(iso + "-01")
+        if not end:
+            return first
+        following = _add_months(first, 1)
+        return following - dt.timedelta(days=1)
+    return dt.date.fromisoformat(iso)
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    """The same day `months` later (or earlier), clipped to the end of a shorter month."""
+    month0 = day.year * 12 + day.month - 1 + months
+    year, month = divmod(month0, 12)
+    month += 1
+    last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+    return dt.date(year, month, min(day.day, last))
+
+
+def day_numbers(dates: pd.Series) -> np.ndarray:
+    """ISO dates (or months) as numpy days; empty cells become NaT. Parsed in arrow (millions of rows)."""
+    from pbgraph.graph import arrow_strings
+
+    text = arrow_strings(dates)
+    month_only = pc.equal(pc.utf8_length(text), 7)
+    full = pc.if_else(month_only, pc.binary_join_element_wise(text, "01", "-"), text)
+    days = pc.cast(pc.if_else(pc.equal(full, ""), pa.scalar(None, pa.string()), full), pa.date32())
+    return np.asarray(days.to_numpy(zero_copy_only=False), dtype="datetime64[D]")
+
+
+def activity_days(ds: Dataset) -> np.ndarray:
+    """The dataset's activity dates as numpy days, parsed once."""
+    return ds.derived("activity_days", lambda d: day_numbers(d.activities["date"]))
+
+
+def activity_period(
+    ds: Dataset, *, since: str | dt.date | None = None, until: str | dt.date | None = None
+) -> Period | None:
+    """The period to analyse: from the options, else the 12 months ending at the latest activity date.
+
+    Never today's date: the same data gives the same answer. None when the dataset has no activities and
+    neither end is given.
+
+    Examples
+    --------
+    >>> from pbgraph import load
+    >>> activity_period(load("data/sample"), since="2024-01-01", until="2024-06")
+    Period(since=datetime.date(2024, 1, 1), until=datetime.date(2024, 6, 30))
+    """
+    end = parse_date(until, end=True) if until is not None else None
+    start = parse_date(since) if since is not None else None
+    if end is None:
+        days = activity_days(ds)
+        if len(days) == 0:
+            if start is None:
+                return None
+            end = start
+        else:
+            end = days.max().item()
+    if start is None:
+        start = _add_months(end, -PERIOD_MONTHS) + dt.timedelta(days=1)
+    if start > end:
+        raise BadDateError(
+            f"开始日期 {start} 晚于结束日期 {end}，请检查 --since/--until / "
+            f"the period starts ({start}) after it ends ({end}); check --since/--until"
+        )
+    return Period(start, end)
+
+
+def as_of(ds: Dataset, date: str | dt.date) -> Dataset:
+    """The network as it stood on `date`: liaisons whose `since` is later, and later activities, left out.
+
+    Liaisons without a `since` are taken to have always existed.
+
+    Examples
+    --------
+    >>> from pbgraph import load
+    >>> ds = load("data/sample")
+    >>> len(as_of(ds, "1990-01-01").liaisons) < len(ds.liaisons)
+    True
+    """
+    day = np.datetime64(parse_date(date, end=True), "D")
+    since = day_numbers(ds.liaisons["since"])
+    keep = np.isnat(since) | (since <= day)
+    activity_days = day_numbers(ds.activities["date"])
+    return replace(
+        ds,
+        liaisons=ds.liaisons[keep].reset_index(drop=True),
+        activities=ds.activities[activity_days <= day].reset_index(drop=True),
+    )
