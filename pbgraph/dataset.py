@@ -115,6 +115,18 @@ class Dataset:
         return f"Dataset({self.name!r}: {counts})"
 
 
+DATA_SUFFIXES = (".csv", ".xlsx", ".xlsm", ".xls")
+
+
+def _read_files(path: str | os.PathLike[str]) -> list[str]:
+    """The dataset path and, for a folder, every data file in it: what no output may replace."""
+    found = [os.fspath(path)]
+    if os.path.isdir(path):
+        with os.scandir(path) as entries:
+            found.extend(e.path for e in entries if e.name.lower().endswith(DATA_SUFFIXES))
+    return found
+
+
 def load(
     path: str | os.PathLike[str],
     *,
@@ -144,8 +156,10 @@ def load(
     >>> len(ds.members) > 200
     True
     """
+    from pbgraph._write import reading
     from pbgraph.io import read_raw
     from pbgraph.validate import build_dataset
 
+    reading(*_read_files(path))
     raw, problems = read_raw(path, progress=progress)
     return build_dataset(raw, problems, name=os.path.basename(os.path.normpath(path)))

@@ -421,8 +421,10 @@ def input_tables(ds: Dataset) -> dict[str, pd.DataFrame]:
     return tables
 
 
-def export_csv(ds: Dataset, folder: str | os.PathLike[str]) -> list[Path]:
+def export_csv(ds: Dataset, folder: str | os.PathLike[str], *, force: bool = False) -> list[Path]:
     """Write the dataset back as a folder of input CSVs (UTF-8 with BOM): loading it gives an equal dataset.
+
+    The folder is written beside and renamed into place; a non-empty folder is replaced only with `force`.
 
     Examples
     --------
@@ -436,7 +438,7 @@ def export_csv(ds: Dataset, folder: str | os.PathLike[str]) -> list[Path]:
     """
     from pbgraph.io import write_csv_tables
 
-    return write_csv_tables(input_tables(ds), Path(folder))
+    return write_csv_tables(input_tables(ds), Path(folder), force=force)
 
 
 def export(
@@ -449,11 +451,12 @@ def export(
     max_depth: int | None = None,
     lang: str = "zh",
     contacts: bool = True,
+    force: bool = False,
 ) -> list[Path]:
     """Export a dataset in one of :data:`EXPORT_FORMATS`; returns the files written.
 
     `committee`, `max_load`, `max_depth` and `lang` only concern the workbook of analysis tables, `contacts`
-    only the graph formats.
+    only the graph formats, `force` only the csv folder (replace a folder that is not empty).
 
     Examples
     --------
@@ -468,7 +471,7 @@ def export(
     if to in GRAPH_FORMATS:
         return [export_graph(ds, path, fmt=to, contacts=contacts)]
     if to == "csv":
-        return export_csv(ds, path)
+        return export_csv(ds, path, force=force)
     raise ValueError(f"unknown export format {to!r}; choose from {', '.join(EXPORT_FORMATS)}")
 
 

@@ -1203,6 +1203,7 @@ def generate(
     fmt: Literal["csv", "xlsx"] = "csv",
     gap_rate: float = DEFAULT_GAP_RATE,
     progress: Progress | None = None,
+    force: bool = False,
 ) -> list[Path]:
     """Generate a committee system and write it as a dataset.
 
@@ -1211,9 +1212,10 @@ def generate(
     scale, seed, contacts, gap_rate
         As for :func:`generate_tables`.
     out
-        The folder of CSV files (`fmt="csv"`), or the workbook to write (`fmt="xlsx"`). A table file in the
-        folder that this run does not write (`contacts.csv` with `contacts=False`) is removed, so that the
-        folder holds one consistent dataset.
+        The folder of CSV files (`fmt="csv"`), or the workbook to write (`fmt="xlsx"`). The folder is written
+        beside and renamed into place, so it holds exactly one consistent dataset.
+    force
+        Replace a folder that is not empty (without it, such a folder is refused: it may hold a real roster).
     fmt
         "csv" (UTF-8 with BOM, one file per table) or "xlsx" (one sheet per table; only for systems whose
         tables fit in a sheet: up to the city scale with contacts, the province scale without).
@@ -1235,14 +1237,6 @@ def generate(
         if progress:
             progress(f"写入 {out.name}")
         return [write_xlsx_tables(tables, out)]
-    written: list[Path] = []
-    for name, frame in tables.items():
-        if progress:
-            progress(f"写入 {name}.csv（{len(frame)} 行）")
-        written.extend(write_csv_tables({name: frame}, out))
-    # a table left by an earlier run (contacts.csv, when this one has none) would not fit this dataset
-    for name in TABLES:
-        stale = out / f"{name}.csv"
-        if name not in tables and stale.exists():
-            stale.unlink()
-    return written
+    return write_csv_tables(
+        tables, out, force=force, progress=(lambda name: progress(f"写入 {name}")) if progress else None
+    )

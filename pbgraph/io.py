@@ -11,18 +11,17 @@ import csv
 import datetime as dt
 import io as _io
 import os
-import tempfile
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
+from pbgraph._write import atomic_folder, atomic_open
 from pbgraph.model import TABLE_ALIASES, TABLES, Table
 from pbgraph.validate import Problem
 
@@ -478,45 +477,27 @@ def read_raw(
     return {}, [Problem(code="path_kind", severity="error", file=path.name)]
 
 
-@contextmanager
-def atomic_path(target: Path) -> Iterator[Path]:
-    """A temporary path beside `target` that replaces it only if the block finishes without error."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    # mkstemp makes the file private (0600); give it the mode a plain open() would
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(tmp, 0o666 & ~umask)
-    try:
-        yield Path(tmp)
-        os.replace(tmp, target)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+def write_csv_tables(
+    tables: dict[str, pd.DataFrame],
+    folder: Path,
+    *,
+    force: bool = False,
+    progress: Callable[[str], None] | None = None,
+) -> list[Path]:
+    """Write tables as a folder of UTF-8 CSV files (with a BOM, so that Excel opens them right), a file each.
 
-
-@contextmanager
-def atomic_open(target: Path, mode: str = "w") -> Iterator[IO[Any]]:
-    """Open `target` for writing so that readers never see it half-written (UTF-8 for text)."""
-    with atomic_path(target) as tmp:
-        kwargs: dict[str, Any] = {} if "b" in mode else {"encoding": "utf-8", "newline": ""}
-        with open(tmp, mode, **kwargs) as handle:
-            yield handle
-
-
-def write_csv_tables(tables: dict[str, pd.DataFrame], folder: Path) -> list[Path]:
-    """Write tables as UTF-8 CSV files (with a BOM, so that Excel opens them right), one per table."""
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, frame in tables.items():
-        target = folder / f"{name}.csv"
-        with atomic_open(target, "wb") as handle:
-            handle.write(codecs.BOM_UTF8)
-            arrow = pa.Table.from_pandas(frame.astype("str"), preserve_index=False)
-            pacsv.write_csv(arrow, handle, write_options=pacsv.WriteOptions(quoting_style="needed"))
-        written.append(target)
-    return written
+    The folder is written beside and renamed into place (DESIGN 5): it holds exactly these files afterwards,
+    and a non-empty folder is replaced only with `force`.
+    """
+    with atomic_folder(folder, force=force) as output:
+        for name, frame in tables.items():
+            if progress:
+                progress(f"{name}.csv")
+            with output.open(f"{name}.csv", "wb") as handle:
+                handle.write(codecs.BOM_UTF8)
+                arrow = pa.Table.from_pandas(frame.astype("str"), preserve_index=False)
+                pacsv.write_csv(arrow, handle, write_options=pacsv.WriteOptions(quoting_style="needed"))
+    return [folder / f"{name}.csv" for name in tables]
 
 
 def write_xlsx_tables(tables: dict[str, pd.DataFrame], target: Path) -> Path:
@@ -535,8 +516,8 @@ def write_xlsx_tables(tables: dict[str, pd.DataFrame], target: Path) -> Path:
         sheet.append([str(c) for c in frame.columns])
         for record in frame.itertuples(index=False, name=None):
             sheet.append([_xlsx_value(v, sheet) for v in record])
-    with atomic_path(target) as tmp:
-        workbook.save(tmp)
+    with atomic_open(target, "wb") as handle:
+        workbook.save(handle)
     return target
 
 

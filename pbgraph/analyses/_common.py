@@ -67,7 +67,9 @@ class MemberFacts:
         ix = self.index
         mask = ix.counting & (ix.liaison_kind == list(LiaisonKind).index(LiaisonKind.MEMBER))
         n = len(self.ds.members)
-        keys = np.unique(ix.liaison_target[mask] * n + ix.liaison_source[mask])
+        keys = np.sort(ix.liaison_target[mask] * n + ix.liaison_source[mask])
+        # sorted, then distinct (np.unique is hash-based in numpy 2.x and slow on large arrays)
+        keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))] if len(keys) else keys
         return keys % n, keys // n
 
     @cached_property
