@@ -138,6 +138,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "与第 {other} 行的联系重复（发起方、对象“{value}”和类型都相同）。请删除此行。",
         "Duplicates the liaison in row {other} (same source, target '{value}' and kind). Delete this row.",
     ),
+    "several_first_conveners": (
+        "界别联组“{value}”有不止一位第一召集人。请确认只保留一位第一召集人，其他人改为“召集人”。",
+        "Sector group '{value}' has more than one first convener. Keep one; make the others "
+        "'召集人' (convener).",
+    ),
     "member_no_sector": (
         "委员“{value}”没有填写界别，将不在任何界别中。请在“界别”列填写界别编号。",
         "Member '{value}' has no sector and will be in none. Fill in the sector column with a sector id.",

@@ -30,6 +30,7 @@ from pbgraph.model import (
     ORG_KIND_ALIASES,
     ORG_KIND_ZH,
     PARTY_ALIASES,
+    PARTY_GROUP_ROLES,
     PARTY_ZH,
     ROLE_ALIASES,
     ROLE_ZH,
@@ -605,6 +606,41 @@ class _Validator:
             for visited in path:
                 state[visited] = 2
 
+    def fold_party_group(self) -> None:
+        """The one party-group flag (DESIGN 3): `party_group` true, OR a 党组 role in `roles`, OR a membership
+        in an organization of kind party_group. Folded here, so every check and analysis reads one flag."""
+        members = self.raw["members"].frame
+        n = len(members)
+        role_parts = members["roles"].astype("str").str.split(r"[;；、,，]", regex=True).explode().str.strip()
+        by_role = role_parts.isin(list(PARTY_GROUP_ROLES)).groupby(level=0).any()
+        folded = (members["party_group"] == "true").to_numpy() | by_role.reindex(
+            members.index, fill_value=False
+        )
+        member = self.positions.get(("memberships", "member"))
+        org = self.positions.get(("memberships", "organization"))
+        if member is not None and org is not None and len(member):
+            in_group = (org >= 0) & (
+                self.registry_tag[np.maximum(org, 0)] == _TAG_CODES[f"org:{OrgKind.PARTY_GROUP}"]
+            )
+            rows = member[in_group & (member >= 0) & (member < n)]
+            folded = folded.copy()
+            folded[rows] = True
+        members["party_group"] = np.where(folded, "true", "false")
+
+    def several_first_conveners(self) -> None:
+        """Warning: a sector group with more than one 第一召集人 (on each convener row after the first)."""
+        memberships = self.raw["memberships"]
+        frame = memberships.frame
+        org = self.positions.get(("memberships", "organization"))
+        if org is None or not len(frame):
+            return
+        is_group = (org >= 0) & (
+            self.registry_tag[np.maximum(org, 0)] == _TAG_CODES[f"org:{OrgKind.SECTOR_GROUP}"]
+        )
+        convener = is_group & (frame["role"] == Role.FIRST_CONVENER).to_numpy()
+        later = convener & frame["organization"].where(convener, None).duplicated(keep="first").to_numpy()
+        self.report(memberships, "several_first_conveners", later, column="organization", severity="warning")
+
     def meaning(self) -> None:
         """Warnings: liaisons that will not count, duplicates, members without sector or township."""
         members = self.raw["members"].frame
@@ -678,6 +714,8 @@ class _Validator:
         self.references()
         self.parent_cycles()
         if not any(p.is_error for p in self.problems):
+            self.fold_party_group()
+            self.several_first_conveners()
             self.meaning()
 
 

@@ -123,14 +123,19 @@ class MemberFacts:
         mask[roles["member"].to_numpy()[(roles["kind"] == OrgKind.TEMPORARY_BRANCH).to_numpy()]] = True
         return mask
 
-    def org_has_member(self, *, role: Role | None = None, cpc: bool = False) -> np.ndarray:
-        """Per organization row: has a membership (of `role`, held by a CPC member when `cpc`)."""
+    def org_has_member(
+        self, *, role: Role | None = None, cpc: bool = False, non_cpc: bool = False
+    ) -> np.ndarray:
+        """Per organization row: has a membership (of `role`, held by a CPC member when `cpc`, by a non-CPC
+        member when `non_cpc`)."""
         roles = self.party_org_roles
         keep = np.ones(len(roles), dtype=bool)
         if role is not None:
             keep &= (roles["role"] == role).to_numpy()
         if cpc:
             keep &= self.index.is_cpc[roles["member"].to_numpy()]
+        if non_cpc:
+            keep &= ~self.index.is_cpc[roles["member"].to_numpy()]
         mask = np.zeros(len(self.ds.organizations), dtype=bool)
         mask[roles["org"].to_numpy()[keep]] = True
         return mask
