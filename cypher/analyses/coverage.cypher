@@ -36,7 +36,8 @@ WITH tallies, collect(s.committee) AS uncovered_sectors
 OPTIONAL MATCH (g:Organization {dataset: $dataset, kind: 'sector_group'})
 WITH tallies, uncovered_sectors, g,
      NOT EXISTS { (:Member)-[:LIAISES_WITH {kind: 'sector', counts: true}]->(g) } AS no_liaison,
-     NOT EXISTS { (:Member {party: 'CPC'})-[:MEMBER_OF {role: 'first_convener'}]->(g) } AS no_cpc_convener
+     NOT EXISTS { (:Member)-[:MEMBER_OF {role: 'first_convener'}]->(g) }
+       OR EXISTS { (c:Member)-[:MEMBER_OF {role: 'first_convener'}]->(g) WHERE c.party <> 'CPC' } AS no_cpc_convener
 WITH tallies, uncovered_sectors,
      collect(CASE WHEN g IS NOT NULL AND no_liaison THEN g.committee END) AS groups_without_liaison,
      collect(CASE WHEN g IS NOT NULL AND no_cpc_convener THEN g.committee END) AS groups_without_convener

@@ -1,6 +1,6 @@
 // Analysis `reach` (table `party_groups`): per party group (organizations table order), its party-group members
 // (its own members, and the members flagged party_group of its committee), the members they and everyone they
-// reach within $max_depth hops make up, and that set's share of the committee's members.
+// reach within $max_depth hops make up, counted within its committee, and that count's share of the committee.
 // Needs Neo4j 5.21 or later (ANY SHORTEST, as reach.cypher).
 // Parameters: $dataset, $committee, $max_depth
 OPTIONAL MATCH (m:Member {dataset: $dataset})
@@ -26,7 +26,7 @@ WITH g, committee_members, size(seeds) AS party_group_members,
 WITH g, committee_members, party_group_members, covered,
      size([x IN covered WHERE g.committee IN x.committees]) AS covered_in_committee
 RETURN g.committee AS committee, g.id AS id, g.name AS name, party_group_members,
-       size(covered) AS reached_members, committee_members,
+       covered_in_committee AS reached_members, committee_members,
        CASE WHEN committee_members = 0 THEN null ELSE toFloat(covered_in_committee) / committee_members END
          AS share
 ORDER BY g.seq

@@ -14,14 +14,14 @@ WHERE $committee IS NULL OR g.committee = $committee
 WITH sectors, g,
      EXISTS { (:Member)-[:LIAISES_WITH {kind: 'sector', counts: true}]->(g) } AS has_liaison,
      EXISTS { (:Member)-[:MEMBER_OF {role: 'first_convener'}]->(g) } AS has_convener,
-     EXISTS { (:Member {party: 'CPC'})-[:MEMBER_OF {role: 'first_convener'}]->(g) } AS has_cpc_convener
+     EXISTS { (c:Member)-[:MEMBER_OF {role: 'first_convener'}]->(g) WHERE c.party <> 'CPC' } AS has_non_cpc_convener
 ORDER BY g.seq
 WITH sectors,
      collect(CASE WHEN g IS NULL THEN [] ELSE [gap IN [
        CASE WHEN NOT has_liaison THEN 'no_liaison' END,
        CASE
          WHEN NOT has_convener THEN 'no_first_convener'
-         WHEN NOT has_cpc_convener THEN 'first_convener_not_cpc'
+         WHEN has_non_cpc_convener THEN 'first_convener_not_cpc'
        END
      ] WHERE gap IS NOT NULL | {committee: g.committee, id: g.id, name: g.name, kind: 'sector_group', gap: gap}]
      END) AS group_rows
