@@ -82,6 +82,11 @@ class Dataset:
             ).sort_values(["member", "committee"], kind="stable", ignore_index=True)
         return pairs
 
+    @property
+    def redacted(self) -> bool:
+        """Made by :func:`pbgraph.redact.redact`: no name, id or enterprise of a person is left in it."""
+        return bool(self.derived("redacted", lambda _: False))
+
     def derived(self, key: str, build: Callable[[Dataset], T]) -> T:
         """A structure computed from the dataset once and kept with it (node index, per-member facts …).
 

@@ -13,7 +13,6 @@ import math
 import os
 import re
 from collections.abc import Iterable
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +21,7 @@ import pandas as pd
 
 from pbgraph import _format
 from pbgraph.model import PARTY_ZH
+from pbgraph.redact import person_names, pseudonyms, redact
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -33,176 +33,6 @@ EXPORT_FORMATS: tuple[str, ...] = ("xlsx", "graphml", "gexf", "json", "csv")
 
 GRAPH_FORMATS: tuple[str, ...] = ("graphml", "gexf", "json")
 PARTY_NAMES: dict[str, str] = {str(code): name for code, name in PARTY_ZH.items()}
-
-PSEUDONYM_PREFIXES: dict[str, tuple[str, str, str]] = {
-    # members, contacts, enterprises
-    "zh": ("委员A", "群众B", "企业E"),
-    "en": ("Member A", "Contact B", "Enterprise E"),
-}
-
-
-# ---------------------------------------------------------------------------------------------------------
-# redaction
-
-
-def pseudonyms(count: int, prefix: str) -> list[str]:
-    """`count` stable pseudonyms numbered from 1 in table order, e.g. 委员A001 … 委员A250.
-
-    Examples
-    --------
-    >>> pseudonyms(3, "委员A")
-    ['委员A001', '委员A002', '委员A003']
-    """
-    width = max(3, len(str(count)))
-    return [f"{prefix}{number:0{width}d}" for number in range(1, count + 1)]
-
-
-class _NameScrubber:
-    """Replaces every occurrence of a known name inside free text by its pseudonym (longest name first).
-
-    Names shorter than two characters are left alone (they would match inside ordinary words), and names
-    written in ASCII only match as whole words.
-    """
-
-    def __init__(self, names: Iterable[tuple[str, str]]) -> None:
-        self.replacements: dict[str, str] = {}
-        for name, pseudonym in names:
-            name = name.strip()
-            if len(name) >= 2:
-                self.replacements.setdefault(name, pseudonym)
-        self.lengths = sorted({len(name) for name in self.replacements}, reverse=True)
-
-    def __call__(self, text: str) -> str:
-        if not self.replacements or not text:
-            return text
-        out: list[str] = []
-        i, n = 0, len(text)
-        while i < n:
-            for length in self.lengths:
-                candidate = text[i : i + length]
-                found = len(candidate) == length and candidate in self.replacements
-                if found and self._whole(text, i, length):
-                    out.append(self.replacements[candidate])
-                    i += length
-                    break
-            else:
-                out.append(text[i])
-                i += 1
-        return "".join(out)
-
-    @staticmethod
-    def _whole(text: str, start: int, length: int) -> bool:
-        word = text[start : start + length]
-        if not word.isascii():
-            return True
-        before = text[start - 1] if start > 0 else " "
-        after = text[start + length] if start + length < len(text) else " "
-        return not (before.isalnum() and before.isascii()) and not (after.isalnum() and after.isascii())
-
-    def column(self, values: pd.Series) -> pd.Series:
-        # only distinct values are scanned: org names, notes and roles repeat a lot
-        unique = pd.unique(values.to_numpy(dtype=object))
-        mapping = {value: self(value) for value in unique}
-        return pd.Series(
-            [mapping[v] for v in values.to_numpy(dtype=object)], index=values.index, dtype=values.dtype
-        )
-
-
-def redact(ds: Dataset, *, lang: str = "zh") -> Dataset:
-    """A copy of the dataset in which no person can be named: for sharing outside the office.
-
-    Every member's name becomes 委员A001 … and every contact's 群众B001 … (numbered by their position in
-    the table, so the same dataset always gives the same pseudonyms, in every table, view and report made
-    from it); a member's enterprise becomes 企业E… with the member's number. Wherever a person's name
-    occurs inside other text (a studio named after its member, a note, a role), it is replaced by that
-    person's pseudonym. Ids, parties, sectors, townships and every relation are kept, so every analysis
-    gives the same rows.
-
-    Parameters
-    ----------
-    ds
-        The dataset.
-    lang
-        Language of the pseudonyms: "zh" (委员A001) or "en" (Member A001).
-
-    Returns
-    -------
-    A new dataset; `ds` is not changed.
-
-    Examples
-    --------
-    >>> from pbgraph import load
-    >>> ds = load("data/sample")
-    >>> safe = redact(ds)
-    >>> safe.members["name"].iloc[16]
-    '委员A017'
-    >>> any(name in " ".join(safe.organizations["name"]) for name in ds.members["name"])
-    False
-    """
-    from pbgraph.dataset import Dataset
-
-    member_prefix, contact_prefix, enterprise_prefix = PSEUDONYM_PREFIXES["en" if lang == "en" else "zh"]
-    members = ds.members.copy()
-    contacts = ds.contacts.copy()
-    member_names = pseudonyms(len(members), member_prefix)
-    contact_names = pseudonyms(len(contacts), contact_prefix)
-    scrub = _NameScrubber(
-        [
-            *zip(ds.members["name"].tolist(), member_names, strict=True),
-            *zip(ds.contacts["name"].tolist(), contact_names, strict=True),
-        ]
-    )
-    members["name"] = pd.Series(member_names, index=members.index, dtype=ds.members["name"].dtype)
-    has_contact_name = ds.contacts["name"].to_numpy(dtype=object) != ""
-    contacts["name"] = pd.Series(
-        np.where(has_contact_name, np.asarray(contact_names, dtype=object), ""),
-        index=contacts.index,
-        dtype=ds.contacts["name"].dtype,
-    )
-    enterprises = pseudonyms(len(members), enterprise_prefix)
-    has_enterprise = ds.members["enterprise"].to_numpy(dtype=object) != ""
-    members["enterprise"] = pd.Series(
-        np.where(has_enterprise, np.asarray(enterprises, dtype=object), ""),
-        index=members.index,
-        dtype=ds.members["enterprise"].dtype,
-    )
-    members["roles"] = scrub.column(members["roles"])
-    tables: dict[str, pd.DataFrame] = {"members": members, "contacts": contacts}
-    for table, column in (
-        ("sectors", "name"),
-        ("townships", "name"),
-        ("organizations", "name"),
-        ("liaisons", "note"),
-    ):
-        frame = getattr(ds, table).copy()
-        frame[column] = scrub.column(frame[column])
-        tables[table] = frame
-    warnings = [
-        replace(
-            p,
-            value=scrub(p.value) if p.value else p.value,
-            params={k: scrub(v) if isinstance(v, str) else v for k, v in p.params.items()},
-        )
-        for p in ds.warnings
-    ]
-    return Dataset(
-        members=tables["members"],
-        sectors=tables["sectors"],
-        townships=tables["townships"],
-        organizations=tables["organizations"],
-        memberships=ds.memberships.copy(),
-        liaisons=tables["liaisons"],
-        contacts=tables["contacts"],
-        name=ds.name,
-        warnings=warnings,
-    )
-
-
-def person_names(ds: Dataset) -> list[str]:
-    """Every distinct non-empty name of a member or contact (what :func:`redact` hides)."""
-    names = pd.concat([ds.members["name"], ds.contacts["name"]], ignore_index=True)
-    return [n for n in pd.unique(names.to_numpy(dtype=object)).tolist() if n]
-
 
 # ---------------------------------------------------------------------------------------------------------
 # analysis tables → workbook
