@@ -23,23 +23,24 @@ SIZES = (1_000, 5_000, 20_000, 50_000)
 
 
 def _first_nodes(ds: Any, count: int) -> np.ndarray:
-    from pbgraph.render.views import _facts
+    from pbgraph.render.views._facts import facts as view_facts
 
-    facts = _facts(ds)
+    facts = view_facts(ds)
     order = np.argsort(facts.committee, kind="stable")
     return np.sort(order[:count])
 
 
 def _write(ds: Any, nodes: np.ndarray | None, path: Path) -> dict[str, Any]:
     from pbgraph.render import build_view, write_view
-    from pbgraph.render.views import _Builder, _network
+    from pbgraph.render.views import network_view
+    from pbgraph.render.views._builder import Builder
 
     start = time.perf_counter()
     if nodes is None:
         view = build_view(ds, "network")
     else:
-        builder = _Builder(ds, lang="zh", color_by="party", node_limit=10**9, committee=None, max_load=5)
-        view = _network(builder, "benchmark", nodes)
+        builder = Builder(ds, lang="zh", color_by="party", node_limit=10**9, committee=None, max_load=5)
+        view = network_view(builder, "benchmark", nodes)
     write_view(view, path)
     return {
         "write": time.perf_counter() - start,

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from pbgraph._errors import DatasetError, PbgraphError, UnknownIdError
-from pbgraph.dataset import Dataset, load
+from pbgraph.dataset import Dataset
+from pbgraph.loader import load
 
 __all__ = ["Dataset", "DatasetError", "PbgraphError", "UnknownIdError", "load"]
 __version__ = "0.1.0"

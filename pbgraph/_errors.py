@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from pbgraph.validate import Problem
+    from pbgraph.problem import Problem
 
 
 class PbgraphError(Exception):
@@ -29,8 +29,16 @@ class DatasetError(PbgraphError):
         )
 
 
-class UnknownIdError(PbgraphError):
+class UnknownIdError(PbgraphError, KeyError):
     """An id given by the user (committee, member, sector …) is not in the dataset."""
+
+    def __str__(self) -> str:
+        # KeyError would show the message quoted, as a key
+        return str(self.args[0]) if self.args else ""
+
+
+class InvalidOptionError(PbgraphError, ValueError):
+    """An option has a value the function does not accept (an unknown analysis, format or language …)."""
 
 
 class Neo4jError(PbgraphError):

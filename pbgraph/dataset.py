@@ -10,7 +10,6 @@ committees separated by `;` (a person who sits on two committees).
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -24,7 +23,7 @@ from pbgraph.model import MULTI_VALUE_SEPARATOR, TABLES, OrgKind
 if TYPE_CHECKING:
     import networkx as nx
 
-    from pbgraph.validate import Problem
+    from pbgraph.problem import Problem
 
 T = TypeVar("T")
 
@@ -118,53 +117,3 @@ class Dataset:
     def __repr__(self) -> str:
         counts = ", ".join(f"{name}={len(frame)}" for name, frame in self.tables.items())
         return f"Dataset({self.name!r}: {counts})"
-
-
-DATA_SUFFIXES = (".csv", ".xlsx", ".xlsm", ".xls")
-
-
-def _read_files(path: str | os.PathLike[str]) -> list[str]:
-    """The dataset path and, for a folder, every data file in it: what no output may replace."""
-    found = [os.fspath(path)]
-    if os.path.isdir(path):
-        with os.scandir(path) as entries:
-            found.extend(e.path for e in entries if e.name.lower().endswith(DATA_SUFFIXES))
-    return found
-
-
-def load(
-    path: str | os.PathLike[str],
-    *,
-    progress: Callable[[str], None] | None = None,
-) -> Dataset:
-    """Load and validate a dataset from a folder of CSVs or an .xlsx workbook.
-
-    Parameters
-    ----------
-    path
-        The folder or workbook.
-    progress
-        Called with the name of each file as it is read.
-
-    Returns
-    -------
-    The dataset; its `warnings` lists what was loaded but looks wrong.
-
-    Raises
-    ------
-    pbgraph.DatasetError
-        When there is any error; `.problems` lists every problem found.
-
-    Examples
-    --------
-    >>> ds = load("data/sample")
-    >>> len(ds.members) > 200
-    True
-    """
-    from pbgraph._write import reading
-    from pbgraph.io import read_raw
-    from pbgraph.validate import build_dataset
-
-    reading(*_read_files(path))
-    raw, problems = read_raw(path, progress=progress)
-    return build_dataset(raw, problems, name=os.path.basename(os.path.normpath(path)))

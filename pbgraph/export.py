@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from pbgraph import _format
+from pbgraph._errors import InvalidOptionError
 from pbgraph.model import PARTY_ZH
 from pbgraph.redact import person_names, pseudonyms, redact
 
@@ -209,10 +210,10 @@ def export_graph(ds: Dataset, path: str | os.PathLike[str], *, fmt: str, contact
     import networkx as nx
 
     from pbgraph.io import atomic_open
-    from pbgraph.render.views import view_date
+    from pbgraph.render import view_date
 
     if fmt not in GRAPH_FORMATS:
-        raise ValueError(f"unknown graph format {fmt!r}; choose from {', '.join(GRAPH_FORMATS)}")
+        raise InvalidOptionError(f"unknown graph format {fmt!r}; choose from {', '.join(GRAPH_FORMATS)}")
     graph = export_graph_data(ds, contacts=contacts)
     buffer = io.BytesIO()
     if fmt == "graphml":
@@ -302,7 +303,7 @@ def export(
         return [export_graph(ds, path, fmt=to, contacts=contacts)]
     if to == "csv":
         return export_csv(ds, path, force=force)
-    raise ValueError(f"unknown export format {to!r}; choose from {', '.join(EXPORT_FORMATS)}")
+    raise InvalidOptionError(f"unknown export format {to!r}; choose from {', '.join(EXPORT_FORMATS)}")
 
 
 __all__ = [

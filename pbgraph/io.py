@@ -23,7 +23,7 @@ import pyarrow.csv as pacsv
 
 from pbgraph._write import atomic_folder, atomic_open
 from pbgraph.model import TABLE_ALIASES, TABLES, Table
-from pbgraph.validate import Problem
+from pbgraph.problem import Problem
 
 SNIFF_BYTES = 1 << 20
 CSV_DELIMITERS = (",", "\t", ";", "|")

@@ -24,9 +24,9 @@ from hypothesis import HealthCheck, given, settings
 import pbgraph.neo4j as store
 from pbgraph import Dataset, UnknownIdError, load
 from pbgraph._errors import Neo4jError
-from pbgraph._neo4j_cli import analyze_with_neo4j, neo4j_group, parse_parameter
 from pbgraph.analyses import league_table, run
 from pbgraph.analyses.coverage import OVERALL_NAME
+from pbgraph.cli.neo4j import analyze_with_neo4j, neo4j_group, parse_parameter
 from pbgraph.graph import counting_liaisons
 from pbgraph.model import (
     MULTI_VALUE_SEPARATOR,

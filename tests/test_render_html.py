@@ -13,11 +13,11 @@ from typing import Any
 
 import pytest
 
+from pbgraph.render import ViewDisplay
 from pbgraph.render._html import (
     DEFAULT_LABELS_EN,
     LegendItem,
     View,
-    ViewDisplay,
     ViewEdge,
     ViewNode,
     render_html,

@@ -13,12 +13,13 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from pbgraph._errors import InvalidOptionError
 from pbgraph.analyses._common import check_committee
 from pbgraph.analyses.connectors import betweenness, connectors
 from pbgraph.analyses.coverage import coverage, league_table
 from pbgraph.analyses.gaps import platform_gaps, sector_gaps, township_gaps, unlinked, unorganized
-from pbgraph.analyses.load import DEFAULT_MAX_LOAD, fragile, liaison_load, load_distribution
 from pbgraph.analyses.reach import party_group_reach, reach
+from pbgraph.analyses.workload import DEFAULT_MAX_LOAD, fragile, liaison_load, load_distribution
 
 if TYPE_CHECKING:
     from pbgraph.dataset import Dataset
@@ -101,7 +102,7 @@ def run(
         "connectors": lambda: _connectors(ds, c),
     }
     if name not in runners:
-        raise ValueError(f"unknown analysis {name!r}; choose from {', '.join(ANALYSES)}")
+        raise InvalidOptionError(f"unknown analysis {name!r}; choose from {', '.join(ANALYSES)}")
     return runners[name]()
 
 

@@ -9,7 +9,7 @@ import pandas as pd
 
 from pbgraph.analyses._common import check_committee, facts, rate
 from pbgraph.analyses.gaps import platform_gaps, sector_gaps, township_gaps
-from pbgraph.analyses.load import DEFAULT_MAX_LOAD
+from pbgraph.analyses.workload import DEFAULT_MAX_LOAD
 from pbgraph.graph import committee_orgs
 
 if TYPE_CHECKING:

@@ -6,7 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pbgraph.render._html import LegendItem, View, ViewDisplay, ViewEdge, ViewNode, render_html
+from pbgraph.render._display import ViewDisplay
+from pbgraph.render._html import render_html
+from pbgraph.render._model import LegendItem, View, ViewEdge, ViewNode
 from pbgraph.render.views import COLOR_BY, DEFAULT_NODE_LIMIT, VIEWS, build_view, view_date
 
 if TYPE_CHECKING:

@@ -1,4 +1,4 @@
-"""Draw a :class:`~pbgraph.render._html.View` as a PNG or SVG picture with matplotlib.
+"""Draw a :class:`~pbgraph.render._model.View` as a PNG or SVG picture with matplotlib.
 
 The picture shows what the interactive page shows at its first frame: the same positions, colours,
 shapes and sizes, edges with their colours, widths and dashes, the title, caption, notice and legend.
@@ -25,7 +25,8 @@ from matplotlib.colors import to_rgba, to_rgba_array
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from pbgraph.render._html import DEFAULT_LABELS_ZH, LegendItem, View, check_view
+from pbgraph.render._model import LegendItem, View, check_view
+from pbgraph.render._words import DEFAULT_LABELS_ZH
 
 __all__ = ["CJK_FONTS", "cjk_font", "render_static"]
 
@@ -98,7 +99,7 @@ def render_static(
 
     Examples
     --------
-    >>> from pbgraph.render._html import ViewNode
+    >>> from pbgraph.render._model import ViewNode
     >>> node = ViewNode("m1", "委员甲", "member", 0.0, 0.0, "#d62728", "dot", 10.0)
     >>> render_static(View(title="示例", caption="", nodes=[node], edges=[]), fmt="png")[:4]
     b'\\x89PNG'

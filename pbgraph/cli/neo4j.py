@@ -7,7 +7,6 @@ The connection comes from `NEO4J_URI`, `NEO4J_USERNAME`, `NEO4J_PASSWORD`, `NEO4
 
 from __future__ import annotations
 
-import functools
 import json
 import os
 import sys
@@ -19,8 +18,7 @@ import click
 import pandas as pd
 
 from pbgraph import neo4j as store
-from pbgraph._cli_options import F, lang_option, output_options
-from pbgraph._errors import PbgraphError
+from pbgraph.cli._common import F, lang_option, library_errors, load_or_exit, output_options, write_tables
 
 BACKENDS = ("embedded", "neo4j")
 QUERY_FORMATS = ("table", "json", "csv")
@@ -115,20 +113,6 @@ class _Progress:
             self.bar.__exit__(None, None, None)
 
 
-def _library_errors(func: F) -> F:
-    """pbgraph's own errors as one line and exit code 1 (as `pbgraph.cli.library_errors`, which this module
-    cannot import: cli.py imports it)."""
-
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except PbgraphError as error:
-            raise click.ClickException(str(error)) from error
-
-    return wrapper  # type: ignore[return-value]
-
-
 @click.group("neo4j", context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 110})
 def neo4j_group() -> None:
     """Neo4j：共享的多用户数据库（推送、读回、查询）/ Neo4j as the shared store: push, pull, query.
@@ -183,8 +167,6 @@ def push_command(
       pbgraph neo4j push data/sample
       pbgraph neo4j push roster.xlsx --dataset 示例区-2024 --replace
     """
-    from pbgraph.cli import load_or_exit
-
     ds = load_or_exit(path, lang)
     conn_settings = settings(uri, username, database)
     _push(
@@ -192,7 +174,7 @@ def push_command(
     )
 
 
-@_library_errors
+@library_errors
 def _push(
     ds: Any, name: str, *, replace: bool, batch_size: int, conn_settings: store.Settings, lang: str
 ) -> None:
@@ -248,7 +230,7 @@ def pull_command(
     _pull(out, dataset, settings(uri, username, database), lang)
 
 
-@_library_errors
+@library_errors
 def _pull(out: Path, dataset: str, conn_settings: store.Settings, lang: str) -> None:
     from pbgraph.export import export_csv, input_tables
     from pbgraph.io import write_xlsx_tables
@@ -303,7 +285,7 @@ def query_command(
     _query(query, parameters, settings(uri, username, database), fmt=fmt, lang=lang, output=output)
 
 
-@_library_errors
+@library_errors
 def _query(
     query: str,
     parameters: dict[str, Any],
@@ -313,8 +295,6 @@ def _query(
     lang: str,
     output: Path | None,
 ) -> None:
-    from pbgraph.cli import write_tables
-
     resolved = store.resolve_query(query)
     with store.connect(conn_settings) as conn:
         rows = store.run_query(conn, query, parameters)

@@ -1,0 +1,110 @@
+"""`pbgraph analyze`: run analyses and write their tables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+import pandas as pd
+
+from pbgraph.analyses import ANALYSES
+from pbgraph.cli._common import (
+    FORMATS,
+    library_errors,
+    load_or_exit,
+    max_depth_option,
+    max_load_option,
+    output_options,
+    write_tables,
+)
+from pbgraph.cli.neo4j import backend_options
+
+
+@click.command()
+@click.argument(
+    "name",
+    type=click.Choice(["all", *ANALYSES]),
+)
+@click.argument("path", type=click.Path())
+@click.option("--committee", help="只看这个政协（编号）/ only this committee (id).")
+@click.option("--by-committee", is_flag=True, help="各政协排名表，最差在前 / league table, worst first.")
+@max_load_option
+@max_depth_option
+@output_options(*FORMATS, "xlsx")
+@backend_options
+@library_errors
+def analyze(
+    name: str,
+    path: str,
+    committee: str | None,
+    by_committee: bool,
+    max_load: int,
+    max_depth: int | None,
+    fmt: str,
+    lang: str,
+    output: Path | None,
+    backend: str,
+    dataset: str | None,
+    uri: str | None,
+    username: str | None,
+    database: str | None,
+) -> None:
+    """运行分析：覆盖率、未联系、未组织、界别、镇街、平台、联系链、负担、关键联系人。
+
+    Run an analysis (or all) and print its rows.
+
+    \b
+    例 / Example:
+      pbgraph analyze coverage data/sample
+      pbgraph analyze unlinked data/sample --format csv -o unlinked.csv
+      pbgraph analyze coverage data/system --by-committee
+      pbgraph analyze all data/sample --format xlsx -o gaps.xlsx
+      pbgraph analyze coverage data/sample --backend neo4j
+    """
+    from pbgraph.analyses import league_table, run
+
+    if by_committee and committee:
+        raise click.UsageError(
+            "--by-committee 比较全部政协，不能与 --committee 同用 / "
+            "--by-committee compares every committee; drop --committee"
+        )
+    if backend == "neo4j":
+        from pbgraph.cli.neo4j import analyze_with_neo4j
+
+        found, raw_notes = analyze_with_neo4j(
+            ANALYSES if name == "all" else (name,),
+            path,
+            by_committee=by_committee,
+            committee=committee,
+            max_load=max_load,
+            max_depth=max_depth,
+            dataset=dataset,
+            uri=uri,
+            username=username,
+            database=database,
+        )
+        write_tables(found, fmt=fmt, lang=lang, output=output, notes=[_note(n, lang) for n in raw_notes])
+        return
+    ds = load_or_exit(path, lang)
+    tables: dict[str, pd.DataFrame] = {}
+    notes: list[str] = []
+    if by_committee:
+        tables["league"] = league_table(ds, max_load=max_load)
+    names = ANALYSES if name == "all" else (name,)
+    if not (by_committee and name == "coverage"):
+        for analysis in names:
+            result = run(analysis, ds, committee=committee, max_load=max_load, max_depth=max_depth)
+            tables.update(result.tables)
+            notes += [_note(n, lang) for n in result.notes]
+    write_tables(tables, fmt=fmt, lang=lang, output=output, notes=notes)
+
+
+def _note(note: str, lang: str) -> str:
+    kind, _, value = note.partition(":")
+    if kind == "sampled":
+        return (
+            f"注：网络较大，中介中心性按 {value} 个随机起点（固定种子）抽样估算。"
+            if lang == "zh"
+            else f"Note: betweenness was estimated from {value} sampled sources (fixed seed)."
+        )
+    return note

@@ -1,0 +1,105 @@
+"""`pbgraph export`: analysis tables, the typed graph, or the dataset itself."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from pbgraph.cli._common import (
+    lang_option,
+    library_errors,
+    load_or_exit,
+    max_depth_option,
+    max_load_option,
+)
+
+
+@click.command()
+@click.argument("path", type=click.Path())
+@click.option(
+    "--to",
+    "to",
+    type=click.Choice(["xlsx", "graphml", "gexf", "json", "csv"]),
+    required=True,
+    help="xlsx：分析表格；graphml/gexf/json：关系图（Gephi、Cytoscape）；csv：数据集本身 / format.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="输出文件（csv 为文件夹）；默认 out/数据集名.格式 / output file (csv: folder).",
+)
+@click.option("--committee", help="xlsx：只导出这个政协 / xlsx: only this committee.")
+@click.option("--redact", is_flag=True, help="姓名脱敏 / replace every person's name by a pseudonym.")
+@max_load_option
+@max_depth_option
+@click.option(
+    "--contacts/--no-contacts",
+    default=True,
+    show_default=True,
+    help="graphml/gexf/json：包含联系群众 / include contacts in the graph.",
+)
+@click.option(
+    "--force",
+    is_flag=True,
+    help="csv：替换不为空的输出文件夹 / csv: replace an output folder that is not empty.",
+)
+@lang_option
+@library_errors
+def export(
+    path: str,
+    to: str,
+    output: Path | None,
+    committee: str | None,
+    redact: bool,
+    max_load: int,
+    max_depth: int | None,
+    contacts: bool,
+    force: bool,
+    lang: str,
+) -> None:
+    """导出：分析表格（Excel）、关系图（GraphML/GEXF/JSON）或数据集本身（CSV）。
+
+    Export the analysis tables (xlsx, a sheet per table), the typed graph (graphml, gexf, json for Gephi and
+    Cytoscape) or the dataset itself in the input format (csv; loading it back gives the same dataset).
+
+    \b
+    例 / Example:
+      pbgraph export data/sample --to xlsx -o gaps.xlsx
+      pbgraph export data/sample --to gexf -o network.gexf
+      pbgraph export data/province --to graphml --no-contacts -o province.graphml
+      pbgraph export data/sample.xlsx --to csv -o out/sample-csv
+      pbgraph export data/sample --to csv --redact -o out/shareable
+    """
+    from pbgraph.export import export as run_export
+    from pbgraph.export import redact as redact_dataset
+
+    ds = load_or_exit(path, lang)
+    if output is None:
+        # a redacted export is not named after the dataset (a folder name may be a person's)
+        stem = ("数据集" if lang == "zh" else "dataset") if redact else (Path(path).stem or "dataset")
+        output = Path("out") / (stem if to == "csv" else f"{stem}.{to}")
+    if output.resolve() == Path(path).resolve():
+        raise click.UsageError("输出不能覆盖输入数据集 / the output must not overwrite the input dataset")
+    if redact:
+        ds = redact_dataset(ds, lang=lang)
+    written = run_export(
+        ds,
+        output,
+        to=to,
+        committee=committee,
+        max_load=max_load,
+        max_depth=max_depth,
+        lang=lang,
+        contacts=contacts,
+        force=force,
+    )
+    if to == "csv":
+        click.echo(
+            f"已写入 {len(written)} 个文件到 {output}"
+            if lang == "zh"
+            else f"wrote {len(written)} files to {output}"
+        )
+    else:
+        click.echo(f"已写入 {output}" if lang == "zh" else f"wrote {output}")

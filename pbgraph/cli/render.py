@@ -1,0 +1,118 @@
+"""`pbgraph render`: an interactive graph view (HTML) or a static picture."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from pbgraph.cli._common import (
+    lang_option,
+    library_errors,
+    load_or_exit,
+    max_load_option,
+)
+
+TARGET_VIEWS = ("sector", "township", "member", "committee", "reach")
+
+
+@click.command()
+@click.argument(
+    "view",
+    type=click.Choice(["network", "org", "sector", "township", "member", "committee", "gaps", "reach"]),
+)
+@click.argument("args", nargs=-1, required=True, metavar="[ID] PATH")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="输出文件（默认 out/视图名.html）/ output file.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["html", "fragment", "png", "svg"]),
+    default=None,
+    help="html（默认）、fragment（可嵌入的 <div>）、png、svg；默认按文件后缀 / default: by suffix.",
+)
+@click.option("--committee", help="只看这个政协 / only this committee.")
+@click.option(
+    "--color-by",
+    type=click.Choice(["party", "sector", "township", "committee"]),
+    default="party",
+    show_default=True,
+    help="委员着色依据 / member colour.",
+)
+@click.option(
+    "--depth",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    help="member 视图的跳数；reach 视图的最大跳数（0 = 不限）/ hops.",
+)
+@click.option(
+    "--node-limit",
+    type=click.IntRange(min=10),
+    default=3000,
+    show_default=True,
+    help="超过此节点数时聚合显示 / aggregate above this many nodes.",
+)
+@max_load_option
+@click.option("--element-id", help="fragment 的元素 id（同页多个视图时）/ element id of a fragment.")
+@lang_option
+@library_errors
+def render(
+    view: str,
+    args: tuple[str, ...],
+    output: Path | None,
+    fmt: str | None,
+    committee: str | None,
+    color_by: str,
+    depth: int,
+    node_limit: int,
+    max_load: int,
+    element_id: str | None,
+    lang: str,
+) -> None:
+    """生成交互式关系图（离线可用的单个 HTML 文件），或 PNG/SVG 静态图。
+
+    Render an interactive graph view (one offline HTML file), an embeddable fragment, or PNG/SVG.
+
+    \b
+    视图 / views: network, org, gaps, committee ID, sector ID, township ID, member ID, reach ID
+    例 / Example:
+      pbgraph render gaps data/sample -o out/gaps.html
+      pbgraph render member M0001 data/sample --depth 2 -o out/m.html
+      pbgraph render network data/sample --color-by sector --format png -o out/network.png
+    """
+    from pbgraph.render import build_view, write_view
+
+    needs_target = view in TARGET_VIEWS
+    if len(args) != (2 if needs_target else 1):
+        raise click.UsageError(
+            f"用法：pbgraph render {view} {'ID ' if needs_target else ''}PATH / usage: pbgraph render {view} "
+            f"{'ID ' if needs_target else ''}PATH"
+        )
+    target, path = (args[0], args[1]) if needs_target else (None, args[0])
+    ds = load_or_exit(path, lang)
+    built = build_view(
+        ds,
+        view,
+        target,
+        committee=committee,
+        color_by=color_by,
+        depth=depth,
+        node_limit=node_limit,
+        max_load=max_load,
+        lang=lang,
+    )
+    suffix = {"fragment": ".html", "png": ".png", "svg": ".svg"}.get(fmt or "html", ".html")
+    output = output or Path("out") / f"{view}{'-' + target if target else ''}{suffix}"
+    write_view(built, output, fmt=fmt, element_id=element_id)
+    if built.notice:
+        click.echo(built.notice, err=True)
+    click.echo(
+        f"已写入 {output}（{len(built.nodes)} 个节点）"
+        if lang == "zh"
+        else f"wrote {output} ({len(built.nodes)} nodes)"
+    )

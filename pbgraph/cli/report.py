@@ -1,0 +1,112 @@
+"""`pbgraph report`: the HTML report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from pbgraph.cli._common import (
+    lang_option,
+    library_errors,
+    load_or_exit,
+    max_depth_option,
+    max_load_option,
+)
+
+
+@click.command()
+@click.argument("path", type=click.Path())
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("out") / "report.html",
+    show_default=True,
+    help="报告文件 / the HTML file to write.",
+)
+@click.option("--committee", help="只报告这个政协（编号）/ only this committee (id).")
+@click.option(
+    "--redact",
+    is_flag=True,
+    help="姓名脱敏（委员A017 等代号），用于对外提供 / replace every person's name by a pseudonym.",
+)
+@click.option(
+    "--xlsx",
+    "xlsx",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="同时导出完整表格到这个 Excel 文件 / also write every table to this workbook.",
+)
+@max_load_option
+@max_depth_option
+@click.option(
+    "--max-rows",
+    type=click.IntRange(min=1),
+    default=50,
+    show_default=True,
+    help="每个表格最多显示的行数 / rows shown per table.",
+)
+@click.option(
+    "--node-limit",
+    type=click.IntRange(min=10),
+    default=1500,
+    show_default=True,
+    help="关系图超过此节点数时聚合显示 / aggregate graph views above this many nodes.",
+)
+@click.option(
+    "--views/--no-views",
+    default=True,
+    show_default=True,
+    help="嵌入交互式关系图 / embed the interactive graph views.",
+)
+@lang_option
+@library_errors
+def report(
+    path: str,
+    output: Path,
+    committee: str | None,
+    redact: bool,
+    xlsx: Path | None,
+    max_load: int,
+    max_depth: int | None,
+    max_rows: int,
+    node_limit: int,
+    views: bool,
+    lang: str,
+) -> None:
+    """生成分析报告：一个可离线打开、可打印为 PDF 的 HTML 文件。
+
+    Write the report: one self-contained HTML file (opens offline, prints to PDF) with the coverage rates,
+    every gap, charts and interactive graph views.
+
+    \b
+    例 / Example:
+      pbgraph report data/sample -o report.html
+      pbgraph report data/sample -o report.html --xlsx report.xlsx
+      pbgraph report data/system --redact --lang en -o report-en.html
+    """
+    from pbgraph.export import export_xlsx
+    from pbgraph.export import redact as redact_dataset
+    from pbgraph.report import write_report
+
+    ds = load_or_exit(path, lang)
+    if redact:
+        ds = redact_dataset(ds, lang=lang)
+    if xlsx is not None:
+        export_xlsx(ds, xlsx, committee=committee, max_load=max_load, max_depth=max_depth, lang=lang)
+        click.echo(f"已写入 {xlsx}" if lang == "zh" else f"wrote {xlsx}", err=True)
+    # redacting is idempotent: the report redacts again only to say so on its cover
+    write_report(
+        ds,
+        output,
+        committee=committee,
+        lang=lang,
+        redact=redact,
+        max_load=max_load,
+        max_depth=max_depth,
+        max_rows=max_rows,
+        node_limit=node_limit,
+        views=views,
+        excel_name=xlsx.name if xlsx is not None else None,
+    )
+    click.echo(f"已写入 {output}" if lang == "zh" else f"wrote {output}")

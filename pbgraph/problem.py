@@ -1,0 +1,63 @@
+"""A problem found in a dataset (an error or a warning), located as the user sees it in Excel."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from pbgraph._messages import MESSAGES, location
+
+Lang = str
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a dataset, located as the user sees it in Excel.
+
+    Attributes
+    ----------
+    code
+        Kind of problem (a key of `pbgraph._messages.MESSAGES`).
+    severity
+        "error" (nothing is loaded) or "warning" (loaded, reported).
+    file, sheet, row, column, value
+        Where: file name, sheet (workbooks), Excel row number, header as written, cell value.
+    """
+
+    code: str
+    severity: str
+    table: str | None = None
+    file: str | None = None
+    sheet: str | None = None
+    row: int | None = None
+    column: str | None = None
+    value: str | None = None
+    params: dict[str, Any] = field(default_factory=dict, hash=False)
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
+
+    def text(self, lang: Lang = "zh") -> str:
+        """What is wrong and what to do, without the location."""
+        zh, en = MESSAGES[self.code]
+        return (zh if lang == "zh" else en).format(value=self.value, **self.params)
+
+    def message(self, lang: Lang = "zh") -> str:
+        """The full message: location, then what is wrong and what to do."""
+        where = location(file=self.file, sheet=self.sheet, row=self.row, column=self.column, lang=lang)
+        sep = "：" if lang == "zh" else ": "
+        return f"{where}{sep}{self.text(lang)}" if where else self.text(lang)
+
+    def as_record(self, lang: Lang = "zh") -> dict[str, Any]:
+        """The problem as one row of a table."""
+        return {
+            "severity": self.severity,
+            "code": self.code,
+            "file": self.file or "",
+            "sheet": self.sheet or "",
+            "row": self.row if self.row is not None else "",
+            "column": self.column or "",
+            "value": self.value if self.value is not None else "",
+            "message": self.text(lang),
+        }

@@ -1,0 +1,292 @@
+"""Turning a selection of dataset nodes into a :class:`View`: colours, clustered positions, edges among the
+nodes, legend and caption. Each view family (:mod:`.network`, :mod:`.org`, :mod:`.reach`) chooses nodes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+import pbgraph.render._layout as _layout
+from pbgraph._errors import UnknownIdError
+from pbgraph.model import LIAISON_KIND_ZH, NODE_KIND_ZH, PARTY_ZH, LiaisonKind
+from pbgraph.render._model import LegendItem, View, ViewEdge, ViewNode
+from pbgraph.render._words import DEFAULT_LABELS_EN, TOOLTIP, t
+from pbgraph.render.views._facts import Selection, facts, view_date
+from pbgraph.render.views._style import (
+    KIND_STYLE,
+    LIAISON_COLORS,
+    NOT_COUNTING_COLOR,
+    PALETTE,
+    PARTY_COLORS,
+    STRUCTURE_COLOR,
+)
+
+if TYPE_CHECKING:
+    from pbgraph.dataset import Dataset
+
+COLOR_BY = ("party", "sector", "township", "committee")
+
+
+class Builder:
+    """Options of one view and the dataset facts it draws from; turns a selection into a View."""
+
+    def __init__(
+        self, ds: Dataset, *, lang: str, color_by: str, node_limit: int, committee: str | None, max_load: int
+    ) -> None:
+        if color_by not in COLOR_BY:
+            raise ValueError(f"color_by must be one of {COLOR_BY}")
+        self.ds, self.lang, self.color_by = ds, lang, color_by
+        self.node_limit, self.committee, self.max_load = node_limit, committee, max_load
+        self.f = facts(ds)
+        self.ix = self.f.ix
+        if committee is not None and committee not in ds.committees:
+            raise UnknownIdError(t("unknown_committee", lang).format(id=committee))
+
+    # colours ---------------------------------------------------------------------------------------------
+
+    def member_color_keys(self, members: np.ndarray) -> np.ndarray:
+        frame = self.ds.members
+        column = {"party": "party", "sector": "sector", "township": "township", "committee": "committee"}
+        return frame[column[self.color_by]].to_numpy(dtype=object)[members]
+
+    def color_map(self, keys: np.ndarray) -> dict[str, str]:
+        if self.color_by == "party":
+            return {k: PARTY_COLORS.get(k, "#7f7f7f") for k in pd.unique(keys)}
+        ordered = sorted(set(keys.tolist()))
+        return {k: PALETTE[i % len(PALETTE)] for i, k in enumerate(ordered)}
+
+    def color_label(self, key: str) -> str:
+        if not key:
+            return t("none", self.lang)
+        if self.color_by == "party":
+            return PARTY_ZH.get(key, key) if self.lang == "zh" else key
+        return self.ds.name_of(key) or key
+
+    # scope -----------------------------------------------------------------------------------------------
+
+    def in_scope(self) -> np.ndarray:
+        """Node numbers of the committee (or the whole dataset)."""
+        if self.committee is None:
+            return np.arange(self.ix.size)
+        from pbgraph.analyses._common import member_mask
+
+        keep = self.f.committee == self.committee
+        keep[: len(self.ds.members)] = member_mask(self.ds, self.committee)
+        return np.flatnonzero(keep)
+
+    # layouts ---------------------------------------------------------------------------------------------
+
+    def clustered_positions(self, nodes: np.ndarray) -> np.ndarray:
+        """Members clustered (by sector, township or committee), their sector/township at the centre,
+        contacts around their member, organizations and unclustered nodes in clusters of their own kind."""
+        ix, ds = self.ix, self.ds
+        kinds = self.f.kind_names[nodes]
+        by = {"township": "township", "committee": "committee"}.get(self.color_by, "sector")
+        key = np.empty(len(nodes), dtype=object)
+        is_member = kinds == "member"
+        key[is_member] = ds.members[by].to_numpy(dtype=object)[nodes[is_member]]
+        centre_kind = {"sector": "sector", "township": "township"}.get(by)
+        own = kinds == centre_kind if centre_kind else np.zeros(len(nodes), dtype=bool)
+        key[own] = self.f.ids[nodes[own]]
+        rest = ~is_member & ~own & (kinds != "contact")
+        key[rest] = "~" + kinds[rest]
+        contact = kinds == "contact"
+        # contacts circle their first liaising member, if that member is in the view
+        anchor = np.full(len(nodes), -1, dtype=np.int64)
+        if contact.any():
+            first = self.contact_anchor()
+            position_of = np.full(ix.size, -1, dtype=np.int64)
+            position_of[nodes] = np.arange(len(nodes))
+            anchor[contact] = position_of[np.maximum(first[nodes[contact] - ix.offsets["contacts"]], 0)]
+            anchor[contact & (anchor < 0)] = -1
+            orphan = contact & (anchor < 0)
+            key[orphan] = "~contact"
+        clustered = ~(contact & (anchor >= 0))
+        # cluster centres first: sorted so that the sector (or township) node gets rank 0
+        codes = pd.factorize(pd.Series(key[clustered]).fillna("~none"), sort=True)[0]
+        xy = np.zeros((len(nodes), 2))
+        cluster_rows = np.flatnonzero(clustered)
+        priority = np.argsort(~own[cluster_rows], kind="stable")
+        placed = _layout.clustered(codes[priority])
+        xy[cluster_rows[priority]] = placed
+        sat = np.flatnonzero(~clustered)
+        if len(sat):
+            xy[sat] = _layout.satellites(anchor[sat], xy, radius=12.0)
+        return xy
+
+    def contact_anchor(self) -> np.ndarray:
+        """Per contact row: node number of the first member liaising with it (-1 if none)."""
+        ix = self.ix
+        kinds = list(LiaisonKind)
+        mask = ix.liaison_kind == kinds.index(LiaisonKind.CONTACT)
+        target = ix.liaison_target[mask] - ix.offsets["contacts"]
+        source = ix.liaison_source[mask]
+        anchor = np.full(len(self.ds.contacts), -1, dtype=np.int64)
+        valid = (target >= 0) & (target < len(anchor))
+        # reversed so that the first liaison of a contact wins
+        anchor[target[valid][::-1]] = source[valid][::-1]
+        return anchor
+
+    # assembling ------------------------------------------------------------------------------------------
+
+    def view(
+        self,
+        title: str,
+        selection: Selection,
+        *,
+        extra_legend: Sequence[LegendItem] = (),
+        notice: str | None = None,
+        hierarchical: bool = False,
+        edge_types: Sequence[str] | None = None,
+    ) -> View:
+        nodes, xy = selection.nodes, selection.xy
+        lang = self.lang
+        kinds = self.f.kind_names[nodes]
+        member_rows = nodes[kinds == "member"]
+        colors = self.color_map(self.member_color_keys(member_rows)) if len(member_rows) else {}
+        member_keys = np.full(len(nodes), "", dtype=object)
+        member_keys[kinds == "member"] = self.member_color_keys(member_rows)
+        view_nodes = []
+        highlight = selection.highlight or {}
+        extra = selection.extra_tooltip or {}
+        for i, node in enumerate(nodes.tolist()):
+            kind = kinds[i]
+            shape, color, size = KIND_STYLE[kind]
+            attrs = {"kind": NODE_KIND_ZH.get(kind, kind) if lang == "zh" else kind}
+            if kind == "member":
+                key = member_keys[i]
+                color = colors.get(key, color)
+                party = str(self.ds.members["party"].iat[node])
+                attrs["party"] = PARTY_ZH.get(party, party) if lang == "zh" else party
+                attrs["sector"] = self.ds.name_of(str(self.ds.members["sector"].iat[node])) or t("none", lang)
+                if self.ds.members["party_group"].iat[node]:
+                    size = 12.0
+            tip = self.f.tooltip(node, lang) | extra.get(node, {})
+            gap = highlight.get(node)
+            if gap:
+                tip[t("gap", lang, TOOLTIP)] = gap
+            view_nodes.append(
+                ViewNode(
+                    id=str(self.f.ids[node]),
+                    label=str(self.f.labels[node]) if kind != "contact" else "",
+                    kind=kind,
+                    x=round(float(xy[i, 0]), 2),
+                    y=round(float(xy[i, 1]), 2),
+                    color=color,
+                    shape=shape,
+                    size=size,
+                    tooltip=tip,
+                    attrs=attrs,
+                    highlight=gap,
+                )
+            )
+        view_edges = self.edges_among(nodes, edge_types)
+        legend = self.legend(nodes, colors, view_edges)
+        legend.extend(extra_legend)
+        caption = self.caption(len(view_nodes), len(view_edges), int((kinds == "member").sum()))
+        return View(
+            title=title,
+            caption=caption,
+            nodes=view_nodes,
+            edges=view_edges,
+            legend=legend,
+            notice=notice,
+            physics=False,
+            hierarchical=hierarchical,
+            labels=self.ui_labels(),
+        )
+
+    def edges_among(self, nodes: np.ndarray, types: Sequence[str] | None) -> list[ViewEdge]:
+        edges = self.f.edges
+        inside = np.zeros(self.ix.size, dtype=bool)
+        inside[nodes] = True
+        keep = inside[edges["source"].to_numpy()] & inside[edges["target"].to_numpy()]
+        if types is not None:
+            keep &= edges["type"].isin(list(types)).to_numpy()
+        chosen = edges[keep].drop_duplicates(["source", "target", "type", "kind"])
+        ids = self.f.ids
+        out = []
+        lang = self.lang
+        for source, target, kind_type, kind, counts in chosen.itertuples(index=False):
+            if kind_type == "liaison":
+                label = LIAISON_KIND_ZH.get(kind, kind) if lang == "zh" else f"{kind} liaison"
+                if counts:
+                    out.append(
+                        ViewEdge(
+                            str(ids[source]),
+                            str(ids[target]),
+                            LIAISON_COLORS.get(kind, "#999999"),
+                            width=1.6 if kind != LiaisonKind.CONTACT else 0.6,
+                            tooltip=label,
+                        )
+                    )
+                else:
+                    out.append(
+                        ViewEdge(
+                            str(ids[source]),
+                            str(ids[target]),
+                            NOT_COUNTING_COLOR,
+                            dashes=True,
+                            tooltip=label + t("does_not_count", lang),
+                        )
+                    )
+            else:
+                out.append(
+                    ViewEdge(
+                        str(ids[source]),
+                        str(ids[target]),
+                        STRUCTURE_COLOR,
+                        width=0.5,
+                        arrows=False,
+                        tooltip=t("structure", lang),
+                    )
+                )
+        return out
+
+    def legend(self, nodes: np.ndarray, colors: dict[str, str], edges: list[ViewEdge]) -> list[LegendItem]:
+        kinds = self.f.kind_names[nodes]
+        items = []
+        member_rows = nodes[kinds == "member"]
+        keys = self.member_color_keys(member_rows)
+        counts = pd.Series(keys).value_counts()
+        for key in sorted(colors, key=lambda k: (-counts.get(k, 0), str(k)))[:24]:
+            items.append(LegendItem(self.color_label(key), colors[key], "dot", int(counts.get(key, 0))))
+        for kind in ("sector", "township", "organization", "contact", "aggregate"):
+            count = int((kinds == kind).sum())
+            if count:
+                shape, color, _ = KIND_STYLE[kind]
+                label = NODE_KIND_ZH.get(kind, kind) if self.lang == "zh" else kind
+                items.append(LegendItem(str(label), color, shape, count))
+        seen_kinds = {e.tooltip for e in edges if not e.dashes and e.arrows}
+        for kind in LiaisonKind:
+            label = LIAISON_KIND_ZH[kind] if self.lang == "zh" else f"{kind.value} liaison"
+            if label in seen_kinds:
+                items.append(
+                    LegendItem(
+                        label, LIAISON_COLORS[kind], "line", sum(1 for e in edges if e.tooltip == label)
+                    )
+                )
+        dashed = sum(1 for e in edges if e.dashes)
+        if dashed:
+            items.append(LegendItem(t("not_counting", self.lang), NOT_COUNTING_COLOR, "dashed", dashed))
+        return items
+
+    def caption(self, nodes: int, edges: int, members: int) -> str:
+        lang = self.lang
+        scope = self.ds.name_of(self.committee) if self.committee else ""
+        parts = [
+            f"{t('dataset', lang)} {self.ds.name}" + (f" · {scope}" if scope else ""),
+            view_date(),
+            f"{t('members', lang)} {members}",
+            f"{t('nodes', lang)} {nodes}",
+            f"{t('edges', lang)} {edges}",
+        ]
+        return " · ".join(parts)
+
+    def ui_labels(self) -> dict[str, str]:
+        return {} if self.lang == "zh" else dict(DEFAULT_LABELS_EN)
+
+    # aggregation -----------------------------------------------------------------------------------------

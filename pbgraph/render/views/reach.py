@@ -1,0 +1,51 @@
+"""The reach view: what one liaison source reaches, in rings by hop."""
+
+from __future__ import annotations
+
+import numpy as np
+
+import pbgraph.render._layout as _layout
+from pbgraph.render._model import LegendItem, View
+from pbgraph.render._words import TOOLTIP, t
+from pbgraph.render.views._aggregate import aggregated
+from pbgraph.render.views._builder import Builder
+from pbgraph.render.views._facts import Selection
+from pbgraph.render.views.network import lookup_node, title_of
+
+
+def reach_view(b: Builder, target: str | None, depth: int) -> View:
+    """What one liaison source reaches, in rings by hop."""
+    source = lookup_node(b, target, "members")
+    adjacency = b.ix.reach_adjacency.astype(bool).tocsr()
+    hop = np.full(b.ix.size, -1, dtype=np.int64)
+    hop[source] = 0
+    frontier = np.array([source])
+    level = 0
+    limit = depth if depth and depth > 0 else None
+    while frontier.size and (limit is None or level < limit):
+        step = np.unique(adjacency[frontier].indices)
+        step = step[hop[step] < 0]
+        level += 1
+        hop[step] = level
+        frontier = step
+    nodes = np.flatnonzero(hop >= 0)
+    nodes = nodes[np.argsort(hop[nodes], kind="stable")]
+    title = title_of(b, "reach", str(b.f.labels[source]))
+    if len(nodes) > b.node_limit:
+        return aggregated(b, title, nodes)
+    xy = np.zeros((len(nodes), 2))
+    for h in np.unique(hop[nodes]):
+        rows = np.flatnonzero(hop[nodes] == h)
+        xy[rows] = _layout.ring(len(rows), 160.0 * h) if h else 0.0
+    extra = {int(n): {t("hop", b.lang, TOOLTIP): str(int(hop[n]))} for n in nodes}
+    legend = [
+        LegendItem(t("hop", b.lang).format(hop=int(h)), "#cccccc", "dot", int((hop[nodes] == h).sum()))
+        for h in np.unique(hop[nodes])
+        if h > 0
+    ]
+    return b.view(
+        title,
+        Selection(nodes, xy, None, extra),
+        extra_legend=legend,
+        edge_types=("liaison", "in_sector", "in_group"),
+    )

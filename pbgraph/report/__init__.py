@@ -1,0 +1,283 @@
+"""The report (`pbgraph report`): one self-contained HTML document with the headline coverage rates, the
+league table of a committee system, one section per analysis (a plain-language finding, a sortable table,
+charts, embedded interactive graph views) and the definitions behind the numbers.
+
+The page works offline (every script, style and chart inline), prints to PDF (each section starts a page, the
+interactive views print as pictures), escapes every value that came from data, and is byte-identical when
+rebuilt from the same data (dates from :func:`pbgraph.render.view_date`, which honours SOURCE_DATE_EPOCH).
+With `redact=True` every person's name is replaced first (:func:`pbgraph.export.redact`), so the tables, the
+findings and the graphs all show the same pseudonyms.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pbgraph
+from pbgraph import _format
+from pbgraph._errors import InvalidOptionError
+from pbgraph.analyses import Result, league_table, run_all
+from pbgraph.analyses.workload import DEFAULT_MAX_LOAD
+from pbgraph.model import Party
+from pbgraph.report._context import (
+    DEFAULT_MAX_ROWS,
+    DEFAULT_NODE_LIMIT,
+    GAP_TILES,
+    Context,
+    esc,
+    headline,
+    in_scope,
+    scope_mask,
+)
+from pbgraph.report._sections import body_sections
+from pbgraph.report._tables import table_html
+from pbgraph.report._views import Views
+from pbgraph.report._words import DEFINITIONS, SECTIONS, TEXT, tr
+
+if TYPE_CHECKING:
+    from pbgraph.dataset import Dataset
+
+# ---------------------------------------------------------------------------------------------------------
+# the page
+
+
+def _scope_name(ctx: Context) -> str:
+    ds = ctx.ds
+    if ctx.committee is not None:
+        return ctx.name(ctx.committee)
+    if len(ds.committees) == 1:
+        return ctx.name(ds.committees[0])
+    if ds.committees:
+        return tr("system", ctx.lang, name=ctx.name(ds.committees[0]))
+    return ds.name
+
+
+def _scope_counts(ctx: Context) -> dict[str, int]:
+    """What the report covers, by kind: members of the scope, its sectors, townships and organizations,
+    the liaisons its members make and the contacts in its townships."""
+    from pbgraph.graph import index_of
+
+    ds = ctx.ds
+    mask = scope_mask(ctx)
+    cpc = (ds.members["party"] == Party.CPC).to_numpy()
+    party_group = ds.members["party_group"].to_numpy(dtype=bool)
+    source = index_of(ds).liaison_source
+    from_scope = (source >= 0) & (source < len(mask))
+    from_scope[from_scope] = mask[source[from_scope]]
+    townships = in_scope(ctx, ds.townships)
+    contacts = ds.contacts
+    if ctx.committee is not None:
+        contacts = contacts[contacts["township"].isin(townships["id"])]
+    return {
+        "members": int(mask.sum()),
+        "cpc": int((mask & cpc).sum()),
+        "np": int((mask & ~cpc).sum()),
+        "pg": int((mask & party_group).sum()),
+        "sectors": len(in_scope(ctx, ds.sectors)),
+        "townships": len(townships),
+        "orgs": len(in_scope(ctx, ds.organizations)),
+        "liaisons": int(from_scope.sum()),
+        "contacts": len(contacts),
+    }
+
+
+def _cover(ctx: Context, redacted: bool) -> str:
+    from pbgraph.render import view_date
+
+    ds, lang = ctx.ds, ctx.lang
+    row = _scope_counts(ctx)
+    committees = [ctx.committee] if ctx.committee else ds.committees
+    names = [ctx.name(c) for c in committees]
+    committee_text = (
+        ("、" if lang == "zh" else ", ").join(names)
+        if len(names) <= 3
+        else tr("committees_many", lang, n=len(names), names=("、" if lang == "zh" else ", ").join(names[:3]))
+    )
+    size = tr("counts_value", lang, TEXT, **row)
+    meta = [
+        (tr("dataset", lang), ds.name),
+        (tr("committees", lang), committee_text or "—"),
+        (tr("date", lang), view_date()),
+        (tr("counts", lang), size),
+    ]
+    meta_html = "".join(f"<div><dt>{esc(k)}</dt><dd>{esc(v)}</dd></div>" for k, v in meta)
+    head = headline(ctx)
+
+    def kpi(label: str, rate: Any, sub: str, gap: str, anchor: str) -> str:
+        value = _format.format_rate(rate)
+        na = " rp-na" if value == _format.NA else ""
+        return (
+            f'<div class="rp-kpi"><div class="rp-kpi-label">{esc(label)}</div>'
+            f'<div class="rp-kpi-value{na}">{esc(value)}</div><div class="rp-kpi-sub">{esc(sub)}</div>'
+            f'<div class="rp-kpi-gap"><a href="#{anchor}">{gap}</a></div></div>'
+        )
+
+    kpis = kpi(
+        tr("kpi_org", lang),
+        head["organization_rate"],
+        tr("kpi_org_sub", lang, total=head["cpc_members"], done=head["organized_cpc_members"]),
+        tr("kpi_org_gap", lang, n=int(head["unorganized"])),
+        "unorganized",
+    ) + kpi(
+        tr("kpi_work", lang),
+        head["work_rate"],
+        tr("kpi_work_sub", lang, total=head["non_party_members"], done=head["linked_non_party_members"]),
+        tr("kpi_work_gap", lang, n=int(head["unlinked"])),
+        "unlinked",
+    )
+    tiles = "".join(
+        f'<li><a href="#{section}"><span class="rp-gap-n{" rp-bad" if int(head[column]) else ""}">'
+        f"{int(head[column])}</span>"
+        f'<span class="rp-gap-label">{esc(_format.column_label(column, lang))}</span></a></li>'
+        for column, section in GAP_TILES
+    )
+    redacted_html = f'<p class="rp-redacted">{esc(tr("redacted", lang))}</p>' if redacted else ""
+    return (
+        f'<header class="rp-cover"><p class="rp-kicker">{esc(tr("kicker", lang))}</p>'
+        f'<h1>{esc(_scope_name(ctx))}</h1><dl class="rp-meta">{meta_html}</dl>{redacted_html}'
+        f'<div class="rp-kpis">{kpis}</div><ul class="rp-gaps">{tiles}</ul></header>'
+    )
+
+
+def _toc(ctx: Context, sections: list[tuple[str, str]]) -> str:
+    items = "".join(
+        f'<li><a href="#{key}">{i}. {esc(tr(key, ctx.lang, SECTIONS))}</a></li>'
+        for i, (key, _) in enumerate(sections, start=1)
+    )
+    return f'<nav class="rp-toc" aria-label="{esc(tr("toc", ctx.lang))}"><ol>{items}</ol></nav>'
+
+
+def _footer(ctx: Context) -> str:
+    from pbgraph.render import view_date
+
+    lang = ctx.lang
+    titles = {"coverage": tr("coverage", lang, SECTIONS), "counting": tr("counting_title", lang)}
+    defs = "".join(
+        f"<dt>{esc(title)}</dt><dd>{esc(tr(key, lang, DEFINITIONS))}</dd>" for key, title in titles.items()
+    )
+    generated = tr("footer_generated", lang, version=pbgraph.__version__, date=view_date())
+    return (
+        f'<footer class="rp-footer"><p>{esc(generated)}</p><p><b>{esc(tr("footer_defs", lang))}</b></p>'
+        f"<dl>{defs}</dl></footer>"
+    )
+
+
+@cache
+def _template() -> str:
+    return resources.files("pbgraph.report").joinpath("_template.html").read_text(encoding="utf-8")
+
+
+def build_report(
+    ds: Dataset,
+    *,
+    committee: str | None = None,
+    lang: str = "zh",
+    redact: bool = False,
+    max_load: int = DEFAULT_MAX_LOAD,
+    max_depth: int | None = None,
+    max_rows: int = DEFAULT_MAX_ROWS,
+    node_limit: int = DEFAULT_NODE_LIMIT,
+    views: bool = True,
+    excel_name: str | None = None,
+) -> str:
+    """The report as one self-contained HTML page.
+
+    Parameters
+    ----------
+    ds
+        The dataset.
+    committee
+        Report on this committee only; by default the whole dataset (a system gets a league table).
+    lang
+        "zh" (default) or "en".
+    redact
+        Replace every person's name by a stable pseudonym (:func:`pbgraph.export.redact`).
+    max_load, max_depth
+        As for the analyses.
+    max_rows
+        Rows shown per table; the page says how many more the Excel export has.
+    node_limit
+        Above this many nodes, the embedded views aggregate members.
+    views
+        Embed the interactive graph views (set False for a lighter page).
+    excel_name
+        The file name of the Excel export that goes with the report, named where a table is cut.
+
+    Returns
+    -------
+    str
+        The page; write it as UTF-8.
+
+    Examples
+    --------
+    >>> from pbgraph import load
+    >>> page = build_report(load("data/sample"), views=False)
+    >>> page.startswith("<!DOCTYPE html>") and "工作覆盖率" in page
+    True
+    """
+    from pbgraph.analyses._common import check_committee
+    from pbgraph.export import redact as redact_dataset
+
+    check_committee(ds, committee)
+    if lang not in ("zh", "en"):
+        raise InvalidOptionError("lang must be 'zh' or 'en'")
+    if redact:
+        ds = redact_dataset(ds, lang=lang)
+    ctx = Context(
+        ds=ds,
+        lang=lang,
+        committee=committee,
+        max_load=max_load,
+        max_depth=max_depth,
+        max_rows=max_rows,
+        node_limit=node_limit,
+        views=views,
+        excel_name=excel_name,
+    )
+    ctx.results = run_all(ds, committee=committee, max_load=max_load, max_depth=max_depth)
+    if ctx.several:
+        ctx.results["league"] = Result("league", {"league": league_table(ds, max_load=max_load)})
+    sections = body_sections(ctx, Views(ctx))
+    scope = _scope_name(ctx)
+    body = _cover(ctx, redact) + _toc(ctx, sections) + "".join(html_ for _, html_ in sections) + _footer(ctx)
+    values = {
+        "LANG": "zh-CN" if lang == "zh" else "en",
+        "TITLE": esc(tr("title", lang, scope=scope)),
+        "GENERATOR": esc(f"pbgraph {pbgraph.__version__}"),
+        "BODY": body,
+    }
+    return _fill(_template(), values)
+
+
+def _fill(template: str, values: dict[str, str]) -> str:
+    import re
+
+    # one pass, so that text put in is never scanned for placeholders again
+    return re.sub(r"\{\{([A-Z_]+)\}\}", lambda m: values[m.group(1)], template)
+
+
+def write_report(ds: Dataset, path: str | os.PathLike[str], **options: Any) -> Path:
+    """Write :func:`build_report` to `path` (UTF-8, all at once); options as for :func:`build_report`.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from pbgraph import load
+    >>> out = write_report(load("data/sample"), pathlib.Path(tempfile.mkdtemp()) / "report.html", views=False)
+    >>> out.read_text(encoding="utf-8").count("<section") >= 9
+    True
+    """
+    from pbgraph.io import atomic_open
+
+    page = build_report(ds, **options)
+    target = Path(path)
+    with atomic_open(target, "w") as handle:
+        handle.write(page)
+    return target
+
+
+__all__ = ["DEFAULT_MAX_ROWS", "DEFAULT_NODE_LIMIT", "build_report", "table_html", "write_report"]

@@ -1,0 +1,277 @@
+"""The report's sections in page order: finding, definition, tables, charts and views of each analysis."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+from pbgraph import _format
+from pbgraph.model import PARTY_ORG_KINDS, OrgKind, Party
+from pbgraph.report import _charts
+from pbgraph.report._context import LEAGUE_CHART_ROWS, LEAGUE_COLUMNS, Context, esc, scope_mask
+from pbgraph.report._findings import (
+    finding_connectors,
+    finding_coverage,
+    finding_league,
+    finding_load,
+    finding_platforms,
+    finding_reach,
+    finding_sectors,
+    finding_townships,
+    finding_unlinked,
+    finding_unorganized,
+)
+from pbgraph.report._tables import record_html, table_html
+from pbgraph.report._views import Views
+from pbgraph.report._words import DEFINITIONS, SECTIONS, tr
+
+if TYPE_CHECKING:
+    pass
+
+
+def _section(
+    ctx: Context, number: int, key: str, finding: str, body: str, definition: str | None = None
+) -> str:
+    lang = ctx.lang
+    definition_html = f'<p class="rp-def">{esc(definition)}</p>' if definition else ""
+    return (
+        f'<section class="rp-section" id="{key}"><h2><span class="rp-num">{number}</span>'
+        f"{esc(tr(key, lang, SECTIONS))}</h2>{definition_html}"
+        f'<p class="rp-finding">{esc(finding)}</p>{body}</section>'
+    )
+
+
+def _h3(key: str, lang: str, count: int | None = None) -> str:
+    title = _format.table_title(key, lang)
+    suffix = "" if count is None else (f"（{count}）" if lang == "zh" else f" ({count})")
+    return f"<h3>{esc(title + suffix)}</h3>"
+
+
+def _chart(svg: str, title: str) -> str:
+    return f'<figure class="rp-chart-box"><figcaption>{esc(title)}</figcaption>{svg}</figure>'
+
+
+def _league_chart(ctx: Context, league: pd.DataFrame) -> str:
+    lang = ctx.lang
+    shown = league.head(min(ctx.max_rows, LEAGUE_CHART_ROWS))
+    title = tr("c_league", lang) if len(shown) == len(league) else tr("c_league_worst", lang, n=len(shown))
+    series = [
+        _charts.Series(_format.column_label("work_rate", lang), "#d62728", shown["work_rate"].tolist()),
+        _charts.Series(
+            _format.column_label("organization_rate", lang), "#4e79a7", shown["organization_rate"].tolist()
+        ),
+    ]
+    return _chart(_charts.hbar_chart(shown["committee_name"].tolist(), series, title=title), title)
+
+
+def _township_chart(ctx: Context) -> str:
+    """Linked and unlinked non-party members per township of a single committee."""
+    ds, lang = ctx.ds, ctx.lang
+    mask = scope_mask(ctx) & (ds.members["party"] != Party.CPC).to_numpy()
+    non_party = ds.members.loc[mask, ["id", "township"]]
+    if non_party.empty:
+        return ""
+    unlinked = set(ctx.table("unlinked")["id"])
+    towns = non_party["township"].tolist()
+    flags = non_party["id"].isin(unlinked).tolist()
+    order: dict[str, list[int]] = {}
+    for town, flag in zip(towns, flags, strict=True):
+        counts = order.setdefault(town, [0, 0])
+        counts[1 if flag else 0] += 1
+    if len(order) > 40:
+        return ""
+    keys = sorted(order, key=lambda t: (-order[t][1], ctx.name(t) if t else "~"))
+    labels = [ctx.name(t) if t else tr("none", lang) for t in keys]
+    title = tr("c_townships", lang)
+    parts = [
+        _charts.Series(tr("c_linked", lang), "#4e79a7", [order[t][0] for t in keys]),
+        _charts.Series(tr("c_unlinked", lang), "#d62728", [order[t][1] for t in keys]),
+    ]
+    return _chart(_charts.stacked_bars(labels, parts, title=title), title)
+
+
+def _load_histogram(ctx: Context) -> str:
+    dist, lang = ctx.table("distribution"), ctx.lang
+    if dist.empty:
+        return ""
+    pairs = [(int(v), int(c)) for v, c in zip(dist["load"], dist["cpc_members"], strict=True)]
+    return _chart(
+        _charts.histogram(
+            pairs,
+            title=tr("c_load", lang),
+            x_label=tr("c_load_x", lang),
+            y_label=tr("c_load_y", lang),
+            threshold=ctx.max_load,
+            threshold_label=tr("c_limit", lang, n=ctx.max_load),
+        ),
+        tr("c_load", lang),
+    )
+
+
+def _sorted_note(ctx: Context, frame: pd.DataFrame, by: str) -> str:
+    if len(frame) <= ctx.max_rows:
+        return ""
+    return f'<p class="rp-note">{esc(tr("top_rows", ctx.lang, by=by, n=ctx.max_rows))}</p>'
+
+
+def _org_count(ctx: Context, committee: str | None) -> int:
+    """Party organizations (and committees) the org tree shows: as its node limit, the tree leaves out
+    the members, which would make it too wide to read."""
+    orgs = ctx.ds.organizations
+    if committee is not None:
+        orgs = orgs[orgs["committee"] == committee]
+    kinds = [*PARTY_ORG_KINDS, OrgKind.COMMITTEE]
+    return max(10, int(orgs["kind"].isin(kinds).sum()))
+
+
+def _org_tree(ctx: Context, views: Views) -> str:
+    """The party organization tree of the report's committee (of a system: of its first committee)."""
+    committee = _scope_committee(ctx)
+    return views("org", committee=committee, node_limit=_org_count(ctx, committee))
+
+
+def _scope_committee(ctx: Context) -> str | None:
+    """The committee the org tree shows: the report's, or the first (top) committee of a system."""
+    if ctx.committee is not None:
+        return ctx.committee
+    return ctx.ds.committees[0] if len(ctx.ds.committees) > 1 else None
+
+
+def body_sections(ctx: Context, views: Views) -> list[tuple[str, str]]:
+    """(section key, html) in page order."""
+    lang = ctx.lang
+    out: list[tuple[str, str]] = []
+    number = 0
+
+    def add(key: str, finding: str, body: str, definition: str | None = None) -> None:
+        nonlocal number
+        number += 1
+        out.append((key, _section(ctx, number, key, finding, body, definition)))
+
+    coverage = ctx.table("coverage")
+    if ctx.several:
+        league = ctx.table("league")
+        add(
+            "league",
+            finding_league(ctx),
+            _league_chart(ctx, league) + table_html(league[LEAGUE_COLUMNS], ctx, bars=True),
+            tr("league_order", lang),
+        )
+    # a system shows its overall row here (the league table has the rest); one committee, its own row
+    shown_coverage = coverage.iloc[[-1]] if ctx.several else coverage.iloc[[0]]
+    chart = "" if ctx.several else _township_chart(ctx)
+    body = record_html(shown_coverage, ctx)
+    if chart:
+        body = f'<div class="rp-pair">{body}{chart}</div>'
+    body += views("gaps", committee=ctx.committee)
+    add(
+        "coverage",
+        finding_coverage(ctx),
+        body,
+        tr("coverage", lang, DEFINITIONS) + " " + tr("counting", lang, DEFINITIONS),
+    )
+
+    add(
+        "unlinked",
+        finding_unlinked(ctx),
+        table_html(ctx.table("unlinked"), ctx),
+        tr("unlinked", lang, DEFINITIONS),
+    )
+
+    add(
+        "unorganized",
+        finding_unorganized(ctx),
+        table_html(ctx.table("unorganized"), ctx, flags=("temporary_only",)) + _org_tree(ctx, views),
+        tr("unorganized", lang, DEFINITIONS),
+    )
+
+    add(
+        "sectors",
+        finding_sectors(ctx),
+        table_html(ctx.table("sectors"), ctx),
+        tr("sectors", lang, DEFINITIONS),
+    )
+
+    townships = ctx.table("townships")
+    body = table_html(townships, ctx)
+    if not townships.empty:
+        body += views("township", str(townships["id"].iloc[0]))
+    add("townships", finding_townships(ctx), body, tr("townships", lang, DEFINITIONS))
+
+    add(
+        "platforms",
+        finding_platforms(ctx),
+        table_html(ctx.table("platforms"), ctx),
+        tr("platforms", lang, DEFINITIONS),
+    )
+
+    groups, reach = ctx.table("party_groups"), ctx.table("reach")
+    reach_sorted = reach.sort_values(["members", "contacts"], ascending=False, kind="stable")
+    by = tr("sort_reach", lang)
+    body = (
+        _h3("party_groups", lang, len(groups))
+        + table_html(groups, ctx, bars=True)
+        + _h3("reach", lang, len(reach))
+        + _sorted_note(ctx, reach, by)
+        + table_html(reach_sorted, ctx)
+    )
+    source = _widest_party_group_member(ctx, reach_sorted)
+    if source:
+        body += views("reach", source, depth=ctx.max_depth or 0)
+    add("reach", finding_reach(ctx), body, tr("reach", lang, DEFINITIONS))
+
+    loads = ctx.table("load")
+    load_sorted = _load_order(loads)
+    fragile, dist = ctx.table("fragile"), ctx.table("distribution")
+    by = tr("sort_load", lang)
+    body = (
+        _load_histogram(ctx)
+        + _h3("load", lang, len(loads))
+        + _sorted_note(ctx, loads, by)
+        + table_html(load_sorted, ctx, flags=("overloaded", "idle"))
+        + _h3("fragile", lang, len(fragile))
+        + table_html(fragile, ctx)
+        + _h3("distribution", lang)
+        + table_html(dist, ctx)
+    )
+    add("load", finding_load(ctx), body, tr("load", lang, DEFINITIONS, max=ctx.max_load))
+
+    result = ctx.results["connectors"]
+    notes = "".join(
+        f'<p class="rp-note">{esc(tr("sampled", lang, n=n.partition(":")[2]))}</p>'
+        for n in result.notes
+        if n.startswith("sampled:")
+    )
+    add(
+        "connectors",
+        finding_connectors(ctx),
+        notes + table_html(ctx.table("connectors"), ctx),
+        tr("connectors", lang, DEFINITIONS),
+    )
+
+    if ctx.ds.warnings:
+        records = [p.as_record(lang) for p in ctx.ds.warnings]
+        frame = pd.DataFrame(records)[["file", "sheet", "row", "column", "message"]]
+        frame["row"] = ["" if r is None else str(r) for r in frame["row"].tolist()]
+        frame = frame.fillna("")
+        add("warnings", tr("warnings_finding", lang, n=len(frame)), table_html(frame, ctx))
+    return out
+
+
+def _widest_party_group_member(ctx: Context, reach_sorted: pd.DataFrame) -> str | None:
+    members = ctx.ds.members
+    party_group = set(members.loc[members["party_group"].to_numpy(dtype=bool), "id"])
+    candidates = reach_sorted[reach_sorted["id"].isin(party_group)]
+    if candidates.empty:
+        candidates = reach_sorted
+    return None if candidates.empty else str(candidates["id"].iloc[0])
+
+
+def _load_order(loads: pd.DataFrame) -> pd.DataFrame:
+    """Overloaded first (heaviest first), then idle, then the rest by load, heaviest first."""
+    idle = np.where(loads["idle"].to_numpy(dtype=bool), 1, 2)
+    rank = np.where(loads["overloaded"].to_numpy(dtype=bool), 0, idle)
+    order = pd.DataFrame({"rank": rank, "load": -loads["load"].to_numpy()}, index=loads.index)
+    return loads.loc[order.sort_values(["rank", "load"], kind="stable").index]

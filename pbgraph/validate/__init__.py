@@ -1,0 +1,110 @@
+"""Validation: turn raw tables into a :class:`~pbgraph.dataset.Dataset`, or list every problem found.
+
+Errors stop the load (nothing is loaded, the CLI exits with code 2); warnings are kept on the dataset.
+Every check is vectorized over whole columns, so a national dataset (millions of rows) validates in
+seconds; at most `MAX_LISTED` problems of one kind per table are listed, then a count of the rest.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+from pbgraph._errors import DatasetError
+from pbgraph.graph import index_of
+from pbgraph.model import TABLES, OrgKind
+from pbgraph.problem import Problem
+from pbgraph.validate._checks import Validator
+from pbgraph.validate._registry import MAX_LISTED
+
+if TYPE_CHECKING:
+    from pbgraph.dataset import Dataset
+    from pbgraph.io import RawTable
+
+__all__ = ["MAX_LISTED", "Problem", "build_dataset"]
+
+
+def _fill_committees(
+    tables: dict[str, pd.DataFrame], problems: list[Problem], raw: dict[str, RawTable]
+) -> None:
+    """Fill in every empty `committee` cell from what else the row says (DESIGN 3: a dataset with a single
+    committee may leave them empty)."""
+    orgs = tables["organizations"]
+    committees = orgs.loc[orgs["kind"] == OrgKind.COMMITTEE, "id"].tolist()
+    only = committees[0] if len(committees) == 1 else ""
+
+    def fill(frame: pd.DataFrame, *candidates: pd.Series) -> None:
+        column = frame["committee"]
+        for candidate in candidates:
+            # a lookup into an empty table comes back float (all NaN): make it text before filling
+            text = candidate.astype(object).where(candidate.notna(), "").astype("str")
+            column = column.where(column != "", text)
+        frame["committee"] = column.where(column != "", only).astype("str")
+
+    # an organization belongs to the committee it is, or to that of its nearest ancestor that says
+    is_committee = (orgs["kind"] == OrgKind.COMMITTEE).to_numpy()
+    own = orgs["committee"].where(~is_committee, orgs["id"])
+    parent_of = dict(zip(orgs["id"].tolist(), orgs["parent"].tolist(), strict=True))
+    known = dict(zip(orgs["id"].tolist(), own.tolist(), strict=True))
+    resolved = []
+    for org_id in orgs["id"].tolist():
+        node, seen = org_id, 0
+        while not known.get(node) and parent_of.get(node) and seen < 64:
+            node, seen = parent_of[node], seen + 1
+        resolved.append(known.get(node, "") or only)
+    orgs["committee"] = pd.Series(resolved, dtype="str", index=orgs.index)
+    org_committee = pd.Series(orgs["committee"].to_numpy(), index=orgs["id"].to_numpy())
+    sectors, townships, members = tables["sectors"], tables["townships"], tables["members"]
+    fill(sectors, sectors["group"].map(org_committee))
+    fill(townships)
+    sector_committee = pd.Series(sectors["committee"].to_numpy(), index=sectors["id"].to_numpy())
+    township_committee = pd.Series(townships["committee"].to_numpy(), index=townships["id"].to_numpy())
+    fill(members, members["sector"].map(sector_committee), members["township"].map(township_committee))
+    if len(committees) > 1:
+        rows = raw["members"]
+        missing = (members["committee"] == "").to_numpy()
+        positions = np.flatnonzero(missing)
+        for pos in positions[:MAX_LISTED]:
+            problems.append(
+                rows.problem(
+                    "member_no_committee",
+                    severity="warning",
+                    row=int(rows.rows[pos]),
+                    column="committee",
+                    value=str(members["id"].iat[pos]),
+                )
+            )
+        if positions.size > MAX_LISTED:
+            problems.append(
+                rows.problem(
+                    "too_many", severity="warning", column="committee", count=positions.size - MAX_LISTED
+                )
+            )
+
+
+def build_dataset(raw: dict[str, RawTable], problems: list[Problem], *, name: str = "") -> Dataset:
+    """Validate raw tables and build the dataset.
+
+    Raises
+    ------
+    DatasetError
+        If any error was found (in `problems` or by validation); it lists every problem.
+    """
+    from pbgraph.dataset import Dataset
+
+    validator = Validator(dict(raw), problems)
+    validator.run()
+    found = validator.problems
+    if any(p.is_error for p in found):
+        raise DatasetError(found)
+    tables = {name: validator.raw[name].frame.reset_index(drop=True) for name in TABLES}
+    tables["members"]["party_group"] = (tables["members"]["party_group"] == "true").to_numpy()
+    _fill_committees(tables, found, validator.raw)
+    ds = Dataset(**tables, name=name, warnings=found)
+    # the registry numbers rows exactly as the node index does: hand over the resolved reference columns
+    index_of(ds).seed(
+        {key: value for key, value in validator.positions.items() if key != ("members", "committee")}
+    )
+    return ds

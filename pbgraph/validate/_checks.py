@@ -1,0 +1,449 @@
+"""The validation steps, in order: structure, required cells, enumerations, ids, references, parent
+cycles, then (when there is no error) the warnings about what will not count."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from pbgraph._messages import END_NAMES
+from pbgraph.model import (
+    FALSE_VALUES,
+    LIAISON_KIND_ALIASES,
+    LIAISON_KIND_ZH,
+    ORG_KIND_ALIASES,
+    ORG_KIND_ZH,
+    PARTY_ALIASES,
+    PARTY_GROUP_ROLES,
+    PARTY_ZH,
+    ROLE_ALIASES,
+    ROLE_ZH,
+    TABLES,
+    TOWNSHIP_KIND_ALIASES,
+    TOWNSHIP_KINDS,
+    TRUE_VALUES,
+    LiaisonKind,
+    OrgKind,
+    Party,
+    Role,
+)
+from pbgraph.problem import Problem
+from pbgraph.validate._registry import (
+    ANY_ORG,
+    TAG_CODES,
+    Registry,
+)
+
+if TYPE_CHECKING:
+    from pbgraph.io import RawTable
+
+
+def _tag(kind: OrgKind) -> int:
+    """The registry tag of an organization of `kind`."""
+    return TAG_CODES[f"org:{kind}"]
+
+
+class Validator(Registry):
+    # steps ---------------------------------------------------------------------------------------
+
+    def structure(self) -> None:
+        from pbgraph.io import RawTable
+
+        # the path or the workbook itself failed: every table is absent, saying so for each would be noise
+        unopened = any(p.table is None and p.is_error for p in self.problems)
+        # in a workbook, a missing table is a missing sheet of that workbook
+        workbook = next((raw.file for raw in self.raw.values() if raw.sheet is not None), None)
+        for name, table in TABLES.items():
+            raw = self.raw.get(name)
+            if raw is None:
+                unreadable = unopened or any(p.table == name and p.is_error for p in self.problems)
+                if table.required or unreadable:
+                    self.unavailable.add(name)
+                if table.required and not unreadable:
+                    self.problems.append(
+                        Problem(
+                            code="missing_table",
+                            severity="error",
+                            table=name,
+                            file=workbook,
+                            params={"table": name, "table_zh": table.zh},
+                        )
+                    )
+                raw = RawTable(
+                    name=name,
+                    frame=pd.DataFrame(index=pd.RangeIndex(0)),
+                    file=f"{name}.csv",
+                    sheet=None,
+                    rows=np.zeros(0, dtype=np.int64),
+                )
+                self.raw[name] = raw
+                # an absent table has nothing further to report
+                self.missing_columns[name] = set()
+            else:
+                self.missing_columns[name] = set()
+                # name a missing column in the language the other headers are written in
+                english = any(
+                    header.strip().lower() == canonical for canonical, header in raw.headers.items()
+                )
+                for column in table.columns:
+                    if column.name not in raw.frame.columns and column.required:
+                        self.missing_columns[name].add(column.name)
+                        if column.name == "id":
+                            self.unavailable.add(name)
+                        self.problems.append(
+                            raw.problem(
+                                "missing_column",
+                                column=column.name if english else column.zh,
+                                column_zh=column.zh,
+                                column_en=column.name,
+                            )
+                        )
+            frame = raw.frame
+            for column in table.columns:
+                if column.name in frame.columns:
+                    frame[column.name] = frame[column.name].astype("str").str.strip()
+                else:
+                    frame[column.name] = pd.Series([""] * len(frame), dtype="str", index=frame.index)
+            frame = frame[list(table.column_names)]
+            # rows that are blank in every column are spacing, not records
+            blank = np.ones(len(frame), dtype=bool)
+            for column_name in frame.columns:
+                blank &= (frame[column_name] == "").to_numpy()
+            if blank.any():
+                frame = frame[~blank].reset_index(drop=True)
+                raw.rows = raw.rows[~blank]
+            raw.frame = frame.reset_index(drop=True)
+
+    def required_cells(self) -> None:
+        for name, table in TABLES.items():
+            raw = self.raw[name]
+            for column in table.columns:
+                if column.required and column.name not in self.missing_columns[name]:
+                    self.report(
+                        raw, "empty_required", (raw.frame[column.name] == "").to_numpy(), column=column.name
+                    )
+
+    def enum(
+        self,
+        raw: RawTable,
+        column: str,
+        aliases: dict[str, Any],
+        codes: Iterable[str],
+        *,
+        default: str | None = None,
+        zh: dict[Any, str] | None = None,
+        allowed: tuple[str, str] | None = None,
+    ) -> None:
+        """Normalize an enum column in place to its code; report unknown values.
+
+        The message lists the allowed values: `allowed` (Chinese, English) when given, else the Chinese
+        names `zh` of the codes (in Chinese) and the codes (in English).
+        """
+        code_lookup = {str(code).lower(): str(code) for code in codes}
+        series = raw.frame[column]
+        uniques = pd.unique(series.to_numpy(dtype=object))
+        mapping: dict[str, str | None] = {}
+        for value in uniques:
+            if value == "" and default is not None:
+                mapping[value] = default
+            elif value == "":
+                mapping[value] = ""
+            else:
+                hit = aliases.get(value, aliases.get(value.lower()))
+                mapping[value] = str(hit) if hit is not None else code_lookup.get(value.lower())
+        unknown = [v for v, m in mapping.items() if m is None]
+        if unknown and column not in self.missing_columns[raw.name]:
+            names = list(code_lookup.values())
+            if allowed is None and zh:
+                allowed = (
+                    "、".join(zh.values()) + "（或代码：" + "、".join(names) + "）",
+                    ", ".join(names) + " (or their Chinese names)",
+                )
+            listing, listing_en = allowed or ("、".join(names), ", ".join(names))
+            self.report(
+                raw,
+                "unknown_enum",
+                series.isin(unknown).to_numpy(),
+                column=column,
+                params={"allowed": listing, "allowed_en": listing_en},
+            )
+        raw.frame[column] = series.map({k: (v or "") for k, v in mapping.items()}).astype("str")
+
+    def enums(self) -> None:
+        members = self.raw["members"]
+        self.enum(
+            members,
+            "party",
+            PARTY_ALIASES,
+            list(Party),
+            zh=PARTY_ZH,
+        )
+        self.enum(
+            members,
+            "party_group",
+            {v: "true" for v in TRUE_VALUES} | {v: "false" for v in FALSE_VALUES},
+            ["true", "false"],
+            default="false",
+            allowed=("是、否（或 true/false/1/0）", "true, false, 1, 0 (or 是/否)"),
+        )
+        orgs = self.raw["organizations"]
+        self.enum(orgs, "kind", ORG_KIND_ALIASES, list(OrgKind), zh=ORG_KIND_ZH)
+        self.enum(self.raw["liaisons"], "kind", LIAISON_KIND_ALIASES, list(LiaisonKind), zh=LIAISON_KIND_ZH)
+        self.enum(self.raw["memberships"], "role", ROLE_ALIASES, list(Role), default=Role.MEMBER, zh=ROLE_ZH)
+        towns = "、".join(TOWNSHIP_KINDS)
+        self.enum(
+            self.raw["townships"],
+            "kind",
+            TOWNSHIP_KIND_ALIASES,
+            TOWNSHIP_KINDS,
+            default="",
+            allowed=(towns, ", ".join(TOWNSHIP_KINDS) + " (or town, subdistrict, township)"),
+        )
+        self.dates(self.raw["liaisons"], "since")
+
+    def dates(self, raw: RawTable, column: str) -> None:
+        series = raw.frame[column]
+        mapping = {value: _iso_date(value) for value in pd.unique(series.to_numpy(dtype=object))}
+        bad = [v for v, iso in mapping.items() if iso is None]
+        if bad:
+            self.report(raw, "bad_date", series.isin(bad).to_numpy(), column=column, severity="warning")
+        raw.frame[column] = series.map({k: v or "" for k, v in mapping.items()}).astype("str")
+
+    def references(self) -> None:
+        self.resolve([(t, c) for t, c in _REFERENCE_COLUMNS if t in self.raw])
+        committee = {f"org:{OrgKind.COMMITTEE}"}
+        members = self.raw["members"]
+        self.multi_reference(members, "committee", committee, "committee")
+        self.reference(members, "sector", {"sectors"}, "sector")
+        self.reference(members, "township", {"townships"}, "township")
+        sectors = self.raw["sectors"]
+        self.reference(sectors, "group", {f"org:{OrgKind.SECTOR_GROUP}"}, "sector_group")
+        self.reference(sectors, "committee", committee, "committee")
+        self.reference(self.raw["townships"], "committee", committee, "committee")
+        orgs = self.raw["organizations"]
+        self.reference(orgs, "parent", {ANY_ORG}, "organization")
+        self.reference(orgs, "township", {"townships"}, "township")
+        self.reference(orgs, "committee", committee, "committee")
+        memberships = self.raw["memberships"]
+        self.reference(memberships, "member", {"members"}, "member")
+        self.reference(memberships, "organization", {ANY_ORG}, "organization")
+        self.reference(self.raw["contacts"], "township", {"townships"}, "township")
+        self.liaison_endpoints()
+
+    def liaison_endpoints(self) -> None:
+        liaisons = self.raw["liaisons"]
+        kinds = liaisons.frame["kind"].to_numpy(dtype=object)
+        for kind in LiaisonKind:
+            mask = kinds == kind.value
+            if not mask.any():
+                continue
+            extra = {"kind": kind.value, "kind_zh": LIAISON_KIND_ZH[kind]}
+            for end, allowed, expected in (
+                ("source", {"members"}, "member"),
+                ("target", *_LIAISON_TARGETS[kind]),
+            ):
+                zh, en = END_NAMES[end]
+                self.reference(
+                    liaisons,
+                    end,
+                    allowed,
+                    expected,
+                    mask=mask,
+                    code_wrong="wrong_endpoint",
+                    extra=extra | {"end": zh, "end_en": en},
+                )
+        # the kind column itself may be unknown: still check that the endpoints exist
+        other = ~np.isin(kinds, [k.value for k in LiaisonKind])
+        for end in ("source", "target"):
+            self.reference(
+                liaisons, end, {"members", "sectors", "townships", "contacts", ANY_ORG}, "member", mask=other
+            )
+        frame = liaisons.frame
+        self.report(
+            liaisons,
+            "self_liaison",
+            ((frame["source"] == frame["target"]) & (frame["source"] != "")).to_numpy(),
+            column="target",
+        )
+
+    def parent_cycles(self) -> None:
+        orgs = self.raw["organizations"]
+        parent = dict(zip(orgs.frame["id"].tolist(), orgs.frame["parent"].tolist(), strict=True))
+        state: dict[str, int] = {}  # 1 = on the current path, 2 = done
+        reported: set[str] = set()
+        for start in parent:
+            path: list[str] = []
+            node = start
+            while node in parent and state.get(node) is None:
+                state[node] = 1
+                path.append(node)
+                node = parent[node]
+            if state.get(node) == 1:
+                cycle = path[path.index(node) :]
+                if not reported.intersection(cycle):
+                    reported.update(cycle)
+                    mask = orgs.frame["id"].isin(cycle).to_numpy() & (orgs.frame["id"] == cycle[0]).to_numpy()
+                    self.report(
+                        orgs,
+                        "parent_cycle",
+                        mask,
+                        column="parent",
+                        values=np.full(len(orgs.frame), " → ".join([*cycle, cycle[0]]), dtype=object),
+                    )
+            for visited in path:
+                state[visited] = 2
+
+    def fold_party_group(self) -> None:
+        """The one party-group flag (DESIGN 3): `party_group` true, OR a 党组 role in `roles`, OR a membership
+        in an organization of kind party_group. Folded here, so every check and analysis reads one flag."""
+        members = self.raw["members"].frame
+        n = len(members)
+        parts = members["roles"].astype("str").str.split(r"[;；、,，]", regex=True).explode().str.strip()
+        by_role = parts.isin(list(PARTY_GROUP_ROLES)).groupby(level=0).any()
+        folded = (members["party_group"] == "true").to_numpy() | by_role.reindex(
+            members.index, fill_value=False
+        ).to_numpy(dtype=bool)
+        member = self.positions.get(("memberships", "member"))
+        org = self.positions.get(("memberships", "organization"))
+        if member is not None and org is not None and len(member):
+            in_group = (org >= 0) & (self.registry_tag[np.maximum(org, 0)] == _tag(OrgKind.PARTY_GROUP))
+            folded = folded.copy()
+            folded[member[in_group & (member >= 0) & (member < n)]] = True
+        members["party_group"] = np.where(folded, "true", "false")
+
+    def several_first_conveners(self) -> None:
+        """Warning: a sector group with more than one 第一召集人 (on each convener row after the first)."""
+        memberships = self.raw["memberships"]
+        frame = memberships.frame
+        org = self.positions.get(("memberships", "organization"))
+        if org is None or not len(frame):
+            return
+        is_group = (org >= 0) & (self.registry_tag[np.maximum(org, 0)] == _tag(OrgKind.SECTOR_GROUP))
+        convener = is_group & (frame["role"] == Role.FIRST_CONVENER).to_numpy()
+        later = convener & frame["organization"].where(convener, None).duplicated(keep="first").to_numpy()
+        self.report(memberships, "several_first_conveners", later, column="organization", severity="warning")
+
+    def meaning(self) -> None:
+        """Warnings: liaisons that will not count, duplicates, members without sector or township."""
+        members = self.raw["members"].frame
+        liaisons = self.raw["liaisons"]
+        frame = liaisons.frame
+        # endpoints were resolved against the registry, whose first rows are the members
+        n = len(members)
+        cpc = np.append(members["party"].to_numpy(dtype=object) == Party.CPC, False)
+        in_group = np.append(members["party_group"].to_numpy(dtype=object) == "true", False)
+        source, target = self.positions[("liaisons", "source")], self.positions[("liaisons", "target")]
+        source = np.where((source >= 0) & (source < n), source, n)
+        target = np.where((target >= 0) & (target < n), target, n)
+        kind = frame["kind"].to_numpy(dtype=object)
+        source_cpc, target_cpc, source_group = cpc[source], cpc[target], in_group[source]
+        member = kind == LiaisonKind.MEMBER
+        self.report(
+            liaisons,
+            "member_liaison_source_not_cpc",
+            member & ~source_cpc,
+            column="source",
+            severity="warning",
+        )
+        self.report(
+            liaisons, "member_liaison_target_cpc", member & target_cpc, column="target", severity="warning"
+        )
+        self.report(
+            liaisons,
+            "sector_liaison_not_party_group",
+            (kind == LiaisonKind.SECTOR) & ~source_group,
+            column="source",
+            severity="warning",
+        )
+        self.report(
+            liaisons,
+            "township_liaison_not_cpc",
+            (kind == LiaisonKind.TOWNSHIP) & ~source_cpc,
+            column="source",
+            severity="warning",
+        )
+        keys = ["source", "target", "kind"]
+        dup = frame.duplicated(keys, keep="first").to_numpy()
+        if dup.any():
+            firsts = frame[~dup].assign(_row=liaisons.rows[~dup]).set_index(keys)["_row"]
+            other = np.zeros(len(frame), dtype=np.int64)
+            index = pd.MultiIndex.from_frame(frame.loc[dup, keys])
+            other[dup] = firsts.reindex(index).to_numpy()
+            self.report(
+                liaisons,
+                "duplicate_liaison",
+                dup,
+                column="target",
+                severity="warning",
+                row_params={"other": other},
+            )
+        raw_members = self.raw["members"]
+        for column, code in (("sector", "member_no_sector"), ("township", "member_no_township")):
+            self.report(
+                raw_members,
+                code,
+                (members[column] == "").to_numpy(),
+                column=column,
+                values=members["id"].to_numpy(dtype=object),
+                severity="warning",
+            )
+
+    def run(self) -> None:
+        self.structure()
+        self.required_cells()
+        self.enums()
+        self.ids()
+        self.references()
+        self.parent_cycles()
+        if not any(p.is_error for p in self.problems):
+            self.fold_party_group()
+            self.several_first_conveners()
+            self.meaning()
+
+
+_REFERENCE_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("members", "committee"),
+    ("members", "sector"),
+    ("members", "township"),
+    ("sectors", "group"),
+    ("sectors", "committee"),
+    ("townships", "committee"),
+    ("organizations", "parent"),
+    ("organizations", "township"),
+    ("organizations", "committee"),
+    ("memberships", "member"),
+    ("memberships", "organization"),
+    ("contacts", "township"),
+    ("liaisons", "source"),
+    ("liaisons", "target"),
+)
+
+
+_LIAISON_TARGETS: dict[LiaisonKind, tuple[set[str], str]] = {
+    LiaisonKind.SECTOR: ({"sectors", f"org:{OrgKind.SECTOR_GROUP}"}, "sector_or_group"),
+    LiaisonKind.MEMBER: ({"members"}, "member"),
+    LiaisonKind.TOWNSHIP: ({"townships"}, "township"),
+    LiaisonKind.CONTACT: ({"contacts"}, "contact"),
+}
+
+_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})(?:\s*[-/.月]\s*(\d{1,2})\s*日?)?\s*月?(?:[ T].*)?$")
+
+
+def _iso_date(value: str) -> str | None:
+    """`2024-3-1`, `2024/03/01`, `2024年3月1日`, `2024-03` … as ISO; "" stays ""; None if not a date."""
+    if value == "":
+        return ""
+    match = _DATE.match(value)
+    if not match:
+        return None
+    year, month, day = int(match[1]), int(match[2]), int(match[3]) if match[3] else None
+    try:
+        dt.date(year, month, day or 1)
+    except ValueError:
+        return None
+    return f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day is not None else "")

@@ -1,0 +1,300 @@
+"""The id registry of a dataset being validated, the problem reporter, and reference checks: every
+id of the node tables in one arrow array, looked up once per reference column."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from pbgraph._messages import KIND_NAMES, location
+from pbgraph.graph import arrow_strings
+from pbgraph.model import (
+    MULTI_VALUE_SEPARATOR,
+    NODE_TABLES,
+    ORG_KIND_ZH,
+    OrgKind,
+)
+from pbgraph.problem import Problem
+
+if TYPE_CHECKING:
+    from pbgraph.io import RawTable
+
+
+MAX_LISTED = 200
+
+
+def kind_params(prefix: str, kind: str) -> dict[str, str]:
+    zh, en = KIND_NAMES[kind]
+    return {prefix: zh, f"{prefix}_en": en}
+
+
+# what a referenced id may be: a node table, or an organization of one kind ("org:<kind>")
+ANY_ORG = "organizations"
+
+
+def tag_kind(tag: str) -> str:
+    if tag.startswith("org:"):
+        return tag[4:]
+    return tag.removesuffix("s") if tag != "organizations" else "organization"
+
+
+def tag_table(tag: str) -> str:
+    return "organizations" if tag.startswith("org:") else tag
+
+
+def kind_names(kind: str) -> tuple[str, str]:
+    """Chinese and English name of what an id is (a node kind, or an organization kind)."""
+    if kind in KIND_NAMES:
+        return KIND_NAMES[kind]
+    if kind in ORG_KIND_ZH:
+        return f"{ORG_KIND_ZH[OrgKind(kind)]}（组织）", f"{kind} organization"
+    return kind, kind
+
+
+# separators accepted inside a multi-valued cell (members.committee)
+MULTI_SEPARATORS = r"[;；、]"
+
+
+class Registry:
+    """Reporting, the id registry and reference checks, shared by every validation step."""
+
+    def __init__(self, raw: dict[str, RawTable], problems: list[Problem]) -> None:
+        self.raw = raw
+        self.problems = list(problems)
+        self.missing_columns: dict[str, set[str]] = {}
+        # node tables whose ids cannot be known (absent when required, unreadable, or without an id column):
+        # references into them are not reported as unknown, which would only repeat the first problem
+        self.unavailable: set[str] = set()
+
+    # reporting -----------------------------------------------------------------------------------
+
+    def report(
+        self,
+        raw: RawTable,
+        code: str,
+        mask: np.ndarray | pd.Series,
+        *,
+        column: str | None = None,
+        values: Iterable[Any] | None = None,
+        severity: str = "error",
+        params: dict[str, Any] | None = None,
+        row_params: dict[str, np.ndarray] | None = None,
+    ) -> None:
+        """Report `code` for every row where mask is true (at most MAX_LISTED, then a count)."""
+        positions = np.flatnonzero(np.asarray(mask))
+        if positions.size == 0:
+            return
+        listed = positions[:MAX_LISTED]
+        cells = (
+            np.asarray(values)[listed]
+            if values is not None
+            else raw.frame[column].iloc[listed].to_numpy()
+            if column
+            else [None] * len(listed)
+        )
+        for pos, value in zip(listed, cells, strict=True):
+            extra = {k: _plain(v[pos]) for k, v in (row_params or {}).items()}
+            self.problems.append(
+                raw.problem(
+                    code,
+                    severity=severity,
+                    row=int(raw.rows[pos]),
+                    column=column,
+                    value=None if value is None else str(value),
+                    **(params or {}),
+                    **extra,
+                )
+            )
+        if positions.size > MAX_LISTED:
+            self.problems.append(
+                raw.problem("too_many", severity=severity, column=column, count=positions.size - MAX_LISTED)
+            )
+
+    def ids(self) -> None:
+        """Duplicate ids within and across node tables; builds the id registry for references.
+
+        The registry holds every row of the node tables in order (members, sectors, townships, organizations,
+        contacts), so a registry position is the node number the dataset's node index will use.
+        """
+        arrays, tables, tags = [], [], []
+        for number, name in enumerate(NODE_TABLES):
+            frame = self.raw[name].frame
+            arrays.append(arrow_strings(frame["id"]))
+            tables.append(np.full(len(frame), number, dtype=np.int16))
+            tag = np.full(len(frame), TAG_CODES[name], dtype=np.int16)
+            if name == "organizations":
+                kinds = frame["kind"].map(lambda k: TAG_CODES.get(f"org:{k}", -1)).to_numpy(dtype=np.int16)
+                tag = np.where(kinds >= 0, kinds, tag).astype(np.int16)
+            tags.append(tag)
+        self.registry_ids = pa.concat_arrays(arrays) if arrays else pa.array([], type=pa.string())
+        self.registry_table = np.concatenate(tables)
+        self.registry_tag = np.concatenate(tags)
+        self.registry_start = np.cumsum([0] + [len(self.raw[n].frame) for n in NODE_TABLES])
+        # one lookup of the registry in itself: each id's first occurrence
+        first = _positions_in(self.registry_ids, self.registry_ids)
+        filled = np.asarray(pc.not_equal(self.registry_ids, "").fill_null(False))
+        dup = filled & (first != np.arange(len(first)))
+        self.positions: dict[tuple[str, str], np.ndarray] = {}
+        if not dup.any():
+            return
+        for number, name in enumerate(NODE_TABLES):
+            lo, hi = self.registry_start[number], self.registry_start[number + 1]
+            mask = dup[lo:hi]
+            if not mask.any():
+                continue
+            other = {lang: np.empty(hi - lo, dtype=object) for lang in ("zh", "en")}
+            for lang, texts in other.items():
+                texts[mask] = [self.where(int(f), lang) for f in first[lo:hi][mask]]
+            self.report(
+                self.raw[name],
+                "duplicate_id",
+                mask,
+                column="id",
+                row_params={"other": other["en"], "other_zh": other["zh"]},
+            )
+
+    def where(self, position: int, lang: str) -> str:
+        """File and row of a registry position, as the user finds it."""
+        number = int(np.searchsorted(self.registry_start, position, side="right")) - 1
+        raw = self.raw[NODE_TABLES[number]]
+        row = int(raw.rows[position - self.registry_start[number]])
+        return location(file=raw.file, sheet=raw.sheet, row=row, column=None, lang=lang)
+
+    def lookup(self, values: pd.Series | np.ndarray) -> np.ndarray:
+        """Registry position of each id (-1 where unknown)."""
+        return _positions_in(values, self.registry_ids)
+
+    def resolve(self, columns: list[tuple[str, str]]) -> None:
+        """Look every reference column up in the registry at once (the registry is hashed once)."""
+        arrays = [arrow_strings(self.raw[t].frame[c]) for t, c in columns]
+        if not arrays:
+            return
+        found = _positions_in(pa.concat_arrays(arrays), self.registry_ids)
+        bounds = np.cumsum([0] + [len(a) for a in arrays])
+        for i, key in enumerate(columns):
+            self.positions[key] = found[bounds[i] : bounds[i + 1]]
+
+    def reference(
+        self,
+        raw: RawTable,
+        column: str,
+        allowed: set[str],
+        expected: str,
+        mask: np.ndarray | None = None,
+        *,
+        code_wrong: str = "wrong_reference_kind",
+        extra: dict[str, Any] | None = None,
+    ) -> np.ndarray:
+        """Check that non-empty cells name an id of an allowed tag; returns registry positions."""
+        values = raw.frame[column]
+        key = (raw.name, column)
+        if key not in self.positions:
+            self.resolve([key])
+        positions = self.positions[key]
+        present = (values != "").to_numpy().copy()
+        if mask is not None:
+            present &= mask
+        if not {tag_table(a) for a in allowed} & self.unavailable:
+            unknown = present & (positions < 0)
+            self.report(
+                raw,
+                "unknown_reference",
+                unknown,
+                column=column,
+                params=kind_params("expected", expected) | (extra or {}),
+            )
+        known = present & (positions >= 0)
+        if not known.any():
+            return positions
+        at = np.maximum(positions, 0)
+        codes = {TAG_CODES[a] for a in allowed if a in TAG_CODES}
+        if any(a.startswith("org:") for a in allowed):
+            # an organization whose kind is empty or unknown was reported itself; do not guess its kind
+            codes.add(TAG_CODES[ANY_ORG])
+        tables = [NODE_TABLES.index(a) for a in allowed if a in NODE_TABLES]
+        ok = np.isin(self.registry_tag[at], list(codes)) | np.isin(self.registry_table[at], tables)
+        wrong = known & ~ok
+        if wrong.any():
+            tags = np.full(len(positions), "", dtype=object)
+            tags[wrong] = np.asarray(TAG_NAMES, dtype=object)[self.registry_tag[at[wrong]]]
+            names = {t: kind_names(tag_kind(t)) for t in pd.unique(tags[wrong])}
+            actual_zh = np.array([names[t][0] if t in names else "" for t in tags], dtype=object)
+            actual_en = np.array([names[t][1] if t in names else "" for t in tags], dtype=object)
+            self.report(
+                raw,
+                code_wrong,
+                wrong,
+                column=column,
+                params=kind_params("expected", expected) | (extra or {}),
+                row_params={"actual": actual_zh, "actual_en": actual_en},
+            )
+        return positions
+
+    def multi_reference(self, raw: RawTable, column: str, allowed: set[str], expected: str) -> None:
+        """Like `reference`, for a column that may list several ids (`C1;C2`); normalizes such cells."""
+        cells = raw.frame[column]
+        multi = cells.str.contains(MULTI_SEPARATORS, regex=True).to_numpy()
+        if multi.any():
+            # few distinct multi-valued cells: check each part once, then report on every row holding the cell
+            parts = {
+                c: list(dict.fromkeys(p.strip() for p in re.split(MULTI_SEPARATORS, c) if p.strip()))
+                for c in pd.unique(cells[multi])
+            }
+            ids = sorted({i for found in parts.values() for i in found})
+            positions = self.lookup(np.array(ids, dtype=object))
+            tag_of = {
+                i: TAG_NAMES[self.registry_tag[p]] if p >= 0 else None
+                for i, p in zip(ids, positions, strict=True)
+            }
+            check_unknown = not {tag_table(a) for a in allowed} & self.unavailable
+            for cell, found in parts.items():
+                unknown = [i for i in found if tag_of[i] is None and check_unknown]
+                wrong = [i for i in found if tag_of[i] not in (None, ANY_ORG, *allowed)]
+                rows = (cells == cell).to_numpy()
+                if unknown:
+                    self.report(
+                        raw,
+                        "unknown_reference",
+                        rows,
+                        column=column,
+                        values=np.full(len(cells), unknown[0], dtype=object),
+                        params=kind_params("expected", expected),
+                    )
+                if wrong:
+                    actual_zh, actual_en = kind_names(tag_kind(str(tag_of[wrong[0]])))
+                    self.report(
+                        raw,
+                        "wrong_reference_kind",
+                        rows,
+                        column=column,
+                        values=np.full(len(cells), wrong[0], dtype=object),
+                        params=kind_params("expected", expected)
+                        | {"actual": actual_zh, "actual_en": actual_en},
+                    )
+            raw.frame[column] = cells.map(
+                lambda c: MULTI_VALUE_SEPARATOR.join(sorted(parts[c])) if c in parts else c
+            ).astype("str")
+        self.reference(raw, column, allowed, expected, mask=~multi)
+
+
+def _plain(value: Any) -> Any:
+    """A numpy scalar as the Python value it holds (problem params end up in JSON)."""
+    return value.item() if isinstance(value, np.generic) else value
+
+
+def _positions_in(values: pd.Series | np.ndarray | pa.Array, value_set: pa.Array) -> np.ndarray:
+    """Position of each value's first occurrence in `value_set` (-1 where absent), computed in arrow."""
+    array = values if isinstance(values, pa.Array) else arrow_strings(values)
+    found = pc.index_in(array, value_set=value_set)
+    return found.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
+
+
+# what a registry entry is, as a small integer: a node table, or an organization of one kind
+TAG_NAMES: tuple[str, ...] = (*NODE_TABLES, *(f"org:{kind}" for kind in OrgKind))
+TAG_CODES: dict[str, int] = {name: code for code, name in enumerate(TAG_NAMES)}
