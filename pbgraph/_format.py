@@ -12,6 +12,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from pbgraph._write import csv_safe
 from pbgraph.model import NODE_KIND_ZH, ORG_KIND_ZH, PARTY_ZH, ROLE_ZH
 
 NA = "n/a"
@@ -174,8 +175,13 @@ def _numberish(text: str) -> bool:
 
 
 def csv_text(frame: pd.DataFrame, lang: str = "zh") -> str:
-    """CSV with translated headers and values (what an analyst opens in Excel)."""
-    return display_frame(frame, lang).to_csv(index=False, lineterminator="\n")
+    """CSV with translated headers and values (what an analyst opens in Excel); a text cell that a
+    spreadsheet would run as a formula starts with `'` (DESIGN 5)."""
+    shown = display_frame(frame, lang)
+    safe = shown.copy()
+    for position in range(shown.shape[1]):
+        safe.isetitem(position, csv_safe(shown.iloc[:, position]))
+    return safe.to_csv(index=False, lineterminator="\n")
 
 
 def json_ready(frame: pd.DataFrame) -> list[dict[str, Any]]:

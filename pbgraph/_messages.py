@@ -138,6 +138,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "与第 {other} 行的联系重复（发起方、对象“{value}”和类型都相同）。请删除此行。",
         "Duplicates the liaison in row {other} (same source, target '{value}' and kind). Delete this row.",
     ),
+    "control_characters": (
+        "含有不可见的控制字符（如 NUL），已删除，读作“{value}”。请在原文件中检查此单元格。",
+        "Holds invisible control characters (such as NUL); they were removed, read as '{value}'. "
+        "Check this cell in the file.",
+    ),
     "several_first_conveners": (
         "界别联组“{value}”有不止一位第一召集人。请确认只保留一位第一召集人，其他人改为“召集人”。",
         "Sector group '{value}' has more than one first convener. Keep one; make the others "

@@ -21,6 +21,7 @@ import ctypes
 import ctypes.util
 import errno
 import os
+import re
 import secrets
 import shutil
 import signal
@@ -31,7 +32,14 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import IO, Any
 
+import pandas as pd
+
 from pbgraph._errors import OutputError
+
+CONTROL_CHARACTERS = "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]"
+"""Characters no XML 1.0 document (GraphML, GEXF, SVG, xlsx) may hold, as a regular expression."""
+# lone surrogates too: only Python strings can hold them (arrow's cannot)
+_CONTROL = re.compile(CONTROL_CHARACTERS[:-1] + "\ud800-\udfff]")
 
 TEMP_MARK = ".pbgraph-"
 """Every temporary name this module makes contains this, then the writing process id."""
@@ -39,6 +47,48 @@ TEMP_MARK = ".pbgraph-"
 _READ: contextvars.ContextVar[tuple[tuple[Path, tuple[int, int] | None], ...]] = contextvars.ContextVar(
     "pbgraph_read", default=()
 )
+
+
+def xml_safe(text: str) -> str:
+    """`text` without the characters XML cannot hold (the loader removes them; every XML writer guards too).
+
+    Examples
+    --------
+    >>> xml_safe("张\x00三\x1f")
+    '张三'
+    """
+    return _CONTROL.sub("", text) if _CONTROL.search(text) else text
+
+
+FORMULA_START = "=+-@\t\r"
+"""A CSV cell starting with one of these is a formula to a spreadsheet (DESIGN 5)."""
+_NEEDS_QUOTE = re.compile("^'*[=+\\-@\t\r]")
+
+
+def csv_safe(values: pd.Series) -> pd.Series:
+    """Text cells a spreadsheet would run as a formula, written with a leading `'` (shown as text).
+
+    A cell already starting with `'`s before such a character gets one more, so that the loader, which
+    removes exactly one (:data:`CSV_UNQUOTE`), gives every cell back as it was.
+
+    Examples
+    --------
+    >>> csv_safe(pd.Series(["=1+1", "-3", "'=x", "'ok", "名"])).tolist()
+    ["'=1+1", "'-3", "''=x", "'ok", '名']
+    """
+    if not (pd.api.types.is_string_dtype(values.dtype) or values.dtype == object):
+        return values
+    text = values.astype("str")
+    risky = text.str.match(_NEEDS_QUOTE.pattern).to_numpy(dtype=bool) & values.notna().to_numpy()
+    if not risky.any():
+        return values
+    out = values.astype(object).copy()
+    out[risky] = "'" + text[risky]
+    return out
+
+
+CSV_UNQUOTE = ("^'('*[=+\\-@\t\r])", "\\1")
+"""(pattern, replacement) that undoes :func:`csv_safe` on a CSV cell (RE2 syntax, for arrow)."""
 
 
 # what the command reads -----------------------------------------------------------------------------------

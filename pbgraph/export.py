@@ -21,6 +21,7 @@ import pandas as pd
 
 from pbgraph import _format
 from pbgraph._errors import InvalidOptionError
+from pbgraph._write import xml_safe
 from pbgraph.model import PARTY_ZH
 from pbgraph.redact import person_names, pseudonyms, redact
 
@@ -146,7 +147,8 @@ def _plain(value: Any) -> Any:
         return int(value)
     if isinstance(value, (float, np.floating)):
         return "" if math.isnan(float(value)) else float(value)
-    return str(value)
+    # the loader removed what XML cannot hold; the writer guards anyway (DESIGN 5)
+    return xml_safe(str(value))
 
 
 def export_graph_data(ds: Dataset, *, contacts: bool = True) -> nx.MultiDiGraph:
@@ -175,7 +177,7 @@ def export_graph_data(ds: Dataset, *, contacts: bool = True) -> nx.MultiDiGraph:
     from pbgraph.graph import to_networkx
 
     source = to_networkx(ds, contacts=contacts)
-    graph = nx.MultiDiGraph(name=str(source.graph.get("name", ds.name)))
+    graph = nx.MultiDiGraph(name=xml_safe(str(source.graph.get("name", ds.name))))
     for node, data in source.nodes(data=True):
         # the id is the node itself (node-link JSON and GEXF reserve the key `id`)
         attrs = {str(k): _plain(v) for k, v in data.items() if k != "id"}
@@ -187,10 +189,10 @@ def export_graph_data(ds: Dataset, *, contacts: bool = True) -> nx.MultiDiGraph:
         attrs["party_name"] = PARTY_NAMES.get(str(party), str(party))
         attrs["sector"] = sector
         attrs["sector_name"] = ds.name_of(sector) if sector else ""
-        graph.add_node(str(node), **attrs)
+        graph.add_node(xml_safe(str(node)), **attrs)
     for number, (u, v, data) in enumerate(source.edges(data=True)):
         attrs = {("relation" if k == "type" else str(k)): _plain(value) for k, value in data.items()}
-        graph.add_edge(str(u), str(v), key=f"e{number}", **attrs)
+        graph.add_edge(xml_safe(str(u)), xml_safe(str(v)), key=f"e{number}", **attrs)
     return graph
 
 

@@ -19,9 +19,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
-from pbgraph._write import atomic_folder, atomic_open
+from pbgraph._write import CSV_UNQUOTE, atomic_folder, atomic_open, csv_safe, xml_safe
 from pbgraph.model import TABLE_ALIASES, TABLES, Table
 from pbgraph.problem import Problem
 
@@ -219,7 +220,10 @@ def read_csv_table(path: Path, table: Table, *, display: str) -> tuple[RawTable 
     def read(enc: str) -> pa.Table:
         return pacsv.read_csv(
             path,
-            read_options=pacsv.ReadOptions(encoding=enc, column_names=names, skip_rows=1),
+            # a block holds whole cells: a 1 MB cell needs a block larger than arrow's default
+            read_options=pacsv.ReadOptions(
+                encoding=enc, column_names=names, skip_rows=1, block_size=max(1 << 22, min(size + 1, 1 << 26))
+            ),
             parse_options=pacsv.ParseOptions(
                 delimiter=delimiter,
                 newlines_in_values=True,
@@ -290,8 +294,15 @@ def _raw_csv_table(
     table: Table, display: str, headers: list[str], arrow: pa.Table, rows: np.ndarray
 ) -> tuple[RawTable, list[Problem]]:
     mapped, unknown = map_headers(table, headers)
+    # a cell written as '=… (so a spreadsheet shows it as text) is read back as it was (DESIGN 5)
+    pattern, replacement = CSV_UNQUOTE
     frame = pd.DataFrame(
-        {name: arrow.column(pos).to_pandas() for pos, name in mapped.items()},
+        {
+            name: pc.replace_substring_regex(
+                arrow.column(pos), pattern=pattern, replacement=replacement, max_replacements=1
+            ).to_pandas()
+            for pos, name in mapped.items()
+        },
         index=pd.RangeIndex(arrow.num_rows),
     )
     raw = RawTable(
@@ -495,7 +506,11 @@ def write_csv_tables(
                 progress(f"{name}.csv")
             with output.open(f"{name}.csv", "wb") as handle:
                 handle.write(codecs.BOM_UTF8)
-                arrow = pa.Table.from_pandas(frame.astype("str"), preserve_index=False)
+                text = frame.astype("str")
+                safe = pd.DataFrame(
+                    {c: csv_safe(text[c]).astype("str") for c in text.columns}, index=text.index
+                )
+                arrow = pa.Table.from_pandas(safe, preserve_index=False)
                 pacsv.write_csv(arrow, handle, write_options=pacsv.WriteOptions(quoting_style="needed"))
     return [folder / f"{name}.csv" for name in tables]
 
@@ -524,6 +539,9 @@ def write_xlsx_tables(tables: dict[str, pd.DataFrame], target: Path) -> Path:
 def _xlsx_value(value: Any, sheet: Any) -> Any:
     from openpyxl.cell import WriteOnlyCell
 
+    if isinstance(value, str):
+        # what XML cannot hold (the loader removed it from data; titles and notes are guarded here)
+        value = xml_safe(value)
     if isinstance(value, str) and value.startswith("="):
         # text, not a formula: a formula would read back empty (and run in the reader's Excel)
         cell = WriteOnlyCell(sheet, value=value)

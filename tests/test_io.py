@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 
 import pbgraph
+from pbgraph._write import atomic_path
 from pbgraph.io import (
     SNIFF_BYTES,
     atomic_open,
-    atomic_path,
     detect_encoding,
     read_raw,
     write_csv_tables,

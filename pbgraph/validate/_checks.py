@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from pbgraph._messages import END_NAMES
+from pbgraph._write import CONTROL_CHARACTERS
 from pbgraph.model import (
     FALSE_VALUES,
     LIAISON_KIND_ALIASES,
@@ -298,6 +299,28 @@ class Validator(Registry):
             for visited in path:
                 state[visited] = 2
 
+    def control_characters(self) -> None:
+        """Warning, and the characters removed: control characters in a text cell (a NUL, \x01 …) are
+        invisible, and no XML or xlsx file may hold them (DESIGN 3: no writer ever sees them)."""
+        for raw in self.raw.values():
+            for column in raw.frame.columns:
+                values = raw.frame[column]
+                if not (pd.api.types.is_string_dtype(values.dtype) or values.dtype == object):
+                    continue
+                text = values.astype("str")
+                found = text.str.contains(CONTROL_CHARACTERS, regex=True).to_numpy(dtype=bool)
+                if found.any():
+                    cleaned = text.str.replace(CONTROL_CHARACTERS, "", regex=True)
+                    raw.frame[column] = cleaned.astype(values.dtype)
+                    self.report(
+                        raw,
+                        "control_characters",
+                        found,
+                        column=column,
+                        values=cleaned.to_numpy(),
+                        severity="warning",
+                    )
+
     def fold_party_group(self) -> None:
         """The one party-group flag (DESIGN 3): `party_group` true, OR a 党组 role in `roles`, OR a membership
         in an organization of kind party_group. Folded here, so every check and analysis reads one flag."""
@@ -395,6 +418,7 @@ class Validator(Registry):
 
     def run(self) -> None:
         self.structure()
+        self.control_characters()
         self.required_cells()
         self.enums()
         self.ids()
