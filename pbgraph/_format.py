@@ -180,7 +180,7 @@ def csv_text(frame: pd.DataFrame, lang: str = "zh") -> str:
     shown = display_frame(frame, lang)
     safe = shown.copy()
     for position in range(shown.shape[1]):
-        safe.isetitem(position, csv_safe(shown.iloc[:, position]))
+        safe.isetitem(position, csv_safe(shown.iloc[:, position]).to_numpy())
     return safe.to_csv(index=False, lineterminator="\n")
 
 
