@@ -115,13 +115,14 @@ def map_headers(table: Table, headers: list[str]) -> tuple[dict[int, str], list[
 def detect_encoding(sample: bytes, *, complete: bool) -> str | None:
     """Guess the encoding of a CSV from its first bytes: UTF-8 (with or without BOM), UTF-16, GB18030.
 
-    Returns None for what is not text (NUL bytes, or no encoding decodes it).
+    Returns None for what is not text (many NUL bytes, or no encoding decodes it). A stray NUL in a cell
+    is text with a control character: read, then removed with a warning.
     """
     if sample.startswith(codecs.BOM_UTF8):
         return "utf-8"
     if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
-    if b"\x00" in sample:
+    if sample.count(b"\x00") > max(8, len(sample) // 100):
         return None
     for encoding in ("utf-8", "gb18030"):
         try:
@@ -150,7 +151,8 @@ def _excel_rows_of_bad_records(
     """Records whose field count is wrong (Excel row, count, text), and the rows that are only whitespace."""
     # error path only: re-read with the csv module, which knows record numbers
     bad, blank = [], []
-    for number, record in enumerate(csv.reader(_io.StringIO(text), delimiter=delimiter), start=1):
+    # newline="": a carriage return inside a quoted cell is part of the cell, as arrow reads it
+    for number, record in enumerate(csv.reader(_io.StringIO(text, newline=""), delimiter=delimiter), start=1):
         if record and len(record) != expected:
             if any(cell.strip() for cell in record):
                 bad.append((number, len(record), delimiter.join(record)))
@@ -175,7 +177,7 @@ def _open_quote_row(text: str, delimiter: str) -> int | None:
     """Excel row of the record where quoting goes wrong (e.g. a quote left open at the end), if any."""
     number = 1
     try:
-        for _record in csv.reader(_io.StringIO(text), delimiter=delimiter, strict=True):
+        for _record in csv.reader(_io.StringIO(text, newline=""), delimiter=delimiter, strict=True):
             number += 1
     except csv.Error:
         return number
