@@ -119,3 +119,182 @@ def render_markdown(results: dict[str, Any]) -> str:
             f"{r['bytes'] / 2**20:.1f} MiB | {r['first_frame']:.2f} s |"
         )
     return "\n".join(lines)
+
+
+# -- the explorer (issue 13): every default view of a province system, and interaction at 5,000 nodes -------
+
+EXPLORE_VIEWS = ("network", "gaps", "org", "committee", "sector", "township", "member", "reach")
+
+# one interaction, timed in the page: the handler, then the frame it asks for (so the figure is what the
+# analyst waits for, paint included)
+_TIMED = """async ([rootId, call]) => {
+    const view = window.__pbgraphViews[rootId];
+    const drawn = new Promise((resolve) => {
+        view.network.once("afterDrawing", resolve);
+        setTimeout(resolve, 5000);
+    });
+    const start = performance.now();
+    const answer = eval(call);
+    const handler = performance.now() - start;
+    await drawn;
+    return [handler, performance.now() - start, answer];
+}"""
+
+
+def _targets(ds: Any) -> dict[str, str | None]:
+    """The id each view is about: a committee, sector, township and member of the first county."""
+    county = ds.committees[-1]
+    members = ds.members[ds.members["committee"].str.split(";").str[0] == county]
+    liaised = ds.liaisons.loc[ds.liaisons["kind"] == "member", "source"]
+    member = str(members.loc[members["id"].isin(liaised), "id"].iloc[0])
+    return {
+        "committee": county,
+        "sector": str(ds.sectors.loc[ds.sectors["committee"] == county, "id"].iloc[0]),
+        "township": str(ds.townships.loc[ds.townships["committee"] == county, "id"].iloc[0]),
+        "member": member,
+        "reach": member,
+    }
+
+
+def bench_explore(*, data_dir: Path, seed: int) -> dict[str, Any]:
+    """First frame of every default view of a generated province system, the drill-down file's size, and
+    selection, filter and expand times at 5,000 drawn nodes."""
+    from pbgraph import load
+    from pbgraph.render import build_view, write_view
+    from pbgraph.render.views import network_view
+    from pbgraph.render.views._builder import Builder
+
+    root = Path(__file__).resolve().parent.parent
+    sys.path.insert(0, str(root))
+    from tests.browser import launch_chromium, wait_ready
+
+    province = data_dir / f"province-{seed}"
+    if not (province / "members.csv").exists():
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pbgraph.cli",
+                "generate",
+                "--scale",
+                "province",
+                "--seed",
+                str(seed),
+                str(province),
+            ],
+            check=True,
+        )
+    ds = load(province)
+    targets = _targets(ds)
+    results: dict[str, Any] = {"views": {}, "interaction": {}}
+    with tempfile.TemporaryDirectory() as tmp, launch_chromium() as chromium:
+        for name in EXPLORE_VIEWS:
+            print(f"[explore] {name} …", file=sys.stderr)
+            start = time.perf_counter()
+            view = build_view(ds, name, targets.get(name))
+            path = write_view(view, Path(tmp) / f"{name}.html")
+            written = time.perf_counter() - start
+            page, report = chromium.open_page(path, timeout_ms=180_000)
+            ready = wait_ready(page, timeout_ms=180_000) / 1000
+            report.assert_clean()
+            results["views"][name] = {
+                "nodes": len(view.nodes),
+                "drawn": len(view.drawn()),
+                "write": written,
+                "bytes": path.stat().st_size,
+                "first_frame": ready,
+            }
+            chromium.close()
+        # 5,000 drawn nodes: whole committees of the province, nothing folded, the next hop in reserve
+        builder = Builder(ds, lang="zh", color_by="party", node_limit=10**9, committee=None, max_load=5)
+        nodes = _first_nodes(ds, 5000)
+        view = network_view(builder, "benchmark", nodes)
+        path = write_view(view, Path(tmp) / "5000.html")
+        page, report = chromium.open_page(path, timeout_ms=180_000)
+        wait_ready(page, timeout_ms=180_000)
+        root_id = page.evaluate("() => document.querySelector('.pbg').id")
+        member = next(n.id for n in view.nodes if n.kind == "member")
+        calls = {
+            "select (details + dimming)": f"view.focusNode({member!r})",
+            "filter (party)": "(() => { const s = document.querySelectorAll("
+            "'#' + rootId + ' .pbg-filter select')[1]; s.selectedIndex = 1; "
+            "s.dispatchEvent(new Event('change')); })()",
+            "clear (Esc)": "view.clear()",
+        }
+        for label, call in calls.items():
+            runs = [page.evaluate(_TIMED, [root_id, call]) for _ in range(3)]
+            results["interaction"][label] = {
+                "handler_ms": statistics.median(r[0] for r in runs),
+                "with_frame_ms": statistics.median(r[1] for r in runs),
+            }
+        results["interaction_nodes"] = len(view.drawn())
+        report.assert_clean()
+        # expand: open committees of the province's drill-down view until 5,000 nodes are drawn, then one more
+        path = Path(tmp) / "gaps.html"
+        write_view(build_view(ds, "gaps"), path)
+        page, report = chromium.open_page(path, timeout_ms=180_000)
+        wait_ready(page, timeout_ms=180_000)
+        root_id = page.evaluate("() => document.querySelector('.pbg').id")
+        opened = page.evaluate(_OPEN_UNTIL, [root_id, 5000])
+        runs = []
+        for _ in range(3):
+            target = page.evaluate(_NEXT_FOLDED, root_id)
+            runs.append(page.evaluate(_TIMED, [root_id, f"view.toggle({target!r})"]))
+        results["interaction"]["expand (double-click a super-node)"] = {
+            "handler_ms": statistics.median(r[0] for r in runs),
+            "with_frame_ms": statistics.median(r[1] for r in runs),
+            "drawn_before": opened,
+        }
+        report.assert_clean()
+    return results
+
+
+# open super-nodes (biggest drawn first) until `limit` nodes are drawn; returns how many are
+_OPEN_UNTIL = """([rootId, limit]) => {
+    const view = window.__pbgraphViews[rootId];
+    for (let round = 0; round < 500 && view.drawnIds().length < limit; round++) {
+        const folded = view.drawnIds().filter((id) => id.startsWith("agg:"));
+        if (!folded.length) break;
+        view.toggle(folded[0]);
+    }
+    return view.drawnIds().length;
+}"""
+_NEXT_FOLDED = """(rootId) => window.__pbgraphViews[rootId].drawnIds().find((id) => id.startsWith("agg:"))"""
+
+
+def explore_markdown(results: dict[str, Any]) -> str:
+    lines = [
+        "| view (province) | nodes in file | drawn at first | build + write | file size | first frame |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for name, r in results["views"].items():
+        lines.append(
+            f"| {name} | {r['nodes']:,} | {r['drawn']:,} | {r['write']:.2f} s | "
+            f"{r['bytes'] / 2**20:.1f} MiB | {r['first_frame']:.2f} s |"
+        )
+    lines += [
+        "",
+        f"| interaction at {results['interaction_nodes']:,} drawn nodes | handler | with the next frame |",
+        "|---|---:|---:|",
+    ]
+    for name, r in results["interaction"].items():
+        lines.append(f"| {name} | {r['handler_ms']:.0f} ms | {r['with_frame_ms']:.0f} ms |")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    import argparse
+    import json
+
+    parser = argparse.ArgumentParser(description="benchmark the explorer's views (issue 13)")
+    parser.add_argument(
+        "--data-dir", type=Path, default=Path(__file__).resolve().parent.parent / "out" / "bench"
+    )
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    explored = bench_explore(data_dir=args.data_dir, seed=args.seed)
+    results_file = Path(__file__).resolve().parent / "results.json"
+    stored = json.loads(results_file.read_text(encoding="utf-8"))
+    stored["explore"] = explored
+    results_file.write_text(json.dumps(stored, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(explore_markdown(explored))

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+from importlib.metadata import PackageNotFoundError, version
+
 from pbgraph._errors import DatasetError, PbgraphError, UnknownIdError
 from pbgraph.dataset import Dataset
 from pbgraph.loader import load
 
 __all__ = ["Dataset", "DatasetError", "PbgraphError", "UnknownIdError", "load"]
-__version__ = "0.1.0"
+
+try:
+    # one version, pyproject's: what the installed package's metadata says
+    __version__ = version("pbgraph")
+except PackageNotFoundError:  # pragma: no cover - imported from a source tree that was never installed
+    __version__ = "0+unknown"

@@ -9,7 +9,23 @@ if TYPE_CHECKING:
 
 
 class PbgraphError(Exception):
-    """Base class of every error pbgraph raises on purpose."""
+    """Base class of every error pbgraph raises on purpose.
+
+    Parameters
+    ----------
+    message
+        What went wrong and what to do; in Chinese when `en` gives the English.
+    en
+        The message in English (`str()` then gives both, the CLI the one of `--lang`).
+    """
+
+    def __init__(self, message: str = "", en: str | None = None) -> None:
+        super().__init__(message if en is None else f"{message} / {en}")
+        self.texts = (message, message if en is None else en)
+
+    def message(self, lang: str = "zh") -> str:
+        """The message in the reader's language."""
+        return self.texts[1] if lang == "en" else self.texts[0]
 
 
 class DatasetError(PbgraphError):
@@ -34,7 +50,7 @@ class UnknownIdError(PbgraphError, KeyError):
 
     def __str__(self) -> str:
         # KeyError would show the message quoted, as a key
-        return str(self.args[0]) if self.args else ""
+        return str(self.args[0])
 
 
 class InvalidOptionError(PbgraphError, ValueError):

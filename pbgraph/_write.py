@@ -20,6 +20,7 @@ import contextvars
 import ctypes
 import ctypes.util
 import errno
+import io
 import os
 import re
 import secrets
@@ -35,6 +36,8 @@ from typing import IO, Any
 import pandas as pd
 
 from pbgraph._errors import OutputError
+from pbgraph._texts import LANGS, say
+from pbgraph._texts.cli import OUTPUTS
 
 CONTROL_CHARACTERS = "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]"
 """Characters no XML 1.0 document (GraphML, GEXF, SVG, xlsx) may hold, as a regular expression."""
@@ -91,6 +94,10 @@ CSV_UNQUOTE = ("^'('*[=+\\-@\t\r])", "\\1")
 """(pattern, replacement) that undoes :func:`csv_safe` on a CSV cell (RE2 syntax, for arrow)."""
 
 
+def _error(key: str, **values: Any) -> OutputError:
+    return OutputError(*(say(OUTPUTS, key, lang, **values) for lang in LANGS))
+
+
 # what the command reads -----------------------------------------------------------------------------------
 
 
@@ -131,11 +138,7 @@ def check_target(target: str | os.PathLike[str], *, folder: bool = False) -> Pat
     for source, source_ident in _READ.get():
         same = resolved == source or (ident is not None and ident == source_ident)
         if same or (folder and _inside(source, resolved)):
-            raise OutputError(
-                f"输出“{target}”会覆盖本命令读取的数据“{source.name}”。请换一个输出路径。 / "
-                f"The output {str(target)!r} would overwrite {source.name!r}, which this command reads. "
-                "Choose another output path."
-            )
+            raise _error("overwrites_input", target=target, source=source.name)
     return resolved
 
 
@@ -256,25 +259,17 @@ def _ready_parent(target: Path) -> None:
     except OSError as error:
         raise _os_error(target, error) from None
     if target.is_dir():
-        raise OutputError(
-            f"输出“{target}”是一个文件夹，请给出文件名。 / "
-            f"The output {str(target)!r} is a folder; give a file name."
-        )
+        raise _error("is_folder", target=target)
     sweep(target.parent)
 
 
 def _os_error(target: Path, error: OSError) -> OutputError:
     reason = error.strerror or str(error)
     if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return OutputError(
-            f"无法写入“{target}”：没有写入权限（{reason}）。请换一个可写的文件夹。 / "
-            f"Cannot write {str(target)!r}: permission denied ({reason}). Choose a folder you can write to."
-        )
+        return _error("permission", target=target, reason=reason)
     if error.errno == errno.ENOSPC:
-        return OutputError(
-            f"无法写入“{target}”：磁盘已满。 / Cannot write {str(target)!r}: the disk is full."
-        )
-    return OutputError(f"无法写入“{target}”（{reason}）。 / Cannot write {str(target)!r} ({reason}).")
+        return _error("disk_full", target=target)
+    return _error("cannot_write", target=target, reason=reason)
 
 
 # files ----------------------------------------------------------------------------------------------------
@@ -291,8 +286,11 @@ def atomic_open(target: str | os.PathLike[str], mode: str = "w") -> Iterator[IO[
     check_target(target)
     kwargs: dict[str, Any] = {} if "b" in mode else {"encoding": "utf-8", "newline": ""}
     if _is_special(target):
+        # written whole at the end, in one stream: a device or FIFO cannot seek, as zip writers want to
+        buffer: io.BytesIO | io.StringIO = io.BytesIO() if "b" in mode else io.StringIO(newline="")
+        yield buffer
         with _reraise(target), open(target, mode, **kwargs) as handle:
-            yield handle
+            handle.write(buffer.getvalue())
         return
     _ready_parent(target)
     final = target.resolve() if target.is_symlink() else target
@@ -370,16 +368,9 @@ def check_folder_target(target: str | os.PathLike[str], *, force: bool = False) 
     target = Path(target)
     check_target(target, folder=True)
     if target.exists() and not target.is_dir():
-        raise OutputError(
-            f"输出“{target}”已存在且不是文件夹。请换一个文件夹名。 / "
-            f"The output {str(target)!r} exists and is not a folder. Choose a folder name."
-        )
+        raise _error("not_a_folder", target=target)
     if not force and target.is_dir() and any(target.iterdir()):
-        raise OutputError(
-            f"输出文件夹“{target}”不是空的。请换一个文件夹，或加 --force 替换其中的内容。 / "
-            f"The output folder {str(target)!r} is not empty. Choose another folder, or add --force to "
-            "replace it."
-        )
+        raise _error("folder_not_empty", target=target)
     return target
 
 

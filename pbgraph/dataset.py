@@ -23,6 +23,9 @@ from pbgraph.model import MULTI_VALUE_SEPARATOR, TABLES, OrgKind
 if TYPE_CHECKING:
     import networkx as nx
 
+    from pbgraph.analyses._common import MemberFacts
+    from pbgraph.analyses.reach import ReachGraph
+    from pbgraph.graph import NodeIndex
     from pbgraph.problem import Problem
 
 T = TypeVar("T")
@@ -81,13 +84,35 @@ class Dataset:
             ).sort_values(["member", "committee"], kind="stable", ignore_index=True)
         return pairs
 
+    @cached_property
+    def node_index(self) -> NodeIndex:
+        """Every node numbered, the liaisons as integer arrays (:class:`pbgraph.graph.NodeIndex`)."""
+        from pbgraph.graph import NodeIndex
+
+        return NodeIndex(self)
+
+    @cached_property
+    def member_facts(self) -> MemberFacts:
+        """Per-member facts shared by coverage, load and connectors."""
+        from pbgraph.analyses._common import MemberFacts
+
+        return MemberFacts(self.node_index)
+
+    @cached_property
+    def reach_graph(self) -> ReachGraph:
+        """The reach graph split into its core and its sinks (townships, contacts)."""
+        from pbgraph.analyses.reach import ReachGraph
+
+        return ReachGraph(self.node_index)
+
     @property
     def redacted(self) -> bool:
         """Made by :func:`pbgraph.redact.redact`: no name, id or enterprise of a person is left in it."""
         return bool(self.derived("redacted", lambda _: False))
 
     def derived(self, key: str, build: Callable[[Dataset], T]) -> T:
-        """A structure computed from the dataset once and kept with it (node index, per-member facts …).
+        """A structure that another module computes from the dataset once and keeps with it (the graph
+        views' facts); the analyses' structures are the typed properties above.
 
         Tables are not to be modified after loading; derived structures rely on that.
         """

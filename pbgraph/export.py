@@ -12,16 +12,16 @@ import json
 import math
 import os
 import re
-from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
-from pbgraph import _format
 from pbgraph._errors import InvalidOptionError
 from pbgraph._write import xml_safe
+from pbgraph.analyses.workload import DEFAULT_MAX_LOAD
+from pbgraph.format import write_xlsx
 from pbgraph.model import PARTY_ZH
 from pbgraph.redact import person_names, pseudonyms, redact
 
@@ -36,6 +36,7 @@ EXPORT_FORMATS: tuple[str, ...] = ("xlsx", "graphml", "gexf", "json", "csv")
 GRAPH_FORMATS: tuple[str, ...] = ("graphml", "gexf", "json")
 PARTY_NAMES: dict[str, str] = {str(code): name for code, name in PARTY_ZH.items()}
 
+
 # ---------------------------------------------------------------------------------------------------------
 # analysis tables → workbook
 
@@ -44,7 +45,7 @@ def analysis_tables(
     ds: Dataset,
     *,
     committee: str | None = None,
-    max_load: int = 5,
+    max_load: int = DEFAULT_MAX_LOAD,
     max_depth: int | None = None,
 ) -> dict[str, pd.DataFrame]:
     """Every table of every analysis (DESIGN 4), by table name; with several committees and no
@@ -56,53 +57,9 @@ def analysis_tables(
     >>> list(analysis_tables(load("data/sample")))[:3]
     ['coverage', 'unlinked', 'unorganized']
     """
-    from pbgraph.analyses import league_table, run_all
+    from pbgraph.analyses.backend import EmbeddedBackend, analyze
 
-    tables: dict[str, pd.DataFrame] = {}
-    if committee is None and len(ds.committees) > 1:
-        tables["league"] = league_table(ds, max_load=max_load)
-    for result in run_all(ds, committee=committee, max_load=max_load, max_depth=max_depth).values():
-        tables.update(result.tables)
-    return tables
-
-
-def sheet_frame(frame: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
-    """An analysis table as a sheet: :func:`pbgraph._format.display_frame` (translated headers and labels,
-    rates as percentages), but counts and scores stay numbers, so that Excel can sum and sort them.
-
-    Examples
-    --------
-    >>> from pbgraph import load
-    >>> from pbgraph.analyses import coverage
-    >>> sheet = sheet_frame(coverage(load("data/sample")))
-    >>> sheet["委员数"].iloc[0], sheet["工作覆盖率"].iloc[0][-1]
-    (250, '%')
-    """
-    shown = _format.display_frame(frame, lang)
-    for position, column in enumerate(frame.columns):
-        values = frame[column]
-        if column in _format.RATE_COLUMNS or values.dtype == bool:
-            continue
-        if pd.api.types.is_integer_dtype(values.dtype):
-            shown.iloc[:, position] = [int(v) for v in values.tolist()]
-        elif pd.api.types.is_float_dtype(values.dtype):
-            shown.iloc[:, position] = [None if math.isnan(v) else round(float(v), 6) for v in values.tolist()]
-    return shown
-
-
-def sheet_names(names: Iterable[str], lang: str) -> dict[str, str]:
-    """Table name -> a unique sheet title (translated, at most 31 characters)."""
-    titles: dict[str, str] = {}
-    used: set[str] = set()
-    for name in names:
-        base = re.sub(r"[\[\]:*?/\\]", "_", _format.table_title(name, lang))[:31]
-        title, n = base, 2
-        while title in used:
-            suffix = f"_{n}"
-            title, n = base[: 31 - len(suffix)] + suffix, n + 1
-        used.add(title)
-        titles[name] = title
-    return titles
+    return analyze(EmbeddedBackend(ds), committee=committee, max_load=max_load, max_depth=max_depth).tables
 
 
 def export_xlsx(
@@ -110,12 +67,12 @@ def export_xlsx(
     path: str | os.PathLike[str],
     *,
     committee: str | None = None,
-    max_load: int = 5,
+    max_load: int = DEFAULT_MAX_LOAD,
     max_depth: int | None = None,
     lang: str = "zh",
 ) -> Path:
-    """Write every analysis table into one workbook: a sheet per table, Chinese headers (or English),
-    header row frozen, columns sized; one row per analysis row under the header.
+    """Write every analysis table into one workbook (:func:`pbgraph.format.write_xlsx`): a sheet per table,
+    Chinese headers (or English), counts as numbers, header row frozen, columns sized.
 
     Examples
     --------
@@ -125,12 +82,8 @@ def export_xlsx(
     >>> out.suffix
     '.xlsx'
     """
-    from pbgraph.io import write_xlsx_tables
-
     tables = analysis_tables(ds, committee=committee, max_load=max_load, max_depth=max_depth)
-    titles = sheet_names(tables, lang)
-    sheets = {titles[name]: sheet_frame(frame, lang) for name, frame in tables.items()}
-    return write_xlsx_tables(sheets, Path(path))
+    return write_xlsx(tables, Path(path), lang=lang)
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -280,7 +233,7 @@ def export(
     *,
     to: str,
     committee: str | None = None,
-    max_load: int = 5,
+    max_load: int = DEFAULT_MAX_LOAD,
     max_depth: int | None = None,
     lang: str = "zh",
     contacts: bool = True,
@@ -321,5 +274,4 @@ __all__ = [
     "person_names",
     "pseudonyms",
     "redact",
-    "sheet_frame",
 ]

@@ -140,14 +140,6 @@ class NodeIndex:
     def sector_group(self) -> np.ndarray:
         return self.column("sectors", "group")
 
-    def counting_adjacency(self, *, kinds: tuple[LiaisonKind, ...] | None = None) -> sp.csr_matrix:
-        """Directed adjacency (node × node, boolean) of counting liaisons, optionally of some kinds only."""
-        mask = self.counting.copy()
-        if kinds is not None:
-            all_kinds = list(LiaisonKind)
-            mask &= np.isin(self.liaison_kind, [all_kinds.index(k) for k in kinds])
-        return _adjacency(self.liaison_source[mask], self.liaison_target[mask], self.size)
-
     @cached_property
     def reach_adjacency(self) -> sp.csr_matrix:
         """The reach graph: counting liaisons, sector → its members, sector group → its sectors."""
@@ -194,7 +186,7 @@ def _adjacency(source: np.ndarray, target: np.ndarray, size: int) -> sp.csr_matr
 
 def index_of(ds: Dataset) -> NodeIndex:
     """The dataset's node index, built once and kept on the dataset."""
-    return ds.derived("node_index", NodeIndex)
+    return ds.node_index
 
 
 def to_networkx(ds: Dataset, *, contacts: bool = True) -> nx.MultiDiGraph:

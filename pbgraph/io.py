@@ -112,17 +112,53 @@ def map_headers(table: Table, headers: list[str]) -> tuple[dict[int, str], list[
     return mapped, unknown
 
 
+def duplicate_headers(table: Table, headers: list[str]) -> list[tuple[str, str]]:
+    """(first header, later header) for every column given twice, also under two names (编号 and id)."""
+    lookup: dict[str, str] = {}
+    for column in table.columns:
+        for alias in (column.name, column.zh, *column.aliases):
+            lookup[alias.lower()] = column.name
+    first: dict[str, str] = {}
+    found = []
+    for header in headers:
+        name = lookup.get(_header_key(header).lower())
+        if name is None:
+            continue
+        if name in first:
+            found.append((first[name], header))
+        else:
+            first[name] = header
+    return found
+
+
+MAX_UNKNOWN_LISTED = 5
+
+
+def header_problems(raw: RawTable, headers: list[str], unknown: list[str], table: Table) -> list[Problem]:
+    """Errors for a column given twice (naming both headers); warnings for unknown columns, grouped when
+    there are many (one line, not one per column)."""
+    problems = [
+        raw.problem("duplicate_column", severity="error", column=later, value=later, first=first)
+        for first, later in duplicate_headers(table, headers)
+    ]
+    if len(unknown) > MAX_UNKNOWN_LISTED:
+        listed = "、".join(unknown[:MAX_UNKNOWN_LISTED])
+        problems.append(raw.problem("unknown_columns", severity="warning", value=listed, count=len(unknown)))
+    else:
+        problems.extend(raw.problem("unknown_column", severity="warning", column=h, value=h) for h in unknown)
+    return problems
+
+
 def detect_encoding(sample: bytes, *, complete: bool) -> str | None:
     """Guess the encoding of a CSV from its first bytes: UTF-8 (with or without BOM), UTF-16, GB18030.
 
-    Returns None for what is not text (many NUL bytes, or no encoding decodes it). A stray NUL in a cell
-    is text with a control character: read, then removed with a warning.
+    Returns None for what is not text (NUL bytes, or no encoding decodes it).
     """
     if sample.startswith(codecs.BOM_UTF8):
         return "utf-8"
     if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
-    if sample.count(b"\x00") > max(8, len(sample) // 100):
+    if b"\x00" in sample:
         return None
     for encoding in ("utf-8", "gb18030"):
         try:
@@ -161,6 +197,25 @@ def _excel_rows_of_bad_records(
     return bad, blank
 
 
+def _first_undecodable_row(path: Path) -> int | None:
+    """The line (as Excel numbers rows) of the first byte that is neither UTF-8 nor GB18030, for a file that
+    mixes encodings or was cut off inside a character; None when there is none to point at."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    data = data.removeprefix(codecs.BOM_UTF8)
+    if b"\x00" in data:
+        return None
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        at = error.start
+    else:
+        return None
+    return data.count(b"\n", 0, at) + 1
+
+
 def _odd_quote_count(path: Path, encoding: str) -> bool:
     """Whether the file holds an odd number of double quotes (so a quoted field may be left open)."""
     if encoding == "utf-16":
@@ -187,8 +242,10 @@ def _open_quote_row(text: str, delimiter: str) -> int | None:
 def read_csv_table(path: Path, table: Table, *, display: str) -> tuple[RawTable | None, list[Problem]]:
     """Read one CSV file of a dataset; problems say why it could not be read."""
 
-    def fail(code: str, **params: Any) -> tuple[None, list[Problem]]:
-        return None, [Problem(code=code, severity="error", table=table.name, file=display, params=params)]
+    def fail(code: str, *, row: int | None = None, **params: Any) -> tuple[None, list[Problem]]:
+        return None, [
+            Problem(code=code, severity="error", table=table.name, file=display, row=row, params=params)
+        ]
 
     size = path.stat().st_size
     if size == 0:
@@ -197,7 +254,7 @@ def read_csv_table(path: Path, table: Table, *, display: str) -> tuple[RawTable 
         sample = handle.read(SNIFF_BYTES)
     encoding = detect_encoding(sample, complete=size <= SNIFF_BYTES)
     if encoding is None:
-        return fail("undecodable")
+        return fail("undecodable", row=_first_undecodable_row(path))
     lines = sample.decode(encoding, errors="replace").lstrip("\ufeff").splitlines()
     if not lines or not lines[0].strip():
         return fail("no_header")
@@ -250,10 +307,10 @@ def read_csv_table(path: Path, table: Table, *, display: str) -> tuple[RawTable 
     except pa.ArrowInvalid as error:
         detail = str(error).split("\n")[0]
         if "UTF8" in detail or "decode" in detail.lower():
-            return fail("undecodable")
+            return fail("undecodable", row=_first_undecodable_row(path))
         return fail("parse_error", detail=detail)
     except (UnicodeError, LookupError):
-        return fail("undecodable")
+        return fail("undecodable", row=_first_undecodable_row(path))
     rows = np.arange(2, arrow.num_rows + 2)
     if bad_rows:
         text = path.read_bytes().decode(encoding, errors="replace").lstrip("\ufeff")
@@ -315,7 +372,7 @@ def _raw_csv_table(
         rows=rows,
         headers={name: headers[pos] for pos, name in mapped.items()},
     )
-    return raw, [raw.problem("unknown_column", severity="warning", column=h, value=h) for h in unknown]
+    return raw, header_problems(raw, headers, unknown, table)
 
 
 def _cell_text(value: Any) -> str:
@@ -332,6 +389,10 @@ def _cell_text(value: Any) -> str:
     return str(value).strip()
 
 
+MAX_XLSX_UNPACKED = 1 << 30
+"""Largest unpacked size of a workbook read (1 GiB: more than any sheet Excel can fill with a roster)."""
+
+
 def read_xlsx(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:
     """Read every recognized sheet of a workbook."""
     import zipfile
@@ -342,6 +403,23 @@ def read_xlsx(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:
     # what a damaged workbook raises, when opened or (read-only mode parses lazily) when its rows are read
     damaged = (zipfile.BadZipFile, zlib.error, KeyError, OSError, ValueError, EOFError, SyntaxError)
     display = path.name
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except damaged as error:
+        return {}, [
+            Problem(code="bad_workbook", severity="error", file=display, params={"detail": str(error)})
+        ]
+    if unpacked > MAX_XLSX_UNPACKED:
+        # a zip bomb, or a workbook far beyond what a sheet of Excel holds: refused before unpacking
+        return {}, [
+            Problem(
+                code="workbook_too_large",
+                severity="error",
+                file=display,
+                params={"size": unpacked >> 20, "limit": MAX_XLSX_UNPACKED >> 20},
+            )
+        ]
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except damaged as error:
@@ -416,7 +494,7 @@ def _read_sheet(sheet: Any, table: Table, display: str) -> tuple[RawTable | None
         rows=np.arange(2, count + 2),
         headers={name: headers[pos] for pos, name in mapped.items()},
     )
-    return raw, [raw.problem("unknown_column", severity="warning", column=h, value=h) for h in unknown]
+    return raw, header_problems(raw, headers, unknown, table)
 
 
 def read_folder(
@@ -426,11 +504,11 @@ def read_folder(
     tables: dict[str, RawTable] = {}
     problems: list[Problem] = []
     for file in sorted(path.iterdir()):
-        if (
-            file.suffix.lower() not in (".csv", ".txt", ".tsv")
-            or file.name.startswith(".")
-            or not file.is_file()
-        ):
+        if file.suffix.lower() not in (".csv", ".txt", ".tsv") or file.name.startswith("."):
+            continue
+        if not file.is_file():
+            if file.is_dir() and _table_for(file.stem) is not None:
+                problems.append(Problem(code="table_is_folder", severity="error", file=file.name))
             continue
         table = _table_for(file.stem)
         if table is None:
@@ -518,21 +596,31 @@ def write_csv_tables(
 
 
 def write_xlsx_tables(tables: dict[str, pd.DataFrame], target: Path) -> Path:
-    """Write tables into one workbook, a sheet per table, header frozen and columns sized."""
+    """Write tables into one workbook, a sheet per table, header frozen, autofilter on, columns sized; the
+    columns listed in a frame's `attrs["percent_columns"]` (positions) are formatted as percentages."""
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.utils import get_column_letter
 
     workbook = Workbook(write_only=True)
     for name, frame in tables.items():
-        sheet = workbook.create_sheet(title=name[:31])
+        sheet = workbook.create_sheet(title=xml_safe(name)[:31])
         sheet.freeze_panes = "A2"
+        if len(frame.columns):
+            sheet.auto_filter.ref = f"A1:{get_column_letter(len(frame.columns))}{len(frame) + 1}"
+        percent = set(frame.attrs.get("percent_columns", ()))
         for position, column in enumerate(frame.columns, start=1):
             values = frame[column].astype("str")
             longest = max([len(str(column)), *values.head(2000).str.len().tolist()])
             sheet.column_dimensions[get_column_letter(position)].width = min(60, max(8, longest * 1.6 + 2))
         sheet.append([str(c) for c in frame.columns])
         for record in frame.itertuples(index=False, name=None):
-            sheet.append([_xlsx_value(v, sheet) for v in record])
+            cells = [_xlsx_value(v, sheet) for v in record]
+            for position in percent:
+                if isinstance(cells[position], float):
+                    cells[position] = WriteOnlyCell(sheet, value=cells[position])
+                    cells[position].number_format = "0.0%"
+            sheet.append(cells)
     with atomic_open(target, "wb") as handle:
         workbook.save(handle)
     return target

@@ -396,8 +396,3 @@ TABLE_ALIASES: dict[str, str] = {t.zh: t.name for t in TABLES.values()} | {
     "群众": "contacts",
 }
 """Chinese file or sheet names accepted for each table."""
-
-
-def is_cpc(party: str) -> bool:
-    """Whether a normalized party code is the CPC."""
-    return party == Party.CPC

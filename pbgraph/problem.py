@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from pbgraph._messages import MESSAGES, location
+from pbgraph._texts.problems import MESSAGES, location
 
 Lang = str
 
@@ -17,7 +17,7 @@ class Problem:
     Attributes
     ----------
     code
-        Kind of problem (a key of `pbgraph._messages.MESSAGES`).
+        Kind of problem (a key of `pbgraph._texts.problems.MESSAGES`).
     severity
         "error" (nothing is loaded) or "warning" (loaded, reported).
     file, sheet, row, column, value

@@ -23,16 +23,12 @@ from dataclasses import replace
 import numpy as np
 import pandas as pd
 
+from pbgraph._texts import pick
+from pbgraph._texts.tables import PSEUDONYMS, REDACTED_DATASET_NAME
 from pbgraph.dataset import Dataset
 
-PSEUDONYM_PREFIXES: dict[str, tuple[str, str, str]] = {
-    # members, contacts, enterprises
-    "zh": ("委员A", "群众B", "企业E"),
-    "en": ("Member A", "Contact B", "Enterprise E"),
-}
 ID_PREFIXES = ("A", "B")
 """Pseudonym ids of members and contacts: the letter of their pseudonym name, then its number."""
-DATASET_NAMES = {"zh": "数据集", "en": "dataset"}
 COMPOUND_SURNAMES = frozenset(
     (
         *("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文"),
@@ -202,8 +198,9 @@ def redact(ds: Dataset, *, lang: str = "zh") -> Dataset:
     """
     if ds.redacted:
         return ds
-    language = "en" if lang == "en" else "zh"
-    member_prefix, contact_prefix, enterprise_prefix = PSEUDONYM_PREFIXES[language]
+    member_prefix, contact_prefix, enterprise_prefix = (
+        pick(PSEUDONYMS[kind], lang) for kind in ("member", "contact", "enterprise")
+    )
     salt = _salt(ds)
     members, contacts = ds.members.copy(), ds.contacts.copy()
     member_numbers = _numbering(ds.members["id"].tolist(), salt + b"members")
@@ -239,7 +236,7 @@ def redact(ds: Dataset, *, lang: str = "zh") -> Dataset:
                 pairs.append((given, fake))
     pairs.extend(enterprise_names.items())
     pairs.extend((old, new) for old, new in person_id.items())
-    dataset_name = DATASET_NAMES[language]
+    dataset_name = pick(REDACTED_DATASET_NAME, lang)
     if ds.name:
         pairs.append((ds.name, dataset_name))
     # full names first: a given name that is also someone's full name keeps that person's pseudonym

@@ -116,7 +116,7 @@ def test_generated_city_agrees_with_the_oracle(tmp_path: Path) -> None:
     """A city and its counties: more than 20,000 liaison-graph nodes, so betweenness is sampled."""
     ds = _generated("city", tmp_path, seed=5)
     assert len(ds.committees) > 2
-    assert pbgraph.analyses.run("connectors", ds).notes, "sampled betweenness must say so"
+    assert pbgraph.analyses.run("connectors", ds).sampled, "sampled betweenness must say so"
     _compare_all(ds, None, max_depth=None, max_load=5)
     for committee in ds.committees:
         _compare_all(ds, committee, max_depth=3, max_load=2)

@@ -311,7 +311,7 @@ def test_analyze_json(valid: Path, name: str) -> None:
 @pytest.mark.parametrize("name", [*ANALYSES, "all"])
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_analyze_table(valid: Path, name: str, lang: str) -> None:
-    from pbgraph._format import table_title
+    from pbgraph.format import table_title
 
     result = run("analyze", name, valid, "--lang", lang)
     assert result.exit_code == 0, result.output
@@ -321,7 +321,7 @@ def test_analyze_table(valid: Path, name: str, lang: str) -> None:
 
 @pytest.mark.parametrize("name", [*ANALYSES, "all"])
 def test_analyze_csv(valid: Path, name: str) -> None:
-    from pbgraph._format import table_title
+    from pbgraph.format import table_title
 
     result = run("analyze", name, valid, "--format", "csv", "--lang", "en")
     assert result.exit_code == 0, result.output
@@ -372,7 +372,7 @@ def test_analyze_xlsx_needs_an_output_file(valid: Path, tmp_path: Path) -> None:
 def test_analyze_xlsx(valid: Path, tmp_path: Path, name: str, sheets: list[str]) -> None:
     from openpyxl import load_workbook
 
-    from pbgraph._format import table_title
+    from pbgraph.format import table_title
 
     out = tmp_path / "gaps.xlsx"
     result = run("analyze", name, valid, "--format", "xlsx", "-o", out)

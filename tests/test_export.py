@@ -24,9 +24,8 @@ from pbgraph.export import (
     input_tables,
     person_names,
     redact,
-    sheet_frame,
-    sheet_names,
 )
+from pbgraph.format import sheet_frame, sheet_names
 from tests.conftest import ROOT, SAMPLE
 
 FIXTURES = sorted(p for p in (ROOT / "tests" / "fixtures").iterdir() if p.is_dir())
@@ -59,11 +58,13 @@ def test_xlsx_has_a_sheet_per_table_with_every_row(sample: Dataset, tmp_path: Pa
     unlinked_sheet = workbook[titles["unlinked"]]
     ids = [row[1] for row in unlinked_sheet.iter_rows(min_row=2, values_only=True)]
     assert ids == unlinked(sample)["id"].tolist()
-    # counts stay numbers (Excel sums them); rates read as percentages
+    # counts and rates stay numbers (Excel sums and sorts them); rates shown as percentages
     cover = workbook[titles["coverage"]]
     header = [c.value for c in cover[1]]
     assert cover.cell(2, header.index("委员数") + 1).value == len(sample.members)
-    assert re.fullmatch(r"\d+\.\d%", cover.cell(2, header.index("工作覆盖率") + 1).value)
+    rate = cover.cell(2, header.index("工作覆盖率") + 1)
+    assert isinstance(rate.value, float) and 0 < rate.value < 1 and rate.number_format == "0.0%"
+    assert all(workbook[t].auto_filter.ref for t in workbook.sheetnames)
 
 
 def test_xlsx_of_a_system_starts_with_the_league_table(system: Dataset, tmp_path: Path) -> None:

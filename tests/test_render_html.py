@@ -195,7 +195,7 @@ def test_page_makes_no_request_and_logs_no_error(chromium: Chromium, tmp_path: P
     hover_tooltip(page, root_id, 4 + 7)
     screenshot(page, SHOTS / "member_view_tooltip.png")
     search(page, root_id, "委员1")
-    page.select_option(f"#{root_id} .pbg-filter select >> nth=1", label="民革")
+    page.select_option(f"#{root_id} .pbg-filter select >> nth=1", label="民革（10）")
     page.click(f"#{root_id} .pbg-reset")
     report.assert_clean()
 
@@ -227,7 +227,8 @@ def test_hostile_text_is_shown_as_text(chromium: Chromium, tmp_path: Path) -> No
     options = page.eval_on_selector_all(
         f"#{root_id} .pbg-filter option", "els => els.map(e => e.textContent)"
     )
-    assert options[1:] == HOSTILE
+    # sorted by count, then by value, each with its count
+    assert options[1:] == [f"{text}（1）" for text in sorted(HOSTILE)]
 
     tooltip = hover_tooltip(page, root_id, 0)
     assert HOSTILE[0] in tooltip and f"值0{HOSTILE[0]}" in tooltip
@@ -415,7 +416,7 @@ def test_search_filters_and_legend(chromium: Chromium, tmp_path: Path) -> None:
     # filters: one select per attribute key, options built from the data
     names = page.eval_on_selector_all(f"#{root_id} .pbg-filter > span", "els => els.map(e => e.textContent)")
     assert names == ["类型", "党派", "界别"]
-    page.select_option(f"#{root_id} .pbg-filter select >> nth=1", label="民革")
+    page.select_option(f"#{root_id} .pbg-filter select >> nth=1", label="民革（10）")
     hidden = page.evaluate(
         f"() => window.__pbgraphViews['{root_id}'].nodes.get({{filter: n => n.hidden}}).map(n => n.id)"
     )
@@ -423,7 +424,7 @@ def test_search_filters_and_legend(chromium: Chromium, tmp_path: Path) -> None:
     assert len(hidden) == 30 and all(index >= 4 and (index - 4) % 4 != 1 for index in hidden)
     assert page.text_content(f"#{root_id} .pbg-shown") == "显示 14/44 个节点"
     assert search(page, root_id, "委员00") == "未找到匹配的节点"  # hidden nodes are not found
-    page.select_option(f"#{root_id} .pbg-filter select >> nth=2", label="经济界")
+    page.select_option(f"#{root_id} .pbg-filter select >> nth=2", label="经济界（10）")
     assert page.text_content(f"#{root_id} .pbg-shown") == "显示 4/44 个节点"
     page.wait_for_timeout(300)
     screenshot(page, SHOTS / "filtered.png")

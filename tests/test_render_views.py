@@ -87,8 +87,8 @@ def test_colour_by_sector_gives_one_colour_per_sector(sample: Dataset) -> None:
 def test_aggregates_above_the_node_limit(sample: Dataset) -> None:
     view = build_view(sample, "network", node_limit=100)
     assert view.notice and "聚合" in view.notice
-    assert all(n.kind == "aggregate" for n in view.nodes)
-    assert sum(int(n.tooltip["委员数"]) for n in view.nodes) == len(sample.members)
+    assert all(n.kind == "aggregate" for n in view.drawn())
+    assert sum(int(n.tooltip["委员数"]) for n in view.drawn()) == len(sample.members)
 
 
 def test_unknown_ids_are_clear_errors(sample: Dataset) -> None:
@@ -153,9 +153,138 @@ def test_view_in_chromium(chromium: Chromium, sample: Dataset, name: str, tmp_pa
                     let ink = 0; for (let i = 3; i < d.length; i += 4) if (d[i]) ink++; return ink; }}"""
     )
     assert drawn > 1000, "the canvas is blank"
-    member = next(n for n in view.nodes if n.kind == "member")
+    # a member where the view draws members at first; the org view draws organizations only
+    shown = view.drawn()
+    member = next((n for n in shown if n.kind == "member"), shown[0])
     index = next(i for i, n in enumerate(view.nodes) if n.id == member.id)
     assert member.label in hover_tooltip(page, root_id, index)
     assert search(page, root_id, member.label).startswith("已定位：")
     screenshot(page, SHOTS / f"{name}.png")
     report.assert_clean()
+
+
+# -- issue 13: what the explorer's views hold ------------------------------------------------------------
+
+
+def test_gap_nodes_carry_one_badge_per_gap_kind_and_the_legend_leads_with_them(sample: Dataset) -> None:
+    view = built(sample, "gaps")
+    symbols = {"unlinked": "cross", "unorganized": "diamond", "overloaded": "plus"}
+    expected: dict[str, set[str]] = {}
+    for key, ids in (
+        ("unlinked", analyses.unlinked(sample)["id"]),
+        ("unorganized", analyses.unorganized(sample)["id"]),
+    ):
+        for node_id in ids:
+            expected.setdefault(node_id, set()).add(symbols[key])
+    for node in view.nodes:
+        if node.id in expected:
+            assert expected[node.id] <= set(node.gaps), node.id
+        assert bool(node.gaps) == (node.highlight is not None)
+    gap_items = [item for item in view.legend if item.symbol is not None]
+    assert view.legend[: len(gap_items)] == gap_items and len({i.symbol for i in gap_items}) == 6
+    assert {i.label: i.count for i in gap_items}["未组织的党员委员"] == 1
+
+
+def test_member_view_centres_marks_and_keeps_the_next_hop_in_reserve(sample: Dataset) -> None:
+    view = build_view(sample, "member", "M0205")
+    me = next(n for n in view.nodes if n.id == "M0205")
+    assert (me.x, me.y) == (0.0, 0.0) and me.shape == "star" and view.focus == "M0205"
+    one_hop = set(sample.liaisons.loc[sample.liaisons["source"] == "M0205", "target"])
+    drawn = {n.id for n in view.drawn()}
+    assert one_hop <= drawn
+    reserve = {n.id for n in view.nodes if n.reserve}
+    assert reserve and not reserve & drawn
+    radius = {round((n.x**2 + n.y**2) ** 0.5) for n in view.drawn() if n.id != "M0205"}
+    assert radius == {round(view.rings[0][0])}  # every neighbour on the labelled ring
+
+
+def test_reach_defaults_to_every_hop_like_the_analysis(sample: Dataset) -> None:
+    view = build_view(sample, "reach", "M0001")
+    row = analyses.reach(sample).set_index("id").loc["M0001"]
+    kinds = [n.kind for n in view.nodes if n.id != "M0001"]
+    assert kinds.count("member") == row["members"] and kinds.count("contact") == row["contacts"]
+    assert [label for _, label in view.rings] == [f"第 {h} 跳" for h in range(1, len(view.rings) + 1)]
+    assert len(view.rings) > 1
+    radii = [r for r, _ in view.rings]
+    assert radii == sorted(radii)
+
+
+def test_drill_down_keeps_every_member_folded_under_nested_super_nodes(sample: Dataset) -> None:
+    view = build_view(sample, "gaps", node_limit=100)
+    by_id = {n.id: n for n in view.nodes}
+    members = [n for n in view.nodes if n.kind == "member"]
+    assert len(members) == len(sample.members)
+    # each member under its sector's super-node, and the super-node counts them and their gaps
+    for node in members:
+        assert node.parent is not None and by_id[node.parent].kind == "aggregate"
+    for top in view.drawn():
+        inside = [m for m in members if m.parent == top.id]
+        assert int(top.tooltip["委员数"]) == len(inside)
+        assert int(top.tooltip["缺口"]) == sum(1 for m in inside if m.gaps)
+    assert sum(1 for i in view.legend if i.symbol) == 6  # the gap legend stays
+    nodes, edges = view.first_frame()
+    assert {n.id for n in nodes} == {n.id for n in view.drawn()}
+    assert edges and all(e.source.startswith("agg:") and e.target.startswith("agg:") for e in edges)
+
+
+def test_contacts_fold_onto_their_member_before_members_fold(sample: Dataset) -> None:
+    view = build_view(sample, "network", node_limit=400)
+    assert view.notice and "339 个联系群众" in view.notice
+    assert not [n for n in view.nodes if n.kind == "contact"]
+    assert len([n for n in view.nodes if n.kind == "member"]) == len(sample.members)
+
+
+def test_org_view_lanes_counts_and_reserve_members(sample: Dataset) -> None:
+    view = built(sample, "org")
+    lanes = {n.label: n for n in view.nodes if n.kind == "lane"}
+    assert set(lanes) == {"机关线", "履职线", "平台及其党组织", "临时党支部"}
+    orgs = {n.id: n for n in view.nodes if n.kind == "organization"}
+    kinds = dict(zip(sample.organizations["id"], sample.organizations["kind"], strict=True))
+    parents = dict(zip(sample.organizations["id"], sample.organizations["parent"], strict=True))
+    assert set(kinds[i] for i in orgs) <= {
+        "committee", "party_group", "organ_party_group", "party_committee", "party_branch",
+        "sub_party_group", "functional_branch", "party_cell", "temporary_branch", "study_group", "studio",
+        "station",
+    }  # fmt: skip
+
+    def lane_of(node_id: str) -> str:
+        return min(
+            lanes,
+            key=lambda name: abs(lanes[name].x - orgs[node_id].x) if orgs[node_id].y > lanes[name].y else 1e9,
+        )
+
+    for node_id in orgs:
+        kind = kinds[node_id]
+        if kind in ("organ_party_group", "party_committee", "party_branch"):
+            assert lane_of(node_id) == "机关线"
+        elif kind == "temporary_branch":
+            assert lane_of(node_id) == "临时党支部"
+        elif kind in ("studio", "station", "study_group") or kinds.get(parents[node_id]) in (
+            "studio",
+            "station",
+        ):
+            assert lane_of(node_id) == "平台及其党组织", node_id
+    counts = sample.memberships.groupby("organization").size()
+    for node_id, node in orgs.items():
+        if counts.get(node_id, 0):
+            assert node.label.endswith(f"（{counts[node_id]} 人）")
+    # members only in reserve: shown on double-click
+    assert all(n.reserve for n in view.nodes if n.kind == "member")
+
+
+def test_static_picture_marks_gaps_with_the_halo(sample: Dataset) -> None:
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    picture = np.asarray(Image.open(io.BytesIO(render_view(built(sample, "gaps"), fmt="png"))).convert("RGB"))
+    halo = (
+        (picture[..., 0] > 240) & (picture[..., 1] > 195) & (picture[..., 1] < 225) & (picture[..., 2] < 40)
+    )
+    assert halo.sum() > 200
+    plain = np.asarray(
+        Image.open(io.BytesIO(render_view(built(sample, "network"), fmt="png"))).convert("RGB")
+    )
+    halo_plain = (plain[..., 0] > 240) & (plain[..., 1] > 195) & (plain[..., 1] < 225) & (plain[..., 2] < 40)
+    assert halo_plain.sum() == 0

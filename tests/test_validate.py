@@ -189,7 +189,7 @@ UNKNOWN = [
 def test_reference_to_unknown_id(
     tmp_path: Path, table: str, row: int, column: str, value: str, expected: str
 ) -> None:
-    from pbgraph._messages import KIND_NAMES
+    from pbgraph._texts.problems import KIND_NAMES
 
     tables = base()
     tables[table].set(row, column, value)
@@ -642,7 +642,7 @@ def test_messages_use_the_headers_and_sheet_as_written(tmp_path: Path) -> None:
 
 
 def test_every_message_says_what_to_do() -> None:
-    from pbgraph._messages import MESSAGES
+    from pbgraph._texts.problems import MESSAGES
 
     for code, (zh, en) in MESSAGES.items():
         assert "请" in zh, code

@@ -1,17 +1,15 @@
 """The analyses of DESIGN section 4, as pure functions of a dataset returning rows (DataFrames).
 
 `run(name, ds, …)` gives the CLI and the report one entry point: a :class:`Result` holding every table an
-analysis produces (e.g. `load` has the per-member loads, the fragile members and the distribution) and notes
-(e.g. that betweenness was sampled).
+analysis produces (e.g. `load` has the per-member loads, the fragile members and the distribution) and
+whether betweenness was sampled. The analyses are listed once, in :data:`REGISTRY`; running "the league
+table and the analyses asked for" on the embedded index or in Neo4j is
+:func:`pbgraph.analyses.backend.analyze`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
-
-import pandas as pd
 
 from pbgraph._errors import InvalidOptionError
 from pbgraph.analyses._common import check_committee
@@ -19,43 +17,11 @@ from pbgraph.analyses.connectors import betweenness, connectors
 from pbgraph.analyses.coverage import coverage, league_table
 from pbgraph.analyses.gaps import platform_gaps, sector_gaps, township_gaps, unlinked, unorganized
 from pbgraph.analyses.reach import party_group_reach, reach
+from pbgraph.analyses.registry import ANALYSES, REGISTRY, Analysis, Options, Result
 from pbgraph.analyses.workload import DEFAULT_MAX_LOAD, fragile, liaison_load, load_distribution
 
 if TYPE_CHECKING:
     from pbgraph.dataset import Dataset
-
-ANALYSES: tuple[str, ...] = (
-    "coverage",
-    "unlinked",
-    "unorganized",
-    "sectors",
-    "townships",
-    "platforms",
-    "reach",
-    "load",
-    "connectors",
-)
-
-
-@dataclass
-class Result:
-    """What one analysis found: named tables (the first is the main one) and notes for the reader."""
-
-    name: str
-    tables: dict[str, pd.DataFrame]
-    notes: list[str] = field(default_factory=list)
-
-    @property
-    def main(self) -> pd.DataFrame:
-        return next(iter(self.tables.values()))
-
-
-def _connectors(ds: Dataset, committee: str | None) -> Result:
-    rows = connectors(ds, committee=committee)
-    notes = []
-    if rows.attrs.get("sampled"):
-        notes.append(f"sampled:{rows.attrs['sampled']}")
-    return Result("connectors", {"connectors": rows}, notes)
 
 
 def run(
@@ -75,35 +41,13 @@ def run(
     >>> list(result.tables)
     ['load', 'fragile', 'distribution']
     """
-    check_committee(ds, committee)
-    c = committee
-    runners: dict[str, Callable[[], Result]] = {
-        "coverage": lambda: Result(name, {"coverage": coverage(ds, committee=c, max_load=max_load)}),
-        "unlinked": lambda: Result(name, {"unlinked": unlinked(ds, committee=c)}),
-        "unorganized": lambda: Result(name, {"unorganized": unorganized(ds, committee=c)}),
-        "sectors": lambda: Result(name, {"sectors": sector_gaps(ds, committee=c)}),
-        "townships": lambda: Result(name, {"townships": township_gaps(ds, committee=c)}),
-        "platforms": lambda: Result(name, {"platforms": platform_gaps(ds, committee=c)}),
-        "reach": lambda: Result(
-            name,
-            {
-                "reach": reach(ds, committee=c, max_depth=max_depth),
-                "party_groups": party_group_reach(ds, committee=c, max_depth=max_depth),
-            },
-        ),
-        "load": lambda: Result(
-            name,
-            {
-                "load": liaison_load(ds, committee=c, max_load=max_load),
-                "fragile": fragile(ds, committee=c),
-                "distribution": load_distribution(ds, committee=c, max_load=max_load),
-            },
-        ),
-        "connectors": lambda: _connectors(ds, c),
-    }
-    if name not in runners:
+    if name not in REGISTRY:
         raise InvalidOptionError(f"unknown analysis {name!r}; choose from {', '.join(ANALYSES)}")
-    return runners[name]()
+    check_committee(ds, committee)
+    tables = REGISTRY[name].compute(ds, Options(committee=committee, max_load=max_load, max_depth=max_depth))
+    # betweenness says on its rows whether it was sampled; the result carries it as a field
+    sampled = next((frame.attrs["sampled"] for frame in tables.values() if frame.attrs.get("sampled")), None)
+    return Result(name, tables, sampled=sampled)
 
 
 def run_all(
@@ -121,6 +65,9 @@ def run_all(
 
 __all__ = [
     "ANALYSES",
+    "REGISTRY",
+    "Analysis",
+    "Options",
     "Result",
     "betweenness",
     "connectors",

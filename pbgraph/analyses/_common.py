@@ -13,7 +13,9 @@ import numpy as np
 import pandas as pd
 
 from pbgraph._errors import UnknownIdError
-from pbgraph.graph import NodeIndex, index_of
+from pbgraph._texts import LANGS, say
+from pbgraph._texts.cli import ANALYSES
+from pbgraph.graph import NodeIndex
 from pbgraph.model import ORGANIZING_KINDS, LiaisonKind, OrgKind, Role
 
 if TYPE_CHECKING:
@@ -23,10 +25,22 @@ if TYPE_CHECKING:
 def check_committee(ds: Dataset, committee: str | None) -> None:
     """Raise UnknownIdError unless `committee` is None or a committee of the dataset."""
     if committee is not None and committee not in ds.committees:
-        known = "、".join(ds.committees[:10]) or "无"
         raise UnknownIdError(
-            f"未知的政协编号“{committee}”（可用：{known}） / unknown committee id {committee!r}"
+            *(
+                say(
+                    ANALYSES,
+                    "unknown_committee",
+                    lang,
+                    committee=committee,
+                    known=_listing(ds.committees, lang),
+                )
+                for lang in LANGS
+            )
         )
+
+
+def _listing(ids: list[str], lang: str) -> str:
+    return ("、" if lang == "zh" else ", ").join(ids[:10]) or say(ANALYSES, "none", lang)
 
 
 def member_mask(ds: Dataset, committee: str | None) -> np.ndarray:
@@ -48,7 +62,7 @@ def row_mask(frame: pd.DataFrame, committee: str | None) -> np.ndarray:
 
 def facts(ds: Dataset) -> MemberFacts:
     """The dataset's member facts, computed once."""
-    return ds.derived("member_facts", lambda d: MemberFacts(index_of(d)))
+    return ds.member_facts
 
 
 @dataclass
@@ -94,8 +108,8 @@ class MemberFacts:
         return sole
 
     @cached_property
-    def party_org_roles(self) -> pd.DataFrame:
-        """Memberships with the member row, organization row and organization kind."""
+    def membership_rows(self) -> pd.DataFrame:
+        """Every membership (of any organization) with the member row, organization row, kind and role."""
         ds, ix = self.ds, self.index
         member = ix.column("memberships", "member") - ix.offsets["members"]
         org = ix.column("memberships", "organization") - ix.offsets["organizations"]
@@ -111,14 +125,14 @@ class MemberFacts:
     @cached_property
     def organized(self) -> np.ndarray:
         """Per member row: in a party organization other than a temporary branch."""
-        roles = self.party_org_roles
+        roles = self.membership_rows
         mask = np.zeros(len(self.ds.members), dtype=bool)
         mask[roles["member"].to_numpy()[roles["kind"].isin(list(ORGANIZING_KINDS)).to_numpy()]] = True
         return mask
 
     @cached_property
     def in_temporary_branch(self) -> np.ndarray:
-        roles = self.party_org_roles
+        roles = self.membership_rows
         mask = np.zeros(len(self.ds.members), dtype=bool)
         mask[roles["member"].to_numpy()[(roles["kind"] == OrgKind.TEMPORARY_BRANCH).to_numpy()]] = True
         return mask
@@ -128,7 +142,7 @@ class MemberFacts:
     ) -> np.ndarray:
         """Per organization row: has a membership (of `role`, held by a CPC member when `cpc`, by a non-CPC
         member when `non_cpc`)."""
-        roles = self.party_org_roles
+        roles = self.membership_rows
         keep = np.ones(len(roles), dtype=bool)
         if role is not None:
             keep &= (roles["role"] == role).to_numpy()

@@ -235,9 +235,13 @@ def connectors(
     Examples
     --------
     >>> from pbgraph import load
-    >>> rows = connectors(load("data/sample"))
-    >>> list(rows.columns)
-    ['committee', 'id', 'name', 'sole_liaison_count', 'betweenness']
+    >>> rows = connectors(load("tests/fixtures/liaisons"))
+    >>> rows = rows[["id", "sole_liaison_count", "betweenness"]].round(4)
+    >>> for row in rows.values.tolist():
+    ...     print(row)
+    ['M4', 2, 0.3778]
+    ['M2', 1, 0.7333]
+    ['M1', 1, 0.3778]
     """
     check_committee(ds, committee)
     f = facts(ds)
@@ -251,11 +255,17 @@ def connectors(
     rows = ds.members.loc[mask, ["committee", "id", "name"]].reset_index(drop=True)
     rows["sole_liaison_count"] = sole[mask]
     rows["betweenness"] = per_member[mask]
-    rows = rows.sort_values(
+    rows = sort_connectors(rows)
+    rows.attrs["sampled"] = result.sampled
+    return rows
+
+
+def sort_connectors(rows: pd.DataFrame) -> pd.DataFrame:
+    """Connectors in report order: most sole liaisons first, then highest betweenness, then id. Every
+    backend orders the connectors table with this function."""
+    return rows.sort_values(
         ["sole_liaison_count", "betweenness", "id"],
         ascending=[False, False, True],
         kind="stable",
         ignore_index=True,
     )
-    rows.attrs["sampled"] = result.sampled
-    return rows

@@ -21,9 +21,8 @@ def unlinked(ds: Dataset, *, committee: str | None = None) -> pd.DataFrame:
     Examples
     --------
     >>> from pbgraph import load
-    >>> rows = unlinked(load("data/sample"))
-    >>> list(rows.columns)
-    ['committee', 'id', 'name', 'party', 'sector', 'township']
+    >>> unlinked(load("tests/fixtures/gaps")).values.tolist()
+    [['C1', 'N1', '钱一', 'CDL', 'S4', 'T2']]
     """
     check_committee(ds, committee)
     f = facts(ds)
@@ -37,8 +36,8 @@ def unorganized(ds: Dataset, *, committee: str | None = None) -> pd.DataFrame:
     Examples
     --------
     >>> from pbgraph import load
-    >>> list(unorganized(load("data/sample")).columns)
-    ['committee', 'id', 'name', 'sector', 'township', 'temporary_only']
+    >>> unorganized(load("tests/fixtures/liaisons"))[["id", "temporary_only"]].values.tolist()
+    [['M3', True], ['M4', False]]
     """
     check_committee(ds, committee)
     f = facts(ds)
@@ -55,8 +54,16 @@ def sector_gaps(ds: Dataset, *, committee: str | None = None) -> pd.DataFrame:
     Examples
     --------
     >>> from pbgraph import load
-    >>> list(sector_gaps(load("data/sample")).columns)
-    ['committee', 'id', 'name', 'kind', 'gap']
+    >>> rows = sector_gaps(load("tests/fixtures/gaps"))[["id", "kind", "gap"]]
+    >>> for row in rows.values.tolist():
+    ...     print(row)
+    ['S4', 'sector', 'no_liaison']
+    ['S5', 'sector', 'no_liaison']
+    ['S6', 'sector', 'no_liaison']
+    ['G2', 'sector_group', 'no_liaison']
+    ['G2', 'sector_group', 'first_convener_not_cpc']
+    ['G3', 'sector_group', 'no_liaison']
+    ['G3', 'sector_group', 'no_first_convener']
     """
     check_committee(ds, committee)
     f = facts(ds)
@@ -89,8 +96,15 @@ def township_gaps(ds: Dataset, *, committee: str | None = None) -> pd.DataFrame:
     Examples
     --------
     >>> from pbgraph import load
-    >>> list(township_gaps(load("data/sample")).columns)
-    ['committee', 'id', 'name', 'gap']
+    >>> rows = township_gaps(load("tests/fixtures/gaps"))[["id", "gap"]]
+    >>> for row in rows.values.tolist():
+    ...     print(row)
+    ['T2', 'no_cpc_in_liaison_group']
+    ['T2', 'no_township_liaison']
+    ['T3', 'no_liaison_group']
+    ['T4', 'no_cpc_in_liaison_group']
+    ['T5', 'no_liaison_group']
+    ['T5', 'no_township_liaison']
     """
     check_committee(ds, committee)
     f = facts(ds)
@@ -131,8 +145,8 @@ def platform_gaps(ds: Dataset, *, committee: str | None = None) -> pd.DataFrame:
     Examples
     --------
     >>> from pbgraph import load
-    >>> list(platform_gaps(load("data/sample")).columns)
-    ['committee', 'id', 'name', 'kind', 'township']
+    >>> platform_gaps(load("tests/fixtures/gaps"))[["id", "kind", "township"]].values.tolist()
+    [['P3', 'study_group', ''], ['P4', 'studio', 'T3'], ['P6', 'studio', 'T5']]
     """
     check_committee(ds, committee)
     f = facts(ds)

@@ -22,7 +22,6 @@ if TYPE_CHECKING:
     from pbgraph.dataset import Dataset
 
 BATCH = 100_000
-REACH_COLUMNS = ["members", "cpc_members", "non_party_members", "sectors", "townships", "contacts"]
 
 
 def _bfs(
@@ -48,7 +47,7 @@ def _bfs(
     return visited.tocsr(), inner.tocsr()
 
 
-class _ReachGraph:
+class ReachGraph:
     """The reach graph of a dataset split into its core and its sinks (townships, contacts)."""
 
     def __init__(self, ix: NodeIndex) -> None:
@@ -95,8 +94,8 @@ class _ReachGraph:
         return out
 
 
-def _graph(ds: Dataset) -> _ReachGraph:
-    return ds.derived("reach_graph", lambda d: _ReachGraph(index_of(d)))
+def _graph(ds: Dataset) -> ReachGraph:
+    return ds.reach_graph
 
 
 def reach(ds: Dataset, *, committee: str | None = None, max_depth: int | None = None) -> pd.DataFrame:
@@ -110,9 +109,9 @@ def reach(ds: Dataset, *, committee: str | None = None, max_depth: int | None = 
     Examples
     --------
     >>> from pbgraph import load
-    >>> rows = reach(load("data/sample"), max_depth=1)
-    >>> list(rows.columns)[:4]
-    ['committee', 'id', 'name', 'party']
+    >>> rows = reach(load("tests/fixtures/liaisons"))
+    >>> rows[["id", "members", "cpc_members", "non_party_members", "sectors", "townships"]].values.tolist()
+    [['M1', 6, 2, 4, 1, 1], ['M2', 3, 0, 3, 0, 1], ['M4', 3, 0, 3, 0, 0]]
     """
     check_committee(ds, committee)
     ix = index_of(ds)
@@ -146,9 +145,8 @@ def party_group_reach(
     Examples
     --------
     >>> from pbgraph import load
-    >>> rows = party_group_reach(load("data/sample"))
-    >>> 0 < rows["share"].iloc[0] <= 1
-    True
+    >>> party_group_reach(load("tests/fixtures/liaisons")).values.tolist()
+    [['C1', 'PG', '甲县政协党组', 2, 8, 12, 0.6666666666666666]]
     """
     check_committee(ds, committee)
     ix = index_of(ds)

@@ -5,17 +5,18 @@ from __future__ import annotations
 
 import functools
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 import pandas as pd
 
-from pbgraph import _format
 from pbgraph._errors import DatasetError, PbgraphError
+from pbgraph._texts import CLI, say
 from pbgraph.analyses.workload import DEFAULT_MAX_LOAD
 from pbgraph.dataset import Dataset
+from pbgraph.format import tables_text, write_xlsx
 from pbgraph.loader import load
 from pbgraph.problem import Problem
 
@@ -81,15 +82,14 @@ EXIT_DATASET = 2
 
 
 def progress(lang: str) -> Callable[[str], None] | None:
+    """A progress line per file read, on a terminal only."""
     if not sys.stderr.isatty():
         return None
-    word = "读取" if lang == "zh" else "reading"
-    return lambda name: click.echo(f"{word} {name} …", err=True)
+    return lambda name: click.echo(say(CLI, "reading", lang, name=name), err=True)
 
 
 def problem_lines(problems: list[Problem], lang: str) -> list[str]:
-    marks = {"error": "错误" if lang == "zh" else "error", "warning": "警告" if lang == "zh" else "warning"}
-    return [f"[{marks[p.severity]}] {p.message(lang)}" for p in problems]
+    return [f"[{say(CLI, p.severity, lang)}] {p.message(lang)}" for p in problems]
 
 
 def load_or_exit(path: str, lang: str) -> Dataset:
@@ -100,26 +100,36 @@ def load_or_exit(path: str, lang: str) -> Dataset:
         for line in problem_lines(error.problems, lang):
             click.echo(line, err=True)
         errors = sum(p.is_error for p in error.problems)
-        click.echo(
-            f"数据集有 {errors} 个错误，未加载。请按上面的说明修正后重试。"
-            if lang == "zh"
-            else f"The dataset has {errors} error(s); nothing was loaded. Fix them as described above.",
-            err=True,
-        )
+        click.echo(say(CLI, "not_loaded", lang, errors=errors), err=True)
         sys.exit(EXIT_DATASET)
 
 
 def library_errors(func: F) -> F:
-    """Turn pbgraph's own errors into a one-line message and exit code 1."""
+    """Turn pbgraph's own errors into a one-line message (in the command's `--lang`) and exit code 1."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
         except PbgraphError as error:
-            raise click.ClickException(str(error)) from error
+            raise click.ClickException(error.message(kwargs.get("lang", "zh"))) from error
 
     return wrapper  # type: ignore[return-value]
+
+
+def echo_wrote(path: Path, lang: str, *, err: bool = True) -> None:
+    click.echo(say(CLI, "wrote", lang, path=path), err=err)
+
+
+def sampled_notes(sampled: int | None, lang: str) -> list[str]:
+    """The note that betweenness was estimated from a sample, when it was."""
+    return [say(CLI, "sampled", lang, n=sampled)] if sampled else []
+
+
+def asked(names: Sequence[str], *, by_committee: bool) -> tuple[str, ...]:
+    """The analyses `pbgraph analyze` runs for `names`: no coverage table besides the league table for
+    `coverage --by-committee` (the league table is the coverage by committee)."""
+    return () if by_committee and list(names) == ["coverage"] else tuple(names)
 
 
 def write_tables(
@@ -130,45 +140,20 @@ def write_tables(
     output: Path | None,
     notes: list[str] | None = None,
 ) -> None:
-    """Write named tables in the chosen format, to the screen or a file (one writer for every command)."""
-    from pbgraph.io import atomic_open, write_xlsx_tables
+    """Write named tables in the chosen format, to the screen or a file, through the one table writer
+    (:mod:`pbgraph.format`): `analyze`, `info`, `validate` and `neo4j query` all print with it."""
+    from pbgraph.io import atomic_open
 
     if fmt == "xlsx":
         if output is None:
             raise click.UsageError("--format xlsx 需要 -o 文件名 / --format xlsx needs -o FILE")
-        sheets = {
-            _format.table_title(name, lang)[:31]: _format.display_frame(frame, lang)
-            for name, frame in tables.items()
-        }
-        write_xlsx_tables(sheets, output)
-        click.echo(f"已写入 {output}" if lang == "zh" else f"wrote {output}", err=True)
+        write_xlsx(tables, output, lang=lang)
+        echo_wrote(output, lang)
         return
-    if fmt == "json":
-        data: Any = {name: _format.json_ready(frame) for name, frame in tables.items()}
-        if len(tables) == 1:
-            data = next(iter(data.values()))
-        text = _format.json_text(data) + "\n"
-    elif fmt == "csv":
-        parts = [_format.csv_text(frame, lang) for frame in tables.values()]
-        if len(tables) > 1:
-            parts = [
-                f"# {_format.table_title(name, lang)}\n{part}"
-                for name, part in zip(tables, parts, strict=True)
-            ]
-        text = "\n".join(parts)
+    text = tables_text(tables, fmt=fmt, lang=lang)
+    if fmt == "table":
+        text += "".join(note + "\n" for note in notes or [])
     else:
-        blocks = []
-        for name, frame in tables.items():
-            title = _format.table_title(name, lang)
-            blocks.append(
-                f"{title}（{len(frame)}）\n{_format.text_table(frame, lang)}"
-                if lang == "zh"
-                else f"{title} ({len(frame)})\n{_format.text_table(frame, lang)}"
-            )
-        text = "\n\n".join(blocks) + "\n"
-        for note in notes or []:
-            text += note + "\n"
-    if fmt != "table":
         # notes are not rows: machine-readable output keeps to rows, the notes go to the terminal
         for note in notes or []:
             click.echo(note, err=True)
@@ -177,4 +162,4 @@ def write_tables(
     else:
         with atomic_open(output, "w") as handle:
             handle.write(("\ufeff" if fmt == "csv" else "") + text)
-        click.echo(f"已写入 {output}" if lang == "zh" else f"wrote {output}", err=True)
+        echo_wrote(output, lang)

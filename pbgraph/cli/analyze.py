@@ -5,16 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
-import pandas as pd
 
 from pbgraph.analyses import ANALYSES
 from pbgraph.cli._common import (
     FORMATS,
+    asked,
     library_errors,
     load_or_exit,
     max_depth_option,
     max_load_option,
     output_options,
+    sampled_notes,
     write_tables,
 )
 from pbgraph.cli.neo4j import backend_options
@@ -61,7 +62,7 @@ def analyze(
       pbgraph analyze all data/sample --format xlsx -o gaps.xlsx
       pbgraph analyze coverage data/sample --backend neo4j
     """
-    from pbgraph.analyses import league_table, run
+    from pbgraph.analyses.backend import EmbeddedBackend, analyze
 
     if by_committee and committee:
         raise click.UsageError(
@@ -71,7 +72,7 @@ def analyze(
     if backend == "neo4j":
         from pbgraph.cli.neo4j import analyze_with_neo4j
 
-        found, raw_notes = analyze_with_neo4j(
+        tables, notes = analyze_with_neo4j(
             ANALYSES if name == "all" else (name,),
             path,
             by_committee=by_committee,
@@ -82,29 +83,18 @@ def analyze(
             uri=uri,
             username=username,
             database=database,
+            lang=lang,
         )
-        write_tables(found, fmt=fmt, lang=lang, output=output, notes=[_note(n, lang) for n in raw_notes])
+        write_tables(tables, fmt=fmt, lang=lang, output=output, notes=notes)
         return
     ds = load_or_exit(path, lang)
-    tables: dict[str, pd.DataFrame] = {}
-    notes: list[str] = []
-    if by_committee:
-        tables["league"] = league_table(ds, max_load=max_load)
-    names = ANALYSES if name == "all" else (name,)
-    if not (by_committee and name == "coverage"):
-        for analysis in names:
-            result = run(analysis, ds, committee=committee, max_load=max_load, max_depth=max_depth)
-            tables.update(result.tables)
-            notes += [_note(n, lang) for n in result.notes]
-    write_tables(tables, fmt=fmt, lang=lang, output=output, notes=notes)
-
-
-def _note(note: str, lang: str) -> str:
-    kind, _, value = note.partition(":")
-    if kind == "sampled":
-        return (
-            f"注：网络较大，中介中心性按 {value} 个随机起点（固定种子）抽样估算。"
-            if lang == "zh"
-            else f"Note: betweenness was estimated from {value} sampled sources (fixed seed)."
-        )
-    return note
+    found = analyze(
+        EmbeddedBackend(ds),
+        asked(ANALYSES if name == "all" else (name,), by_committee=by_committee),
+        committee=committee,
+        max_load=max_load,
+        max_depth=max_depth,
+        league=by_committee,
+    )
+    notes = sampled_notes(found.sampled, lang) + found.notes
+    write_tables(found.tables, fmt=fmt, lang=lang, output=output, notes=notes)

@@ -9,6 +9,7 @@ import click
 import pandas as pd
 
 from pbgraph._errors import DatasetError
+from pbgraph._texts import CLI, say
 from pbgraph.cli._common import (
     EXIT_DATASET,
     FORMATS,
@@ -45,17 +46,9 @@ def validate(path: str, fmt: str, lang: str, output: Path | None) -> None:
     errors = sum(p.is_error for p in found)
     warnings = len(found) - errors
     if ok:
-        summary = (
-            f"数据集有效：{len(ds.members)} 名委员，{warnings} 个警告。"
-            if lang == "zh"
-            else f"Dataset is valid: {len(ds.members)} members, {warnings} warning(s)."
-        )
+        summary = say(CLI, "valid", lang, members=len(ds.members), warnings=warnings)
     else:
-        summary = (
-            f"数据集无效：{errors} 个错误，{warnings} 个警告。未加载任何数据。"
-            if lang == "zh"
-            else f"Dataset is invalid: {errors} error(s), {warnings} warning(s). Nothing loaded."
-        )
+        summary = say(CLI, "invalid", lang, errors=errors, warnings=warnings)
     if fmt == "table" and output is None:
         for line in problem_lines(found, lang):
             click.echo(line)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from pbgraph._texts import CLI, say
 from pbgraph.cli._common import (
     lang_option,
     library_errors,
@@ -96,10 +97,6 @@ def export(
         force=force,
     )
     if to == "csv":
-        click.echo(
-            f"已写入 {len(written)} 个文件到 {output}"
-            if lang == "zh"
-            else f"wrote {len(written)} files to {output}"
-        )
+        click.echo(say(CLI, "wrote_files", lang, n=len(written), path=output))
     else:
-        click.echo(f"已写入 {output}" if lang == "zh" else f"wrote {output}")
+        click.echo(say(CLI, "wrote", lang, path=output))

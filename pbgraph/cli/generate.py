@@ -7,7 +7,9 @@ from pathlib import Path
 
 import click
 
+from pbgraph._texts import CLI, say
 from pbgraph.cli._common import (
+    lang_option,
     library_errors,
 )
 
@@ -23,12 +25,20 @@ from pbgraph.cli._common import (
 )
 @click.option("--seed", type=int, default=0, show_default=True, help="随机种子（同一种子结果相同）/ seed.")
 @click.option("--contacts/--no-contacts", default=True, show_default=True, help="生成联系群众 / contacts.")
-@click.option("--format", "fmt", type=click.Choice(["csv", "xlsx"]), default="csv", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "xlsx"]),
+    default="csv",
+    show_default=True,
+    help="CSV 文件夹，或一个工作簿（只适合县、市规模）/ a folder of CSVs, or one workbook (county, city).",
+)
 @click.option(
     "--force", is_flag=True, help="替换不为空的输出文件夹 / replace an output folder that is not empty."
 )
+@lang_option
 @library_errors
-def generate(out: Path, scale: str, seed: int, contacts: bool, fmt: str, force: bool) -> None:
+def generate(out: Path, scale: str, seed: int, contacts: bool, fmt: str, force: bool, lang: str) -> None:
     """生成一个虚构的政协系统数据集（用于试用和性能测试）。
 
     Generate a fictional committee system (county ≈ 250 members … national ≈ 650,000).
@@ -37,6 +47,7 @@ def generate(out: Path, scale: str, seed: int, contacts: bool, fmt: str, force: 
     例 / Example:
       pbgraph generate --scale province --seed 1 out/province
       pbgraph generate --scale county --format xlsx out/county.xlsx
+      pbgraph generate --scale city --lang en out/city
     """
     from pbgraph.generate import generate as run_generate
 
@@ -48,5 +59,6 @@ def generate(out: Path, scale: str, seed: int, contacts: bool, fmt: str, force: 
         fmt="xlsx" if fmt == "xlsx" else "csv",
         force=force,
         progress=(lambda s: click.echo(s, err=True)) if sys.stderr.isatty() else None,
+        lang=lang,
     )
-    click.echo(f"已写入 {len(written)} 个文件到 {out}")
+    click.echo(say(CLI, "wrote_files", lang, n=len(written), path=out))

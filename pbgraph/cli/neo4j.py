@@ -18,7 +18,17 @@ import click
 import pandas as pd
 
 from pbgraph import neo4j as store
-from pbgraph.cli._common import F, lang_option, library_errors, load_or_exit, output_options, write_tables
+from pbgraph.analyses.workload import DEFAULT_MAX_LOAD
+from pbgraph.cli._common import (
+    F,
+    asked,
+    lang_option,
+    library_errors,
+    load_or_exit,
+    output_options,
+    sampled_notes,
+    write_tables,
+)
 
 BACKENDS = ("embedded", "neo4j")
 QUERY_FORMATS = ("table", "json", "csv")
@@ -308,16 +318,18 @@ def analyze_with_neo4j(
     *,
     by_committee: bool = False,
     committee: str | None = None,
-    max_load: int = store.DEFAULT_MAX_LOAD,
+    max_load: int = DEFAULT_MAX_LOAD,
     max_depth: int | None = None,
     dataset: str | None = None,
     uri: str | None = None,
     username: str | None = None,
     database: str | None = None,
+    lang: str = "zh",
 ) -> tuple[dict[str, pd.DataFrame], list[str]]:
-    """What `pbgraph analyze` prints, computed in Neo4j: the tables of the analyses `names` (the league table
-    first when `by_committee`, and then no coverage table when `names` is just coverage) and the notes of
-    :class:`pbgraph.analyses.Result` (e.g. `sampled:256`).
+    """What `pbgraph analyze` prints, computed in Neo4j (:func:`pbgraph.analyses.backend.analyze` with the
+    Neo4j backend): the tables of the analyses `names` (the league table first when `by_committee`, and then
+    no coverage table when `names` is just coverage) and the notes for the reader (e.g. that betweenness was
+    sampled), in `lang`.
 
     The dataset is the one pushed under `dataset` (default: the name of `path`, as `neo4j push` names it);
     `path` itself is not read.
@@ -327,17 +339,16 @@ def analyze_with_neo4j(
     pbgraph.PbgraphError
         Neo4jError (unreachable, credentials, too old, no such dataset) or UnknownIdError (committee).
     """
-    name = dataset or dataset_name(path)
-    tables: dict[str, pd.DataFrame] = {}
-    notes: list[str] = []
+    from pbgraph.analyses.backend import analyze
+    from pbgraph.neo4j_backend import Neo4jBackend
+
     with store.connect(settings(uri, username, database)) as conn:
-        if by_committee:
-            tables["league"] = store.league_table(conn, name, max_load=max_load)
-        if not (by_committee and list(names) == ["coverage"]):
-            for analysis in names:
-                result = store.run_analysis(
-                    conn, analysis, name, committee=committee, max_load=max_load, max_depth=max_depth
-                )
-                tables.update(result.tables)
-                notes += result.notes
-    return tables, notes
+        found = analyze(
+            Neo4jBackend(conn, dataset or dataset_name(path)),
+            asked(names, by_committee=by_committee),
+            committee=committee,
+            max_load=max_load,
+            max_depth=max_depth,
+            league=by_committee,
+        )
+    return found.tables, sampled_notes(found.sampled, lang) + found.notes

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from pbgraph._texts import CLI, say
 from pbgraph.cli._common import (
     lang_option,
     library_errors,
@@ -46,9 +47,9 @@ TARGET_VIEWS = ("sector", "township", "member", "committee", "reach")
 @click.option(
     "--depth",
     type=click.IntRange(min=0),
-    default=1,
-    show_default=True,
-    help="member 视图的跳数；reach 视图的最大跳数（0 = 不限）/ hops.",
+    default=None,
+    help="member 视图的跳数（默认 1）；reach 视图的最大跳数（默认与 0 = 不限，同分析）/ hops "
+    "(member: default 1; reach: default every hop, as the analysis).",
 )
 @click.option(
     "--node-limit",
@@ -68,7 +69,7 @@ def render(
     fmt: str | None,
     committee: str | None,
     color_by: str,
-    depth: int,
+    depth: int | None,
     node_limit: int,
     max_load: int,
     element_id: str | None,
@@ -111,8 +112,4 @@ def render(
     write_view(built, output, fmt=fmt, element_id=element_id)
     if built.notice:
         click.echo(built.notice, err=True)
-    click.echo(
-        f"已写入 {output}（{len(built.nodes)} 个节点）"
-        if lang == "zh"
-        else f"wrote {output} ({len(built.nodes)} nodes)"
-    )
+    click.echo(say(CLI, "wrote_view", lang, path=output, n=len(built.nodes)))

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from pbgraph._texts import CLI, say
 from pbgraph.cli._common import (
     lang_option,
     library_errors,
@@ -94,7 +95,7 @@ def report(
         ds = redact_dataset(ds, lang=lang)
     if xlsx is not None:
         export_xlsx(ds, xlsx, committee=committee, max_load=max_load, max_depth=max_depth, lang=lang)
-        click.echo(f"已写入 {xlsx}" if lang == "zh" else f"wrote {xlsx}", err=True)
+        click.echo(say(CLI, "wrote", lang, path=xlsx), err=True)
     # redacting is idempotent: the report redacts again only to say so on its cover
     write_report(
         ds,
@@ -109,4 +110,4 @@ def report(
         views=views,
         excel_name=xlsx.name if xlsx is not None else None,
     )
-    click.echo(f"已写入 {output}" if lang == "zh" else f"wrote {output}")
+    click.echo(say(CLI, "wrote", lang, path=output))

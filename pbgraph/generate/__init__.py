@@ -28,7 +28,9 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from pbgraph._errors import InvalidOptionError
+from pbgraph._errors import InvalidOptionError, UnknownIdError
+from pbgraph._texts import LANGS, say
+from pbgraph._texts.cli import ANALYSES, GENERATE
 from pbgraph.generate._arrays import Progress
 from pbgraph.generate._system import System
 from pbgraph.generate.scales import CITY, COUNTY, NATIONAL, PROVINCE, SCALES, Level, Scale
@@ -54,6 +56,13 @@ __all__ = [
 ]
 
 
+def _too_many_rows(tables: list[str], rows: int, limit: int) -> InvalidOptionError:
+    names = ", ".join(tables)
+    return InvalidOptionError(
+        *(say(GENERATE, "too_many_rows", each, tables=names, rows=rows, limit=limit) for each in LANGS)
+    )
+
+
 def generate_tables(
     scale: str | Scale,
     *,
@@ -61,6 +70,8 @@ def generate_tables(
     contacts: bool = True,
     gap_rate: float = DEFAULT_GAP_RATE,
     progress: Progress | None = None,
+    lang: str = "zh",
+    max_rows: int | None = None,
 ) -> dict[str, pd.DataFrame]:
     """Generate the tables of a whole committee system.
 
@@ -80,20 +91,32 @@ def generate_tables(
         neither party organization nor instructor; a tenth of it of the member liaisons come from a
         non-party member (a validation warning). 0 gives a system without any gap.
     progress
-        Called with a short Chinese status line after each step.
+        Called with a short status line after each step, in `lang` ("zh" or "en").
+    max_rows
+        Refuse (before generating more than the committees) a system whose tables would have more rows.
 
     Returns
     -------
     The tables by name, in model order, with the canonical English headers; values as a roster writes them
     (Chinese party, organization kind and role names; 是/否).
     """
+    if isinstance(scale, str) and scale not in SCALES:
+        known = ", ".join(SCALES)
+        raise UnknownIdError(
+            *(say(ANALYSES, "unknown_scale", lang, scale=scale, known=known) for lang in LANGS)
+        )
     spec = SCALES[scale] if isinstance(scale, str) else scale
     if len(spec.children) != len(spec.levels) - 1:
         raise InvalidOptionError("a scale needs one children range per level but the last")
     if not 0 <= gap_rate <= 0.2:
         raise InvalidOptionError("gap_rate must be between 0 and 0.2")
-    system = System(spec, np.random.default_rng(seed), gap_rate, progress)
+    system = System(spec, np.random.default_rng(seed), gap_rate, progress, lang)
     system.committees()
+    if max_rows is not None:
+        rows = system.estimated_rows(contacts)
+        too_long = [name for name, count in rows.items() if count > max_rows]
+        if too_long:
+            raise _too_many_rows(too_long, max(rows.values()), max_rows)
     system.sectors()
     system.members()
     system.organizations()
@@ -112,13 +135,14 @@ def generate(
     fmt: Literal["csv", "xlsx"] = "csv",
     gap_rate: float = DEFAULT_GAP_RATE,
     progress: Progress | None = None,
+    lang: str = "zh",
     force: bool = False,
 ) -> list[Path]:
     """Generate a committee system and write it as a dataset.
 
     Parameters
     ----------
-    scale, seed, contacts, gap_rate
+    scale, seed, contacts, gap_rate, lang
         As for :func:`generate_tables`.
     out
         The folder of CSV files (`fmt="csv"`), or the workbook to write (`fmt="xlsx"`). The folder is written
@@ -127,9 +151,10 @@ def generate(
         Replace a folder that is not empty (without it, such a folder is refused: it may hold a real roster).
     fmt
         "csv" (UTF-8 with BOM, one file per table) or "xlsx" (one sheet per table; only for systems whose
-        tables fit in a sheet: up to the city scale with contacts, the province scale without).
+        tables fit in a sheet: up to the city scale with contacts, the province scale without; a larger
+        one is refused before it is generated).
     progress
-        Called with a short Chinese status line after each step.
+        Called with a short status line after each step.
 
     Returns
     -------
@@ -138,16 +163,31 @@ def generate(
     out = Path(out)
     if fmt not in ("csv", "xlsx"):
         raise InvalidOptionError(f"unknown format {fmt!r}: use 'csv' or 'xlsx'")
-    tables = generate_tables(scale, seed=seed, contacts=contacts, gap_rate=gap_rate, progress=progress)
+    tables = generate_tables(
+        scale,
+        seed=seed,
+        contacts=contacts,
+        gap_rate=gap_rate,
+        progress=progress,
+        lang=lang,
+        max_rows=XLSX_MAX_ROWS if fmt == "xlsx" else None,
+    )
     if fmt == "xlsx":
+        # the estimate is of the contacts' expected number: a system just at the limit may still exceed it
         too_long = [name for name, frame in tables.items() if len(frame) > XLSX_MAX_ROWS]
         if too_long:
-            raise InvalidOptionError(
-                f"too many rows for an Excel sheet in {', '.join(too_long)}: write CSV instead"
-            )
+            rows = max(len(tables[name]) for name in too_long)
+            raise _too_many_rows(too_long, rows, XLSX_MAX_ROWS)
         if progress:
-            progress(f"写入 {out.name}")
+            progress(say(GENERATE, "writing", lang, name=out.name))
         return [write_xlsx_tables(tables, out)]
     return write_csv_tables(
-        tables, out, force=force, progress=(lambda name: progress(f"写入 {name}")) if progress else None
+        tables,
+        out,
+        force=force,
+        progress=(
+            (lambda file: progress(say(GENERATE, "writing_rows", lang, name=file, n=len(tables[file[:-4]]))))
+            if progress
+            else None
+        ),
     )

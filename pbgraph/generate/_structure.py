@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pyarrow as pa
 
 from pbgraph._errors import InvalidOptionError
+from pbgraph._texts import say
+from pbgraph._texts.cli import GENERATE
 from pbgraph.generate._arrays import Progress, _draw, _join, _Orgs, _rank_in_segment, _starts, _strings, _take
 from pbgraph.generate._words import (
     _NUMERALS,
@@ -35,14 +39,35 @@ class Structure:
     Positions are global integers (committee c, sector s, member m …); ids are given only at the end.
     """
 
-    def __init__(self, scale: Scale, rng: np.random.Generator, gap_rate: float, progress: Progress | None):
+    def __init__(
+        self,
+        scale: Scale,
+        rng: np.random.Generator,
+        gap_rate: float,
+        progress: Progress | None,
+        lang: str = "zh",
+    ):
         self.scale = scale
         self.rng = rng
         self.gap = gap_rate
         self.progress = progress or (lambda _: None)
+        self.lang = lang
         self.dates = _strings(
             [f"{y}-{m:02d}-{d:02d}" for y in (2022, 2023, 2024) for m in range(1, 13) for d in (6, 18)]
         )
+
+    def say(self, key: str, **values: Any) -> None:
+        """Report a step's progress in the chosen language."""
+        self.progress(say(GENERATE, key, self.lang, **values))
+
+    def estimated_rows(self, with_contacts: bool) -> dict[str, int]:
+        """The rows the largest tables will have, known once the committees are drawn: the members
+        exactly; the contacts (and as many contact liaisons) by their expected number."""
+        rows = {"members": int(self.n_members.sum())}
+        if with_contacts:
+            mean = np.array([lvl.contacts_per_member for lvl in self.scale.levels])[self.level]
+            rows["contacts"] = rows["liaisons"] = int((self.n_members * mean).sum())
+        return rows
 
     def _level_ranges(self, attribute: str) -> np.ndarray:
         return np.array([getattr(level, attribute) for level in self.scale.levels], dtype=np.int64)
@@ -97,7 +122,7 @@ class Structure:
             names.append(_join(_place_names(positions), suffix))
         self.place = pa.concat_arrays(names)
         self.committee_name = _join(self.place, "政协")
-        self.progress(f"生成政协组织：{k} 个政协")
+        self.say("committees", k=k)
 
     # sectors and townships -------------------------------------------------------------------------
 
@@ -149,7 +174,7 @@ class Structure:
             kind[mask] = np.array([kd for _, kd, _ in level.township_kinds], dtype=object)[pick]
         self.township_name = _join(_place_names(positions), pa.array(suffix, type=pa.string()))
         self.township_kind = pa.array(kind, type=pa.string())
-        self.progress(f"生成界别与镇街：{len(committee)} 个界别，{n} 个镇街")
+        self.say("sectors", sectors=len(committee), townships=n)
 
     # members ---------------------------------------------------------------------------------------
 
@@ -210,7 +235,7 @@ class Structure:
         self.member_group = self.sector_group[sector]
         self.member_township = township
         self.member_name = _person_names(rng, n)
-        self.progress(f"生成委员：{n} 名，其中中共党员 {int(is_cpc.sum())} 名")
+        self.say("members", n=n, cpc=int(is_cpc.sum()))
 
     def member_with_rank(self, committee: np.ndarray, rank: np.ndarray) -> np.ndarray:
         """The CPC member of a committee with a given rank."""
@@ -388,4 +413,4 @@ class Structure:
         self.org_study_groups = (study_groups, study_uncovered)
         self.org_platforms = (platform, platform_head, party_member, uncovered, with_cell, cells)
         self.duty_sorted, self.duty_start, self.duty_count = duty_sorted, duty_start, duty_count
-        self.progress(f"生成组织：{orgs.size} 个")
+        self.say("organizations", n=orgs.size)

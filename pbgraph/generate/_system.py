@@ -140,7 +140,7 @@ class System(Structure):
         self.ms_member = np.concatenate(member_parts)
         self.ms_org = np.concatenate(org_parts)
         self.ms_role = np.concatenate(role_parts)
-        self.progress(f"生成组织成员关系：{len(self.ms_member)} 条")
+        self.say("memberships", n=len(self.ms_member))
 
     # liaisons --------------------------------------------------------------------------------------
 
@@ -203,7 +203,7 @@ class System(Structure):
         )
         self.township_source = np.flatnonzero(township)
         self.township_target = self.member_township[self.township_source]
-        self.progress(f"生成联系：{len(self.member_source)} 条联系党外委员")
+        self.say("liaisons", n=len(self.member_source))
 
     def gaps(self) -> None:
         """Inject gaps; every rate derives from `gap_rate` (none at all when it is 0)."""
@@ -356,7 +356,7 @@ class System(Structure):
                 "role": _column(_take(_strings([ROLE_ZH[r] for r in _ROLES]), self.ms_role[order])),
             }
         )
-        self.progress(f"生成联系表：{len(memberships)} 条组织成员关系")
+        self.say("tables", n=len(memberships))
 
         sources, targets, to_group = self.sector_liaisons
         sector_target = pc.if_else(
@@ -442,5 +442,5 @@ class System(Structure):
                 "township": _column(_take(township_ids, self.member_township[source])),
             }
         )
-        self.progress(f"生成联系群众：{count} 人")
+        self.say("contacts", n=count)
         return contacts, source, ids

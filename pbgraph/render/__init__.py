@@ -58,12 +58,14 @@ def show(ds: Dataset, name: str = "network", target: str | None = None, **option
 def to_pyvis(view: View) -> Any:
     """The view as a `pyvis.network.Network`, for users who want to customize it with pyvis.
 
-    Nodes and edges are set in bulk (pyvis's `add_node` scans a list per call: minutes at 50,000 nodes).
+    It holds what the page draws when it opens (no folded or reserve nodes). Nodes and edges go in bulk
+    (pyvis's `add_node` scans a list per call: minutes at 50,000 nodes).
     Write it with pbgraph's `write_view`, not pyvis's `write_html`, to stay offline and UTF-8.
     """
     from pyvis.network import Network
 
     net = Network(directed=True, cdn_resources="in_line")
+    nodes, edges = view.first_frame()
     net.nodes = [
         {
             "id": n.id,
@@ -75,9 +77,9 @@ def to_pyvis(view: View) -> Any:
             "size": n.size,
             "title": "\n".join(f"{k}: {v}" for k, v in n.tooltip.items()),
         }
-        for n in view.nodes
+        for n in nodes
     ]
-    net.node_ids = [n.id for n in view.nodes]
+    net.node_ids = [n.id for n in nodes]
     net.node_map = {node["id"]: node for node in net.nodes}
     net.edges = [
         {
@@ -89,7 +91,7 @@ def to_pyvis(view: View) -> Any:
             "title": e.tooltip,
             "arrows": "to" if e.arrows else "",
         }
-        for e in view.edges
+        for e in edges
     ]
     net.toggle_physics(view.physics)
     return net

@@ -49,6 +49,9 @@ from typing import Any
 from pbgraph._errors import InvalidOptionError
 from pbgraph.render._model import (
     EDGE_LEGEND_SHAPES,
+    GAP_HALO,
+    GAP_HALO_EDGE,
+    GAP_SYMBOLS,
     NODE_SHAPES,
     LegendItem,
     View,
@@ -72,13 +75,37 @@ __all__ = [
 ]
 
 # the UI strings the page's script reads; filter names are resolved in Python
-_SCRIPT_LABELS = ("search_found", "no_match", "filter_all", "shown", "tooltip_separator")
+_SCRIPT_LABELS = (
+    "search_found",
+    "no_match",
+    "filter_all",
+    "shown",
+    "tooltip_separator",
+    "filter_value",
+    "path_found",
+    "path_none",
+    "path_unknown",
+    "details_gaps",
+    "details_inside",
+    "details_out",
+    "details_in",
+    "counts_yes",
+    "counts_no",
+    "not_counting_suffix",
+    "expand",
+    "collapse",
+    "none",
+    "edges_folded",
+)
 
 _ELEMENT_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,63}")
 _PLACEHOLDER = re.compile(r"\{\{([A-Z_]+)\}\}")
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 _JSON_UNSAFE = re.compile("[<>&\u2028\u2029]")
 _VIS_DIR = "templates/lib/vis-9.1.2"
+# node flags in the payload
+_RESERVE = 1
+_SATELLITE = 2
 
 
 def render_html(
@@ -151,6 +178,11 @@ def render_html(
         "SEARCH_PLACEHOLDER": html.escape(labels["search_placeholder"]),
         "SEARCH_BUTTON": html.escape(labels["search_button"]),
         "RESET": html.escape(labels["reset"]),
+        "PATH_FROM": html.escape(labels["path_from"]),
+        "PATH_TO": html.escape(labels["path_to"]),
+        "PATH_BUTTON": html.escape(labels["path_button"]),
+        "CLOSE": html.escape(labels["close"]),
+        "HINT": html.escape(labels["hint"]),
         "LEGEND": legend,
         "DATA": data,
         "VIS_JS": _asset_vis("vis-network.min.js"),
@@ -188,6 +220,7 @@ def _payload(view: View, labels: Mapping[str, str]) -> dict[str, Any]:
             values.setdefault(str(value), len(values))
     index = {node.id: i for i, node in enumerate(view.nodes)}
     n_filters = len(filter_keys)
+    symbols = {symbol: k for k, symbol in enumerate(GAP_SYMBOLS)}
 
     nodes: list[list[Any]] = []
     for node in view.nodes:
@@ -211,6 +244,9 @@ def _payload(view: View, labels: Mapping[str, str]) -> dict[str, Any]:
                 node.highlight,
                 tip,
                 attrs,
+                -1 if node.parent is None else index[node.parent],
+                (_RESERVE if node.reserve else 0) | (_SATELLITE if node.satellite else 0),
+                [symbols[symbol] for symbol in node.gaps],
             ]
         )
     color_index = colors.setdefault
@@ -223,6 +259,7 @@ def _payload(view: View, labels: Mapping[str, str]) -> dict[str, Any]:
             edge.width,
             edge.tooltip,
             1 if edge.arrows else 0,
+            1 if edge.liaison else 0,
         ]
         for edge in view.edges
     ]
@@ -240,6 +277,10 @@ def _payload(view: View, labels: Mapping[str, str]) -> dict[str, Any]:
         ],
         "nodes": nodes,
         "edges": edges,
+        "focus": -1 if view.focus is None else index[view.focus],
+        "rings": [[round(radius, 2), label] for radius, label in view.rings],
+        "gapSymbols": list(GAP_SYMBOLS),
+        "halo": [GAP_HALO, GAP_HALO_EDGE],
     }
 
 
@@ -257,7 +298,49 @@ def _fill(template: str, values: Mapping[str, str]) -> str:
 
 def _legend_item(item: LegendItem) -> str:
     count = "" if item.count is None else f'<span class="pbg-count">{item.count}</span>'
-    return f"<li>{_swatch(item.shape, item.color)}<span>{html.escape(item.label)}</span>{count}</li>"
+    swatch = _swatch(item.shape, item.color) if item.symbol is None else _gap_swatch(item.symbol, item.color)
+    css = ' class="pbg-gap-item"' if item.symbol is not None else ""
+    return f"<li{css}>{swatch}<span>{html.escape(item.label)}</span>{count}</li>"
+
+
+def symbol_points(symbol: str, cx: float, cy: float, r: float) -> list[tuple[float, float]]:
+    """The polygon of a gap badge of radius `r` centred on (cx, cy), y downwards (as in the page)."""
+    if symbol in ("cross", "plus"):
+        turn = math.pi / 4 if symbol == "cross" else 0.0
+        w = r * 0.42
+        points = []
+        for k in range(4):
+            a = turn + k * math.pi / 2
+            c, s = math.cos(a), math.sin(a)
+            px, py = -s, c
+            points += [(w * px, w * py), (r * c + w * px, r * s + w * py), (r * c - w * px, r * s - w * py)]
+    elif symbol == "diamond":
+        points = [(0, -r), (r, 0), (0, r), (-r, 0)]
+    elif symbol == "triangle":
+        points = [(0, -r), (r * 0.95, r * 0.75), (-r * 0.95, r * 0.75)]
+    elif symbol == "square":
+        points = [(-0.8 * r, -0.8 * r), (0.8 * r, -0.8 * r), (0.8 * r, 0.8 * r), (-0.8 * r, 0.8 * r)]
+    else:  # star
+        points = [
+            (
+                (r * 0.45 if k % 2 else r * 1.1) * math.cos(-math.pi / 2 + k * math.pi / 5),
+                (r * 0.45 if k % 2 else r * 1.1) * math.sin(-math.pi / 2 + k * math.pi / 5),
+            )
+            for k in range(10)
+        ]
+    return [(cx + x, cy + y) for x, y in points]
+
+
+def _gap_swatch(symbol: str, color: str) -> str:
+    """A legend swatch for a gap kind: a node in its halo, with the kind's badge."""
+    badge = " ".join(f"{x:.2f},{y:.2f}" for x, y in symbol_points(symbol, 24.0, 6.0, 4.6))
+    return (
+        '<svg width="32" height="18" viewBox="0 0 32 18" aria-hidden="true">'
+        f'<circle cx="10" cy="9" r="4.2" fill="{html.escape(color)}"/>'
+        f'<circle cx="10" cy="9" r="6.3" fill="none" stroke="{GAP_HALO}" stroke-width="3"/>'
+        f'<circle cx="10" cy="9" r="8.3" fill="none" stroke="{GAP_HALO_EDGE}" stroke-width="0.9"/>'
+        f'<polygon points="{badge}" fill="{GAP_HALO_EDGE}" stroke="#ffffff" stroke-width="0.8"/></svg>'
+    )
 
 
 def _swatch(shape: str, color: str) -> str:

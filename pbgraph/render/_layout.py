@@ -62,6 +62,63 @@ def _sunflower_at(rank: np.ndarray, spacing: float) -> np.ndarray:
     return np.column_stack([radius * np.cos(angle), radius * np.sin(angle)])
 
 
+def nested(
+    levels: Sequence[np.ndarray], *, spacing: float = SPACING, gap: float = 1.5
+) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    """Positions for items in nested groups (e.g. committee > sector > member), each group a disc of its
+    children, so that opening a group's node shows its children where the node was.
+
+    `levels[k]` holds, per item, its group code at level k (0 = top; codes 0..G_k-1 nested: items of one
+    group at level k+1 share their group at level k). Returns the centres of the groups at each level, then
+    the item positions (``[centres_0, …, centres_last, items]``), and the radius of each group's disc.
+    """
+    n = len(levels[-1]) if levels else 0
+    depth = len(levels)
+    counts = [int(codes.max(initial=-1)) + 1 for codes in levels]
+    parent_of = [np.zeros(0, dtype=np.int64)] + [
+        _first_per_code(levels[k], levels[k - 1], counts[k]) for k in range(1, depth)
+    ]
+    # items inside the deepest groups: a sunflower each
+    deepest = levels[-1]
+    sort = np.argsort(deepest, kind="stable")
+    sizes = np.bincount(deepest, minlength=counts[-1])
+    starts = np.concatenate([[0], np.cumsum(sizes)])[deepest[sort]]
+    rank = np.empty(n, dtype=np.int64)
+    rank[sort] = np.arange(n) - starts
+    item_local = _sunflower_at(rank, spacing)
+    radius = [np.zeros(c) for c in counts]
+    radius[-1] = spacing * np.sqrt(np.maximum(sizes, 1)) + spacing / 2
+    local = [np.zeros((c, 2)) for c in counts]
+    # each level's groups arranged inside their parent, biggest first, spaced by the biggest of them
+    for k in range(depth - 1, -1, -1):
+        parents = parent_of[k] if k else np.zeros(counts[k], dtype=np.int64)
+        n_parents = int(parents.max(initial=-1)) + 1
+        outer = np.zeros(n_parents)
+        order = np.lexsort((np.arange(counts[k]), -radius[k], parents))
+        bounds = np.searchsorted(parents[order], np.arange(n_parents + 1))
+        for p in range(n_parents):
+            kids = order[bounds[p] : bounds[p + 1]]
+            if not len(kids):
+                continue
+            step = 2 * float(radius[k][kids].max()) + gap * spacing
+            centres = sunflower(len(kids), spacing=1.0) * step
+            local[k][kids] = centres
+            outer[p] = float(np.max(np.hypot(centres[:, 0], centres[:, 1]) + radius[k][kids]))
+        if k:
+            radius[k - 1] = outer + spacing
+    placed = [local[0]]
+    for k in range(1, depth):
+        placed.append(placed[k - 1][parent_of[k]] + local[k])
+    return [*placed, placed[-1][deepest] + item_local], radius
+
+
+def _first_per_code(codes: np.ndarray, above: np.ndarray, count: int) -> np.ndarray:
+    """For each code 0..count-1 of one level, the code above it (of its first item)."""
+    out = np.zeros(count, dtype=np.int64)
+    out[codes[::-1]] = above[::-1]
+    return out
+
+
 def satellites(anchor: np.ndarray, anchor_xy: np.ndarray, *, radius: float = 10.0) -> np.ndarray:
     """Positions of items around their anchor (e.g. contacts around a member): a small ring per anchor.
 
@@ -85,6 +142,22 @@ def ring(count: int, radius: float, *, start: float = -np.pi / 2) -> np.ndarray:
     """`count` points evenly on a circle."""
     angle = start + 2 * np.pi * np.arange(count) / max(count, 1)
     return np.column_stack([radius * np.cos(angle), radius * np.sin(angle)])
+
+
+def rings_by_hop(
+    hop: np.ndarray, *, gap: float = 150.0, spacing: float = 34.0
+) -> tuple[np.ndarray, list[float]]:
+    """Positions in rings by hop around the origin, each ring spread around the whole circle; a ring too
+    crowded for `spacing` grows its radius. Returns positions and the radius of each hop (index = hop)."""
+    xy = np.zeros((len(hop), 2))
+    radii = [0.0]
+    for h in range(1, int(hop.max(initial=0)) + 1):
+        rows = np.flatnonzero(hop == h)
+        radius = max(radii[-1] + gap, len(rows) * spacing / (2 * np.pi))
+        radii.append(radius)
+        # a slight turn per ring keeps nodes of neighbouring rings off one ray
+        xy[rows] = ring(len(rows), radius, start=-np.pi / 2 + 0.37 * h)
+    return xy, radii
 
 
 def layers(depth: Sequence[int], *, width: float = 90.0, height: float = 140.0) -> np.ndarray:

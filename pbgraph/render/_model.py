@@ -16,6 +16,9 @@ __all__ = [
     "BIG_EDGES",
     "BIG_NODES",
     "EDGE_LEGEND_SHAPES",
+    "GAP_HALO",
+    "GAP_HALO_EDGE",
+    "GAP_SYMBOLS",
     "NODE_SHAPES",
     "LegendItem",
     "View",
@@ -31,6 +34,12 @@ NODE_SHAPES: frozenset[str] = frozenset(
 )
 #: extra shapes for legend entries that explain edges.
 EDGE_LEGEND_SHAPES: frozenset[str] = frozenset({"line", "dashed"})
+
+#: badge symbols that mark a gap kind on a node (drawn beside the gap halo, in the legend, PNG and SVG).
+GAP_SYMBOLS: tuple[str, ...] = ("cross", "diamond", "triangle", "square", "star", "plus")
+#: the halo around a node that is part of a gap: a colour no party or palette colour uses.
+GAP_HALO = "#ffd400"
+GAP_HALO_EDGE = "#1f2328"
 
 #: above either limit a view counts as big: no physics, no curved edges, edges hidden while zooming.
 BIG_NODES = 2000
@@ -65,7 +74,15 @@ class ViewNode:
     attrs
         Filter attribute -> value, e.g. ``{"party": "中共党员"}``; every key gets a filter menu.
     highlight
-        A short flag such as a gap name; the node gets a thick red border and the flag in its tooltip.
+        A short flag such as a gap name; the node gets a gap halo and the flag in its tooltip.
+    gaps
+        Gap badge symbols (:data:`GAP_SYMBOLS`) drawn beside the node, one per gap kind it is part of.
+    parent
+        Id of the super-node this node is folded into: drawn only once that super-node is expanded.
+    reserve
+        Embedded for expand-on-demand: drawn only when a drawn neighbour is expanded (double-click).
+    satellite
+        Hangs on its neighbours (a contact): hidden when a filter hides all of them.
     """
 
     id: str
@@ -79,11 +96,19 @@ class ViewNode:
     tooltip: dict[str, str] = field(default_factory=dict)
     attrs: dict[str, str] = field(default_factory=dict)
     highlight: str | None = None
+    gaps: tuple[str, ...] = ()
+    parent: str | None = None
+    reserve: bool = False
+    satellite: bool = False
 
 
 @dataclass(frozen=True)
 class ViewEdge:
-    """One edge to draw, from ``source`` to ``target`` (node ids); ``tooltip`` shows on hover."""
+    """One edge to draw, from ``source`` to ``target`` (node ids); ``tooltip`` shows on hover.
+
+    ``liaison`` marks a liaison (listed in the details panel, walked by the path tool); a dashed liaison
+    is one that does not count.
+    """
 
     source: str
     target: str
@@ -92,16 +117,19 @@ class ViewEdge:
     width: float = 1.0
     tooltip: str = ""
     arrows: bool = True
+    liaison: bool = False
 
 
 @dataclass(frozen=True)
 class LegendItem:
-    """One legend entry; ``shape`` is a node shape or ``"line"``/``"dashed"`` for an edge style."""
+    """One legend entry; ``shape`` is a node shape or ``"line"``/``"dashed"`` for an edge style; ``symbol``
+    (one of :data:`GAP_SYMBOLS`) makes it a gap entry: the halo with that badge."""
 
     label: str
     color: str
     shape: str
     count: int | None = None
+    symbol: str | None = None
 
 
 @dataclass(frozen=True)
@@ -124,6 +152,10 @@ class View:
         The positions form layers; small views then draw edges as vertical curves.
     labels
         UI strings overriding :data:`DEFAULT_LABELS_ZH` key by key.
+    focus
+        Id of the node the view is about: selected and centred when the page opens.
+    rings
+        Labelled circles around the origin (radius, label), e.g. the hops of a reach view.
     """
 
     title: str
@@ -135,11 +167,47 @@ class View:
     physics: bool = False
     hierarchical: bool = False
     labels: dict[str, str] = field(default_factory=dict)
+    focus: str | None = None
+    rings: list[tuple[float, str]] = field(default_factory=list)
 
     @property
     def is_big(self) -> bool:
         """Whether the view is big enough to switch off the costly drawing options."""
         return len(self.nodes) > BIG_NODES or len(self.edges) > BIG_EDGES
+
+    def drawn(self) -> list[ViewNode]:
+        """The nodes drawn when the page opens (not folded into a super-node, not held in reserve)."""
+        return [node for node in self.nodes if node.parent is None and not node.reserve]
+
+    def first_frame(self) -> tuple[list[ViewNode], list[ViewEdge]]:
+        """The nodes and edges drawn when the page opens (what PNG and SVG show): an edge with a folded end
+        joins the super-node holding it, one edge per pair of super-nodes, wider the more it stands for."""
+        if all(node.parent is None and not node.reserve for node in self.nodes):
+            return self.nodes, self.edges
+        parent = {node.id: node.parent for node in self.nodes}
+        reserve = {node.id for node in self.nodes if node.reserve}
+
+        def shown_as(node_id: str) -> str | None:
+            top = node_id
+            while parent[top] is not None:
+                top = str(parent[top])
+            return None if top in reserve or node_id in reserve else top
+
+        rep = {node.id: shown_as(node.id) for node in self.nodes}
+        edges: list[ViewEdge] = []
+        folded: dict[tuple[str, str], list[ViewEdge]] = {}
+        for edge in self.edges:
+            a, b = rep[edge.source], rep[edge.target]
+            if a is None or b is None or a == b:
+                continue
+            if a == edge.source and b == edge.target:
+                edges.append(edge)
+            else:
+                folded.setdefault((a, b), []).append(edge)
+        for (a, b), group in folded.items():
+            width = min(8.0, 1.0 + math.log2(len(group)))
+            edges.append(ViewEdge(a, b, group[0].color, width=width, tooltip=str(len(group))))
+        return self.drawn(), edges
 
 
 def check_view(view: View) -> None:
@@ -165,10 +233,17 @@ def check_view(view: View) -> None:
         check_color(where, node.color)
         if node.shape not in NODE_SHAPES:
             problems.append(f"{where}: shape {node.shape!r} is not one of {sorted(NODE_SHAPES)}")
+        if not set(node.gaps) <= set(GAP_SYMBOLS):
+            problems.append(f"{where}: gap symbols {node.gaps} are not all in {GAP_SYMBOLS}")
         if not (math.isfinite(node.x) and math.isfinite(node.y) and math.isfinite(node.size)):
             problems.append(
                 f"{where}: x, y and size must be finite numbers, got {node.x}, {node.y}, {node.size}"
             )
+    for i, node in enumerate(view.nodes):
+        if node.parent is not None and node.parent not in seen:
+            problems.append(f"node {i} (id {node.id!r}): parent {node.parent!r} is not in the view")
+    if view.focus is not None and view.focus not in seen:
+        problems.append(f"focus {view.focus!r} is not a node of the view")
     for i, edge in enumerate(view.edges):
         where = f"edge {i} ({edge.source!r} -> {edge.target!r})"
         for end in (edge.source, edge.target):
@@ -182,6 +257,8 @@ def check_view(view: View) -> None:
         check_color(where, item.color)
         if item.shape not in NODE_SHAPES | EDGE_LEGEND_SHAPES:
             problems.append(f"{where}: shape {item.shape!r} is not a node shape, 'line' or 'dashed'")
+        if item.symbol is not None and item.symbol not in GAP_SYMBOLS:
+            problems.append(f"{where}: symbol {item.symbol!r} is not one of {GAP_SYMBOLS}")
     if problems:
         shown = "\n  ".join(problems[:20])
         more = f"\n  … and {len(problems) - 20} more" if len(problems) > 20 else ""
@@ -202,6 +279,14 @@ def _looks_valid(view: View) -> bool:
     if not {node.shape for node in nodes} <= NODE_SHAPES:
         return False
     if not {item.shape for item in view.legend} <= NODE_SHAPES | EDGE_LEGEND_SHAPES:
+        return False
+    if not {s for node in nodes for s in node.gaps} | {i.symbol or "cross" for i in view.legend} <= set(
+        GAP_SYMBOLS
+    ):
+        return False
+    if not {node.parent for node in nodes if node.parent is not None} <= ids:
+        return False
+    if view.focus is not None and view.focus not in ids:
         return False
     # nan and inf survive a sum; a false alarm from overflow only costs the slow check
     total = sum(node.x + node.y + node.size for node in nodes) + sum(edge.width for edge in edges)

@@ -10,6 +10,7 @@ missing glyphs show as boxes, silently.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import warnings
 from collections.abc import Iterator, Sequence
@@ -21,11 +22,13 @@ import numpy as np
 from matplotlib import font_manager, rc_context
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import LineCollection, PolyCollection
-from matplotlib.colors import to_rgba, to_rgba_array
+from matplotlib.colors import to_rgba_array
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.patches import Circle
+from matplotlib.transforms import ScaledTranslation
 
-from pbgraph.render._model import LegendItem, View, check_view
+from pbgraph.render._model import GAP_HALO, GAP_HALO_EDGE, LegendItem, View, check_view
 from pbgraph.render._words import DEFAULT_LABELS_ZH
 
 __all__ = ["CJK_FONTS", "cjk_font", "render_static"]
@@ -60,7 +63,7 @@ _MARKERS = {
 }
 # matplotlib draws these markers smaller than a circle of the same size; scale them up to match vis
 _MARKER_SCALE = {"D": 0.75, "*": 1.3, "^": 1.1, "v": 1.1, "s": 0.9}
-_HIGHLIGHT = "#d62728"
+_GAP_MARKERS = {"cross": "X", "diamond": "D", "triangle": "^", "square": "s", "star": "*", "plus": "P"}
 _LABEL_LIMIT = 300
 _ARROW_LIMIT = 5000
 
@@ -107,6 +110,8 @@ def render_static(
     if fmt not in ("png", "svg"):
         raise ValueError(f"fmt must be 'png' or 'svg', got {fmt!r}")
     check_view(view)
+    nodes, edges = view.first_frame()
+    view = dataclasses.replace(view, nodes=nodes, edges=edges)
     labels = {**DEFAULT_LABELS_ZH, **view.labels}
     with _drawing_context():
         figure = Figure(figsize=figsize, dpi=dpi, facecolor="white")
@@ -180,6 +185,21 @@ def _draw(figure: Figure, view: View, labels: dict[str, str]) -> None:
     axes.set_ylim(centre[1] - box_height * units_per_inch / 2, centre[1] + box_height * units_per_inch / 2)
     points_per_unit = 72 / units_per_inch
 
+    for ring_radius, ring_label in view.rings:
+        axes.add_patch(
+            Circle((0, 0), ring_radius, fill=False, edgecolor="#c8ced6", linestyle=(0, (4, 3)), zorder=0.5)
+        )
+        axes.annotate(
+            ring_label,
+            (0, ring_radius),
+            xytext=(0, 3),
+            textcoords="offset points",
+            ha="center",
+            va="bottom",
+            fontsize=8,
+            color="#57606a",
+            zorder=0.6,
+        )
     if view.edges:
         _edges(axes, view, index, xy, radius, points_per_unit)
     _nodes(axes, view, xy, radius, points_per_unit)
@@ -219,7 +239,8 @@ def _edges(
     keep = arrows & (length > radius[target] + 1e-9)
     unit = vector[keep] / length[keep, None]
     normal = np.stack([-unit[:, 1], unit[:, 0]], axis=1)
-    head = 7.0 / points_per_unit
+    # no bigger than the node they point at, so that they never hide it
+    head = np.clip(0.9 * radius[target][keep], 2.0 / points_per_unit, 7.0 / points_per_unit)[:, None]
     tip = segments[keep, 1] - unit * radius[target][keep, None]
     base = tip - unit * head
     triangles = np.stack([tip, base + normal * head * 0.45, base - normal * head * 0.45], axis=1)
@@ -231,7 +252,7 @@ def _edges(
 def _nodes(axes: Any, view: View, xy: np.ndarray, radius: np.ndarray, points_per_unit: float) -> None:
     nodes = view.nodes
     fills = _rgba([node.color for node in nodes])
-    flagged = np.array([node.highlight is not None for node in nodes], dtype=bool)
+    flagged = np.array([node.highlight is not None or bool(node.gaps) for node in nodes], dtype=bool)
     diameter = np.maximum(2 * radius * points_per_unit, 1.0)
     # bigger nodes on top of smaller ones, flagged ones on top of all; a stable sort keeps the order
     order = np.lexsort((np.arange(len(nodes)), radius, flagged))
@@ -241,31 +262,94 @@ def _nodes(axes: Any, view: View, xy: np.ndarray, radius: np.ndarray, points_per
     for marker, members in by_marker.items():
         chosen = np.array(members, dtype=np.int64)
         size = (diameter[chosen] * _MARKER_SCALE.get(marker, 1.0)) ** 2
-        edgecolors = np.where(flagged[chosen, None], to_rgba(_HIGHLIGHT), to_rgba("white"))
-        linewidths = np.where(flagged[chosen], 2.0, 0.4 if len(nodes) <= 2000 else 0.0)
         axes.scatter(
             xy[chosen, 0],
             xy[chosen, 1],
             s=size,
             c=fills[chosen],
             marker=marker,
-            edgecolors=edgecolors,
-            linewidths=linewidths,
-            zorder=2 + 0.5 * float(flagged[chosen].any()),
+            edgecolors="white",
+            linewidths=0.4 if len(nodes) <= 2000 else 0.0,
+            zorder=2,
         )
+    if flagged.any():
+        _gap_marks(axes, view, xy, diameter, flagged)
     if len(nodes) <= _LABEL_LIMIT:
-        for i, node in enumerate(nodes):
-            axes.annotate(
-                node.label,
-                (xy[i, 0], xy[i, 1]),
-                xytext=(0, -diameter[i] / 2 - 1),
-                textcoords="offset points",
-                ha="center",
-                va="top",
-                fontsize=6.5,
-                color="#1f2328",
-                zorder=3,
+        _labels(axes, view, xy, diameter, points_per_unit)
+
+
+def _gap_marks(axes: Any, view: View, xy: np.ndarray, diameter: np.ndarray, flagged: np.ndarray) -> None:
+    """The gap halo around each flagged node and a badge per gap kind beside it, as in the page."""
+    rows = np.flatnonzero(flagged)
+    halo = np.maximum(3.0, diameter[rows] * 0.3)
+    for width, color, grow in ((2.2, GAP_HALO, 1.0), (0.8, GAP_HALO_EDGE, 2.0)):
+        axes.scatter(
+            xy[rows, 0],
+            xy[rows, 1],
+            s=(diameter[rows] + grow * halo + width) ** 2,
+            facecolors="none",
+            edgecolors=color,
+            linewidths=width if grow == 2.0 else halo * 0.6,
+            marker="o",
+            zorder=2.6,
+        )
+    # badges up and to the right of the halo, one per gap kind, a fixed size in points like the page's
+    for i, grow in zip(rows.tolist(), halo.tolist(), strict=True):
+        for k, symbol in enumerate(view.nodes[i].gaps):
+            dx = diameter[i] / 2 + grow + 3.5 * (1 + 2.2 * k)
+            dy = diameter[i] / 2 + grow * 0.5
+            axes.plot(
+                [xy[i, 0]],
+                [xy[i, 1]],
+                marker=_GAP_MARKERS[symbol],
+                markersize=6.5,
+                markerfacecolor=GAP_HALO_EDGE,
+                markeredgecolor="white",
+                markeredgewidth=0.6,
+                linestyle="none",
+                transform=axes.transData + ScaledTranslation(dx / 72, dy / 72, axes.figure.dpi_scale_trans),
+                zorder=2.8,
             )
+
+
+def _labels(axes: Any, view: View, xy: np.ndarray, diameter: np.ndarray, points_per_unit: float) -> None:
+    """Node labels below their node, or above, right or left where that overlaps a label already placed
+    (bigger nodes first); a label that fits nowhere is left out rather than drawn over another."""
+    fontsize = 6.5
+    centre = xy * points_per_unit  # in points
+    placed: list[tuple[float, float, float, float]] = []
+    order = np.lexsort((np.arange(len(view.nodes)), -diameter))
+    for i in order.tolist():
+        label = view.nodes[i].label
+        if not label:
+            continue
+        width = fontsize * sum(1.0 if ord(ch) > 0x2E7F else 0.6 for ch in label)
+        height = fontsize * 1.25
+        half = diameter[i] / 2 + 1
+        x, y = centre[i]
+        for dx, dy, ha, va in (
+            (0.0, -half, "center", "top"),
+            (0.0, half, "center", "bottom"),
+            (half + 1, 0.0, "left", "center"),
+            (-half - 1, 0.0, "right", "center"),
+        ):
+            left = x + dx - (width / 2 if ha == "center" else (0 if ha == "left" else width))
+            bottom = y + dy - (height if va == "top" else (0 if va == "bottom" else height / 2))
+            box = (left, bottom, left + width, bottom + height)
+            if all(box[2] <= b[0] or box[0] >= b[2] or box[3] <= b[1] or box[1] >= b[3] for b in placed):
+                placed.append(box)
+                axes.annotate(
+                    label,
+                    (xy[i, 0], xy[i, 1]),
+                    xytext=(dx, dy),
+                    textcoords="offset points",
+                    ha=ha,
+                    va=va,
+                    fontsize=fontsize,
+                    color="#1f2328",
+                    zorder=3,
+                )
+                break
 
 
 def _legend(
@@ -274,7 +358,18 @@ def _legend(
     handles = []
     texts = []
     for item in items:
-        if item.shape in ("line", "dashed"):
+        if item.symbol is not None:
+            handle = Line2D(
+                [],
+                [],
+                linestyle="none",
+                marker=_GAP_MARKERS[item.symbol],
+                markersize=8,
+                markerfacecolor=GAP_HALO_EDGE,
+                markeredgecolor=GAP_HALO,
+                markeredgewidth=1.5,
+            )
+        elif item.shape in ("line", "dashed"):
             handle = Line2D(
                 [], [], color=item.color, linewidth=2, linestyle="--" if item.shape == "dashed" else "-"
             )

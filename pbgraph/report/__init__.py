@@ -18,9 +18,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pbgraph
-from pbgraph import _format
+from pbgraph import format as tabular
 from pbgraph._errors import InvalidOptionError
-from pbgraph.analyses import Result, league_table, run_all
+from pbgraph._texts.report import DEFINITIONS, SECTIONS, TEXT, tr
+from pbgraph.analyses import Result
+from pbgraph.analyses.backend import EmbeddedBackend, analyze
 from pbgraph.analyses.workload import DEFAULT_MAX_LOAD
 from pbgraph.model import Party
 from pbgraph.report._context import (
@@ -36,7 +38,6 @@ from pbgraph.report._context import (
 from pbgraph.report._sections import body_sections
 from pbgraph.report._tables import table_html
 from pbgraph.report._views import Views
-from pbgraph.report._words import DEFINITIONS, SECTIONS, TEXT, tr
 
 if TYPE_CHECKING:
     from pbgraph.dataset import Dataset
@@ -108,8 +109,8 @@ def _cover(ctx: Context, redacted: bool) -> str:
     head = headline(ctx)
 
     def kpi(label: str, rate: Any, sub: str, gap: str, anchor: str) -> str:
-        value = _format.format_rate(rate)
-        na = " rp-na" if value == _format.NA else ""
+        value = tabular.format_rate(rate)
+        na = " rp-na" if value == tabular.NA else ""
         return (
             f'<div class="rp-kpi"><div class="rp-kpi-label">{esc(label)}</div>'
             f'<div class="rp-kpi-value{na}">{esc(value)}</div><div class="rp-kpi-sub">{esc(sub)}</div>'
@@ -132,7 +133,7 @@ def _cover(ctx: Context, redacted: bool) -> str:
     tiles = "".join(
         f'<li><a href="#{section}"><span class="rp-gap-n{" rp-bad" if int(head[column]) else ""}">'
         f"{int(head[column])}</span>"
-        f'<span class="rp-gap-label">{esc(_format.column_label(column, lang))}</span></a></li>'
+        f'<span class="rp-gap-label">{esc(tabular.column_label(column, lang))}</span></a></li>'
         for column, section in GAP_TILES
     )
     redacted_html = f'<p class="rp-redacted">{esc(tr("redacted", lang))}</p>' if redacted else ""
@@ -238,9 +239,10 @@ def build_report(
         views=views,
         excel_name=excel_name,
     )
-    ctx.results = run_all(ds, committee=committee, max_load=max_load, max_depth=max_depth)
-    if ctx.several:
-        ctx.results["league"] = Result("league", {"league": league_table(ds, max_load=max_load)})
+    found = analyze(EmbeddedBackend(ds), committee=committee, max_load=max_load, max_depth=max_depth)
+    ctx.results = dict(found.results)
+    if found.league is not None:
+        ctx.results["league"] = Result("league", {"league": found.league})
     sections = body_sections(ctx, Views(ctx))
     scope = _scope_name(ctx)
     body = _cover(ctx, redact) + _toc(ctx, sections) + "".join(html_ for _, html_ in sections) + _footer(ctx)

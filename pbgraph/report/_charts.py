@@ -18,7 +18,6 @@ MUTED = "#57606a"
 GRID = "#e4e7eb"
 BLUE = "#4e79a7"
 RED = "#d62728"
-ORANGE = "#f28e2b"
 GREY = "#9aa4ae"
 
 

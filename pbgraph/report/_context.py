@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from pbgraph.analyses import Result
+from pbgraph.analyses.coverage import GAP_COLUMNS
 from pbgraph.model import Party
 
 if TYPE_CHECKING:
@@ -23,7 +24,6 @@ DEFAULT_NODE_LIMIT = 1500
 LEAGUE_CHART_ROWS = 30
 """Committees in the league chart (the worst ones; the table below goes on)."""
 
-GAP_COLUMNS = ["unlinked", "unorganized", "sector_gaps", "township_gaps", "platform_gaps"]
 LEAGUE_COLUMNS = [
     "committee",
     "committee_name",

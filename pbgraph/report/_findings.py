@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from pbgraph import _format
+from pbgraph import format as tabular
+from pbgraph._texts.report import join, tr
 from pbgraph.model import PLATFORM_KINDS
 from pbgraph.report._context import GAP_COLUMNS, Context, headline, in_scope, people_counts
-from pbgraph.report._words import join, tr
 
 if TYPE_CHECKING:
     pass
@@ -21,8 +21,8 @@ def finding_coverage(ctx: Context) -> str:
     text = tr(
         "f_coverage",
         lang,
-        org=_format.format_rate(row["organization_rate"]),
-        work=_format.format_rate(row["work_rate"]),
+        org=tabular.format_rate(row["organization_rate"]),
+        work=tabular.format_rate(row["work_rate"]),
         cpc=row["cpc_members"],
         organized=row["organized_cpc_members"],
         np=row["non_party_members"],
@@ -38,7 +38,7 @@ def finding_league(ctx: Context) -> str:
         rated = league[league[column].map(lambda r: r is not None)]
         if len(rated):
             worst = rated.iloc[int(np.argmin(rated[column].astype(float).to_numpy()))]
-            parts.append(tr(key, lang, name=worst["committee_name"], rate=_format.format_rate(worst[column])))
+            parts.append(tr(key, lang, name=worst["committee_name"], rate=tabular.format_rate(worst[column])))
     gaps = int((league[GAP_COLUMNS].sum(axis=1) > 0).sum())
     return tr("f_league", lang, n=len(league), parts=join(parts, lang), k=gaps)
 
@@ -62,7 +62,7 @@ def finding_unlinked(ctx: Context) -> str:
         return tr("f_no_non_party", lang)
     if rows.empty:
         return tr("f_all_linked", lang, n=non_party)
-    text = tr("f_unlinked", lang, n=len(rows), share=_format.format_rate(len(rows) / non_party))
+    text = tr("f_unlinked", lang, n=len(rows), share=tabular.format_rate(len(rows) / non_party))
     most = _most(ctx, rows, "committee" if ctx.several else "township")
     if most:
         text += tr("f_most", lang, name=most[0], n=most[1])
@@ -77,7 +77,7 @@ def finding_unorganized(ctx: Context) -> str:
     if rows.empty:
         return tr("f_all_organized", lang, n=cpc)
     temporary = int(rows["temporary_only"].sum())
-    text = tr("f_unorganized", lang, n=len(rows), share=_format.format_rate(len(rows) / cpc))
+    text = tr("f_unorganized", lang, n=len(rows), share=tabular.format_rate(len(rows) / cpc))
     return text + (tr("f_temporary", lang, n=temporary) if temporary else tr("f_end", lang))
 
 
@@ -137,7 +137,7 @@ def finding_reach(ctx: Context) -> str:
             name=g["name"],
             k=g["party_group_members"],
             n=g["reached_members"],
-            share=_format.format_rate(g["share"]),
+            share=tabular.format_rate(g["share"]),
         )
     elif len(rated):
         low = rated.iloc[int(np.argmin(rated["share"].astype(float).to_numpy()))]
@@ -145,9 +145,9 @@ def finding_reach(ctx: Context) -> str:
             "f_groups",
             lang,
             n=len(groups),
-            avg=_format.format_rate(float(rated["share"].mean())),
+            avg=tabular.format_rate(float(rated["share"].mean())),
             name=low["name"],
-            share=_format.format_rate(low["share"]),
+            share=tabular.format_rate(low["share"]),
         )
     else:
         text = ""

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
-from pbgraph import _format
+from pbgraph import format as tabular
+from pbgraph._texts.report import DEFINITIONS, SECTIONS, tr
+from pbgraph.analyses import ANALYSES
 from pbgraph.model import PARTY_ORG_KINDS, OrgKind, Party
 from pbgraph.report import _charts
 from pbgraph.report._context import LEAGUE_CHART_ROWS, LEAGUE_COLUMNS, Context, esc, scope_mask
@@ -25,7 +28,6 @@ from pbgraph.report._findings import (
 )
 from pbgraph.report._tables import record_html, table_html
 from pbgraph.report._views import Views
-from pbgraph.report._words import DEFINITIONS, SECTIONS, tr
 
 if TYPE_CHECKING:
     pass
@@ -44,7 +46,7 @@ def _section(
 
 
 def _h3(key: str, lang: str, count: int | None = None) -> str:
-    title = _format.table_title(key, lang)
+    title = tabular.table_title(key, lang)
     suffix = "" if count is None else (f"（{count}）" if lang == "zh" else f" ({count})")
     return f"<h3>{esc(title + suffix)}</h3>"
 
@@ -58,9 +60,9 @@ def _league_chart(ctx: Context, league: pd.DataFrame) -> str:
     shown = league.head(min(ctx.max_rows, LEAGUE_CHART_ROWS))
     title = tr("c_league", lang) if len(shown) == len(league) else tr("c_league_worst", lang, n=len(shown))
     series = [
-        _charts.Series(_format.column_label("work_rate", lang), "#d62728", shown["work_rate"].tolist()),
+        _charts.Series(tabular.column_label("work_rate", lang), "#d62728", shown["work_rate"].tolist()),
         _charts.Series(
-            _format.column_label("organization_rate", lang), "#4e79a7", shown["organization_rate"].tolist()
+            tabular.column_label("organization_rate", lang), "#4e79a7", shown["organization_rate"].tolist()
         ),
     ]
     return _chart(_charts.hbar_chart(shown["committee_name"].tolist(), series, title=title), title)
@@ -139,26 +141,12 @@ def _scope_committee(ctx: Context) -> str | None:
     return ctx.ds.committees[0] if len(ctx.ds.committees) > 1 else None
 
 
-def body_sections(ctx: Context, views: Views) -> list[tuple[str, str]]:
-    """(section key, html) in page order."""
-    lang = ctx.lang
-    out: list[tuple[str, str]] = []
-    number = 0
+Section = tuple[str, str, "str | None"]
+"""A section's finding, body (HTML) and definition."""
 
-    def add(key: str, finding: str, body: str, definition: str | None = None) -> None:
-        nonlocal number
-        number += 1
-        out.append((key, _section(ctx, number, key, finding, body, definition)))
 
+def _coverage(ctx: Context, views: Views) -> Section:
     coverage = ctx.table("coverage")
-    if ctx.several:
-        league = ctx.table("league")
-        add(
-            "league",
-            finding_league(ctx),
-            _league_chart(ctx, league) + table_html(league[LEAGUE_COLUMNS], ctx, bars=True),
-            tr("league_order", lang),
-        )
     # a system shows its overall row here (the league table has the rest); one committee, its own row
     shown_coverage = coverage.iloc[[-1]] if ctx.several else coverage.iloc[[0]]
     chart = "" if ctx.several else _township_chart(ctx)
@@ -166,47 +154,42 @@ def body_sections(ctx: Context, views: Views) -> list[tuple[str, str]]:
     if chart:
         body = f'<div class="rp-pair">{body}{chart}</div>'
     body += views("gaps", committee=ctx.committee)
-    add(
-        "coverage",
-        finding_coverage(ctx),
-        body,
-        tr("coverage", lang, DEFINITIONS) + " " + tr("counting", lang, DEFINITIONS),
-    )
+    definition = tr("coverage", ctx.lang, DEFINITIONS) + " " + tr("counting", ctx.lang, DEFINITIONS)
+    return finding_coverage(ctx), body, definition
 
-    add(
-        "unlinked",
+
+def _unlinked(ctx: Context, views: Views) -> Section:
+    return (
         finding_unlinked(ctx),
         table_html(ctx.table("unlinked"), ctx),
-        tr("unlinked", lang, DEFINITIONS),
+        tr("unlinked", ctx.lang, DEFINITIONS),
     )
 
-    add(
-        "unorganized",
-        finding_unorganized(ctx),
-        table_html(ctx.table("unorganized"), ctx, flags=("temporary_only",)) + _org_tree(ctx, views),
-        tr("unorganized", lang, DEFINITIONS),
-    )
 
-    add(
-        "sectors",
-        finding_sectors(ctx),
-        table_html(ctx.table("sectors"), ctx),
-        tr("sectors", lang, DEFINITIONS),
-    )
+def _unorganized(ctx: Context, views: Views) -> Section:
+    body = table_html(ctx.table("unorganized"), ctx, flags=("temporary_only",)) + _org_tree(ctx, views)
+    return finding_unorganized(ctx), body, tr("unorganized", ctx.lang, DEFINITIONS)
 
+
+def _sectors(ctx: Context, views: Views) -> Section:
+    return finding_sectors(ctx), table_html(ctx.table("sectors"), ctx), tr("sectors", ctx.lang, DEFINITIONS)
+
+
+def _townships(ctx: Context, views: Views) -> Section:
     townships = ctx.table("townships")
     body = table_html(townships, ctx)
     if not townships.empty:
         body += views("township", str(townships["id"].iloc[0]))
-    add("townships", finding_townships(ctx), body, tr("townships", lang, DEFINITIONS))
+    return finding_townships(ctx), body, tr("townships", ctx.lang, DEFINITIONS)
 
-    add(
-        "platforms",
-        finding_platforms(ctx),
-        table_html(ctx.table("platforms"), ctx),
-        tr("platforms", lang, DEFINITIONS),
-    )
 
+def _platforms(ctx: Context, views: Views) -> Section:
+    body = table_html(ctx.table("platforms"), ctx)
+    return finding_platforms(ctx), body, tr("platforms", ctx.lang, DEFINITIONS)
+
+
+def _reach(ctx: Context, views: Views) -> Section:
+    lang = ctx.lang
     groups, reach = ctx.table("party_groups"), ctx.table("reach")
     reach_sorted = reach.sort_values(["members", "contacts"], ascending=False, kind="stable")
     by = tr("sort_reach", lang)
@@ -220,8 +203,11 @@ def body_sections(ctx: Context, views: Views) -> list[tuple[str, str]]:
     source = _widest_party_group_member(ctx, reach_sorted)
     if source:
         body += views("reach", source, depth=ctx.max_depth or 0)
-    add("reach", finding_reach(ctx), body, tr("reach", lang, DEFINITIONS))
+    return finding_reach(ctx), body, tr("reach", lang, DEFINITIONS)
 
+
+def _load(ctx: Context, views: Views) -> Section:
+    lang = ctx.lang
     loads = ctx.table("load")
     load_sorted = _load_order(loads)
     fragile, dist = ctx.table("fragile"), ctx.table("distribution")
@@ -236,21 +222,49 @@ def body_sections(ctx: Context, views: Views) -> list[tuple[str, str]]:
         + _h3("distribution", lang)
         + table_html(dist, ctx)
     )
-    add("load", finding_load(ctx), body, tr("load", lang, DEFINITIONS, max=ctx.max_load))
+    return finding_load(ctx), body, tr("load", lang, DEFINITIONS, max=ctx.max_load)
 
-    result = ctx.results["connectors"]
-    notes = "".join(
-        f'<p class="rp-note">{esc(tr("sampled", lang, n=n.partition(":")[2]))}</p>'
-        for n in result.notes
-        if n.startswith("sampled:")
-    )
-    add(
-        "connectors",
-        finding_connectors(ctx),
-        notes + table_html(ctx.table("connectors"), ctx),
-        tr("connectors", lang, DEFINITIONS),
-    )
 
+def _connectors(ctx: Context, views: Views) -> Section:
+    sampled = ctx.results["connectors"].sampled
+    note = f'<p class="rp-note">{esc(tr("sampled", ctx.lang, n=sampled))}</p>' if sampled else ""
+    body = note + table_html(ctx.table("connectors"), ctx)
+    return finding_connectors(ctx), body, tr("connectors", ctx.lang, DEFINITIONS)
+
+
+SECTION_BUILDERS: dict[str, Callable[[Context, Views], Section]] = {
+    "coverage": _coverage,
+    "unlinked": _unlinked,
+    "unorganized": _unorganized,
+    "sectors": _sectors,
+    "townships": _townships,
+    "platforms": _platforms,
+    "reach": _reach,
+    "load": _load,
+    "connectors": _connectors,
+}
+"""The section of each analysis of the registry (the report shows them in registry order)."""
+
+
+def body_sections(ctx: Context, views: Views) -> list[tuple[str, str]]:
+    """(section key, html) in page order: the league table of a system, one section per analysis of the
+    registry, then the data warnings."""
+    lang = ctx.lang
+    out: list[tuple[str, str]] = []
+
+    def add(key: str, finding: str, body: str, definition: str | None = None) -> None:
+        out.append((key, _section(ctx, len(out) + 1, key, finding, body, definition)))
+
+    if ctx.several:
+        league = ctx.table("league")
+        add(
+            "league",
+            finding_league(ctx),
+            _league_chart(ctx, league) + table_html(league[LEAGUE_COLUMNS], ctx, bars=True),
+            tr("league_order", lang),
+        )
+    for name in ANALYSES:
+        add(name, *SECTION_BUILDERS[name](ctx, views))
     if ctx.ds.warnings:
         records = [p.as_record(lang) for p in ctx.ds.warnings]
         frame = pd.DataFrame(records)[["file", "sheet", "row", "column", "message"]]

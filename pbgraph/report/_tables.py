@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from pbgraph import _format
+from pbgraph import format as tabular
+from pbgraph._texts.report import tr
 from pbgraph.report._context import KEY_COLUMNS, Context, esc
-from pbgraph.report._words import tr
 
 if TYPE_CHECKING:
     pass
@@ -38,7 +38,7 @@ def _readable(frame: pd.DataFrame, ctx: Context) -> pd.DataFrame:
 
 def _sort_value(column: str, value: Any) -> str | None:
     """The data-v attribute of a numeric cell (None for text cells)."""
-    if column in _format.RATE_COLUMNS:
+    if column in tabular.RATE_COLUMNS:
         missing = value is None or (isinstance(value, float) and np.isnan(value))
         return "" if missing else f"{float(value):.6f}"
     if isinstance(value, (bool, np.bool_)):
@@ -68,9 +68,9 @@ def table_html(frame: pd.DataFrame, ctx: Context, *, bars: bool = False, flags: 
         return f'<p class="rp-none">{esc(tr("none", lang))}</p>'
     readable = _readable(frame, ctx)
     shown = readable.head(ctx.max_rows)
-    labels = _format.display_frame(shown, lang)
+    labels = tabular.display_frame(shown, lang)
     numeric = [
-        c in _format.RATE_COLUMNS
+        c in tabular.RATE_COLUMNS
         or (pd.api.types.is_numeric_dtype(readable[c].dtype) and readable[c].dtype != bool)
         for c in readable.columns
     ]
@@ -101,7 +101,7 @@ def table_html(frame: pd.DataFrame, ctx: Context, *, bars: bool = False, flags: 
             if key is not None:
                 attrs += f' data-v="{esc(key)}"'
             content = esc(label)
-            if bars and column in _format.RATE_COLUMNS:
+            if bars and column in tabular.RATE_COLUMNS:
                 content = f'<span class="rp-cellbar">{_bar(value)}<span>{content}</span></span>'
             cells.append(f"<td{attrs}>{content}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
@@ -121,12 +121,12 @@ def record_html(frame: pd.DataFrame, ctx: Context) -> str:
     """A one-row table turned on its side (label, value), rates with a bar: easier to read than 16 columns."""
     lang = ctx.lang
     readable = frame.head(1).drop(columns=["committee", "committee_name"], errors="ignore")
-    labels = _format.display_frame(readable, lang)
+    labels = tabular.display_frame(readable, lang)
     rows = []
     for position, column in enumerate(readable.columns):
         value, text = readable[column].iloc[0], labels.iloc[0, position]
         content = esc(text)
-        if column in _format.RATE_COLUMNS:
+        if column in tabular.RATE_COLUMNS:
             content = f'<span class="rp-cellbar">{_bar(value)}<span>{content}</span></span>'
         label = esc(labels.columns[position])
         rows.append(f'<tr><th scope="row">{label}</th><td class="rp-n">{content}</td></tr>')

@@ -5,8 +5,8 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING
 
+from pbgraph._texts.report import tr
 from pbgraph.report._context import Context, esc
-from pbgraph.report._words import tr
 
 if TYPE_CHECKING:
     from pbgraph.render import View

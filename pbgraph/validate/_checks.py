@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from pbgraph._messages import END_NAMES
+from pbgraph._texts.problems import END_NAMES
 from pbgraph._write import CONTROL_CHARACTERS
 from pbgraph.model import (
     FALSE_VALUES,

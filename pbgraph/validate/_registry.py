@@ -12,7 +12,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from pbgraph._messages import KIND_NAMES, location
+from pbgraph._texts.problems import KIND_NAMES, location
 from pbgraph.graph import arrow_strings
 from pbgraph.model import (
     MULTI_VALUE_SEPARATOR,

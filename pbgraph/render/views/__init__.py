@@ -15,16 +15,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 
 from pbgraph._errors import UnknownIdError
-from pbgraph.render._model import LegendItem, View
-from pbgraph.render._words import GAP_LABELS, t
+from pbgraph.render._model import View
+from pbgraph.render._words import t
 from pbgraph.render.views._builder import COLOR_BY, Builder
 from pbgraph.render.views._facts import view_date
 from pbgraph.render.views.network import (
     gap_highlights,
+    gap_kinds,
     lookup_node,
+    member_view,
     neighbourhood,
     network_view,
     scope_name,
@@ -47,7 +48,7 @@ def build_view(
     *,
     committee: str | None = None,
     color_by: str = "party",
-    depth: int = 1,
+    depth: int | None = None,
     node_limit: int = DEFAULT_NODE_LIMIT,
     max_load: int = 5,
     lang: str = "zh",
@@ -65,7 +66,7 @@ def build_view(
     color_by
         Member colour: party, sector, township or committee.
     depth
-        Hops of the member ego view and of reach (reach: None-like 0 = unlimited).
+        Hops of the member view (default 1) and of reach (default and 0: every hop, as the analysis).
     node_limit
         Above this many nodes, members are aggregated into super-nodes.
 
@@ -92,15 +93,8 @@ def build_view(
     if name == "network":
         return network_view(b, title_of(b, "network", scope_name(ds, committee)), b.in_scope())
     if name == "gaps":
-        highlight = gap_highlights(ds, committee=committee, max_load=max_load, lang=lang)
-        counts = pd.Series(list(highlight.values())).str.split("；").explode().value_counts()
-        legend = [
-            LegendItem(f"{label}", "#e15759", "dot", int(counts.get(label, 0)))
-            for label in (t(k, lang, GAP_LABELS) for k in GAP_LABELS)
-        ]
-        return network_view(
-            b, title_of(b, "gaps", scope_name(ds, committee)), b.in_scope(), highlight, legend
-        )
+        gaps = gap_kinds(ds, committee=committee, max_load=max_load)
+        return network_view(b, title_of(b, "gaps", scope_name(ds, committee)), b.in_scope(), gaps)
     if name == "org":
         return org_view(b)
     if name == "sector":
@@ -121,10 +115,8 @@ def build_view(
         nodes = neighbourhood(b, seeds, 1, liaisons_only=True)
         return network_view(b, title_of(b, "township", str(b.f.labels[township])), nodes)
     if name == "member":
-        member = lookup_node(b, target, "members")
-        nodes = neighbourhood(b, np.array([member]), max(depth, 1))
-        return network_view(b, title_of(b, "member", str(b.f.labels[member])), nodes)
-    return reach_view(b, target, depth)
+        return member_view(b, target, depth or 1)
+    return reach_view(b, target, depth or 0)
 
 
 __all__ = ["COLOR_BY", "DEFAULT_NODE_LIMIT", "VIEWS", "build_view", "gap_highlights", "view_date"]

@@ -1,119 +1,148 @@
-"""Drill-down aggregation: above the node limit, members fold into super-nodes."""
+"""Drill-down instead of dead aggregation: above the node limit, contacts fold onto their member as a count,
+and members into nested super-nodes (committee > sector > member) that open in place on double-click.
+
+Every member stays in the file (folded), with its tooltip, gaps and liaisons: search finds a member inside
+a super-node and opens the super-nodes around it, the path tool walks every liaison, and the page draws
+the liaisons between folded members as one edge per pair of super-nodes.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 import pbgraph.render._layout as _layout
-from pbgraph.model import NODE_KIND_ZH, LiaisonKind
-from pbgraph.render._model import LegendItem, View, ViewEdge, ViewNode
-from pbgraph.render._words import TOOLTIP, t
-from pbgraph.render.views._style import KIND_STYLE, LIAISON_COLORS
+from pbgraph.render._model import LegendItem, View, ViewNode
+from pbgraph.render._words import GAP_LABELS, TOOLTIP, t
+from pbgraph.render.views._facts import Selection
+from pbgraph.render.views._style import GAP_SHARE_COLORS, KIND_STYLE
 
 if TYPE_CHECKING:
     from pbgraph.render.views._builder import Builder
 
+#: the upper bounds of the gap-share classes of `GAP_SHARE_COLORS` (the last is open)
+GAP_SHARE_BOUNDS = (0.0, 0.10, 0.25)
 
-def aggregated(
-    b: Builder, title: str, nodes: np.ndarray, highlight_members: dict[int, str] | None = None
-) -> View:
-    """Members of `nodes` folded into super-nodes: by sector, or by committee, or by the committee above,
-    whichever is the finest grouping that fits under the node limit."""
+
+def aggregated(b: Builder, title: str, nodes: np.ndarray, gaps: dict[int, list[str]] | None = None) -> View:
+    """The members of `nodes` folded into super-nodes: sectors, under their committee when the view holds
+    several, under the committee above while there are more top groups than the node limit."""
     ds, lang = b.ds, b.lang
+    gaps = gaps or {}
     kinds = b.f.kind_names[nodes]
     members = nodes[kinds == "member"]
-    by, keys = "sector", ds.members["sector"].to_numpy(dtype=object)[members]
-    if len(pd.unique(keys)) > b.node_limit:
-        # a member of two committees is counted under the first
-        by, keys = (
-            "committee",
-            ds.members["committee"].str.split(";").str[0].to_numpy(dtype=object)[members],
-        )
+    # a member of two committees sits under the first
+    committee = ds.members["committee"].str.split(";").str[0].to_numpy(dtype=object)[members]
+    sector = ds.members["sector"].to_numpy(dtype=object)[members]
+    keys = [committee + "|" + sector]
+    names = [np.array([ds.name_of(s) or s or t("none", lang) for s in sector], dtype=object)]
+    levels_by = ["sector"]
+    if len(pd.unique(committee)) > 1:
+        keys.insert(0, committee)
+        names.insert(0, np.array([ds.name_of(c) or c or t("none", lang) for c in committee], dtype=object))
+        levels_by.insert(0, "committee")
         parent = dict(zip(ds.organizations["id"], ds.organizations["parent"], strict=True))
-        while len(pd.unique(keys)) > b.node_limit:
-            above = np.array([parent.get(k) or k for k in keys], dtype=object)
-            if (above == keys).all():
+        while len(pd.unique(keys[0])) > b.node_limit:
+            above = np.array([parent.get(k) or k for k in keys[0]], dtype=object)
+            if (above == keys[0]).all():
                 break  # top committees only; more of them than the limit
-            keys = above
-    codes, uniques = pd.factorize(pd.Series(keys), sort=True)
-    sizes = np.bincount(codes, minlength=len(uniques))
-    cpc = np.bincount(codes, weights=b.ix.is_cpc[members].astype(float), minlength=len(uniques))
-    gap_counts = np.zeros(len(uniques))
-    if highlight_members:
-        flagged = np.isin(members, list(highlight_members))
-        gap_counts = np.bincount(codes[flagged], minlength=len(uniques)).astype(float)
-    xy = _layout.sunflower(len(uniques), spacing=120.0)
+            keys.insert(0, above)
+            names.insert(0, np.array([ds.name_of(c) or c for c in above], dtype=object))
+            levels_by.insert(0, "committee")
+    # group codes per level, each level's codes nested in the level above
+    codes = []
+    path = np.full(len(members), "", dtype=object)
+    for level_keys in keys:
+        path = path + "/" + level_keys
+        codes.append(pd.factorize(pd.Series(path), sort=True)[0])
+    placed, radius = _layout.nested(codes)
+    *centres, member_xy = placed
+
+    # the members, folded: built like any view's nodes, then each given its sector super-node
+    is_gap = np.array([int(m) in gaps for m in members], dtype=bool)
+    has_kind = {
+        key: np.array([key in gaps.get(int(m), ()) for m in members], dtype=bool) for key in GAP_LABELS
+    }
+    inner = b.view(title, Selection(members, member_xy, gaps), edge_types=("liaison",))
     shape, color, _ = KIND_STYLE["aggregate"]
-    view_nodes = []
-    for i, key in enumerate(uniques.tolist()):
-        label = ds.name_of(key) or key or t("none", lang)
-        tip = {
-            t("name", lang, TOOLTIP): label,
-            t("members", lang, TOOLTIP): str(int(sizes[i])),
-            t("cpc_members", lang): str(int(cpc[i])),
-        }
-        gap = None
-        if gap_counts[i]:
-            gap = t("gap_count", lang).format(count=int(gap_counts[i]))
-        view_nodes.append(
-            ViewNode(
-                id=f"agg:{key}",
-                label=t("people", lang).format(label=label, count=int(sizes[i])),
-                kind="aggregate",
-                x=round(float(xy[i, 0]), 2),
-                y=round(float(xy[i, 1]), 2),
-                color=color if not gap else "#e15759",
-                shape=shape,
-                size=float(8 + 3 * np.sqrt(sizes[i])),
-                tooltip=tip,
-                attrs={"kind": NODE_KIND_ZH["member"] if lang == "zh" else "member"},
-                highlight=gap,
+    super_nodes: list[ViewNode] = []
+    ids_per_level: list[np.ndarray] = []
+    for level, level_codes in enumerate(codes):
+        count = int(level_codes.max(initial=-1)) + 1
+        first = np.zeros(count, dtype=np.int64)
+        first[level_codes[::-1]] = np.arange(len(members))[::-1]
+        ids = np.array([f"agg:{level}:{keys[level][i]}" for i in first], dtype=object)
+        ids_per_level.append(ids)
+        sizes = np.bincount(level_codes, minlength=count)
+        cpc = np.bincount(level_codes, weights=b.ix.is_cpc[members].astype(float), minlength=count)
+        flagged = np.bincount(level_codes[is_gap], minlength=count)
+        kind_counts = {key: np.bincount(level_codes[has], minlength=count) for key, has in has_kind.items()}
+        for g in range(count):
+            size, share = int(sizes[g]), flagged[g] / max(int(sizes[g]), 1)
+            name = str(names[level][first[g]])
+            tip = {
+                t("name", lang, TOOLTIP): name,
+                t("members", lang, TOOLTIP): str(size),
+                t("cpc_members", lang): str(int(cpc[g])),
+                t("gap", lang, TOOLTIP): str(int(flagged[g])),
+            }
+            tip |= {t(k, lang, GAP_LABELS): str(int(c[g])) for k, c in kind_counts.items() if c[g]}
+            label = t("people", lang).format(label=name, count=size)
+            if flagged[g]:
+                label += t("gap_suffix", lang).format(count=int(flagged[g]))
+            super_nodes.append(
+                ViewNode(
+                    id=str(ids[g]),
+                    label=label,
+                    kind="aggregate",
+                    x=round(float(centres[level][g, 0]), 2),
+                    y=round(float(centres[level][g, 1]), 2),
+                    color=GAP_SHARE_COLORS[int(np.searchsorted(GAP_SHARE_BOUNDS, share, side="left"))]
+                    if gaps
+                    else color,
+                    shape=shape,
+                    # the hexagon covers its group's disc: opening it shows the children in its place
+                    size=float(max(12.0, 0.75 * radius[level][g])),
+                    tooltip=tip,
+                    attrs={"kind": t(f"by.{levels_by[level]}", lang)},
+                    parent=None if level == 0 else str(ids_per_level[level - 1][codes[level - 1][first[g]]]),
+                )
             )
-        )
-    # counting member liaisons between super-nodes, as one edge per pair with its count
-    ix = b.ix
-    code_of = np.full(ix.size, -1, dtype=np.int64)
-    code_of[members] = codes
-    kinds_all = list(LiaisonKind)
-    mask = ix.counting & (ix.liaison_kind == kinds_all.index(LiaisonKind.MEMBER))
-    src, dst = code_of[ix.liaison_source[mask]], code_of[ix.liaison_target[mask]]
-    keep = (src >= 0) & (dst >= 0) & (src != dst)
-    keys, counts = np.unique(src[keep] * len(uniques) + dst[keep], return_counts=True)
-    pairs = zip((keys // len(uniques)).tolist(), (keys % len(uniques)).tolist(), counts.tolist(), strict=True)
-    view_edges = [
-        ViewEdge(
-            f"agg:{uniques[a]}",
-            f"agg:{uniques[z]}",
-            LIAISON_COLORS[LiaisonKind.MEMBER],
-            width=float(min(8, 1 + np.log2(c))),
-            tooltip=t("member_liaisons", lang).format(count=c),
-        )
-        for a, z, c in pairs
+    deepest = ids_per_level[-1][codes[-1]]
+    folded = [
+        dataclasses.replace(node, parent=str(deepest[i]), satellite=False)
+        for i, node in enumerate(inner.nodes)
     ]
-    hidden = int((kinds == "contact").sum())
-    notice = t("aggregated", lang).format(
-        limit=b.node_limit, by=t(f"by.{by}", lang), count=len(uniques), hidden=hidden
+    top = ids_per_level[0]
+    contacts = int((kinds == "contact").sum())
+    others = int(((kinds != "contact") & (kinds != "member")).sum())
+    notice = t("drilldown", lang).format(
+        limit=b.node_limit, count=len(top), by=t(f"by.{levels_by[0]}", lang), contacts=contacts, others=others
     )
-    legend = [LegendItem(t(f"by.{by}", lang), color, shape, len(uniques))]
-    if view_edges:
-        legend.append(
-            LegendItem(
-                t("member_liaison_legend", lang),
-                LIAISON_COLORS[LiaisonKind.MEMBER],
-                "line",
-                len(view_edges),
-            )
-        )
-    caption = b.caption(len(view_nodes), len(view_edges), len(members))
-    return View(
+    legend = _share_legend(b) if gaps else [LegendItem(t("by.group", lang), color, shape, len(top))]
+    legend_gaps = [item for item in inner.legend if item.symbol is not None]
+    rest = [item for item in inner.legend if item.symbol is None]
+    view = View(
         title=title,
-        caption=caption,
-        nodes=view_nodes,
-        edges=view_edges,
-        legend=legend,
+        caption="",
+        nodes=[*super_nodes, *folded],
+        edges=inner.edges,
+        legend=[*legend_gaps, *legend, *rest],
         notice=notice,
         labels=b.ui_labels(),
     )
+    drawn_nodes, drawn_edges = view.first_frame()
+    return dataclasses.replace(view, caption=b.caption(len(drawn_nodes), len(drawn_edges), len(members)))
+
+
+def _share_legend(b: Builder) -> list[LegendItem]:
+    """The colours of super-nodes by their share of members in a gap."""
+    lang = b.lang
+    labels = ("share.none", "share.low", "share.mid", "share.high")
+    shape = KIND_STYLE["aggregate"][0]
+    return [
+        LegendItem(t(key, lang), colour, shape) for key, colour in zip(labels, GAP_SHARE_COLORS, strict=True)
+    ]

@@ -13,9 +13,11 @@ import pbgraph.render._layout as _layout
 from pbgraph._errors import UnknownIdError
 from pbgraph.model import LIAISON_KIND_ZH, NODE_KIND_ZH, PARTY_ZH, LiaisonKind
 from pbgraph.render._model import LegendItem, View, ViewEdge, ViewNode
-from pbgraph.render._words import DEFAULT_LABELS_EN, TOOLTIP, t
+from pbgraph.render._words import DEFAULT_LABELS_EN, GAP_LABELS, TOOLTIP, t
 from pbgraph.render.views._facts import Selection, facts, view_date
 from pbgraph.render.views._style import (
+    GAP_LEGEND_FILL,
+    GAP_SYMBOL,
     KIND_STYLE,
     LIAISON_COLORS,
     NOT_COUNTING_COLOR,
@@ -150,8 +152,9 @@ class Builder:
         member_keys = np.full(len(nodes), "", dtype=object)
         member_keys[kinds == "member"] = self.member_color_keys(member_rows)
         view_nodes = []
-        highlight = selection.highlight or {}
+        gaps = selection.gaps or {}
         extra = selection.extra_tooltip or {}
+        reserve = selection.reserve if selection.reserve is not None else np.zeros(len(nodes), dtype=bool)
         for i, node in enumerate(nodes.tolist()):
             kind = kinds[i]
             shape, color, size = KIND_STYLE[kind]
@@ -164,8 +167,11 @@ class Builder:
                 attrs["sector"] = self.ds.name_of(str(self.ds.members["sector"].iat[node])) or t("none", lang)
                 if self.ds.members["party_group"].iat[node]:
                     size = 12.0
+            if node == selection.focus:
+                shape, size = "star", 20.0
             tip = self.f.tooltip(node, lang) | extra.get(node, {})
-            gap = highlight.get(node)
+            kinds_of_gap = gaps.get(node, [])
+            gap = "；".join(t(k, lang, GAP_LABELS) for k in kinds_of_gap) if kinds_of_gap else None
             if gap:
                 tip[t("gap", lang, TOOLTIP)] = gap
             view_nodes.append(
@@ -181,12 +187,21 @@ class Builder:
                     tooltip=tip,
                     attrs=attrs,
                     highlight=gap,
+                    gaps=tuple(GAP_SYMBOL[k] for k in kinds_of_gap),
+                    reserve=bool(reserve[i]),
+                    satellite=kind == "contact",
                 )
             )
         view_edges = self.edges_among(nodes, edge_types)
-        legend = self.legend(nodes, colors, view_edges)
+        shown = nodes[~reserve]
+        shown_ids = {str(i) for i in self.f.ids[shown]}
+        shown_edges = [e for e in view_edges if e.source in shown_ids and e.target in shown_ids]
+        legend = self.gap_legend({n: gaps[n] for n in shown.tolist() if n in gaps}) if gaps else []
+        legend += self.legend(shown, colors, shown_edges)
         legend.extend(extra_legend)
-        caption = self.caption(len(view_nodes), len(view_edges), int((kinds == "member").sum()))
+        caption = self.caption(
+            len(shown), len(shown_edges), int((self.f.kind_names[shown] == "member").sum())
+        )
         return View(
             title=title,
             caption=caption,
@@ -197,7 +212,17 @@ class Builder:
             physics=False,
             hierarchical=hierarchical,
             labels=self.ui_labels(),
+            focus=None if selection.focus is None else str(self.f.ids[selection.focus]),
+            rings=selection.rings or [],
         )
+
+    def gap_legend(self, gaps: dict[int, list[str]]) -> list[LegendItem]:
+        """One entry per gap kind, with its badge and the number of nodes that carry it (also zero)."""
+        counts = pd.Series([k for kinds in gaps.values() for k in kinds]).value_counts()
+        return [
+            LegendItem(t(key, self.lang, GAP_LABELS), GAP_LEGEND_FILL, "dot", int(counts.get(key, 0)), symbol)
+            for key, symbol in GAP_SYMBOL.items()
+        ]
 
     def edges_among(self, nodes: np.ndarray, types: Sequence[str] | None) -> list[ViewEdge]:
         edges = self.f.edges
@@ -221,6 +246,7 @@ class Builder:
                             LIAISON_COLORS.get(kind, "#999999"),
                             width=1.6 if kind != LiaisonKind.CONTACT else 0.6,
                             tooltip=label,
+                            liaison=True,
                         )
                     )
                 else:
@@ -231,6 +257,7 @@ class Builder:
                             NOT_COUNTING_COLOR,
                             dashes=True,
                             tooltip=label + t("does_not_count", lang),
+                            liaison=True,
                         )
                     )
             else:

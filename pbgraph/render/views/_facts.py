@@ -144,9 +144,14 @@ def facts(ds: Dataset) -> Facts:
 
 @dataclass
 class Selection:
-    """Nodes (node numbers) and their positions; edges are the dataset's edges among them."""
+    """Nodes (node numbers) and their positions; edges are the dataset's edges among them. `gaps` maps a
+    node to the gap kinds it is part of; `focus` is the node the view is about."""
 
     nodes: np.ndarray
     xy: np.ndarray
-    highlight: dict[int, str] | None = None
+    gaps: dict[int, list[str]] | None = None
     extra_tooltip: dict[int, dict[str, str]] | None = None
+    #: per row of `nodes`: held in reserve (drawn on expand), not drawn at first
+    reserve: np.ndarray | None = None
+    focus: int | None = None
+    rings: list[tuple[float, str]] | None = None

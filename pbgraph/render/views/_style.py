@@ -57,3 +57,32 @@ LIAISON_COLORS: dict[str, str] = {
 }
 STRUCTURE_COLOR = "#d9d9d9"
 NOT_COUNTING_COLOR = "#999999"
+#: the badge symbol of each gap kind (keys of the gap analyses, as in `GAP_LABELS`)
+GAP_SYMBOL: dict[str, str] = {
+    "unlinked": "cross",
+    "unorganized": "diamond",
+    "sector": "triangle",
+    "township": "square",
+    "platform": "star",
+    "overloaded": "plus",
+}
+#: the fill of a gap legend entry (the halo and badge carry the meaning)
+GAP_LEGEND_FILL = "#8c959f"
+#: super-nodes coloured by their share of gaps: none, up to 10 %, up to 25 %, more
+GAP_SHARE_COLORS = ("#4e79a7", "#f2b880", "#e4794a", "#b3361b")
+#: the org view: lane headers, and organizations coloured by the lane they belong to
+LANE_COLOR = "#eaeef2"
+ORG_LANE_COLORS: dict[str, str] = {
+    "committee": "#d0d7de",
+    "party_group": "#f4c7c3",
+    "organ_party_group": "#c6dbef",
+    "party_committee": "#c6dbef",
+    "party_branch": "#c6dbef",
+    "sub_party_group": "#fdd0a2",
+    "functional_branch": "#fdd0a2",
+    "party_cell": "#fdd0a2",
+    "study_group": "#c7e9c0",
+    "studio": "#c7e9c0",
+    "station": "#c7e9c0",
+    "temporary_branch": "#dadaeb",
+}

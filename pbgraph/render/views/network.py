@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
+import pbgraph.render._layout as _layout
 from pbgraph._errors import UnknownIdError
 from pbgraph.graph import index_of
 from pbgraph.model import NODE_KIND_ZH
@@ -43,13 +44,20 @@ def network_view(
     b: Builder,
     title: str,
     nodes: np.ndarray,
-    highlight: dict[int, str] | None = None,
+    gaps: dict[int, list[str]] | None = None,
     extra_legend: Sequence[LegendItem] = (),
 ) -> View:
+    """Nodes clustered by sector (or the colour key); above the node limit, drill-down super-nodes."""
+    notice = None
     if len(nodes) > b.node_limit:
-        return aggregated(b, title, nodes, highlight)
+        # contacts fold onto their member (a count in its details) before members fold into super-nodes
+        is_contact = b.f.kind_names[nodes] == "contact"
+        if len(nodes) - int(is_contact.sum()) > b.node_limit:
+            return aggregated(b, title, nodes, gaps)
+        notice = t("contacts_folded", b.lang).format(limit=b.node_limit, contacts=int(is_contact.sum()))
+        nodes = nodes[~is_contact]
     xy = b.clustered_positions(nodes)
-    return b.view(title, Selection(nodes, xy, highlight), extra_legend=extra_legend)
+    return b.view(title, Selection(nodes, xy, gaps), extra_legend=extra_legend, notice=notice)
 
 
 def neighbourhood(b: Builder, seeds: np.ndarray, depth: int, *, liaisons_only: bool = False) -> np.ndarray:
@@ -83,18 +91,17 @@ def lookup_node(b: Builder, node_id: str | None, table: str) -> int:
     return number
 
 
-def gap_highlights(ds: Dataset, *, committee: str | None, max_load: int, lang: str) -> dict[int, str]:
-    """Node number -> gap label, for every gap the analyses find."""
+def gap_kinds(ds: Dataset, *, committee: str | None, max_load: int) -> dict[int, list[str]]:
+    """Node number -> the gap kinds (keys of `GAP_LABELS`) it is part of, for every gap the analyses find."""
     from pbgraph import analyses
 
     ix = index_of(ds)
-    found: dict[int, str] = {}
+    found: dict[int, list[str]] = {}
 
     def mark(ids: pd.Series, key: str) -> None:
-        label = t(key, lang, GAP_LABELS)
         for node in ix.lookup(ids).tolist():
             if node >= 0:
-                found[node] = f"{found[node]}；{label}" if node in found else label
+                found.setdefault(node, []).append(key)
 
     mark(analyses.unlinked(ds, committee=committee)["id"], "unlinked")
     mark(analyses.unorganized(ds, committee=committee)["id"], "unorganized")
@@ -104,3 +111,49 @@ def gap_highlights(ds: Dataset, *, committee: str | None, max_load: int, lang: s
     loads = analyses.liaison_load(ds, committee=committee, max_load=max_load)
     mark(loads.loc[loads["overloaded"], "id"], "overloaded")
     return found
+
+
+def gap_highlights(ds: Dataset, *, committee: str | None, max_load: int, lang: str) -> dict[int, str]:
+    """Node number -> gap labels (joined), for every gap the analyses find."""
+    found = gap_kinds(ds, committee=committee, max_load=max_load)
+    return {node: "；".join(t(k, lang, GAP_LABELS) for k in kinds) for node, kinds in found.items()}
+
+
+def hops_from(b: Builder, seed: int, depth: int | None, *, liaisons_only: bool = False) -> np.ndarray:
+    """Per node number: the hops from `seed` (direction ignored), -1 beyond `depth` or unreachable."""
+    edges = b.f.edges
+    if liaisons_only:
+        edges = edges[edges["type"] == "liaison"]
+    n = b.ix.size
+    a, c = edges["source"].to_numpy(), edges["target"].to_numpy()
+    adjacency = sp.csr_matrix((np.ones(2 * len(a), dtype=bool), (np.r_[a, c], np.r_[c, a])), shape=(n, n))
+    hop = np.full(n, -1, dtype=np.int64)
+    hop[seed] = 0
+    frontier = np.array([seed])
+    level = 0
+    while frontier.size and (depth is None or level < depth):
+        step = np.unique(adjacency[frontier].indices)
+        step = step[hop[step] < 0]
+        level += 1
+        hop[step] = level
+        frontier = step
+    return hop
+
+
+def member_view(b: Builder, target: str | None, depth: int) -> View:
+    """A member at the centre, what lies within `depth` hops in labelled rings, one more hop held in reserve
+    (double-click a node to show its neighbours)."""
+    member = lookup_node(b, target, "members")
+    hop = hops_from(b, member, depth + 1)
+    nodes = np.flatnonzero((hop >= 0) & (hop <= depth))
+    title = title_of(b, "member", str(b.f.labels[member]))
+    if len(nodes) > b.node_limit:
+        return aggregated(b, title, nodes)
+    outer = np.flatnonzero(hop == depth + 1)[: max(0, b.node_limit - len(nodes))]
+    everything = np.concatenate([nodes, outer])
+    everything = everything[np.lexsort((everything, hop[everything]))]
+    xy, radii = _layout.rings_by_hop(hop[everything])
+    rings = [(radii[h], t("hop", b.lang).format(hop=h)) for h in range(1, depth + 1) if h < len(radii)]
+    reserve = hop[everything] > depth
+    selection = Selection(everything, xy, reserve=reserve, focus=member, rings=rings)
+    return b.view(title, selection)

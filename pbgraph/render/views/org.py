@@ -1,41 +1,272 @@
-"""The party organization view: the two lines under the party group."""
+"""The party organization view: organizations only, in labelled lanes under the party group.
+
+Per committee: the committee and its party group on top, then side by side the lanes 机关线 (office line:
+organ party group > party committee > branches), 履职线 (duty line: sub party groups > functional branches >
+party cells), the platforms with the party organizations they carry, and the temporary branches apart.
+Each lane is an indented list, so that its labels never overlap; each organization shows its member count,
+and its members are held in reserve (double-click shows them). With several committees, each committee is
+a super-node holding its organizations (double-click opens it).
+"""
 
 from __future__ import annotations
 
-import numpy as np
+import dataclasses
 
-import pbgraph.render._layout as _layout
-from pbgraph.model import PARTY_ORG_KINDS, OrgKind
-from pbgraph.render._model import View
+import numpy as np
+import pandas as pd
+
+from pbgraph.model import PARTY_ORG_KINDS, PLATFORM_KINDS, OrgKind
+from pbgraph.render._model import LegendItem, View, ViewEdge, ViewNode
+from pbgraph.render._words import t
 from pbgraph.render.views._builder import Builder
 from pbgraph.render.views._facts import Selection
+from pbgraph.render.views._style import KIND_STYLE, LANE_COLOR, ORG_LANE_COLORS, STRUCTURE_COLOR
 from pbgraph.render.views.network import scope_name, title_of
+
+#: lanes, left to right: their key and the kinds that start them
+LANES: tuple[tuple[str, frozenset[str]], ...] = (
+    ("lane.office", frozenset({OrgKind.ORGAN_PARTY_GROUP, OrgKind.PARTY_COMMITTEE, OrgKind.PARTY_BRANCH})),
+    ("lane.duty", frozenset({OrgKind.SUB_PARTY_GROUP, OrgKind.FUNCTIONAL_BRANCH, OrgKind.PARTY_CELL})),
+    ("lane.platforms", frozenset(PLATFORM_KINDS)),
+    ("lane.temporary", frozenset({OrgKind.TEMPORARY_BRANCH})),
+)
+ROW = 34.0
+INDENT = 26.0
+LANE_GAP = 60.0
+CHAR = 14.0  # width of a CJK character at the label font size
 
 
 def org_view(b: Builder) -> View:
-    """The party organization tree (office line and duty line) under the committee, members as leaves."""
+    """Organizations in lanes per committee; several committees fold into committee super-nodes."""
     ds, ix = b.ds, b.ix
     orgs = ds.organizations
-    keep = orgs["kind"].isin([*PARTY_ORG_KINDS, OrgKind.COMMITTEE]).to_numpy().copy()
+    kinds = orgs["kind"].to_numpy(dtype=object)
+    keep = np.isin(kinds, [*PARTY_ORG_KINDS, *PLATFORM_KINDS, OrgKind.COMMITTEE])
     if b.committee is not None:
         keep &= (orgs["committee"] == b.committee).to_numpy()
-    org_rows = np.flatnonzero(keep)
-    org_nodes = org_rows + ix.offsets["organizations"]
-    position = {int(r): i for i, r in enumerate(org_rows)}
-    parents = ix.column("organizations", "parent") - ix.offsets["organizations"]
-    parent = [position.get(int(parents[r]), -1) for r in org_rows]
-    # members hang under the first party organization they belong to
-    member_numbers = ix.column("memberships", "member")
-    org_of = ix.column("memberships", "organization") - ix.offsets["organizations"]
-    first: dict[int, int] = {}
-    for member, org in zip(member_numbers.tolist(), org_of.tolist(), strict=True):
-        if org in position and member not in first:
-            first[member] = position[org]
-    members = np.array(sorted(first, key=lambda m: (first[m], m)), dtype=np.int64)
-    if len(org_nodes) + len(members) > b.node_limit:
-        members = np.zeros(0, dtype=np.int64)
-    parent += [first[int(m)] for m in members]
-    nodes = np.concatenate([org_nodes, members]).astype(np.int64)
-    xy = _layout.tree(parent, width=60.0, height=170.0)
+    rows = np.flatnonzero(keep)
+    committees = pd.unique(orgs["committee"].to_numpy(dtype=object)[rows])
+    parent_row = ix.column("organizations", "parent") - ix.offsets["organizations"]
+    counts = np.bincount(
+        ix.column("memberships", "organization") - ix.offsets["organizations"], minlength=len(orgs)
+    )
+    ids = orgs["id"].to_numpy(dtype=object)
+    committee_of = orgs["committee"].to_numpy(dtype=object)
+    xy: dict[int, tuple[float, float]] = {}
+    lanes: list[tuple[str, str, float, float, list[int]]] = []  # id, label, x, y, top rows
+    blocks: dict[str, tuple[float, float, float, float]] = {}
+    x0 = 0.0
+    for committee in committees:
+        in_committee = rows[committee_of[rows] == committee]
+        width, height = _lay_committee(
+            b, committee, in_committee, kinds, parent_row, ids, counts, xy, lanes, x0
+        )
+        blocks[str(committee)] = (x0, 0.0, width, height)
+        x0 += width + 4 * LANE_GAP
+    several = len(committees) > 1
+    if several:
+        _grid(blocks, xy, lanes)
+    org_nodes = np.array(sorted(xy), dtype=np.int64) + ix.offsets["organizations"]
+    # members in reserve: around their first organization in the view
+    member = ix.column("memberships", "member")
+    org_of = ix.column("memberships", "organization")
+    inside = np.isin(org_of, org_nodes)
+    first = pd.Series(org_of[inside]).groupby(member[inside]).first()
+    members = first.index.to_numpy(dtype=np.int64)
+    budget = max(0, b.node_limit - len(org_nodes))
+    members = members[:budget]
+    anchor = first.to_numpy()[: len(members)]
+    member_xy = np.zeros((len(members), 2))
+    if len(members):
+        anchor_xy = np.array([xy[int(a) - ix.offsets["organizations"]] for a in anchor])
+        rank = pd.Series(anchor).groupby(anchor).cumcount().to_numpy()
+        angle = rank * 0.5
+        radius = 60 + 14 * np.sqrt(rank)
+        member_xy = anchor_xy + np.column_stack([radius * np.cos(angle), radius * np.sin(angle)])
+    nodes = np.concatenate([org_nodes, members])
+    positions = np.vstack(
+        [np.array([xy[int(n) - ix.offsets["organizations"]] for n in org_nodes]), member_xy]
+    )
+    reserve = np.r_[np.zeros(len(org_nodes), dtype=bool), np.ones(len(members), dtype=bool)]
     title = title_of(b, "org", scope_name(ds, b.committee))
-    return b.view(title, Selection(nodes, xy), hierarchical=True, edge_types=("membership", "parent"))
+    view = b.view(
+        title,
+        Selection(nodes, positions, reserve=reserve),
+        edge_types=("membership", "parent"),
+    )
+    return _finish(b, view, lanes, blocks, several, counts, ids)
+
+
+def _lay_committee(
+    b: Builder,
+    committee: object,
+    rows: np.ndarray,
+    kinds: np.ndarray,
+    parent_row: np.ndarray,
+    ids: np.ndarray,
+    counts: np.ndarray,
+    xy: dict[int, tuple[float, float]],
+    lanes: list[tuple[str, str, float, float, list[int]]],
+    x0: float,
+) -> tuple[float, float]:
+    """Place one committee's organizations; returns the block's width and height."""
+    labels = b.f.labels
+    offset = b.ix.offsets["organizations"]
+    row_set = set(rows.tolist())
+    children: dict[int, list[int]] = {}
+    for r in rows.tolist():
+        children.setdefault(int(parent_row[r]), []).append(r)
+    top = [r for r in rows.tolist() if kinds[r] in (OrgKind.COMMITTEE, OrgKind.PARTY_GROUP)]
+    placed: set[int] = set(top)
+    # platforms claim the party organizations they carry before the lines do
+    claimed: dict[str, tuple[list[int], list[tuple[int, int]]]] = {}
+    for key, lane_kinds in sorted(LANES, key=lambda lane: lane[0] != "lane.platforms"):
+        starts = [
+            r
+            for r in rows.tolist()
+            if r not in placed
+            and kinds[r] in lane_kinds
+            and not (int(parent_row[r]) in row_set and kinds[int(parent_row[r])] in lane_kinds)
+        ]
+        listed: list[tuple[int, int]] = []
+        stack = [(r, 0) for r in reversed(sorted(starts, key=lambda r: str(ids[r])))]
+        while stack:
+            r, depth = stack.pop()
+            if r in placed:
+                continue
+            placed.add(r)
+            listed.append((r, depth))
+            kids = sorted(children.get(r, []), key=lambda k: str(ids[k]))
+            stack.extend((k, depth + 1) for k in reversed(kids))
+        claimed[key] = (starts, listed)
+    x = x0
+    lane_top = 3 * ROW
+    height = lane_top
+    for key, _ in LANES:
+        starts, listed = claimed[key]
+        if not listed:
+            continue
+        width = max(depth * INDENT + CHAR * (len(str(labels[r + offset])) + 6) for r, depth in listed)
+        width = max(width, 6 * CHAR)
+        for i, (r, depth) in enumerate(listed):
+            label_width = CHAR * (len(str(labels[r + offset])) + 6)
+            xy[r] = (x + depth * INDENT + label_width / 2, lane_top + (i + 1) * ROW)
+        lanes.append((f"lane:{committee}:{key}", t(key, b.lang), x + width / 2, lane_top, starts))
+        height = max(height, lane_top + (len(listed) + 1) * ROW)
+        x += width + LANE_GAP
+    total = max(x - x0 - LANE_GAP, 4 * CHAR)
+    for level, r in enumerate(sorted(top, key=lambda r: kinds[r] != OrgKind.COMMITTEE)):
+        xy[r] = (x0 + total / 2, level * ROW * 1.3)
+    return total, height
+
+
+def _grid(
+    blocks: dict[str, tuple[float, float, float, float]],
+    xy: dict[int, tuple[float, float]],
+    lanes: list[tuple[str, str, float, float, list[int]]],
+) -> None:
+    """Committee blocks in rows of a grid instead of one long line (moves everything in place)."""
+    per_row = max(1, int(np.ceil(np.sqrt(len(blocks)))))
+    shift: dict[float, tuple[float, float]] = {}
+    x = y = row_height = 0.0
+    for i, (key, (bx, by, w, h)) in enumerate(blocks.items()):
+        if i and i % per_row == 0:
+            x, y, row_height = 0.0, y + row_height + 6 * ROW, 0.0
+        shift[bx] = (x - bx, y - by)
+        blocks[key] = (x, y, w, h)
+        x += w + 4 * LANE_GAP
+        row_height = max(row_height, h)
+    starts = sorted(shift)
+
+    def moved(px: float, py: float) -> tuple[float, float]:
+        start = starts[int(np.searchsorted(starts, px, side="right")) - 1] if starts else 0.0
+        dx, dy = shift.get(start, (0.0, 0.0))
+        return px + dx, py + dy
+
+    for r, (px, py) in list(xy.items()):
+        xy[r] = moved(px, py)
+    for i, (lane_id, label, lx, ly, lane_starts) in enumerate(lanes):
+        lanes[i] = (lane_id, label, *moved(lx, ly), lane_starts)
+
+
+def _finish(
+    b: Builder,
+    view: View,
+    lanes: list[tuple[str, str, float, float, list[int]]],
+    blocks: dict[str, tuple[float, float, float, float]],
+    several: bool,
+    counts: np.ndarray,
+    ids: np.ndarray,
+) -> View:
+    """Member counts in the labels, organizations as boxes, lane headers, committee super-nodes."""
+    lang = b.lang
+    ds = b.ds
+    kind_of = dict(zip(ds.organizations["id"], ds.organizations["kind"], strict=True))
+    committee_of = dict(zip(ds.organizations["id"], ds.organizations["committee"], strict=True))
+    row_of = {str(i): r for r, i in enumerate(ids.tolist())}
+    nodes: list[ViewNode] = []
+    for node in view.nodes:
+        if node.kind != "organization":
+            nodes.append(node)
+            continue
+        kind = str(kind_of[node.id])
+        count = int(counts[row_of[node.id]])
+        label = t("people", lang).format(label=node.label, count=count) if count else node.label
+        color = ORG_LANE_COLORS.get(kind, KIND_STYLE["organization"][1])
+        parent = f"agg:org:{committee_of[node.id]}" if several else None
+        nodes.append(dataclasses.replace(node, label=label, shape="box", color=color, parent=parent))
+    edges = list(view.edges)
+    for lane_id, label, x, y, starts in lanes:
+        committee = lane_id.split(":")[1]
+        nodes.append(
+            ViewNode(
+                id=lane_id,
+                label=label,
+                kind="lane",
+                x=round(x, 2),
+                y=round(y, 2),
+                color=LANE_COLOR,
+                shape="box",
+                size=14.0,
+                tooltip={t("lane", lang): label},
+                parent=f"agg:org:{committee}" if several else None,
+            )
+        )
+        group = [
+            n.id
+            for n in view.nodes
+            if n.kind == "organization"
+            and committee_of[n.id] == committee
+            and kind_of[n.id] == OrgKind.PARTY_GROUP
+        ]
+        if group:
+            edges.append(ViewEdge(group[0], lane_id, STRUCTURE_COLOR, width=1.2, arrows=False))
+        edges.extend(ViewEdge(lane_id, str(ids[r]), STRUCTURE_COLOR, width=1.2, arrows=False) for r in starts)
+    notice = None
+    if several:
+        shape, color, _ = KIND_STYLE["aggregate"]
+        for committee, (x, y, w, h) in blocks.items():
+            name = ds.name_of(committee) or committee
+            members = sum(1 for n in nodes if n.kind == "organization" and committee_of[n.id] == committee)
+            nodes.insert(
+                0,
+                ViewNode(
+                    id=f"agg:org:{committee}",
+                    label=t("orgs_in", lang).format(label=name, count=members),
+                    kind="aggregate",
+                    x=round(x + w / 2, 2),
+                    y=round(y + h / 2, 2),
+                    color=color,
+                    shape=shape,
+                    size=float(max(30.0, 0.3 * min(w, h))),
+                    tooltip={t("lane", lang): name},
+                ),
+            )
+        notice = t("org_folded", lang).format(count=len(blocks))
+    legend = [LegendItem(label, LANE_COLOR, "box") for label in dict.fromkeys(lane[1] for lane in lanes)]
+    legend += [item for item in view.legend if item.shape != "triangle" and item.count != 0]
+    legend.insert(0, LegendItem(t("org_box", lang), KIND_STYLE["organization"][1], "box"))
+    result = dataclasses.replace(view, nodes=nodes, edges=edges, legend=legend, notice=notice)
+    shown, shown_edges = result.first_frame()
+    caption = b.caption(len(shown), len(shown_edges), 0)
+    return dataclasses.replace(result, caption=caption)

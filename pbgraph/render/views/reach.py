@@ -14,7 +14,7 @@ from pbgraph.render.views.network import lookup_node, title_of
 
 
 def reach_view(b: Builder, target: str | None, depth: int) -> View:
-    """What one liaison source reaches, in rings by hop."""
+    """What one liaison source reaches, in labelled rings by hop (`depth` 0: every hop, as the analysis)."""
     source = lookup_node(b, target, "members")
     adjacency = b.ix.reach_adjacency.astype(bool).tocsr()
     hop = np.full(b.ix.size, -1, dtype=np.int64)
@@ -33,10 +33,8 @@ def reach_view(b: Builder, target: str | None, depth: int) -> View:
     title = title_of(b, "reach", str(b.f.labels[source]))
     if len(nodes) > b.node_limit:
         return aggregated(b, title, nodes)
-    xy = np.zeros((len(nodes), 2))
-    for h in np.unique(hop[nodes]):
-        rows = np.flatnonzero(hop[nodes] == h)
-        xy[rows] = _layout.ring(len(rows), 160.0 * h) if h else 0.0
+    xy, radii = _layout.rings_by_hop(hop[nodes])
+    rings = [(radii[h], t("hop", b.lang).format(hop=h)) for h in range(1, len(radii))]
     extra = {int(n): {t("hop", b.lang, TOOLTIP): str(int(hop[n]))} for n in nodes}
     legend = [
         LegendItem(t("hop", b.lang).format(hop=int(h)), "#cccccc", "dot", int((hop[nodes] == h).sum()))
@@ -45,7 +43,7 @@ def reach_view(b: Builder, target: str | None, depth: int) -> View:
     ]
     return b.view(
         title,
-        Selection(nodes, xy, None, extra),
+        Selection(nodes, xy, None, extra, focus=source, rings=rings),
         extra_legend=legend,
         edge_types=("liaison", "in_sector", "in_group"),
     )

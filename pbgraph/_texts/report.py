@@ -1,13 +1,9 @@
-"""Every piece of text of the report page, Chinese first."""
+"""The words of the report page (`pbgraph report`), Chinese first."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    pass
-
+from typing import Any
 
 # every piece of text of the page, Chinese first
 TEXT: dict[str, tuple[str, str]] = {

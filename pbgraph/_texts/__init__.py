@@ -1,0 +1,60 @@
+"""Every user-visible word of pbgraph, in Chinese and English, by key: one home, so that `--lang en` is
+English everywhere and a new message is written once in both languages.
+
+Each catalog maps a key to `(zh, en)`; the texts are `str.format` templates. The catalogs are by concern:
+problems found in a dataset, table headers and titles, the report page, the command line. (The graph views
+of `pbgraph.render` keep their labels beside their code.)
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pbgraph._texts.cli import ANALYSES, CLI, GENERATE, OUTPUTS
+from pbgraph._texts.problems import END_NAMES, KIND_NAMES, MESSAGES
+from pbgraph._texts.report import DEFINITIONS, SECTIONS, TEXT
+from pbgraph._texts.tables import (
+    CELLS,
+    COLUMN_LABELS,
+    PSEUDONYMS,
+    REDACTED_DATASET_NAME,
+    TABLE_TITLES,
+    VALUE_LABELS,
+)
+
+LANGS = ("zh", "en")
+
+CATALOGS: dict[str, dict[str, tuple[str, str]]] = {
+    "problems": MESSAGES,
+    "kinds": KIND_NAMES,
+    "ends": END_NAMES,
+    "columns": COLUMN_LABELS,
+    "values": VALUE_LABELS,
+    "titles": TABLE_TITLES,
+    "cells": CELLS,
+    "pseudonyms": PSEUDONYMS,
+    "redacted": {"dataset_name": REDACTED_DATASET_NAME},
+    "report": TEXT,
+    "sections": SECTIONS,
+    "definitions": DEFINITIONS,
+    "cli": CLI,
+    "generate": GENERATE,
+    "analyses": ANALYSES,
+    "outputs": OUTPUTS,
+}
+
+
+def pick(pair: tuple[str, str], lang: str) -> str:
+    """The English text of a pair for "en", the Chinese one otherwise."""
+    return pair[1] if lang == "en" else pair[0]
+
+
+def say(catalog: dict[str, tuple[str, str]], key: str, lang: str, **values: Any) -> str:
+    """The text `key` of `catalog` in `lang`, filled in with `values`.
+
+    Examples
+    --------
+    >>> say(CLI, "wrote", "en", path="out/a.xlsx"), say(CLI, "wrote", "zh", path="out/a.xlsx")
+    ('wrote out/a.xlsx', '已写入 out/a.xlsx')
+    """
+    return pick(catalog[key], lang).format(**values)

@@ -1,0 +1,87 @@
+"""The words the command line prints (besides the tables): progress, summaries, notes, what was written."""
+
+from __future__ import annotations
+
+CLI: dict[str, tuple[str, str]] = {
+    "reading": ("读取 {name} …", "reading {name} …"),
+    "error": ("错误", "error"),
+    "warning": ("警告", "warning"),
+    "not_loaded": (
+        "数据集有 {errors} 个错误，未加载。请按上面的说明修正后重试。",
+        "The dataset has {errors} error(s); nothing was loaded. Fix them as described above.",
+    ),
+    "valid": (
+        "数据集有效：{members} 名委员，{warnings} 个警告。",
+        "Dataset is valid: {members} members, {warnings} warning(s).",
+    ),
+    "invalid": (
+        "数据集无效：{errors} 个错误，{warnings} 个警告。未加载任何数据。",
+        "Dataset is invalid: {errors} error(s), {warnings} warning(s). Nothing loaded.",
+    ),
+    "wrote": ("已写入 {path}", "wrote {path}"),
+    "wrote_files": ("已写入 {n} 个文件到 {path}", "wrote {n} files to {path}"),
+    "wrote_view": ("已写入 {path}（{n} 个节点）", "wrote {path} ({n} nodes)"),
+    "sampled": (
+        "注：网络较大，中介中心性按 {n} 个随机起点（固定种子）抽样估算。",
+        "Note: betweenness was estimated from {n} sampled sources (fixed seed).",
+    ),
+}
+
+GENERATE: dict[str, tuple[str, str]] = {
+    "committees": ("生成政协组织：{k} 个政协", "committees: {k}"),
+    "sectors": (
+        "生成界别与镇街：{sectors} 个界别，{townships} 个镇街",
+        "sectors: {sectors}, townships: {townships}",
+    ),
+    "members": ("生成委员：{n} 名，其中中共党员 {cpc} 名", "members: {n}, of whom {cpc} CPC"),
+    "organizations": ("生成组织：{n} 个", "organizations: {n}"),
+    "memberships": ("生成组织成员关系：{n} 条", "memberships: {n}"),
+    "liaisons": ("生成联系：{n} 条联系党外委员", "liaisons: {n} with non-party members"),
+    "tables": ("生成联系表：{n} 条组织成员关系", "tables: {n} memberships"),
+    "contacts": ("生成联系群众：{n} 人", "contacts: {n}"),
+    "writing": ("写入 {name}", "writing {name}"),
+    "writing_rows": ("写入 {name}（{n} 行）", "writing {name} ({n} rows)"),
+    "too_many_rows": (
+        "{tables} 约有 {rows} 行，超过 Excel 工作表的上限（{limit} 行）。请改为写 CSV（--format csv）。",
+        "{tables} would have about {rows} rows, more than an Excel sheet holds ({limit}); write CSV instead "
+        "(--format csv).",
+    ),
+}
+"""Progress lines of `pbgraph generate`."""
+
+ANALYSES: dict[str, tuple[str, str]] = {
+    "unknown_committee": (
+        "未知的政协编号“{committee}”（可用：{known}）",
+        "unknown committee id {committee!r} (known: {known})",
+    ),
+    "none": ("无", "none"),
+    "unknown_scale": ("未知的规模“{scale}”（可用：{known}）", "unknown scale {scale!r} (known: {known})"),
+}
+"""Words that the analyses put in their rows (the overall row's name) or in their errors."""
+
+
+OUTPUTS: dict[str, tuple[str, str]] = {
+    "overwrites_input": (
+        "输出“{target}”会覆盖本命令读取的数据“{source}”。请换一个输出路径。",
+        "The output '{target}' would overwrite '{source}', which this command reads. Choose another path.",
+    ),
+    "is_folder": (
+        "输出“{target}”是一个文件夹，请给出文件名。",
+        "The output '{target}' is a folder; give a file name.",
+    ),
+    "not_a_folder": (
+        "输出“{target}”已存在且不是文件夹。请换一个文件夹名。",
+        "The output '{target}' exists and is not a folder. Choose a folder name.",
+    ),
+    "folder_not_empty": (
+        "输出文件夹“{target}”不是空的。请换一个文件夹，或加 --force 替换其中的内容。",
+        "The output folder '{target}' is not empty. Choose another folder, or add --force to replace it.",
+    ),
+    "permission": (
+        "无法写入“{target}”：没有写入权限（{reason}）。请换一个可写的文件夹。",
+        "Cannot write '{target}': permission denied ({reason}). Choose a folder you can write to.",
+    ),
+    "disk_full": ("无法写入“{target}”：磁盘已满。", "Cannot write '{target}': the disk is full."),
+    "cannot_write": ("无法写入“{target}”（{reason}）。", "Cannot write '{target}' ({reason})."),
+}
+"""Why an output cannot be written (:mod:`pbgraph._write`)."""

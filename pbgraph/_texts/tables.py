@@ -1,0 +1,126 @@
+"""The words of result tables: column headers, coded values and table titles (also the sheet names)."""
+
+from __future__ import annotations
+
+COLUMN_LABELS: dict[str, tuple[str, str]] = {
+    "committee": ("政协", "committee"),
+    "committee_name": ("政协名称", "committee name"),
+    "id": ("编号", "id"),
+    "name": ("名称", "name"),
+    "party": ("政治面貌", "party"),
+    "sector": ("界别", "sector"),
+    "township": ("镇街", "township"),
+    "roles": ("职务", "roles"),
+    "party_group": ("党组成员", "party-group member"),
+    "enterprise": ("委员企业", "enterprise"),
+    "group": ("界别联组", "sector group"),
+    "kind": ("类型", "kind"),
+    "parent": ("上级", "parent"),
+    "member": ("委员", "member"),
+    "organization": ("组织", "organization"),
+    "role": ("职务", "role"),
+    "source": ("联系人", "source"),
+    "target": ("联系对象", "target"),
+    "since": ("开始日期", "since"),
+    "note": ("备注", "note"),
+    "members": ("委员数", "members"),
+    "cpc_members": ("党员委员", "CPC members"),
+    "organized_cpc_members": ("已组织党员委员", "organized CPC members"),
+    "organization_rate": ("组织覆盖率", "organization coverage"),
+    "non_party_members": ("党外委员", "non-party members"),
+    "linked_non_party_members": ("已联系党外委员", "linked non-party members"),
+    "work_rate": ("工作覆盖率", "work coverage"),
+    "unlinked": ("未联系党外委员", "unlinked"),
+    "unorganized": ("未组织党员委员", "unorganized"),
+    "sector_gaps": ("界别缺口", "sector gaps"),
+    "township_gaps": ("镇街缺口", "township gaps"),
+    "platform_gaps": ("平台缺口", "platform gaps"),
+    "overloaded": ("联系过多", "overloaded"),
+    "idle": ("未联系任何党外委员", "idle"),
+    "fragile": ("仅一人联系", "fragile"),
+    "temporary_only": ("仅在临时党支部", "temporary branch only"),
+    "gap": ("缺口", "gap"),
+    "sectors": ("界别数", "sectors"),
+    "townships": ("镇街数", "townships"),
+    "contacts": ("联系群众数", "contacts"),
+    "party_group_members": ("党组成员数", "party-group members"),
+    "reached_members": ("覆盖委员", "reached members"),
+    "share": ("覆盖比例", "share"),
+    "load": ("联系党外委员数", "load"),
+    "liaised_by": ("唯一联系人", "liaised by"),
+    "sole_liaison_count": ("唯一联系的党外委员数", "sole liaison of"),
+    "betweenness": ("中介中心性", "betweenness"),
+    "severity": ("级别", "severity"),
+    "code": ("代码", "code"),
+    "file": ("文件", "file"),
+    "sheet": ("工作表", "sheet"),
+    "row": ("行", "row"),
+    "column": ("列", "column"),
+    "value": ("值", "value"),
+    "message": ("说明", "message"),
+    "table": ("表", "table"),
+    "count": ("数量", "count"),
+    # `pbgraph info`
+    "sector_groups": ("界别联组数", "sector groups"),
+    "party_organizations": ("党组织数", "party organizations"),
+    "platforms": ("平台数", "platforms"),
+    "organizations": ("组织数", "organizations"),
+    "sector_liaisons": ("联系界别（条）", "sector liaisons"),
+    "member_liaisons": ("联系党外委员（条）", "member liaisons"),
+    "township_liaisons": ("联系镇街（条）", "township liaisons"),
+    "contact_liaisons": ("联系群众（条）", "contact liaisons"),
+    "committee_members": ("政协委员数", "committee members"),
+}
+
+VALUE_LABELS: dict[str, tuple[str, str]] = {
+    "no_liaison": ("无党组成员联系", "no party-group liaison"),
+    "no_first_convener": ("无第一召集人", "no first convener"),
+    "first_convener_not_cpc": ("第一召集人非中共党员", "first convener not CPC"),
+    "no_liaison_group": ("无镇街联络组", "no liaison group"),
+    "no_cpc_in_liaison_group": ("联络组无党员委员", "no CPC member in liaison group"),
+    "no_township_liaison": ("无党员委员联系", "no CPC township liaison"),
+    "sector_group": ("界别联组", "sector group"),
+    "error": ("错误", "error"),
+    "warning": ("警告", "warning"),
+}
+
+TABLE_TITLES: dict[str, tuple[str, str]] = {
+    "coverage": ("覆盖率", "Coverage"),
+    "league": ("各政协排名", "League table"),
+    "unlinked": ("未联系党外委员", "Unlinked non-party members"),
+    "unorganized": ("未组织党员委员", "Unorganized CPC members"),
+    "sectors": ("界别缺口", "Sector gaps"),
+    "townships": ("镇街缺口", "Township gaps"),
+    "platforms": ("平台缺口", "Platform gaps"),
+    "reach": ("联系链覆盖", "Reach per liaison source"),
+    "party_groups": ("党组覆盖", "Reach per party group"),
+    "load": ("联系负担", "Liaison load"),
+    "fragile": ("仅一人联系", "Fragile links"),
+    "distribution": ("负担分布", "Load distribution"),
+    "connectors": ("关键联系人", "Connectors"),
+    "info": ("数据概况", "Dataset counts"),
+    "problems": ("数据问题", "Problems"),
+}
+
+CELLS: dict[str, tuple[str, str]] = {
+    "yes": ("是", "yes"),
+    "no": ("否", "no"),
+    "none": ("（无）", "(none)"),
+    "more_rows": ("…… 另有 {n} 行", "... {n} more rows"),
+    "overall": ("全部", "(all)"),
+    "heading": ("{title}（{n}）", "{title} ({n})"),
+}
+"""Words inside tables: booleans, an empty table, a cut table, the name of the overall row."""
+
+OVERALL_NAME = CELLS["overall"][0]
+"""The name of the overall row of `coverage` and `info` (committee ""), as data: the analyses of both backends
+give it (also `cypher/analyses/coverage.cypher`); the writers show it in the reader's language."""
+
+PSEUDONYMS: dict[str, tuple[str, str]] = {
+    "member": ("委员A", "Member A"),
+    "contact": ("群众B", "Contact B"),
+    "enterprise": ("企业E", "Enterprise E"),
+}
+"""What `--redact` calls people and enterprises, before their number (委员A001, Member A001)."""
+REDACTED_DATASET_NAME: tuple[str, str] = ("数据集", "dataset")
+"""What `--redact` calls the dataset (its folder or file name may hold a person's name)."""

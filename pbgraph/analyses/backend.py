@@ -1,0 +1,130 @@
+"""One orchestration of "the league table and the analyses asked for", whichever backend computes them.
+
+A backend runs one analysis of the registry at a time: :class:`EmbeddedBackend` on a dataset in memory,
+the Neo4j backend (:class:`pbgraph.neo4j_backend.Neo4jBackend`) with Cypher on a dataset pushed to Neo4j.
+:func:`analyze` asks it for the analyses and, when wanted, orders the coverage by committee into the league
+table with the same function (:func:`pbgraph.analyses.coverage.sort_league`) for every backend. The CLI's
+`analyze` (both backends), `export --to xlsx` and the report all go through :func:`analyze`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+from pbgraph.analyses.coverage import sort_league
+from pbgraph.analyses.registry import ANALYSES, Options, Result
+from pbgraph.analyses.workload import DEFAULT_MAX_LOAD
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from pbgraph.dataset import Dataset
+
+
+class Backend(Protocol):
+    """What computes the analyses: the embedded index, or a Neo4j connection."""
+
+    def committees(self) -> list[str]:
+        """Ids of the dataset's committees, in table order."""
+        ...
+
+    def run(self, name: str, options: Options) -> Result:
+        """Run one analysis of the registry; raises UnknownIdError for an unknown `options.committee`."""
+        ...
+
+
+@dataclass(frozen=True)
+class EmbeddedBackend:
+    """The analyses computed here, on a dataset in memory (networkx-free sparse index; no server)."""
+
+    ds: Dataset
+
+    def committees(self) -> list[str]:
+        return list(self.ds.committees)
+
+    def run(self, name: str, options: Options) -> Result:
+        from pbgraph.analyses import run
+
+        return run(
+            name,
+            self.ds,
+            committee=options.committee,
+            max_load=options.max_load,
+            max_depth=options.max_depth,
+        )
+
+
+@dataclass
+class Findings:
+    """The league table (when asked for) and the result of each analysis, in the order asked."""
+
+    results: dict[str, Result]
+    league: pd.DataFrame | None = None
+
+    @property
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """Every table by name: the league table first, then each analysis's tables."""
+        tables: dict[str, pd.DataFrame] = {} if self.league is None else {"league": self.league}
+        for result in self.results.values():
+            tables.update(result.tables)
+        return tables
+
+    @property
+    def sampled(self) -> int | None:
+        """Sources betweenness was estimated from, when an analysis sampled it."""
+        return next((r.sampled for r in self.results.values() if r.sampled), None)
+
+    @property
+    def notes(self) -> list[str]:
+        """The analyses' further notes, in order."""
+        return [note for result in self.results.values() for note in result.notes]
+
+
+def wants_league(backend: Backend, committee: str | None) -> bool:
+    """Whether a whole-dataset output shows the league table: no committee chosen, and several to compare."""
+    return committee is None and len(backend.committees()) > 1
+
+
+def analyze(
+    backend: Backend,
+    names: Sequence[str] = ANALYSES,
+    *,
+    committee: str | None = None,
+    max_load: int = DEFAULT_MAX_LOAD,
+    max_depth: int | None = None,
+    league: bool | None = None,
+) -> Findings:
+    """The league table and the analyses `names`, computed by `backend`.
+
+    Parameters
+    ----------
+    backend
+        :class:`EmbeddedBackend` or the Neo4j backend.
+    names
+        Analyses of the registry, in the order their tables are wanted (default: all).
+    committee, max_load, max_depth
+        As for :func:`pbgraph.analyses.run`.
+    league
+        Whether to compute the league table (coverage per committee, worst first); None: when no committee
+        is chosen and the dataset has several (:func:`wants_league`).
+
+    Examples
+    --------
+    >>> from pbgraph import load
+    >>> found = analyze(EmbeddedBackend(load("data/sample")), ["unlinked", "load"])
+    >>> list(found.tables), found.league is None
+    (['unlinked', 'load', 'fragile', 'distribution'], True)
+    """
+    options = Options(committee=committee, max_load=max_load, max_depth=max_depth)
+    if league is None:
+        league = wants_league(backend, committee)
+    results = {name: backend.run(name, options) for name in names}
+    table = None
+    if league:
+        # the coverage of the whole dataset holds a row per committee: reuse it when it was asked for
+        whole = results["coverage"] if "coverage" in results and committee is None else None
+        whole = whole or backend.run("coverage", Options(max_load=max_load))
+        table = sort_league(whole.main)
+    return Findings(results, table)

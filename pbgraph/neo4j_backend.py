@@ -1,0 +1,47 @@
+"""The Neo4j backend of :func:`pbgraph.analyses.backend.analyze`: every analysis as the Cypher queries of
+`cypher/analyses/` on a dataset pushed to Neo4j (through the public functions of :mod:`pbgraph.neo4j`),
+its rows in the embedded backend's order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from pbgraph import neo4j as store
+from pbgraph.analyses.connectors import sort_connectors
+from pbgraph.analyses.registry import Options, Result
+
+if TYPE_CHECKING:
+    from pbgraph.neo4j import Connection
+
+
+@dataclass(frozen=True)
+class Neo4jBackend:
+    """The analyses of the dataset named `dataset`, computed in Neo4j over `conn`."""
+
+    conn: Connection
+    dataset: str
+
+    def committees(self) -> list[str]:
+        return store.committees(self.conn, self.dataset)
+
+    def run(self, name: str, options: Options) -> Result:
+        found = store.run_analysis(
+            self.conn,
+            name,
+            self.dataset,
+            committee=options.committee,
+            max_load=options.max_load,
+            max_depth=options.max_depth,
+        )
+        tables = dict(found.tables)
+        if "connectors" in tables:
+            tables["connectors"] = sort_connectors(tables["connectors"])
+        return Result(name, tables, sampled=found.sampled or _sampled(found.notes))
+
+
+def _sampled(notes: list[str]) -> int | None:
+    """The sample size of a `sampled:N` note, which :func:`pbgraph.neo4j.run_analysis` gives for now in
+    place of `Result.sampled`."""
+    counts = [int(note.partition(":")[2]) for note in notes if note.startswith("sampled:")]
+    return counts[0] if counts else None

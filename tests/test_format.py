@@ -1,0 +1,76 @@
+"""The one table writer (`pbgraph.format`): `analyze --format xlsx` and `export --to xlsx` write the same
+sheets, numbers as numbers, with unique sheet names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+from pbgraph import load
+from pbgraph.analyses import coverage, league_table
+from pbgraph.cli import main
+from pbgraph.format import sheet_names, tables_text
+from tests.conftest import ROOT, SAMPLE
+
+
+def _rows(path: Path, sheet: str) -> list[tuple[object, ...]]:
+    return list(load_workbook(path, read_only=True)[sheet].iter_rows(values_only=True))
+
+
+def test_analyze_xlsx_keeps_numbers_numbers(tmp_path: Path) -> None:
+    out = tmp_path / "coverage.xlsx"
+    result = CliRunner().invoke(
+        main, ["analyze", "coverage", str(SAMPLE), "--format", "xlsx", "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    header, *rows = _rows(out, "覆盖率")
+    expected = coverage(load(SAMPLE))
+    members = header.index("委员数")
+    assert [row[members] for row in rows] == expected["members"].tolist()
+    assert all(type(row[members]) is int for row in rows)
+    assert isinstance(rows[0][header.index("未联系党外委员")], int)
+    # rates are numbers shown as percentages, and every sheet has its header frozen and an autofilter
+    rate = rows[0][header.index("工作覆盖率")]
+    assert isinstance(rate, float) and rate == pytest.approx(expected["work_rate"].iloc[0])
+    book = load_workbook(out)
+    for sheet in book.worksheets:
+        assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref, sheet.title
+    column = book["覆盖率"].cell(row=2, column=header.index("工作覆盖率") + 1)
+    assert column.number_format == "0.0%"
+
+
+def test_analyze_and_export_write_the_same_sheets(tmp_path: Path) -> None:
+    runner = CliRunner()
+    analyzed, exported = tmp_path / "analyze.xlsx", tmp_path / "export.xlsx"
+    fixture = str(ROOT / "tests" / "fixtures" / "committees")
+    result = runner.invoke(
+        main, ["analyze", "all", fixture, "--by-committee", "--format", "xlsx", "-o", str(analyzed)]
+    )
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(main, ["export", fixture, "--to", "xlsx", "-o", str(exported)])
+    assert result.exit_code == 0, result.output
+    first, second = load_workbook(analyzed, read_only=True), load_workbook(exported, read_only=True)
+    assert first.sheetnames == second.sheetnames
+    for name in first.sheetnames:
+        assert list(first[name].iter_rows(values_only=True)) == list(second[name].iter_rows(values_only=True))
+    league = league_table(load(fixture))
+    header, *rows = _rows(analyzed, "各政协排名")
+    assert [row[header.index("委员数")] for row in rows] == league["members"].tolist()
+
+
+def test_sheet_names_are_unique_and_short() -> None:
+    # titles too long for Excel that are the same once cut, and characters Excel refuses in a sheet name
+    names = sheet_names(["x" * 40, "x" * 41, "a/b:c"], "en")
+    assert names == {"x" * 40: "x" * 31, "x" * 41: "x" * 29 + "_2", "a/b:c": "a_b_c"}
+    assert sheet_names(["coverage", "league"], "zh") == {"coverage": "覆盖率", "league": "各政协排名"}
+
+
+def test_tables_text_titles_each_table() -> None:
+    ds = load(SAMPLE)
+    text = tables_text({"coverage": coverage(ds)}, fmt="table", lang="en")
+    assert text.startswith("Coverage (2)\n")
+    csv = tables_text({"coverage": coverage(ds), "league": league_table(ds)}, fmt="csv", lang="en")
+    assert csv.startswith("# Coverage\n") and "\n# League table\n" in csv

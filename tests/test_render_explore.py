@@ -1,0 +1,277 @@
+"""Exploring a view in real headless Chromium: details panel, dimming, expand/collapse, drill-down, path,
+filters with counts, state in the URL, PNG export and keys, on the sample and on a generated city system."""
+
+from __future__ import annotations
+
+import base64
+import subprocess
+import sys
+from collections.abc import Iterator
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pytest
+
+from pbgraph import Dataset, load
+from pbgraph.render import build_view, write_view
+from tests.browser import Chromium, launch_chromium, node_point, open_view, screenshot, search, wait_ready
+
+SHOTS = Path("/tmp/explore_shots")
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Chromium]:
+    with launch_chromium() as browser:
+        yield browser
+
+
+@pytest.fixture(scope="module")
+def city(tmp_path_factory: pytest.TempPathFactory) -> Dataset:
+    path = tmp_path_factory.mktemp("city") / "city"
+    subprocess.run(
+        [sys.executable, "-m", "pbgraph.cli", "generate", "--scale", "city", "--seed", "3", str(path)],
+        check=True,
+        capture_output=True,
+    )
+    return load(path)
+
+
+def api(page: Any, root_id: str, call: str) -> Any:
+    return page.evaluate(f"() => window.__pbgraphViews['{root_id}'].{call}")
+
+
+def open_built(chromium: Chromium, view: Any, path: Path) -> tuple[Any, Any, str]:
+    write_view(view, path)
+    return open_view(chromium, path.read_text(encoding="utf-8"), path)
+
+
+def liaison_graph(ds: Dataset, *, members_only: bool = False) -> nx.Graph:
+    """Every liaison as an undirected edge: what the path tool walks (counting or not); members only where
+    the view holds members only (a drill-down view)."""
+    liaisons = ds.liaisons
+    if members_only:
+        liaisons = liaisons[liaisons["kind"] == "member"]
+    graph = nx.Graph()
+    graph.add_edges_from(zip(liaisons["source"], liaisons["target"], strict=True))
+    return graph
+
+
+def names(ds: Dataset) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for table in ("members", "sectors", "townships", "organizations", "contacts"):
+        frame = getattr(ds, table)
+        out |= {i: (n or i) for i, n in zip(frame["id"], frame["name"], strict=True)}
+    return out
+
+
+def test_details_panel_lists_liaisons_by_name_and_dims_the_rest(
+    chromium: Chromium, sample: Dataset, tmp_path: Path
+) -> None:
+    view = build_view(sample, "network")
+    page, report, root_id = open_built(chromium, view, tmp_path / "n.html")
+    index = next(i for i, n in enumerate(view.nodes) if n.id == "M0205")
+    x, y = node_point(page, root_id, index)
+    page.mouse.click(x, y)
+    page.wait_for_selector(f"#{root_id} .pbg-details:not([hidden])")
+    panel = str(page.text_content(f"#{root_id} .pbg-details"))
+    label = names(sample)
+    out = sample.liaisons[sample.liaisons["source"] == "M0205"]
+    assert len(out) == 11
+    for target in out["target"]:
+        assert label[target] in panel, label[target]
+    assert f"发出的联系（{len(out)}）" in panel and "收到的联系（0）" in panel
+    # everything outside the neighbourhood (any edge: liaisons, sector, memberships) is dimmed
+    neighbours = {"M0205"} | {e.target for e in view.edges if e.source == "M0205"}
+    neighbours |= {e.source for e in view.edges if e.target == "M0205"}
+    assert set(out["target"]) <= neighbours
+    opacity = page.evaluate(
+        f"""() => {{ const body = window.__pbgraphViews['{root_id}'].network.body.nodes;
+                    return Object.keys(body).map(k => [Number(k), body[k].options.opacity]); }}"""
+    )
+    for node, value in opacity:
+        assert (value is None or value == 1) == (view.nodes[node].id in neighbours)
+    screenshot(page, SHOTS / "details.png")
+    # a name in the panel goes to that node
+    page.click(f"#{root_id} .pbg-details button.pbg-link >> text={label['M0082']}")
+    assert api(page, root_id, "selected()") == "M0082"
+    page.keyboard.press("Escape")
+    assert api(page, root_id, "selected()") is None
+    assert page.is_hidden(f"#{root_id} .pbg-details")
+    report.assert_clean()
+
+
+def test_double_click_shows_and_hides_the_reserve(
+    chromium: Chromium, sample: Dataset, tmp_path: Path
+) -> None:
+    view = build_view(sample, "member", "M0205")
+    assert view.focus == "M0205" and [label for _, label in view.rings] == ["第 1 跳"]
+    page, report, root_id = open_built(chromium, view, tmp_path / "m.html")
+    assert api(page, root_id, "selected()") == "M0205"  # the person is selected at start
+    before = set(api(page, root_id, "drawnIds()"))
+    assert before == {n.id for n in view.drawn()}
+    index = next(i for i, n in enumerate(view.nodes) if n.id == "M0082")
+    reserve_neighbours = {
+        n for n in liaison_graph(sample).neighbors("M0082") if n in {v.id for v in view.nodes if v.reserve}
+    }
+    x, y = node_point(page, root_id, index)
+    page.mouse.dblclick(x, y)
+    page.wait_for_timeout(300)
+    after = set(api(page, root_id, "drawnIds()"))
+    assert reserve_neighbours and reserve_neighbours <= after - before
+    x, y = node_point(page, root_id, index)
+    page.mouse.dblclick(x, y)
+    page.wait_for_timeout(300)
+    assert set(api(page, root_id, "drawnIds()")) == before
+    report.assert_clean()
+
+
+def test_drill_down_search_and_path(chromium: Chromium, sample: Dataset, tmp_path: Path) -> None:
+    view = build_view(sample, "network", node_limit=100)
+    page, report, root_id = open_built(chromium, view, tmp_path / "agg.html")
+    top = api(page, root_id, "drawnIds()")
+    assert top and all(i.startswith("agg:") for i in top)
+    # double-click a sector super-node: its members take its place
+    sector = next(i for i, n in enumerate(view.nodes) if n.kind == "aggregate")
+    inside = {n.id for n in view.nodes if n.parent == view.nodes[sector].id}
+    x, y = node_point(page, root_id, sector)
+    page.mouse.dblclick(x, y)
+    page.wait_for_timeout(300)
+    drawn = set(api(page, root_id, "drawnIds()"))
+    assert inside <= drawn and view.nodes[sector].id not in drawn
+    # search finds a member inside another super-node and opens it
+    folded = next(n for n in view.nodes if n.kind == "member" and n.id not in drawn)
+    assert search(page, root_id, folded.label).startswith("已定位：")
+    assert api(page, root_id, "selected()") == folded.id
+    assert folded.id in api(page, root_id, "drawnIds()")
+    # the path tool: the shortest liaison chain, as networkx finds it
+    graph = liaison_graph(sample, members_only=True)
+    component = sorted(max(nx.connected_components(graph), key=len))
+    source, target = component[0], component[-1]
+    expected = nx.shortest_path_length(graph, source, target)
+    chain = page.evaluate(f"() => window.__pbgraphViews['{root_id}'].findPath({source!r}, {target!r})")
+    assert chain[0] == source and chain[-1] == target and len(chain) - 1 == expected
+    assert all(graph.has_edge(a, b) for a, b in pairwise(chain))
+    assert set(chain) <= set(api(page, root_id, "drawnIds()"))
+    assert f"联系链：{expected} 步" in str(page.text_content(f"#{root_id} .pbg-details"))
+    screenshot(page, SHOTS / "path.png")
+    report.assert_clean()
+
+
+def test_filters_count_sort_and_combine(chromium: Chromium, sample: Dataset, tmp_path: Path) -> None:
+    view = build_view(sample, "network")
+    page, report, root_id = open_built(chromium, view, tmp_path / "f.html")
+    options = page.eval_on_selector_all(
+        f"#{root_id} .pbg-filter >> nth=1 >> option", "els => els.map(e => e.textContent)"
+    )[1:]
+    parties = [n.attrs["party"] for n in view.nodes if "party" in n.attrs]
+    counts = [int(o.rsplit("（", 1)[1].rstrip("）")) for o in options]
+    assert counts == sorted(counts, reverse=True)
+    assert options[0] == f"中共党员（{parties.count('中共党员')}）"
+    page.select_option(f"#{root_id} .pbg-filter select >> nth=1", index=1)  # 中共党员
+    sectors = [n.attrs["sector"] for n in view.nodes if "sector" in n.attrs]
+    page.select_option(
+        f"#{root_id} .pbg-filter select >> nth=2", label=f"文化艺术界（{sectors.count('文化艺术界')}）"
+    )
+    shown = set(api(page, root_id, "drawnIds()"))
+    both = {
+        n.id
+        for n in view.nodes
+        if n.attrs.get("party") == "中共党员" and n.attrs.get("sector") == "文化艺术界"
+    }
+    members = {i for i in shown if i.startswith("M")}
+    assert members == both
+    # contacts of hidden members are hidden with them
+    contacts = {i for i in shown if i.startswith("P")}
+    liaised = set(sample.liaisons.loc[sample.liaisons["source"].isin(both), "target"])
+    assert contacts and contacts <= liaised
+    report.assert_clean()
+
+
+def test_state_round_trip_through_the_url(chromium: Chromium, sample: Dataset, tmp_path: Path) -> None:
+    view = build_view(sample, "network", node_limit=100)
+    path = tmp_path / "state.html"
+    page, _, root_id = open_built(chromium, view, path)
+    folded = next(n for n in view.nodes if n.kind == "member" and n.attrs.get("party") == "中共党员")
+    api(page, root_id, f"focusNode({folded.id!r})")
+    page.select_option(f"#{root_id} .pbg-filter select >> nth=1", index=1)
+    page.wait_for_timeout(400)
+    hash_ = page.evaluate("() => location.hash")
+    assert f"sel={folded.id}" in hash_ and "open=" in hash_ and "f=1." in hash_
+    drawn = sorted(api(page, root_id, "drawnIds()"))
+    filters = page.eval_on_selector_all(f"#{root_id} .pbg-filter select", "els => els.map(e => e.value)")
+    scale = api(page, root_id, "network.getScale()")
+    # a fresh page that opens the link: the file with the hash
+    (tmp_path / "blank.html").write_text("<!DOCTYPE html><title>blank</title>", encoding="utf-8")
+    again, report = chromium.open_page(tmp_path / "blank.html")
+    again.goto(path.resolve().as_uri() + hash_)
+    wait_ready(again)
+    again.wait_for_timeout(300)
+    assert api(again, root_id, "selected()") == folded.id
+    assert sorted(api(again, root_id, "drawnIds()")) == drawn
+    assert (
+        again.eval_on_selector_all(f"#{root_id} .pbg-filter select", "els => els.map(e => e.value)")
+        == filters
+    )
+    assert abs(api(again, root_id, "network.getScale()") - scale) < 0.01 * scale
+    report.assert_clean()
+
+
+def test_png_export_and_keys(chromium: Chromium, sample: Dataset, tmp_path: Path) -> None:
+    view = build_view(sample, "gaps")
+    page, report, root_id = open_built(chromium, view, tmp_path / "g.html")
+    width = page.evaluate(f"() => document.querySelector('#{root_id} .pbg-net').clientWidth")
+    for factor in (2, 3):
+        url = api(page, root_id, f"exportPng({factor})")
+        data = base64.b64decode(url.split(",", 1)[1])
+        assert data[:8] == b"\x89PNG\r\n\x1a\n"
+        assert int.from_bytes(data[16:20], "big") == width * factor
+    with page.expect_download() as download:
+        page.click(f"#{root_id} .pbg-png >> nth=0")
+    saved = download.value.path()
+    assert saved is not None and Path(saved).read_bytes()[:4] == b"\x89PNG"
+    # the gap legend is on screen at 1280x720, above the fold
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.wait_for_timeout(200)
+    boxes = page.eval_on_selector_all(
+        f"#{root_id} .pbg-legend li.pbg-gap-item", "els => els.map(e => e.getBoundingClientRect().bottom)"
+    )
+    assert len(boxes) == 6 and max(boxes) <= 720
+    # "/" focuses the search, Esc clears
+    page.mouse.click(5, 5)
+    page.keyboard.press("/")
+    assert page.evaluate("() => document.activeElement.classList.contains('pbg-search')")
+    page.keyboard.type("M0205")
+    page.keyboard.press("Enter")
+    assert api(page, root_id, "selected()") == "M0205"
+    page.keyboard.press("Escape")
+    assert api(page, root_id, "selected()") is None
+    report.assert_clean()
+
+
+def test_city_system_drill_down_path_and_details(chromium: Chromium, city: Dataset, tmp_path: Path) -> None:
+    view = build_view(city, "gaps")
+    assert view.notice and "聚合" in view.notice
+    page, report, root_id = open_built(chromium, view, tmp_path / "city.html")
+    top = api(page, root_id, "drawnIds()")
+    assert len(top) == len(city.committees)
+    # a member deep inside (committee > sector > member): search opens both levels
+    member = city.members.iloc[len(city.members) // 2]
+    assert search(page, root_id, member["id"]).startswith("已定位：")
+    assert api(page, root_id, "selected()") == member["id"]
+    panel = str(page.text_content(f"#{root_id} .pbg-details"))
+    label = names(city)
+    out = city.liaisons[(city.liaisons["source"] == member["id"]) & (city.liaisons["kind"] == "member")]
+    for target in out["target"]:
+        assert label[target] in panel
+    # the shortest chain between two members of different committees, as networkx finds it
+    graph = liaison_graph(city, members_only=True)
+    component = max(nx.connected_components(graph), key=len)
+    a, b = sorted(component)[0], sorted(component)[-1]
+    chain = page.evaluate(f"() => window.__pbgraphViews['{root_id}'].findPath({a!r}, {b!r})")
+    assert len(chain) - 1 == nx.shortest_path_length(graph, a, b)
+    assert all(graph.has_edge(x, y) for x, y in pairwise(chain))
+    screenshot(page, SHOTS / "city_path.png")
+    report.assert_clean()
