@@ -6,7 +6,9 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 OUT ?= out
 
-.PHONY: demo test lint system-deps clean
+DIST ?= dist
+
+.PHONY: demo test lint system-deps clean dist smoke
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,10 +31,20 @@ lint: $(BIN)/.installed
 	$(BIN)/ruff format --check pbgraph tests benchmarks data
 	$(BIN)/mypy
 
+# the sdist and the wheel as users get them (the wheel built from the sdist), checked with twine
+dist: $(BIN)/.installed
+	rm -rf $(DIST)
+	$(BIN)/python -m build --outdir $(DIST) . >/dev/null
+	$(BIN)/twine check --strict $(DIST)/*
+
+# the wheel installed into a fresh venv outside the repository, every command run from another folder
+smoke: dist
+	PYTHON=$(PYTHON) tests/smoke_installed.sh $(DIST)
+
 # the Cypher linter (Neo4j's own language support, pinned) runs under node; CI has node and npm
-test: $(BIN)/.installed system-deps lint
+test: $(BIN)/.installed system-deps lint smoke
 	if command -v npm >/dev/null 2>&1; then npm ci --prefix tests/cypher_lint --no-audit --no-fund --silent; fi
-	$(BIN)/python -m pytest -q
+	PBGRAPH_DIST=$(DIST) $(BIN)/python -m pytest -q
 
 clean:
-	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(OUT) $(DIST) build .pytest_cache .mypy_cache .ruff_cache

@@ -51,6 +51,14 @@ def _write(ds: Any, nodes: np.ndarray | None, path: Path) -> dict[str, Any]:
     }
 
 
+def _generate(scale: str, seed: int, path: Path) -> None:
+    """A generated system at `path`, made once."""
+    if not (path / "members.csv").exists():
+        print(f"[render] generating {scale} …", file=sys.stderr)
+        command = [sys.executable, "-m", "pbgraph.cli", "generate", "--scale", scale, "--seed", str(seed)]
+        subprocess.run([*command, str(path)], check=True)
+
+
 def _first_frame(path: Path) -> float:
     root = Path(__file__).resolve().parent.parent
     sys.path.insert(0, str(root))
@@ -69,22 +77,7 @@ def bench_render(*, data_dir: Path, seed: int, repeat: int) -> dict[str, Any]:
     province = data_dir / f"province-{seed}"
     national = data_dir / f"national-{seed}"
     for path, scale in ((province, "province"), (national, "national")):
-        if not (path / "members.csv").exists():
-            print(f"[render] generating {scale} …", file=sys.stderr)
-            subprocess.run(
-                [
-                    sys.executable,
-                    "-m",
-                    "pbgraph.cli",
-                    "generate",
-                    "--scale",
-                    scale,
-                    "--seed",
-                    str(seed),
-                    str(path),
-                ],
-                check=True,
-            )
+        _generate(scale, seed, path)
     results: dict[str, Any] = {}
     ds = load(province)
     cases: list[tuple[str, Any, np.ndarray | None]] = [(f"{n:,}", ds, _first_nodes(ds, n)) for n in SIZES]
@@ -161,7 +154,6 @@ def bench_explore(*, data_dir: Path, seed: int) -> dict[str, Any]:
     selection, filter and expand times at 5,000 drawn nodes."""
     from pbgraph import load
     from pbgraph.render import build_view, write_view
-    from pbgraph.render.views import network_view
     from pbgraph.render.views._builder import Builder
 
     root = Path(__file__).resolve().parent.parent
@@ -169,21 +161,7 @@ def bench_explore(*, data_dir: Path, seed: int) -> dict[str, Any]:
     from tests.browser import launch_chromium, wait_ready
 
     province = data_dir / f"province-{seed}"
-    if not (province / "members.csv").exists():
-        subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "pbgraph.cli",
-                "generate",
-                "--scale",
-                "province",
-                "--seed",
-                str(seed),
-                str(province),
-            ],
-            check=True,
-        )
+    _generate("province", seed, province)
     ds = load(province)
     targets = _targets(ds)
     results: dict[str, Any] = {"views": {}, "interaction": {}}
@@ -205,61 +183,46 @@ def bench_explore(*, data_dir: Path, seed: int) -> dict[str, Any]:
                 "first_frame": ready,
             }
             chromium.close()
-        # 5,000 drawn nodes: whole committees of the province, nothing folded, the next hop in reserve
+        # 5,000 drawn nodes: whole committees of the province, their contacts held in reserve (expand shows a
+        # member's contacts)
+        from pbgraph.render.views._facts import Selection
+
         builder = Builder(ds, lang="zh", color_by="party", node_limit=10**9, committee=None, max_load=5)
-        nodes = _first_nodes(ds, 5000)
-        view = network_view(builder, "benchmark", nodes)
+        nodes = _first_nodes(ds, 45_000)
+        is_contact = builder.f.kind_names[nodes] == "contact"
+        drawn_nodes = nodes[~is_contact][:5000]
+        nodes = np.concatenate([drawn_nodes, nodes[is_contact]])
+        reserve = np.r_[np.zeros(len(drawn_nodes), dtype=bool), np.ones(int(is_contact.sum()), dtype=bool)]
+        view = builder.view(
+            "benchmark", Selection(nodes, builder.clustered_positions(nodes), reserve=reserve)
+        )
         path = write_view(view, Path(tmp) / "5000.html")
         page, report = chromium.open_page(path, timeout_ms=180_000)
         wait_ready(page, timeout_ms=180_000)
         root_id = page.evaluate("() => document.querySelector('.pbg').id")
-        member = next(n.id for n in view.nodes if n.kind == "member")
+        reserve_ids = {n.id for n in view.nodes if n.reserve}
+        edges = [e for e in view.edges if e.target in reserve_ids and e.source not in reserve_ids]
+        member = edges[0].source
         calls = {
             "select (details + dimming)": f"view.focusNode({member!r})",
             "filter (party)": "(() => { const s = document.querySelectorAll("
             "'#' + rootId + ' .pbg-filter select')[1]; s.selectedIndex = 1; "
             "s.dispatchEvent(new Event('change')); })()",
+            "clear filter": "(() => { const s = document.querySelectorAll("
+            "'#' + rootId + ' .pbg-filter select')[1]; s.selectedIndex = 0; "
+            "s.dispatchEvent(new Event('change')); })()",
+            "expand / collapse (double-click)": f"view.toggle({member!r})",
             "clear (Esc)": "view.clear()",
         }
         for label, call in calls.items():
-            runs = [page.evaluate(_TIMED, [root_id, call]) for _ in range(3)]
+            runs = [page.evaluate(_TIMED, [root_id, call]) for _ in range(3 if "filter" not in label else 1)]
             results["interaction"][label] = {
                 "handler_ms": statistics.median(r[0] for r in runs),
                 "with_frame_ms": statistics.median(r[1] for r in runs),
             }
         results["interaction_nodes"] = len(view.drawn())
         report.assert_clean()
-        # expand: open committees of the province's drill-down view until 5,000 nodes are drawn, then one more
-        path = Path(tmp) / "gaps.html"
-        write_view(build_view(ds, "gaps"), path)
-        page, report = chromium.open_page(path, timeout_ms=180_000)
-        wait_ready(page, timeout_ms=180_000)
-        root_id = page.evaluate("() => document.querySelector('.pbg').id")
-        opened = page.evaluate(_OPEN_UNTIL, [root_id, 5000])
-        runs = []
-        for _ in range(3):
-            target = page.evaluate(_NEXT_FOLDED, root_id)
-            runs.append(page.evaluate(_TIMED, [root_id, f"view.toggle({target!r})"]))
-        results["interaction"]["expand (double-click a super-node)"] = {
-            "handler_ms": statistics.median(r[0] for r in runs),
-            "with_frame_ms": statistics.median(r[1] for r in runs),
-            "drawn_before": opened,
-        }
-        report.assert_clean()
     return results
-
-
-# open super-nodes (biggest drawn first) until `limit` nodes are drawn; returns how many are
-_OPEN_UNTIL = """([rootId, limit]) => {
-    const view = window.__pbgraphViews[rootId];
-    for (let round = 0; round < 500 && view.drawnIds().length < limit; round++) {
-        const folded = view.drawnIds().filter((id) => id.startsWith("agg:"));
-        if (!folded.length) break;
-        view.toggle(folded[0]);
-    }
-    return view.drawnIds().length;
-}"""
-_NEXT_FOLDED = """(rootId) => window.__pbgraphViews[rootId].drawnIds().find((id) => id.startsWith("agg:"))"""
 
 
 def explore_markdown(results: dict[str, Any]) -> str:

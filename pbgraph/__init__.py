@@ -5,10 +5,12 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 
 from pbgraph._errors import DatasetError, PbgraphError, UnknownIdError
+from pbgraph.changes import diff, whatif
 from pbgraph.dataset import Dataset
 from pbgraph.loader import load
+from pbgraph.planning import plan
 
-__all__ = ["Dataset", "DatasetError", "PbgraphError", "UnknownIdError", "load"]
+__all__ = ["Dataset", "DatasetError", "PbgraphError", "UnknownIdError", "diff", "load", "plan", "whatif"]
 
 try:
     # one version, pyproject's: what the installed package's metadata says

@@ -47,6 +47,9 @@ class Dataset:
     contacts: pd.DataFrame
     name: str = ""
     warnings: list[Problem] = field(default_factory=list)
+    not_recorded: frozenset[str] = frozenset()
+    """Tables the source did not give (`organizations` …; `liaisons:<kind>` for one kind of liaison list):
+    analyses that need them say so instead of reporting every entity as a gap (DESIGN 3)."""
 
     @property
     def tables(self) -> dict[str, pd.DataFrame]:

@@ -7,11 +7,9 @@ Every writer writes all at once (readers never see half a file) and returns the 
 
 from __future__ import annotations
 
-import io
 import json
 import math
 import os
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -169,21 +167,18 @@ def export_graph(ds: Dataset, path: str | os.PathLike[str], *, fmt: str, contact
 
     if fmt not in GRAPH_FORMATS:
         raise InvalidOptionError(f"unknown graph format {fmt!r}; choose from {', '.join(GRAPH_FORMATS)}")
-    graph = export_graph_data(ds, contacts=contacts)
-    buffer = io.BytesIO()
     if fmt == "graphml":
-        nx.write_graphml(graph, buffer, encoding="utf-8", prettyprint=True)
-        data = buffer.getvalue()
+        # GraphML and GEXF are written from the columns: the same graph, without building it in networkx
+        from pbgraph._graph_xml import graphml_bytes
+
+        data = graphml_bytes(ds, contacts=contacts)
     elif fmt == "gexf":
-        nx.write_gexf(graph, buffer, encoding="utf-8", prettyprint=True)
-        # networkx stamps today's date; a rebuild from the same data should not differ
-        data = re.sub(
-            rb'lastmodifieddate="[^"]*"',
-            f'lastmodifieddate="{view_date()}"'.encode(),
-            buffer.getvalue(),
-            count=1,
-        )
+        from pbgraph._graph_xml import gexf_bytes
+
+        # dated by the data, not today: a rebuild from the same data does not differ
+        data = gexf_bytes(ds, contacts=contacts, date=view_date())
     else:
+        graph = export_graph_data(ds, contacts=contacts)
         text = json.dumps(nx.node_link_data(graph, edges="edges"), ensure_ascii=False, indent=1) + "\n"
         data = text.encode("utf-8")
     target = Path(path)

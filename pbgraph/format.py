@@ -16,6 +16,8 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from pbgraph._texts import pick
 from pbgraph._texts.tables import CELLS, COLUMN_LABELS, OVERALL_NAME, TABLE_TITLES, VALUE_LABELS
@@ -24,7 +26,19 @@ from pbgraph.model import NODE_KIND_ZH, ORG_KIND_ZH, PARTY_ZH, ROLE_ZH
 
 NA = "n/a"
 
-RATE_COLUMNS = frozenset({"organization_rate", "work_rate", "share"})
+RATE_COLUMNS = frozenset(
+    {
+        "organization_rate",
+        "work_rate",
+        "share",
+        "organization_rate_before",
+        "organization_rate_after",
+        "work_rate_before",
+        "work_rate_after",
+    }
+)
+LABELLED_COLUMNS = frozenset({"gap", "severity", "reason", "match", "change", "field", "analysis", "table"})
+"""Columns whose values are codes shown with a label of `VALUE_LABELS`."""
 ENUM_COLUMNS: dict[str, dict[str, str]] = {
     "party": {str(k): v for k, v in PARTY_ZH.items()},
     # the `kind` columns of result rows name node or organization kinds (never liaison kinds)
@@ -57,7 +71,7 @@ def _cell(column: str, value: Any, lang: str) -> str:
     text = str(value)
     if column == "committee_name" and text == OVERALL_NAME:
         return pick(CELLS["overall"], lang)
-    if column == "gap" or column == "severity":
+    if column in LABELLED_COLUMNS:
         labels = VALUE_LABELS.get(text)
         return text if labels is None else pick(labels, lang)
     if lang == "zh" and column in ENUM_COLUMNS:
@@ -67,12 +81,38 @@ def _cell(column: str, value: Any, lang: str) -> str:
 
 def display_frame(frame: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
     """The frame as people read it: translated headers, labelled values, rates as percentages."""
-    columns = {c: [_cell(c, v, lang) for v in frame[c].tolist()] for c in frame.columns}
     return pd.DataFrame(
-        {column_label(c, lang): values for c, values in columns.items()},
+        {column_label(str(c), lang): _display_column(str(c), frame[c], lang) for c in frame.columns},
         index=range(len(frame)),
         dtype=object,
     )
+
+
+def _display_column(column: str, series: pd.Series, lang: str) -> np.ndarray:
+    """`_cell` of every value of a column, a whole column at a time where its dtype allows."""
+    if column in RATE_COLUMNS or series.dtype == object or len(series) == 0:
+        return np.array([_cell(column, v, lang) for v in series.tolist()], dtype=object)
+    if pd.api.types.is_bool_dtype(series.dtype):
+        yes, no = pick(CELLS["yes"], lang), pick(CELLS["no"], lang)
+        return np.where(series.to_numpy(dtype=bool), yes, no).astype(object)
+    if pd.api.types.is_integer_dtype(series.dtype) and not series.hasnans:
+        return series.to_numpy().astype(str).astype(object)
+    if not pd.api.types.is_string_dtype(series.dtype) or series.hasnans:
+        return np.array([_cell(column, v, lang) for v in series.tolist()], dtype=object)
+    # text: only a few columns have labels, looked up once per distinct value
+    labels: dict[str, str] | None = None
+    if column == "committee_name":
+        labels = {OVERALL_NAME: pick(CELLS["overall"], lang)}
+    elif column in LABELLED_COLUMNS:
+        labels = {k: pick(v, lang) for k, v in VALUE_LABELS.items()}
+    elif lang == "zh" and column in ENUM_COLUMNS:
+        labels = ENUM_COLUMNS[column]
+    values = series.to_numpy(dtype=object)
+    if labels is None:
+        return values
+    uniques = pd.unique(values)
+    mapping = {u: labels.get(u, u) for u in uniques}
+    return series.map(mapping).to_numpy(dtype=object)
 
 
 def text_width(text: str) -> int:
@@ -110,13 +150,42 @@ def _numberish(text: str) -> bool:
 
 
 def csv_text(frame: pd.DataFrame, lang: str = "zh") -> str:
-    """CSV with translated headers and values (what an analyst opens in Excel); a text cell that a
-    spreadsheet would run as a formula starts with `'` (DESIGN 5)."""
+    """CSV with translated headers and values (what an analyst opens in Excel).
+
+    Written a column at a time in Arrow, exactly as Python's csv module writes it (minimal quoting, "\\n"
+    line ends, a lone empty field quoted).
+    """
     shown = display_frame(frame, lang)
-    safe = shown.copy()
+    # a text cell that a spreadsheet would run as a formula starts with `'` (DESIGN 5)
     for position in range(shown.shape[1]):
-        safe.isetitem(position, csv_safe(shown.iloc[:, position]).to_numpy())
-    return safe.to_csv(index=False, lineterminator="\n")
+        shown.isetitem(position, csv_safe(shown.iloc[:, position]).to_numpy())
+    if shown.shape[1] == 0:
+        return shown.to_csv(index=False, lineterminator="\n")
+    header = [_csv_field(pa.array([str(c)], pa.large_string())) for c in shown.columns]
+    cells = [_csv_field(pa.array(shown[c].to_numpy(), pa.large_string())) for c in shown.columns]
+    if shown.shape[1] == 1:
+        lone = pa.scalar('""', pa.large_string())
+        header = [pc.if_else(pc.equal(header[0], _EMPTY), lone, header[0])]
+        cells = [pc.if_else(pc.equal(cells[0], _EMPTY), lone, cells[0])]
+    lines = pa.concat_arrays(
+        [
+            pc.binary_join_element_wise(*header, _COMMA),
+            pc.binary_join_element_wise(*cells, _COMMA) if len(shown) else pa.array([], pa.large_string()),
+        ]
+    )
+    return _joined(lines, "\n") + "\n"
+
+
+_EMPTY = pa.scalar("", pa.large_string())
+_COMMA = pa.scalar(",", pa.large_string())
+
+
+def _csv_field(values: pa.Array) -> pa.Array:
+    """Cells quoted where the csv module quotes them: holding the delimiter, a quote or a line end."""
+    needs = pc.match_substring_regex(values, '[,"\n]')
+    quote = pa.scalar('"', pa.large_string())
+    quoted = pc.binary_join_element_wise(quote, pc.replace_substring(values, '"', '""'), quote, _EMPTY)
+    return pc.if_else(needs, quoted, values)
 
 
 def json_ready(frame: pd.DataFrame, lang: str = "zh") -> list[dict[str, Any]]:
@@ -139,6 +208,151 @@ def json_ready(frame: pd.DataFrame, lang: str = "zh") -> list[dict[str, Any]]:
 
 def json_text(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def json_document(tables: dict[str, pd.DataFrame], lang: str = "zh") -> str:
+    """Named tables as JSON: the records of the one table, else an object of them by name.
+
+    Byte for byte what `json.dumps(…, ensure_ascii=False, indent=2)` of :func:`json_ready` writes, but built
+    a column at a time in Arrow (a table with a column of Python objects goes through orjson instead).
+    """
+    tables = {name: _overall_named(frame, lang) for name, frame in tables.items()}
+    if len(tables) == 1:
+        return _json_array(next(iter(tables.values())), "")
+    if not tables:
+        return "{}"
+    members = [
+        f"  {json.dumps(str(name), ensure_ascii=False)}: {_json_array(f, '  ')}" for name, f in tables.items()
+    ]
+    return "{\n" + ",\n".join(members) + "\n}"
+
+
+def _json_array(frame: pd.DataFrame, indent: str) -> str:
+    """One table as a JSON array of records, its lines indented by `indent` (the first excepted)."""
+    if len(frame) == 0:
+        return "[]"
+    try:
+        if frame.shape[1] == 0 or any(frame[c].dtype == object for c in frame.columns):
+            raise TypeError("not one type per column")
+        fields = [
+            pc.binary_join_element_wise(
+                _large(f"{indent}    {json.dumps(str(c), ensure_ascii=False)}: "),
+                _json_values(frame[c]),
+                _EMPTY,
+            )
+            for c in frame.columns
+        ]
+        records = pc.binary_join_element_wise(
+            _large(f"{indent}  {{\n"),
+            pc.binary_join_element_wise(*fields, _large(",\n")),
+            _large(f"\n{indent}  }}"),
+            _EMPTY,
+        )
+        return "[\n" + _joined(records, ",\n") + f"\n{indent}]"
+    except (TypeError, pa.ArrowException):
+        return _json_records_text(frame).replace("\n", "\n" + indent)
+
+
+def _json_records_text(frame: pd.DataFrame) -> str:
+    import orjson
+
+    try:
+        return orjson.dumps(_records(frame, exact_floats=True), option=orjson.OPT_INDENT_2).decode()
+    except TypeError:
+        # what orjson does not write (an integer beyond 64 bits, text that is not Unicode): the slow way
+        return json_text(json_ready(frame))
+
+
+def _overall_named(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The frame with the overall row's name in the reader's language (as :func:`json_ready` gives it)."""
+    if "committee_name" not in frame.columns:
+        return frame
+    names = frame["committee_name"]
+    return frame.assign(committee_name=names.where(names != OVERALL_NAME, pick(CELLS["overall"], lang)))
+
+
+def _json_values(series: pd.Series) -> pa.Array:
+    """Each value of a column as JSON text (as the json module writes it)."""
+    kind = series.dtype.kind
+    if kind == "b":
+        return pa.array(np.where(series.to_numpy(dtype=bool), "true", "false"), pa.large_string())
+    if kind in "iu":
+        return pa.array(series.to_numpy()).cast(pa.large_string())
+    if kind == "f":
+        return pa.array([_json_float(v) for v in series.to_numpy(dtype=float).tolist()], pa.large_string())
+    if not pd.api.types.is_string_dtype(series.dtype):
+        raise TypeError(f"no columnar JSON for {series.dtype}")
+    text = pa.array(series, from_pandas=True, type=pa.large_string())
+    # most columns hold nothing to escape: one pass to find out
+    if pc.any(pc.match_substring_regex(text, r'[\\"\x00-\x1f]')).as_py():
+        text = pc.replace_substring(text, "\\", "\\\\")
+        text = pc.replace_substring(text, '"', '\\"')
+        for code in range(32):
+            text = pc.replace_substring(text, chr(code), _JSON_ESCAPES.get(code, f"\\u{code:04x}"))
+    quote = _large('"')
+    return pc.binary_join_element_wise(quote, text, quote, _EMPTY).fill_null(_large("null"))
+
+
+_JSON_ESCAPES = {8: "\\b", 9: "\\t", 10: "\\n", 12: "\\f", 13: "\\r"}
+
+
+def _json_float(value: float) -> str:
+    if math.isnan(value):
+        return "null"
+    return repr(value) if math.isfinite(value) else ("Infinity" if value > 0 else "-Infinity")
+
+
+def _large(text: str) -> pa.Scalar:
+    return pa.scalar(text, pa.large_string())
+
+
+def _joined(lines: pa.Array, separator: str) -> str:
+    whole = pc.binary_join(
+        pa.LargeListArray.from_arrays(pa.array([0, len(lines)], pa.int64()), lines), _large(separator)
+    )
+    return str(whole[0].as_py())
+
+
+def _records(frame: pd.DataFrame, *, exact_floats: bool) -> list[dict[str, Any]]:
+    keys = [str(c) for c in frame.columns]
+    columns = [_json_column(frame[c], exact_floats) for c in frame.columns]
+    return [dict(zip(keys, row, strict=True)) for row in zip(*columns, strict=True)]
+
+
+def _json_column(series: pd.Series, exact_floats: bool) -> list[Any]:
+    if pd.api.types.is_float_dtype(series.dtype):
+        values = series.to_numpy(dtype=float)
+        out: list[Any] = values.tolist()
+        for position in np.flatnonzero(np.isnan(values)):
+            out[position] = None
+        if exact_floats:
+            # orjson writes 1e-05 as 0.00001 and inf as null: those few as Python writes them
+            magnitude = np.abs(values)
+            odd = ~np.isnan(values) & (((magnitude < 1e-4) & (values != 0)) | ~(magnitude < 1e16))
+            for position in np.flatnonzero(odd):
+                out[position] = _float_fragment(out[position])
+        return out
+    if series.dtype == object or series.hasnans:
+        return [_json_value(v, exact_floats) for v in series.tolist()]
+    return series.tolist()
+
+
+def _json_value(value: Any, exact_floats: bool) -> Any:
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float):
+        if math.isnan(value):
+            return None
+        if exact_floats:
+            return _float_fragment(value)
+    return value
+
+
+def _float_fragment(value: float) -> Any:
+    import orjson
+
+    text = repr(value) if math.isfinite(value) else ("Infinity" if value > 0 else "-Infinity")
+    return orjson.Fragment(text)
 
 
 def table_title(name: str, lang: str) -> str:
@@ -206,10 +420,7 @@ def tables_text(tables: dict[str, pd.DataFrame], *, fmt: str, lang: str) -> str:
     """Named tables as one text: "table" (each under its title and row count), "csv" (several tables each
     under a `# title` line) or "json" (one list of records, or an object of them for several tables)."""
     if fmt == "json":
-        data: Any = {name: json_ready(frame, lang) for name, frame in tables.items()}
-        if len(tables) == 1:
-            data = next(iter(data.values()))
-        return json_text(data) + "\n"
+        return json_document(tables, lang) + "\n"
     if fmt == "csv":
         parts = [csv_text(frame, lang) for frame in tables.values()]
         if len(tables) > 1:

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-import networkx as nx
 import numpy as np
 import pandas as pd
 import pyarrow as pa
@@ -18,6 +17,8 @@ import scipy.sparse as sp
 from pbgraph.model import NODE_TABLES, TABLES, LiaisonKind, NodeKind, OrgKind, Party
 
 if TYPE_CHECKING:
+    import networkx as nx
+
     from pbgraph.dataset import Dataset
 
 
@@ -76,6 +77,10 @@ class NodeIndex:
     def seed(self, columns: dict[tuple[str, str], np.ndarray]) -> None:
         """Reuse reference columns already resolved to node numbers (validation does it for every one)."""
         self._columns.update(columns)
+
+    def resolved_columns(self) -> dict[tuple[str, str], np.ndarray]:
+        """The reference columns resolved so far (what :meth:`seed` takes)."""
+        return dict(self._columns)
 
     def numbers(self, table: str) -> np.ndarray:
         """Node numbers of the rows of a node table."""
@@ -207,6 +212,8 @@ def to_networkx(ds: Dataset, *, contacts: bool = True) -> nx.MultiDiGraph:
     >>> g.nodes[next(iter(g))]["kind"]
     'member'
     """
+    import networkx as nx
+
     graph = nx.MultiDiGraph(name=ds.name)
     for table in NODE_TABLES:
         if table == "contacts" and not contacts:

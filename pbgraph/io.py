@@ -23,6 +23,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from pbgraph._write import CSV_UNQUOTE, atomic_folder, atomic_open, csv_safe, xml_safe
+from pbgraph._write import atomic_path as atomic_path
 from pbgraph.model import TABLE_ALIASES, TABLES, Table
 from pbgraph.problem import Problem
 

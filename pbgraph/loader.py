@@ -1,13 +1,17 @@
-"""Loading a dataset from files: read the raw tables, then validate them into a :class:`Dataset`."""
+"""Loading a dataset from files: read the raw tables (a canonical dataset, or the files offices keep), then
+validate them into a :class:`Dataset`."""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from pathlib import Path
 
 from pbgraph._write import reading
 from pbgraph.dataset import Dataset
-from pbgraph.io import read_raw
+from pbgraph.io import RawTable, read_raw
+from pbgraph.office.reader import is_office_source, read_office, with_import_report
+from pbgraph.problem import Problem
 from pbgraph.validate import build_dataset
 
 DATA_SUFFIXES = (".csv", ".xlsx", ".xlsm", ".xls")
@@ -22,12 +26,31 @@ def _read_files(path: str | os.PathLike[str]) -> list[str]:
     return found
 
 
+def read_tables(
+    path: str | os.PathLike[str],
+    *,
+    progress: Callable[[str], None] | None = None,
+) -> tuple[dict[str, RawTable], list[Problem]]:
+    """The raw tables of a dataset and the problems met reading them: what offices keep (DESIGN 3.1, read by
+    :mod:`pbgraph.office`), or a canonical folder or workbook (DESIGN 3, read by :mod:`pbgraph.io`)."""
+    if is_office_source(path):
+        office = read_office(path, progress=progress)
+        return office.tables, office.problems
+    tables, problems = read_raw(path, progress=progress)
+    if os.path.isdir(path):
+        # a folder `pbgraph import` wrote: its 导入报告 says which tables the office files did not record
+        tables = with_import_report(Path(path), tables)
+    return tables, problems
+
+
 def load(
     path: str | os.PathLike[str],
     *,
     progress: Callable[[str], None] | None = None,
+    cache: bool = True,
 ) -> Dataset:
-    """Load and validate a dataset from a folder of CSVs or an .xlsx workbook.
+    """Load and validate a dataset: a folder of CSVs or an .xlsx workbook, or office files (.xlsx, .xls, one
+    CSV, a folder of them) as :mod:`pbgraph.office` reads them.
 
     Parameters
     ----------
@@ -35,6 +58,9 @@ def load(
         The folder or workbook.
     progress
         Called with the name of each file as it is read.
+    cache
+        Read the dataset from the cache of validated datasets (:mod:`pbgraph.cache`) when its files have not
+        changed since it was last loaded, and keep it there when they have.
 
     Returns
     -------
@@ -52,5 +78,13 @@ def load(
     True
     """
     reading(*_read_files(path))
-    raw, problems = read_raw(path, progress=progress)
-    return build_dataset(raw, problems, name=os.path.basename(os.path.normpath(path)))
+
+    def build() -> Dataset:
+        raw, problems = read_tables(path, progress=progress)
+        return build_dataset(raw, problems, name=os.path.basename(os.path.normpath(path)))
+
+    if not cache:
+        return build()
+    from pbgraph.cache import load_cached
+
+    return load_cached(path, build)

@@ -51,6 +51,7 @@ class Party(StrEnum):
     TDSGL = "TDSGL"
     NP = "NP"
     MASSES = "MASSES"
+    CYL = "CYL"
 
 
 PARTY_ZH: dict[str, str] = {
@@ -65,6 +66,7 @@ PARTY_ZH: dict[str, str] = {
     Party.TDSGL: "台盟",
     Party.NP: "无党派人士",
     Party.MASSES: "群众",
+    Party.CYL: "共青团员",
 }
 
 PARTY_ALIASES: dict[str, Party] = {
@@ -95,6 +97,19 @@ PARTY_ALIASES: dict[str, Party] = {
     "无党派": Party.NP,
     "无党派人士": Party.NP,
     "群众": Party.MASSES,
+    # the variants offices write (DESIGN 3.1); full-width brackets as typed, half-width as normalized
+    "中共党员（预备）": Party.CPC,
+    "中共党员(预备)": Party.CPC,
+    "中共预备": Party.CPC,
+    "九三": Party.JS,
+    "农工": Party.CPWDP,
+    "农工民主党": Party.CPWDP,
+    "致公": Party.CZGP,
+    "民进党员": Party.CAPD,
+    "民建党员": Party.CNDCA,
+    "共青团员": Party.CYL,
+    "团员": Party.CYL,
+    "共青团": Party.CYL,
 }
 
 
@@ -164,6 +179,20 @@ ORG_KIND_ALIASES: dict[str, OrgKind] = {
     "委员工作室": OrgKind.STUDIO,
     "联络站": OrgKind.STATION,
     "委员联络站": OrgKind.STATION,
+    # the variants offices write (DESIGN 3.1)
+    "镇（街）政协工作联络组": OrgKind.LIAISON_GROUP,
+    "镇(街)政协工作联络组": OrgKind.LIAISON_GROUP,
+    "镇（街）联络组": OrgKind.LIAISON_GROUP,
+    "镇(街)联络组": OrgKind.LIAISON_GROUP,
+    "政协工作联络组": OrgKind.LIAISON_GROUP,
+    "政协委员工作站": OrgKind.STATION,
+    "委员工作站": OrgKind.STATION,
+    "委员活动组": OrgKind.SECTOR_GROUP,
+    "界别组": OrgKind.SECTOR_GROUP,
+    "政协学习组": OrgKind.STUDY_GROUP,
+    "委员学习组": OrgKind.STUDY_GROUP,
+    "政协委员工作室": OrgKind.STUDIO,
+    "专门委员会": OrgKind.SPECIAL_COMMITTEE,
 }
 
 PARTY_ORG_KINDS: frozenset[OrgKind] = frozenset(
@@ -215,6 +244,13 @@ LIAISON_KIND_ALIASES: dict[str, LiaisonKind] = {
     "联系镇街": LiaisonKind.TOWNSHIP,
     "群众": LiaisonKind.CONTACT,
     "联系群众": LiaisonKind.CONTACT,
+    # the variants offices write (DESIGN 3.1)
+    "镇（街）": LiaisonKind.TOWNSHIP,
+    "联系镇（街）": LiaisonKind.TOWNSHIP,
+    "联系镇(街)": LiaisonKind.TOWNSHIP,
+    "联系界别（联组）": LiaisonKind.SECTOR,
+    "联系界别(联组)": LiaisonKind.SECTOR,
+    "联系党外人士": LiaisonKind.MEMBER,
 }
 
 
@@ -242,7 +278,20 @@ ROLE_ZH: dict[str, str] = {
     Role.INSTRUCTOR: "指导员",
 }
 
-ROLE_ALIASES: dict[str, Role] = {zh: Role(role) for role, zh in ROLE_ZH.items()} | {"党员": Role.MEMBER}
+ROLE_ALIASES: dict[str, Role] = {zh: Role(role) for role, zh in ROLE_ZH.items()} | {
+    "党员": Role.MEMBER,
+    # the variants offices write (DESIGN 3.1)
+    "组员": Role.MEMBER,
+    "联络员": Role.MEMBER,
+    "支部书记": Role.SECRETARY,
+    "党支部书记": Role.SECRETARY,
+    "支部副书记": Role.DEPUTY_SECRETARY,
+    "支委": Role.COMMITTEE_MEMBER,
+    "支部委员": Role.COMMITTEE_MEMBER,
+    # a deputy leader sits in the group's leading body, as a branch committee member does
+    "副组长": Role.COMMITTEE_MEMBER,
+    "党小组长": Role.LEADER,
+}
 
 PARTY_GROUP_ROLES: frozenset[str] = frozenset(
     {"党组书记", "党组副书记", "党组成员", "政协党组书记", "政协党组副书记", "政协党组成员"}

@@ -91,7 +91,15 @@ COLUMNS: dict[str, list[str]] = {
     "liaison_load": ["committee", "id", "name", "party_group", "load", "overloaded", "idle"],
     "fragile": ["committee", "id", "name", "liaised_by"],
     "load_distribution": ["load", "cpc_members"],
-    "connectors": ["committee", "id", "name", "sole_liaison_count", "betweenness"],
+    "connectors": [
+        "committee",
+        "id",
+        "name",
+        "sole_liaison_count",
+        "sole_sector_count",
+        "sole_township_count",
+        "betweenness",
+    ],
 }
 COLUMNS["league_table"] = COLUMNS["coverage"]
 
@@ -541,10 +549,23 @@ def connectors(
     sample_size: int = 256,
     seed: int = 42,
 ) -> pd.DataFrame:
-    """CPC members who are the only liaison of some non-party member, with their betweenness."""
+    """Members who are the only liaison of some non-party member, sector or township, with their
+    betweenness."""
     f = _facts(ds)
     f.check(committee)
     sole = Counter(row["liaised_by"] for row in fragile(ds).to_dict("records"))
+    sector_sources: dict[str, set[str]] = {s: set() for s in ds.sectors["id"]}
+    township_sources: dict[str, set[str]] = {t: set() for t in ds.townships["id"]}
+    group_of = dict(zip(ds.sectors["id"], ds.sectors["group"], strict=True))
+    for source, target, data in f.edges("liaison"):
+        if data["kind"] == "sector" and f.counts(source, target, "sector"):
+            for sector, group in group_of.items():
+                if target in (sector, group):
+                    sector_sources[sector].add(source)
+        if data["kind"] == "township" and f.counts(source, target, "township") and target in township_sources:
+            township_sources[target].add(source)
+    sole_sectors = Counter(next(iter(s)) for s in sector_sources.values() if len(s) == 1)
+    sole_townships = Counter(next(iter(s)) for s in township_sources.values() if len(s) == 1)
     betweenness = f.betweenness(sample_limit, sample_size, seed)
     rows = [
         {
@@ -552,10 +573,12 @@ def connectors(
             "id": m,
             "name": f.attr(m, "name"),
             "sole_liaison_count": sole[m],
+            "sole_sector_count": sole_sectors[m],
+            "sole_township_count": sole_townships[m],
             "betweenness": betweenness[m],
         }
         for m in f.members
-        if f.is_cpc(m) and sole[m] >= 1 and f.belongs(m, committee)
+        if (sole[m] or sole_sectors[m] or sole_townships[m]) and f.belongs(m, committee)
     ]
     rows.sort(key=lambda r: (-r["sole_liaison_count"], -r["betweenness"], r["id"]))
     return _frame("connectors", rows)

@@ -7,14 +7,15 @@ What each fixture is about:
 
 - ``liaisons``: temporary branches do not organize; a non-CPC member's `member` liaison does not link; a
   `member` liaison to a CPC member does not count; duplicate rows count once; idle, overloaded, fragile;
-  sole-liaison counts before betweenness in connectors (a tree, betweenness by hand); reach through a
-  sector to its members.
+  sole-liaison counts before betweenness in connectors (a tree, betweenness by hand), a sole sector and a
+  sole township liaison; reach through a sector to its members.
 - ``gaps``: a sector covered through its sector group, or by a liaison to itself; a `sector` liaison from a
   non-party-group member does not count; sector groups with a non-CPC first convener, with none, with a
   CPC and a non-CPC one (a gap too); townships without liaison group, whose group has no CPC member (or
   no member at all), without township liaison; platforms with a child party branch, a child temporary
   branch, a CPC instructor (no gap), a non-CPC instructor, a CPC member who is not instructor, a non-party
-  child organization (gaps). Chinese headers and aliases throughout.
+  child organization (gaps); connectors who are the only liaison of sectors (through their groups) and
+  townships. Chinese headers and aliases throughout.
 - ``reach``: a cycle through a sector group (A1 -> G1 -> S1 -> A1), max_depth cut-offs, non-counting
   liaisons that would extend reach, party-group members by membership and by flag.
 - ``committees``: six committees, members in two of them ("Y;X" is stored as "X;Y"), empty committees
@@ -189,9 +190,9 @@ CASES: list[tuple[str, str, dict[str, Any], list[tuple[Any, ...]]]] = [
         "connectors",
         {},
         [
-            ("C1", "M4", "赵四", 2, 17 / 45),
-            ("C1", "M2", "王二", 1, 33 / 45),
-            ("C1", "M1", "张一", 1, 17 / 45),
+            ("C1", "M4", "赵四", 2, 0, 0, 17 / 45),
+            ("C1", "M2", "王二", 1, 0, 1, 33 / 45),
+            ("C1", "M1", "张一", 1, 1, 0, 17 / 45),
         ],
     ),
     (
@@ -277,6 +278,18 @@ CASES: list[tuple[str, str, dict[str, Any], list[tuple[Any, ...]]]] = [
         ],
     ),
     ("gaps", "load_distribution", {}, [(0, 3)]),
+    # what a departure would break: M1 alone covers S1 and S2 (through G1), S3 and S7 (through G4), and T4;
+    # M2 and M3 alone cover T1 and T3. Betweenness: M1 joins its four ends, 6 pairs / (8 * 7 / 2)
+    (
+        "gaps",
+        "connectors",
+        {},
+        [
+            ("C1", "M1", "张一", 0, 4, 1, 6 / 28),
+            ("C1", "M2", "王二", 0, 0, 1, 0.0),
+            ("C1", "M3", "李三", 0, 0, 1, 0.0),
+        ],
+    ),
     # reach ---------------------------------------------------------------------------------------------
     ("reach", "reach", {}, REACH_ROWS[None]),
     ("reach", "reach", {"max_depth": 1}, REACH_ROWS[1]),
@@ -359,20 +372,20 @@ CASES: list[tuple[str, str, dict[str, Any], list[tuple[Any, ...]]]] = [
         "connectors",
         {},
         [
-            ("X;Y", "D1", "双一", 2, 1 / 15),
-            ("Y", "D2", "甲二", 1, 0.0),
-            ("W", "W1", "丙一", 1, 0.0),
+            ("X;Y", "D1", "双一", 2, 0, 0, 1 / 15),
+            ("Y", "D2", "甲二", 1, 0, 0, 0.0),
+            ("W", "W1", "丙一", 1, 0, 0, 0.0),
         ],
     ),
     # sole liaisons are counted over the whole dataset; only the rows are filtered
-    ("committees", "connectors", {"committee": "X"}, [("X;Y", "D1", "双一", 2, 1 / 15)]),
+    ("committees", "connectors", {"committee": "X"}, [("X;Y", "D1", "双一", 2, 0, 0, 1 / 15)]),
     (
         "committees",
         "connectors",
         {"committee": "Y"},
         [
-            ("X;Y", "D1", "双一", 2, 1 / 15),
-            ("Y", "D2", "甲二", 1, 0.0),
+            ("X;Y", "D1", "双一", 2, 0, 0, 1 / 15),
+            ("Y", "D2", "甲二", 1, 0, 0, 0.0),
         ],
     ),
     ("committees", "connectors", {"committee": "Z"}, []),
@@ -404,7 +417,12 @@ CASES: list[tuple[str, str, dict[str, Any], list[tuple[Any, ...]]]] = [
     ("committees", "platform_gaps", {}, []),
     # betweenness ---------------------------------------------------------------------------------------
     # path C1M-N1-C2M-N2-K2 and star C3M-{N3,N4,N5,K1}: 10 nodes, pairs / (9 * 8 / 2)
-    ("betweenness", "connectors", {}, [("C1", "C3M", "戊", 3, 6 / 36), ("C1", "C2M", "丙", 1, 4 / 36)]),
+    (
+        "betweenness",
+        "connectors",
+        {},
+        [("C1", "C3M", "戊", 3, 0, 0, 6 / 36), ("C1", "C2M", "丙", 1, 0, 0, 4 / 36)],
+    ),
     (
         "betweenness",
         "liaison_load",

@@ -33,7 +33,7 @@ def options(name: str, *, max_depth: int | None, max_load: int) -> dict[str, Any
     """The keyword arguments an analysis takes, out of max_depth and max_load."""
     if name in ("reach", "party_group_reach"):
         return {"max_depth": max_depth}
-    if name in ("coverage", "league_table", "liaison_load", "load_distribution"):
+    if name in ("coverage", "league_table", "liaison_load"):
         return {"max_load": max_load}
     return {}
 

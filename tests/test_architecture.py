@@ -11,9 +11,6 @@ import pbgraph
 PACKAGE = Path(pbgraph.__file__).parent
 MAX_LINES = 600
 
-# restructured on its own branch (issue 9: neo4j.py -> a package); remove once that branch is merged
-ELSEWHERE_LONG = {"pbgraph.neo4j"}
-
 
 def _module_name(path: Path) -> str:
     parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
@@ -119,7 +116,6 @@ def test_no_module_over_600_lines() -> None:
         name: lines
         for name, path in _modules().items()
         if (lines := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
-        and name not in ELSEWHERE_LONG
     }
     assert long == {}
 

@@ -88,8 +88,8 @@ def test_validate_broken_dataset_lists_every_error(broken: Path) -> None:
         [
             "[错误] sectors.csv 第 2 行 “name”列：必填单元格为空。请填写该值。",
             "[错误] members.csv 第 3 行 “party”列：无法识别的值“maybe”。请改为以下之一："
-            "中共党员、民革、民盟、民建、民进、农工党、致公党、九三学社、台盟、无党派人士、群众"
-            "（或代码：CPC、RCCK、CDL、CNDCA、CAPD、CPWDP、CZGP、JS、TDSGL、NP、MASSES）。",
+            "中共党员、民革、民盟、民建、民进、农工党、致公党、九三学社、台盟、无党派人士、群众、共青团员"
+            "（或代码：CPC、RCCK、CDL、CNDCA、CAPD、CPWDP、CZGP、JS、TDSGL、NP、MASSES、CYL）。",
             "[错误] liaisons.csv 第 7 行 “target”列：“M2”联系了自己（发起方和对象相同）。"
             "请删除此行或更正对象。",
         ]

@@ -132,7 +132,8 @@ def test_path_that_is_neither_folder_nor_workbook(tmp_path: Path) -> None:
     problems = problems_of(tmp_path / "nowhere")
     assert [p.code for p in errors(problems)] == ["path_missing"]
     assert "nowhere" in problems[0].message("en")
-    file = tmp_path / "members.csv"
+    # one CSV is a dataset (DESIGN 3.1, read by pbgraph.office); other files are not
+    file = tmp_path / "members.json"
     file.write_text("id,name,party\n", encoding="utf-8")
     assert only(problems_of(file), "path_kind").is_error
 

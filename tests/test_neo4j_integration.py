@@ -56,6 +56,8 @@ def unique(label: str) -> str:
 def conn() -> Iterator[store.Connection]:
     with store.connect() as connection:
         yield connection
+        # the server attached no warning (deprecated syntax, unknown label or property …) to any statement
+        assert connection.warnings == []
 
 
 @pytest.fixture(scope="module")
@@ -331,3 +333,61 @@ def test_unknown_database_is_one_clean_line() -> None:
     with pytest.raises(Neo4jError, match="NEO4J_DATABASE") as error, store.connect(settings_) as connection:
         store.stored_counts(connection, "x")
     assert "\n" not in str(error.value)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# the revised contract (DESIGN 3 and 4), hand-computed, on the shapes the embedded backend may not cover yet
+
+REVISED = {
+    "members": pd.DataFrame(
+        {
+            "id": ["M1", "M2", "M3", "M4"],
+            "name": ["甲", "乙", "丙", "丁"],
+            "party": ["CPC", "RCCK", "CPC", "CDL"],
+            "committee": ["C1", "C1", "C2", "C2"],
+            "party_group": ["是", "否", "否", "否"],
+        }
+    ),
+    "organizations": pd.DataFrame(
+        {
+            "id": ["C1", "C2", "G1", "PG1"],
+            "name": ["甲区政协", "乙区政协", "第一联组", "甲区政协党组"],
+            "kind": ["committee", "committee", "sector_group", "party_group"],
+            "committee": ["", "", "C1", "C1"],
+        }
+    ),
+    "sectors": pd.DataFrame({"id": ["S1"], "name": ["经济界"], "group": ["G1"], "committee": ["C1"]}),
+    "townships": pd.DataFrame({"id": ["T1"], "name": ["东街道"], "committee": ["C1"]}),
+    "contacts": pd.DataFrame({"id": [], "name": []}),
+    # two first conveners of G1, one of them not CPC; M3 (of C2) is a member of C1's party group
+    "memberships": pd.DataFrame(
+        {
+            "member": ["M1", "M2", "M3"],
+            "organization": ["G1", "G1", "PG1"],
+            "role": ["第一召集人", "第一召集人", "成员"],
+        }
+    ),
+    "liaisons": pd.DataFrame({"source": ["M1", "M3"], "target": ["M2", "M4"], "kind": ["member", "member"]}),
+}
+
+
+def test_the_revised_contract_by_hand(conn: store.Connection, pushed: dict[str, str]) -> None:
+    ds = load_tables(REVISED)
+    name = push_once(conn, pushed, "revised", ds)
+    sectors = store.run_analysis(conn, "sectors", name).main
+    assert sectors[["id", "kind", "gap"]].values.tolist() == [
+        ["S1", "sector", "no_liaison"],
+        ["G1", "sector_group", "no_liaison"],
+        ["G1", "sector_group", "first_convener_not_cpc"],
+    ]
+    coverage = store.run_analysis(conn, "coverage", name).main
+    assert coverage.set_index("committee").loc["C1", "sector_gaps"] == 3
+    # PG1: M1 (flagged, of C1) and M3 (a member of PG1, of C2); they reach M2 and M4; only M1 and M2 are C1's
+    groups = store.run_analysis(conn, "reach", name).tables["party_groups"]
+    assert groups[["id", "party_group_members", "reached_members", "committee_members"]].values.tolist() == [
+        ["PG1", 2, 2, 2]
+    ]
+    assert groups["share"].tolist() == [1.0]
+    # M3 is a party-group member by membership: not idle although it is CPC (it does liaise anyway)
+    load = store.run_analysis(conn, "load", name).main.set_index("id")
+    assert bool(load.loc["M3", "party_group"]) and bool(load.loc["M1", "party_group"])

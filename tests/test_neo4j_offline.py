@@ -1,9 +1,16 @@
 """The Neo4j store without a server: the rows a push sends, the dataset a pull rebuilds from them, the
 queries of `cypher/` (linted by Neo4j's own Cypher language support), the Python side of the analyses, and
-the connection errors."""
+the connection errors.
+
+The tests named `test_plumbing_*` run against :class:`PlumbingNeo4j`, a stand-in that answers every
+analysis query with the embedded backend's rows: they prove the Python around the Cypher (parameters,
+transactions, ordering, the commands), never that the Cypher is right. That is proven by the Cypher lint
+here, the statement-shape tests below, and the integration tests against a real server
+(`tests/test_neo4j_integration.py`)."""
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
 import os
@@ -41,13 +48,15 @@ from pbgraph.model import (
     Party,
     Role,
 )
+from pbgraph.neo4j.connection import _translated
 from tests.datasets import dataset_tables, load_tables
 from tests.oracle import assert_same_frames
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = sorted(p for p in (ROOT / "tests" / "fixtures").iterdir() if p.is_dir())
 LINT_DIR = ROOT / "tests" / "cypher_lint"
-CYPHER_FILES = sorted(store.CYPHER_DIR.rglob("*.cypher"))
+CYPHER_DIR = ROOT / "cypher"
+CYPHER_FILES = sorted(CYPHER_DIR.rglob("*.cypher"))
 PASSWORD = "pw-Zq8!never-shown"
 SLOW_DATA = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example]
 
@@ -210,6 +219,37 @@ def test_pull_rebuilds_any_dataset(tables: dict[str, pd.DataFrame]) -> None:
     assert store.dataset_from_records(stored(store.push_rows(ds)), name=ds.name).equals(ds)
 
 
+def test_pull_is_complete_against_the_model(sample: Dataset) -> None:
+    """Pull gives back every table of the model (`pbgraph.model.TABLES`) or says which it left out: every
+    stored table has its load and pull queries and every column a property; a table the graph model does not
+    store (yet) is named by push and pull, and a property Neo4j holds beyond the model is named too."""
+    names = set(store.query_names())
+    stored_tables = store.stored_tables()
+    for table in TABLES:
+        if table in stored_tables:
+            assert f"pull/{table}" in names, table
+            assert set(TABLES[table].column_names) <= set(store.property_keys()) | {
+                "id",
+                *store.ENDPOINT_COLUMNS.get(table, ()),
+            }
+        else:
+            assert store.left_out_tables() and table in store.left_out_tables()
+    assert store.left_out_tables() == [t for t in TABLES if t not in stored_tables]
+    records = stored(store.push_rows(sample))
+    assert store.left_out(records) == []
+    # a table the graph model does not store: named, and given back empty rather than silently dropped
+    partial = {table: rows for table, rows in records.items() if table != "contacts"}
+    notes = store.left_out(partial)
+    assert len(notes) == 1 and "contacts" in notes[0] and "\n" not in notes[0]
+    assert len(store.dataset_from_records(partial, name="s").contacts) == 0
+    # an attribute Neo4j holds that is no column of the model is named, not silently dropped
+    records["members"][0]["properties"]["gender"] = "女"
+    assert store.left_out(records) == ["members: 属性 gender 未读回 / property gender not pulled"]
+    summary = store.PushSummary("s", {}, {}, left_out=["activities"])
+    (message,) = summary.left_out_messages()
+    assert "activities" in message and "\n" not in message
+
+
 def test_pull_refuses_rows_left_over_from_an_older_push(sample: Dataset) -> None:
     records = stored(store.push_rows(sample))
     records["members"].append(
@@ -261,13 +301,69 @@ def test_the_analysis_queries_spell_the_model_codes() -> None:
         "",
     }
     kind_sets = [set(ORGANIZING_KINDS), set(PARTY_ORG_KINDS), set(PLATFORM_KINDS)]
-    for path in sorted((store.CYPHER_DIR / "analyses").glob("*.cypher")):
+    for path in sorted((CYPHER_DIR / "analyses").glob("*.cypher")):
         code = re.sub(r"//[^\n]*", "", path.read_text(encoding="utf-8"))
         assert set(re.findall(r"'([^']*)'", code)) <= codes, path
         for listed in re.findall(r"\.kind IN \[([^\]]*)\]", code):
             values = set(re.findall(r"'([^']*)'", listed))
             if values:
                 assert values in kind_sets, (path, values)
+
+
+def _code(name: str) -> str:
+    """A shipped query's text without comments, whitespace runs folded."""
+    return " ".join(
+        re.sub(r"//[^\n]*", "", (CYPHER_DIR / f"{name}.cypher").read_text(encoding="utf-8")).split()
+    )
+
+
+def test_no_null_seed_reaches_the_party_group_path_search() -> None:
+    """The seeds of each party group are searched inside a CALL subquery that UNWINDs them: an empty list
+    gives no row to the search (and the group keeps its row through the subquery's aggregation), so no null
+    start node can reach ANY SHORTEST; nothing feeds `[null]` to an OPTIONAL MATCH."""
+    code = _code("analyses/party_groups")
+    assert "[null]" not in code and "OPTIONAL MATCH p = ANY SHORTEST" not in code
+    search = r"CALL \(seeds\) \{ UNWIND seeds AS seed MATCH ANY SHORTEST \(\(seed\)(.*?)RETURN"
+    assert re.search(search, code) is not None, code
+    assert code.count("SHORTEST") == 1 and "RETURN collect(DISTINCT x) AS reached }" in code
+
+
+def test_the_depth_bound_is_inside_the_shortest_path_search() -> None:
+    """`$max_depth` bounds the search itself (a predicate of the parenthesized shortest-path pattern, on the
+    number of hops), not a filter applied after the shortest paths were found."""
+    for name in ("analyses/reach", "analyses/party_groups"):
+        code = _code(name)
+        bound = r"\+\(x(:Member)?\) WHERE \$max_depth IS NULL OR size\(r\) <= \$max_depth\)"
+        assert re.search(r"ANY SHORTEST \(\(\w+\)\(.*\)" + bound, code), name
+        assert "length(p)" not in code, name
+
+
+def test_the_revised_contract_in_cypher() -> None:
+    """DESIGN 3/4 revised: a sector group with ANY non-CPC first convener is a gap (in sectors and in the
+    coverage counts); a party group's reached members are its committee's; the party-group flag also holds
+    for a membership in a party group (the loader folds the 党组 roles into `party_group`)."""
+    for name in ("analyses/sectors", "analyses/coverage"):
+        code = _code(name)
+        assert (
+            "(convener:Member)-[:MEMBER_OF {role: 'first_convener'}]->(g) WHERE convener.party <> 'CPC'"
+            in code
+        )
+        assert "(:Member {party: 'CPC'})-[:MEMBER_OF {role: 'first_convener'}]" not in code
+    flag = "m.party_group OR EXISTS { (m)-[:MEMBER_OF]->(:Organization {kind: 'party_group'}) }"
+    for name in ("analyses/load", "analyses/coverage", "analyses/party_groups"):
+        assert flag in _code(name), name
+    code = _code("analyses/party_groups")
+    assert "size([x IN covered WHERE g.committee IN x.committees]) AS reached_members" in code
+    assert "toFloat(reached_members) / committee_members" in code
+
+
+def test_no_statement_scans_every_datasets_relationships() -> None:
+    """Counting starts from the dataset's nodes (its `dataset` index), never from an anonymous node (which
+    scans the relationships of every dataset: the (dataset, seq) indexes cannot serve `dataset` alone)."""
+    for name in ("load/counts", "queries/datasets", *(f"pull/{t}" for t in store.stored_tables())):
+        assert "()-[" not in _code(name), name
+    # coverage groups the gap rows once, instead of filtering every gap list once per committee row
+    assert "size([gap IN" not in _code("analyses/coverage")
 
 
 def test_queries_by_name_and_parameters(tmp_path: Path) -> None:
@@ -302,12 +398,62 @@ def test_split_statements() -> None:
 
 
 def test_parse_parameter() -> None:
-    assert parse_parameter("committee=null") == ("committee", None)
+    assert parse_parameter("max_depth=null") == ("max_depth", None)
     assert parse_parameter('ids=["A", "B"]') == ("ids", ["A", "B"])
     assert parse_parameter("name=示例 区") == ("name", "示例 区")
     assert parse_parameter("id=007") == ("id", "007")
     with pytest.raises(click.BadParameter):
         parse_parameter("novalue")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # named after a text property or a shipped text parameter: text, whatever it looks like
+        ("dataset=2024", ("dataset", "2024")),
+        ("committee=101", ("committee", "101")),
+        ("member=7", ("member", "7")),
+        ("sector=true", ("sector", "true")),
+        ("name=null", ("name", "null")),
+        ("township=1.5", ("township", "1.5")),
+        # other names: JSON when it is JSON, else text
+        ("max_load=3", ("max_load", 3)),
+        ("max_depth=null", ("max_depth", None)),
+        ("limit=x1", ("limit", "x1")),
+        ("seq=4", ("seq", 4)),
+        # typed: the type wins
+        ("dataset:int=2024", ("dataset", 2024)),
+        ("limit:int=10", ("limit", 10)),
+        ("code:str=42", ("code", "42")),
+        ("ratio:float=0.5", ("ratio", 0.5)),
+        ("flag:bool=yes", ("flag", True)),
+        ("flag:bool=0", ("flag", False)),
+        ("committee:json=null", ("committee", None)),
+        ("a=b=c", ("a", "b=c")),
+    ],
+)
+def test_parameters_named_after_text_properties_stay_text(text: str, expected: tuple[str, Any]) -> None:
+    assert store.parse_parameter(text) == expected
+    found = store.parse_parameter(text)[1]
+    assert type(found) is type(expected[1])
+
+
+@pytest.mark.parametrize(
+    "text", ["novalue", "=3", "limit:int=ten", "flag:bool=maybe", "x:date=2024-01-01", "ids:json=[1"]
+)
+def test_bad_parameters_are_one_line(text: str) -> None:
+    with pytest.raises(ValueError) as error:
+        store.parse_parameter(text)
+    assert "\n" not in str(error.value) and text in str(error.value)
+    result = CliRunner().invoke(neo4j_group, ["query", "datasets", "--param", text])
+    assert result.exit_code == 2 and "--param" in result.output
+
+
+def test_every_text_column_of_the_model_is_a_text_parameter() -> None:
+    for table in TABLES.values():
+        for column in table.column_names:
+            assert store.is_text_parameter(column) == (column != "party_group"), column
+    assert not any(store.is_text_parameter(name) for name in ("max_load", "max_depth", "batch_size", "rows"))
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -472,6 +618,53 @@ def test_unreachable_server_is_one_clean_line(scheme: str) -> None:
     assert "\n" not in message and uri in message and "NEO4J_URI" in message and PASSWORD not in message
 
 
+@pytest.mark.parametrize(
+    ("template", "secrets"),
+    [
+        ("bolt://neo4j:pa/ss-Zq8@{host}", ["pa/ss-Zq8", "ss-Zq8"]),
+        ("neo4j://neo4j:p@ss-Zq8@{host}", ["p@ss-Zq8", "ss-Zq8"]),
+        ("neo4j://{host}?password=pw-Zq8-query", ["pw-Zq8-query", "password="]),
+        ("bolt://analyst-Zq8:pw?x-Zq8@{host}", ["analyst-Zq8", "pw?x-Zq8", "x-Zq8"]),
+        ("neo4j://only-user-Zq8@{host}/db#frag-Zq8", ["only-user-Zq8", "frag-Zq8"]),
+    ],
+)
+def test_no_part_of_the_uri_userinfo_or_query_is_ever_printed(
+    monkeypatch: pytest.MonkeyPatch, template: str, secrets: list[str]
+) -> None:
+    host = f"127.0.0.1:{free_port()}"
+    uri = template.format(host=host)
+    assert not any(secret in store.shown_uri(uri) for secret in secrets)
+    assert host in store.shown_uri(uri)
+    monkeypatch.setenv("NEO4J_PASSWORD", PASSWORD)
+    for args in (["--uri", uri], []):
+        if not args:
+            monkeypatch.setenv("NEO4J_URI", uri)
+        result = CliRunner().invoke(neo4j_group, ["query", "datasets", *args])
+        assert result.exit_code == 1, result.output
+        lines = [line for line in result.output.splitlines() if line.strip()]
+        assert len(lines) == 1 and host in lines[0], (result.output, repr(result.exception))
+        assert not any(secret in result.output for secret in [*secrets, PASSWORD]), result.output
+
+
+def test_secrets_in_driver_messages_are_scrubbed() -> None:
+    import neo4j.exceptions
+
+    settings_ = store.Settings(uri="bolt://u:pa/ss-Zq8@db:7687?k=secret-q", password=PASSWORD)
+    with pytest.raises(Neo4jError) as error, _translated(settings_, "q"):
+        raise neo4j.exceptions.DriverError(f"failed on {settings_.uri} with {PASSWORD}")
+    message = str(error.value)
+    assert "bolt://db:7687" in message
+    assert not any(s in message for s in ("pa/ss-Zq8", "secret-q", PASSWORD)), message
+
+
+@pytest.mark.parametrize("uri", ["http://localhost:7474", "https://db.example:7473", "localhost:7687"])
+def test_a_uri_that_is_no_bolt_uri_is_one_clear_line(uri: str) -> None:
+    result = CliRunner().invoke(neo4j_group, ["query", "datasets", "--uri", uri])
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert result.exit_code == 1 and len(lines) == 1, result.output
+    assert "neo4j://" in lines[0] and "Traceback" not in result.output
+
+
 def test_settings_come_from_the_environment_and_hide_the_password() -> None:
     env = {
         "NEO4J_URI": "neo4j://user:secret@db.example:7687",
@@ -509,7 +702,7 @@ def test_driver_errors_become_one_line_with_the_fix(raised: Any, expected: str) 
     import neo4j.exceptions
 
     settings_ = store.Settings(uri="neo4j://db:7687", username="analyst", password=PASSWORD)
-    with pytest.raises(Neo4jError) as error, store._translated(settings_):
+    with pytest.raises(Neo4jError) as error, _translated(settings_):
         raise raised(neo4j.exceptions)
     message = str(error.value)
     assert expected in message and "\n" not in message and PASSWORD not in message
@@ -527,15 +720,37 @@ def test_server_errors_become_one_line(code: str, expected: str) -> None:
 
     raised = neo4j.exceptions.Neo4jError._hydrate_neo4j(code=code, message="Invalid input 'RETRUN'\n  ^ here")
     settings_ = store.Settings(database="nosuch", password=PASSWORD)
-    with pytest.raises(Neo4jError) as error, store._translated(settings_, "mine.cypher"):
+    with pytest.raises(Neo4jError) as error, _translated(settings_, "mine.cypher"):
         raise raised
     assert expected in str(error.value) and "\n" not in str(error.value)
 
 
+class _FakeResult:
+    """What the driver's Result gives back: keys, records (with `.data()`), and a summary."""
+
+    def __init__(self, rows: list[dict[str, Any]], notifications: list[Any]) -> None:
+        self.rows, self.notifications = rows, notifications
+
+    def keys(self) -> list[str]:
+        return list(self.rows[0]) if self.rows else []
+
+    def __iter__(self) -> Any:
+        return iter(type("Record", (), {"data": lambda _, row=row: row})() for row in self.rows)
+
+    def consume(self) -> Any:
+        return type("Summary", (), {"summary_notifications": self.notifications})()
+
+
 class _FakeDriver:
-    def __init__(self, agent: str) -> None:
+    """A stand-in for the neo4j driver (not for our code): records the sessions and transactions opened."""
+
+    def __init__(self, agent: str, notifications: list[Any] | None = None) -> None:
         self.agent = agent
         self.closed = False
+        self.config: dict[str, Any] = {}
+        self.sessions: list[dict[str, Any]] = []
+        self.transactions: list[tuple[str, str]] = []
+        self.notifications = notifications or []
 
     def verify_connectivity(self) -> None:
         pass
@@ -546,24 +761,124 @@ class _FakeDriver:
     def close(self) -> None:
         self.closed = True
 
+    @contextlib.contextmanager
+    def session(self, **config: Any) -> Any:
+        self.sessions.append(config)
+        driver = self
 
-@pytest.mark.parametrize(
-    ("agent", "too_old"), [("Neo4j/4.4.26", True), ("Neo4j/5.26.1", False), ("Neo4j/2025.05.0", False)]
-)
-def test_servers_older_than_5_are_refused(monkeypatch: pytest.MonkeyPatch, agent: str, too_old: bool) -> None:
+        class Session:
+            def _run(self, mode: str, work: Any) -> Any:
+                class Tx:
+                    def run(self, text: str, parameters: dict[str, Any]) -> _FakeResult:
+                        driver.transactions.append((mode, text))
+                        return _FakeResult([{"n": 1}], driver.notifications)
+
+                return work(Tx())
+
+            def execute_read(self, work: Any) -> Any:
+                return self._run("read", work)
+
+            def execute_write(self, work: Any) -> Any:
+                return self._run("write", work)
+
+        yield Session()
+
+
+def _fake_server(monkeypatch: pytest.MonkeyPatch, agent: str, **options: Any) -> _FakeDriver:
     import neo4j
 
-    fake = _FakeDriver(agent)
-    monkeypatch.setattr(neo4j.GraphDatabase, "driver", lambda *args, **kwargs: fake)
+    fake = _FakeDriver(agent, **options)
+
+    def driver(uri: str, **config: Any) -> _FakeDriver:
+        fake.config = config
+        return fake
+
+    monkeypatch.setattr(neo4j.GraphDatabase, "driver", driver)
+    return fake
+
+
+@pytest.mark.parametrize(
+    ("agent", "too_old"),
+    [
+        ("Neo4j/4.4.26", True),
+        ("Neo4j/5.0.0", True),
+        ("Neo4j/5.20.0", True),
+        ("Neo4j/5.22.0", True),
+        ("Neo4j/5.23.0", False),
+        ("Neo4j/5.26.1", False),
+        ("Neo4j/2025.05.0", False),
+    ],
+)
+def test_one_minimum_server_version_checked_at_connect(
+    monkeypatch: pytest.MonkeyPatch, agent: str, too_old: bool
+) -> None:
+    """One minimum (5.23: CALL (…) {}, ANY SHORTEST for reach, COUNT {} for datasets), checked once at
+    connect, so that it guards every command, `neo4j query reach` included."""
+    fake = _fake_server(monkeypatch, agent)
+    assert store.MINIMUM_SERVER == (5, 23)
     if too_old:
         with pytest.raises(Neo4jError, match="upgrade") as error:
             store.connect(store.Settings(password=PASSWORD))
-        assert "\n" not in str(error.value) and "4.4" in str(error.value)
-        assert fake.closed
+        assert "\n" not in str(error.value) and agent.split("/")[1].rsplit(".", 1)[0] in str(error.value)
+        assert fake.closed and not fake.sessions
+        result = CliRunner().invoke(neo4j_group, ["query", "reach", "--param", "dataset=x"])
+        assert result.exit_code == 1 and "5.23" in result.output and not fake.transactions
     else:
         with store.connect(store.Settings(password=PASSWORD)) as conn:
-            assert conn.version is not None and conn.version >= (5, 0)
+            assert conn.version is not None and conn.version >= store.MINIMUM_SERVER
         assert fake.closed
+    # the driver never turns server notifications into Python warnings: they are collected instead
+    assert fake.config.get("warn_notification_severity") == "OFF"
+
+
+def test_sessions_share_bookmarks_and_notifications_are_collected(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reads after a push use its bookmarks (one bookmark manager per connection); warnings the server
+    attaches to a result are kept on the connection, not raised by the driver."""
+    fields = ("severity_level", "code", "title")
+    warning = type("Notification", (), dict(zip(fields, ("WARNING", "Neo.Deprecated", "old"), strict=True)))
+    info = type("Notification", (), dict(zip(fields, ("INFORMATION", "Neo.Info", "fyi"), strict=True)))
+    fake = _fake_server(monkeypatch, "Neo4j/5.26.0", notifications=[warning(), info()])
+    with store.connect(store.Settings(password=PASSWORD)) as conn:
+        conn.write(store.load_query("load/nodes/member"), {"dataset": "d", "rows": []})
+        conn.read(store.load_query("pull/members"), {"dataset": "d"})
+        assert conn.warnings == [
+            ("load/nodes/member", "Neo.Deprecated", "old"),
+            ("pull/members", "Neo.Deprecated", "old"),
+        ]
+    managers = [session["bookmark_manager"] for session in fake.sessions]
+    assert len(managers) == 2 and managers[0] is not None and managers[0] is managers[1]
+    assert [mode for mode, _ in fake.transactions] == ["write", "read"]
+
+
+def test_user_files_run_in_read_transactions_unless_write(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    own = tmp_path / "mine.cypher"
+    own.write_text("MATCH (n:Member) DETACH DELETE n", encoding="utf-8")
+    fake = _fake_server(monkeypatch, "Neo4j/5.26.0")
+    runner = CliRunner()
+    assert runner.invoke(neo4j_group, ["query", str(own)]).exit_code == 0
+    assert runner.invoke(neo4j_group, ["query", str(own), "--write"]).exit_code == 0
+    assert runner.invoke(neo4j_group, ["query", "datasets"]).exit_code == 0
+    assert [mode for mode, _ in fake.transactions] == ["read", "write", "read"]
+
+
+def test_shipped_names_win_over_files_of_the_current_folder(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "datasets").write_text("MATCH (n) DETACH DELETE n", encoding="utf-8")
+    (tmp_path / "unlinked.cypher").write_text("RETURN 1 AS mine", encoding="utf-8")
+    assert store.resolve_query("datasets").name == "queries/datasets"
+    assert store.resolve_query("datasets").shipped
+    assert store.resolve_query("queries/datasets").shipped
+    mine = store.resolve_query("./datasets")
+    assert not mine.shipped and "DELETE" in mine.text
+    assert not store.resolve_query("unlinked.cypher").shipped
+    assert store.resolve_query("unlinked").name == "analyses/unlinked"
+    with pytest.raises(Neo4jError, match="nothere") as error:
+        store.resolve_query("./nothere.cypher")
+    assert "\n" not in str(error.value)
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -620,10 +935,11 @@ def test_query_command_names_unknown_queries() -> None:
 # the whole flow against a stand-in server
 
 
-class FakeNeo4j(store.Connection):
+class PlumbingNeo4j(store.Connection):
     """A stand-in for a server that does what each query of cypher/ does, by the query's name: MERGE on the
     same keys as the load queries, DETACH DELETE in batches, the pull queries' rows, and the analysis queries'
-    rows taken from the embedded backend. It checks the Python around the Cypher, not the Cypher."""
+    rows TAKEN FROM THE EMBEDDED BACKEND. A plumbing test: it checks the Python around the Cypher, not the
+    Cypher (whose text it never reads)."""
 
     def __init__(self, version: tuple[int, int] = (5, 26)) -> None:
         super().__init__(driver=None, settings=store.Settings(), version=version)
@@ -651,7 +967,7 @@ class FakeNeo4j(store.Connection):
         return next(label for label in store.NODE_LABELS.values() if label.lower() == what)
 
     def _load(self, what: str, params: dict[str, Any]) -> list[dict[str, Any]]:
-        dataset = params["dataset"]
+        dataset = params.get("dataset")
         group, _, name = what.partition("/")
         if group == "nodes":
             for row in params["rows"]:
@@ -723,16 +1039,21 @@ class FakeNeo4j(store.Connection):
         ]
 
 
-def test_push_pull_and_replace_against_a_stand_in(sample: Dataset) -> None:
-    server = FakeNeo4j()
+def test_plumbing_push_pull_and_replace(sample: Dataset) -> None:
+    """Plumbing: the order of a push's writes, idempotence, leftovers and --replace, with a stand-in."""
+    server = PlumbingNeo4j()
     progress: list[tuple[int, int]] = []
     first = store.push(
         server, sample, dataset="s", batch_size=100, progress=lambda n, t: progress.append((n, t))
     )
     assert first.stored == first.pushed and not first.stale and first.deleted == 0
     assert sum(n for n, _ in progress) == progress[0][1] == sum(first.pushed.values())
-    schema = [name for name, _ in server.sent if name == "schema"]
+    names = [name for name, _ in server.sent]
+    schema = [name for name in names if name == "schema"]
     assert len(schema) == len(store.load_query("schema").statements)
+    # the indexes are online before the first batch
+    waited = names.index("load/await_indexes")
+    assert waited == len(schema) and names[waited + 1].startswith("load/nodes/")
     assert store.push(server, sample, dataset="s").stored == first.stored  # again: nothing changes
     assert store.pull(server, "s").equals(sample)
     # a liaison that changed its target: left over under the old one until --replace
@@ -752,8 +1073,10 @@ def test_push_pull_and_replace_against_a_stand_in(sample: Dataset) -> None:
         store.pull(server, "other")
 
 
-def test_analyses_against_a_stand_in(sample: Dataset) -> None:
-    server = FakeNeo4j()
+def test_plumbing_analyses(sample: Dataset) -> None:
+    """Plumbing only: the stand-in answers each analysis query with the embedded rows, so this checks the
+    parameters sent, the dtypes, ordering and betweenness done in Python, not the Cypher."""
+    server = PlumbingNeo4j()
     store.push(server, sample, dataset="s")
     for name in store.ANALYSIS_TABLES:
         for committee in (None, *sample.committees):
@@ -769,17 +1092,12 @@ def test_analyses_against_a_stand_in(sample: Dataset) -> None:
         store.run_analysis(server, "unlinked", "s", committee="NOPE")
     with pytest.raises(Neo4jError, match="push"):
         store.run_analysis(server, "unlinked", "nothing")
-    old = FakeNeo4j(version=(5, 20))
-    store.push(old, sample, dataset="s")
-    with pytest.raises(Neo4jError, match=r"5\.21"):
-        store.run_analysis(old, "reach", "s")
     assert_same_frames(store.league_table(server, "s"), league_table(sample))
 
 
-def test_commands_against_a_stand_in(
-    monkeypatch: pytest.MonkeyPatch, sample: Dataset, tmp_path: Path
-) -> None:
-    server = FakeNeo4j()
+def test_plumbing_commands(monkeypatch: pytest.MonkeyPatch, sample: Dataset, tmp_path: Path) -> None:
+    """Plumbing: the commands' options, output and errors, with a stand-in that answers with embedded rows."""
+    server = PlumbingNeo4j()
     monkeypatch.setattr(store, "connect", lambda settings=None: server)
     runner = CliRunner()
     result = runner.invoke(neo4j_group, ["push", "data/sample", "--lang", "en"])

@@ -275,3 +275,31 @@ def test_city_system_drill_down_path_and_details(chromium: Chromium, city: Datas
     assert all(graph.has_edge(x, y) for x, y in pairwise(chain))
     screenshot(page, SHOTS / "city_path.png")
     report.assert_clean()
+
+
+def test_report_table_row_focuses_its_node_in_the_view(
+    chromium: Chromium, sample: Dataset, tmp_path: Path
+) -> None:
+    from pbgraph.report import write_report
+
+    path = write_report(sample, tmp_path / "report.html")
+    page, report = chromium.open_page(path)
+    page.wait_for_function("() => document.querySelectorAll('figure.rp-view [data-ready]').length > 0")
+    found = page.evaluate(
+        """() => {
+            const done = [];
+            for (const section of document.querySelectorAll("section")) {
+                const figure = section.querySelector("figure.rp-view");
+                const row = section.querySelector("tr[data-node]");
+                if (!figure || !row) continue;
+                const view = window.__pbgraphViews[figure.getAttribute("data-view")];
+                const id = row.getAttribute("data-node");
+                row.click();
+                done.push([id, view.selected()]);
+            }
+            return done;
+        }"""
+    )
+    assert found, "no section holds both a view and a table of nodes"
+    assert any(row_id == selected for row_id, selected in found), found
+    report.assert_clean()

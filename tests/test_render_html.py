@@ -212,7 +212,7 @@ def test_data_cannot_break_out_of_its_script() -> None:
     assert "\u2028" not in page_html and "\u2029" not in page_html
     data = script_data(page_html)
     assert [row[1] for row in data["nodes"]] == [f"{text}节点{k}" for k, text in enumerate(HOSTILE)]
-    assert data["nodes"][0][8][3] == "\u2028行分隔\u2029段分隔"
+    assert data["strings"][data["nodes"][0][8][3]] == "\u2028行分隔\u2029段分隔"
     assert data["edges"][0][5] == HOSTILE_LABEL
 
 
@@ -417,9 +417,7 @@ def test_search_filters_and_legend(chromium: Chromium, tmp_path: Path) -> None:
     names = page.eval_on_selector_all(f"#{root_id} .pbg-filter > span", "els => els.map(e => e.textContent)")
     assert names == ["类型", "党派", "界别"]
     page.select_option(f"#{root_id} .pbg-filter select >> nth=1", label="民革（10）")
-    hidden = page.evaluate(
-        f"() => window.__pbgraphViews['{root_id}'].nodes.get({{filter: n => n.hidden}}).map(n => n.id)"
-    )
+    hidden = page.evaluate(f"() => window.__pbgraphViews['{root_id}'].hiddenIndices()")
     # 30 members of other parties are hidden; the sector nodes have no party and stay
     assert len(hidden) == 30 and all(index >= 4 and (index - 4) % 4 != 1 for index in hidden)
     assert page.text_content(f"#{root_id} .pbg-shown") == "显示 14/44 个节点"

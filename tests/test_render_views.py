@@ -247,27 +247,31 @@ def test_org_view_lanes_counts_and_reserve_members(sample: Dataset) -> None:
         "station",
     }  # fmt: skip
 
-    def lane_of(node_id: str) -> str:
-        return min(
-            lanes,
-            key=lambda name: abs(lanes[name].x - orgs[node_id].x) if orgs[node_id].y > lanes[name].y else 1e9,
-        )
+    # a lane holds what hangs under its header: the organizations it starts, and their children
+    lane_of: dict[str, str] = {}
+    for name, lane in lanes.items():
+        todo = [e.target for e in view.edges if e.source == lane.id]
+        while todo:
+            node_id = todo.pop()
+            lane_of[node_id] = name
+            todo += [e.source for e in view.edges if e.target == node_id and e.source in orgs]
 
     for node_id in orgs:
         kind = kinds[node_id]
         if kind in ("organ_party_group", "party_committee", "party_branch"):
-            assert lane_of(node_id) == "机关线"
+            assert lane_of[node_id] == "机关线"
         elif kind == "temporary_branch":
-            assert lane_of(node_id) == "临时党支部"
+            assert lane_of[node_id] == "临时党支部"
         elif kind in ("studio", "station", "study_group") or kinds.get(parents[node_id]) in (
             "studio",
             "station",
         ):
-            assert lane_of(node_id) == "平台及其党组织", node_id
+            assert lane_of[node_id] == "平台及其党组织", node_id
     counts = sample.memberships.groupby("organization").size()
     for node_id, node in orgs.items():
         if counts.get(node_id, 0):
             assert node.label.endswith(f"（{counts[node_id]} 人）")
+            assert not node.label.startswith("示例区政协") or kinds[node_id] == "committee"
     # members only in reserve: shown on double-click
     assert all(n.reserve for n in view.nodes if n.kind == "member")
 
@@ -288,3 +292,20 @@ def test_static_picture_marks_gaps_with_the_halo(sample: Dataset) -> None:
     )
     halo_plain = (plain[..., 0] > 240) & (plain[..., 1] > 195) & (plain[..., 1] < 225) & (plain[..., 2] < 40)
     assert halo_plain.sum() == 0
+
+
+def test_drill_down_of_too_many_members_holds_the_super_nodes_only(
+    sample: Dataset, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pbgraph.render.views._aggregate as aggregate
+
+    monkeypatch.setattr(aggregate, "MEMBER_EMBED_LIMIT", 100)
+    view = build_view(sample, "gaps", node_limit=100)
+    assert view.notice and "--committee" in view.notice
+    assert all(n.kind == "aggregate" for n in view.nodes)
+    # the liaisons between members, counted per pair of super-nodes: as many as the page draws when members
+    # are held (the same data folded in the page)
+    monkeypatch.setattr(aggregate, "MEMBER_EMBED_LIMIT", 10**6)
+    full = build_view(sample, "gaps", node_limit=100)
+    pairs = {(e.source, e.target) for e in full.first_frame()[1]}
+    assert {(e.source, e.target) for e in view.edges} == pairs

@@ -8,6 +8,7 @@ OPTIONAL MATCH (source:Member)-[:LIAISES_WITH {kind: 'member', counts: true}]->(
 WITH m, count(DISTINCT source) AS sources
 OPTIONAL MATCH (m)-[:LIAISES_WITH {kind: 'member', counts: true}]->(target:Member)
 WITH m, sources, count(DISTINCT target) AS load,
+     m.party_group OR EXISTS { (m)-[:MEMBER_OF]->(:Organization {kind: 'party_group'}) } AS party_group,
      EXISTS {
        (m)-[:MEMBER_OF]->(o:Organization)
        WHERE o.kind IN ['party_group', 'organ_party_group', 'party_committee', 'sub_party_group',
@@ -22,7 +23,7 @@ WITH scope,
      count(DISTINCT CASE WHEN m.party <> 'CPC' THEN m END) AS non_party_members,
      count(DISTINCT CASE WHEN m.party <> 'CPC' AND sources > 0 THEN m END) AS linked_non_party_members,
      count(DISTINCT CASE WHEN m.party = 'CPC' AND load > $max_load THEN m END) AS overloaded,
-     count(DISTINCT CASE WHEN m.party = 'CPC' AND NOT m.party_group AND load = 0 THEN m END) AS idle,
+     count(DISTINCT CASE WHEN m.party = 'CPC' AND NOT party_group AND load = 0 THEN m END) AS idle,
      count(DISTINCT CASE WHEN sources = 1 THEN m END) AS fragile
 WITH collect({scope: scope, members: members, cpc_members: cpc_members,
               organized_cpc_members: organized_cpc_members, non_party_members: non_party_members,
@@ -37,10 +38,12 @@ OPTIONAL MATCH (g:Organization {dataset: $dataset, kind: 'sector_group'})
 WITH tallies, uncovered_sectors, g,
      NOT EXISTS { (:Member)-[:LIAISES_WITH {kind: 'sector', counts: true}]->(g) } AS no_liaison,
      NOT EXISTS { (:Member)-[:MEMBER_OF {role: 'first_convener'}]->(g) }
-       OR EXISTS { (c:Member)-[:MEMBER_OF {role: 'first_convener'}]->(g) WHERE c.party <> 'CPC' } AS no_cpc_convener
+     OR EXISTS {
+       (convener:Member)-[:MEMBER_OF {role: 'first_convener'}]->(g) WHERE convener.party <> 'CPC'
+     } AS convener_gap
 WITH tallies, uncovered_sectors,
      collect(CASE WHEN g IS NOT NULL AND no_liaison THEN g.committee END) AS groups_without_liaison,
-     collect(CASE WHEN g IS NOT NULL AND no_cpc_convener THEN g.committee END) AS groups_without_convener
+     collect(CASE WHEN g IS NOT NULL AND convener_gap THEN g.committee END) AS groups_without_convener
 WITH tallies, uncovered_sectors + groups_without_liaison + groups_without_convener AS sector_gaps
 // the committee of every township gap row (as in townships.cypher)
 OPTIONAL MATCH (t:Township {dataset: $dataset})
@@ -63,20 +66,32 @@ WHERE p.kind IN ['study_group', 'studio', 'station']
   }
   AND NOT EXISTS { (:Member {party: 'CPC'})-[:MEMBER_OF {role: 'instructor'}]->(p) }
 WITH tallies, sector_gaps, township_gaps, collect(p.committee) AS platform_gaps
+// the gap counts grouped once, per committee and under "" (the overall row)
+CALL (sector_gaps, township_gaps, platform_gaps) {
+  UNWIND [c IN sector_gaps | {committee: c, sector: 1, township: 0, platform: 0}]
+         + [c IN township_gaps | {committee: c, sector: 0, township: 1, platform: 0}]
+         + [c IN platform_gaps | {committee: c, sector: 0, township: 0, platform: 1}] AS gap
+  UNWIND [gap.committee, ''] AS scope
+  WITH scope, sum(gap.sector) AS sectors, sum(gap.township) AS townships, sum(gap.platform) AS platforms
+  RETURN collect({scope: scope, sector_gaps: sectors, township_gaps: townships, platform_gaps: platforms})
+         AS gap_counts
+}
 // the report rows: each committee, then the overall row
 OPTIONAL MATCH (c:Organization {dataset: $dataset, kind: 'committee'})
 WHERE $committee IS NULL OR c.id = $committee
-WITH tallies, sector_gaps, township_gaps, platform_gaps, c
+WITH tallies, gap_counts, c
 ORDER BY c.seq
-WITH tallies, sector_gaps, township_gaps, platform_gaps,
+WITH tallies, gap_counts,
      [committee IN collect(c) | {id: committee.id, name: committee.name}]
      + CASE WHEN $committee IS NULL THEN [{id: '', name: '全部'}] ELSE [] END AS report
 UNWIND range(0, size(report) - 1) AS position
-WITH position, report[position] AS row, tallies, sector_gaps, township_gaps, platform_gaps
-WITH position, row, sector_gaps, township_gaps, platform_gaps,
+WITH position, report[position] AS row, tallies, gap_counts
+WITH position, row,
      coalesce(head([tally IN tallies WHERE tally.scope = row.id]),
               {members: 0, cpc_members: 0, organized_cpc_members: 0, non_party_members: 0,
-               linked_non_party_members: 0, overloaded: 0, idle: 0, fragile: 0}) AS tally
+               linked_non_party_members: 0, overloaded: 0, idle: 0, fragile: 0}) AS tally,
+     coalesce(head([counted IN gap_counts WHERE counted.scope = row.id]),
+              {sector_gaps: 0, township_gaps: 0, platform_gaps: 0}) AS gaps
 RETURN row.id AS committee, row.name AS committee_name, tally.members AS members,
        tally.cpc_members AS cpc_members, tally.organized_cpc_members AS organized_cpc_members,
        CASE WHEN tally.cpc_members = 0 THEN null
@@ -86,8 +101,7 @@ RETURN row.id AS committee, row.name AS committee_name, tally.members AS members
             ELSE toFloat(tally.linked_non_party_members) / tally.non_party_members END AS work_rate,
        tally.non_party_members - tally.linked_non_party_members AS unlinked,
        tally.cpc_members - tally.organized_cpc_members AS unorganized,
-       size([gap IN sector_gaps WHERE row.id = '' OR gap = row.id]) AS sector_gaps,
-       size([gap IN township_gaps WHERE row.id = '' OR gap = row.id]) AS township_gaps,
-       size([gap IN platform_gaps WHERE row.id = '' OR gap = row.id]) AS platform_gaps,
+       gaps.sector_gaps AS sector_gaps, gaps.township_gaps AS township_gaps,
+       gaps.platform_gaps AS platform_gaps,
        tally.overloaded AS overloaded, tally.idle AS idle, tally.fragile AS fragile
 ORDER BY position

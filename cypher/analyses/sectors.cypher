@@ -1,5 +1,6 @@
 // Analysis `sectors`: sectors with no counting `sector` liaison to themselves or to their sector group; then
-// sector groups with no counting `sector` liaison, and groups whose first convener is missing or not CPC.
+// sector groups with no counting `sector` liaison, and groups with no first convener or any of whose first
+// conveners is not CPC (DESIGN 4, revised: one non-CPC first convener beside a CPC one is a gap).
 // Rows: sectors in table order, then sector groups in organizations table order (a group can have two rows).
 // Parameters: $dataset, $committee
 OPTIONAL MATCH (s:Sector {dataset: $dataset})
@@ -14,7 +15,9 @@ WHERE $committee IS NULL OR g.committee = $committee
 WITH sectors, g,
      EXISTS { (:Member)-[:LIAISES_WITH {kind: 'sector', counts: true}]->(g) } AS has_liaison,
      EXISTS { (:Member)-[:MEMBER_OF {role: 'first_convener'}]->(g) } AS has_convener,
-     EXISTS { (c:Member)-[:MEMBER_OF {role: 'first_convener'}]->(g) WHERE c.party <> 'CPC' } AS has_non_cpc_convener
+     EXISTS {
+       (convener:Member)-[:MEMBER_OF {role: 'first_convener'}]->(g) WHERE convener.party <> 'CPC'
+     } AS has_non_cpc_convener
 ORDER BY g.seq
 WITH sectors,
      collect(CASE WHEN g IS NULL THEN [] ELSE [gap IN [

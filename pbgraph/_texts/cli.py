@@ -25,6 +25,11 @@ CLI: dict[str, tuple[str, str]] = {
         "注：网络较大，中介中心性按 {n} 个随机起点（固定种子）抽样估算。",
         "Note: betweenness was estimated from {n} sampled sources (fixed seed).",
     ),
+    "cache_info": (
+        "数据集缓存：{folder}，{n} 个数据集，{size:.1f} MiB",
+        "dataset cache: {folder}, {n} dataset(s), {size:.1f} MiB",
+    ),
+    "cache_cleared": ("已从 {folder} 删除 {n} 个缓存的数据集", "removed {n} cached dataset(s) from {folder}"),
 }
 
 GENERATE: dict[str, tuple[str, str]] = {

@@ -5,6 +5,8 @@ Each entry is `code: (zh, en)`; the texts are `str.format` templates over the pr
 
 from __future__ import annotations
 
+from pbgraph._texts.office import OFFICE_MESSAGES
+
 MESSAGES: dict[str, tuple[str, str]] = {
     # files
     "path_missing": (
@@ -180,6 +182,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Member '{value}' has no committee and the dataset has several. Fill in the committee column.",
     ),
 }
+
+# the messages only office files give rise to (pbgraph.office)
+MESSAGES.update(OFFICE_MESSAGES)
 
 KIND_NAMES: dict[str, tuple[str, str]] = {
     "member": ("委员", "member"),

@@ -191,6 +191,7 @@ SECTIONS: dict[str, tuple[str, str]] = {
     "load": ("联系负担", "Liaison load"),
     "connectors": ("关键联系人", "Connectors"),
     "warnings": ("数据问题", "Data warnings"),
+    "changes": ("与上次比较", "Changes since the earlier dataset"),
 }
 
 DEFINITIONS: dict[str, tuple[str, str]] = {

@@ -49,6 +49,8 @@ COLUMN_LABELS: dict[str, tuple[str, str]] = {
     "load": ("联系党外委员数", "load"),
     "liaised_by": ("唯一联系人", "liaised by"),
     "sole_liaison_count": ("唯一联系的党外委员数", "sole liaison of"),
+    "sole_sector_count": ("唯一联系的界别数", "sole liaison of sectors"),
+    "sole_township_count": ("唯一联系的镇街数", "sole liaison of townships"),
     "betweenness": ("中介中心性", "betweenness"),
     "severity": ("级别", "severity"),
     "code": ("代码", "code"),
@@ -124,3 +126,79 @@ PSEUDONYMS: dict[str, tuple[str, str]] = {
 """What `--redact` calls people and enterprises, before their number (委员A001, Member A001)."""
 REDACTED_DATASET_NAME: tuple[str, str] = ("数据集", "dataset")
 """What `--redact` calls the dataset (its folder or file name may hold a person's name)."""
+
+
+# plan, diff and whatif (DESIGN 4.1)
+COLUMN_LABELS.update(
+    {
+        "source_name": ("联系人姓名", "source name"),
+        "target_name": ("联系对象名称", "target name"),
+        "sector_name": ("界别", "sector"),
+        "township_name": ("镇街", "township"),
+        "reason": ("原因", "reason"),
+        "match": ("匹配", "match"),
+        "change": ("变化", "change"),
+        "field": ("变化项", "field"),
+        "before": ("之前", "before"),
+        "after": ("之后", "after"),
+        "member_name": ("委员姓名", "member name"),
+        "organization_name": ("组织名称", "organization name"),
+        "analysis": ("分析", "analysis"),
+        "organization_rate_before": ("组织覆盖率（前）", "organization coverage before"),
+        "organization_rate_after": ("组织覆盖率（后）", "organization coverage after"),
+        "work_rate_before": ("工作覆盖率（前）", "work coverage before"),
+        "work_rate_after": ("工作覆盖率（后）", "work coverage after"),
+        "unlinked_before": ("未联系党外委员（前）", "unlinked before"),
+        "unlinked_after": ("未联系党外委员（后）", "unlinked after"),
+    }
+)
+VALUE_LABELS.update(
+    {
+        "unlinked": ("未联系", "unlinked"),
+        "fragile": ("仅一人联系", "fragile"),
+        "capacity": ("党员委员联系已满", "every possible liaison is at max load"),
+        "no_cpc_member": ("本政协无党员委员", "no CPC member in the committee"),
+        "no_other_cpc_member": ("无其他党员委员", "no other CPC member"),
+        "no_party_group_member": ("本政协无党组成员", "no party-group member in the committee"),
+        "no_cpc_member_in_township": ("该镇街无党员委员", "no CPC member lives in the township"),
+        "same_sector_group": ("同一界别联组", "same sector group"),
+        "same_township": ("同一镇街", "same township"),
+        "other": ("其他", "other"),
+        "joined": ("新增", "joined"),
+        "left": ("退出", "left"),
+        "changed": ("变更", "changed"),
+        "added": ("新增", "added"),
+        "removed": ("删除", "removed"),
+        "broken": ("因委员退出而中断", "broken by a departure"),
+        "opened": ("新出现", "opened"),
+        "closed": ("已消除", "closed"),
+        "party": ("政治面貌", "party"),
+        "sector": ("界别", "sector"),
+        "township": ("镇街", "township"),
+        "committee": ("政协", "committee"),
+        "party_group": ("党组成员", "party-group member"),
+        "unorganized": ("未组织党员委员", "unorganized"),
+        "overloaded": ("联系过多", "overloaded"),
+        "sectors": ("界别缺口", "sector gaps"),
+        "townships": ("镇街缺口", "township gaps"),
+        "platforms": ("平台缺口", "platform gaps"),
+        "members": ("委员", "members"),
+        "liaisons": ("联系", "liaisons"),
+        "organizations": ("组织", "organizations"),
+        "memberships": ("组织成员", "memberships"),
+        "gaps": ("缺口", "gaps"),
+    }
+)
+TABLE_TITLES.update(
+    {
+        "plan": ("联系安排", "Plan"),
+        "unplaced": ("未能安排", "Not placed"),
+        "summary": ("变化概况", "Summary"),
+        "member_changes": ("委员变化", "Member changes"),
+        "liaison_changes": ("联系变化", "Liaison changes"),
+        "organization_changes": ("组织变化", "Organization changes"),
+        "membership_changes": ("组织成员变化", "Membership changes"),
+        "rates": ("覆盖率前后", "Rates before and after"),
+        "gap_changes": ("缺口变化", "Gap changes"),
+    }
+)

@@ -47,7 +47,9 @@ def run(
     tables = REGISTRY[name].compute(ds, Options(committee=committee, max_load=max_load, max_depth=max_depth))
     # betweenness says on its rows whether it was sampled; the result carries it as a field
     sampled = next((frame.attrs["sampled"] for frame in tables.values() if frame.attrs.get("sampled")), None)
-    return Result(name, tables, sampled=sampled)
+    # what the analysis needed and the office files did not give (DESIGN 3: "not recorded")
+    missing = list(dict.fromkeys(k for frame in tables.values() for k in frame.attrs.get("not_recorded", [])))
+    return Result(name, tables, sampled=sampled, not_recorded=missing)
 
 
 def run_all(

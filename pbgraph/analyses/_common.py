@@ -39,6 +39,11 @@ def check_committee(ds: Dataset, committee: str | None) -> None:
         )
 
 
+def not_recorded(ds: Dataset, *needs: str) -> list[str]:
+    """Which of the tables an analysis needs the source did not give (see `Dataset.not_recorded`)."""
+    return [need for need in needs if need in ds.not_recorded]
+
+
 def _listing(ids: list[str], lang: str) -> str:
     return ("、" if lang == "zh" else ", ").join(ids[:10]) or say(ANALYSES, "none", lang)
 

@@ -77,6 +77,11 @@ class Findings:
         return next((r.sampled for r in self.results.values() if r.sampled), None)
 
     @property
+    def not_recorded(self) -> list[str]:
+        """Tables some analysis needed and the source did not give, in order."""
+        return list(dict.fromkeys(k for result in self.results.values() for k in result.not_recorded))
+
+    @property
     def notes(self) -> list[str]:
         """The analyses' further notes, in order."""
         return [note for result in self.results.values() for note in result.notes]

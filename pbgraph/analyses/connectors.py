@@ -21,6 +21,7 @@ from scipy.sparse.csgraph import connected_components
 
 from pbgraph.analyses._common import check_committee, facts, member_mask
 from pbgraph.graph import index_of
+from pbgraph.model import LiaisonKind
 
 if TYPE_CHECKING:
     from pbgraph.dataset import Dataset
@@ -219,6 +220,34 @@ def _rescale(values: np.ndarray, n: int, sampled: list[int] | None) -> np.ndarra
     return values * scale
 
 
+def _sole_place_liaisons(ds: Dataset) -> tuple[np.ndarray, np.ndarray]:
+    """Per member row: the number of sectors, and of townships, whose only counting liaison (sector: to itself
+    or to its group) comes from them."""
+    ix = index_of(ds)
+    kinds = list(LiaisonKind)
+    members = len(ds.members)
+    counted = []
+    for kind in (LiaisonKind.SECTOR, LiaisonKind.TOWNSHIP):
+        mask = ix.counting & (ix.liaison_kind == kinds.index(kind))
+        source, target = ix.liaison_source[mask], ix.liaison_target[mask]
+        if kind == LiaisonKind.SECTOR:
+            # a liaison to a sector group covers every sector of the group
+            sectors = ix.numbers("sectors")
+            group = ix.sector_group
+            grouped = group >= 0
+            by_group = pd.DataFrame({"group": group[grouped], "sector": sectors[grouped]})
+            via_group = pd.DataFrame({"group": target, "source": source}).merge(by_group, on="group")
+            source = np.concatenate([source, via_group["source"].to_numpy(dtype=np.int64)])
+            target = np.concatenate([target, via_group["sector"].to_numpy(dtype=np.int64)])
+            keep = (target >= ix.offsets["sectors"]) & (target < ix.offsets["sectors"] + len(sectors))
+            source, target = source[keep], target[keep]
+        pairs = np.unique(target * members + source) if len(target) else np.zeros(0, dtype=np.int64)
+        place, who = pairs // members, pairs % members
+        _, first, count = np.unique(place, return_index=True, return_counts=True)
+        counted.append(np.bincount(who[first[count == 1]], minlength=members))
+    return counted[0], counted[1]
+
+
 def connectors(
     ds: Dataset,
     *,
@@ -227,7 +256,11 @@ def connectors(
     sample_size: int = SAMPLE_SIZE,
     seed: int = SEED,
 ) -> pd.DataFrame:
-    """CPC members who are the only liaison of one or more non-party members, with their betweenness.
+    """Key players: what each member's departure would break. Members who are the only counting liaison of
+    one or more non-party members (`sole_liaison_count`: they would be unlinked), of sectors
+    (`sole_sector_count`: sectors left with no counting `sector` liaison to themselves or their group) or of
+    townships (`sole_township_count`: townships left with no counting `township` liaison), with their
+    betweenness.
 
     `betweenness` is sampled above `sample_limit` nodes; the frame's `attrs["sampled"]` then holds the
     number of sources used.
@@ -236,24 +269,27 @@ def connectors(
     --------
     >>> from pbgraph import load
     >>> rows = connectors(load("tests/fixtures/liaisons"))
-    >>> rows = rows[["id", "sole_liaison_count", "betweenness"]].round(4)
-    >>> for row in rows.values.tolist():
+    >>> rows = rows[["id", "sole_liaison_count", "sole_sector_count", "sole_township_count", "betweenness"]]
+    >>> for row in rows.round(4).values.tolist():
     ...     print(row)
-    ['M4', 2, 0.3778]
-    ['M2', 1, 0.7333]
-    ['M1', 1, 0.3778]
+    ['M4', 2, 0, 0, 0.3778]
+    ['M2', 1, 0, 1, 0.7333]
+    ['M1', 1, 1, 0, 0.3778]
     """
     check_committee(ds, committee)
     f = facts(ds)
     members = len(ds.members)
     sole = np.bincount(f.sole_source[f.sole_source >= 0], minlength=members)
-    mask = (sole > 0) & member_mask(ds, committee)
+    sole_sectors, sole_townships = _sole_place_liaisons(ds)
+    mask = ((sole > 0) | (sole_sectors > 0) | (sole_townships > 0)) & member_mask(ds, committee)
     result = betweenness(ds, sample_limit=sample_limit, sample_size=sample_size, seed=seed)
     per_member = np.zeros(members)
     is_member = result.nodes < members
     per_member[result.nodes[is_member]] = result.values[is_member]
     rows = ds.members.loc[mask, ["committee", "id", "name"]].reset_index(drop=True)
     rows["sole_liaison_count"] = sole[mask]
+    rows["sole_sector_count"] = sole_sectors[mask]
+    rows["sole_township_count"] = sole_townships[mask]
     rows["betweenness"] = per_member[mask]
     rows = sort_connectors(rows)
     rows.attrs["sampled"] = result.sampled

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from pbgraph._texts.tables import OVERALL_NAME
-from pbgraph.analyses._common import check_committee, facts, rate
+from pbgraph.analyses._common import check_committee, facts, not_recorded, rate
 from pbgraph.analyses.gaps import platform_gaps, sector_gaps, township_gaps
 from pbgraph.analyses.workload import DEFAULT_MAX_LOAD
 from pbgraph.graph import committee_orgs
@@ -91,6 +91,34 @@ def coverage(ds: Dataset, *, committee: str | None = None, max_load: int = DEFAU
     frame["unorganized"] = (counts["cpc_members"] - counts["organized_cpc_members"]).to_numpy()
     for column in ("sector_gaps", "township_gaps", "platform_gaps", "overloaded", "idle", "fragile"):
         frame[column] = counts[column].to_numpy()
+    return _unknown_where_not_recorded(ds, frame)
+
+
+# the columns that cannot be known without a table (DESIGN 3: "not recorded", n/a rather than 0 or 100 %):
+# (tables, whether one absent table is enough, columns); a gap count is unknown when none of its tables exist
+_NEEDS: tuple[tuple[tuple[str, ...], bool, tuple[str, ...]], ...] = (
+    (("organizations", "memberships"), True, ("organized_cpc_members", "organization_rate", "unorganized")),
+    (
+        ("liaisons:member",),
+        True,
+        ("linked_non_party_members", "work_rate", "unlinked", "overloaded", "idle", "fragile"),
+    ),
+    (("liaisons:sector", "memberships"), False, ("sector_gaps",)),
+    (("organizations", "memberships", "liaisons:township"), False, ("township_gaps",)),
+    (("organizations",), True, ("platform_gaps",)),
+)
+
+
+def _unknown_where_not_recorded(ds: Dataset, frame: pd.DataFrame) -> pd.DataFrame:
+    missing: list[str] = []
+    for needs, any_absent, columns in _NEEDS:
+        absent = not_recorded(ds, *needs)
+        if absent and (any_absent or len(absent) == len(needs)):
+            for column in columns:
+                frame[column] = pd.Series([None] * len(frame), dtype=object)
+        missing += [a for a in absent if a not in missing]
+    if missing:
+        frame.attrs["not_recorded"] = missing
     return frame
 
 

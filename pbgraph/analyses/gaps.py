@@ -8,7 +8,14 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from pbgraph.analyses._common import check_committee, facts, member_mask, member_rows, row_mask
+from pbgraph.analyses._common import (
+    check_committee,
+    facts,
+    member_mask,
+    member_rows,
+    not_recorded,
+    row_mask,
+)
 from pbgraph.model import PARTY_ORG_KINDS, PLATFORM_KINDS, LiaisonKind, OrgKind, Role
 
 if TYPE_CHECKING:
@@ -27,7 +34,9 @@ def unlinked(ds: Dataset, *, committee: str | None = None) -> pd.DataFrame:
     check_committee(ds, committee)
     f = facts(ds)
     mask = ~f.index.is_cpc & (f.liaison_sources_per_target == 0) & member_mask(ds, committee)
-    return member_rows(ds, mask, ["id", "name", "party", "sector", "township"])
+    missing = not_recorded(ds, "liaisons:member")
+    rows = member_rows(ds, mask & (not missing), ["id", "name", "party", "sector", "township"])
+    return _noted(rows, missing)
 
 
 def unorganized(ds: Dataset, *, committee: str | None = None) -> pd.DataFrame:
@@ -41,10 +50,11 @@ def unorganized(ds: Dataset, *, committee: str | None = None) -> pd.DataFrame:
     """
     check_committee(ds, committee)
     f = facts(ds)
-    mask = f.index.is_cpc & ~f.organized & member_mask(ds, committee)
+    missing = not_recorded(ds, "organizations", "memberships")
+    mask = f.index.is_cpc & ~f.organized & member_mask(ds, committee) & (not missing)
     rows = member_rows(ds, mask, ["id", "name", "sector", "township"])
     rows["temporary_only"] = f.in_temporary_branch[mask]
-    return rows
+    return _noted(rows, missing)
 
 
 def sector_gaps(ds: Dataset, *, committee: str | None = None) -> pd.DataFrame:
@@ -87,7 +97,16 @@ def sector_gaps(ds: Dataset, *, committee: str | None = None) -> pd.DataFrame:
         orgs, [(is_group & ~has_liaison, "no_liaison"), (is_group & (convener_gap != ""), convener_gap)]
     )
     parts.append(groups.assign(kind="sector_group")[["committee", "id", "name", "kind", "gap"]])
-    return pd.concat(parts, ignore_index=True).astype("str")
+    rows = pd.concat(parts, ignore_index=True).astype("str")
+    return _without(
+        rows,
+        ds,
+        {
+            "no_liaison": "liaisons:sector",
+            "no_first_convener": "memberships",
+            "first_convener_not_cpc": "memberships",
+        },
+    )
 
 
 def township_gaps(ds: Dataset, *, committee: str | None = None) -> pd.DataFrame:
@@ -121,8 +140,17 @@ def township_gaps(ds: Dataset, *, committee: str | None = None) -> pd.DataFrame:
     has_liaison = f.targeted(LiaisonKind.TOWNSHIP)[ix.numbers("townships")]
     keep = row_mask(townships, committee)
     first_gap = np.where(~has_group, "no_liaison_group", np.where(~has_cpc, "no_cpc_in_liaison_group", ""))
-    return _gap_rows(
+    rows = _gap_rows(
         townships, [(keep & (first_gap != ""), first_gap), (keep & ~has_liaison, "no_township_liaison")]
+    )
+    return _without(
+        rows,
+        ds,
+        {
+            "no_liaison_group": "organizations",
+            "no_cpc_in_liaison_group": "memberships",
+            "no_township_liaison": "liaisons:township",
+        },
     )
 
 
@@ -156,8 +184,28 @@ def platform_gaps(ds: Dataset, *, committee: str | None = None) -> pd.DataFrame:
     party_children = orgs.loc[kinds.isin(list(PARTY_ORG_KINDS)).to_numpy(), "parent"]
     has_child = orgs["id"].isin(party_children[party_children != ""]).to_numpy()
     has_instructor = f.org_has_member(role=Role.INSTRUCTOR, cpc=True)
-    mask = is_platform & ~has_child & ~has_instructor & row_mask(orgs, committee)
-    return orgs.loc[mask, ["committee", "id", "name", "kind", "township"]].reset_index(drop=True)
+    missing = not_recorded(ds, "organizations")
+    mask = is_platform & ~has_child & ~has_instructor & row_mask(orgs, committee) & (not missing)
+    return _noted(
+        orgs.loc[mask, ["committee", "id", "name", "kind", "township"]].reset_index(drop=True), missing
+    )
+
+
+def _noted(rows: pd.DataFrame, missing: list[str]) -> pd.DataFrame:
+    """Rows that say which tables they could not look at (an analysis over a table not recorded)."""
+    if missing:
+        rows.attrs["not_recorded"] = missing
+    return rows
+
+
+def _without(rows: pd.DataFrame, ds: Dataset, needs: dict[str, str]) -> pd.DataFrame:
+    """Gap rows less the kinds of gap whose table (`needs[gap]`) was not recorded, noted."""
+    missing = not_recorded(ds, *dict.fromkeys(needs.values()))
+    if not missing:
+        return rows
+    unknown = [gap for gap, need in needs.items() if need in missing]
+    kept = rows[~rows["gap"].isin(unknown)].reset_index(drop=True)
+    return _noted(kept, missing)
 
 
 __all__ = ["platform_gaps", "sector_gaps", "township_gaps", "unlinked", "unorganized"]

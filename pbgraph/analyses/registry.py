@@ -46,6 +46,9 @@ class Result:
     tables: dict[str, pd.DataFrame]
     notes: list[str] = field(default_factory=list)
     sampled: int | None = None
+    not_recorded: list[str] = field(default_factory=list)
+    """Tables the analysis needs that the source did not give (`Dataset.not_recorded`): its rows leave out
+    what depends on them."""
 
     @property
     def main(self) -> pd.DataFrame:

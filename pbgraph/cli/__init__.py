@@ -6,10 +6,13 @@ from __future__ import annotations
 import click
 
 from pbgraph.cli.analyze import analyze
+from pbgraph.cli.cache import cache_group
 from pbgraph.cli.dataset import info, validate
 from pbgraph.cli.export import export
 from pbgraph.cli.generate import generate
 from pbgraph.cli.neo4j import neo4j_group
+from pbgraph.cli.office import import_command, template_command
+from pbgraph.cli.plan import diff, plan, whatif
 from pbgraph.cli.render import render
 from pbgraph.cli.report import report
 
@@ -30,5 +33,20 @@ def main() -> None:
     forget_reads()
 
 
-for command in (validate, info, generate, analyze, render, report, export, neo4j_group):
+for command in (
+    import_command,
+    template_command,
+    validate,
+    info,
+    generate,
+    analyze,
+    plan,
+    diff,
+    whatif,
+    render,
+    report,
+    export,
+    neo4j_group,
+    cache_group,
+):
     main.add_command(command)

@@ -7,12 +7,13 @@ import functools
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import click
 import pandas as pd
 
 from pbgraph._errors import DatasetError, PbgraphError
+from pbgraph._grouped import grouped_lines
 from pbgraph._texts import CLI, say
 from pbgraph.analyses.workload import DEFAULT_MAX_LOAD
 from pbgraph.dataset import Dataset
@@ -89,19 +90,50 @@ def progress(lang: str) -> Callable[[str], None] | None:
 
 
 def problem_lines(problems: list[Problem], lang: str) -> list[str]:
-    return [f"[{say(CLI, p.severity, lang)}] {p.message(lang)}" for p in problems]
+    """One line per cause (see :func:`pbgraph._grouped.grouped_lines`)."""
+    return grouped_lines(problems, lang)
+
+
+_NO_CACHE = "pbgraph.no_cache"
+
+
+def cache_option(func: F) -> F:
+    """--no-cache, on every command that reads a dataset: read and check its files, leave the cache alone."""
+
+    def remember(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+        if value:
+            ctx.meta[_NO_CACHE] = True
+
+    return click.option(
+        "--no-cache",
+        is_flag=True,
+        expose_value=False,
+        callback=remember,
+        help="不用数据集缓存，重新读取并检查文件 / read and check the files, without the dataset cache.",
+    )(func)
+
+
+def use_cache() -> bool:
+    """Whether this command may read and fill the cache of validated datasets (no `--no-cache`)."""
+    ctx = click.get_current_context(silent=True)
+    return not (ctx is not None and ctx.meta.get(_NO_CACHE))
 
 
 def load_or_exit(path: str, lang: str) -> Dataset:
-    """Load a dataset; on errors print every problem and exit with code 2."""
+    """Load a dataset (from the cache unless `--no-cache`); on errors print every problem and exit with 2."""
     try:
-        return load(path, progress=progress(lang))
+        return load(path, progress=progress(lang), cache=use_cache())
     except DatasetError as error:
-        for line in problem_lines(error.problems, lang):
-            click.echo(line, err=True)
         errors = sum(p.is_error for p in error.problems)
-        click.echo(say(CLI, "not_loaded", lang, errors=errors), err=True)
-        sys.exit(EXIT_DATASET)
+        exit_with_problems(error.problems, lang, say(CLI, "not_loaded", lang, errors=errors))
+
+
+def exit_with_problems(problems: list[Problem], lang: str, summary: str) -> NoReturn:
+    """Print every problem (one line per cause) and a summary, then exit with code 2."""
+    for line in problem_lines(problems, lang):
+        click.echo(line, err=True)
+    click.echo(summary, err=True)
+    sys.exit(EXIT_DATASET)
 
 
 def library_errors(func: F) -> F:
@@ -124,6 +156,20 @@ def echo_wrote(path: Path, lang: str, *, err: bool = True) -> None:
 def sampled_notes(sampled: int | None, lang: str) -> list[str]:
     """The note that betweenness was estimated from a sample, when it was."""
     return [say(CLI, "sampled", lang, n=sampled)] if sampled else []
+
+
+def not_recorded_notes(keys: list[str], lang: str) -> list[str]:
+    """The note that some results are n/a or left out because a table was not recorded (office files)."""
+    if not keys:
+        return []
+    from pbgraph.office.report import not_recorded_name
+
+    names = [not_recorded_name(k, lang) for k in keys]
+    return [
+        f"注：未提供{'、'.join(names)}，依赖这些表的结果为 n/a 或不列出（而不是把每一项都算作缺口）。"
+        if lang == "zh"
+        else f"Note: not recorded: {', '.join(names)}; what depends on them is n/a or not listed."
+    ]
 
 
 def asked(names: Sequence[str], *, by_committee: bool) -> tuple[str, ...]:

@@ -10,10 +10,12 @@ from pbgraph.analyses import ANALYSES
 from pbgraph.cli._common import (
     FORMATS,
     asked,
+    cache_option,
     library_errors,
     load_or_exit,
     max_depth_option,
     max_load_option,
+    not_recorded_notes,
     output_options,
     sampled_notes,
     write_tables,
@@ -33,6 +35,7 @@ from pbgraph.cli.neo4j import backend_options
 @max_depth_option
 @output_options(*FORMATS, "xlsx")
 @backend_options
+@cache_option
 @library_errors
 def analyze(
     name: str,
@@ -96,5 +99,5 @@ def analyze(
         max_depth=max_depth,
         league=by_committee,
     )
-    notes = sampled_notes(found.sampled, lang) + found.notes
+    notes = sampled_notes(found.sampled, lang) + not_recorded_notes(found.not_recorded, lang) + found.notes
     write_tables(found.tables, fmt=fmt, lang=lang, output=output, notes=notes)

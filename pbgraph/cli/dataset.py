@@ -13,10 +13,12 @@ from pbgraph._texts import CLI, say
 from pbgraph.cli._common import (
     EXIT_DATASET,
     FORMATS,
+    cache_option,
     load_or_exit,
     output_options,
     problem_lines,
     progress,
+    use_cache,
     write_tables,
 )
 
@@ -24,6 +26,7 @@ from pbgraph.cli._common import (
 @click.command()
 @click.argument("path", type=click.Path())
 @output_options(*FORMATS)
+@cache_option
 def validate(path: str, fmt: str, lang: str, output: Path | None) -> None:
     """检查数据集，列出全部错误和警告（有错误时退出码为 2）。
 
@@ -34,12 +37,11 @@ def validate(path: str, fmt: str, lang: str, output: Path | None) -> None:
       pbgraph validate data/sample
       pbgraph validate roster.xlsx --lang en --format json
     """
-    from pbgraph.io import read_raw
-    from pbgraph.validate import build_dataset
+    from pbgraph.loader import load
 
-    raw, problems = read_raw(path, progress=progress(lang))
     try:
-        ds = build_dataset(raw, problems)
+        # a dataset validated before comes from the cache, with the warnings it had
+        ds = load(path, progress=progress(lang), cache=use_cache())
         found, ok = ds.warnings, True
     except DatasetError as error:
         found, ok = error.problems, False
@@ -67,6 +69,7 @@ def validate(path: str, fmt: str, lang: str, output: Path | None) -> None:
 @click.command()
 @click.argument("path", type=click.Path())
 @output_options(*FORMATS)
+@cache_option
 def info(path: str, fmt: str, lang: str, output: Path | None) -> None:
     """数据集概况：按政协统计各类节点和联系的数量。
 

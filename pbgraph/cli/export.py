@@ -8,6 +8,7 @@ import click
 
 from pbgraph._texts import CLI, say
 from pbgraph.cli._common import (
+    cache_option,
     lang_option,
     library_errors,
     load_or_exit,
@@ -47,6 +48,7 @@ from pbgraph.cli._common import (
     help="csv：替换不为空的输出文件夹 / csv: replace an output folder that is not empty.",
 )
 @lang_option
+@cache_option
 @library_errors
 def export(
     path: str,

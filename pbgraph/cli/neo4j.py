@@ -7,7 +7,6 @@ The connection comes from `NEO4J_URI`, `NEO4J_USERNAME`, `NEO4J_PASSWORD`, `NEO4
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Sequence
@@ -22,6 +21,7 @@ from pbgraph.analyses.workload import DEFAULT_MAX_LOAD
 from pbgraph.cli._common import (
     F,
     asked,
+    cache_option,
     lang_option,
     library_errors,
     load_or_exit,
@@ -85,24 +85,17 @@ def dataset_name(path: str) -> str:
 
 
 def parse_parameter(text: str) -> tuple[str, Any]:
-    """`NAME=VALUE` -> (name, value); the value is read as JSON when it is JSON (numbers, true/false, null,
-    lists, "quoted strings"), else taken as text.
+    """`NAME=VALUE` or `NAME:TYPE=VALUE` -> (name, value), as :func:`pbgraph.neo4j.parse_parameter`.
 
     Examples
     --------
-    >>> parse_parameter("dataset=sample"), parse_parameter("max_load=3"), parse_parameter('member="007"')
-    (('dataset', 'sample'), ('max_load', 3), ('member', '007'))
+    >>> parse_parameter("dataset=2024"), parse_parameter("max_load=3"), parse_parameter("x:str=3")
+    (('dataset', '2024'), ('max_load', 3), ('x', '3'))
     """
-    name, sep, raw = text.partition("=")
-    if not sep or not name.strip():
-        raise click.BadParameter(
-            f"应为 名称=值：{text!r} / expected NAME=VALUE: {text!r}", param_hint="--param"
-        )
     try:
-        value = json.loads(raw)
-    except ValueError:
-        value = raw
-    return name.strip(), value
+        return store.parse_parameter(text)
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--param") from error
 
 
 class _Progress:
@@ -157,6 +150,7 @@ def neo4j_group() -> None:
 )
 @connection_options
 @lang_option
+@cache_option
 def push_command(
     path: str,
     dataset: str | None,
@@ -212,9 +206,61 @@ def _push(
         if lang == "zh"
         else f"Pushed dataset {summary.dataset!r} to Neo4j at {where}: {counts.replace('，', ', ')}."
     )
+    for note in summary.left_out_messages():
+        click.echo(("警告：" if lang == "zh" else "Warning: ") + note, err=True)
     stale = summary.stale_message()
     if stale:
         click.echo(("警告：" if lang == "zh" else "Warning: ") + stale, err=True)
+
+
+@neo4j_group.command("bulk")
+@click.argument("path", type=click.Path())
+@click.argument("out", type=click.Path(path_type=Path))
+@click.option(
+    "--dataset",
+    metavar="NAME",
+    help="数据集名称（默认取 PATH 的文件夹名）/ dataset name (default: PATH's name).",
+)
+@click.option(
+    "--database",
+    metavar="NAME",
+    default=store.bulk.DEFAULT_DATABASE,
+    show_default=True,
+    help="导入到哪个（新）数据库 / the (new) database to import into.",
+)
+@click.option("--force", is_flag=True, help="覆盖非空的输出文件夹 / replace a non-empty output folder.")
+@lang_option
+def bulk_command(path: str, out: Path, dataset: str | None, database: str, force: bool, lang: str) -> None:
+    """校验数据集，写出 neo4j-admin 批量导入所需的 CSV 文件，并给出导入命令（适用于全国规模）。
+
+    Validate a dataset, write the node and relationship CSV files of `neo4j-admin database import full` into
+    the folder OUT (the same graph model as push), and print the exact import command. For datasets too large
+    for push (a national system): stop Neo4j, run the command (it creates the database anew), start Neo4j,
+    then create the constraints and indexes with `pbgraph neo4j query schema`.
+
+    \b
+    例 / Example:
+      pbgraph neo4j bulk data/national out/bulk --dataset 全国-2024
+    """
+    ds = load_or_exit(path, lang)
+    _bulk(ds, out, dataset=dataset or ds.name, database=database, force=force, lang=lang)
+
+
+@library_errors
+def _bulk(ds: Any, out: Path, *, dataset: str, database: str, force: bool, lang: str) -> None:
+    summary = store.write_bulk(ds, out, dataset=dataset, database=database, force=force)
+    rows = sum(len(file.rows) for file in summary.files)
+    click.echo(
+        f"已写入 {len(summary.files)} 个文件（{rows} 行）到 {summary.folder}。停止 Neo4j 后运行："
+        if lang == "zh"
+        else f"Wrote {len(summary.files)} file(s) ({rows} rows) to {summary.folder}. Stop Neo4j, then run:"
+    )
+    click.echo(summary.command)
+    click.echo(
+        "然后启动 Neo4j，并运行 pbgraph neo4j query schema 建立约束和索引。"
+        if lang == "zh"
+        else "Then start Neo4j and create the constraints and indexes with: pbgraph neo4j query schema"
+    )
 
 
 @neo4j_group.command("pull")
@@ -246,7 +292,9 @@ def _pull(out: Path, dataset: str, conn_settings: store.Settings, lang: str) -> 
     from pbgraph.io import write_xlsx_tables
 
     with store.connect(conn_settings) as conn:
-        ds = store.pull(conn, dataset)
+        ds, left_out = store.pull_with_notes(conn, dataset)
+    for note in left_out:
+        click.echo(("警告：" if lang == "zh" else "Warning: ") + note, err=True)
     if out.suffix.lower() == ".xlsx":
         written = [write_xlsx_tables(input_tables(ds), out)]
     else:
@@ -264,14 +312,24 @@ def _pull(out: Path, dataset: str, conn_settings: store.Settings, lang: str) -> 
     "params",
     multiple=True,
     metavar="NAME=VALUE",
-    help='查询参数，可重复；值按 JSON 读取（数字、true、null、"文本"），否则为文本 / '
-    "a parameter, repeatable; the value is read as JSON when it is JSON, else as text.",
+    help="查询参数，可重复；以文本属性命名的参数（dataset、committee、id、name…）总是文本，"
+    "其他的值按 JSON 读取；"
+    "可写明类型 名称:int=值（str、int、float、bool、json） / a parameter, repeatable; one named after a text "
+    "property (dataset, committee, id, name …) is always text, others are read as JSON when they are JSON; "
+    "or give the type: NAME:int=VALUE (str, int, float, bool, json).",
+)
+@click.option(
+    "--write",
+    is_flag=True,
+    help="允许自己的 .cypher 文件写入数据（默认只读事务） / let your own .cypher file change data "
+    "(it runs in read transactions otherwise).",
 )
 @output_options(*QUERY_FORMATS)
 @connection_options
 def query_command(
     query: str,
     params: Sequence[str],
+    write: bool,
     fmt: str,
     output: Path | None,
     uri: str | None,
@@ -279,20 +337,24 @@ def query_command(
     database: str | None,
     lang: str,
 ) -> None:
-    """运行 cypher/ 中的查询（按名称）或自己的 .cypher 文件。
+    """运行 cypher/ 中的查询（按名称）或自己的 .cypher 文件（路径）。
 
     Run a query of cypher/ by name (e.g. unlinked, coverage, datasets, member_network) or your own .cypher
-    file, and print its rows. Parameters missing from a query of cypher/ take their defaults (committee: all,
-    max_load: 5, max_depth: no limit).
+    file, and print its rows. A name of cypher/ always wins over a file of the same name in the current
+    folder: your own file is given as a path (it ends in .cypher or contains a /), and runs in read
+    transactions unless --write. Parameters missing from a query of cypher/ take their defaults (committee:
+    all, max_load: 5, max_depth: no limit).
 
     \b
     例 / Example:
       pbgraph neo4j query datasets
-      pbgraph neo4j query unlinked --param dataset=sample
-      pbgraph neo4j query my_query.cypher --param dataset=sample --param max_load=3 --format csv
+      pbgraph neo4j query unlinked --param dataset=2024
+      pbgraph neo4j query ./my_query.cypher --param dataset=sample --param max_load=3 --format csv
     """
     parameters = dict(parse_parameter(p) for p in params)
-    _query(query, parameters, settings(uri, username, database), fmt=fmt, lang=lang, output=output)
+    _query(
+        query, parameters, settings(uri, username, database), fmt=fmt, lang=lang, output=output, write=write
+    )
 
 
 @library_errors
@@ -304,10 +366,11 @@ def _query(
     fmt: str,
     lang: str,
     output: Path | None,
+    write: bool = False,
 ) -> None:
     resolved = store.resolve_query(query)
     with store.connect(conn_settings) as conn:
-        rows = store.run_query(conn, query, parameters)
+        rows = store.run_query(conn, query, parameters, write=write)
     name = resolved.name.rsplit("/", 1)[-1]
     write_tables({name: rows}, fmt=fmt, lang=lang, output=output)
 

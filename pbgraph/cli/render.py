@@ -8,6 +8,7 @@ import click
 
 from pbgraph._texts import CLI, say
 from pbgraph.cli._common import (
+    cache_option,
     lang_option,
     library_errors,
     load_or_exit,
@@ -61,6 +62,7 @@ TARGET_VIEWS = ("sector", "township", "member", "committee", "reach")
 @max_load_option
 @click.option("--element-id", help="fragment 的元素 id（同页多个视图时）/ element id of a fragment.")
 @lang_option
+@cache_option
 @library_errors
 def render(
     view: str,

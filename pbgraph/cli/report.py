@@ -8,6 +8,7 @@ import click
 
 from pbgraph._texts import CLI, say
 from pbgraph.cli._common import (
+    cache_option,
     lang_option,
     library_errors,
     load_or_exit,
@@ -60,7 +61,14 @@ from pbgraph.cli._common import (
     show_default=True,
     help="嵌入交互式关系图 / embed the interactive graph views.",
 )
+@click.option(
+    "--compare",
+    "compare_with",
+    type=click.Path(),
+    help="与这个较早的数据集比较，报告末尾加“与上次比较”一节 / add a section on changes since this dataset.",
+)
 @lang_option
+@cache_option
 @library_errors
 def report(
     path: str,
@@ -73,6 +81,7 @@ def report(
     max_rows: int,
     node_limit: int,
     views: bool,
+    compare_with: str | None,
     lang: str,
 ) -> None:
     """生成分析报告：一个可离线打开、可打印为 PDF 的 HTML 文件。
@@ -85,12 +94,18 @@ def report(
       pbgraph report data/sample -o report.html
       pbgraph report data/sample -o report.html --xlsx report.xlsx
       pbgraph report data/system --redact --lang en -o report-en.html
+      pbgraph report data/2024 --compare data/2023 -o report.html
     """
     from pbgraph.export import export_xlsx
     from pbgraph.export import redact as redact_dataset
     from pbgraph.report import write_report
 
+    if compare_with is not None and redact:
+        raise click.UsageError(
+            "--compare 不能与 --redact 同用（两个数据集的代号不对应）/ --compare cannot be used with --redact"
+        )
     ds = load_or_exit(path, lang)
+    earlier = load_or_exit(compare_with, lang) if compare_with is not None else None
     if redact:
         ds = redact_dataset(ds, lang=lang)
     if xlsx is not None:
@@ -109,5 +124,6 @@ def report(
         node_limit=node_limit,
         views=views,
         excel_name=xlsx.name if xlsx is not None else None,
+        compare=earlier,
     )
     click.echo(say(CLI, "wrote", lang, path=output))

@@ -221,13 +221,15 @@ def _payload(view: View, labels: Mapping[str, str]) -> dict[str, Any]:
     index = {node.id: i for i, node in enumerate(view.nodes)}
     n_filters = len(filter_keys)
     symbols = {symbol: k for k, symbol in enumerate(GAP_SYMBOLS)}
+    # tooltip values and gap flags repeat (a sector, a party, a count): each is written once
+    strings: dict[str, int] = {}
 
     nodes: list[list[Any]] = []
     for node in view.nodes:
         tip: list[Any] = []
         for key, value in node.tooltip.items():
             tip.append(tip_keys.setdefault(key, len(tip_keys)))
-            tip.append(str(value))
+            tip.append(strings.setdefault(str(value), len(strings)))
         attrs = [-1] * n_filters
         for key, value in node.attrs.items():
             k = filter_keys[key]
@@ -241,7 +243,7 @@ def _payload(view: View, labels: Mapping[str, str]) -> dict[str, Any]:
                 colors.setdefault(node.color, len(colors)),
                 shapes.setdefault(node.shape, len(shapes)),
                 node.size,
-                node.highlight,
+                None if node.highlight is None else strings.setdefault(node.highlight, len(strings)),
                 tip,
                 attrs,
                 -1 if node.parent is None else index[node.parent],
@@ -271,6 +273,7 @@ def _payload(view: View, labels: Mapping[str, str]) -> dict[str, Any]:
         "colors": list(colors),
         "shapes": list(shapes),
         "tipKeys": list(tip_keys),
+        "strings": list(strings),
         "filters": [
             {"name": labels.get(f"filter.{key}", key), "values": list(values)}
             for key, values in zip(filter_keys, filter_values, strict=True)
@@ -306,14 +309,13 @@ def _legend_item(item: LegendItem) -> str:
 def symbol_points(symbol: str, cx: float, cy: float, r: float) -> list[tuple[float, float]]:
     """The polygon of a gap badge of radius `r` centred on (cx, cy), y downwards (as in the page)."""
     if symbol in ("cross", "plus"):
+        # a thick plus (turned 45 degrees for the cross): twelve corners
         turn = math.pi / 4 if symbol == "cross" else 0.0
-        w = r * 0.42
-        points = []
-        for k in range(4):
-            a = turn + k * math.pi / 2
-            c, s = math.cos(a), math.sin(a)
-            px, py = -s, c
-            points += [(w * px, w * py), (r * c + w * px, r * s + w * py), (r * c - w * px, r * s - w * py)]
+        w = r * 0.38
+        corners = [(-w, -r), (w, -r), (w, -w), (r, -w), (r, w), (w, w), (w, r), (-w, r), (-w, w), (-r, w)]
+        corners += [(-r, -w), (-w, -w)]
+        c, s = math.cos(turn), math.sin(turn)
+        points = [(x * c - y * s, x * s + y * c) for x, y in corners]
     elif symbol == "diamond":
         points = [(0, -r), (r, 0), (0, r), (-r, 0)]
     elif symbol == "triangle":

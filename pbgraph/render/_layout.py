@@ -145,7 +145,7 @@ def ring(count: int, radius: float, *, start: float = -np.pi / 2) -> np.ndarray:
 
 
 def rings_by_hop(
-    hop: np.ndarray, *, gap: float = 150.0, spacing: float = 34.0
+    hop: np.ndarray, *, gap: float = 170.0, spacing: float = 64.0
 ) -> tuple[np.ndarray, list[float]]:
     """Positions in rings by hop around the origin, each ring spread around the whole circle; a ring too
     crowded for `spacing` grows its radius. Returns positions and the radius of each hop (index = hop)."""
@@ -155,8 +155,14 @@ def rings_by_hop(
         rows = np.flatnonzero(hop == h)
         radius = max(radii[-1] + gap, len(rows) * spacing / (2 * np.pi))
         radii.append(radius)
-        # a slight turn per ring keeps nodes of neighbouring rings off one ray
-        xy[rows] = ring(len(rows), radius, start=-np.pi / 2 + 0.37 * h)
+        # consecutive items (of one kind, with labels alike) spread around the circle by a golden stride
+        count = len(rows)
+        stride = max(1, round(count * 0.382))
+        while count > 1 and np.gcd(stride, count) != 1:
+            stride += 1
+        slots = (np.arange(count) * stride) % max(count, 1)
+        # half a slot off the top, where the ring's label goes
+        xy[rows] = ring(count, radius, start=-np.pi / 2 + np.pi / max(count, 1))[slots]
     return xy, radii
 
 

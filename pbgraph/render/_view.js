@@ -8,9 +8,12 @@
   root.setAttribute("data-mounted", "");
 
   // the payload is compact (rows of arrays, shared tables) so that 50k nodes parse fast; see _html.py
+  performance.mark(rootId + ":start");
   var data = JSON.parse(dataElement.textContent);
+  performance.mark(rootId + ":parsed");
   var L = data.labels;
-  var rows = data.nodes; // [id, label, x, y, color, shape, size, highlight, tooltip, attrs, parent, flags, gaps]
+  var S = data.strings; // tooltip values and gap flags, by number
+  var rows = data.nodes; // [id, label, x, y, color, shape, size, flag, tooltip, attrs, parent, flags, gaps]
   var erows = data.edges; // [source, target, color, dashes, width, tooltip, arrows, liaison]
   var n = rows.length;
   var m = erows.length;
@@ -186,6 +189,9 @@
   }
   var nodes = new vis.DataSet(initialNodes);
   var edges = new vis.DataSet(initialEdges);
+  // the ids of the drawn edges, kept here: asking the DataSet for each costs more than the whole sync
+  var edgeIds = Object.create(null);
+  initialEdges.forEach(function (edge) { edgeIds[edge.id] = 1; });
 
   var big = data.big;
   var options = {
@@ -206,6 +212,7 @@
       selectionWidth: 1.5, hoverWidth: 0.5
     }
   };
+  performance.mark(rootId + ":prepared");
   var container = root.querySelector(".pbg-net");
   var network = new vis.Network(container, {nodes: nodes, edges: edges}, options);
   var ready = false;
@@ -243,17 +250,16 @@
   function drawSymbol(ctx, symbol, x, y, r) {
     ctx.beginPath();
     if (symbol === "cross" || symbol === "plus") {
-      var a = symbol === "cross" ? Math.PI / 4 : 0;
-      var w = r * 0.42;
-      for (var k = 0; k < 4; k++) {
-        var t = a + k * Math.PI / 2;
-        var c = Math.cos(t), s = Math.sin(t);
-        var px = -s, py = c;
-        var pts = [[w * px, w * py], [r * c + w * px, r * s + w * py], [r * c - w * px, r * s - w * py]];
-        if (k === 0) ctx.moveTo(x + pts[0][0], y + pts[0][1]);
-        else ctx.lineTo(x + pts[0][0], y + pts[0][1]);
-        ctx.lineTo(x + pts[1][0], y + pts[1][1]);
-        ctx.lineTo(x + pts[2][0], y + pts[2][1]);
+      // a thick plus (turned 45 degrees for the cross): twelve corners
+      var turn = symbol === "cross" ? Math.PI / 4 : 0;
+      var w = r * 0.38;
+      var corners = [[-w, -r], [w, -r], [w, -w], [r, -w], [r, w], [w, w], [w, r], [-w, r], [-w, w], [-r, w],
+        [-r, -w], [-w, -w]];
+      var c = Math.cos(turn), sn = Math.sin(turn);
+      for (var k = 0; k < corners.length; k++) {
+        var px = x + corners[k][0] * c - corners[k][1] * sn;
+        var py = y + corners[k][0] * sn + corners[k][1] * c;
+        if (k === 0) ctx.moveTo(px, py); else ctx.lineTo(px, py);
       }
     } else if (symbol === "diamond") {
       ctx.moveTo(x, y - r); ctx.lineTo(x + r, y); ctx.lineTo(x, y + r); ctx.lineTo(x - r, y);
@@ -315,12 +321,12 @@
     var r = rows[index];
     var box = el("div", "pbg-tip");
     box.appendChild(el("div", "pbg-tip-title", r[1]));
-    if (r[7] !== null) box.appendChild(el("div", "pbg-tip-flag", r[7]));
+    if (r[7] !== null) box.appendChild(el("div", "pbg-tip-flag", S[r[7]]));
     var fields = r[8];
     for (var k = 0; k < fields.length; k += 2) {
       var line = el("div", "pbg-tip-line");
       line.appendChild(el("span", "pbg-tip-key", data.tipKeys[fields[k]] + L.tooltip_separator));
-      line.appendChild(el("span", "pbg-tip-value", fields[k + 1]));
+      line.appendChild(el("span", "pbg-tip-value", S[fields[k + 1]]));
       box.appendChild(line);
     }
     return box;
@@ -367,20 +373,28 @@
     }
     var wanted = wantedEdges();
     var removeEdges = [];
-    edges.getIds().forEach(function (id) {
-      if (!(id in wanted)) removeEdges.push(id);
-    });
+    for (var id in edgeIds) {
+      if (!(id in wanted)) {
+        removeEdges.push(id);
+        delete edgeIds[id];
+        delete edgeCounts[id];
+      }
+    }
     var addEdges = [];
     for (var key in wanted) {
       var w = wanted[key];
       if (typeof w !== "number") {
         if (edgeCounts[key] !== w.count) {
-          if (edgeCounts[key] !== undefined) removeEdges.push(key);
+          if (edgeIds[key]) removeEdges.push(key);
           edgeCounts[key] = w.count;
           delete edgeTitled[key];
           addEdges.push(aggregateEdge(key, w));
+          edgeIds[key] = 1;
         }
-      } else if (!edges.get(key)) addEdges.push(visEdge(w));
+      } else if (!edgeIds[key]) {
+        addEdges.push(visEdge(w));
+        edgeIds[key] = 1;
+      }
     }
     if (removeEdges.length) edges.remove(removeEdges);
     if (removeNodes.length) nodes.remove(removeNodes);
@@ -520,7 +534,7 @@
   // contacts are drawn without a label; their name is the first tooltip field
   function nameOf(i) {
     var r = rows[i];
-    return r[1] || (r[8].length ? r[8][1] : "") || r[0];
+    return r[1] || (r[8].length ? S[r[8][1]] : "") || r[0];
   }
   function nameButton(i) {
     var button = el("button", "pbg-link", nameOf(i));
@@ -559,12 +573,12 @@
     panelBody.appendChild(el("h3", "pbg-details-title", nameOf(i)));
     if (r[7] !== null) {
       var flags = section(L.details_gaps);
-      r[7].split(/[；;]\s*/).forEach(function (text) { flags.appendChild(el("div", "pbg-tip-flag", text)); });
+      S[r[7]].split(/[；;]\s*/).forEach(function (text) { flags.appendChild(el("div", "pbg-tip-flag", text)); });
     }
     var facts = el("dl", "pbg-facts");
     for (var k = 0; k < r[8].length; k += 2) {
       facts.appendChild(el("dt", null, data.tipKeys[r[8][k]]));
-      facts.appendChild(el("dd", null, r[8][k + 1]));
+      facts.appendChild(el("dd", null, S[r[8][k + 1]]));
     }
     panelBody.appendChild(facts);
     if (hasChildren[i]) {
@@ -790,7 +804,6 @@
   function applyFilters() {
     var chosen = selects.map(function (select) { return Number(select.value); });
     var active = chosen.some(function (c) { return c >= 0; });
-    var changes = [];
     var next = new Uint8Array(n);
     for (var i = 0; i < n; i++) {
       if (!drawn[i]) continue;
@@ -819,19 +832,28 @@
     }
     var shown = 0;
     var total = 0;
+    var changed = false;
+    var body = network.body.nodes;
     for (var j = 0; j < n; j++) {
       if (!drawn[j]) {
         hidden[j] = 0;
         continue;
       }
       total++;
-      if (next[j] !== hidden[j]) {
-        hidden[j] = next[j];
-        changes.push({id: j, hidden: next[j] === 1});
+      // written on the drawn node, then the visible lists rebuilt once: a DataSet update per node
+      // costs a hundred times more
+      var node = body[j];
+      if (node && node.options.hidden !== (next[j] === 1)) {
+        node.options.hidden = next[j] === 1;
+        changed = true;
       }
+      hidden[j] = next[j];
       if (!next[j]) shown++;
     }
-    if (changes.length) nodes.update(changes);
+    if (changed) {
+      network._updateVisibleIndices();
+      requestRedraw();
+    }
     shownCount.textContent = fmt(L.shown, {shown: shown, total: total});
     lastQuery = null;
   }
@@ -1032,6 +1054,11 @@
     exportPng: exportPng,
     state: stateString,
     selected: function () { return selected >= 0 ? rows[selected][0] : null; },
+    hiddenIndices: function () {
+      var out = [];
+      for (var i = 0; i < n; i++) if (drawn[i] && hidden[i]) out.push(i);
+      return out;
+    },
     drawnIds: function () {
       var out = [];
       for (var i = 0; i < n; i++) if (drawn[i] && !hidden[i]) out.push(rows[i][0]);

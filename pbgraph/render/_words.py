@@ -121,11 +121,21 @@ TEXT: dict[str, tuple[str, str]] = {
         "search finds the members inside); {contacts} contacts are counted on their members, {others} "
         "sector, township and organization nodes are not shown.",
     ),
+    "drilldown_groups": (
+        "节点超过 {limit} 个：委员已按{by}聚合为 {count} 个汇总节点（双击展开至界别）；"
+        "委员过多，文件中不含单个委员，请用 --committee 查看明细；"
+        "{contacts} 个联系群众计为其委员的“联系群众”数，另有 {others} 个界别、镇街与组织节点未显示。",
+        "More than {limit} nodes: members are folded by {by} into {count} super-nodes (double-click to open "
+        "down to sectors); too many members to hold each in the file: use --committee for them; "
+        "{contacts} contacts are counted on their members, {others} sector, township and organization nodes "
+        "are not shown.",
+    ),
     "contacts_folded": (
         "节点超过 {limit} 个：{contacts} 个联系群众计为其委员的“联系群众”数（见详情）。",
         "More than {limit} nodes: {contacts} contacts are counted on their members (see the details).",
     ),
     "by.group": ("汇总节点", "super-node"),
+    "own_gaps": ("本界别的缺口", "the sector's own gaps"),
     "lane": ("分组", "Lane"),
     "lane.office": ("机关线", "office line"),
     "lane.duty": ("履职线", "duty line"),

@@ -86,6 +86,11 @@ def _scope_counts(ctx: Context) -> dict[str, int]:
     }
 
 
+def _count(value: Any) -> str:
+    """A gap count as shown; n/a where its table was not recorded (office files, DESIGN 3)."""
+    return tabular.NA if value is None else str(int(value))
+
+
 def _cover(ctx: Context, redacted: bool) -> str:
     from pbgraph.render import view_date
 
@@ -121,18 +126,18 @@ def _cover(ctx: Context, redacted: bool) -> str:
         tr("kpi_org", lang),
         head["organization_rate"],
         tr("kpi_org_sub", lang, total=head["cpc_members"], done=head["organized_cpc_members"]),
-        tr("kpi_org_gap", lang, n=int(head["unorganized"])),
+        tr("kpi_org_gap", lang, n=_count(head["unorganized"])),
         "unorganized",
     ) + kpi(
         tr("kpi_work", lang),
         head["work_rate"],
         tr("kpi_work_sub", lang, total=head["non_party_members"], done=head["linked_non_party_members"]),
-        tr("kpi_work_gap", lang, n=int(head["unlinked"])),
+        tr("kpi_work_gap", lang, n=_count(head["unlinked"])),
         "unlinked",
     )
     tiles = "".join(
-        f'<li><a href="#{section}"><span class="rp-gap-n{" rp-bad" if int(head[column]) else ""}">'
-        f"{int(head[column])}</span>"
+        f'<li><a href="#{section}"><span class="rp-gap-n{" rp-bad" if head[column] else ""}">'
+        f"{_count(head[column])}</span>"
         f'<span class="rp-gap-label">{esc(tabular.column_label(column, lang))}</span></a></li>'
         for column, section in GAP_TILES
     )
@@ -184,6 +189,7 @@ def build_report(
     node_limit: int = DEFAULT_NODE_LIMIT,
     views: bool = True,
     excel_name: str | None = None,
+    compare: Dataset | None = None,
 ) -> str:
     """The report as one self-contained HTML page.
 
@@ -207,6 +213,8 @@ def build_report(
         Embed the interactive graph views (set False for a lighter page).
     excel_name
         The file name of the Excel export that goes with the report, named where a table is cut.
+    compare
+        An earlier state of the dataset: adds a last section on what changed since (:func:`pbgraph.diff`).
 
     Returns
     -------
@@ -244,6 +252,10 @@ def build_report(
     if found.league is not None:
         ctx.results["league"] = Result("league", {"league": found.league})
     sections = body_sections(ctx, Views(ctx))
+    if compare is not None:
+        from pbgraph.report._changes import changes_section
+
+        sections.append(changes_section(ctx, compare, len(sections) + 1))
     scope = _scope_name(ctx)
     body = _cover(ctx, redact) + _toc(ctx, sections) + "".join(html_ for _, html_ in sections) + _footer(ctx)
     values = {

@@ -175,6 +175,7 @@ def finding_load(ctx: Context) -> str:
 
 def finding_connectors(ctx: Context) -> str:
     rows, lang = ctx.table("connectors"), ctx.lang
+    rows = rows[rows["sole_liaison_count"] > 0]
     if rows.empty:
         return tr("f_connectors_none", lang)
     top = rows.iloc[0]

@@ -104,7 +104,9 @@ def table_html(frame: pd.DataFrame, ctx: Context, *, bars: bool = False, flags: 
             if bars and column in tabular.RATE_COLUMNS:
                 content = f'<span class="rp-cellbar">{_bar(value)}<span>{content}</span></span>'
             cells.append(f"<td{attrs}>{content}</td>")
-        rows.append("<tr>" + "".join(cells) + "</tr>")
+        # a row about one node focuses it in the section's view (see the template's script)
+        node = f' data-node="{esc(raw[r, columns.index("id")])}"' if ctx.views and "id" in columns else ""
+        rows.append(f"<tr{node}>" + "".join(cells) + "</tr>")
     out = (
         f'<div class="rp-table-wrap"><table class="rp-table"><thead><tr>{head}</tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table></div>"

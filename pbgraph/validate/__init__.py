@@ -102,7 +102,9 @@ def build_dataset(raw: dict[str, RawTable], problems: list[Problem], *, name: st
     tables = {name: validator.raw[name].frame.reset_index(drop=True) for name in TABLES}
     tables["members"]["party_group"] = (tables["members"]["party_group"] == "true").to_numpy()
     _fill_committees(tables, found, validator.raw)
-    ds = Dataset(**tables, name=name, warnings=found)
+    # office files (pbgraph.office) say which tables they did not give
+    not_recorded = frozenset(k for r in raw.values() for k in getattr(r, "not_recorded", ()))
+    ds = Dataset(**tables, name=name, warnings=found, not_recorded=not_recorded)
     # the registry numbers rows exactly as the node index does: hand over the resolved reference columns
     index_of(ds).seed(
         {key: value for key, value in validator.positions.items() if key != ("members", "committee")}

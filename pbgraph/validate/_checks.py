@@ -10,9 +10,12 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from pbgraph._texts.problems import END_NAMES
 from pbgraph._write import CONTROL_CHARACTERS
+from pbgraph.graph import arrow_strings
 from pbgraph.model import (
     FALSE_VALUES,
     LIAISON_KIND_ALIASES,
@@ -38,6 +41,7 @@ from pbgraph.validate._registry import (
     ANY_ORG,
     TAG_CODES,
     Registry,
+    positions_in,
 )
 
 if TYPE_CHECKING:
@@ -146,10 +150,10 @@ class Validator(Registry):
         names `zh` of the codes (in Chinese) and the codes (in English).
         """
         code_lookup = {str(code).lower(): str(code) for code in codes}
-        series = raw.frame[column]
-        uniques = pd.unique(series.to_numpy(dtype=object))
+        values = arrow_strings(raw.frame[column])
+        uniques = pc.unique(values)
         mapping: dict[str, str | None] = {}
-        for value in uniques:
+        for value in uniques.to_pylist():
             if value == "" and default is not None:
                 mapping[value] = default
             elif value == "":
@@ -169,11 +173,11 @@ class Validator(Registry):
             self.report(
                 raw,
                 "unknown_enum",
-                series.isin(unknown).to_numpy(),
+                _is_in(values, unknown),
                 column=column,
                 params={"allowed": listing, "allowed_en": listing_en},
             )
-        raw.frame[column] = series.map({k: (v or "") for k, v in mapping.items()}).astype("str")
+        raw.frame[column] = _replaced(values, uniques, [v or "" for v in mapping.values()])
 
     def enums(self) -> None:
         members = self.raw["members"]
@@ -208,15 +212,15 @@ class Validator(Registry):
         self.dates(self.raw["liaisons"], "since")
 
     def dates(self, raw: RawTable, column: str) -> None:
-        series = raw.frame[column]
-        mapping = {value: _iso_date(value) for value in pd.unique(series.to_numpy(dtype=object))}
+        values = arrow_strings(raw.frame[column])
+        uniques = pc.unique(values)
+        mapping = {value: _iso_date(value) for value in uniques.to_pylist()}
         bad = [v for v, iso in mapping.items() if iso is None]
         if bad:
-            self.report(raw, "bad_date", series.isin(bad).to_numpy(), column=column, severity="warning")
-        raw.frame[column] = series.map({k: v or "" for k, v in mapping.items()}).astype("str")
+            self.report(raw, "bad_date", _is_in(values, bad), column=column, severity="warning")
+        raw.frame[column] = _replaced(values, uniques, [v or "" for v in mapping.values()])
 
     def references(self) -> None:
-        self.resolve([(t, c) for t, c in _REFERENCE_COLUMNS if t in self.raw])
         committee = {f"org:{OrgKind.COMMITTEE}"}
         members = self.raw["members"]
         self.multi_reference(members, "committee", committee, "committee")
@@ -363,9 +367,10 @@ class Validator(Registry):
         source, target = self.positions[("liaisons", "source")], self.positions[("liaisons", "target")]
         source = np.where((source >= 0) & (source < n), source, n)
         target = np.where((target >= 0) & (target < n), target, n)
-        kind = frame["kind"].to_numpy(dtype=object)
+        kinds = list(LiaisonKind)
+        kind = positions_in(frame["kind"], pa.array([k.value for k in kinds], type=pa.string()))
         source_cpc, target_cpc, source_group = cpc[source], cpc[target], in_group[source]
-        member = kind == LiaisonKind.MEMBER
+        member = kind == kinds.index(LiaisonKind.MEMBER)
         self.report(
             liaisons,
             "member_liaison_source_not_cpc",
@@ -379,24 +384,21 @@ class Validator(Registry):
         self.report(
             liaisons,
             "sector_liaison_not_party_group",
-            (kind == LiaisonKind.SECTOR) & ~source_group,
+            (kind == kinds.index(LiaisonKind.SECTOR)) & ~source_group,
             column="source",
             severity="warning",
         )
         self.report(
             liaisons,
             "township_liaison_not_cpc",
-            (kind == LiaisonKind.TOWNSHIP) & ~source_cpc,
+            (kind == kinds.index(LiaisonKind.TOWNSHIP)) & ~source_cpc,
             column="source",
             severity="warning",
         )
-        keys = ["source", "target", "kind"]
-        dup = frame.duplicated(keys, keep="first").to_numpy()
+        dup, first = _duplicate_liaisons(self.positions, kind, len(self.registry_ids))
         if dup.any():
-            firsts = frame[~dup].assign(_row=liaisons.rows[~dup]).set_index(keys)["_row"]
             other = np.zeros(len(frame), dtype=np.int64)
-            index = pd.MultiIndex.from_frame(frame.loc[dup, keys])
-            other[dup] = firsts.reindex(index).to_numpy()
+            other[dup] = liaisons.rows[first[dup]]
             self.report(
                 liaisons,
                 "duplicate_liaison",
@@ -421,13 +423,50 @@ class Validator(Registry):
         self.control_characters()
         self.required_cells()
         self.enums()
-        self.ids()
+        self.ids(_REFERENCE_COLUMNS)
         self.references()
         self.parent_cycles()
         if not any(p.is_error for p in self.problems):
             self.fold_party_group()
             self.several_first_conveners()
             self.meaning()
+
+
+def _duplicate_liaisons(
+    positions: dict[tuple[str, str], np.ndarray], kind: np.ndarray, registry_size: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Which liaison rows repeat an earlier (source, target, kind), and the row each one first appeared on.
+
+    One hash of an integer key per row: the endpoints' registry positions and the kind's code.
+    """
+    source, target = positions[("liaisons", "source")], positions[("liaisons", "target")]
+    # positions and kind codes are -1 where unknown (reported as errors before): shift them to >= 0
+    size = registry_size + 1
+    key = ((source + 1) * size + (target + 1)) * (len(LiaisonKind) + 1) + (kind + 1)
+    codes = pd.factorize(key)[0]
+    rows = np.arange(len(codes))
+    first = np.empty(codes.max(initial=-1) + 1, dtype=np.int64)
+    # written in reverse, each code keeps its first row
+    first[codes[::-1]] = rows[::-1]
+    first_row = first[codes]
+    return first_row != rows, first_row
+
+
+def _is_in(values: pa.Array, these: list[str]) -> np.ndarray:
+    """Per value: whether it is one of `these`."""
+    found = pc.is_in(values, value_set=pa.array(these, type=pa.string()))
+    return np.asarray(found.fill_null(False), dtype=bool)
+
+
+def _replaced(values: pa.Array, uniques: pa.Array, replacements: list[str]) -> pd.Series:
+    """`values` with each of the distinct `uniques` replaced by its replacement, as a text column."""
+    table = pa.array(replacements, type=pa.large_string())
+    replaced = pc.take(table, pc.index_in(values, value_set=uniques))
+    return replaced.to_pandas(types_mapper=_PANDAS_TEXT.get)
+
+
+# pandas' own text dtype, wrapping arrow strings without a copy
+_PANDAS_TEXT = {pa.large_string(): pd.StringDtype("pyarrow", na_value=np.nan)}
 
 
 _REFERENCE_COLUMNS: tuple[tuple[str, str], ...] = (

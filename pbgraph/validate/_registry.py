@@ -116,11 +116,12 @@ class Registry:
                 raw.problem("too_many", severity=severity, column=column, count=positions.size - MAX_LISTED)
             )
 
-    def ids(self) -> None:
+    def ids(self, references: Iterable[tuple[str, str]] = ()) -> None:
         """Duplicate ids within and across node tables; builds the id registry for references.
 
         The registry holds every row of the node tables in order (members, sectors, townships, organizations,
-        contacts), so a registry position is the node number the dataset's node index will use.
+        contacts), so a registry position is the node number the dataset's node index will use. The
+        `references` columns (table, column) are resolved in the same lookup.
         """
         arrays, tables, tags = [], [], []
         for number, name in enumerate(NODE_TABLES):
@@ -136,11 +137,19 @@ class Registry:
         self.registry_table = np.concatenate(tables)
         self.registry_tag = np.concatenate(tags)
         self.registry_start = np.cumsum([0] + [len(self.raw[n].frame) for n in NODE_TABLES])
-        # one lookup of the registry in itself: each id's first occurrence
-        first = _positions_in(self.registry_ids, self.registry_ids)
+        # one lookup shared by the ids and every reference column (the registry is hashed once): each id's
+        # first occurrence, and the registry position of every reference
+        columns = [(t, c) for t, c in references if t in self.raw]
+        arrays = [arrow_strings(self.raw[t].frame[c]) for t, c in columns]
+        found = positions_in(pa.concat_arrays([self.registry_ids, *arrays]), self.registry_ids)
+        size = len(self.registry_ids)
+        first = found[:size]
+        bounds = size + np.cumsum([0] + [len(a) for a in arrays])
+        self.positions: dict[tuple[str, str], np.ndarray] = {
+            key: found[bounds[i] : bounds[i + 1]] for i, key in enumerate(columns)
+        }
         filled = np.asarray(pc.not_equal(self.registry_ids, "").fill_null(False))
         dup = filled & (first != np.arange(len(first)))
-        self.positions: dict[tuple[str, str], np.ndarray] = {}
         if not dup.any():
             return
         for number, name in enumerate(NODE_TABLES):
@@ -166,16 +175,25 @@ class Registry:
         row = int(raw.rows[position - self.registry_start[number]])
         return location(file=raw.file, sheet=raw.sheet, row=row, column=None, lang=lang)
 
-    def lookup(self, values: pd.Series | np.ndarray) -> np.ndarray:
-        """Registry position of each id (-1 where unknown)."""
-        return _positions_in(values, self.registry_ids)
+    def lookup(self, values: list[str]) -> np.ndarray:
+        """Registry position of each of a few ids (-1 where unknown).
+
+        The few ids are hashed and the registry is run through them once, rather than the other way round.
+        """
+        hits = pc.index_in(self.registry_ids, value_set=pa.array(values, type=pa.string()))
+        which = hits.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
+        positions = np.full(len(values), -1, dtype=np.int64)
+        found = np.flatnonzero(which >= 0)
+        # written in reverse, each id keeps its first position
+        positions[which[found][::-1]] = found[::-1]
+        return positions
 
     def resolve(self, columns: list[tuple[str, str]]) -> None:
         """Look every reference column up in the registry at once (the registry is hashed once)."""
         arrays = [arrow_strings(self.raw[t].frame[c]) for t, c in columns]
         if not arrays:
             return
-        found = _positions_in(pa.concat_arrays(arrays), self.registry_ids)
+        found = positions_in(pa.concat_arrays(arrays), self.registry_ids)
         bounds = np.cumsum([0] + [len(a) for a in arrays])
         for i, key in enumerate(columns):
             self.positions[key] = found[bounds[i] : bounds[i + 1]]
@@ -218,7 +236,12 @@ class Registry:
             # an organization whose kind is empty or unknown was reported itself; do not guess its kind
             codes.add(TAG_CODES[ANY_ORG])
         tables = [NODE_TABLES.index(a) for a in allowed if a in NODE_TABLES]
-        ok = np.isin(self.registry_tag[at], list(codes)) | np.isin(self.registry_table[at], tables)
+        # a lookup table per code, not a search per row
+        tag_ok = np.zeros(len(TAG_NAMES), dtype=bool)
+        tag_ok[list(codes)] = True
+        table_ok = np.zeros(len(NODE_TABLES), dtype=bool)
+        table_ok[tables] = True
+        ok = tag_ok[self.registry_tag[at]] | table_ok[self.registry_table[at]]
         wrong = known & ~ok
         if wrong.any():
             tags = np.full(len(positions), "", dtype=object)
@@ -239,47 +262,70 @@ class Registry:
     def multi_reference(self, raw: RawTable, column: str, allowed: set[str], expected: str) -> None:
         """Like `reference`, for a column that may list several ids (`C1;C2`); normalizes such cells."""
         cells = raw.frame[column]
-        multi = cells.str.contains(MULTI_SEPARATORS, regex=True).to_numpy()
+        multi = np.asarray(pc.match_substring_regex(arrow_strings(cells), MULTI_SEPARATORS).fill_null(False))
         if multi.any():
-            # few distinct multi-valued cells: check each part once, then report on every row holding the cell
-            parts = {
-                c: list(dict.fromkeys(p.strip() for p in re.split(MULTI_SEPARATORS, c) if p.strip()))
-                for c in pd.unique(cells[multi])
-            }
-            ids = sorted({i for found in parts.values() for i in found})
-            positions = self.lookup(np.array(ids, dtype=object))
+            # each distinct multi-valued cell is split and checked once; its rows are found by its code
+            rows = np.flatnonzero(multi)
+            codes, uniques = pd.factorize(cells.to_numpy(dtype=object)[rows])
+            parts = [
+                list(dict.fromkeys(p.strip() for p in re.split(MULTI_SEPARATORS, cell) if p.strip()))
+                for cell in uniques
+            ]
+            ids = sorted({i for found in parts for i in found})
+            positions = self.lookup(ids)
             tag_of = {
                 i: TAG_NAMES[self.registry_tag[p]] if p >= 0 else None
                 for i, p in zip(ids, positions, strict=True)
             }
             check_unknown = not {tag_table(a) for a in allowed} & self.unavailable
-            for cell, found in parts.items():
-                unknown = [i for i in found if tag_of[i] is None and check_unknown]
-                wrong = [i for i in found if tag_of[i] not in (None, ANY_ORG, *allowed)]
-                rows = (cells == cell).to_numpy()
-                if unknown:
-                    self.report(
-                        raw,
-                        "unknown_reference",
-                        rows,
-                        column=column,
-                        values=np.full(len(cells), unknown[0], dtype=object),
-                        params=kind_params("expected", expected),
-                    )
-                if wrong:
-                    actual_zh, actual_en = kind_names(tag_kind(str(tag_of[wrong[0]])))
-                    self.report(
-                        raw,
-                        "wrong_reference_kind",
-                        rows,
-                        column=column,
-                        values=np.full(len(cells), wrong[0], dtype=object),
-                        params=kind_params("expected", expected)
-                        | {"actual": actual_zh, "actual_en": actual_en},
-                    )
-            raw.frame[column] = cells.map(
-                lambda c: MULTI_VALUE_SEPARATOR.join(sorted(parts[c])) if c in parts else c
-            ).astype("str")
+            fits = (None, ANY_ORG, *allowed)
+            # per distinct cell (and None for the rows that are not multi-valued): its first bad id
+            unknown = np.array(
+                [next((i for i in found if tag_of[i] is None and check_unknown), None) for found in parts]
+                + [None],
+                dtype=object,
+            )
+            wrong = np.array(
+                [next((i for i in found if tag_of[i] not in fits), None) for found in parts] + [None],
+                dtype=object,
+            )
+            # per row of the column: the cell's first unknown and first wrong id (None for the other rows)
+            cell_of_row = np.full(len(cells), len(parts), dtype=np.int64)
+            cell_of_row[rows] = codes
+            unknown_ids, wrong_ids = unknown[cell_of_row], wrong[cell_of_row]
+            self.report(
+                raw,
+                "unknown_reference",
+                pd.notna(unknown_ids),
+                column=column,
+                values=unknown_ids,
+                params=kind_params("expected", expected),
+            )
+            wrong_rows = pd.notna(wrong_ids)
+            if wrong_rows.any():
+                names = {
+                    i: kind_names(tag_kind(str(tag_of[i])))
+                    for i in {w for w in wrong.tolist() if w is not None}
+                }
+                actual = [names[w] if w is not None else ("", "") for w in wrong_ids.tolist()]
+                self.report(
+                    raw,
+                    "wrong_reference_kind",
+                    wrong_rows,
+                    column=column,
+                    values=wrong_ids,
+                    params=kind_params("expected", expected),
+                    row_params={
+                        "actual": np.array([a[0] for a in actual], dtype=object),
+                        "actual_en": np.array([a[1] for a in actual], dtype=object),
+                    },
+                )
+            normalized = np.array(
+                [MULTI_VALUE_SEPARATOR.join(sorted(found)) for found in parts], dtype=object
+            )
+            text = cells.to_numpy(dtype=object).copy()
+            text[rows] = normalized[codes]
+            raw.frame[column] = pd.Series(text, dtype="str", index=cells.index)
         self.reference(raw, column, allowed, expected, mask=~multi)
 
 
@@ -288,7 +334,7 @@ def _plain(value: Any) -> Any:
     return value.item() if isinstance(value, np.generic) else value
 
 
-def _positions_in(values: pd.Series | np.ndarray | pa.Array, value_set: pa.Array) -> np.ndarray:
+def positions_in(values: pd.Series | np.ndarray | pa.Array, value_set: pa.Array) -> np.ndarray:
     """Position of each value's first occurrence in `value_set` (-1 where absent), computed in arrow."""
     array = values if isinstance(values, pa.Array) else arrow_strings(values)
     found = pc.index_in(array, value_set=value_set)

@@ -15,14 +15,17 @@ import numpy as np
 import pandas as pd
 
 import pbgraph.render._layout as _layout
-from pbgraph.render._model import LegendItem, View, ViewNode
+from pbgraph.model import LiaisonKind
+from pbgraph.render._model import LegendItem, View, ViewEdge, ViewNode
 from pbgraph.render._words import GAP_LABELS, TOOLTIP, t
 from pbgraph.render.views._facts import Selection
-from pbgraph.render.views._style import GAP_SHARE_COLORS, KIND_STYLE
+from pbgraph.render.views._style import GAP_SHARE_COLORS, GAP_SYMBOL, KIND_STYLE, LIAISON_COLORS
 
 if TYPE_CHECKING:
     from pbgraph.render.views._builder import Builder
 
+#: above this many members a drill-down file holds the super-nodes only (a province's 40,000 fit in ~9 MB)
+MEMBER_EMBED_LIMIT = 60_000
 #: the upper bounds of the gap-share classes of `GAP_SHARE_COLORS` (the last is open)
 GAP_SHARE_BOUNDS = (0.0, 0.10, 0.25)
 
@@ -37,6 +40,7 @@ def aggregated(b: Builder, title: str, nodes: np.ndarray, gaps: dict[int, list[s
     # a member of two committees sits under the first
     committee = ds.members["committee"].str.split(";").str[0].to_numpy(dtype=object)[members]
     sector = ds.members["sector"].to_numpy(dtype=object)[members]
+    sector_node = b.ix.member_sector[members]
     keys = [committee + "|" + sector]
     names = [np.array([ds.name_of(s) or s or t("none", lang) for s in sector], dtype=object)]
     levels_by = ["sector"]
@@ -66,7 +70,8 @@ def aggregated(b: Builder, title: str, nodes: np.ndarray, gaps: dict[int, list[s
     has_kind = {
         key: np.array([key in gaps.get(int(m), ()) for m in members], dtype=bool) for key in GAP_LABELS
     }
-    inner = b.view(title, Selection(members, member_xy, gaps), edge_types=("liaison",))
+    # above MEMBER_EMBED_LIMIT members the file would pass tens of megabytes: super-nodes only
+    embed = len(members) <= MEMBER_EMBED_LIMIT
     shape, color, _ = KIND_STYLE["aggregate"]
     super_nodes: list[ViewNode] = []
     ids_per_level: list[np.ndarray] = []
@@ -91,6 +96,10 @@ def aggregated(b: Builder, title: str, nodes: np.ndarray, gaps: dict[int, list[s
             }
             tip |= {t(k, lang, GAP_LABELS): str(int(c[g])) for k, c in kind_counts.items() if c[g]}
             label = t("people", lang).format(label=name, count=size)
+            # a sector's own gaps (no liaison to it, …) mark its super-node
+            own = gaps.get(int(sector_node[first[g]]), []) if levels_by[level] == "sector" else []
+            if own:
+                tip[t("own_gaps", lang)] = "；".join(t(k, lang, GAP_LABELS) for k in own)
             if flagged[g]:
                 label += t("gap_suffix", lang).format(count=int(flagged[g]))
             super_nodes.append(
@@ -109,33 +118,52 @@ def aggregated(b: Builder, title: str, nodes: np.ndarray, gaps: dict[int, list[s
                     tooltip=tip,
                     attrs={"kind": t(f"by.{levels_by[level]}", lang)},
                     parent=None if level == 0 else str(ids_per_level[level - 1][codes[level - 1][first[g]]]),
+                    highlight="；".join(t(k, lang, GAP_LABELS) for k in own) or None,
+                    gaps=tuple(GAP_SYMBOL[k] for k in own),
                 )
             )
     deepest = ids_per_level[-1][codes[-1]]
-    folded = [
-        dataclasses.replace(node, parent=str(deepest[i]), satellite=False)
-        for i, node in enumerate(inner.nodes)
-    ]
+    shown = members if embed else members[:0]
+    selection = Selection(shown, member_xy[: len(shown)], gaps, parents=deepest[: len(shown)])
+    inner = b.view(title, selection, edge_types=("liaison",))
+    folded = inner.nodes
+    edges = inner.edges if embed else _between_groups(b, members, codes[-1], ids_per_level[-1])
     top = ids_per_level[0]
     contacts = int((kinds == "contact").sum())
     others = int(((kinds != "contact") & (kinds != "member")).sum())
-    notice = t("drilldown", lang).format(
+    notice = t("drilldown" if embed else "drilldown_groups", lang).format(
         limit=b.node_limit, count=len(top), by=t(f"by.{levels_by[0]}", lang), contacts=contacts, others=others
     )
     legend = _share_legend(b) if gaps else [LegendItem(t("by.group", lang), color, shape, len(top))]
-    legend_gaps = [item for item in inner.legend if item.symbol is not None]
+    # the gap legend counts every gap in scope (sectors, townships, platforms too), not only members'
+    legend_gaps = b.gap_legend({int(n): gaps[int(n)] for n in nodes if int(n) in gaps}) if gaps else []
     rest = [item for item in inner.legend if item.symbol is None]
     view = View(
         title=title,
         caption="",
         nodes=[*super_nodes, *folded],
-        edges=inner.edges,
+        edges=edges,
         legend=[*legend_gaps, *legend, *rest],
         notice=notice,
         labels=b.ui_labels(),
     )
     drawn_nodes, drawn_edges = view.first_frame()
     return dataclasses.replace(view, caption=b.caption(len(drawn_nodes), len(drawn_edges), len(members)))
+
+
+def _between_groups(b: Builder, members: np.ndarray, codes: np.ndarray, ids: np.ndarray) -> list[ViewEdge]:
+    """The liaisons between members as one edge per pair of deepest super-nodes, with its count."""
+    ix = b.ix
+    code_of = np.full(ix.size, -1, dtype=np.int64)
+    code_of[members] = codes
+    src, dst = code_of[ix.liaison_source], code_of[ix.liaison_target]
+    keep = (src >= 0) & (dst >= 0) & (src != dst)
+    pairs, counts = np.unique(src[keep] * len(ids) + dst[keep], return_counts=True)
+    color = LIAISON_COLORS[LiaisonKind.MEMBER]
+    return [
+        ViewEdge(str(ids[p // len(ids)]), str(ids[p % len(ids)]), color, width=float(min(8, 1 + np.log2(c))))
+        for p, c in zip(pairs.tolist(), counts.tolist(), strict=True)
+    ]
 
 
 def _share_legend(b: Builder) -> list[LegendItem]:

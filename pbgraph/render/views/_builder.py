@@ -162,10 +162,11 @@ class Builder:
             if kind == "member":
                 key = member_keys[i]
                 color = colors.get(key, color)
-                party = str(self.ds.members["party"].iat[node])
+                col = self.f.member_columns
+                party = str(col["party"][node])
                 attrs["party"] = PARTY_ZH.get(party, party) if lang == "zh" else party
-                attrs["sector"] = self.ds.name_of(str(self.ds.members["sector"].iat[node])) or t("none", lang)
-                if self.ds.members["party_group"].iat[node]:
+                attrs["sector"] = self.ds.name_of(str(col["sector"][node])) or t("none", lang)
+                if col["party_group"][node]:
                     size = 12.0
             if node == selection.focus:
                 shape, size = "star", 20.0
@@ -189,6 +190,7 @@ class Builder:
                     highlight=gap,
                     gaps=tuple(GAP_SYMBOL[k] for k in kinds_of_gap),
                     reserve=bool(reserve[i]),
+                    parent=None if selection.parents is None else str(selection.parents[i]),
                     satellite=kind == "contact",
                 )
             )
@@ -238,28 +240,18 @@ class Builder:
         for source, target, kind_type, kind, counts in chosen.itertuples(index=False):
             if kind_type == "liaison":
                 label = LIAISON_KIND_ZH.get(kind, kind) if lang == "zh" else f"{kind} liaison"
-                if counts:
-                    out.append(
-                        ViewEdge(
-                            str(ids[source]),
-                            str(ids[target]),
-                            LIAISON_COLORS.get(kind, "#999999"),
-                            width=1.6 if kind != LiaisonKind.CONTACT else 0.6,
-                            tooltip=label,
-                            liaison=True,
-                        )
+                # a liaison that does not count is grey and dashed
+                out.append(
+                    ViewEdge(
+                        str(ids[source]),
+                        str(ids[target]),
+                        LIAISON_COLORS.get(kind, "#999999") if counts else NOT_COUNTING_COLOR,
+                        dashes=not counts,
+                        width=(1.6 if kind != LiaisonKind.CONTACT else 0.6) if counts else 1.0,
+                        tooltip=label if counts else label + t("does_not_count", lang),
+                        liaison=True,
                     )
-                else:
-                    out.append(
-                        ViewEdge(
-                            str(ids[source]),
-                            str(ids[target]),
-                            NOT_COUNTING_COLOR,
-                            dashes=True,
-                            tooltip=label + t("does_not_count", lang),
-                            liaison=True,
-                        )
-                    )
+                )
             else:
                 out.append(
                     ViewEdge(
@@ -280,6 +272,8 @@ class Builder:
         keys = self.member_color_keys(member_rows)
         counts = pd.Series(keys).value_counts()
         for key in sorted(colors, key=lambda k: (-counts.get(k, 0), str(k)))[:24]:
+            if not counts.get(key, 0):
+                continue  # a colour of nodes held in reserve only
             items.append(LegendItem(self.color_label(key), colors[key], "dot", int(counts.get(key, 0))))
         for kind in ("sector", "township", "organization", "contact", "aggregate"):
             count = int((kinds == kind).sum())

@@ -44,6 +44,18 @@ class Facts:
         return np.concatenate(parts) if parts else np.zeros(0, dtype=object)
 
     @cached_property
+    def member_columns(self) -> dict[str, np.ndarray]:
+        """The member columns views show, as numpy arrays: a row read from an Arrow-backed frame costs
+        milliseconds, an array item nothing."""
+        frame = self.ds.members
+        columns = ("party", "sector", "township", "roles", "party_group")
+        return {c: frame[c].to_numpy(dtype=object) for c in columns if c in frame.columns}
+
+    @cached_property
+    def org_kinds(self) -> np.ndarray:
+        return self.ds.organizations["kind"].to_numpy(dtype=object)
+
+    @cached_property
     def ids(self) -> np.ndarray:
         return np.asarray(self.ix.ids.to_numpy(zero_copy_only=False), dtype=object)
 
@@ -116,19 +128,23 @@ class Facts:
             t("id", lang, TOOLTIP): str(self.ids[node]),
         }
         if kind == "member":
-            row = ds.members.iloc[node]
+            col = self.member_columns
             out, inbound, contacts = (c[node] for c in self.counts)
-            party = row["party"]
+            party, sector, township = (
+                str(col["party"][node]),
+                str(col["sector"][node]),
+                str(col["township"][node]),
+            )
             tip[t("party", lang, TOOLTIP)] = PARTY_ZH.get(party, party) if lang == "zh" else party
-            tip[t("sector", lang, TOOLTIP)] = ds.name_of(row["sector"]) or row["sector"]
-            tip[t("township", lang, TOOLTIP)] = ds.name_of(row["township"]) or row["township"]
-            if row["roles"]:
-                tip[t("roles", lang, TOOLTIP)] = row["roles"]
+            tip[t("sector", lang, TOOLTIP)] = ds.name_of(sector) or sector
+            tip[t("township", lang, TOOLTIP)] = ds.name_of(township) or township
+            if col["roles"][node]:
+                tip[t("roles", lang, TOOLTIP)] = str(col["roles"][node])
             tip[t("liaises", lang, TOOLTIP)] = str(out)
             tip[t("liaised", lang, TOOLTIP)] = str(inbound)
             tip[t("contacts", lang, TOOLTIP)] = str(contacts)
         elif kind == "organization":
-            org_kind = str(ds.organizations["kind"].iat[node - ix.offsets["organizations"]])
+            org_kind = str(self.org_kinds[node - ix.offsets["organizations"]])
             tip[t("kind", lang, TOOLTIP)] = ORG_KIND_ZH.get(org_kind, org_kind) if lang == "zh" else org_kind
         else:
             tip[t("kind", lang, TOOLTIP)] = NODE_KIND_ZH.get(kind, kind) if lang == "zh" else kind
@@ -155,3 +171,5 @@ class Selection:
     reserve: np.ndarray | None = None
     focus: int | None = None
     rings: list[tuple[float, str]] | None = None
+    #: per row of `nodes`: the id of the super-node it is folded into
+    parents: np.ndarray | None = None

@@ -71,7 +71,7 @@ GAP_LEGEND_FILL = "#8c959f"
 #: super-nodes coloured by their share of gaps: none, up to 10 %, up to 25 %, more
 GAP_SHARE_COLORS = ("#4e79a7", "#f2b880", "#e4794a", "#b3361b")
 #: the org view: lane headers, and organizations coloured by the lane they belong to
-LANE_COLOR = "#eaeef2"
+LANE_COLOR = "#d0d7de"
 ORG_LANE_COLORS: dict[str, str] = {
     "committee": "#d0d7de",
     "party_group": "#f4c7c3",

@@ -62,22 +62,7 @@ def network_view(
 
 def neighbourhood(b: Builder, seeds: np.ndarray, depth: int, *, liaisons_only: bool = False) -> np.ndarray:
     """Seeds and every node within `depth` hops, direction ignored."""
-    edges = b.f.edges
-    if liaisons_only:
-        edges = edges[edges["type"] == "liaison"]
-    n = b.ix.size
-    a, c = edges["source"].to_numpy(), edges["target"].to_numpy()
-    adjacency = sp.csr_matrix((np.ones(2 * len(a), dtype=bool), (np.r_[a, c], np.r_[c, a])), shape=(n, n))
-    reached = np.zeros(n, dtype=bool)
-    reached[seeds] = True
-    frontier = reached.copy()
-    for _ in range(depth):
-        step = (adjacency.T @ frontier.astype(np.int8)) > 0
-        frontier = step & ~reached
-        reached |= frontier
-        if not frontier.any():
-            break
-    return np.flatnonzero(reached)
+    return np.flatnonzero(hops_from(b, seeds, depth, liaisons_only=liaisons_only) >= 0)
 
 
 def lookup_node(b: Builder, node_id: str | None, table: str) -> int:
@@ -119,17 +104,24 @@ def gap_highlights(ds: Dataset, *, committee: str | None, max_load: int, lang: s
     return {node: "；".join(t(k, lang, GAP_LABELS) for k in kinds) for node, kinds in found.items()}
 
 
-def hops_from(b: Builder, seed: int, depth: int | None, *, liaisons_only: bool = False) -> np.ndarray:
-    """Per node number: the hops from `seed` (direction ignored), -1 beyond `depth` or unreachable."""
+def hops_from(
+    b: Builder, seeds: np.ndarray | int, depth: int | None, *, liaisons_only: bool = False
+) -> np.ndarray:
+    """Per node number: the hops from the seeds over any edge (direction ignored), -1 beyond `depth`."""
     edges = b.f.edges
     if liaisons_only:
         edges = edges[edges["type"] == "liaison"]
     n = b.ix.size
     a, c = edges["source"].to_numpy(), edges["target"].to_numpy()
     adjacency = sp.csr_matrix((np.ones(2 * len(a), dtype=bool), (np.r_[a, c], np.r_[c, a])), shape=(n, n))
-    hop = np.full(n, -1, dtype=np.int64)
-    hop[seed] = 0
-    frontier = np.array([seed])
+    return bfs_hops(adjacency, seeds, depth)
+
+
+def bfs_hops(adjacency: sp.csr_matrix, seeds: np.ndarray | int, depth: int | None) -> np.ndarray:
+    """Per node: hops from the seeds along `adjacency`'s rows, -1 beyond `depth` (None: no limit)."""
+    hop = np.full(adjacency.shape[0], -1, dtype=np.int64)
+    frontier = np.unique(np.atleast_1d(seeds))
+    hop[frontier] = 0
     level = 0
     while frontier.size and (depth is None or level < depth):
         step = np.unique(adjacency[frontier].indices)

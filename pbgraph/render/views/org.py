@@ -30,7 +30,7 @@ LANES: tuple[tuple[str, frozenset[str]], ...] = (
     ("lane.platforms", frozenset(PLATFORM_KINDS)),
     ("lane.temporary", frozenset({OrgKind.TEMPORARY_BRANCH})),
 )
-ROW = 34.0
+ROW = 30.0
 INDENT = 26.0
 LANE_GAP = 60.0
 CHAR = 14.0  # width of a CJK character at the label font size
@@ -85,7 +85,8 @@ def org_view(b: Builder) -> View:
         member_xy = anchor_xy + np.column_stack([radius * np.cos(angle), radius * np.sin(angle)])
     nodes = np.concatenate([org_nodes, members])
     positions = np.vstack(
-        [np.array([xy[int(n) - ix.offsets["organizations"]] for n in org_nodes]), member_xy]
+        # (0, 2) when there is no organization at all (an office roster without an organization sheet)
+        [np.array([xy[int(n) - ix.offsets["organizations"]] for n in org_nodes]).reshape(-1, 2), member_xy]
     )
     reserve = np.r_[np.zeros(len(org_nodes), dtype=bool), np.ones(len(members), dtype=bool)]
     title = title_of(b, "org", scope_name(ds, b.committee))
@@ -139,25 +140,52 @@ def _lay_committee(
             kids = sorted(children.get(r, []), key=lambda k: str(ids[k]))
             stack.extend((k, depth + 1) for k in reversed(kids))
         claimed[key] = (starts, listed)
-    x = x0
+    prefix = b.ds.name_of(str(committee)) or ""
+
+    def width_of(r: int) -> float:
+        # the box around the name and its count ("（12 人）"), CJK characters twice as wide as the rest
+        name = _short(str(labels[r + offset]), prefix)
+        return sum(CHAR if ord(ch) > 0x2E7F else CHAR * 0.55 for ch in name) + 4.5 * CHAR
+
+    # long lanes wrap into columns, so that the committee's block has about a screen's shape
+    listed_all = [r for _, listed in claimed.values() for r, _ in listed]
+    mean_width = float(np.mean([width_of(r) for r in listed_all])) + INDENT if listed_all else 200.0
+    per_column = max(8, int(np.ceil(np.sqrt(len(listed_all) * mean_width / (1.5 * ROW)))))
+    # lanes fill columns top to bottom: a lane that fits under the previous one goes there, a long one
+    # wraps into the next columns
     lane_top = 3 * ROW
-    height = lane_top
+    x, used, column_width, height = x0, 0, 0.0, lane_top
     for key, _ in LANES:
         starts, listed = claimed[key]
         if not listed:
             continue
-        width = max(depth * INDENT + CHAR * (len(str(labels[r + offset])) + 6) for r, depth in listed)
-        width = max(width, 6 * CHAR)
-        for i, (r, depth) in enumerate(listed):
-            label_width = CHAR * (len(str(labels[r + offset])) + 6)
-            xy[r] = (x + depth * INDENT + label_width / 2, lane_top + (i + 1) * ROW)
-        lanes.append((f"lane:{committee}:{key}", t(key, b.lang), x + width / 2, lane_top, starts))
-        height = max(height, lane_top + (len(listed) + 1) * ROW)
-        x += width + LANE_GAP
+        if used and used + 1 + min(len(listed), 3) > per_column:
+            x, used, column_width = x + column_width + LANE_GAP, 0, 0.0
+        header = (x, lane_top + used * ROW)
+        used += 1
+        for r, depth in listed:
+            if used >= per_column:
+                x, used, column_width = x + column_width + LANE_GAP / 2, 0, 0.0
+            column_width = max(column_width, depth * INDENT + width_of(r))
+            xy[r] = (x + depth * INDENT + width_of(r) / 2, lane_top + used * ROW)
+            used += 1
+            height = max(height, lane_top + used * ROW)
+        label = t(key, b.lang)
+        lanes.append(
+            (f"lane:{committee}:{key}", label, header[0] + CHAR * (len(label) + 1) / 2, header[1], starts)
+        )
+    x += column_width + LANE_GAP
     total = max(x - x0 - LANE_GAP, 4 * CHAR)
     for level, r in enumerate(sorted(top, key=lambda r: kinds[r] != OrgKind.COMMITTEE)):
         xy[r] = (x0 + total / 2, level * ROW * 1.3)
     return total, height
+
+
+def _short(label: str, committee_name: str) -> str:
+    """An organization's name without its committee's name in front (the lane's committee says it)."""
+    if committee_name and label.startswith(committee_name) and len(label) > len(committee_name) + 1:
+        return label[len(committee_name) :]
+    return label
 
 
 def _grid(
@@ -211,7 +239,10 @@ def _finish(
             continue
         kind = str(kind_of[node.id])
         count = int(counts[row_of[node.id]])
-        label = t("people", lang).format(label=node.label, count=count) if count else node.label
+        name = node.label
+        if kind != OrgKind.COMMITTEE:
+            name = _short(name, ds.name_of(str(committee_of[node.id])) or "")
+        label = t("people", lang).format(label=name, count=count) if count else name
         color = ORG_LANE_COLORS.get(kind, KIND_STYLE["organization"][1])
         parent = f"agg:org:{committee_of[node.id]}" if several else None
         nodes.append(dataclasses.replace(node, label=label, shape="box", color=color, parent=parent))

@@ -10,24 +10,14 @@ from pbgraph.render._words import TOOLTIP, t
 from pbgraph.render.views._aggregate import aggregated
 from pbgraph.render.views._builder import Builder
 from pbgraph.render.views._facts import Selection
-from pbgraph.render.views.network import lookup_node, title_of
+from pbgraph.render.views.network import bfs_hops, lookup_node, title_of
 
 
 def reach_view(b: Builder, target: str | None, depth: int) -> View:
     """What one liaison source reaches, in labelled rings by hop (`depth` 0: every hop, as the analysis)."""
     source = lookup_node(b, target, "members")
     adjacency = b.ix.reach_adjacency.astype(bool).tocsr()
-    hop = np.full(b.ix.size, -1, dtype=np.int64)
-    hop[source] = 0
-    frontier = np.array([source])
-    level = 0
-    limit = depth if depth and depth > 0 else None
-    while frontier.size and (limit is None or level < limit):
-        step = np.unique(adjacency[frontier].indices)
-        step = step[hop[step] < 0]
-        level += 1
-        hop[step] = level
-        frontier = step
+    hop = bfs_hops(adjacency, source, depth if depth and depth > 0 else None)
     nodes = np.flatnonzero(hop >= 0)
     nodes = nodes[np.argsort(hop[nodes], kind="stable")]
     title = title_of(b, "reach", str(b.f.labels[source]))

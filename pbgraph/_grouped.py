@@ -1,0 +1,76 @@
+"""Problems as people read them: one line per cause, with the count and the first rows (DESIGN 3: "第 2–31
+行…，共 30 行"), not one line per row."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from pbgraph._texts.problems import location
+
+if TYPE_CHECKING:
+    from pbgraph.problem import Problem
+
+SHOWN_RUNS = 5
+SHOWN_VALUES = 5
+
+
+def _runs(rows: list[int]) -> list[str]:
+    """Sorted rows as runs: [2, 3, 4, 7] -> ["2–4", "7"]."""
+    runs: list[list[int]] = []
+    for row in sorted(set(rows)):
+        if runs and row == runs[-1][-1] + 1:
+            runs[-1].append(row)
+        else:
+            runs.append([row])
+    return [f"{run[0]}–{run[-1]}" if len(run) > 1 else str(run[0]) for run in runs]
+
+
+def grouped_lines(problems: list[Problem], lang: str = "zh") -> list[str]:
+    """One line per cause (same severity, kind, file, sheet and column), in the order causes first appear.
+
+    Examples
+    --------
+    >>> from pbgraph.problem import Problem
+    >>> found = [Problem("empty_required", "error", "members", "m.csv", None, r, "姓名") for r in (2, 3, 9)]
+    >>> grouped_lines(found, "en")
+    ["[error] m.csv, column '姓名', rows 2–3, 9 (3 rows): A required cell is empty. Fill it in."]
+    """
+    marks = {"error": ("错误", "error"), "warning": ("警告", "warning")}
+    groups: dict[tuple[object, ...], list[Problem]] = {}
+    extra: dict[tuple[object, ...], int] = {}
+    last: dict[tuple[object, ...], tuple[object, ...]] = {}
+    for p in problems:
+        place = (p.severity, p.file, p.sheet, p.column, p.table)
+        if p.code == "too_many" and place in last:
+            # "and N more" of the cause just listed: count them in
+            extra[last[place]] = extra.get(last[place], 0) + int(p.params.get("count", 0))
+            continue
+        key: tuple[object, ...] = (p.code, *place) if p.row is not None else (p.code, *place, id(p))
+        groups.setdefault(key, []).append(p)
+        last[place] = key
+    lines = []
+    for key, found in groups.items():
+        first = found[0]
+        mark = marks.get(first.severity, (first.severity, first.severity))[0 if lang == "zh" else 1]
+        if len(found) == 1 and not extra.get(key):
+            lines.append(f"[{mark}] {first.message(lang)}")
+            continue
+        rows = [p.row for p in found if p.row is not None]
+        runs = _runs(rows)
+        shown = ("、" if lang == "zh" else ", ").join(runs[:SHOWN_RUNS]) + (
+            "…" if len(runs) > SHOWN_RUNS else ""
+        )
+        count = len(found) + extra.get(key, 0)
+        where = location(file=first.file, sheet=first.sheet, row=None, column=first.column, lang=lang)
+        span = f"第 {shown} 行，共 {count} 行" if lang == "zh" else f"rows {shown} ({count} rows)"
+        values = list(dict.fromkeys(p.value for p in found[1:] if p.value and p.value != first.value))
+        more = ""
+        if values:
+            listed = "、".join(values[:SHOWN_VALUES]) + ("…" if len(values) > SHOWN_VALUES else "")
+            more = (
+                f"（其他值：{listed}）" if lang == "zh" else f" (other values: {listed.replace('、', ', ')})"
+            )
+        sep = "：" if lang == "zh" else ": "
+        head = f"{where} {span}" if lang == "zh" else f"{where}, {span}"
+        lines.append(f"[{mark}] {head.strip()}{sep}{first.text(lang)}{more}")
+    return lines

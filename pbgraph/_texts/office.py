@@ -1,0 +1,68 @@
+"""Texts of the messages only office files give rise to (DESIGN 3.1), Chinese and English; part of MESSAGES.
+
+Each groups one cause: `{count}` rows or names, the first of them in `{rows}` / `{names}`.
+"""
+
+from __future__ import annotations
+
+OFFICE_MESSAGES: dict[str, tuple[str, str]] = {
+    "office_unrecognized_sheet": (
+        "无法识别此工作表，已忽略：前 10 行中没有可识别的表头（最像表头的是第 {header_row} 行：{cells}"
+        "）。委员名单的表头应含“姓名”和“政治面貌”；联系名单应含“党员委员”和“联系党外委员”（或“党组成员"
+        "”和“联系界别”，“联系镇（街）”，“联系群众”）；组织表应含“名称”“类型”“上级”。如需读取，请改列名"
+        "，或用 --map 列名=字段 指定。",
+        "Sheet not recognized, ignored: no known header in its first 10 rows (the closest is row {header_row}"
+        ": {cells}). A roster's header has 姓名 and 政治面貌; a liaison list has 党员委员 and 联系党外"
+        "委员 (or 党组成员 and 联系界别, 联系镇（街）, 联系群众); organizations have 名称, 类型, 上级"
+        ". Rename the headers, or name them with --map HEADER=field.",
+    ),
+    "office_no_party_column": (
+        "这像是委员名单（第 {header_row} 行有“姓名”），但没有“政治面貌”列：仅凭界别无法区分党员委员和"
+        "党外委员。请加上“政治面貌”列（中共党员、民盟盟员、无党派人士、群众 …），或用 --map 指定哪一列"
+        "是政治面貌。",
+        "This looks like a roster (row {header_row} has 姓名) but has no 政治面貌 (party) column: the"
+        " 界别 alone cannot tell CPC from non-party members. Add the column, or name it with --map HE"
+        "ADER=party.",
+    ),
+    "office_no_roster": (
+        "没有找到委员名单（表头含“姓名”和“政治面貌”的工作表）。请检查文件，或用 --map 指定列名。",
+        "No roster found (a sheet whose header has 姓名 and 政治面貌). Check the files, or name the c"
+        "olumns with --map.",
+    ),
+    "office_private_column": (
+        "“{value}”列是个人敏感信息（手机号、身份证号、住址等），读取时已删除，不会出现在任何输出中。请"
+        "勿在名单中保存此类信息。",
+        "Column '{value}' holds personal data (phone, ID number, address …): dropped at load, it reac"
+        "hes no output. Do not keep such data in the roster.",
+    ),
+    "office_unknown_name": (
+        "{count} 个名称在{target}中找不到：{names}（第 {rows} 行）。请检查是否写错，或先把它们录入{target}"
+        "，或改用编号。",
+        "{count} name(s) not found among the {target_en}: {names} (rows {rows}). Check the spelling, "
+        "add them to the {target_en}, or use ids.",
+    ),
+    "office_ambiguous_name": (
+        "“{value}”对应{target}中的 {count} 项：{candidates}（用于第 {rows} 行）。请写成 {example} 加以"
+        "区分，或在名单中加“编号”列并改用编号。",
+        "'{value}' matches {count} of the {target_en}: {candidates} (used in rows {rows}). Write {example}"
+        " to tell them apart, or add an 编号 (id) column and use ids.",
+    ),
+    "office_activities_later": (
+        "已识别为活动记录（{count} 行）。本版本尚不分析活动，此表暂不读取；请保留此表，后续版本将读取。",
+        "Recognized as an activity log ({count} rows). This version does not analyse activities yet; "
+        "the sheet is not read.",
+    ),
+    "office_duplicate_liaison": (
+        "{count} 条联系重复列出（第 {rows} 行），只计一次。请删除重复的名字。",
+        "{count} liaison(s) listed more than once (rows {rows}); each counts once. Remove the repeats.",
+    ),
+    "office_group_conflict": (
+        "界别“{value}”被写入了不同的界别联组（第 {rows} 行），采用第一个：{group}。请统一填写。",
+        "Sector '{value}' is given different sector groups (rows {rows}); the first is used: {group}."
+        " Make them agree.",
+    ),
+    "office_bad_map": (
+        "--map 中的“{value}”无效：请写成 列名=字段，字段为 {fields} 之一（或 ignore）。",
+        "--map '{value}' is not valid: write HEADER=field, with field one of {fields} (or ignore).",
+    ),
+}

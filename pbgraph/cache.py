@@ -1,0 +1,258 @@
+"""The cache of validated datasets: the loaded canonical tables in Arrow IPC files, memory-mapped on reading,
+so that every command after the first on the same files skips parsing and validation.
+
+An entry is keyed by the dataset path, the pbgraph version (and the fingerprint of its own source, so that an
+edited checkout never reads what older code wrote) and a fingerprint of every file the path holds: name, size,
+modification and change times (the change time is set by the system on every write, whatever a program does to
+the modification time), inode and a content hash (the whole file up to `HASH_WHOLE` bytes, else its first,
+middle and last `HASH_SAMPLE` bytes). A file changed, added or removed gives another key: an entry is never
+stale. The dataset's warnings are kept with it and reported again.
+
+An entry is written into a temporary folder beside its place and renamed into place in one step, so that two
+processes building the same entry at once both succeed, and a reader never sees half an entry. Nothing is
+cached for a dataset with errors. The folder is ``PBGRAPH_CACHE_DIR``, else the platform's user cache folder.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+
+if TYPE_CHECKING:
+    from pbgraph.dataset import Dataset
+
+CACHE_ENV = "PBGRAPH_CACHE_DIR"
+FORMAT = 2
+HASH_WHOLE = 4 << 20
+HASH_SAMPLE = 256 << 10
+META = "meta.json"
+# resolved reference columns (node numbers) are stored beside the table's own columns under this prefix
+_POSITION_PREFIX = "\x00position:"
+_ENTRY = re.compile(r"^[0-9a-f]{16}-[0-9a-f]{32}$")
+_TEMPORARY = re.compile(r"^\.[0-9a-f]{16}-[0-9a-f]{32}\..+\.tmp$")
+
+
+def cache_dir() -> Path:
+    """The cache folder: ``PBGRAPH_CACHE_DIR`` when set, else the platform's user cache folder."""
+    configured = os.environ.get(CACHE_ENV)
+    if configured:
+        return Path(configured).expanduser()
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("pbgraph", appauthor=False))
+
+
+@lru_cache(maxsize=1)
+def _code_fingerprint() -> str:
+    """The pbgraph version and the size and time of each of its source files (an edited checkout)."""
+    from pbgraph import __version__
+
+    package = Path(__file__).resolve().parent
+    digest = hashlib.blake2b(f"{FORMAT}:{__version__}".encode(), digest_size=16)
+    for source in sorted(package.rglob("*.py")):
+        stat = source.stat()
+        digest.update(f"{source.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def _file_digest(path: Path, size: int) -> str:
+    digest = hashlib.blake2b(digest_size=16)
+    with path.open("rb") as handle:
+        if size <= HASH_WHOLE:
+            while chunk := handle.read(1 << 20):
+                digest.update(chunk)
+        else:
+            for offset in (0, size // 2, size - HASH_SAMPLE):
+                handle.seek(offset)
+                digest.update(handle.read(HASH_SAMPLE))
+    return digest.hexdigest()
+
+
+def _input_files(path: Path) -> list[Path]:
+    """Every file a dataset path may be read from: the file itself, or each file directly in the folder."""
+    if path.is_dir():
+        return sorted(entry for entry in path.iterdir() if entry.is_file())
+    return [path]
+
+
+def fingerprint(path: str | os.PathLike[str]) -> str | None:
+    """The key of the dataset at `path` as it is now (None when it cannot be read, which is never cached)."""
+    try:
+        resolved = Path(path).resolve(strict=True)
+        # the dataset is named after the path as given (a link may name it otherwise than its target)
+        given = os.path.basename(os.path.normpath(path))
+        digest = hashlib.blake2b(f"{_code_fingerprint()}\n{resolved}\n{given}\n".encode(), digest_size=16)
+        for file in _input_files(resolved):
+            stat = file.stat()
+            digest.update(
+                f"{file.name}\0{stat.st_size}\0{stat.st_mtime_ns}\0{stat.st_ctime_ns}\0{stat.st_ino}\0"
+                f"{_file_digest(file, stat.st_size)}\n".encode()
+            )
+    except OSError:
+        return None
+    where = hashlib.blake2b(f"{resolved}\n{given}".encode(), digest_size=8).hexdigest()
+    return f"{where}-{digest.hexdigest()}"
+
+
+def load_cached(path: str | os.PathLike[str], build: Callable[[], Dataset]) -> Dataset:
+    """The dataset at `path` from the cache; on a miss `build()` it and keep it for the next command.
+
+    `build` raises when the dataset has errors; then nothing is kept.
+    """
+    key = fingerprint(path)
+    if key is None:
+        return build()
+    root = cache_dir()
+    entry = root / key
+    if entry.is_dir():
+        found = read_entry(entry)
+        if found is not None:
+            return found
+    ds = build()
+    # keep only what was read from unchanged files: a file edited while it was read gets another key
+    if fingerprint(path) == key:
+        write_entry(root, key, ds)
+    return ds
+
+
+def _problem_record(problem: Any) -> dict[str, Any]:
+    return dataclasses.asdict(problem)
+
+
+def write_entry(root: Path, key: str, ds: Dataset) -> bool:
+    """Write `ds` as the entry `key` (beside, then renamed into place); whether it is now in the cache."""
+    from pbgraph.graph import index_of
+    from pbgraph.problem import Problem
+
+    warnings = [_problem_record(p) for p in ds.warnings]
+    try:
+        text = json.dumps(
+            {
+                "format": FORMAT,
+                "name": ds.name,
+                "warnings": warnings,
+                "not_recorded": sorted(ds.not_recorded),
+            },
+            ensure_ascii=False,
+        )
+    except (TypeError, ValueError):
+        return False
+    # a warning whose details do not survive JSON exactly would be reported differently: keep nothing
+    if [Problem(**record) for record in json.loads(text)["warnings"]] != list(ds.warnings):
+        return False
+    resolved: dict[tuple[str, str], Any] = dict(index_of(ds).resolved_columns())
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        temporary = Path(tempfile.mkdtemp(prefix=f".{key}.", suffix=".tmp", dir=root))
+    except OSError:
+        return False
+    try:
+        for name, frame in ds.tables.items():
+            table = pa.Table.from_pandas(frame, preserve_index=False)
+            table = table.cast(
+                pa.schema(
+                    pa.field(f.name, pa.large_string()) if pa.types.is_string(f.type) else f
+                    for f in table.schema
+                )
+            )
+            for (table_name, column), positions in resolved.items():
+                if table_name == name:
+                    table = table.append_column(_POSITION_PREFIX + column, pa.array(positions))
+            with (
+                pa.OSFile(str(temporary / f"{name}.arrow"), "wb") as sink,
+                pa.ipc.new_file(sink, table.schema) as writer,
+            ):
+                writer.write_table(table)
+        (temporary / META).write_text(text, encoding="utf-8")
+        try:
+            os.rename(temporary, root / key)
+        except OSError:
+            # another process put the same entry in place first: theirs is as good as ours
+            return (root / key).is_dir()
+        _remove_older(root, key)
+        return True
+    except OSError:
+        return False
+    finally:
+        shutil.rmtree(temporary, ignore_errors=True)
+
+
+def _remove_older(root: Path, key: str) -> None:
+    """Remove the entries of the same path made from earlier versions of its files."""
+    where = key.split("-")[0]
+    for entry in root.glob(f"{where}-*"):
+        if entry.name != key and _ENTRY.match(entry.name):
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+def read_entry(entry: Path) -> Dataset | None:
+    """The dataset kept in `entry`, its tables memory-mapped (None when it cannot be read whole)."""
+    from pbgraph.dataset import Dataset
+    from pbgraph.graph import index_of
+    from pbgraph.model import TABLES
+    from pbgraph.problem import Problem
+
+    try:
+        meta = json.loads((entry / META).read_text(encoding="utf-8"))
+        if meta.get("format") != FORMAT:
+            return None
+        tables: dict[str, Any] = {}
+        resolved: dict[tuple[str, str], Any] = {}
+        for name in TABLES:
+            table = pa.ipc.open_file(pa.memory_map(str(entry / f"{name}.arrow"))).read_all()
+            own = [c for c in table.column_names if not c.startswith(_POSITION_PREFIX)]
+            for column in table.column_names:
+                if column.startswith(_POSITION_PREFIX):
+                    # a copy: whoever takes the node numbers may write to them, the mapped file is read-only
+                    numbers = np.array(table.column(column).to_numpy())
+                    resolved[(name, column.removeprefix(_POSITION_PREFIX))] = numbers
+            tables[name] = table.select(own).to_pandas(types_mapper=_PANDAS_TYPES.get)
+        ds = Dataset(
+            **tables,
+            name=meta["name"],
+            warnings=[Problem(**record) for record in meta["warnings"]],
+            not_recorded=frozenset(meta["not_recorded"]),
+        )
+    except (OSError, ValueError, KeyError, TypeError, pa.ArrowException):
+        # removed by `cache clear` or another process meanwhile, or damaged: read the files instead
+        return None
+    index_of(ds).seed(resolved)
+    return ds
+
+
+# pandas' own text dtype wraps the mapped arrow strings without a copy
+_PANDAS_TYPES = {pa.large_string(): pd.StringDtype("pyarrow", na_value=float("nan"))}
+
+
+def clear() -> int:
+    """Remove every cache entry (and any left half-written); returns how many entries were removed."""
+    root = cache_dir()
+    if not root.is_dir():
+        return 0
+    removed = 0
+    for entry in root.iterdir():
+        if _ENTRY.match(entry.name) or _TEMPORARY.match(entry.name):
+            shutil.rmtree(entry, ignore_errors=True)
+            removed += bool(_ENTRY.match(entry.name))
+    return removed
+
+
+def summary() -> dict[str, Any]:
+    """Where the cache is, how many entries it holds and their size in bytes."""
+    root = cache_dir()
+    entries = [e for e in root.iterdir() if _ENTRY.match(e.name)] if root.is_dir() else []
+    size = sum(f.stat().st_size for e in entries for f in e.iterdir() if f.is_file())
+    return {"folder": str(root), "entries": len(entries), "bytes": size}

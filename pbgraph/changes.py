@@ -1,0 +1,637 @@
+"""What changed between two states of a committee system (DESIGN 4.1): `diff` (换届, 动态管理) and `whatif`
+(the dataset without some members: a departure, 末位淘汰).
+
+Entities are matched by id, or with `match="name"` by name: members by name (by name and sector where a name
+repeats in either dataset, then by order), every other node by its table, name and committee. Every
+comparison works on integer codes of those keys, so that two national systems compare in seconds.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from pbgraph._errors import PbgraphError, UnknownIdError
+from pbgraph.analyses._common import facts
+from pbgraph.analyses.coverage import coverage
+from pbgraph.analyses.gaps import platform_gaps, sector_gaps, township_gaps, unlinked, unorganized
+from pbgraph.analyses.workload import DEFAULT_MAX_LOAD, fragile, liaison_load
+from pbgraph.graph import arrow_strings
+from pbgraph.model import NODE_TABLES, LiaisonKind, Role
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from pbgraph.dataset import Dataset
+
+MATCH_MODES = ("id", "name")
+MEMBER_FIELDS = ("party", "sector", "township", "committee", "party_group")
+"""The member attributes whose change `diff` reports."""
+
+GAP_ANALYSES = ("unlinked", "fragile", "unorganized", "overloaded", "sectors", "townships", "platforms")
+"""The gap lists `diff` compares (analysis names; `fragile` and `overloaded` come from `load`)."""
+
+CHANGE_TABLES = ("members", "liaisons", "organizations", "memberships", "gaps")
+
+
+@dataclass
+class Diff:
+    """What :func:`diff` found. Every table names entities by id with the name beside it.
+
+    Attributes
+    ----------
+    members
+        change (joined, left, changed), committee, id, name, field, before, after: one row per joined or left
+        member, one per changed field (party, sector, township, committee, party_group; places by name).
+    liaisons
+        change (added, removed, broken: removed because an end left), kind, source, source_name, target,
+        target_name.
+    organizations
+        change (added, removed), committee, id, name, kind.
+    memberships
+        change (added, removed), member, member_name, organization, organization_name, role.
+    rates
+        Per committee (and overall, last): both coverage rates before and after.
+    gaps
+        change (opened, closed), analysis (one of `GAP_ANALYSES`), committee, id, name, gap.
+    """
+
+    members: pd.DataFrame
+    liaisons: pd.DataFrame
+    organizations: pd.DataFrame
+    memberships: pd.DataFrame
+    rates: pd.DataFrame
+    gaps: pd.DataFrame
+
+    @property
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """Every table by name, the summary first."""
+        return {
+            "summary": self.summary,
+            "member_changes": self.members,
+            "liaison_changes": self.liaisons,
+            "organization_changes": self.organizations,
+            "membership_changes": self.memberships,
+            "rates": self.rates,
+            "gap_changes": self.gaps,
+        }
+
+    @property
+    def is_empty(self) -> bool:
+        """Whether nothing changed (the rates are then equal before and after)."""
+        return all(getattr(self, name).empty for name in CHANGE_TABLES)
+
+    @property
+    def summary(self) -> pd.DataFrame:
+        """How many rows of each change: (table, change, count)."""
+        counts = [
+            (name, change, int((frame["change"] == change).sum()))
+            for name, changes in (
+                ("members", ("joined", "left", "changed")),
+                ("liaisons", ("added", "removed", "broken")),
+                ("organizations", ("added", "removed")),
+                ("memberships", ("added", "removed")),
+                ("gaps", ("opened", "closed")),
+            )
+            for frame in [getattr(self, name)]
+            for change in changes
+        ]
+        return pd.DataFrame(counts, columns=["table", "change", "count"])
+
+
+def diff(
+    old: Dataset,
+    new: Dataset,
+    *,
+    match: str = "id",
+    max_load: int = DEFAULT_MAX_LOAD,
+) -> Diff:
+    """Compare two datasets (before and after a 换届, or two dates of 动态管理).
+
+    Parameters
+    ----------
+    match
+        "id" (default): entities are the same when their ids are; "name": members by name (then sector where
+        a name repeats), other entities by table, name and committee.
+    max_load
+        For the `overloaded` gap list.
+
+    Examples
+    --------
+    >>> from pbgraph import load
+    >>> ds = load("tests/fixtures/plan")
+    >>> diff(ds, ds).is_empty
+    True
+    >>> after = whatif(ds, ["A2"])
+    >>> after.liaisons[["change", "source", "target"]].to_records(index=False).tolist()
+    [('broken', 'A2', 'T2')]
+    """
+    if match not in MATCH_MODES:
+        raise PbgraphError(f"--match 只能是 id 或 name / match must be 'id' or 'name', got {match!r}")
+    codes = _Codes(old, new, by_name=match == "name")
+    return Diff(
+        members=_member_changes(old, new, codes),
+        liaisons=_liaison_changes(old, new, codes),
+        organizations=_organization_changes(old, new, codes),
+        memberships=_membership_changes(old, new, codes),
+        rates=_rates(old, new, codes, max_load),
+        gaps=_gap_changes(old, new, codes, max_load),
+    )
+
+
+def without_members(ds: Dataset, remove: Iterable[str]) -> Dataset:
+    """The dataset without some members and every liaison and membership of theirs.
+
+    Raises
+    ------
+    pbgraph.UnknownIdError
+        When an id is not a member of the dataset.
+    """
+    remove = list(dict.fromkeys(remove))
+    known = ds.members["id"].isin(remove).to_numpy()
+    unknown = sorted(set(remove) - set(ds.members["id"][known]))
+    if unknown:
+        raise UnknownIdError(
+            f"未知的委员编号：{'、'.join(unknown)}（请用 members 表中的编号）/ "
+            f"unknown member id(s): {', '.join(unknown)} (use ids of the members table)"
+        )
+    gone = set(remove)
+    liaisons = ds.liaisons
+    keep_liaisons = ~(liaisons["source"].isin(gone) | liaisons["target"].isin(gone)).to_numpy()
+    memberships = ds.memberships
+    keep_memberships = ~memberships["member"].isin(gone).to_numpy()
+    reduced = dataclasses.replace(
+        ds,
+        members=ds.members[~known].reset_index(drop=True),
+        liaisons=liaisons[keep_liaisons].reset_index(drop=True),
+        memberships=memberships[keep_memberships].reset_index(drop=True),
+        warnings=[],
+    )
+    _seed_index(ds, reduced, {"members": ~known, "liaisons": keep_liaisons, "memberships": keep_memberships})
+    return reduced
+
+
+_REFERENCE_COLUMNS = (
+    ("members", "sector"),
+    ("members", "township"),
+    ("sectors", "group"),
+    ("organizations", "parent"),
+    ("organizations", "township"),
+    ("memberships", "member"),
+    ("memberships", "organization"),
+    ("liaisons", "source"),
+    ("liaisons", "target"),
+    ("contacts", "township"),
+)
+
+
+def _seed_index(ds: Dataset, reduced: Dataset, kept: dict[str, np.ndarray]) -> None:
+    """Give `reduced` (`ds` with some rows left out) the reference columns `ds` has resolved, renumbered,
+    so that nothing is looked up twice."""
+    ix = facts(ds).index
+    removed = np.zeros(ix.size, dtype=bool)
+    removed[ix.numbers("members")[~kept["members"]]] = True
+    renumbered = np.where(removed, -1, np.arange(ix.size) - np.cumsum(removed))
+    columns = {}
+    for table, column in _REFERENCE_COLUMNS:
+        numbers = ix.column(table, column)
+        if table in kept:
+            numbers = numbers[kept[table]]
+        columns[(table, column)] = np.where(numbers >= 0, renumbered[np.maximum(numbers, 0)], -1)
+    facts(reduced).index.seed(columns)
+
+
+def whatif(ds: Dataset, remove: Iterable[str], *, max_load: int = DEFAULT_MAX_LOAD) -> Diff:
+    """The :func:`diff` between the dataset and the dataset without the members `remove` (by id): who becomes
+    unlinked or fragile, which sectors and townships lose their only liaison, the rates after."""
+    return diff(ds, without_members(ds, remove), max_load=max_load)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# matching: integer codes for the keys of every node of both datasets
+
+
+class _Codes:
+    """Codes of the node keys of two datasets, in one space: equal code, same entity."""
+
+    def __init__(self, old: Dataset, new: Dataset, *, by_name: bool) -> None:
+        self.old, self.new = old, new
+        repeated = _repeated_names(old) | _repeated_names(new) if by_name else set()
+        old_parts, new_parts, size = [], [], 0
+        for table in NODE_TABLES:
+            if by_name:
+                old_keys = arrow_strings(_name_keys(old, table, repeated))
+                new_keys = arrow_strings(_name_keys(new, table, repeated))
+            else:
+                old_keys, new_keys = (
+                    arrow_strings(old.tables[table]["id"]),
+                    arrow_strings(new.tables[table]["id"]),
+                )
+            if old_keys.equals(new_keys):
+                # the usual case for contacts, the bulk of the nodes: the same table on both sides
+                old_codes = new_codes = np.arange(len(old_keys), dtype=np.int64)
+                count = len(old_keys)
+            else:
+                encoded = pa.chunked_array([old_keys, new_keys], type=pa.string()).dictionary_encode()
+                codes = np.concatenate(
+                    [np.asarray(chunk.indices, dtype=np.int64) for chunk in encoded.chunks]
+                    or [np.zeros(0, dtype=np.int64)]
+                )
+                old_codes, new_codes = codes[: len(old_keys)], codes[len(old_keys) :]
+                count = len(encoded.chunks[0].dictionary) if encoded.num_chunks else 0
+            old_parts.append(old_codes + size)
+            new_parts.append(new_codes + size)
+            size += count
+        self.size = size
+        self.old_node = np.concatenate(old_parts)
+        self.new_node = np.concatenate(new_parts)
+
+    def node(self, ds: Dataset) -> np.ndarray:
+        """Per node number of `ds` (old or new): its code."""
+        return self.old_node if ds is self.old else self.new_node
+
+    def of_column(self, ds: Dataset, table: str, column: str) -> np.ndarray:
+        """Codes of the ids of a reference column (-1 where empty or unknown)."""
+        return self.of_ids(ds, getattr(ds, table)[column], _REFERENCED[(table, column)])
+
+    def of_ids(self, ds: Dataset, ids: pd.Series, tables: tuple[str, ...]) -> np.ndarray:
+        """Codes of some ids of nodes of `tables` in `ds` (-1 where unknown)."""
+        numbers = np.full(len(ids), -1, dtype=np.int64)
+        offsets = facts(ds).index.offsets
+        for table in tables:
+            found = np.asarray(
+                pc.index_in(arrow_strings(ids), value_set=_table_ids(ds, table)).fill_null(-1), dtype=np.int64
+            )
+            numbers = np.where((numbers < 0) & (found >= 0), offsets[table] + found, numbers)
+        return np.where(numbers >= 0, self.node(ds)[np.maximum(numbers, 0)], -1)
+
+
+def _table_ids(ds: Dataset, table: str) -> pa.Array:
+    """The ids of a node table as an arrow array (converted once per dataset)."""
+    ids: pa.Array = ds.derived(f"ids:{table}", lambda d: arrow_strings(getattr(d, table)["id"]))
+    return ids
+
+
+_REFERENCED: dict[tuple[str, str], tuple[str, ...]] = {
+    ("members", "sector"): ("sectors",),
+    ("members", "township"): ("townships",),
+    ("memberships", "member"): ("members",),
+    ("memberships", "organization"): ("organizations",),
+}
+
+
+def _repeated_names(ds: Dataset) -> set[str]:
+    names = ds.members["name"]
+    return set(names[names.duplicated()].tolist())
+
+
+def _name_keys(ds: Dataset, table: str, repeated: set[str]) -> pd.Series:
+    """Keys of the nodes of a table: members by name (name + sector name where the name repeats, then + its
+    occurrence); other nodes by name and committee name (contacts: name and township)."""
+    frame = getattr(ds, table)
+    names = frame["name"].astype("str")
+    if table == "members":
+        twice = names.isin(repeated).to_numpy()
+        keys = names.copy()
+        if twice.any():
+            sector_names = pd.Series(ds.sectors["name"].to_numpy(), index=ds.sectors["id"].to_numpy())
+            sector = sector_names.reindex(frame["sector"][twice].to_numpy()).fillna("").to_numpy()
+            longer = names[twice] + "\x1f" + pd.Series(sector, index=names[twice].index, dtype="str")
+            # the same name and sector twice: their order tells them apart
+            keys[twice] = longer + "\x1f" + longer.groupby(longer.to_numpy()).cumcount().astype("str")
+        return keys
+    if table == "contacts":
+        return names + "\x1f" + frame["township"].astype("str")
+    committee_names = pd.Series(ds.organizations["name"].to_numpy(), index=ds.organizations["id"].to_numpy())
+    within = committee_names.reindex(frame["committee"].to_numpy()).fillna("").to_numpy()
+    return names + "\x1f" + pd.Series(within, index=frame.index, dtype="str")
+
+
+# ---------------------------------------------------------------------------------------------------------
+# the change tables
+
+
+def _member_codes(ds: Dataset, codes: _Codes) -> np.ndarray:
+    ix = facts(ds).index
+    return codes.node(ds)[ix.numbers("members")]
+
+
+def _committee_signature(ds: Dataset, codes: _Codes) -> np.ndarray:
+    """Per member row: a number that is equal when the (matched) committees are."""
+    pairs = ds.member_committees
+    committee_codes = codes.of_ids(ds, pairs["committee"], ("organizations",))
+    member = pairs["member"].to_numpy()
+    signature = np.full(len(ds.members), -1, dtype=np.int64)
+    signature[member] = committee_codes
+    several = np.bincount(member, minlength=len(ds.members)) > 1
+    if several.any():
+        # the rare member of several committees: their sorted codes, numbered above every single code
+        for row in np.flatnonzero(several):
+            found = tuple(sorted(committee_codes[member == row].tolist()))
+            signature[row] = codes.size + hash(found) % (2**40)
+    return signature
+
+
+def _member_changes(old: Dataset, new: Dataset, codes: _Codes) -> pd.DataFrame:
+    old_codes, new_codes = _member_codes(old, codes), _member_codes(new, codes)
+    in_new = _isin(old_codes, new_codes)
+    in_old = _isin(new_codes, old_codes)
+    frames = [
+        _member_rows(new, np.flatnonzero(~in_old), "joined"),
+        _member_rows(old, np.flatnonzero(~in_new), "left"),
+    ]
+    # both: align the new rows to the old ones
+    old_rows = np.flatnonzero(in_new)
+    position = pd.Index(new_codes).get_indexer(old_codes[old_rows])
+    new_rows = position
+    fields = {
+        "party": (old.members["party"].to_numpy()[old_rows], new.members["party"].to_numpy()[new_rows]),
+        "sector": (
+            codes.of_column(old, "members", "sector")[old_rows],
+            codes.of_column(new, "members", "sector")[new_rows],
+        ),
+        "township": (
+            codes.of_column(old, "members", "township")[old_rows],
+            codes.of_column(new, "members", "township")[new_rows],
+        ),
+        "committee": (_committee_signature(old, codes)[old_rows], _committee_signature(new, codes)[new_rows]),
+        "party_group": (
+            old.members["party_group"].to_numpy(dtype=bool)[old_rows],
+            new.members["party_group"].to_numpy(dtype=bool)[new_rows],
+        ),
+    }
+    changed_parts = []
+    for order, (field, (before, after)) in enumerate(fields.items()):
+        differ = np.flatnonzero(before != after)
+        if not len(differ):
+            continue
+        rows_old, rows_new = old_rows[differ], new_rows[differ]
+        frame = _member_rows(new, rows_new, "changed")
+        frame["field"] = field
+        frame["before"] = _shown(old, field, rows_old)
+        frame["after"] = _shown(new, field, rows_new)
+        frame["order"] = order
+        frame["row"] = rows_new
+        changed_parts.append(frame)
+    if changed_parts:
+        changed = pd.concat(changed_parts, ignore_index=True).sort_values(["row", "order"], kind="stable")
+        frames.append(changed.drop(columns=["row", "order"]))
+    columns = ["change", "committee", "id", "name", "field", "before", "after"]
+    return pd.concat([f.reindex(columns=columns) for f in frames], ignore_index=True).fillna("")[columns]
+
+
+def _member_rows(ds: Dataset, rows: np.ndarray, change: str) -> pd.DataFrame:
+    members = ds.members.iloc[rows]
+    return pd.DataFrame(
+        {
+            "change": change,
+            "committee": members["committee"].to_numpy(dtype=object),
+            "id": members["id"].to_numpy(dtype=object),
+            "name": members["name"].to_numpy(dtype=object),
+            "field": "",
+            "before": "",
+            "after": "",
+        }
+    )
+
+
+def _shown(ds: Dataset, field: str, rows: np.ndarray) -> np.ndarray:
+    """A member field as people read it: places by name, committees by name, party codes, 是/否 flags."""
+    values = ds.members[field].iloc[rows]
+    if field == "party_group":
+        shown: list[object] = [bool(v) for v in values.tolist()]
+    elif field == "party":
+        shown = values.tolist()
+    else:
+        shown = [
+            "；".join(ds.name_of(p) or p for p in str(value).split(";") if p) for value in values.tolist()
+        ]
+    return np.array(shown, dtype=object)
+
+
+def _liaison_keys(ds: Dataset, codes: _Codes) -> np.ndarray:
+    ix = facts(ds).index
+    node = codes.node(ds)
+    source, target = node[np.maximum(ix.liaison_source, 0)], node[np.maximum(ix.liaison_target, 0)]
+    return (source * codes.size + target) * len(LiaisonKind) + ix.liaison_kind.astype(np.int64)
+
+
+def _liaison_changes(old: Dataset, new: Dataset, codes: _Codes) -> pd.DataFrame:
+    old_keys, new_keys = _liaison_keys(old, codes), _liaison_keys(new, codes)
+    # the first row of each distinct liaison stands for it
+    old_first, new_first = _first_of_each(old_keys), _first_of_each(new_keys)
+    removed = np.sort(old_first[~_isin(old_keys[old_first], new_keys)])
+    added = np.sort(new_first[~_isin(new_keys[new_first], old_keys)])
+    present = np.zeros(codes.size, dtype=bool)
+    present[codes.new_node] = True
+    ix = facts(old).index
+    node = codes.node(old)
+    ends_present = present[node[ix.liaison_source[removed]]] & present[node[ix.liaison_target[removed]]]
+    columns = ["change", "kind", "source", "source_name", "target", "target_name"]
+    return pd.concat(
+        [
+            _liaison_rows(new, added, "added"),
+            _liaison_rows(old, removed[ends_present], "removed"),
+            _liaison_rows(old, removed[~ends_present], "broken"),
+        ],
+        ignore_index=True,
+    )[columns]
+
+
+def _isin(values: np.ndarray, others: np.ndarray) -> np.ndarray:
+    """Per value: whether it is among `others` (by sorting: fast on millions of int64 keys)."""
+    ordered = np.sort(others)
+    position = np.minimum(np.searchsorted(ordered, values), max(len(ordered) - 1, 0))
+    return ordered[position] == values if len(ordered) else np.zeros(len(values), dtype=bool)
+
+
+def _first_of_each(keys: np.ndarray) -> np.ndarray:
+    """Positions of the first occurrence of each distinct key, in increasing order."""
+    order = np.argsort(keys, kind="stable")
+    ordered = keys[order]
+    starts = np.ones(len(keys), dtype=bool)
+    starts[1:] = ordered[1:] != ordered[:-1]
+    return np.sort(order[starts])
+
+
+def _liaison_rows(ds: Dataset, rows: np.ndarray, change: str) -> pd.DataFrame:
+    ix = facts(ds).index
+    liaisons = ds.liaisons.iloc[rows]
+    return pd.DataFrame(
+        {
+            "change": change,
+            "kind": liaisons["kind"].to_numpy(dtype=object),
+            "source": liaisons["source"].to_numpy(dtype=object),
+            "source_name": _node_names(ds, ix.liaison_source[rows]),
+            "target": liaisons["target"].to_numpy(dtype=object),
+            "target_name": _node_names(ds, ix.liaison_target[rows]),
+        },
+        columns=["change", "kind", "source", "source_name", "target", "target_name"],
+    )
+
+
+def _node_names(ds: Dataset, numbers: np.ndarray) -> np.ndarray:
+    """The names of some nodes (by node number; contacts included), "" where unknown."""
+    offsets = facts(ds).index.offsets
+    names = np.full(len(numbers), "", dtype=object)
+    for table in NODE_TABLES:
+        start = offsets[table]
+        inside = (numbers >= start) & (numbers < start + len(getattr(ds, table)))
+        if inside.any():
+            names[inside] = getattr(ds, table)["name"].iloc[numbers[inside] - start].to_numpy(dtype=object)
+    return names
+
+
+def _organization_changes(old: Dataset, new: Dataset, codes: _Codes) -> pd.DataFrame:
+    old_codes = codes.node(old)[facts(old).index.numbers("organizations")]
+    new_codes = codes.node(new)[facts(new).index.numbers("organizations")]
+    columns = ["committee", "id", "name", "kind"]
+    return pd.concat(
+        [
+            new.organizations.loc[~_isin(new_codes, old_codes), columns].assign(change="added"),
+            old.organizations.loc[~_isin(old_codes, new_codes), columns].assign(change="removed"),
+        ],
+        ignore_index=True,
+    )[["change", *columns]]
+
+
+def _membership_keys(ds: Dataset, codes: _Codes) -> np.ndarray:
+    member = codes.of_column(ds, "memberships", "member")
+    organization = codes.of_column(ds, "memberships", "organization")
+    role = pd.Categorical(ds.memberships["role"], categories=_ROLES).codes.astype(np.int64)
+    return (member * codes.size + organization) * (len(_ROLES) + 1) + role + 1
+
+
+def _membership_changes(old: Dataset, new: Dataset, codes: _Codes) -> pd.DataFrame:
+    old_keys, new_keys = _membership_keys(old, codes), _membership_keys(new, codes)
+    parts = []
+    for ds, keys, other, change in ((new, new_keys, old_keys, "added"), (old, old_keys, new_keys, "removed")):
+        first = _first_of_each(keys)
+        rows = first[~_isin(keys[first], other)]
+        frame = ds.memberships.iloc[rows]
+        members, organizations = frame["member"].tolist(), frame["organization"].tolist()
+        parts.append(
+            pd.DataFrame(
+                {
+                    "change": change,
+                    "member": members,
+                    "member_name": _node_names(ds, facts(ds).index.column("memberships", "member")[rows]),
+                    "organization": organizations,
+                    "organization_name": _node_names(
+                        ds, facts(ds).index.column("memberships", "organization")[rows]
+                    ),
+                    "role": frame["role"].to_numpy(dtype=object),
+                },
+                columns=["change", "member", "member_name", "organization", "organization_name", "role"],
+            )
+        )
+    return pd.concat(parts, ignore_index=True)
+
+
+def _rates(old: Dataset, new: Dataset, codes: _Codes, max_load: int) -> pd.DataFrame:
+    before, after = coverage(old, max_load=max_load), coverage(new, max_load=max_load)
+    before_key = np.where(
+        before["committee"] == "", -1, codes.of_ids(old, before["committee"], ("organizations",))
+    )
+    after_key = np.where(
+        after["committee"] == "", -1, codes.of_ids(new, after["committee"], ("organizations",))
+    )
+    rates = ["organization_rate", "work_rate", "unlinked"]
+    left = before.assign(key=before_key)[["key", "committee", "committee_name", *rates]]
+    right = after.assign(key=after_key)[["key", "committee", "committee_name", *rates]]
+    joined = right.merge(left, on="key", how="outer", suffixes=("_after", "_before"), sort=False)
+    # committees in the new order, those gone at the end, the overall row last
+    joined["order"] = joined["key"].map({k: i for i, k in enumerate(after_key)}).fillna(len(after_key) - 0.5)
+    joined = joined.sort_values("order", kind="stable").reset_index(drop=True)
+    frame = pd.DataFrame(
+        {
+            "committee": joined["committee_after"].fillna(joined["committee_before"]),
+            "committee_name": joined["committee_name_after"].fillna(joined["committee_name_before"]),
+        }
+    )
+    for rate in rates:
+        for when in ("before", "after"):
+            values = joined[f"{rate}_{when}"]
+            frame[f"{rate}_{when}"] = (
+                values.fillna(0).astype(np.int64)
+                if rate == "unlinked"
+                else values.astype(object).where(values.notna(), None)
+            )
+    return frame
+
+
+def _gap_lists(ds: Dataset, max_load: int) -> dict[str, pd.DataFrame]:
+    loads = liaison_load(ds, max_load=max_load)
+    lists: dict[str, Callable[[], pd.DataFrame]] = {
+        "unlinked": lambda: unlinked(ds),
+        "fragile": lambda: fragile(ds),
+        "unorganized": lambda: unorganized(ds),
+        "overloaded": lambda: loads[loads["overloaded"]],
+        "sectors": lambda: sector_gaps(ds),
+        "townships": lambda: township_gaps(ds),
+        "platforms": lambda: platform_gaps(ds),
+    }
+    return {name: lists[name]() for name in GAP_ANALYSES}
+
+
+def _gap_changes(old: Dataset, new: Dataset, codes: _Codes, max_load: int) -> pd.DataFrame:
+    before, after = _gap_lists(old, max_load), _gap_lists(new, max_load)
+    parts = []
+    for position, name in enumerate(GAP_ANALYSES):
+        old_rows, new_rows = before[name], after[name]
+        labels = sorted({*_labels(old_rows), *_labels(new_rows)})
+        old_keys = _gap_keys(old, old_rows, codes, position, labels)
+        new_keys = _gap_keys(new, new_rows, codes, position, labels)
+        for rows, keys, other, change in (
+            (new_rows, new_keys, old_keys, "opened"),
+            (old_rows, old_keys, new_keys, "closed"),
+        ):
+            picked = rows[~_isin(keys, other)]
+            parts.append(
+                pd.DataFrame(
+                    {
+                        "change": change,
+                        "analysis": name,
+                        "committee": picked["committee"].to_numpy(dtype=object),
+                        "id": picked["id"].to_numpy(dtype=object),
+                        "name": picked["name"].to_numpy(dtype=object),
+                        "gap": picked["gap"].to_numpy(dtype=object) if "gap" in picked.columns else "",
+                    },
+                    columns=["change", "analysis", "committee", "id", "name", "gap"],
+                )
+            )
+    return pd.concat(parts, ignore_index=True)
+
+
+_ROLES = tuple(role.value for role in Role)
+_GAP_TABLES: dict[str, tuple[str, ...]] = {
+    "unlinked": ("members",),
+    "fragile": ("members",),
+    "unorganized": ("members",),
+    "overloaded": ("members",),
+    "sectors": ("sectors", "organizations"),
+    "townships": ("townships",),
+    "platforms": ("organizations",),
+}
+
+
+def _labels(rows: pd.DataFrame) -> list[str]:
+    return rows["gap"].unique().tolist() if "gap" in rows.columns else [""]
+
+
+def _gap_keys(ds: Dataset, rows: pd.DataFrame, codes: _Codes, analysis: int, labels: list[str]) -> np.ndarray:
+    """One number per gap row: its entity, its gap label (a position in `labels`) and its analysis."""
+    entity = codes.of_ids(ds, rows["id"], _GAP_TABLES[GAP_ANALYSES[analysis]])
+    gap = rows["gap"] if "gap" in rows.columns else pd.Series("", index=rows.index)
+    label = pd.Categorical(gap, categories=labels).codes.astype(np.int64)
+    return (entity * (len(labels) + 1) + label + 1) * len(GAP_ANALYSES) + analysis
+
+
+__all__ = ["GAP_ANALYSES", "MATCH_MODES", "MEMBER_FIELDS", "Diff", "diff", "whatif", "without_members"]

@@ -1,0 +1,117 @@
+"""`pbgraph import` and `pbgraph template`: office files in, a canonical dataset out; an empty office-form
+workbook to fill in (DESIGN 3.1)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from pbgraph._errors import DatasetError
+from pbgraph.cli._common import exit_with_problems, lang_option, problem_lines
+
+
+@click.command("import")
+@click.argument("sources", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="写入规范数据集的文件夹 / folder for the canonical dataset.",
+)
+@click.option(
+    "--map",
+    "column_map",
+    multiple=True,
+    metavar="列名=字段",
+    help="指定某列的含义，可重复（如 --map 人员=name）/ read a column as a field (repeatable).",
+)
+@click.option("--force", is_flag=True, help="替换已有的非空文件夹 / replace a non-empty folder.")
+@lang_option
+def import_command(
+    sources: tuple[Path, ...], out: Path, column_map: tuple[str, ...], force: bool, lang: str
+) -> None:
+    """把办公室现有的 Excel/CSV（委员名单、联系名单…）转为规范数据集，并写出导入报告。
+
+    Read office files (rosters and liaison lists as kept: .xlsx, .xls, .csv or folders of them)
+    and write the canonical dataset plus an import report (导入报告.md/.html/.json) into a folder.
+    The folder is written beside and renamed into place; a non-empty folder is refused unless
+    --force. Exit code 2 when the files have errors (nothing is written).
+
+    \b
+    例 / Example:
+      pbgraph import 委员名单.xlsx 联系名单.xls -o out/数据集
+      pbgraph import data/sample-office.xlsx -o out/sample --lang en
+    """
+    from pbgraph.office import import_dataset, parse_column_map
+    from pbgraph.office.importer import OutputExistsError
+
+    mapping, problems = parse_column_map(list(column_map))
+    if problems:
+        raise click.UsageError("\n".join(p.message(lang) for p in problems))
+    try:
+        result = import_dataset(list(sources), out, column_map=mapping, lang=lang, force=force)
+    except OutputExistsError as error:
+        raise click.ClickException(
+            f"{out} 已存在且不为空，或包含要读取的文件。请换一个文件夹，或加 --force 替换。"
+            if lang == "zh"
+            else f"{out} exists and is not empty, or holds a source. Choose another folder, or add --force."
+        ) from error
+    except DatasetError as error:
+        errors = sum(p.is_error for p in error.problems)
+        exit_with_problems(
+            error.problems,
+            lang,
+            f"有 {errors} 个错误，未写入任何文件。请按上面的说明修正后重试。"
+            if lang == "zh"
+            else f"{errors} error(s); nothing was written. Fix them as described above.",
+        )
+    for line in problem_lines(result.dataset.warnings, lang):
+        click.echo(line, err=True)
+    ds = result.dataset
+    click.echo(
+        f"已导入 {len(ds.members)} 名委员、{len(ds.liaisons)} 条联系，写入 {out}"
+        "（导入报告见其中的 导入报告.md）。"
+        if lang == "zh"
+        else f"Imported {len(ds.members)} members and {len(ds.liaisons)} liaisons into {out} "
+        "(see import-report.md there)."
+    )
+
+
+@click.command("template")
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="模板文件名（.xlsx）/ the template workbook to write.",
+)
+@click.option("--force", is_flag=True, help="替换已有文件 / replace an existing file.")
+@lang_option
+def template_command(out: Path, force: bool, lang: str) -> None:
+    """写出办公室格式的空白模板（委员名单、各联系表、组织…，含填表说明、下拉选项和示例行）。
+
+    Write an empty workbook in the office form: 委员名单, the liaison lists, 组织, 组织成员,
+    活动记录, with an instructions sheet (说明), drop-down lists for enumerated columns and
+    example rows. Filled in, every command reads it directly.
+
+    \b
+    例 / Example:
+      pbgraph template -o out/模板.xlsx
+      pbgraph validate out/模板.xlsx
+    """
+    from pbgraph.office import write_template
+
+    if out.suffix.lower() != ".xlsx":
+        raise click.UsageError("模板须为 .xlsx 文件 / the template must be an .xlsx file")
+    if out.exists() and out.is_file() and not force:
+        raise click.ClickException(
+            f"{out} 已存在。请换一个文件名，或加 --force 替换。"
+            if lang == "zh"
+            else f"{out} exists. Choose another name, or add --force."
+        )
+    write_template(out)
+    click.echo(f"已写入 {out}" if lang == "zh" else f"wrote {out}", err=True)

@@ -1,0 +1,291 @@
+"""`pbgraph plan`, `pbgraph diff` and `pbgraph whatif` (DESIGN 4.1): a thin layer over :mod:`pbgraph.planning`
+and :mod:`pbgraph.changes`."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+import pandas as pd
+
+from pbgraph.cli._common import library_errors, load_or_exit, max_load_option, output_options, write_tables
+from pbgraph.model import PARTY_ZH
+
+if TYPE_CHECKING:
+    from pbgraph.changes import Diff
+    from pbgraph.dataset import Dataset
+
+FORMATS = ("table", "json", "csv", "xlsx")
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def shared_options(func: F) -> F:
+    """--max-load, --view, the output options, and library errors as one clear message."""
+    func = library_errors(func)
+    func = output_options(*FORMATS)(func)
+    func = click.option(
+        "--view",
+        "view_to",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="同时写出关系图（.html/.png/.svg）/ also write the graph view (.html, .png or .svg).",
+    )(func)
+    return max_load_option(func)
+
+
+@click.command()
+@click.argument("path", type=click.Path())
+@click.option(
+    "--fragile",
+    is_flag=True,
+    help="也为仅一人联系的党外委员安排第二名联系人 / also a second liaison for fragile ones.",
+)
+@click.option("--committee", help="只安排这个政协（编号）/ only this committee (id).")
+@click.option(
+    "--apply",
+    "apply_to",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="把安排加入数据集，写入这个文件夹（CSV）/ write the dataset with the plan added to this folder.",
+)
+@click.option(
+    "--force", is_flag=True, help="--apply 的文件夹不为空时也写入 / overwrite a non-empty --apply folder."
+)
+@click.option(
+    "--sheets",
+    type=click.Choice(["committee", "member"]),
+    default="committee",
+    show_default=True,
+    help="xlsx：每个政协一个工作表，或每名联系人一个 / xlsx: a sheet per committee or per liaison source.",
+)
+@shared_options
+def plan(
+    path: str,
+    fragile: bool,
+    max_load: int,
+    committee: str | None,
+    apply_to: Path | None,
+    force: bool,
+    sheets: str,
+    view_to: Path | None,
+    fmt: str,
+    lang: str,
+    output: Path | None,
+) -> None:
+    """安排联系：为未联系的党外委员、无人联系的界别和镇街提出新的联系人（最小费用流，结果最优且可重复）。
+
+    Propose the liaisons that close the coverage gaps: every unlinked non-party member gets a CPC member of
+    the same committee (same sector group first, then same township, then lower load), never past
+    --max-load; uncovered sectors get a party-group member, townships a CPC member living there. What cannot
+    be placed is listed with the reason.
+
+    \b
+    例 / Example:
+      pbgraph plan data/sample
+      pbgraph plan data/sample --fragile --max-load 6 --format xlsx -o out/plan.xlsx
+      pbgraph plan data/sample --apply out/sample-planned --view out/plan.html
+    """
+    from pbgraph.planning import apply_plan
+    from pbgraph.planning import plan as make_plan
+
+    if apply_to is not None:
+        _check_folder(apply_to, Path(path), force=force)
+    ds = load_or_exit(path, lang)
+    proposed = make_plan(ds, max_load=max_load, fragile=fragile, committee=committee)
+    if fmt == "xlsx":
+        if output is None:
+            raise click.UsageError("--format xlsx 需要 -o 文件名 / --format xlsx needs -o FILE")
+        _write_work_lists(proposed.liaisons, proposed.unplaced, output, by=sheets, lang=lang, ds=ds)
+    else:
+        write_tables(proposed.tables, fmt=fmt, lang=lang, output=output)
+    if view_to is not None:
+        from pbgraph.render import write_view
+        from pbgraph.render.views.changes import plan_view
+
+        view = plan_view(ds, proposed, committee=committee, max_load=max_load, lang=lang)
+        _wrote(write_view(view, view_to), lang)
+    if apply_to is not None:
+        _write_dataset(apply_plan(ds, proposed), apply_to)
+        click.echo(
+            f"已写入加入安排后的数据集 {apply_to}（{len(proposed.liaisons)} 条新联系，备注 plan）"
+            if lang == "zh"
+            else f"wrote the dataset with the plan added to {apply_to} "
+            f"({len(proposed.liaisons)} new liaisons, note 'plan')",
+            err=True,
+        )
+
+
+@click.command()
+@click.argument("old", type=click.Path())
+@click.argument("new", type=click.Path())
+@click.option(
+    "--match",
+    type=click.Choice(["id", "name"]),
+    default="id",
+    show_default=True,
+    help="按编号或按姓名对应委员（姓名重复时再按界别）/ match members by id or by name.",
+)
+@shared_options
+def diff(
+    old: str,
+    new: str,
+    match: str,
+    max_load: int,
+    view_to: Path | None,
+    fmt: str,
+    lang: str,
+    output: Path | None,
+) -> None:
+    """比较两个数据集（换届、动态管理）：委员进出和变更、联系增减、组织变化、覆盖率前后、缺口出现和消除。
+
+    Compare two datasets: members who joined, left or changed; liaisons added, removed and broken by a
+    departure; organizations and memberships added and removed; both rates before and after per committee;
+    gaps opened and closed per analysis.
+
+    \b
+    例 / Example:
+      pbgraph diff data/2023 data/2024
+      pbgraph diff old.xlsx new.xlsx --match name --format xlsx -o out/diff.xlsx
+    """
+    from pbgraph.changes import diff as compare
+
+    if view_to is not None and match != "id":
+        raise click.UsageError("--view 只用于按编号比较（--match id）/ --view needs --match id")
+    before, after = load_or_exit(old, lang), load_or_exit(new, lang)
+    found = compare(before, after, match=match, max_load=max_load)
+    _write_diff(found, fmt=fmt, lang=lang, output=output)
+    if view_to is not None:
+        _write_diff_view(before, after, found, view_to, lang)
+
+
+@click.command()
+@click.argument("path", type=click.Path())
+@click.option(
+    "--remove",
+    "remove",
+    multiple=True,
+    required=True,
+    metavar="ID",
+    help="离开的委员编号（可多次给出，或用逗号分隔）/ member id(s) leaving; repeat or separate by commas.",
+)
+@shared_options
+def whatif(
+    path: str,
+    remove: tuple[str, ...],
+    max_load: int,
+    view_to: Path | None,
+    fmt: str,
+    lang: str,
+    output: Path | None,
+) -> None:
+    """假如这些委员离开：谁变成未联系或仅一人联系，哪些界别、镇街失去唯一联系人，覆盖率会怎样。
+
+    What if these members left: the comparison of `pbgraph diff` between the dataset and the dataset
+    without them (who becomes unlinked or fragile, which sectors and townships lose their only liaison, the
+    rates after).
+
+    \b
+    例 / Example:
+      pbgraph whatif data/sample --remove M0007 --view out/whatif.html
+      pbgraph whatif data/sample --remove M0007,M0010 --format xlsx -o out/whatif.xlsx
+    """
+    from pbgraph.changes import whatif as without
+
+    ids = [part.strip() for value in remove for part in value.replace("，", ",").split(",") if part.strip()]
+    ds = load_or_exit(path, lang)
+    found = without(ds, ids, max_load=max_load)
+    _write_diff(found, fmt=fmt, lang=lang, output=output)
+    if view_to is not None:
+        from pbgraph.changes import without_members
+
+        _write_diff_view(ds, without_members(ds, ids), found, view_to, lang)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# writing
+
+
+def _write_diff(found: Diff, *, fmt: str, lang: str, output: Path | None) -> None:
+    tables = dict(found.tables)
+    if fmt != "json":
+        tables["member_changes"] = _readable_parties(tables["member_changes"], lang)
+    write_tables(tables, fmt=fmt, lang=lang, output=output)
+
+
+def _write_diff_view(old: Dataset, new: Dataset, found: Diff, target: Path, lang: str) -> None:
+    from pbgraph.render import write_view
+    from pbgraph.render.views.changes import diff_view
+
+    _wrote(write_view(diff_view(old, new, found, lang=lang), target), lang)
+
+
+def _wrote(path: Path, lang: str) -> None:
+    click.echo(f"已写入 {path}" if lang == "zh" else f"wrote {path}", err=True)
+
+
+def _readable_parties(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Party codes in `before`/`after` of party changes as people write them (Chinese only)."""
+    if lang != "zh" or frame.empty:
+        return frame
+    frame = frame.copy()
+    party = (frame["field"] == "party").to_numpy()
+    for column in ("before", "after"):
+        frame.loc[party, column] = [PARTY_ZH.get(str(v), str(v)) for v in frame.loc[party, column]]
+    return frame
+
+
+def _write_work_lists(
+    placed: pd.DataFrame, unplaced: pd.DataFrame, output: Path, *, by: str, lang: str, ds: Dataset
+) -> None:
+    """The plan as an xlsx of work lists: a sheet per committee (or per liaison source), then the rows not
+    placed."""
+    from pbgraph.format import write_xlsx
+
+    ordered = placed.sort_values(["committee", "source", "kind", "target"], kind="stable")
+    key, name_column = ("committee", None) if by == "committee" else ("source", "source_name")
+    groups: dict[str, pd.DataFrame] = {}
+    for value, rows in ordered.groupby(key, sort=False):
+        if name_column is not None:
+            title = f"{rows[name_column].iloc[0]}（{value}）"
+        else:
+            title = ds.name_of(str(value)) or str(value)
+        groups[title] = rows.reset_index(drop=True)
+    groups["unplaced"] = unplaced
+    write_xlsx(groups, output, lang=lang)
+    click.echo(f"已写入 {output}" if lang == "zh" else f"wrote {output}", err=True)
+
+
+def _check_folder(target: Path, source: Path, *, force: bool) -> None:
+    """Refuse a target that is the input, holds it, or is a non-empty folder (unless `force`)."""
+    target_abs, source_abs = target.resolve(), source.resolve()
+    if target_abs == source_abs or target_abs in source_abs.parents or source_abs in target_abs.parents:
+        raise click.UsageError(
+            "--apply 的文件夹不能是输入数据集，也不能包含它或在它里面 / --apply must not be, contain or lie "
+            "inside the input dataset"
+        )
+    if target.exists() and (not target.is_dir() or (any(target.iterdir()) and not force)):
+        raise click.UsageError(
+            f"{target} 已存在且不为空；换一个文件夹，或加 --force 覆盖 / {target} exists and is not empty: "
+            "choose another folder or add --force"
+        )
+
+
+def _write_dataset(ds: Dataset, target: Path) -> None:
+    """Write the dataset as CSVs beside `target`, then move it into place (a killed run leaves the old folder
+    or none)."""
+    from pbgraph.export import export_csv
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fresh = target.parent / f".{target.name}.{os.getpid()}.new"
+    stale = target.parent / f".{target.name}.{os.getpid()}.old"
+    try:
+        export_csv(ds, fresh)
+        if target.exists():
+            target.rename(stale)
+        fresh.rename(target)
+    finally:
+        for leftover in (fresh, stale):
+            if leftover.exists():
+                shutil.rmtree(leftover)

@@ -1,0 +1,568 @@
+"""Turn recognized office sheets into the canonical raw tables: ids assigned where missing, every name
+resolved to an id, liaison lists exploded into one liaison per name, sectors and townships built from the
+roster, the party-group flag folded from 职务 and party-group memberships (DESIGN 3 and 3.1)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import replace
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from pbgraph.io import RawTable
+from pbgraph.model import (
+    LIAISON_KIND_ALIASES,
+    ORG_KIND_ALIASES,
+    ORG_KIND_ZH,
+    PARTY_ALIASES,
+    PARTY_GROUP_ROLES,
+    PARTY_ZH,
+    ROLE_ALIASES,
+    TABLES,
+    TRUE_VALUES,
+    LiaisonKind,
+    OrgKind,
+    Party,
+    Role,
+)
+from pbgraph.office._names import NameIndex, assign_ids
+from pbgraph.office._recognize import Sheet
+from pbgraph.office._tables import (
+    LIST_KINDS,
+    ROW_BASE,
+    SOURCE_TABLE,
+    TARGET_NAMES,
+    TARGET_TABLES,
+    Grouped,
+    OfficeTable,
+    Report,
+    Rows,
+    code_of,
+    listing,
+)
+from pbgraph.office._text import date_text, name_key, split_names
+from pbgraph.problem import Problem
+
+
+class Assembler:
+    """Gathers the recognized sheets into canonical raw tables (see module docstring)."""
+
+    def __init__(self, sheets: list[Sheet]) -> None:
+        self.sheets = sheets
+        self.by_kind: dict[str, list[Sheet]] = defaultdict(list)
+        for sheet in sheets:
+            self.by_kind[sheet.kind.name].append(sheet)
+        self.sources: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
+        self.grouped = Grouped()
+        self.problems: list[Problem] = []
+        self.report = Report()
+        self.tables = {name: Rows(name) for name in TABLES}
+
+    # locations -----------------------------------------------------------------------------------
+
+    def encode(self, table: str, sheet: Sheet, row: int) -> int:
+        where = (sheet.grid.file, sheet.grid.sheet)
+        sources = self.sources[table]
+        if where not in sources:
+            sources.append(where)
+        return sources.index(where) * ROW_BASE + row
+
+    # node tables ---------------------------------------------------------------------------------
+
+    def members(self) -> None:
+        rows = self.tables["members"]
+        keys: list[tuple[str, ...]] = []
+        needs_id: list[int] = []
+        for sheet in self.by_kind["members"]:
+            has_id = "id" in sheet.fields
+            for row, values in sheet.records:
+                v = {k: values.get(k, "") for k in values}
+                party = v.get("party", "")
+                code = code_of(party, PARTY_ALIASES, list(Party)) if party else ""
+                if party:
+                    self.report.normalized["party"][(party, code or "?")] += 1
+                roles = split_names(v.get("roles", ""))
+                record = {
+                    "id": v.get("id", ""),
+                    "name": name_key(v.get("name", "")),
+                    "party": code or party,
+                    "committee": v.get("committee", ""),
+                    "sector": name_key(v.get("sector", "")),
+                    "township": name_key(v.get("township", "")),
+                    "roles": ";".join(roles),
+                    "party_group": v.get("party_group", ""),
+                    "enterprise": v.get("enterprise", ""),
+                }
+                extra = {
+                    "special_committee": name_key(v.get("special_committee", "")),
+                    "sector_group": name_key(v.get("sector_group", "")),
+                    "gender": v.get("gender", ""),
+                    "ethnicity": v.get("ethnicity", ""),
+                    "birth": date_text(v.get("birth", "")),
+                    "unit": v.get("unit", ""),
+                }
+                if not has_id:
+                    needs_id.append(len(rows.records))
+                rows.add(record, self.encode("members", sheet, row), extra)
+                keys.append(
+                    (
+                        record["sector"],
+                        record["township"],
+                        record["party"],
+                        record["name"],
+                        extra["birth"],
+                        extra["gender"],
+                        extra["ethnicity"],
+                        extra["unit"],
+                        record["roles"],
+                        record["enterprise"],
+                        record["committee"],
+                    )
+                )
+        if needs_id:
+            taken = {r["id"] for r in rows.records if r["id"]}
+            ids = assign_ids([keys[i] for i in needs_id], "M", taken=taken)
+            for position, new in zip(needs_id, ids, strict=True):
+                rows.records[position]["id"] = new
+            self.report.ids["members"] = "assigned"
+
+    def _node_sheet(self, kind: str, prefix: str, sort_fields: tuple[str, ...]) -> bool:
+        """Read the sheets of a canonical node table (sectors, townships, organizations, contacts)."""
+        rows = self.tables[kind]
+        needs_id: list[int] = []
+        for sheet in self.by_kind[kind]:
+            for row, values in sheet.records:
+                record = {c: values.get(c, "") for c in TABLES[kind].column_names}
+                record["name"] = name_key(record["name"])
+                if "id" not in sheet.fields:
+                    needs_id.append(len(rows.records))
+                rows.add(record, self.encode(kind, sheet, row))
+        if needs_id:
+            taken = {r["id"] for r in rows.records if r["id"]}
+            keys = [tuple(rows.records[i].get(f, "") for f in sort_fields) for i in needs_id]
+            for position, new in zip(needs_id, assign_ids(keys, prefix, taken=taken), strict=True):
+                rows.records[position]["id"] = new
+            self.report.ids[kind] = "assigned"
+        return bool(self.by_kind[kind])
+
+    def organizations(self) -> None:
+        rows = self.tables["organizations"]
+        for sheet in self.by_kind["organizations"]:
+            for row, values in sheet.records:
+                record = {c: values.get(c, "") for c in TABLES["organizations"].column_names}
+                record["name"] = name_key(record["name"])
+                kind = record["kind"]
+                code = code_of(kind, ORG_KIND_ALIASES, list(OrgKind)) if kind else ""
+                if kind:
+                    self.report.normalized["kind"][(kind, code or "?")] += 1
+                record["kind"] = code or kind
+                rows.add(
+                    record, self.encode("organizations", sheet, row), {"has_id": str("id" in sheet.fields)}
+                )
+        # organizations the roster names in its 界别联组 / 专委会 columns, when no sheet lists them
+        named = {r["name"] for r in rows.records}
+        for column, kind in (
+            ("sector_group", OrgKind.SECTOR_GROUP),
+            ("special_committee", OrgKind.SPECIAL_COMMITTEE),
+        ):
+            members = self.tables["members"]
+            for extra, row in zip(members.extra, members.rows, strict=True):
+                for name in split_names(extra.get(column, "")):
+                    if name not in named:
+                        named.add(name)
+                        rows.add(
+                            {
+                                "id": "",
+                                "name": name,
+                                "kind": str(kind),
+                                "parent": "",
+                                "township": "",
+                                "committee": "",
+                            },
+                            row,
+                            {"has_id": "False", "from_roster": column},
+                        )
+                        self.report.built.setdefault(f"organizations:{kind}", "roster")
+        needs_id = [i for i, e in enumerate(rows.extra) if e.get("has_id") == "False"]
+        if needs_id:
+            taken = {r["id"] for r in rows.records if r["id"]}
+            kind_order = {str(k): n for n, k in enumerate(OrgKind)}
+            committees = [i for i in needs_id if rows.records[i]["kind"] == OrgKind.COMMITTEE]
+            others = [i for i in needs_id if rows.records[i]["kind"] != OrgKind.COMMITTEE]
+            for prefix, positions in (("C", committees), ("O", others)):
+                keys = [
+                    (str(kind_order.get(rows.records[i]["kind"], 99)).zfill(2), rows.records[i]["name"])
+                    for i in positions
+                ]
+                for position, new in zip(positions, assign_ids(keys, prefix, taken=taken), strict=True):
+                    rows.records[position]["id"] = new
+            self.report.ids["organizations"] = "assigned"
+
+    def sectors_and_townships(self) -> None:
+        members = self.tables["members"]
+        for kind, prefix in (("sectors", "S"), ("townships", "T")):
+            if self._node_sheet(kind, prefix, ("name",)):
+                continue
+            column = "sector" if kind == "sectors" else "township"
+            first_row: dict[str, int] = {}
+            for record, row in zip(members.records, members.rows, strict=True):
+                if record[column]:
+                    first_row.setdefault(record[column], row)
+            names = sorted(first_row)
+            for name, new in zip(names, assign_ids([(n,) for n in names], prefix), strict=True):
+                record = {c: "" for c in TABLES[kind].column_names} | {"id": new, "name": name}
+                if kind == "townships":
+                    record["kind"] = next((k for k in ("街道", "镇", "乡") if name.endswith(k)), "")
+                self.tables[kind].add(record, first_row[name])
+            if names:
+                self.report.built[kind] = "roster"
+                self.report.ids[kind] = "assigned"
+            # a roster without the column gives no such table: analyses say it is not recorded
+            if not names and not any(column in s.fields for s in self.by_kind["members"]):
+                self.report.not_recorded.append(kind)
+
+    def contacts(self) -> None:
+        if self._node_sheet("contacts", "P", ("township", "name")):
+            return
+        # contacts named only in 委员联系群众 lists: one contact per distinct name (with its qualifier)
+        seen: dict[str, int] = {}
+        for sheet in self.by_kind["contact_liaisons"]:
+            for row, values in sheet.records:
+                for name in split_names(values.get("targets", "")):
+                    seen.setdefault(name, self.encode("contacts", sheet, row))
+        names = sorted(seen)
+        for name, new in zip(names, assign_ids([(n,) for n in names], "P"), strict=True):
+            self.tables["contacts"].add({"id": new, "name": name, "township": ""}, seen[name])
+        if names:
+            self.report.built["contacts"] = "contact_liaisons"
+            self.report.ids["contacts"] = "assigned"
+
+    # indexes and references ------------------------------------------------------------------------
+
+    def indexes(self) -> None:
+        members = self.tables["members"]
+        sector_names = {r["id"]: r["name"] for r in self.tables["sectors"].records}
+        township_names = {r["id"]: r["name"] for r in self.tables["townships"].records}
+        self.index: dict[str, NameIndex] = {}
+
+        def index(rows: Rows, qualify: Any) -> NameIndex:
+            return NameIndex(
+                [r["id"] for r in rows.records],
+                [r["name"] for r in rows.records],
+                rows.rows,
+                [tuple(q for q in qualify(r, e) if q) for r, e in zip(rows.records, rows.extra, strict=True)],
+            )
+
+        self.index["members"] = index(
+            members,
+            lambda r, e: (
+                r["id"],
+                sector_names.get(r["sector"], r["sector"]),
+                township_names.get(r["township"], r["township"]),
+                PARTY_ZH.get(r["party"], r["party"]),
+                e.get("unit", ""),
+                e.get("birth", ""),
+                e.get("gender", ""),
+            ),
+        )
+        self.index["townships"] = index(self.tables["townships"], lambda r, e: (r["id"], r.get("kind", "")))
+        orgs = self.tables["organizations"]
+        self.index["organizations"] = index(orgs, lambda r, e: (r["id"], ORG_KIND_ZH.get(r["kind"], "")))
+        self.index["contacts"] = index(
+            self.tables["contacts"], lambda r, e: (r["id"], township_names.get(r["township"], r["township"]))
+        )
+        # a sector liaison may name a sector or a sector group: one index over both
+        sectors = self.tables["sectors"]
+        groups = [i for i, r in enumerate(orgs.records) if r["kind"] == OrgKind.SECTOR_GROUP]
+        self.index["sectors"] = NameIndex(
+            [r["id"] for r in sectors.records] + [orgs.records[i]["id"] for i in groups],
+            [r["name"] for r in sectors.records] + [orgs.records[i]["name"] for i in groups],
+            sectors.rows + [orgs.rows[i] for i in groups],
+            [(r["id"],) for r in sectors.records] + [(orgs.records[i]["id"], "界别联组") for i in groups],
+        )
+        committees = [i for i, r in enumerate(orgs.records) if r["kind"] == OrgKind.COMMITTEE]
+        self.index["committees"] = NameIndex(
+            [orgs.records[i]["id"] for i in committees],
+            [orgs.records[i]["name"] for i in committees],
+            [orgs.rows[i] for i in committees],
+            [() for _ in committees],
+        )
+
+    def locate(self, table: str, at: int) -> tuple[str, str | None, int]:
+        """File, sheet and Excel row of an encoded row of a table under construction."""
+        sources = self.sources.get(table) or [("", None)]
+        file, sheet = sources[at // ROW_BASE]
+        return file, sheet, at % ROW_BASE
+
+    def resolve(
+        self, target: str, text: str, *, table: str, at: int, header: str, context: str = ""
+    ) -> str | None:
+        """The id a reference names; a problem (grouped by cause) when it names nothing or several."""
+        index = self.index[target]
+        found = index.find(text, context=context)
+        self.report.resolved[found.how] += 1
+        if found.id is not None:
+            return found.id
+        file, sheet, row = self.locate(table, at)
+        zh, en = TARGET_NAMES[target]
+        base = Problem(
+            code="office_unknown_name",
+            severity="error",
+            table=table,
+            file=file,
+            sheet=sheet,
+            column=header,
+            params={"target": zh, "target_en": en},
+        )
+        if found.how == "unknown":
+            self.grouped.add(("unknown", file, sheet, header, target), base, row, name_key(text))
+            return None
+        candidates = []
+        for position in found.candidates:
+            where = ""
+            if index.rows[position]:
+                c_file, c_sheet, c_row = self.locate(SOURCE_TABLE.get(target, target), index.rows[position])
+                where = f"{c_sheet or c_file} 第 {c_row} 行"
+            detail = "，".join(q for q in index.qualifiers[position][1:3] if q)
+            candidates.append(f"{where}（{detail}）" if detail else where)
+        qualifier = next((q for q in index.qualifiers[found.candidates[0]][1:] if q), "")
+        example = f"{name_key(text)}（{qualifier}）" if qualifier else f"{name_key(text)}（…）"
+        problem = replace(
+            base,
+            code="office_ambiguous_name",
+            value=name_key(text),
+            params=base.params
+            | {"candidates": "；".join(candidates), "count": len(found.candidates), "example": example},
+        )
+        self.grouped.add(("ambiguous", file, sheet, header, name_key(text)), problem, row)
+        return None
+
+    def references(self) -> None:
+        """Resolve every reference column of the node tables and memberships sheets."""
+        checks = {
+            "members": (("sector", "sectors"), ("township", "townships"), ("committee", "committees")),
+            "sectors": (("group", "organizations"), ("committee", "committees")),
+            "townships": (("committee", "committees"),),
+            "organizations": (
+                ("parent", "organizations"),
+                ("township", "townships"),
+                ("committee", "committees"),
+            ),
+            "contacts": (("township", "townships"),),
+        }
+        for table, columns in checks.items():
+            rows = self.tables[table]
+            for record, row in zip(rows.records, rows.rows, strict=True):
+                for column, target in columns:
+                    if record[column]:
+                        header = self.headers.get((table, column), column)
+                        found = self.resolve(target, record[column], table=table, at=row, header=header)
+                        record[column] = found or record[column]
+        # a roster's 界别联组 gives its sector's group; its 专委会 a membership
+        sectors = {r["id"]: r for r in self.tables["sectors"].records}
+        sectors_by_name = {r["name"]: r for r in self.tables["sectors"].records}
+        members = self.tables["members"]
+        group_rows: dict[str, list[int]] = defaultdict(list)
+        for record, extra, row in zip(members.records, members.extra, members.rows, strict=True):
+            group = extra.get("sector_group", "")
+            sector = sectors.get(record["sector"])
+            if group and sector is not None:
+                group_id = self.index["organizations"].find(group).id
+                if group_id and not sector["group"]:
+                    sector["group"] = group_id
+                elif group_id and sector["group"] != group_id:
+                    group_rows[sector["name"]].append(row)
+            for committee in split_names(extra.get("special_committee", "")):
+                committee_id = self.index["organizations"].find(committee).id
+                if committee_id:
+                    self.tables["memberships"].add(
+                        {"member": record["id"], "organization": committee_id, "role": ""}, row
+                    )
+        for name, at_rows in group_rows.items():
+            file, sheet, row = self.locate("members", at_rows[0])
+            group = sectors_by_name[name]["group"]
+            self.problems.append(
+                Problem(
+                    code="office_group_conflict",
+                    severity="warning",
+                    table="members",
+                    file=file,
+                    sheet=sheet,
+                    row=row,
+                    column=self.headers.get(("members", "sector_group")),
+                    value=name,
+                    params={"rows": listing([a % ROW_BASE for a in at_rows]), "group": group},
+                )
+            )
+
+    def ref(self, target: str, text: str, sheet: Sheet, at: int, field: str, context: str = "") -> str | None:
+        """`resolve` for a cell of a sheet: "" for an empty cell, None (reported) when it names no one."""
+        if not text:
+            return ""
+        header = sheet.header_of(field)
+        return self.resolve(target, text, table=sheet.kind.table, at=at, header=header, context=context)
+
+    def memberships(self) -> None:
+        for sheet in self.by_kind["memberships"]:
+            for row, values in sheet.records:
+                at = self.encode("memberships", sheet, row)
+                role = values.get("role", "")
+                code = code_of(role, ROLE_ALIASES, list(Role)) if role else ""
+                if role:
+                    self.report.normalized["role"][(role, code or "?")] += 1
+                org_id = self.ref("organizations", values.get("organization", ""), sheet, at, "organization")
+                for name in split_names(values.get("member", "")) or [""]:
+                    member = self.ref("members", name, sheet, at, "member")
+                    if member is not None and org_id is not None:
+                        record = {"member": member, "organization": org_id, "role": code or role}
+                        self.tables["memberships"].add(record, at)
+
+    def liaisons(self) -> None:
+        seen: set[tuple[str, str, str]] = set()
+        duplicates: dict[tuple[str, str | None], list[int]] = defaultdict(list)
+
+        def add(source: str | None, target: str | None, kind: str, values: dict[str, str], at: int) -> None:
+            if source is None or target is None:
+                return
+            if (source, target, kind) in seen:
+                file, sheet, row = self.locate("liaisons", at)
+                duplicates[(file, sheet)].append(row)
+                return
+            seen.add((source, target, kind))
+            since, note = date_text(values.get("since", "")), values.get("note", "")
+            record = {"source": source, "target": target, "kind": kind, "since": since, "note": note}
+            self.tables["liaisons"].add(record, at)
+
+        for sheet in self.by_kind["liaisons"]:
+            for row, values in sheet.records:
+                at = self.encode("liaisons", sheet, row)
+                text = values.get("kind", "")
+                kind = code_of(text, LIAISON_KIND_ALIASES, list(LiaisonKind)) or text
+                source = self.ref("members", values.get("source", ""), sheet, at, "source")
+                target_table = TARGET_TABLES.get(kind)
+                target_text = values.get("target", "")
+                # a liaison of an unknown kind keeps its target as written: validation reports the kind
+                target = (
+                    self.ref(target_table, target_text, sheet, at, "target") if target_table else target_text
+                )
+                add(source, target, kind, values, at)
+        for sheet_kind, kind in LIST_KINDS.items():
+            for sheet in self.by_kind[sheet_kind]:
+                for row, values in sheet.records:
+                    at = self.encode("liaisons", sheet, row)
+                    self._fold_roles(values.get("source_roles", ""), values.get("source", ""), at)
+                    context = values.get("source_sector", "")
+                    source = self.ref("members", values.get("source", ""), sheet, at, "source", context)
+                    for name in split_names(values.get("targets", "")):
+                        add(
+                            source,
+                            self.ref(TARGET_TABLES[kind], name, sheet, at, "targets"),
+                            kind,
+                            values,
+                            at,
+                        )
+        for (file, sheet_name), rows in duplicates.items():
+            self.problems.append(
+                Problem(
+                    code="office_duplicate_liaison",
+                    severity="warning",
+                    table="liaisons",
+                    file=file,
+                    sheet=sheet_name,
+                    row=rows[0],
+                    params={"rows": listing(rows), "count": len(rows)},
+                )
+            )
+
+    def _fold_roles(self, roles: str, source: str, at: int) -> None:
+        if roles and any(r in PARTY_GROUP_ROLES for r in split_names(roles)):
+            self.listed_party_group.append((source, at))
+
+    # the party-group flag --------------------------------------------------------------------------
+
+    def party_group(self) -> None:
+        """Fold 党组成员 in 职务, party-group memberships and the sector list's 职务 into one flag."""
+        members = self.tables["members"]
+        flagged: dict[str, str] = {}
+        for record in members.records:
+            if record["party_group"].strip().lower() in TRUE_VALUES:
+                flagged.setdefault(record["id"], "column")
+            if any(role in PARTY_GROUP_ROLES for role in record["roles"].split(";")):
+                flagged.setdefault(record["id"], "roles")
+        groups = {r["id"] for r in self.tables["organizations"].records if r["kind"] == OrgKind.PARTY_GROUP}
+        for membership in self.tables["memberships"].records:
+            if membership["organization"] in groups:
+                flagged.setdefault(membership["member"], "membership")
+        for source, _at in self.listed_party_group:
+            found = self.index["members"].find(source)
+            if found.id:
+                flagged.setdefault(found.id, "sector_list")
+        for record in members.records:
+            how = flagged.get(record["id"])
+            if how is not None:
+                if how != "column" or record["party_group"] != "是":
+                    self.report.party_group[how] += 1
+                record["party_group"] = "是"
+
+    # the result ----------------------------------------------------------------------------------
+
+    def run(self) -> dict[str, RawTable]:
+        self.headers: dict[tuple[str, str], str] = {}
+        self.listed_party_group: list[tuple[str, int]] = []
+        for sheet in self.sheets:
+            for column in sheet.columns:
+                if column.field:
+                    self.headers.setdefault((sheet.kind.table, column.field), column.header)
+        self.members()
+        self.organizations()
+        self.sectors_and_townships()
+        self.contacts()
+        self.indexes()
+        self.references()
+        self.memberships()
+        self.liaisons()
+        self.party_group()
+        self.problems.extend(self.grouped.problems())
+        recorded = {
+            "organizations": bool(self.by_kind["organizations"]),
+            "memberships": bool(self.by_kind["memberships"]),
+            "contacts": bool(self.tables["contacts"].records) or bool(self.by_kind["contacts"]),
+            "sectors": "sectors" not in self.report.not_recorded,
+            "townships": "townships" not in self.report.not_recorded,
+        }
+        for name, ok in recorded.items():
+            if not ok and name not in self.report.not_recorded:
+                self.report.not_recorded.append(name)
+        canonical_liaisons = bool(self.by_kind["liaisons"])
+        for sheet_kind, kind in LIST_KINDS.items():
+            if not canonical_liaisons and not self.by_kind[sheet_kind]:
+                self.report.not_recorded.append(f"liaisons:{kind}")
+        self.labels = {
+            r["id"]: r["name"]
+            for table in ("members", "contacts")
+            if self.report.ids.get(table) == "assigned"
+            for r in self.tables[table].records
+        }
+        return {name: self.raw_table(name) for name in TABLES}
+
+    def raw_table(self, name: str) -> RawTable:
+        rows = self.tables[name]
+        columns = TABLES[name].column_names
+        frame = pd.DataFrame(
+            {c: pd.array([r.get(c, "") for r in rows.records], dtype="str") for c in columns},
+            index=pd.RangeIndex(len(rows.records)),
+        )
+        sources = self.sources.get(name) or [("", None)]
+        return OfficeTable(
+            name=name,
+            frame=frame,
+            file=sources[0][0],
+            sheet=sources[0][1],
+            rows=np.asarray(rows.rows, dtype=np.int64),
+            headers={c: self.headers[(name, c)] for c in columns if (name, c) in self.headers},
+            sources=sources,
+            labels=self.labels,
+            not_recorded=tuple(k for k in self.report.not_recorded if k.partition(":")[0] == name),
+        )

@@ -1,0 +1,113 @@
+"""References by id or by name: one index per kind of entity (members, sectors, townships, organizations,
+contacts), and the rule that assigns ids where the files give none.
+
+Ids where the files give none (DESIGN 3.1) are a prefix and a counter (`M001`, `M002` …) handed out in the
+order of a canonical sort of the records' *content* (界别, 镇街, 政治面貌, 姓名, then every other column), not
+of their position: the same roster gives the same ids however its rows are ordered, whatever title rows or
+columns surround them, and an id says nothing about the person (it is neither the name nor the row).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from pbgraph.office._text import name_key
+
+_QUALIFIED = re.compile(r"^(.+?)\((.+)\)$")
+
+
+def assign_ids(keys: Sequence[tuple[str, ...]], prefix: str, *, taken: set[str] | None = None) -> list[str]:
+    """Ids `prefix` + counter for records in the order of their content `keys` (ties: first come first).
+
+    Examples
+    --------
+    >>> assign_ids([("经济界", "王芳"), ("教育界", "丁一"), ("经济界", "孙立")], "M")
+    ['M003', 'M001', 'M002']
+    """
+    width = max(3, len(str(len(keys))))
+    order = sorted(range(len(keys)), key=lambda i: (keys[i], i))
+    ids = [""] * len(keys)
+    counter = 0
+    for position in order:
+        counter += 1
+        while taken and f"{prefix}{counter:0{width}d}" in taken:
+            counter += 1
+        ids[position] = f"{prefix}{counter:0{width}d}"
+    return ids
+
+
+def _number(text: str) -> str | None:
+    # `007` and `7` are the same 编号 when Excel dropped the zeros of a number
+    return text.lstrip("0") or "0" if text.isdigit() else None
+
+
+@dataclass
+class Found:
+    """What a reference resolved to: an id (or None), how, and the candidates when ambiguous."""
+
+    id: str | None
+    how: str
+    """"id", "name", "qualified", "context", "unknown" or "ambiguous"."""
+    candidates: list[int] = field(default_factory=list)
+
+
+@dataclass
+class NameIndex:
+    """Entities of one kind, findable by id, by name, and by `name(qualifier)`.
+
+    `qualifiers[i]` are the words that tell entity i apart from a namesake (its 界别, 镇街, 编号 …).
+    """
+
+    ids: list[str]
+    names: list[str]
+    rows: list[int]
+    qualifiers: list[tuple[str, ...]]
+    by_id: dict[str, int] = field(init=False)
+    by_number: dict[str, int] = field(init=False)
+    by_name: dict[str, list[int]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.by_id = {i: p for p, i in reversed(list(enumerate(self.ids))) if i}
+        self.by_number = {}
+        for p, i in enumerate(self.ids):
+            number = _number(i)
+            if number is not None:
+                self.by_number.setdefault(number, p)
+        self.by_name = {}
+        for p, n in enumerate(self.names):
+            self.by_name.setdefault(name_key(n), []).append(p)
+
+    def find(self, text: str, *, context: str = "") -> Found:
+        """Resolve one reference; `context` (e.g. the 界别 on the same row) may tell namesakes apart."""
+        if text in self.by_id:
+            return Found(text, "id")
+        key = name_key(text)
+        hits = self.by_name.get(key, [])
+        if len(hits) == 1:
+            return Found(self.ids[hits[0]], "name")
+        if not hits:
+            number = _number(key)
+            if number is not None and number in self.by_number:
+                return Found(self.ids[self.by_number[number]], "id")
+            match = _QUALIFIED.match(key)
+            if match:
+                named = self.by_name.get(match[1].strip(), [])
+                picked = self._qualified(named, name_key(match[2]))
+                if len(picked) == 1:
+                    return Found(self.ids[picked[0]], "qualified")
+                if len(picked) > 1 or (named and not picked):
+                    return Found(None, "ambiguous", picked or named)
+            return Found(None, "unknown")
+        if context:
+            picked = self._qualified(hits, name_key(context))
+            if len(picked) == 1:
+                return Found(self.ids[picked[0]], "context")
+        return Found(None, "ambiguous", hits)
+
+    def _qualified(self, positions: list[int], qualifier: str) -> list[int]:
+        exact = [p for p in positions if qualifier in self.qualifiers[p]]
+        if exact:
+            return exact
+        return [p for p in positions if any(qualifier and qualifier in q for q in self.qualifiers[p])]

@@ -1,0 +1,146 @@
+"""The pieces assembly is made of: canonical raw tables that remember which sheet each row came from,
+problems grouped by cause, and what the import report records."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from pbgraph.io import RawTable
+from pbgraph.model import LiaisonKind
+from pbgraph.office._text import name_key
+from pbgraph.problem import Problem
+
+ROW_BASE = 10_000_000
+"""A table gathered from several sheets numbers its rows `sheet index * ROW_BASE + Excel row`."""
+
+LISTED = 5
+"""How many rows or names a grouped message shows before the count."""
+
+LIST_KINDS: dict[str, LiaisonKind] = {
+    "member_liaisons": LiaisonKind.MEMBER,
+    "sector_liaisons": LiaisonKind.SECTOR,
+    "township_liaisons": LiaisonKind.TOWNSHIP,
+    "contact_liaisons": LiaisonKind.CONTACT,
+}
+
+# the table whose rows an index's entities come from
+SOURCE_TABLE = {"committees": "organizations"}
+
+TARGET_TABLES: dict[str, str] = {
+    LiaisonKind.MEMBER: "members",
+    LiaisonKind.SECTOR: "sectors",
+    LiaisonKind.TOWNSHIP: "townships",
+    LiaisonKind.CONTACT: "contacts",
+}
+"""The table (index) where each kind of liaison finds its targets."""
+
+TARGET_NAMES = {
+    "members": ("委员名单", "roster"),
+    "sectors": ("界别（及界别联组）", "sectors (and sector groups)"),
+    "townships": ("镇街", "townships"),
+    "organizations": ("组织", "organizations"),
+    "contacts": ("联系群众", "contacts"),
+    "committees": ("政协（类型为政协的组织）", "committees"),
+}
+
+
+@dataclass
+class OfficeTable(RawTable):
+    """A canonical raw table gathered from office sheets; it locates a problem in the sheet it came from."""
+
+    sources: list[tuple[str, str | None]] = field(default_factory=list)
+    labels: dict[str, str] = field(default_factory=dict)
+    """Assigned id -> the name the files wrote, so that messages show what the user typed."""
+    not_recorded: tuple[str, ...] = ()
+    """What the files did not give (`organizations`, `liaisons:sector` …), for `Dataset.not_recorded`."""
+
+    def problem(
+        self,
+        code: str,
+        *,
+        severity: str = "error",
+        row: int | None = None,
+        column: str | None = None,
+        value: str | None = None,
+        **params: Any,
+    ) -> Problem:
+        if value is not None and value in self.labels:
+            value = f"{self.labels[value]}（{value}）"
+        found = super().problem(code, severity=severity, row=row, column=column, value=value, **params)
+        if row is not None and self.sources:
+            file, sheet = self.sources[row // ROW_BASE]
+            found = replace(found, file=file, sheet=sheet, row=row % ROW_BASE)
+        return found
+
+
+@dataclass
+class Report:
+    """What the import did, for the import report: values normalized, names resolved, tables built."""
+
+    normalized: dict[str, Counter[tuple[str, str]]] = field(default_factory=lambda: defaultdict(Counter))
+    resolved: Counter[str] = field(default_factory=Counter)
+    built: dict[str, str] = field(default_factory=dict)
+    ids: dict[str, str] = field(default_factory=dict)
+    party_group: Counter[str] = field(default_factory=Counter)
+    not_recorded: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Rows:
+    """Records of one canonical table under construction, each with the encoded row it came from."""
+
+    name: str
+    records: list[dict[str, str]] = field(default_factory=list)
+    rows: list[int] = field(default_factory=list)
+    extra: list[dict[str, str]] = field(default_factory=list)
+
+    def add(self, record: dict[str, str], row: int, extra: dict[str, str] | None = None) -> None:
+        self.records.append(record)
+        self.rows.append(row)
+        self.extra.append(extra or {})
+
+
+class Grouped:
+    """Problems gathered by cause; each cause becomes one message with the count and the first rows."""
+
+    def __init__(self) -> None:
+        self.groups: dict[tuple[Any, ...], dict[str, Any]] = {}
+
+    def add(self, key: tuple[Any, ...], problem: Problem, row: int, name: str | None = None) -> None:
+        group = self.groups.setdefault(key, {"problem": problem, "rows": [], "names": []})
+        if row not in group["rows"]:
+            group["rows"].append(row)
+        if name is not None and name not in group["names"]:
+            group["names"].append(name)
+
+    def problems(self) -> list[Problem]:
+        found = []
+        for group in self.groups.values():
+            p: Problem = group["problem"]
+            rows, names = group["rows"], group["names"]
+            params = dict(p.params)
+            params["rows"] = listing(rows)
+            if names:
+                params["names"] = "、".join(names[:LISTED]) + ("…" if len(names) > LISTED else "")
+            params.setdefault("count", len(names) if names else len(rows))
+            found.append(replace(p, row=rows[0] if rows else None, params=params))
+        return found
+
+
+def listing(rows: list[int]) -> str:
+    shown = ", ".join(str(r) for r in rows[:LISTED])
+    return shown + (f" … ({len(rows)})" if len(rows) > LISTED else "")
+
+
+def code_of(value: str, aliases: dict[str, Any], codes: list[str]) -> str | None:
+    """The model code of an enumerated value as offices write it (None when unknown)."""
+    if value in codes:
+        return value
+    for candidate in (value, name_key(value), name_key(value).replace(" ", "")):
+        hit = aliases.get(candidate)
+        if hit is not None:
+            return str(hit)
+    lowered = {c.lower(): c for c in codes}
+    return lowered.get(value.lower())

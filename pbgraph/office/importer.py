@@ -1,0 +1,105 @@
+"""`pbgraph import`: office files in, a canonical dataset folder and its import report (导入报告) out."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from pbgraph._errors import DatasetError, PbgraphError
+from pbgraph.dataset import Dataset
+from pbgraph.office.reader import read_office
+from pbgraph.office.report import ImportReport
+from pbgraph.validate import build_dataset
+
+REPORT_NAMES = {"zh": "导入报告", "en": "import-report"}
+
+
+class OutputExistsError(PbgraphError, FileExistsError):
+    """The output folder exists and is not empty (and `force` was not given), or it is one of the sources."""
+
+
+@dataclass
+class ImportResult:
+    """What `import_dataset` wrote: the dataset, its report and the files."""
+
+    dataset: Dataset
+    report: ImportReport
+    files: list[Path]
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        path.resolve().relative_to(folder.resolve())
+    except ValueError:
+        return False
+    return True
+
+
+def import_dataset(
+    sources: Sequence[str | os.PathLike[str]],
+    out: str | os.PathLike[str],
+    *,
+    column_map: Mapping[str, str] | None = None,
+    lang: str = "zh",
+    force: bool = False,
+    progress: Callable[[str], None] | None = None,
+) -> ImportResult:
+    """Read office files, validate them, and write the canonical dataset and the import report to `out`.
+
+    The folder is written beside `out` and renamed into place, so `out` holds either the old content or
+    the whole new one; a non-empty `out` is refused unless `force`.
+
+    Raises
+    ------
+    pbgraph.DatasetError
+        When the files have errors (nothing is written); `.problems` lists them.
+    OutputExistsError
+        When `out` is not empty and `force` is false, or `out` holds a source.
+    """
+    from pbgraph.export import input_tables
+    from pbgraph.io import write_csv_tables
+
+    target = Path(out)
+    source_paths = [Path(s) for s in sources]
+    if any(_inside(s, target) or (_inside(target, s) and s.is_dir()) for s in source_paths if s.exists()):
+        raise OutputExistsError(f"{target}: the output folder holds or is a source; choose another folder")
+    if target.exists() and (not target.is_dir() or any(target.iterdir())) and not force:
+        raise OutputExistsError(f"{target} exists and is not empty; use --force to replace it")
+    read = read_office(source_paths, column_map=column_map, progress=progress)
+    ds = build_dataset(read.tables, read.problems, name=target.name)
+    report = read.report.with_problems([p for p in ds.warnings], lang)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    try:
+        write_csv_tables(input_tables(ds), staging)
+        stem = REPORT_NAMES["zh" if lang == "zh" else "en"]
+        (staging / f"{stem}.md").write_text(report.to_markdown(lang), encoding="utf-8")
+        (staging / f"{stem}.html").write_text(report.to_html(lang), encoding="utf-8")
+        (staging / f"{stem}.json").write_text(report.to_json(lang), encoding="utf-8")
+        os.chmod(staging, 0o777 & ~_umask())
+        if target.exists():
+            # move the old folder aside first, so that a failure leaves one of the two complete
+            old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old.", dir=target.parent))
+            old.rmdir()
+            target.rename(old)
+            staging.rename(target)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            staging.rename(target)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
+    return ImportResult(ds, report, sorted(target.iterdir()))
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+__all__ = ["REPORT_NAMES", "DatasetError", "ImportResult", "OutputExistsError", "import_dataset"]

@@ -1,0 +1,247 @@
+"""`pbgraph template`: an empty workbook in the office form (DESIGN 3.1), with an instructions sheet (说明),
+drop-down lists for every enumerated column, and example rows that load without error."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from pbgraph.model import ORG_KIND_ZH, PARTY_ZH, ROLE_ZH
+
+# the activity kinds of DESIGN 3 (activities are read by a later version; the sheet is there to be filled)
+ACTIVITY_KINDS = ("谈心谈话", "走访", "电话联系", "座谈", "组织生活会", "主题党日", "集中学习")
+
+PARTY_CHOICES = (
+    PARTY_ZH["CPC"],
+    "中共预备党员",
+    "民革党员",
+    "民盟盟员",
+    "民建会员",
+    "民进会员",
+    "农工党党员",
+    "致公党党员",
+    "九三学社社员",
+    "台盟盟员",
+    PARTY_ZH["NP"],
+    PARTY_ZH["CYL"],
+    PARTY_ZH["MASSES"],
+)
+
+# sheet -> (headers, example rows, {header: choices list name})
+SHEETS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, ...], ...], dict[str, str]]] = {
+    "委员名单": (
+        (
+            "序号",
+            "姓名",
+            "性别",
+            "民族",
+            "出生年月",
+            "政治面貌",
+            "界别",
+            "界别联组",
+            "所在镇（街）",
+            "职务",
+            "工作单位及职务",
+        ),
+        (
+            (
+                "1",
+                "张三",
+                "男",
+                "汉族",
+                "1970-05",
+                "中共党员",
+                "中共",
+                "第一联组",
+                "东城街道",
+                "党组成员、副主席",
+                "示例单位",
+            ),
+            (
+                "2",
+                "李四",
+                "女",
+                "汉族",
+                "1975-08",
+                "民盟盟员",
+                "教育界",
+                "第二联组",
+                "西城镇",
+                "委员",
+                "示例中学",
+            ),
+            (
+                "3",
+                "王五",
+                "男",
+                "回族",
+                "1968-11",
+                "中共党员",
+                "经济界",
+                "第二联组",
+                "西城镇",
+                "党组成员",
+                "示例公司",
+            ),
+            (
+                "4",
+                "赵六",
+                "女",
+                "汉族",
+                "1980-02",
+                "无党派人士",
+                "经济界",
+                "第二联组",
+                "东城街道",
+                "常委",
+                "示例医院",
+            ),
+        ),
+        {"政治面貌": "政治面貌", "性别": "性别"},
+    ),
+    "党员委员联系党外委员": (
+        ("序号", "党员委员", "界别", "联系党外委员", "备注"),
+        (("1", "张三", "中共", "李四、赵六", ""), ("2", "王五", "经济界", "赵六", "同界别结对")),
+        {},
+    ),
+    "党组成员联系界别": (
+        ("序号", "党组成员", "职务", "联系界别（联组）"),
+        (("1", "张三", "党组成员、副主席", "中共、教育界"), ("2", "王五", "党组成员", "第二联组")),
+        {},
+    ),
+    "党员委员联系镇街": (
+        ("序号", "党员委员", "联系镇（街）"),
+        (("1", "张三", "东城街道"), ("2", "王五", "西城镇")),
+        {},
+    ),
+    "委员联系群众": (
+        ("序号", "委员", "联系群众", "备注"),
+        (("1", "张三", "孙七、周八", ""), ("2", "李四", "吴九", "")),
+        {},
+    ),
+    "组织": (
+        ("序号", "名称", "类型", "上级", "镇街"),
+        (
+            ("1", "政协党组", "政协党组", "", ""),
+            ("2", "东城街道政协工作联络组", "镇（街）政协工作联络组", "", "东城街道"),
+        ),
+        {"类型": "组织类型"},
+    ),
+    "组织成员": (
+        ("序号", "组织", "委员", "职务"),
+        (("1", "政协党组", "张三、王五", "成员"), ("2", "东城街道政协工作联络组", "张三、赵六", "组员")),
+        {"职务": "组织职务"},
+    ),
+    "活动记录": (
+        ("日期", "类型", "参加委员", "对象", "组织", "内容"),
+        (
+            ("2024-03-05", "谈心谈话", "张三", "李四", "", "了解履职情况"),
+            ("2024-04-01", "组织生活会", "张三、王五", "", "政协党组", "专题学习"),
+        ),
+        {"类型": "活动类型"},
+    ),
+}
+
+CHOICES: dict[str, tuple[str, ...]] = {
+    "政治面貌": PARTY_CHOICES,
+    "性别": ("男", "女"),
+    "组织类型": (
+        *dict.fromkeys([*ORG_KIND_ZH.values(), "镇（街）政协工作联络组", "政协委员工作站", "政协学习组"]),
+    ),
+    "组织职务": (*dict.fromkeys([*ROLE_ZH.values(), "支部书记", "组员", "副组长", "联络员"]),),
+    "活动类型": ACTIVITY_KINDS,
+}
+
+INSTRUCTIONS = (
+    "填表说明（pbgraph 模板）",
+    "",
+    "1. 每张工作表按表头识别，不按表名；表头上方可以有标题行，表头可合并单元格；序号列、合计/小计行"
+    "、注：行和空行都会跳过。",
+    "2. 灰色斜体的是示例行，请删除后填写。委员名单示例有 4 行，以便各联系表的示例指向名单中的人。",
+    "3. 委员名单：必填“姓名”“政治面貌”（下拉选择）。没有“编号”列时，系统按内容自动编号（同一名单得"
+    "到相同编号）。",
+    "   职务中写有“党组书记”“党组副书记”“党组成员”的委员即为党组成员，不必另设一列。",
+    "   手机号、身份证号、住址等个人敏感信息不要填写；如有，读取时会删除，不会出现在任何输出中。",
+    "4. 联系表：一行一位委员，联系对象写名字，多个名字用 、 ， ； / 或换行分隔。",
+    "   名单中有同名委员时，写成 姓名（界别） 或 姓名（镇街），或在委员名单中加“编号”列并改用编号。",
+    "5. 党组成员联系界别：可写界别名，也可写界别联组名（须与委员名单“界别联组”列或组织表一致）。",
+    "6. 组织、组织成员：类型、职务用下拉选择；未填写这两张表时，组织覆盖率等分析显示“未提供”，而不"
+    "是把每个人列为缺口。",
+    "7. 活动记录：本版本暂不分析（可先填写，读取时跳过并提示）。",
+    "8. 填好后：pbgraph validate 本文件.xlsx 检查；pbgraph analyze all 本文件.xlsx 分析；pbgraph im"
+    "port 本文件.xlsx -o 数据集 转为规范数据集。",
+)
+
+
+def write_template(target: str | os.PathLike[str]) -> Path:
+    """Write the office-form template workbook; returns its path.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> path = write_template(pathlib.Path(tempfile.mkdtemp()) / "模板.xlsx")
+    >>> from openpyxl import load_workbook
+    >>> load_workbook(path).sheetnames[:3]
+    ['说明', '委员名单', '党员委员联系党外委员']
+    """
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    from pbgraph.io import atomic_path
+
+    workbook = Workbook()
+    notes = workbook.active
+    assert notes is not None
+    notes.title = "说明"
+    for line in INSTRUCTIONS:
+        notes.append([line])
+    notes["A1"].font = Font(bold=True, size=14)
+    notes.column_dimensions["A"].width = 120
+
+    options = workbook.create_sheet("选项")
+    ranges: dict[str, str] = {}
+    for column, (name, values) in enumerate(CHOICES.items(), start=1):
+        letter = get_column_letter(column)
+        options.cell(row=1, column=column, value=name)
+        for row, value in enumerate(values, start=2):
+            options.cell(row=row, column=column, value=value)
+        ranges[name] = f"选项!${letter}$2:${letter}${len(values) + 1}"
+    options.sheet_state = "hidden"
+
+    header_fill = PatternFill("solid", fgColor="DDEBF7")
+    example_font = Font(italic=True, color="808080")
+    for title, (headers, examples, choices) in SHEETS.items():
+        sheet = workbook.create_sheet(title)
+        sheet.append(list(headers))
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+            cell.fill = header_fill
+            cell.alignment = Alignment(horizontal="center")
+        for example in examples:
+            sheet.append(list(example))
+            for cell in sheet[sheet.max_row]:
+                cell.font = example_font
+        for position, header in enumerate(headers, start=1):
+            letter = get_column_letter(position)
+            longest = max(len(header), *(len(e[position - 1]) for e in examples))
+            sheet.column_dimensions[letter].width = max(8, min(40, longest * 2 + 4))
+            if header in choices:
+                validation = DataValidation(
+                    type="list",
+                    formula1=f"={ranges[choices[header]]}",
+                    allow_blank=True,
+                    showErrorMessage=True,
+                    errorTitle="请从下拉列表选择",
+                    error=f"“{header}”请从下拉列表中选择。",
+                )
+                validation.add(f"{letter}2:{letter}1000")
+                sheet.add_data_validation(validation)
+        sheet.freeze_panes = "A2"
+    # the instructions first, the hidden options last
+    workbook.move_sheet("选项", offset=len(workbook.sheetnames) - 1 - workbook.sheetnames.index("选项"))
+    path = Path(target)
+    with atomic_path(path) as tmp:
+        workbook.save(tmp)
+    return path

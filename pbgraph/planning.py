@@ -1,0 +1,519 @@
+"""Acting on the gaps (DESIGN 4.1): the plan of new liaisons that closes them.
+
+Member liaisons are an assignment: every non-party member to plan (the unlinked ones; with `fragile`, then
+those with a single liaison) takes one free place of a CPC member who shares a committee with them. A CPC
+member of load L has `max_load - L` places; the j-th (j = 0, 1, …) costs the load they would then carry,
+L + j, so that work goes to whoever carries less. The match costs 1 (same sector group, or same sector where
+it has no group), 2 (same township) or 3 (otherwise) and outranks the load. The plan places as many members
+as capacity allows, then minimizes the sum of match costs, then the sum of loads: a minimum-cost flow which,
+with unit places, is a minimum-weight bipartite matching. It is solved exactly (integer costs, below 2**53)
+by scipy's LAPJVsp, one connected part of the committee system at a time; the same data gives the same plan.
+Unlinked members are placed first; fragile ones get what capacity is left.
+
+Uncovered sector groups and then sectors get the party-group member of their committee with the fewest
+sectors; townships without a counting township liaison get the CPC member living there with the lowest load.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+from scipy.sparse.csgraph import connected_components, min_weight_full_bipartite_matching
+
+from pbgraph._errors import PbgraphError
+from pbgraph.analyses._common import check_committee, facts, member_mask
+from pbgraph.analyses.gaps import sector_gaps, township_gaps
+from pbgraph.analyses.workload import DEFAULT_MAX_LOAD
+from pbgraph.model import LiaisonKind
+
+if TYPE_CHECKING:
+    from pbgraph.dataset import Dataset
+
+PLAN_NOTE = "plan"
+"""The `note` of every liaison :func:`apply_plan` adds."""
+
+MATCHES = ("same_sector_group", "same_township", "other")
+"""Match of a planned member liaison, in order of preference (costs 1, 2, 3)."""
+
+PLAN_COLUMNS = [
+    "committee",
+    "kind",
+    "source",
+    "source_name",
+    "target",
+    "target_name",
+    "sector_name",
+    "township_name",
+    "reason",
+    "match",
+    "load",
+]
+UNPLACED_COLUMNS = [
+    "committee",
+    "kind",
+    "target",
+    "target_name",
+    "sector_name",
+    "township_name",
+    "gap",
+    "reason",
+]
+
+_EXACT = 2**53
+
+
+@dataclass
+class Plan:
+    """What :func:`plan` proposes.
+
+    Attributes
+    ----------
+    liaisons
+        One row per proposed liaison (columns `PLAN_COLUMNS`): `kind` member, sector or township; `reason` the
+        gap it closes (unlinked, fragile, no_liaison, no_township_liaison); `match` for member liaisons;
+        `load` the source's load (non-party members) once the plan is carried out.
+    unplaced
+        One row per gap the plan could not close (columns `UNPLACED_COLUMNS`), with the `reason`:
+        no_cpc_member, no_other_cpc_member (a fragile member's only CPC member is their liaison already),
+        capacity (every CPC member who could take them is at `max_load`), no_party_group_member,
+        no_cpc_member_in_township.
+    max_load, fragile
+        The options the plan was made with.
+    """
+
+    liaisons: pd.DataFrame
+    unplaced: pd.DataFrame
+    max_load: int
+    fragile: bool
+
+    @property
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """The plan's tables by name: `plan` and `unplaced`."""
+        return {"plan": self.liaisons, "unplaced": self.unplaced}
+
+
+def plan(
+    ds: Dataset,
+    *,
+    max_load: int = DEFAULT_MAX_LOAD,
+    fragile: bool = False,
+    committee: str | None = None,
+) -> Plan:
+    """Propose the liaisons that close the coverage gaps (DESIGN 4.1).
+
+    Parameters
+    ----------
+    max_load
+        Nobody is given a non-party member past this load (those above it already keep theirs).
+    fragile
+        Also give every non-party member with exactly one liaison a second one.
+    committee
+        Plan only this committee's gaps, with its own members.
+
+    Examples
+    --------
+    >>> from pbgraph import load
+    >>> proposed = plan(load("tests/fixtures/plan"), max_load=2)
+    >>> proposed.liaisons[["source", "target", "match"]].to_records(index=False).tolist()[:2]
+    [('A1', 'N1', 'same_sector_group'), ('A2', 'N2', 'same_township')]
+    """
+    if max_load < 0:
+        raise PbgraphError(f"max_load 不能为负数 / max_load must be >= 0, got {max_load}")
+    check_committee(ds, committee)
+    f = facts(ds)
+    loads = f.load.astype(np.int64).copy()
+    cpc = f.index.is_cpc
+    in_scope = member_mask(ds, committee)
+    unlinked = np.flatnonzero(~cpc & (f.liaison_sources_per_target == 0) & in_scope)
+    parts = [_plan_members(ds, unlinked, np.full(len(unlinked), -1), loads, max_load, committee, "unlinked")]
+    if fragile:
+        once = np.flatnonzero((f.sole_source >= 0) & in_scope)
+        parts.append(_plan_members(ds, once, f.sole_source[once], loads, max_load, committee, "fragile"))
+    parts.append(_plan_sectors(ds, committee))
+    parts.append(_plan_townships(ds, committee, loads))
+    placed = pd.concat([p[0] for p in parts], ignore_index=True)
+    load_after = pd.Series(loads, index=ds.members["id"].to_numpy())
+    placed["load"] = load_after.reindex(placed["source"].to_numpy()).to_numpy(dtype=np.int64)
+    return Plan(
+        liaisons=placed[PLAN_COLUMNS],
+        unplaced=pd.concat([p[1] for p in parts], ignore_index=True)[UNPLACED_COLUMNS],
+        max_load=max_load,
+        fragile=fragile,
+    )
+
+
+def apply_plan(ds: Dataset, proposed: Plan) -> Dataset:
+    """The dataset with the plan's liaisons added (note "plan"), ready for any analysis.
+
+    Examples
+    --------
+    >>> from pbgraph import load
+    >>> from pbgraph.analyses import coverage
+    >>> ds = load("tests/fixtures/plan")
+    >>> coverage(apply_plan(ds, plan(ds, max_load=3)))["work_rate"].tolist()
+    [1.0, 1.0, 1.0]
+    """
+    rows = proposed.liaisons
+    added = pd.DataFrame(
+        {
+            "source": rows["source"].to_numpy(dtype=object),
+            "target": rows["target"].to_numpy(dtype=object),
+            "kind": rows["kind"].to_numpy(dtype=object),
+            "since": "",
+            "note": PLAN_NOTE,
+        },
+        columns=ds.liaisons.columns,
+    )
+    liaisons = pd.concat([ds.liaisons, added.astype(ds.liaisons.dtypes.to_dict())], ignore_index=True)
+    return dataclasses.replace(ds, liaisons=liaisons, warnings=[])
+
+
+# ---------------------------------------------------------------------------------------------------------
+# member liaisons: the assignment
+
+
+def _committee_pairs(ds: Dataset, committee: str | None) -> pd.DataFrame:
+    """(member row, committee position) pairs, committees in table order; only `committee` when given."""
+    pairs = ds.member_committees
+    order = {c: i for i, c in enumerate(ds.committees)}
+    position = pairs["committee"].map(order).fillna(-1).to_numpy(dtype=np.int64)
+    keep = position >= 0
+    if committee is not None:
+        keep &= position == order[committee]
+    return pd.DataFrame({"member": pairs["member"].to_numpy()[keep], "committee": position[keep]})
+
+
+def _group_keys(ds: Dataset) -> tuple[np.ndarray, np.ndarray]:
+    """Per member row: node number of their sector group (of their sector where it has none; -1 without
+    a sector), and of their township (-1 without)."""
+    ix = facts(ds).index
+    sector = ix.member_sector
+    group = np.full(len(sector), -1, dtype=np.int64)
+    has_sector = sector >= 0
+    sector_group = ix.sector_group[sector[has_sector] - ix.offsets["sectors"]]
+    group[has_sector] = np.where(sector_group >= 0, sector_group, sector[has_sector])
+    return group, ix.column("members", "township")
+
+
+def _plan_members(
+    ds: Dataset,
+    targets: np.ndarray,
+    excluded: np.ndarray,
+    loads: np.ndarray,
+    max_load: int,
+    committee: str | None,
+    reason: str,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Assign each target member row one CPC member (never `excluded[i]`); updates `loads` in place."""
+    cpc = facts(ds).index.is_cpc
+    pairs = _committee_pairs(ds, committee)
+    is_target = np.full(len(ds.members), -1, dtype=np.int64)
+    is_target[targets] = np.arange(len(targets))
+    # eligible (target, source, committee) triples: both in a committee, the first shared one kept
+    t_side = pairs[is_target[pairs["member"].to_numpy()] >= 0]
+    s_side = pairs[cpc[pairs["member"].to_numpy()]]
+    joined = t_side.merge(s_side, on="committee", suffixes=("_t", "_s"))
+    joined = joined.sort_values("committee", kind="stable").drop_duplicates(["member_t", "member_s"])
+    t_row = joined["member_t"].to_numpy(dtype=np.int64)
+    s_row = joined["member_s"].to_numpy(dtype=np.int64)
+    keep = (s_row != excluded[is_target[t_row]]) & (s_row != t_row)
+    t_row, s_row, via = t_row[keep], s_row[keep], joined["committee"].to_numpy(dtype=np.int64)[keep]
+    target_index = is_target[t_row]
+    order = np.lexsort((s_row, target_index))
+    target_index, s_row, via = target_index[order], s_row[order], via[order]
+
+    group, township = _group_keys(ds)
+    t_members = targets[target_index]
+    match = np.where(
+        (group[t_members] >= 0) & (group[t_members] == group[s_row]),
+        0,
+        np.where((township[t_members] >= 0) & (township[t_members] == township[s_row]), 1, 2),
+    )
+    chosen = np.full(len(targets), -1, dtype=np.int64)
+    chosen_pair = np.full(len(targets), -1, dtype=np.int64)
+    for component_targets, component_pairs in _components(target_index, s_row, len(targets)):
+        picked_target, picked_pair = _assign(
+            component_targets,
+            target_index[component_pairs],
+            s_row[component_pairs],
+            match[component_pairs],
+            loads,
+            max_load,
+        )
+        chosen[picked_target] = s_row[component_pairs][picked_pair]
+        chosen_pair[picked_target] = component_pairs[picked_pair]
+        np.add.at(loads, s_row[component_pairs][picked_pair], 1)
+
+    committees = np.asarray(ds.committees, dtype=object)
+    placed = np.flatnonzero(chosen >= 0)
+    rows = targets[placed]
+    sources = chosen[placed]
+    sector_names, township_names = _place_names(ds, rows)
+    placed_frame = pd.DataFrame(
+        {
+            "committee": committees[via[chosen_pair[placed]]] if len(placed) else [],
+            "kind": LiaisonKind.MEMBER.value,
+            "source": _take(ds.members, "id", sources),
+            "source_name": _take(ds.members, "name", sources),
+            "target": _take(ds.members, "id", rows),
+            "target_name": _take(ds.members, "name", rows),
+            "sector_name": sector_names,
+            "township_name": township_names,
+            "reason": reason,
+            "match": np.asarray(MATCHES, dtype=object)[match[chosen_pair[placed]]] if len(placed) else [],
+        },
+        columns=[c for c in PLAN_COLUMNS if c != "load"],
+    )
+    missing = np.flatnonzero(chosen < 0)
+    has_candidate = np.bincount(target_index, minlength=len(targets)) > 0
+    nobody = "no_other_cpc_member" if reason == "fragile" else "no_cpc_member"
+    rows = targets[missing]
+    sector_names, township_names = _place_names(ds, rows)
+    unplaced = pd.DataFrame(
+        {
+            "committee": _take(ds.members, "committee", rows),
+            "kind": LiaisonKind.MEMBER.value,
+            "target": _take(ds.members, "id", rows),
+            "target_name": _take(ds.members, "name", rows),
+            "sector_name": sector_names,
+            "township_name": township_names,
+            "gap": reason,
+            "reason": np.where(has_candidate[missing], "capacity", nobody).astype(object),
+        },
+        columns=UNPLACED_COLUMNS,
+    )
+    return placed_frame, unplaced
+
+
+def _take(frame: pd.DataFrame, column: str, rows: np.ndarray) -> np.ndarray:
+    """The cells of some rows of a column, as Python objects (without converting the whole column)."""
+    return frame[column].iloc[rows].to_numpy(dtype=object)
+
+
+def _place_names(ds: Dataset, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For some member rows: the name of their sector and of their township ("" without)."""
+    ix = facts(ds).index
+    names = []
+    for table, column in (("sectors", "sector"), ("townships", "township")):
+        node = ix.column("members", column)[rows]
+        found = np.full(len(rows), "", dtype=object)
+        found[node >= 0] = _take(getattr(ds, table), "name", node[node >= 0] - ix.offsets[table])
+        names.append(found)
+    return names[0], names[1]
+
+
+def _components(
+    target_index: np.ndarray, source_row: np.ndarray, n_targets: int
+) -> list[tuple[np.ndarray, np.ndarray]]:
+    """The connected parts of the eligibility graph: per part, its targets and the positions of its pairs."""
+    if not len(target_index):
+        return []
+    sources, source_index = np.unique(source_row, return_inverse=True)
+    size = n_targets + len(sources)
+    graph = sp.coo_matrix(
+        (np.ones(len(target_index), dtype=np.int8), (target_index, n_targets + source_index)),
+        shape=(size, size),
+    )
+    _, label = connected_components(graph, directed=False)
+    pair_label = label[target_index]
+    pair_order = np.argsort(pair_label, kind="stable")
+    bounds = np.searchsorted(pair_label[pair_order], np.arange(label.max() + 2))
+    parts = []
+    for part in np.unique(pair_label):
+        positions = pair_order[bounds[part] : bounds[part + 1]]
+        parts.append((np.unique(target_index[positions]), positions))
+    return parts
+
+
+def _assign(
+    targets: np.ndarray,
+    pair_target: np.ndarray,
+    pair_source: np.ndarray,
+    pair_match: np.ndarray,
+    loads: np.ndarray,
+    max_load: int,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Solve one part: returns the targets placed and, for each, the position of its pair."""
+    n = len(targets)
+    local = np.searchsorted(targets, pair_target)
+    sources, source_index = np.unique(pair_source, return_inverse=True)
+    demand = np.bincount(source_index, minlength=len(sources))
+    places = np.clip(max_load - loads[sources], 0, np.minimum(demand, n))
+    open_places = places > 0
+    heaviest = int((loads[sources] + places)[open_places].max()) if open_places.any() else 1
+    # lexicographic costs: placing one more outweighs every match, a better match outweighs every load
+    match_weight = n * heaviest + 1
+    unplaced_cost = n * (3 * match_weight + heaviest) + 1
+    if n * unplaced_cost >= _EXACT:
+        raise PbgraphError(
+            f"要安排的委员太多（{n} 人在同一组政协中），请用 --committee 分别安排 / "
+            f"too many members to plan at once ({n} in one connected group of committees): plan each "
+            "committee with --committee"
+        )
+    starts = np.concatenate([[0], np.cumsum(places)])
+    per_pair = places[source_index]
+    pair_of_edge = np.repeat(np.arange(len(pair_target)), per_pair)
+    place = np.arange(len(pair_of_edge)) - np.repeat(np.cumsum(per_pair) - per_pair, per_pair)
+    column = starts[source_index[pair_of_edge]] + place
+    carried = loads[pair_source[pair_of_edge]] + place + 1
+    cost = (pair_match[pair_of_edge] + 1) * match_weight + carried
+    n_places = int(starts[-1])
+    matrix = sp.csr_matrix(
+        (
+            np.concatenate([cost, np.full(n, unplaced_cost)]).astype(np.float64),
+            (
+                np.concatenate([local[pair_of_edge], np.arange(n)]),
+                np.concatenate([column, n_places + np.arange(n)]),
+            ),
+        ),
+        shape=(n, n_places + n),
+    )
+    rows, columns = min_weight_full_bipartite_matching(matrix)
+    placed = columns < n_places
+    # the place taken back to the pair (target, source) it belongs to
+    edge_key = local[pair_of_edge] * (n_places + n) + column
+    by_key = np.argsort(edge_key)
+    found = by_key[np.searchsorted(edge_key[by_key], rows[placed] * (n_places + n) + columns[placed])]
+    picked = pair_of_edge[found]
+    return targets[rows[placed]], picked
+
+
+# ---------------------------------------------------------------------------------------------------------
+# sector and township liaisons
+
+
+def _distinct_targets_per_source(ds: Dataset, kind: LiaisonKind) -> np.ndarray:
+    """Per member row: the number of distinct targets of their counting liaisons of `kind`."""
+    ix = facts(ds).index
+    mask = ix.counting & (ix.liaison_kind == list(LiaisonKind).index(kind))
+    pairs = np.unique(np.stack([ix.liaison_source[mask], ix.liaison_target[mask]]), axis=1)
+    return np.bincount(pairs[0], minlength=len(ds.members)) if pairs.size else np.zeros(len(ds.members), int)
+
+
+def _plan_sectors(ds: Dataset, committee: str | None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """A party-group member of the same committee, fewest sectors first, for every sector group and then
+    every sector still without a counting sector liaison."""
+    gaps = sector_gaps(ds, committee=committee)
+    uncovered = gaps[gaps["gap"] == "no_liaison"]
+    groups = uncovered[uncovered["kind"] == "sector_group"]
+    planned_groups = set()
+    sector_count = _distinct_targets_per_source(ds, LiaisonKind.SECTOR)
+    pairs = ds.member_committees
+    party_group = facts(ds).index.in_party_group
+    chosen_pairs = pairs[party_group[pairs["member"].to_numpy()]]
+    members = chosen_pairs["member"].to_numpy()
+    candidates = {c: members[at].tolist() for c, at in chosen_pairs.groupby("committee").indices.items()}
+    group_of = dict(zip(ds.sectors["id"], ds.sectors["group"], strict=True))
+    placed, unplaced = [], []
+    items = list(groups[["committee", "id", "name"]].itertuples(index=False))
+    sectors = uncovered[uncovered["kind"] == "sector"]
+    for item_committee, item_id, item_name in [
+        *items,
+        *sectors[["committee", "id", "name"]].itertuples(index=False),
+    ]:
+        if group_of.get(item_id, "") in planned_groups:
+            continue
+        rows = candidates.get(item_committee, [])
+        if not rows:
+            unplaced.append(
+                (
+                    item_committee,
+                    LiaisonKind.SECTOR.value,
+                    item_id,
+                    item_name,
+                    "",
+                    "",
+                    "no_liaison",
+                    "no_party_group_member",
+                )
+            )
+            continue
+        best = min(rows, key=lambda r: (sector_count[r], r))
+        sector_count[best] += 1
+        if item_id not in group_of:
+            planned_groups.add(item_id)
+        placed.append((item_committee, LiaisonKind.SECTOR.value, best, item_id, item_name, "no_liaison"))
+    return _placed_frame(ds, placed), pd.DataFrame(unplaced, columns=UNPLACED_COLUMNS)
+
+
+def _plan_townships(
+    ds: Dataset, committee: str | None, loads: np.ndarray
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The CPC member of the township's committee who lives there with the lowest load (then the fewest
+    townships), for every township without a counting township liaison."""
+    gaps = township_gaps(ds, committee=committee)
+    gaps = gaps[gaps["gap"] == "no_township_liaison"]
+    township_count = _distinct_targets_per_source(ds, LiaisonKind.TOWNSHIP)
+    pairs = ds.member_committees
+    members = pairs["member"].to_numpy()
+    ix = facts(ds).index
+    living = pd.DataFrame(
+        {
+            "member": members[ix.is_cpc[members]],
+            "committee": pairs["committee"].to_numpy()[ix.is_cpc[members]],
+            "township": ix.column("members", "township")[members[ix.is_cpc[members]]],
+        }
+    )
+    living_members = living["member"].to_numpy()
+    candidates = {
+        key: living_members[at].tolist()
+        for key, at in living.groupby(["committee", "township"]).indices.items()
+    }
+    gaps = gaps.assign(node=ix.offsets["townships"] + pd.Index(ds.townships["id"]).get_indexer(gaps["id"]))
+    placed, unplaced = [], []
+    for item_committee, item_id, item_name, node in gaps[["committee", "id", "name", "node"]].itertuples(
+        index=False
+    ):
+        rows = candidates.get((item_committee, node), [])
+        if not rows:
+            unplaced.append(
+                (
+                    item_committee,
+                    LiaisonKind.TOWNSHIP.value,
+                    item_id,
+                    item_name,
+                    "",
+                    item_name,
+                    "no_township_liaison",
+                    "no_cpc_member_in_township",
+                )
+            )
+            continue
+        best = min(rows, key=lambda r: (loads[r], township_count[r], r))
+        township_count[best] += 1
+        placed.append(
+            (item_committee, LiaisonKind.TOWNSHIP.value, best, item_id, item_name, "no_township_liaison")
+        )
+    return _placed_frame(ds, placed), pd.DataFrame(unplaced, columns=UNPLACED_COLUMNS)
+
+
+def _placed_frame(ds: Dataset, placed: list[tuple[str, str, int, str, str, str]]) -> pd.DataFrame:
+    sources = np.array([row for _, _, row, _, _, _ in placed], dtype=np.int64)
+    ids = dict(zip(sources.tolist(), _take(ds.members, "id", sources), strict=True))
+    names = dict(zip(sources.tolist(), _take(ds.members, "name", sources), strict=True))
+    return pd.DataFrame(
+        [
+            (
+                c,
+                kind,
+                ids[row],
+                names[row],
+                target,
+                target_name,
+                target_name if kind == LiaisonKind.SECTOR else "",
+                target_name if kind == LiaisonKind.TOWNSHIP else "",
+                reason,
+                "",
+            )
+            for c, kind, row, target, target_name, reason in placed
+        ],
+        columns=[c for c in PLAN_COLUMNS if c != "load"],
+    )
+
+
+__all__ = ["MATCHES", "PLAN_NOTE", "Plan", "apply_plan", "plan"]

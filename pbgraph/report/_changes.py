@@ -1,0 +1,62 @@
+"""The report's section on what changed since an earlier dataset (`pbgraph report NEW --compare OLD`): the
+summary of :func:`pbgraph.diff`, both rates before and after, the gaps opened and closed, the members who
+joined, left or changed, and the liaisons added, removed or broken by a departure."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from pbgraph._texts.report import SECTIONS, tr
+from pbgraph.format import table_title
+from pbgraph.report._context import esc
+from pbgraph.report._tables import table_html
+
+if TYPE_CHECKING:
+    from pbgraph.dataset import Dataset
+    from pbgraph.report._context import Context
+
+_WORDS = {
+    "finding": (
+        "与 {old} 相比：{joined} 名委员新增，{left} 名退出，{changed} 项委员信息变更；{added} 条联系新增，"
+        "{removed} 条删除，{broken} 条因委员退出而中断；{opened} 个缺口新出现，{closed} 个已消除。",
+        "Compared with {old}: {joined} members joined, {left} left, {changed} member changes; {added} "
+        "liaisons added, {removed} removed, {broken} broken by a departure; {opened} gaps opened, {closed} "
+        "closed.",
+    ),
+}
+
+
+def changes_section(ctx: Context, old: Dataset, number: int) -> tuple[str, str]:
+    """(section key, html) of the comparison of `old` with the report's dataset."""
+    from pbgraph.changes import diff
+
+    lang = ctx.lang
+    found = diff(old, ctx.ds, max_load=ctx.max_load)
+    counts = {(r["table"], r["change"]): int(r["count"]) for r in found.summary.to_dict("records")}
+    finding = _word("finding", lang).format(
+        old=old.name or "—",
+        **{change: counts[("members", change)] for change in ("joined", "left", "changed")},
+        **{change: counts[("liaisons", change)] for change in ("added", "removed", "broken")},
+        **{change: counts[("gaps", change)] for change in ("opened", "closed")},
+    )
+    body = ""
+    for name, frame in (
+        ("rates", found.rates),
+        ("gap_changes", found.gaps),
+        ("member_changes", found.members),
+        ("liaison_changes", found.liaisons),
+    ):
+        count = f"（{len(frame)}）" if lang == "zh" else f" ({len(frame)})"
+        body += f"<h3>{esc(table_title(name, lang) + count)}</h3>"
+        body += table_html(frame, ctx)
+    html = (
+        f'<section class="rp-section" id="changes"><h2><span class="rp-num">{number}</span>'
+        f"{esc(tr('changes', lang, SECTIONS))}</h2>"
+        f'<p class="rp-finding">{esc(finding)}</p>{body}</section>'
+    )
+    return "changes", html
+
+
+def _word(key: str, lang: str) -> str:
+    zh, en = _WORDS[key]
+    return zh if lang == "zh" else en

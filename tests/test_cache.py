@@ -1,0 +1,259 @@
+"""The cache of validated datasets: same dataset as from the files, never stale, safe with two builders."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner, Result
+
+import pbgraph
+from pbgraph import Dataset, DatasetError, analyses, cache
+from pbgraph.cli import main
+from pbgraph.model import TABLES
+from tests.broken import base, write_csv, write_xlsx
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "data" / "sample"
+
+
+@pytest.fixture
+def cache_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv(cache.CACHE_ENV, str(folder))
+    return folder
+
+
+def read_files(path: Path) -> list[str]:
+    """Load `path` (with the cache); the files actually read (none when it came from the cache)."""
+    seen: list[str] = []
+    pbgraph.load(path, progress=seen.append)
+    return seen
+
+
+def assert_same(cached: Dataset, fresh: Dataset) -> None:
+    assert cached.name == fresh.name
+    assert cached.warnings == fresh.warnings
+    assert cached.not_recorded == fresh.not_recorded
+    for name in TABLES:
+        pd.testing.assert_frame_equal(getattr(cached, name), getattr(fresh, name), check_exact=True)
+    assert cached.equals(fresh)
+
+
+def entries(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if not p.name.startswith(".")) if folder.exists() else []
+
+
+def test_every_dataset_field_is_kept() -> None:
+    # a field added to Dataset must be written to the cache too, or a cached dataset would lose it
+    assert {f.name for f in dataclasses.fields(Dataset)} == {*TABLES, "name", "warnings", "not_recorded"}
+
+
+def test_second_load_comes_from_the_cache_and_equals_the_files(cache_folder: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "sample"
+    shutil.copytree(SAMPLE, folder)
+    assert read_files(folder) == sorted(p.name for p in folder.glob("*.csv"))
+    assert len(entries(cache_folder)) == 1
+    assert read_files(folder) == []
+    cached, fresh = pbgraph.load(folder), pbgraph.load(folder, cache=False)
+    assert fresh.warnings, "the sample has warnings: they must be reported from the cache too"
+    assert_same(cached, fresh)
+    # the node numbers resolved at validation are kept: every analysis gives the same rows
+    for name in analyses.ANALYSES:
+        mine, theirs = analyses.run(name, cached), analyses.run(name, fresh)
+        assert mine.notes == theirs.notes
+        for table in theirs.tables:
+            pd.testing.assert_frame_equal(mine.tables[table], theirs.tables[table])
+
+
+def test_no_cache_neither_reads_nor_writes(cache_folder: Path) -> None:
+    seen: list[str] = []
+    pbgraph.load(SAMPLE, progress=seen.append, cache=False)
+    assert seen and not cache_folder.exists()
+
+
+def test_a_changed_file_of_the_same_size_and_time_is_read_again(cache_folder: Path, tmp_path: Path) -> None:
+    tables = base()
+    tables["members"].set(4, "name", "钱三")
+    folder = write_csv(tmp_path / "ds", tables)
+    assert pbgraph.load(folder).members["name"].tolist()[2] == "钱三"
+    members = folder / "members.csv"
+    before = members.stat()
+    members.write_text(members.read_text(encoding="utf-8").replace("钱三", "钱四"), encoding="utf-8")
+    os.utime(members, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert members.stat().st_size == before.st_size
+    assert read_files(folder) != []
+    assert pbgraph.load(folder).members["name"].tolist()[2] == "钱四"
+    # the entry of the earlier files is gone, not left to grow the cache
+    assert len(entries(cache_folder)) == 1
+
+
+def test_an_added_or_removed_file_is_read_again(cache_folder: Path, tmp_path: Path) -> None:
+    tables = base()
+    contacts = tables.pop("contacts")
+    del tables["liaisons"].rows[-1]  # the contact liaison
+    folder = write_csv(tmp_path / "ds", tables)
+    assert len(pbgraph.load(folder).contacts) == 0
+    write_csv(tmp_path / "extra", {"contacts": contacts})
+    shutil.copy(tmp_path / "extra" / "contacts.csv", folder / "contacts.csv")
+    assert len(pbgraph.load(folder).contacts) == len(contacts.rows)
+    (folder / "contacts.csv").unlink()
+    assert len(pbgraph.load(folder).contacts) == 0
+
+
+def test_a_link_gives_the_dataset_its_own_name(cache_folder: Path, tmp_path: Path) -> None:
+    folder = write_csv(tmp_path / "ds", base())
+    link = tmp_path / "link"
+    link.symlink_to(folder, target_is_directory=True)
+    assert pbgraph.load(folder).name == "ds"
+    assert pbgraph.load(link).name == "link"
+    assert read_files(folder) == [] and read_files(link) == []
+    assert pbgraph.load(folder).name == "ds"
+
+
+def test_a_dataset_with_errors_is_never_kept(cache_folder: Path, tmp_path: Path) -> None:
+    tables = base()
+    tables["liaisons"].set(2, "target", "NOPE")
+    folder = write_csv(tmp_path / "ds", tables)
+    for _ in range(2):
+        with pytest.raises(DatasetError):
+            pbgraph.load(folder)
+    assert entries(cache_folder) == []
+
+
+def test_workbooks_are_cached_too(cache_folder: Path, tmp_path: Path) -> None:
+    workbook = write_xlsx(tmp_path / "ds.xlsx", base())
+    fresh = pbgraph.load(workbook, cache=False)
+    assert read_files(workbook) == ["ds.xlsx"]
+    assert read_files(workbook) == []
+    assert_same(pbgraph.load(workbook), fresh)
+
+
+def test_an_office_roster_keeps_what_it_did_not_record(cache_folder: Path, tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "委员名单"
+    for row in (["姓名", "政治面貌", "界别"], ["张三", "中共党员", "教育"], ["李四", "民盟", "教育"]):
+        sheet.append(row)
+    path = tmp_path / "名单.xlsx"
+    workbook.save(path)
+    fresh = pbgraph.load(path, cache=False)
+    assert "organizations" in fresh.not_recorded
+    assert read_files(path) != [] and read_files(path) == []
+    assert_same(pbgraph.load(path), fresh)
+
+
+def test_a_damaged_entry_is_read_from_the_files(cache_folder: Path, tmp_path: Path) -> None:
+    folder = write_csv(tmp_path / "ds", base())
+    fresh = pbgraph.load(folder)
+    (entry,) = cache_folder.iterdir()
+    (entry / "liaisons.arrow").write_bytes(b"not arrow")
+    assert read_files(folder) != []
+    assert_same(pbgraph.load(folder), fresh)
+
+
+def test_an_entry_already_in_place_is_kept(cache_folder: Path, tmp_path: Path) -> None:
+    # what the slower of two builders finds: the same entry renamed into place by the other one
+    folder = write_csv(tmp_path / "ds", base())
+    ds = pbgraph.load(folder)
+    key = cache.fingerprint(folder)
+    assert key is not None and entries(cache_folder) == [key]
+    assert cache.write_entry(cache_folder, key, ds)
+    assert os.listdir(cache_folder) == [key]
+    assert read_files(folder) == []
+
+
+def test_two_processes_building_at_once(cache_folder: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "sample"
+    shutil.copytree(SAMPLE, folder)
+    script = "import sys, pbgraph; ds = pbgraph.load(sys.argv[1]); print(len(ds.members), len(ds.warnings))"
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-c", script, str(folder)], stdout=subprocess.PIPE, text=True, cwd=ROOT
+        )
+        for _ in range(2)
+    ]
+    outputs = [run.communicate(timeout=120)[0] for run in runs]
+    assert all(run.returncode == 0 for run in runs)
+    fresh = pbgraph.load(folder, cache=False)
+    assert outputs == [f"{len(fresh.members)} {len(fresh.warnings)}\n"] * 2
+    assert os.listdir(cache_folder) == [cache.fingerprint(folder)]
+    assert read_files(folder) == []
+    assert_same(pbgraph.load(folder), fresh)
+
+
+def test_clear_removes_entries_and_nothing_else(cache_folder: Path, tmp_path: Path) -> None:
+    pbgraph.load(write_csv(tmp_path / "a", base()))
+    pbgraph.load(SAMPLE)
+    (cache_folder / "notes.txt").write_text("mine")
+    assert cache.summary()["entries"] == 2 and cache.summary()["bytes"] > 0
+    assert cache.clear() == 2
+    assert os.listdir(cache_folder) == ["notes.txt"]
+    assert cache.summary()["entries"] == 0
+
+
+def test_default_folder_is_the_user_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    from platformdirs import user_cache_dir
+
+    monkeypatch.delenv(cache.CACHE_ENV, raising=False)
+    assert cache.cache_dir() == Path(user_cache_dir("pbgraph", appauthor=False))
+
+
+# -- command line -------------------------------------------------------------------------------------------
+
+
+def cli(*args: object) -> Result:
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def test_validate_reports_the_same_warnings_from_the_cache(cache_folder: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "sample"
+    shutil.copytree(SAMPLE, folder)
+    first = cli("validate", folder, "--lang", "en")
+    assert first.exit_code == 0 and "warning" in first.output
+    assert cache.summary()["entries"] == 1
+    again = cli("validate", folder, "--lang", "en")
+    assert again.exit_code == 0 and again.output == first.output
+    assert read_files(folder) == []
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["validate"],
+        ["info"],
+        ["analyze", "coverage"],
+        ["export", "--to", "json", "-o", "OUT/g.json"],
+        ["render", "network", "-o", "OUT/n.html"],
+        ["report", "--no-views", "-o", "OUT/r.html"],
+    ],
+    ids=lambda c: c[0],
+)
+def test_no_cache_on_every_reading_command(command: list[str], cache_folder: Path, tmp_path: Path) -> None:
+    args = [a.replace("OUT", str(tmp_path)) for a in command]
+    # the dataset path goes where each command takes it: after the command name and any view name
+    at = 2 if command[0] in ("analyze", "render") else 1
+    args.insert(at, str(SAMPLE))
+    result = cli(*args, "--no-cache")
+    assert result.exit_code == 0, result.output
+    assert entries(cache_folder) == []
+    assert cli(*args).exit_code == 0
+    assert len(entries(cache_folder)) == 1
+
+
+def test_cache_info_and_clear(cache_folder: Path) -> None:
+    assert cli("analyze", "coverage", SAMPLE).exit_code == 0
+    info = cli("cache", "info", "--lang", "en")
+    assert info.exit_code == 0 and str(cache_folder) in info.output and "1 dataset(s)" in info.output
+    cleared = cli("cache", "clear", "--lang", "en")
+    assert cleared.exit_code == 0 and "removed 1 cached dataset(s)" in cleared.output
+    assert entries(cache_folder) == []

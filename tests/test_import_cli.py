@@ -1,0 +1,145 @@
+"""`pbgraph import` and `pbgraph template` through the command line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+from openpyxl import Workbook
+
+from pbgraph.cli import main
+from tests.test_office import DATA, namesake_workbook, office_workbook
+
+SAMPLE_OFFICE = DATA / "sample-office.xlsx"
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_import_then_validate_is_clean_and_analyses_agree(tmp_path: Path) -> None:
+    out = tmp_path / "数据集"
+    code, stdout, _ = run("import", str(SAMPLE_OFFICE), "-o", str(out))
+    assert code == 0, stdout
+    assert "250 名委员" in stdout
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        [
+            "contacts.csv",
+            "liaisons.csv",
+            "members.csv",
+            "memberships.csv",
+            "organizations.csv",
+            "sectors.csv",
+            "townships.csv",
+            "导入报告.html",
+            "导入报告.json",
+            "导入报告.md",
+        ]
+    )
+    code, stdout, _ = run("validate", str(out), "--format", "json")
+    assert code == 0
+    # the sample's one documented warning, nothing else
+    assert [p["code"] for p in json.loads(stdout)] == ["member_liaison_source_not_cpc"]
+    # the imported dataset keeps the ids assigned when reading the workbook: the analyses are the same rows
+    _, imported, _ = run("analyze", "all", str(out), "--format", "json")
+    _, direct, _ = run("analyze", "all", str(SAMPLE_OFFICE), "--format", "json")
+    assert json.loads(imported) == json.loads(direct)
+    report = json.loads((out / "导入报告.json").read_text(encoding="utf-8"))
+    assert [s["header_row"] for s in report["sheets"]][:2] == [3, 2]
+    assert report["tables"]["members"] == {"rows": 250, "from": "sheet", "ids": "assigned"}
+
+
+def test_import_refuses_a_non_empty_folder_unless_forced(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "keep.txt").write_text("mine", encoding="utf-8")
+    code, _, stderr = run("import", str(SAMPLE_OFFICE), "-o", str(out))
+    assert code == 1 and "--force" in stderr
+    assert [p.name for p in out.iterdir()] == ["keep.txt"]
+    code, _, _ = run("import", str(SAMPLE_OFFICE), "-o", str(out), "--force", "--lang", "en")
+    assert code == 0
+    names = sorted(p.name for p in out.iterdir())
+    assert "keep.txt" not in names and "import-report.md" in names
+    # nothing is left beside it
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+def test_import_with_errors_writes_nothing(tmp_path: Path) -> None:
+    source = namesake_workbook(tmp_path / "名单.xlsx", ["李明", "张伟"])
+    out = tmp_path / "out"
+    code, _, stderr = run("import", str(source), "-o", str(out))
+    assert code == 2
+    assert "张伟（教育界）" in stderr and "未写入任何文件" in stderr
+    assert not out.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["名单.xlsx"]
+
+
+def test_import_map_option(tmp_path: Path) -> None:
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["人员", "面貌"])
+    sheet.append(["甲一", "中共党员"])
+    source = tmp_path / "名单.xlsx"
+    workbook.save(source)
+    code, stdout, _ = run(
+        "import", str(source), "-o", str(tmp_path / "out"), "--map", "人员=name", "--map", "面貌=party"
+    )
+    assert code == 0, stdout
+    assert "甲一" in (tmp_path / "out" / "members.csv").read_text(encoding="utf-8-sig")
+    code, _, stderr = run("import", str(source), "-o", str(tmp_path / "o2"), "--map", "人员")
+    assert code == 2 and "人员" in stderr
+
+
+def test_private_columns_reach_no_output(tmp_path: Path) -> None:
+    source = office_workbook(tmp_path / "名单.xlsx")
+    out = tmp_path / "out"
+    code, _, stderr = run("import", str(source), "-o", str(out))
+    assert code == 0 and "手机号" in stderr
+    written = "".join(p.read_text(encoding="utf-8-sig") for p in out.iterdir())
+    code, analyses, _ = run("analyze", "all", str(source), "--format", "json")
+    assert code == 0
+    for text in (written, analyses):
+        assert "13800000000" not in text and "13900000001" not in text
+
+
+def test_template_writes_a_workbook_that_validates(tmp_path: Path) -> None:
+    target = tmp_path / "模板.xlsx"
+    code, _, _ = run("template", "-o", str(target))
+    assert code == 0 and target.exists()
+    code, stdout, _ = run("validate", str(target))
+    assert code == 0 and "4 名委员" in stdout
+    code, _, stderr = run("template", "-o", str(target))
+    assert code == 1 and "--force" in stderr
+    assert run("template", "-o", str(target), "--force")[0] == 0
+
+
+def test_one_line_per_cause(tmp_path: Path) -> None:
+    from tests.broken import base, write_csv
+
+    tables = base()
+    for row in range(2, 6):
+        tables["members"].set(row, "party", "未知")
+    folder = write_csv(tmp_path / "ds", tables)
+    code, stdout, _ = run("validate", str(folder))
+    assert code == 2
+    lines = stdout.splitlines()
+    # four rows with the same unknown value: one line with the rows and the count
+    assert lines[0].startswith("[错误] members.csv “party”列 第 2–5 行，共 4 行：无法识别的值“未知”。")
+    assert lines[-1] == "数据集无效：4 个错误，0 个警告。未加载任何数据。"
+    assert len(lines) == 2
+    code, stdout, _ = run("validate", str(folder), "--lang", "en")
+    assert stdout.splitlines()[0].startswith("[error] members.csv, column 'party', rows 2–5 (4 rows): ")
+
+
+def test_imported_roster_and_list_keep_what_was_not_recorded(tmp_path: Path) -> None:
+    source = office_workbook(tmp_path / "名单.xlsx")
+    out = tmp_path / "out"
+    assert run("import", str(source), "-o", str(out))[0] == 0
+    _, imported, _ = run("analyze", "all", str(out), "--format", "json")
+    _, direct, _ = run("analyze", "all", str(source), "--format", "json")
+    assert json.loads(imported) == json.loads(direct)
+    coverage = json.loads(direct)["coverage"][-1]
+    assert coverage["organization_rate"] is None and coverage["work_rate"] == 1.0

@@ -1,0 +1,50 @@
+"""What the command line imports: `pbgraph --help` and a cached `analyze` start without the heavy libraries
+that only some commands use."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+HEAVY = ("neo4j", "networkx", "matplotlib", "openpyxl", "pyvis")
+SCRIPT = f"""
+import json, sys
+from pbgraph.cli import main
+try:
+    main(sys.argv[1:])
+except SystemExit:
+    pass
+print(json.dumps(sorted(m for m in {HEAVY!r} if m in sys.modules)))
+"""
+
+
+def imported(*args: str) -> list[str]:
+    """The heavy modules a fresh `pbgraph ARGS` process has imported when it ends."""
+    done = subprocess.run(
+        [sys.executable, "-c", SCRIPT, *args], capture_output=True, text=True, cwd=ROOT, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+    return list(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def test_help() -> None:
+    assert imported("--help") == []
+
+
+@pytest.mark.parametrize("name", ["all", "coverage"])
+def test_cached_analyze(tmp_path: Path, name: str) -> None:
+    args = ("analyze", name, "data/sample", "--format", "json", "-o", str(tmp_path / "out.json"))
+    imported(*args)  # the first command fills the cache
+    assert imported(*args) == []
+    assert json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+
+
+def test_the_heavy_ones_are_still_there_when_used(tmp_path: Path) -> None:
+    # the check above would pass vacuously if the names were wrong: a graph export does import networkx
+    args = ("export", "data/sample", "--to", "json", "-o", str(tmp_path / "g.json"))
+    assert "networkx" in imported(*args)

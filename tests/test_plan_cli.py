@@ -1,0 +1,194 @@
+"""`pbgraph plan`, `pbgraph diff` and `pbgraph whatif` through click's CliRunner, on ``tests/fixtures/plan``
+(its plan is worked out by hand in ``tests/test_plan.py``)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+from openpyxl import load_workbook
+
+from pbgraph import load
+from pbgraph.analyses import coverage, liaison_load
+from pbgraph.cli import main
+
+FIXTURE = Path(__file__).parent / "fixtures" / "plan"
+
+
+def run(*args: object) -> Result:
+    result = CliRunner().invoke(main, [str(a) for a in args])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    return result
+
+
+def test_plan_prints_the_work_list_and_what_was_left() -> None:
+    result = run("plan", FIXTURE, "--max-load", "2")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == "联系安排（9）"
+    assert lines[3].split() == [
+        "C1",
+        "委员",
+        "A1",
+        "甲一",
+        "N1",
+        "乙一",
+        "教育界",
+        "东街街道",
+        "未联系",
+        "同一界别联组",
+        "2",
+    ]
+    assert "未能安排（3）" in lines
+    assert "N4        乙四                      未联系          党员委员联系已满" in result.stdout
+
+
+def test_plan_as_json_and_csv() -> None:
+    data = json.loads(run("plan", FIXTURE, "--max-load", "3", "--fragile", "--format", "json").stdout)
+    assert [(r["source"], r["target"], r["reason"]) for r in data["plan"] if r["kind"] == "member"][-2:] == [
+        ("A2", "X2", "fragile"),
+        ("B2", "Y1", "fragile"),
+    ]
+    assert data["unplaced"][0] == {
+        "committee": "C2",
+        "kind": "member",
+        "target": "Y2",
+        "target_name": "丁三",
+        "sector_name": "",
+        "township_name": "",
+        "gap": "fragile",
+        "reason": "capacity",
+    }
+    text = run("plan", FIXTURE, "--committee", "C2", "--format", "csv", "--lang", "en").stdout
+    rows = list(csv.reader(io.StringIO(text.split("\n\n")[0].split("\n", 1)[1])))
+    assert rows[0][:6] == ["committee", "kind", "source", "source name", "target", "target name"]
+    assert [r[2] for r in rows[1:]] == ["B2", "B2", "B1"]
+
+
+def test_plan_work_lists_in_a_workbook(tmp_path: Path) -> None:
+    out = tmp_path / "plan.xlsx"
+    assert run("plan", FIXTURE, "--max-load", "2", "--format", "xlsx", "-o", out).exit_code == 0
+    book = load_workbook(out)
+    assert book.sheetnames == ["甲市政协", "乙县政协", "未能安排"]
+    sheet = book["乙县政协"]
+    assert [c.value for c in sheet[1]][:6] == [
+        "政协",
+        "类型",
+        "联系人",
+        "联系人姓名",
+        "联系对象",
+        "联系对象名称",
+    ]
+    assert [(r[2], r[4]) for r in sheet.iter_rows(min_row=2, values_only=True)] == [
+        ("B1", "T3"),
+        ("B2", "D1"),
+        ("B2", "N5"),
+    ]
+    assert sheet.cell(2, 11).value == 2  # loads stay numbers
+    by_member = tmp_path / "by-member.xlsx"
+    assert run("plan", FIXTURE, "--format", "xlsx", "--sheets", "member", "-o", by_member).exit_code == 0
+    assert load_workbook(by_member).sheetnames[:2] == ["甲一（A1）", "甲二（A2）"]
+
+
+def test_plan_apply_writes_a_dataset_with_full_coverage(tmp_path: Path) -> None:
+    target = tmp_path / "planned"
+    result = run("plan", FIXTURE, "--max-load", "3", "--apply", target, "--format", "json")
+    assert result.exit_code == 0, result.output
+    applied = load(target)
+    assert coverage(applied)["work_rate"].tolist() == [1.0, 1.0, 1.0]
+    assert not liaison_load(applied, max_load=3)["overloaded"].any()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["planned"]
+    # a non-empty folder is refused without --force, and the input never overwritten
+    again = run("plan", FIXTURE, "--apply", target)
+    assert again.exit_code == 2 and "--force" in again.output
+    assert run("plan", FIXTURE, "--apply", target, "--force", "--max-load", "2").exit_code == 0
+    assert coverage(load(target))["work_rate"].tolist() != [1.0, 1.0, 1.0]
+    copy = tmp_path / "copy"
+    shutil.copytree(FIXTURE, copy)
+    refused = run("plan", copy, "--apply", copy, "--force")
+    assert refused.exit_code == 2 and "输入数据集" in refused.output
+
+
+def test_diff_of_a_dataset_with_itself_is_empty() -> None:
+    data = json.loads(run("diff", FIXTURE, FIXTURE, "--format", "json").stdout)
+    assert {row["count"] for row in data["summary"]} == {0}
+    assert data["liaison_changes"] == [] and data["gap_changes"] == []
+    assert [row["work_rate_before"] == row["work_rate_after"] for row in data["rates"]] == [True] * 3
+
+
+def test_diff_lists_a_changed_dataset(tmp_path: Path) -> None:
+    changed = tmp_path / "changed"
+    shutil.copytree(FIXTURE, changed)
+    members = (
+        (changed / "members.csv")
+        .read_text(encoding="utf-8")
+        .replace("N4,乙四,无党派人士", "N4,乙四,中共党员")
+    )
+    (changed / "members.csv").write_text(members, encoding="utf-8")
+    result = run("diff", FIXTURE, changed)
+    assert result.exit_code == 0
+    lines = [line.split() for line in result.stdout.splitlines()]
+    assert ["变更", "C1", "N4", "乙四", "政治面貌", "无党派人士", "中共党员"] in lines
+    data = json.loads(run("diff", FIXTURE, changed, "--format", "json", "--match", "name").stdout)
+    assert [(r["id"], r["field"], r["before"], r["after"]) for r in data["member_changes"]] == [
+        ("N4", "party", "NP", "CPC")
+    ]
+
+
+def test_whatif_and_its_workbook(tmp_path: Path) -> None:
+    data = json.loads(run("whatif", FIXTURE, "--remove", "A2,B1", "--format", "json").stdout)
+    assert [(r["change"], r["id"]) for r in data["member_changes"]] == [("left", "A2"), ("left", "B1")]
+    assert [r["change"] for r in data["liaison_changes"]] == ["broken"] * 3
+    out = tmp_path / "whatif.xlsx"
+    assert (
+        run("whatif", FIXTURE, "--remove", "A2", "--remove", "B1", "--format", "xlsx", "-o", out).exit_code
+        == 0
+    )
+    book = load_workbook(out)
+    assert book.sheetnames[0] == "变化概况"
+    rates = book["覆盖率前后"]
+    assert rates.cell(2, 5).number_format.endswith("%") or isinstance(rates.cell(2, 5).value, str)
+
+
+def test_whatif_names_an_unknown_member() -> None:
+    result = run("whatif", FIXTURE, "--remove", "Q9")
+    assert result.exit_code == 1
+    assert "Q9" in result.output
+
+
+@pytest.mark.parametrize("command", ["plan", "diff", "whatif"])
+def test_help_in_english_too(command: str) -> None:
+    result = run(command, "--help")
+    assert result.exit_code == 0 and f"pbgraph {command} data/" in result.stdout
+
+
+def test_the_plan_and_whatif_views(tmp_path: Path) -> None:
+    page = tmp_path / "plan.html"
+    assert run("plan", FIXTURE, "--max-load", "2", "--view", page, "-o", tmp_path / "plan.txt").exit_code == 0
+    html = page.read_text(encoding="utf-8")
+    assert "拟建联系" in html and "#8e24aa" in html
+    page = tmp_path / "whatif.html"
+    assert run("whatif", FIXTURE, "--remove", "A2", "--view", page, "-o", tmp_path / "w.txt").exit_code == 0
+    assert "因委员退出而中断的联系" in page.read_text(encoding="utf-8")
+    refused = run("diff", FIXTURE, FIXTURE, "--match", "name", "--view", page)
+    assert refused.exit_code == 2 and "--match id" in refused.output
+
+
+def test_report_compare_adds_the_changes_section(tmp_path: Path) -> None:
+    planned = tmp_path / "planned"
+    assert (
+        run("plan", FIXTURE, "--max-load", "3", "--apply", planned, "-o", tmp_path / "p.txt").exit_code == 0
+    )
+    page = tmp_path / "report.html"
+    result = run("report", planned, "--compare", FIXTURE, "--no-views", "-o", page)
+    assert result.exit_code == 0, result.output
+    html = page.read_text(encoding="utf-8")
+    assert '<section class="rp-section" id="changes">' in html
+    assert "10 条联系新增" in html and "覆盖率前后" in html
+    refused = run("report", planned, "--compare", FIXTURE, "--redact", "-o", page)
+    assert refused.exit_code == 2 and "--redact" in refused.output
