@@ -63,3 +63,7 @@ class Neo4jError(PbgraphError):
 
 class MissingDependencyError(PbgraphError):
     """An optional dependency is needed for this feature but not installed."""
+
+
+class OutputError(PbgraphError, ValueError):
+    """An output cannot be written where asked (it would replace an input, the folder is not empty …)."""

@@ -109,6 +109,11 @@ class Dataset:
 
         return ReachGraph(self.node_index)
 
+    @property
+    def redacted(self) -> bool:
+        """Made by :func:`pbgraph.redact.redact`: no name, id or enterprise of a person is left in it."""
+        return bool(self.derived("redacted", lambda _: False))
+
     def derived(self, key: str, build: Callable[[Dataset], T]) -> T:
         """A structure that another module computes from the dataset once and keeps with it (the graph
         views' facts); the analyses' structures are the typed properties above.

@@ -10,8 +10,6 @@ from __future__ import annotations
 import json
 import math
 import os
-from collections.abc import Iterable
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,11 +17,11 @@ import numpy as np
 import pandas as pd
 
 from pbgraph._errors import InvalidOptionError
-from pbgraph._texts import pick
-from pbgraph._texts.tables import PSEUDONYMS
+from pbgraph._write import xml_safe
 from pbgraph.analyses.workload import DEFAULT_MAX_LOAD
 from pbgraph.format import write_xlsx
 from pbgraph.model import PARTY_ZH
+from pbgraph.redact import person_names, pseudonyms, redact
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -35,173 +33,6 @@ EXPORT_FORMATS: tuple[str, ...] = ("xlsx", "graphml", "gexf", "json", "csv")
 
 GRAPH_FORMATS: tuple[str, ...] = ("graphml", "gexf", "json")
 PARTY_NAMES: dict[str, str] = {str(code): name for code, name in PARTY_ZH.items()}
-
-
-# ---------------------------------------------------------------------------------------------------------
-# redaction
-
-
-def pseudonyms(count: int, prefix: str) -> list[str]:
-    """`count` stable pseudonyms numbered from 1 in table order, e.g. 委员A001 … 委员A250.
-
-    Examples
-    --------
-    >>> pseudonyms(3, "委员A")
-    ['委员A001', '委员A002', '委员A003']
-    """
-    width = max(3, len(str(count)))
-    return [f"{prefix}{number:0{width}d}" for number in range(1, count + 1)]
-
-
-class _NameScrubber:
-    """Replaces every occurrence of a known name inside free text by its pseudonym (longest name first).
-
-    Names shorter than two characters are left alone (they would match inside ordinary words), and names
-    written in ASCII only match as whole words.
-    """
-
-    def __init__(self, names: Iterable[tuple[str, str]]) -> None:
-        self.replacements: dict[str, str] = {}
-        for name, pseudonym in names:
-            name = name.strip()
-            if len(name) >= 2:
-                self.replacements.setdefault(name, pseudonym)
-        self.lengths = sorted({len(name) for name in self.replacements}, reverse=True)
-
-    def __call__(self, text: str) -> str:
-        if not self.replacements or not text:
-            return text
-        out: list[str] = []
-        i, n = 0, len(text)
-        while i < n:
-            for length in self.lengths:
-                candidate = text[i : i + length]
-                found = len(candidate) == length and candidate in self.replacements
-                if found and self._whole(text, i, length):
-                    out.append(self.replacements[candidate])
-                    i += length
-                    break
-            else:
-                out.append(text[i])
-                i += 1
-        return "".join(out)
-
-    @staticmethod
-    def _whole(text: str, start: int, length: int) -> bool:
-        word = text[start : start + length]
-        if not word.isascii():
-            return True
-        before = text[start - 1] if start > 0 else " "
-        after = text[start + length] if start + length < len(text) else " "
-        return not (before.isalnum() and before.isascii()) and not (after.isalnum() and after.isascii())
-
-    def column(self, values: pd.Series) -> pd.Series:
-        # only distinct values are scanned: org names, notes and roles repeat a lot
-        unique = pd.unique(values.to_numpy(dtype=object))
-        mapping = {value: self(value) for value in unique}
-        return pd.Series(
-            [mapping[v] for v in values.to_numpy(dtype=object)], index=values.index, dtype=values.dtype
-        )
-
-
-def redact(ds: Dataset, *, lang: str = "zh") -> Dataset:
-    """A copy of the dataset in which no person can be named: for sharing outside the office.
-
-    Every member's name becomes 委员A001 … and every contact's 群众B001 … (numbered by their position in
-    the table, so the same dataset always gives the same pseudonyms, in every table, view and report made
-    from it); a member's enterprise becomes 企业E… with the member's number. Wherever a person's name
-    occurs inside other text (a studio named after its member, a note, a role), it is replaced by that
-    person's pseudonym. Ids, parties, sectors, townships and every relation are kept, so every analysis
-    gives the same rows.
-
-    Parameters
-    ----------
-    ds
-        The dataset.
-    lang
-        Language of the pseudonyms: "zh" (委员A001) or "en" (Member A001).
-
-    Returns
-    -------
-    A new dataset; `ds` is not changed.
-
-    Examples
-    --------
-    >>> from pbgraph import load
-    >>> ds = load("data/sample")
-    >>> safe = redact(ds)
-    >>> safe.members["name"].iloc[16]
-    '委员A017'
-    >>> any(name in " ".join(safe.organizations["name"]) for name in ds.members["name"])
-    False
-    """
-    from pbgraph.dataset import Dataset
-
-    member_prefix, contact_prefix, enterprise_prefix = (
-        pick(PSEUDONYMS[kind], lang) for kind in ("member", "contact", "enterprise")
-    )
-    members = ds.members.copy()
-    contacts = ds.contacts.copy()
-    member_names = pseudonyms(len(members), member_prefix)
-    contact_names = pseudonyms(len(contacts), contact_prefix)
-    scrub = _NameScrubber(
-        [
-            *zip(ds.members["name"].tolist(), member_names, strict=True),
-            *zip(ds.contacts["name"].tolist(), contact_names, strict=True),
-        ]
-    )
-    members["name"] = pd.Series(member_names, index=members.index, dtype=ds.members["name"].dtype)
-    has_contact_name = ds.contacts["name"].to_numpy(dtype=object) != ""
-    contacts["name"] = pd.Series(
-        np.where(has_contact_name, np.asarray(contact_names, dtype=object), ""),
-        index=contacts.index,
-        dtype=ds.contacts["name"].dtype,
-    )
-    enterprises = pseudonyms(len(members), enterprise_prefix)
-    has_enterprise = ds.members["enterprise"].to_numpy(dtype=object) != ""
-    members["enterprise"] = pd.Series(
-        np.where(has_enterprise, np.asarray(enterprises, dtype=object), ""),
-        index=members.index,
-        dtype=ds.members["enterprise"].dtype,
-    )
-    members["roles"] = scrub.column(members["roles"])
-    tables: dict[str, pd.DataFrame] = {"members": members, "contacts": contacts}
-    for table, column in (
-        ("sectors", "name"),
-        ("townships", "name"),
-        ("organizations", "name"),
-        ("liaisons", "note"),
-        ("activities", "note"),
-    ):
-        frame = getattr(ds, table).copy()
-        frame[column] = scrub.column(frame[column])
-        tables[table] = frame
-    warnings = [
-        replace(
-            p,
-            value=scrub(p.value) if p.value else p.value,
-            params={k: scrub(v) if isinstance(v, str) else v for k, v in p.params.items()},
-        )
-        for p in ds.warnings
-    ]
-    return Dataset(
-        members=tables["members"],
-        sectors=tables["sectors"],
-        townships=tables["townships"],
-        organizations=tables["organizations"],
-        memberships=ds.memberships.copy(),
-        liaisons=tables["liaisons"],
-        contacts=tables["contacts"],
-        activities=tables["activities"],
-        name=ds.name,
-        warnings=warnings,
-    )
-
-
-def person_names(ds: Dataset) -> list[str]:
-    """Every distinct non-empty name of a member or contact (what :func:`redact` hides)."""
-    names = pd.concat([ds.members["name"], ds.contacts["name"]], ignore_index=True)
-    return [n for n in pd.unique(names.to_numpy(dtype=object)).tolist() if n]
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -273,7 +104,8 @@ def _plain(value: Any) -> Any:
         return int(value)
     if isinstance(value, (float, np.floating)):
         return "" if math.isnan(float(value)) else float(value)
-    return str(value)
+    # the loader removed what XML cannot hold; the writer guards anyway (DESIGN 5)
+    return xml_safe(str(value))
 
 
 def export_graph_data(ds: Dataset, *, contacts: bool = True) -> nx.MultiDiGraph:
@@ -302,7 +134,7 @@ def export_graph_data(ds: Dataset, *, contacts: bool = True) -> nx.MultiDiGraph:
     from pbgraph.graph import to_networkx
 
     source = to_networkx(ds, contacts=contacts)
-    graph = nx.MultiDiGraph(name=str(source.graph.get("name", ds.name)))
+    graph = nx.MultiDiGraph(name=xml_safe(str(source.graph.get("name", ds.name))))
     for node, data in source.nodes(data=True):
         # the id is the node itself (node-link JSON and GEXF reserve the key `id`)
         attrs = {str(k): _plain(v) for k, v in data.items() if k != "id"}
@@ -314,10 +146,10 @@ def export_graph_data(ds: Dataset, *, contacts: bool = True) -> nx.MultiDiGraph:
         attrs["party_name"] = PARTY_NAMES.get(str(party), str(party))
         attrs["sector"] = sector
         attrs["sector_name"] = ds.name_of(sector) if sector else ""
-        graph.add_node(str(node), **attrs)
+        graph.add_node(xml_safe(str(node)), **attrs)
     for number, (u, v, data) in enumerate(source.edges(data=True)):
         attrs = {("relation" if k == "type" else str(k)): _plain(value) for k, value in data.items()}
-        graph.add_edge(str(u), str(v), key=f"e{number}", **attrs)
+        graph.add_edge(xml_safe(str(u)), xml_safe(str(v)), key=f"e{number}", **attrs)
     return graph
 
 
@@ -379,8 +211,10 @@ def input_tables(ds: Dataset) -> dict[str, pd.DataFrame]:
     return tables
 
 
-def export_csv(ds: Dataset, folder: str | os.PathLike[str]) -> list[Path]:
+def export_csv(ds: Dataset, folder: str | os.PathLike[str], *, force: bool = False) -> list[Path]:
     """Write the dataset back as a folder of input CSVs (UTF-8 with BOM): loading it gives an equal dataset.
+
+    The folder is written beside and renamed into place; a non-empty folder is replaced only with `force`.
 
     Examples
     --------
@@ -394,7 +228,7 @@ def export_csv(ds: Dataset, folder: str | os.PathLike[str]) -> list[Path]:
     """
     from pbgraph.io import write_csv_tables
 
-    return write_csv_tables(input_tables(ds), Path(folder))
+    return write_csv_tables(input_tables(ds), Path(folder), force=force)
 
 
 def export(
@@ -407,11 +241,12 @@ def export(
     max_depth: int | None = None,
     lang: str = "zh",
     contacts: bool = True,
+    force: bool = False,
 ) -> list[Path]:
     """Export a dataset in one of :data:`EXPORT_FORMATS`; returns the files written.
 
     `committee`, `max_load`, `max_depth` and `lang` only concern the workbook of analysis tables, `contacts`
-    only the graph formats.
+    only the graph formats, `force` only the csv folder (replace a folder that is not empty).
 
     Examples
     --------
@@ -426,7 +261,7 @@ def export(
     if to in GRAPH_FORMATS:
         return [export_graph(ds, path, fmt=to, contacts=contacts)]
     if to == "csv":
-        return export_csv(ds, path)
+        return export_csv(ds, path, force=force)
     raise InvalidOptionError(f"unknown export format {to!r}; choose from {', '.join(EXPORT_FORMATS)}")
 
 

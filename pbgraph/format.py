@@ -21,6 +21,7 @@ import pyarrow.compute as pc
 
 from pbgraph._texts import pick
 from pbgraph._texts.tables import CELLS, COLUMN_LABELS, OVERALL_NAME, TABLE_TITLES, VALUE_LABELS
+from pbgraph._write import csv_safe
 from pbgraph.model import LIAISON_KIND_ZH, NODE_KIND_ZH, ORG_KIND_ZH, PARTY_ZH, ROLE_ZH
 
 NA = "n/a"
@@ -158,6 +159,9 @@ def csv_text(frame: pd.DataFrame, lang: str = "zh") -> str:
     line ends, a lone empty field quoted).
     """
     shown = display_frame(frame, lang)
+    # a text cell that a spreadsheet would run as a formula starts with `'` (DESIGN 5)
+    for position in range(shown.shape[1]):
+        shown.isetitem(position, csv_safe(shown.iloc[:, position]).to_numpy())
     if shown.shape[1] == 0:
         return shown.to_csv(index=False, lineterminator="\n")
     header = [_csv_field(pa.array([str(c)], pa.large_string())) for c in shown.columns]
@@ -360,21 +364,29 @@ def table_title(name: str, lang: str) -> str:
 
 
 def sheet_frame(frame: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
-    """A table as a sheet: :func:`display_frame` (translated headers and labels, rates as percentages), but
-    counts and scores stay numbers, so that Excel can sum and sort them.
+    """A table as a sheet: :func:`display_frame` (translated headers and labels), but counts, scores and
+    rates stay numbers (rates shown as percentages), so that Excel can sum, sort and filter them.
 
     Examples
     --------
     >>> from pbgraph import load
     >>> from pbgraph.analyses import coverage
     >>> sheet = sheet_frame(coverage(load("data/sample")))
-    >>> sheet["委员数"].iloc[0], sheet["工作覆盖率"].iloc[0][-1]
-    (250, '%')
+    >>> sheet["委员数"].iloc[0], 0 < sheet["工作覆盖率"].iloc[0] < 1, sheet.attrs["percent_columns"]
+    (250, True, [5, 8])
     """
     shown = display_frame(frame, lang)
+    # rates are numbers shown as percentages (the writer formats `percent_columns`); "n/a" stays text
+    shown.attrs["percent_columns"] = [p for p, c in enumerate(frame.columns) if c in RATE_COLUMNS]
     for position, column in enumerate(frame.columns):
         values = frame[column]
-        if column in RATE_COLUMNS or values.dtype == bool:
+        if column in RATE_COLUMNS:
+            shown.iloc[:, position] = [
+                round(float(v), 6) if isinstance(v, (int, float)) and not math.isnan(v) else cell
+                for v, cell in zip(values.tolist(), shown.iloc[:, position].tolist(), strict=True)
+            ]
+            continue
+        if values.dtype == bool:
             continue
         if pd.api.types.is_integer_dtype(values.dtype):
             shown.iloc[:, position] = [int(v) for v in values.tolist()]

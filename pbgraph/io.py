@@ -11,18 +11,19 @@ import csv
 import datetime as dt
 import io as _io
 import os
-import tempfile
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
+from pbgraph._write import CSV_UNQUOTE, atomic_folder, atomic_open, csv_safe, xml_safe
+from pbgraph._write import atomic_path as atomic_path
 from pbgraph.model import TABLE_ALIASES, TABLES, Table
 from pbgraph.problem import Problem
 
@@ -112,6 +113,43 @@ def map_headers(table: Table, headers: list[str]) -> tuple[dict[int, str], list[
     return mapped, unknown
 
 
+def duplicate_headers(table: Table, headers: list[str]) -> list[tuple[str, str]]:
+    """(first header, later header) for every column given twice, also under two names (编号 and id)."""
+    lookup: dict[str, str] = {}
+    for column in table.columns:
+        for alias in (column.name, column.zh, *column.aliases):
+            lookup[alias.lower()] = column.name
+    first: dict[str, str] = {}
+    found = []
+    for header in headers:
+        name = lookup.get(_header_key(header).lower())
+        if name is None:
+            continue
+        if name in first:
+            found.append((first[name], header))
+        else:
+            first[name] = header
+    return found
+
+
+MAX_UNKNOWN_LISTED = 5
+
+
+def header_problems(raw: RawTable, headers: list[str], unknown: list[str], table: Table) -> list[Problem]:
+    """Errors for a column given twice (naming both headers); warnings for unknown columns, grouped when
+    there are many (one line, not one per column)."""
+    problems = [
+        raw.problem("duplicate_column", severity="error", column=later, value=later, first=first)
+        for first, later in duplicate_headers(table, headers)
+    ]
+    if len(unknown) > MAX_UNKNOWN_LISTED:
+        listed = "、".join(unknown[:MAX_UNKNOWN_LISTED])
+        problems.append(raw.problem("unknown_columns", severity="warning", value=listed, count=len(unknown)))
+    else:
+        problems.extend(raw.problem("unknown_column", severity="warning", column=h, value=h) for h in unknown)
+    return problems
+
+
 def detect_encoding(sample: bytes, *, complete: bool) -> str | None:
     """Guess the encoding of a CSV from its first bytes: UTF-8 (with or without BOM), UTF-16, GB18030.
 
@@ -150,13 +188,33 @@ def _excel_rows_of_bad_records(
     """Records whose field count is wrong (Excel row, count, text), and the rows that are only whitespace."""
     # error path only: re-read with the csv module, which knows record numbers
     bad, blank = [], []
-    for number, record in enumerate(csv.reader(_io.StringIO(text), delimiter=delimiter), start=1):
+    # newline="": a carriage return inside a quoted cell is part of the cell, as arrow reads it
+    for number, record in enumerate(csv.reader(_io.StringIO(text, newline=""), delimiter=delimiter), start=1):
         if record and len(record) != expected:
             if any(cell.strip() for cell in record):
                 bad.append((number, len(record), delimiter.join(record)))
             else:
                 blank.append(number)
     return bad, blank
+
+
+def _first_undecodable_row(path: Path) -> int | None:
+    """The line (as Excel numbers rows) of the first byte that is neither UTF-8 nor GB18030, for a file that
+    mixes encodings or was cut off inside a character; None when there is none to point at."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    data = data.removeprefix(codecs.BOM_UTF8)
+    if b"\x00" in data:
+        return None
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        at = error.start
+    else:
+        return None
+    return data.count(b"\n", 0, at) + 1
 
 
 def _odd_quote_count(path: Path, encoding: str) -> bool:
@@ -175,7 +233,7 @@ def _open_quote_row(text: str, delimiter: str) -> int | None:
     """Excel row of the record where quoting goes wrong (e.g. a quote left open at the end), if any."""
     number = 1
     try:
-        for _record in csv.reader(_io.StringIO(text), delimiter=delimiter, strict=True):
+        for _record in csv.reader(_io.StringIO(text, newline=""), delimiter=delimiter, strict=True):
             number += 1
     except csv.Error:
         return number
@@ -185,8 +243,10 @@ def _open_quote_row(text: str, delimiter: str) -> int | None:
 def read_csv_table(path: Path, table: Table, *, display: str) -> tuple[RawTable | None, list[Problem]]:
     """Read one CSV file of a dataset; problems say why it could not be read."""
 
-    def fail(code: str, **params: Any) -> tuple[None, list[Problem]]:
-        return None, [Problem(code=code, severity="error", table=table.name, file=display, params=params)]
+    def fail(code: str, *, row: int | None = None, **params: Any) -> tuple[None, list[Problem]]:
+        return None, [
+            Problem(code=code, severity="error", table=table.name, file=display, row=row, params=params)
+        ]
 
     size = path.stat().st_size
     if size == 0:
@@ -195,7 +255,7 @@ def read_csv_table(path: Path, table: Table, *, display: str) -> tuple[RawTable 
         sample = handle.read(SNIFF_BYTES)
     encoding = detect_encoding(sample, complete=size <= SNIFF_BYTES)
     if encoding is None:
-        return fail("undecodable")
+        return fail("undecodable", row=_first_undecodable_row(path))
     lines = sample.decode(encoding, errors="replace").lstrip("\ufeff").splitlines()
     if not lines or not lines[0].strip():
         return fail("no_header")
@@ -220,7 +280,10 @@ def read_csv_table(path: Path, table: Table, *, display: str) -> tuple[RawTable 
     def read(enc: str) -> pa.Table:
         return pacsv.read_csv(
             path,
-            read_options=pacsv.ReadOptions(encoding=enc, column_names=names, skip_rows=1),
+            # a block holds whole cells: a 1 MB cell needs a block larger than arrow's default
+            read_options=pacsv.ReadOptions(
+                encoding=enc, column_names=names, skip_rows=1, block_size=max(1 << 22, min(size + 1, 1 << 26))
+            ),
             parse_options=pacsv.ParseOptions(
                 delimiter=delimiter,
                 newlines_in_values=True,
@@ -245,10 +308,10 @@ def read_csv_table(path: Path, table: Table, *, display: str) -> tuple[RawTable 
     except pa.ArrowInvalid as error:
         detail = str(error).split("\n")[0]
         if "UTF8" in detail or "decode" in detail.lower():
-            return fail("undecodable")
+            return fail("undecodable", row=_first_undecodable_row(path))
         return fail("parse_error", detail=detail)
     except (UnicodeError, LookupError):
-        return fail("undecodable")
+        return fail("undecodable", row=_first_undecodable_row(path))
     rows = np.arange(2, arrow.num_rows + 2)
     if bad_rows:
         text = path.read_bytes().decode(encoding, errors="replace").lstrip("\ufeff")
@@ -291,8 +354,15 @@ def _raw_csv_table(
     table: Table, display: str, headers: list[str], arrow: pa.Table, rows: np.ndarray
 ) -> tuple[RawTable, list[Problem]]:
     mapped, unknown = map_headers(table, headers)
+    # a cell written as '=… (so a spreadsheet shows it as text) is read back as it was (DESIGN 5)
+    pattern, replacement = CSV_UNQUOTE
     frame = pd.DataFrame(
-        {name: arrow.column(pos).to_pandas() for pos, name in mapped.items()},
+        {
+            name: pc.replace_substring_regex(
+                arrow.column(pos), pattern=pattern, replacement=replacement, max_replacements=1
+            ).to_pandas()
+            for pos, name in mapped.items()
+        },
         index=pd.RangeIndex(arrow.num_rows),
     )
     raw = RawTable(
@@ -303,7 +373,7 @@ def _raw_csv_table(
         rows=rows,
         headers={name: headers[pos] for pos, name in mapped.items()},
     )
-    return raw, [raw.problem("unknown_column", severity="warning", column=h, value=h) for h in unknown]
+    return raw, header_problems(raw, headers, unknown, table)
 
 
 def _cell_text(value: Any) -> str:
@@ -320,6 +390,10 @@ def _cell_text(value: Any) -> str:
     return str(value).strip()
 
 
+MAX_XLSX_UNPACKED = 1 << 30
+"""Largest unpacked size of a workbook read (1 GiB: more than any sheet Excel can fill with a roster)."""
+
+
 def read_xlsx(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:
     """Read every recognized sheet of a workbook."""
     import zipfile
@@ -330,6 +404,23 @@ def read_xlsx(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:
     # what a damaged workbook raises, when opened or (read-only mode parses lazily) when its rows are read
     damaged = (zipfile.BadZipFile, zlib.error, KeyError, OSError, ValueError, EOFError, SyntaxError)
     display = path.name
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except damaged as error:
+        return {}, [
+            Problem(code="bad_workbook", severity="error", file=display, params={"detail": str(error)})
+        ]
+    if unpacked > MAX_XLSX_UNPACKED:
+        # a zip bomb, or a workbook far beyond what a sheet of Excel holds: refused before unpacking
+        return {}, [
+            Problem(
+                code="workbook_too_large",
+                severity="error",
+                file=display,
+                params={"size": unpacked >> 20, "limit": MAX_XLSX_UNPACKED >> 20},
+            )
+        ]
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except damaged as error:
@@ -404,7 +495,7 @@ def _read_sheet(sheet: Any, table: Table, display: str) -> tuple[RawTable | None
         rows=np.arange(2, count + 2),
         headers={name: headers[pos] for pos, name in mapped.items()},
     )
-    return raw, [raw.problem("unknown_column", severity="warning", column=h, value=h) for h in unknown]
+    return raw, header_problems(raw, headers, unknown, table)
 
 
 def read_folder(
@@ -414,11 +505,11 @@ def read_folder(
     tables: dict[str, RawTable] = {}
     problems: list[Problem] = []
     for file in sorted(path.iterdir()):
-        if (
-            file.suffix.lower() not in (".csv", ".txt", ".tsv")
-            or file.name.startswith(".")
-            or not file.is_file()
-        ):
+        if file.suffix.lower() not in (".csv", ".txt", ".tsv") or file.name.startswith("."):
+            continue
+        if not file.is_file():
+            if file.is_dir() and _table_for(file.stem) is not None:
+                problems.append(Problem(code="table_is_folder", severity="error", file=file.name))
             continue
         table = _table_for(file.stem)
         if table is None:
@@ -478,71 +569,70 @@ def read_raw(
     return {}, [Problem(code="path_kind", severity="error", file=path.name)]
 
 
-@contextmanager
-def atomic_path(target: Path) -> Iterator[Path]:
-    """A temporary path beside `target` that replaces it only if the block finishes without error."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    # mkstemp makes the file private (0600); give it the mode a plain open() would
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(tmp, 0o666 & ~umask)
-    try:
-        yield Path(tmp)
-        os.replace(tmp, target)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+def write_csv_tables(
+    tables: dict[str, pd.DataFrame],
+    folder: Path,
+    *,
+    force: bool = False,
+    progress: Callable[[str], None] | None = None,
+) -> list[Path]:
+    """Write tables as a folder of UTF-8 CSV files (with a BOM, so that Excel opens them right), a file each.
 
-
-@contextmanager
-def atomic_open(target: Path, mode: str = "w") -> Iterator[IO[Any]]:
-    """Open `target` for writing so that readers never see it half-written (UTF-8 for text)."""
-    with atomic_path(target) as tmp:
-        kwargs: dict[str, Any] = {} if "b" in mode else {"encoding": "utf-8", "newline": ""}
-        with open(tmp, mode, **kwargs) as handle:
-            yield handle
-
-
-def write_csv_tables(tables: dict[str, pd.DataFrame], folder: Path) -> list[Path]:
-    """Write tables as UTF-8 CSV files (with a BOM, so that Excel opens them right), one per table."""
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, frame in tables.items():
-        target = folder / f"{name}.csv"
-        with atomic_open(target, "wb") as handle:
-            handle.write(codecs.BOM_UTF8)
-            arrow = pa.Table.from_pandas(frame.astype("str"), preserve_index=False)
-            pacsv.write_csv(arrow, handle, write_options=pacsv.WriteOptions(quoting_style="needed"))
-        written.append(target)
-    return written
+    The folder is written beside and renamed into place (DESIGN 5): it holds exactly these files afterwards,
+    and a non-empty folder is replaced only with `force`.
+    """
+    with atomic_folder(folder, force=force) as output:
+        for name, frame in tables.items():
+            if progress:
+                progress(f"{name}.csv")
+            with output.open(f"{name}.csv", "wb") as handle:
+                handle.write(codecs.BOM_UTF8)
+                text = frame.astype("str")
+                safe = pd.DataFrame(
+                    {c: csv_safe(text[c]).astype("str") for c in text.columns}, index=text.index
+                )
+                arrow = pa.Table.from_pandas(safe, preserve_index=False)
+                pacsv.write_csv(arrow, handle, write_options=pacsv.WriteOptions(quoting_style="needed"))
+    return [folder / f"{name}.csv" for name in tables]
 
 
 def write_xlsx_tables(tables: dict[str, pd.DataFrame], target: Path) -> Path:
-    """Write tables into one workbook, a sheet per table, header frozen and columns sized."""
+    """Write tables into one workbook, a sheet per table, header frozen, autofilter on, columns sized; the
+    columns listed in a frame's `attrs["percent_columns"]` (positions) are formatted as percentages."""
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.utils import get_column_letter
 
     workbook = Workbook(write_only=True)
     for name, frame in tables.items():
-        sheet = workbook.create_sheet(title=name[:31])
+        sheet = workbook.create_sheet(title=xml_safe(name)[:31])
         sheet.freeze_panes = "A2"
+        if len(frame.columns):
+            sheet.auto_filter.ref = f"A1:{get_column_letter(len(frame.columns))}{len(frame) + 1}"
+        percent = set(frame.attrs.get("percent_columns", ()))
         for position, column in enumerate(frame.columns, start=1):
             values = frame[column].astype("str")
             longest = max([len(str(column)), *values.head(2000).str.len().tolist()])
             sheet.column_dimensions[get_column_letter(position)].width = min(60, max(8, longest * 1.6 + 2))
         sheet.append([str(c) for c in frame.columns])
         for record in frame.itertuples(index=False, name=None):
-            sheet.append([_xlsx_value(v, sheet) for v in record])
-    with atomic_path(target) as tmp:
-        workbook.save(tmp)
+            cells = [_xlsx_value(v, sheet) for v in record]
+            for position in percent:
+                if isinstance(cells[position], float):
+                    cells[position] = WriteOnlyCell(sheet, value=cells[position])
+                    cells[position].number_format = "0.0%"
+            sheet.append(cells)
+    with atomic_open(target, "wb") as handle:
+        workbook.save(handle)
     return target
 
 
 def _xlsx_value(value: Any, sheet: Any) -> Any:
     from openpyxl.cell import WriteOnlyCell
 
+    if isinstance(value, str):
+        # what XML cannot hold (the loader removed it from data; titles and notes are guarded here)
+        value = xml_safe(value)
     if isinstance(value, str) and value.startswith("="):
         # text, not a formula: a formula would read back empty (and run in the reader's Excel)
         cell = WriteOnlyCell(sheet, value=value)

@@ -7,11 +7,23 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from pbgraph._write import reading
 from pbgraph.dataset import Dataset
 from pbgraph.io import RawTable, read_raw
 from pbgraph.office.reader import is_office_source, read_office, with_import_report
 from pbgraph.problem import Problem
 from pbgraph.validate import build_dataset
+
+DATA_SUFFIXES = (".csv", ".xlsx", ".xlsm", ".xls")
+
+
+def _read_files(path: str | os.PathLike[str]) -> list[str]:
+    """The dataset path and, for a folder, every data file in it: what no output may replace."""
+    found = [os.fspath(path)]
+    if os.path.isdir(path):
+        with os.scandir(path) as entries:
+            found.extend(e.path for e in entries if e.name.lower().endswith(DATA_SUFFIXES))
+    return found
 
 
 def read_tables(
@@ -65,6 +77,7 @@ def load(
     >>> len(ds.members) > 200
     True
     """
+    reading(*_read_files(path))
 
     def build() -> Dataset:
         raw, problems = read_tables(path, progress=progress)

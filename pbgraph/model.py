@@ -352,8 +352,10 @@ ROLE_ALIASES: dict[str, Role] = {zh: Role(role) for role, zh in ROLE_ZH.items()}
     "党小组长": Role.LEADER,
 }
 
-PARTY_GROUP_ROLES: tuple[str, ...] = ("党组书记", "党组副书记", "党组成员")
-"""Roles (职务) that make a member a party-group member (DESIGN 3: folded into `party_group`)."""
+PARTY_GROUP_ROLES: frozenset[str] = frozenset(
+    {"党组书记", "党组副书记", "党组成员", "政协党组书记", "政协党组副书记", "政协党组成员"}
+)
+"""Entries of `members.roles` that make a member a party-group member (DESIGN 3)."""
 
 TOWNSHIP_KINDS: tuple[str, ...] = ("镇", "街道", "乡")
 TOWNSHIP_KIND_ALIASES: dict[str, str] = {

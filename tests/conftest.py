@@ -21,3 +21,11 @@ def sample() -> Dataset:
 def _run_from_root(monkeypatch: pytest.MonkeyPatch) -> None:
     # doctests and CLI examples use paths relative to the repository root
     monkeypatch.chdir(ROOT)
+
+
+@pytest.fixture(autouse=True)
+def _new_command() -> None:
+    # each test is a new command: what earlier tests read is not this test's input
+    from pbgraph._write import forget_reads
+
+    forget_reads()

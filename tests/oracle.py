@@ -11,6 +11,7 @@ The module also holds the frame comparison helpers the analysis tests share.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import weakref
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
@@ -38,6 +39,8 @@ PARTY_ORG_KINDS = frozenset(
 )
 ORGANIZING_KINDS = PARTY_ORG_KINDS - {"temporary_branch"}
 PLATFORM_KINDS = frozenset({"studio", "station", "study_group"})
+# DESIGN 3: roles that make a member a party-group member
+PARTY_GROUP_ROLES = frozenset({"党组书记", "党组副书记", "党组成员"})
 GAP_COUNTS = ("unlinked", "unorganized", "sector_gaps", "township_gaps", "platform_gaps")
 
 COLUMNS: dict[str, list[str]] = {
@@ -191,6 +194,15 @@ class _Facts:
     def is_non_party(self, node: str) -> bool:
         return self.attr(node, "kind") == "member" and self.attr(node, "party") != CPC
 
+    def in_party_group(self, member: str) -> bool:
+        """DESIGN 3: the `party_group` flag, OR a 党组 role, OR a membership in a party group organization."""
+        roles = {r.strip() for r in re.split(r"[;；、,，]", self.attr(member, "roles"))}
+        return (
+            bool(self.attr(member, "party_group"))
+            or any(role.removeprefix("政协") in PARTY_GROUP_ROLES for role in roles)
+            or any(self.attr(o, "org_kind") == "party_group" for o, _ in self.organizations_of[member])
+        )
+
     def committees_of(self, member: str) -> set[str]:
         return {part for part in self.attr(member, "committee").split(";") if part}
 
@@ -204,7 +216,7 @@ class _Facts:
         if kind == "member":
             return self.is_cpc(source) and self.is_non_party(target)
         if kind == "sector":
-            return bool(self.attr(source, "party_group"))
+            return self.in_party_group(source)
         if kind == "township":
             return self.is_cpc(source)
         return kind == "contact"
@@ -410,7 +422,7 @@ def sector_gaps(ds: Dataset, *, committee: str | None = None) -> pd.DataFrame:
         conveners = [m for m, role in f.members_of[g] if role == "first_convener"]
         if not conveners:
             rows.append({**row, "gap": "no_first_convener"})
-        elif not any(f.is_cpc(m) for m in conveners):
+        elif not all(f.is_cpc(m) for m in conveners):
             rows.append({**row, "gap": "first_convener_not_cpc"})
     return _frame("sector_gaps", rows)
 
@@ -502,7 +514,7 @@ def party_group_reach(
             continue
         own = f.attr(g, "committee")
         group_members = {m for m, _ in f.members_of[g]}
-        group_members |= {m for m in f.members if f.attr(m, "party_group") and own in f.committees_of(m)}
+        group_members |= {m for m in f.members if f.in_party_group(m) and own in f.committees_of(m)}
         reached = set(group_members)
         for m in group_members:
             reached |= {n for n in f.reached(m, max_depth) if f.attr(n, "kind") == "member"}
@@ -513,7 +525,7 @@ def party_group_reach(
                 "id": g,
                 "name": f.attr(g, "name"),
                 "party_group_members": len(group_members),
-                "reached_members": len(reached),
+                "reached_members": len(reached & committee_members),
                 "committee_members": len(committee_members),
                 "share": _rate(len(reached & committee_members), len(committee_members)),
             }
@@ -529,7 +541,7 @@ def liaison_load(ds: Dataset, *, committee: str | None = None, max_load: int = 5
     for m in f.members:
         if f.is_cpc(m) and f.belongs(m, committee):
             load = f.load[m]
-            in_group = bool(f.attr(m, "party_group"))
+            in_group = f.in_party_group(m)
             rows.append(
                 {
                     "committee": f.attr(m, "committee"),

@@ -11,10 +11,10 @@ What each fixture is about:
   sole township liaison; reach through a sector to its members.
 - ``gaps``: a sector covered through its sector group, or by a liaison to itself; a `sector` liaison from a
   non-party-group member does not count; sector groups with a non-CPC first convener, with none, with a
-  CPC and a non-CPC one; townships without liaison group, whose group has no CPC member (or no member at
-  all), without township liaison; platforms with a child party branch, a child temporary branch, a CPC
-  instructor (no gap), a non-CPC instructor, a CPC member who is not instructor, a non-party child
-  organization (gaps); connectors who are the only liaison of sectors (through their groups) and
+  CPC and a non-CPC one (a gap too); townships without liaison group, whose group has no CPC member (or
+  no member at all), without township liaison; platforms with a child party branch, a child temporary
+  branch, a CPC instructor (no gap), a non-CPC instructor, a CPC member who is not instructor, a non-party
+  child organization (gaps); connectors who are the only liaison of sectors (through their groups) and
   townships. Chinese headers and aliases throughout.
 - ``reach``: a cycle through a sector group (A1 -> G1 -> S1 -> A1), max_depth cut-offs, non-counting
   liaisons that would extend reach, party-group members by membership and by flag.
@@ -22,6 +22,10 @@ What each fixture is about:
   (rates None), committee filters, league-table ordering on every key, sole liaisons across committees.
 - ``betweenness``: a path and a star, betweenness by hand; non-counting liaisons add no edge.
 - ``blank_committee``: one committee, every committee cell left blank (the loader fills them in).
+- ``party_group``: party-group members by flag, by a 党组 role and by membership in the party group, all
+  three counting for sector liaisons and never idle; a sector group with a CPC and a non-CPC first
+  convener (a gap, and a warning); a party group whose chains reach a member of another committee, who is
+  not counted in its committee's `reached_members`.
 - ``no_committee``: a dataset without committee organization (and with empty sectors and townships
   tables): only the overall coverage row.
 """
@@ -74,7 +78,7 @@ LIAISONS_LOAD = [
     ("C1", "M4", "赵四", False, 3, False, False),
     ("C1", "M5", "陈五", True, 0, False, False),
 ]
-GAPS_COVERAGE = (4, 3, 0, 0.0, 1, 0, 0.0, 1, 3, 7, 6, 3, 0, 2, 0)
+GAPS_COVERAGE = (4, 3, 0, 0.0, 1, 0, 0.0, 1, 3, 8, 6, 3, 0, 2, 0)
 REACH_ROWS: dict[int | None, list[tuple[Any, ...]]] = {
     None: [
         ("C1", "A1", "党组甲", "CPC", 4, 1, 3, 1, 1, 1),
@@ -216,6 +220,8 @@ CASES: list[tuple[str, str, dict[str, Any], list[tuple[Any, ...]]]] = [
             ("C1", "G2", "经济联组", "sector_group", "first_convener_not_cpc"),
             ("C1", "G3", "社会福利联组", "sector_group", "no_liaison"),
             ("C1", "G3", "社会福利联组", "sector_group", "no_first_convener"),
+            # a CPC and a non-CPC first convener: every first convener must be CPC
+            ("C1", "G4", "农业联组", "sector_group", "first_convener_not_cpc"),
         ],
     ),
     (
@@ -466,6 +472,35 @@ CASES: list[tuple[str, str, dict[str, Any], list[tuple[Any, ...]]]] = [
     ("no_committee", "league_table", {}, []),
     ("no_committee", "unlinked", {}, [("", "N2", "孙三", "NP", "", "")]),
     ("no_committee", "fragile", {}, [("", "N1", "钱二", "M1")]),
+    # party group ---------------------------------------------------------------------------------------
+    # P1 is flagged, P2 has the role 党组副书记, P3 a membership in PG: all three are party-group members
+    (
+        "party_group",
+        "sector_gaps",
+        {},
+        [
+            # S2 (from P2), S3 and G2 (from P3) are covered; G1 has a CPC and a non-CPC first convener
+            ("C2", "S9", "乙县经济界", "sector", "no_liaison"),
+            ("C1", "G1", "经济联组", "sector_group", "first_convener_not_cpc"),
+        ],
+    ),
+    (
+        "party_group",
+        "liaison_load",
+        {},
+        [
+            ("C1", "P1", "党组甲", True, 2, False, False),
+            ("C1", "P2", "党组乙", True, 0, False, False),
+            ("C1", "P3", "党组丙", True, 0, False, False),
+            ("C1", "Q1", "党员丁", False, 1, False, False),
+            ("C2", "X2", "乙县党员", False, 0, False, True),
+        ],
+    ),
+    # S = P1 P2 P3, N1 X1 (P1's liaisons), Q1 N1 (sector S1 via G1), N2 (S2 via P2, via G2 from P3);
+    # X1 is of C2, so 6 of C1's 6 members
+    ("party_group", "party_group_reach", {}, [("C1", "PG", "甲县政协党组", 3, 6, 6, 1.0)]),
+    # one hop: P1 P2 P3 and N1 (X1 is not C1's)
+    ("party_group", "party_group_reach", {"max_depth": 1}, [("C1", "PG", "甲县政协党组", 3, 4, 6, 4 / 6)]),
 ]
 
 
@@ -483,6 +518,25 @@ def test_hand_computed_rows(
     frame = analysis(implementation, fn)(fixture(name), **kwargs)
     assert isinstance(frame, pd.DataFrame)
     assert_rows(frame, COLUMNS[fn], expected, label=f"{implementation} {_case_id(case)}")
+
+
+def test_party_group_is_folded_at_load() -> None:
+    ds = fixture("party_group")
+    assert ds.members.set_index("id")["party_group"].to_dict() == {
+        "P1": True,
+        "P2": True,
+        "P3": True,
+        "Q1": False,
+        "N1": False,
+        "N2": False,
+        "X1": False,
+        "X2": False,
+    }
+    codes = [(p.code, p.value) for p in ds.warnings]
+    # the sector liaisons of P2 and P3 count: no warning about them; G1's second first convener is one
+    assert ("sector_liaison_not_party_group", "P2") not in codes
+    assert not any(code == "sector_liaison_not_party_group" for code, _ in codes)
+    assert [value for code, value in codes if code == "several_first_conveners"] == ["G1"]
 
 
 def test_every_analysis_has_a_hand_computed_case() -> None:

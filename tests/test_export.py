@@ -12,10 +12,9 @@ import pytest
 from click.testing import CliRunner
 
 from pbgraph import Dataset, load
-from pbgraph.analyses import coverage, unlinked
+from pbgraph.analyses import unlinked
 from pbgraph.cli import main
 from pbgraph.export import (
-    _NameScrubber,
     analysis_tables,
     export,
     export_csv,
@@ -24,7 +23,6 @@ from pbgraph.export import (
     export_xlsx,
     input_tables,
     person_names,
-    pseudonyms,
     redact,
 )
 from pbgraph.format import sheet_frame, sheet_names
@@ -37,56 +35,6 @@ DATASETS = [SAMPLE, ROOT / "data" / "sample.xlsx", *FIXTURES]
 @pytest.fixture(scope="module")
 def system() -> Dataset:
     return load(ROOT / "tests" / "fixtures" / "committees")
-
-
-# -- redaction ---------------------------------------------------------------------------------------------
-
-
-def _text_cells(ds: Dataset) -> str:
-    return "\n".join("\t".join(frame[c].astype("str")) for frame in ds.tables.values() for c in frame.columns)
-
-
-def test_redact_hides_every_name(sample: Dataset) -> None:
-    safe = redact(sample)
-    text = _text_cells(safe)
-    assert [name for name in person_names(sample) if name in text] == []
-    # a studio named after its member now carries that member's pseudonym
-    studios = safe.organizations.loc[safe.organizations["kind"] == "studio", "name"]
-    assert studios.str.contains(r"委员A\d{3}").any()
-
-
-def test_redact_is_stable_and_keeps_everything_else(sample: Dataset) -> None:
-    safe = redact(sample)
-    assert safe.members["name"].tolist() == pseudonyms(len(sample.members), "委员A")
-    assert redact(sample).equals(safe)
-    assert redact(safe).equals(safe)
-    for column in ("id", "party", "committee", "sector", "township", "party_group"):
-        assert safe.members[column].tolist() == sample.members[column].tolist()
-    assert safe.liaisons[["source", "target", "kind"]].equals(sample.liaisons[["source", "target", "kind"]])
-    assert unlinked(safe)["id"].tolist() == unlinked(sample)["id"].tolist()
-    names = ["committee_name"]
-    assert coverage(safe).drop(columns=names).equals(coverage(sample).drop(columns=names))
-    # the input is not changed
-    assert sample.members["name"].iloc[0] != safe.members["name"].iloc[0]
-
-
-def test_redact_english_pseudonyms(sample: Dataset) -> None:
-    safe = redact(sample, lang="en")
-    assert safe.members["name"].iloc[0] == "Member A001"
-    assert safe.contacts["name"].iloc[0] == "Contact B001"
-
-
-def test_scrubber_prefers_longest_name_and_whole_ascii_words() -> None:
-    scrub = _NameScrubber([("张刚", "委员A001"), ("张刚晓", "委员A002"), ("Li", "Member A003"), ("王", "x")])
-    assert scrub("张刚晓委员工作室、张刚联络站") == "委员A002委员工作室、委员A001联络站"
-    assert scrub("Li's Liaison office") == "Member A003's Liaison office"
-    # one-character names would match inside ordinary words: left alone
-    assert scrub("王庄镇") == "王庄镇"
-
-
-def test_pseudonyms_widen_with_the_count() -> None:
-    assert pseudonyms(2, "P")[-1] == "P002"
-    assert pseudonyms(12345, "P")[-1] == "P12345"
 
 
 # -- workbook -----------------------------------------------------------------------------------------------
@@ -110,11 +58,13 @@ def test_xlsx_has_a_sheet_per_table_with_every_row(sample: Dataset, tmp_path: Pa
     unlinked_sheet = workbook[titles["unlinked"]]
     ids = [row[1] for row in unlinked_sheet.iter_rows(min_row=2, values_only=True)]
     assert ids == unlinked(sample)["id"].tolist()
-    # counts stay numbers (Excel sums them); rates read as percentages
+    # counts and rates stay numbers (Excel sums and sorts them); rates shown as percentages
     cover = workbook[titles["coverage"]]
     header = [c.value for c in cover[1]]
     assert cover.cell(2, header.index("委员数") + 1).value == len(sample.members)
-    assert re.fullmatch(r"\d+\.\d%", cover.cell(2, header.index("工作覆盖率") + 1).value)
+    rate = cover.cell(2, header.index("工作覆盖率") + 1)
+    assert isinstance(rate.value, float) and 0 < rate.value < 1 and rate.number_format == "0.0%"
+    assert all(workbook[t].auto_filter.ref for t in workbook.sheetnames)
 
 
 def test_xlsx_of_a_system_starts_with_the_league_table(system: Dataset, tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
@@ -31,8 +32,14 @@ def test_analyze_xlsx_keeps_numbers_numbers(tmp_path: Path) -> None:
     assert [row[members] for row in rows] == expected["members"].tolist()
     assert all(type(row[members]) is int for row in rows)
     assert isinstance(rows[0][header.index("未联系党外委员")], int)
-    # rates stay percentages, as on the screen
-    assert str(rows[0][header.index("工作覆盖率")]).endswith("%")
+    # rates are numbers shown as percentages, and every sheet has its header frozen and an autofilter
+    rate = rows[0][header.index("工作覆盖率")]
+    assert isinstance(rate, float) and rate == pytest.approx(expected["work_rate"].iloc[0])
+    book = load_workbook(out)
+    for sheet in book.worksheets:
+        assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref, sheet.title
+    column = book["覆盖率"].cell(row=2, column=header.index("工作覆盖率") + 1)
+    assert column.number_format == "0.0%"
 
 
 def test_analyze_and_export_write_the_same_sheets(tmp_path: Path) -> None:

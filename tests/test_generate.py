@@ -10,6 +10,7 @@ import pytest
 
 import pbgraph
 from pbgraph import generate as gen
+from pbgraph._errors import OutputError
 from pbgraph.dataset import Dataset
 from pbgraph.generate import SCALES, generate, generate_tables
 from pbgraph.model import NODE_TABLES, ORGANIZING_KINDS, PARTY_ORG_KINDS, PLATFORM_KINDS, TABLES
@@ -161,7 +162,12 @@ def test_city_is_a_system_of_committees(city: Dataset) -> None:
 
 def test_without_contacts(tmp_path: Path) -> None:
     generate("county", tmp_path, seed=0)
-    written = generate("county", tmp_path, seed=1, contacts=False)
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    # a folder that is not empty may hold a real roster: refused, and left as it was
+    with pytest.raises(OutputError, match="--force"):
+        generate("county", tmp_path, seed=1, contacts=False)
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+    written = generate("county", tmp_path, seed=1, contacts=False, force=True)
     assert sorted(p.name for p in written) == sorted(f"{t}.csv" for t in TABLES if t != "contacts")
     assert not (tmp_path / "contacts.csv").exists()
     ds = pbgraph.load(tmp_path)

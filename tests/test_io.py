@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 
 import pbgraph
+from pbgraph._write import atomic_path
 from pbgraph.io import (
     SNIFF_BYTES,
     atomic_open,
-    atomic_path,
     detect_encoding,
     read_raw,
     write_csv_tables,
@@ -589,10 +589,13 @@ def test_file_that_cannot_be_opened(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert [p.code for p in errors(problems)] == ["unreadable"]
 
 
-def test_folder_named_like_a_table_is_not_read(tmp_path: Path) -> None:
+def test_folder_named_like_a_table_is_said_so(tmp_path: Path) -> None:
     tables = base()
     del tables["contacts"]
     tables["liaisons"].rows.pop()
     folder = dataset(tmp_path, tables)
     (folder / "contacts.csv").mkdir()
-    assert len(load_ok(folder).contacts) == 0
+    # not "missing", not silently skipped: a folder where the table's file should be (issue 10.8)
+    with pytest.raises(pbgraph.DatasetError) as caught:
+        pbgraph.load(folder)
+    assert [p.code for p in caught.value.problems if p.is_error] == ["table_is_folder"]

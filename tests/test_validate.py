@@ -383,13 +383,23 @@ WARNINGS = [
         id="sector-liaison-from-non-party-group",
     ),
     pytest.param(
-        setter("members", 2, "party_group", "否"),
+        # no flag, no 党组 role, and no longer in the party group: not a party-group member (DESIGN 3)
+        lambda t: (t["members"].set(2, "party_group", "否"), t["memberships"].set(2, "organization", "FB1")),
         "sector_liaison_not_party_group",
         "liaisons.csv",
         2,
         "source",
         "M1",
         id="sector-liaison-from-former-party-group",
+    ),
+    pytest.param(
+        lambda t: t["memberships"].add(member="M2", organization="SG1", role="第一召集人"),
+        "several_first_conveners",
+        "memberships.csv",
+        6,
+        "organization",
+        "SG1",
+        id="several-first-conveners",
     ),
     pytest.param(
         setter("liaisons", 5, "source", "N1"),
@@ -446,6 +456,29 @@ WARNINGS = [
         id="impossible-date",
     ),
 ]
+
+
+@pytest.mark.parametrize(
+    "mutate",
+    [
+        # the flag is not needed: a 党组 role or a membership in the party group makes a party-group member
+        lambda t: (
+            t["members"].set(2, "party_group", "否"),
+            t["memberships"].set(2, "organization", "FB1"),
+            t["members"].set(2, "roles", "主席；党组书记"),
+        ),
+        # M1 stays 书记 of the party group PG1
+        setter("members", 2, "party_group", "否"),
+    ],
+    ids=["by-role", "by-membership"],
+)
+def test_party_group_member_without_the_flag(tmp_path: Path, mutate: Mutate) -> None:
+    tables = base()
+    mutate(tables)
+    ds = load_ok(dataset(tmp_path, tables))
+    # M1's sector liaison counts: no warning, and the loaded flag says so
+    assert [w.code for w in ds.warnings] == []
+    assert bool(ds.members["party_group"].iloc[0])
 
 
 @pytest.mark.parametrize(("mutate", "code", "file", "row", "column", "value"), WARNINGS)

@@ -10,10 +10,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from pbgraph._texts.cli import ANALYSES, CLI, GENERATE
+from pbgraph._texts.cli import ANALYSES, CLI, GENERATE, OUTPUTS
 from pbgraph._texts.problems import END_NAMES, KIND_NAMES, MESSAGES
 from pbgraph._texts.report import DEFINITIONS, SECTIONS, TEXT
-from pbgraph._texts.tables import CELLS, COLUMN_LABELS, PSEUDONYMS, TABLE_TITLES, VALUE_LABELS
+from pbgraph._texts.tables import (
+    CELLS,
+    COLUMN_LABELS,
+    PSEUDONYMS,
+    REDACTED_DATASET_NAME,
+    TABLE_TITLES,
+    VALUE_LABELS,
+)
 
 LANGS = ("zh", "en")
 
@@ -26,12 +33,14 @@ CATALOGS: dict[str, dict[str, tuple[str, str]]] = {
     "titles": TABLE_TITLES,
     "cells": CELLS,
     "pseudonyms": PSEUDONYMS,
+    "redacted": {"dataset_name": REDACTED_DATASET_NAME},
     "report": TEXT,
     "sections": SECTIONS,
     "definitions": DEFINITIONS,
     "cli": CLI,
     "generate": GENERATE,
     "analyses": ANALYSES,
+    "outputs": OUTPUTS,
 }
 
 

@@ -68,3 +68,30 @@ ANALYSES: dict[str, tuple[str, str]] = {
     "unknown_scale": ("未知的规模“{scale}”（可用：{known}）", "unknown scale {scale!r} (known: {known})"),
 }
 """Words that the analyses put in their rows (the overall row's name) or in their errors."""
+
+
+OUTPUTS: dict[str, tuple[str, str]] = {
+    "overwrites_input": (
+        "输出“{target}”会覆盖本命令读取的数据“{source}”。请换一个输出路径。",
+        "The output '{target}' would overwrite '{source}', which this command reads. Choose another path.",
+    ),
+    "is_folder": (
+        "输出“{target}”是一个文件夹，请给出文件名。",
+        "The output '{target}' is a folder; give a file name.",
+    ),
+    "not_a_folder": (
+        "输出“{target}”已存在且不是文件夹。请换一个文件夹名。",
+        "The output '{target}' exists and is not a folder. Choose a folder name.",
+    ),
+    "folder_not_empty": (
+        "输出文件夹“{target}”不是空的。请换一个文件夹，或加 --force 替换其中的内容。",
+        "The output folder '{target}' is not empty. Choose another folder, or add --force to replace it.",
+    ),
+    "permission": (
+        "无法写入“{target}”：没有写入权限（{reason}）。请换一个可写的文件夹。",
+        "Cannot write '{target}': permission denied ({reason}). Choose a folder you can write to.",
+    ),
+    "disk_full": ("无法写入“{target}”：磁盘已满。", "Cannot write '{target}': the disk is full."),
+    "cannot_write": ("无法写入“{target}”（{reason}）。", "Cannot write '{target}' ({reason})."),
+}
+"""Why an output cannot be written (:mod:`pbgraph._write`)."""

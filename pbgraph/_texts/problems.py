@@ -71,6 +71,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "缺少必需的列“{column_zh}”（{column_en}）。请在表头添加该列。",
         "Required column '{column_en}' ({column_zh}) is missing. Add it to the header row.",
     ),
+    "workbook_too_large": (
+        "工作簿解压后有 {size} MB，超过上限 {limit} MB（可能已损坏或是恶意文件）。"
+        "请检查文件，或改用 CSV 文件夹。",
+        "The workbook unpacks to {size} MB, over the limit of {limit} MB (damaged or hostile?). Check the "
+        "file, or use a folder of CSV files.",
+    ),
+    "duplicate_column": (
+        "列“{value}”与列“{first}”是同一列（同名或别名）。请删除或改名其中一列。",
+        "Column '{value}' is the same column as '{first}' (same name or an alias). Delete or rename one.",
+    ),
+    "unknown_columns": (
+        "有 {count} 个无法识别的列（如 {value}），已忽略。如果其中有标准列，请把表头改为标准列名。",
+        "{count} columns are not known and are ignored (e.g. {value}). If some are meant to be known "
+        "columns, rename their headers to the standard names.",
+    ),
+    "table_is_folder": (
+        "这是一个文件夹，不是 CSV 文件。请把表格保存为同名的 CSV 文件。",
+        "This is a folder, not a CSV file. Save the table as a CSV file of this name.",
+    ),
     "unknown_column": (
         "无法识别的列“{value}”，已忽略。如果它应是某个标准列，请把表头改为标准列名（英文或中文）。",
         "Column '{value}' is not known and is ignored. If it is meant to be a known column, rename the "
@@ -151,6 +170,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "duplicate_liaison": (
         "与第 {other} 行的联系重复（发起方、对象“{value}”和类型都相同）。请删除此行。",
         "Duplicates the liaison in row {other} (same source, target '{value}' and kind). Delete this row.",
+    ),
+    "control_characters": (
+        "含有不可见的控制字符（如 NUL），已删除，读作“{value}”。请在原文件中检查此单元格。",
+        "Holds invisible control characters (such as NUL); they were removed, read as '{value}'. "
+        "Check this cell in the file.",
+    ),
+    "several_first_conveners": (
+        "界别联组“{value}”有不止一位第一召集人。请确认只保留一位第一召集人，其他人改为“召集人”。",
+        "Sector group '{value}' has more than one first convener. Keep one; make the others conveners.",
     ),
     "member_no_sector": (
         "委员“{value}”没有填写界别，将不在任何界别中。请在“界别”列填写界别编号。",

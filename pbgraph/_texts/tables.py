@@ -153,6 +153,8 @@ PSEUDONYMS: dict[str, tuple[str, str]] = {
     "enterprise": ("企业E", "Enterprise E"),
 }
 """What `--redact` calls people and enterprises, before their number (委员A001, Member A001)."""
+REDACTED_DATASET_NAME: tuple[str, str] = ("数据集", "dataset")
+"""What `--redact` calls the dataset (its folder or file name may hold a person's name)."""
 
 
 # plan, diff and whatif (DESIGN 4.1)

@@ -86,7 +86,9 @@ class MemberFacts:
         ix = self.index
         mask = ix.counting & (ix.liaison_kind == list(LiaisonKind).index(LiaisonKind.MEMBER))
         n = len(self.ds.members)
-        keys = np.unique(ix.liaison_target[mask] * n + ix.liaison_source[mask])
+        keys = np.sort(ix.liaison_target[mask] * n + ix.liaison_source[mask])
+        # sorted, then distinct (np.unique is hash-based in numpy 2.x and slow on large arrays)
+        keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))] if len(keys) else keys
         return keys % n, keys // n
 
     @cached_property
@@ -140,14 +142,19 @@ class MemberFacts:
         mask[roles["member"].to_numpy()[(roles["kind"] == OrgKind.TEMPORARY_BRANCH).to_numpy()]] = True
         return mask
 
-    def org_has_member(self, *, role: Role | None = None, cpc: bool = False) -> np.ndarray:
-        """Per organization row: has a membership (of `role`, held by a CPC member when `cpc`)."""
+    def org_has_member(
+        self, *, role: Role | None = None, cpc: bool = False, non_cpc: bool = False
+    ) -> np.ndarray:
+        """Per organization row: has a membership (of `role`, held by a CPC member when `cpc`, by a non-CPC
+        member when `non_cpc`)."""
         roles = self.membership_rows
         keep = np.ones(len(roles), dtype=bool)
         if role is not None:
             keep &= (roles["role"] == role).to_numpy()
         if cpc:
             keep &= self.index.is_cpc[roles["member"].to_numpy()]
+        if non_cpc:
+            keep &= ~self.index.is_cpc[roles["member"].to_numpy()]
         mask = np.zeros(len(self.ds.organizations), dtype=bool)
         mask[roles["org"].to_numpy()[keep]] = True
         return mask

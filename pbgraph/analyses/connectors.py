@@ -79,18 +79,29 @@ def undirected_graph(source: np.ndarray, target: np.ndarray) -> tuple[np.ndarray
     return np.asarray(nodes), adjacency
 
 
+def _distinct(values: np.ndarray, owner: np.ndarray) -> np.ndarray:
+    """The distinct values of `values` (node positions), in linear time: each value keeps the one position
+    that wrote last into `owner` (a scratch array over all nodes)."""
+    positions = np.arange(len(values))
+    owner[values] = positions
+    return values[owner[values] == positions]
+
+
 def _dependencies(
     indptr: np.ndarray,
     indices: np.ndarray,
     source: int,
     leaf_count: np.ndarray,
-    work: tuple[np.ndarray, np.ndarray, np.ndarray],
+    work: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray],
 ) -> tuple[np.ndarray, np.ndarray]:
     """Brandes' single-source pass: returns the nodes reached and their dependency on `source`.
 
     Leaves were removed from the graph; `leaf_count` adds each node's leaves as targets one hop further.
+    Every step is linear in the edges of the level: a hub with 100,000 neighbours makes one long level,
+    which `np.unique` (hash-based in numpy 2.x, far slower than linear on such arrays) made the slowest
+    part of a province run.
     """
-    distance, sigma, delta = work
+    distance, sigma, delta, owner = work
     distance[source] = 0
     sigma[source] = 1.0
     frontier = np.array([source])
@@ -109,7 +120,7 @@ def _dependencies(
         parents, children = parents[on_path], children[on_path]
         np.add.at(sigma, children, sigma[parents])
         levels.append((parents, children))
-        frontier = np.unique(children)
+        frontier = _distinct(children, owner)
         reached.append(frontier)
         depth += 1
     nodes = np.concatenate(reached)
@@ -181,7 +192,7 @@ def graph_betweenness(
                 searched_weight[s] += 1
     core_leaves = leaf_count[core_nodes]
     m = len(core_nodes)
-    work = (np.full(m, -1, dtype=np.int64), np.zeros(m), np.zeros(m))
+    work = (np.full(m, -1, dtype=np.int64), np.zeros(m), np.zeros(m), np.zeros(m, dtype=np.int64))
     indptr, indices = core_adjacency.indptr, core_adjacency.indices
     core_values = np.zeros(m)
     for source in np.flatnonzero((searched_weight + leaf_weight)[core_nodes] > 0):

@@ -58,7 +58,8 @@ def unorganized(ds: Dataset, *, committee: str | None = None) -> pd.DataFrame:
 
 
 def sector_gaps(ds: Dataset, *, committee: str | None = None) -> pd.DataFrame:
-    """Sectors no party-group member reaches, sector groups without a liaison or a CPC 第一召集人.
+    """Sectors no party-group member reaches, sector groups without a liaison or with a 第一召集人 who is
+    missing or not CPC.
 
     Examples
     --------
@@ -87,9 +88,10 @@ def sector_gaps(ds: Dataset, *, committee: str | None = None) -> pd.DataFrame:
     is_group = (orgs["kind"] == OrgKind.SECTOR_GROUP).to_numpy() & row_mask(orgs, committee)
     has_liaison = targeted[ix.numbers("organizations")]
     has_convener = f.org_has_member(role=Role.FIRST_CONVENER)
-    has_cpc_convener = f.org_has_member(role=Role.FIRST_CONVENER, cpc=True)
+    # every 第一召集人 must be CPC: one who is not is a gap, even beside a CPC one
+    has_non_cpc_convener = f.org_has_member(role=Role.FIRST_CONVENER, non_cpc=True)
     convener_gap = np.where(
-        ~has_convener, "no_first_convener", np.where(~has_cpc_convener, "first_convener_not_cpc", "")
+        ~has_convener, "no_first_convener", np.where(has_non_cpc_convener, "first_convener_not_cpc", "")
     )
     groups = _gap_rows(
         orgs, [(is_group & ~has_liaison, "no_liaison"), (is_group & (convener_gap != ""), convener_gap)]

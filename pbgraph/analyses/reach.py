@@ -139,7 +139,8 @@ def reach(ds: Dataset, *, committee: str | None = None, max_depth: int | None = 
 def party_group_reach(
     ds: Dataset, *, committee: str | None = None, max_depth: int | None = None
 ) -> pd.DataFrame:
-    """Per party group: its members plus everyone their liaison chains reach, as a share of the committee.
+    """Per party group: its members plus everyone their liaison chains reach, counted within its committee,
+    and that count as a share of the committee.
 
     Examples
     --------
@@ -197,7 +198,8 @@ def party_group_reach(
     sizes = np.asarray(in_committee.sum(axis=0)).ravel()[safe_code] * known
     rows = orgs.iloc[groups][["committee", "id", "name"]].reset_index(drop=True)
     rows["party_group_members"] = np.diff(seeds.indptr).astype(np.int64)
-    rows["reached_members"] = np.diff(reached_members.tocsr().indptr).astype(np.int64)
+    # only the committee's own members: `share` is this count over the committee, so the two agree
+    rows["reached_members"] = inside.astype(np.int64)
     rows["committee_members"] = sizes.astype(np.int64)
     rows["share"] = pd.Series(
         [rate(int(a), int(b)) for a, b in zip(inside, sizes, strict=True)], dtype=object

@@ -27,6 +27,10 @@ def main() -> None:
       pbgraph validate data/sample
       pbgraph analyze all data/sample
     """
+    from pbgraph._write import forget_reads
+
+    # a new command: nothing read yet (matters when one process runs several, as the tests do)
+    forget_reads()
 
 
 for command in (

@@ -42,6 +42,11 @@ from pbgraph.cli._common import (
     show_default=True,
     help="graphml/gexf/json：包含联系群众 / include contacts in the graph.",
 )
+@click.option(
+    "--force",
+    is_flag=True,
+    help="csv：替换不为空的输出文件夹 / csv: replace an output folder that is not empty.",
+)
 @lang_option
 @cache_option
 @library_errors
@@ -54,6 +59,7 @@ def export(
     max_load: int,
     max_depth: int | None,
     contacts: bool,
+    force: bool,
     lang: str,
 ) -> None:
     """导出：分析表格（Excel）、关系图（GraphML/GEXF/JSON）或数据集本身（CSV）。
@@ -74,7 +80,8 @@ def export(
 
     ds = load_or_exit(path, lang)
     if output is None:
-        stem = Path(path).stem or "dataset"
+        # a redacted export is not named after the dataset (a folder name may be a person's)
+        stem = ("数据集" if lang == "zh" else "dataset") if redact else (Path(path).stem or "dataset")
         output = Path("out") / (stem if to == "csv" else f"{stem}.{to}")
     if output.resolve() == Path(path).resolve():
         raise click.UsageError("输出不能覆盖输入数据集 / the output must not overwrite the input dataset")
@@ -89,6 +96,7 @@ def export(
         max_depth=max_depth,
         lang=lang,
         contacts=contacts,
+        force=force,
     )
     if to == "csv":
         click.echo(say(CLI, "wrote_files", lang, n=len(written), path=output))

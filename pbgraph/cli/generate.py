@@ -33,9 +33,12 @@ from pbgraph.cli._common import (
     show_default=True,
     help="CSV 文件夹，或一个工作簿（只适合县、市规模）/ a folder of CSVs, or one workbook (county, city).",
 )
+@click.option(
+    "--force", is_flag=True, help="替换不为空的输出文件夹 / replace an output folder that is not empty."
+)
 @lang_option
 @library_errors
-def generate(out: Path, scale: str, seed: int, contacts: bool, fmt: str, lang: str) -> None:
+def generate(out: Path, scale: str, seed: int, contacts: bool, fmt: str, force: bool, lang: str) -> None:
     """生成一个虚构的政协系统数据集（用于试用和性能测试）。
 
     Generate a fictional committee system (county ≈ 250 members … national ≈ 650,000).
@@ -54,6 +57,7 @@ def generate(out: Path, scale: str, seed: int, contacts: bool, fmt: str, lang: s
         seed=seed,
         contacts=contacts,
         fmt="xlsx" if fmt == "xlsx" else "csv",
+        force=force,
         progress=(lambda s: click.echo(s, err=True)) if sys.stderr.isatty() else None,
         lang=lang,
     )

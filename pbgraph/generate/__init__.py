@@ -35,7 +35,6 @@ from pbgraph.generate._arrays import Progress
 from pbgraph.generate._system import System
 from pbgraph.generate.scales import CITY, COUNTY, NATIONAL, PROVINCE, SCALES, Level, Scale
 from pbgraph.io import write_csv_tables, write_xlsx_tables
-from pbgraph.model import TABLES
 
 DEFAULT_GAP_RATE = 0.03
 """Base rate of injected gaps (see :func:`generate_tables` for how each kind of gap derives from it)."""
@@ -148,6 +147,7 @@ def generate(
     gap_rate: float = DEFAULT_GAP_RATE,
     progress: Progress | None = None,
     lang: str = "zh",
+    force: bool = False,
 ) -> list[Path]:
     """Generate a committee system and write it as a dataset.
 
@@ -156,9 +156,10 @@ def generate(
     scale, seed, contacts, gap_rate, lang
         As for :func:`generate_tables`.
     out
-        The folder of CSV files (`fmt="csv"`), or the workbook to write (`fmt="xlsx"`). A table file in the
-        folder that this run does not write (`contacts.csv` with `contacts=False`) is removed, so that the
-        folder holds one consistent dataset.
+        The folder of CSV files (`fmt="csv"`), or the workbook to write (`fmt="xlsx"`). The folder is written
+        beside and renamed into place, so it holds exactly one consistent dataset.
+    force
+        Replace a folder that is not empty (without it, such a folder is refused: it may hold a real roster).
     fmt
         "csv" (UTF-8 with BOM, one file per table) or "xlsx" (one sheet per table; only for systems whose
         tables fit in a sheet: up to the city scale with contacts, the province scale without; a larger
@@ -191,14 +192,13 @@ def generate(
         if progress:
             progress(say(GENERATE, "writing", lang, name=out.name))
         return [write_xlsx_tables(tables, out)]
-    written: list[Path] = []
-    for name, frame in tables.items():
-        if progress:
-            progress(say(GENERATE, "writing_rows", lang, name=f"{name}.csv", n=len(frame)))
-        written.extend(write_csv_tables({name: frame}, out))
-    # a table left by an earlier run (contacts.csv, when this one has none) would not fit this dataset
-    for name in TABLES:
-        stale = out / f"{name}.csv"
-        if name not in tables and stale.exists():
-            stale.unlink()
-    return written
+    return write_csv_tables(
+        tables,
+        out,
+        force=force,
+        progress=(
+            (lambda file: progress(say(GENERATE, "writing_rows", lang, name=file, n=len(tables[file[:-4]]))))
+            if progress
+            else None
+        ),
+    )

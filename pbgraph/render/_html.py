@@ -46,6 +46,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from pbgraph._errors import InvalidOptionError
 from pbgraph.render._model import (
     EDGE_LEGEND_SHAPES,
     GAP_HALO,
@@ -142,7 +143,7 @@ def render_html(
     """
     check_view(view)
     if element_id is not None and not _ELEMENT_ID.fullmatch(element_id):
-        raise ValueError(
+        raise InvalidOptionError(
             f"element_id {element_id!r} must start with a letter and hold only letters, digits, '-' "
             "and '_' (at most 64 characters)"
         )

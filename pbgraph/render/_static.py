@@ -138,8 +138,8 @@ def _drawing_context() -> Iterator[None]:
         "axes.unicode_minus": False,
     }
     with rc_context(rc), warnings.catch_warnings():  # type: ignore[arg-type]
-        if font is None:
-            warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from", category=UserWarning)
+        # a glyph no font has (an emoji in a name) is drawn as a box: not worth a warning per glyph
+        warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from", category=UserWarning)
         yield
 
 

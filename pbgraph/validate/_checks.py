@@ -14,6 +14,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from pbgraph._texts.problems import END_NAMES
+from pbgraph._write import CONTROL_CHARACTERS
 from pbgraph.graph import arrow_strings
 from pbgraph.model import (
     ACTIVITY_KIND_ALIASES,
@@ -28,6 +29,7 @@ from pbgraph.model import (
     ORG_KIND_ALIASES,
     ORG_KIND_ZH,
     PARTY_ALIASES,
+    PARTY_GROUP_ROLES,
     PARTY_ZH,
     ROLE_ALIASES,
     ROLE_ZH,
@@ -45,6 +47,7 @@ from pbgraph.problem import Problem
 from pbgraph.validate._registry import (
     ANY_ORG,
     MULTI_SEPARATORS,
+    TAG_CODES,
     TAG_NAMES,
     Registry,
     kind_names,
@@ -55,6 +58,11 @@ from pbgraph.validate._registry import (
 
 if TYPE_CHECKING:
     from pbgraph.io import RawTable
+
+
+def _tag(kind: OrgKind) -> int:
+    """The registry tag of an organization of `kind`."""
+    return TAG_CODES[f"org:{kind}"]
 
 
 class Validator(Registry):
@@ -409,6 +417,58 @@ class Validator(Registry):
             for visited in path:
                 state[visited] = 2
 
+    def control_characters(self) -> None:
+        """Warning, and the characters removed: control characters in a text cell (a NUL, \x01 …) are
+        invisible, and no XML or xlsx file may hold them (DESIGN 3: no writer ever sees them)."""
+        for raw in self.raw.values():
+            for column in raw.frame.columns:
+                values = raw.frame[column]
+                if not (pd.api.types.is_string_dtype(values.dtype) or values.dtype == object):
+                    continue
+                text = values.astype("str")
+                found = text.str.contains(CONTROL_CHARACTERS, regex=True).to_numpy(dtype=bool)
+                if found.any():
+                    cleaned = text.str.replace(CONTROL_CHARACTERS, "", regex=True)
+                    raw.frame[column] = cleaned.astype(values.dtype)
+                    self.report(
+                        raw,
+                        "control_characters",
+                        found,
+                        column=column,
+                        values=cleaned.to_numpy(),
+                        severity="warning",
+                    )
+
+    def fold_party_group(self) -> None:
+        """The one party-group flag (DESIGN 3): `party_group` true, OR a 党组 role in `roles`, OR a membership
+        in an organization of kind party_group. Folded here, so every check and analysis reads one flag."""
+        members = self.raw["members"].frame
+        n = len(members)
+        parts = members["roles"].astype("str").str.split(r"[;；、,，]", regex=True).explode().str.strip()
+        by_role = parts.isin(list(PARTY_GROUP_ROLES)).groupby(level=0).any()
+        folded = (members["party_group"] == "true").to_numpy() | by_role.reindex(
+            members.index, fill_value=False
+        ).to_numpy(dtype=bool)
+        member = self.positions.get(("memberships", "member"))
+        org = self.positions.get(("memberships", "organization"))
+        if member is not None and org is not None and len(member):
+            in_group = (org >= 0) & (self.registry_tag[np.maximum(org, 0)] == _tag(OrgKind.PARTY_GROUP))
+            folded = folded.copy()
+            folded[member[in_group & (member >= 0) & (member < n)]] = True
+        members["party_group"] = np.where(folded, "true", "false")
+
+    def several_first_conveners(self) -> None:
+        """Warning: a sector group with more than one 第一召集人 (on each convener row after the first)."""
+        memberships = self.raw["memberships"]
+        frame = memberships.frame
+        org = self.positions.get(("memberships", "organization"))
+        if org is None or not len(frame):
+            return
+        is_group = (org >= 0) & (self.registry_tag[np.maximum(org, 0)] == _tag(OrgKind.SECTOR_GROUP))
+        convener = is_group & (frame["role"] == Role.FIRST_CONVENER).to_numpy()
+        later = convener & frame["organization"].where(convener, None).duplicated(keep="first").to_numpy()
+        self.report(memberships, "several_first_conveners", later, column="organization", severity="warning")
+
     def meaning(self) -> None:
         """Warnings: liaisons that will not count, duplicates, members without sector or township."""
         members = self.raw["members"].frame
@@ -474,12 +534,15 @@ class Validator(Registry):
 
     def run(self) -> None:
         self.structure()
+        self.control_characters()
         self.required_cells()
         self.enums()
         self.ids(_REFERENCE_COLUMNS)
         self.references()
         self.parent_cycles()
         if not any(p.is_error for p in self.problems):
+            self.fold_party_group()
+            self.several_first_conveners()
             self.meaning()
 
 
