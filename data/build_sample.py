@@ -23,9 +23,10 @@ import numpy as np
 import pandas as pd
 
 import pbgraph
+from pbgraph._write import atomic_open
 from pbgraph.generate import COUNTY, Scale, generate_tables
 from pbgraph.generate.activities import ACTIVITY_YEAR, generate_activities
-from pbgraph.io import atomic_open, write_csv_tables, write_xlsx_tables
+from pbgraph.io import write_csv_tables, write_xlsx_tables
 from pbgraph.model import (
     ACTIVITY_KIND_ZH,
     LIAISON_ACTIVITY_KINDS,

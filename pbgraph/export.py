@@ -168,7 +168,7 @@ def export_graph(ds: Dataset, path: str | os.PathLike[str], *, fmt: str, contact
     """
     import networkx as nx
 
-    from pbgraph.io import atomic_open
+    from pbgraph._write import atomic_open
     from pbgraph.render import view_date
 
     if fmt not in GRAPH_FORMATS:

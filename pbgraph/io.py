@@ -22,8 +22,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
-from pbgraph._write import CSV_UNQUOTE, atomic_folder, atomic_open, csv_safe, xml_safe
-from pbgraph._write import atomic_path as atomic_path
+from pbgraph._table_writers import write_csv_tables as write_csv_tables
+from pbgraph._table_writers import write_xlsx_tables as write_xlsx_tables
+from pbgraph._write import CSV_UNQUOTE
 from pbgraph.model import TABLE_ALIASES, TABLES, Table
 from pbgraph.problem import Problem
 
@@ -567,79 +568,3 @@ def read_raw(
             progress(path.name)
         return read_xlsx(path)
     return {}, [Problem(code="path_kind", severity="error", file=path.name)]
-
-
-def write_csv_tables(
-    tables: dict[str, pd.DataFrame],
-    folder: Path,
-    *,
-    force: bool = False,
-    progress: Callable[[str], None] | None = None,
-) -> list[Path]:
-    """Write tables as a folder of UTF-8 CSV files (with a BOM, so that Excel opens them right), a file each.
-
-    The folder is written beside and renamed into place (DESIGN 5): it holds exactly these files afterwards,
-    and a non-empty folder is replaced only with `force`.
-    """
-    with atomic_folder(folder, force=force) as output:
-        for name, frame in tables.items():
-            if progress:
-                progress(f"{name}.csv")
-            with output.open(f"{name}.csv", "wb") as handle:
-                handle.write(codecs.BOM_UTF8)
-                text = frame.astype("str")
-                safe = pd.DataFrame(
-                    {c: csv_safe(text[c]).astype("str") for c in text.columns}, index=text.index
-                )
-                arrow = pa.Table.from_pandas(safe, preserve_index=False)
-                pacsv.write_csv(arrow, handle, write_options=pacsv.WriteOptions(quoting_style="needed"))
-    return [folder / f"{name}.csv" for name in tables]
-
-
-def write_xlsx_tables(tables: dict[str, pd.DataFrame], target: Path) -> Path:
-    """Write tables into one workbook, a sheet per table, header frozen, autofilter on, columns sized; the
-    columns listed in a frame's `attrs["percent_columns"]` (positions) are formatted as percentages."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.utils import get_column_letter
-
-    workbook = Workbook(write_only=True)
-    for name, frame in tables.items():
-        sheet = workbook.create_sheet(title=xml_safe(name)[:31])
-        sheet.freeze_panes = "A2"
-        if len(frame.columns):
-            sheet.auto_filter.ref = f"A1:{get_column_letter(len(frame.columns))}{len(frame) + 1}"
-        percent = set(frame.attrs.get("percent_columns", ()))
-        for position, column in enumerate(frame.columns, start=1):
-            values = frame[column].astype("str")
-            longest = max([len(str(column)), *values.head(2000).str.len().tolist()])
-            sheet.column_dimensions[get_column_letter(position)].width = min(60, max(8, longest * 1.6 + 2))
-        sheet.append([str(c) for c in frame.columns])
-        for record in frame.itertuples(index=False, name=None):
-            cells = [_xlsx_value(v, sheet) for v in record]
-            for position in percent:
-                if isinstance(cells[position], float):
-                    cells[position] = WriteOnlyCell(sheet, value=cells[position])
-                    cells[position].number_format = "0.0%"
-            sheet.append(cells)
-    with atomic_open(target, "wb") as handle:
-        workbook.save(handle)
-    return target
-
-
-def _xlsx_value(value: Any, sheet: Any) -> Any:
-    from openpyxl.cell import WriteOnlyCell
-
-    if isinstance(value, str):
-        # what XML cannot hold (the loader removed it from data; titles and notes are guarded here)
-        value = xml_safe(value)
-    if isinstance(value, str) and value.startswith("="):
-        # text, not a formula: a formula would read back empty (and run in the reader's Excel)
-        cell = WriteOnlyCell(sheet, value=value)
-        cell.data_type = "s"
-        return cell
-    if isinstance(value, (bool, np.bool_)):
-        return "true" if value else "false"
-    if isinstance(value, (int, float, np.integer, np.floating)) and not pd.isna(value):
-        return value.item() if hasattr(value, "item") else value
-    return "" if value is None or (isinstance(value, float) and np.isnan(value)) else str(value)

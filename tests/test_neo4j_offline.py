@@ -252,7 +252,8 @@ def test_pull_is_complete_against_the_model(sample: Dataset) -> None:
     assert len(store.dataset_from_records(partial, name="s").contacts) == 0
     # an attribute Neo4j holds that is no column of the model is named, not silently dropped
     records["members"][0]["properties"]["gender"] = "女"
-    assert store.left_out(records) == [activities, "members: 属性 gender 未读回 / property gender not pulled"]
+    assert store.left_out(records) == [activities, "members: 属性 gender 未读回"]
+    assert store.left_out(records, lang="en")[1] == "members: property gender not pulled"
     summary = store.PushSummary("s", {}, {}, left_out=["activities"])
     (message,) = summary.left_out_messages()
     assert "activities" in message and "\n" not in message

@@ -2,8 +2,8 @@
 English everywhere and a new message is written once in both languages.
 
 Each catalog maps a key to `(zh, en)`; the texts are `str.format` templates. The catalogs are by concern:
-problems found in a dataset, table headers and titles, the report page, the command line. (The graph views
-of `pbgraph.render` keep their labels beside their code.)
+problems found in a dataset, table headers and titles, the report page, the command line, the graph views,
+the Neo4j store.
 """
 
 from __future__ import annotations
@@ -11,7 +11,10 @@ from __future__ import annotations
 from typing import Any
 
 from pbgraph._texts.cli import ANALYSES, CLI, GENERATE, OUTPUTS
+from pbgraph._texts.neo4j import NEO4J
 from pbgraph._texts.problems import END_NAMES, KIND_NAMES, MESSAGES
+from pbgraph._texts.render import DEFAULT_LABELS_EN, DEFAULT_LABELS_ZH, GAP_LABELS, TOOLTIP
+from pbgraph._texts.render import TEXT as VIEW_TEXT
 from pbgraph._texts.report import DEFINITIONS, SECTIONS, TEXT
 from pbgraph._texts.tables import (
     CELLS,
@@ -41,12 +44,35 @@ CATALOGS: dict[str, dict[str, tuple[str, str]]] = {
     "generate": GENERATE,
     "analyses": ANALYSES,
     "outputs": OUTPUTS,
+    "neo4j": NEO4J,
+    "views": VIEW_TEXT,
+    "view_gaps": GAP_LABELS,
+    "view_tooltip": TOOLTIP,
+    # the page's labels: one dict per language, paired here so that the test sees both
+    "view_page": {
+        key: (DEFAULT_LABELS_ZH[key], DEFAULT_LABELS_EN.get(key, ""))
+        for key in DEFAULT_LABELS_ZH
+        if key not in ("lang", "tooltip_separator")
+    },
 }
 
 
 def pick(pair: tuple[str, str], lang: str) -> str:
     """The English text of a pair for "en", the Chinese one otherwise."""
     return pair[1] if lang == "en" else pair[0]
+
+
+def both(catalog: dict[str, tuple[str, str]], key: str, **values: Any) -> tuple[str, str]:
+    """The text `key` of `catalog` in Chinese and in English, filled in: what an error carries (the CLI shows
+    the one of `--lang`).
+
+    Examples
+    --------
+    >>> both(CLI, "wrote", path="a.xlsx")
+    ('已写入 a.xlsx', 'wrote a.xlsx')
+    """
+    zh, en = catalog[key]
+    return zh.format(**values), en.format(**values)
 
 
 def say(catalog: dict[str, tuple[str, str]], key: str, lang: str, **values: Any) -> str:

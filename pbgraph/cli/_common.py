@@ -244,7 +244,7 @@ def write_tables(
 ) -> None:
     """Write named tables in the chosen format, to the screen or a file, through the one table writer
     (:mod:`pbgraph.format`): `analyze`, `info`, `validate` and `neo4j query` all print with it."""
-    from pbgraph.io import atomic_open
+    from pbgraph._write import atomic_open
 
     if fmt == "xlsx":
         if output is None:

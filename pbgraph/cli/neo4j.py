@@ -17,6 +17,9 @@ import click
 import pandas as pd
 
 from pbgraph import neo4j as store
+from pbgraph._texts import say
+from pbgraph._texts.cli import CLI
+from pbgraph._texts.neo4j import NEO4J
 from pbgraph.analyses.workload import DEFAULT_MAX_LOAD
 from pbgraph.cli._common import (
     F,
@@ -182,9 +185,7 @@ def push_command(
 def _push(
     ds: Any, name: str, *, replace: bool, batch_size: int, conn_settings: store.Settings, lang: str
 ) -> None:
-    progress = (
-        _Progress("写入 Neo4j" if lang == "zh" else "writing to Neo4j") if sys.stderr.isatty() else None
-    )
+    progress = _Progress(say(NEO4J, "writing", lang)) if sys.stderr.isatty() else None
     try:
         with store.connect(conn_settings) as conn:
             summary = store.push(
@@ -196,21 +197,12 @@ def _push(
     counts = "，".join(f"{key} {value}" for key, value in summary.pushed.items())
     where = conn_settings.shown_uri
     if summary.deleted:
-        click.echo(
-            f"已删除旧数据 {summary.deleted} 个节点。"
-            if lang == "zh"
-            else f"Deleted {summary.deleted} old node(s)."
-        )
-    click.echo(
-        f"已推送数据集“{summary.dataset}”到 Neo4j（{where}）：{counts}。"
-        if lang == "zh"
-        else f"Pushed dataset {summary.dataset!r} to Neo4j at {where}: {counts.replace('，', ', ')}."
-    )
-    for note in summary.left_out_messages():
-        click.echo(("警告：" if lang == "zh" else "Warning: ") + note, err=True)
-    stale = summary.stale_message()
-    if stale:
-        click.echo(("警告：" if lang == "zh" else "Warning: ") + stale, err=True)
+        click.echo(say(NEO4J, "deleted", lang, n=summary.deleted))
+    counts = counts if lang == "zh" else counts.replace("，", ", ")
+    click.echo(say(NEO4J, "pushed", lang, dataset=summary.dataset, where=where, counts=counts))
+    stale = summary.stale_message(lang)
+    for note in [*summary.left_out_messages(lang), *([stale] if stale else [])]:
+        _warn(note, lang)
 
 
 @neo4j_group.command("bulk")
@@ -251,17 +243,9 @@ def bulk_command(path: str, out: Path, dataset: str | None, database: str, force
 def _bulk(ds: Any, out: Path, *, dataset: str, database: str, force: bool, lang: str) -> None:
     summary = store.write_bulk(ds, out, dataset=dataset, database=database, force=force)
     rows = sum(len(file.rows) for file in summary.files)
-    click.echo(
-        f"已写入 {len(summary.files)} 个文件（{rows} 行）到 {summary.folder}。停止 Neo4j 后运行："
-        if lang == "zh"
-        else f"Wrote {len(summary.files)} file(s) ({rows} rows) to {summary.folder}. Stop Neo4j, then run:"
-    )
+    click.echo(say(NEO4J, "bulk_written", lang, files=len(summary.files), rows=rows, folder=summary.folder))
     click.echo(summary.command)
-    click.echo(
-        "然后启动 Neo4j，并运行 pbgraph neo4j query schema 建立约束和索引。"
-        if lang == "zh"
-        else "Then start Neo4j and create the constraints and indexes with: pbgraph neo4j query schema"
-    )
+    click.echo(say(NEO4J, "bulk_then", lang))
 
 
 @neo4j_group.command("pull")
@@ -293,16 +277,14 @@ def _pull(out: Path, dataset: str, conn_settings: store.Settings, lang: str) -> 
     from pbgraph.io import write_xlsx_tables
 
     with store.connect(conn_settings) as conn:
-        ds, left_out = store.pull_with_notes(conn, dataset)
+        ds, left_out = store.pull_with_notes(conn, dataset, lang=lang)
     for note in left_out:
-        click.echo(("警告：" if lang == "zh" else "Warning: ") + note, err=True)
+        _warn(note, lang)
     if out.suffix.lower() == ".xlsx":
         written = [write_xlsx_tables(input_tables(ds), out)]
     else:
         written = export_csv(ds, out)
-    click.echo(
-        f"已写入 {len(written)} 个文件到 {out}" if lang == "zh" else f"wrote {len(written)} file(s) to {out}"
-    )
+    click.echo(say(CLI, "wrote_files", lang, n=len(written), path=out))
 
 
 @neo4j_group.command("query")
@@ -416,3 +398,7 @@ def analyze_with_neo4j(
             league=by_committee,
         )
     return found.tables, sampled_notes(found.sampled, lang) + found.notes
+
+
+def _warn(note: str, lang: str) -> None:
+    click.echo(say(NEO4J, "warning", lang, note=note), err=True)

@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-import pbgraph.neo4j._messages as texts
 from pbgraph._errors import Neo4jError, UnknownIdError
+from pbgraph._texts import both
+from pbgraph._texts.neo4j import NEO4J
 
 # every backend orders the connectors and the league table with the embedded backend's functions
 from pbgraph.analyses.connectors import sort_connectors
@@ -87,7 +88,7 @@ def _check_committee(conn: Connection, dataset: str, committee: str | None) -> N
     known = committees(conn, dataset)
     if committee not in known:
         listed = "、".join(known[:10]) or "无"
-        raise UnknownIdError(texts.UNKNOWN_COMMITTEE.format(committee=committee, known=listed))
+        raise UnknownIdError(*both(NEO4J, "unknown_committee", committee=committee, known=listed))
 
 
 def run_analysis(
@@ -109,7 +110,7 @@ def run_analysis(
 
     if name not in ANALYSIS_TABLES:
         # e.g. the activity analyses (dormant, org_life) until their queries are in cypher/analyses/
-        raise Neo4jError(texts.NOT_IN_CYPHER.format(name=name, known=", ".join(ANALYSIS_TABLES)))
+        raise Neo4jError(*both(NEO4J, "not_in_cypher", name=name, known=", ".join(ANALYSIS_TABLES)))
     require_dataset(conn, dataset)
     _check_committee(conn, dataset, committee)
     parameters = {"dataset": dataset, "committee": committee, "max_load": max_load, "max_depth": max_depth}
@@ -152,8 +153,12 @@ def run_query(
     unknown = sorted(set(given) - set(query.parameters)) if query.parameters is not None else []
     if unknown:
         raise Neo4jError(
-            texts.UNKNOWN_PARAMETER.format(
-                query=query.name, names=", ".join(unknown), known=", ".join(query.parameters or ()) or "-"
+            *both(
+                NEO4J,
+                "unknown_parameter",
+                query=query.name,
+                names=", ".join(unknown),
+                known=", ".join(query.parameters or ()) or "-",
             )
         )
     if query.shipped:

@@ -20,8 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import pbgraph.neo4j._messages as texts
 from pbgraph._errors import Neo4jError
+from pbgraph._texts import both
+from pbgraph._texts.neo4j import NEO4J
 from pbgraph.model import MULTI_VALUE_SEPARATOR
 from pbgraph.neo4j.model import NODE_LABELS
 from pbgraph.neo4j.push import PushRows, load_query_name, push_rows
@@ -159,10 +160,10 @@ def write_bulk(
     """
     name = dataset or ds.name
     if not name:
-        raise Neo4jError(texts.NO_NAME)
+        raise Neo4jError(*both(NEO4J, "no_name"))
     target = Path(folder)
     if target.exists() and (not target.is_dir() or (any(target.iterdir()) and not force)):
-        raise Neo4jError(texts.BULK_TARGET.format(folder=target))
+        raise Neo4jError(*both(NEO4J, "bulk_target", folder=target))
     files = bulk_files(ds, dataset=name)
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))

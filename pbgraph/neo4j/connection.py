@@ -12,8 +12,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, LiteralString, cast
 
-import pbgraph.neo4j._messages as texts
 from pbgraph._errors import MissingDependencyError, Neo4jError
+from pbgraph._texts import both
+from pbgraph._texts.neo4j import NEO4J
 from pbgraph.neo4j.queries import CypherQuery, query_parameters
 
 Row = dict[str, Any]
@@ -147,19 +148,19 @@ def _translated(settings: Settings, query: str | None = None) -> Iterator[None]:
             raise Neo4jError(settings.scrub(str(error))) from None
         raise
     except _driver_errors.AuthError as error:
-        raise Neo4jError(texts.AUTH.format(uri=uri, username=settings.username)) from error
+        raise Neo4jError(*both(NEO4J, "auth", uri=uri, username=settings.username)) from error
     except (_driver_errors.ServiceUnavailable, _driver_errors.SessionExpired) as error:
-        raise Neo4jError(texts.UNREACHABLE.format(uri=uri)) from error
+        raise Neo4jError(*both(NEO4J, "unreachable", uri=uri)) from error
     except _driver_errors.ConfigurationError as error:
-        raise Neo4jError(texts.BAD_URI.format(uri=uri)) from error
+        raise Neo4jError(*both(NEO4J, "bad_uri", uri=uri)) from error
     except _driver_errors.Neo4jError as error:
         if error.code == "Neo.ClientError.Database.DatabaseNotFound":
-            raise Neo4jError(texts.NO_DATABASE.format(uri=uri, database=settings.database)) from error
+            raise Neo4jError(*both(NEO4J, "no_database", uri=uri, database=settings.database)) from error
         detail = settings.scrub(f"{error.code}: {_first_line(error.message or '')}")
-        raise Neo4jError(texts.QUERY_FAILED.format(query=query or "?", detail=detail)) from error
+        raise Neo4jError(*both(NEO4J, "query_failed", query=query or "?", detail=detail)) from error
     except _driver_errors.DriverError as error:
         detail = settings.scrub(_first_line(str(error)))
-        raise Neo4jError(texts.QUERY_FAILED.format(query=query or "?", detail=detail)) from error
+        raise Neo4jError(*both(NEO4J, "query_failed", query=query or "?", detail=detail)) from error
 
 
 class Connection:
@@ -263,7 +264,7 @@ def connect(settings: Settings | None = None) -> Connection:
         _SILENCED = True
     scheme = settings.uri.partition("://")[0].lower() if "://" in settings.uri else ""
     if scheme not in SCHEMES:
-        raise Neo4jError(texts.BAD_SCHEME.format(uri=settings.shown_uri, schemes=", ".join(SCHEMES)))
+        raise Neo4jError(*both(NEO4J, "bad_scheme", uri=settings.shown_uri, schemes=", ".join(SCHEMES)))
     auth = (settings.username, settings.password) if settings.password is not None else None
     try:
         # the driver warns about some malformed URIs, quoting them whole (password included): such a
@@ -279,20 +280,22 @@ def connect(settings: Settings | None = None) -> Connection:
             )
     except ValueError as error:
         # the driver rejects some malformed URIs (a bad port …) with a plain ValueError
-        raise Neo4jError(texts.BAD_URI.format(uri=settings.shown_uri)) from error
+        raise Neo4jError(*both(NEO4J, "bad_uri", uri=settings.shown_uri)) from error
     if caught:
         driver.close()
-        raise Neo4jError(texts.BAD_URI.format(uri=settings.shown_uri))
+        raise Neo4jError(*both(NEO4J, "bad_uri", uri=settings.shown_uri))
     try:
         with _translated(settings):
             try:
                 driver.verify_connectivity()
             except ValueError as error:
-                raise Neo4jError(texts.BAD_URI.format(uri=settings.shown_uri)) from error
+                raise Neo4jError(*both(NEO4J, "bad_uri", uri=settings.shown_uri)) from error
             version = server_version(driver.get_server_info().agent)
         if version is not None and version < MINIMUM_SERVER:
             raise Neo4jError(
-                texts.TOO_OLD.format(
+                *both(
+                    NEO4J,
+                    "too_old",
                     version=".".join(map(str, version)),
                     uri=settings.shown_uri,
                     needed=".".join(map(str, MINIMUM_SERVER)),

@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-import pbgraph.neo4j._messages as texts
 from pbgraph._errors import Neo4jError
+from pbgraph._texts import both, say
+from pbgraph._texts.neo4j import NEO4J
 from pbgraph.model import TABLES
 from pbgraph.neo4j.connection import Connection, Row
 from pbgraph.neo4j.model import ENDPOINT_COLUMNS, EXTRA_PROPERTIES, stored_tables
@@ -30,7 +31,7 @@ def _ordered(table: str, records: Sequence[Row], dataset: str) -> list[Row]:
     if seqs != list(range(len(ordered))):
         seen = {s for s in seqs if isinstance(s, int) and 0 <= s < len(ordered)}
         details = f"{table}: {len(ordered)} rows, {len(ordered) - len(seen)} out of sequence"
-        raise Neo4jError(texts.STALE.format(dataset=dataset, details=details))
+        raise Neo4jError(*both(NEO4J, "stale", dataset=dataset, details=details))
     return ordered
 
 
@@ -72,7 +73,7 @@ def dataset_from_records(records: Mapping[str, Sequence[Row]], *, name: str) -> 
 
 def require_dataset(conn: Connection, dataset: str) -> None:
     if not dataset_exists(conn, dataset):
-        raise Neo4jError(texts.NO_DATASET.format(dataset=dataset))
+        raise Neo4jError(*both(NEO4J, "no_dataset", dataset=dataset))
 
 
 def pull(conn: Connection, dataset: str) -> Dataset:
@@ -86,17 +87,17 @@ def pull(conn: Connection, dataset: str) -> Dataset:
     return pull_with_notes(conn, dataset)[0]
 
 
-def pull_with_notes(conn: Connection, dataset: str) -> tuple[Dataset, list[str]]:
+def pull_with_notes(conn: Connection, dataset: str, *, lang: str = "zh") -> tuple[Dataset, list[str]]:
     """:func:`pull`, and one line (zh / en) per thing it could not give back: a table of the model the graph
     model does not store, a property Neo4j holds that is no column of the model (see :func:`left_out`)."""
     require_dataset(conn, dataset)
     records = {
         table: conn.read(load_query(f"pull/{table}"), {"dataset": dataset}) for table in stored_tables()
     }
-    return dataset_from_records(records, name=dataset), left_out(records)
+    return dataset_from_records(records, name=dataset), left_out(records, lang=lang)
 
 
-def left_out(records: Mapping[str, Sequence[Row]]) -> list[str]:
+def left_out(records: Mapping[str, Sequence[Row]], *, lang: str = "zh") -> list[str]:
     """What a pull of `records` (as :func:`dataset_from_records` takes them) leaves out, one line each: every
     table of the model with no records key (the graph model does not store it), and per table the properties
     that are neither a column of the model nor one of :data:`EXTRA_PROPERTIES` (set in Neo4j by hand, or by
@@ -105,12 +106,12 @@ def left_out(records: Mapping[str, Sequence[Row]]) -> list[str]:
     Examples
     --------
     >>> left_out({"members": [{"id": "M1", "properties": {"name": "甲", "gender": "女"}}]})[-1]
-    'members: 属性 gender 未读回 / property gender not pulled'
+    'members: 属性 gender 未读回'
     """
-    notes = [texts.TABLE_LEFT_OUT.format(table=table) for table in TABLES if table not in records]
+    notes = [say(NEO4J, "table_left_out", lang, table=table) for table in TABLES if table not in records]
     for table, rows in records.items():
         known = {*TABLES[table].column_names, *EXTRA_PROPERTIES, "id"} if table in TABLES else set()
         extra = sorted({key for row in rows for key in row.get("properties", {})} - known)
         if extra:
-            notes.append(texts.PROPERTIES_LEFT_OUT.format(table=table, names=", ".join(extra)))
+            notes.append(say(NEO4J, "properties_left_out", lang, table=table, names=", ".join(extra)))
     return notes

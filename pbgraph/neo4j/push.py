@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-import pbgraph.neo4j._messages as texts
 from pbgraph._errors import Neo4jError
+from pbgraph._texts import both, say
+from pbgraph._texts.neo4j import NEO4J
 from pbgraph.model import MULTI_VALUE_SEPARATOR, NODE_TABLES, TABLES
 from pbgraph.neo4j.connection import INDEX_WAIT_SECONDS, Connection, Row
 from pbgraph.neo4j.model import (
@@ -229,16 +230,16 @@ class PushSummary:
             if self.stored.get(key, 0) > count
         }
 
-    def left_out_messages(self) -> list[str]:
+    def left_out_messages(self, lang: str = "zh") -> list[str]:
         """One line per table of the dataset the push did not store."""
-        return [texts.TABLE_LEFT_OUT.format(table=table) for table in self.left_out]
+        return [say(NEO4J, "table_left_out", lang, table=table) for table in self.left_out]
 
-    def stale_message(self) -> str | None:
+    def stale_message(self, lang: str = "zh") -> str | None:
         """A one-line warning with the fix, when there are leftovers."""
         if not self.stale:
             return None
         details = ", ".join(f"{key} +{count}" for key, count in self.stale.items())
-        return texts.STALE.format(dataset=self.dataset, details=details)
+        return say(NEO4J, "stale", lang, dataset=self.dataset, details=details)
 
 
 def push(
@@ -267,7 +268,7 @@ def push(
     """
     name = dataset or ds.name
     if not name:
-        raise Neo4jError(texts.NO_NAME)
+        raise Neo4jError(*both(NEO4J, "no_name"))
     rows = push_rows(ds)
     plan = load_plan(rows, batch_size=batch_size)
     apply_schema(conn)

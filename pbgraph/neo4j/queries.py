@@ -14,8 +14,9 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
-import pbgraph.neo4j._messages as texts
-from pbgraph._errors import Neo4jError
+from pbgraph._errors import InvalidOptionError, Neo4jError
+from pbgraph._texts import both
+from pbgraph._texts.neo4j import NEO4J
 from pbgraph.model import NEO4J_LABELS, NODE_TABLES, TABLES
 from pbgraph.neo4j.model import DEFAULT_PARAMETERS, ENDPOINT_COLUMNS, EXTRA_PROPERTIES, RELATIONSHIP_TYPES
 
@@ -137,7 +138,7 @@ def load_query(name: str) -> CypherQuery:
     if len(matches) != 1:
         # the ones meant for people: the analyses and the example queries
         listed = matches or [n.rsplit("/", 1)[-1] for n in names if n.startswith(("analyses/", "queries/"))]
-        raise Neo4jError(texts.NO_QUERY.format(name=name, known=", ".join(listed)))
+        raise Neo4jError(*both(NEO4J, "no_query", name=name, known=", ".join(listed)))
     text = cypher_root().joinpath(*f"{matches[0]}{CYPHER_SUFFIX}".split("/")).read_text(encoding="utf-8")
     return CypherQuery(matches[0], text, declared_parameters(text))
 
@@ -178,7 +179,7 @@ def resolve_query(name_or_path: str) -> CypherQuery:
     if not is_query_path(name_or_path):
         return load_query(name_or_path)
     if not Path(name_or_path).is_file():
-        raise Neo4jError(texts.NO_QUERY_FILE.format(path=name_or_path))
+        raise Neo4jError(*both(NEO4J, "no_query_file", path=name_or_path))
     return query_from_file(name_or_path)
 
 
@@ -195,7 +196,7 @@ def query_parameters(query: CypherQuery, given: Mapping[str, Any]) -> dict[str, 
         return dict(given)
     missing = [name for name in query.parameters if name not in given and name not in DEFAULT_PARAMETERS]
     if missing:
-        raise Neo4jError(texts.MISSING_PARAMETER.format(query=query.name, names=", ".join(missing)))
+        raise Neo4jError(*both(NEO4J, "missing_parameter", query=query.name, names=", ".join(missing)))
     return {name: given[name] if name in given else DEFAULT_PARAMETERS[name] for name in query.parameters}
 
 
@@ -272,9 +273,11 @@ def parse_parameter(text: str) -> tuple[str, Any]:
     name, _, kind = head.partition(":")
     name, kind = name.strip(), kind.strip()
     if not sep or not name:
-        raise ValueError(texts.BAD_PARAMETER.format(text=text))
+        raise InvalidOptionError(*both(NEO4J, "bad_parameter", text=text))
     if kind and kind not in PARAMETER_TYPES:
-        raise ValueError(texts.BAD_PARAMETER_TYPE.format(text=text, types=", ".join(PARAMETER_TYPES)))
+        raise InvalidOptionError(
+            *both(NEO4J, "bad_parameter_type", text=text, types=", ".join(PARAMETER_TYPES))
+        )
     try:
         if kind == "str" or (not kind and is_text_parameter(name)):
             return name, raw
@@ -285,7 +288,7 @@ def parse_parameter(text: str) -> tuple[str, Any]:
         if kind == "json":
             return name, json.loads(raw)
     except (ValueError, KeyError) as error:
-        raise ValueError(texts.BAD_PARAMETER_VALUE.format(text=text, kind=kind)) from error
+        raise InvalidOptionError(*both(NEO4J, "bad_parameter_value", text=text, kind=kind)) from error
     try:
         return name, json.loads(raw)
     except ValueError:

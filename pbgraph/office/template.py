@@ -189,7 +189,7 @@ def write_template(target: str | os.PathLike[str]) -> Path:
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    from pbgraph.io import atomic_path
+    from pbgraph._write import atomic_path
 
     workbook = Workbook()
     notes = workbook.active

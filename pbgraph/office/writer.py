@@ -209,7 +209,7 @@ def write_office_workbook(ds: Dataset, path: str | os.PathLike[str], *, title: s
     >>> len(office.members), len(office.liaisons)
     (250, 595)
     """
-    from pbgraph.io import atomic_path
+    from pbgraph._write import atomic_path
 
     writer = _Writer(ds)
     default = writer.workbook.active

@@ -32,7 +32,7 @@ def write_view(
     view: View, path: str | Path, *, fmt: str | None = None, element_id: str | None = None
 ) -> Path:
     """Write a view to a file, all at once (never half-written); the format defaults to the file's suffix."""
-    from pbgraph.io import atomic_open
+    from pbgraph._write import atomic_open
 
     path = Path(path)
     fmt = fmt or {".png": "png", ".svg": "svg"}.get(path.suffix.lower(), "html")

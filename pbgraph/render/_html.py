@@ -47,6 +47,7 @@ from importlib import resources
 from typing import Any
 
 from pbgraph._errors import InvalidOptionError
+from pbgraph._texts.render import DEFAULT_LABELS_EN, DEFAULT_LABELS_ZH
 from pbgraph.render._model import (
     EDGE_LEGEND_SHAPES,
     GAP_HALO,
@@ -59,7 +60,6 @@ from pbgraph.render._model import (
     ViewNode,
     check_view,
 )
-from pbgraph.render._words import DEFAULT_LABELS_EN, DEFAULT_LABELS_ZH
 
 __all__ = [
     "DEFAULT_LABELS_EN",

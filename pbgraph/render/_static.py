@@ -28,8 +28,8 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Circle
 from matplotlib.transforms import ScaledTranslation
 
+from pbgraph._texts.render import DEFAULT_LABELS_ZH
 from pbgraph.render._model import GAP_HALO, GAP_HALO_EDGE, LegendItem, View, check_view
-from pbgraph.render._words import DEFAULT_LABELS_ZH
 
 __all__ = ["CJK_FONTS", "cjk_font", "render_static"]
 

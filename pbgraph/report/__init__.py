@@ -285,7 +285,7 @@ def write_report(ds: Dataset, path: str | os.PathLike[str], **options: Any) -> P
     >>> out.read_text(encoding="utf-8").count("<section") >= 9
     True
     """
-    from pbgraph.io import atomic_open
+    from pbgraph._write import atomic_open
 
     page = build_report(ds, **options)
     target = Path(path)

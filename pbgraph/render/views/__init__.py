@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from pbgraph._errors import UnknownIdError
+from pbgraph._texts.render import t
 from pbgraph.render._model import View
-from pbgraph.render._words import t
 from pbgraph.render.views._builder import COLOR_BY, Builder
 from pbgraph.render.views._facts import view_date
 from pbgraph.render.views.network import (

@@ -15,9 +15,9 @@ import numpy as np
 import pandas as pd
 
 import pbgraph.render._layout as _layout
+from pbgraph._texts.render import GAP_LABELS, TOOLTIP, t
 from pbgraph.model import LiaisonKind
 from pbgraph.render._model import LegendItem, View, ViewEdge, ViewNode
-from pbgraph.render._words import GAP_LABELS, TOOLTIP, t
 from pbgraph.render.views._facts import Selection
 from pbgraph.render.views._style import GAP_SHARE_COLORS, GAP_SYMBOL, KIND_STYLE, LIAISON_COLORS
 

@@ -11,10 +11,10 @@ import pandas as pd
 
 import pbgraph.render._layout as _layout
 from pbgraph._errors import UnknownIdError
+from pbgraph._texts.render import DEFAULT_LABELS_EN, GAP_LABELS, TOOLTIP, t
 from pbgraph.analyses.activity import pair_activity
 from pbgraph.model import LIAISON_KIND_ZH, NODE_KIND_ZH, PARTY_ZH, LiaisonKind
 from pbgraph.render._model import LegendItem, View, ViewEdge, ViewNode
-from pbgraph.render._words import DEFAULT_LABELS_EN, GAP_LABELS, TOOLTIP, t
 from pbgraph.render.views._facts import Selection, facts, view_date
 from pbgraph.render.views._style import (
     DORMANT_COLOR,

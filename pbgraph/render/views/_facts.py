@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from pbgraph._texts.render import TOOLTIP, t
 from pbgraph.graph import NodeIndex, index_of
 from pbgraph.model import NODE_KIND_ZH, NODE_TABLES, ORG_KIND_ZH, PARTY_ZH, LiaisonKind
-from pbgraph.render._words import TOOLTIP, t
 
 if TYPE_CHECKING:
     from pbgraph.dataset import Dataset

@@ -12,10 +12,10 @@ import scipy.sparse as sp
 
 import pbgraph.render._layout as _layout
 from pbgraph._errors import UnknownIdError
+from pbgraph._texts.render import GAP_LABELS, t
 from pbgraph.graph import index_of
 from pbgraph.model import NODE_KIND_ZH
 from pbgraph.render._model import LegendItem, View
-from pbgraph.render._words import GAP_LABELS, t
 from pbgraph.render.views._aggregate import aggregated
 from pbgraph.render.views._builder import Builder
 from pbgraph.render.views._facts import Selection

@@ -15,9 +15,9 @@ import dataclasses
 import numpy as np
 import pandas as pd
 
+from pbgraph._texts.render import t
 from pbgraph.model import PARTY_ORG_KINDS, PLATFORM_KINDS, OrgKind
 from pbgraph.render._model import LegendItem, View, ViewEdge, ViewNode
-from pbgraph.render._words import t
 from pbgraph.render.views._builder import Builder
 from pbgraph.render.views._facts import Selection
 from pbgraph.render.views._style import KIND_STYLE, LANE_COLOR, ORG_LANE_COLORS, STRUCTURE_COLOR

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 
 import pbgraph.render._layout as _layout
+from pbgraph._texts.render import TOOLTIP, t
 from pbgraph.render._model import LegendItem, View
-from pbgraph.render._words import TOOLTIP, t
 from pbgraph.render.views._aggregate import aggregated
 from pbgraph.render.views._builder import Builder
 from pbgraph.render.views._facts import Selection

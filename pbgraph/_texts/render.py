@@ -1,7 +1,7 @@
-"""Every word the rendered views show, in Chinese and English, in one place.
+"""Every word the rendered views show, in Chinese and English.
 
-Keys name the text, values are ``(zh, en)`` pairs (``LABELS`` are the page's UI strings, kept as one dict per
-language because the page overrides them key by key). The core's ``pbgraph._texts`` can take them over as is.
+Keys name the text, values are ``(zh, en)`` pairs; the page's own UI strings (``DEFAULT_LABELS_*``) are one
+dict per language because a page overrides them key by key.
 """
 
 from __future__ import annotations

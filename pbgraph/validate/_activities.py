@@ -1,0 +1,132 @@
+"""The checks of the `activities` table: who took part, with whom, in whose meeting."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from pbgraph.graph import arrow_strings
+from pbgraph.model import (
+    ACTIVITY_KIND_ZH,
+    LIAISON_ACTIVITY_KINDS,
+    MEETING_KINDS,
+    MULTI_VALUE_SEPARATOR,
+    NODE_TABLES,
+    OrgKind,
+)
+from pbgraph.validate._registry import (
+    ANY_ORG,
+    MULTI_SEPARATORS,
+    TAG_NAMES,
+    Registry,
+    kind_names,
+    kind_params,
+    positions_in,
+    tag_kind,
+)
+
+if TYPE_CHECKING:
+    from pbgraph.io import RawTable
+
+
+class ActivityChecks(Registry):
+    def activity_references(self) -> None:
+        """Who took part, with whom, in whose meeting; what each kind of activity needs to say."""
+        activities = self.raw["activities"]
+        frame = activities.frame
+        listed = self.activity_members(activities)
+        self.reference(
+            activities,
+            "target",
+            {"members", "contacts", "townships", "sectors", f"org:{OrgKind.SECTOR_GROUP}"},
+            "activity_target",
+        )
+        self.reference(activities, "organization", {ANY_ORG}, "organization")
+        kind = frame["kind"].to_numpy(dtype=object)
+        for code, kinds, needed in (
+            (
+                "activity_needs_target",
+                LIAISON_ACTIVITY_KINDS,
+                (frame["target"] == "").to_numpy() & (listed < 2),
+            ),
+            ("activity_needs_organization", MEETING_KINDS, (frame["organization"] == "").to_numpy()),
+        ):
+            for activity_kind in sorted(kinds):
+                self.report(
+                    activities,
+                    code,
+                    (kind == activity_kind.value) & needed,
+                    column="target" if code == "activity_needs_target" else "organization",
+                    params={"kind": activity_kind.value, "kind_zh": ACTIVITY_KIND_ZH[activity_kind]},
+                )
+
+    def activity_members(self, raw: RawTable) -> np.ndarray:
+        """Check the member ids an activity lists (`M1;M2`, any separator) over the whole column at once, and
+        normalize each cell to its distinct ids joined by `;`. Returns the number of ids listed per row.
+
+        (A national log has millions of rows, mostly distinct cells: unlike `multi_reference`, nothing here
+        goes cell by cell.)
+        """
+        cells = arrow_strings(raw.frame["members"])
+        n = len(cells)
+        lists = pc.split_pattern_regex(cells, MULTI_SEPARATORS)
+        parts = pc.utf8_trim_whitespace(pc.list_flatten(lists))
+        owner = np.asarray(pc.list_parent_indices(lists), dtype=np.int64)
+        filled = np.asarray(pc.not_equal(parts, "").fill_null(False))
+        listed = pd.DataFrame(
+            {"row": owner[filled], "id": parts.filter(pa.array(filled)).to_numpy(zero_copy_only=False)}
+        ).drop_duplicates(ignore_index=True)
+        row, ids = listed["row"].to_numpy(), listed["id"].to_numpy(dtype=object)
+        positions = positions_in(ids, self.registry_ids)
+        members = NODE_TABLES.index("members")
+
+        def first_per_row(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+            """Rows where some listed id is under `mask`, and per row (full length) the first such id."""
+            rows, first = np.unique(row[mask], return_index=True)
+            at = np.zeros(n, dtype=bool)
+            at[rows] = True
+            values = np.full(n, "", dtype=object)
+            values[rows] = ids[mask][first]
+            return at, values
+
+        if "members" not in self.unavailable:
+            at, values = first_per_row(positions < 0)
+            self.report(
+                raw,
+                "unknown_reference",
+                at,
+                column="members",
+                values=values,
+                params=kind_params("expected", "member"),
+            )
+        known = positions >= 0
+        wrong = known & (self.registry_table[np.maximum(positions, 0)] != members)
+        if wrong.any():
+            at, values = first_per_row(wrong)
+            tags = np.full(n, "", dtype=object)
+            rows, first = np.unique(row[wrong], return_index=True)
+            tags[rows] = np.asarray(TAG_NAMES, dtype=object)[self.registry_tag[positions[wrong][first]]]
+            names = {t: kind_names(tag_kind(t)) for t in pd.unique(tags[at])}
+            self.report(
+                raw,
+                "wrong_reference_kind",
+                at,
+                column="members",
+                values=values,
+                params=kind_params("expected", "member"),
+                row_params={
+                    "actual": np.array([names[t][0] if t in names else "" for t in tags], dtype=object),
+                    "actual_en": np.array([names[t][1] if t in names else "" for t in tags], dtype=object),
+                },
+            )
+        counts = np.bincount(row, minlength=n)
+        offsets = pa.array(np.concatenate([[0], np.cumsum(counts)]).astype(np.int32))
+        joined = pc.binary_join(
+            pa.ListArray.from_arrays(offsets, pa.array(ids, type=pa.string())), MULTI_VALUE_SEPARATOR
+        )
+        raw.frame["members"] = pd.Series(pd.array(joined, dtype="str"), index=raw.frame.index)
+        return counts
