@@ -37,11 +37,4 @@ class Neo4jBackend:
         tables = dict(found.tables)
         if "connectors" in tables:
             tables["connectors"] = sort_connectors(tables["connectors"])
-        return Result(name, tables, sampled=found.sampled or _sampled(found.notes))
-
-
-def _sampled(notes: list[str]) -> int | None:
-    """The sample size of a `sampled:N` note, which :func:`pbgraph.neo4j.run_analysis` gives for now in
-    place of `Result.sampled`."""
-    counts = [int(note.partition(":")[2]) for note in notes if note.startswith("sampled:")]
-    return counts[0] if counts else None
+        return Result(name, tables, sampled=found.sampled)

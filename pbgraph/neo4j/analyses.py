@@ -67,14 +67,15 @@ def liaison_betweenness(
 
 def connectors_frame(
     rows: Sequence[Row], edges: Sequence[Row], **options: Any
-) -> tuple[pd.DataFrame, list[str]]:
-    """The `connectors` table and its notes from the rows of `analyses/connectors.cypher` and the edges of
-    `analyses/liaison_graph.cypher`: betweenness added, rows sorted (see :func:`liaison_betweenness`)."""
+) -> tuple[pd.DataFrame, int | None]:
+    """The `connectors` table and its betweenness sample size (None: exact) from the rows of
+    `analyses/connectors.cypher` and the edges of `analyses/liaison_graph.cypher`: betweenness added, rows
+    sorted (see :func:`liaison_betweenness`)."""
     values, sampled = liaison_betweenness(
         [e["source"] for e in edges], [e["target"] for e in edges], **options
     )
     records = [{**row, "betweenness": values.get(row["id"], 0.0)} for row in rows]
-    return sort_connectors(analysis_frame("connectors", records)), [f"sampled:{sampled}"] if sampled else []
+    return sort_connectors(analysis_frame("connectors", records)), sampled or None
 
 
 def committees(conn: Connection, dataset: str) -> list[str]:
@@ -115,16 +116,16 @@ def run_analysis(
     _check_committee(conn, dataset, committee)
     parameters = {"dataset": dataset, "committee": committee, "max_load": max_load, "max_depth": max_depth}
     tables: dict[str, pd.DataFrame] = {}
-    notes: list[str] = []
+    sampled: int | None = None
     for table in ANALYSIS_TABLES[name]:
         if table == "connectors":
-            tables[table], notes = _connectors(conn, parameters)
+            tables[table], sampled = _connectors(conn, parameters)
         else:
             tables[table] = analysis_frame(table, conn.read(load_query(f"analyses/{table}"), parameters))
-    return Result(name, tables, notes)
+    return Result(name, tables, sampled=sampled)
 
 
-def _connectors(conn: Connection, parameters: Mapping[str, Any]) -> tuple[pd.DataFrame, list[str]]:
+def _connectors(conn: Connection, parameters: Mapping[str, Any]) -> tuple[pd.DataFrame, int | None]:
     rows = conn.read(load_query("analyses/connectors"), parameters)
     edges = conn.read(load_query("analyses/liaison_graph"), parameters)
     return connectors_frame(rows, edges)
