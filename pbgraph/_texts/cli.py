@@ -35,6 +35,27 @@ CLI: dict[str, tuple[str, str]] = {
         "dataset cache: {folder}, {n} dataset(s), {size:.1f} MiB",
     ),
     "cache_cleared": ("已从 {folder} 删除 {n} 个缓存的数据集", "removed {n} cached dataset(s) from {folder}"),
+    # import, template, plan
+    "import_target_exists": (
+        "{out} 已存在且不为空，或包含要读取的文件。请换一个文件夹，或加 --force 替换。",
+        "{out} exists and is not empty, or holds a source. Choose another folder, or add --force.",
+    ),
+    "nothing_written": (
+        "有 {errors} 个错误，未写入任何文件。请按上面的说明修正后重试。",
+        "{errors} error(s); nothing was written. Fix them as described above.",
+    ),
+    "imported": (
+        "已导入 {members} 名委员、{liaisons} 条联系，写入 {out}（导入报告见其中的 导入报告.md）。",
+        "Imported {members} members and {liaisons} liaisons into {out} (see import-report.md there).",
+    ),
+    "file_exists": (
+        "{out} 已存在。请换一个文件名，或加 --force 替换。",
+        "{out} exists. Choose another name, or add --force.",
+    ),
+    "plan_applied": (
+        "已写入加入安排后的数据集 {path}（{n} 条新联系，备注 plan）",
+        "wrote the dataset with the plan added to {path} ({n} new liaisons, note 'plan')",
+    ),
 }
 
 GENERATE: dict[str, tuple[str, str]] = {

@@ -8,6 +8,8 @@ from pathlib import Path
 import click
 
 from pbgraph._errors import DatasetError
+from pbgraph._texts import say
+from pbgraph._texts.cli import CLI
 from pbgraph.cli._common import exit_with_problems, lang_option, problem_lines
 
 
@@ -54,30 +56,18 @@ def import_command(
     try:
         result = import_dataset(list(sources), out, column_map=mapping, lang=lang, force=force)
     except OutputExistsError as error:
-        raise click.ClickException(
-            f"{out} 已存在且不为空，或包含要读取的文件。请换一个文件夹，或加 --force 替换。"
-            if lang == "zh"
-            else f"{out} exists and is not empty, or holds a source. Choose another folder, or add --force."
-        ) from error
+        raise click.ClickException(say(CLI, "import_target_exists", lang, out=out)) from error
     except DatasetError as error:
         errors = sum(p.is_error for p in error.problems)
         exit_with_problems(
             error.problems,
             lang,
-            f"有 {errors} 个错误，未写入任何文件。请按上面的说明修正后重试。"
-            if lang == "zh"
-            else f"{errors} error(s); nothing was written. Fix them as described above.",
+            say(CLI, "nothing_written", lang, errors=errors),
         )
     for line in problem_lines(result.dataset.warnings, lang):
         click.echo(line, err=True)
     ds = result.dataset
-    click.echo(
-        f"已导入 {len(ds.members)} 名委员、{len(ds.liaisons)} 条联系，写入 {out}"
-        "（导入报告见其中的 导入报告.md）。"
-        if lang == "zh"
-        else f"Imported {len(ds.members)} members and {len(ds.liaisons)} liaisons into {out} "
-        "(see import-report.md there)."
-    )
+    click.echo(say(CLI, "imported", lang, members=len(ds.members), liaisons=len(ds.liaisons), out=out))
 
 
 @click.command("template")
@@ -108,10 +98,6 @@ def template_command(out: Path, force: bool, lang: str) -> None:
     if out.suffix.lower() != ".xlsx":
         raise click.UsageError("模板须为 .xlsx 文件 / the template must be an .xlsx file")
     if out.exists() and out.is_file() and not force:
-        raise click.ClickException(
-            f"{out} 已存在。请换一个文件名，或加 --force 替换。"
-            if lang == "zh"
-            else f"{out} exists. Choose another name, or add --force."
-        )
+        raise click.ClickException(say(CLI, "file_exists", lang, out=out))
     write_template(out)
-    click.echo(f"已写入 {out}" if lang == "zh" else f"wrote {out}", err=True)
+    click.echo(say(CLI, "wrote", lang, path=out), err=True)

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 import pandas as pd
 
+from pbgraph._texts import say
+from pbgraph._texts.cli import CLI
 from pbgraph.cli._common import (
     cache_option,
     library_errors,
@@ -116,13 +118,7 @@ def plan(
         _wrote(write_view(view, view_to), lang)
     if apply_to is not None:
         _write_dataset(apply_plan(ds, proposed), apply_to)
-        click.echo(
-            f"已写入加入安排后的数据集 {apply_to}（{len(proposed.liaisons)} 条新联系，备注 plan）"
-            if lang == "zh"
-            else f"wrote the dataset with the plan added to {apply_to} "
-            f"({len(proposed.liaisons)} new liaisons, note 'plan')",
-            err=True,
-        )
+        click.echo(say(CLI, "plan_applied", lang, path=apply_to, n=len(proposed.liaisons)), err=True)
 
 
 @click.command()
@@ -230,7 +226,7 @@ def _write_diff_view(old: Dataset, new: Dataset, found: Diff, target: Path, lang
 
 
 def _wrote(path: Path, lang: str) -> None:
-    click.echo(f"已写入 {path}" if lang == "zh" else f"wrote {path}", err=True)
+    click.echo(say(CLI, "wrote", lang, path=path), err=True)
 
 
 def _readable_parties(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -262,7 +258,7 @@ def _write_work_lists(
         groups[title] = rows.reset_index(drop=True)
     groups["unplaced"] = unplaced
     write_xlsx(groups, output, lang=lang)
-    click.echo(f"已写入 {output}" if lang == "zh" else f"wrote {output}", err=True)
+    click.echo(say(CLI, "wrote", lang, path=output), err=True)
 
 
 def _check_folder(target: Path, source: Path, *, force: bool) -> None:
