@@ -16,10 +16,9 @@ from pathlib import Path
 import pytest
 
 import pbgraph
-from pbgraph._write import atomic_path
+from pbgraph._write import atomic_open, atomic_path
 from pbgraph.io import (
     SNIFF_BYTES,
-    atomic_open,
     detect_encoding,
     read_raw,
     write_csv_tables,
