@@ -107,7 +107,10 @@ def _name_keys(ds: Dataset, table: str, repeated: set[str]) -> pd.Series:
             keys[twice] = longer + "\x1f" + longer.groupby(longer.to_numpy()).cumcount().astype("str")
         return keys
     if table == "contacts":
-        return names + "\x1f" + frame["township"].astype("str")
+        # the township's name, not its id: ids differ between two datasets matched by name
+        township_names = pd.Series(ds.townships["name"].to_numpy(), index=ds.townships["id"].to_numpy())
+        within = township_names.reindex(frame["township"].to_numpy()).fillna("").to_numpy()
+        return names + "\x1f" + pd.Series(within, index=frame.index, dtype="str")
     committee_names = pd.Series(ds.organizations["name"].to_numpy(), index=ds.organizations["id"].to_numpy())
     within = committee_names.reindex(frame["committee"].to_numpy()).fillna("").to_numpy()
     return names + "\x1f" + pd.Series(within, index=frame.index, dtype="str")

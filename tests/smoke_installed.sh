@@ -72,6 +72,11 @@ COMMANDS() {
     expect 0 "" -- validate out/generated
     expect 0 "" -- template -o out/template.xlsx
     expect 0 "" -- import sample-office.xlsx -o out/imported
+    expect 0 "" -- analyze dormant sample
+    expect 0 "" -- plan sample --format xlsx -o out/plan.xlsx
+    expect 0 "" -- diff sample out/imported --match name
+    expect 0 "" -- whatif sample --remove M0001
+    expect 0 "" -- cache info
     # the shipped Cypher is found (no "no query"), then the connection fails in one line
     expect 1 "127.0.0.1:1" -- neo4j query datasets
     expect 1 "127.0.0.1:1" -- neo4j push sample
@@ -80,7 +85,7 @@ COMMANDS() {
 }
 COMMANDS
 
-for file in out/all.json out/gaps.html out/report.html out/report.xlsx out/tables.xlsx out/graph.graphml; do
+for file in out/all.json out/plan.xlsx out/gaps.html out/report.html out/report.xlsx out/tables.xlsx out/graph.graphml; do
     [ -s "$file" ] || { echo "FAILED: $file was not written"; failures=$((failures + 1)); }
 done
 echo "smoke test of the installed wheel: $ran ran, $skipped skipped, $failures failed"

@@ -149,6 +149,12 @@ def test_matching_by_name_sees_through_new_ids(sample: Dataset) -> None:
     assert (by_id.members["change"] == "left").sum() == len(sample.members)
 
 
+def test_the_sample_as_an_office_keeps_it_is_the_same_committee(sample: Dataset) -> None:
+    # every id differs (the office workbook has none): people, townships and contacts are matched by name
+    office = load(Path(__file__).parents[1] / "data" / "sample-office.xlsx")
+    assert diff(sample, office, match="name").is_empty
+
+
 def test_a_departure_by_hand(ds: Dataset) -> None:
     found = pbgraph.whatif(ds, ["A2", "B1"])
     assert rows(found.members, ["change", "id", "name"]) == [("left", "A2", "甲二"), ("left", "B1", "丙一")]
