@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import shutil
 from pathlib import Path
 
 import pytest
@@ -439,9 +440,12 @@ def _without_ids(ds: pbgraph.Dataset) -> dict[tuple[str, str], list[tuple[str, .
     return found
 
 
-def test_sample_office_workbook_equals_the_sample() -> None:
+def test_sample_office_workbook_equals_the_sample(tmp_path: Path) -> None:
     office = pbgraph.load(DATA / "sample-office.xlsx")
-    sample = pbgraph.load(DATA / "sample")
+    # the office form has no activity log yet (its sheets are recognized and skipped, issue 14): the
+    # sample without its activities.csv is what the workbook holds
+    shutil.copytree(DATA / "sample", tmp_path / "sample", ignore=shutil.ignore_patterns("activities.csv"))
+    sample = pbgraph.load(tmp_path / "sample")
     assert {k: len(v) for k, v in office.tables.items()} == {k: len(v) for k, v in sample.tables.items()}
     assert [p.code for p in office.warnings] == [p.code for p in sample.warnings]
     mine, theirs = _without_ids(office), _without_ids(sample)
