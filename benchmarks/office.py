@@ -73,7 +73,7 @@ def main() -> None:
         path, sizes = city_workbook(folder)
         loaded = pbgraph.load(path)
         assert len(loaded.members) == MEMBERS
-        load_wall, load_cpu = _time(lambda: pbgraph.load(path), args.repeat)
+        load_wall, load_cpu = _time(lambda: pbgraph.load(path, cache=False), args.repeat)
         counter = iter(range(args.repeat))
         import_wall, import_cpu = _time(
             lambda: import_dataset([path], folder / f"out{next(counter)}"), args.repeat
