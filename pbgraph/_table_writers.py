@@ -52,26 +52,30 @@ def write_xlsx_tables(tables: dict[str, pd.DataFrame], target: Path) -> Path:
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.utils import get_column_letter
 
-    workbook = Workbook(write_only=True)
-    for name, frame in tables.items():
-        sheet = workbook.create_sheet(title=xml_safe(name)[:31])
-        sheet.freeze_panes = "A2"
-        if len(frame.columns):
-            sheet.auto_filter.ref = f"A1:{get_column_letter(len(frame.columns))}{len(frame) + 1}"
-        percent = set(frame.attrs.get("percent_columns", ()))
-        for position, column in enumerate(frame.columns, start=1):
-            values = frame[column].astype("str")
-            longest = max([len(str(column)), *values.head(2000).str.len().tolist()])
-            sheet.column_dimensions[get_column_letter(position)].width = min(60, max(8, longest * 1.6 + 2))
-        sheet.append([str(c) for c in frame.columns])
-        for record in frame.itertuples(index=False, name=None):
-            cells = [_xlsx_value(v, sheet) for v in record]
-            for position in percent:
-                if isinstance(cells[position], float):
-                    cells[position] = WriteOnlyCell(sheet, value=cells[position])
-                    cells[position].number_format = "0.0%"
-            sheet.append(cells)
+    # the target is checked (never an input, a writable place) before any sheet is begun: a write-only
+    # sheet left unsaved would complain when it is garbage-collected
     with atomic_open(target, "wb") as handle:
+        workbook = Workbook(write_only=True)
+        for name, frame in tables.items():
+            sheet = workbook.create_sheet(title=xml_safe(name)[:31])
+            sheet.freeze_panes = "A2"
+            if len(frame.columns):
+                sheet.auto_filter.ref = f"A1:{get_column_letter(len(frame.columns))}{len(frame) + 1}"
+            percent = set(frame.attrs.get("percent_columns", ()))
+            for position, column in enumerate(frame.columns, start=1):
+                values = frame[column].astype("str")
+                longest = max([len(str(column)), *values.head(2000).str.len().tolist()])
+                sheet.column_dimensions[get_column_letter(position)].width = min(
+                    60, max(8, longest * 1.6 + 2)
+                )
+            sheet.append([str(c) for c in frame.columns])
+            for record in frame.itertuples(index=False, name=None):
+                cells = [_xlsx_value(v, sheet) for v in record]
+                for position in percent:
+                    if isinstance(cells[position], float):
+                        cells[position] = WriteOnlyCell(sheet, value=cells[position])
+                        cells[position].number_format = "0.0%"
+                sheet.append(cells)
         workbook.save(handle)
     return target
 

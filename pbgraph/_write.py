@@ -53,7 +53,7 @@ _READ: contextvars.ContextVar[tuple[tuple[Path, tuple[int, int] | None], ...]] =
 
 
 def xml_safe(text: str) -> str:
-    """`text` without the characters XML cannot hold (the loader removes them; every XML writer guards too).
+    r"""`text` without the characters XML cannot hold (the loader removes them; every XML writer guards too).
 
     Examples
     --------

@@ -159,9 +159,10 @@ def csv_text(frame: pd.DataFrame, lang: str = "zh") -> str:
     line ends, a lone empty field quoted).
     """
     shown = display_frame(frame, lang)
-    # a text cell that a spreadsheet would run as a formula starts with `'` (DESIGN 5)
+    # a text cell that a spreadsheet would run as a formula starts with `'` (DESIGN 5); numbers stay numbers
     for position in range(shown.shape[1]):
-        shown.isetitem(position, csv_safe(shown.iloc[:, position]).to_numpy())
+        if not pd.api.types.is_numeric_dtype(frame.iloc[:, position].dtype):
+            shown.isetitem(position, csv_safe(shown.iloc[:, position]).to_numpy())
     if shown.shape[1] == 0:
         return shown.to_csv(index=False, lineterminator="\n")
     header = [_csv_field(pa.array([str(c)], pa.large_string())) for c in shown.columns]
@@ -373,7 +374,7 @@ def sheet_frame(frame: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
     >>> from pbgraph.analyses import coverage
     >>> sheet = sheet_frame(coverage(load("data/sample")))
     >>> sheet["委员数"].iloc[0], 0 < sheet["工作覆盖率"].iloc[0] < 1, sheet.attrs["percent_columns"]
-    (250, True, [5, 8])
+    (250, True, [5, 8, 18])
     """
     shown = display_frame(frame, lang)
     # rates are numbers shown as percentages (the writer formats `percent_columns`); "n/a" stays text

@@ -4,6 +4,7 @@ and `json.dumps(records, ensure_ascii=False, indent=2)`, byte for byte."""
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import numpy as np
@@ -29,8 +30,20 @@ def display_by_cell(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     )
 
 
+FORMULA = re.compile(r"'*[=+\-@\t\r]")
+
+
 def csv_by_pandas(frame: pd.DataFrame, lang: str) -> str:
-    return display_by_cell(frame, lang).to_csv(index=False, lineterminator="\n")
+    """The CSV as pandas writes the displayed frame, with DESIGN 5's guard: a text cell that begins with
+    = + - @ tab or CR (after any `'`s) gets one more leading `'`; numbers are left alone."""
+    shown = display_by_cell(frame, lang)
+    for position, column in enumerate(frame.columns):
+        if not pd.api.types.is_numeric_dtype(frame[column].dtype):
+            shown.isetitem(
+                position,
+                [f"'{v}" if isinstance(v, str) and FORMULA.match(v) else v for v in shown.iloc[:, position]],
+            )
+    return shown.to_csv(index=False, lineterminator="\n")
 
 
 def json_by_json_module(tables: dict[str, pd.DataFrame], lang: str = "zh") -> str:

@@ -74,6 +74,7 @@ def sector_gaps(ds: Dataset, *, committee: str | None = None) -> pd.DataFrame:
     ['G2', 'sector_group', 'first_convener_not_cpc']
     ['G3', 'sector_group', 'no_liaison']
     ['G3', 'sector_group', 'no_first_convener']
+    ['G4', 'sector_group', 'first_convener_not_cpc']
     """
     check_committee(ds, committee)
     f = facts(ds)
