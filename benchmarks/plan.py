@@ -42,6 +42,12 @@ def changed_copy(ds: Any, *, seed: int) -> Any:
     members = ds.members["id"].to_numpy(dtype=object)
     gone = rng.choice(members, size=max(1, len(members) // 100), replace=False)
     after = without_members(ds, gone.tolist())
+    # activities naming a member who left go too (the copy is written out and loaded again)
+    activities = after.activities
+    mentioned = activities["members"].str.split(";").explode()
+    named = mentioned.isin(set(gone.tolist())).groupby(level=0).any()
+    named = named.reindex(activities.index, fill_value=False)
+    after = dataclasses.replace(after, activities=activities[~(named | activities["target"].isin(gone))])
     after = apply_plan(after, plan(after))
     rows = after.members
     switch = rng.random(len(rows)) < 0.02
