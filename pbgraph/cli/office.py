@@ -68,6 +68,10 @@ def import_command(
         click.echo(line, err=True)
     ds = result.dataset
     click.echo(say(CLI, "imported", lang, members=len(ds.members), liaisons=len(ds.liaisons), out=out))
+    if len(ds.activities):
+        from pbgraph._texts.office import IMPORTED_ACTIVITIES
+
+        click.echo(IMPORTED_ACTIVITIES[lang != "zh"].format(activities=len(ds.activities)))
 
 
 @click.command("template")

@@ -11,7 +11,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from pbgraph.model import ORG_KIND_ZH, PARTY_ZH, ROLE_ZH, TABLES
+from pbgraph._texts.office import ACTIVITY_REPORT_WORDS
+from pbgraph.model import ACTIVITY_KIND_ZH, ORG_KIND_ZH, PARTY_ZH, ROLE_ZH, TABLES
 
 if TYPE_CHECKING:
     from pbgraph.io import RawTable
@@ -104,6 +105,7 @@ _FIELDS: dict[str, tuple[str, str]] = {
     "ignore": ("忽略（序号、备注等）", "ignored (序号 …)"),
     "private": ("已删除（个人敏感信息）", "dropped (personal data)"),
     "": ("未识别，忽略", "not recognized, ignored"),
+    **ACTIVITY_REPORT_WORDS["fields"],
 }
 
 _HOW: dict[str, tuple[str, str]] = {
@@ -113,6 +115,7 @@ _HOW: dict[str, tuple[str, str]] = {
     "context": ("按名称及同行界别", "by name and the row's sector"),
     "unknown": ("找不到", "not found"),
     "ambiguous": ("同名无法区分", "ambiguous"),
+    **ACTIVITY_REPORT_WORDS["how"],
 }
 
 _BUILT: dict[str, tuple[str, str]] = {
@@ -243,7 +246,12 @@ def _pick(table: dict[str, tuple[str, str]], key: str, lang: str) -> str:
 def _code_name(column: str, code: str, lang: str) -> str:
     if lang == "en" or code == "?":
         return code if code != "?" else ("?（未知）" if lang == "zh" else "? (unknown)")
-    names: dict[str, str] = {"party": PARTY_ZH, "kind": ORG_KIND_ZH, "role": ROLE_ZH}.get(column, {})
+    names: dict[str, str] = {
+        "party": PARTY_ZH,
+        "kind": ORG_KIND_ZH,
+        "role": ROLE_ZH,
+        "activity_kind": ACTIVITY_KIND_ZH,
+    }.get(column, {})
     return f"{names.get(code, code)}（{code}）"
 
 
