@@ -10,7 +10,7 @@ from pbgraph.analyses import ANALYSES
 from pbgraph.cli._common import (
     FORMATS,
     activity_notes,
-    activity_options,
+    as_of_dataset,
     asked,
     cache_option,
     library_errors,
@@ -19,8 +19,8 @@ from pbgraph.cli._common import (
     max_load_option,
     not_recorded_notes,
     output_options,
-    period_options,
     sampled_notes,
+    time_options,
     write_tables,
 )
 from pbgraph.cli.neo4j import backend_options
@@ -36,8 +36,7 @@ from pbgraph.cli.neo4j import backend_options
 @click.option("--by-committee", is_flag=True, help="各政协排名表，最差在前 / league table, worst first.")
 @max_load_option
 @max_depth_option
-@period_options
-@activity_options
+@time_options
 @output_options(*FORMATS, "xlsx")
 @backend_options
 @cache_option
@@ -109,11 +108,7 @@ def analyze(
         )
         write_tables(tables, fmt=fmt, lang=lang, output=output, notes=notes)
         return
-    ds = load_or_exit(path, lang)
-    if as_of is not None:
-        from pbgraph.period import as_of as network_as_of
-
-        ds = network_as_of(ds, as_of)
+    ds = as_of_dataset(load_or_exit(path, lang), as_of)
     found = analyze(
         EmbeddedBackend(ds),
         asked(ANALYSES if name == "all" else (name,), by_committee=by_committee),

@@ -302,9 +302,9 @@ MEETINGS_COLOR = "#f28e2b"
 def _period_definition(ctx: Context, key: str) -> str:
     from pbgraph.period import activity_period
 
-    period = activity_period(ctx.ds)
+    period = activity_period(ctx.ds, since=ctx.since, until=ctx.until)
     assert period is not None
-    return tr(key, ctx.lang, DEFINITIONS, since=period.since, until=period.until, min=1)
+    return tr(key, ctx.lang, DEFINITIONS, since=period.since, until=period.until, min=ctx.min_meetings)
 
 
 def _dormant(ctx: Context) -> Section | None:
