@@ -81,21 +81,10 @@ def analysis_tables(
     return tables
 
 
-def export_xlsx(
-    ds: Dataset,
-    path: str | os.PathLike[str],
-    *,
-    committee: str | None = None,
-    max_load: int = DEFAULT_MAX_LOAD,
-    max_depth: int | None = None,
-    lang: str = "zh",
-    since: str | None = None,
-    until: str | None = None,
-    min_meetings: int = DEFAULT_MIN_MEETINGS,
-    min_contacts: int | None = None,
-) -> Path:
+def export_xlsx(ds: Dataset, path: str | os.PathLike[str], *, lang: str = "zh", **options: Any) -> Path:
     """Write every analysis table into one workbook (:func:`pbgraph.format.write_xlsx`): a sheet per table,
-    Chinese headers (or English), counts as numbers, header row frozen, columns sized.
+    Chinese headers (or English), counts as numbers, header row frozen, columns sized. `options` as for
+    :func:`analysis_tables` (committee, max_load, max_depth, since, until, min_meetings, min_contacts).
 
     Examples
     --------
@@ -105,17 +94,7 @@ def export_xlsx(
     >>> out.suffix
     '.xlsx'
     """
-    tables = analysis_tables(
-        ds,
-        committee=committee,
-        max_load=max_load,
-        max_depth=max_depth,
-        since=since,
-        until=until,
-        min_meetings=min_meetings,
-        min_contacts=min_contacts,
-    )
-    return write_xlsx(tables, Path(path), lang=lang)
+    return write_xlsx(analysis_tables(ds, **options), Path(path), lang=lang)
 
 
 # ---------------------------------------------------------------------------------------------------------
