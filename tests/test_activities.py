@@ -307,13 +307,18 @@ def test_activity_messages_say_what_to_do_in_both_languages(tmp_path: Path) -> N
 # generated systems against the oracle --------------------------------------------------------------------
 
 
+_FOLDERS: list[Any] = []
+
+
 @cache
 def generated(scale: str) -> Dataset:
     import tempfile
 
     from pbgraph.generate import generate
 
-    folder = Path(tempfile.mkdtemp(prefix=f"pbgraph-activities-{scale}-"))
+    # removed when the test process ends (a TemporaryDirectory cleans up at exit)
+    _FOLDERS.append(tempfile.TemporaryDirectory(prefix=f"pbgraph-activities-{scale}-"))
+    folder = Path(_FOLDERS[-1].name)
     generate(scale, folder, seed=3)
     return load(folder)
 
