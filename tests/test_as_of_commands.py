@@ -63,6 +63,10 @@ def test_report_as_of_and_period(tmp_path: Path) -> None:
     cli("report", FIXTURE, "--no-views", "--min-meetings", "2", "-o", tmp_path / "two.html")
     two = (tmp_path / "two.html").read_text(encoding="utf-8")
     assert "（至少 2 次）" in two and "（至少 1 次）" in now
+    # "1+10": --min-contacts lists, in the load section, the CPC members with fewer contacts (A1, A2)
+    cli("report", FIXTURE, "--no-views", "--min-contacts", "1", "-o", tmp_path / "few.html")
+    few = section((tmp_path / "few.html").read_text(encoding="utf-8"), "load")
+    assert "联系群众不足（2）" in few and "党组甲" in few and "联系群众不足" not in section(now, "load")
 
 
 def _sheet(path: Path, title: str) -> list[tuple[Any, ...]]:

@@ -222,6 +222,10 @@ def _load(ctx: Context, views: Views) -> Section:
         + _h3("distribution", lang)
         + table_html(dist, ctx)
     )
+    if "few_contacts" in ctx.results["load"].tables:
+        # "1+10": only with --min-contacts
+        few = ctx.table("few_contacts")
+        body += _h3("few_contacts", lang, len(few)) + table_html(few, ctx)
     return finding_load(ctx), body, tr("load", lang, DEFINITIONS, max=ctx.max_load)
 
 
