@@ -17,7 +17,7 @@ from tests.conftest import SAMPLE
 HAN = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]")
 # English may quote the Chinese headers an office file carries (the user finds them there), nothing else
 FILE_HEADERS = re.compile(
-    r"姓名|政治面貌|界别|编号|党员委员|联系党外委员|联系对象|党组成员|联系界别|联系镇（街）|联系群众|名称|类型|上级"
+    r"姓名|政治面貌|界别|编号|党员委员|联系党外委员|联系对象|党组成员|联系界别|联系镇（街）|联系群众|名称|类型|上级|序号|职务|党组|联系镇街"
 )
 KEYS = [(catalog, key) for catalog, entries in CATALOGS.items() for key in entries]
 
