@@ -24,7 +24,7 @@ from pbgraph._texts.import_report import (
     WORDS,
 )
 from pbgraph._texts.neo4j import NEO4J
-from pbgraph._texts.problems import END_NAMES, KIND_NAMES, MESSAGES
+from pbgraph._texts.problems import END_NAMES, KIND_NAMES, MESSAGES, ORG_KIND_NAME
 from pbgraph._texts.render import DEFAULT_LABELS_EN, DEFAULT_LABELS_ZH, GAP_LABELS, TOOLTIP
 from pbgraph._texts.render import TEXT as VIEW_TEXT
 from pbgraph._texts.report import DEFINITIONS, SECTIONS, TEXT
@@ -43,6 +43,7 @@ CATALOGS: dict[str, dict[str, tuple[str, str]]] = {
     "problems": MESSAGES,
     "kinds": KIND_NAMES,
     "ends": END_NAMES,
+    "org_kind": {"name": ORG_KIND_NAME},
     "columns": COLUMN_LABELS,
     "values": VALUE_LABELS,
     "titles": TABLE_TITLES,
