@@ -84,12 +84,6 @@ TARGET_WORDS: dict[str, str] = {
 }
 """What each candidate of an ambiguous 联系对象 is (inside the Chinese candidate list of the message)."""
 
-ACTIVITY_REPORT_WORDS: dict[str, dict[str, tuple[str, str]]] = {
-    "fields": {"activity_kind": ("活动类型（方式/类型）", "activity kind (方式/类型)")},
-    "how": {"liaison": ("按名称及联系名单（同名时取所联系的一方）", "by name and the liaison lists")},
-}
-"""What the import report says about activity sheets: the normalized kinds, targets told apart by liaison."""
-
 ACTIVITY_TEMPLATE_SHEETS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, ...], ...], dict[str, str]]] = {
     "联系记录": (
         ("序号", "日期", "党员委员", "联系对象", "方式", "内容"),
@@ -115,11 +109,3 @@ ACTIVITY_TEMPLATE_CHOICES: dict[str, tuple[str, ...]] = {
     "联系方式": ("谈心谈话", "走访", "电话联系", "微信联系", "座谈", "联谊"),
     "组织生活类型": ("组织生活会", "三会一课", "支部会议", "主题党日", "集中学习"),
 }
-
-ACTIVITY_TEMPLATE_NOTE = (
-    "7. 联系记录：一行一次联系，写日期、党员委员（一起参加的可写多人）、联系对象（党外委员、群众、镇街或界别"
-    "的名称）和方式；组织生活记录：一行一次会议或活动，写日期、组织名称、参加人员（多人用 、 分隔）和类型。"
-    "日期可写 2024-03-05、2024.3.5 或 2024年3月5日。两张表用于“联系实效”（只在纸面上的联系）和“双重组织"
-    "生活”分析。"
-)
-"""The instructions line on the activity sheets (replaces the one that said they were not read)."""

@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from pbgraph._texts import CLI, say
+from pbgraph._texts.cli import USAGE
 from pbgraph.cli._common import (
     as_of_dataset,
     cache_option,
@@ -111,9 +112,7 @@ def report(
     from pbgraph.report import write_report
 
     if compare_with is not None and redact:
-        raise click.UsageError(
-            "--compare 不能与 --redact 同用（两个数据集的代号不对应）/ --compare cannot be used with --redact"
-        )
+        raise click.UsageError(say(USAGE, "compare_redact", lang))
     ds = as_of_dataset(load_or_exit(path, lang), as_of)
     activity: dict[str, Any] = {
         "since": since,
