@@ -150,5 +150,5 @@ def test_a_bad_as_of_date_is_refused_by_every_command(tmp_path: Path) -> None:
     ):
         result = CliRunner().invoke(main, [*map(str, args), "--as-of", "2024-13-01"])
         assert result.exit_code == 1, args
-        assert "2024-13-01" in result.output and "not a date" in result.output, args
+        assert "2024-13-01" in result.output and "无法识别的日期" in result.output, args
         assert not any(tmp_path.iterdir()), args

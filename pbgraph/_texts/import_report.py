@@ -94,7 +94,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "ignore": ("忽略（序号、备注等）", "ignored (序号 …)"),
     "private": ("已删除（个人敏感信息）", "dropped (personal data)"),
     "": ("未识别，忽略", "not recognized, ignored"),
-    "activity_kind": ("活动类型（方式/类型）", "activity kind (方式/类型)"),
+    "activity_kind": ("活动类型（方式/类型）", "activity kind"),
 }
 """What a column was read as (its field)."""
 
