@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import io
 import json
 import os
 import random
@@ -19,6 +20,7 @@ import re
 import shutil
 import socket
 import subprocess
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -403,7 +405,7 @@ def test_the_revised_contract_in_cypher() -> None:
     flag = "m.party_group OR EXISTS { (m)-[:MEMBER_OF]->(:Organization {kind: 'party_group'}) }"
     for name in ("analyses/load", "analyses/coverage"):
         assert flag in _code(name), name
-    # a party group's members are the REACHES a push stores from it (see test_reaches_rows_are_the_reach_graph)
+    # a party group's members: the REACHES a push stores from it (test_reaches_rows_are_the_reach_graph)
     code = _code("analyses/party_groups")
     assert "count(DISTINCT CASE WHEN g.committee IN x.committees THEN x END) AS reached_members" in code
     assert "toFloat(reached_members) / committee_members" in code
@@ -1188,3 +1190,174 @@ def test_plumbing_commands(monkeypatch: pytest.MonkeyPatch, sample: Dataset, tmp
     tables, _ = analyze_with_neo4j(["load", "reach"], "data/sample/", max_depth=1)
     assert list(tables) == ["load", "fragile", "distribution", "reach", "party_groups"]
     assert_same_frames(tables["reach"], run("reach", sample, max_depth=1).main)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# reach over REACHES, and the activities
+
+
+def _bfs(adjacency: dict[str, list[str]], start: str, max_depth: int | None) -> dict[str, int]:
+    """Hops from `start` to every node it reaches over `adjacency` within `max_depth` (what ANY SHORTEST with
+    the depth pre-filter finds: one shortest path per reached node)."""
+    hops, frontier = {start: 0}, [start]
+    depth = 0
+    while frontier and (max_depth is None or depth < max_depth):
+        depth += 1
+        following = []
+        for node in frontier:
+            for target in adjacency.get(node, ()):
+                if target not in hops:
+                    hops[target] = depth
+                    following.append(target)
+        frontier = following
+    return hops
+
+
+@pytest.mark.parametrize("max_depth", [None, 0, 1, 2])
+def test_reaches_rows_are_the_reach_graph(dataset: Dataset, max_depth: int | None) -> None:
+    """reach.cypher and party_groups.cypher are breadth-first searches over the REACHES a push stores (no
+    predicate on the steps): searched here the same way, those rows give the embedded reach, row for row."""
+    adjacency: dict[str, list[str]] = {}
+    label_of: dict[str, str] = {}
+    for (_, start, end), found in store.reaches_rows(dataset).items():
+        for row in found:
+            adjacency.setdefault(row["source"], []).append(row["target"])
+            label_of[row["source"]], label_of[row["target"]] = start, end
+    party = dict(zip(dataset.members["id"], dataset.members["party"], strict=True))
+    expected = run("reach", dataset, max_depth=max_depth)
+    for row in expected.tables["reach"].to_dict("records"):
+        reached = [x for x in _bfs(adjacency, row["id"], max_depth) if x != row["id"]]
+        labels = Counter(label_of[x] for x in reached)
+        assert (
+            labels["Member"],
+            sum(1 for x in reached if label_of[x] == "Member" and party[x] == "CPC"),
+            labels["Sector"],
+            labels["Township"],
+            labels["Contact"],
+        ) == (row["members"], row["cpc_members"], row["sectors"], row["townships"], row["contacts"]), row
+    committees = dict(zip(dataset.members["id"], dataset.members["committee"], strict=True))
+    for row in expected.tables["party_groups"].to_dict("records"):
+        seeds = [x for x in adjacency.get(row["id"], ()) if label_of[x] == "Member"]
+        found = _bfs(adjacency, row["id"], None if max_depth is None else max_depth + 1)
+        inside = [
+            x
+            for x in found
+            if label_of.get(x) == "Member" and row["committee"] in committees[x].split(MULTI_VALUE_SEPARATOR)
+        ]
+        assert (len(seeds), len(inside)) == (row["party_group_members"], row["reached_members"]), row
+
+
+def test_activity_rows(sample: Dataset) -> None:
+    """One Activity node per activities row (every column, the ISO day, the listed members); TOOK_PART per
+    listed member, HELD_BY per organization; the sample's activities come back exactly."""
+    rows = store.push_rows(sample)
+    activities = rows.nodes["activities"]
+    assert len(activities) == len(sample.activities) > 0
+    for seq, (row, record) in enumerate(zip(activities, sample.activities.to_dict("records"), strict=True)):
+        properties = row["properties"]
+        assert "id" not in row and properties["seq"] == seq
+        assert {k: properties[k] for k in record} == record
+        assert properties["day"] == (record["date"] + "-01" if len(record["date"]) == 7 else record["date"])
+        assert properties["participants"] == record["members"].split(MULTI_VALUE_SEPARATOR)
+    took_part = rows.relationships[(store.TOOK_PART, "Member", "Activity")]
+    assert {(r["source"], r["target"]) for r in took_part} == {
+        (member, seq)
+        for seq, cell in enumerate(sample.activities["members"])
+        for member in cell.split(MULTI_VALUE_SEPARATOR)
+    }
+    held_by = rows.relationships[(store.HELD_BY, "Activity", "Organization")]
+    assert [(r["source"], r["target"]) for r in held_by] == [
+        (seq, org) for seq, org in enumerate(sample.activities["organization"]) if org
+    ]
+    back = store.dataset_from_records(stored(rows), name="s")
+    assert_same_frames(back.activities, sample.activities, label="activities")
+    # a month-only date is read as the month's first day, as the embedded backend reads it
+    month = dataclasses.replace(sample, activities=sample.activities.assign(date="2025-03"))
+    assert {r["properties"]["day"] for r in store.push_rows(month).nodes["activities"]} == {"2025-03-01"}
+
+
+def test_quantifiers_take_no_parameters(linter: str, tmp_path: Path) -> None:
+    """Why the depth bound of reach is a predicate of the shortest-path pattern, not its quantifier: Cypher's
+    `{m,n}` takes integer literals only (documented in reach.cypher and cypher/README.md)."""
+    query = tmp_path / "bound.cypher"
+    query.write_text(
+        "// Parameters: $max_depth\nMATCH ANY SHORTEST (s:Member)-[:REACHES]->{1,$max_depth}(x)\nRETURN x\n",
+        encoding="utf-8",
+    )
+    (report,) = lint(linter, [query], tmp_path)
+    assert any(d["severity"] == "error" and "integer" in d["message"] for d in report["diagnostics"]), report
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("since=2024", ("since", "2024")),
+        ("as_of=2024-06-30", ("as_of", "2024-06-30")),
+        ("until=2025", ("until", "2025")),
+    ],
+)
+def test_period_parameters_stay_text(text: str, expected: tuple[str, Any]) -> None:
+    assert parse_parameter(text) == expected
+
+
+def test_plumbing_activity_analyses_as_of(sample: Dataset) -> None:
+    """Plumbing: the period computed from the latest activity as of a date, passed as ISO days; `--as-of`
+    refused (one line) for an analysis whose Cypher does not take it; `few_contacts` with `min_contacts`."""
+    server = PlumbingNeo4j()
+    store.push(server, sample, dataset="s")
+    for as_of in ("2025-06-30", "2025-03", "1990-01-01"):
+        shifted = network_as_of(sample, as_of)
+        for name in ("dormant", "org_life"):
+            expected = run(name, shifted, min_meetings=2)
+            found = store.run_analysis(server, name, "s", as_of=as_of, min_meetings=2)
+            assert found.notes == expected.notes, (name, as_of)
+            for table, frame in expected.tables.items():
+                assert_same_frames(found.tables[table], frame, label=f"{table} as of {as_of}")
+    sent = [params for name, params in server.sent if name == "analyses/dormant"]
+    assert sent[0]["as_of"] == "2025-06-30" and sent[1]["as_of"] == "2025-03-31"
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d", sent[0]["since"]) and re.fullmatch(
+        r"\d{4}-\d\d-\d\d", sent[0]["until"]
+    )
+    with pytest.raises(Neo4jError, match="--as-of") as error:
+        store.run_analysis(server, "coverage", "s", as_of="2025-06-30")
+    assert "\n" not in str(error.value)
+    found = store.run_analysis(server, "load", "s", min_contacts=10)
+    assert list(found.tables) == ["load", "fragile", "distribution", "few_contacts"]
+    assert_same_frames(
+        found.tables["few_contacts"], run("load", sample, min_contacts=10).tables["few_contacts"]
+    )
+    monkey = pytest.MonkeyPatch()
+    monkey.setattr(store, "connect", lambda settings=None: server)
+    try:
+        result = CliRunner().invoke(
+            click.Group(commands={"analyze": _analyze_command()}),
+            [
+                "analyze",
+                "dormant",
+                "data/sample",
+                "--backend",
+                "neo4j",
+                "--dataset",
+                "s",
+                "--as-of",
+                "2025-06-30",
+                "--format",
+                "csv",
+                "--lang",
+                "en",
+            ],
+        )
+    finally:
+        monkey.undo()
+    assert result.exit_code == 0, result.output
+    expected_rows = run("dormant", network_as_of(sample, "2025-06-30")).main
+    # the first table of the output (after its "# title" line, up to the next one)
+    first = result.stdout.split("\n#", 1)[0].split("\n", 1)[1]
+    assert pd.read_csv(io.StringIO(first), dtype=str)["source"].tolist() == expected_rows["source"].tolist()
+    assert "2024-07-01" in result.stderr and "2025-06-30" in result.stderr
+
+
+def _analyze_command() -> click.Command:
+    from pbgraph.cli.analyze import analyze
+
+    return analyze
