@@ -27,6 +27,7 @@ from pbgraph import Dataset, UnknownIdError, load
 from pbgraph._errors import Neo4jError
 from pbgraph.analyses import ANALYSES, league_table, run
 from pbgraph.cli.neo4j import analyze_with_neo4j, neo4j_group
+from pbgraph.period import as_of as network_as_of
 from tests.datasets import dataset_tables, load_tables
 from tests.oracle import assert_same_frames
 
@@ -199,7 +200,7 @@ def test_the_schema_is_in_place(conn: store.Connection) -> None:
     assert store.apply_schema(conn) == len(store.load_query("schema").statements)
     show = store.CypherQuery("show", "SHOW CONSTRAINTS YIELD name RETURN name", ())
     names = {row["name"] for row in conn.read(show)}
-    assert {f"pbgraph_{label.lower()}_key" for label in store.NODE_LABELS.values()} <= names
+    assert {f"pbgraph_{label.lower()}_key" for label in store.TABLE_LABELS.values()} <= names
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -221,6 +222,26 @@ def test_every_analysis_in_cypher_is_the_embedded_one(
     if name in ("coverage", "load"):
         for max_load in (0, 2):
             assert_same_result(conn, ds, name, dataset, max_load=max_load)
+    if name == "load":
+        assert_same_result(conn, ds, name, dataset, min_contacts=10)
+    if name in ("dormant", "org_life", "coverage"):
+        # the period at its boundaries: given, a month, one day
+        for since, until in (
+            ("2024-01-01", "2024-12-31"),
+            ("2025-03", "2025-03"),
+            ("2025-06-30", "2025-06-30"),
+        ):
+            assert_same_result(conn, ds, name, dataset, since=since, until=until)
+    if name in ("dormant", "org_life"):
+        if name == "org_life":
+            assert_same_result(conn, ds, name, dataset, min_meetings=3)
+        # the network as it stood on a date: later liaisons and activities left out, the period ending there
+        for as_of in ("2025-06-30", "2024-12", "1990-01-01"):
+            expected = run(name, network_as_of(ds, as_of))
+            found = store.run_analysis(conn, name, dataset, as_of=as_of)
+            assert found.notes == expected.notes
+            for table, frame in expected.tables.items():
+                assert_same_frames(found.tables[table], frame, label=f"{name}/{table} as of {as_of}")
 
 
 def test_league_table(conn: store.Connection, case: tuple[Dataset, str]) -> None:
