@@ -328,12 +328,14 @@ def query_command(
     file, and print its rows. A name of cypher/ always wins over a file of the same name in the current
     folder: your own file is given as a path (it ends in .cypher or contains a /), and runs in read
     transactions unless --write. Parameters missing from a query of cypher/ take their defaults (committee:
-    all, max_load: 5, max_depth: no limit).
+    all, max_load: 5, max_depth: no limit, as_of: none, min_meetings: 1); the activity queries (dormant,
+    org_life …) need since and until as ISO days.
 
     \b
     例 / Example:
       pbgraph neo4j query datasets
       pbgraph neo4j query unlinked --param dataset=2024
+      pbgraph neo4j query dormant -p dataset=sample -p since=2025-01-01 -p until=2025-12-31
       pbgraph neo4j query ./my_query.cypher --param dataset=sample --param max_load=3 --format csv
     """
     parameters = dict(parse_parameter(p) for p in params)
