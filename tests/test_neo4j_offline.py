@@ -1361,3 +1361,17 @@ def _analyze_command() -> click.Command:
     from pbgraph.cli.analyze import analyze
 
     return analyze
+
+
+def test_the_activity_queries_evaluate_the_network_as_of_a_date() -> None:
+    """Every activity query leaves out activities after `$as_of`, and those that read liaisons leave out the
+    liaisons whose `since` is later (as `pbgraph.period.as_of` does); periods compare ISO days (`day`)."""
+    since_filter = "$as_of IS NULL OR r.since = '' OR r.since <= $as_of"
+    for table in sorted(store.model.ACTIVITY_TABLES):
+        code = _code(f"analyses/{table}")
+        activities = code.count("(a:Activity)")
+        assert activities and code.count("($as_of IS NULL OR a.day <= $as_of)") == activities, table
+        assert code.count("a.day <= $until") == activities and "a.date" not in code, table
+        liaisons = code.count("[r:LIAISES_WITH")
+        assert code.count(since_filter) == liaisons, table
+    assert "($as_of IS NULL OR a.day <= $as_of)" in _code("analyses/activity_span")

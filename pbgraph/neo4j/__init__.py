@@ -2,10 +2,11 @@
 :class:`~pbgraph.Dataset`, and run every analysis as the parameterized Cypher of `cypher/`.
 
 The graph model is documented in `cypher/README.md`. In short: one node per row of the node tables (labels
-`Member`, `Sector`, `Township`, `Organization`, `Contact`), every column a property, plus `dataset` (the
-dataset's name, part of the uniqueness key) and `seq` (the row's position); `LIAISES_WITH` and `MEMBER_OF`
-relationships for the rows of `liaisons` and `memberships`; `IN_SECTOR`, `IN_TOWNSHIP`, `IN_GROUP`, `PARENT`
-for the reference columns.
+`Member`, `Sector`, `Township`, `Organization`, `Contact`) and of `activities` (`Activity`, keyed by its row
+position), every column a property, plus `dataset` (the dataset's name, part of the uniqueness key) and `seq`
+(the row's position); `LIAISES_WITH` and `MEMBER_OF` relationships for the rows of `liaisons` and
+`memberships`; `IN_SECTOR`, `IN_TOWNSHIP`, `IN_GROUP`, `PARENT`, `TOOK_PART`, `HELD_BY` for the reference
+columns; and `REACHES`, the hops of `reach` in the direction they are walked (derived at push time).
 
 One module per concern:
 
