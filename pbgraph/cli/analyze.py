@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from pbgraph._texts import say
+from pbgraph._texts.cli import USAGE
 from pbgraph.analyses import ANALYSES
 from pbgraph.cli._common import (
     FORMATS,
@@ -81,10 +83,7 @@ def analyze(
     from pbgraph.analyses.backend import EmbeddedBackend, analyze
 
     if by_committee and committee:
-        raise click.UsageError(
-            "--by-committee 比较全部政协，不能与 --committee 同用 / "
-            "--by-committee compares every committee; drop --committee"
-        )
+        raise click.UsageError(say(USAGE, "by_committee_alone", lang))
     if backend == "neo4j":
         from pbgraph.cli.neo4j import analyze_with_neo4j
 
