@@ -79,7 +79,6 @@ def analyze(
       pbgraph analyze dormant data/sample --since 2025-01-01 --until 2025-06-30
       pbgraph analyze load data/sample --min-contacts 10 --as-of 2024-06-30
     """
-    from pbgraph.analyses import ACTIVITY_ANALYSES
     from pbgraph.analyses.backend import EmbeddedBackend, analyze
 
     if by_committee and committee:
@@ -87,15 +86,18 @@ def analyze(
     if backend == "neo4j":
         from pbgraph.cli.neo4j import analyze_with_neo4j
 
-        if name in ACTIVITY_ANALYSES or as_of or since or until or min_contacts is not None:
-            raise click.UsageError(say(USAGE, "activities_not_in_neo4j", lang))
         tables, notes = analyze_with_neo4j(
-            tuple(a for a in ANALYSES if a not in ACTIVITY_ANALYSES) if name == "all" else (name,),
+            ANALYSES if name == "all" else (name,),
             path,
             by_committee=by_committee,
             committee=committee,
             max_load=max_load,
             max_depth=max_depth,
+            since=since,
+            until=until,
+            as_of=as_of,
+            min_meetings=min_meetings,
+            min_contacts=min_contacts,
             dataset=dataset,
             uri=uri,
             username=username,
