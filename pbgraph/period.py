@@ -16,6 +16,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from pbgraph._errors import PbgraphError
+from pbgraph._texts import both
+from pbgraph._texts.cli import ERRORS
 
 if TYPE_CHECKING:
     from pbgraph.dataset import Dataset
@@ -57,10 +59,7 @@ def parse_date(value: str | dt.date, *, end: bool = False) -> dt.date:
 
     iso = _iso_date(value.strip())
     if not iso:
-        raise BadDateError(
-            f"无法识别的日期“{value}”，请使用 2024-03-01 这样的格式 / "
-            f"'{value}' is not a date; use a format like 2024-03-01"
-        )
+        raise BadDateError(*both(ERRORS, "bad_date", value=value))
     if len(iso) == 7:
         first = dt.date.fromisoformat(iso + "-01")
         if not end:
@@ -122,10 +121,7 @@ def activity_period(
     if start is None:
         start = _add_months(end, -PERIOD_MONTHS) + dt.timedelta(days=1)
     if start > end:
-        raise BadDateError(
-            f"开始日期 {start} 晚于结束日期 {end}，请检查 --since/--until / "
-            f"the period starts ({start}) after it ends ({end}); check --since/--until"
-        )
+        raise BadDateError(*both(ERRORS, "period_reversed", start=start, end=end))
     return Period(start, end)
 
 

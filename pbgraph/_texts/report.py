@@ -7,6 +7,8 @@ from typing import Any
 
 # every piece of text of the page, Chinese first
 TEXT: dict[str, tuple[str, str]] = {
+    "measure": ("指标", "Measure"),
+    "value": ("数值", "Value"),
     "f_activity": (
         "{total} 条联系中 {active} 条在统计期内有活动（{share}），有效联系率 {effective}；"
         "{dormant} 条联系只在纸面上，{silent} 个履职党组织未开展组织生活，{below} 名党员委员组织生活不足。",

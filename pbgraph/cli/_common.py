@@ -15,6 +15,7 @@ import pandas as pd
 from pbgraph._errors import DatasetError, PbgraphError
 from pbgraph._grouped import grouped_lines
 from pbgraph._texts import CLI, say
+from pbgraph._texts.cli import USAGE
 from pbgraph.analyses.activity import DEFAULT_MIN_MEETINGS
 from pbgraph.analyses.workload import DEFAULT_MAX_LOAD
 from pbgraph.dataset import Dataset
@@ -218,14 +219,9 @@ def not_recorded_notes(keys: list[str], lang: str) -> list[str]:
     """The note that some results are n/a or left out because a table was not recorded (office files)."""
     if not keys:
         return []
-    from pbgraph.office.report import not_recorded_name
+    from pbgraph.office.report import not_recorded_note
 
-    names = [not_recorded_name(k, lang) for k in keys]
-    return [
-        f"注：未提供{'、'.join(names)}，依赖这些表的结果为 n/a 或不列出（而不是把每一项都算作缺口）。"
-        if lang == "zh"
-        else f"Note: not recorded: {', '.join(names)}; what depends on them is n/a or not listed."
-    ]
+    return [not_recorded_note(keys, lang)]
 
 
 def asked(names: Sequence[str], *, by_committee: bool) -> tuple[str, ...]:
@@ -248,7 +244,7 @@ def write_tables(
 
     if fmt == "xlsx":
         if output is None:
-            raise click.UsageError("--format xlsx 需要 -o 文件名 / --format xlsx needs -o FILE")
+            raise click.UsageError(say(USAGE, "xlsx_needs_output", lang))
         write_xlsx(tables, output, lang=lang)
         echo_wrote(output, lang)
         return

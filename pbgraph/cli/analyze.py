@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from pbgraph._texts import say
+from pbgraph._texts.cli import USAGE
 from pbgraph.analyses import ANALYSES
 from pbgraph.cli._common import (
     FORMATS,
@@ -82,18 +84,12 @@ def analyze(
     from pbgraph.analyses.backend import EmbeddedBackend, analyze
 
     if by_committee and committee:
-        raise click.UsageError(
-            "--by-committee 比较全部政协，不能与 --committee 同用 / "
-            "--by-committee compares every committee; drop --committee"
-        )
+        raise click.UsageError(say(USAGE, "by_committee_alone", lang))
     if backend == "neo4j":
         from pbgraph.cli.neo4j import analyze_with_neo4j
 
         if name in ACTIVITY_ANALYSES or as_of or since or until or min_contacts is not None:
-            raise click.UsageError(
-                "活动分析（dormant、org_life、--since/--until/--as-of/--min-contacts）尚不支持 Neo4j / "
-                "the activity analyses and options are not available with --backend neo4j yet"
-            )
+            raise click.UsageError(say(USAGE, "activities_not_in_neo4j", lang))
         tables, notes = analyze_with_neo4j(
             tuple(a for a in ANALYSES if a not in ACTIVITY_ANALYSES) if name == "all" else (name,),
             path,

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from pbgraph._texts import CLI, say
+from pbgraph._texts.cli import USAGE
 from pbgraph.cli._common import (
     cache_option,
     lang_option,
@@ -81,10 +82,10 @@ def export(
     ds = load_or_exit(path, lang)
     if output is None:
         # a redacted export is not named after the dataset (a folder name may be a person's)
-        stem = ("数据集" if lang == "zh" else "dataset") if redact else (Path(path).stem or "dataset")
+        stem = say(USAGE, "redacted_stem", lang) if redact else (Path(path).stem or "dataset")
         output = Path("out") / (stem if to == "csv" else f"{stem}.{to}")
     if output.resolve() == Path(path).resolve():
-        raise click.UsageError("输出不能覆盖输入数据集 / the output must not overwrite the input dataset")
+        raise click.UsageError(say(USAGE, "output_is_input", lang))
     if redact:
         ds = redact_dataset(ds, lang=lang)
     written = run_export(

@@ -9,7 +9,7 @@ import click
 
 from pbgraph._errors import DatasetError
 from pbgraph._texts import say
-from pbgraph._texts.cli import CLI
+from pbgraph._texts.cli import CLI, USAGE
 from pbgraph.cli._common import exit_with_problems, lang_option, problem_lines
 
 
@@ -96,7 +96,7 @@ def template_command(out: Path, force: bool, lang: str) -> None:
     from pbgraph.office import write_template
 
     if out.suffix.lower() != ".xlsx":
-        raise click.UsageError("模板须为 .xlsx 文件 / the template must be an .xlsx file")
+        raise click.UsageError(say(USAGE, "template_xlsx", lang))
     if out.exists() and out.is_file() and not force:
         raise click.ClickException(say(CLI, "file_exists", lang, out=out))
     write_template(out)

@@ -13,7 +13,7 @@ import click
 import pandas as pd
 
 from pbgraph._texts import say
-from pbgraph._texts.cli import CLI
+from pbgraph._texts.cli import CLI, USAGE
 from pbgraph.cli._common import (
     cache_option,
     library_errors,
@@ -101,12 +101,12 @@ def plan(
     from pbgraph.planning import plan as make_plan
 
     if apply_to is not None:
-        _check_folder(apply_to, Path(path), force=force)
+        _check_folder(apply_to, Path(path), force=force, lang=lang)
     ds = load_or_exit(path, lang)
     proposed = make_plan(ds, max_load=max_load, fragile=fragile, committee=committee)
     if fmt == "xlsx":
         if output is None:
-            raise click.UsageError("--format xlsx 需要 -o 文件名 / --format xlsx needs -o FILE")
+            raise click.UsageError(say(USAGE, "xlsx_needs_output", lang))
         _write_work_lists(proposed.liaisons, proposed.unplaced, output, by=sheets, lang=lang, ds=ds)
     else:
         write_tables(proposed.tables, fmt=fmt, lang=lang, output=output)
@@ -156,7 +156,7 @@ def diff(
     from pbgraph.changes import diff as compare
 
     if view_to is not None and match != "id":
-        raise click.UsageError("--view 只用于按编号比较（--match id）/ --view needs --match id")
+        raise click.UsageError(say(USAGE, "view_needs_id", lang))
     before, after = load_or_exit(old, lang), load_or_exit(new, lang)
     found = compare(before, after, match=match, max_load=max_load)
     _write_diff(found, fmt=fmt, lang=lang, output=output)
@@ -261,19 +261,13 @@ def _write_work_lists(
     click.echo(say(CLI, "wrote", lang, path=output), err=True)
 
 
-def _check_folder(target: Path, source: Path, *, force: bool) -> None:
+def _check_folder(target: Path, source: Path, *, force: bool, lang: str) -> None:
     """Refuse a target that is the input, holds it, or is a non-empty folder (unless `force`)."""
     target_abs, source_abs = target.resolve(), source.resolve()
     if target_abs == source_abs or target_abs in source_abs.parents or source_abs in target_abs.parents:
-        raise click.UsageError(
-            "--apply 的文件夹不能是输入数据集，也不能包含它或在它里面 / --apply must not be, contain or lie "
-            "inside the input dataset"
-        )
+        raise click.UsageError(say(USAGE, "apply_inside_input", lang))
     if target.exists() and (not target.is_dir() or (any(target.iterdir()) and not force)):
-        raise click.UsageError(
-            f"{target} 已存在且不为空；换一个文件夹，或加 --force 覆盖 / {target} exists and is not empty: "
-            "choose another folder or add --force"
-        )
+        raise click.UsageError(say(USAGE, "apply_not_empty", lang, target=target))
 
 
 def _write_dataset(ds: Dataset, target: Path) -> None:

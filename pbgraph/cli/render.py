@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from pbgraph._texts import CLI, say
+from pbgraph._texts.cli import USAGE
 from pbgraph.cli._common import (
     cache_option,
     lang_option,
@@ -92,10 +93,7 @@ def render(
 
     needs_target = view in TARGET_VIEWS
     if len(args) != (2 if needs_target else 1):
-        raise click.UsageError(
-            f"用法：pbgraph render {view} {'ID ' if needs_target else ''}PATH / usage: pbgraph render {view} "
-            f"{'ID ' if needs_target else ''}PATH"
-        )
+        raise click.UsageError(say(USAGE, "render", lang, view=view, target="ID " if needs_target else ""))
     target, path = (args[0], args[1]) if needs_target else (None, args[0])
     ds = load_or_exit(path, lang)
     built = build_view(

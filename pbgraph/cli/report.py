@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from pbgraph._texts import CLI, say
+from pbgraph._texts.cli import USAGE
 from pbgraph.cli._common import (
     cache_option,
     lang_option,
@@ -101,9 +102,7 @@ def report(
     from pbgraph.report import write_report
 
     if compare_with is not None and redact:
-        raise click.UsageError(
-            "--compare 不能与 --redact 同用（两个数据集的代号不对应）/ --compare cannot be used with --redact"
-        )
+        raise click.UsageError(say(USAGE, "compare_redact", lang))
     ds = load_or_exit(path, lang)
     earlier = load_or_exit(compare_with, lang) if compare_with is not None else None
     if redact:
