@@ -111,19 +111,3 @@ def _name_keys(ds: Dataset, table: str, repeated: set[str]) -> pa.Array:
     found = pc.index_in(arrow_strings(frame[column]), value_set=arrow_strings(places["id"]))
     within = pc.take(arrow_strings(places["name"]), found).fill_null("")
     return pc.binary_join_element_wise(arrow_strings(frame["name"]), within, "\x1f")
-
-
-def isin_sorted(values: np.ndarray, others: np.ndarray) -> np.ndarray:
-    """Per value: whether it is among `others` (by sorting: fast on millions of int64 keys)."""
-    ordered = np.sort(others)
-    position = np.minimum(np.searchsorted(ordered, values), max(len(ordered) - 1, 0))
-    return ordered[position] == values if len(ordered) else np.zeros(len(values), dtype=bool)
-
-
-def first_of_each(keys: np.ndarray) -> np.ndarray:
-    """Positions of the first occurrence of each distinct key, in increasing order."""
-    order = np.argsort(keys, kind="stable")
-    ordered = keys[order]
-    starts = np.ones(len(keys), dtype=bool)
-    starts[1:] = ordered[1:] != ordered[:-1]
-    return np.sort(order[starts])
