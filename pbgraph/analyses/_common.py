@@ -32,7 +32,7 @@ def check_committee(ds: Dataset, committee: str | None) -> None:
                     "unknown_committee",
                     lang,
                     committee=committee,
-                    known=_listing(ds.committees, lang),
+                    known=listing(ds.committees, lang),
                 )
                 for lang in LANGS
             )
@@ -44,8 +44,9 @@ def not_recorded(ds: Dataset, *needs: str) -> list[str]:
     return [need for need in needs if need in ds.not_recorded]
 
 
-def _listing(ids: list[str], lang: str) -> str:
-    return ("、" if lang == "zh" else ", ").join(ids[:10]) or say(ANALYSES, "none", lang)
+def listing(ids: list[str], lang: str) -> str:
+    """The first ten ids, listed in `lang` (or "none")."""
+    return say(ANALYSES, "separator", lang).join(ids[:10]) or say(ANALYSES, "none", lang)
 
 
 def member_mask(ds: Dataset, committee: str | None) -> np.ndarray:

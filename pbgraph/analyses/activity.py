@@ -12,6 +12,7 @@ become integer pair keys, and liaisons look their key up once.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -186,10 +187,18 @@ def _build_liaison_activity(ds: Dataset, period: Period) -> _LiaisonActivity:
     return _LiaisonActivity(rows, source, target, active, last)
 
 
-def _period_or_default(
-    ds: Dataset, period: Period | None, since: str | dt.date | None, until: str | dt.date | None
+def _checked_period(
+    ds: Dataset, committee: str | None, since: str | dt.date | None, until: str | dt.date | None
 ) -> Period | None:
-    return period if period is not None else activity_period(ds, since=since, until=until)
+    """The period an activity analysis looks at, after checking its committee; None when the dataset
+    records no activity (the analysis then has no rows)."""
+    check_committee(ds, committee)
+    period = activity_period(ds, since=since, until=until)
+    return period if period is not None and has_activities(ds) else None
+
+
+def _no_rows(columns: Sequence[str], dtype: str = "object") -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series([], dtype=dtype) for c in columns})
 
 
 def dormant(
@@ -212,10 +221,9 @@ def dormant(
     >>> rows[["source", "target", "last_activity"]].values.tolist()[0]
     ['M0180', 'M0050', '2024-11-28']
     """
-    check_committee(ds, committee)
-    period = _period_or_default(ds, None, since, until)
-    if period is None or not has_activities(ds):
-        return pd.DataFrame({c: pd.Series([], dtype="str") for c in DORMANT_COLUMNS})
+    period = _checked_period(ds, committee, since, until)
+    if period is None:
+        return _no_rows(DORMANT_COLUMNS, "str")
     found = _liaison_activity(ds, period)
     keep = ~found.active & member_mask(ds, committee)[found.source]
     rows = found.rows[keep]
@@ -255,10 +263,9 @@ def activity_rates(
     >>> rows.iloc[-1]["committee_name"]
     '全部'
     """
-    check_committee(ds, committee)
-    period = _period_or_default(ds, None, since, until)
-    if period is None or not has_activities(ds):
-        return pd.DataFrame({c: pd.Series([], dtype=object) for c in ACTIVITY_RATE_COLUMNS})
+    period = _checked_period(ds, committee, since, until)
+    if period is None:
+        return _no_rows(ACTIVITY_RATE_COLUMNS)
     counts = _rate_counts(ds, period)
     frame = _committee_rows(ds, committee)
     keys = frame["committee"].tolist()
@@ -396,10 +403,9 @@ def org_life(
     >>> org_life(load("data/sample"))[["id", "duty_organizations", "meetings"]].values.tolist()[0]
     ['M0141', 'O011', 0]
     """
-    check_committee(ds, committee)
-    period = _period_or_default(ds, None, since, until)
-    if period is None or not has_activities(ds):
-        return pd.DataFrame({c: pd.Series([], dtype=object) for c in ORG_LIFE_COLUMNS})
+    period = _checked_period(ds, committee, since, until)
+    if period is None:
+        return _no_rows(ORG_LIFE_COLUMNS)
     found = _meetings(ds, period)
     members = found.member
     below = found.meetings_per_member[members] < min_meetings
@@ -436,10 +442,9 @@ def org_meetings(
     >>> list(org_meetings(load("data/sample")).columns)
     ['committee', 'id', 'name', 'kind', 'cpc_members', 'meetings']
     """
-    check_committee(ds, committee)
-    period = _period_or_default(ds, None, since, until)
-    if period is None or not has_activities(ds):
-        return pd.DataFrame({c: pd.Series([], dtype=object) for c in ORG_MEETING_COLUMNS})
+    period = _checked_period(ds, committee, since, until)
+    if period is None:
+        return _no_rows(ORG_MEETING_COLUMNS)
     found = _meetings(ds, period)
     rows = found.org_rows[row_mask(ds.organizations, committee)[found.org_rows]]
     cpc_members = np.bincount(found.member_of["org"].to_numpy(), minlength=len(ds.organizations))
@@ -466,10 +471,9 @@ def org_life_rates(
     >>> org_life_rates(load("data/sample")).iloc[-1]["committee_name"]
     '全部'
     """
-    check_committee(ds, committee)
-    period = _period_or_default(ds, None, since, until)
-    if period is None or not has_activities(ds):
-        return pd.DataFrame({c: pd.Series([], dtype=object) for c in ORG_LIFE_RATE_COLUMNS})
+    period = _checked_period(ds, committee, since, until)
+    if period is None:
+        return _no_rows(ORG_LIFE_RATE_COLUMNS)
     found = _meetings(ds, period)
     per_member = pd.DataFrame(
         {
@@ -521,7 +525,7 @@ def activities_per_month(ds: Dataset, *, committee: str | None = None) -> pd.Dat
     check_committee(ds, committee)
     columns = ["month", "liaison_activities", "meetings"]
     if not has_activities(ds):
-        return pd.DataFrame({c: pd.Series([], dtype=object) for c in columns})
+        return _no_rows(columns)
     keep = np.ones(len(ds.activities), dtype=bool)
     if committee is not None:
         part = _participation(ds)
