@@ -167,3 +167,12 @@ def test_errors_speak_one_language(args: list[str], english: str) -> None:
     chinese = runner.invoke(main, args)
     assert chinese.exit_code != 0
     assert HAN.search(chinese.stderr) and english not in chinese.stderr, chinese.stderr
+
+
+def test_the_english_report_counts_in_english_parentheses() -> None:
+    from pbgraph import load
+    from pbgraph.report import build_report
+
+    page = build_report(load(SAMPLE), lang="en", views=False)
+    assert "Dormant liaisons by CPC member (" in page
+    assert not re.search(r"[A-Za-z]（\d", page), "an English title counted in Chinese parentheses"

@@ -6,10 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 from pbgraph.analyses.registry import REGISTRY
+from pbgraph.analyses.workload import DEFAULT_MAX_LOAD
 from pbgraph.model import NEO4J_LABELS, NODE_TABLES, TABLES
 
 DEFAULT_BATCH_SIZE = 5_000
-DEFAULT_MAX_LOAD = 5
 
 # relationship types of the graph model (node labels are model.NEO4J_LABELS)
 LIAISES_WITH = "LIAISES_WITH"
