@@ -108,16 +108,29 @@ def activity_period(
     >>> activity_period(load("data/sample"), since="2024-01-01", until="2024-06")
     Period(since=datetime.date(2024, 1, 1), until=datetime.date(2024, 6, 30))
     """
+    days = activity_days(ds)
+    return activity_period_from(days.max().item() if len(days) else None, since=since, until=until)
+
+
+def activity_period_from(
+    latest: dt.date | None, *, since: str | dt.date | None = None, until: str | dt.date | None = None
+) -> Period | None:
+    """:func:`activity_period` given the latest activity date (None: no activity), e.g. as Neo4j finds it.
+
+    Examples
+    --------
+    >>> activity_period_from(dt.date(2024, 2, 29))
+    Period(since=datetime.date(2023, 3, 1), until=datetime.date(2024, 2, 29))
+    """
     end = parse_date(until, end=True) if until is not None else None
     start = parse_date(since) if since is not None else None
     if end is None:
-        days = activity_days(ds)
-        if len(days) == 0:
+        if latest is None:
             if start is None:
                 return None
             end = start
         else:
-            end = days.max().item()
+            end = latest
     if start is None:
         start = _add_months(end, -PERIOD_MONTHS) + dt.timedelta(days=1)
     if start > end:

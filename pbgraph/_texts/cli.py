@@ -179,9 +179,5 @@ USAGE: dict[str, tuple[str, str]] = {
         "{target} exists and is not empty: choose another folder or add --force",
     ),
     "redacted_stem": ("数据集", "dataset"),
-    "activities_not_in_neo4j": (
-        "活动分析（dormant、org_life、--since/--until/--as-of/--min-contacts）尚不支持 Neo4j",
-        "the activity analyses and options are not available with --backend neo4j yet",
-    ),
 }
 """What the command line says of options used wrongly together (click's usage errors, in `--lang`)."""

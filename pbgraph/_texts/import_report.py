@@ -94,6 +94,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "ignore": ("忽略（序号、备注等）", "ignored (序号 …)"),
     "private": ("已删除（个人敏感信息）", "dropped (personal data)"),
     "": ("未识别，忽略", "not recognized, ignored"),
+    "activity_kind": ("活动类型（方式/类型）", "activity kind"),
 }
 """What a column was read as (its field)."""
 
@@ -104,6 +105,7 @@ HOW: dict[str, tuple[str, str]] = {
     "context": ("按名称及同行界别", "by name and the row's sector"),
     "unknown": ("找不到", "not found"),
     "ambiguous": ("同名无法区分", "ambiguous"),
+    "liaison": ("按名称及联系名单（同名时取所联系的一方）", "by name and the liaison lists"),
 }
 """How a name was resolved."""
 
@@ -165,7 +167,10 @@ INSTRUCTIONS = (
     "5. 党组成员联系界别：可写界别名，也可写界别联组名（须与委员名单“界别联组”列或组织表一致）。",
     "6. 组织、组织成员：类型、职务用下拉选择；未填写这两张表时，组织覆盖率等分析显示“未提供”，而不"
     "是把每个人列为缺口。",
-    "7. 活动记录：本版本暂不分析（可先填写，读取时跳过并提示）。",
+    "7. 联系记录：一行一次联系，写日期、党员委员（一起参加的可写多人）、联系对象（党外委员、群众、镇街或界别"
+    "的名称）和方式；组织生活记录：一行一次会议或活动，写日期、组织名称、参加人员（多人用 、 分隔）和类型。"
+    "日期可写 2024-03-05、2024.3.5 或 2024年3月5日。两张表用于“联系实效”（只在纸面上的联系）和“双重组织"
+    "生活”分析。",
     "8. 填好后：pbgraph validate 本文件.xlsx 检查；pbgraph analyze all 本文件.xlsx 分析；pbgraph im"
     "port 本文件.xlsx -o 数据集 转为规范数据集。",
 )

@@ -33,6 +33,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "title": ("{scope} 党建“一网三联”分析报告", "{scope}: party-building network report"),
     "system": ("{name}系统", "{name} system"),
     "dataset": ("数据集", "Dataset"),
+    "as_of": ("网络截至", "Network as of"),
+    "as_of_value": (
+        "{date}（此后开始的联系、此后的活动不计）",
+        "{date} (liaisons begun and activities held later are left out)",
+    ),
     "committees": ("政协", "Committees"),
     "committees_many": ("{n} 个：{names} 等", "{n}: {names} …"),
     "date": ("日期", "Date"),

@@ -38,7 +38,7 @@ from pbgraph.analyses.workload import (
 from pbgraph.period import activity_period
 
 ACTIVITY_ANALYSES: frozenset[str] = frozenset({"dormant", "org_life"})
-"""The analyses over the activity log (not in the Neo4j model yet)."""
+"""The analyses over the activity log (in Neo4j: the only ones that take `as_of`)."""
 
 if TYPE_CHECKING:
     from pbgraph.dataset import Dataset

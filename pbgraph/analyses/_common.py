@@ -15,7 +15,7 @@ import pandas as pd
 from pbgraph._errors import UnknownIdError
 from pbgraph._texts import LANGS, say
 from pbgraph._texts.cli import ANALYSES
-from pbgraph.graph import NodeIndex
+from pbgraph.graph import NodeIndex, distinct
 from pbgraph.model import ORGANIZING_KINDS, LiaisonKind, OrgKind, Role
 
 if TYPE_CHECKING:
@@ -87,9 +87,7 @@ class MemberFacts:
         ix = self.index
         mask = ix.counting & (ix.liaison_kind == list(LiaisonKind).index(LiaisonKind.MEMBER))
         n = len(self.ds.members)
-        keys = np.sort(ix.liaison_target[mask] * n + ix.liaison_source[mask])
-        # sorted, then distinct (np.unique is hash-based in numpy 2.x and slow on large arrays)
-        keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))] if len(keys) else keys
+        keys = distinct(ix.liaison_target[mask] * n + ix.liaison_source[mask])
         return keys % n, keys // n
 
     @cached_property

@@ -55,14 +55,19 @@ def max_depth_option(func: F) -> F:
     )(func)
 
 
-def period_options(func: F) -> F:
-    """--since, --until (the period of the activity analyses) and --as-of (the network on a date)."""
-    func = click.option(
+def as_of_option(func: F) -> F:
+    """--as-of DATE: the network as it stood that day, on every command that reads a dataset's network."""
+    return click.option(
         "--as-of",
         "as_of",
         metavar="DATE",
         help=help_text("as_of"),
     )(func)
+
+
+def period_options(func: F) -> F:
+    """--since, --until (the period of the activity analyses) and --as-of (the network on a date)."""
+    func = as_of_option(func)
     func = click.option(
         "--until",
         metavar="DATE",
@@ -73,6 +78,22 @@ def period_options(func: F) -> F:
         metavar="DATE",
         help=help_text("since"),
     )(func)
+
+
+def time_options(func: F) -> F:
+    """Everything about time and activities at once: --since/--until/--as-of, --min-meetings, --min-contacts
+    (`analyze`, `report`, `export`)."""
+    return period_options(activity_options(func))
+
+
+def as_of_dataset(ds: Dataset, as_of: str | None) -> Dataset:
+    """The dataset as it stood on `as_of` (liaisons begun later and later activities left out); `ds` itself
+    when no date is given. A date that is not one stops the command with a clear message."""
+    if as_of is None:
+        return ds
+    from pbgraph.period import as_of as network_as_of
+
+    return network_as_of(ds, as_of)
 
 
 def activity_options(func: F) -> F:

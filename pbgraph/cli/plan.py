@@ -15,6 +15,8 @@ import pandas as pd
 from pbgraph._texts import help_text, say
 from pbgraph._texts.cli import CLI, USAGE
 from pbgraph.cli._common import (
+    as_of_dataset,
+    as_of_option,
     cache_option,
     library_errors,
     load_or_exit,
@@ -68,6 +70,7 @@ def shared_options(func: F) -> F:
     show_default=True,
     help=help_text("sheets"),
 )
+@as_of_option
 @shared_options
 def plan(
     path: str,
@@ -81,6 +84,7 @@ def plan(
     fmt: str,
     lang: str,
     output: Path | None,
+    as_of: str | None,
 ) -> None:
     """安排联系：为未联系的党外委员、无人联系的界别和镇街提出新的联系人（最小费用流，结果最优且可重复）。
 
@@ -94,13 +98,14 @@ def plan(
       pbgraph plan data/sample
       pbgraph plan data/sample --fragile --max-load 6 --format xlsx -o out/plan.xlsx
       pbgraph plan data/sample --apply out/sample-planned --view out/plan.html
+      pbgraph plan data/sample --as-of 2024-06-30
     """
     from pbgraph.planning import apply_plan
     from pbgraph.planning import plan as make_plan
 
     if apply_to is not None:
         _check_folder(apply_to, Path(path), force=force, lang=lang)
-    ds = load_or_exit(path, lang)
+    ds = as_of_dataset(load_or_exit(path, lang), as_of)
     proposed = make_plan(ds, max_load=max_load, fragile=fragile, committee=committee)
     if fmt == "xlsx":
         if output is None:
@@ -172,6 +177,7 @@ def diff(
     metavar="ID",
     help=help_text("remove"),
 )
+@as_of_option
 @shared_options
 def whatif(
     path: str,
@@ -181,6 +187,7 @@ def whatif(
     fmt: str,
     lang: str,
     output: Path | None,
+    as_of: str | None,
 ) -> None:
     """假如这些委员离开：谁变成未联系或仅一人联系，哪些界别、镇街失去唯一联系人，覆盖率会怎样。
 
@@ -192,11 +199,12 @@ def whatif(
     例 / Example:
       pbgraph whatif data/sample --remove M0007 --view out/whatif.html
       pbgraph whatif data/sample --remove M0007,M0010 --format xlsx -o out/whatif.xlsx
+      pbgraph whatif data/sample --remove M0007 --as-of 2024-06-30
     """
     from pbgraph.changes import whatif as without
 
     ids = [part.strip() for value in remove for part in value.replace("，", ",").split(",") if part.strip()]
-    ds = load_or_exit(path, lang)
+    ds = as_of_dataset(load_or_exit(path, lang), as_of)
     found = without(ds, ids, max_load=max_load)
     _write_diff(found, fmt=fmt, lang=lang, output=output)
     if view_to is not None:

@@ -9,6 +9,8 @@ import click
 from pbgraph._texts import CLI, help_text, say
 from pbgraph._texts.cli import USAGE
 from pbgraph.cli._common import (
+    as_of_dataset,
+    as_of_option,
     cache_option,
     lang_option,
     library_errors,
@@ -61,6 +63,7 @@ TARGET_VIEWS = ("sector", "township", "member", "committee", "reach")
 )
 @max_load_option
 @click.option("--element-id", help=help_text("element_id"))
+@as_of_option
 @lang_option
 @cache_option
 @library_errors
@@ -75,6 +78,7 @@ def render(
     node_limit: int,
     max_load: int,
     element_id: str | None,
+    as_of: str | None,
     lang: str,
 ) -> None:
     """生成交互式关系图（离线可用的单个 HTML 文件），或 PNG/SVG 静态图。
@@ -87,6 +91,7 @@ def render(
       pbgraph render gaps data/sample -o out/gaps.html
       pbgraph render member M0001 data/sample --depth 2 -o out/m.html
       pbgraph render network data/sample --color-by sector --format png -o out/network.png
+      pbgraph render gaps data/sample --as-of 2024-06-30 -o out/gaps-2024.html
     """
     from pbgraph.render import build_view, write_view
 
@@ -94,7 +99,7 @@ def render(
     if len(args) != (2 if needs_target else 1):
         raise click.UsageError(say(USAGE, "render", lang, view=view, target="ID " if needs_target else ""))
     target, path = (args[0], args[1]) if needs_target else (None, args[0])
-    ds = load_or_exit(path, lang)
+    ds = as_of_dataset(load_or_exit(path, lang), as_of)
     built = build_view(
         ds,
         view,

@@ -22,7 +22,7 @@ from pbgraph._texts.import_report import (
     REASONS,
     WORDS,
 )
-from pbgraph.model import ORG_KIND_ZH, PARTY_ZH, ROLE_ZH, TABLES
+from pbgraph.model import ACTIVITY_KIND_ZH, ORG_KIND_ZH, PARTY_ZH, ROLE_ZH, TABLES
 
 if TYPE_CHECKING:
     from pbgraph.io import RawTable
@@ -143,7 +143,12 @@ def _code_name(column: str, code: str, lang: str) -> str:
         return _w("unknown_code", lang)
     if lang == "en":
         return code
-    names: dict[str, str] = {"party": PARTY_ZH, "kind": ORG_KIND_ZH, "role": ROLE_ZH}.get(column, {})
+    names: dict[str, str] = {
+        "party": PARTY_ZH,
+        "kind": ORG_KIND_ZH,
+        "role": ROLE_ZH,
+        "activity_kind": ACTIVITY_KIND_ZH,
+    }.get(column, {})
     return say(WORDS, "code_named", lang, name=names.get(code, code), code=code)
 
 

@@ -8,10 +8,8 @@ from pathlib import Path
 
 from pbgraph._texts import say
 from pbgraph._texts.import_report import INSTRUCTIONS, TEMPLATE
+from pbgraph._texts.office import ACTIVITY_TEMPLATE_CHOICES, ACTIVITY_TEMPLATE_SHEETS
 from pbgraph.model import ORG_KIND_ZH, PARTY_ZH, ROLE_ZH
-
-# the activity kinds of DESIGN 3 (activities are read by a later version; the sheet is there to be filled)
-ACTIVITY_KINDS = ("谈心谈话", "走访", "电话联系", "座谈", "组织生活会", "主题党日", "集中学习")
 
 PARTY_CHOICES = (
     PARTY_ZH["CPC"],
@@ -134,14 +132,7 @@ SHEETS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, ...], ...], dict[str, 
         (("1", "政协党组", "张三、王五", "成员"), ("2", "东城街道政协工作联络组", "张三、赵六", "组员")),
         {"职务": "组织职务"},
     ),
-    "活动记录": (
-        ("日期", "类型", "参加委员", "对象", "组织", "内容"),
-        (
-            ("2024-03-05", "谈心谈话", "张三", "李四", "", "了解履职情况"),
-            ("2024-04-01", "组织生活会", "张三、王五", "", "政协党组", "专题学习"),
-        ),
-        {"类型": "活动类型"},
-    ),
+    **ACTIVITY_TEMPLATE_SHEETS,
 }
 
 CHOICES: dict[str, tuple[str, ...]] = {
@@ -151,7 +142,7 @@ CHOICES: dict[str, tuple[str, ...]] = {
         *dict.fromkeys([*ORG_KIND_ZH.values(), "镇（街）政协工作联络组", "政协委员工作站", "政协学习组"]),
     ),
     "组织职务": (*dict.fromkeys([*ROLE_ZH.values(), "支部书记", "组员", "副组长", "联络员"]),),
-    "活动类型": ACTIVITY_KINDS,
+    **ACTIVITY_TEMPLATE_CHOICES,
 }
 
 
