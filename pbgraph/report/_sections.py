@@ -47,8 +47,7 @@ def _section(
 
 def _h3(key: str, lang: str, count: int | None = None) -> str:
     title = tabular.table_title(key, lang)
-    suffix = "" if count is None else (f"（{count}）" if lang == "zh" else f" ({count})")
-    return f"<h3>{esc(title + suffix)}</h3>"
+    return f"<h3>{esc(title if count is None else tr('counted', lang, title=title, n=count))}</h3>"
 
 
 def _chart(svg: str, title: str) -> str:
@@ -353,7 +352,7 @@ def _dormant(ctx: Context) -> Section | None:
         chart = _chart(_charts.stacked_bars(months["month"].tolist(), parts, title=title), title)
     body = (
         f'<div class="rp-pair">{record_html(ctx.table("activity_rates").iloc[[-1]], ctx)}{chart}</div>'
-        + f"<h3>{esc(tr('dormant_by_member', lang))}（{len(by_member)}）</h3>"
+        + f"<h3>{esc(tr('counted', lang, title=tr('dormant_by_member', lang), n=len(by_member)))}</h3>"
         + table_html(by_member, ctx)
         + _h3("dormant", lang, len(dormant))
         + table_html(dormant, ctx)
@@ -370,7 +369,7 @@ def _org_life(ctx: Context) -> Section | None:
     silent = meetings[meetings["meetings"] == 0]
     finding = tr("f_org_life", lang, silent=len(silent), below=len(org_life), total=len(meetings))
     body = (
-        f"<h3>{esc(tr('silent_orgs', lang))}（{len(silent)}）</h3>"
+        f"<h3>{esc(tr('counted', lang, title=tr('silent_orgs', lang), n=len(silent)))}</h3>"
         + table_html(silent, ctx)
         + _h3("org_life", lang, len(org_life))
         + table_html(org_life, ctx)
