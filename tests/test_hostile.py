@@ -19,7 +19,7 @@ import networkx as nx
 import pandas as pd
 import pytest
 from click.testing import CliRunner, Result
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from pbgraph import load
@@ -216,6 +216,7 @@ NAMES = st.text(st.characters(blacklist_categories=["Cs"]), min_size=1, max_size
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(names=st.lists(NAMES, min_size=8, max_size=8))
+@example(names=["0"] * 7 + ["\x1b\n䱽"])  # a control character before a newline: stripped like any edge space
 def test_writers_take_any_unicode_name(tmp_path_factory: pytest.TempPathFactory, names: list[str]) -> None:
     folder = tmp_path_factory.mktemp("names") / "ds"
     shutil.copytree(BASE, folder)

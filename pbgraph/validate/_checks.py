@@ -322,7 +322,8 @@ class Validator(ActivityChecks):
                 text = values.astype("str")
                 found = text.str.contains(CONTROL_CHARACTERS, regex=True).to_numpy(dtype=bool)
                 if found.any():
-                    cleaned = text.str.replace(CONTROL_CHARACTERS, "", regex=True)
+                    # stripped again, as `structure` stripped every cell: "\x1b\n张" is "张", as it reads back
+                    cleaned = text.str.replace(CONTROL_CHARACTERS, "", regex=True).str.strip()
                     raw.frame[column] = cleaned.astype(values.dtype)
                     self.report(
                         raw,
