@@ -10,7 +10,7 @@ import click
 from pbgraph._errors import DatasetError
 from pbgraph._texts import say
 from pbgraph._texts.cli import CLI
-from pbgraph.cli._common import exit_with_problems, lang_option, problem_lines
+from pbgraph.cli._common import exit_with_problems, lang_option, library_errors, problem_lines
 
 
 @click.command("import")
@@ -32,6 +32,7 @@ from pbgraph.cli._common import exit_with_problems, lang_option, problem_lines
 )
 @click.option("--force", is_flag=True, help="替换已有的非空文件夹 / replace a non-empty folder.")
 @lang_option
+@library_errors
 def import_command(
     sources: tuple[Path, ...], out: Path, column_map: tuple[str, ...], force: bool, lang: str
 ) -> None:
@@ -81,6 +82,7 @@ def import_command(
 )
 @click.option("--force", is_flag=True, help="替换已有文件 / replace an existing file.")
 @lang_option
+@library_errors
 def template_command(out: Path, force: bool, lang: str) -> None:
     """写出办公室格式的空白模板（委员名单、各联系表、组织…，含填表说明、下拉选项和示例行）。
 

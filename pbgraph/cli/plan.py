@@ -3,8 +3,6 @@ and :mod:`pbgraph.changes`."""
 
 from __future__ import annotations
 
-import os
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -278,18 +276,7 @@ def _check_folder(target: Path, source: Path, *, force: bool) -> None:
 
 def _write_dataset(ds: Dataset, target: Path) -> None:
     """Write the dataset as CSVs beside `target`, then move it into place (a killed run leaves the old folder
-    or none)."""
+    or none); errors name `target`, not the folder beside it."""
     from pbgraph.export import export_csv
 
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fresh = target.parent / f".{target.name}.{os.getpid()}.new"
-    stale = target.parent / f".{target.name}.{os.getpid()}.old"
-    try:
-        export_csv(ds, fresh)
-        if target.exists():
-            target.rename(stale)
-        fresh.rename(target)
-    finally:
-        for leftover in (fresh, stale):
-            if leftover.exists():
-                shutil.rmtree(leftover)
+    export_csv(ds, target, force=True)

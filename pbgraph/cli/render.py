@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import click
@@ -97,6 +98,16 @@ def render(
             f"{'ID ' if needs_target else ''}PATH"
         )
     target, path = (args[0], args[1]) if needs_target else (None, args[0])
+    if element_id is not None and not re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]{0,63}", element_id):
+        # said before the dataset is read, in the command's language
+        raise click.ClickException(
+            say(
+                CLI,
+                "bad_element_id",
+                lang,
+                value="".join(c if c.isprintable() else repr(c)[1:-1] for c in element_id),
+            )
+        )
     ds = load_or_exit(path, lang)
     built = build_view(
         ds,
