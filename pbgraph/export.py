@@ -86,8 +86,10 @@ def export_xlsx(
     >>> out.suffix
     '.xlsx'
     """
+    from pbgraph.naming import tables_with_names
+
     tables = analysis_tables(ds, committee=committee, max_load=max_load, max_depth=max_depth)
-    return write_xlsx(tables, Path(path), lang=lang)
+    return write_xlsx(tables_with_names(tables, ds), Path(path), lang=lang)
 
 
 # ---------------------------------------------------------------------------------------------------------

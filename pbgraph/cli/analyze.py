@@ -80,6 +80,7 @@ def analyze(
     """
     from pbgraph.analyses import ACTIVITY_ANALYSES
     from pbgraph.analyses.backend import EmbeddedBackend, analyze
+    from pbgraph.naming import tables_with_names
 
     if by_committee and committee:
         raise click.UsageError(
@@ -131,4 +132,4 @@ def analyze(
         + not_recorded_notes(found.not_recorded, lang)
         + activity_notes(found.notes, lang)
     )
-    write_tables(found.tables, fmt=fmt, lang=lang, output=output, notes=notes)
+    write_tables(tables_with_names(found.tables, ds), fmt=fmt, lang=lang, output=output, notes=notes)
