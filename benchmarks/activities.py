@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import tempfile
 import time
@@ -23,9 +24,15 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "activities.json"
 
 
-def _timed(fn: Any) -> tuple[Any, float]:
-    start = time.perf_counter()
+CPU: dict[str, float] = {}
+"""CPU seconds of each step (wall time is inflated when other processes share the cores)."""
+
+
+def _timed(fn: Any, name: str = "") -> tuple[Any, float]:
+    start, cpu = time.perf_counter(), time.process_time()
     value = fn()
+    if name:
+        CPU[name] = time.process_time() - cpu
     return value, time.perf_counter() - start
 
 
@@ -37,15 +44,16 @@ def bench(scale: str, *, seed: int, folder: Path) -> dict[str, Any]:
     from pbgraph.io import write_csv_tables
     from pbgraph.period import as_of
 
-    start = time.perf_counter()
-    tables = generate_tables(scale, seed=seed, activities=False)
-    generate_seconds = time.perf_counter() - start
-    start = time.perf_counter()
-    tables["activities"] = generate_activities(tables, seed=seed)
-    activity_seconds = time.perf_counter() - start
+    tables, generate_seconds = _timed(
+        lambda: generate_tables(scale, seed=seed, activities=False), "generate_tables"
+    )
+    tables["activities"], activity_seconds = _timed(
+        lambda: generate_activities(tables, seed=seed), "generate_activities"
+    )
     write_csv_tables(tables, folder)
     tables.clear()
-    ds, load_seconds = _timed(lambda: load(folder))
+    # the cache stays off: this is the first read of the files, validation included
+    ds, load_seconds = _timed(lambda: load(folder, cache=False), "load_validate")
     out: dict[str, Any] = {
         "scale": scale,
         "members": len(ds.members),
@@ -57,10 +65,12 @@ def bench(scale: str, *, seed: int, folder: Path) -> dict[str, Any]:
         "load_validate": load_seconds,
     }
     for name in ("dormant", "org_life", "coverage"):
-        _, out[name] = _timed(lambda name=name: run(name, ds))
-    earlier, out["as_of"] = _timed(lambda: as_of(ds, "2025-06-30"))
-    _, out["dormant_as_of"] = _timed(lambda: run("dormant", earlier))
+        _, out[name] = _timed(lambda name=name: run(name, ds), name)
+    earlier, out["as_of"] = _timed(lambda: as_of(ds, "2025-06-30"), "as_of")
+    _, out["dormant_as_of"] = _timed(lambda: run("dormant", earlier), "dormant_as_of")
     out["peak_gib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20
+    out["cpu"] = dict(CPU)
+    out["load_average"] = os.getloadavg()[0]
     return out
 
 
@@ -76,7 +86,7 @@ def main() -> None:
     saved = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
     saved[args.scale] = result
     RESULTS.write_text(json.dumps(saved, indent=1, sort_keys=True) + "\n")
-    keys = [k for k in result if k not in ("scale",)]
+    keys = [k for k in result if k not in ("scale", "cpu")]
     print("| " + " | ".join(keys) + " |")
     print("|" + "---:|" * len(keys))
     print(
@@ -84,6 +94,7 @@ def main() -> None:
         + " | ".join(f"{result[k]:.2f}" if isinstance(result[k], float) else str(result[k]) for k in keys)
         + " |"
     )
+    print("CPU seconds: " + ", ".join(f"{k} {v:.2f}" for k, v in result["cpu"].items()))
 
 
 if __name__ == "__main__":

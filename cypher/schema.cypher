@@ -18,6 +18,10 @@ FOR (n:Organization) REQUIRE (n.dataset, n.id) IS UNIQUE;
 CREATE CONSTRAINT pbgraph_contact_key IF NOT EXISTS
 FOR (n:Contact) REQUIRE (n.dataset, n.id) IS UNIQUE;
 
+// an activity has no id: its row position is its key
+CREATE CONSTRAINT pbgraph_activity_key IF NOT EXISTS
+FOR (n:Activity) REQUIRE (n.dataset, n.seq) IS UNIQUE;
+
 // every read starts from "the nodes of one dataset"
 CREATE INDEX pbgraph_member_dataset IF NOT EXISTS
 FOR (n:Member) ON (n.dataset);
@@ -33,6 +37,9 @@ FOR (n:Organization) ON (n.dataset);
 
 CREATE INDEX pbgraph_contact_dataset IF NOT EXISTS
 FOR (n:Contact) ON (n.dataset);
+
+CREATE INDEX pbgraph_activity_dataset IF NOT EXISTS
+FOR (n:Activity) ON (n.dataset);
 
 // the analyses pick organizations by kind (committees, sector groups, platforms, party groups)
 CREATE INDEX pbgraph_organization_kind IF NOT EXISTS

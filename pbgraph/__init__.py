@@ -2,15 +2,43 @@
 
 from __future__ import annotations
 
+from importlib import import_module
 from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING, Any
 
 from pbgraph._errors import DatasetError, PbgraphError, UnknownIdError
-from pbgraph.changes import diff, whatif
-from pbgraph.dataset import Dataset
-from pbgraph.loader import load
-from pbgraph.planning import plan
+
+if TYPE_CHECKING:
+    from pbgraph.changes import diff, whatif
+    from pbgraph.dataset import Dataset
+    from pbgraph.loader import load
+    from pbgraph.planning import plan
 
 __all__ = ["Dataset", "DatasetError", "PbgraphError", "UnknownIdError", "diff", "load", "plan", "whatif"]
+
+# the public functions live in modules that import pandas, scipy and the analyses: imported on first use, so
+# that `pbgraph --help` (and any command that does not need them) starts without them
+_LAZY = {
+    "Dataset": "pbgraph.dataset",
+    "diff": "pbgraph.changes",
+    "load": "pbgraph.loader",
+    "plan": "pbgraph.planning",
+    "whatif": "pbgraph.changes",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'pbgraph' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
 
 try:
     # one version, pyproject's: what the installed package's metadata says

@@ -114,19 +114,3 @@ def _name_keys(ds: Dataset, table: str, repeated: set[str]) -> pd.Series:
     committee_names = pd.Series(ds.organizations["name"].to_numpy(), index=ds.organizations["id"].to_numpy())
     within = committee_names.reindex(frame["committee"].to_numpy()).fillna("").to_numpy()
     return names + "\x1f" + pd.Series(within, index=frame.index, dtype="str")
-
-
-def isin_sorted(values: np.ndarray, others: np.ndarray) -> np.ndarray:
-    """Per value: whether it is among `others` (by sorting: fast on millions of int64 keys)."""
-    ordered = np.sort(others)
-    position = np.minimum(np.searchsorted(ordered, values), max(len(ordered) - 1, 0))
-    return ordered[position] == values if len(ordered) else np.zeros(len(values), dtype=bool)
-
-
-def first_of_each(keys: np.ndarray) -> np.ndarray:
-    """Positions of the first occurrence of each distinct key, in increasing order."""
-    order = np.argsort(keys, kind="stable")
-    ordered = keys[order]
-    starts = np.ones(len(keys), dtype=bool)
-    starts[1:] = ordered[1:] != ordered[:-1]
-    return np.sort(order[starts])

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from pbgraph._texts import say
+from pbgraph._texts.cli import CLI, GROUPED
 from pbgraph._texts.problems import location
 
 if TYPE_CHECKING:
@@ -35,7 +37,6 @@ def grouped_lines(problems: list[Problem], lang: str = "zh") -> list[str]:
     >>> grouped_lines(found, "en")
     ["[error] m.csv, column '姓名', rows 2–3, 9 (3 rows): A required cell is empty. Fill it in."]
     """
-    marks = {"error": ("错误", "error"), "warning": ("警告", "warning")}
     groups: dict[tuple[object, ...], list[Problem]] = {}
     extra: dict[tuple[object, ...], int] = {}
     last: dict[tuple[object, ...], tuple[object, ...]] = {}
@@ -51,26 +52,21 @@ def grouped_lines(problems: list[Problem], lang: str = "zh") -> list[str]:
     lines = []
     for key, found in groups.items():
         first = found[0]
-        mark = marks.get(first.severity, (first.severity, first.severity))[0 if lang == "zh" else 1]
+        mark = say(CLI, first.severity, lang) if first.severity in ("error", "warning") else first.severity
         if len(found) == 1 and not extra.get(key):
             lines.append(f"[{mark}] {first.message(lang)}")
             continue
         rows = [p.row for p in found if p.row is not None]
         runs = _runs(rows)
-        shown = ("、" if lang == "zh" else ", ").join(runs[:SHOWN_RUNS]) + (
-            "…" if len(runs) > SHOWN_RUNS else ""
-        )
+        separator = say(GROUPED, "separator", lang)
+        shown = separator.join(runs[:SHOWN_RUNS]) + ("…" if len(runs) > SHOWN_RUNS else "")
         count = len(found) + extra.get(key, 0)
         where = location(file=first.file, sheet=first.sheet, row=None, column=first.column, lang=lang)
-        span = f"第 {shown} 行，共 {count} 行" if lang == "zh" else f"rows {shown} ({count} rows)"
         values = list(dict.fromkeys(p.value for p in found[1:] if p.value and p.value != first.value))
         more = ""
         if values:
-            listed = "、".join(values[:SHOWN_VALUES]) + ("…" if len(values) > SHOWN_VALUES else "")
-            more = (
-                f"（其他值：{listed}）" if lang == "zh" else f" (other values: {listed.replace('、', ', ')})"
-            )
-        sep = "：" if lang == "zh" else ": "
-        head = f"{where} {span}" if lang == "zh" else f"{where}, {span}"
-        lines.append(f"[{mark}] {head.strip()}{sep}{first.text(lang)}{more}")
+            listed = separator.join(values[:SHOWN_VALUES]) + ("…" if len(values) > SHOWN_VALUES else "")
+            more = say(GROUPED, "other_values", lang, values=listed)
+        head = say(GROUPED, "rows", lang, where=where, rows=shown, count=count).strip()
+        lines.append(say(GROUPED, "line", lang, mark=mark, head=head, text=first.text(lang), more=more))
     return lines

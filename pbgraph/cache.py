@@ -35,12 +35,16 @@ if TYPE_CHECKING:
     from pbgraph.dataset import Dataset
 
 CACHE_ENV = "PBGRAPH_CACHE_DIR"
-FORMAT = 2
+FORMAT = 3
 HASH_WHOLE = 4 << 20
 HASH_SAMPLE = 256 << 10
 META = "meta.json"
 # resolved reference columns (node numbers) are stored beside the table's own columns under this prefix
 _POSITION_PREFIX = "\x00position:"
+# structures derived from the tables that cost more to compute than to read (the activity log's member lists
+# resolved to node numbers, its dates parsed, the pairs its activities join): kept with the entry as arrays
+PERSISTED = ("activity_days", "activity_participation", "activity_pairs")
+_DERIVED = "derived.{}.arrow"
 _ENTRY = re.compile(r"^[0-9a-f]{16}-[0-9a-f]{32}$")
 _TEMPORARY = re.compile(r"^\.[0-9a-f]{16}-[0-9a-f]{32}\..+\.tmp$")
 
@@ -176,6 +180,13 @@ def write_entry(root: Path, key: str, ds: Dataset) -> bool:
                 pa.ipc.new_file(sink, table.schema) as writer,
             ):
                 writer.write_table(table)
+        try:
+            derived = _derived_arrays(ds)
+        except (KeyError, ValueError, pa.ArrowException):
+            # what an analysis cannot derive it says when it is run: the entry is good without it
+            derived = {}
+        for name, arrays in derived.items():
+            _write_arrays(temporary / _DERIVED.format(name), arrays)
         (temporary / META).write_text(text, encoding="utf-8")
         try:
             os.rename(temporary, root / key)
@@ -188,6 +199,44 @@ def write_entry(root: Path, key: str, ds: Dataset) -> bool:
         return False
     finally:
         shutil.rmtree(temporary, ignore_errors=True)
+
+
+def _derived_arrays(ds: Dataset) -> dict[str, tuple[np.ndarray, ...]]:
+    """The structures of `PERSISTED`, computed now, as tuples of arrays."""
+    if not len(ds.activities):
+        return {}
+    # the analyses' own functions fill the dataset's store of derived structures
+    from pbgraph.analyses.activity import _joined_pairs
+    from pbgraph.period import activity_days
+
+    activity_days(ds)
+    _joined_pairs(ds)
+    store: dict[str, Any] = ds.__dict__.get("_derived", {})
+    return {
+        key: value if isinstance(value, tuple) else (value,)
+        for key, value in store.items()
+        if key in PERSISTED
+    }
+
+
+def _absent(_: Dataset) -> None:
+    raise KeyError("not derived")
+
+
+def _write_arrays(path: Path, arrays: tuple[np.ndarray, ...]) -> None:
+    """Arrays of one structure as the columns of an Arrow file, each with its numpy type in the metadata."""
+    columns = {str(i): pa.array(a.view(np.int64) if a.dtype.kind == "M" else a) for i, a in enumerate(arrays)}
+    types = json.dumps([a.dtype.str for a in arrays])
+    table = pa.table(columns).replace_schema_metadata({"numpy": types})
+    with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
+        writer.write_table(table)
+
+
+def _read_arrays(path: Path) -> tuple[np.ndarray, ...]:
+    table = pa.ipc.open_file(pa.memory_map(str(path))).read_all()
+    types = json.loads((table.schema.metadata or {})[b"numpy"])
+    # copies: whoever takes them may write to them, the mapped file is read-only
+    return tuple(np.array(table.column(i).to_numpy()).view(np.dtype(kind)) for i, kind in enumerate(types))
 
 
 def _remove_older(root: Path, key: str) -> None:
@@ -226,10 +275,17 @@ def read_entry(entry: Path) -> Dataset | None:
             warnings=[Problem(**record) for record in meta["warnings"]],
             not_recorded=frozenset(meta["not_recorded"]),
         )
+        derived = {}
+        for key in PERSISTED:
+            path = entry / _DERIVED.format(key)
+            if path.exists():
+                arrays = _read_arrays(path)
+                derived[key] = arrays if len(arrays) > 1 else arrays[0]
     except (OSError, ValueError, KeyError, TypeError, pa.ArrowException):
         # removed by `cache clear` or another process meanwhile, or damaged: read the files instead
         return None
     index_of(ds).seed(resolved)
+    ds.seed_derived(derived)
     return ds
 
 

@@ -16,8 +16,11 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from pbgraph._change_codes import EntityCodes, first_of_each, isin_sorted
-from pbgraph._errors import PbgraphError, UnknownIdError
+from pbgraph._arrays import first_of_each, isin_sorted
+from pbgraph._change_codes import EntityCodes
+from pbgraph._errors import InvalidOptionError, UnknownIdError
+from pbgraph._texts import both
+from pbgraph._texts.cli import ERRORS
 from pbgraph.analyses._common import facts
 from pbgraph.analyses.coverage import coverage
 from pbgraph.analyses.gaps import platform_gaps, sector_gaps, township_gaps, unlinked, unorganized
@@ -132,7 +135,7 @@ def diff(
     [('broken', 'A2', 'T2')]
     """
     if match not in MATCH_MODES:
-        raise PbgraphError(f"--match 只能是 id 或 name / match must be 'id' or 'name', got {match!r}")
+        raise InvalidOptionError(*both(ERRORS, "bad_match", match=match))
     codes = EntityCodes(old, new, by_name=match == "name")
     return Diff(
         members=_member_changes(old, new, codes),
@@ -157,8 +160,7 @@ def without_members(ds: Dataset, remove: Iterable[str]) -> Dataset:
     unknown = sorted(set(remove) - set(ds.members["id"][known]))
     if unknown:
         raise UnknownIdError(
-            f"未知的委员编号：{'、'.join(unknown)}（请用 members 表中的编号）/ "
-            f"unknown member id(s): {', '.join(unknown)} (use ids of the members table)"
+            *both(ERRORS, "unknown_members", ids_zh="、".join(unknown), ids_en=", ".join(unknown))
         )
     gone = set(remove)
     liaisons = ds.liaisons

@@ -125,6 +125,11 @@ class Dataset:
             store[key] = build(self)
         return store[key]
 
+    def seed_derived(self, found: dict[str, Any]) -> None:
+        """Structures derived earlier from the same tables (the dataset cache keeps some, see
+        :data:`pbgraph.cache.PERSISTED`)."""
+        self.__dict__.setdefault("_derived", {}).update(found)
+
     def name_of(self, node_id: str) -> str:
         """Display name of any node id ("" when unknown)."""
         return self._names.get(node_id, "")

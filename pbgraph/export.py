@@ -18,6 +18,7 @@ import pandas as pd
 
 from pbgraph._errors import InvalidOptionError
 from pbgraph._write import xml_safe
+from pbgraph.analyses.activity import DEFAULT_MIN_MEETINGS
 from pbgraph.analyses.workload import DEFAULT_MAX_LOAD
 from pbgraph.format import write_xlsx
 from pbgraph.model import PARTY_ZH
@@ -45,9 +46,14 @@ def analysis_tables(
     committee: str | None = None,
     max_load: int = DEFAULT_MAX_LOAD,
     max_depth: int | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    min_meetings: int = DEFAULT_MIN_MEETINGS,
+    min_contacts: int | None = None,
 ) -> dict[str, pd.DataFrame]:
     """Every table of every analysis (DESIGN 4), by table name; with several committees and no
-    `committee`, the league table first.
+    `committee`, the league table first. `since`, `until`, `min_meetings` and `min_contacts` as for
+    :func:`pbgraph.analyses.run` (the period of the activity analyses, "1+10").
 
     Examples
     --------
@@ -57,7 +63,16 @@ def analysis_tables(
     """
     from pbgraph.analyses.backend import EmbeddedBackend, analyze
 
-    tables = analyze(EmbeddedBackend(ds), committee=committee, max_load=max_load, max_depth=max_depth).tables
+    tables = analyze(
+        EmbeddedBackend(ds),
+        committee=committee,
+        max_load=max_load,
+        max_depth=max_depth,
+        since=since,
+        until=until,
+        min_meetings=min_meetings,
+        min_contacts=min_contacts,
+    ).tables
     dormant = tables.get("dormant")
     if dormant is not None and len(dormant):
         # the dormant liaisons as a work list: each CPC member's together, a column to record what was done
@@ -66,17 +81,10 @@ def analysis_tables(
     return tables
 
 
-def export_xlsx(
-    ds: Dataset,
-    path: str | os.PathLike[str],
-    *,
-    committee: str | None = None,
-    max_load: int = DEFAULT_MAX_LOAD,
-    max_depth: int | None = None,
-    lang: str = "zh",
-) -> Path:
+def export_xlsx(ds: Dataset, path: str | os.PathLike[str], *, lang: str = "zh", **options: Any) -> Path:
     """Write every analysis table into one workbook (:func:`pbgraph.format.write_xlsx`): a sheet per table,
-    Chinese headers (or English), counts as numbers, header row frozen, columns sized.
+    Chinese headers (or English), counts as numbers, header row frozen, columns sized. `options` as for
+    :func:`analysis_tables` (committee, max_load, max_depth, since, until, min_meetings, min_contacts).
 
     Examples
     --------
@@ -88,8 +96,7 @@ def export_xlsx(
     """
     from pbgraph.naming import tables_with_names
 
-    tables = analysis_tables(ds, committee=committee, max_load=max_load, max_depth=max_depth)
-    return write_xlsx(tables_with_names(tables, ds), Path(path), lang=lang)
+    return write_xlsx(tables_with_names(analysis_tables(ds, **options), ds), Path(path), lang=lang)
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -244,10 +251,15 @@ def export(
     lang: str = "zh",
     contacts: bool = True,
     force: bool = False,
+    since: str | None = None,
+    until: str | None = None,
+    min_meetings: int = DEFAULT_MIN_MEETINGS,
+    min_contacts: int | None = None,
 ) -> list[Path]:
     """Export a dataset in one of :data:`EXPORT_FORMATS`; returns the files written.
 
-    `committee`, `max_load`, `max_depth` and `lang` only concern the workbook of analysis tables, `contacts`
+    `committee`, `max_load`, `max_depth`, `lang` and the activity options (`since`, `until`,
+    `min_meetings`, `min_contacts`) only concern the workbook of analysis tables, `contacts`
     only the graph formats, `force` only the csv folder (replace a folder that is not empty).
 
     Examples
@@ -259,7 +271,20 @@ def export(
     ['.gexf']
     """
     if to == "xlsx":
-        return [export_xlsx(ds, path, committee=committee, max_load=max_load, max_depth=max_depth, lang=lang)]
+        return [
+            export_xlsx(
+                ds,
+                path,
+                committee=committee,
+                max_load=max_load,
+                max_depth=max_depth,
+                lang=lang,
+                since=since,
+                until=until,
+                min_meetings=min_meetings,
+                min_contacts=min_contacts,
+            )
+        ]
     if to in GRAPH_FORMATS:
         return [export_graph(ds, path, fmt=to, contacts=contacts)]
     if to == "csv":

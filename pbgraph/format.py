@@ -245,21 +245,20 @@ def _json_array(frame: pd.DataFrame, indent: str) -> str:
     try:
         if frame.shape[1] == 0 or any(frame[c].dtype == object for c in frame.columns):
             raise TypeError("not one type per column")
-        fields = [
-            pc.binary_join_element_wise(
-                _large(f"{indent}    {json.dumps(str(c), ensure_ascii=False)}: "),
-                _json_values(frame[c]),
-                _EMPTY,
-            )
-            for c in frame.columns
-        ]
-        records = pc.binary_join_element_wise(
-            _large(f"{indent}  {{\n"),
-            pc.binary_join_element_wise(*fields, _large(",\n")),
-            _large(f"\n{indent}  }}"),
-            _EMPTY,
-        )
-        return "[\n" + _joined(records, ",\n") + f"\n{indent}]"
+        keys = [f"{indent}    {json.dumps(str(c), ensure_ascii=False)}: " for c in frame.columns]
+        values = [_json_values(frame[c]) for c in frame.columns]
+        # the whole text in one arrow `take`: per record its opening and first key, each value, the next
+        # key, …, its closing (the last record's without the comma); the values' bytes are then the text
+        literals = [f"{indent}  {{\n{keys[0]}", *(",\n" + key for key in keys[1:])]
+        literals += [f"\n{indent}  }},\n", f"\n{indent}  }}"]
+        pieces = pa.concat_arrays([pa.array(literals, pa.large_string()), *values])
+        k, n = len(keys), len(frame)
+        order = np.empty((n, 2 * k + 1), dtype=np.int64)
+        order[:, 0 : 2 * k : 2] = np.arange(k)
+        order[:, 1 : 2 * k : 2] = len(literals) + n * np.arange(k) + np.arange(n)[:, None]
+        order[:, 2 * k] = k
+        order[-1, 2 * k] = k + 1
+        return "[\n" + _concatenated(pieces.take(pa.array(order.ravel()))) + f"\n{indent}]"
     except (TypeError, pa.ArrowException):
         return _json_records_text(frame).replace("\n", "\n" + indent)
 
@@ -322,6 +321,15 @@ def _joined(lines: pa.Array, separator: str) -> str:
         pa.LargeListArray.from_arrays(pa.array([0, len(lines)], pa.int64()), lines), _large(separator)
     )
     return str(whole[0].as_py())
+
+
+def _concatenated(strings: pa.Array) -> str:
+    """The strings of a large_string array one after the other, read from its data buffer."""
+    offsets = np.frombuffer(
+        strings.buffers()[1], dtype=np.int64, count=len(strings) + 1, offset=strings.offset * 8
+    )
+    data = strings.buffers()[2]
+    return "" if data is None else data.to_pybytes()[offsets[0] : offsets[-1]].decode()
 
 
 def _records(frame: pd.DataFrame, *, exact_floats: bool) -> list[dict[str, Any]]:

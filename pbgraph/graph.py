@@ -58,7 +58,14 @@ class NodeIndex:
             [arrow_strings(getattr(self.ds, t)["id"]) for t in NODE_TABLES]
         ).combine_chunks()
 
-    def lookup(self, values: pd.Series | np.ndarray) -> np.ndarray:
+    @cached_property
+    def names(self) -> pa.Array:
+        """Display name of every node ("" for a contact without one), by node number."""
+        return pa.chunked_array(
+            [arrow_strings(getattr(self.ds, t)["name"]) for t in NODE_TABLES]
+        ).combine_chunks()
+
+    def lookup(self, values: pd.Series | np.ndarray | pa.Array) -> np.ndarray:
         """Node number of each id (-1 where unknown)."""
         found = pc.index_in(arrow_strings(values), value_set=self.ids)
         return np.asarray(found.fill_null(-1), dtype=np.int64)
@@ -168,8 +175,32 @@ class NodeIndex:
         return _adjacency(source, target, self.size)
 
 
-def arrow_strings(values: pd.Series | np.ndarray) -> pa.Array:
+def distinct(keys: np.ndarray) -> np.ndarray:
+    """The distinct values of an integer array, sorted (np.unique is hash-based in numpy 2.x and many times
+    slower than a sort on arrays of a million keys)."""
+    keys = np.sort(keys)
+    return keys[np.concatenate(([True], keys[1:] != keys[:-1]))] if len(keys) else keys
+
+
+def contained(values: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:
+    """Per value: whether it is in `sorted_set` (sorted, as :func:`distinct` gives it); np.isin, by search."""
+    if not len(sorted_set):
+        return np.zeros(len(values), dtype=bool)
+    at = np.minimum(np.searchsorted(sorted_set, values), len(sorted_set) - 1)
+    return sorted_set[at] == values
+
+
+def strings_at(values: pd.Series | pa.Array, rows: np.ndarray) -> pd.Series:
+    """The strings at positions `rows` as a text column (arrow-backed str), never as Python objects."""
+    return pd.Series(pd.array(arrow_strings(values).take(pa.array(rows, pa.int64())), dtype="str"))
+
+
+def arrow_strings(values: pd.Series | np.ndarray | pa.Array | pa.ChunkedArray) -> pa.Array:
     """Strings as an arrow array, without a detour through Python objects when they are arrow already."""
+    if isinstance(values, pa.ChunkedArray):
+        values = values.combine_chunks()
+    if isinstance(values, pa.Array):
+        return values if values.type == pa.string() else values.cast(pa.string())
     if isinstance(values, pd.Series):
         # an empty table's columns may come back untyped
         strings = values if pd.api.types.is_string_dtype(values.dtype) else values.astype("str")

@@ -6,13 +6,14 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pbgraph._write import reading
-from pbgraph.dataset import Dataset
-from pbgraph.io import RawTable, read_raw
-from pbgraph.office.reader import is_office_source, read_office, with_import_report
-from pbgraph.problem import Problem
-from pbgraph.validate import build_dataset
+
+if TYPE_CHECKING:
+    from pbgraph.dataset import Dataset
+    from pbgraph.io import RawTable
+    from pbgraph.problem import Problem
 
 DATA_SUFFIXES = (".csv", ".xlsx", ".xlsm", ".xls")
 
@@ -33,6 +34,10 @@ def read_tables(
 ) -> tuple[dict[str, RawTable], list[Problem]]:
     """The raw tables of a dataset and the problems met reading them: what offices keep (DESIGN 3.1, read by
     :mod:`pbgraph.office`), or a canonical folder or workbook (DESIGN 3, read by :mod:`pbgraph.io`)."""
+    # imported here: a command that finds its dataset in the cache reads no file
+    from pbgraph.io import read_raw
+    from pbgraph.office.reader import is_office_source, read_office, with_import_report
+
     if is_office_source(path):
         office = read_office(path, progress=progress)
         return office.tables, office.problems
@@ -80,6 +85,8 @@ def load(
     reading(*_read_files(path))
 
     def build() -> Dataset:
+        from pbgraph.validate import build_dataset
+
         raw, problems = read_tables(path, progress=progress)
         return build_dataset(raw, problems, name=os.path.basename(os.path.normpath(path)))
 

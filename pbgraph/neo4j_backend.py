@@ -17,10 +17,12 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Neo4jBackend:
-    """The analyses of the dataset named `dataset`, computed in Neo4j over `conn`."""
+    """The analyses of the dataset named `dataset`, computed in Neo4j over `conn` (on the network as it stood
+    on `as_of`, an ISO date, for the activity analyses: see :func:`pbgraph.neo4j.run_analysis`)."""
 
     conn: Connection
     dataset: str
+    as_of: str | None = None
 
     def committees(self) -> list[str]:
         return store.committees(self.conn, self.dataset)
@@ -33,8 +35,13 @@ class Neo4jBackend:
             committee=options.committee,
             max_load=options.max_load,
             max_depth=options.max_depth,
+            since=options.since,
+            until=options.until,
+            as_of=self.as_of,
+            min_meetings=options.min_meetings,
+            min_contacts=options.min_contacts,
         )
         tables = dict(found.tables)
         if "connectors" in tables:
             tables["connectors"] = sort_connectors(tables["connectors"])
-        return Result(name, tables, sampled=found.sampled)
+        return Result(name, tables, notes=found.notes, sampled=found.sampled)

@@ -16,6 +16,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from pbgraph._errors import PbgraphError
+from pbgraph._texts import both
+from pbgraph._texts.cli import ERRORS
 
 if TYPE_CHECKING:
     from pbgraph.dataset import Dataset
@@ -57,10 +59,7 @@ def parse_date(value: str | dt.date, *, end: bool = False) -> dt.date:
 
     iso = _iso_date(value.strip())
     if not iso:
-        raise BadDateError(
-            f"无法识别的日期“{value}”，请使用 2024-03-01 这样的格式 / "
-            f"'{value}' is not a date; use a format like 2024-03-01"
-        )
+        raise BadDateError(*both(ERRORS, "bad_date", value=value))
     if len(iso) == 7:
         first = dt.date.fromisoformat(iso + "-01")
         if not end:
@@ -109,23 +108,33 @@ def activity_period(
     >>> activity_period(load("data/sample"), since="2024-01-01", until="2024-06")
     Period(since=datetime.date(2024, 1, 1), until=datetime.date(2024, 6, 30))
     """
+    days = activity_days(ds)
+    return activity_period_from(days.max().item() if len(days) else None, since=since, until=until)
+
+
+def activity_period_from(
+    latest: dt.date | None, *, since: str | dt.date | None = None, until: str | dt.date | None = None
+) -> Period | None:
+    """:func:`activity_period` given the latest activity date (None: no activity), e.g. as Neo4j finds it.
+
+    Examples
+    --------
+    >>> activity_period_from(dt.date(2024, 2, 29))
+    Period(since=datetime.date(2023, 3, 1), until=datetime.date(2024, 2, 29))
+    """
     end = parse_date(until, end=True) if until is not None else None
     start = parse_date(since) if since is not None else None
     if end is None:
-        days = activity_days(ds)
-        if len(days) == 0:
+        if latest is None:
             if start is None:
                 return None
             end = start
         else:
-            end = days.max().item()
+            end = latest
     if start is None:
         start = _add_months(end, -PERIOD_MONTHS) + dt.timedelta(days=1)
     if start > end:
-        raise BadDateError(
-            f"开始日期 {start} 晚于结束日期 {end}，请检查 --since/--until / "
-            f"the period starts ({start}) after it ends ({end}); check --since/--until"
-        )
+        raise BadDateError(*both(ERRORS, "period_reversed", start=start, end=end))
     return Period(start, end)
 
 

@@ -25,7 +25,9 @@ import pandas as pd
 import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components, min_weight_full_bipartite_matching
 
-from pbgraph._errors import PbgraphError
+from pbgraph._errors import InvalidOptionError, PbgraphError
+from pbgraph._texts import both
+from pbgraph._texts.cli import ERRORS
 from pbgraph.analyses._common import check_committee, facts, member_mask
 from pbgraph.analyses.gaps import sector_gaps, township_gaps
 from pbgraph.analyses.workload import DEFAULT_MAX_LOAD
@@ -123,7 +125,7 @@ def plan(
     [('A1', 'N1', 'same_sector_group'), ('A2', 'N2', 'same_township')]
     """
     if max_load < 0:
-        raise PbgraphError(f"max_load 不能为负数 / max_load must be >= 0, got {max_load}")
+        raise InvalidOptionError(*both(ERRORS, "negative_load", max_load=max_load))
     check_committee(ds, committee)
     f = facts(ds)
     loads = f.load.astype(np.int64).copy()
@@ -350,11 +352,7 @@ def _assign(
     match_weight = n * heaviest + 1
     unplaced_cost = n * (3 * match_weight + heaviest) + 1
     if n * unplaced_cost >= _EXACT:
-        raise PbgraphError(
-            f"要安排的委员太多（{n} 人在同一组政协中），请用 --committee 分别安排 / "
-            f"too many members to plan at once ({n} in one connected group of committees): plan each "
-            "committee with --committee"
-        )
+        raise PbgraphError(*both(ERRORS, "too_many_to_plan", n=n))
     starts = np.concatenate([[0], np.cumsum(places)])
     per_pair = places[source_index]
     pair_of_edge = np.repeat(np.arange(len(pair_target)), per_pair)

@@ -715,9 +715,18 @@ def _day(text: str) -> dt.date:
     return dt.date.fromisoformat(text if len(text) == 10 else text + "-01")
 
 
+def _last_day(text: str) -> dt.date:
+    """An ISO date, or a month (its last day: `--until 2024-06` and `--as-of 2024-06` take all of June)."""
+    if len(text) == 10:
+        return dt.date.fromisoformat(text)
+    first = _day(text)
+    following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+    return following - dt.timedelta(days=1)
+
+
 def _period(ds: Dataset, since: str | None, until: str | None) -> tuple[dt.date, dt.date]:
     """The period: the given ends, else the 12 months ending at the latest activity date."""
-    end = _day(until) if until else max(_day(d) for d in ds.activities["date"])
+    end = _last_day(until) if until else max(_day(d) for d in ds.activities["date"])
     if since:
         return _day(since), end
     # twelve months back, clipped to the end of a shorter month, then the next day
@@ -1040,7 +1049,7 @@ def few_contacts(ds: Dataset, *, committee: str | None = None, min_contacts: int
 
 def as_of(ds: Dataset, date: str) -> Dataset:
     """The dataset as it stood on `date`: later liaisons (by `since`) and later activities left out."""
-    day = _day(date)
+    day = _last_day(date)
     liaisons = ds.liaisons[[s == "" or _day(s) <= day for s in ds.liaisons["since"]]]
     activities = ds.activities[[_day(d) <= day for d in ds.activities["date"]]]
     return Dataset(

@@ -204,6 +204,36 @@ def test_as_of_leaves_later_liaisons_and_activities_out() -> None:
     assert_same_frames(ds.liaisons, oracle.as_of(fixture(), "2024-05-31").liaisons)
 
 
+@pytest.mark.parametrize("implementation", IMPLEMENTATIONS)
+def test_as_of_at_the_boundaries(implementation: str) -> None:
+    def liaisons(date: str) -> set[tuple[str, str]]:
+        ds = dataset(implementation, date)
+        return set(zip(ds.liaisons["source"], ds.liaisons["target"], strict=True))
+
+    # a liaison counts from the day it begins: A2→B2 since 2024-06-01
+    assert ("A2", "B2") not in liaisons("2024-05-31")
+    assert ("A2", "B2") in liaisons("2024-06-01")
+    # a `since` of a month (A3→B4, 2023-05) begins on its first day; an as-of month takes all of it
+    assert ("A3", "B4") not in liaisons("2023-04-30")
+    assert ("A3", "B4") in liaisons("2023-05-01")
+    assert ("A3", "B4") in liaisons("2023-05")
+    assert ("A2", "B2") in liaisons("2024-06")
+    # an activity of the as-of day is kept, the next day's is not (the 座谈 of 2024-05-10)
+    assert dataset(implementation, "2024-05-10").activities["date"].max() == "2024-05-10"
+    assert dataset(implementation, "2024-05-09").activities["date"].max() == "2024-03-15"
+    # before everything: the liaisons without a `since` (taken to have always existed) remain
+    assert liaisons("2000-01-01") == {("A3", "B3"), ("A2", "T1"), ("A3", "P1"), ("B1", "B2")}
+    assert dataset(implementation, "2000-01-01").activities.empty
+
+
+@pytest.mark.parametrize("implementation", IMPLEMENTATIONS)
+def test_until_a_month_takes_all_of_it(implementation: str) -> None:
+    # --until 2024-06: the period ends on 30 June and begins on 1 July 2023; the 主题党日 of 2024-06-20
+    # counts, and so does F2's meeting of 2023-11-01
+    rows = analysis(implementation, "org_meetings")(fixture(), until="2024-06")
+    assert rows[["id", "meetings"]].values.tolist() == [["F1", 2], ["F2", 1]]
+
+
 def test_without_activities_the_analyses_say_so_with_no_rows() -> None:
     ds = load(Path(__file__).parent / "fixtures" / "liaisons")
     from pbgraph.analyses.activity import dormant, org_life
@@ -277,13 +307,18 @@ def test_activity_messages_say_what_to_do_in_both_languages(tmp_path: Path) -> N
 # generated systems against the oracle --------------------------------------------------------------------
 
 
+_FOLDERS: list[Any] = []
+
+
 @cache
 def generated(scale: str) -> Dataset:
     import tempfile
 
     from pbgraph.generate import generate
 
-    folder = Path(tempfile.mkdtemp(prefix=f"pbgraph-activities-{scale}-"))
+    # removed when the test process ends (a TemporaryDirectory cleans up at exit)
+    _FOLDERS.append(tempfile.TemporaryDirectory(prefix=f"pbgraph-activities-{scale}-"))
+    folder = Path(_FOLDERS[-1].name)
     generate(scale, folder, seed=3)
     return load(folder)
 

@@ -26,6 +26,7 @@ def test_import_then_validate_is_clean_and_analyses_agree(tmp_path: Path) -> Non
     assert "250 名委员" in stdout
     assert sorted(p.name for p in out.iterdir()) == sorted(
         [
+            "activities.csv",
             "contacts.csv",
             "liaisons.csv",
             "members.csv",

@@ -48,3 +48,23 @@ def test_the_heavy_ones_are_still_there_when_used(tmp_path: Path) -> None:
     # the check above would pass vacuously if the names were wrong: a graph export does import networkx
     args = ("export", "data/sample", "--to", "json", "-o", str(tmp_path / "g.json"))
     assert "networkx" in imported(*args)
+
+
+def test_the_package_alone_imports_no_table_or_graph_library() -> None:
+    # `import pbgraph` gives the public names on first use: importing it (as every command does) costs nothing
+    code = (
+        "import sys, pbgraph; heavy = sorted(m for m in ('pandas', 'scipy', 'networkx', 'pyarrow') "
+        "if m in sys.modules); print(heavy); print(callable(pbgraph.load), callable(pbgraph.diff), "
+        "pbgraph.Dataset.__name__, 'pandas' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split("\n")[:2] == ["[]", "True True Dataset True"]
+
+
+def test_an_unknown_name_is_still_an_attribute_error() -> None:
+    import pbgraph
+
+    with pytest.raises(AttributeError, match="no_such_name"):
+        _ = pbgraph.no_such_name  # type: ignore[attr-defined]
+    assert {"load", "plan", "diff", "whatif", "Dataset"} <= set(dir(pbgraph))

@@ -83,10 +83,15 @@ def imported(folder: Path) -> tuple[dict[tuple[str, str], dict[str, Any]], Count
 def pushed(
     rows: store.PushRows, dataset: str
 ) -> tuple[dict[tuple[str, str], dict[str, Any]], Counter[tuple[Any, ...]]]:
-    """What a push of the same rows stores: `MERGE (n {dataset, id}) SET n += properties`, and relationships
-    carrying `dataset` and their properties (as the load queries of cypher/load/ write them)."""
+    """What a push of the same rows stores: `MERGE (n {dataset, id}) SET n += properties` (an activity:
+    `{dataset, seq}`, its seq its id in the import's id space), and relationships carrying `dataset` and their
+    properties (as the load queries of cypher/load/ write them)."""
     nodes = {
-        (store.NODE_LABELS[table], row["id"]): {"id": row["id"], "dataset": dataset, **row["properties"]}
+        (store.TABLE_LABELS[table], str(row.get("id", row["properties"]["seq"]))): {
+            **({"id": row["id"]} if "id" in row else {}),
+            "dataset": dataset,
+            **row["properties"],
+        }
         for table, found in rows.nodes.items()
         for row in found
     }
@@ -95,7 +100,7 @@ def pushed(
         for row in found:
             properties = {"dataset": dataset, **row.get("properties", {})}
             frozen = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in properties.items()))
-            relationships[(rel_type, (start, row["source"]), (end, row["target"]), frozen)] += 1
+            relationships[(rel_type, (start, str(row["source"])), (end, str(row["target"])), frozen)] += 1
     return nodes, relationships
 
 
@@ -113,7 +118,7 @@ def test_bulk_files_hold_what_a_push_stores(dataset: Dataset, tmp_path: Path) ->
 def test_bulk_files_follow_the_model(dataset: Dataset, tmp_path: Path) -> None:
     summary = store.write_bulk(dataset, tmp_path / "bulk", dataset="d")
     keys = set(store.property_keys()) | {"id"}
-    labels = set(store.NODE_LABELS.values())
+    labels = set(store.TABLE_LABELS.values())
     ids: dict[str, set[str]] = {}
     for file in summary.files:
         header, rows = read_csv(summary.folder / file.name)
@@ -122,7 +127,9 @@ def test_bulk_files_follow_the_model(dataset: Dataset, tmp_path: Path) -> None:
         kinds = [h.partition(":")[2] for h in header]
         if file.kind == "nodes":
             label = kinds[0][3:-1]
-            assert kinds[0] == f"ID({label})" and label in labels and names[0] == "id" and kinds[1] == "LABEL"
+            assert kinds[0] == f"ID({label})" and label in labels and kinds[1] == "LABEL"
+            # an activity has no id: its import id (its seq) is not stored as a property
+            assert names[0] == ("" if label in store.ROW_NODES.values() else "id")
             assert {r[1] for r in rows} <= {label}
             ids[label] = {r[0] for r in rows}
             properties = list(zip(names[2:], kinds[2:], strict=True))

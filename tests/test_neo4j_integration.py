@@ -26,7 +26,9 @@ import pbgraph.neo4j as store
 from pbgraph import Dataset, UnknownIdError, load
 from pbgraph._errors import Neo4jError
 from pbgraph.analyses import ANALYSES, league_table, run
+from pbgraph.cli._common import activity_notes
 from pbgraph.cli.neo4j import analyze_with_neo4j, neo4j_group
+from pbgraph.period import as_of as network_as_of
 from tests.datasets import dataset_tables, load_tables
 from tests.oracle import assert_same_frames
 
@@ -169,13 +171,14 @@ def test_leftovers_are_reported_and_replace_clears_them(
     try:
         store.push(conn, ds, dataset=name)
         merged = store.push(conn, changed, dataset=name)
-        assert merged.stale == {"LIAISES_WITH": 1}
+        # the liaison's row under its old target, and the REACHES hop it made (unless another makes it)
+        assert merged.stale["LIAISES_WITH"] == 1 and set(merged.stale) <= {"LIAISES_WITH", "REACHES"}
         message = merged.stale_message()
         assert message is not None and "--replace" in message and "\n" not in message
         with pytest.raises(Neo4jError, match="--replace"):
             store.pull(conn, name)
         replaced = store.push(conn, changed, dataset=name, replace=True)
-        assert replaced.deleted == sum(len(getattr(ds, t)) for t in store.NODE_LABELS)
+        assert replaced.deleted == sum(len(getattr(ds, t)) for t in store.TABLE_LABELS)
         assert replaced.stored == replaced.pushed
         assert store.pull(conn, name).equals(changed)
     finally:
@@ -199,7 +202,7 @@ def test_the_schema_is_in_place(conn: store.Connection) -> None:
     assert store.apply_schema(conn) == len(store.load_query("schema").statements)
     show = store.CypherQuery("show", "SHOW CONSTRAINTS YIELD name RETURN name", ())
     names = {row["name"] for row in conn.read(show)}
-    assert {f"pbgraph_{label.lower()}_key" for label in store.NODE_LABELS.values()} <= names
+    assert {f"pbgraph_{label.lower()}_key" for label in store.TABLE_LABELS.values()} <= names
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -221,6 +224,26 @@ def test_every_analysis_in_cypher_is_the_embedded_one(
     if name in ("coverage", "load"):
         for max_load in (0, 2):
             assert_same_result(conn, ds, name, dataset, max_load=max_load)
+    if name == "load":
+        assert_same_result(conn, ds, name, dataset, min_contacts=10)
+    if name in ("dormant", "org_life", "coverage"):
+        # the period at its boundaries: given, a month, one day
+        for since, until in (
+            ("2024-01-01", "2024-12-31"),
+            ("2025-03", "2025-03"),
+            ("2025-06-30", "2025-06-30"),
+        ):
+            assert_same_result(conn, ds, name, dataset, since=since, until=until)
+    if name in ("dormant", "org_life"):
+        if name == "org_life":
+            assert_same_result(conn, ds, name, dataset, min_meetings=3)
+        # the network as it stood on a date: later liaisons and activities left out, the period ending there
+        for as_of in ("2025-06-30", "2024-12", "1990-01-01"):
+            expected = run(name, network_as_of(ds, as_of))
+            found = store.run_analysis(conn, name, dataset, as_of=as_of)
+            assert found.notes == expected.notes
+            for table, frame in expected.tables.items():
+                assert_same_frames(found.tables[table], frame, label=f"{name}/{table} as of {as_of}")
 
 
 def test_league_table(conn: store.Connection, case: tuple[Dataset, str]) -> None:
@@ -275,7 +298,8 @@ def test_analyze_with_neo4j_prints_what_the_embedded_backend_prints(
     for analysis in ANALYSES:
         for table, frame in run(analysis, ds).tables.items():
             assert_same_frames(tables[table], frame, label=table)
-    assert notes == []
+    # the period the activity analyses (and coverage's 有效联系率) looked at, said once
+    assert notes == activity_notes(run("dormant", ds).notes, "zh") and len(notes) == 1
 
 
 def test_commands(conn: store.Connection, tmp_path: Path) -> None:

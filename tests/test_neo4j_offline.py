@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import io
 import json
 import os
 import random
@@ -19,10 +20,12 @@ import re
 import shutil
 import socket
 import subprocess
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import click
+import numpy as np
 import pandas as pd
 import pytest
 from click.testing import CliRunner
@@ -34,22 +37,26 @@ from pbgraph._errors import Neo4jError
 from pbgraph.analyses import league_table, run
 from pbgraph.analyses.coverage import OVERALL_NAME
 from pbgraph.cli.neo4j import analyze_with_neo4j, neo4j_group, parse_parameter
-from pbgraph.dataset import empty_table
 from pbgraph.graph import counting_liaisons
 from pbgraph.model import (
+    DUTY_LINE_KINDS,
+    LIAISON_ACTIVITY_KINDS,
+    MEETING_KINDS,
     MULTI_VALUE_SEPARATOR,
-    NEO4J_LABELS,
     NODE_TABLES,
     ORGANIZING_KINDS,
     PARTY_ORG_KINDS,
     PLATFORM_KINDS,
     TABLES,
+    ActivityKind,
     LiaisonKind,
     OrgKind,
     Party,
     Role,
 )
 from pbgraph.neo4j.connection import _translated
+from pbgraph.period import activity_days
+from pbgraph.period import as_of as network_as_of
 from tests.datasets import dataset_tables, load_tables
 from tests.oracle import assert_same_frames
 
@@ -95,7 +102,7 @@ def stored(rows: store.PushRows) -> dict[str, list[dict[str, Any]]]:
 
 def test_one_node_row_per_table_row_with_every_column(dataset: Dataset) -> None:
     rows = store.push_rows(dataset)
-    assert list(rows.nodes) == list(NODE_TABLES)
+    assert list(rows.nodes) == [*NODE_TABLES, "activities"]
     for table in NODE_TABLES:
         frame = getattr(dataset, table)
         found = rows.nodes[table]
@@ -120,7 +127,7 @@ def test_one_node_row_per_table_row_with_every_column(dataset: Dataset) -> None:
 
 def test_relationship_rows_per_type_and_endpoint_labels(dataset: Dataset) -> None:
     rows = store.push_rows(dataset)
-    labels = set(NEO4J_LABELS.values())
+    labels = set(store.TABLE_LABELS.values())
     for rel_type, start, end in rows.relationships:
         assert rel_type in store.RELATIONSHIP_TYPES and start in labels and end in labels
         assert (ROOT / "cypher" / f"{store.load_query_name((rel_type, start, end))}.cypher").is_file()
@@ -142,12 +149,24 @@ def test_relationship_rows_per_type_and_endpoint_labels(dataset: Dataset) -> Non
         ),
         "IN_GROUP": int((dataset.sectors["group"] != "").sum()),
         "PARENT": int((orgs["parent"] != "").sum()),
+        "Activity": len(dataset.activities),
+        "TOOK_PART": sum(
+            len(set(filter(None, cell.split(MULTI_VALUE_SEPARATOR))))
+            for cell in dataset.activities["members"]
+        ),
+        "HELD_BY": int((dataset.activities["organization"] != "").sum()),
+        "REACHES": sum(len(found) for found in store.reaches_rows(dataset).values()),
     }
 
 
 def test_liaison_rows_carry_the_columns_counts_and_the_target_label(dataset: Dataset) -> None:
     rows = store.push_rows(dataset)
-    label_of = {row["id"]: store.NODE_LABELS[table] for table, found in rows.nodes.items() for row in found}
+    label_of = {
+        row["id"]: store.NODE_LABELS[table]
+        for table, found in rows.nodes.items()
+        if table in NODE_TABLES
+        for row in found
+    }
     liaisons = sorted(
         (
             (row, end)
@@ -204,15 +223,10 @@ def test_batches() -> None:
 # pull: rows -> the same dataset
 
 
-def pushed(ds: Dataset) -> Dataset:
-    """What Neo4j holds of a dataset: everything but its activities (not in the Neo4j model yet)."""
-    return dataclasses.replace(ds, activities=empty_table("activities"))
-
-
 def test_pull_rebuilds_the_pushed_dataset(dataset: Dataset) -> None:
     rows = store.push_rows(dataset)
     back = store.dataset_from_records(stored(rows), name=dataset.name)
-    assert back.equals(pushed(dataset))
+    assert back.equals(dataset)
     assert back.name == dataset.name
     for name, frame in dataset.tables.items():
         assert list(getattr(back, name).dtypes) == list(frame.dtypes), name
@@ -240,20 +254,21 @@ def test_pull_is_complete_against_the_model(sample: Dataset) -> None:
             }
         else:
             assert store.left_out_tables() and table in store.left_out_tables()
-    assert store.left_out_tables() == [t for t in TABLES if t not in stored_tables]
+    assert store.left_out_tables() == [t for t in TABLES if t not in stored_tables] == []
+    assert set(stored_tables) == set(TABLES)
     records = stored(store.push_rows(sample))
-    # the sample records activities, which the graph model does not store yet (issue 14): named
-    (activities,) = store.left_out(records)
-    assert "activities" in activities
+    # every table of the model comes back, activities included (the sample records them): nothing left out
+    assert len(sample.activities) > 0 and store.left_out(records) == []
     # a table the graph model does not store: named, and given back empty rather than silently dropped
     partial = {table: rows for table, rows in records.items() if table != "contacts"}
-    notes = [n for n in store.left_out(partial) if n != activities]
+    notes = store.left_out(partial)
     assert len(notes) == 1 and "contacts" in notes[0] and "\n" not in notes[0]
     assert len(store.dataset_from_records(partial, name="s").contacts) == 0
     # an attribute Neo4j holds that is no column of the model is named, not silently dropped
     records["members"][0]["properties"]["gender"] = "女"
-    assert store.left_out(records) == [activities, "members: 属性 gender 未读回"]
-    assert store.left_out(records, lang="en")[1] == "members: property gender not pulled"
+    records["activities"][0]["properties"]["place"] = "会议室"
+    assert store.left_out(records) == ["members: 属性 gender 未读回", "activities: 属性 place 未读回"]
+    assert store.left_out(records, lang="en")[0] == "members: property gender not pulled"
     summary = store.PushSummary("s", {}, {}, left_out=["activities"])
     (message,) = summary.left_out_messages()
     assert "activities" in message and "\n" not in message
@@ -288,16 +303,32 @@ def test_every_analysis_table_and_pull_table_has_its_query() -> None:
         for table in tables:
             assert f"analyses/{table}" in names
             declared = set(store.load_query(f"analyses/{table}").parameters or ())
-            assert {"dataset", "committee"} <= declared <= {"dataset", "committee", "max_load", "max_depth"}
-    assert {f"pull/{table}" for table in TABLES if table != "activities"} <= names
-    for table in NODE_TABLES:
-        assert f"load/delete/{store.NODE_LABELS[table].lower()}" in names
+            assert (
+                {"dataset", "committee"}
+                <= declared
+                <= {"dataset", "committee", "max_load", "max_depth"}
+                | (
+                    {"since", "until", "as_of", "min_meetings"}
+                    if table in store.model.ACTIVITY_TABLES
+                    else set()
+                )
+            )
+    assert set(store.load_query("analyses/few_contacts").parameters or ()) == {
+        "dataset",
+        "committee",
+        "min_contacts",
+    }
+    assert {f"pull/{table}" for table in TABLES} <= names
+    for label in store.TABLE_LABELS.values():
+        assert f"load/delete/{label.lower()}" in names
 
 
 def test_the_analysis_queries_spell_the_model_codes() -> None:
     """String literals in the analysis queries are the model's codes, and every list of kinds is one of the
     model's sets: the Cypher restates no rule differently."""
-    codes = {str(v) for enum in (Party, OrgKind, LiaisonKind, Role) for v in enum} | {
+    codes = {str(v) for enum in (Party, OrgKind, LiaisonKind, Role, ActivityKind) for v in enum} | {
+        MULTI_VALUE_SEPARATOR,
+        "、",
         "no_liaison",
         "no_first_convener",
         "first_convener_not_cpc",
@@ -309,7 +340,14 @@ def test_the_analysis_queries_spell_the_model_codes() -> None:
         OVERALL_NAME,
         "",
     }
-    kind_sets = [set(ORGANIZING_KINDS), set(PARTY_ORG_KINDS), set(PLATFORM_KINDS)]
+    kind_sets = [
+        set(ORGANIZING_KINDS),
+        set(PARTY_ORG_KINDS),
+        set(PLATFORM_KINDS),
+        set(DUTY_LINE_KINDS),
+        set(LIAISON_ACTIVITY_KINDS),
+        set(MEETING_KINDS),
+    ]
     for path in sorted((CYPHER_DIR / "analyses").glob("*.cypher")):
         code = re.sub(r"//[^\n]*", "", path.read_text(encoding="utf-8"))
         assert set(re.findall(r"'([^']*)'", code)) <= codes, path
@@ -327,24 +365,30 @@ def _code(name: str) -> str:
 
 
 def test_no_null_seed_reaches_the_party_group_path_search() -> None:
-    """The seeds of each party group are searched inside a CALL subquery that UNWINDs them: an empty list
-    gives no row to the search (and the group keeps its row through the subquery's aggregation), so no null
-    start node can reach ANY SHORTEST; nothing feeds `[null]` to an OPTIONAL MATCH."""
+    """One search per party group, from the party group node itself (bound by a MATCH, so never null) over
+    the REACHES to its members: no seed list, no `[null]`, nothing unwound into the path search; a group
+    without members keeps its row through the subquery's aggregation."""
     code = _code("analyses/party_groups")
-    assert "[null]" not in code and "OPTIONAL MATCH p = ANY SHORTEST" not in code
-    search = r"CALL \(seeds\) \{ UNWIND seeds AS seed MATCH ANY SHORTEST \(\(seed\)(.*?)RETURN"
+    assert "[null]" not in code and "UNWIND seeds" not in code and "seed" not in code
+    assert "MATCH (g:Organization {dataset: $dataset, kind: 'party_group'})" in code
+    search = (
+        r"CALL \(g\) \{ OPTIONAL MATCH ANY SHORTEST \(\(g\)-\[r:REACHES\]->\+\(x:Member\) (.*?)RETURN count"
+    )
     assert re.search(search, code) is not None, code
-    assert code.count("SHORTEST") == 1 and "RETURN collect(DISTINCT x) AS reached }" in code
+    assert (
+        code.count("SHORTEST") == 1 and "COUNT { (g)-[:REACHES]->(:Member) } AS party_group_members" in code
+    )
 
 
 def test_the_depth_bound_is_inside_the_shortest_path_search() -> None:
     """`$max_depth` bounds the search itself (a predicate of the parenthesized shortest-path pattern, on the
-    number of hops), not a filter applied after the shortest paths were found."""
-    for name in ("analyses/reach", "analyses/party_groups"):
+    number of hops), not a filter applied after the shortest paths were found; the steps are REACHES forwards
+    with no predicate (one relationship type, one direction: nothing the planner has to filter per step)."""
+    for name, bound in (("analyses/reach", "$max_depth"), ("analyses/party_groups", "$max_depth + 1")):
         code = _code(name)
-        bound = r"\+\(x(:Member)?\) WHERE \$max_depth IS NULL OR size\(r\) <= \$max_depth\)"
-        assert re.search(r"ANY SHORTEST \(\(\w+\)\(.*\)" + bound, code), name
-        assert "length(p)" not in code, name
+        pattern = f"-[r:REACHES]->+(x{':Member' if 'party' in name else ''}) WHERE $max_depth IS NULL OR "
+        assert f"ANY SHORTEST (({'g' if 'party' in name else 's'}){pattern}size(r) <= {bound})" in code, name
+        assert "length(p)" not in code and "startNode" not in code and "LIAISES_WITH|" not in code, name
 
 
 def test_the_revised_contract_in_cypher() -> None:
@@ -359,10 +403,11 @@ def test_the_revised_contract_in_cypher() -> None:
         )
         assert "(:Member {party: 'CPC'})-[:MEMBER_OF {role: 'first_convener'}]" not in code
     flag = "m.party_group OR EXISTS { (m)-[:MEMBER_OF]->(:Organization {kind: 'party_group'}) }"
-    for name in ("analyses/load", "analyses/coverage", "analyses/party_groups"):
+    for name in ("analyses/load", "analyses/coverage"):
         assert flag in _code(name), name
+    # a party group's members: the REACHES a push stores from it (test_reaches_rows_are_the_reach_graph)
     code = _code("analyses/party_groups")
-    assert "size([x IN covered WHERE g.committee IN x.committees]) AS reached_members" in code
+    assert "count(DISTINCT CASE WHEN g.committee IN x.committees THEN x END) AS reached_members" in code
     assert "toFloat(reached_members) / committee_members" in code
 
 
@@ -403,7 +448,7 @@ def test_split_statements() -> None:
         "CREATE (a {s: 'a;b'})",
         "// one; two\n/* three; */ MATCH (n) RETURN `x;y`",
     ]
-    assert len(store.load_query("schema").statements) == 17
+    assert len(store.load_query("schema").statements) == 19
 
 
 def test_parse_parameter() -> None:
@@ -548,13 +593,13 @@ def test_the_linter_reports_a_broken_query(linter: str, tmp_path: Path) -> None:
 
 def test_lint_schema_is_the_model() -> None:
     schema = store.lint_schema(CYPHER_FILES[:1])
-    assert schema["labels"] == ["Member", "Sector", "Township", "Organization", "Contact"]
+    assert schema["labels"] == ["Member", "Sector", "Township", "Organization", "Contact", "Activity"]
     assert schema["relationshipTypes"] == list(store.RELATIONSHIP_TYPES)
-    columns = {c for table in NODE_TABLES for c in TABLES[table].column_names}
-    assert columns | {"role", "since", "note", "dataset", "seq", "committees", "counts"} == set(
-        schema["propertyKeys"]
-    )
-    assert not {"member", "organization", "source", "target"} & set(schema["propertyKeys"])
+    columns = {c for table in (*NODE_TABLES, "activities") for c in TABLES[table].column_names}
+    extra = {"role", "since", "note", "dataset", "seq", "committees", "counts", "day", "participants"}
+    assert columns | extra == set(schema["propertyKeys"])
+    # the ends of a liaison or membership are its relationship's nodes, never properties
+    assert not {"member", "source"} & set(schema["propertyKeys"])
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -564,9 +609,14 @@ def test_lint_schema_is_the_model() -> None:
 def test_analysis_frames_have_the_embedded_columns_and_dtypes(dataset: Dataset) -> None:
     """Fed the embedded rows, `analysis_frame` gives back the embedded frame: TABLE_COLUMNS is the spec's."""
     for name, tables in store.ANALYSIS_TABLES.items():
-        result = run(name, pushed(dataset), max_depth=2)
+        result = run(name, dataset, max_depth=2)
         assert list(result.tables) == list(tables)
         for table, frame in result.tables.items():
+            if table == "coverage":
+                # the 有效联系率 columns come from activity_rates (see test_plumbing_analyses)
+                frame = frame.drop(
+                    columns=["effectively_linked_non_party_members", "effective_rate"], errors="ignore"
+                )
             rebuilt = store.analysis_frame(table, frame.to_dict("records"))
             assert list(rebuilt.columns) == list(frame.columns), table
             if len(frame):  # the embedded backend's empty frames may have float columns
@@ -972,14 +1022,15 @@ class PlumbingNeo4j(store.Connection):
         return (list(records[0]) if records else []), records
 
     def _label(self, what: str) -> str:
-        return next(label for label in store.NODE_LABELS.values() if label.lower() == what)
+        return next(label for label in store.TABLE_LABELS.values() if label.lower() == what)
 
     def _load(self, what: str, params: dict[str, Any]) -> list[dict[str, Any]]:
         dataset = params.get("dataset")
         group, _, name = what.partition("/")
         if group == "nodes":
             for row in params["rows"]:
-                self.nodes.setdefault((dataset, self._label(name), row["id"]), {}).update(row["properties"])
+                key = (dataset, self._label(name), row.get("id", row["properties"]["seq"]))
+                self.nodes.setdefault(key, {}).update(row["properties"])
         elif group == "relationships":
             rel_type = next(t for t in store.RELATIONSHIP_TYPES if name.upper().startswith(t))
             for row in params["rows"]:
@@ -998,7 +1049,7 @@ class PlumbingNeo4j(store.Connection):
         elif what == "counts":
             found = {
                 label: sum(1 for k in self.nodes if k[:2] == (dataset, label))
-                for label in store.NODE_LABELS.values()
+                for label in store.TABLE_LABELS.values()
             }
             found |= {
                 t: sum(1 for k in self.relationships if k[:2] == (dataset, t))
@@ -1009,9 +1060,11 @@ class PlumbingNeo4j(store.Connection):
 
     def _records(self, dataset: str) -> dict[str, list[dict[str, Any]]]:
         records: dict[str, list[dict[str, Any]]] = {}
-        for table, label in store.NODE_LABELS.items():
+        for table, label in store.TABLE_LABELS.items():
             records[table] = [
                 {"id": k[2], "properties": {**v, "dataset": dataset, "id": k[2]}}
+                if table in NODE_TABLES
+                else {"properties": {**v, "dataset": dataset}}
                 for k, v in self.nodes.items()
                 if k[:2] == (dataset, label)
             ]
@@ -1030,12 +1083,21 @@ class PlumbingNeo4j(store.Connection):
 
     def _analyses(self, what: str, params: dict[str, Any]) -> list[dict[str, Any]]:
         ds = store.dataset_from_records(self._records(params["dataset"]), name=params["dataset"])
+        if params.get("as_of") is not None:
+            ds = network_as_of(ds, params["as_of"])
         if what == "committees":
             return [{"id": c, "name": ds.name_of(c)} for c in ds.committees]
         if what == "liaison_graph":
             return _counting_edges(ds)
-        options = {k: v for k, v in params.items() if k in ("max_load", "max_depth")}
-        name = next(n for n, tables in store.ANALYSIS_TABLES.items() if what in tables)
+        if what == "activity_span":
+            days = activity_days(ds)
+            days = days[~np.isnat(days)]
+            return [{"activities": len(days), "latest": str(days.max()) if len(days) else None}]
+        known = ("max_load", "max_depth", "since", "until", "min_meetings", "min_contacts")
+        options = {k: v for k, v in params.items() if k in known}
+        name = store.model.OPTIONAL_TABLES.get(what) or next(
+            n for n, tables in store.ANALYSIS_TABLES.items() if what in tables
+        )
         frame = run(name, ds, committee=params["committee"], **options).tables[what]
         if what == "connectors":
             order = {member_id: i for i, member_id in enumerate(ds.members["id"])}
@@ -1063,7 +1125,7 @@ def test_plumbing_push_pull_and_replace(sample: Dataset) -> None:
     waited = names.index("load/await_indexes")
     assert waited == len(schema) and names[waited + 1].startswith("load/nodes/")
     assert store.push(server, sample, dataset="s").stored == first.stored  # again: nothing changes
-    assert store.pull(server, "s").equals(pushed(sample))
+    assert store.pull(server, "s").equals(sample)
     # a liaison that changed its target: left over under the old one until --replace
     liaisons = sample.liaisons.copy()
     liaisons.loc[0, "target"] = next(
@@ -1071,12 +1133,12 @@ def test_plumbing_push_pull_and_replace(sample: Dataset) -> None:
     )
     changed = dataclasses.replace(sample, liaisons=liaisons)
     merged = store.push(server, changed, dataset="s")
-    assert merged.stale == {"LIAISES_WITH": 1} and "--replace" in (merged.stale_message() or "")
+    assert merged.stale == {"LIAISES_WITH": 1, "REACHES": 1} and "--replace" in (merged.stale_message() or "")
     with pytest.raises(Neo4jError, match="--replace"):
         store.pull(server, "s")
     replaced = store.push(server, changed, dataset="s", replace=True, batch_size=40)
-    assert replaced.deleted == sum(len(getattr(sample, t)) for t in NODE_TABLES)
-    assert replaced.stored == replaced.pushed and store.pull(server, "s").equals(pushed(changed))
+    assert replaced.deleted == sum(len(getattr(sample, t)) for t in store.TABLE_LABELS)
+    assert replaced.stored == replaced.pushed and store.pull(server, "s").equals(changed)
     with pytest.raises(Neo4jError, match="push"):
         store.pull(server, "other")
 
@@ -1088,7 +1150,7 @@ def test_plumbing_analyses(sample: Dataset) -> None:
     store.push(server, sample, dataset="s")
     for name in store.ANALYSIS_TABLES:
         for committee in (None, *sample.committees):
-            expected = run(name, pushed(sample), committee=committee, max_depth=2, max_load=3)
+            expected = run(name, sample, committee=committee, max_depth=2, max_load=3)
             found = store.run_analysis(server, name, "s", committee=committee, max_depth=2, max_load=3)
             assert list(found.tables) == list(expected.tables) and found.notes == expected.notes
             for table, frame in expected.tables.items():
@@ -1100,7 +1162,7 @@ def test_plumbing_analyses(sample: Dataset) -> None:
         store.run_analysis(server, "unlinked", "s", committee="NOPE")
     with pytest.raises(Neo4jError, match="push"):
         store.run_analysis(server, "unlinked", "nothing")
-    assert_same_frames(store.league_table(server, "s"), league_table(pushed(sample)))
+    assert_same_frames(store.league_table(server, "s"), league_table(sample))
 
 
 def test_plumbing_commands(monkeypatch: pytest.MonkeyPatch, sample: Dataset, tmp_path: Path) -> None:
@@ -1113,9 +1175,9 @@ def test_plumbing_commands(monkeypatch: pytest.MonkeyPatch, sample: Dataset, tmp
     assert result.output.startswith("Pushed dataset 'sample' to Neo4j at neo4j://localhost:7687: Member 250")
     result = runner.invoke(neo4j_group, ["pull", "--dataset", "sample", str(tmp_path / "back")])
     assert result.exit_code == 0, result.output
-    assert load(tmp_path / "back").equals(pushed(sample))
+    assert load(tmp_path / "back").equals(sample)
     result = runner.invoke(neo4j_group, ["pull", "--dataset", "sample", str(tmp_path / "back.xlsx")])
-    assert result.exit_code == 0 and load(tmp_path / "back.xlsx").equals(pushed(sample)), result.output
+    assert result.exit_code == 0 and load(tmp_path / "back.xlsx").equals(sample), result.output
     result = runner.invoke(neo4j_group, ["query", "unlinked", "-p", "dataset=sample", "--format", "json"])
     assert result.exit_code == 0, result.output
     assert [r["id"] for r in json.loads(result.output)] == run("unlinked", sample).main["id"].tolist()
@@ -1128,3 +1190,188 @@ def test_plumbing_commands(monkeypatch: pytest.MonkeyPatch, sample: Dataset, tmp
     tables, _ = analyze_with_neo4j(["load", "reach"], "data/sample/", max_depth=1)
     assert list(tables) == ["load", "fragile", "distribution", "reach", "party_groups"]
     assert_same_frames(tables["reach"], run("reach", sample, max_depth=1).main)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# reach over REACHES, and the activities
+
+
+def _bfs(adjacency: dict[str, list[str]], start: str, max_depth: int | None) -> dict[str, int]:
+    """Hops from `start` to every node it reaches over `adjacency` within `max_depth` (what ANY SHORTEST with
+    the depth pre-filter finds: one shortest path per reached node)."""
+    hops, frontier = {start: 0}, [start]
+    depth = 0
+    while frontier and (max_depth is None or depth < max_depth):
+        depth += 1
+        following = []
+        for node in frontier:
+            for target in adjacency.get(node, ()):
+                if target not in hops:
+                    hops[target] = depth
+                    following.append(target)
+        frontier = following
+    return hops
+
+
+@pytest.mark.parametrize("max_depth", [None, 0, 1, 2])
+def test_reaches_rows_are_the_reach_graph(dataset: Dataset, max_depth: int | None) -> None:
+    """reach.cypher and party_groups.cypher are breadth-first searches over the REACHES a push stores (no
+    predicate on the steps): searched here the same way, those rows give the embedded reach, row for row."""
+    adjacency: dict[str, list[str]] = {}
+    label_of: dict[str, str] = {}
+    for (_, start, end), found in store.reaches_rows(dataset).items():
+        for row in found:
+            adjacency.setdefault(row["source"], []).append(row["target"])
+            label_of[row["source"]], label_of[row["target"]] = start, end
+    party = dict(zip(dataset.members["id"], dataset.members["party"], strict=True))
+    expected = run("reach", dataset, max_depth=max_depth)
+    for row in expected.tables["reach"].to_dict("records"):
+        reached = [x for x in _bfs(adjacency, row["id"], max_depth) if x != row["id"]]
+        labels = Counter(label_of[x] for x in reached)
+        assert (
+            labels["Member"],
+            sum(1 for x in reached if label_of[x] == "Member" and party[x] == "CPC"),
+            labels["Sector"],
+            labels["Township"],
+            labels["Contact"],
+        ) == (row["members"], row["cpc_members"], row["sectors"], row["townships"], row["contacts"]), row
+    committees = dict(zip(dataset.members["id"], dataset.members["committee"], strict=True))
+    for row in expected.tables["party_groups"].to_dict("records"):
+        seeds = [x for x in adjacency.get(row["id"], ()) if label_of[x] == "Member"]
+        found = _bfs(adjacency, row["id"], None if max_depth is None else max_depth + 1)
+        inside = [
+            x
+            for x in found
+            if label_of.get(x) == "Member" and row["committee"] in committees[x].split(MULTI_VALUE_SEPARATOR)
+        ]
+        assert (len(seeds), len(inside)) == (row["party_group_members"], row["reached_members"]), row
+
+
+def test_activity_rows(sample: Dataset) -> None:
+    """One Activity node per activities row (every column, the ISO day, the listed members); TOOK_PART per
+    listed member, HELD_BY per organization; the sample's activities come back exactly."""
+    rows = store.push_rows(sample)
+    activities = rows.nodes["activities"]
+    assert len(activities) == len(sample.activities) > 0
+    for seq, (row, record) in enumerate(zip(activities, sample.activities.to_dict("records"), strict=True)):
+        properties = row["properties"]
+        assert "id" not in row and properties["seq"] == seq
+        assert {k: properties[k] for k in record} == record
+        assert properties["day"] == (record["date"] + "-01" if len(record["date"]) == 7 else record["date"])
+        assert properties["participants"] == record["members"].split(MULTI_VALUE_SEPARATOR)
+    took_part = rows.relationships[(store.TOOK_PART, "Member", "Activity")]
+    assert {(r["source"], r["target"]) for r in took_part} == {
+        (member, seq)
+        for seq, cell in enumerate(sample.activities["members"])
+        for member in cell.split(MULTI_VALUE_SEPARATOR)
+    }
+    held_by = rows.relationships[(store.HELD_BY, "Activity", "Organization")]
+    assert [(r["source"], r["target"]) for r in held_by] == [
+        (seq, org) for seq, org in enumerate(sample.activities["organization"]) if org
+    ]
+    back = store.dataset_from_records(stored(rows), name="s")
+    assert_same_frames(back.activities, sample.activities, label="activities")
+    # a month-only date is read as the month's first day, as the embedded backend reads it
+    month = dataclasses.replace(sample, activities=sample.activities.assign(date="2025-03"))
+    assert {r["properties"]["day"] for r in store.push_rows(month).nodes["activities"]} == {"2025-03-01"}
+
+
+def test_quantifiers_take_no_parameters(linter: str, tmp_path: Path) -> None:
+    """Why the depth bound of reach is a predicate of the shortest-path pattern, not its quantifier: Cypher's
+    `{m,n}` takes integer literals only (documented in reach.cypher and cypher/README.md)."""
+    query = tmp_path / "bound.cypher"
+    query.write_text(
+        "// Parameters: $max_depth\nMATCH ANY SHORTEST (s:Member)-[:REACHES]->{1,$max_depth}(x)\nRETURN x\n",
+        encoding="utf-8",
+    )
+    (report,) = lint(linter, [query], tmp_path)
+    assert any(d["severity"] == "error" and "integer" in d["message"] for d in report["diagnostics"]), report
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("since=2024", ("since", "2024")),
+        ("as_of=2024-06-30", ("as_of", "2024-06-30")),
+        ("until=2025", ("until", "2025")),
+    ],
+)
+def test_period_parameters_stay_text(text: str, expected: tuple[str, Any]) -> None:
+    assert parse_parameter(text) == expected
+
+
+def test_plumbing_activity_analyses_as_of(sample: Dataset) -> None:
+    """Plumbing: the period computed from the latest activity as of a date, passed as ISO days; `--as-of`
+    refused (one line) for an analysis whose Cypher does not take it; `few_contacts` with `min_contacts`."""
+    server = PlumbingNeo4j()
+    store.push(server, sample, dataset="s")
+    for as_of in ("2025-06-30", "2025-03", "1990-01-01"):
+        shifted = network_as_of(sample, as_of)
+        for name in ("dormant", "org_life"):
+            expected = run(name, shifted, min_meetings=2)
+            found = store.run_analysis(server, name, "s", as_of=as_of, min_meetings=2)
+            assert found.notes == expected.notes, (name, as_of)
+            for table, frame in expected.tables.items():
+                assert_same_frames(found.tables[table], frame, label=f"{table} as of {as_of}")
+    sent = [params for name, params in server.sent if name == "analyses/dormant"]
+    assert sent[0]["as_of"] == "2025-06-30" and sent[1]["as_of"] == "2025-03-31"
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d", sent[0]["since"]) and re.fullmatch(
+        r"\d{4}-\d\d-\d\d", sent[0]["until"]
+    )
+    with pytest.raises(Neo4jError, match="--as-of") as error:
+        store.run_analysis(server, "coverage", "s", as_of="2025-06-30")
+    assert "\n" not in str(error.value)
+    found = store.run_analysis(server, "load", "s", min_contacts=10)
+    assert list(found.tables) == ["load", "fragile", "distribution", "few_contacts"]
+    assert_same_frames(
+        found.tables["few_contacts"], run("load", sample, min_contacts=10).tables["few_contacts"]
+    )
+    monkey = pytest.MonkeyPatch()
+    monkey.setattr(store, "connect", lambda settings=None: server)
+    try:
+        result = CliRunner().invoke(
+            click.Group(commands={"analyze": _analyze_command()}),
+            [
+                "analyze",
+                "dormant",
+                "data/sample",
+                "--backend",
+                "neo4j",
+                "--dataset",
+                "s",
+                "--as-of",
+                "2025-06-30",
+                "--format",
+                "csv",
+                "--lang",
+                "en",
+            ],
+        )
+    finally:
+        monkey.undo()
+    assert result.exit_code == 0, result.output
+    expected_rows = run("dormant", network_as_of(sample, "2025-06-30")).main
+    # the first table of the output (after its "# title" line, up to the next one)
+    first = result.stdout.split("\n#", 1)[0].split("\n", 1)[1]
+    assert pd.read_csv(io.StringIO(first), dtype=str)["source"].tolist() == expected_rows["source"].tolist()
+    assert "2024-07-01" in result.stderr and "2025-06-30" in result.stderr
+
+
+def _analyze_command() -> click.Command:
+    from pbgraph.cli.analyze import analyze
+
+    return analyze
+
+
+def test_the_activity_queries_evaluate_the_network_as_of_a_date() -> None:
+    """Every activity query leaves out activities after `$as_of`, and those that read liaisons leave out the
+    liaisons whose `since` is later (as `pbgraph.period.as_of` does); periods compare ISO days (`day`)."""
+    since_filter = "$as_of IS NULL OR r.since = '' OR r.since <= $as_of"
+    for table in sorted(store.model.ACTIVITY_TABLES):
+        code = _code(f"analyses/{table}")
+        activities = code.count("(a:Activity)")
+        assert activities and code.count("($as_of IS NULL OR a.day <= $as_of)") == activities, table
+        assert code.count("a.day <= $until") == activities and "a.date" not in code, table
+        liaisons = code.count("[r:LIAISES_WITH")
+        assert code.count(since_filter) == liaisons, table
+    assert "($as_of IS NULL OR a.day <= $as_of)" in _code("analyses/activity_span")

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
@@ -382,7 +381,8 @@ def test_template_round_trip(tmp_path: Path) -> None:
         "委员联系群众",
         "组织",
         "组织成员",
-        "活动记录",
+        "联系记录",
+        "组织生活记录",
         "选项",
     ]
     assert workbook["选项"].sheet_state == "hidden"
@@ -392,20 +392,28 @@ def test_template_round_trip(tmp_path: Path) -> None:
             workbook[title].cell(row=1, column=next(iter(v.sqref.ranges)).min_col).value
             for v in workbook[title].data_validations.dataValidation
         )
-        for title in ("委员名单", "组织", "组织成员", "活动记录")
+        for title in ("委员名单", "组织", "组织成员", "联系记录", "组织生活记录")
     }
     assert validated == {
         "委员名单": ["性别", "政治面貌"],
         "组织": ["类型"],
         "组织成员": ["职务"],
-        "活动记录": ["类型"],
+        "联系记录": ["方式"],
+        "组织生活记录": ["类型"],
     }
     for title in workbook.sheetnames[1:-1]:
         if title != "委员名单":
             assert workbook[title].max_row == 3, title
     ds = pbgraph.load(path)
-    assert [p.code for p in ds.warnings] == ["office_activities_later"]
+    assert [p.code for p in ds.warnings] == []
     members = ds.members.set_index("name")
+    # the example activities: two liaison activities, two meetings of the party group, dates as typed
+    assert ds.activities[["date", "kind", "target", "organization"]].values.tolist() == [
+        ["2024-03-05", "talk", members.at["李四", "id"], ""],
+        ["2024-04-12", "visit", members.at["赵六", "id"], ""],
+        ["2024-04-01", "org_life", "", ds.organizations.set_index("name").at["政协党组", "id"]],
+        ["2024-06-28", "party_day", "", ds.organizations.set_index("name").at["政协党组", "id"]],
+    ]
     assert members["party_group"].to_dict() == {"张三": True, "李四": False, "王五": True, "赵六": False}
     assert ds.liaisons["kind"].value_counts().to_dict() == {
         "member": 3,
@@ -442,10 +450,8 @@ def _without_ids(ds: pbgraph.Dataset) -> dict[tuple[str, str], list[tuple[str, .
 
 def test_sample_office_workbook_equals_the_sample(tmp_path: Path) -> None:
     office = pbgraph.load(DATA / "sample-office.xlsx")
-    # the office form has no activity log yet (its sheets are recognized and skipped, issue 14): the
-    # sample without its activities.csv is what the workbook holds
-    shutil.copytree(DATA / "sample", tmp_path / "sample", ignore=shutil.ignore_patterns("activities.csv"))
-    sample = pbgraph.load(tmp_path / "sample")
+    sample = pbgraph.load(DATA / "sample")
+    assert len(office.activities) == len(sample.activities) > 1000
     assert {k: len(v) for k, v in office.tables.items()} == {k: len(v) for k, v in sample.tables.items()}
     assert [p.code for p in office.warnings] == [p.code for p in sample.warnings]
     mine, theirs = _without_ids(office), _without_ids(sample)

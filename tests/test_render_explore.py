@@ -197,7 +197,15 @@ def test_state_round_trip_through_the_url(chromium: Chromium, sample: Dataset, t
     folded = next(n for n in view.nodes if n.kind == "member" and n.attrs.get("party") == "中共党员")
     api(page, root_id, f"focusNode({folded.id!r})")
     page.select_option(f"#{root_id} .pbg-filter select >> nth=1", index=1)
-    page.wait_for_timeout(400)
+    # the camera comes to rest (focus animates it), then the hash holds where it rests
+    page.wait_for_function(
+        """(rootId) => {
+            const network = window.__pbgraphViews[rootId].network;
+            const z = /z=([0-9.]+)/.exec(location.hash);
+            return z !== null && Math.abs(Number(z[1]) - network.getScale()) < 0.005 * network.getScale();
+        }""",
+        arg=root_id,
+    )
     hash_ = page.evaluate("() => location.hash")
     assert f"sel={folded.id}" in hash_ and "open=" in hash_ and "f=1." in hash_
     drawn = sorted(api(page, root_id, "drawnIds()"))

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import base64
 import html
 import json
 import math
 import re
 import time
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+import pbgraph.render._html as html_writer
 from pbgraph.render import ViewDisplay
 from pbgraph.render._html import (
     DEFAULT_LABELS_EN,
@@ -158,9 +161,16 @@ def big_view(n_nodes: int, n_edges: int) -> View:
 
 
 def script_data(page_html: str) -> dict[str, Any]:
-    match = re.search(r'<script type="application/json" id="[^"]+">(.*?)</script>', page_html, re.DOTALL)
+    match = re.search(
+        r'<script type="application/(?:json|octet-stream)" id="[^"]+"([^>]*)>(.*?)</script>',
+        page_html,
+        re.DOTALL,
+    )
     assert match is not None
-    data: dict[str, Any] = json.loads(match.group(1))
+    text = match.group(2)
+    if 'data-encoding="deflate-base64"' in match.group(1):
+        text = zlib.decompress(base64.b64decode(text)).decode("utf-8")
+    data: dict[str, Any] = json.loads(text)
     return data
 
 
@@ -212,8 +222,11 @@ def test_data_cannot_break_out_of_its_script() -> None:
     assert "\u2028" not in page_html and "\u2029" not in page_html
     data = script_data(page_html)
     assert [row[1] for row in data["nodes"]] == [f"{text}节点{k}" for k, text in enumerate(HOSTILE)]
-    assert data["strings"][data["nodes"][0][8][3]] == "\u2028行分隔\u2029段分隔"
-    assert data["edges"][0][5] == HOSTILE_LABEL
+    # a tooltip is [schema, value…]; strings are shared
+    tip = data["nodes"][0][8]
+    assert [data["tipKeys"][k] for k in data["tipSchemas"][tip[0]]] == [HOSTILE[0], "说明"]
+    assert data["strings"][tip[2]] == "\u2028行分隔\u2029段分隔"
+    assert data["strings"][data["edges"][0][5]] == HOSTILE_LABEL
 
 
 @pytest.mark.browser
@@ -308,8 +321,23 @@ def test_render_50k_nodes_100k_edges_is_fast() -> None:
     elapsed = time.perf_counter() - start
     print(f"\nrender_html 50k nodes / 100k edges: {elapsed:.2f} s, {len(page_html) / 1e6:.1f} MB")
     assert elapsed < 10
+    # a payload this big is carried deflated (a third of the bytes for the browser to read)
+    assert 'data-encoding="deflate-base64"' in page_html
     data = script_data(page_html)
     assert data["big"] is True and data["physics"] is False
+    assert len(data["nodes"]) == 50_000 and len(data["edges"]) == 100_000
+
+
+@pytest.mark.browser
+def test_a_deflated_payload_opens_and_searches(
+    chromium: Chromium, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(html_writer, "DEFLATE_ABOVE", 0)
+    page_html = render_html(member_view())
+    assert 'data-encoding="deflate-base64"' in page_html and "委员1" not in page_html
+    page, report, root_id = open_view(chromium, page_html, tmp_path / "deflated.html")
+    assert "委员1" in search(page, root_id, "委员1")
+    report.assert_clean()
 
 
 @pytest.mark.browser
@@ -397,7 +425,12 @@ def test_search_filters_and_legend(chromium: Chromium, tmp_path: Path) -> None:
     # search by label (Chinese substring), by id, then a miss
     scale_before = page.evaluate(f"() => window.__pbgraphViews['{root_id}'].network.getScale()")
     assert search(page, root_id, "委员33") == "已定位：委员33（第 1/1 个）"
-    page.wait_for_timeout(800)  # the camera animation
+    # the camera animation (slow on a busy machine): until it comes to rest
+    page.wait_for_function(
+        "([rootId, scale]) => window.__pbgraphViews[rootId].network.getScale() >= scale * 0.98",
+        arg=[root_id, max(scale_before, 1.2)],
+    )
+    page.wait_for_timeout(300)
     view_state = page.evaluate(
         f"""() => {{ const n = window.__pbgraphViews['{root_id}'].network;
                     return {{selected: n.getSelectedNodes(), scale: n.getScale(), centre: n.getViewPosition(),

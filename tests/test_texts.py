@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import ast
 import re
 import string
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+import pbgraph
 from pbgraph._texts import CATALOGS, say
 from pbgraph._texts.cli import CLI
 from pbgraph.cli import main
@@ -17,7 +20,7 @@ from tests.conftest import SAMPLE
 HAN = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]")
 # English may quote the Chinese headers an office file carries (the user finds them there), nothing else
 FILE_HEADERS = re.compile(
-    r"姓名|政治面貌|界别|编号|党员委员|联系党外委员|联系对象|党组成员|联系界别|联系镇（街）|联系群众|名称|类型|上级"
+    r"姓名|政治面貌|界别|编号|党员委员|联系党外委员|联系对象|党组成员|联系界别|联系镇（街）|联系群众|名称|类型|上级|序号|职务|党组|联系镇街"
 )
 KEYS = [(catalog, key) for catalog, entries in CATALOGS.items() for key in entries]
 
@@ -78,3 +81,99 @@ def test_generate_refuses_an_xlsx_too_large_before_generating(tmp_path: object) 
     )
     assert result.exit_code == 1
     assert "more than an Excel sheet holds" in result.stderr and "Traceback" not in result.output
+
+
+# Modules whose Chinese string literals are data, not words: the vocabulary office files are written in
+# (headers, aliases, sheet names, example rows), the fictional names the generator writes, the surnames the
+# pseudonyms keep apart, the date forms and values the readers accept; and the command line's option help,
+# which click writes before `--lang` is read, so it says both languages at once.
+DATA_LITERALS = {
+    "model.py": "the vocabulary: Chinese names and aliases of parties, kinds, roles, headers, sheets",
+    "redact.py": "compound surnames (data the pseudonyms are built from)",
+    "generate/_structure.py": "fictional organization names the generator writes",
+    "generate/_system.py": "fictional roles and enterprise names the generator writes",
+    "generate/_words.py": "fictional names the generator writes",
+    "generate/scales.py": "fictional place names the generator writes",
+    "office/_assemble.py": "headers and values of office files",
+    "office/_recognize.py": "header aliases of office files",
+    "office/_tables.py": "sheet names of office files",
+    "office/_text.py": "date forms and yes/no values of office files",
+    "office/importer.py": "the import report's file name",
+    "office/reader.py": "sheet names and headers of office files",
+    "office/template.py": "the office form: sheet names, headers, drop-down values, example rows",
+    "office/writer.py": "the office form: sheet names, headers, values",
+    "validate/_checks.py": "date forms and yes/no values the readers accept",
+    "cli/_common.py": "option help in both languages",
+    "cli/analyze.py": "option help in both languages",
+    "cli/export.py": "option help in both languages",
+    "cli/generate.py": "option help in both languages",
+    "cli/neo4j.py": "option help in both languages",
+    "cli/office.py": "option help in both languages",
+    "cli/plan.py": "option help in both languages",
+    "cli/render.py": "option help in both languages",
+    "cli/report.py": "option help in both languages",
+}
+CHINESE_WORD = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _chinese_literals(path: Path) -> list[tuple[int, str]]:
+    """String literals holding a Chinese character, docstrings left out (they are not shown to users)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+    }
+    return [
+        (node.lineno, node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and id(node) not in docstrings
+        and CHINESE_WORD.search(node.value)
+    ]
+
+
+def test_chinese_words_live_in_texts_only() -> None:
+    package = Path(pbgraph.__file__).parent
+    found = {}
+    for path in sorted(package.rglob("*.py")):
+        name = path.relative_to(package).as_posix()
+        if name.startswith("_texts/") or name in DATA_LITERALS:
+            continue
+        if literals := _chinese_literals(path):
+            found[name] = literals[:3]
+    assert not found, f"Chinese words outside pbgraph/_texts (move them into a catalog): {found}"
+
+
+def test_the_allow_list_names_modules_that_still_need_it() -> None:
+    package = Path(pbgraph.__file__).parent
+    stale = [name for name in DATA_LITERALS if not _chinese_literals(package / name)]
+    assert not stale, f"no Chinese literals left in {stale}: drop them from DATA_LITERALS"
+
+
+@pytest.mark.parametrize(
+    ("args", "english"),
+    [
+        (["analyze", "dormant", str(SAMPLE), "--since", "2024-13-01"], "'2024-13-01' is not a date"),
+        (
+            ["analyze", "dormant", str(SAMPLE), "--since", "2025-01-01", "--until", "2024-01-01"],
+            "after it ends",
+        ),
+        (["analyze", "coverage", str(SAMPLE), "--format", "xlsx"], "--format xlsx needs -o FILE"),
+        (["whatif", str(SAMPLE), "--remove", "NOPE"], "unknown member id(s): NOPE"),
+        (["render", "member", str(SAMPLE)], "usage: pbgraph render member ID PATH"),
+        (["template", "-o", "template.txt"], "the template must be an .xlsx file"),
+    ],
+    ids=["bad date", "reversed period", "xlsx without -o", "unknown member", "render usage", "template name"],
+)
+def test_errors_speak_one_language(args: list[str], english: str) -> None:
+    runner = CliRunner()
+    result = runner.invoke(main, [*args, "--lang", "en"])
+    assert result.exit_code != 0
+    assert english in result.stderr and not HAN.search(result.stderr), result.stderr
+    chinese = runner.invoke(main, args)
+    assert chinese.exit_code != 0
+    assert HAN.search(chinese.stderr) and english not in chinese.stderr, chinese.stderr

@@ -1,18 +1,18 @@
 // Analysis `reach` (table `reach`): per liaison source (a member with a counting liaison; members table order),
 // the distinct members, sectors, townships and contacts it reaches within $max_depth hops (null: no limit),
-// itself excluded. A hop follows a counting liaison (source → target), a sector to each of its members
-// (IN_SECTOR backwards) or a sector group to each of its sectors (IN_GROUP backwards).
-// One breadth-first search per source (ANY SHORTEST over a quantified path pattern, Neo4j 5.21 or later), the
-// depth bound inside the shortest-path pattern so that it limits the search itself.
+// itself excluded. A hop follows a counting liaison (source → target), a sector to each of its members or a
+// sector group to each of its sectors: the REACHES relationships a push stores, one per hop in the direction
+// it is walked (see cypher/README.md, "Reach").
+// One breadth-first search per source: ANY SHORTEST over REACHES forwards, with no predicate on its steps, so
+// that the planner expands only outgoing REACHES (a mixed-direction step over LIAISES_WITH, IN_SECTOR and
+// IN_GROUP would expand both directions of every relationship and filter). Cypher's quantifiers take integer
+// literals only (`{1,$max_depth}` does not parse), so $max_depth is a predicate of the shortest-path pattern
+// itself (a pre-filter of the search), not a filter of its results.
 // Parameters: $dataset, $committee, $max_depth
 MATCH (s:Member {dataset: $dataset})
 WHERE ($committee IS NULL OR $committee IN s.committees)
   AND EXISTS { (s)-[:LIAISES_WITH {counts: true}]->() }
-OPTIONAL MATCH ANY SHORTEST ((s)(
-    (a)-[r:LIAISES_WITH|IN_SECTOR|IN_GROUP]-(b)
-    WHERE (r:LIAISES_WITH AND r.counts AND startNode(r) = a) OR (NOT r:LIAISES_WITH AND endNode(r) = a)
-  )+(x)
-  WHERE $max_depth IS NULL OR size(r) <= $max_depth)
+OPTIONAL MATCH ANY SHORTEST ((s)-[r:REACHES]->+(x) WHERE $max_depth IS NULL OR size(r) <= $max_depth)
 WHERE x <> s
 WITH s,
      count(DISTINCT CASE WHEN x:Member THEN x END) AS members,

@@ -3,16 +3,28 @@ English everywhere and a new message is written once in both languages.
 
 Each catalog maps a key to `(zh, en)`; the texts are `str.format` templates. The catalogs are by concern:
 problems found in a dataset, table headers and titles, the report page, the command line, the graph views,
-the Neo4j store.
+the Neo4j store, the import report and the office template.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from pbgraph._texts.cli import ANALYSES, CLI, GENERATE, OUTPUTS
+from pbgraph._texts.changes import CHANGES
+from pbgraph._texts.cli import ANALYSES, CLI, GENERATE, GROUPED, OUTPUTS
+from pbgraph._texts.import_report import (
+    BUILT,
+    FIELDS,
+    HOW,
+    IDS,
+    NOT_RECORDED,
+    PARTY_GROUP_HOW,
+    REASONS,
+    TEMPLATE,
+    WORDS,
+)
 from pbgraph._texts.neo4j import NEO4J
-from pbgraph._texts.problems import END_NAMES, KIND_NAMES, MESSAGES
+from pbgraph._texts.problems import END_NAMES, KIND_NAMES, MESSAGES, ORG_KIND_NAME
 from pbgraph._texts.render import DEFAULT_LABELS_EN, DEFAULT_LABELS_ZH, GAP_LABELS, TOOLTIP
 from pbgraph._texts.render import TEXT as VIEW_TEXT
 from pbgraph._texts.report import DEFINITIONS, SECTIONS, TEXT
@@ -31,6 +43,7 @@ CATALOGS: dict[str, dict[str, tuple[str, str]]] = {
     "problems": MESSAGES,
     "kinds": KIND_NAMES,
     "ends": END_NAMES,
+    "org_kind": {"name": ORG_KIND_NAME},
     "columns": COLUMN_LABELS,
     "values": VALUE_LABELS,
     "titles": TABLE_TITLES,
@@ -42,9 +55,20 @@ CATALOGS: dict[str, dict[str, tuple[str, str]]] = {
     "definitions": DEFINITIONS,
     "cli": CLI,
     "generate": GENERATE,
+    "grouped": GROUPED,
+    "changes": CHANGES,
     "analyses": ANALYSES,
     "outputs": OUTPUTS,
     "neo4j": NEO4J,
+    "import_report": WORDS,
+    "import_reasons": REASONS,
+    "import_fields": FIELDS,
+    "import_names": HOW,
+    "import_built": BUILT,
+    "import_ids": IDS,
+    "import_party_group": PARTY_GROUP_HOW,
+    "import_not_recorded": NOT_RECORDED,
+    "template": TEMPLATE,
     "views": VIEW_TEXT,
     "view_gaps": GAP_LABELS,
     "view_tooltip": TOOLTIP,

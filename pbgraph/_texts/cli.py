@@ -63,6 +63,15 @@ CLI: dict[str, tuple[str, str]] = {
     ),
 }
 
+GROUPED: dict[str, tuple[str, str]] = {
+    "rows": ("{where} 第 {rows} 行，共 {count} 行", "{where}, rows {rows} ({count} rows)"),
+    "separator": ("、", ", "),
+    "other_values": ("（其他值：{values}）", " (other values: {values})"),
+    "line": ("[{mark}] {head}：{text}{more}", "[{mark}] {head}: {text}{more}"),
+}
+"""A problem line that stands for several rows of one cause (:mod:`pbgraph._grouped`); the marks are
+CLI's `error` and `warning`."""
+
 GENERATE: dict[str, tuple[str, str]] = {
     "committees": ("生成政协组织：{k} 个政协", "committees: {k}"),
     "sectors": (
@@ -75,6 +84,7 @@ GENERATE: dict[str, tuple[str, str]] = {
     "liaisons": ("生成联系：{n} 条联系党外委员", "liaisons: {n} with non-party members"),
     "tables": ("生成联系表：{n} 条组织成员关系", "tables: {n} memberships"),
     "contacts": ("生成联系群众：{n} 人", "contacts: {n}"),
+    "activities": ("生成活动记录：{n} 条", "activities: {n}"),
     "writing": ("写入 {name}", "writing {name}"),
     "writing_rows": ("写入 {name}（{n} 行）", "writing {name} ({n} rows)"),
     "too_many_rows": (
@@ -91,6 +101,7 @@ ANALYSES: dict[str, tuple[str, str]] = {
         "unknown committee id {committee!r} (known: {known})",
     ),
     "none": ("无", "none"),
+    "separator": ("、", ", "),
     "unknown_scale": ("未知的规模“{scale}”（可用：{known}）", "unknown scale {scale!r} (known: {known})"),
 }
 """Words that the analyses put in their rows (the overall row's name) or in their errors."""
@@ -121,3 +132,56 @@ OUTPUTS: dict[str, tuple[str, str]] = {
     "cannot_write": ("无法写入“{target}”（{reason}）。", "Cannot write '{target}' ({reason})."),
 }
 """Why an output cannot be written (:mod:`pbgraph._write`)."""
+
+ERRORS: dict[str, tuple[str, str]] = {
+    "bad_date": (
+        "无法识别的日期“{value}”，请使用 2024-03-01 这样的格式",
+        "'{value}' is not a date; use a format like 2024-03-01",
+    ),
+    "period_reversed": (
+        "开始日期 {start} 晚于结束日期 {end}，请检查 --since/--until",
+        "the period starts ({start}) after it ends ({end}); check --since/--until",
+    ),
+    "bad_match": ("--match 只能是 id 或 name", "match must be 'id' or 'name', got {match!r}"),
+    "unknown_members": (
+        "未知的委员编号：{ids_zh}（请用 members 表中的编号）",
+        "unknown member id(s): {ids_en} (use ids of the members table)",
+    ),
+    "negative_load": ("max_load 不能为负数", "max_load must be >= 0, got {max_load}"),
+    "too_many_to_plan": (
+        "要安排的委员太多（{n} 人在同一组政协中），请用 --committee 分别安排",
+        "too many members to plan at once ({n} in one connected group of committees): plan each committee "
+        "with --committee",
+    ),
+    "no_neo4j_driver": (
+        "需要 Neo4j 驱动：pip install neo4j",
+        "the Neo4j commands need the neo4j driver: pip install neo4j",
+    ),
+}
+"""The library's errors about what it was asked (dates, ids, options): the CLI shows the one of `--lang`."""
+
+USAGE: dict[str, tuple[str, str]] = {
+    "xlsx_needs_output": ("--format xlsx 需要 -o 文件名", "--format xlsx needs -o FILE"),
+    "by_committee_alone": (
+        "--by-committee 比较全部政协，不能与 --committee 同用",
+        "--by-committee compares every committee; drop --committee",
+    ),
+    "compare_redact": (
+        "--compare 不能与 --redact 同用（两个数据集的代号不对应）",
+        "--compare cannot be used with --redact",
+    ),
+    "render": ("用法：pbgraph render {view} {target}PATH", "usage: pbgraph render {view} {target}PATH"),
+    "output_is_input": ("输出不能覆盖输入数据集", "the output must not overwrite the input dataset"),
+    "template_xlsx": ("模板须为 .xlsx 文件", "the template must be an .xlsx file"),
+    "view_needs_id": ("--view 只用于按编号比较（--match id）", "--view needs --match id"),
+    "apply_inside_input": (
+        "--apply 的文件夹不能是输入数据集，也不能包含它或在它里面",
+        "--apply must not be, contain or lie inside the input dataset",
+    ),
+    "apply_not_empty": (
+        "{target} 已存在且不为空；换一个文件夹，或加 --force 覆盖",
+        "{target} exists and is not empty: choose another folder or add --force",
+    ),
+    "redacted_stem": ("数据集", "dataset"),
+}
+"""What the command line says of options used wrongly together (click's usage errors, in `--lang`)."""

@@ -117,6 +117,13 @@ NEO4J: dict[str, tuple[str, str]] = {
             "orce to replace it"
         ),
     ),
+    "as_of_not_in_cypher": (
+        "Neo4j 中只有活动分析（dormant、org_life）支持 --as-of，分析 {name} 请不加 --backend neo4j 运行",
+        (
+            "--as-of works in Neo4j for the activity analyses (dormant, org_life) only: "
+            "run {name} without --backend neo4j"
+        ),
+    ),
     "not_in_cypher": (
         "分析 {name} 尚不能在 Neo4j 中计算（可用：{known}），请不加 --backend neo4j",
         ("the analysis {name!r} has no Cypher yet (available: {known}): run it without --backend neo4j"),

@@ -47,11 +47,6 @@ OFFICE_MESSAGES: dict[str, tuple[str, str]] = {
         "'{value}' matches {count} of the {target_en}: {candidates} (used in rows {rows}). Write {example}"
         " to tell them apart, or add an 编号 (id) column and use ids.",
     ),
-    "office_activities_later": (
-        "已识别为活动记录（{count} 行）。本版本尚不分析活动，此表暂不读取；请保留此表，后续版本将读取。",
-        "Recognized as an activity log ({count} rows). This version does not analyse activities yet; "
-        "the sheet is not read.",
-    ),
     "office_duplicate_liaison": (
         "{count} 条联系重复列出（第 {rows} 行），只计一次。请删除重复的名字。",
         "{count} liaison(s) listed more than once (rows {rows}); each counts once. Remove the repeats.",
@@ -65,4 +60,52 @@ OFFICE_MESSAGES: dict[str, tuple[str, str]] = {
         "--map 中的“{value}”无效：请写成 列名=字段，字段为 {fields} 之一（或 ignore）。",
         "--map '{value}' is not valid: write HEADER=field, with field one of {fields} (or ignore).",
     ),
+}
+
+# activity logs (联系记录, 组织生活记录) --------------------------------------------------------------------
+
+IMPORTED_ACTIVITIES: tuple[str, str] = (
+    "活动记录 {activities} 条（联系记录、组织生活记录）也已导入。",
+    "{activities} activities (contact and meeting logs) were imported too.",
+)
+"""Said after `imported` when the files had activity sheets."""
+
+ACTIVITY_TARGETS: tuple[str, str] = (
+    "委员名单、联系群众、镇街或界别",
+    "roster, contacts, townships or sectors",
+)
+"""Where the 联系对象 of an activity is looked for, as `office_unknown_name` names it."""
+
+TARGET_WORDS: dict[str, str] = {
+    "members": "委员",
+    "contacts": "联系群众",
+    "townships": "镇街",
+    "sectors": "界别",
+}
+"""What each candidate of an ambiguous 联系对象 is (inside the Chinese candidate list of the message)."""
+
+ACTIVITY_TEMPLATE_SHEETS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, ...], ...], dict[str, str]]] = {
+    "联系记录": (
+        ("序号", "日期", "党员委员", "联系对象", "方式", "内容"),
+        (
+            ("1", "2024-03-05", "张三", "李四", "谈心谈话", "了解履职情况"),
+            ("2", "2024.4.12", "王五", "赵六", "走访", "走访委员企业"),
+        ),
+        {"方式": "联系方式"},
+    ),
+    "组织生活记录": (
+        ("序号", "日期", "组织", "参加人员", "类型", "内容"),
+        (
+            ("1", "2024年4月1日", "政协党组", "张三、王五", "组织生活会", "专题学习"),
+            ("2", "2024-06-28", "政协党组", "张三", "主题党日", "参观学习"),
+        ),
+        {"类型": "组织生活类型"},
+    ),
+}
+"""The template's activity sheets: (headers, example rows, {header: drop-down list}); the examples name the
+people, organization and liaisons of the template's other sheets, so that the template loads as it is."""
+
+ACTIVITY_TEMPLATE_CHOICES: dict[str, tuple[str, ...]] = {
+    "联系方式": ("谈心谈话", "走访", "电话联系", "微信联系", "座谈", "联谊"),
+    "组织生活类型": ("组织生活会", "三会一课", "支部会议", "主题党日", "集中学习"),
 }

@@ -246,6 +246,9 @@ KIND_NAMES: dict[str, tuple[str, str]] = {
     ),
 }
 
+ORG_KIND_NAME = ("{kind_zh}（组织）", "{kind_en} organization")
+"""What an id is when it is an organization of a kind (`kind_zh`: the kind's Chinese name)."""
+
 END_NAMES: dict[str, tuple[str, str]] = {"source": ("发起方", "source"), "target": ("对象", "target")}
 
 

@@ -16,6 +16,7 @@ DEFAULT_LABELS_ZH: dict[str, str] = {
     "no_match": "未找到匹配的节点",
     "filter_all": "全部",
     "reset": "重置",
+    "old_browser": "此视图数据较大，需要较新的浏览器（Chrome/Edge 80、Firefox 113、Safari 16.4 或更新版本）",
     "legend": "图例",
     "shown": "显示 {shown}/{total} 个节点",
     "tooltip_separator": "：",
@@ -44,6 +45,11 @@ DEFAULT_LABELS_ZH: dict[str, str] = {
     "collapse": "收起",
     "none": "（无）",
     "edges_folded": "{count} 条连线（已汇总）",
+    "time_label": "日期",
+    "time_hint": "按日期回放：该日之后建立的联系不显示，该日之前 12 个月内无活动的联系变浅",
+    "time_last": "截至该日最近一次活动：{date}",
+    "time_never": "截至该日无活动",
+    "time_dormant": "休眠",
 }
 
 DEFAULT_LABELS_EN: dict[str, str] = {
@@ -54,6 +60,9 @@ DEFAULT_LABELS_EN: dict[str, str] = {
     "no_match": "No matching node",
     "filter_all": "All",
     "reset": "Reset",
+    "old_browser": (
+        "This view is large and needs a newer browser (Chrome/Edge 80, Firefox 113, Safari 16.4 or later)"
+    ),
     "legend": "Legend",
     "shown": "Showing {shown} of {total} nodes",
     "tooltip_separator": ": ",
@@ -82,6 +91,14 @@ DEFAULT_LABELS_EN: dict[str, str] = {
     "collapse": "Collapse",
     "none": "(none)",
     "edges_folded": "{count} edges (folded)",
+    "time_label": "Date",
+    "time_hint": (
+        "Replay by date: liaisons made after the date are hidden, those without activity in the 12 months "
+        "up to it are faded"
+    ),
+    "time_last": "Last activity up to the date: {date}",
+    "time_never": "No activity up to the date",
+    "time_dormant": "dormant",
 }
 
 GAP_LABELS: dict[str, tuple[str, str]] = {

@@ -7,6 +7,8 @@ from typing import Any
 
 # every piece of text of the page, Chinese first
 TEXT: dict[str, tuple[str, str]] = {
+    "measure": ("指标", "Measure"),
+    "value": ("数值", "Value"),
     "f_activity": (
         "{total} 条联系中 {active} 条在统计期内有活动（{share}），有效联系率 {effective}；"
         "{dormant} 条联系只在纸面上，{silent} 个履职党组织未开展组织生活，{below} 名党员委员组织生活不足。",
@@ -28,6 +30,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "title": ("{scope} 党建“一网三联”分析报告", "{scope}: party-building network report"),
     "system": ("{name}系统", "{name} system"),
     "dataset": ("数据集", "Dataset"),
+    "as_of": ("网络截至", "Network as of"),
+    "as_of_value": (
+        "{date}（此后开始的联系、此后的活动不计）",
+        "{date} (liaisons begun and activities held later are left out)",
+    ),
     "committees": ("政协", "Committees"),
     "committees_many": ("{n} 个：{names} 等", "{n}: {names} …"),
     "date": ("日期", "Date"),

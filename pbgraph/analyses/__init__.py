@@ -9,7 +9,7 @@ table and the analyses asked for" on the embedded index or in Neo4j is
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Unpack
 
 from pbgraph._errors import InvalidOptionError
 from pbgraph.analyses._common import check_committee
@@ -27,7 +27,7 @@ from pbgraph.analyses.connectors import betweenness, connectors
 from pbgraph.analyses.coverage import coverage, league_table
 from pbgraph.analyses.gaps import platform_gaps, sector_gaps, township_gaps, unlinked, unorganized
 from pbgraph.analyses.reach import party_group_reach, reach
-from pbgraph.analyses.registry import ANALYSES, REGISTRY, Analysis, Options, Result
+from pbgraph.analyses.registry import ANALYSES, REGISTRY, Analysis, Options, OptionValues, Result
 from pbgraph.analyses.workload import (
     DEFAULT_MAX_LOAD,
     few_contacts,
@@ -38,25 +38,15 @@ from pbgraph.analyses.workload import (
 from pbgraph.period import activity_period
 
 ACTIVITY_ANALYSES: frozenset[str] = frozenset({"dormant", "org_life"})
-"""The analyses over the activity log (not in the Neo4j model yet)."""
+"""The analyses over the activity log (in Neo4j: the only ones that take `as_of`)."""
 
 if TYPE_CHECKING:
     from pbgraph.dataset import Dataset
 
 
-def run(
-    name: str,
-    ds: Dataset,
-    *,
-    committee: str | None = None,
-    max_load: int = DEFAULT_MAX_LOAD,
-    max_depth: int | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    min_meetings: int = DEFAULT_MIN_MEETINGS,
-    min_contacts: int | None = None,
-) -> Result:
-    """Run one analysis by name (one of `ANALYSES`).
+def run(name: str, ds: Dataset, **options: Unpack[OptionValues]) -> Result:
+    """Run one analysis by name (one of `ANALYSES`), with the options of :class:`Options` (`committee`,
+    `max_load`, `max_depth`, `since`, `until`, `min_meetings`, `min_contacts`).
 
     `since`/`until` bound the period of the activity analyses (default: the 12 months ending at the latest
     activity); `min_contacts` adds to `load` the CPC members with fewer contacts ("1+10"). An activity
@@ -70,24 +60,20 @@ def run(
     >>> list(result.tables)
     ['load', 'fragile', 'distribution']
     """
+    return run_with(name, ds, Options(**options))
+
+
+def run_with(name: str, ds: Dataset, options: Options) -> Result:
+    """:func:`run` with the options gathered (what every backend and :func:`run_all` call)."""
     if name not in REGISTRY:
         raise InvalidOptionError(f"unknown analysis {name!r}; choose from {', '.join(ANALYSES)}")
-    check_committee(ds, committee)
-    options = Options(
-        committee=committee,
-        max_load=max_load,
-        max_depth=max_depth,
-        since=since,
-        until=until,
-        min_meetings=min_meetings,
-        min_contacts=min_contacts,
-    )
+    check_committee(ds, options.committee)
     tables = REGISTRY[name].compute(ds, options)
     # betweenness says on its rows whether it was sampled; the result carries it as a field
     sampled = next((frame.attrs["sampled"] for frame in tables.values() if frame.attrs.get("sampled")), None)
     # what the analysis needed and the office files did not give (DESIGN 3: "not recorded")
     missing = list(dict.fromkeys(k for frame in tables.values() for k in frame.attrs.get("not_recorded", [])))
-    notes = _period_notes(ds, name, since, until)
+    notes = _period_notes(ds, name, options.since, options.until)
     return Result(name, tables, notes=notes, sampled=sampled, not_recorded=missing)
 
 
@@ -99,39 +85,20 @@ def _period_notes(ds: Dataset, name: str, since: str | None, until: str | None) 
     return ["no_table:activities"] if period is None else [f"period:{period.label}"]
 
 
-def run_all(
-    ds: Dataset,
-    *,
-    committee: str | None = None,
-    max_load: int = DEFAULT_MAX_LOAD,
-    max_depth: int | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    min_meetings: int = DEFAULT_MIN_MEETINGS,
-    min_contacts: int | None = None,
-) -> dict[str, Result]:
-    """Run every analysis."""
-    return {
-        name: run(
-            name,
-            ds,
-            committee=committee,
-            max_load=max_load,
-            max_depth=max_depth,
-            since=since,
-            until=until,
-            min_meetings=min_meetings,
-            min_contacts=min_contacts,
-        )
-        for name in ANALYSES
-    }
+def run_all(ds: Dataset, **options: Unpack[OptionValues]) -> dict[str, Result]:
+    """Run every analysis, with the options of :func:`run`."""
+    gathered = Options(**options)
+    return {name: run_with(name, ds, gathered) for name in ANALYSES}
 
 
 __all__ = [
     "ACTIVITY_ANALYSES",
     "ANALYSES",
+    "DEFAULT_MAX_LOAD",
+    "DEFAULT_MIN_MEETINGS",
     "REGISTRY",
     "Analysis",
+    "OptionValues",
     "Options",
     "Result",
     "activities_per_month",
@@ -153,6 +120,7 @@ __all__ = [
     "reach",
     "run",
     "run_all",
+    "run_with",
     "sector_gaps",
     "township_gaps",
     "unlinked",

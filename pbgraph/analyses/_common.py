@@ -15,7 +15,7 @@ import pandas as pd
 from pbgraph._errors import UnknownIdError
 from pbgraph._texts import LANGS, say
 from pbgraph._texts.cli import ANALYSES
-from pbgraph.graph import NodeIndex
+from pbgraph.graph import NodeIndex, distinct
 from pbgraph.model import ORGANIZING_KINDS, LiaisonKind, OrgKind, Role
 
 if TYPE_CHECKING:
@@ -32,7 +32,7 @@ def check_committee(ds: Dataset, committee: str | None) -> None:
                     "unknown_committee",
                     lang,
                     committee=committee,
-                    known=_listing(ds.committees, lang),
+                    known=listing(ds.committees, lang),
                 )
                 for lang in LANGS
             )
@@ -44,8 +44,9 @@ def not_recorded(ds: Dataset, *needs: str) -> list[str]:
     return [need for need in needs if need in ds.not_recorded]
 
 
-def _listing(ids: list[str], lang: str) -> str:
-    return ("、" if lang == "zh" else ", ").join(ids[:10]) or say(ANALYSES, "none", lang)
+def listing(ids: list[str], lang: str) -> str:
+    """The first ten ids, listed in `lang` (or "none")."""
+    return say(ANALYSES, "separator", lang).join(ids[:10]) or say(ANALYSES, "none", lang)
 
 
 def member_mask(ds: Dataset, committee: str | None) -> np.ndarray:
@@ -86,9 +87,7 @@ class MemberFacts:
         ix = self.index
         mask = ix.counting & (ix.liaison_kind == list(LiaisonKind).index(LiaisonKind.MEMBER))
         n = len(self.ds.members)
-        keys = np.sort(ix.liaison_target[mask] * n + ix.liaison_source[mask])
-        # sorted, then distinct (np.unique is hash-based in numpy 2.x and slow on large arrays)
-        keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))] if len(keys) else keys
+        keys = distinct(ix.liaison_target[mask] * n + ix.liaison_source[mask])
         return keys % n, keys // n
 
     @cached_property

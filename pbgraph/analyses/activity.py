@@ -12,16 +12,18 @@ become integer pair keys, and liaisons look their key up once.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pyarrow.compute as pc
 
 from pbgraph._texts.tables import OVERALL_NAME
 from pbgraph.analyses._common import check_committee, facts, member_mask, rate, row_mask
-from pbgraph.graph import arrow_strings, committee_orgs, index_of
+from pbgraph.graph import arrow_strings, committee_orgs, contained, distinct, index_of, strings_at
 from pbgraph.model import (
     DUTY_LINE_KINDS,
     LIAISON_ACTIVITY_KINDS,
@@ -33,6 +35,8 @@ from pbgraph.period import Period, activity_days, activity_period
 
 if TYPE_CHECKING:
     import datetime as dt
+    from collections.abc import Iterable
+    from enum import StrEnum
 
     from pbgraph.dataset import Dataset
 
@@ -84,17 +88,25 @@ class _Participation:
 
 
 def _participation(ds: Dataset) -> _Participation:
-    def build(d: Dataset) -> _Participation:
+    def build(d: Dataset) -> tuple[np.ndarray, np.ndarray]:
         cells = arrow_strings(d.activities["members"])
         parts = pc.split_pattern(cells, MULTI_VALUE_SEPARATOR)
         flat = pc.utf8_trim_whitespace(pc.list_flatten(parts))
         parents = np.asarray(pc.list_parent_indices(parts), dtype=np.int64)
-        numbers = index_of(d).lookup(flat.to_numpy(zero_copy_only=False))
+        numbers = index_of(d).lookup(flat)
         # validation has made every listed id a member: guard anyway, a member is a node below the sectors
         keep = (numbers >= 0) & (numbers < len(d.members))
-        return _Participation(parents[keep], numbers[keep])
+        return parents[keep], numbers[keep]
 
-    return ds.derived("activity_participation", build)
+    # plain arrays under the key: the dataset cache keeps them (see `pbgraph.cache.PERSISTED`)
+    activity, member = ds.derived("activity_participation", build)
+    return _Participation(activity, member)
+
+
+def _of_kinds(ds: Dataset, kinds: Iterable[StrEnum]) -> np.ndarray:
+    """Per activity row: whether its kind is one of `kinds`."""
+    column = arrow_strings(ds.activities["kind"])
+    return np.asarray(pc.is_in(column, pa.array([k.value for k in kinds], pa.string())), dtype=bool)
 
 
 def _in_period(ds: Dataset, period: Period) -> np.ndarray:
@@ -110,8 +122,7 @@ def _joined_pairs(ds: Dataset) -> tuple[np.ndarray, np.ndarray]:
         ix = index_of(d)
         n = np.int64(ix.size)
         part = _participation(d)
-        kinds = d.activities["kind"].to_numpy(dtype=object)
-        liaison_activity = np.isin(kinds, [k.value for k in LIAISON_ACTIVITY_KINDS])
+        liaison_activity = _of_kinds(d, LIAISON_ACTIVITY_KINDS)
         target = ix.column("activities", "target") if len(d.activities) else np.zeros(0, dtype=np.int64)
         rows = liaison_activity[part.activity]
         activity, member = part.activity[rows], part.member[rows]
@@ -161,23 +172,33 @@ def _build_liaison_activity(ds: Dataset, period: Period) -> _LiaisonActivity:
     days = activity_days(ds)[owners]
     until = np.datetime64(period.until, "D")
     upto = days <= until
-    active_keys = np.unique(pair_keys[upto & (days >= np.datetime64(period.since, "D"))])
-    active = np.isin(keys, active_keys)
+    active = contained(keys, distinct(pair_keys[upto & (days >= np.datetime64(period.since, "D"))]))
     # the last activity up to the end of the period, per pair key
     last = np.full(len(keys), np.datetime64("NaT"), dtype="datetime64[D]")
     if upto.any():
-        latest = pd.Series(days[upto]).groupby(pair_keys[upto]).max()
-        where = latest.index.to_numpy()
-        at = np.searchsorted(where, keys)
-        found = (at < len(where)) & (where[np.minimum(at, len(where) - 1)] == keys)
-        last[found] = latest.to_numpy()[at[found]]
+        # sorted by key, then day: the last row of each key holds its latest day (a sort, not a hash groupby)
+        order = np.lexsort((days[upto], pair_keys[upto]))
+        sorted_keys, sorted_days = pair_keys[upto][order], days[upto][order]
+        latest = np.concatenate((sorted_keys[1:] != sorted_keys[:-1], [True]))
+        where = sorted_keys[latest]
+        at = np.minimum(np.searchsorted(where, keys), len(where) - 1)
+        found = where[at] == keys
+        last[found] = sorted_days[latest][at[found]]
     return _LiaisonActivity(rows, source, target, active, last)
 
 
-def _period_or_default(
-    ds: Dataset, period: Period | None, since: str | dt.date | None, until: str | dt.date | None
+def _checked_period(
+    ds: Dataset, committee: str | None, since: str | dt.date | None, until: str | dt.date | None
 ) -> Period | None:
-    return period if period is not None else activity_period(ds, since=since, until=until)
+    """The period an activity analysis looks at, after checking its committee; None when the dataset
+    records no activity (the analysis then has no rows)."""
+    check_committee(ds, committee)
+    period = activity_period(ds, since=since, until=until)
+    return period if period is not None and has_activities(ds) else None
+
+
+def _no_rows(columns: Sequence[str], dtype: str = "object") -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series([], dtype=dtype) for c in columns})
 
 
 def dormant(
@@ -200,35 +221,27 @@ def dormant(
     >>> rows[["source", "target", "last_activity"]].values.tolist()[0]
     ['M0180', 'M0050', '2024-11-28']
     """
-    check_committee(ds, committee)
-    period = _period_or_default(ds, None, since, until)
-    if period is None or not has_activities(ds):
-        return pd.DataFrame({c: pd.Series([], dtype="str") for c in DORMANT_COLUMNS})
+    period = _checked_period(ds, committee, since, until)
+    if period is None:
+        return _no_rows(DORMANT_COLUMNS, "str")
     found = _liaison_activity(ds, period)
     keep = ~found.active & member_mask(ds, committee)[found.source]
     rows = found.rows[keep]
     liaisons = ds.liaisons
-    source_ids = liaisons["source"].to_numpy(dtype=object)[rows]
-    target_ids = liaisons["target"].to_numpy(dtype=object)[rows]
+    names = index_of(ds).names
     last = found.last[keep]
     return pd.DataFrame(
         {
-            "committee": ds.members["committee"].to_numpy(dtype=object)[found.source[keep]],
-            "liaison_kind": liaisons["kind"].to_numpy(dtype=object)[rows],
-            "source": source_ids,
-            "source_name": [ds.name_of(i) for i in source_ids],
-            "target": target_ids,
-            "target_name": _names(ds, target_ids),
-            "since": liaisons["since"].to_numpy(dtype=object)[rows],
+            "committee": strings_at(ds.members["committee"], found.source[keep]),
+            "liaison_kind": strings_at(liaisons["kind"], rows),
+            "source": strings_at(liaisons["source"], rows),
+            "source_name": strings_at(names, found.source[keep]),
+            "target": strings_at(liaisons["target"], rows),
+            "target_name": strings_at(names, found.target[keep]),
+            "since": strings_at(liaisons["since"], rows),
             "last_activity": np.where(np.isnat(last), "", last.astype(str)),
         }
     ).astype("str")
-
-
-def _names(ds: Dataset, ids: np.ndarray) -> list[str]:
-    """Display names of node ids, contacts included."""
-    contacts = dict(zip(ds.contacts["id"].tolist(), ds.contacts["name"].tolist(), strict=True))
-    return [ds.name_of(i) or contacts.get(i, "") for i in ids]
 
 
 def activity_rates(
@@ -250,10 +263,9 @@ def activity_rates(
     >>> rows.iloc[-1]["committee_name"]
     '全部'
     """
-    check_committee(ds, committee)
-    period = _period_or_default(ds, None, since, until)
-    if period is None or not has_activities(ds):
-        return pd.DataFrame({c: pd.Series([], dtype=object) for c in ACTIVITY_RATE_COLUMNS})
+    period = _checked_period(ds, committee, since, until)
+    if period is None:
+        return _no_rows(ACTIVITY_RATE_COLUMNS)
     counts = _rate_counts(ds, period)
     frame = _committee_rows(ds, committee)
     keys = frame["committee"].tolist()
@@ -351,11 +363,10 @@ def _meetings(ds: Dataset, period: Period | None) -> _Meetings:
     meetings_per_org = np.zeros(len(orgs), dtype=np.int64)
     meetings_per_member = np.zeros(len(ds.members), dtype=np.int64)
     if period is not None and has_activities(ds):
-        kinds = ds.activities["kind"].to_numpy(dtype=object)
         org_node = ix.column("activities", "organization")
         org_row = org_node - ix.offsets["organizations"]
         is_org = (org_node >= 0) & (org_row >= 0) & (org_row < len(orgs))
-        meeting = np.isin(kinds, [k.value for k in MEETING_KINDS]) & _in_period(ds, period) & is_org
+        meeting = _of_kinds(ds, MEETING_KINDS) & _in_period(ds, period) & is_org
         meeting &= duty[np.where(is_org, org_row, 0)]
         np.add.at(meetings_per_org, org_row[meeting], 1)
         # a meeting counts for those it lists who belong to the organization that held it
@@ -392,10 +403,9 @@ def org_life(
     >>> org_life(load("data/sample"))[["id", "duty_organizations", "meetings"]].values.tolist()[0]
     ['M0141', 'O011', 0]
     """
-    check_committee(ds, committee)
-    period = _period_or_default(ds, None, since, until)
-    if period is None or not has_activities(ds):
-        return pd.DataFrame({c: pd.Series([], dtype=object) for c in ORG_LIFE_COLUMNS})
+    period = _checked_period(ds, committee, since, until)
+    if period is None:
+        return _no_rows(ORG_LIFE_COLUMNS)
     found = _meetings(ds, period)
     members = found.member
     below = found.meetings_per_member[members] < min_meetings
@@ -432,10 +442,9 @@ def org_meetings(
     >>> list(org_meetings(load("data/sample")).columns)
     ['committee', 'id', 'name', 'kind', 'cpc_members', 'meetings']
     """
-    check_committee(ds, committee)
-    period = _period_or_default(ds, None, since, until)
-    if period is None or not has_activities(ds):
-        return pd.DataFrame({c: pd.Series([], dtype=object) for c in ORG_MEETING_COLUMNS})
+    period = _checked_period(ds, committee, since, until)
+    if period is None:
+        return _no_rows(ORG_MEETING_COLUMNS)
     found = _meetings(ds, period)
     rows = found.org_rows[row_mask(ds.organizations, committee)[found.org_rows]]
     cpc_members = np.bincount(found.member_of["org"].to_numpy(), minlength=len(ds.organizations))
@@ -462,10 +471,9 @@ def org_life_rates(
     >>> org_life_rates(load("data/sample")).iloc[-1]["committee_name"]
     '全部'
     """
-    check_committee(ds, committee)
-    period = _period_or_default(ds, None, since, until)
-    if period is None or not has_activities(ds):
-        return pd.DataFrame({c: pd.Series([], dtype=object) for c in ORG_LIFE_RATE_COLUMNS})
+    period = _checked_period(ds, committee, since, until)
+    if period is None:
+        return _no_rows(ORG_LIFE_RATE_COLUMNS)
     found = _meetings(ds, period)
     per_member = pd.DataFrame(
         {
@@ -517,21 +525,18 @@ def activities_per_month(ds: Dataset, *, committee: str | None = None) -> pd.Dat
     check_committee(ds, committee)
     columns = ["month", "liaison_activities", "meetings"]
     if not has_activities(ds):
-        return pd.DataFrame({c: pd.Series([], dtype=object) for c in columns})
+        return _no_rows(columns)
     keep = np.ones(len(ds.activities), dtype=bool)
     if committee is not None:
         part = _participation(ds)
         keep = np.zeros(len(ds.activities), dtype=bool)
         keep[part.activity[member_mask(ds, committee)[part.member]]] = True
     months = activity_days(ds).astype("datetime64[M]").astype(str)
-    kinds = ds.activities["kind"].to_numpy(dtype=object)
     frame = pd.DataFrame(
         {
             "month": months[keep],
-            "liaison_activities": np.isin(kinds, [k.value for k in LIAISON_ACTIVITY_KINDS])[keep].astype(
-                np.int64
-            ),
-            "meetings": np.isin(kinds, [k.value for k in MEETING_KINDS])[keep].astype(np.int64),
+            "liaison_activities": _of_kinds(ds, LIAISON_ACTIVITY_KINDS)[keep].astype(np.int64),
+            "meetings": _of_kinds(ds, MEETING_KINDS)[keep].astype(np.int64),
         }
     )
     return frame.groupby("month", as_index=False)[["liaison_activities", "meetings"]].sum()

@@ -11,12 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, Unpack
 
-from pbgraph.analyses.activity import DEFAULT_MIN_MEETINGS
 from pbgraph.analyses.coverage import sort_league
-from pbgraph.analyses.registry import ANALYSES, Options, Result
-from pbgraph.analyses.workload import DEFAULT_MAX_LOAD
+from pbgraph.analyses.registry import ANALYSES, Options, OptionValues, Result
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -46,19 +44,9 @@ class EmbeddedBackend:
         return list(self.ds.committees)
 
     def run(self, name: str, options: Options) -> Result:
-        from pbgraph.analyses import run
+        from pbgraph.analyses import run_with
 
-        return run(
-            name,
-            self.ds,
-            committee=options.committee,
-            max_load=options.max_load,
-            max_depth=options.max_depth,
-            since=options.since,
-            until=options.until,
-            min_meetings=options.min_meetings,
-            min_contacts=options.min_contacts,
-        )
+        return run_with(name, self.ds, options)
 
 
 @dataclass
@@ -101,14 +89,8 @@ def analyze(
     backend: Backend,
     names: Sequence[str] = ANALYSES,
     *,
-    committee: str | None = None,
-    max_load: int = DEFAULT_MAX_LOAD,
-    max_depth: int | None = None,
     league: bool | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    min_meetings: int = DEFAULT_MIN_MEETINGS,
-    min_contacts: int | None = None,
+    **options: Unpack[OptionValues],
 ) -> Findings:
     """The league table and the analyses `names`, computed by `backend`.
 
@@ -118,13 +100,12 @@ def analyze(
         :class:`EmbeddedBackend` or the Neo4j backend.
     names
         Analyses of the registry, in the order their tables are wanted (default: all).
-    committee, max_load, max_depth
-        As for :func:`pbgraph.analyses.run`.
     league
         Whether to compute the league table (coverage per committee, worst first); None: when no committee
         is chosen and the dataset has several (:func:`wants_league`).
-    since, until, min_meetings, min_contacts
-        The period of the activity analyses and their thresholds (see :func:`pbgraph.analyses.run`).
+    options
+        The options of :class:`Options` (`committee`, `max_load`, `max_depth`, `since`, `until`,
+        `min_meetings`, `min_contacts`), as for :func:`pbgraph.analyses.run`.
 
     Examples
     --------
@@ -133,22 +114,16 @@ def analyze(
     >>> list(found.tables), found.league is None
     (['unlinked', 'load', 'fragile', 'distribution'], True)
     """
-    options = Options(
-        committee=committee,
-        max_load=max_load,
-        max_depth=max_depth,
-        since=since,
-        until=until,
-        min_meetings=min_meetings,
-        min_contacts=min_contacts,
-    )
+    gathered = Options(**options)
     if league is None:
-        league = wants_league(backend, committee)
-    results = {name: backend.run(name, options) for name in names}
+        league = wants_league(backend, gathered.committee)
+    results = {name: backend.run(name, gathered) for name in names}
     table = None
     if league:
         # the coverage of the whole dataset holds a row per committee: reuse it when it was asked for
-        whole = results["coverage"] if "coverage" in results and committee is None else None
-        whole = whole or backend.run("coverage", Options(max_load=max_load, since=since, until=until))
+        whole = results["coverage"] if "coverage" in results and gathered.committee is None else None
+        whole = whole or backend.run(
+            "coverage", Options(max_load=gathered.max_load, since=gathered.since, until=gathered.until)
+        )
         table = sort_league(whole.main)
     return Findings(results, table)

@@ -17,10 +17,9 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
-from scipy.sparse.csgraph import connected_components
 
 from pbgraph.analyses._common import check_committee, facts, member_mask
-from pbgraph.graph import index_of
+from pbgraph.graph import distinct, index_of
 from pbgraph.model import LiaisonKind
 
 if TYPE_CHECKING:
@@ -169,8 +168,6 @@ def graph_betweenness(
     is_leaf[single] = degree[neighbour_of_leaf[single]] > 1
     core_mask = ~is_leaf
     leaf_count = np.bincount(neighbour_of_leaf[is_leaf], minlength=n).astype(float)
-    _, component = connected_components(adjacency, directed=False)
-    component_size = np.bincount(component)[component]
     core_adjacency = adjacency[core_mask][:, core_mask].tocsr()
     core_nodes = np.flatnonzero(core_mask)
     core_position = np.full(n, -1, dtype=np.int64)
@@ -201,8 +198,10 @@ def graph_betweenness(
         weight = searched_weight[node] + leaf_weight[node]
         others = reached != source
         core_values[reached[others]] += weight * delta[others]
-        # paths from a leaf of `node` pass through `node` to every other node of the component
-        core_values[source] += leaf_weight[node] * (component_size[node] - 2)
+        # paths from a leaf of `node` pass through `node` to every other node of the component: the nodes
+        # the search reached and their leaves (scipy's connected_components would import scipy.linalg)
+        component_size = len(reached) + core_leaves[reached].sum()
+        core_values[source] += leaf_weight[node] * (component_size - 2)
     values[core_nodes] = core_values
     return _rescale(values, n, sampled), None if sampled is None else len(sampled)
 
@@ -241,7 +240,7 @@ def _sole_place_liaisons(ds: Dataset) -> tuple[np.ndarray, np.ndarray]:
             target = np.concatenate([target, via_group["sector"].to_numpy(dtype=np.int64)])
             keep = (target >= ix.offsets["sectors"]) & (target < ix.offsets["sectors"] + len(sectors))
             source, target = source[keep], target[keep]
-        pairs = np.unique(target * members + source) if len(target) else np.zeros(0, dtype=np.int64)
+        pairs = distinct(target * members + source)
         place, who = pairs // members, pairs % members
         _, first, count = np.unique(place, return_index=True, return_counts=True)
         counted.append(np.bincount(who[first[count == 1]], minlength=members))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict
 
 import pandas as pd
 
@@ -50,6 +50,18 @@ class Options:
     def period(self) -> dict[str, str | None]:
         """`since` and `until`, as the activity analyses take them."""
         return {"since": self.since, "until": self.until}
+
+
+class OptionValues(TypedDict, total=False):
+    """The fields of :class:`Options` as keyword arguments (`run`, `run_all` and `analyze` take them)."""
+
+    committee: str | None
+    max_load: int
+    max_depth: int | None
+    since: str | None
+    until: str | None
+    min_meetings: int
+    min_contacts: int | None
 
 
 @dataclass

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from pbgraph.analyses._common import check_committee, facts, member_mask, member_rows
-from pbgraph.graph import index_of
+from pbgraph.graph import distinct, index_of
 from pbgraph.model import LiaisonKind
 
 if TYPE_CHECKING:
@@ -77,7 +77,7 @@ def contact_counts(ds: Dataset) -> np.ndarray:
     ix = index_of(ds)
     mask = ix.counting & (ix.liaison_kind == list(LiaisonKind).index(LiaisonKind.CONTACT))
     n = np.int64(ix.size)
-    keys = np.unique(ix.liaison_source[mask] * n + ix.liaison_target[mask])
+    keys = distinct(ix.liaison_source[mask] * n + ix.liaison_target[mask])
     return np.bincount(keys // n, minlength=len(ds.members))[: len(ds.members)]
 
 

@@ -15,6 +15,7 @@ import pandas as pd
 from pbgraph._errors import DatasetError, PbgraphError
 from pbgraph._grouped import grouped_lines
 from pbgraph._texts import CLI, say
+from pbgraph._texts.cli import USAGE
 from pbgraph.analyses.activity import DEFAULT_MIN_MEETINGS
 from pbgraph.analyses.workload import DEFAULT_MAX_LOAD
 from pbgraph.dataset import Dataset
@@ -54,14 +55,19 @@ def max_depth_option(func: F) -> F:
     )(func)
 
 
-def period_options(func: F) -> F:
-    """--since, --until (the period of the activity analyses) and --as-of (the network on a date)."""
-    func = click.option(
+def as_of_option(func: F) -> F:
+    """--as-of DATE: the network as it stood that day, on every command that reads a dataset's network."""
+    return click.option(
         "--as-of",
         "as_of",
         metavar="DATE",
         help="按某日的网络分析（此后开始的联系、此后的活动不计）/ the network as it stood on DATE.",
     )(func)
+
+
+def period_options(func: F) -> F:
+    """--since, --until (the period of the activity analyses) and --as-of (the network on a date)."""
+    func = as_of_option(func)
     func = click.option(
         "--until",
         metavar="DATE",
@@ -72,6 +78,22 @@ def period_options(func: F) -> F:
         metavar="DATE",
         help="活动统计起始日（默认：截止日前 12 个月）/ start of the period (default: 12 months to the end).",
     )(func)
+
+
+def time_options(func: F) -> F:
+    """Everything about time and activities at once: --since/--until/--as-of, --min-meetings, --min-contacts
+    (`analyze`, `report`, `export`)."""
+    return period_options(activity_options(func))
+
+
+def as_of_dataset(ds: Dataset, as_of: str | None) -> Dataset:
+    """The dataset as it stood on `as_of` (liaisons begun later and later activities left out); `ds` itself
+    when no date is given. A date that is not one stops the command with a clear message."""
+    if as_of is None:
+        return ds
+    from pbgraph.period import as_of as network_as_of
+
+    return network_as_of(ds, as_of)
 
 
 def activity_options(func: F) -> F:
@@ -218,14 +240,9 @@ def not_recorded_notes(keys: list[str], lang: str) -> list[str]:
     """The note that some results are n/a or left out because a table was not recorded (office files)."""
     if not keys:
         return []
-    from pbgraph.office.report import not_recorded_name
+    from pbgraph.office.report import not_recorded_note
 
-    names = [not_recorded_name(k, lang) for k in keys]
-    return [
-        f"注：未提供{'、'.join(names)}，依赖这些表的结果为 n/a 或不列出（而不是把每一项都算作缺口）。"
-        if lang == "zh"
-        else f"Note: not recorded: {', '.join(names)}; what depends on them is n/a or not listed."
-    ]
+    return [not_recorded_note(keys, lang)]
 
 
 def asked(names: Sequence[str], *, by_committee: bool) -> tuple[str, ...]:
@@ -248,7 +265,7 @@ def write_tables(
 
     if fmt == "xlsx":
         if output is None:
-            raise click.UsageError("--format xlsx 需要 -o 文件名 / --format xlsx needs -o FILE")
+            raise click.UsageError(say(USAGE, "xlsx_needs_output", lang))
         write_xlsx(tables, output, lang=lang)
         echo_wrote(output, lang)
         return

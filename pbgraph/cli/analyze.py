@@ -6,11 +6,13 @@ from pathlib import Path
 
 import click
 
+from pbgraph._texts import say
+from pbgraph._texts.cli import USAGE
 from pbgraph.analyses import ANALYSES
 from pbgraph.cli._common import (
     FORMATS,
     activity_notes,
-    activity_options,
+    as_of_dataset,
     asked,
     cache_option,
     library_errors,
@@ -19,8 +21,8 @@ from pbgraph.cli._common import (
     max_load_option,
     not_recorded_notes,
     output_options,
-    period_options,
     sampled_notes,
+    time_options,
     write_tables,
 )
 from pbgraph.cli.neo4j import backend_options
@@ -36,8 +38,7 @@ from pbgraph.cli.neo4j import backend_options
 @click.option("--by-committee", is_flag=True, help="各政协排名表，最差在前 / league table, worst first.")
 @max_load_option
 @max_depth_option
-@period_options
-@activity_options
+@time_options
 @output_options(*FORMATS, "xlsx")
 @backend_options
 @cache_option
@@ -78,30 +79,26 @@ def analyze(
       pbgraph analyze dormant data/sample --since 2025-01-01 --until 2025-06-30
       pbgraph analyze load data/sample --min-contacts 10 --as-of 2024-06-30
     """
-    from pbgraph.analyses import ACTIVITY_ANALYSES
     from pbgraph.analyses.backend import EmbeddedBackend, analyze
     from pbgraph.naming import tables_with_names
 
     if by_committee and committee:
-        raise click.UsageError(
-            "--by-committee 比较全部政协，不能与 --committee 同用 / "
-            "--by-committee compares every committee; drop --committee"
-        )
+        raise click.UsageError(say(USAGE, "by_committee_alone", lang))
     if backend == "neo4j":
         from pbgraph.cli.neo4j import analyze_with_neo4j
 
-        if name in ACTIVITY_ANALYSES or as_of or since or until or min_contacts is not None:
-            raise click.UsageError(
-                "活动分析（dormant、org_life、--since/--until/--as-of/--min-contacts）尚不支持 Neo4j / "
-                "the activity analyses and options are not available with --backend neo4j yet"
-            )
         tables, notes = analyze_with_neo4j(
-            tuple(a for a in ANALYSES if a not in ACTIVITY_ANALYSES) if name == "all" else (name,),
+            ANALYSES if name == "all" else (name,),
             path,
             by_committee=by_committee,
             committee=committee,
             max_load=max_load,
             max_depth=max_depth,
+            since=since,
+            until=until,
+            as_of=as_of,
+            min_meetings=min_meetings,
+            min_contacts=min_contacts,
             dataset=dataset,
             uri=uri,
             username=username,
@@ -110,11 +107,7 @@ def analyze(
         )
         write_tables(tables, fmt=fmt, lang=lang, output=output, notes=notes)
         return
-    ds = load_or_exit(path, lang)
-    if as_of is not None:
-        from pbgraph.period import as_of as network_as_of
-
-        ds = network_as_of(ds, as_of)
+    ds = as_of_dataset(load_or_exit(path, lang), as_of)
     found = analyze(
         EmbeddedBackend(ds),
         asked(ANALYSES if name == "all" else (name,), by_committee=by_committee),

@@ -7,13 +7,16 @@ from pathlib import Path
 import click
 
 from pbgraph._texts import CLI, say
+from pbgraph._texts.cli import USAGE
 from pbgraph.cli._common import (
+    as_of_dataset,
     cache_option,
     lang_option,
     library_errors,
     load_or_exit,
     max_depth_option,
     max_load_option,
+    time_options,
 )
 
 
@@ -47,6 +50,7 @@ from pbgraph.cli._common import (
     is_flag=True,
     help="csv：替换不为空的输出文件夹 / csv: replace an output folder that is not empty.",
 )
+@time_options
 @lang_option
 @cache_option
 @library_errors
@@ -60,6 +64,11 @@ def export(
     max_depth: int | None,
     contacts: bool,
     force: bool,
+    since: str | None,
+    until: str | None,
+    as_of: str | None,
+    min_meetings: int,
+    min_contacts: int | None,
     lang: str,
 ) -> None:
     """导出：分析表格（Excel）、关系图（GraphML/GEXF/JSON）或数据集本身（CSV）。
@@ -74,17 +83,20 @@ def export(
       pbgraph export data/province --to graphml --no-contacts -o province.graphml
       pbgraph export data/sample.xlsx --to csv -o out/sample-csv
       pbgraph export data/sample --to csv --redact -o out/shareable
+      pbgraph export data/sample --to xlsx --as-of 2024-12-31 --min-contacts 10 -o gaps-2024.xlsx
     """
     from pbgraph.export import export as run_export
     from pbgraph.export import redact as redact_dataset
 
-    ds = load_or_exit(path, lang)
+    # --as-of holds for every format (the graph and the csv dataset as they stood that day); the period and
+    # the thresholds only for the analysis tables (xlsx)
+    ds = as_of_dataset(load_or_exit(path, lang), as_of)
     if output is None:
         # a redacted export is not named after the dataset (a folder name may be a person's)
-        stem = ("数据集" if lang == "zh" else "dataset") if redact else (Path(path).stem or "dataset")
+        stem = say(USAGE, "redacted_stem", lang) if redact else (Path(path).stem or "dataset")
         output = Path("out") / (stem if to == "csv" else f"{stem}.{to}")
     if output.resolve() == Path(path).resolve():
-        raise click.UsageError("输出不能覆盖输入数据集 / the output must not overwrite the input dataset")
+        raise click.UsageError(say(USAGE, "output_is_input", lang))
     if redact:
         ds = redact_dataset(ds, lang=lang)
     written = run_export(
@@ -97,6 +109,10 @@ def export(
         lang=lang,
         contacts=contacts,
         force=force,
+        since=since,
+        until=until,
+        min_meetings=min_meetings,
+        min_contacts=min_contacts,
     )
     if to == "csv":
         click.echo(say(CLI, "wrote_files", lang, n=len(written), path=output))

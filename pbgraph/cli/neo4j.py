@@ -20,9 +20,11 @@ from pbgraph import neo4j as store
 from pbgraph._texts import say
 from pbgraph._texts.cli import CLI
 from pbgraph._texts.neo4j import NEO4J
+from pbgraph.analyses.activity import DEFAULT_MIN_MEETINGS
 from pbgraph.analyses.workload import DEFAULT_MAX_LOAD
 from pbgraph.cli._common import (
     F,
+    activity_notes,
     asked,
     cache_option,
     lang_option,
@@ -326,12 +328,14 @@ def query_command(
     file, and print its rows. A name of cypher/ always wins over a file of the same name in the current
     folder: your own file is given as a path (it ends in .cypher or contains a /), and runs in read
     transactions unless --write. Parameters missing from a query of cypher/ take their defaults (committee:
-    all, max_load: 5, max_depth: no limit).
+    all, max_load: 5, max_depth: no limit, as_of: none, min_meetings: 1); the activity queries (dormant,
+    org_life …) need since and until as ISO days.
 
     \b
     例 / Example:
       pbgraph neo4j query datasets
       pbgraph neo4j query unlinked --param dataset=2024
+      pbgraph neo4j query dormant -p dataset=sample -p since=2025-01-01 -p until=2025-12-31
       pbgraph neo4j query ./my_query.cypher --param dataset=sample --param max_load=3 --format csv
     """
     parameters = dict(parse_parameter(p) for p in params)
@@ -366,6 +370,11 @@ def analyze_with_neo4j(
     committee: str | None = None,
     max_load: int = DEFAULT_MAX_LOAD,
     max_depth: int | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    as_of: str | None = None,
+    min_meetings: int = DEFAULT_MIN_MEETINGS,
+    min_contacts: int | None = None,
     dataset: str | None = None,
     uri: str | None = None,
     username: str | None = None,
@@ -378,7 +387,8 @@ def analyze_with_neo4j(
     sampled), in `lang`.
 
     The dataset is the one pushed under `dataset` (default: the name of `path`, as `neo4j push` names it);
-    `path` itself is not read.
+    `path` itself is not read. `since`, `until`, `as_of` (the activity analyses only), `min_meetings` and
+    `min_contacts` as for the embedded backend.
 
     Raises
     ------
@@ -390,14 +400,18 @@ def analyze_with_neo4j(
 
     with store.connect(settings(uri, username, database)) as conn:
         found = analyze(
-            Neo4jBackend(conn, dataset or dataset_name(path)),
+            Neo4jBackend(conn, dataset or dataset_name(path), as_of=as_of),
             asked(names, by_committee=by_committee),
             committee=committee,
             max_load=max_load,
             max_depth=max_depth,
             league=by_committee,
+            since=since,
+            until=until,
+            min_meetings=min_meetings,
+            min_contacts=min_contacts,
         )
-    return found.tables, sampled_notes(found.sampled, lang) + found.notes
+    return found.tables, sampled_notes(found.sampled, lang) + activity_notes(found.notes, lang)
 
 
 def _warn(note: str, lang: str) -> None:

@@ -9,7 +9,7 @@ import click
 
 from pbgraph._errors import DatasetError
 from pbgraph._texts import say
-from pbgraph._texts.cli import CLI
+from pbgraph._texts.cli import CLI, USAGE
 from pbgraph.cli._common import exit_with_problems, lang_option, library_errors, problem_lines
 
 
@@ -69,6 +69,10 @@ def import_command(
         click.echo(line, err=True)
     ds = result.dataset
     click.echo(say(CLI, "imported", lang, members=len(ds.members), liaisons=len(ds.liaisons), out=out))
+    if len(ds.activities):
+        from pbgraph._texts.office import IMPORTED_ACTIVITIES
+
+        click.echo(IMPORTED_ACTIVITIES[lang != "zh"].format(activities=len(ds.activities)))
 
 
 @click.command("template")
@@ -84,11 +88,11 @@ def import_command(
 @lang_option
 @library_errors
 def template_command(out: Path, force: bool, lang: str) -> None:
-    """写出办公室格式的空白模板（委员名单、各联系表、组织…，含填表说明、下拉选项和示例行）。
+    """写出办公室格式的空白模板（委员名单、各联系表、组织、联系记录、组织生活记录…，含填表说明、下拉选项和示例行）。
 
-    Write an empty workbook in the office form: 委员名单, the liaison lists, 组织, 组织成员,
-    活动记录, with an instructions sheet (说明), drop-down lists for enumerated columns and
-    example rows. Filled in, every command reads it directly.
+    Write an empty workbook in the office form: 委员名单, the liaison lists, 组织, 组织成员, and the
+    activity logs 联系记录 and 组织生活记录, with an instructions sheet (说明), drop-down lists for
+    enumerated columns and example rows. Filled in, every command reads it directly.
 
     \b
     例 / Example:
@@ -98,7 +102,7 @@ def template_command(out: Path, force: bool, lang: str) -> None:
     from pbgraph.office import write_template
 
     if out.suffix.lower() != ".xlsx":
-        raise click.UsageError("模板须为 .xlsx 文件 / the template must be an .xlsx file")
+        raise click.UsageError(say(USAGE, "template_xlsx", lang))
     if out.exists() and out.is_file() and not force:
         raise click.ClickException(say(CLI, "file_exists", lang, out=out))
     write_template(out)

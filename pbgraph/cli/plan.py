@@ -11,8 +11,10 @@ import click
 import pandas as pd
 
 from pbgraph._texts import say
-from pbgraph._texts.cli import CLI
+from pbgraph._texts.cli import CLI, USAGE
 from pbgraph.cli._common import (
+    as_of_dataset,
+    as_of_option,
     cache_option,
     library_errors,
     load_or_exit,
@@ -68,6 +70,7 @@ def shared_options(func: F) -> F:
     show_default=True,
     help="xlsx：每个政协一个工作表，或每名联系人一个 / xlsx: a sheet per committee or per liaison source.",
 )
+@as_of_option
 @shared_options
 def plan(
     path: str,
@@ -81,6 +84,7 @@ def plan(
     fmt: str,
     lang: str,
     output: Path | None,
+    as_of: str | None,
 ) -> None:
     """安排联系：为未联系的党外委员、无人联系的界别和镇街提出新的联系人（最小费用流，结果最优且可重复）。
 
@@ -94,17 +98,18 @@ def plan(
       pbgraph plan data/sample
       pbgraph plan data/sample --fragile --max-load 6 --format xlsx -o out/plan.xlsx
       pbgraph plan data/sample --apply out/sample-planned --view out/plan.html
+      pbgraph plan data/sample --as-of 2024-06-30
     """
     from pbgraph.planning import apply_plan
     from pbgraph.planning import plan as make_plan
 
     if apply_to is not None:
-        _check_folder(apply_to, Path(path), force=force)
-    ds = load_or_exit(path, lang)
+        _check_folder(apply_to, Path(path), force=force, lang=lang)
+    ds = as_of_dataset(load_or_exit(path, lang), as_of)
     proposed = make_plan(ds, max_load=max_load, fragile=fragile, committee=committee)
     if fmt == "xlsx":
         if output is None:
-            raise click.UsageError("--format xlsx 需要 -o 文件名 / --format xlsx needs -o FILE")
+            raise click.UsageError(say(USAGE, "xlsx_needs_output", lang))
         _write_work_lists(proposed.liaisons, proposed.unplaced, output, by=sheets, lang=lang, ds=ds)
     else:
         write_tables(proposed.tables, fmt=fmt, lang=lang, output=output)
@@ -154,7 +159,7 @@ def diff(
     from pbgraph.changes import diff as compare
 
     if view_to is not None and match != "id":
-        raise click.UsageError("--view 只用于按编号比较（--match id）/ --view needs --match id")
+        raise click.UsageError(say(USAGE, "view_needs_id", lang))
     before, after = load_or_exit(old, lang), load_or_exit(new, lang)
     found = compare(before, after, match=match, max_load=max_load)
     _write_diff(found, fmt=fmt, lang=lang, output=output)
@@ -172,6 +177,7 @@ def diff(
     metavar="ID",
     help="离开的委员编号（可多次给出，或用逗号分隔）/ member id(s) leaving; repeat or separate by commas.",
 )
+@as_of_option
 @shared_options
 def whatif(
     path: str,
@@ -181,6 +187,7 @@ def whatif(
     fmt: str,
     lang: str,
     output: Path | None,
+    as_of: str | None,
 ) -> None:
     """假如这些委员离开：谁变成未联系或仅一人联系，哪些界别、镇街失去唯一联系人，覆盖率会怎样。
 
@@ -192,11 +199,12 @@ def whatif(
     例 / Example:
       pbgraph whatif data/sample --remove M0007 --view out/whatif.html
       pbgraph whatif data/sample --remove M0007,M0010 --format xlsx -o out/whatif.xlsx
+      pbgraph whatif data/sample --remove M0007 --as-of 2024-06-30
     """
     from pbgraph.changes import whatif as without
 
     ids = [part.strip() for value in remove for part in value.replace("，", ",").split(",") if part.strip()]
-    ds = load_or_exit(path, lang)
+    ds = as_of_dataset(load_or_exit(path, lang), as_of)
     found = without(ds, ids, max_load=max_load)
     _write_diff(found, fmt=fmt, lang=lang, output=output)
     if view_to is not None:
@@ -259,19 +267,13 @@ def _write_work_lists(
     click.echo(say(CLI, "wrote", lang, path=output), err=True)
 
 
-def _check_folder(target: Path, source: Path, *, force: bool) -> None:
+def _check_folder(target: Path, source: Path, *, force: bool, lang: str) -> None:
     """Refuse a target that is the input, holds it, or is a non-empty folder (unless `force`)."""
     target_abs, source_abs = target.resolve(), source.resolve()
     if target_abs == source_abs or target_abs in source_abs.parents or source_abs in target_abs.parents:
-        raise click.UsageError(
-            "--apply 的文件夹不能是输入数据集，也不能包含它或在它里面 / --apply must not be, contain or lie "
-            "inside the input dataset"
-        )
+        raise click.UsageError(say(USAGE, "apply_inside_input", lang))
     if target.exists() and (not target.is_dir() or (any(target.iterdir()) and not force)):
-        raise click.UsageError(
-            f"{target} 已存在且不为空；换一个文件夹，或加 --force 覆盖 / {target} exists and is not empty: "
-            "choose another folder or add --force"
-        )
+        raise click.UsageError(say(USAGE, "apply_not_empty", lang, target=target))
 
 
 def _write_dataset(ds: Dataset, target: Path) -> None:

@@ -8,7 +8,10 @@ from pathlib import Path
 import click
 
 from pbgraph._texts import CLI, say
+from pbgraph._texts.cli import USAGE
 from pbgraph.cli._common import (
+    as_of_dataset,
+    as_of_option,
     cache_option,
     lang_option,
     library_errors,
@@ -62,6 +65,7 @@ TARGET_VIEWS = ("sector", "township", "member", "committee", "reach")
 )
 @max_load_option
 @click.option("--element-id", help="fragment 的元素 id（同页多个视图时）/ element id of a fragment.")
+@as_of_option
 @lang_option
 @cache_option
 @library_errors
@@ -76,6 +80,7 @@ def render(
     node_limit: int,
     max_load: int,
     element_id: str | None,
+    as_of: str | None,
     lang: str,
 ) -> None:
     """生成交互式关系图（离线可用的单个 HTML 文件），或 PNG/SVG 静态图。
@@ -88,15 +93,13 @@ def render(
       pbgraph render gaps data/sample -o out/gaps.html
       pbgraph render member M0001 data/sample --depth 2 -o out/m.html
       pbgraph render network data/sample --color-by sector --format png -o out/network.png
+      pbgraph render gaps data/sample --as-of 2024-06-30 -o out/gaps-2024.html
     """
     from pbgraph.render import build_view, write_view
 
     needs_target = view in TARGET_VIEWS
     if len(args) != (2 if needs_target else 1):
-        raise click.UsageError(
-            f"用法：pbgraph render {view} {'ID ' if needs_target else ''}PATH / usage: pbgraph render {view} "
-            f"{'ID ' if needs_target else ''}PATH"
-        )
+        raise click.UsageError(say(USAGE, "render", lang, view=view, target="ID " if needs_target else ""))
     target, path = (args[0], args[1]) if needs_target else (None, args[0])
     if element_id is not None and not re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]{0,63}", element_id):
         # said before the dataset is read, in the command's language
@@ -108,7 +111,7 @@ def render(
                 value="".join(c if c.isprintable() else repr(c)[1:-1] for c in element_id),
             )
         )
-    ds = load_or_exit(path, lang)
+    ds = as_of_dataset(load_or_exit(path, lang), as_of)
     built = build_view(
         ds,
         view,

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
 from pbgraph._texts import CLI, say
+from pbgraph._texts.cli import USAGE
 from pbgraph.cli._common import (
+    as_of_dataset,
     cache_option,
     lang_option,
     library_errors,
     load_or_exit,
     max_depth_option,
     max_load_option,
+    time_options,
 )
 
 
@@ -67,6 +71,7 @@ from pbgraph.cli._common import (
     type=click.Path(),
     help="与这个较早的数据集比较，报告末尾加“与上次比较”一节 / add a section on changes since this dataset.",
 )
+@time_options
 @lang_option
 @cache_option
 @library_errors
@@ -82,6 +87,11 @@ def report(
     node_limit: int,
     views: bool,
     compare_with: str | None,
+    since: str | None,
+    until: str | None,
+    as_of: str | None,
+    min_meetings: int,
+    min_contacts: int | None,
     lang: str,
 ) -> None:
     """生成分析报告：一个可离线打开、可打印为 PDF 的 HTML 文件。
@@ -95,21 +105,28 @@ def report(
       pbgraph report data/sample -o report.html --xlsx report.xlsx
       pbgraph report data/system --redact --lang en -o report-en.html
       pbgraph report data/2024 --compare data/2023 -o report.html
+      pbgraph report data/sample --as-of 2024-12-31 --since 2024-01-01 -o report-2024.html
     """
     from pbgraph.export import export_xlsx
     from pbgraph.export import redact as redact_dataset
     from pbgraph.report import write_report
 
     if compare_with is not None and redact:
-        raise click.UsageError(
-            "--compare 不能与 --redact 同用（两个数据集的代号不对应）/ --compare cannot be used with --redact"
-        )
-    ds = load_or_exit(path, lang)
+        raise click.UsageError(say(USAGE, "compare_redact", lang))
+    ds = as_of_dataset(load_or_exit(path, lang), as_of)
+    activity: dict[str, Any] = {
+        "since": since,
+        "until": until,
+        "min_meetings": min_meetings,
+        "min_contacts": min_contacts,
+    }
     earlier = load_or_exit(compare_with, lang) if compare_with is not None else None
     if redact:
         ds = redact_dataset(ds, lang=lang)
     if xlsx is not None:
-        export_xlsx(ds, xlsx, committee=committee, max_load=max_load, max_depth=max_depth, lang=lang)
+        export_xlsx(
+            ds, xlsx, committee=committee, max_load=max_load, max_depth=max_depth, lang=lang, **activity
+        )
         click.echo(say(CLI, "wrote", lang, path=xlsx), err=True)
     # redacting is idempotent: the report redacts again only to say so on its cover
     write_report(
@@ -125,5 +142,8 @@ def report(
         views=views,
         excel_name=xlsx.name if xlsx is not None else None,
         compare=earlier,
+        # the network is already as of the date (taking it again changes nothing): the cover says so
+        as_of=as_of,
+        **activity,
     )
     click.echo(say(CLI, "wrote", lang, path=output))

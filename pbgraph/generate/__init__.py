@@ -133,7 +133,7 @@ def generate_tables(
         tables["activities"] = generate_activities(tables, seed=seed)
         if progress:
             count = len(tables["activities"])
-            progress(f"生成活动记录：{count} 条" if lang == "zh" else f"activities: {count}")
+            progress(say(GENERATE, "activities", lang, n=count))
     return tables
 
 

@@ -37,11 +37,6 @@ def _draw(rng: np.random.Generator, ranges: np.ndarray, levels: np.ndarray) -> n
     return rng.integers(low, high + 1).astype(np.int64)
 
 
-def _first_of_each(keys: np.ndarray) -> np.ndarray:
-    """Positions of the first occurrence of each distinct key."""
-    return np.sort(np.unique(keys, return_index=True)[1])
-
-
 def _ids(prefix: str, count: int, width: int) -> pa.Array:
     digits = pc.utf8_lpad(pc.cast(pa.array(np.arange(1, count + 1)), pa.string()), width=width, padding="0")
     return pc.binary_join_element_wise(prefix, digits, "")

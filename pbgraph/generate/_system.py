@@ -7,13 +7,13 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from pbgraph._arrays import first_of_each
 from pbgraph.generate._arrays import (
     _ORG_KIND_CODES,
     _ORG_KINDS,
     _ROLE_CODES,
     _ROLES,
     _column,
-    _first_of_each,
     _ids,
     _join,
     _rank_in_segment,
@@ -96,7 +96,7 @@ class System(Structure):
         order = np.argsort(cell, kind="stable")
         in_cell, cell = in_cell[order], cell[order]
         leads = np.zeros(len(cell), dtype=bool)
-        leads[_first_of_each(cell)] = True
+        leads[first_of_each(cell)] = True
         add(in_cell, cell, roles(leads, Role.LEADER))
         add(cpc, self.org_temporary[committee[cpc]], roles(self.cpc_rank[cpc] == 0, Role.SECRETARY))
 
@@ -109,7 +109,7 @@ class System(Structure):
         is_duty = self.is_cpc[seated] & ~self.party_group[seated]
         order = np.lexsort((seated, ~is_duty, seat))
         directs = np.zeros(len(seated), dtype=bool)
-        directs[order[_first_of_each(seat[order])]] = True
+        directs[order[first_of_each(seat[order])]] = True
         directs &= is_duty
         add(seated, special[seat], roles(directs, Role.LEADER))
         add(seated[directs], special_sub_group[seat[directs]], Role.MEMBER)
@@ -118,7 +118,7 @@ class System(Structure):
         non_party = ~self.is_cpc
         order = np.lexsort((everyone, ~non_party, self.member_group))
         convener = np.zeros(self.n, dtype=bool)
-        firsts = order[_first_of_each(self.member_group[order])]
+        firsts = order[first_of_each(self.member_group[order])]
         convener[firsts[non_party[firsts]]] = True
         group_role = np.where(
             self.first_convener,

@@ -2,10 +2,11 @@
 :class:`~pbgraph.Dataset`, and run every analysis as the parameterized Cypher of `cypher/`.
 
 The graph model is documented in `cypher/README.md`. In short: one node per row of the node tables (labels
-`Member`, `Sector`, `Township`, `Organization`, `Contact`), every column a property, plus `dataset` (the
-dataset's name, part of the uniqueness key) and `seq` (the row's position); `LIAISES_WITH` and `MEMBER_OF`
-relationships for the rows of `liaisons` and `memberships`; `IN_SECTOR`, `IN_TOWNSHIP`, `IN_GROUP`, `PARENT`
-for the reference columns.
+`Member`, `Sector`, `Township`, `Organization`, `Contact`) and of `activities` (`Activity`, keyed by its row
+position), every column a property, plus `dataset` (the dataset's name, part of the uniqueness key) and `seq`
+(the row's position); `LIAISES_WITH` and `MEMBER_OF` relationships for the rows of `liaisons` and
+`memberships`; `IN_SECTOR`, `IN_TOWNSHIP`, `IN_GROUP`, `PARENT`, `TOOK_PART`, `HELD_BY` for the reference
+columns; and `REACHES`, the hops of `reach` in the direction they are walked (derived at push time).
 
 One module per concern:
 
@@ -62,6 +63,7 @@ from pbgraph.neo4j.model import (
     DEFAULT_PARAMETERS,
     ENDPOINT_COLUMNS,
     EXTRA_PROPERTIES,
+    HELD_BY,
     IN_GROUP,
     IN_SECTOR,
     IN_TOWNSHIP,
@@ -69,10 +71,14 @@ from pbgraph.neo4j.model import (
     MEMBER_OF,
     NODE_LABELS,
     PARENT,
+    REACHES,
     REFERENCES,
     RELATIONSHIP_TYPES,
+    ROW_NODES,
     ROW_RELATIONSHIPS,
     TABLE_COLUMNS,
+    TABLE_LABELS,
+    TOOK_PART,
     stored_tables,
 )
 from pbgraph.neo4j.pull import dataset_exists, dataset_from_records, left_out, pull, pull_with_notes
@@ -88,6 +94,7 @@ from pbgraph.neo4j.push import (
     load_query_name,
     push,
     push_rows,
+    reaches_rows,
     stored_counts,
 )
 from pbgraph.neo4j.queries import (
@@ -123,6 +130,7 @@ __all__ = [
     "ENV_URI",
     "ENV_USERNAME",
     "EXTRA_PROPERTIES",
+    "HELD_BY",
     "IN_GROUP",
     "IN_SECTOR",
     "IN_TOWNSHIP",
@@ -131,11 +139,15 @@ __all__ = [
     "MINIMUM_SERVER",
     "NODE_LABELS",
     "PARENT",
+    "REACHES",
     "REFERENCES",
     "RELATIONSHIP_TYPES",
+    "ROW_NODES",
     "ROW_RELATIONSHIPS",
     "SCHEMES",
     "TABLE_COLUMNS",
+    "TABLE_LABELS",
+    "TOOK_PART",
     "BulkFile",
     "BulkSummary",
     "Connection",
@@ -177,6 +189,7 @@ __all__ = [
     "query_from_file",
     "query_names",
     "query_parameters",
+    "reaches_rows",
     "resolve_query",
     "run_analysis",
     "run_query",

@@ -10,19 +10,28 @@ import numpy as np
 import pandas as pd
 
 from pbgraph._errors import Neo4jError, UnknownIdError
-from pbgraph._texts import both
+from pbgraph._texts import LANGS, both, say
 from pbgraph._texts.neo4j import NEO4J
 
 # every backend orders the connectors and the league table with the embedded backend's functions
+from pbgraph.analyses._common import listing
 from pbgraph.analyses.connectors import sort_connectors
 from pbgraph.analyses.coverage import sort_league
 from pbgraph.neo4j.connection import Connection, Row
-from pbgraph.neo4j.model import ANALYSIS_TABLES, DEFAULT_MAX_LOAD, OBJECT_DTYPE, TABLE_COLUMNS
+from pbgraph.neo4j.model import (
+    ACTIVITY_TABLES,
+    ANALYSIS_TABLES,
+    DEFAULT_MAX_LOAD,
+    DEFAULT_MIN_MEETINGS,
+    OBJECT_DTYPE,
+    TABLE_COLUMNS,
+)
 from pbgraph.neo4j.pull import require_dataset
 from pbgraph.neo4j.queries import load_query, resolve_query
 
 if TYPE_CHECKING:
     from pbgraph.analyses import Result
+    from pbgraph.period import Period
 
 
 def analysis_frame(table: str, records: Sequence[Row]) -> pd.DataFrame:
@@ -88,8 +97,37 @@ def _check_committee(conn: Connection, dataset: str, committee: str | None) -> N
         return
     known = committees(conn, dataset)
     if committee not in known:
-        listed = "、".join(known[:10]) or "无"
-        raise UnknownIdError(*both(NEO4J, "unknown_committee", committee=committee, known=listed))
+        raise UnknownIdError(
+            *(
+                say(NEO4J, "unknown_committee", lang, committee=committee, known=listing(known, lang))
+                for lang in LANGS
+            )
+        )
+
+
+def activity_period(
+    conn: Connection,
+    dataset: str,
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    as_of: str | None = None,
+) -> Period | None:
+    """The period the activity analyses look at, as :func:`pbgraph.period.activity_period` computes it on the
+    dataset as of `as_of`: the options, else the 12 months ending at the latest activity (up to `as_of`).
+    None when no activity is recorded (up to `as_of`): the activity tables then have no rows."""
+    from pbgraph.period import activity_period_from, parse_date
+
+    span = conn.read(load_query("analyses/activity_span"), {"dataset": dataset, "as_of": as_of})
+    if not span or not span[0]["activities"]:
+        return None
+    return activity_period_from(parse_date(str(span[0]["latest"])), since=since, until=until)
+
+
+def _iso_as_of(as_of: str | None) -> str | None:
+    from pbgraph.period import parse_date
+
+    return None if as_of is None else parse_date(as_of, end=True).isoformat()
 
 
 def run_analysis(
@@ -100,29 +138,82 @@ def run_analysis(
     committee: str | None = None,
     max_load: int = DEFAULT_MAX_LOAD,
     max_depth: int | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    as_of: str | None = None,
+    min_meetings: int = DEFAULT_MIN_MEETINGS,
+    min_contacts: int | None = None,
 ) -> Result:
     """Run one analysis (a name of `pbgraph.analyses.ANALYSES`) on a dataset held in Neo4j: the same tables,
-    columns and rows as :func:`pbgraph.analyses.run` on the dataset itself.
+    columns, rows and notes as :func:`pbgraph.analyses.run` on the dataset itself (on
+    :func:`pbgraph.period.as_of` of it, with `as_of`).
 
     Every table is one query of `cypher/analyses/`; betweenness (`connectors`) is computed here over the
-    liaison graph that `analyses/liaison_graph.cypher` returns.
+    liaison graph that `analyses/liaison_graph.cypher` returns, and the period of the activity analyses from
+    the latest activity `analyses/activity_span.cypher` finds. `coverage` of a dataset with activities gains
+    the two 有效联系率 columns of `analyses/activity_rates.cypher`; `load` with `min_contacts` the table
+    `few_contacts`.
+
+    Raises
+    ------
+    Neo4jError
+        No such analysis or dataset, or `as_of` with an analysis whose Cypher does not take it (only the
+        activity analyses do: run the others without --backend neo4j).
     """
-    from pbgraph.analyses import Result
+    from pbgraph.analyses import ACTIVITY_ANALYSES, Result
 
     if name not in ANALYSIS_TABLES:
-        # e.g. the activity analyses (dormant, org_life) until their queries are in cypher/analyses/
         raise Neo4jError(*both(NEO4J, "not_in_cypher", name=name, known=", ".join(ANALYSIS_TABLES)))
+    if as_of is not None and name not in ACTIVITY_ANALYSES:
+        raise Neo4jError(*both(NEO4J, "as_of_not_in_cypher", name=name))
     require_dataset(conn, dataset)
     _check_committee(conn, dataset, committee)
-    parameters = {"dataset": dataset, "committee": committee, "max_load": max_load, "max_depth": max_depth}
+    day = _iso_as_of(as_of)
+    parameters: dict[str, Any] = {
+        "dataset": dataset,
+        "committee": committee,
+        "max_load": max_load,
+        "max_depth": max_depth,
+        "as_of": day,
+        "min_meetings": min_meetings,
+        "min_contacts": min_contacts,
+    }
+    notes: list[str] = []
+    period = None
+    if name in ACTIVITY_ANALYSES or name == "coverage":
+        period = activity_period(conn, dataset, since=since, until=until, as_of=day)
+        if period is not None:
+            parameters |= {"since": period.since.isoformat(), "until": period.until.isoformat()}
+            notes = [f"period:{period.label}"]
+        elif name in ACTIVITY_ANALYSES:
+            notes = ["no_table:activities"]
     tables: dict[str, pd.DataFrame] = {}
     sampled: int | None = None
-    for table in ANALYSIS_TABLES[name]:
+    names = [
+        *ANALYSIS_TABLES[name],
+        *(["few_contacts"] if name == "load" and min_contacts is not None else []),
+    ]
+    for table in names:
         if table == "connectors":
             tables[table], sampled = _connectors(conn, parameters)
+        elif table in ACTIVITY_TABLES and period is None:
+            tables[table] = analysis_frame(table, [])
         else:
             tables[table] = analysis_frame(table, conn.read(load_query(f"analyses/{table}"), parameters))
-    return Result(name, tables, sampled=sampled)
+    if name == "coverage" and period is not None:
+        tables["coverage"] = _with_effective_rate(tables["coverage"], conn, parameters)
+    return Result(name, tables, notes=notes, sampled=sampled)
+
+
+def _with_effective_rate(
+    coverage: pd.DataFrame, conn: Connection, parameters: Mapping[str, Any]
+) -> pd.DataFrame:
+    """Coverage with the two 有效联系率 columns of `activity_rates` (the same committee rows, in order)."""
+    rates = analysis_frame("activity_rates", conn.read(load_query("analyses/activity_rates"), parameters))
+    found = coverage.copy()
+    for column in ("effectively_linked_non_party_members", "effective_rate"):
+        found[column] = rates[column].to_numpy()
+    return found
 
 
 def _connectors(conn: Connection, parameters: Mapping[str, Any]) -> tuple[pd.DataFrame, int | None]:

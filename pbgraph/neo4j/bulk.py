@@ -24,7 +24,7 @@ from pbgraph._errors import Neo4jError
 from pbgraph._texts import both
 from pbgraph._texts.neo4j import NEO4J
 from pbgraph.model import MULTI_VALUE_SEPARATOR
-from pbgraph.neo4j.model import NODE_LABELS
+from pbgraph.neo4j.model import ROW_NODES, TABLE_LABELS
 from pbgraph.neo4j.push import PushRows, load_query_name, push_rows
 
 if TYPE_CHECKING:
@@ -35,6 +35,7 @@ PROPERTY_TYPES: dict[str, str] = {
     "party_group": "boolean",
     "counts": "boolean",
     "committees": "string[]",
+    "participants": "string[]",
 }
 """The importer's type of every property that is not a string."""
 ARRAY_DELIMITER = MULTI_VALUE_SEPARATOR
@@ -86,10 +87,17 @@ def bulk_files(ds: Dataset | PushRows, *, dataset: str) -> list[BulkFile]:
     rows = ds if isinstance(ds, PushRows) else push_rows(ds)
     files: list[BulkFile] = []
     for table, found in rows.nodes.items():
-        label = NODE_LABELS[table]
+        label = TABLE_LABELS[table]
         columns = _columns(found)
-        header = (f"id:ID({label})", ":LABEL", "dataset", *map(_header, columns))
-        body = [[row["id"], label, dataset, *(row["properties"][c] for c in columns)] for row in found]
+        # a table without ids: the row position is the import's id, not stored as a property (seq is)
+        keyed_by_seq = table in ROW_NODES
+        id_column = f":ID({label})" if keyed_by_seq else f"id:ID({label})"
+        header = (id_column, ":LABEL", "dataset", *map(_header, columns))
+        keys = [row["properties"]["seq"] if keyed_by_seq else row["id"] for row in found]
+        body = [
+            [key, label, dataset, *(row["properties"][c] for c in columns)]
+            for key, row in zip(keys, found, strict=True)
+        ]
         files.append(BulkFile(f"nodes_{label.lower()}.csv", "nodes", header, body))
     for (rel_type, start, end), found in rows.relationships.items():
         if not found:

@@ -14,6 +14,7 @@ from typing import Any, LiteralString, cast
 
 from pbgraph._errors import MissingDependencyError, Neo4jError
 from pbgraph._texts import both
+from pbgraph._texts.cli import ERRORS
 from pbgraph._texts.neo4j import NEO4J
 from pbgraph.neo4j.queries import CypherQuery, query_parameters
 
@@ -51,9 +52,7 @@ def _driver_module() -> Any:
 def _require_driver() -> Any:
     driver = _driver_module()
     if driver is None:
-        raise MissingDependencyError(
-            "需要 Neo4j 驱动：pip install neo4j / the Neo4j commands need the neo4j driver: pip install neo4j"
-        )
+        raise MissingDependencyError(*both(ERRORS, "no_neo4j_driver"))
     return driver
 
 

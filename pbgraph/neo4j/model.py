@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from pbgraph.analyses.activity import DEFAULT_MIN_MEETINGS
 from pbgraph.analyses.registry import REGISTRY
 from pbgraph.model import NEO4J_LABELS, NODE_TABLES, TABLES
 
@@ -18,12 +19,31 @@ IN_SECTOR = "IN_SECTOR"
 IN_TOWNSHIP = "IN_TOWNSHIP"
 IN_GROUP = "IN_GROUP"
 PARENT = "PARENT"
-RELATIONSHIP_TYPES: tuple[str, ...] = (LIAISES_WITH, MEMBER_OF, IN_SECTOR, IN_TOWNSHIP, IN_GROUP, PARENT)
+TOOK_PART = "TOOK_PART"
+HELD_BY = "HELD_BY"
+REACHES = "REACHES"
+RELATIONSHIP_TYPES: tuple[str, ...] = (
+    LIAISES_WITH,
+    MEMBER_OF,
+    IN_SECTOR,
+    IN_TOWNSHIP,
+    IN_GROUP,
+    PARENT,
+    TOOK_PART,
+    HELD_BY,
+    REACHES,
+)
 
 NODE_LABELS: dict[str, str] = {
     table: NEO4J_LABELS[kind] for table in NODE_TABLES if (kind := TABLES[table].node_kind) is not None
 }
 """Node table -> label."""
+
+ACTIVITY = "Activity"
+ROW_NODES: dict[str, str] = {"activities": ACTIVITY}
+"""Tables without ids whose rows become nodes keyed by (dataset, seq): -> label."""
+TABLE_LABELS: dict[str, str] = {**NODE_LABELS, **ROW_NODES}
+"""Every table stored as nodes -> its label."""
 
 ROW_RELATIONSHIPS: dict[str, str] = {"memberships": MEMBER_OF, "liaisons": LIAISES_WITH}
 """Relationship tables -> the type of the relationship each of their rows becomes."""
@@ -42,26 +62,21 @@ REFERENCES: tuple[tuple[str, str, str, str], ...] = (
 )
 """(table, column, relationship type, referenced table): the reference columns kept as relationships too."""
 
-EXTRA_PROPERTIES: tuple[str, ...] = ("dataset", "seq", "committees", "counts")
-"""Properties beyond the table columns: the dataset name, the row position, members' committee list and
-whether a liaison counts (DESIGN 4)."""
+EXTRA_PROPERTIES: tuple[str, ...] = ("dataset", "seq", "committees", "counts", "day", "participants")
+"""Properties beyond the table columns: the dataset name, the row position, members' committee list,
+whether a liaison counts (DESIGN 4), an activity's date as an ISO day (`2024-03` read as `2024-03-01`, ""
+when unreadable) and the member ids its `members` cell lists."""
 
-CYPHER_ANALYSES: tuple[str, ...] = (
-    "coverage",
-    "unlinked",
-    "unorganized",
-    "sectors",
-    "townships",
-    "platforms",
-    "reach",
-    "load",
-    "connectors",
+ANALYSIS_TABLES: dict[str, tuple[str, ...]] = {name: analysis.tables for name, analysis in REGISTRY.items()}
+"""Each analysis of the registry and its tables, as `pbgraph.analyses.run` returns them; one
+`cypher/analyses/TABLE.cypher` per table (an analysis added to the registry fails the offline tests until its
+queries are here)."""
+OPTIONAL_TABLES: dict[str, str] = {"few_contacts": "load"}
+"""Tables an analysis gives only when asked (`few_contacts`: `load` with `min_contacts`), with their query."""
+ACTIVITY_TABLES: frozenset[str] = frozenset(
+    {"dormant", "activity_rates", "org_life", "org_meetings", "org_life_rates"}
 )
-"""The analyses of the registry that have their queries in `cypher/analyses/`."""
-
-ANALYSIS_TABLES: dict[str, tuple[str, ...]] = {name: REGISTRY[name].tables for name in CYPHER_ANALYSES}
-"""Each analysis and its tables, as `pbgraph.analyses.run` returns them; one `cypher/analyses/TABLE.cypher`
-per table."""
+"""The tables computed over a period of the activity log (their queries take `$since`, `$until`, `$as_of`)."""
 
 OBJECT_DTYPE = "object"
 """Rates: a float, or None over nobody."""
@@ -130,6 +145,44 @@ TABLE_COLUMNS: dict[str, dict[str, str]] = {
     },
     "fragile": {"committee": _S, "id": _S, "name": _S, "liaised_by": _S},
     "distribution": {"load": _I, "cpc_members": _I},
+    "few_contacts": {"committee": _S, "id": _S, "name": _S, "contacts": _I},
+    "dormant": {
+        "committee": _S,
+        "liaison_kind": _S,
+        "source": _S,
+        "source_name": _S,
+        "target": _S,
+        "target_name": _S,
+        "since": _S,
+        "last_activity": _S,
+    },
+    "activity_rates": {
+        "committee": _S,
+        "committee_name": _S,
+        "liaisons": _I,
+        "active_liaisons": _I,
+        "active_share": _O,
+        "non_party_members": _I,
+        "effectively_linked_non_party_members": _I,
+        "effective_rate": _O,
+    },
+    "org_life": {
+        "committee": _S,
+        "id": _S,
+        "name": _S,
+        "duty_organizations": _S,
+        "duty_organization_names": _S,
+        "meetings": _I,
+    },
+    "org_meetings": {"committee": _S, "id": _S, "name": _S, "kind": _S, "cpc_members": _I, "meetings": _I},
+    "org_life_rates": {
+        "committee": _S,
+        "committee_name": _S,
+        "duty_line_cpc_members": _I,
+        "below_min_meetings": _I,
+        "duty_line_organizations": _I,
+        "organizations_without_meetings": _I,
+    },
     "connectors": {
         "committee": _S,
         "id": _S,
@@ -142,14 +195,20 @@ TABLE_COLUMNS: dict[str, dict[str, str]] = {
 }
 """Columns and dtypes of every analysis table (the embedded backend's, see analyses/SPEC.md)."""
 
-DEFAULT_PARAMETERS: dict[str, Any] = {"committee": None, "max_load": DEFAULT_MAX_LOAD, "max_depth": None}
+DEFAULT_PARAMETERS: dict[str, Any] = {
+    "committee": None,
+    "max_load": DEFAULT_MAX_LOAD,
+    "max_depth": None,
+    "as_of": None,
+    "min_meetings": DEFAULT_MIN_MEETINGS,
+}
 """Values of the optional parameters of the shipped queries when not given."""
 
 
 def stored_tables() -> tuple[str, ...]:
     """The input tables the graph model stores (nodes, and relationships one per row), in model order.
 
-    A table of `pbgraph.model.TABLES` not listed here (e.g. `activities`, until it has its label or
+    A table of `pbgraph.model.TABLES` not listed here (one added to the model before it has its label or
     relationship type, load and pull queries) is left out of push and pull, and both say so.
     """
-    return tuple(t for t in TABLES if t in NODE_LABELS or t in ROW_RELATIONSHIPS)
+    return tuple(t for t in TABLES if t in TABLE_LABELS or t in ROW_RELATIONSHIPS)

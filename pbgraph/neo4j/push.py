@@ -16,14 +16,19 @@ from pbgraph._texts.neo4j import NEO4J
 from pbgraph.model import MULTI_VALUE_SEPARATOR, NODE_TABLES, TABLES
 from pbgraph.neo4j.connection import INDEX_WAIT_SECONDS, Connection, Row
 from pbgraph.neo4j.model import (
+    ACTIVITY,
     DEFAULT_BATCH_SIZE,
+    HELD_BY,
     IN_TOWNSHIP,
     LIAISES_WITH,
     MEMBER_OF,
     NODE_LABELS,
+    REACHES,
     REFERENCES,
     RELATIONSHIP_TYPES,
     ROW_RELATIONSHIPS,
+    TABLE_LABELS,
+    TOOK_PART,
     stored_tables,
 )
 from pbgraph.neo4j.queries import CypherQuery, load_query
@@ -39,10 +44,12 @@ class PushRows:
     Attributes
     ----------
     nodes
-        Node table -> one row per table row: `{id, properties: {other columns, seq}}`.
+        Node table -> one row per table row: `{id, properties: {other columns, seq}}`; `activities` (no ids):
+        `{properties: {columns, seq, day, participants}}`, keyed by `seq`.
     relationships
         (type, start label, end label) -> `{source, target, properties}`; `properties` holds the row's other
-        columns and `seq` for `LIAISES_WITH` and `MEMBER_OF` (one per table row), nothing for the others.
+        columns and `seq` for `LIAISES_WITH` and `MEMBER_OF` (one per table row), nothing for the others. An
+        end that is an activity is its `seq`.
     """
 
     nodes: dict[str, list[Row]]
@@ -50,7 +57,7 @@ class PushRows:
 
     def counts(self) -> dict[str, int]:
         """Rows per label and per relationship type (what Neo4j holds for the dataset after the push)."""
-        found = {NODE_LABELS[table]: len(rows) for table, rows in self.nodes.items()}
+        found = {TABLE_LABELS[table]: len(rows) for table, rows in self.nodes.items()}
         for rel_type in RELATIONSHIP_TYPES:
             found[rel_type] = sum(len(rows) for key, rows in self.relationships.items() if key[0] == rel_type)
         return found
@@ -125,7 +132,118 @@ def push_rows(ds: Dataset) -> PushRows:
             for node_id, target in zip(frame["id"].tolist(), frame[column].tolist(), strict=True)
             if target
         ]
+    nodes["activities"] = _activity_nodes(ds)
+    relationships.update(_activity_relationships(ds))
+    relationships.update(reaches_rows(ds))
     return PushRows(nodes, relationships)
+
+
+def _activity_nodes(ds: Dataset) -> list[Row]:
+    from pbgraph.model import TABLES as MODEL_TABLES
+    from pbgraph.period import day_numbers
+
+    frame = ds.activities
+    columns = MODEL_TABLES["activities"].column_names
+    values = {c: _plain_column(frame, c) for c in columns}
+    days = day_numbers(frame["date"])
+    day_text = np.where(np.isnat(days), "", days.astype(str)).tolist()
+    rows = []
+    for seq in range(len(frame)):
+        properties: Row = {c: values[c][seq] for c in columns}
+        properties["seq"] = seq
+        properties["day"] = day_text[seq]
+        properties["participants"] = _participants(properties["members"])
+        rows.append({"properties": properties})
+    return rows
+
+
+def _participants(cell: str) -> list[str]:
+    """The member ids of an activity's `members` cell, each once, in the order written."""
+    return list(dict.fromkeys(p.strip() for p in cell.split(MULTI_VALUE_SEPARATOR) if p.strip()))
+
+
+def _activity_relationships(ds: Dataset) -> dict[tuple[str, str, str], list[Row]]:
+    member_label, organization_label = NODE_LABELS["members"], NODE_LABELS["organizations"]
+    took_part: list[Row] = []
+    held_by: list[Row] = []
+    activities = ds.activities[["members", "organization"]].itertuples(index=False)
+    for seq, (members, organization) in enumerate(activities):
+        took_part += [{"source": member, "target": seq} for member in _participants(members)]
+        if organization:
+            held_by.append({"source": seq, "target": organization})
+    return {
+        (TOOK_PART, member_label, ACTIVITY): took_part,
+        (HELD_BY, ACTIVITY, organization_label): held_by,
+    }
+
+
+def reaches_rows(ds: Dataset) -> dict[tuple[str, str, str], list[Row]]:
+    """The `REACHES` relationships of a dataset: one hop of `reach` (DESIGN 4) each, in the direction it is
+    walked, so that the reach queries follow one relationship type forwards with no predicate: member → what
+    a counting liaison of theirs targets (one per pair), sector → each of its members, sector group → each of
+    its sectors; and party group → each of its members (the party-group members of its committee and anyone
+    with a membership in it), so that a party group's reach is one search from the party group.
+
+    Examples
+    --------
+    >>> from pbgraph import load
+    >>> rows = reaches_rows(load("tests/fixtures/liaisons"))
+    >>> sorted(row["target"] for row in rows[("REACHES", "Organization", "Member")])
+    ['M1', 'M5']
+    """
+    from pbgraph.graph import counting_liaisons, index_of
+    from pbgraph.model import OrgKind
+
+    ix = index_of(ds)
+    member_label, sector_label, organization_label = (
+        NODE_LABELS["members"],
+        NODE_LABELS["sectors"],
+        NODE_LABELS["organizations"],
+    )
+    found: dict[tuple[str, str, str], list[Row]] = {
+        (REACHES, member_label, NODE_LABELS[table]): [] for table in NODE_TABLES
+    }
+    target_tables = [NODE_TABLES[k] for k in ix.kind[np.maximum(ix.liaison_target, 0)]]
+    counting = counting_liaisons(ds)
+    seen: set[tuple[str, str]] = set()
+    pairs = ds.liaisons[["source", "target"]].itertuples(index=False)
+    for seq, (source, target) in enumerate(pairs):
+        if counting[seq] and (source, target) not in seen:
+            seen.add((source, target))
+            key = (REACHES, member_label, NODE_LABELS[target_tables[seq]])
+            found[key].append({"source": source, "target": target})
+    members = ds.members
+    found[(REACHES, sector_label, member_label)] = [
+        {"source": sector, "target": member}
+        for member, sector in zip(members["id"].tolist(), members["sector"].tolist(), strict=True)
+        if sector
+    ]
+    found[(REACHES, organization_label, sector_label)] = [
+        {"source": group, "target": sector}
+        for sector, group in zip(ds.sectors["id"].tolist(), ds.sectors["group"].tolist(), strict=True)
+        if group
+    ]
+    # a party group's members: a membership in it, or a party-group member of its committee
+    orgs = ds.organizations
+    groups = orgs[orgs["kind"] == OrgKind.PARTY_GROUP.value]
+    flagged = ix.in_party_group[: len(members)]
+    member_ids = members["id"].to_numpy(dtype=object)
+    by_committee: dict[str, list[str]] = {}
+    pairs_frame = ds.member_committees
+    for member, committee in zip(
+        pairs_frame["member"].tolist(), pairs_frame["committee"].tolist(), strict=True
+    ):
+        if flagged[member]:
+            by_committee.setdefault(committee, []).append(member_ids[member])
+    explicit: dict[str, list[str]] = {}
+    for member, organization in ds.memberships[["member", "organization"]].itertuples(index=False):
+        explicit.setdefault(organization, []).append(member)
+    seeds: list[Row] = []
+    for group, committee in zip(groups["id"].tolist(), groups["committee"].tolist(), strict=True):
+        chosen = dict.fromkeys([*explicit.get(group, []), *by_committee.get(committee, [])])
+        seeds += [{"source": group, "target": member} for member in chosen]
+    found[(REACHES, organization_label, member_label)] = seeds
+    return found
 
 
 def batches(rows: Sequence[Row], size: int) -> Iterator[Sequence[Row]]:
@@ -153,10 +271,12 @@ class LoadStep:
 def load_query_name(key: str | tuple[str, str, str]) -> str:
     """The `cypher/load/` query that loads a node table (`members`) or a relationship key."""
     if isinstance(key, str):
-        return f"load/nodes/{NODE_LABELS[key].lower()}"
+        return f"load/nodes/{TABLE_LABELS[key].lower()}"
     rel_type, start, end = key
     if rel_type == LIAISES_WITH:
         return f"load/relationships/liaises_with_{end.lower()}"
+    if rel_type == REACHES:
+        return f"load/relationships/reaches_{start.lower()}_{end.lower()}"
     if rel_type == IN_TOWNSHIP:
         return f"load/relationships/in_township_{start.lower()}"
     return f"load/relationships/{rel_type.lower()}"
@@ -200,8 +320,8 @@ def dataset_exists(conn: Connection, dataset: str) -> bool:
 def delete_dataset(conn: Connection, dataset: str, *, batch_size: int = DEFAULT_BATCH_SIZE) -> int:
     """Delete every node of a dataset with its relationships, in batches; returns the number of nodes."""
     deleted = 0
-    for table in NODE_TABLES:
-        query = load_query(f"load/delete/{NODE_LABELS[table].lower()}")
+    for label in TABLE_LABELS.values():
+        query = load_query(f"load/delete/{label.lower()}")
         while True:
             done = int(conn.write(query, {"dataset": dataset, "batch_size": batch_size})[0]["deleted"])
             deleted += done

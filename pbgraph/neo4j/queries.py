@@ -17,8 +17,15 @@ from typing import Any
 from pbgraph._errors import InvalidOptionError, Neo4jError
 from pbgraph._texts import both
 from pbgraph._texts.neo4j import NEO4J
-from pbgraph.model import NEO4J_LABELS, NODE_TABLES, TABLES
-from pbgraph.neo4j.model import DEFAULT_PARAMETERS, ENDPOINT_COLUMNS, EXTRA_PROPERTIES, RELATIONSHIP_TYPES
+from pbgraph.model import NODE_TABLES, TABLES
+from pbgraph.neo4j.model import (
+    DEFAULT_PARAMETERS,
+    ENDPOINT_COLUMNS,
+    EXTRA_PROPERTIES,
+    RELATIONSHIP_TYPES,
+    ROW_NODES,
+    TABLE_LABELS,
+)
 
 CYPHER_SUFFIX = ".cypher"
 _PARAMETERS_LINE = re.compile(r"^//\s*Parameters:(.*)$", re.MULTILINE)
@@ -204,7 +211,7 @@ def property_keys() -> list[str]:
     """Every property key of the graph model: the columns of the node tables, the non-endpoint columns of the
     relationship tables, and :data:`EXTRA_PROPERTIES`."""
     keys: dict[str, None] = {}
-    for table in NODE_TABLES:
+    for table in (*NODE_TABLES, *ROW_NODES):
         keys.update(dict.fromkeys(TABLES[table].column_names))
     for table, endpoints in ENDPOINT_COLUMNS.items():
         keys.update(dict.fromkeys(c for c in TABLES[table].column_names if c not in endpoints))
@@ -220,7 +227,7 @@ def lint_schema(files: Iterable[str | os.PathLike[str]]) -> dict[str, Any]:
     """The schema the Cypher linter (`tests/cypher_lint/lint.mjs`) checks `files` against, generated from the
     model: labels, relationship types, property keys, and per file (as given) the parameters it declares."""
     return {
-        "labels": list(NEO4J_LABELS.values()),
+        "labels": list(TABLE_LABELS.values()),
         "relationshipTypes": list(RELATIONSHIP_TYPES),
         "propertyKeys": property_keys(),
         "parameters": {str(file): list(_declared_in(file)) for file in files},
@@ -230,10 +237,10 @@ def lint_schema(files: Iterable[str | os.PathLike[str]]) -> dict[str, Any]:
 # ---------------------------------------------------------------------------------------------------------
 # parameter values given on the command line
 
-NON_TEXT_PROPERTIES = frozenset({"seq", "party_group", "counts", "committees"})
+NON_TEXT_PROPERTIES = frozenset({"seq", "party_group", "counts", "committees", "participants"})
 """The properties of the model whose values are not text."""
-TEXT_PARAMETERS = frozenset({"dataset", "committee", "member"})
-"""The shipped queries' parameters that hold text (ids and names)."""
+TEXT_PARAMETERS = frozenset({"dataset", "committee", "member", "since", "until", "as_of"})
+"""The shipped queries' parameters that hold text (ids, names and ISO dates)."""
 PARAMETER_TYPES: dict[str, Any] = {"str": str, "int": int, "float": float, "bool": None, "json": None}
 """The types `--param NAME:TYPE=VALUE` accepts."""
 _BOOLEANS = {"true": True, "false": False, "1": True, "0": False, "yes": True, "no": False}

@@ -27,6 +27,7 @@ from pbgraph.model import (
     Party,
     Role,
 )
+from pbgraph.office._activities import read_activities
 from pbgraph.office._names import NameIndex, assign_ids
 from pbgraph.office._recognize import Sheet
 from pbgraph.office._tables import (
@@ -511,10 +512,13 @@ class Assembler:
     def run(self) -> dict[str, RawTable]:
         self.headers: dict[tuple[str, str], str] = {}
         self.listed_party_group: list[tuple[str, int]] = []
+        self.sheet_headers: dict[tuple[str, str | None], dict[str, str]] = {}
         for sheet in self.sheets:
+            own = self.sheet_headers.setdefault((sheet.grid.file, sheet.grid.sheet), {})
             for column in sheet.columns:
                 if column.field:
                     self.headers.setdefault((sheet.kind.table, column.field), column.header)
+                    own.setdefault(column.field, column.header)
         self.members()
         self.organizations()
         self.sectors_and_townships()
@@ -523,6 +527,7 @@ class Assembler:
         self.references()
         self.memberships()
         self.liaisons()
+        read_activities(self)
         self.party_group()
         self.problems.extend(self.grouped.problems())
         recorded = {
@@ -563,6 +568,7 @@ class Assembler:
             rows=np.asarray(rows.rows, dtype=np.int64),
             headers={c: self.headers[(name, c)] for c in columns if (name, c) in self.headers},
             sources=sources,
+            source_headers=[self.sheet_headers.get(where, {}) for where in sources],
             labels=self.labels,
             not_recorded=tuple(k for k in self.report.not_recorded if k.partition(":")[0] == name),
         )

@@ -55,6 +55,8 @@ class OfficeTable(RawTable):
     """Assigned id -> the name the files wrote, so that messages show what the user typed."""
     not_recorded: tuple[str, ...] = ()
     """What the files did not give (`organizations`, `liaisons:sector` …), for `Dataset.not_recorded`."""
+    source_headers: list[dict[str, str]] = field(default_factory=list)
+    """Per source sheet, field -> its header there (two sheets may call one field differently)."""
 
     def problem(
         self,
@@ -71,7 +73,9 @@ class OfficeTable(RawTable):
         found = super().problem(code, severity=severity, row=row, column=column, value=value, **params)
         if row is not None and self.sources:
             file, sheet = self.sources[row // ROW_BASE]
-            found = replace(found, file=file, sheet=sheet, row=row % ROW_BASE)
+            headers = self.source_headers[row // ROW_BASE] if self.source_headers else {}
+            named = headers.get(column, found.column) if column else None
+            found = replace(found, file=file, sheet=sheet, row=row % ROW_BASE, column=named)
         return found
 
 

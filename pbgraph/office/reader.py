@@ -236,17 +236,6 @@ def read_office(
                             value=column.header,
                         )
                     )
-            if result.kind.name == "activities":
-                problems.append(
-                    Problem(
-                        code="office_activities_later",
-                        severity="warning",
-                        table="activities",
-                        file=grid.file,
-                        sheet=grid.sheet,
-                        params={"count": len(result.records)},
-                    )
-                )
             sheets.append(result)
     data_sheets = [s for s in sheets if s.kind.table in TABLES]
     if not any(s.kind.name == "members" for s in data_sheets) and not any(p.is_error for p in problems):

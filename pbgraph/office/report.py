@@ -11,7 +11,18 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from pbgraph.model import ORG_KIND_ZH, PARTY_ZH, ROLE_ZH, TABLES
+from pbgraph._texts import pick, say
+from pbgraph._texts.import_report import (
+    BUILT,
+    FIELDS,
+    HOW,
+    IDS,
+    NOT_RECORDED,
+    PARTY_GROUP_HOW,
+    REASONS,
+    WORDS,
+)
+from pbgraph.model import ACTIVITY_KIND_ZH, ORG_KIND_ZH, PARTY_ZH, ROLE_ZH, TABLES
 
 if TYPE_CHECKING:
     from pbgraph.io import RawTable
@@ -19,129 +30,18 @@ if TYPE_CHECKING:
     from pbgraph.office._recognize import Sheet
     from pbgraph.problem import Problem
 
-ID_SCHEME = (
-    "未提供编号的表，编号按内容排序（界别、镇街、政治面貌、姓名及其余各列）依次编为 M001、M002 …："
-    "同一份名单无论行序如何都得到相同的编号；编号不含姓名，也不是行号。",
-    "Where a table has no id column, ids M001, M002 … follow a sort of the records' content (sector, "
-    "township, party, name, then every other column): the same roster gives the same ids whatever its row "
-    "order; an id is neither a name nor a row number.",
-)
-
-_WORDS: dict[str, tuple[str, str]] = {
-    "title": ("导入报告", "Import report"),
-    "sources": ("来源文件", "Source files"),
-    "sheets": ("工作表", "Sheets"),
-    "sheet": ("工作表", "sheet"),
-    "kind": ("识别为", "read as"),
-    "header_row": ("表头行", "header row"),
-    "records": ("数据行", "records"),
-    "columns": ("列的读取", "How each column was read"),
-    "header": ("列名", "header"),
-    "field": ("读作", "read as"),
-    "skipped": ("跳过的行", "Rows skipped"),
-    "reason": ("原因", "reason"),
-    "rows": ("行", "rows"),
-    "ignored": ("未读取的工作表", "Sheets not read"),
-    "normalized": ("值的规范化", "Values normalized"),
-    "value": ("原值", "value as written"),
-    "code": ("规范值", "normalized"),
-    "count": ("次数", "count"),
-    "names": ("名称的解析", "Names resolved"),
-    "tables": ("生成的表", "Tables built"),
-    "table": ("表", "table"),
-    "from": ("来源", "from"),
-    "ids": ("编号", "ids"),
-    "party_group": ("党组成员标记", "Party-group flag"),
-    "not_recorded": ("未提供的表", "Not recorded"),
-    "problems": ("问题", "Problems"),
-    "none": ("无", "none"),
-    "id_scheme": ("编号规则", "Id scheme"),
-}
-
-_REASONS: dict[str, tuple[str, str]] = {
-    "blank": ("空行", "blank"),
-    "total": ("合计/小计行", "total row"),
-    "note": ("注释行", "note row"),
-    "header_repeated": ("重复的表头", "repeated header"),
-    "heading": ("分组标题行", "heading row"),
-    "empty": ("空表", "empty"),
-    "not_data": ("说明或隐藏表", "instructions or hidden"),
-    "unrecognized": ("无法识别", "not recognized"),
-}
-
-_FIELDS: dict[str, tuple[str, str]] = {
-    "id": ("编号", "id"),
-    "name": ("姓名/名称", "name"),
-    "party": ("政治面貌", "party"),
-    "committee": ("政协", "committee"),
-    "sector": ("界别", "sector"),
-    "township": ("镇街", "township"),
-    "roles": ("职务", "roles"),
-    "party_group": ("党组成员", "party-group flag"),
-    "enterprise": ("委员企业", "enterprise"),
-    "special_committee": ("专委会（生成组织成员）", "special committee (memberships)"),
-    "sector_group": ("界别联组（生成界别的联组）", "sector group (of the sector)"),
-    "gender": ("性别（保留为属性）", "gender (attribute)"),
-    "ethnicity": ("民族（保留为属性）", "ethnicity (attribute)"),
-    "birth": ("出生年月（保留为属性）", "birth (attribute)"),
-    "unit": ("工作单位及职务（保留为属性）", "work unit (attribute)"),
-    "source": ("发起方（委员）", "source (member)"),
-    "targets": ("联系对象（可多个）", "targets (several)"),
-    "target": ("联系对象", "target"),
-    "source_sector": ("发起方界别（用于区分同名）", "source's sector (tells namesakes apart)"),
-    "source_party": ("发起方政治面貌（不读取）", "source's party (not read)"),
-    "source_roles": ("发起方职务（党组成员标记）", "source's roles (party-group flag)"),
-    "since": ("开始日期", "since"),
-    "note": ("备注", "note"),
-    "kind": ("类型", "kind"),
-    "parent": ("上级", "parent"),
-    "group": ("界别联组", "sector group"),
-    "member": ("委员", "member"),
-    "organization": ("组织", "organization"),
-    "role": ("职务", "role"),
-    "date": ("日期", "date"),
-    "members": ("参加委员", "members"),
-    "ignore": ("忽略（序号、备注等）", "ignored (序号 …)"),
-    "private": ("已删除（个人敏感信息）", "dropped (personal data)"),
-    "": ("未识别，忽略", "not recognized, ignored"),
-}
-
-_HOW: dict[str, tuple[str, str]] = {
-    "id": ("按编号", "by id"),
-    "name": ("按名称", "by name"),
-    "qualified": ("按 名称（区分词）", "by name (qualifier)"),
-    "context": ("按名称及同行界别", "by name and the row's sector"),
-    "unknown": ("找不到", "not found"),
-    "ambiguous": ("同名无法区分", "ambiguous"),
-}
-
-_BUILT: dict[str, tuple[str, str]] = {
-    "sheet": ("工作表", "sheet"),
-    "roster": ("委员名单中的不同值", "the roster's distinct values"),
-    "contact_liaisons": ("委员联系群众名单中的名字", "names in the contact lists"),
-    "lists": ("各名单", "the lists"),
-    "not_recorded": ("未提供", "not recorded"),
-}
-
-_NOT_RECORDED_EN = {
-    "liaisons:member": "member liaisons (联系党外委员)",
-    "liaisons:sector": "sector liaisons (联系界别)",
-    "liaisons:township": "township liaisons (联系镇街)",
-    "liaisons:contact": "contact liaisons (联系群众)",
-}
-_NOT_RECORDED_ZH = {
-    "liaisons:member": "党员委员联系党外委员",
-    "liaisons:sector": "党组成员联系界别",
-    "liaisons:township": "党员委员联系镇街",
-    "liaisons:contact": "委员联系群众",
-}
-
 
 def not_recorded_name(key: str, lang: str) -> str:
     """A not-recorded table (or liaison kind) as users call it."""
     if key in TABLES:
         return TABLES[key].zh if lang == "zh" else key
-    return (_NOT_RECORDED_ZH if lang == "zh" else _NOT_RECORDED_EN).get(key, key)
+    return pick(NOT_RECORDED[key], lang) if key in NOT_RECORDED else key
+
+
+def not_recorded_note(keys: list[str], lang: str) -> str:
+    """The note that results depending on the tables `keys` are n/a or left out."""
+    names = say(NOT_RECORDED, "separator", lang).join(not_recorded_name(k, lang) for k in keys)
+    return say(NOT_RECORDED, "note", lang, names=names)
 
 
 @dataclass
@@ -160,7 +60,7 @@ class ImportReport:
 
     def as_dict(self, lang: str = "zh") -> dict[str, Any]:
         data = {k: getattr(self, k) for k in self.__dataclass_fields__}
-        data["id_scheme"] = ID_SCHEME[0 if lang == "zh" else 1]
+        data["id_scheme"] = _w("id_scheme_text", lang)
         return data
 
     def with_problems(self, problems: list[Problem], lang: str) -> ImportReport:
@@ -231,20 +131,25 @@ def build_report(
 
 
 def _w(key: str, lang: str) -> str:
-    zh, en = _WORDS[key]
-    return zh if lang == "zh" else en
+    return pick(WORDS[key], lang)
 
 
 def _pick(table: dict[str, tuple[str, str]], key: str, lang: str) -> str:
-    zh, en = table.get(key, (key, key))
-    return zh if lang == "zh" else en
+    return pick(table.get(key, (key, key)), lang)
 
 
 def _code_name(column: str, code: str, lang: str) -> str:
-    if lang == "en" or code == "?":
-        return code if code != "?" else ("?（未知）" if lang == "zh" else "? (unknown)")
-    names: dict[str, str] = {"party": PARTY_ZH, "kind": ORG_KIND_ZH, "role": ROLE_ZH}.get(column, {})
-    return f"{names.get(code, code)}（{code}）"
+    if code == "?":
+        return _w("unknown_code", lang)
+    if lang == "en":
+        return code
+    names: dict[str, str] = {
+        "party": PARTY_ZH,
+        "kind": ORG_KIND_ZH,
+        "role": ROLE_ZH,
+        "activity_kind": ACTIVITY_KIND_ZH,
+    }.get(column, {})
+    return say(WORDS, "code_named", lang, name=names.get(code, code), code=code)
 
 
 def _sections(report: ImportReport, lang: str) -> list[tuple[str, list[str], list[list[str]]]]:
@@ -257,8 +162,8 @@ def _sections(report: ImportReport, lang: str) -> list[tuple[str, list[str], lis
             s["kind_zh"] if lang == "zh" else s["kind"],
             str(s["header_row"]),
             str(s["records"]),
-            ("；" if lang == "zh" else "; ").join(
-                f"{_pick(_REASONS, r, lang)}: {_rows(rows)}" for r, rows in s["skipped"].items()
+            _w("list_separator", lang).join(
+                f"{_pick(REASONS, r, lang)}: {_rows(rows)}" for r, rows in s["skipped"].items()
             )
             or _w("none", lang),
         ]
@@ -283,7 +188,7 @@ def _sections(report: ImportReport, lang: str) -> list[tuple[str, list[str], lis
             (
                 f"{_w('columns', lang)}: {where}",
                 [_w("header", lang), _w("field", lang)],
-                [[c["header"], _pick(_FIELDS, c["field"], lang)] for c in s["columns"]],
+                [[c["header"], _pick(FIELDS, c["field"], lang)] for c in s["columns"]],
             )
         )
     if report.ignored:
@@ -294,14 +199,14 @@ def _sections(report: ImportReport, lang: str) -> list[tuple[str, list[str], lis
                 [
                     [
                         f"{i['file']} [{i['sheet']}]" if i["sheet"] else i["file"],
-                        _pick(_REASONS, i["reason"], lang),
+                        _pick(REASONS, i["reason"], lang),
                     ]
                     for i in report.ignored
                 ],
             )
         )
     norm_rows = [
-        [_pick(_FIELDS, column, lang), v["value"], _code_name(column, v["code"], lang), str(v["count"])]
+        [_pick(FIELDS, column, lang), v["value"], _code_name(column, v["code"], lang), str(v["count"])]
         for column, values in report.normalized.items()
         for v in values
     ]
@@ -316,7 +221,7 @@ def _sections(report: ImportReport, lang: str) -> list[tuple[str, list[str], lis
         (
             _w("names", lang),
             ["", _w("count", lang)],
-            [[_pick(_HOW, how, lang), str(n)] for how, n in sorted(report.names.items())],
+            [[_pick(HOW, how, lang), str(n)] for how, n in sorted(report.names.items())],
         )
     )
     sections.append(
@@ -327,27 +232,19 @@ def _sections(report: ImportReport, lang: str) -> list[tuple[str, list[str], lis
                 [
                     TABLES[name].zh if lang == "zh" else name,
                     str(t["rows"]),
-                    _pick(_BUILT, t["from"], lang),
-                    {"assigned": ("自动编号", "assigned"), "given": ("来自编号列", "from the id column")}.get(
-                        t["ids"], ("", "")
-                    )[0 if lang == "zh" else 1],
+                    _pick(BUILT, t["from"], lang),
+                    pick(IDS.get(t["ids"], ("", "")), lang),
                 ]
                 for name, t in report.tables.items()
             ],
         )
     )
     if report.party_group:
-        how_names = {
-            "column": ("“党组成员”列", "the 党组成员 column"),
-            "roles": ("职务中的党组书记/副书记/成员", "党组 roles in 职务"),
-            "membership": ("政协党组的组织成员", "membership of the party group"),
-            "sector_list": ("党组成员联系界别名单的职务", "roles in the sector liaison list"),
-        }
         sections.append(
             (
                 _w("party_group", lang),
                 [_w("from", lang), _w("count", lang)],
-                [[_pick(how_names, how, lang), str(n)] for how, n in report.party_group.items()],
+                [[_pick(PARTY_GROUP_HOW, how, lang), str(n)] for how, n in report.party_group.items()],
             )
         )
     sections.append(
@@ -377,7 +274,7 @@ def _md_cell(text: str) -> str:
 
 
 def _markdown(report: ImportReport, lang: str) -> list[str]:
-    lines = [f"# {_w('title', lang)}", "", f"{_w('id_scheme', lang)}: {ID_SCHEME[0 if lang == 'zh' else 1]}"]
+    lines = [f"# {_w('title', lang)}", "", f"{_w('id_scheme', lang)}: {_w('id_scheme_text', lang)}"]
     for title, headers, rows in _sections(report, lang):
         lines += ["", f"## {title}", ""]
         lines.append("| " + " | ".join(_md_cell(h) for h in headers) + " |")
@@ -396,7 +293,7 @@ def _html(report: ImportReport, lang: str) -> str:
         "margin:.5em 0 1.5em}td,th{border:1px solid #ccc;padding:.25em .6em;text-align:left}"
         "th{background:#f3f3f3}</style></head><body>",
         f"<h1>{esc(_w('title', lang))}</h1>",
-        f"<p>{esc(_w('id_scheme', lang))}: {esc(ID_SCHEME[0 if lang == 'zh' else 1])}</p>",
+        f"<p>{esc(_w('id_scheme', lang))}: {esc(_w('id_scheme_text', lang))}</p>",
     ]
     for title, headers, rows in _sections(report, lang):
         parts.append(f"<h2>{esc(title)}</h2><table><thead><tr>")

@@ -6,10 +6,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from pbgraph._texts import say
+from pbgraph._texts.import_report import INSTRUCTIONS, TEMPLATE
+from pbgraph._texts.office import ACTIVITY_TEMPLATE_CHOICES, ACTIVITY_TEMPLATE_SHEETS
 from pbgraph.model import ORG_KIND_ZH, PARTY_ZH, ROLE_ZH
-
-# the activity kinds of DESIGN 3 (activities are read by a later version; the sheet is there to be filled)
-ACTIVITY_KINDS = ("谈心谈话", "走访", "电话联系", "座谈", "组织生活会", "主题党日", "集中学习")
 
 PARTY_CHOICES = (
     PARTY_ZH["CPC"],
@@ -132,14 +132,7 @@ SHEETS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, ...], ...], dict[str, 
         (("1", "政协党组", "张三、王五", "成员"), ("2", "东城街道政协工作联络组", "张三、赵六", "组员")),
         {"职务": "组织职务"},
     ),
-    "活动记录": (
-        ("日期", "类型", "参加委员", "对象", "组织", "内容"),
-        (
-            ("2024-03-05", "谈心谈话", "张三", "李四", "", "了解履职情况"),
-            ("2024-04-01", "组织生活会", "张三、王五", "", "政协党组", "专题学习"),
-        ),
-        {"类型": "活动类型"},
-    ),
+    **ACTIVITY_TEMPLATE_SHEETS,
 }
 
 CHOICES: dict[str, tuple[str, ...]] = {
@@ -149,28 +142,8 @@ CHOICES: dict[str, tuple[str, ...]] = {
         *dict.fromkeys([*ORG_KIND_ZH.values(), "镇（街）政协工作联络组", "政协委员工作站", "政协学习组"]),
     ),
     "组织职务": (*dict.fromkeys([*ROLE_ZH.values(), "支部书记", "组员", "副组长", "联络员"]),),
-    "活动类型": ACTIVITY_KINDS,
+    **ACTIVITY_TEMPLATE_CHOICES,
 }
-
-INSTRUCTIONS = (
-    "填表说明（pbgraph 模板）",
-    "",
-    "1. 每张工作表按表头识别，不按表名；表头上方可以有标题行，表头可合并单元格；序号列、合计/小计行"
-    "、注：行和空行都会跳过。",
-    "2. 灰色斜体的是示例行，请删除后填写。委员名单示例有 4 行，以便各联系表的示例指向名单中的人。",
-    "3. 委员名单：必填“姓名”“政治面貌”（下拉选择）。没有“编号”列时，系统按内容自动编号（同一名单得"
-    "到相同编号）。",
-    "   职务中写有“党组书记”“党组副书记”“党组成员”的委员即为党组成员，不必另设一列。",
-    "   手机号、身份证号、住址等个人敏感信息不要填写；如有，读取时会删除，不会出现在任何输出中。",
-    "4. 联系表：一行一位委员，联系对象写名字，多个名字用 、 ， ； / 或换行分隔。",
-    "   名单中有同名委员时，写成 姓名（界别） 或 姓名（镇街），或在委员名单中加“编号”列并改用编号。",
-    "5. 党组成员联系界别：可写界别名，也可写界别联组名（须与委员名单“界别联组”列或组织表一致）。",
-    "6. 组织、组织成员：类型、职务用下拉选择；未填写这两张表时，组织覆盖率等分析显示“未提供”，而不"
-    "是把每个人列为缺口。",
-    "7. 活动记录：本版本暂不分析（可先填写，读取时跳过并提示）。",
-    "8. 填好后：pbgraph validate 本文件.xlsx 检查；pbgraph analyze all 本文件.xlsx 分析；pbgraph im"
-    "port 本文件.xlsx -o 数据集 转为规范数据集。",
-)
 
 
 def write_template(target: str | os.PathLike[str]) -> Path:
@@ -233,8 +206,8 @@ def write_template(target: str | os.PathLike[str]) -> Path:
                     formula1=f"={ranges[choices[header]]}",
                     allow_blank=True,
                     showErrorMessage=True,
-                    errorTitle="请从下拉列表选择",
-                    error=f"“{header}”请从下拉列表中选择。",
+                    errorTitle=say(TEMPLATE, "choose", "zh"),
+                    error=say(TEMPLATE, "choose_for", "zh", header=header),
                 )
                 validation.add(f"{letter}2:{letter}1000")
                 sheet.add_data_validation(validation)

@@ -12,7 +12,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pbgraph.model import ORG_KIND_ZH, ROLE_ZH, LiaisonKind, OrgKind, Party, Role
+from pbgraph.model import (
+    ACTIVITY_KIND_ZH,
+    MEETING_KINDS,
+    ORG_KIND_ZH,
+    ROLE_ZH,
+    LiaisonKind,
+    OrgKind,
+    Party,
+    Role,
+)
 
 if TYPE_CHECKING:
     from pbgraph.dataset import Dataset
@@ -136,37 +145,53 @@ class _Writer:
         sector_of = dict(zip(ds.members["id"], ds.members["sector"], strict=True))
         roles_of = dict(zip(ds.members["id"], ds.members["roles"], strict=True))
 
-        def grouped(kind: LiaisonKind, name: Callable[[str], str]) -> list[tuple[str, str]]:
+        def grouped(kind: LiaisonKind, name: Callable[[str], str]) -> list[tuple[str, str, str, str]]:
+            """(source, targets, since, note): one row per source and 开始日期 (and 备注), names joined."""
             rows = liaisons[(liaisons["kind"] == kind).to_numpy()]
-            targets: dict[str, list[str]] = {}
-            for source, target in zip(rows["source"], rows["target"], strict=True):
-                targets.setdefault(source, []).append(name(target))
-            return [(source, SEPARATOR.join(found)) for source, found in targets.items()]
+            targets: dict[tuple[str, str, str], list[str]] = {}
+            for source, target, since, note in zip(
+                rows["source"], rows["target"], rows["since"], rows["note"], strict=True
+            ):
+                targets.setdefault((source, since, note), []).append(name(target))
+            return [(s, SEPARATOR.join(found), since, note) for (s, since, note), found in targets.items()]
 
         member = [
-            [labels[s], names.get(sector_of[s], ""), t, ""]
-            for s, t in grouped(LiaisonKind.MEMBER, labels.__getitem__)
+            [labels[s], names.get(sector_of[s], ""), t, since, note]
+            for s, t, since, note in grouped(LiaisonKind.MEMBER, labels.__getitem__)
         ]
         self.sheet(
             "联系党外委员",
             "党员委员联系党外委员一览表",
-            ["序号", "党员委员", "界别", "联系党外委员", "备注"],
+            ["序号", "党员委员", "界别", "联系党外委员", "开始日期", "备注"],
             member,
         )
         sector = [
-            [labels[s], roles_of[s].replace(";", SEPARATOR), t]
-            for s, t in grouped(LiaisonKind.SECTOR, names.__getitem__)
+            [labels[s], roles_of[s].replace(";", SEPARATOR), t, since, note]
+            for s, t, since, note in grouped(LiaisonKind.SECTOR, names.__getitem__)
         ]
         self.sheet(
             "联系界别",
             "党组成员联系界别（联组）一览表",
-            ["序号", "党组成员", "职务", "联系界别（联组）"],
+            ["序号", "党组成员", "职务", "联系界别（联组）", "开始日期", "备注"],
             sector,
         )
-        township = [[labels[s], t] for s, t in grouped(LiaisonKind.TOWNSHIP, names.__getitem__)]
-        self.sheet("联系镇街", "党员委员联系镇（街）一览表", ["序号", "党员委员", "联系镇（街）"], township)
-        contact = [[labels[s], t] for s, t in grouped(LiaisonKind.CONTACT, labels.__getitem__)]
-        self.sheet("委员联系群众", "委员联系群众一览表", ["序号", "委员", "联系群众"], contact)
+        township = [
+            [labels[s], t, since, note]
+            for s, t, since, note in grouped(LiaisonKind.TOWNSHIP, names.__getitem__)
+        ]
+        self.sheet(
+            "联系镇街",
+            "党员委员联系镇（街）一览表",
+            ["序号", "党员委员", "联系镇（街）", "开始日期", "备注"],
+            township,
+        )
+        contact = [
+            [labels[s], t, since, note]
+            for s, t, since, note in grouped(LiaisonKind.CONTACT, labels.__getitem__)
+        ]
+        self.sheet(
+            "委员联系群众", "委员联系群众一览表", ["序号", "委员", "联系群众", "开始日期", "备注"], contact
+        )
         contacts = ds.contacts
         header = ["序号", *(["编号"] if self.with_ids else []), "姓名", "所在镇（街）"]
         rows = [
@@ -196,6 +221,47 @@ class _Writer:
             )
         self.sheet("组织成员", None, ["序号", "组织", "职务", "成员"], members)
 
+    def activities(self) -> None:
+        """The activity log as two sheets: 联系记录 (one row per liaison activity, its dates Excel dates) and
+        组织生活记录 (one row per meeting, its dates typed as 2025年3月5日), everyone by name."""
+        import datetime as dt
+
+        activities = self.ds.activities
+        if not len(activities):
+            return
+        meeting = activities["kind"].isin([str(k) for k in MEETING_KINDS]).to_numpy()
+        labels, names = self.labels, self.names
+
+        def people(cell: str) -> str:
+            return SEPARATOR.join(labels[m] for m in cell.split(";") if m)
+
+        contacts, meetings = [], []
+        for date, kind, members, target, organization, note, is_meeting in zip(
+            activities["date"],
+            activities["kind"],
+            activities["members"],
+            activities["target"],
+            activities["organization"],
+            activities["note"],
+            meeting,
+            strict=True,
+        ):
+            kind_zh = ACTIVITY_KIND_ZH.get(kind, kind)
+            if is_meeting:
+                day = dt.date.fromisoformat(date) if len(date) == 10 else None
+                written = f"{day.year}年{day.month}月{day.day}日" if day else date
+                meetings.append([written, names.get(organization, ""), people(members), kind_zh, note])
+            else:
+                day = dt.date.fromisoformat(date) if len(date) == 10 else None
+                other = labels.get(target) or names.get(target, "")
+                contacts.append([day or date, people(members), other, kind_zh, note])
+        sheet = self.sheet(
+            "联系记录", "党员委员联系记录", ["序号", "日期", "党员委员", "联系对象", "方式", "内容"], contacts
+        )
+        for (cell,) in sheet.iter_rows(min_row=3, min_col=2, max_col=2):
+            cell.number_format = "yyyy-mm-dd"
+        self.sheet("组织生活记录", None, ["序号", "日期", "组织", "参加人员", "类型", "内容"], meetings)
+
 
 def write_office_workbook(ds: Dataset, path: str | os.PathLike[str], *, title: str = "") -> Path:
     """Write `ds` as an office keeps it (see the module docstring); returns the path.
@@ -217,6 +283,7 @@ def write_office_workbook(ds: Dataset, path: str | os.PathLike[str], *, title: s
     writer.roster(title or f"{committees[0] if committees else ''}委员名单")
     writer.liaison_lists()
     writer.organizations()
+    writer.activities()
     if default is not None:
         writer.workbook.remove(default)
     target = Path(path)

@@ -20,9 +20,11 @@ Guarantees
 - Offline: the vis-network script and stylesheet shipped inside the pyvis package are inlined; the
   page makes no request (no CDN, no web font, no favicon).
 - Safe: data reaches the page only as JSON inside ``<script type="application/json">`` (with ``<``,
-  ``>``, ``&``, U+2028 and U+2029 escaped) and is put on screen with ``textContent``; title, caption,
-  notice and legend are ``html.escape``-d. Colours must be ``#rgb``/``#rrggbb``/``#rrggbbaa`` or a
-  CSS colour name, shapes one of :data:`NODE_SHAPES`; anything else raises ``ValueError``.
+  ``>``, ``&``, U+2028 and U+2029 escaped; a whole page whose payload passes :data:`DEFLATE_ABOVE` carries it
+  deflated and base64-encoded, which the page inflates with the browser's ``DecompressionStream``) and is
+  put on screen with ``textContent``; title, caption, notice and legend are ``html.escape``-d. Colours
+  must be ``#rgb``/``#rrggbb``/``#rrggbbaa`` or a CSS colour name, shapes one of :data:`NODE_SHAPES`;
+  anything else raises ``ValueError``.
 - Deterministic: the same view gives byte-identical output; a fragment's element id is a hash of its
   content unless ``element_id`` is given.
 - Responsive: physics is off (on only if ``view.physics`` and the view is small), positions are
@@ -35,12 +37,15 @@ its ``network``, ``nodes`` and ``edges`` (vis objects) for tests and notebooks.
 
 from __future__ import annotations
 
+import base64
 import gc
 import hashlib
 import html
 import json
 import math
 import re
+import zlib
+from collections import Counter
 from collections.abc import Mapping
 from functools import cache
 from importlib import resources
@@ -49,6 +54,7 @@ from typing import Any
 from pbgraph._errors import InvalidOptionError
 from pbgraph._texts.render import DEFAULT_LABELS_EN, DEFAULT_LABELS_ZH
 from pbgraph.render._model import (
+    DORMANT_COLOR,
     EDGE_LEGEND_SHAPES,
     GAP_HALO,
     GAP_HALO_EDGE,
@@ -96,6 +102,11 @@ _SCRIPT_LABELS = (
     "collapse",
     "none",
     "edges_folded",
+    "time_label",
+    "time_hint",
+    "time_last",
+    "time_never",
+    "time_dormant",
 )
 
 _ELEMENT_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,63}")
@@ -103,6 +114,8 @@ _PLACEHOLDER = re.compile(r"\{\{([A-Z_]+)\}\}")
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 _JSON_UNSAFE = re.compile("[<>&\u2028\u2029]")
 _VIS_DIR = "templates/lib/vis-9.1.2"
+#: a whole page whose JSON payload is longer than this (in characters) carries it deflated and base64-encoded
+DEFLATE_ABOVE = 2_000_000
 # node flags in the payload
 _RESERVE = 1
 _SATELLITE = 2
@@ -157,6 +170,14 @@ def render_html(
     finally:
         if collecting:
             gc.enable()
+    data_type, data_attrs = "application/json", ""
+    if not fragment and len(data) > DEFLATE_ABOVE:
+        # a third of the bytes to read and decode: the page inflates it with the browser's DecompressionStream
+        data = base64.b64encode(zlib.compress(data.encode("utf-8"), 6)).decode("ascii")
+        data_type = "application/octet-stream"
+        data_attrs = (
+            f' data-encoding="deflate-base64" data-old-browser="{html.escape(labels["old_browser"])}"'
+        )
     legend = (
         f'<aside class="pbg-legend"><p class="pbg-legend-title">{html.escape(labels["legend"])}</p>'
         f"<ul>{''.join(_legend_item(item) for item in view.legend)}</ul></aside>"
@@ -185,6 +206,8 @@ def render_html(
         "HINT": html.escape(labels["hint"]),
         "LEGEND": legend,
         "DATA": data,
+        "DATA_TYPE": data_type,
+        "DATA_ATTRS": data_attrs,
         "VIS_JS": _asset_vis("vis-network.min.js"),
         "APP_JS": _asset_own("_view.js"),
     }
@@ -221,15 +244,31 @@ def _payload(view: View, labels: Mapping[str, str]) -> dict[str, Any]:
     index = {node.id: i for i, node in enumerate(view.nodes)}
     n_filters = len(filter_keys)
     symbols = {symbol: k for k, symbol in enumerate(GAP_SYMBOLS)}
-    # tooltip values and gap flags repeat (a sector, a party, a count): each is written once
-    strings: dict[str, int] = {}
+    # tooltip values, gap flags and edge tooltips repeat (a sector, a party, a count): each is written once,
+    # the most frequent first so that their numbers are short; a value equal to the node's label or id is
+    # written as -1 or -2 (names and ids would otherwise fill the table)
+    frequency: Counter[str] = Counter()
+    for node in view.nodes:
+        for value in node.tooltip.values():
+            text = str(value)
+            if text != node.label and text != node.id:
+                frequency[text] += 1
+        if node.highlight is not None:
+            frequency[node.highlight] += 1
+    frequency.update(edge.tooltip for edge in view.edges)
+    if view.timeline is not None:
+        frequency.update(edge.kind_label for edge in view.edges)
+    strings = {text: k for k, (text, _) in enumerate(frequency.most_common())}
+    # each node's tooltip is its keys' schema (shared) followed by the values
+    schemas: dict[tuple[int, ...], int] = {}
 
     nodes: list[list[Any]] = []
     for node in view.nodes:
-        tip: list[Any] = []
-        for key, value in node.tooltip.items():
-            tip.append(tip_keys.setdefault(key, len(tip_keys)))
-            tip.append(strings.setdefault(str(value), len(strings)))
+        keys = tuple(tip_keys.setdefault(key, len(tip_keys)) for key in node.tooltip)
+        tip: list[int] = [schemas.setdefault(keys, len(schemas))]
+        for value in node.tooltip.values():
+            text = str(value)
+            tip.append(-1 if text == node.label else -2 if text == node.id else strings[text])
         attrs = [-1] * n_filters
         for key, value in node.attrs.items():
             k = filter_keys[key]
@@ -238,12 +277,12 @@ def _payload(view: View, labels: Mapping[str, str]) -> dict[str, Any]:
             [
                 node.id,
                 node.label,
-                round(node.x, 2),
-                round(node.y, 2),
+                round(node.x, 1),
+                round(node.y, 1),
                 colors.setdefault(node.color, len(colors)),
                 shapes.setdefault(node.shape, len(shapes)),
-                node.size,
-                None if node.highlight is None else strings.setdefault(node.highlight, len(strings)),
+                node.size if node.size == int(node.size) else round(node.size, 2),
+                -1 if node.highlight is None else strings[node.highlight],
                 tip,
                 attrs,
                 -1 if node.parent is None else index[node.parent],
@@ -252,19 +291,38 @@ def _payload(view: View, labels: Mapping[str, str]) -> dict[str, Any]:
             ]
         )
     color_index = colors.setdefault
-    edges = [
+    edges: list[list[Any]] = [
         [
             index[edge.source],
             index[edge.target],
             color_index(edge.color, len(colors)),
             1 if edge.dashes else 0,
             edge.width,
-            edge.tooltip,
+            strings[edge.tooltip],
             1 if edge.arrows else 0,
             1 if edge.liaison else 0,
         ]
         for edge in view.edges
     ]
+    time = None
+    if view.timeline is not None:
+        # per edge: since (-1: none), its activity days as differences (the first from day 0), the colour
+        # when active, whether it counts, its kind in words
+        for row, edge in zip(edges, view.edges, strict=True):
+            days = edge.activity
+            row += [
+                -1 if edge.since is None else edge.since,
+                [b - a for a, b in zip((0, *days), days, strict=False)],
+                color_index(edge.live_color or edge.color, len(colors)),
+                1 if edge.counts else 0,
+                strings[edge.kind_label],
+            ]
+        time = {
+            "first": view.timeline[0],
+            "last": view.timeline[1],
+            "months": view.timeline[2],
+            "dormant": color_index(DORMANT_COLOR, len(colors)),
+        }
     return {
         "labels": {key: labels[key] for key in _SCRIPT_LABELS},
         "big": view.is_big,
@@ -273,6 +331,7 @@ def _payload(view: View, labels: Mapping[str, str]) -> dict[str, Any]:
         "colors": list(colors),
         "shapes": list(shapes),
         "tipKeys": list(tip_keys),
+        "tipSchemas": [list(keys) for keys in schemas],
         "strings": list(strings),
         "filters": [
             {"name": labels.get(f"filter.{key}", key), "values": list(values)}
@@ -284,6 +343,7 @@ def _payload(view: View, labels: Mapping[str, str]) -> dict[str, Any]:
         "rings": [[round(radius, 2), label] for radius, label in view.rings],
         "gapSymbols": list(GAP_SYMBOLS),
         "halo": [GAP_HALO, GAP_HALO_EDGE],
+        "time": time,
     }
 
 

@@ -15,6 +15,7 @@ from functools import cache
 __all__ = [
     "BIG_EDGES",
     "BIG_NODES",
+    "DORMANT_COLOR",
     "EDGE_LEGEND_SHAPES",
     "GAP_HALO",
     "GAP_HALO_EDGE",
@@ -40,6 +41,8 @@ GAP_SYMBOLS: tuple[str, ...] = ("cross", "diamond", "triangle", "square", "star"
 #: the halo around a node that is part of a gap: a colour no party or palette colour uses.
 GAP_HALO = "#ffd400"
 GAP_HALO_EDGE = "#1f2328"
+#: a counting liaison without activity in the period (dormant) is drawn in this faded grey.
+DORMANT_COLOR = "#d5d9de"
 
 #: above either limit a view counts as big: no physics, no curved edges, edges hidden while zooming.
 BIG_NODES = 2000
@@ -108,6 +111,11 @@ class ViewEdge:
 
     ``liaison`` marks a liaison (listed in the details panel, walked by the path tool); a dashed liaison
     is one that does not count.
+
+    For the time control (a view with a ``timeline``): ``since`` is the day the liaison was made (days since
+    1970-01-01), ``activity`` the sorted days of the activities that exercised it, ``live_color`` its colour
+    when active (``color`` may be the faded one), ``counts`` whether it counts (only those can be dormant)
+    and ``kind_label`` its kind in words.
     """
 
     source: str
@@ -118,6 +126,11 @@ class ViewEdge:
     tooltip: str = ""
     arrows: bool = True
     liaison: bool = False
+    since: int | None = None
+    activity: tuple[int, ...] = ()
+    live_color: str | None = None
+    counts: bool = False
+    kind_label: str = ""
 
 
 @dataclass(frozen=True)
@@ -156,6 +169,10 @@ class View:
         Id of the node the view is about: selected and centred when the page opens.
     rings
         Labelled circles around the origin (radius, label), e.g. the hops of a reach view.
+    timeline
+        First and last day (days since 1970-01-01) and period in months of a time control that replays the
+        liaisons by their ``since`` and activity days (a counting liaison is dormant at a day without
+        activity in the period up to it); ``None``: no time control.
     """
 
     title: str
@@ -169,6 +186,7 @@ class View:
     labels: dict[str, str] = field(default_factory=dict)
     focus: str | None = None
     rings: list[tuple[float, str]] = field(default_factory=list)
+    timeline: tuple[int, int, int] | None = None
 
     @property
     def is_big(self) -> bool:
@@ -250,6 +268,8 @@ def check_view(view: View) -> None:
             if end not in seen:
                 problems.append(f"{where}: node {end!r} is not in the view; add it or drop the edge")
         check_color(where, edge.color)
+        if edge.live_color is not None:
+            check_color(where, edge.live_color)
         if not math.isfinite(edge.width):
             problems.append(f"{where}: width must be a finite number, got {edge.width}")
     for i, item in enumerate(view.legend):
@@ -274,6 +294,7 @@ def _looks_valid(view: View) -> bool:
     if not ({edge.source for edge in edges} <= ids and {edge.target for edge in edges} <= ids):
         return False
     colors = {node.color for node in nodes} | {edge.color for edge in edges} | {i.color for i in view.legend}
+    colors |= {edge.live_color for edge in edges if edge.live_color is not None}
     if not all(is_color(color) for color in colors):
         return False
     if not {node.shape for node in nodes} <= NODE_SHAPES:

@@ -22,6 +22,7 @@ from pbgraph import format as tabular
 from pbgraph._errors import InvalidOptionError
 from pbgraph._texts.report import DEFINITIONS, SECTIONS, TEXT, tr
 from pbgraph.analyses import Result
+from pbgraph.analyses.activity import DEFAULT_MIN_MEETINGS
 from pbgraph.analyses.backend import EmbeddedBackend, analyze
 from pbgraph.analyses.workload import DEFAULT_MAX_LOAD
 from pbgraph.model import Party
@@ -111,6 +112,8 @@ def _cover(ctx: Context, redacted: bool) -> str:
         (tr("date", lang), view_date()),
         (tr("counts", lang), size),
     ]
+    if ctx.as_of is not None:
+        meta.insert(3, (tr("as_of", lang), tr("as_of_value", lang, date=ctx.as_of)))
     meta_html = "".join(f"<div><dt>{esc(k)}</dt><dd>{esc(v)}</dd></div>" for k, v in meta)
     head = headline(ctx)
 
@@ -191,6 +194,11 @@ def build_report(
     views: bool = True,
     excel_name: str | None = None,
     compare: Dataset | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    min_meetings: int = DEFAULT_MIN_MEETINGS,
+    min_contacts: int | None = None,
+    as_of: str | None = None,
 ) -> str:
     """The report as one self-contained HTML page.
 
@@ -216,6 +224,10 @@ def build_report(
         The file name of the Excel export that goes with the report, named where a table is cut.
     compare
         An earlier state of the dataset: adds a last section on what changed since (:func:`pbgraph.diff`).
+    since, until, min_meetings, min_contacts
+        The period of the activity analyses and their thresholds, as for :func:`pbgraph.analyses.run`.
+    as_of
+        Take the network as it stood on this date (:func:`pbgraph.period.as_of`), and say so on the cover.
 
     Returns
     -------
@@ -235,6 +247,10 @@ def build_report(
     check_committee(ds, committee)
     if lang not in ("zh", "en"):
         raise InvalidOptionError("lang must be 'zh' or 'en'")
+    if as_of is not None:
+        from pbgraph.period import as_of as network_as_of
+
+        ds = network_as_of(ds, as_of)
     if redact:
         ds = redact_dataset(ds, lang=lang)
     ctx = Context(
@@ -247,8 +263,21 @@ def build_report(
         node_limit=node_limit,
         views=views,
         excel_name=excel_name,
+        since=since,
+        until=until,
+        min_meetings=min_meetings,
+        as_of=as_of,
     )
-    found = analyze(EmbeddedBackend(ds), committee=committee, max_load=max_load, max_depth=max_depth)
+    found = analyze(
+        EmbeddedBackend(ds),
+        committee=committee,
+        max_load=max_load,
+        max_depth=max_depth,
+        since=since,
+        until=until,
+        min_meetings=min_meetings,
+        min_contacts=min_contacts,
+    )
     ctx.results = dict(found.results)
     for result in ctx.results.values():
         for table, frame in result.tables.items():

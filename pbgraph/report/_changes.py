@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from pbgraph._texts import say
+from pbgraph._texts.changes import CHANGES
 from pbgraph._texts.report import SECTIONS, tr
 from pbgraph.format import table_title
 from pbgraph.report._context import esc
@@ -15,16 +17,6 @@ if TYPE_CHECKING:
     from pbgraph.dataset import Dataset
     from pbgraph.report._context import Context
 
-_WORDS = {
-    "finding": (
-        "与 {old} 相比：{joined} 名委员新增，{left} 名退出，{changed} 项委员信息变更；{added} 条联系新增，"
-        "{removed} 条删除，{broken} 条因委员退出而中断；{opened} 个缺口新出现，{closed} 个已消除。",
-        "Compared with {old}: {joined} members joined, {left} left, {changed} member changes; {added} "
-        "liaisons added, {removed} removed, {broken} broken by a departure; {opened} gaps opened, {closed} "
-        "closed.",
-    ),
-}
-
 
 def changes_section(ctx: Context, old: Dataset, number: int) -> tuple[str, str]:
     """(section key, html) of the comparison of `old` with the report's dataset."""
@@ -33,7 +25,10 @@ def changes_section(ctx: Context, old: Dataset, number: int) -> tuple[str, str]:
     lang = ctx.lang
     found = diff(old, ctx.ds, max_load=ctx.max_load)
     counts = {(r["table"], r["change"]): int(r["count"]) for r in found.summary.to_dict("records")}
-    finding = _word("finding", lang).format(
+    finding = say(
+        CHANGES,
+        "finding",
+        lang,
         old=old.name or "—",
         **{change: counts[("members", change)] for change in ("joined", "left", "changed")},
         **{change: counts[("liaisons", change)] for change in ("added", "removed", "broken")},
@@ -54,8 +49,3 @@ def changes_section(ctx: Context, old: Dataset, number: int) -> tuple[str, str]:
         f'<p class="rp-finding">{esc(finding)}</p>{body}</section>'
     )
     return "changes", html
-
-
-def _word(key: str, lang: str) -> str:
-    zh, en = _WORDS[key]
-    return zh if lang == "zh" else en

@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from pbgraph.analyses import Result
+from pbgraph.analyses.activity import DEFAULT_MIN_MEETINGS
 from pbgraph.analyses.coverage import GAP_COLUMNS
 from pbgraph.model import Party
 
@@ -74,6 +75,11 @@ class Context:
     views: bool
     excel_name: str | None
     results: dict[str, Result] = field(default_factory=dict)
+    since: str | None = None
+    until: str | None = None
+    min_meetings: int = DEFAULT_MIN_MEETINGS
+    as_of: str | None = None
+    """The date the network was taken as of (`--as-of`), said on the cover; None for the network as given."""
 
     @property
     def several(self) -> bool:

@@ -221,6 +221,10 @@ def _load(ctx: Context, views: Views) -> Section:
         + _h3("distribution", lang)
         + table_html(dist, ctx)
     )
+    if "few_contacts" in ctx.results["load"].tables:
+        # "1+10": only with --min-contacts
+        few = ctx.table("few_contacts")
+        body += _h3("few_contacts", lang) + table_html(few, ctx)
     return finding_load(ctx), body, tr("load", lang, DEFINITIONS, max=ctx.max_load)
 
 
@@ -301,9 +305,9 @@ MEETINGS_COLOR = "#f28e2b"
 def _period_definition(ctx: Context, key: str) -> str:
     from pbgraph.period import activity_period
 
-    period = activity_period(ctx.ds)
+    period = activity_period(ctx.ds, since=ctx.since, until=ctx.until)
     assert period is not None
-    return tr(key, ctx.lang, DEFINITIONS, since=period.since, until=period.until, min=1)
+    return tr(key, ctx.lang, DEFINITIONS, since=period.since, until=period.until, min=ctx.min_meetings)
 
 
 def _dormant(ctx: Context) -> Section | None:

@@ -132,7 +132,7 @@ def record_html(frame: pd.DataFrame, ctx: Context) -> str:
             content = f'<span class="rp-cellbar">{_bar(value)}<span>{content}</span></span>'
         label = esc(labels.columns[position])
         rows.append(f'<tr><th scope="row">{label}</th><td class="rp-n">{content}</td></tr>')
-    head = ("指标", "数值") if lang == "zh" else ("Measure", "Value")
+    head = tr("measure", lang), tr("value", lang)
     return (
         f'<div class="rp-table-wrap"><table class="rp-record"><thead><tr><th scope="col">{head[0]}</th>'
         f'<th scope="col" class="rp-n">{head[1]}</th></tr></thead><tbody>{"".join(rows)}</tbody>'

@@ -12,7 +12,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from pbgraph._texts.problems import KIND_NAMES, location
+from pbgraph._texts.problems import KIND_NAMES, ORG_KIND_NAME, location
 from pbgraph.graph import arrow_strings
 from pbgraph.model import (
     MULTI_VALUE_SEPARATOR,
@@ -53,7 +53,8 @@ def kind_names(kind: str) -> tuple[str, str]:
     if kind in KIND_NAMES:
         return KIND_NAMES[kind]
     if kind in ORG_KIND_ZH:
-        return f"{ORG_KIND_ZH[OrgKind(kind)]}（组织）", f"{kind} organization"
+        zh, en = ORG_KIND_NAME
+        return zh.format(kind_zh=ORG_KIND_ZH[OrgKind(kind)]), en.format(kind_en=kind)
     return kind, kind
 
 

@@ -86,10 +86,13 @@ def build_view(
         b = Builder(
             ds, lang=lang, color_by=color_by, node_limit=node_limit, committee=committee, max_load=max_load
         )
+        b.timeline = True
         return network_view(b, title_of(b, "committee", ds.name_of(target)), b.in_scope())
     b = Builder(
         ds, lang=lang, color_by=color_by, node_limit=node_limit, committee=committee, max_load=max_load
     )
+    # the network and gaps views replay the liaisons by date (a time control)
+    b.timeline = name in ("network", "gaps")
     if name == "network":
         return network_view(b, title_of(b, "network", scope_name(ds, committee)), b.in_scope())
     if name == "gaps":

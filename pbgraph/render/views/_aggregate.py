@@ -146,6 +146,7 @@ def aggregated(b: Builder, title: str, nodes: np.ndarray, gaps: dict[int, list[s
         legend=[*legend_gaps, *legend, *rest],
         notice=notice,
         labels=b.ui_labels(),
+        timeline=inner.timeline if embed else None,
     )
     drawn_nodes, drawn_edges = view.first_frame()
     return dataclasses.replace(view, caption=b.caption(len(drawn_nodes), len(drawn_edges), len(members)))

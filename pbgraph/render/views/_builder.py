@@ -27,6 +27,7 @@ from pbgraph.render.views._style import (
     PARTY_COLORS,
     STRUCTURE_COLOR,
 )
+from pbgraph.render.views._timeline import liaison_days, timeline_of
 
 if TYPE_CHECKING:
     from pbgraph.dataset import Dataset
@@ -46,6 +47,8 @@ class Builder:
         self.node_limit, self.committee, self.max_load = node_limit, committee, max_load
         self.f = facts(ds)
         self.ix = self.f.ix
+        #: give the view a time control (network and gaps views) when the dataset has dates to replay
+        self.timeline = False
         if committee is not None and committee not in ds.committees:
             raise UnknownIdError(t("unknown_committee", lang).format(id=committee))
 
@@ -218,6 +221,7 @@ class Builder:
             labels=self.ui_labels(),
             focus=None if selection.focus is None else str(self.f.ids[selection.focus]),
             rings=selection.rings or [],
+            timeline=timeline_of(self.ds) if self.timeline else None,
         )
 
     def gap_legend(self, gaps: dict[int, list[str]]) -> list[LegendItem]:
@@ -241,6 +245,15 @@ class Builder:
         lang = self.lang
         # with an activity log, dormant liaisons are faded and say when they were last exercised
         dormant, last = pair_activity(self.ds, chosen["source"].to_numpy(), chosen["target"].to_numpy())
+        timeline = self.timeline and timeline_of(self.ds) is not None
+        if timeline:
+            is_liaison = (chosen["type"] == "liaison").to_numpy()
+            made, exercised = liaison_days(
+                self.ds,
+                np.where(is_liaison, chosen.index.to_numpy(), 0),
+                chosen["source"].to_numpy(),
+                chosen["target"].to_numpy(),
+            )
         for row, (source, target, kind_type, kind, counts) in enumerate(chosen.itertuples(index=False)):
             if kind_type == "liaison":
                 label = LIAISON_KIND_ZH.get(kind, kind) if lang == "zh" else f"{kind} liaison"
@@ -258,6 +271,10 @@ class Builder:
                     tooltip = label
                 else:
                     color, width, tooltip = NOT_COUNTING_COLOR, 1.0, label + t("does_not_count", lang)
+                # what the time control replays (the colour when active, the kind in words)
+                since, days, live = (made[row], exercised[row], None) if timeline else (None, (), None)
+                if timeline:
+                    live = LIAISON_COLORS.get(kind, "#999999") if counts else color
                 out.append(
                     ViewEdge(
                         str(ids[source]),
@@ -267,6 +284,11 @@ class Builder:
                         width=width,
                         tooltip=tooltip,
                         liaison=True,
+                        since=since,
+                        activity=days,
+                        live_color=live,
+                        counts=bool(counts),
+                        kind_label=(label if counts else tooltip) if timeline else "",
                     )
                 )
             else:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pbgraph.model import LiaisonKind, Party
+from pbgraph.render._model import DORMANT_COLOR as DORMANT_COLOR
 
 PALETTE = (
     "#1f77b4",
@@ -57,8 +58,6 @@ LIAISON_COLORS: dict[str, str] = {
 }
 STRUCTURE_COLOR = "#d9d9d9"
 NOT_COUNTING_COLOR = "#999999"
-DORMANT_COLOR = "#d5d9de"
-"""A counting liaison without activity in the period (dormant): drawn faded."""
 #: the badge symbol of each gap kind (keys of the gap analyses, as in `GAP_LABELS`)
 GAP_SYMBOL: dict[str, str] = {
     "unlinked": "cross",

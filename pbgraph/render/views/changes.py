@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from pbgraph._texts import say
+from pbgraph._texts.changes import CHANGES
 from pbgraph.render._model import LegendItem, View, ViewEdge
 from pbgraph.render.views._builder import Builder
 from pbgraph.render.views.network import gap_kinds, network_view, scope_name
@@ -23,21 +25,9 @@ ADDED_COLOR = "#2e7d32"
 REMOVED_COLOR = "#9e9e9e"
 BROKEN_COLOR = "#d32f2f"
 
-_WORDS: dict[str, tuple[str, str]] = {
-    "plan_title": ("联系安排", "Plan"),
-    "planned": ("拟建联系", "proposed liaison"),
-    "diff_title": ("变化", "Changes"),
-    "added": ("新增联系", "liaison added"),
-    "removed": ("删除的联系", "liaison removed"),
-    "broken": ("因委员退出而中断的联系", "liaison broken by a departure"),
-    "joined": ("新增委员", "member joined"),
-    "left": ("退出的委员", "member left"),
-}
-
 
 def _word(key: str, lang: str) -> str:
-    zh, en = _WORDS[key]
-    return zh if lang == "zh" else en
+    return say(CHANGES, key, lang)
 
 
 def plan_view(
@@ -67,7 +57,7 @@ def plan_view(
     )
     # the plan adds liaisons only: node numbers are those of the dataset, so its gaps can be marked
     highlight = gap_kinds(ds, committee=committee, max_load=max_load)
-    title = f"{_word('plan_title', lang)}{'：' if lang == 'zh' else ': '}{scope_name(ds, committee)}"
+    title = say(CHANGES, "titled", lang, title=_word("plan_title", lang), scope=scope_name(ds, committee))
     view = network_view(b, title, b.in_scope(), highlight)
     planned = set(zip(proposed.liaisons["source"], proposed.liaisons["target"], strict=True))
     return _marked(view, {pair: ("planned", PLANNED_COLOR) for pair in planned}, lang)
@@ -104,7 +94,7 @@ def diff_view(
             members["change"].isin(["joined", "left"]), ["change", "id"]
         ].itertuples(index=False)
     }
-    title = f"{_word('diff_title', lang)}{'：' if lang == 'zh' else ': '}{scope_name(new, committee)}"
+    title = say(CHANGES, "titled", lang, title=_word("diff_title", lang), scope=scope_name(new, committee))
     view = network_view(b, title, b.in_scope())
     # members who joined or left stand out like gaps do, with what happened to them
     view = dataclasses.replace(
@@ -166,9 +156,7 @@ def _marked(view: View, marks: dict[tuple[str, str], tuple[str, str]], lang: str
                 color=color,
                 dashes=key != "added",
                 width=2.4,
-                tooltip=f"{edge.tooltip}（{_word(key, lang)}）"
-                if lang == "zh"
-                else f"{edge.tooltip} ({_word(key, lang)})",
+                tooltip=say(CHANGES, "noted", lang, text=edge.tooltip, note=_word(key, lang)),
             )
         )
     # a restyled liaison is counted under its mark, not under its kind any more

@@ -1,0 +1,9 @@
+// Load one batch of REACHES relationships (Member → Member): a member to what a counting liaison of theirs targets.
+// One hop of `reach` in the direction it is walked (see cypher/README.md, "Reach"); derived at push time.
+// Each row: {source, target}; at most one per pair and dataset.
+// Parameters: $dataset, $rows
+UNWIND $rows AS row
+WITH row.source AS source, row.target AS target
+MATCH (s:Member {dataset: $dataset, id: source})
+MATCH (t:Member {dataset: $dataset, id: target})
+MERGE (s)-[:REACHES {dataset: $dataset}]->(t)

@@ -1,0 +1,178 @@
+"""The words of the import report (导入报告) and of the office template's instructions sheet, Chinese and
+English: headings, why rows were skipped, what each column was read as, how names were resolved."""
+
+from __future__ import annotations
+
+ID_SCHEME = (
+    "未提供编号的表，编号按内容排序（界别、镇街、政治面貌、姓名及其余各列）依次编为 M001、M002 …："
+    "同一份名单无论行序如何都得到相同的编号；编号不含姓名，也不是行号。",
+    "Where a table has no id column, ids M001, M002 … follow a sort of the records' content (sector, "
+    "township, party, name, then every other column): the same roster gives the same ids whatever its row "
+    "order; an id is neither a name nor a row number.",
+)
+
+WORDS: dict[str, tuple[str, str]] = {
+    "title": ("导入报告", "Import report"),
+    "sources": ("来源文件", "Source files"),
+    "sheets": ("工作表", "Sheets"),
+    "sheet": ("工作表", "sheet"),
+    "kind": ("识别为", "read as"),
+    "header_row": ("表头行", "header row"),
+    "records": ("数据行", "records"),
+    "columns": ("列的读取", "How each column was read"),
+    "header": ("列名", "header"),
+    "field": ("读作", "read as"),
+    "skipped": ("跳过的行", "Rows skipped"),
+    "reason": ("原因", "reason"),
+    "rows": ("行", "rows"),
+    "ignored": ("未读取的工作表", "Sheets not read"),
+    "normalized": ("值的规范化", "Values normalized"),
+    "value": ("原值", "value as written"),
+    "code": ("规范值", "normalized"),
+    "count": ("次数", "count"),
+    "names": ("名称的解析", "Names resolved"),
+    "tables": ("生成的表", "Tables built"),
+    "table": ("表", "table"),
+    "from": ("来源", "from"),
+    "ids": ("编号", "ids"),
+    "party_group": ("党组成员标记", "Party-group flag"),
+    "not_recorded": ("未提供的表", "Not recorded"),
+    "problems": ("问题", "Problems"),
+    "none": ("无", "none"),
+    "id_scheme": ("编号规则", "Id scheme"),
+    "id_scheme_text": ID_SCHEME,
+    "unknown_code": ("?（未知）", "? (unknown)"),
+    "list_separator": ("；", "; "),
+    "code_named": ("{name}（{code}）", "{name} ({code})"),
+}
+"""Headings and the words between the report's cells."""
+
+REASONS: dict[str, tuple[str, str]] = {
+    "blank": ("空行", "blank"),
+    "total": ("合计/小计行", "total row"),
+    "note": ("注释行", "note row"),
+    "header_repeated": ("重复的表头", "repeated header"),
+    "heading": ("分组标题行", "heading row"),
+    "empty": ("空表", "empty"),
+    "not_data": ("说明或隐藏表", "instructions or hidden"),
+    "unrecognized": ("无法识别", "not recognized"),
+}
+"""Why a row or a sheet was not read."""
+
+FIELDS: dict[str, tuple[str, str]] = {
+    "id": ("编号", "id"),
+    "name": ("姓名/名称", "name"),
+    "party": ("政治面貌", "party"),
+    "committee": ("政协", "committee"),
+    "sector": ("界别", "sector"),
+    "township": ("镇街", "township"),
+    "roles": ("职务", "roles"),
+    "party_group": ("党组成员", "party-group flag"),
+    "enterprise": ("委员企业", "enterprise"),
+    "special_committee": ("专委会（生成组织成员）", "special committee (memberships)"),
+    "sector_group": ("界别联组（生成界别的联组）", "sector group (of the sector)"),
+    "gender": ("性别（保留为属性）", "gender (attribute)"),
+    "ethnicity": ("民族（保留为属性）", "ethnicity (attribute)"),
+    "birth": ("出生年月（保留为属性）", "birth (attribute)"),
+    "unit": ("工作单位及职务（保留为属性）", "work unit (attribute)"),
+    "source": ("发起方（委员）", "source (member)"),
+    "targets": ("联系对象（可多个）", "targets (several)"),
+    "target": ("联系对象", "target"),
+    "source_sector": ("发起方界别（用于区分同名）", "source's sector (tells namesakes apart)"),
+    "source_party": ("发起方政治面貌（不读取）", "source's party (not read)"),
+    "source_roles": ("发起方职务（党组成员标记）", "source's roles (party-group flag)"),
+    "since": ("开始日期", "since"),
+    "note": ("备注", "note"),
+    "kind": ("类型", "kind"),
+    "parent": ("上级", "parent"),
+    "group": ("界别联组", "sector group"),
+    "member": ("委员", "member"),
+    "organization": ("组织", "organization"),
+    "role": ("职务", "role"),
+    "date": ("日期", "date"),
+    "members": ("参加委员", "members"),
+    "ignore": ("忽略（序号、备注等）", "ignored (序号 …)"),
+    "private": ("已删除（个人敏感信息）", "dropped (personal data)"),
+    "": ("未识别，忽略", "not recognized, ignored"),
+    "activity_kind": ("活动类型（方式/类型）", "activity kind"),
+}
+"""What a column was read as (its field)."""
+
+HOW: dict[str, tuple[str, str]] = {
+    "id": ("按编号", "by id"),
+    "name": ("按名称", "by name"),
+    "qualified": ("按 名称（区分词）", "by name (qualifier)"),
+    "context": ("按名称及同行界别", "by name and the row's sector"),
+    "unknown": ("找不到", "not found"),
+    "ambiguous": ("同名无法区分", "ambiguous"),
+    "liaison": ("按名称及联系名单（同名时取所联系的一方）", "by name and the liaison lists"),
+}
+"""How a name was resolved."""
+
+BUILT: dict[str, tuple[str, str]] = {
+    "sheet": ("工作表", "sheet"),
+    "roster": ("委员名单中的不同值", "the roster's distinct values"),
+    "contact_liaisons": ("委员联系群众名单中的名字", "names in the contact lists"),
+    "lists": ("各名单", "the lists"),
+    "not_recorded": ("未提供", "not recorded"),
+}
+"""Where a table built came from."""
+
+IDS: dict[str, tuple[str, str]] = {
+    "assigned": ("自动编号", "assigned"),
+    "given": ("来自编号列", "from the id column"),
+}
+"""Where a table's ids came from."""
+
+PARTY_GROUP_HOW: dict[str, tuple[str, str]] = {
+    "column": ("“党组成员”列", "the 党组成员 column"),
+    "roles": ("职务中的党组书记/副书记/成员", "党组 roles in 职务"),
+    "membership": ("政协党组的组织成员", "membership of the party group"),
+    "sector_list": ("党组成员联系界别名单的职务", "roles in the sector liaison list"),
+}
+"""Where the party-group flag of members came from."""
+
+NOT_RECORDED: dict[str, tuple[str, str]] = {
+    "liaisons:member": ("党员委员联系党外委员", "member liaisons (联系党外委员)"),
+    "liaisons:sector": ("党组成员联系界别", "sector liaisons (联系界别)"),
+    "liaisons:township": ("党员委员联系镇街", "township liaisons (联系镇街)"),
+    "liaisons:contact": ("委员联系群众", "contact liaisons (联系群众)"),
+    "note": (
+        "注：未提供{names}，依赖这些表的结果为 n/a 或不列出（而不是把每一项都算作缺口）。",
+        "Note: not recorded: {names}; what depends on them is n/a or not listed.",
+    ),
+    "separator": ("、", ", "),
+}
+"""The kinds of liaison an office file may leave out, as users call them, and the note that says so."""
+
+TEMPLATE: dict[str, tuple[str, str]] = {
+    "choose": ("请从下拉列表选择", "Choose from the list"),
+    "choose_for": ("“{header}”请从下拉列表中选择。", "Choose '{header}' from the drop-down list."),
+}
+"""The template's data-validation messages (the template is in Chinese: its headers are what office files
+carry)."""
+
+INSTRUCTIONS = (
+    "填表说明（pbgraph 模板）",
+    "",
+    "1. 每张工作表按表头识别，不按表名；表头上方可以有标题行，表头可合并单元格；序号列、合计/小计行"
+    "、注：行和空行都会跳过。",
+    "2. 灰色斜体的是示例行，请删除后填写。委员名单示例有 4 行，以便各联系表的示例指向名单中的人。",
+    "3. 委员名单：必填“姓名”“政治面貌”（下拉选择）。没有“编号”列时，系统按内容自动编号（同一名单得"
+    "到相同编号）。",
+    "   职务中写有“党组书记”“党组副书记”“党组成员”的委员即为党组成员，不必另设一列。",
+    "   手机号、身份证号、住址等个人敏感信息不要填写；如有，读取时会删除，不会出现在任何输出中。",
+    "4. 联系表：一行一位委员，联系对象写名字，多个名字用 、 ， ； / 或换行分隔。",
+    "   名单中有同名委员时，写成 姓名（界别） 或 姓名（镇街），或在委员名单中加“编号”列并改用编号。",
+    "5. 党组成员联系界别：可写界别名，也可写界别联组名（须与委员名单“界别联组”列或组织表一致）。",
+    "6. 组织、组织成员：类型、职务用下拉选择；未填写这两张表时，组织覆盖率等分析显示“未提供”，而不"
+    "是把每个人列为缺口。",
+    "7. 联系记录：一行一次联系，写日期、党员委员（一起参加的可写多人）、联系对象（党外委员、群众、镇街或界别"
+    "的名称）和方式；组织生活记录：一行一次会议或活动，写日期、组织名称、参加人员（多人用 、 分隔）和类型。"
+    "日期可写 2024-03-05、2024.3.5 或 2024年3月5日。两张表用于“联系实效”（只在纸面上的联系）和“双重组织"
+    "生活”分析。",
+    "8. 填好后：pbgraph validate 本文件.xlsx 检查；pbgraph analyze all 本文件.xlsx 分析；pbgraph im"
+    "port 本文件.xlsx -o 数据集 转为规范数据集。",
+)
+"""The 说明 sheet of the office template, line by line: in Chinese only, as the template itself (its sheet
+names and headers are the words office files use)."""
