@@ -7,6 +7,7 @@ a person.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -31,6 +32,7 @@ NAME_COLUMNS: dict[str, str] = {
 
 PERSON_TABLES = frozenset(
     {"unlinked", "unorganized", "reach", "load", "fragile", "connectors", "org_life", "few_contacts"}
+    | {"member_changes"}
 )
 """Tables whose rows are members: their `name` column is headed 姓名."""
 
@@ -38,14 +40,17 @@ PERSON_ROWS = "person_rows"
 """The `attrs` key marking a frame whose rows are members (read by :func:`pbgraph.format.display_frame`)."""
 
 
-def _names_of(ds: Dataset, ids: pd.Series) -> np.ndarray:
+def _names_of(datasets: Sequence[Dataset], ids: pd.Series) -> np.ndarray:
     codes, uniques = pd.factorize(ids)
-    names = np.array([ds.name_of(str(u)) for u in uniques] + [""], dtype=object)
-    return names[codes]
+    names = [next((n for ds in datasets if (n := ds.name_of(str(u)))), "") for u in uniques]
+    return np.array([*names, ""], dtype=object)[codes]
 
 
-def with_names(frame: pd.DataFrame, ds: Dataset, *, table: str | None = None) -> pd.DataFrame:
-    """The frame with a name column beside every id column (see `NAME_COLUMNS`) that has none.
+def with_names(
+    frame: pd.DataFrame, ds: Dataset | Sequence[Dataset], *, table: str | None = None
+) -> pd.DataFrame:
+    """The frame with a name column beside every id column (see `NAME_COLUMNS`) that has none; names from
+    the first dataset that knows the id (`diff`: the new one, then the old one).
 
     Examples
     --------
@@ -58,14 +63,19 @@ def with_names(frame: pd.DataFrame, ds: Dataset, *, table: str | None = None) ->
     >>> named.iloc[0].tolist(), named.attrs["person_rows"]
     (['C1', '甲县政协', 'N1', '党外戊', 'P1', '党组甲'], True)
     """
+    datasets = list(ds) if isinstance(ds, Sequence) else [ds]
     named = frame.copy()
     for column, name_column in NAME_COLUMNS.items():
         if column in named.columns and name_column not in named.columns:
-            named.insert(list(named.columns).index(column) + 1, name_column, _names_of(ds, named[column]))
+            named.insert(
+                list(named.columns).index(column) + 1, name_column, _names_of(datasets, named[column])
+            )
     named.attrs = {**frame.attrs, PERSON_ROWS: table in PERSON_TABLES}
     return named
 
 
-def tables_with_names(tables: dict[str, pd.DataFrame], ds: Dataset) -> dict[str, pd.DataFrame]:
+def tables_with_names(
+    tables: dict[str, pd.DataFrame], ds: Dataset | Sequence[Dataset]
+) -> dict[str, pd.DataFrame]:
     """:func:`with_names` of every table (by its name)."""
     return {name: with_names(frame, ds, table=name) for name, frame in tables.items()}

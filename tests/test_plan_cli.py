@@ -133,7 +133,8 @@ def test_diff_lists_a_changed_dataset(tmp_path: Path) -> None:
     result = run("diff", FIXTURE, changed)
     assert result.exit_code == 0
     lines = [line.split() for line in result.stdout.splitlines()]
-    assert ["变更", "C1", "N4", "乙四", "政治面貌", "无党派人士", "中共党员"] in lines
+    # the committee's name beside its id (DESIGN 5)
+    assert ["变更", "C1", "甲市政协", "N4", "乙四", "政治面貌", "无党派人士", "中共党员"] in lines
     data = json.loads(run("diff", FIXTURE, changed, "--format", "json", "--match", "name").stdout)
     assert [(r["id"], r["field"], r["before"], r["after"]) for r in data["member_changes"]] == [
         ("N4", "party", "NP", "CPC")
