@@ -34,7 +34,7 @@ PERSON_TABLES = frozenset(
     {"unlinked", "unorganized", "reach", "load", "fragile", "connectors", "org_life", "few_contacts"}
     | {"member_changes"}
 )
-"""Tables whose rows are members: their `name` column is headed 姓名."""
+"""Tables whose rows are members: their `name` column is headed as a person's name (`person_name`)."""
 
 PERSON_ROWS = "person_rows"
 """The `attrs` key marking a frame whose rows are members (read by :func:`pbgraph.format.display_frame`)."""
