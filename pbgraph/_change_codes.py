@@ -26,8 +26,8 @@ class EntityCodes:
         old_parts, new_parts, size = [], [], 0
         for table in NODE_TABLES:
             if by_name:
-                old_keys = arrow_strings(_name_keys(old, table, repeated))
-                new_keys = arrow_strings(_name_keys(new, table, repeated))
+                old_keys = _name_keys(old, table, repeated)
+                new_keys = _name_keys(new, table, repeated)
             else:
                 old_keys, new_keys = (
                     arrow_strings(old.tables[table]["id"]),
@@ -91,12 +91,12 @@ def _repeated_names(ds: Dataset) -> set[str]:
     return set(names[names.duplicated()].tolist())
 
 
-def _name_keys(ds: Dataset, table: str, repeated: set[str]) -> pd.Series:
+def _name_keys(ds: Dataset, table: str, repeated: set[str]) -> pa.Array:
     """Keys of the nodes of a table: members by name (name + sector name where the name repeats, then + its
     occurrence); other nodes by name and committee name (contacts: name and township)."""
     frame = getattr(ds, table)
-    names = frame["name"].astype("str")
     if table == "members":
+        names = frame["name"].astype("str")
         twice = names.isin(repeated).to_numpy()
         keys = names.copy()
         if twice.any():
@@ -105,12 +105,9 @@ def _name_keys(ds: Dataset, table: str, repeated: set[str]) -> pd.Series:
             longer = names[twice] + "\x1f" + pd.Series(sector, index=names[twice].index, dtype="str")
             # the same name and sector twice: their order tells them apart
             keys[twice] = longer + "\x1f" + longer.groupby(longer.to_numpy()).cumcount().astype("str")
-        return keys
-    if table == "contacts":
-        # the township's name, not its id: ids differ between two datasets matched by name
-        township_names = pd.Series(ds.townships["name"].to_numpy(), index=ds.townships["id"].to_numpy())
-        within = township_names.reindex(frame["township"].to_numpy()).fillna("").to_numpy()
-        return names + "\x1f" + pd.Series(within, index=frame.index, dtype="str")
-    committee_names = pd.Series(ds.organizations["name"].to_numpy(), index=ds.organizations["id"].to_numpy())
-    within = committee_names.reindex(frame["committee"].to_numpy()).fillna("").to_numpy()
-    return names + "\x1f" + pd.Series(within, index=frame.index, dtype="str")
+        return arrow_strings(keys)
+    # the place's name, not its id: ids differ between two datasets matched by name (contacts: the township)
+    places, column = (ds.townships, "township") if table == "contacts" else (ds.organizations, "committee")
+    found = pc.index_in(arrow_strings(frame[column]), value_set=arrow_strings(places["id"]))
+    within = pc.take(arrow_strings(places["name"]), found).fill_null("")
+    return pc.binary_join_element_wise(arrow_strings(frame["name"]), within, "\x1f")

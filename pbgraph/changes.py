@@ -21,10 +21,11 @@ from pbgraph._change_codes import EntityCodes
 from pbgraph._errors import InvalidOptionError, UnknownIdError
 from pbgraph._texts import both
 from pbgraph._texts.cli import ERRORS
-from pbgraph.analyses._common import facts
-from pbgraph.analyses.coverage import coverage
+from pbgraph._texts.tables import OVERALL_NAME
+from pbgraph.analyses._common import facts, not_recorded, rate
 from pbgraph.analyses.gaps import platform_gaps, sector_gaps, township_gaps, unlinked, unorganized
 from pbgraph.analyses.workload import DEFAULT_MAX_LOAD, fragile, liaison_load
+from pbgraph.graph import committee_orgs
 from pbgraph.model import NODE_TABLES, LiaisonKind, Role
 
 if TYPE_CHECKING:
@@ -142,7 +143,7 @@ def diff(
         liaisons=_liaison_changes(old, new, codes),
         organizations=_organization_changes(old, new, codes),
         memberships=_membership_changes(old, new, codes),
-        rates=_rates(old, new, codes, max_load),
+        rates=_rates(old, new, codes),
         gaps=_gap_changes(old, new, codes, max_load),
     )
 
@@ -423,8 +424,41 @@ def _membership_changes(old: Dataset, new: Dataset, codes: EntityCodes) -> pd.Da
     return pd.concat(parts, ignore_index=True)
 
 
-def _rates(old: Dataset, new: Dataset, codes: EntityCodes, max_load: int) -> pd.DataFrame:
-    before, after = coverage(old, max_load=max_load), coverage(new, max_load=max_load)
+def _coverage_rates(ds: Dataset) -> pd.DataFrame:
+    """The rates of :func:`pbgraph.analyses.coverage` that `diff` compares, per committee and overall (last):
+    committee, committee_name, organization_rate, work_rate, unlinked (None where not recorded). Computed
+    here from the member facts: coverage would also work out 有效联系率 from the activities, which `diff`
+    does not compare."""
+    f = facts(ds)
+    cpc = f.index.is_cpc
+    indicators = np.stack(
+        [cpc, cpc & f.organized, ~cpc, ~cpc & (f.liaison_sources_per_target > 0)], axis=1
+    ).astype(np.int64)
+    pairs = ds.member_committees
+    committees = committee_orgs(ds)
+    keys = committees["id"].tolist()
+    per_committee = pd.DataFrame(indicators[pairs["member"].to_numpy()]).groupby(
+        pairs["committee"].to_numpy()
+    )
+    counts = per_committee.sum().reindex(keys, fill_value=0).to_numpy()
+    counts = np.vstack([counts.reshape(-1, 4), indicators.sum(axis=0)])
+    unknown_organization = bool(not_recorded(ds, "organizations", "memberships"))
+    unknown_work = bool(not_recorded(ds, "liaisons:member"))
+    return pd.DataFrame(
+        {
+            "committee": [*keys, ""],
+            "committee_name": [*committees["name"].tolist(), OVERALL_NAME],
+            "organization_rate": [
+                None if unknown_organization else rate(int(a), int(b)) for b, a in counts[:, :2].tolist()
+            ],
+            "work_rate": [None if unknown_work else rate(int(a), int(b)) for b, a in counts[:, 2:].tolist()],
+            "unlinked": [None if unknown_work else int(b - a) for b, a in counts[:, 2:].tolist()],
+        }
+    )
+
+
+def _rates(old: Dataset, new: Dataset, codes: EntityCodes) -> pd.DataFrame:
+    before, after = _coverage_rates(old), _coverage_rates(new)
     before_key = np.where(
         before["committee"] == "", -1, codes.of_ids(old, before["committee"], ("organizations",))
     )
@@ -444,12 +478,12 @@ def _rates(old: Dataset, new: Dataset, codes: EntityCodes, max_load: int) -> pd.
             "committee_name": joined["committee_name_after"].fillna(joined["committee_name_before"]),
         }
     )
-    for rate in rates:
+    for rate_column in rates:
         for when in ("before", "after"):
-            values = joined[f"{rate}_{when}"]
-            frame[f"{rate}_{when}"] = (
+            values = joined[f"{rate_column}_{when}"]
+            frame[f"{rate_column}_{when}"] = (
                 values.fillna(0).astype(np.int64)
-                if rate == "unlinked"
+                if rate_column == "unlinked"
                 else values.astype(object).where(values.notna(), None)
             )
     return frame

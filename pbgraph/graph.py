@@ -67,8 +67,19 @@ class NodeIndex:
 
     def lookup(self, values: pd.Series | np.ndarray | pa.Array) -> np.ndarray:
         """Node number of each id (-1 where unknown)."""
-        found = pc.index_in(arrow_strings(values), value_set=self.ids)
-        return np.asarray(found.fill_null(-1), dtype=np.int64)
+        strings = arrow_strings(values)
+        if len(strings) * 16 < self.size:
+            # a few ids (a view marking its gaps): arrow would hash every id of the dataset again, each time
+            number = self._number_of
+            found = (number.get(value, -1) for value in strings.to_pylist())
+            return np.fromiter(found, dtype=np.int64, count=len(strings))
+        return np.asarray(pc.index_in(strings, value_set=self.ids).fill_null(-1), dtype=np.int64)
+
+    @cached_property
+    def _number_of(self) -> dict[str | None, int]:
+        ids = self.ids.to_pylist()
+        # built backwards: an id listed twice keeps its first number, as `pc.index_in` gives it
+        return dict(zip(reversed(ids), range(len(ids) - 1, -1, -1), strict=True))
 
     @cached_property
     def _columns(self) -> dict[tuple[str, str], np.ndarray]:

@@ -79,8 +79,8 @@ def load(
     Examples
     --------
     >>> ds = load("data/sample")
-    >>> len(ds.members) > 200
-    True
+    >>> len(ds.members), len(ds.liaisons)
+    (250, 595)
     """
     reading(*_read_files(path))
 

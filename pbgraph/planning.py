@@ -23,7 +23,11 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
-from scipy.sparse.csgraph import connected_components, min_weight_full_bipartite_matching
+from scipy.sparse.csgraph import (
+    connected_components,
+    maximum_bipartite_matching,
+    min_weight_full_bipartite_matching,
+)
 
 from pbgraph._errors import InvalidOptionError, PbgraphError
 from pbgraph._texts import both
@@ -212,23 +216,7 @@ def _plan_members(
     reason: str,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Assign each target member row one CPC member (never `excluded[i]`); updates `loads` in place."""
-    cpc = facts(ds).index.is_cpc
-    pairs = _committee_pairs(ds, committee)
-    is_target = np.full(len(ds.members), -1, dtype=np.int64)
-    is_target[targets] = np.arange(len(targets))
-    # eligible (target, source, committee) triples: both in a committee, the first shared one kept
-    t_side = pairs[is_target[pairs["member"].to_numpy()] >= 0]
-    s_side = pairs[cpc[pairs["member"].to_numpy()]]
-    joined = t_side.merge(s_side, on="committee", suffixes=("_t", "_s"))
-    joined = joined.sort_values("committee", kind="stable").drop_duplicates(["member_t", "member_s"])
-    t_row = joined["member_t"].to_numpy(dtype=np.int64)
-    s_row = joined["member_s"].to_numpy(dtype=np.int64)
-    keep = (s_row != excluded[is_target[t_row]]) & (s_row != t_row)
-    t_row, s_row, via = t_row[keep], s_row[keep], joined["committee"].to_numpy(dtype=np.int64)[keep]
-    target_index = is_target[t_row]
-    order = np.lexsort((s_row, target_index))
-    target_index, s_row, via = target_index[order], s_row[order], via[order]
-
+    target_index, s_row, via = _eligible_pairs(ds, targets, excluded, committee)
     group, township = _group_keys(ds)
     t_members = targets[target_index]
     match = np.where(
@@ -292,6 +280,42 @@ def _plan_members(
     return placed_frame, unplaced
 
 
+def _eligible_pairs(
+    ds: Dataset, targets: np.ndarray, excluded: np.ndarray, committee: str | None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every (target index, CPC member row) sharing a committee, the target's own `excluded` member and
+    the target themself left out, sorted by target then member; with the committee (position) they share,
+    the first in table order where they share several."""
+    members = len(ds.members)
+    pairs = _committee_pairs(ds, committee)
+    member, position = pairs["member"].to_numpy(), pairs["committee"].to_numpy()
+    is_target = np.full(members, -1, dtype=np.int64)
+    is_target[targets] = np.arange(len(targets))
+    t_side = is_target[member] >= 0
+    t_index, t_committee = is_target[member[t_side]], position[t_side]
+    # the CPC members grouped by committee: each target side row takes its committee's whole run
+    s_side = facts(ds).index.is_cpc[member]
+    s_order = np.argsort(position[s_side], kind="stable")
+    s_member = member[s_side][s_order]
+    per_committee = np.bincount(position[s_side], minlength=len(ds.committees))
+    run_start = np.cumsum(per_committee) - per_committee
+    repeats = per_committee[t_committee]
+    total = int(repeats.sum())
+    offset = np.arange(total) - np.repeat(np.cumsum(repeats) - repeats, repeats)
+    s_row = s_member[np.repeat(run_start[t_committee], repeats) + offset]
+    t_index, via = np.repeat(t_index, repeats), np.repeat(t_committee, repeats)
+    # sorted by (target, member, committee): the first of each (target, member) shares the first committee
+    key = (t_index * members + s_row) * max(len(ds.committees), 1) + via
+    order = np.argsort(key)
+    key = key[order] // max(len(ds.committees), 1)
+    first = np.ones(len(key), dtype=bool)
+    first[1:] = key[1:] != key[:-1]
+    order = order[first]
+    t_index, s_row, via = t_index[order], s_row[order], via[order]
+    keep = (s_row != excluded[t_index]) & (s_row != targets[t_index])
+    return t_index[keep], s_row[keep], via[keep]
+
+
 def _take(frame: pd.DataFrame, column: str, rows: np.ndarray) -> np.ndarray:
     """The cells of some rows of a column, as Python objects (without converting the whole column)."""
     return frame[column].iloc[rows].to_numpy(dtype=object)
@@ -309,13 +333,24 @@ def _place_names(ds: Dataset, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]
     return names[0], names[1]
 
 
+def _dense_rank(values: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct values (below `size`) in increasing order, and each value's position among them: what
+    ``np.unique(values, return_inverse=True)`` gives, without sorting."""
+    seen = np.zeros(size, dtype=bool)
+    seen[values] = True
+    distinct = np.flatnonzero(seen)
+    rank = np.cumsum(seen) - 1
+    return distinct, rank[values]
+
+
 def _components(
     target_index: np.ndarray, source_row: np.ndarray, n_targets: int
 ) -> list[tuple[np.ndarray, np.ndarray]]:
-    """The connected parts of the eligibility graph: per part, its targets and the positions of its pairs."""
+    """The connected parts of the eligibility graph: per part, its targets and the positions of its pairs
+    (in increasing order)."""
     if not len(target_index):
         return []
-    sources, source_index = np.unique(source_row, return_inverse=True)
+    sources, source_index = _dense_rank(source_row, int(source_row.max()) + 1)
     size = n_targets + len(sources)
     graph = sp.coo_matrix(
         (np.ones(len(target_index), dtype=np.int8), (target_index, n_targets + source_index)),
@@ -326,9 +361,13 @@ def _components(
     pair_order = np.argsort(pair_label, kind="stable")
     bounds = np.searchsorted(pair_label[pair_order], np.arange(label.max() + 2))
     parts = []
-    for part in np.unique(pair_label):
+    for part in np.flatnonzero(bounds[1:] > bounds[:-1]):
         positions = pair_order[bounds[part] : bounds[part + 1]]
-        parts.append((np.unique(target_index[positions]), positions))
+        # pairs are sorted by target: the distinct targets are where the target changes
+        targets = target_index[positions]
+        first = np.ones(len(targets), dtype=bool)
+        first[1:] = targets[1:] != targets[:-1]
+        parts.append((targets[first], positions))
     return parts
 
 
@@ -340,10 +379,16 @@ def _assign(
     loads: np.ndarray,
     max_load: int,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Solve one part: returns the targets placed and, for each, the position of its pair."""
+    """Solve one part: returns the targets placed and, for each, the position of its pair.
+
+    The pairs come sorted by target, then source. Rows of the matrix are the targets; its columns the free
+    places of every source (in order of source, then place: the j-th place of a source of load L costs
+    L + j + 1 on top of the match), then, unless a matching places everyone (then every optimal plan does),
+    one column per target for staying unplaced. The matrix is built row by row in that column order, so
+    that no sparse conversion has to sort it."""
     n = len(targets)
     local = np.searchsorted(targets, pair_target)
-    sources, source_index = np.unique(pair_source, return_inverse=True)
+    sources, source_index = _dense_rank(pair_source, int(pair_source.max()) + 1)
     demand = np.bincount(source_index, minlength=len(sources))
     places = np.clip(max_load - loads[sources], 0, np.minimum(demand, n))
     open_places = places > 0
@@ -351,33 +396,39 @@ def _assign(
     # lexicographic costs: placing one more outweighs every match, a better match outweighs every load
     match_weight = n * heaviest + 1
     unplaced_cost = n * (3 * match_weight + heaviest) + 1
-    if n * unplaced_cost >= _EXACT:
-        raise PbgraphError(*both(ERRORS, "too_many_to_plan", n=n))
-    starts = np.concatenate([[0], np.cumsum(places)])
+    starts = np.cumsum(places) - places
     per_pair = places[source_index]
     pair_of_edge = np.repeat(np.arange(len(pair_target)), per_pair)
     place = np.arange(len(pair_of_edge)) - np.repeat(np.cumsum(per_pair) - per_pair, per_pair)
+    n_places = int(places.sum())
+    # each row's edges, columns increasing (pairs are sorted by source): CSR without any sorting
+    edge_row = local[pair_of_edge]
+    cost = (pair_match[pair_of_edge] + 1) * match_weight + loads[pair_source[pair_of_edge]] + place + 1
     column = starts[source_index[pair_of_edge]] + place
-    carried = loads[pair_source[pair_of_edge]] + place + 1
-    cost = (pair_match[pair_of_edge] + 1) * match_weight + carried
-    n_places = int(starts[-1])
+    per_row = np.bincount(edge_row, minlength=n)
     matrix = sp.csr_matrix(
-        (
-            np.concatenate([cost, np.full(n, unplaced_cost)]).astype(np.float64),
-            (
-                np.concatenate([local[pair_of_edge], np.arange(n)]),
-                np.concatenate([column, n_places + np.arange(n)]),
-            ),
-        ),
-        shape=(n, n_places + n),
+        (cost.astype(np.float64), column, np.concatenate([[0], np.cumsum(per_row)])), shape=(n, n_places)
     )
+    everyone = not (maximum_bipartite_matching(matrix, perm_type="column") < 0).any()
+    # the largest total cost must stay exact in floating point
+    if n * (3 * match_weight + heaviest if everyone else unplaced_cost) >= _EXACT:
+        raise PbgraphError(*both(ERRORS, "too_many_to_plan", n=n))
+    if not everyone:
+        # one more column per target, for staying unplaced, last in its row
+        indptr = np.concatenate([[0], np.cumsum(per_row + 1)])
+        data = np.full(int(indptr[-1]), float(unplaced_cost))
+        indices = np.empty(int(indptr[-1]), dtype=np.int64)
+        at = np.arange(len(pair_of_edge)) + edge_row
+        data[at], indices[at] = cost, column
+        indices[indptr[1:] - 1] = n_places + np.arange(n)
+        matrix = sp.csr_matrix((data, indices, indptr), shape=(n, n_places + n))
     rows, columns = min_weight_full_bipartite_matching(matrix)
     placed = columns < n_places
-    # the place taken back to the pair (target, source) it belongs to
-    edge_key = local[pair_of_edge] * (n_places + n) + column
-    by_key = np.argsort(edge_key)
-    found = by_key[np.searchsorted(edge_key[by_key], rows[placed] * (n_places + n) + columns[placed])]
-    picked = pair_of_edge[found]
+    # the place taken back to its source, then to the pair (target, source): pairs are sorted by both
+    # (a source without places shares its start with the next: the last of equal starts is the one)
+    taken_source = np.searchsorted(starts, columns[placed], side="right") - 1
+    pair_key = local * len(sources) + source_index
+    picked = np.searchsorted(pair_key, rows[placed] * len(sources) + taken_source)
     return targets[rows[placed]], picked
 
 

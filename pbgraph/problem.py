@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from pbgraph._texts import say
+from pbgraph._texts.cli import GROUPED
 from pbgraph._texts.problems import MESSAGES, location
 
 Lang = str
@@ -46,8 +48,7 @@ class Problem:
     def message(self, lang: Lang = "zh") -> str:
         """The full message: location, then what is wrong and what to do."""
         where = location(file=self.file, sheet=self.sheet, row=self.row, column=self.column, lang=lang)
-        sep = "：" if lang == "zh" else ": "
-        return f"{where}{sep}{self.text(lang)}" if where else self.text(lang)
+        return say(GROUPED, "located", lang, where=where, text=self.text(lang)) if where else self.text(lang)
 
     def as_record(self, lang: Lang = "zh") -> dict[str, Any]:
         """The problem as one row of a table."""

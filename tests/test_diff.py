@@ -195,3 +195,20 @@ def test_unknown_ids_are_named(ds: Dataset) -> None:
         whatif(ds, ["A1", "Z2", "Z1"])
     with pytest.raises(pbgraph.PbgraphError, match="match"):
         diff(ds, ds, match="email")
+
+
+@pytest.mark.parametrize("fixture", ["plan", "committees", "gaps", "no_committee", "activities"])
+@pytest.mark.parametrize("unrecorded", [frozenset(), frozenset({"memberships", "liaisons:member"})])
+def test_the_rates_are_those_of_coverage(fixture: str, unrecorded: frozenset[str]) -> None:
+    # diff works the rates out without coverage's activity columns: they must be coverage's own
+    ds = load(FIXTURE.parent / fixture)
+    ds = dataclasses.replace(ds, not_recorded=unrecorded)
+    expected = coverage(ds)
+    found = diff(ds, ds).rates
+    assert found["committee"].tolist() == expected["committee"].tolist()
+    assert found["committee_name"].tolist() == expected["committee_name"].tolist()
+    for column in ("organization_rate", "work_rate"):
+        assert found[f"{column}_before"].tolist() == expected[column].tolist()
+        assert found[f"{column}_after"].tolist() == expected[column].tolist()
+    unlinked = expected["unlinked"].fillna(0).astype(int).tolist()
+    assert found["unlinked_after"].tolist() == unlinked

@@ -235,7 +235,8 @@ def test_png_export_and_keys(chromium: Chromium, sample: Dataset, tmp_path: Path
         url = api(page, root_id, f"exportPng({factor})")
         data = base64.b64decode(url.split(",", 1)[1])
         assert data[:8] == b"\x89PNG\r\n\x1a\n"
-        assert int.from_bytes(data[16:20], "big") == width * factor
+        # the view, then its legend beside it (250 CSS pixels)
+        assert int.from_bytes(data[16:20], "big") == (width + 250) * factor
     with page.expect_download() as download:
         page.click(f"#{root_id} .pbg-png >> nth=0")
     saved = download.value.path()

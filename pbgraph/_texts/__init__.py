@@ -12,6 +12,7 @@ from typing import Any
 
 from pbgraph._texts.changes import CHANGES
 from pbgraph._texts.cli import ANALYSES, CLI, GENERATE, GROUPED, OUTPUTS
+from pbgraph._texts.help import HELP
 from pbgraph._texts.import_report import (
     BUILT,
     FIELDS,
@@ -60,6 +61,7 @@ CATALOGS: dict[str, dict[str, tuple[str, str]]] = {
     "analyses": ANALYSES,
     "outputs": OUTPUTS,
     "neo4j": NEO4J,
+    "help": HELP,
     "import_report": WORDS,
     "import_reasons": REASONS,
     "import_fields": FIELDS,
@@ -108,3 +110,15 @@ def say(catalog: dict[str, tuple[str, str]], key: str, lang: str, **values: Any)
     ('wrote out/a.xlsx', '已写入 out/a.xlsx')
     """
     return pick(catalog[key], lang).format(**values)
+
+
+def help_text(key: str, **values: Any) -> str:
+    """The help of an option in both languages (click writes it before `--lang` is read).
+
+    Examples
+    --------
+    >>> help_text("lang")
+    '输出语言 / output language.'
+    """
+    zh, en = (text.format(**values) for text in HELP[key])
+    return f"{zh}{'/' if zh.endswith('）') else ' /'} {en}"

@@ -68,9 +68,10 @@ GROUPED: dict[str, tuple[str, str]] = {
     "separator": ("、", ", "),
     "other_values": ("（其他值：{values}）", " (other values: {values})"),
     "line": ("[{mark}] {head}：{text}{more}", "[{mark}] {head}: {text}{more}"),
+    "located": ("{where}：{text}", "{where}: {text}"),
 }
-"""A problem line that stands for several rows of one cause (:mod:`pbgraph._grouped`); the marks are
-CLI's `error` and `warning`."""
+"""A problem as a line: located (`Problem.message`), or standing for several rows of one cause
+(:mod:`pbgraph._grouped`); the marks are CLI's `error` and `warning`."""
 
 GENERATE: dict[str, tuple[str, str]] = {
     "committees": ("生成政协组织：{k} 个政协", "committees: {k}"),

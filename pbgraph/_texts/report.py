@@ -8,6 +8,9 @@ from typing import Any
 # every piece of text of the page, Chinese first
 TEXT: dict[str, tuple[str, str]] = {
     "measure": ("指标", "Measure"),
+    "counted": ("{title}（{n}）", "{title} ({n})"),
+    "name_id": ("{name}（{id}）", "{name} ({id})"),
+    "list_separator": ("、", ", "),
     "value": ("数值", "Value"),
     "f_activity": (
         "{total} 条联系中 {active} 条在统计期内有活动（{share}），有效联系率 {effective}；"

@@ -531,15 +531,25 @@ def activities_per_month(ds: Dataset, *, committee: str | None = None) -> pd.Dat
         part = _participation(ds)
         keep = np.zeros(len(ds.activities), dtype=bool)
         keep[part.activity[member_mask(ds, committee)[part.member]]] = True
-    months = activity_days(ds).astype("datetime64[M]").astype(str)
-    frame = pd.DataFrame(
+    months = activity_days(ds).astype("datetime64[M]")[keep]
+    # grouped on month numbers, the few distinct months then written as text ("NaT", an unreadable date, last
+    # as in text order)
+    codes = np.where(np.isnat(months), np.iinfo(np.int64).max, months.view(np.int64))
+    distinct_codes, group = np.unique(codes, return_inverse=True)
+    distinct_months = distinct_codes.copy()
+    distinct_months[distinct_codes == np.iinfo(np.int64).max] = np.datetime64("NaT").view(np.int64)
+    size = len(distinct_codes)
+    return pd.DataFrame(
         {
-            "month": months[keep],
-            "liaison_activities": _of_kinds(ds, LIAISON_ACTIVITY_KINDS)[keep].astype(np.int64),
-            "meetings": _of_kinds(ds, MEETING_KINDS)[keep].astype(np.int64),
+            "month": distinct_months.view("datetime64[M]").astype(str),
+            "liaison_activities": np.bincount(
+                group, weights=_of_kinds(ds, LIAISON_ACTIVITY_KINDS)[keep], minlength=size
+            ).astype(np.int64),
+            "meetings": np.bincount(group, weights=_of_kinds(ds, MEETING_KINDS)[keep], minlength=size).astype(
+                np.int64
+            ),
         }
     )
-    return frame.groupby("month", as_index=False)[["liaison_activities", "meetings"]].sum()
 
 
 __all__ = [

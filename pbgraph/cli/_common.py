@@ -14,7 +14,7 @@ import pandas as pd
 
 from pbgraph._errors import DatasetError, PbgraphError
 from pbgraph._grouped import grouped_lines
-from pbgraph._texts import CLI, say
+from pbgraph._texts import CLI, help_text, say
 from pbgraph._texts.cli import USAGE
 from pbgraph.analyses.activity import DEFAULT_MIN_MEETINGS
 from pbgraph.analyses.workload import DEFAULT_MAX_LOAD
@@ -32,7 +32,7 @@ def lang_option(func: F) -> F:
         type=click.Choice(["zh", "en"]),
         default="zh",
         show_default=True,
-        help="输出语言 / output language.",
+        help=help_text("lang"),
     )(func)
 
 
@@ -42,7 +42,7 @@ def max_load_option(func: F) -> F:
         type=click.IntRange(min=0),
         default=DEFAULT_MAX_LOAD,
         show_default=True,
-        help="每名党员委员最多联系的党外委员数 / max non-party members per CPC member.",
+        help=help_text("max_load"),
     )(func)
 
 
@@ -51,7 +51,7 @@ def max_depth_option(func: F) -> F:
         "--max-depth",
         type=click.IntRange(min=1),
         default=None,
-        help="联系链最多几跳（默认不限）/ max hops of reach (default: unlimited).",
+        help=help_text("max_depth"),
     )(func)
 
 
@@ -61,7 +61,7 @@ def as_of_option(func: F) -> F:
         "--as-of",
         "as_of",
         metavar="DATE",
-        help="按某日的网络分析（此后开始的联系、此后的活动不计）/ the network as it stood on DATE.",
+        help=help_text("as_of"),
     )(func)
 
 
@@ -71,12 +71,12 @@ def period_options(func: F) -> F:
     func = click.option(
         "--until",
         metavar="DATE",
-        help="活动统计截止日（默认：最近一次活动日）/ end of the period (default: latest activity).",
+        help=help_text("until"),
     )(func)
     return click.option(
         "--since",
         metavar="DATE",
-        help="活动统计起始日（默认：截止日前 12 个月）/ start of the period (default: 12 months to the end).",
+        help=help_text("since"),
     )(func)
 
 
@@ -102,14 +102,14 @@ def activity_options(func: F) -> F:
         "--min-contacts",
         type=click.IntRange(min=0),
         default=None,
-        help="load：列出联系群众少于 N 人的党员委员（1+10 填 10）/ load: CPC members with fewer contacts.",
+        help=help_text("min_contacts"),
     )(func)
     return click.option(
         "--min-meetings",
         type=click.IntRange(min=0),
         default=DEFAULT_MIN_MEETINGS,
         show_default=True,
-        help="org_life：期内至少参加几次组织生活 / org_life: meetings each CPC member should attend.",
+        help=help_text("min_meetings"),
     )(func)
 
 
@@ -121,9 +121,7 @@ def output_options(*formats: str) -> Callable[[F], F]:
             "-o",
             "--output",
             type=click.Path(dir_okay=False, path_type=Path),
-            help="写入文件而不是屏幕（xlsx 必须指定）/ write to a file (needed for xlsx)."
-            if "xlsx" in formats
-            else "写入文件而不是屏幕 / write to a file.",
+            help=help_text("output_xlsx" if "xlsx" in formats else "write_output"),
         )(func)
         func = click.option(
             "--format",
@@ -131,7 +129,7 @@ def output_options(*formats: str) -> Callable[[F], F]:
             type=click.Choice(list(formats)),
             default="table",
             show_default=True,
-            help="输出格式 / output format.",
+            help=help_text("format"),
         )(func)
         return lang_option(func)
 
@@ -169,7 +167,7 @@ def cache_option(func: F) -> F:
         is_flag=True,
         expose_value=False,
         callback=remember,
-        help="不用数据集缓存，重新读取并检查文件 / read and check the files, without the dataset cache.",
+        help=help_text("no_cache"),
     )(func)
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from pbgraph._texts import say
+from pbgraph._texts import help_text, say
 from pbgraph._texts.cli import USAGE
 from pbgraph.analyses import ANALYSES
 from pbgraph.cli._common import (
@@ -34,8 +34,8 @@ from pbgraph.cli.neo4j import backend_options
     type=click.Choice(["all", *ANALYSES]),
 )
 @click.argument("path", type=click.Path())
-@click.option("--committee", help="只看这个政协（编号）/ only this committee (id).")
-@click.option("--by-committee", is_flag=True, help="各政协排名表，最差在前 / league table, worst first.")
+@click.option("--committee", help=help_text("committee"))
+@click.option("--by-committee", is_flag=True, help=help_text("by_committee"))
 @max_load_option
 @max_depth_option
 @time_options

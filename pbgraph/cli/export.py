@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from pbgraph._texts import CLI, say
+from pbgraph._texts import CLI, help_text, say
 from pbgraph._texts.cli import USAGE
 from pbgraph.cli._common import (
     as_of_dataset,
@@ -27,28 +27,28 @@ from pbgraph.cli._common import (
     "to",
     type=click.Choice(["xlsx", "graphml", "gexf", "json", "csv"]),
     required=True,
-    help="xlsx：分析表格；graphml/gexf/json：关系图（Gephi、Cytoscape）；csv：数据集本身 / format.",
+    help=help_text("export_to"),
 )
 @click.option(
     "-o",
     "--output",
     type=click.Path(path_type=Path),
-    help="输出文件（csv 为文件夹）；默认 out/数据集名.格式 / output file (csv: folder).",
+    help=help_text("export_output"),
 )
-@click.option("--committee", help="xlsx：只导出这个政协 / xlsx: only this committee.")
-@click.option("--redact", is_flag=True, help="姓名脱敏 / replace every person's name by a pseudonym.")
+@click.option("--committee", help=help_text("export_committee"))
+@click.option("--redact", is_flag=True, help=help_text("export_redact"))
 @max_load_option
 @max_depth_option
 @click.option(
     "--contacts/--no-contacts",
     default=True,
     show_default=True,
-    help="graphml/gexf/json：包含联系群众 / include contacts in the graph.",
+    help=help_text("export_contacts"),
 )
 @click.option(
     "--force",
     is_flag=True,
-    help="csv：替换不为空的输出文件夹 / csv: replace an output folder that is not empty.",
+    help=help_text("export_force"),
 )
 @time_options
 @lang_option

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from pbgraph._texts import CLI, say
+from pbgraph._texts import CLI, help_text, say
 from pbgraph.cli._common import (
     lang_option,
     library_errors,
@@ -21,21 +21,21 @@ from pbgraph.cli._common import (
     type=click.Choice(["county", "city", "province", "national"]),
     default="county",
     show_default=True,
-    help="规模 / scale of the committee system.",
+    help=help_text("scale"),
 )
-@click.option("--seed", type=int, default=0, show_default=True, help="随机种子（同一种子结果相同）/ seed.")
-@click.option("--contacts/--no-contacts", default=True, show_default=True, help="生成联系群众 / contacts.")
+@click.option("--seed", type=int, default=0, show_default=True, help=help_text("seed"))
+@click.option(
+    "--contacts/--no-contacts", default=True, show_default=True, help=help_text("generate_contacts")
+)
 @click.option(
     "--format",
     "fmt",
     type=click.Choice(["csv", "xlsx"]),
     default="csv",
     show_default=True,
-    help="CSV 文件夹，或一个工作簿（只适合县、市规模）/ a folder of CSVs, or one workbook (county, city).",
+    help=help_text("generate_format"),
 )
-@click.option(
-    "--force", is_flag=True, help="替换不为空的输出文件夹 / replace an output folder that is not empty."
-)
+@click.option("--force", is_flag=True, help=help_text("generate_force"))
 @lang_option
 @library_errors
 def generate(out: Path, scale: str, seed: int, contacts: bool, fmt: str, force: bool, lang: str) -> None:

@@ -17,7 +17,7 @@ import click
 import pandas as pd
 
 from pbgraph import neo4j as store
-from pbgraph._texts import say
+from pbgraph._texts import help_text, say
 from pbgraph._texts.cli import CLI
 from pbgraph._texts.neo4j import NEO4J
 from pbgraph.analyses.activity import DEFAULT_MIN_MEETINGS
@@ -44,21 +44,17 @@ def connection_options(func: F) -> F:
     func = click.option(
         "--database",
         metavar="NAME",
-        help=f"Neo4j 数据库（默认取 {store.ENV_DATABASE}，否则服务器默认库）/ "
-        f"database (default: ${store.ENV_DATABASE}).",
+        help=help_text("neo4j_database", env=store.ENV_DATABASE),
     )(func)
     func = click.option(
         "--username",
         metavar="USER",
-        help=f"Neo4j 用户名（默认取 {store.ENV_USERNAME}，否则 neo4j）/ "
-        f"user (default: ${store.ENV_USERNAME}). 密码只从环境变量 {store.ENV_PASSWORD} 读取 / "
-        f"the password only from ${store.ENV_PASSWORD}.",
+        help=help_text("neo4j_username", env=store.ENV_USERNAME, password=store.ENV_PASSWORD),
     )(func)
     return click.option(
         "--uri",
         metavar="URI",
-        help=f"Neo4j 地址（默认取 {store.ENV_URI}，否则 {store.DEFAULT_URI}）/ "
-        f"address (default: ${store.ENV_URI}).",
+        help=help_text("neo4j_uri", env=store.ENV_URI, default=store.DEFAULT_URI),
     )(func)
 
 
@@ -68,15 +64,14 @@ def backend_options(func: F) -> F:
     func = click.option(
         "--dataset",
         metavar="NAME",
-        help="Neo4j 中的数据集名称（默认取 PATH 的文件夹名）/ "
-        "dataset name in Neo4j (default: PATH's folder name).",
+        help=help_text("neo4j_analyze_dataset"),
     )(func)
     return click.option(
         "--backend",
         type=click.Choice(BACKENDS),
         default="embedded",
         show_default=True,
-        help="在本机计算，或在 Neo4j 中用 Cypher 计算 / compute here, or in Neo4j with Cypher.",
+        help=help_text("backend"),
     )(func)
 
 
@@ -141,17 +136,15 @@ def neo4j_group() -> None:
 @click.option(
     "--dataset",
     metavar="NAME",
-    help="数据集名称（默认取 PATH 的文件夹名）/ dataset name (default: PATH's name).",
+    help=help_text("neo4j_push_dataset"),
 )
-@click.option(
-    "--replace", is_flag=True, help="先删除 Neo4j 中同名数据集的旧数据 / first delete the dataset's old data."
-)
+@click.option("--replace", is_flag=True, help=help_text("replace"))
 @click.option(
     "--batch-size",
     type=click.IntRange(min=1),
     default=store.DEFAULT_BATCH_SIZE,
     show_default=True,
-    help="每个事务写入的行数 / rows per transaction.",
+    help=help_text("batch_size"),
 )
 @connection_options
 @lang_option
@@ -213,16 +206,16 @@ def _push(
 @click.option(
     "--dataset",
     metavar="NAME",
-    help="数据集名称（默认取 PATH 的文件夹名）/ dataset name (default: PATH's name).",
+    help=help_text("neo4j_push_dataset"),
 )
 @click.option(
     "--database",
     metavar="NAME",
     default=store.bulk.DEFAULT_DATABASE,
     show_default=True,
-    help="导入到哪个（新）数据库 / the (new) database to import into.",
+    help=help_text("neo4j_import_database"),
 )
-@click.option("--force", is_flag=True, help="覆盖非空的输出文件夹 / replace a non-empty output folder.")
+@click.option("--force", is_flag=True, help=help_text("neo4j_import_force"))
 @lang_option
 @cache_option
 def bulk_command(path: str, out: Path, dataset: str | None, database: str, force: bool, lang: str) -> None:
@@ -252,9 +245,7 @@ def _bulk(ds: Any, out: Path, *, dataset: str, database: str, force: bool, lang:
 
 @neo4j_group.command("pull")
 @click.argument("out", type=click.Path(path_type=Path))
-@click.option(
-    "--dataset", metavar="NAME", required=True, help="Neo4j 中的数据集名称 / dataset name in Neo4j."
-)
+@click.option("--dataset", metavar="NAME", required=True, help=help_text("neo4j_query_dataset"))
 @connection_options
 @lang_option
 def pull_command(
@@ -297,17 +288,12 @@ def _pull(out: Path, dataset: str, conn_settings: store.Settings, lang: str) -> 
     "params",
     multiple=True,
     metavar="NAME=VALUE",
-    help="查询参数，可重复；以文本属性命名的参数（dataset、committee、id、name…）总是文本，"
-    "其他的值按 JSON 读取；"
-    "可写明类型 名称:int=值（str、int、float、bool、json） / a parameter, repeatable; one named after a text "
-    "property (dataset, committee, id, name …) is always text, others are read as JSON when they are JSON; "
-    "or give the type: NAME:int=VALUE (str, int, float, bool, json).",
+    help=help_text("param"),
 )
 @click.option(
     "--write",
     is_flag=True,
-    help="允许自己的 .cypher 文件写入数据（默认只读事务） / let your own .cypher file change data "
-    "(it runs in read transactions otherwise).",
+    help=help_text("write"),
 )
 @output_options(*QUERY_FORMATS)
 @connection_options

@@ -8,8 +8,9 @@ from pathlib import Path
 import click
 
 from pbgraph._errors import DatasetError
-from pbgraph._texts import say
+from pbgraph._texts import help_text, say
 from pbgraph._texts.cli import CLI, USAGE
+from pbgraph._texts.help import HELP
 from pbgraph.cli._common import exit_with_problems, lang_option, library_errors, problem_lines
 
 
@@ -21,16 +22,16 @@ from pbgraph.cli._common import exit_with_problems, lang_option, library_errors,
     "out",
     required=True,
     type=click.Path(file_okay=False, path_type=Path),
-    help="写入规范数据集的文件夹 / folder for the canonical dataset.",
+    help=help_text("import_output"),
 )
 @click.option(
     "--map",
     "column_map",
     multiple=True,
-    metavar="列名=字段",
-    help="指定某列的含义，可重复（如 --map 人员=name）/ read a column as a field (repeatable).",
+    metavar=say(HELP, "map_metavar", "zh"),
+    help=help_text("map"),
 )
-@click.option("--force", is_flag=True, help="替换已有的非空文件夹 / replace a non-empty folder.")
+@click.option("--force", is_flag=True, help=help_text("import_force"))
 @lang_option
 @library_errors
 def import_command(
@@ -82,9 +83,9 @@ def import_command(
     "out",
     required=True,
     type=click.Path(dir_okay=False, path_type=Path),
-    help="模板文件名（.xlsx）/ the template workbook to write.",
+    help=help_text("template_output"),
 )
-@click.option("--force", is_flag=True, help="替换已有文件 / replace an existing file.")
+@click.option("--force", is_flag=True, help=help_text("template_force"))
 @lang_option
 @library_errors
 def template_command(out: Path, force: bool, lang: str) -> None:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 import pandas as pd
 
-from pbgraph._texts import say
+from pbgraph._texts import help_text, say
 from pbgraph._texts.cli import CLI, USAGE
 from pbgraph.cli._common import (
     as_of_dataset,
@@ -41,7 +41,7 @@ def shared_options(func: F) -> F:
         "--view",
         "view_to",
         type=click.Path(dir_okay=False, path_type=Path),
-        help="同时写出关系图（.html/.png/.svg）/ also write the graph view (.html, .png or .svg).",
+        help=help_text("view"),
     )(func)
     return max_load_option(func)
 
@@ -51,24 +51,22 @@ def shared_options(func: F) -> F:
 @click.option(
     "--fragile",
     is_flag=True,
-    help="也为仅一人联系的党外委员安排第二名联系人 / also a second liaison for fragile ones.",
+    help=help_text("fragile"),
 )
-@click.option("--committee", help="只安排这个政协（编号）/ only this committee (id).")
+@click.option("--committee", help=help_text("plan_committee"))
 @click.option(
     "--apply",
     "apply_to",
     type=click.Path(file_okay=False, path_type=Path),
-    help="把安排加入数据集，写入这个文件夹（CSV）/ write the dataset with the plan added to this folder.",
+    help=help_text("apply"),
 )
-@click.option(
-    "--force", is_flag=True, help="--apply 的文件夹不为空时也写入 / overwrite a non-empty --apply folder."
-)
+@click.option("--force", is_flag=True, help=help_text("plan_force"))
 @click.option(
     "--sheets",
     type=click.Choice(["committee", "member"]),
     default="committee",
     show_default=True,
-    help="xlsx：每个政协一个工作表，或每名联系人一个 / xlsx: a sheet per committee or per liaison source.",
+    help=help_text("sheets"),
 )
 @as_of_option
 @shared_options
@@ -132,7 +130,7 @@ def plan(
     type=click.Choice(["id", "name"]),
     default="id",
     show_default=True,
-    help="按编号或按姓名对应委员（姓名重复时再按界别）/ match members by id or by name.",
+    help=help_text("match"),
 )
 @shared_options
 def diff(
@@ -175,7 +173,7 @@ def diff(
     multiple=True,
     required=True,
     metavar="ID",
-    help="离开的委员编号（可多次给出，或用逗号分隔）/ member id(s) leaving; repeat or separate by commas.",
+    help=help_text("remove"),
 )
 @as_of_option
 @shared_options

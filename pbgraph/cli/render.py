@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from pbgraph._texts import CLI, say
+from pbgraph._texts import CLI, help_text, say
 from pbgraph._texts.cli import USAGE
 from pbgraph.cli._common import (
     as_of_dataset,
@@ -32,39 +32,38 @@ TARGET_VIEWS = ("sector", "township", "member", "committee", "reach")
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="输出文件（默认 out/视图名.html）/ output file.",
+    help=help_text("render_output"),
 )
 @click.option(
     "--format",
     "fmt",
     type=click.Choice(["html", "fragment", "png", "svg"]),
     default=None,
-    help="html（默认）、fragment（可嵌入的 <div>）、png、svg；默认按文件后缀 / default: by suffix.",
+    help=help_text("render_format"),
 )
-@click.option("--committee", help="只看这个政协 / only this committee.")
+@click.option("--committee", help=help_text("render_committee"))
 @click.option(
     "--color-by",
     type=click.Choice(["party", "sector", "township", "committee"]),
     default="party",
     show_default=True,
-    help="委员着色依据 / member colour.",
+    help=help_text("color_by"),
 )
 @click.option(
     "--depth",
     type=click.IntRange(min=0),
     default=None,
-    help="member 视图的跳数（默认 1）；reach 视图的最大跳数（默认与 0 = 不限，同分析）/ hops "
-    "(member: default 1; reach: default every hop, as the analysis).",
+    help=help_text("depth"),
 )
 @click.option(
     "--node-limit",
     type=click.IntRange(min=10),
     default=3000,
     show_default=True,
-    help="超过此节点数时聚合显示 / aggregate above this many nodes.",
+    help=help_text("node_limit"),
 )
 @max_load_option
-@click.option("--element-id", help="fragment 的元素 id（同页多个视图时）/ element id of a fragment.")
+@click.option("--element-id", help=help_text("element_id"))
 @as_of_option
 @lang_option
 @cache_option

@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from pbgraph._texts import CLI, say
+from pbgraph._texts import CLI, help_text, say
 from pbgraph._texts.cli import USAGE
 from pbgraph.cli._common import (
     as_of_dataset,
@@ -29,19 +29,19 @@ from pbgraph.cli._common import (
     type=click.Path(dir_okay=False, path_type=Path),
     default=Path("out") / "report.html",
     show_default=True,
-    help="报告文件 / the HTML file to write.",
+    help=help_text("report_output"),
 )
-@click.option("--committee", help="只报告这个政协（编号）/ only this committee (id).")
+@click.option("--committee", help=help_text("report_committee"))
 @click.option(
     "--redact",
     is_flag=True,
-    help="姓名脱敏（委员A017 等代号），用于对外提供 / replace every person's name by a pseudonym.",
+    help=help_text("report_redact"),
 )
 @click.option(
     "--xlsx",
     "xlsx",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="同时导出完整表格到这个 Excel 文件 / also write every table to this workbook.",
+    help=help_text("xlsx"),
 )
 @max_load_option
 @max_depth_option
@@ -50,26 +50,26 @@ from pbgraph.cli._common import (
     type=click.IntRange(min=1),
     default=50,
     show_default=True,
-    help="每个表格最多显示的行数 / rows shown per table.",
+    help=help_text("max_rows"),
 )
 @click.option(
     "--node-limit",
     type=click.IntRange(min=10),
     default=1500,
     show_default=True,
-    help="关系图超过此节点数时聚合显示 / aggregate graph views above this many nodes.",
+    help=help_text("report_node_limit"),
 )
 @click.option(
     "--views/--no-views",
     default=True,
     show_default=True,
-    help="嵌入交互式关系图 / embed the interactive graph views.",
+    help=help_text("views"),
 )
 @click.option(
     "--compare",
     "compare_with",
     type=click.Path(),
-    help="与这个较早的数据集比较，报告末尾加“与上次比较”一节 / add a section on changes since this dataset.",
+    help=help_text("compare"),
 )
 @time_options
 @lang_option

@@ -7,10 +7,10 @@ from typing import Any
 
 from pbgraph.analyses.activity import DEFAULT_MIN_MEETINGS
 from pbgraph.analyses.registry import REGISTRY
+from pbgraph.analyses.workload import DEFAULT_MAX_LOAD
 from pbgraph.model import NEO4J_LABELS, NODE_TABLES, TABLES
 
 DEFAULT_BATCH_SIZE = 5_000
-DEFAULT_MAX_LOAD = 5
 
 # relationship types of the graph model (node labels are model.NEO4J_LABELS)
 LIAISES_WITH = "LIAISES_WITH"

@@ -1043,21 +1043,40 @@
     }
 
     // -- PNG of the current view at 2x or 3x, with its title and caption -------------------------------------
-    function exportPng(factor) {
+    // the canvas drawn at `factor` times its CSS size (every label of a small view), handed to `use`
+    function drawnAt(factor, use) {
       var canvas = network.canvas;
       var own = canvas._determinePixelRatio;
       var labels = drawnCount() <= 600;
       canvas._determinePixelRatio = function () { return factor; };
       if (labels) network.setOptions({nodes: {scaling: {label: {drawThreshold: 1}}}});
       network.redraw();
-      var source = container.querySelector("canvas");
+      try {
+        return use(container.querySelector("canvas"));
+      } finally {
+        canvas._determinePixelRatio = own;
+        if (labels) network.setOptions({nodes: {scaling: {label: {drawThreshold: 6}}}});
+        network.redraw();
+      }
+    }
+    // a picture of the graph alone (a report prints it in place of the live view)
+    function snapshot(factor) {
+      return drawnAt(factor, function (source) { return source.toDataURL("image/png"); });
+    }
+    function exportPng(factor) {
+      return drawnAt(factor, function (source) { return composePng(source, factor); });
+    }
+    function composePng(source, factor) {
       var head = Math.round(56 * factor);
+      var items = root.querySelectorAll(".pbg-legend li");
+      var side = items.length ? Math.round(LEGEND_WIDTH * factor) : 0;
       var out = document.createElement("canvas");
-      out.width = source.width;
-      out.height = source.height + head;
+      out.width = source.width + side;
+      out.height = Math.max(source.height, Math.round((12 + 22 * (items.length + 1)) * factor)) + head;
       var ctx = out.getContext("2d");
       ctx.fillStyle = "#ffffff";
       ctx.fillRect(0, 0, out.width, out.height);
+      if (side) drawLegend(ctx, items, source.width, head, factor);
       ctx.fillStyle = OUTLINE;
       ctx.font = "600 " + 18 * factor + "px " + font;
       ctx.textBaseline = "top";
@@ -1066,10 +1085,73 @@
       ctx.font = 12 * factor + "px " + font;
       ctx.fillText(root.querySelector(".pbg-caption").textContent, 12 * factor, 34 * factor);
       ctx.drawImage(source, 0, head);
-      canvas._determinePixelRatio = own;
-      if (labels) network.setOptions({nodes: {scaling: {label: {drawThreshold: 6}}}});
-      network.redraw();
       return out.toDataURL("image/png");
+    }
+    // the legend beside the picture, drawn from the page's legend: each swatch's SVG shapes, label and count
+    var LEGEND_WIDTH = 250;
+    function drawSwatch(ctx, svg, x, y, scale) {
+      var box = (svg.getAttribute("viewBox") || "0 0 22 14").split(" ").map(Number);
+      ctx.save();
+      ctx.translate(x, y - (box[3] * scale) / 2);
+      ctx.scale(scale, scale);
+      Array.prototype.forEach.call(svg.children, function (shape) {
+        var fill = shape.getAttribute("fill");
+        var stroke = shape.getAttribute("stroke");
+        var attr = function (name) { return Number(shape.getAttribute(name) || 0); };
+        ctx.beginPath();
+        var tag = shape.tagName.toLowerCase();
+        if (tag === "circle") ctx.arc(attr("cx"), attr("cy"), attr("r"), 0, 2 * Math.PI);
+        else if (tag === "rect") ctx.rect(attr("x"), attr("y"), attr("width"), attr("height"));
+        else if (tag === "line") {
+          ctx.moveTo(attr("x1"), attr("y1"));
+          ctx.lineTo(attr("x2"), attr("y2"));
+        } else if (tag === "polygon") {
+          shape.getAttribute("points").trim().split(/\s+/).forEach(function (pair, k) {
+            var xy = pair.split(",").map(Number);
+            if (k === 0) ctx.moveTo(xy[0], xy[1]); else ctx.lineTo(xy[0], xy[1]);
+          });
+          ctx.closePath();
+        }
+        if (fill && fill !== "none") {
+          ctx.fillStyle = fill;
+          ctx.fill();
+        }
+        if (stroke && stroke !== "none") {
+          ctx.strokeStyle = stroke;
+          ctx.lineWidth = attr("stroke-width") || 1;
+          var dash = shape.getAttribute("stroke-dasharray");
+          ctx.setLineDash(dash ? dash.split(/[\s,]+/).map(Number) : []);
+          ctx.stroke();
+        }
+      });
+      ctx.restore();
+    }
+    function drawLegend(ctx, items, left, top, factor) {
+      ctx.save();
+      ctx.fillStyle = "#f6f8fa";
+      ctx.fillRect(left, top, LEGEND_WIDTH * factor, ctx.canvas.height - top);
+      ctx.textBaseline = "middle";
+      ctx.fillStyle = OUTLINE;
+      ctx.font = "600 " + 13 * factor + "px " + font;
+      var title = root.querySelector(".pbg-legend-title");
+      ctx.fillText(title ? title.textContent : "", left + 12 * factor, top + 18 * factor);
+      Array.prototype.forEach.call(items, function (item, k) {
+        var y = top + (18 + 22 * (k + 1)) * factor;
+        var svg = item.querySelector("svg");
+        if (svg) drawSwatch(ctx, svg, left + 12 * factor, y, factor);
+        var spans = item.querySelectorAll("span");
+        ctx.fillStyle = OUTLINE;
+        ctx.font = (item.classList.contains("pbg-gap-item") ? "600 " : "") + 12.5 * factor + "px " + font;
+        ctx.textAlign = "left";
+        ctx.fillText(spans.length ? spans[0].textContent : "", left + 50 * factor, y);
+        var count = item.querySelector(".pbg-count");
+        if (count) {
+          ctx.textAlign = "right";
+          ctx.fillStyle = "#57606a";
+          ctx.fillText(count.textContent, left + (LEGEND_WIDTH - 12) * factor, y);
+        }
+      });
+      ctx.restore();
     }
     function drawnCount() {
       var count = 0;
@@ -1244,6 +1326,7 @@
         return T ? dayText(timeDay) : null;
       },
       exportPng: exportPng,
+      snapshot: snapshot,
       state: stateString,
       selected: function () { return selected >= 0 ? rows[selected][0] : null; },
       hiddenIndices: function () {

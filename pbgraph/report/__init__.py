@@ -100,10 +100,11 @@ def _cover(ctx: Context, redacted: bool) -> str:
     row = _scope_counts(ctx)
     committees = [ctx.committee] if ctx.committee else ds.committees
     names = [ctx.name(c) for c in committees]
+    separator = tr("list_separator", lang)
     committee_text = (
-        ("、" if lang == "zh" else ", ").join(names)
+        separator.join(names)
         if len(names) <= 3
-        else tr("committees_many", lang, n=len(names), names=("、" if lang == "zh" else ", ").join(names[:3]))
+        else tr("committees_many", lang, n=len(names), names=separator.join(names[:3]))
     )
     size = tr("counts_value", lang, TEXT, **row)
     meta = [

@@ -30,8 +30,7 @@ def _readable(frame: pd.DataFrame, ctx: Context) -> pd.DataFrame:
             out[column] = [ctx.name(v) if v else "" for v in out[column].tolist()]
     if "liaised_by" in out.columns:
         out["liaised_by"] = [
-            f"{ctx.name(v)}（{v}）" if ctx.lang == "zh" else f"{ctx.name(v)} ({v})"
-            for v in out["liaised_by"].tolist()
+            tr("name_id", ctx.lang, name=ctx.name(v), id=v) for v in out["liaised_by"].tolist()
         ]
     return out
 

@@ -32,11 +32,7 @@ def _view_html(ctx: Context, view: View, element_id: str, *, first: bool) -> str
             fragment = fragment.replace(asset, "", 1)
     legend = "".join(
         f'<li><span class="rp-swatch" style="background: {esc(item.color)}"></span>{esc(item.label)}'
-        + (
-            f"（{item.count}）"
-            if item.count is not None and ctx.lang == "zh"
-            else (f" ({item.count})" if item.count is not None else "")
-        )
+        + (tr("counted", ctx.lang, title="", n=item.count) if item.count is not None else "")
         + "</li>"
         for item in view.legend
     )

@@ -1,0 +1,203 @@
+"""Views on paper and in pictures: print at twice the resolution without the hints, the org tree printed with
+its labels, the browser PNG with its legend, a report's printed views, and the static SVG's geometry
+(arrowheads smaller than the nodes they point at, labels that do not overlap)."""
+
+from __future__ import annotations
+
+import base64
+import io
+import subprocess
+import sys
+from collections.abc import Iterator
+from itertools import combinations
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from pbgraph import Dataset
+from pbgraph.render import build_view, render_view, write_view
+from pbgraph.render._model import GAP_HALO
+from tests.browser import Chromium, launch_chromium, open_view, wait_ready
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Chromium]:
+    with launch_chromium() as browser:
+        yield browser
+
+
+def opened(chromium: Chromium, view: Any, path: Path) -> tuple[Any, Any, str]:
+    write_view(view, path)
+    return open_view(chromium, path.read_text(encoding="utf-8"), path)
+
+
+def canvas_pixels(page: Any, root_id: str) -> np.ndarray:
+    url = page.evaluate(f"() => document.querySelector('#{root_id} .pbg-net canvas').toDataURL('image/png')")
+    image = Image.open(io.BytesIO(base64.b64decode(url.split(",", 1)[1]))).convert("RGB")
+    return np.asarray(image)
+
+
+def dark_pixels(pixels: np.ndarray) -> int:
+    """Pixels of label ink (#1f2328 and its anti-aliased edge)."""
+    return int((pixels.max(axis=2) < 90).sum())
+
+
+@pytest.mark.browser
+def test_print_doubles_the_resolution_hides_the_hints_and_labels_the_org_tree(
+    chromium: Chromium, sample: Dataset, tmp_path: Path
+) -> None:
+    view = build_view(sample, "org")
+    page, report, root_id = opened(chromium, view, tmp_path / "org.html")
+    css_width = page.evaluate(f"() => document.querySelector('#{root_id} .pbg-net canvas').clientWidth")
+    before = canvas_pixels(page, root_id)
+    assert before.shape[1] == css_width  # 1x on screen (device pixel ratio 1)
+    page.emulate_media(media="print")
+    hidden = page.evaluate(
+        f"""() => ['.pbg-hint', '.pbg-toolbar', '.pbg-details'].map(
+            s => getComputedStyle(document.querySelector('#{root_id} ' + s)).display)"""
+    )
+    assert hidden == ["none", "none", "none"]
+    # the page draws itself for print when the browser says it will print
+    page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
+    printed = canvas_pixels(page, root_id)
+    assert printed.shape[1] >= 2 * page.evaluate(
+        f"() => document.querySelector('#{root_id} .pbg-net canvas').clientWidth"
+    )
+    # every organization's label is drawn: at twice the pixels, more than twice the ink of the screen's
+    # picture (whose labels under the size threshold are left out)
+    assert dark_pixels(printed) > 2 * dark_pixels(before) > 0
+    pdf = page.pdf(format="A4")
+    assert pdf[:5] == b"%PDF-" and len(pdf) > 10_000
+    page.evaluate("() => window.dispatchEvent(new Event('afterprint'))")
+    page.emulate_media(media="screen")
+    assert canvas_pixels(page, root_id).shape[1] == css_width
+    report.assert_clean()
+
+
+@pytest.mark.browser
+def test_png_export_carries_the_legend(chromium: Chromium, sample: Dataset, tmp_path: Path) -> None:
+    view = build_view(sample, "gaps")
+    page, report, root_id = opened(chromium, view, tmp_path / "gaps.html")
+    width = page.evaluate(f"() => document.querySelector('#{root_id} .pbg-net').clientWidth")
+    url = page.evaluate(f"() => window.__pbgraphViews['{root_id}'].exportPng(2)")
+    image = Image.open(io.BytesIO(base64.b64decode(url.split(",", 1)[1]))).convert("RGB")
+    # the picture at 2x, then the legend beside it
+    assert image.width == 2 * width + 2 * 250
+    legend = np.asarray(image)[:, 2 * width :]
+    halo = tuple(int(GAP_HALO[k : k + 2], 16) for k in (1, 3, 5))
+    near_halo = (np.abs(legend.astype(int) - np.array(halo)).sum(axis=2) < 40).sum()
+    assert near_halo > 6 * 20  # six gap kinds, each swatch a halo ring
+    # the first member colour of the legend (a party) is there too, and so is text
+    first_party = next(item for item in view.legend if item.symbol is None and item.shape == "dot")
+    rgb = tuple(int(first_party.color[k : k + 2], 16) for k in (1, 3, 5))
+    assert (np.abs(legend.astype(int) - np.array(rgb)).sum(axis=2) < 30).sum() > 20
+    assert dark_pixels(legend) > 500
+    report.assert_clean()
+
+
+@pytest.mark.browser
+def test_a_reports_printed_views_are_twice_the_screen_resolution(chromium: Chromium, tmp_path: Path) -> None:
+    out = tmp_path / "report.html"
+    subprocess.run(
+        [sys.executable, "-m", "pbgraph.cli", "report", "data/sample", "-o", str(out)],
+        check=True,
+        capture_output=True,
+    )
+    page, report = chromium.open_page(out)
+    wait_ready(page)
+    figure = page.locator("figure.rp-view").first
+    view_id = figure.get_attribute("data-view")
+    selector = f'figure.rp-view[data-view="{view_id}"]'
+    screen_width = page.evaluate(f"() => document.querySelector('{selector} .pbg-net canvas').clientWidth")
+    page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
+    page.emulate_media(media="print")
+    page.wait_for_function(
+        f"() => {{ const i = document.querySelector('{selector} img.rp-snapshot');"
+        " return i.complete && i.naturalWidth > 0; }"
+    )
+    natural = page.evaluate(
+        f"""() => {{
+            const figure = document.querySelector('{selector}');
+            const image = figure.querySelector('img.rp-snapshot');
+            return [image.naturalWidth, getComputedStyle(image).display,
+                    getComputedStyle(figure.querySelector('.pbg')).display];
+        }}"""
+    )
+    assert natural[0] >= 2 * screen_width > 0
+    assert natural[1] == "block" and natural[2] == "none"
+    report.assert_clean()
+
+
+# -- the static pictures -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["member", "sector", "org"])
+def test_svg_labels_do_not_overlap_and_arrowheads_are_smaller_than_nodes(sample: Dataset, name: str) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib.figure import Figure
+
+    import pbgraph.render._static as static
+
+    target = {"member": "M0205", "sector": "S018"}.get(name)
+    view = build_view(sample, name, target)
+    # the geometry as drawn: the figure the SVG is written from
+    captured: list[Figure] = []
+    original = static._draw
+
+    def keep(figure: Figure, v: Any, labels: dict[str, str]) -> None:
+        original(figure, v, labels)
+        captured.append(figure)
+
+    static._draw = keep  # type: ignore[assignment]
+    try:
+        svg = render_view(view, fmt="svg").decode("utf-8")
+    finally:
+        static._draw = original  # type: ignore[assignment]
+    assert svg.startswith("<?xml") and "</svg>" in svg
+    figure = captured[0]
+    renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
+    axes = figure.axes[0]
+    labels = [t for t in axes.texts if t.get_text()]
+    assert len(labels) >= 5
+    boxes = [t.get_window_extent(renderer) for t in labels]
+    overlaps = [
+        (a.get_text(), b.get_text())
+        for (a, p), (b, q) in combinations(zip(labels, boxes, strict=True), 2)
+        if p.overlaps(q) and min(p.x1, q.x1) - max(p.x0, q.x0) > 1 and min(p.y1, q.y1) - max(p.y0, q.y0) > 1
+    ]
+    assert overlaps == []
+    # arrowheads: each triangle no longer than the radius of the node it points at (or 2 points for a tiny
+    # node), and never more than 7 points
+    from matplotlib.collections import PathCollection, PolyCollection
+
+    if name == "org":
+        return  # organization edges carry no arrows
+    heads = [c for c in axes.collections if isinstance(c, PolyCollection)]
+    assert heads, "arrowheads drawn"
+    markers = [c for c in axes.collections if isinstance(c, PathCollection) and c.get_zorder() == 2]
+    centres = np.concatenate([axes.transData.transform(c.get_offsets()) for c in markers])
+    to_pixels = figure.dpi / 72
+    # a marker's drawn extent: its path's farthest vertex, at the marker's size (points)
+    radii = np.concatenate(
+        [
+            np.hypot(*c.get_paths()[0].vertices.T).max() * np.sqrt(c.get_sizes()) * to_pixels
+            if len(c.get_paths()[0].vertices)
+            else np.zeros(len(c.get_offsets()))
+            for c in markers
+        ]
+    )
+    checked = 0
+    for poly in heads[0].get_paths():
+        corners = axes.transData.transform(poly.vertices[:3])
+        tip, base = corners[0], (corners[1] + corners[2]) / 2
+        length = float(np.hypot(*(tip - base)))
+        target = int(np.argmin(np.abs(np.hypot(*(centres - tip).T) - radii)))
+        assert length <= max(radii[target], 2.0 * to_pixels) + 0.5, (length, radii[target])
+        assert length <= 7.0 * to_pixels + 0.5
+        checked += 1
+    assert checked >= 5
