@@ -15,7 +15,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
-from pbgraph._write import atomic_folder, atomic_open, csv_safe, xml_safe
+from pbgraph._write import FolderOutput, atomic_folder, atomic_open, csv_safe, xml_safe
 
 
 def write_csv_tables(
@@ -31,18 +31,23 @@ def write_csv_tables(
     and a non-empty folder is replaced only with `force`.
     """
     with atomic_folder(folder, force=force) as output:
-        for name, frame in tables.items():
-            if progress:
-                progress(f"{name}.csv")
-            with output.open(f"{name}.csv", "wb") as handle:
-                handle.write(codecs.BOM_UTF8)
-                text = frame.astype("str")
-                safe = pd.DataFrame(
-                    {c: csv_safe(text[c]).astype("str") for c in text.columns}, index=text.index
-                )
-                arrow = pa.Table.from_pandas(safe, preserve_index=False)
-                pacsv.write_csv(arrow, handle, write_options=pacsv.WriteOptions(quoting_style="needed"))
+        write_csv_files(output, tables, progress=progress)
     return [folder / f"{name}.csv" for name in tables]
+
+
+def write_csv_files(
+    output: FolderOutput, tables: dict[str, pd.DataFrame], *, progress: Callable[[str], None] | None = None
+) -> None:
+    """Write tables as CSV files (UTF-8 with a BOM, formulas guarded) into a folder output being written."""
+    for name, frame in tables.items():
+        if progress:
+            progress(f"{name}.csv")
+        with output.open(f"{name}.csv", "wb") as handle:
+            handle.write(codecs.BOM_UTF8)
+            text = frame.astype("str")
+            safe = pd.DataFrame({c: csv_safe(text[c]).astype("str") for c in text.columns}, index=text.index)
+            arrow = pa.Table.from_pandas(safe, preserve_index=False)
+            pacsv.write_csv(arrow, handle, write_options=pacsv.WriteOptions(quoting_style="needed"))
 
 
 def write_xlsx_tables(tables: dict[str, pd.DataFrame], target: Path) -> Path:

@@ -94,7 +94,9 @@ def export_xlsx(ds: Dataset, path: str | os.PathLike[str], *, lang: str = "zh", 
     >>> out.suffix
     '.xlsx'
     """
-    return write_xlsx(analysis_tables(ds, **options), Path(path), lang=lang)
+    from pbgraph.naming import tables_with_names
+
+    return write_xlsx(tables_with_names(analysis_tables(ds, **options), ds), Path(path), lang=lang)
 
 
 # ---------------------------------------------------------------------------------------------------------

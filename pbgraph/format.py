@@ -84,8 +84,15 @@ def _cell(column: str, value: Any, lang: str) -> str:
 
 def display_frame(frame: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
     """The frame as people read it: translated headers, labelled values, rates as percentages."""
+    # a person's name is headed 姓名 (rows of members: :mod:`pbgraph.naming`), any other name 名称
+    person = frame.attrs.get("person_rows", False)
     return pd.DataFrame(
-        {column_label(str(c), lang): _display_column(str(c), frame[c], lang) for c in frame.columns},
+        {
+            column_label("person_name" if person and c == "name" else str(c), lang): _display_column(
+                str(c), frame[c], lang
+            )
+            for c in frame.columns
+        },
         index=range(len(frame)),
         dtype=object,
     )
@@ -429,7 +436,7 @@ def write_xlsx(tables: dict[str, pd.DataFrame], path: Path, *, lang: str = "zh")
 
 
 def tables_text(tables: dict[str, pd.DataFrame], *, fmt: str, lang: str) -> str:
-    """Named tables as one text: "table" (each under its title and row count), "csv" (several tables each
+    """Named tables as one text: "table" (each under its title), "csv" (several tables each
     under a `# title` line) or "json" (one list of records, or an object of them for several tables)."""
     if fmt == "json":
         return json_document(tables, lang) + "\n"
@@ -440,6 +447,5 @@ def tables_text(tables: dict[str, pd.DataFrame], *, fmt: str, lang: str) -> str:
         return "\n".join(parts)
     blocks = []
     for name, frame in tables.items():
-        heading = pick(CELLS["heading"], lang).format(title=table_title(name, lang), n=len(frame))
-        blocks.append(f"{heading}\n{text_table(frame, lang)}")
+        blocks.append(f"{table_title(name, lang)}\n{text_table(frame, lang)}")
     return "\n\n".join(blocks) + "\n"

@@ -7,11 +7,12 @@ row number each record has in Excel, so that validation can point at it. Nothing
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import datetime as dt
 import io as _io
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ import pyarrow.csv as pacsv
 
 from pbgraph._table_writers import write_csv_tables as write_csv_tables
 from pbgraph._table_writers import write_xlsx_tables as write_xlsx_tables
+from pbgraph._workbook_guard import DAMAGED, MAX_ROWS, check_workbook, too_many_rows
 from pbgraph._write import CSV_UNQUOTE
 from pbgraph.model import TABLE_ALIASES, TABLES, Table
 from pbgraph.problem import Problem
@@ -190,32 +192,53 @@ def _excel_rows_of_bad_records(
     # error path only: re-read with the csv module, which knows record numbers
     bad, blank = [], []
     # newline="": a carriage return inside a quoted cell is part of the cell, as arrow reads it
-    for number, record in enumerate(csv.reader(_io.StringIO(text, newline=""), delimiter=delimiter), start=1):
-        if record and len(record) != expected:
-            if any(cell.strip() for cell in record):
-                bad.append((number, len(record), delimiter.join(record)))
-            else:
-                blank.append(number)
+    records = csv.reader(_io.StringIO(text, newline=""), delimiter=delimiter)
+    with csv_fields_unlimited():
+        for number, record in enumerate(records, start=1):
+            if record and len(record) != expected:
+                if any(cell.strip() for cell in record):
+                    bad.append((number, len(record), delimiter.join(record)))
+                else:
+                    blank.append(number)
     return bad, blank
 
 
-def _first_undecodable_row(path: Path) -> int | None:
-    """The line (as Excel numbers rows) of the first byte that is neither UTF-8 nor GB18030, for a file that
-    mixes encodings or was cut off inside a character; None when there is none to point at."""
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return None
+def undecodable(data: bytes) -> tuple[str, int | None, dict[str, Any]]:
+    """Why a CSV file's bytes are not text: the problem code, the row (as Excel numbers rows) and the params.
+
+    A file that starts as UTF-8 and goes on in GB18030 (two files pasted together) says where the second
+    encoding begins; a file cut off inside a character says so; anything else may be binary.
+    """
     data = data.removeprefix(codecs.BOM_UTF8)
     if b"\x00" in data:
-        return None
+        return "undecodable", None, {}
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as error:
         at = error.start
+        cut = error.reason == "unexpected end of data"
     else:
-        return None
-    return data.count(b"\n", 0, at) + 1
+        return "undecodable", None, {}
+    row = data.count(b"\n", 0, at) + 1
+    if cut:
+        return "cut_character", row, {"byte": at + 1}
+    line = data[data.rfind(b"\n", 0, at) + 1 : data.find(b"\n", at) % (len(data) + 1)]
+    try:
+        line.decode("gb18030")
+    except UnicodeDecodeError:
+        return "undecodable", row, {}
+    return "mixed_encoding", row, {"byte": at + 1}
+
+
+@contextlib.contextmanager
+def csv_fields_unlimited() -> Iterator[None]:
+    """Let the csv module read cells of any size (it refuses those over 128 KiB; a valid cell may be 1 MB)."""
+    before = csv.field_size_limit()
+    csv.field_size_limit(1 << 30)
+    try:
+        yield
+    finally:
+        csv.field_size_limit(before)
 
 
 def _odd_quote_count(path: Path, encoding: str) -> bool:
@@ -234,8 +257,9 @@ def _open_quote_row(text: str, delimiter: str) -> int | None:
     """Excel row of the record where quoting goes wrong (e.g. a quote left open at the end), if any."""
     number = 1
     try:
-        for _record in csv.reader(_io.StringIO(text, newline=""), delimiter=delimiter, strict=True):
-            number += 1
+        with csv_fields_unlimited():
+            for _record in csv.reader(_io.StringIO(text, newline=""), delimiter=delimiter, strict=True):
+                number += 1
     except csv.Error:
         return number
     return None
@@ -249,6 +273,10 @@ def read_csv_table(path: Path, table: Table, *, display: str) -> tuple[RawTable 
             Problem(code=code, severity="error", table=table.name, file=display, row=row, params=params)
         ]
 
+    def fail_undecodable() -> tuple[None, list[Problem]]:
+        code, row, params = undecodable(path.read_bytes())
+        return fail(code, row=row, **params)
+
     size = path.stat().st_size
     if size == 0:
         return fail("empty_file")
@@ -256,7 +284,7 @@ def read_csv_table(path: Path, table: Table, *, display: str) -> tuple[RawTable 
         sample = handle.read(SNIFF_BYTES)
     encoding = detect_encoding(sample, complete=size <= SNIFF_BYTES)
     if encoding is None:
-        return fail("undecodable", row=_first_undecodable_row(path))
+        return fail_undecodable()
     lines = sample.decode(encoding, errors="replace").lstrip("\ufeff").splitlines()
     if not lines or not lines[0].strip():
         return fail("no_header")
@@ -309,10 +337,10 @@ def read_csv_table(path: Path, table: Table, *, display: str) -> tuple[RawTable 
     except pa.ArrowInvalid as error:
         detail = str(error).split("\n")[0]
         if "UTF8" in detail or "decode" in detail.lower():
-            return fail("undecodable", row=_first_undecodable_row(path))
+            return fail_undecodable()
         return fail("parse_error", detail=detail)
     except (UnicodeError, LookupError):
-        return fail("undecodable", row=_first_undecodable_row(path))
+        return fail_undecodable()
     rows = np.arange(2, arrow.num_rows + 2)
     if bad_rows:
         text = path.read_bytes().decode(encoding, errors="replace").lstrip("\ufeff")
@@ -391,40 +419,18 @@ def _cell_text(value: Any) -> str:
     return str(value).strip()
 
 
-MAX_XLSX_UNPACKED = 1 << 30
-"""Largest unpacked size of a workbook read (1 GiB: more than any sheet Excel can fill with a roster)."""
-
-
 def read_xlsx(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:
     """Read every recognized sheet of a workbook."""
-    import zipfile
-    import zlib
-
     from openpyxl import load_workbook
 
-    # what a damaged workbook raises, when opened or (read-only mode parses lazily) when its rows are read
-    damaged = (zipfile.BadZipFile, zlib.error, KeyError, OSError, ValueError, EOFError, SyntaxError)
     display = path.name
-    try:
-        with zipfile.ZipFile(path) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except damaged as error:
-        return {}, [
-            Problem(code="bad_workbook", severity="error", file=display, params={"detail": str(error)})
-        ]
-    if unpacked > MAX_XLSX_UNPACKED:
-        # a zip bomb, or a workbook far beyond what a sheet of Excel holds: refused before unpacking
-        return {}, [
-            Problem(
-                code="workbook_too_large",
-                severity="error",
-                file=display,
-                params={"size": unpacked >> 20, "limit": MAX_XLSX_UNPACKED >> 20},
-            )
-        ]
+    # a zip bomb, a damaged file or formulas without stored values: refused before any cell is parsed
+    refused = check_workbook(path, display)
+    if refused:
+        return {}, refused
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
-    except damaged as error:
+    except DAMAGED as error:
         return {}, [
             Problem(code="bad_workbook", severity="error", file=display, params={"detail": str(error)})
         ]
@@ -452,7 +458,7 @@ def read_xlsx(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:
                 continue
             try:
                 raw, found = _read_sheet(sheet, table, display)
-            except damaged as error:
+            except DAMAGED as error:
                 problems.append(
                     Problem(
                         code="bad_workbook",
@@ -482,7 +488,9 @@ def _read_sheet(sheet: Any, table: Table, display: str) -> tuple[RawTable | None
     headers = [_cell_text(h) for h in header_row]
     mapped, unknown = map_headers(table, headers)
     columns: dict[str, list[str]] = {name: [] for name in mapped.values()}
-    for values in rows:
+    for excel_row, values in enumerate(rows, start=2):
+        if excel_row > MAX_ROWS:
+            return None, [too_many_rows(display, sheet.title)]
         for pos, name in mapped.items():
             columns[name].append(_cell_text(values[pos]) if pos < len(values) else "")
     count = len(next(iter(columns.values()), []))
@@ -549,6 +557,9 @@ def read_folder(
         problems.extend(found)
         if raw is not None:
             tables[table.name] = raw
+    if not tables and not problems:
+        # e.g. a folder given where its CSV file was meant: one line, not every table missing
+        problems.append(Problem(code="folder_without_tables", severity="error", file=path.name))
     return tables, problems
 
 

@@ -43,6 +43,8 @@ def system() -> Dataset:
 def test_xlsx_has_a_sheet_per_table_with_every_row(sample: Dataset, tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
+    from pbgraph.naming import with_names
+
     out = export_xlsx(sample, tmp_path / "gaps.xlsx")
     tables = analysis_tables(sample)
     titles = sheet_names(tables, "zh")
@@ -52,11 +54,12 @@ def test_xlsx_has_a_sheet_per_table_with_every_row(sample: Dataset, tmp_path: Pa
     for name, frame in tables.items():
         sheet = workbook[titles[name]]
         assert sheet.max_row == len(frame) + 1, name
-        assert [c.value for c in sheet[1]] == list(sheet_frame(frame).columns)
+        # the analysis's columns, and a name beside every id (DESIGN 5)
+        assert [c.value for c in sheet[1]] == list(sheet_frame(with_names(frame, sample, table=name)).columns)
         assert sheet.freeze_panes == "A2"
         assert sheet.column_dimensions["A"].width > 0
     unlinked_sheet = workbook[titles["unlinked"]]
-    ids = [row[1] for row in unlinked_sheet.iter_rows(min_row=2, values_only=True)]
+    ids = [row[2] for row in unlinked_sheet.iter_rows(min_row=2, values_only=True)]
     assert ids == unlinked(sample)["id"].tolist()
     # counts and rates stay numbers (Excel sums and sorts them); rates shown as percentages
     cover = workbook[titles["coverage"]]

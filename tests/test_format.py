@@ -71,6 +71,6 @@ def test_sheet_names_are_unique_and_short() -> None:
 def test_tables_text_titles_each_table() -> None:
     ds = load(SAMPLE)
     text = tables_text({"coverage": coverage(ds)}, fmt="table", lang="en")
-    assert text.startswith("Coverage (2)\n")
+    assert text.startswith("Coverage\n")
     csv = tables_text({"coverage": coverage(ds), "league": league_table(ds)}, fmt="csv", lang="en")
     assert csv.startswith("# Coverage\n") and "\n# League table\n" in csv

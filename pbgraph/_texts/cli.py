@@ -21,6 +21,11 @@ CLI: dict[str, tuple[str, str]] = {
     "wrote": ("已写入 {path}", "wrote {path}"),
     "wrote_files": ("已写入 {n} 个文件到 {path}", "wrote {n} files to {path}"),
     "wrote_view": ("已写入 {path}（{n} 个节点）", "wrote {path} ({n} nodes)"),
+    "bad_element_id": (
+        "--element-id “{value}” 无效：须以字母开头，只含字母、数字、- 和 _，最多 64 个字符。",
+        "--element-id '{value}' is not valid: it must start with a letter and hold only letters, digits, '-' "
+        "and '_' (at most 64 characters).",
+    ),
     "sampled": (
         "注：网络较大，中介中心性按 {n} 个随机起点（固定种子）抽样估算。",
         "Note: betweenness was estimated from {n} sampled sources (fixed seed).",

@@ -38,6 +38,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "无法识别文件编码或文件不是文本（可能是二进制文件）。请在 Excel 中另存为“CSV UTF-8”。",
         "The file is not text in a known encoding (binary?). Save it from Excel as 'CSV UTF-8'.",
     ),
+    "mixed_encoding": (
+        "文件前面是 UTF-8 编码，从这一行（第 {byte} 个字节）起却是 GB18030/GBK 编码：文件混用了两种编码"
+        "（可能是两个文件拼在一起）。请用 Excel 打开该文件，另存为“CSV UTF-8”。",
+        "The file is UTF-8 up to this row, but from byte {byte} on it is GB18030/GBK: it mixes two encodings "
+        "(two files pasted together?). Open it in Excel and save it as 'CSV UTF-8'.",
+    ),
+    "cut_character": (
+        "文件在一个字符的中间结束（第 {byte} 个字节），可能被截断了。请重新导出或复制完整的文件。",
+        "The file ends in the middle of a character (byte {byte}): it was probably cut off. Export or copy "
+        "the whole file again.",
+    ),
     "parse_error": (
         "CSV 格式错误：{detail}。请检查引号是否成对、文件是否完整。",
         "Malformed CSV: {detail}. Check that quotes are balanced and the file is complete.",
@@ -77,6 +88,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The workbook unpacks to {size} MB, over the limit of {limit} MB (damaged or hostile?). Check the "
         "file, or use a folder of CSV files.",
     ),
+    "workbook_bomb": (
+        "工作簿中有一部分解压后达 {size} MB，是压缩前的 {ratio} 倍，正常的表格不会这样"
+        "（可能已损坏或是恶意文件）。请检查文件，或改用 CSV 文件夹。",
+        "Part of the workbook unpacks to {size} MB, {ratio} times its packed size, which no real sheet does "
+        "(damaged or hostile?). Check the file, or use a folder of CSV files.",
+    ),
+    "sheet_too_many_rows": (
+        "工作表超过 {limit} 行（Excel 一张工作表的上限），不是 Excel/WPS 保存的表格"
+        "（可能已损坏或是恶意文件）。请检查文件，或改用 CSV 文件夹。",
+        "The sheet has more than {limit} rows (the most an Excel sheet holds), so it was not saved by "
+        "Excel/WPS (damaged or hostile?). Check the file, or use a folder of CSV files.",
+    ),
+    "formula_without_value": (
+        "有 {count} 个公式单元格没有保存计算结果（如 {cells}），读出来会是空的。"
+        "请用 Excel/WPS 打开并保存该工作簿，使公式的值被保存下来，然后重试。",
+        "{count} formula cells have no stored value (e.g. {cells}), so they would read as empty. Open the "
+        "workbook in Excel/WPS and save it, so that the values of the formulas are stored, then try again.",
+    ),
     "duplicate_column": (
         "列“{value}”与列“{first}”是同一列（同名或别名）。请删除或改名其中一列。",
         "Column '{value}' is the same column as '{first}' (same name or an alias). Delete or rename one.",
@@ -89,6 +118,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "table_is_folder": (
         "这是一个文件夹，不是 CSV 文件。请把表格保存为同名的 CSV 文件。",
         "This is a folder, not a CSV file. Save the table as a CSV file of this name.",
+    ),
+    "folder_without_tables": (
+        "这个文件夹里没有数据表（如 members.csv）。请指定数据集所在的文件夹，或一个工作簿。",
+        "This folder holds no table (such as members.csv). Give the folder of the dataset, or a workbook.",
     ),
     "unknown_column": (
         "无法识别的列“{value}”，已忽略。如果它应是某个标准列，请把表头改为标准列名（英文或中文）。",

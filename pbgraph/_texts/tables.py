@@ -7,6 +7,7 @@ COLUMN_LABELS: dict[str, tuple[str, str]] = {
     "committee_name": ("政协名称", "committee name"),
     "id": ("编号", "id"),
     "name": ("名称", "name"),
+    "person_name": ("姓名", "name"),
     "party": ("政治面貌", "party"),
     "sector": ("界别", "sector"),
     "township": ("镇街", "township"),
@@ -139,7 +140,6 @@ CELLS: dict[str, tuple[str, str]] = {
     "none": ("（无）", "(none)"),
     "more_rows": ("…… 另有 {n} 行", "... {n} more rows"),
     "overall": ("全部", "(all)"),
-    "heading": ("{title}（{n}）", "{title} ({n})"),
 }
 """Words inside tables: booleans, an empty table, a cut table, the name of the overall row."""
 
@@ -162,8 +162,11 @@ COLUMN_LABELS.update(
     {
         "source_name": ("联系人姓名", "source name"),
         "target_name": ("联系对象名称", "target name"),
-        "sector_name": ("界别", "sector"),
-        "township_name": ("镇街", "township"),
+        "sector_name": ("界别名称", "sector name"),
+        "township_name": ("镇街名称", "township name"),
+        "group_name": ("界别联组名称", "sector group name"),
+        "parent_name": ("上级名称", "parent name"),
+        "liaised_by_name": ("唯一联系人姓名", "liaised by (name)"),
         "reason": ("原因", "reason"),
         "match": ("匹配", "match"),
         "change": ("变化", "change"),

@@ -80,6 +80,7 @@ def analyze(
       pbgraph analyze load data/sample --min-contacts 10 --as-of 2024-06-30
     """
     from pbgraph.analyses.backend import EmbeddedBackend, analyze
+    from pbgraph.naming import tables_with_names
 
     if by_committee and committee:
         raise click.UsageError(say(USAGE, "by_committee_alone", lang))
@@ -124,4 +125,4 @@ def analyze(
         + not_recorded_notes(found.not_recorded, lang)
         + activity_notes(found.notes, lang)
     )
-    write_tables(found.tables, fmt=fmt, lang=lang, output=output, notes=notes)
+    write_tables(tables_with_names(found.tables, ds), fmt=fmt, lang=lang, output=output, notes=notes)

@@ -11,7 +11,7 @@ from pbgraph._errors import DatasetError
 from pbgraph._texts import help_text, say
 from pbgraph._texts.cli import CLI, USAGE
 from pbgraph._texts.help import HELP
-from pbgraph.cli._common import exit_with_problems, lang_option, problem_lines
+from pbgraph.cli._common import exit_with_problems, lang_option, library_errors, problem_lines
 
 
 @click.command("import")
@@ -33,6 +33,7 @@ from pbgraph.cli._common import exit_with_problems, lang_option, problem_lines
 )
 @click.option("--force", is_flag=True, help=help_text("import_force"))
 @lang_option
+@library_errors
 def import_command(
     sources: tuple[Path, ...], out: Path, column_map: tuple[str, ...], force: bool, lang: str
 ) -> None:
@@ -86,6 +87,7 @@ def import_command(
 )
 @click.option("--force", is_flag=True, help=help_text("template_force"))
 @lang_option
+@library_errors
 def template_command(out: Path, force: bool, lang: str) -> None:
     """写出办公室格式的空白模板（委员名单、各联系表、组织、联系记录、组织生活记录…，含填表说明、下拉选项和示例行）。
 

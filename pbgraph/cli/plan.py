@@ -3,8 +3,6 @@ and :mod:`pbgraph.changes`."""
 
 from __future__ import annotations
 
-import os
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -162,7 +160,7 @@ def diff(
         raise click.UsageError(say(USAGE, "view_needs_id", lang))
     before, after = load_or_exit(old, lang), load_or_exit(new, lang)
     found = compare(before, after, match=match, max_load=max_load)
-    _write_diff(found, fmt=fmt, lang=lang, output=output)
+    _write_diff(found, fmt=fmt, lang=lang, output=output, named_by=(after, before))
     if view_to is not None:
         _write_diff_view(before, after, found, view_to, lang)
 
@@ -206,7 +204,7 @@ def whatif(
     ids = [part.strip() for value in remove for part in value.replace("，", ",").split(",") if part.strip()]
     ds = as_of_dataset(load_or_exit(path, lang), as_of)
     found = without(ds, ids, max_load=max_load)
-    _write_diff(found, fmt=fmt, lang=lang, output=output)
+    _write_diff(found, fmt=fmt, lang=lang, output=output, named_by=(ds,))
     if view_to is not None:
         from pbgraph.changes import without_members
 
@@ -217,11 +215,16 @@ def whatif(
 # writing
 
 
-def _write_diff(found: Diff, *, fmt: str, lang: str, output: Path | None) -> None:
+def _write_diff(
+    found: Diff, *, fmt: str, lang: str, output: Path | None, named_by: tuple[Dataset, ...]
+) -> None:
+    from pbgraph.naming import tables_with_names
+
     tables = dict(found.tables)
     if fmt != "json":
         tables["member_changes"] = _readable_parties(tables["member_changes"], lang)
-    write_tables(tables, fmt=fmt, lang=lang, output=output)
+    # a name beside every id (DESIGN 5): from the new dataset, or the old one for what left
+    write_tables(tables_with_names(tables, named_by), fmt=fmt, lang=lang, output=output)
 
 
 def _write_diff_view(old: Dataset, new: Dataset, found: Diff, target: Path, lang: str) -> None:
@@ -278,18 +281,7 @@ def _check_folder(target: Path, source: Path, *, force: bool, lang: str) -> None
 
 def _write_dataset(ds: Dataset, target: Path) -> None:
     """Write the dataset as CSVs beside `target`, then move it into place (a killed run leaves the old folder
-    or none)."""
+    or none); errors name `target`, not the folder beside it."""
     from pbgraph.export import export_csv
 
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fresh = target.parent / f".{target.name}.{os.getpid()}.new"
-    stale = target.parent / f".{target.name}.{os.getpid()}.old"
-    try:
-        export_csv(ds, fresh)
-        if target.exists():
-            target.rename(stale)
-        fresh.rename(target)
-    finally:
-        for leftover in (fresh, stale):
-            if leftover.exists():
-                shutil.rmtree(leftover)
+    export_csv(ds, target, force=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import click
@@ -99,6 +100,16 @@ def render(
     if len(args) != (2 if needs_target else 1):
         raise click.UsageError(say(USAGE, "render", lang, view=view, target="ID " if needs_target else ""))
     target, path = (args[0], args[1]) if needs_target else (None, args[0])
+    if element_id is not None and not re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]{0,63}", element_id):
+        # said before the dataset is read, in the command's language
+        raise click.ClickException(
+            say(
+                CLI,
+                "bad_element_id",
+                lang,
+                value="".join(c if c.isprintable() else repr(c)[1:-1] for c in element_id),
+            )
+        )
     ds = as_of_dataset(load_or_exit(path, lang), as_of)
     built = build_view(
         ds,

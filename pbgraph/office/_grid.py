@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import csv
 import io as _io
-import zipfile
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pbgraph._workbook_guard import DAMAGED, MAX_ROWS, check_workbook, too_many_rows
 from pbgraph.office._text import cell_text
 from pbgraph.problem import Problem
 
@@ -56,14 +55,19 @@ def read_xlsx(path: Path, display: str) -> tuple[list[Grid], list[Problem]]:
     """Every sheet of an .xlsx workbook (formulas as their cached values)."""
     from openpyxl import load_workbook
 
-    damaged = (zipfile.BadZipFile, zlib.error, KeyError, OSError, ValueError, EOFError, SyntaxError)
+    # read whole (merged cells are not known in read-only mode): refused first when that would be too much
+    refused = check_workbook(path, display, office=True)
+    if refused:
+        return [], refused
     try:
         workbook = load_workbook(path, data_only=True)
-    except damaged as error:
+    except DAMAGED as error:
         return [], [_problem("bad_workbook", display, detail=str(error))]
     grids = []
     try:
         for sheet in workbook.worksheets:
+            if sheet.max_row > MAX_ROWS:
+                return [], [too_many_rows(display, sheet.title)]
             cells = [[_xlsx_value(c) for c in row] for row in sheet.iter_rows()]
             for merged in sheet.merged_cells.ranges:
                 top = cells[merged.min_row - 1][merged.min_col - 1] if merged.min_row <= len(cells) else ""
@@ -132,18 +136,20 @@ def _xls_format(book: Any, cell: Any) -> str:
 
 def read_csv_grid(path: Path, display: str) -> tuple[list[Grid], list[Problem]]:
     """One CSV file (UTF-8, UTF-8 with BOM, UTF-16 or GB18030, comma/tab/semicolon separated)."""
-    from pbgraph.io import detect_encoding
+    from pbgraph.io import csv_fields_unlimited, detect_encoding, undecodable
 
     data = path.read_bytes()
     if not data.strip():
         return [], [_problem("empty_file", display)]
     encoding = detect_encoding(data, complete=True)
     if encoding is None:
-        return [], [_problem("undecodable", display)]
+        code, row, params = undecodable(data)
+        return [], [Problem(code=code, severity="error", file=display, row=row, params=params)]
     text = data.decode(encoding).lstrip("\ufeff")
     first_lines = "\n".join(text.splitlines()[:10])
     delimiter = max((",", "\t", ";", "|"), key=first_lines.count)
-    rows = list(csv.reader(_io.StringIO(text), delimiter=delimiter))
+    with csv_fields_unlimited():
+        rows = list(csv.reader(_io.StringIO(text), delimiter=delimiter))
     return [Grid(display, None, [[cell_text(v) for v in row] for row in rows])], []
 
 

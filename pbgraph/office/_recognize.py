@@ -216,6 +216,8 @@ class Sheet:
     columns: list[Column]
     records: list[tuple[int, dict[str, str]]] = field(default_factory=list)
     skipped: list[tuple[int, str]] = field(default_factory=list)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)
+    """(first header, later header) of every two columns with the same meaning (the later one is not read)."""
 
     @property
     def fields(self) -> set[str]:
@@ -288,16 +290,19 @@ def recognize(grid: Grid, overrides: dict[str, str], *, hint: str | None = None)
     header = grid.cells[r]
     lookup = lookups[kind.name]
     columns: list[Column] = []
-    taken: set[str] = set()
+    taken: dict[str, str] = {}
+    duplicates = []
     for position, text in enumerate(header):
         found = _match(lookup, text, overrides)
         if found not in (None, IGNORED, PRIVATE):
-            # a second column with the same meaning is not read (the first one wins)
-            found = None if found in taken else found
-            if found:
-                taken.add(found)
+            # a second column with the same meaning is not read; the reader says so
+            if found in taken:
+                duplicates.append((taken[found], text))
+                found = None
+            else:
+                taken[found] = text
         columns.append(Column(position, text, found))
-    sheet = Sheet(grid, kind, r + 1, columns)
+    sheet = Sheet(grid, kind, r + 1, columns, duplicates=duplicates)
     _records(sheet)
     return sheet
 

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
-import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,8 +58,9 @@ def import_dataset(
     OutputExistsError
         When `out` is not empty and `force` is false, or `out` holds a source.
     """
+    from pbgraph._table_writers import write_csv_files
+    from pbgraph._write import atomic_folder
     from pbgraph.export import input_tables
-    from pbgraph.io import write_csv_tables
 
     target = Path(out)
     source_paths = [Path(s) for s in sources]
@@ -72,34 +71,14 @@ def import_dataset(
     read = read_office(source_paths, column_map=column_map, progress=progress)
     ds = build_dataset(read.tables, read.problems, name=target.name)
     report = read.report.with_problems([p for p in ds.warnings], lang)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
-    try:
-        write_csv_tables(input_tables(ds), staging)
-        stem = REPORT_NAMES["zh" if lang == "zh" else "en"]
-        (staging / f"{stem}.md").write_text(report.to_markdown(lang), encoding="utf-8")
-        (staging / f"{stem}.html").write_text(report.to_html(lang), encoding="utf-8")
-        (staging / f"{stem}.json").write_text(report.to_json(lang), encoding="utf-8")
-        os.chmod(staging, 0o777 & ~_umask())
-        if target.exists():
-            # move the old folder aside first, so that a failure leaves one of the two complete
-            old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old.", dir=target.parent))
-            old.rmdir()
-            target.rename(old)
-            staging.rename(target)
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            staging.rename(target)
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging, ignore_errors=True)
+    stem = REPORT_NAMES["zh" if lang == "zh" else "en"]
+    # written beside and renamed into place; an unwritable place is one clear error (DESIGN 5)
+    with atomic_folder(target, force=True) as output:
+        write_csv_files(output, input_tables(ds))
+        for suffix, text in (("md", report.to_markdown), ("html", report.to_html), ("json", report.to_json)):
+            with output.open(f"{stem}.{suffix}") as handle:
+                handle.write(text(lang))
     return ImportResult(ds, report, sorted(target.iterdir()))
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 __all__ = ["REPORT_NAMES", "DatasetError", "ImportResult", "OutputExistsError", "import_dataset"]

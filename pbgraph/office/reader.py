@@ -210,6 +210,19 @@ def read_office(
                 problems.append(_unrecognized(result, overrides))
                 ignored.append((grid.file, grid.sheet, "unrecognized"))
                 continue
+            problems.extend(
+                Problem(
+                    code="duplicate_column",
+                    severity="error",
+                    table=result.kind.table,
+                    file=grid.file,
+                    sheet=grid.sheet,
+                    column=later,
+                    value=later,
+                    params={"first": first},
+                )
+                for first, later in result.duplicates
+            )
             for column in result.columns:
                 if column.field == PRIVATE:
                     problems.append(

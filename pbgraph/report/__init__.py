@@ -26,6 +26,7 @@ from pbgraph.analyses.activity import DEFAULT_MIN_MEETINGS
 from pbgraph.analyses.backend import EmbeddedBackend, analyze
 from pbgraph.analyses.workload import DEFAULT_MAX_LOAD
 from pbgraph.model import Party
+from pbgraph.naming import PERSON_ROWS, PERSON_TABLES
 from pbgraph.report._context import (
     DEFAULT_MAX_ROWS,
     DEFAULT_NODE_LIMIT,
@@ -279,6 +280,10 @@ def build_report(
         min_contacts=min_contacts,
     )
     ctx.results = dict(found.results)
+    for result in ctx.results.values():
+        for table, frame in result.tables.items():
+            # a person's name is headed 姓名 (the report's tables show names in place of ids already)
+            frame.attrs[PERSON_ROWS] = table in PERSON_TABLES
     if found.league is not None:
         ctx.results["league"] = Result("league", {"league": found.league})
     sections = body_sections(ctx, Views(ctx))

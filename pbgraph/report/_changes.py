@@ -41,7 +41,7 @@ def changes_section(ctx: Context, old: Dataset, number: int) -> tuple[str, str]:
         ("member_changes", found.members),
         ("liaison_changes", found.liaisons),
     ):
-        body += f"<h3>{esc(tr('counted', lang, title=table_title(name, lang), n=len(frame)))}</h3>"
+        body += f"<h3>{esc(table_title(name, lang))}</h3>"
         body += table_html(frame, ctx)
     html = (
         f'<section class="rp-section" id="changes"><h2><span class="rp-num">{number}</span>'

@@ -45,9 +45,9 @@ def _section(
     )
 
 
-def _h3(key: str, lang: str, count: int | None = None) -> str:
-    title = tabular.table_title(key, lang)
-    return f"<h3>{esc(title if count is None else tr('counted', lang, title=title, n=count))}</h3>"
+def _h3(key: str, lang: str) -> str:
+    # a title names the table; how many rows it has is said in the finding, not in the title
+    return f"<h3>{esc(tabular.table_title(key, lang))}</h3>"
 
 
 def _chart(svg: str, title: str) -> str:
@@ -193,9 +193,9 @@ def _reach(ctx: Context, views: Views) -> Section:
     reach_sorted = reach.sort_values(["members", "contacts"], ascending=False, kind="stable")
     by = tr("sort_reach", lang)
     body = (
-        _h3("party_groups", lang, len(groups))
+        _h3("party_groups", lang)
         + table_html(groups, ctx, bars=True)
-        + _h3("reach", lang, len(reach))
+        + _h3("reach", lang)
         + _sorted_note(ctx, reach, by)
         + table_html(reach_sorted, ctx)
     )
@@ -213,10 +213,10 @@ def _load(ctx: Context, views: Views) -> Section:
     by = tr("sort_load", lang)
     body = (
         _load_histogram(ctx)
-        + _h3("load", lang, len(loads))
+        + _h3("load", lang)
         + _sorted_note(ctx, loads, by)
         + table_html(load_sorted, ctx, flags=("overloaded", "idle"))
-        + _h3("fragile", lang, len(fragile))
+        + _h3("fragile", lang)
         + table_html(fragile, ctx)
         + _h3("distribution", lang)
         + table_html(dist, ctx)
@@ -224,7 +224,7 @@ def _load(ctx: Context, views: Views) -> Section:
     if "few_contacts" in ctx.results["load"].tables:
         # "1+10": only with --min-contacts
         few = ctx.table("few_contacts")
-        body += _h3("few_contacts", lang, len(few)) + table_html(few, ctx)
+        body += _h3("few_contacts", lang) + table_html(few, ctx)
     return finding_load(ctx), body, tr("load", lang, DEFINITIONS, max=ctx.max_load)
 
 
@@ -352,9 +352,9 @@ def _dormant(ctx: Context) -> Section | None:
         chart = _chart(_charts.stacked_bars(months["month"].tolist(), parts, title=title), title)
     body = (
         f'<div class="rp-pair">{record_html(ctx.table("activity_rates").iloc[[-1]], ctx)}{chart}</div>'
-        + f"<h3>{esc(tr('counted', lang, title=tr('dormant_by_member', lang), n=len(by_member)))}</h3>"
+        + f"<h3>{esc(tr('dormant_by_member', lang))}</h3>"
         + table_html(by_member, ctx)
-        + _h3("dormant", lang, len(dormant))
+        + _h3("dormant", lang)
         + table_html(dormant, ctx)
     )
     return finding, body, _period_definition(ctx, "dormant")
@@ -369,11 +369,11 @@ def _org_life(ctx: Context) -> Section | None:
     silent = meetings[meetings["meetings"] == 0]
     finding = tr("f_org_life", lang, silent=len(silent), below=len(org_life), total=len(meetings))
     body = (
-        f"<h3>{esc(tr('counted', lang, title=tr('silent_orgs', lang), n=len(silent)))}</h3>"
+        f"<h3>{esc(tr('silent_orgs', lang))}</h3>"
         + table_html(silent, ctx)
-        + _h3("org_life", lang, len(org_life))
+        + _h3("org_life", lang)
         + table_html(org_life, ctx)
-        + _h3("org_meetings", lang, len(meetings))
+        + _h3("org_meetings", lang)
         + table_html(meetings, ctx)
     )
     return finding, body, _period_definition(ctx, "org_life")

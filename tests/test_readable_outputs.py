@@ -1,0 +1,113 @@
+"""Outputs an official can read (issue 10, item 10; DESIGN 5): every id has its name beside it, a person's
+name is headed 姓名, xlsx rates are numbers shown as percentages with the header frozen and filtered, and a
+table's title is its title, without the row count.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+from pbgraph import load
+from pbgraph.cli import main
+from pbgraph.naming import NAME_COLUMNS, PERSON_TABLES
+from tests.conftest import ROOT
+
+SAMPLE = ROOT / "data" / "sample"
+ID_HEADERS = {"政协": "政协名称", "界别": "界别名称", "镇街": "镇街名称", "唯一联系人": "唯一联系人姓名"}
+COUNT_IN_TITLE = re.compile(r"[（(]\d+[）)]\s*$")
+
+
+def run(*args: object) -> str:
+    result = CliRunner().invoke(main, [str(a) for a in args])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_table_output_titles_carry_no_row_count_and_ids_have_names() -> None:
+    text = run("analyze", "all", SAMPLE)
+    blocks = text.split("\n\n")
+    titles = [block.splitlines()[0] for block in blocks if block.strip() and not block.startswith("注")]
+    assert "未联系党外委员" in titles and "仅一人联系" in titles
+    assert [t for t in titles if COUNT_IN_TITLE.search(t)] == []
+    headers = {block.splitlines()[0]: block.splitlines()[1].split() for block in blocks if block.strip()}
+    assert headers["未联系党外委员"][:9] == [
+        *("政协", "政协名称", "编号", "姓名", "政治面貌"),
+        *("界别", "界别名称", "镇街", "镇街名称"),
+    ]
+    assert headers["仅一人联系"] == ["政协", "政协名称", "编号", "姓名", "唯一联系人", "唯一联系人姓名"]
+    # a sector's name is a name, not a person's
+    assert headers["界别缺口"][2:4] == ["编号", "名称"]
+
+
+def test_names_beside_ids_are_the_right_names(tmp_path: Path) -> None:
+    ds = load(SAMPLE)
+    records = json.loads(run("analyze", "all", SAMPLE, "--format", "json"))
+    checked = 0
+    for table, rows in records.items():
+        for row in rows:
+            for column, name_column in NAME_COLUMNS.items():
+                # contacts (the far end of a dormant liaison) are named by the analysis itself
+                if row.get(column) and ds.name_of(row[column]):
+                    assert row[name_column] == ds.name_of(row[column]), (table, column)
+                    checked += 1
+    assert checked > 500
+    fragile = records["fragile"][0]
+    assert fragile["liaised_by_name"] and fragile["liaised_by_name"] == ds.name_of(fragile["liaised_by"])
+
+
+@pytest.mark.parametrize("command", ["analyze", "report"])
+def test_every_xlsx_sheet_is_readable(tmp_path: Path, command: str) -> None:
+    out = tmp_path / "t.xlsx"
+    if command == "analyze":
+        run("analyze", "all", SAMPLE, "--format", "xlsx", "-o", out)
+    else:
+        run("report", SAMPLE, "-o", tmp_path / "r.html", "--xlsx", out)
+    book = load_workbook(out)
+    percent = 0
+    for sheet in book.worksheets:
+        assert not COUNT_IN_TITLE.search(sheet.title)
+        assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref, sheet.title
+        header = [c.value for c in sheet[1]]
+        for position, title in enumerate(header):
+            if title in ID_HEADERS:
+                assert header[position + 1] == ID_HEADERS[title], (sheet.title, header)
+            if title and str(title).endswith("率"):
+                for cell in next(sheet.iter_cols(min_col=position + 1, max_col=position + 1, min_row=2)):
+                    if cell.value != "n/a":
+                        assert isinstance(cell.value, float) and "%" in cell.number_format, sheet.title
+                        percent += 1
+    assert percent > 0
+    assert [c.value for c in book["仅一人联系"][1]][:6] == [
+        *("政协", "政协名称", "编号", "姓名"),
+        *("唯一联系人", "唯一联系人姓名"),
+    ]
+
+
+def test_csv_output_has_the_names() -> None:
+    text = run("analyze", "load", SAMPLE, "--format", "csv", "--lang", "en")
+    header = text.split("# Fragile links\n")[1].splitlines()[0].split(",")
+    assert header[:6] == ["committee", "committee name", "id", "name", "liaised by", "liaised by (name)"]
+
+
+def test_report_tables_head_people_with_name_and_titles_without_counts(tmp_path: Path) -> None:
+    out = tmp_path / "r.html"
+    run("report", SAMPLE, "-o", out)
+    html = out.read_text(encoding="utf-8")
+    titles = re.findall(r"<h3>(.*?)</h3>", html)
+    assert "联系负担" in titles and "仅一人联系" in titles
+    assert [t for t in titles if COUNT_IN_TITLE.search(t)] == []
+    assert ">姓名<" in html
+
+
+def test_person_tables_are_the_tables_of_members() -> None:
+    ds = load(SAMPLE)
+    records = json.loads(run("analyze", "all", SAMPLE, "--format", "json"))
+    members = set(ds.members["id"])
+    for table in PERSON_TABLES & set(records):
+        assert {r["id"] for r in records[table]} <= members, table
