@@ -141,3 +141,25 @@ def test_everything_derived_from_the_registry_covers_every_analysis() -> None:
     assert {table for analysis in REGISTRY.values() for table in analysis.tables} <= set(TABLE_TITLES)
     choices = next(p for p in analyze.params if p.name == "name").type.choices  # type: ignore[attr-defined]
     assert list(choices) == ["all", *ANALYSES]
+
+
+# Builtin exceptions raised as internal signals, caught in the same module before any caller sees them.
+INTERNAL_SIGNALS = {
+    ("pbgraph.cache", "KeyError"),  # "not derived": the cache entry falls back to computing
+    ("pbgraph.format", "TypeError"),  # no columnar writer for a column: the general writer takes it
+    ("pbgraph.report._context", "KeyError"),  # a table the report looks for in several results
+}
+BUILTIN_ERRORS = {"ValueError", "KeyError", "TypeError", "RuntimeError", "IndexError", "Exception"}
+
+
+def test_every_error_raised_on_purpose_is_a_pbgraph_error() -> None:
+    """Issue 9: every library error is a `PbgraphError` (those meaning a builtin also subclass it), so the CLI
+    and callers catch one type; a builtin raised directly would reach the user as a traceback."""
+    found = set()
+    for name, path in _modules().items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call):
+                func = node.exc.func
+                if isinstance(func, ast.Name) and func.id in BUILTIN_ERRORS:
+                    found.add((name, func.id))
+    assert found - INTERNAL_SIGNALS == set()

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from pbgraph._errors import Neo4jError
+from pbgraph._errors import InvalidOptionError, Neo4jError
 from pbgraph._texts import both, say
 from pbgraph._texts.neo4j import NEO4J
 from pbgraph.model import MULTI_VALUE_SEPARATOR, NODE_TABLES, TABLES
@@ -255,7 +255,7 @@ def batches(rows: Sequence[Row], size: int) -> Iterator[Sequence[Row]]:
     [3, 3, 1]
     """
     if size < 1:
-        raise ValueError("batch size must be at least 1")
+        raise InvalidOptionError("batch size must be at least 1")
     for start in range(0, len(rows), size):
         yield rows[start : start + size]
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from pbgraph._errors import InvalidOptionError
 from pbgraph.render._display import ViewDisplay
 from pbgraph.render._html import render_html
 from pbgraph.render._model import LegendItem, View, ViewEdge, ViewNode
@@ -25,7 +26,7 @@ def render_view(view: View, *, fmt: str = "html", element_id: str | None = None)
         from pbgraph.render._static import render_static
 
         return render_static(view, fmt=fmt)  # type: ignore[arg-type]
-    raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+    raise InvalidOptionError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
 
 
 def write_view(

@@ -6,6 +6,7 @@ import html
 import os
 from pathlib import Path
 
+from pbgraph._errors import InvalidOptionError
 from pbgraph.render._html import render_html
 from pbgraph.render._model import View
 
@@ -60,7 +61,9 @@ class ViewDisplay:
 
             target.write_bytes(render_static(self.view, fmt="png" if suffix == ".png" else "svg"))
         else:
-            raise ValueError(f"cannot save a view as {target.name!r}: use a .html, .png or .svg file name")
+            raise InvalidOptionError(
+                f"cannot save a view as {target.name!r}: use a .html, .png or .svg file name"
+            )
         return target
 
     def __repr__(self) -> str:

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from pbgraph._errors import InvalidOptionError
+
 __all__ = [
     "BIG_EDGES",
     "BIG_NODES",
@@ -282,7 +284,7 @@ def check_view(view: View) -> None:
     if problems:
         shown = "\n  ".join(problems[:20])
         more = f"\n  … and {len(problems) - 20} more" if len(problems) > 20 else ""
-        raise ValueError(f"invalid view {view.title!r}: {len(problems)} problem(s):\n  {shown}{more}")
+        raise InvalidOptionError(f"invalid view {view.title!r}: {len(problems)} problem(s):\n  {shown}{more}")
 
 
 def _looks_valid(view: View) -> bool:

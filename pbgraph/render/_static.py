@@ -28,6 +28,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Circle
 from matplotlib.transforms import ScaledTranslation
 
+from pbgraph._errors import InvalidOptionError
 from pbgraph._texts.render import DEFAULT_LABELS_ZH
 from pbgraph.render._model import GAP_HALO, GAP_HALO_EDGE, LegendItem, View, check_view
 
@@ -108,7 +109,7 @@ def render_static(
     b'\\x89PNG'
     """
     if fmt not in ("png", "svg"):
-        raise ValueError(f"fmt must be 'png' or 'svg', got {fmt!r}")
+        raise InvalidOptionError(f"fmt must be 'png' or 'svg', got {fmt!r}")
     check_view(view)
     nodes, edges = view.first_frame()
     view = dataclasses.replace(view, nodes=nodes, edges=edges)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from pbgraph._errors import UnknownIdError
+from pbgraph._errors import InvalidOptionError, UnknownIdError
 from pbgraph._texts.render import t
 from pbgraph.render._model import View
 from pbgraph.render.views._builder import COLOR_BY, Builder
@@ -78,7 +78,7 @@ def build_view(
     True
     """
     if name not in VIEWS:
-        raise ValueError(f"unknown view {name!r}; choose from {', '.join(VIEWS)}")
+        raise InvalidOptionError(f"unknown view {name!r}; choose from {', '.join(VIEWS)}")
     if name == "committee":
         if not target or target not in ds.committees:
             raise UnknownIdError(t("unknown_committee", lang).format(id=target))

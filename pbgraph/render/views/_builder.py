@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 import pbgraph.render._layout as _layout
-from pbgraph._errors import UnknownIdError
+from pbgraph._errors import InvalidOptionError, UnknownIdError
 from pbgraph._texts.render import DEFAULT_LABELS_EN, GAP_LABELS, TOOLTIP, t
 from pbgraph.analyses.activity import pair_activity
 from pbgraph.model import LIAISON_KIND_ZH, NODE_KIND_ZH, PARTY_ZH, LiaisonKind
@@ -42,7 +42,7 @@ class Builder:
         self, ds: Dataset, *, lang: str, color_by: str, node_limit: int, committee: str | None, max_load: int
     ) -> None:
         if color_by not in COLOR_BY:
-            raise ValueError(f"color_by must be one of {COLOR_BY}")
+            raise InvalidOptionError(f"color_by must be one of {COLOR_BY}")
         self.ds, self.lang, self.color_by = ds, lang, color_by
         self.node_limit, self.committee, self.max_load = node_limit, committee, max_load
         self.f = facts(ds)
