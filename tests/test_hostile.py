@@ -23,9 +23,11 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from pbgraph import load
+from pbgraph._write import CONTROL_CHARACTERS
 from pbgraph.cli import main
 from pbgraph.export import export_csv, export_graph, export_xlsx
 from pbgraph.redact import redact
+from pbgraph.validate._checks import _may_hold_control
 from tests.conftest import ROOT
 
 BASE = ROOT / "tests" / "fixtures" / "party_group"
@@ -315,3 +317,16 @@ def test_a_file_cut_inside_a_character_names_the_row(tmp_path: Path) -> None:
     result = run(["validate", str(folder), "--lang", "en"])
     assert result.exit_code == 2
     assert "row 9" in result.output
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    cells=st.lists(st.text(st.characters(blacklist_categories=["Cs"]), max_size=12), min_size=1, max_size=6)
+)
+def test_control_character_byte_scan_never_misses_one(cells: list[str]) -> None:
+    """The byte pass that lets validation skip clean columns is never wrong when it says "clean"."""
+    column = pd.Series(cells, dtype="str")
+    has = column.str.contains(CONTROL_CHARACTERS, regex=True).any()
+    assert not has or _may_hold_control(column)
+    assert _may_hold_control(pd.Series(["甲", "乙\x01"], dtype="str"))
+    assert not _may_hold_control(pd.Series(["甲\t乙", "（全角）\n"], dtype="str"))

@@ -56,6 +56,34 @@ def _tag(kind: OrgKind) -> int:
     return TAG_CODES[f"org:{kind}"]
 
 
+# The UTF-8 bytes of CONTROL_CHARACTERS: C0 controls but tab, newline and carriage return, DEL; U+FFFE and
+# U+FFFF are EF BF BE / EF BF BF.
+_CONTROL_BYTES = np.zeros(256, dtype=bool)
+_CONTROL_BYTES[[*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F]] = True
+
+
+def _may_hold_control(values: pd.Series) -> bool:
+    """False when no cell of an Arrow-backed text column can hold a control character: one pass over the
+    column's UTF-8 bytes (the regular expression over every cell is a hundred times slower). True, so the
+    cells are searched, when the column is not Arrow text or any byte could belong to one."""
+    chunked = getattr(values.array, "_pa_array", None)
+    if not isinstance(chunked, pa.ChunkedArray) or not (
+        pa.types.is_string(chunked.type) or pa.types.is_large_string(chunked.type)
+    ):
+        return True
+    for chunk in chunked.chunks:
+        data = chunk.buffers()[2]
+        if data is None:
+            continue
+        raw = np.frombuffer(data, dtype=np.uint8)
+        if _CONTROL_BYTES[raw].any():
+            return True
+        lead = np.flatnonzero(raw[:-2] == 0xEF)
+        if len(lead) and ((raw[lead + 1] == 0xBF) & (raw[lead + 2] >= 0xBE)).any():
+            return True
+    return False
+
+
 class Validator(ActivityChecks):
     # steps ---------------------------------------------------------------------------------------
 
@@ -318,6 +346,8 @@ class Validator(ActivityChecks):
             for column in raw.frame.columns:
                 values = raw.frame[column]
                 if not (pd.api.types.is_string_dtype(values.dtype) or values.dtype == object):
+                    continue
+                if not _may_hold_control(values):
                     continue
                 text = values.astype("str")
                 found = text.str.contains(CONTROL_CHARACTERS, regex=True).to_numpy(dtype=bool)
