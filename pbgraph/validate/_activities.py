@@ -77,11 +77,12 @@ class ActivityChecks(Registry):
         parts = pc.utf8_trim_whitespace(pc.list_flatten(lists))
         owner = np.asarray(pc.list_parent_indices(lists), dtype=np.int64)
         filled = np.asarray(pc.not_equal(parts, "").fill_null(False))
-        listed = pd.DataFrame(
-            {"row": owner[filled], "id": parts.filter(pa.array(filled)).to_numpy(zero_copy_only=False)}
-        ).drop_duplicates(ignore_index=True)
-        row, ids = listed["row"].to_numpy(), listed["id"].to_numpy(dtype=object)
-        positions = positions_in(ids, self.registry_ids)
+        # each listed id as a code into its distinct values: no Python string per listing
+        encoded = pc.dictionary_encode(parts.filter(pa.array(filled)))
+        distinct = encoded.dictionary
+        row, code = owner[filled], np.asarray(encoded.indices, dtype=np.int64)
+        row, code = _first_listings(row, code, len(distinct))
+        positions = positions_in(distinct, self.registry_ids)[code]
         members = NODE_TABLES.index("members")
 
         def first_per_row(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -90,7 +91,7 @@ class ActivityChecks(Registry):
             at = np.zeros(n, dtype=bool)
             at[rows] = True
             values = np.full(n, "", dtype=object)
-            values[rows] = ids[mask][first]
+            values[rows] = distinct.take(pa.array(code[mask][first])).to_numpy(zero_copy_only=False)
             return at, values
 
         if "members" not in self.unavailable:
@@ -126,7 +127,27 @@ class ActivityChecks(Registry):
         counts = np.bincount(row, minlength=n)
         offsets = pa.array(np.concatenate([[0], np.cumsum(counts)]).astype(np.int32))
         joined = pc.binary_join(
-            pa.ListArray.from_arrays(offsets, pa.array(ids, type=pa.string())), MULTI_VALUE_SEPARATOR
+            pa.ListArray.from_arrays(offsets, distinct.take(pa.array(code))), MULTI_VALUE_SEPARATOR
         )
         raw.frame["members"] = pd.Series(pd.array(joined, dtype="str"), index=raw.frame.index)
         return counts
+
+
+def _first_listings(row: np.ndarray, code: np.ndarray, distinct: int) -> tuple[np.ndarray, np.ndarray]:
+    """The (row, id code) listings without repeats, each where it was first listed, in listing order. `row`
+    ascends (one cell after the other), so only cells listing several ids are sorted.
+
+    Examples
+    --------
+    >>> _first_listings(np.array([0, 1, 1, 1, 2]), np.array([5, 3, 4, 3, 3]), 6)
+    (array([0, 1, 1, 2]), array([5, 3, 4, 3]))
+    """
+    several = np.bincount(row)[row] > 1 if len(row) else np.zeros(0, dtype=bool)
+    at = np.flatnonzero(several)
+    key = row[at] * distinct + code[at]
+    order = np.argsort(key, kind="stable")
+    ordered = key[order]
+    repeat = np.zeros(len(row), dtype=bool)
+    repeat[at[order[1:][ordered[1:] == ordered[:-1]]]] = True
+    keep = ~repeat
+    return row[keep], code[keep]
