@@ -309,3 +309,13 @@ def test_drill_down_of_too_many_members_holds_the_super_nodes_only(
     full = build_view(sample, "gaps", node_limit=100)
     pairs = {(e.source, e.target) for e in full.first_frame()[1]}
     assert {(e.source, e.target) for e in view.edges} == pairs
+
+
+def test_org_view_legend_swatch_of_each_lane_is_the_colour_of_its_organizations(sample: Dataset) -> None:
+    view = built(sample, "org")
+    legend = {item.label: item.color for item in view.legend}
+    lanes = {n.id: n.label for n in view.nodes if n.kind == "lane"}
+    orgs = {n.id: n.color for n in view.nodes if n.kind == "organization"}
+    for lane_id, label in lanes.items():
+        started = {orgs[e.target] for e in view.edges if e.source == lane_id and e.target in orgs}
+        assert started == {legend[label]}, label

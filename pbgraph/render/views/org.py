@@ -33,6 +33,13 @@ LANES: tuple[tuple[str, frozenset[str]], ...] = (
 ROW = 30.0
 INDENT = 26.0
 LANE_GAP = 60.0
+#: the legend swatch of each lane: the colour of the organizations that start it
+LANE_SWATCH: dict[str, str] = {
+    "lane.office": ORG_LANE_COLORS[OrgKind.PARTY_BRANCH],
+    "lane.duty": ORG_LANE_COLORS[OrgKind.FUNCTIONAL_BRANCH],
+    "lane.platforms": ORG_LANE_COLORS[OrgKind.STUDY_GROUP],
+    "lane.temporary": ORG_LANE_COLORS[OrgKind.TEMPORARY_BRANCH],
+}
 CHAR = 14.0  # width of a CJK character at the label font size
 
 
@@ -294,9 +301,11 @@ def _finish(
                 ),
             )
         notice = t("org_folded", lang).format(count=len(blocks))
-    legend = [LegendItem(label, LANE_COLOR, "box") for label in dict.fromkeys(lane[1] for lane in lanes)]
+    # each lane's swatch in the colour its organizations are drawn in (the lane ids end in the lane's key)
+    lane_colors = {lane[1]: LANE_SWATCH[lane[0].rsplit(":", 1)[1]] for lane in lanes}
+    legend = [LegendItem(label, color, "box") for label, color in lane_colors.items()]
     legend += [item for item in view.legend if item.shape != "triangle" and item.count != 0]
-    legend.insert(0, LegendItem(t("org_box", lang), KIND_STYLE["organization"][1], "box"))
+    legend.insert(0, LegendItem(t("org_box", lang), LANE_COLOR, "box"))
     result = dataclasses.replace(view, nodes=nodes, edges=edges, legend=legend, notice=notice)
     shown, shown_edges = result.first_frame()
     caption = b.caption(len(shown), len(shown_edges), 0)
