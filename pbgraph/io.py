@@ -384,14 +384,8 @@ def _raw_csv_table(
 ) -> tuple[RawTable, list[Problem]]:
     mapped, unknown = map_headers(table, headers)
     # a cell written as '=… (so a spreadsheet shows it as text) is read back as it was (DESIGN 5)
-    pattern, replacement = CSV_UNQUOTE
     frame = pd.DataFrame(
-        {
-            name: pc.replace_substring_regex(
-                arrow.column(pos), pattern=pattern, replacement=replacement, max_replacements=1
-            ).to_pandas()
-            for pos, name in mapped.items()
-        },
+        {name: _unquoted(arrow.column(pos)).to_pandas() for pos, name in mapped.items()},
         index=pd.RangeIndex(arrow.num_rows),
     )
     raw = RawTable(
@@ -403,6 +397,15 @@ def _raw_csv_table(
         headers={name: headers[pos] for pos, name in mapped.items()},
     )
     return raw, header_problems(raw, headers, unknown, table)
+
+
+def _unquoted(column: pa.ChunkedArray) -> pa.ChunkedArray:
+    """The column with the `'` that protected a formula-like cell removed (:data:`CSV_UNQUOTE`); the regular
+    expression only runs over a column where some cell starts with `'`."""
+    if not pc.any(pc.starts_with(column, "'")).as_py():
+        return column
+    pattern, replacement = CSV_UNQUOTE
+    return pc.replace_substring_regex(column, pattern=pattern, replacement=replacement, max_replacements=1)
 
 
 def _cell_text(value: Any) -> str:

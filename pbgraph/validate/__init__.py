@@ -105,6 +105,7 @@ def build_dataset(raw: dict[str, RawTable], problems: list[Problem], *, name: st
     # office files (pbgraph.office) say which tables they did not give
     not_recorded = frozenset(k for r in raw.values() for k in getattr(r, "not_recorded", ()))
     ds = Dataset(**tables, name=name, warnings=found, not_recorded=not_recorded)
+    ds.seed_derived(validator.derived)
     # the registry numbers rows exactly as the node index does: hand over the resolved reference columns
     index_of(ds).seed(
         {

@@ -46,7 +46,8 @@ class ActivityChecks(Registry):
             "activity_target",
         )
         self.reference(activities, "organization", {ANY_ORG}, "organization")
-        kind = frame["kind"].to_numpy(dtype=object)
+        ordered = sorted(LIAISON_ACTIVITY_KINDS | MEETING_KINDS)
+        kind = positions_in(frame["kind"], pa.array([k.value for k in ordered], type=pa.string()))
         for code, kinds, needed in (
             (
                 "activity_needs_target",
@@ -59,30 +60,48 @@ class ActivityChecks(Registry):
                 self.report(
                     activities,
                     code,
-                    (kind == activity_kind.value) & needed,
+                    (kind == ordered.index(activity_kind)) & needed,
                     column="target" if code == "activity_needs_target" else "organization",
                     params={"kind": activity_kind.value, "kind_zh": ACTIVITY_KIND_ZH[activity_kind]},
                 )
 
+    def activity_listings(self) -> tuple[tuple[str, str], pa.Array]:
+        """Split the member lists of the activities (`M1;M2`, any separator) into the ids they list, kept
+        until `activity_members` checks them; returns them under their key, for the registry's one lookup."""
+        cells = arrow_strings(self.raw["activities"].frame["members"])
+        data = cells.buffers()[2]
+        if data is None or not (np.frombuffer(data, dtype=np.uint8) >= 0x80).any():
+            # plain ASCII: of the separators only `;` can be there, found without a regular expression
+            lists = pc.split_pattern(cells, MULTI_VALUE_SEPARATOR)
+        else:
+            lists = pc.split_pattern_regex(cells, MULTI_SEPARATORS)
+        parts = pc.utf8_trim_whitespace(pc.list_flatten(lists))
+        owner = np.asarray(pc.list_parent_indices(lists), dtype=np.int64)
+        filled = np.asarray(pc.not_equal(parts, "").fill_null(False))
+        listed = parts.filter(pa.array(filled))
+        self._listings = (owner[filled], listed, len(cells))
+        return ("activities", "members"), listed
+
     def activity_members(self, raw: RawTable) -> np.ndarray:
-        """Check the member ids an activity lists (`M1;M2`, any separator) over the whole column at once, and
-        normalize each cell to its distinct ids joined by `;`. Returns the number of ids listed per row.
+        """Check the member ids an activity lists (split by `activity_listings`, looked up with every other
+        reference) over the whole column at once, and normalize each cell to its distinct ids joined by `;`.
+        Returns the number of ids listed per row.
 
         (A national log has millions of rows, mostly distinct cells: unlike `multi_reference`, nothing here
         goes cell by cell.)
         """
-        cells = arrow_strings(raw.frame["members"])
-        n = len(cells)
-        lists = pc.split_pattern_regex(cells, MULTI_SEPARATORS)
-        parts = pc.utf8_trim_whitespace(pc.list_flatten(lists))
-        owner = np.asarray(pc.list_parent_indices(lists), dtype=np.int64)
-        filled = np.asarray(pc.not_equal(parts, "").fill_null(False))
-        # each listed id as a code into its distinct values: no Python string per listing
-        encoded = pc.dictionary_encode(parts.filter(pa.array(filled)))
-        distinct = encoded.dictionary
-        row, code = owner[filled], np.asarray(encoded.indices, dtype=np.int64)
-        row, code = _first_listings(row, code, len(distinct))
-        positions = positions_in(distinct, self.registry_ids)[code]
+        row, listed, n = self._listings
+        found = self.positions[("activities", "members")]
+        # each listing as a code of its id: its registry position, or past the registry for an unknown id
+        code = found.copy()
+        unknown = found < 0
+        distinct = len(self.registry_ids)
+        if unknown.any():
+            encoded = pc.dictionary_encode(listed.filter(pa.array(unknown)))
+            code[unknown] = distinct + np.asarray(encoded.indices, dtype=np.int64)
+            distinct += len(encoded.dictionary)
+        keep = _first_listings(row, code, distinct)
+        row, listed, positions = row[keep], listed.filter(pa.array(keep)), found[keep]
         members = NODE_TABLES.index("members")
 
         def first_per_row(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -91,7 +110,7 @@ class ActivityChecks(Registry):
             at = np.zeros(n, dtype=bool)
             at[rows] = True
             values = np.full(n, "", dtype=object)
-            values[rows] = distinct.take(pa.array(code[mask][first])).to_numpy(zero_copy_only=False)
+            values[rows] = listed.take(pa.array(np.flatnonzero(mask)[first])).to_numpy(zero_copy_only=False)
             return at, values
 
         if "members" not in self.unavailable:
@@ -124,23 +143,24 @@ class ActivityChecks(Registry):
                     "actual_en": np.array([names[t][1] if t in names else "" for t in tags], dtype=object),
                 },
             )
+        # what `pbgraph.analyses.activity` derives from the normalized column: (activity row, member node)
+        listed_member = (positions >= 0) & (positions < len(self.raw["members"].frame))
+        self.derived["activity_participation"] = (row[listed_member], positions[listed_member])
         counts = np.bincount(row, minlength=n)
         offsets = pa.array(np.concatenate([[0], np.cumsum(counts)]).astype(np.int32))
-        joined = pc.binary_join(
-            pa.ListArray.from_arrays(offsets, distinct.take(pa.array(code))), MULTI_VALUE_SEPARATOR
-        )
+        joined = pc.binary_join(pa.ListArray.from_arrays(offsets, listed), MULTI_VALUE_SEPARATOR)
         raw.frame["members"] = pd.Series(pd.array(joined, dtype="str"), index=raw.frame.index)
         return counts
 
 
-def _first_listings(row: np.ndarray, code: np.ndarray, distinct: int) -> tuple[np.ndarray, np.ndarray]:
-    """The (row, id code) listings without repeats, each where it was first listed, in listing order. `row`
-    ascends (one cell after the other), so only cells listing several ids are sorted.
+def _first_listings(row: np.ndarray, code: np.ndarray, distinct: int) -> np.ndarray:
+    """Which (row, id code) listings are not repeats: each is kept where it was first listed. `row` ascends
+    (one cell after the other), so only cells listing several ids are sorted.
 
     Examples
     --------
-    >>> _first_listings(np.array([0, 1, 1, 1, 2]), np.array([5, 3, 4, 3, 3]), 6)
-    (array([0, 1, 1, 2]), array([5, 3, 4, 3]))
+    >>> _first_listings(np.array([0, 1, 1, 1, 2]), np.array([5, 3, 4, 3, 3]), 6).tolist()
+    [True, True, True, False, True]
     """
     several = np.bincount(row)[row] > 1 if len(row) else np.zeros(0, dtype=bool)
     at = np.flatnonzero(several)
@@ -149,5 +169,4 @@ def _first_listings(row: np.ndarray, code: np.ndarray, distinct: int) -> tuple[n
     ordered = key[order]
     repeat = np.zeros(len(row), dtype=bool)
     repeat[at[order[1:][ordered[1:] == ordered[:-1]]]] = True
-    keep = ~repeat
-    return row[keep], code[keep]
+    return ~repeat

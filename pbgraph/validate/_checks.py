@@ -244,16 +244,27 @@ class Validator(ActivityChecks):
         activities = self.raw["activities"]
         self.enum(activities, "kind", ACTIVITY_KIND_ALIASES, list(ActivityKind), zh=ACTIVITY_KIND_ZH)
         # an activity is dated or it is nothing: an unreadable date is an error, not a blank
-        self.dates(activities, "date", code="bad_activity_date", severity="error")
+        days = self.dates(activities, "date", code="bad_activity_date", severity="error")
+        # what `pbgraph.period.activity_days` derives from the normalized column
+        self.derived["activity_days"] = days
 
-    def dates(self, raw: RawTable, column: str, *, code: str = "bad_date", severity: str = "warning") -> None:
+    def dates(
+        self, raw: RawTable, column: str, *, code: str = "bad_date", severity: str = "warning"
+    ) -> np.ndarray:
+        """Normalize a date column in place to ISO dates (or months); report what is not a date. Returns
+        the column's dates as numpy days (a month as its first day; NaT where empty or not a date)."""
         values = arrow_strings(raw.frame[column])
         uniques = pc.unique(values)
         mapping = {value: _iso_date(value) for value in uniques.to_pylist()}
         bad = [v for v, iso in mapping.items() if iso is None]
         if bad:
             self.report(raw, code, _is_in(values, bad), column=column, severity=severity)
-        raw.frame[column] = _replaced(values, uniques, [v or "" for v in mapping.values()])
+        isos = [v or "" for v in mapping.values()]
+        at = pc.index_in(values, value_set=uniques)
+        table = pa.array(isos, type=pa.large_string())
+        raw.frame[column] = pc.take(table, at).to_pandas(types_mapper=_PANDAS_TEXT.get)
+        days = np.array([f"{v}-01" if len(v) == 7 else v or "NaT" for v in isos], dtype="datetime64[D]")
+        return days[np.asarray(at.fill_null(0), dtype=np.int64)] if len(days) else days
 
     def references(self) -> None:
         committee = {f"org:{OrgKind.COMMITTEE}"}
@@ -278,9 +289,10 @@ class Validator(ActivityChecks):
 
     def liaison_endpoints(self) -> None:
         liaisons = self.raw["liaisons"]
-        kinds = liaisons.frame["kind"].to_numpy(dtype=object)
-        for kind in LiaisonKind:
-            mask = kinds == kind.value
+        kinds = list(LiaisonKind)
+        code = positions_in(liaisons.frame["kind"], pa.array([k.value for k in kinds], type=pa.string()))
+        for number, kind in enumerate(kinds):
+            mask = code == number
             if not mask.any():
                 continue
             extra = {"kind": kind.value, "kind_zh": LIAISON_KIND_ZH[kind]}
@@ -299,7 +311,7 @@ class Validator(ActivityChecks):
                     extra=extra | {"end": zh, "end_en": en},
                 )
         # the kind column itself may be unknown: still check that the endpoints exist
-        other = ~np.isin(kinds, [k.value for k in LiaisonKind])
+        other = code < 0
         for end in ("source", "target"):
             self.reference(
                 liaisons, end, {"members", "sectors", "townships", "contacts", ANY_ORG}, "member", mask=other
@@ -369,11 +381,8 @@ class Validator(ActivityChecks):
         in an organization of kind party_group. Folded here, so every check and analysis reads one flag."""
         members = self.raw["members"].frame
         n = len(members)
-        parts = members["roles"].astype("str").str.split(r"[;；、,，]", regex=True).explode().str.strip()
-        by_role = parts.isin(list(PARTY_GROUP_ROLES)).groupby(level=0).any()
-        folded = (members["party_group"] == "true").to_numpy() | by_role.reindex(
-            members.index, fill_value=False
-        ).to_numpy(dtype=bool)
+        by_flag = (members["party_group"] == "true").to_numpy()
+        folded = by_flag | _has_role(members["roles"], PARTY_GROUP_ROLES)
         member = self.positions.get(("memberships", "member"))
         org = self.positions.get(("memberships", "organization"))
         if member is not None and org is not None and len(member):
@@ -462,7 +471,7 @@ class Validator(ActivityChecks):
         self.control_characters()
         self.required_cells()
         self.enums()
-        self.ids(_REFERENCE_COLUMNS)
+        self.ids(_REFERENCE_COLUMNS, extra=[self.activity_listings()])
         self.references()
         self.parent_cycles()
         if not any(p.is_error for p in self.problems):
@@ -489,6 +498,29 @@ def _duplicate_liaisons(
     first[codes[::-1]] = rows[::-1]
     first_row = first[codes]
     return first_row != rows, first_row
+
+
+def _has_role(roles: pd.Series, these: Iterable[str]) -> np.ndarray:
+    """Per cell of a `roles` column: whether one of the roles it lists (split at any separator, stripped)
+    is one of `these`."""
+    lists = pc.split_pattern_regex(arrow_strings(roles), r"[;；、,，]")
+    parts = pc.list_flatten(lists)
+    owner = np.asarray(pc.list_parent_indices(lists), dtype=np.int64)
+    value_set = pa.array(sorted(these), type=pa.string())
+    trimmed = pc.utf8_trim_whitespace(parts)
+    hit = np.asarray(pc.is_in(trimmed, value_set=value_set).fill_null(False), dtype=bool)
+    # a part that holds a role but is not one once arrow trimmed it: what Python's strip says decides
+    holds = np.zeros(len(parts), dtype=bool)
+    for role in value_set.to_pylist():
+        holds |= np.asarray(pc.match_substring(parts, role).fill_null(False), dtype=bool)
+    unsure = np.flatnonzero(holds & ~hit)
+    if unsure.size:
+        wanted = set(value_set.to_pylist())
+        texts = parts.take(pa.array(unsure)).to_pylist()
+        hit[unsure] = [text.strip() in wanted for text in texts]
+    found = np.zeros(len(roles), dtype=bool)
+    found[owner[hit]] = True
+    return found
 
 
 def _is_in(values: pa.Array, these: list[str]) -> np.ndarray:

@@ -72,6 +72,9 @@ class Registry:
         # node tables whose ids cannot be known (absent when required, unreadable, or without an id column):
         # references into them are not reported as unknown, which would only repeat the first problem
         self.unavailable: set[str] = set()
+        # structures the analyses derive from the tables that validation computes anyway, by the dataset's
+        # key for them (:meth:`pbgraph.dataset.Dataset.derived`)
+        self.derived: dict[str, Any] = {}
 
     # reporting -----------------------------------------------------------------------------------
 
@@ -117,12 +120,17 @@ class Registry:
                 raw.problem("too_many", severity=severity, column=column, count=positions.size - MAX_LISTED)
             )
 
-    def ids(self, references: Iterable[tuple[str, str]] = ()) -> None:
+    def ids(
+        self,
+        references: Iterable[tuple[str, str]] = (),
+        extra: Iterable[tuple[tuple[str, str], pa.Array]] = (),
+    ) -> None:
         """Duplicate ids within and across node tables; builds the id registry for references.
 
         The registry holds every row of the node tables in order (members, sectors, townships, organizations,
         contacts), so a registry position is the node number the dataset's node index will use. The
-        `references` columns (table, column) are resolved in the same lookup.
+        `references` columns (table, column), and the `extra` arrays of ids (under their key), are resolved
+        in the same lookup.
         """
         arrays, tables, tags = [], [], []
         for number, name in enumerate(NODE_TABLES):
@@ -142,6 +150,9 @@ class Registry:
         # first occurrence, and the registry position of every reference
         columns = [(t, c) for t, c in references if t in self.raw]
         arrays = [arrow_strings(self.raw[t].frame[c]) for t, c in columns]
+        for key, array in extra:
+            columns.append(key)
+            arrays.append(array)
         found = positions_in(pa.concat_arrays([self.registry_ids, *arrays]), self.registry_ids)
         size = len(self.registry_ids)
         first = found[:size]
