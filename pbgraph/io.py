@@ -12,6 +12,7 @@ import csv
 import datetime as dt
 import io as _io
 import os
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -249,8 +250,29 @@ def _odd_quote_count(path: Path, encoding: str) -> bool:
     count = 0
     with path.open("rb") as handle:
         while chunk := handle.read(1 << 24):
-            count += chunk.count(b'"')
+            count += int(np.count_nonzero(np.frombuffer(chunk, dtype=np.uint8) == 0x22))
     return count % 2 == 1
+
+
+# what str.splitlines splits at (a \r\n is one break)
+_LINE_BREAK = re.compile("\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+def _first_line(text: str) -> tuple[str | None, bool]:
+    r"""The first of `text.splitlines()` (None when there is none) and whether more lines follow, without
+    splitting the rest.
+
+    Examples
+    --------
+    >>> _first_line("a,b\r\n"), _first_line("a\nb"), _first_line("")
+    (('a,b', False), ('a', True), (None, False))
+    """
+    if not text:
+        return None, False
+    found = _LINE_BREAK.search(text)
+    if found is None:
+        return text, False
+    return text[: found.start()], found.end() < len(text)
 
 
 def _open_quote_row(text: str, delimiter: str) -> int | None:
@@ -285,13 +307,13 @@ def read_csv_table(path: Path, table: Table, *, display: str) -> tuple[RawTable 
     encoding = detect_encoding(sample, complete=size <= SNIFF_BYTES)
     if encoding is None:
         return fail_undecodable()
-    lines = sample.decode(encoding, errors="replace").lstrip("\ufeff").splitlines()
-    if not lines or not lines[0].strip():
+    header_line, more = _first_line(sample.decode(encoding, errors="replace").lstrip("\ufeff"))
+    if header_line is None or not header_line.strip():
         return fail("no_header")
-    delimiter = _sniff_delimiter(lines[0], table)
-    headers = next(csv.reader([lines[0]], delimiter=delimiter))
+    delimiter = _sniff_delimiter(header_line, table)
+    headers = next(csv.reader([header_line], delimiter=delimiter))
     names = [f"c{i}" for i in range(len(headers))]
-    if size <= SNIFF_BYTES and len(lines) == 1:
+    if size <= SNIFF_BYTES and not more:
         # a header without a line break after it: arrow cannot skip it, and there are no records anyway
         return _raw_csv_table(
             table,
@@ -320,7 +342,9 @@ def read_csv_table(path: Path, table: Table, *, display: str) -> tuple[RawTable 
                 invalid_row_handler=on_invalid,
             ),
             convert_options=pacsv.ConvertOptions(
-                column_types={n: pa.string() for n in names}, strings_can_be_null=False
+                # the text type pandas keeps its text columns in: no copy when the frame is made
+                column_types={n: pa.large_string() for n in names},
+                strings_can_be_null=False,
             ),
         )
 

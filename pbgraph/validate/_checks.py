@@ -62,26 +62,44 @@ _CONTROL_BYTES = np.zeros(256, dtype=bool)
 _CONTROL_BYTES[[*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F]] = True
 
 
-def _may_hold_control(values: pd.Series) -> bool:
-    """False when no cell of an Arrow-backed text column can hold a control character: one pass over the
-    column's UTF-8 bytes (the regular expression over every cell is a hundred times slower). True, so the
-    cells are searched, when the column is not Arrow text or any byte could belong to one."""
+def _text_bytes(values: pd.Series) -> list[np.ndarray] | None:
+    """The UTF-8 bytes of an Arrow-backed text column (each chunk's whole data buffer); None when the
+    column is not Arrow text."""
     chunked = getattr(values.array, "_pa_array", None)
     if not isinstance(chunked, pa.ChunkedArray) or not (
         pa.types.is_string(chunked.type) or pa.types.is_large_string(chunked.type)
     ):
+        return None
+    buffers = (chunk.buffers()[2] for chunk in chunked.chunks)
+    return [np.frombuffer(data, dtype=np.uint8) for data in buffers if data is not None and data.size]
+
+
+def _may_hold_control(values: pd.Series) -> bool:
+    """False when no cell of an Arrow-backed text column can hold a control character: a few passes over
+    the column's UTF-8 bytes (the regular expression over every cell is a hundred times slower). True, so
+    the cells are searched, when the column is not Arrow text or any byte could belong to one."""
+    chunks = _text_bytes(values)
+    if chunks is None:
         return True
-    for chunk in chunked.chunks:
-        data = chunk.buffers()[2]
-        if data is None:
+    for raw in chunks:
+        # most columns have no byte below the space: the byte table is only consulted for those that do
+        if raw.min() < 0x20 and _CONTROL_BYTES[raw].any():
+            return True
+        if raw.max() < 0x7F:
             continue
-        raw = np.frombuffer(data, dtype=np.uint8)
-        if _CONTROL_BYTES[raw].any():
+        if (raw == 0x7F).any():
             return True
         lead = np.flatnonzero(raw[:-2] == 0xEF)
         if len(lead) and ((raw[lead + 1] == 0xBF) & (raw[lead + 2] >= 0xBE)).any():
             return True
     return False
+
+
+def _may_need_strip(values: pd.Series) -> bool:
+    """False when no cell of an Arrow-backed text column can start or end with white space: its bytes are
+    ASCII above the space (ids, codes, dates). True when the column is not Arrow text or it might."""
+    chunks = _text_bytes(values)
+    return chunks is None or any(raw.min() <= 0x20 or raw.max() >= 0x80 for raw in chunks)
 
 
 class Validator(ActivityChecks):
@@ -142,7 +160,8 @@ class Validator(ActivityChecks):
             frame = raw.frame
             for column in table.columns:
                 if column.name in frame.columns:
-                    frame[column.name] = frame[column.name].astype("str").str.strip()
+                    text = frame[column.name].astype("str")
+                    frame[column.name] = text.str.strip() if _may_need_strip(text) else text
                 else:
                     frame[column.name] = pd.Series([""] * len(frame), dtype="str", index=frame.index)
             frame = frame[list(table.column_names)]
