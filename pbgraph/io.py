@@ -258,23 +258,6 @@ def _odd_quote_count(path: Path, encoding: str) -> bool:
 _LINE_BREAK = re.compile("\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
-def _first_line(text: str) -> tuple[str | None, bool]:
-    r"""The first of `text.splitlines()` (None when there is none) and whether more lines follow, without
-    splitting the rest.
-
-    Examples
-    --------
-    >>> _first_line("a,b\r\n"), _first_line("a\nb"), _first_line("")
-    (('a,b', False), ('a', True), (None, False))
-    """
-    if not text:
-        return None, False
-    found = _LINE_BREAK.search(text)
-    if found is None:
-        return text, False
-    return text[: found.start()], found.end() < len(text)
-
-
 def _open_quote_row(text: str, delimiter: str) -> int | None:
     """Excel row of the record where quoting goes wrong (e.g. a quote left open at the end), if any."""
     number = 1
@@ -307,8 +290,12 @@ def read_csv_table(path: Path, table: Table, *, display: str) -> tuple[RawTable 
     encoding = detect_encoding(sample, complete=size <= SNIFF_BYTES)
     if encoding is None:
         return fail_undecodable()
-    header_line, more = _first_line(sample.decode(encoding, errors="replace").lstrip("\ufeff"))
-    if header_line is None or not header_line.strip():
+    text = sample.decode(encoding, errors="replace").lstrip("\ufeff")
+    # the first line and whether more follow, as str.splitlines sees them, without splitting the rest
+    first_break = _LINE_BREAK.search(text)
+    header_line = text[: first_break.start()] if first_break else text
+    more = first_break is not None and first_break.end() < len(text)
+    if not text or not header_line.strip():
         return fail("no_header")
     delimiter = _sniff_delimiter(header_line, table)
     headers = next(csv.reader([header_line], delimiter=delimiter))

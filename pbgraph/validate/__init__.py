@@ -11,9 +11,10 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
+import pyarrow.compute as pc
 
 from pbgraph._errors import DatasetError
-from pbgraph.graph import index_of
+from pbgraph.graph import arrow_strings, index_of
 from pbgraph.model import TABLES, OrgKind
 from pbgraph.problem import Problem
 from pbgraph.validate._checks import Validator
@@ -46,14 +47,7 @@ def _fill_committees(
     # an organization belongs to the committee it is, or to that of its nearest ancestor that says
     is_committee = (orgs["kind"] == OrgKind.COMMITTEE).to_numpy()
     own = orgs["committee"].where(~is_committee, orgs["id"])
-    parent_of = dict(zip(orgs["id"].tolist(), orgs["parent"].tolist(), strict=True))
-    known = dict(zip(orgs["id"].tolist(), own.tolist(), strict=True))
-    resolved = []
-    for org_id in orgs["id"].tolist():
-        node, seen = org_id, 0
-        while not known.get(node) and parent_of.get(node) and seen < 64:
-            node, seen = parent_of[node], seen + 1
-        resolved.append(known.get(node, "") or only)
+    resolved = _nearest_committee(orgs["id"], orgs["parent"], own, only)
     orgs["committee"] = pd.Series(resolved, dtype="str", index=orgs.index)
     org_committee = pd.Series(orgs["committee"].to_numpy(), index=orgs["id"].to_numpy())
     sectors, townships, members = tables["sectors"], tables["townships"], tables["members"]
@@ -82,6 +76,28 @@ def _fill_committees(
                     "too_many", severity="warning", column="committee", count=positions.size - MAX_LISTED
                 )
             )
+
+
+def _nearest_committee(ids: pd.Series, parents: pd.Series, own: pd.Series, only: str) -> np.ndarray:
+    """Per organization: its own committee, else that of its nearest ancestor that says (at most 64 levels
+    up), else `only`. Every ancestor chain is walked up at once, a level per step."""
+    n = len(ids)
+    # the ancestors by position; one past the end stands for a parent that is no organization
+    parent = np.asarray(pc.index_in(arrow_strings(parents), value_set=arrow_strings(ids)).fill_null(-1))
+    has_parent = (parents.astype("str") != "").to_numpy()
+    up = np.where(parent >= 0, parent, np.where(has_parent, n, -1)).astype(np.int64)
+    up = np.append(up, -1)
+    committee = np.append(own.astype("str").to_numpy(dtype=object), "")
+    known = committee != ""
+    node = np.arange(n)
+    for _ in range(64):
+        moving = ~known[node] & (up[node] >= 0)
+        if not moving.any():
+            break
+        node[moving] = up[node[moving]]
+    resolved = committee[node]
+    resolved[resolved == ""] = only
+    return resolved
 
 
 def build_dataset(raw: dict[str, RawTable], problems: list[Problem], *, name: str = "") -> Dataset:

@@ -9,7 +9,6 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from pbgraph.graph import arrow_strings
 from pbgraph.model import (
     ACTIVITY_KIND_ZH,
     LIAISON_ACTIVITY_KINDS,
@@ -27,6 +26,7 @@ from pbgraph.validate._registry import (
     kind_params,
     positions_in,
     tag_kind,
+    text_column,
 )
 
 if TYPE_CHECKING:
@@ -68,7 +68,7 @@ class ActivityChecks(Registry):
     def activity_listings(self) -> tuple[tuple[str, str], pa.Array]:
         """Split the member lists of the activities (`M1;M2`, any separator) into the ids they list, kept
         until `activity_members` checks them; returns them under their key, for the registry's one lookup."""
-        cells = arrow_strings(self.raw["activities"].frame["members"])
+        cells = text_column(self.raw["activities"].frame["members"]).combine_chunks()
         data = cells.buffers()[2]
         if data is None or not (np.frombuffer(data, dtype=np.uint8) >= 0x80).any():
             # plain ASCII: of the separators only `;` can be there, found without a regular expression
@@ -148,7 +148,8 @@ class ActivityChecks(Registry):
         self.derived["activity_participation"] = (row[listed_member], positions[listed_member])
         counts = np.bincount(row, minlength=n)
         offsets = pa.array(np.concatenate([[0], np.cumsum(counts)]).astype(np.int32))
-        joined = pc.binary_join(pa.ListArray.from_arrays(offsets, listed), MULTI_VALUE_SEPARATOR)
+        separator = pa.scalar(MULTI_VALUE_SEPARATOR, type=listed.type)
+        joined = pc.binary_join(pa.ListArray.from_arrays(offsets, listed), separator)
         raw.frame["members"] = pd.Series(pd.array(joined, dtype="str"), index=raw.frame.index)
         return counts
 

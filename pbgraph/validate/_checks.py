@@ -15,7 +15,6 @@ import pyarrow.compute as pc
 
 from pbgraph._texts.problems import END_NAMES
 from pbgraph._write import CONTROL_CHARACTERS
-from pbgraph.graph import arrow_strings
 from pbgraph.model import (
     ACTIVITY_KIND_ALIASES,
     ACTIVITY_KIND_ZH,
@@ -45,7 +44,10 @@ from pbgraph.validate._registry import (
     ANY_ORG,
     TAG_CODES,
     positions_in,
+    text_column,
 )
+from pbgraph.validate._text import has_role, may_need_strip
+from pbgraph.validate._text import may_hold_control as _may_hold_control
 
 if TYPE_CHECKING:
     from pbgraph.io import RawTable
@@ -54,52 +56,6 @@ if TYPE_CHECKING:
 def _tag(kind: OrgKind) -> int:
     """The registry tag of an organization of `kind`."""
     return TAG_CODES[f"org:{kind}"]
-
-
-# The UTF-8 bytes of CONTROL_CHARACTERS: C0 controls but tab, newline and carriage return, DEL; U+FFFE and
-# U+FFFF are EF BF BE / EF BF BF.
-_CONTROL_BYTES = np.zeros(256, dtype=bool)
-_CONTROL_BYTES[[*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F]] = True
-
-
-def _text_bytes(values: pd.Series) -> list[np.ndarray] | None:
-    """The UTF-8 bytes of an Arrow-backed text column (each chunk's whole data buffer); None when the
-    column is not Arrow text."""
-    chunked = getattr(values.array, "_pa_array", None)
-    if not isinstance(chunked, pa.ChunkedArray) or not (
-        pa.types.is_string(chunked.type) or pa.types.is_large_string(chunked.type)
-    ):
-        return None
-    buffers = (chunk.buffers()[2] for chunk in chunked.chunks)
-    return [np.frombuffer(data, dtype=np.uint8) for data in buffers if data is not None and data.size]
-
-
-def _may_hold_control(values: pd.Series) -> bool:
-    """False when no cell of an Arrow-backed text column can hold a control character: a few passes over
-    the column's UTF-8 bytes (the regular expression over every cell is a hundred times slower). True, so
-    the cells are searched, when the column is not Arrow text or any byte could belong to one."""
-    chunks = _text_bytes(values)
-    if chunks is None:
-        return True
-    for raw in chunks:
-        # most columns have no byte below the space: the byte table is only consulted for those that do
-        if raw.min() < 0x20 and _CONTROL_BYTES[raw].any():
-            return True
-        if raw.max() < 0x7F:
-            continue
-        if (raw == 0x7F).any():
-            return True
-        lead = np.flatnonzero(raw[:-2] == 0xEF)
-        if len(lead) and ((raw[lead + 1] == 0xBF) & (raw[lead + 2] >= 0xBE)).any():
-            return True
-    return False
-
-
-def _may_need_strip(values: pd.Series) -> bool:
-    """False when no cell of an Arrow-backed text column can start or end with white space: its bytes are
-    ASCII above the space (ids, codes, dates). True when the column is not Arrow text or it might."""
-    chunks = _text_bytes(values)
-    return chunks is None or any(raw.min() <= 0x20 or raw.max() >= 0x80 for raw in chunks)
 
 
 class Validator(ActivityChecks):
@@ -161,7 +117,7 @@ class Validator(ActivityChecks):
             for column in table.columns:
                 if column.name in frame.columns:
                     text = frame[column.name].astype("str")
-                    frame[column.name] = text.str.strip() if _may_need_strip(text) else text
+                    frame[column.name] = text.str.strip() if may_need_strip(text) else text
                 else:
                     frame[column.name] = pd.Series([""] * len(frame), dtype="str", index=frame.index)
             frame = frame[list(table.column_names)]
@@ -200,7 +156,7 @@ class Validator(ActivityChecks):
         names `zh` of the codes (in Chinese) and the codes (in English).
         """
         code_lookup = {str(code).lower(): str(code) for code in codes}
-        values = arrow_strings(raw.frame[column])
+        values = text_column(raw.frame[column])
         uniques = pc.unique(values)
         mapping: dict[str, str | None] = {}
         for value in uniques.to_pylist():
@@ -227,7 +183,8 @@ class Validator(ActivityChecks):
                 column=column,
                 params={"allowed": listing, "allowed_en": listing_en},
             )
-        raw.frame[column] = _replaced(values, uniques, [v or "" for v in mapping.values()])
+        if any(value != code for value, code in mapping.items()):
+            raw.frame[column] = _replaced(values, uniques, [v or "" for v in mapping.values()])
 
     def enums(self) -> None:
         members = self.raw["members"]
@@ -272,7 +229,7 @@ class Validator(ActivityChecks):
     ) -> np.ndarray:
         """Normalize a date column in place to ISO dates (or months); report what is not a date. Returns
         the column's dates as numpy days (a month as its first day; NaT where empty or not a date)."""
-        values = arrow_strings(raw.frame[column])
+        values = text_column(raw.frame[column])
         uniques = pc.unique(values)
         mapping = {value: _iso_date(value) for value in uniques.to_pylist()}
         bad = [v for v, iso in mapping.items() if iso is None]
@@ -280,10 +237,11 @@ class Validator(ActivityChecks):
             self.report(raw, code, _is_in(values, bad), column=column, severity=severity)
         isos = [v or "" for v in mapping.values()]
         at = pc.index_in(values, value_set=uniques)
-        table = pa.array(isos, type=pa.large_string())
-        raw.frame[column] = pc.take(table, at).to_pandas(types_mapper=_PANDAS_TEXT.get)
+        if any(value != iso for value, iso in zip(mapping, isos, strict=True)):
+            table = pa.array(isos, type=pa.large_string())
+            raw.frame[column] = pc.take(table, at).to_pandas(types_mapper=_PANDAS_TEXT.get)
         days = np.array([f"{v}-01" if len(v) == 7 else v or "NaT" for v in isos], dtype="datetime64[D]")
-        return days[np.asarray(at.fill_null(0), dtype=np.int64)] if len(days) else days
+        return days[at.fill_null(0).to_numpy().astype(np.int64)] if len(days) else days
 
     def references(self) -> None:
         committee = {f"org:{OrgKind.COMMITTEE}"}
@@ -310,6 +268,8 @@ class Validator(ActivityChecks):
         liaisons = self.raw["liaisons"]
         kinds = list(LiaisonKind)
         code = positions_in(liaisons.frame["kind"], pa.array([k.value for k in kinds], type=pa.string()))
+        # the kind of each liaison as its position in LiaisonKind (-1 when unknown), for `meaning`
+        self.liaison_kind = code
         for number, kind in enumerate(kinds):
             mask = code == number
             if not mask.any():
@@ -401,7 +361,7 @@ class Validator(ActivityChecks):
         members = self.raw["members"].frame
         n = len(members)
         by_flag = (members["party_group"] == "true").to_numpy()
-        folded = by_flag | _has_role(members["roles"], PARTY_GROUP_ROLES)
+        folded = by_flag | has_role(members["roles"], PARTY_GROUP_ROLES)
         member = self.positions.get(("memberships", "member"))
         org = self.positions.get(("memberships", "organization"))
         if member is not None and org is not None and len(member):
@@ -435,7 +395,7 @@ class Validator(ActivityChecks):
         source = np.where((source >= 0) & (source < n), source, n)
         target = np.where((target >= 0) & (target < n), target, n)
         kinds = list(LiaisonKind)
-        kind = positions_in(frame["kind"], pa.array([k.value for k in kinds], type=pa.string()))
+        kind = self.liaison_kind
         source_cpc, target_cpc, source_group = cpc[source], cpc[target], in_group[source]
         member = kind == kinds.index(LiaisonKind.MEMBER)
         self.report(
@@ -510,6 +470,10 @@ def _duplicate_liaisons(
     # positions and kind codes are -1 where unknown (reported as errors before): shift them to >= 0
     size = registry_size + 1
     key = ((source + 1) * size + (target + 1)) * (len(LiaisonKind) + 1) + (kind + 1)
+    ordered = np.sort(key)
+    if not (ordered[1:] == ordered[:-1]).any():
+        # no repeat (a sort is much faster than hashing millions of keys): every row is its first
+        return np.zeros(len(key), dtype=bool), np.arange(len(key))
     codes = pd.factorize(key)[0]
     rows = np.arange(len(codes))
     first = np.empty(codes.max(initial=-1) + 1, dtype=np.int64)
@@ -519,36 +483,13 @@ def _duplicate_liaisons(
     return first_row != rows, first_row
 
 
-def _has_role(roles: pd.Series, these: Iterable[str]) -> np.ndarray:
-    """Per cell of a `roles` column: whether one of the roles it lists (split at any separator, stripped)
-    is one of `these`."""
-    lists = pc.split_pattern_regex(arrow_strings(roles), r"[;；、,，]")
-    parts = pc.list_flatten(lists)
-    owner = np.asarray(pc.list_parent_indices(lists), dtype=np.int64)
-    value_set = pa.array(sorted(these), type=pa.string())
-    trimmed = pc.utf8_trim_whitespace(parts)
-    hit = np.asarray(pc.is_in(trimmed, value_set=value_set).fill_null(False), dtype=bool)
-    # a part that holds a role but is not one once arrow trimmed it: what Python's strip says decides
-    holds = np.zeros(len(parts), dtype=bool)
-    for role in value_set.to_pylist():
-        holds |= np.asarray(pc.match_substring(parts, role).fill_null(False), dtype=bool)
-    unsure = np.flatnonzero(holds & ~hit)
-    if unsure.size:
-        wanted = set(value_set.to_pylist())
-        texts = parts.take(pa.array(unsure)).to_pylist()
-        hit[unsure] = [text.strip() in wanted for text in texts]
-    found = np.zeros(len(roles), dtype=bool)
-    found[owner[hit]] = True
-    return found
-
-
-def _is_in(values: pa.Array, these: list[str]) -> np.ndarray:
+def _is_in(values: pa.ChunkedArray, these: list[str]) -> np.ndarray:
     """Per value: whether it is one of `these`."""
-    found = pc.is_in(values, value_set=pa.array(these, type=pa.string()))
-    return np.asarray(found.fill_null(False), dtype=bool)
+    found = pc.is_in(values, value_set=pa.array(these, type=values.type))
+    return np.asarray(found.fill_null(False).to_numpy(), dtype=bool)
 
 
-def _replaced(values: pa.Array, uniques: pa.Array, replacements: list[str]) -> pd.Series:
+def _replaced(values: pa.ChunkedArray, uniques: pa.Array, replacements: list[str]) -> pd.Series:
     """`values` with each of the distinct `uniques` replaced by its replacement, as a text column."""
     table = pa.array(replacements, type=pa.large_string())
     replaced = pc.take(table, pc.index_in(values, value_set=uniques))

@@ -3,6 +3,7 @@ id of the node tables in one arrow array, looked up once per reference column.""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
@@ -75,6 +76,9 @@ class Registry:
         # structures the analyses derive from the tables that validation computes anyway, by the dataset's
         # key for them (:meth:`pbgraph.dataset.Dataset.derived`)
         self.derived: dict[str, Any] = {}
+        # per reference column: which cells are filled, and the tag and table of the id each names
+        self._filled: dict[tuple[str, str], np.ndarray] = {}
+        self._kind_of_cells: dict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = {}
 
     # reporting -----------------------------------------------------------------------------------
 
@@ -132,31 +136,43 @@ class Registry:
         `references` columns (table, column), and the `extra` arrays of ids (under their key), are resolved
         in the same lookup.
         """
-        arrays, tables, tags = [], [], []
+        id_chunks: list[pa.Array] = []
+        per_table: list[list[pa.Array]] = []
+        tables, tags = [], []
         for number, name in enumerate(NODE_TABLES):
             frame = self.raw[name].frame
-            arrays.append(arrow_strings(frame["id"]))
+            per_table.append(_text_chunks(frame["id"]))
+            id_chunks.extend(per_table[-1])
             tables.append(np.full(len(frame), number, dtype=np.int16))
             tag = np.full(len(frame), TAG_CODES[name], dtype=np.int16)
             if name == "organizations":
-                kinds = frame["kind"].map(lambda k: TAG_CODES.get(f"org:{k}", -1)).to_numpy(dtype=np.int16)
+                org_kinds = pa.array([kind.value for kind in OrgKind], type=pa.string())
+                # the tag of each organization kind, then -1 for a kind that is none of them
+                tag_of_kind = np.array([TAG_CODES[f"org:{kind}"] for kind in OrgKind] + [-1], dtype=np.int16)
+                kinds = tag_of_kind[positions_in(frame["kind"], org_kinds)]
                 tag = np.where(kinds >= 0, kinds, tag).astype(np.int16)
             tags.append(tag)
-        self.registry_ids = pa.concat_arrays(arrays) if arrays else pa.array([], type=pa.string())
+        self.registry_ids = pa.chunked_array(id_chunks, type=pa.large_string()).combine_chunks()
         self.registry_table = np.concatenate(tables)
         self.registry_tag = np.concatenate(tags)
         self.registry_start = np.cumsum([0] + [len(self.raw[n].frame) for n in NODE_TABLES])
         # one lookup shared by the ids and every reference column (the registry is hashed once): each id's
         # first occurrence, and the registry position of every reference
         columns = [(t, c) for t, c in references if t in self.raw]
-        arrays = [arrow_strings(self.raw[t].frame[c]) for t, c in columns]
+        chunks = [_text_chunks(self.raw[t].frame[c]) for t, c in columns]
         for key, array in extra:
             columns.append(key)
-            arrays.append(array)
-        found = positions_in(pa.concat_arrays([self.registry_ids, *arrays]), self.registry_ids)
+            chunks.append(_text_chunks(array))
         size = len(self.registry_ids)
-        first = found[:size]
-        bounds = size + np.cumsum([0] + [len(a) for a in arrays])
+        if _surely_distinct(per_table):
+            # no id can repeat: each is its own first occurrence, and the registry need not be looked up
+            first = np.arange(size)
+            found = self._look_up(chunks)
+            bounds = np.cumsum([0] + [sum(len(c) for c in column) for column in chunks])
+        else:
+            found = self._look_up([id_chunks, *chunks])
+            first = found[:size]
+            bounds = size + np.cumsum([0] + [sum(len(c) for c in column) for column in chunks])
         self.positions: dict[tuple[str, str], np.ndarray] = {
             key: found[bounds[i] : bounds[i + 1]] for i, key in enumerate(columns)
         }
@@ -192,7 +208,7 @@ class Registry:
 
         The few ids are hashed and the registry is run through them once, rather than the other way round.
         """
-        hits = pc.index_in(self.registry_ids, value_set=pa.array(values, type=pa.string()))
+        hits = pc.index_in(self.registry_ids, value_set=pa.array(values, type=self.registry_ids.type))
         which = hits.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
         positions = np.full(len(values), -1, dtype=np.int64)
         found = np.flatnonzero(which >= 0)
@@ -200,13 +216,20 @@ class Registry:
         positions[which[found][::-1]] = found[::-1]
         return positions
 
+    def _look_up(self, columns: list[list[pa.Array]]) -> np.ndarray:
+        """Registry position of every id of the columns (given as their chunks), one column after the
+        other (-1 where unknown): one hash of the registry, and no copy of the columns."""
+        everything = pa.chunked_array([c for column in columns for c in column], type=pa.large_string())
+        found = pc.index_in(everything, value_set=self.registry_ids).fill_null(-1)
+        return np.asarray(found.to_numpy(), dtype=np.int64)
+
     def resolve(self, columns: list[tuple[str, str]]) -> None:
         """Look every reference column up in the registry at once (the registry is hashed once)."""
-        arrays = [arrow_strings(self.raw[t].frame[c]) for t, c in columns]
-        if not arrays:
+        chunks = [_text_chunks(self.raw[t].frame[c]) for t, c in columns]
+        if not chunks:
             return
-        found = positions_in(pa.concat_arrays(arrays), self.registry_ids)
-        bounds = np.cumsum([0] + [len(a) for a in arrays])
+        found = self._look_up(chunks)
+        bounds = np.cumsum([0] + [sum(len(c) for c in column) for column in chunks])
         for i, key in enumerate(columns):
             self.positions[key] = found[bounds[i] : bounds[i + 1]]
 
@@ -222,12 +245,14 @@ class Registry:
         extra: dict[str, Any] | None = None,
     ) -> np.ndarray:
         """Check that non-empty cells name an id of an allowed tag; returns registry positions."""
-        values = raw.frame[column]
         key = (raw.name, column)
         if key not in self.positions:
             self.resolve([key])
         positions = self.positions[key]
-        present = (values != "").to_numpy().copy()
+        # what every check of the column reads (liaison ends are checked once per kind) is computed once
+        if key not in self._filled:
+            self._filled[key] = (raw.frame[column] != "").to_numpy()
+        present = self._filled[key].copy()
         if mask is not None:
             present &= mask
         if not {tag_table(a) for a in allowed} & self.unavailable:
@@ -242,7 +267,10 @@ class Registry:
         known = present & (positions >= 0)
         if not known.any():
             return positions
-        at = np.maximum(positions, 0)
+        if key not in self._kind_of_cells:
+            at = np.maximum(positions, 0)
+            self._kind_of_cells[key] = (self.registry_tag[at], self.registry_table[at])
+        tag_at, table_at = self._kind_of_cells[key]
         codes = {TAG_CODES[a] for a in allowed if a in TAG_CODES}
         if any(a.startswith("org:") for a in allowed):
             # an organization whose kind is empty or unknown was reported itself; do not guess its kind
@@ -253,11 +281,11 @@ class Registry:
         tag_ok[list(codes)] = True
         table_ok = np.zeros(len(NODE_TABLES), dtype=bool)
         table_ok[tables] = True
-        ok = tag_ok[self.registry_tag[at]] | table_ok[self.registry_table[at]]
+        ok = tag_ok[tag_at] | table_ok[table_at]
         wrong = known & ~ok
         if wrong.any():
             tags = np.full(len(positions), "", dtype=object)
-            tags[wrong] = np.asarray(TAG_NAMES, dtype=object)[self.registry_tag[at[wrong]]]
+            tags[wrong] = np.asarray(TAG_NAMES, dtype=object)[tag_at[wrong]]
             names = {t: kind_names(tag_kind(t)) for t in pd.unique(tags[wrong])}
             actual_zh = np.array([names[t][0] if t in names else "" for t in tags], dtype=object)
             actual_en = np.array([names[t][1] if t in names else "" for t in tags], dtype=object)
@@ -344,6 +372,37 @@ class Registry:
 def _plain(value: Any) -> Any:
     """A numpy scalar as the Python value it holds (problem params end up in JSON)."""
     return value.item() if isinstance(value, np.generic) else value
+
+
+def _surely_distinct(tables: list[list[pa.Array]]) -> bool:
+    """True when the ids of the tables (each given as its chunks) cannot repeat, found without hashing:
+    each table's ids ascend strictly (as the files are most often sorted) and the tables' ranges do not
+    overlap. False says nothing."""
+    ranges = []
+    for chunks in tables:
+        ids = pa.chunked_array(chunks, type=pa.large_string())
+        if len(ids) == 0:
+            continue
+        if len(ids) > 1 and not pc.all(pc.less(ids.slice(0, len(ids) - 1), ids.slice(1))).as_py():
+            return False
+        ranges.append((ids[0].as_py(), ids[-1].as_py()))
+    ranges.sort()
+    return all(high < low for (_, high), (low, _) in itertools.pairwise(ranges))
+
+
+def _text_chunks(values: pd.Series | pa.Array) -> list[pa.Array]:
+    """A text column as arrow large strings, in chunks: those pandas holds it in, without a copy."""
+    chunked = values if isinstance(values, pa.Array) else getattr(values.array, "_pa_array", None)
+    if isinstance(chunked, pa.ChunkedArray) and chunked.type == pa.large_string():
+        return list(chunked.chunks)
+    if isinstance(chunked, pa.Array) and chunked.type == pa.large_string():
+        return [chunked]
+    return [arrow_strings(values).cast(pa.large_string())]
+
+
+def text_column(values: pd.Series) -> pa.ChunkedArray:
+    """A text column as arrow large strings, in the chunks pandas holds it in (no copy)."""
+    return pa.chunked_array(_text_chunks(values), type=pa.large_string())
 
 
 def positions_in(values: pd.Series | np.ndarray | pa.Array, value_set: pa.Array) -> np.ndarray:

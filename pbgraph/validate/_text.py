@@ -1,0 +1,80 @@
+"""Passes over the bytes and the parts of text columns that let validation skip work on most columns."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from pbgraph.graph import arrow_strings
+
+# The UTF-8 bytes of CONTROL_CHARACTERS: C0 controls but tab, newline and carriage return, DEL; U+FFFE and
+# U+FFFF are EF BF BE / EF BF BF.
+_CONTROL_BYTES = np.zeros(256, dtype=bool)
+_CONTROL_BYTES[[*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F]] = True
+
+
+def text_bytes(values: pd.Series) -> list[np.ndarray] | None:
+    """The UTF-8 bytes of an Arrow-backed text column (each chunk's whole data buffer); None when the
+    column is not Arrow text."""
+    chunked = getattr(values.array, "_pa_array", None)
+    if not isinstance(chunked, pa.ChunkedArray) or not (
+        pa.types.is_string(chunked.type) or pa.types.is_large_string(chunked.type)
+    ):
+        return None
+    buffers = (chunk.buffers()[2] for chunk in chunked.chunks)
+    return [np.frombuffer(data, dtype=np.uint8) for data in buffers if data is not None and data.size]
+
+
+def may_hold_control(values: pd.Series) -> bool:
+    """False when no cell of an Arrow-backed text column can hold a control character: a few passes over
+    the column's UTF-8 bytes (the regular expression over every cell is a hundred times slower). True, so
+    the cells are searched, when the column is not Arrow text or any byte could belong to one."""
+    chunks = text_bytes(values)
+    if chunks is None:
+        return True
+    for raw in chunks:
+        # most columns have no byte below the space: the byte table is only consulted for those that do
+        if raw.min() < 0x20 and _CONTROL_BYTES[raw].any():
+            return True
+        if raw.max() < 0x7F:
+            continue
+        if (raw == 0x7F).any():
+            return True
+        lead = np.flatnonzero(raw[:-2] == 0xEF)
+        if len(lead) and ((raw[lead + 1] == 0xBF) & (raw[lead + 2] >= 0xBE)).any():
+            return True
+    return False
+
+
+def may_need_strip(values: pd.Series) -> bool:
+    """False when no cell of an Arrow-backed text column can start or end with white space: its bytes are
+    ASCII above the space (ids, codes, dates). True when the column is not Arrow text or it might."""
+    chunks = text_bytes(values)
+    return chunks is None or any(raw.min() <= 0x20 or raw.max() >= 0x80 for raw in chunks)
+
+
+def has_role(roles: pd.Series, these: Iterable[str]) -> np.ndarray:
+    """Per cell of a `roles` column: whether one of the roles it lists (split at any separator, stripped)
+    is one of `these`."""
+    lists = pc.split_pattern_regex(arrow_strings(roles), r"[;；、,，]")
+    parts = pc.list_flatten(lists)
+    owner = np.asarray(pc.list_parent_indices(lists), dtype=np.int64)
+    value_set = pa.array(sorted(these), type=pa.string())
+    trimmed = pc.utf8_trim_whitespace(parts)
+    hit = np.asarray(pc.is_in(trimmed, value_set=value_set).fill_null(False), dtype=bool)
+    # a part that holds a role but is not one once arrow trimmed it: what Python's strip says decides
+    holds = np.zeros(len(parts), dtype=bool)
+    for role in value_set.to_pylist():
+        holds |= np.asarray(pc.match_substring(parts, role).fill_null(False), dtype=bool)
+    unsure = np.flatnonzero(holds & ~hit)
+    if unsure.size:
+        wanted = set(value_set.to_pylist())
+        texts = parts.take(pa.array(unsure)).to_pylist()
+        hit[unsure] = [text.strip() in wanted for text in texts]
+    found = np.zeros(len(roles), dtype=bool)
+    found[owner[hit]] = True
+    return found
