@@ -22,6 +22,7 @@ from pbgraph.model import (
     OrgKind,
 )
 from pbgraph.problem import Problem
+from pbgraph.validate._numbered import NumberedTable, numbered_positions, numbered_tables
 
 if TYPE_CHECKING:
     from pbgraph.io import RawTable
@@ -79,6 +80,8 @@ class Registry:
         # per reference column: which cells are filled, and the tag and table of the id each names
         self._filled: dict[tuple[str, str], np.ndarray] = {}
         self._kind_of_cells: dict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = {}
+        # how the node tables number their ids, when they all do in order (see `_numbered`)
+        self.numbered: list[NumberedTable] | None = None
 
     # reporting -----------------------------------------------------------------------------------
 
@@ -164,7 +167,8 @@ class Registry:
             columns.append(key)
             chunks.append(_text_chunks(array))
         size = len(self.registry_ids)
-        if _surely_distinct(per_table):
+        self.numbered = numbered_tables(per_table)
+        if self.numbered is not None or _surely_distinct(per_table):
             # no id can repeat: each is its own first occurrence, and the registry need not be looked up
             first = np.arange(size)
             found = self._look_up(chunks)
@@ -219,7 +223,13 @@ class Registry:
     def _look_up(self, columns: list[list[pa.Array]]) -> np.ndarray:
         """Registry position of every id of the columns (given as their chunks), one column after the
         other (-1 where unknown): one hash of the registry, and no copy of the columns."""
-        everything = pa.chunked_array([c for column in columns for c in column], type=pa.large_string())
+        flat = [chunk for column in columns for chunk in column]
+        if self.numbered is not None:
+            numbered = self.numbered
+            return np.concatenate(
+                [np.zeros(0, dtype=np.int64)] + [numbered_positions(numbered, c) for c in flat]
+            )
+        everything = pa.chunked_array(flat, type=pa.large_string())
         found = pc.index_in(everything, value_set=self.registry_ids).fill_null(-1)
         return np.asarray(found.to_numpy(), dtype=np.int64)
 

@@ -1,0 +1,186 @@
+"""Ids numbered in order (`M000001`, `M000002` …): looked up by reading their number, without hashing.
+
+Most datasets number each table's ids this way. When every node table does, and no id can belong to two
+tables, the registry position of an id is its table's first position plus its number less the first number:
+the millions of references of a national dataset are resolved by arithmetic over their bytes rather than by
+probing a hash table of millions of ids. The answers are those of the hash lookup, exactly: a reference is
+found only when its bytes are one table's prefix and digits of that table's width, and every such id of
+the table's range is in the table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pyarrow as pa
+from numpy.lib.stride_tricks import sliding_window_view
+
+# more digits than this may not fit an int64
+MAX_DIGITS = 18
+_ZERO, _NINE = ord("0"), ord("9")
+
+
+@dataclass(frozen=True)
+class NumberedTable:
+    """A node table whose ids are `prefix` and digits, `width` bytes in all, numbered from `first` on."""
+
+    prefix: bytes
+    width: int
+    first: int
+    count: int
+    start: int
+
+
+def numbered_tables(tables: list[list[pa.Array]]) -> list[NumberedTable] | None:
+    """How each node table (given as the chunks of its id column, in registry order) numbers its ids, when
+    every table numbers them consecutively in order and no id could be read as one of two tables; else None.
+
+    Examples
+    --------
+    >>> ids = [[pa.array(["M01", "M02"], pa.large_string())], [pa.array(["S7"], pa.large_string())]]
+    >>> [(t.prefix, t.width, t.first, t.count, t.start) for t in numbered_tables(ids)]
+    [(b'M', 3, 1, 2, 0), (b'S', 2, 7, 1, 2)]
+    >>> numbered_tables([[pa.array(["M01", "M03"], pa.large_string())]]) is None
+    True
+    """
+    found: list[NumberedTable] = []
+    start = 0
+    for chunks in tables:
+        count = sum(len(chunk) for chunk in chunks)
+        if count == 0:
+            continue
+        matrices = [_fixed_width(chunk) for chunk in chunks if len(chunk)]
+        if any(m is None for m in matrices) or len({m.shape[1] for m in matrices if m is not None}) != 1:
+            return None
+        cells = np.concatenate([m for m in matrices if m is not None])
+        width = cells.shape[1]
+        digits_at = width - _trailing_digits(cells[0])
+        if digits_at == width or width - digits_at > MAX_DIGITS:
+            return None
+        prefix = cells[0, :digits_at]
+        digits = cells[:, digits_at:]
+        if not ((cells[:, :digits_at] == prefix).all() and _all_digits(digits)):
+            return None
+        numbers = _numbers(digits)
+        if not (np.diff(numbers) == 1).all():
+            return None
+        found.append(NumberedTable(prefix.tobytes(), width, int(numbers[0]), count, start))
+        start += count
+    # an id is read as one table's only when no two tables of one width have prefixes one of the other
+    for i, one in enumerate(found):
+        for other in found[i + 1 :]:
+            if one.width == other.width and (
+                one.prefix.startswith(other.prefix) or other.prefix.startswith(one.prefix)
+            ):
+                return None
+    return found
+
+
+def numbered_positions(tables: list[NumberedTable], chunk: pa.Array) -> np.ndarray:
+    """Registry position of each id of a text chunk (-1 where it is none of the tables' ids)."""
+    found = np.full(len(chunk), -1, dtype=np.int64)
+    if not len(chunk):
+        return found
+    offsets, data = _offsets_and_data(chunk)
+    lengths = np.diff(offsets)
+    words = None
+    for table in tables:
+        if len(data) < table.width:
+            continue
+        rows = np.flatnonzero(lengths == table.width)
+        if not rows.size:
+            continue
+        if table.width <= _WORD:
+            if words is None:
+                words = _words(data)
+            number, ok = _read_words(words[offsets[rows]], table)
+            found[rows[ok]] = table.start + number[ok]
+            continue
+        cells = sliding_window_view(data, table.width)[offsets[rows]]
+        at = len(table.prefix)
+        ok = (cells[:, :at] == np.frombuffer(table.prefix, dtype=np.uint8)).all(axis=1)
+        digits = cells[:, at:]
+        ok &= ((digits >= _ZERO) & (digits <= _NINE)).all(axis=1)
+        number = _numbers(digits) - table.first
+        ok &= (number >= 0) & (number < table.count)
+        found[rows[ok]] = table.start + number[ok]
+    return found
+
+
+_WORD = 8
+_LOW_NIBBLES = np.uint64(0x0F0F0F0F0F0F0F0F)
+_HIGH_NIBBLES = np.uint64(0xF0F0F0F0F0F0F0F0)
+
+
+def _words(data: np.ndarray) -> np.ndarray:
+    """Every 8 bytes of `data` from each byte on, as a big-endian integer (a view; the data padded so that
+    the last bytes start one too)."""
+    padded = np.concatenate([data, np.zeros(_WORD, dtype=np.uint8)])
+    return np.ndarray(shape=(len(data),), dtype=">u8", buffer=padded, strides=(1,))
+
+
+def _read_words(words: np.ndarray, table: NumberedTable) -> tuple[np.ndarray, np.ndarray]:
+    """For ids of the table's width as the 8 bytes from their start: the position each is in the table
+    (prefix and digits, read eight bytes at once), and whether it is one of the table's ids."""
+    digits = table.width - len(table.prefix)
+    cell = words.astype(np.uint64) >> np.uint64(8 * (_WORD - table.width))
+    digit_bits = np.uint64(8 * digits)
+    ok = (cell >> digit_bits) == np.uint64(int.from_bytes(table.prefix, "big"))
+    mask = np.uint64((1 << (8 * digits)) - 1)
+    value = cell & mask
+    # each digit byte is 0x30 to 0x39: high nibble 3, low nibble at most 9 (adding 6 does not carry)
+    ok &= (value & _HIGH_NIBBLES & mask) == (np.uint64(0x3030303030303030) & mask)
+    low = value & _LOW_NIBBLES
+    ok &= ((low + np.uint64(0x0606060606060606)) & _HIGH_NIBBLES & mask) == 0
+    # the digits to a number, two lanes at a time: bytes to pairs, pairs to fours, fours to eight
+    low = ((low >> np.uint64(8)) & np.uint64(0x00FF00FF00FF00FF)) * np.uint64(10) + (
+        low & np.uint64(0x00FF00FF00FF00FF)
+    )
+    low = ((low >> np.uint64(16)) & np.uint64(0x0000FFFF0000FFFF)) * np.uint64(100) + (
+        low & np.uint64(0x0000FFFF0000FFFF)
+    )
+    low = (low >> np.uint64(32)) * np.uint64(10000) + (low & np.uint64(0xFFFFFFFF))
+    number = low.astype(np.int64) - table.first
+    ok &= (number >= 0) & (number < table.count)
+    return number, ok
+
+
+def _offsets_and_data(chunk: pa.Array) -> tuple[np.ndarray, np.ndarray]:
+    """A large-string chunk's offsets (into its data) and data bytes."""
+    buffers = chunk.buffers()
+    offsets = np.frombuffer(buffers[1], dtype=np.int64)[chunk.offset : chunk.offset + len(chunk) + 1]
+    data = np.frombuffer(buffers[2], dtype=np.uint8) if buffers[2] is not None else np.zeros(0, np.uint8)
+    return offsets, data
+
+
+def _fixed_width(chunk: pa.Array) -> np.ndarray | None:
+    """The chunk's ids as a (count, width) byte matrix, when they all have one width and none is null."""
+    if chunk.null_count or chunk.type != pa.large_string():
+        return None
+    offsets, data = _offsets_and_data(chunk)
+    width = int(offsets[1] - offsets[0])
+    if width == 0 or not (np.diff(offsets) == width).all():
+        return None
+    return data[offsets[0] : offsets[-1]].reshape(len(chunk), width)
+
+
+def _trailing_digits(cell: np.ndarray) -> int:
+    count = 0
+    for byte in cell[::-1]:
+        if not _ZERO <= byte <= _NINE:
+            break
+        count += 1
+    return count
+
+
+def _all_digits(digits: np.ndarray) -> bool:
+    return bool(((digits >= _ZERO) & (digits <= _NINE)).all())
+
+
+def _numbers(digits: np.ndarray) -> np.ndarray:
+    """The number each row of digit bytes writes."""
+    number = np.zeros(len(digits), dtype=np.int64)
+    for column in range(digits.shape[1]):
+        number = number * 10 + (digits[:, column].astype(np.int64) - _ZERO)
+    return number

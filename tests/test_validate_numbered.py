@@ -1,0 +1,86 @@
+"""Ids numbered in order are looked up by reading their number: the answers must be a dictionary's."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pyarrow as pa
+import pytest
+
+from pbgraph.validate._numbered import numbered_positions, numbered_tables
+
+
+def _chunks(ids: list[str]) -> list[pa.Array]:
+    return [pa.array(ids, type=pa.large_string())]
+
+
+def _tables() -> list[list[str]]:
+    return [
+        [f"M{i:03d}" for i in range(1, 121)],
+        [f"S{i:02d}" for i in range(3, 10)],
+        [],
+        [f"O{i:04d}" for i in range(0, 40)],
+        [f"P{i:08d}" for i in range(99_999_990, 100_000_000)],
+    ]
+
+
+def _oracle(tables: list[list[str]], values: list[str | None]) -> list[int]:
+    position: dict[str, int] = {}
+    for number, value in enumerate(id_ for table in tables for id_ in table):
+        position.setdefault(value, number)
+    return [position.get(v, -1) if v is not None else -1 for v in values]
+
+
+def test_positions_are_those_of_a_dictionary() -> None:
+    tables = _tables()
+    found = numbered_tables([_chunks(t) for t in tables])
+    assert found is not None
+    rng = random.Random(7)
+    everything = [i for t in tables for i in t]
+    near = ["M000", "M121", "M12", "M1a0", "m001", "", "M0011", "S10", "S02", "O0040", "MM01"]
+    near += ["委员1", "M 01"]
+    near += ["P099999989", "P100000000", "P0999999a9", "O-001", "S0３", "M\x00\x001"]
+    values: list[str | None] = [rng.choice(everything + near) for _ in range(3000)] + [None]
+    array = pa.array(values, type=pa.large_string())
+    assert numbered_positions(found, array).tolist() == _oracle(tables, values)
+    # a slice of a chunk starts at its offset
+    part = array.slice(1000, 500)
+    assert numbered_positions(found, part).tolist() == _oracle(tables, values[1000:1500])
+
+
+@pytest.mark.parametrize(
+    "tables",
+    [
+        [["M01", "M03"]],  # a gap
+        [["M02", "M01"]],  # not in order
+        [["M01", "M002"]],  # two widths
+        [["M01", "Ma2"]],  # not digits
+        [["", "M01"]],  # an empty id
+        [["M001", "M002"], ["M0003", "M0004"], ["M01", "M02"]],  # one prefix, three widths
+        [["M001"], ["M0002"]],
+        [["AB"], ["A1"]],  # no digits in the first table
+    ],
+)
+def test_tables_not_numbered_in_order_are_hashed(tables: list[list[str]]) -> None:
+    found = numbered_tables([_chunks(t) for t in tables])
+    if found is None:
+        return
+    # what is read as numbered must still answer as a dictionary does
+    values = [i for t in tables for i in t] + ["M01", "M001", "M0002", "A1"]
+    array = pa.array(values, type=pa.large_string())
+    assert numbered_positions(found, array).tolist() == _oracle(tables, values)
+
+
+def test_prefix_of_another_prefix_of_one_width_is_refused() -> None:
+    # "M0" + "01" and "M" + "001" are both "M001": which table it is cannot be read from it
+    assert numbered_tables([_chunks(["M001", "M002"]), _chunks(["M0001"]), _chunks(["M0" + "01"])]) is None
+    assert numbered_tables([_chunks(["M001"]), _chunks(["M0" + "02"])]) is None
+
+
+def test_nulls_are_not_numbered() -> None:
+    assert numbered_tables([[pa.array(["M01", None], type=pa.large_string())]]) is None
+    found = numbered_tables([_chunks(["M01", "M02"])])
+    assert found is not None
+    got = numbered_positions(found, pa.array([None, "M02"], type=pa.large_string()))
+    assert np.array_equal(got, [-1, 1])
