@@ -70,16 +70,21 @@ class ActivityChecks(Registry):
         until `activity_members` checks them; returns them under their key, for the registry's one lookup."""
         cells = text_column(self.raw["activities"].frame["members"]).combine_chunks()
         data = cells.buffers()[2]
-        if data is None or not (np.frombuffer(data, dtype=np.uint8) >= 0x80).any():
-            # plain ASCII: of the separators only `;` can be there, found without a regular expression
+        raw = np.frombuffer(data, dtype=np.uint8) if data is not None else np.zeros(0, dtype=np.uint8)
+        # plain ASCII without white space: of the separators only `;` can be there, and nothing to trim
+        plain = not raw.size or bool(raw.min() > 0x20 and raw.max() < 0x80)
+        if plain:
             lists = pc.split_pattern(cells, MULTI_VALUE_SEPARATOR)
+            parts = pc.list_flatten(lists)
         else:
             lists = pc.split_pattern_regex(cells, MULTI_SEPARATORS)
-        parts = pc.utf8_trim_whitespace(pc.list_flatten(lists))
+            parts = pc.utf8_trim_whitespace(pc.list_flatten(lists))
         owner = np.asarray(pc.list_parent_indices(lists), dtype=np.int64)
         filled = np.asarray(pc.not_equal(parts, "").fill_null(False))
-        listed = parts.filter(pa.array(filled))
-        self._listings = (owner[filled], listed, len(cells))
+        every = bool(filled.all())
+        listed = parts if every else parts.filter(pa.array(filled))
+        # whether joining the listed ids again with `;` gives each cell back (unless an id repeats in one)
+        self._listings = (owner if every else owner[filled], listed, len(cells), plain and every)
         return ("activities", "members"), listed
 
     def activity_members(self, raw: RawTable) -> np.ndarray:
@@ -90,7 +95,7 @@ class ActivityChecks(Registry):
         (A national log has millions of rows, mostly distinct cells: unlike `multi_reference`, nothing here
         goes cell by cell.)
         """
-        row, listed, n = self._listings
+        row, listed, n, as_written = self._listings
         found = self.positions[("activities", "members")]
         # each listing as a code of its id: its registry position, or past the registry for an unknown id
         code = found.copy()
@@ -101,7 +106,11 @@ class ActivityChecks(Registry):
             code[unknown] = distinct + np.asarray(encoded.indices, dtype=np.int64)
             distinct += len(encoded.dictionary)
         keep = _first_listings(row, code, distinct)
-        row, listed, positions = row[keep], listed.filter(pa.array(keep)), found[keep]
+        as_written = as_written and bool(keep.all())
+        if not as_written:
+            row, listed, positions = row[keep], listed.filter(pa.array(keep)), found[keep]
+        else:
+            positions = found
         members = NODE_TABLES.index("members")
 
         def first_per_row(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -147,6 +156,9 @@ class ActivityChecks(Registry):
         listed_member = (positions >= 0) & (positions < len(self.raw["members"].frame))
         self.derived["activity_participation"] = (row[listed_member], positions[listed_member])
         counts = np.bincount(row, minlength=n)
+        if as_written:
+            # each cell already lists its distinct ids joined by `;`: it stays as it is
+            return counts
         offsets = pa.array(np.concatenate([[0], np.cumsum(counts)]).astype(np.int32))
         separator = pa.scalar(MULTI_VALUE_SEPARATOR, type=listed.type)
         joined = pc.binary_join(pa.ListArray.from_arrays(offsets, listed), separator)
