@@ -23,7 +23,7 @@ import pyarrow.compute as pc
 
 from pbgraph._texts.tables import OVERALL_NAME
 from pbgraph.analyses._common import check_committee, facts, member_mask, rate, row_mask
-from pbgraph.graph import arrow_strings, committee_orgs, contained, distinct, index_of, strings_at
+from pbgraph.graph import arrow_strings, committee_orgs, distinct, index_of, strings_at
 from pbgraph.model import (
     DUTY_LINE_KINDS,
     LIAISON_ACTIVITY_KINDS,
@@ -158,32 +158,60 @@ def _liaison_activity(ds: Dataset, period: Period) -> _LiaisonActivity:
     return ds.derived(f"liaison_activity:{period.label}", lambda d: _build_liaison_activity(d, period))
 
 
+def _distinct_liaisons(ds: Dataset) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The distinct counting liaisons, whatever the period: the first row of each source, target, kind (rows,
+    sources, targets), and each one's pair: its position among the distinct source × target keys."""
+
+    def build(d: Dataset) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        ix = index_of(d)
+        n = np.int64(ix.size)
+        counting = np.flatnonzero(ix.counting)
+        source, target = ix.liaison_source[counting], ix.liaison_target[counting]
+        kind = ix.liaison_kind[counting].astype(np.int64)
+        # the first row of each (source, target, kind): a stable sort, then the first of each run
+        triples = (source * n + target) * len(LiaisonKind) + kind
+        order = np.argsort(triples, kind="stable")
+        ordered = triples[order]
+        first = np.sort(order[np.concatenate(([True], ordered[1:] != ordered[:-1]))])
+        rows, source, target = counting[first], source[first], target[first]
+        return rows, source, target, np.searchsorted(distinct(source * n + target), source * n + target)
+
+    # plain arrays under the key: the dataset cache keeps them (see `pbgraph.cache.PERSISTED`)
+    return ds.derived("liaison_pairs", build)
+
+
+def _joined_liaisons(ds: Dataset) -> np.ndarray:
+    """Per joined (pair key, activity) of :func:`_joined_pairs`: the pair of :func:`_distinct_liaisons` it
+    is (-1: no liaison joins those two)."""
+
+    def build(d: Dataset) -> np.ndarray:
+        _, source, target, pair = _distinct_liaisons(d)
+        keys = np.zeros(int(pair.max()) + 1 if len(pair) else 0, dtype=np.int64)
+        keys[pair] = source * np.int64(index_of(d).size) + target
+        pair_keys, _ = _joined_pairs(d)
+        if not len(keys):
+            return np.full(len(pair_keys), -1, dtype=np.int64)
+        at = np.minimum(np.searchsorted(keys, pair_keys), len(keys) - 1)
+        return np.where(keys[at] == pair_keys, at, -1)
+
+    return ds.derived("activity_pair_liaisons", build)
+
+
 def _build_liaison_activity(ds: Dataset, period: Period) -> _LiaisonActivity:
-    ix = index_of(ds)
-    n = np.int64(ix.size)
-    counting = np.flatnonzero(ix.counting)
-    source, target = ix.liaison_source[counting], ix.liaison_target[counting]
-    kind = ix.liaison_kind[counting].astype(np.int64)
-    _, first = np.unique((source * n + target) * len(LiaisonKind) + kind, return_index=True)
-    first.sort()
-    rows, source, target = counting[first], source[first], target[first]
-    keys = source * n + target
-    pair_keys, owners = _joined_pairs(ds)
-    days = activity_days(ds)[owners]
-    until = np.datetime64(period.until, "D")
-    upto = days <= until
-    active = contained(keys, distinct(pair_keys[upto & (days >= np.datetime64(period.since, "D"))]))
-    # the last activity up to the end of the period, per pair key
-    last = np.full(len(keys), np.datetime64("NaT"), dtype="datetime64[D]")
-    if upto.any():
-        # sorted by key, then day: the last row of each key holds its latest day (a sort, not a hash groupby)
-        order = np.lexsort((days[upto], pair_keys[upto]))
-        sorted_keys, sorted_days = pair_keys[upto][order], days[upto][order]
-        latest = np.concatenate((sorted_keys[1:] != sorted_keys[:-1], [True]))
-        where = sorted_keys[latest]
-        at = np.minimum(np.searchsorted(where, keys), len(where) - 1)
-        found = where[at] == keys
-        last[found] = sorted_days[latest][at[found]]
+    rows, source, target, pair = _distinct_liaisons(ds)
+    joined = _joined_liaisons(ds)
+    _, owners = _joined_pairs(ds)
+    days = activity_days(ds)[owners].astype(np.int64)
+    until = np.datetime64(period.until, "D").astype(np.int64)
+    since = np.datetime64(period.since, "D").astype(np.int64)
+    upto = (joined >= 0) & (days <= until)
+    in_period = upto & (days >= since)
+    pairs = int(pair.max()) + 1 if len(pair) else 0  # every distinct source × target key is some liaison's
+    active = (np.bincount(joined[in_period], minlength=pairs) > 0)[pair]
+    # the last activity up to the end of the period, per pair (NaT, the smallest day, where none)
+    latest = np.full(pairs, np.datetime64("NaT", "D").astype(np.int64))
+    np.maximum.at(latest, joined[upto], days[upto])
+    last = latest[pair].astype("datetime64[D]")
     return _LiaisonActivity(rows, source, target, active, last)
 
 
