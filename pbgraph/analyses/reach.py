@@ -37,9 +37,8 @@ def _bfs(
     while frontier.nnz and (max_depth is None or depth < max_depth):
         inner = visited
         reached = (frontier @ adjacency).astype(bool)
-        fresh = (reached.astype(np.int8) - reached.multiply(visited).astype(np.int8)).astype(bool)
-        fresh.eliminate_zeros()
-        visited = (visited + fresh).astype(bool)
+        fresh = reached > visited
+        visited = visited + fresh
         frontier = fresh
         depth += 1
     if not frontier.nnz:
