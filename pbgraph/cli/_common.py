@@ -289,7 +289,7 @@ def write_tables(
             sys.stdout.buffer.write(chunk)
         sys.stdout.buffer.flush()
         return
-    with atomic_open(output, "wb") as handle:
+    with atomic_open(output, "wb", seeks=False) as handle:
         for chunk in chunks:
             handle.write(chunk)
     echo_wrote(output, lang)
