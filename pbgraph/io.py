@@ -248,9 +248,12 @@ def _odd_quote_count(path: Path, encoding: str) -> bool:
         return path.read_text(encoding=encoding).count('"') % 2 == 1
     # in UTF-8 and GB18030 the byte 0x22 is never part of a multi-byte character
     count = 0
-    with path.open("rb") as handle:
-        while chunk := handle.read(1 << 24):
-            count += int(np.count_nonzero(np.frombuffer(chunk, dtype=np.uint8) == 0x22))
+    # one buffer read into again and again: no fresh memory per chunk
+    buffer = bytearray(1 << 22)
+    chunk = np.frombuffer(buffer, dtype=np.uint8)
+    with path.open("rb", buffering=0) as handle:
+        while size := handle.readinto(buffer):
+            count += int(np.count_nonzero(chunk[:size] == 0x22))
     return count % 2 == 1
 
 
