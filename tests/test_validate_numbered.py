@@ -84,3 +84,12 @@ def test_nulls_are_not_numbered() -> None:
     assert found is not None
     got = numbered_positions(found, pa.array([None, "M02"], type=pa.large_string()))
     assert np.array_equal(got, [-1, 1])
+
+
+def test_ids_of_digits_only() -> None:
+    tables = [[f"{i:08d}" for i in range(5, 60)], [f"A{i:03d}" for i in range(1, 10)]]
+    found = numbered_tables([_chunks(t) for t in tables])
+    assert found is not None
+    values: list[str | None] = ["00000005", "00000059", "00000060", "0000005", "A001", "A010", "0000000a", ""]
+    array = pa.array(values, type=pa.large_string())
+    assert numbered_positions(found, array).tolist() == _oracle(tables, values)

@@ -85,26 +85,38 @@ def numbered_positions(tables: list[NumberedTable], chunk: pa.Array) -> np.ndarr
     offsets, data = _offsets_and_data(chunk)
     lengths = np.diff(offsets)
     words = None
-    for table in tables:
-        if len(data) < table.width:
+    for width in sorted({table.width for table in tables}):
+        if len(data) < width:
             continue
-        rows = np.flatnonzero(lengths == table.width)
+        rows = np.flatnonzero(lengths == width)
         if not rows.size:
             continue
-        if table.width <= _WORD:
+        if width <= _WORD:
             if words is None:
                 words = _words(data)
-            number, ok = _read_words(words[offsets[rows]], table)
+            # each id of this width as one number (its bytes, big-endian), read once for every table
+            cells = words[offsets[rows]].astype(np.uint64) >> np.uint64(8 * (_WORD - width))
+        for table in tables:
+            if table.width != width:
+                continue
+            if width <= _WORD:
+                if table.prefix:
+                    prefix = np.uint64(int.from_bytes(table.prefix, "big"))
+                    mine = np.flatnonzero((cells >> np.uint64(8 * (width - len(table.prefix)))) == prefix)
+                else:
+                    # (a shift by all 64 bits would leave the number as it is)
+                    mine = np.arange(len(cells))
+                number, ok = _read_digits(cells[mine], table)
+                found[rows[mine[ok]]] = table.start + number[ok]
+                continue
+            matrix = sliding_window_view(data, width)[offsets[rows]]
+            at = len(table.prefix)
+            ok = (matrix[:, :at] == np.frombuffer(table.prefix, dtype=np.uint8)).all(axis=1)
+            digits = matrix[:, at:]
+            ok &= ((digits >= _ZERO) & (digits <= _NINE)).all(axis=1)
+            number = _numbers(digits) - table.first
+            ok &= (number >= 0) & (number < table.count)
             found[rows[ok]] = table.start + number[ok]
-            continue
-        cells = sliding_window_view(data, table.width)[offsets[rows]]
-        at = len(table.prefix)
-        ok = (cells[:, :at] == np.frombuffer(table.prefix, dtype=np.uint8)).all(axis=1)
-        digits = cells[:, at:]
-        ok &= ((digits >= _ZERO) & (digits <= _NINE)).all(axis=1)
-        number = _numbers(digits) - table.first
-        ok &= (number >= 0) & (number < table.count)
-        found[rows[ok]] = table.start + number[ok]
     return found
 
 
@@ -120,17 +132,14 @@ def _words(data: np.ndarray) -> np.ndarray:
     return np.ndarray(shape=(len(data),), dtype=">u8", buffer=padded, strides=(1,))
 
 
-def _read_words(words: np.ndarray, table: NumberedTable) -> tuple[np.ndarray, np.ndarray]:
-    """For ids of the table's width as the 8 bytes from their start: the position each is in the table
-    (prefix and digits, read eight bytes at once), and whether it is one of the table's ids."""
+def _read_digits(cells: np.ndarray, table: NumberedTable) -> tuple[np.ndarray, np.ndarray]:
+    """For ids of the table's width and prefix, each as one number of its bytes (big-endian): the position
+    each is in the table (its digits read eight bytes at once), and whether it is one of the table's ids."""
     digits = table.width - len(table.prefix)
-    cell = words.astype(np.uint64) >> np.uint64(8 * (_WORD - table.width))
-    digit_bits = np.uint64(8 * digits)
-    ok = (cell >> digit_bits) == np.uint64(int.from_bytes(table.prefix, "big"))
     mask = np.uint64((1 << (8 * digits)) - 1)
-    value = cell & mask
+    value = cells & mask
     # each digit byte is 0x30 to 0x39: high nibble 3, low nibble at most 9 (adding 6 does not carry)
-    ok &= (value & _HIGH_NIBBLES & mask) == (np.uint64(0x3030303030303030) & mask)
+    ok = (value & _HIGH_NIBBLES & mask) == (np.uint64(0x3030303030303030) & mask)
     low = value & _LOW_NIBBLES
     ok &= ((low + np.uint64(0x0606060606060606)) & _HIGH_NIBBLES & mask) == 0
     # the digits to a number, two lanes at a time: bytes to pairs, pairs to fours, fours to eight
