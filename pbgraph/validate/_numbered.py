@@ -84,7 +84,6 @@ def numbered_positions(tables: list[NumberedTable], chunk: pa.Array) -> np.ndarr
         return found
     offsets, data = _offsets_and_data(chunk)
     lengths = np.diff(offsets)
-    words = None
     for width in sorted({table.width for table in tables}):
         if len(data) < width:
             continue
@@ -92,10 +91,8 @@ def numbered_positions(tables: list[NumberedTable], chunk: pa.Array) -> np.ndarr
         if not rows.size:
             continue
         if width <= _WORD:
-            if words is None:
-                words = _words(data)
             # each id of this width as one number (its bytes, big-endian), read once for every table
-            cells = words[offsets[rows]].astype(np.uint64) >> np.uint64(8 * (_WORD - width))
+            cells = _words_at(data, offsets[rows]) >> np.uint64(8 * (_WORD - width))
         for table in tables:
             if table.width != width:
                 continue
@@ -125,11 +122,20 @@ _LOW_NIBBLES = np.uint64(0x0F0F0F0F0F0F0F0F)
 _HIGH_NIBBLES = np.uint64(0xF0F0F0F0F0F0F0F0)
 
 
-def _words(data: np.ndarray) -> np.ndarray:
-    """Every 8 bytes of `data` from each byte on, as a big-endian integer (a view; the data padded so that
-    the last bytes start one too)."""
-    padded = np.concatenate([data, np.zeros(_WORD, dtype=np.uint8)])
-    return np.ndarray(shape=(len(data),), dtype=">u8", buffer=padded, strides=(1,))
+def _words_at(data: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """The 8 bytes of `data` from each start on, as big-endian integers (zero bytes past its end): read in
+    place, only the last few starts from a padded copy of the end."""
+    words = np.zeros(len(starts), dtype=np.uint64)
+    inside = starts <= len(data) - _WORD
+    if len(data) >= _WORD:
+        view = np.ndarray(shape=(len(data) - _WORD + 1,), dtype=">u8", buffer=data, strides=(1,))
+        words[inside] = view[starts[inside]]
+    if not inside.all():
+        begin = max(len(data) - _WORD, 0)
+        tail = np.concatenate([data[begin:], np.zeros(_WORD, dtype=np.uint8)])
+        view = np.ndarray(shape=(len(tail) - _WORD + 1,), dtype=">u8", buffer=tail, strides=(1,))
+        words[~inside] = view[starts[~inside] - begin]
+    return words
 
 
 def _read_digits(cells: np.ndarray, table: NumberedTable) -> tuple[np.ndarray, np.ndarray]:
