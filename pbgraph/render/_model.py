@@ -7,8 +7,11 @@ is a radius in the same units.
 
 from __future__ import annotations
 
+import gc
 import math
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -28,6 +31,7 @@ __all__ = [
     "ViewEdge",
     "ViewNode",
     "check_view",
+    "gc_paused",
     "is_color",
 ]
 
@@ -329,3 +333,17 @@ def _css_color_names() -> frozenset[str]:
     from matplotlib.colors import CSS4_COLORS
 
     return frozenset(CSS4_COLORS)
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building a view or its page: a view is ~10 small objects per
+    node and edge, none in a cycle, and collecting while they pile up only rescans them (at 40,000 nodes
+    that doubles the time)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()

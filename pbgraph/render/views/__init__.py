@@ -18,7 +18,7 @@ import numpy as np
 
 from pbgraph._errors import InvalidOptionError, UnknownIdError
 from pbgraph._texts.render import t
-from pbgraph.render._model import View
+from pbgraph.render._model import View, gc_paused
 from pbgraph.render.views._builder import COLOR_BY, Builder
 from pbgraph.render.views._facts import view_date
 from pbgraph.render.views.network import (
@@ -79,6 +79,21 @@ def build_view(
     """
     if name not in VIEWS:
         raise InvalidOptionError(f"unknown view {name!r}; choose from {', '.join(VIEWS)}")
+    with gc_paused():
+        return _build(ds, name, target, committee, color_by, depth, node_limit, max_load, lang)
+
+
+def _build(
+    ds: Dataset,
+    name: str,
+    target: str | None,
+    committee: str | None,
+    color_by: str,
+    depth: int | None,
+    node_limit: int,
+    max_load: int,
+    lang: str,
+) -> View:
     if name == "committee":
         if not target or target not in ds.committees:
             raise UnknownIdError(t("unknown_committee", lang).format(id=target))

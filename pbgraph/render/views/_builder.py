@@ -4,7 +4,7 @@ nodes, legend and caption. Each view family (:mod:`.network`, :mod:`.org`, :mod:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -150,55 +150,27 @@ class Builder:
         edge_types: Sequence[str] | None = None,
     ) -> View:
         nodes, xy = selection.nodes, selection.xy
-        lang = self.lang
         kinds = self.f.kind_names[nodes]
-        member_rows = nodes[kinds == "member"]
-        colors = self.color_map(self.member_color_keys(member_rows)) if len(member_rows) else {}
-        member_keys = np.full(len(nodes), "", dtype=object)
-        member_keys[kinds == "member"] = self.member_color_keys(member_rows)
-        view_nodes = []
+        is_member = kinds == "member"
+        member_rows = nodes[is_member]
+        member_keys = self.member_color_keys(member_rows)
+        colors = self.color_map(member_keys) if len(member_rows) else {}
         gaps = selection.gaps or {}
         extra = selection.extra_tooltip or {}
         reserve = selection.reserve if selection.reserve is not None else np.zeros(len(nodes), dtype=bool)
-        for i, node in enumerate(nodes.tolist()):
-            kind = kinds[i]
-            shape, color, size = KIND_STYLE[kind]
-            attrs = {"kind": NODE_KIND_ZH.get(kind, kind) if lang == "zh" else kind}
-            if kind == "member":
-                key = member_keys[i]
-                color = colors.get(key, color)
-                col = self.f.member_columns
-                party = str(col["party"][node])
-                attrs["party"] = PARTY_ZH.get(party, party) if lang == "zh" else party
-                attrs["sector"] = self.ds.name_of(str(col["sector"][node])) or t("none", lang)
-                if col["party_group"][node]:
-                    size = 12.0
-            if node == selection.focus:
-                shape, size = "star", 20.0
-            tip = self.f.tooltip(node, lang) | extra.get(node, {})
-            kinds_of_gap = gaps.get(node, [])
-            gap = "；".join(t(k, lang, GAP_LABELS) for k in kinds_of_gap) if kinds_of_gap else None
-            if gap:
-                tip[t("gap", lang, TOOLTIP)] = gap
-            view_nodes.append(
-                ViewNode(
-                    id=str(self.f.ids[node]),
-                    label=str(self.f.labels[node]) if kind != "contact" else "",
-                    kind=kind,
-                    x=round(float(xy[i, 0]), 2),
-                    y=round(float(xy[i, 1]), 2),
-                    color=color,
-                    shape=shape,
-                    size=size,
-                    tooltip=tip,
-                    attrs=attrs,
-                    highlight=gap,
-                    gaps=tuple(GAP_SYMBOL[k] for k in kinds_of_gap),
-                    reserve=bool(reserve[i]),
-                    parent=None if selection.parents is None else str(selection.parents[i]),
-                    satellite=kind == "contact",
-                )
+        view_nodes = [
+            ViewNode(*fields)
+            for fields in zip(
+                *self._node_fields(nodes, xy, kinds, member_keys, colors, selection.focus),
+                self._node_tooltips(nodes, gaps, extra),
+                self._node_attrs(kinds, member_rows),
+                *self._node_gaps(nodes, gaps),
+                [None] * len(nodes) if selection.parents is None else [str(p) for p in selection.parents],
+                reserve.astype(bool).tolist(),
+                (kinds == "contact").tolist(),
+                strict=True,
             )
+        ]
         view_edges = self.edges_among(nodes, edge_types)
         shown = nodes[~reserve]
         shown_ids = {str(i) for i in self.f.ids[shown]}
@@ -224,6 +196,91 @@ class Builder:
             timeline=timeline_of(self.ds) if self.timeline else None,
         )
 
+    def _node_fields(
+        self,
+        nodes: np.ndarray,
+        xy: np.ndarray,
+        kinds: np.ndarray,
+        member_keys: np.ndarray,
+        colors: dict[str, str],
+        focus: int | None,
+    ) -> tuple[list[Any], ...]:
+        """Per node: id, label, kind, x, y, colour, shape and size (the first fields of a ViewNode)."""
+        style = [KIND_STYLE[kind] for kind in kinds.tolist()]
+        shape = [s[0] for s in style]
+        color = [s[1] for s in style]
+        size = [s[2] for s in style]
+        is_member = np.flatnonzero(kinds == "member")
+        party_group = (
+            self.f.member_columns["party_group"][nodes[is_member]].tolist() if len(is_member) else []
+        )
+        for i, key, in_group in zip(is_member.tolist(), member_keys.tolist(), party_group, strict=True):
+            color[i] = colors.get(key, color[i])
+            if in_group:
+                size[i] = 12.0
+        if focus is not None:
+            for i in np.flatnonzero(nodes == focus).tolist():
+                shape[i], size[i] = "star", 20.0
+        ids = [str(v) for v in self.f.ids[nodes].tolist()]
+        labels = [
+            str(label) if kind != "contact" else ""
+            for label, kind in zip(self.f.labels[nodes].tolist(), kinds.tolist(), strict=True)
+        ]
+        x = [round(v, 2) for v in xy[:, 0].astype(float).tolist()] if len(nodes) else []
+        y = [round(v, 2) for v in xy[:, 1].astype(float).tolist()] if len(nodes) else []
+        return ids, labels, kinds.tolist(), x, y, color, shape, size
+
+    def _node_tooltips(
+        self, nodes: np.ndarray, gaps: dict[int, list[str]], extra: dict[int, dict[str, str]]
+    ) -> list[dict[str, str]]:
+        tips = self.f.tooltips(nodes, self.lang)
+        if extra or gaps:
+            key_gap = t("gap", self.lang, TOOLTIP)
+            for node, tip in zip(nodes.tolist(), tips, strict=True):
+                if node in extra:
+                    tip |= extra[node]
+                gap = self._gap_text(gaps.get(node))
+                if gap:
+                    tip[key_gap] = gap
+        return tips
+
+    def _gap_text(self, kinds_of_gap: list[str] | None) -> str | None:
+        return "；".join(t(k, self.lang, GAP_LABELS) for k in kinds_of_gap) if kinds_of_gap else None
+
+    def _node_attrs(self, kinds: np.ndarray, member_rows: np.ndarray) -> list[dict[str, str]]:
+        """Per node: the filter attributes (kind; a member's party and sector)."""
+        lang = self.lang
+        col = self.f.member_columns
+        party = [str(p) for p in col["party"][member_rows].tolist()]
+        sector = [str(s) for s in col["sector"][member_rows].tolist()]
+        party_label = {p: PARTY_ZH.get(p, p) if lang == "zh" else p for p in set(party)}
+        none = t("none", lang)
+        sector_name = {s: self.ds.name_of(s) or none for s in set(sector)}
+        member_attrs = iter(zip(party, sector, strict=True))
+        kind_label = {
+            kind: NODE_KIND_ZH.get(kind, kind) if lang == "zh" else kind for kind in set(kinds.tolist())
+        }
+        out = []
+        for kind in kinds.tolist():
+            if kind == "member":
+                p, s = next(member_attrs)
+                out.append({"kind": kind_label[kind], "party": party_label[p], "sector": sector_name[s]})
+            else:
+                out.append({"kind": kind_label[kind]})
+        return out
+
+    def _node_gaps(
+        self, nodes: np.ndarray, gaps: dict[int, list[str]]
+    ) -> tuple[list[str | None], list[tuple[str, ...]]]:
+        """Per node: its gap labels joined (the highlight) and the badge symbols of its gap kinds."""
+        if not gaps:
+            return [None] * len(nodes), [()] * len(nodes)
+        found = [gaps.get(node) for node in nodes.tolist()]
+        return (
+            [self._gap_text(kinds) for kinds in found],
+            [tuple(GAP_SYMBOL[k] for k in kinds) if kinds else () for kinds in found],
+        )
+
     def gap_legend(self, gaps: dict[int, list[str]]) -> list[LegendItem]:
         """One entry per gap kind, with its badge and the number of nodes that carry it (also zero)."""
         counts = pd.Series([k for kinds in gaps.values() for k in kinds]).value_counts()
@@ -233,76 +290,93 @@ class Builder:
         ]
 
     def edges_among(self, nodes: np.ndarray, types: Sequence[str] | None) -> list[ViewEdge]:
-        edges = self.f.edges
+        columns = self.f.edge_columns
         inside = np.zeros(self.ix.size, dtype=bool)
         inside[nodes] = True
-        keep = inside[edges["source"].to_numpy()] & inside[edges["target"].to_numpy()]
+        # the first of equal edges (source, target, type, kind) stands for them all
+        keep = inside[columns.source] & inside[columns.target] & columns.first
         if types is not None:
-            keep &= edges["type"].isin(list(types)).to_numpy()
-        chosen = edges[keep].drop_duplicates(["source", "target", "type", "kind"])
+            keep &= np.isin(columns.type, list(types))
+        rows = np.flatnonzero(keep)
+        source, target = columns.source[rows], columns.target[rows]
         ids = self.f.ids
-        out = []
+        source_ids, target_ids = ids[source].tolist(), ids[target].tolist()
+        edge_types, kinds, counting = (
+            columns.type[rows].tolist(),
+            columns.kind[rows].tolist(),
+            columns.counts[rows],
+        )
         lang = self.lang
         # with an activity log, dormant liaisons are faded and say when they were last exercised
-        dormant, last = pair_activity(self.ds, chosen["source"].to_numpy(), chosen["target"].to_numpy())
+        dormant, last = pair_activity(self.ds, source, target)
+        faded = (counting & dormant).tolist()
+        counting_list = counting.tolist()
         timeline = self.timeline and timeline_of(self.ds) is not None
+        n = len(rows)
+        made: list[int | None] = [None] * n
+        exercised: list[tuple[int, ...]] = [()] * n
         if timeline:
-            is_liaison = (chosen["type"] == "liaison").to_numpy()
-            made, exercised = liaison_days(
-                self.ds,
-                np.where(is_liaison, chosen.index.to_numpy(), 0),
-                chosen["source"].to_numpy(),
-                chosen["target"].to_numpy(),
+            is_liaison = columns.type[rows] == "liaison"
+            made, exercised = liaison_days(self.ds, np.where(is_liaison, rows, 0), source, target)
+        structure = t("structure", lang)
+        never = t("never", lang)
+        # per liaison kind and state: colour, width, tooltip, colour when active, kind in words
+        styles: dict[tuple[str, bool, bool], tuple[str, float, str, str | None, str]] = {}
+        out = []
+        for row, (kind_type, kind, counts, fade) in enumerate(
+            zip(edge_types, kinds, counting_list, faded, strict=True)
+        ):
+            if kind_type != "liaison":
+                out.append(
+                    ViewEdge(source_ids[row], target_ids[row], STRUCTURE_COLOR, False, 0.5, structure, False)
+                )
+                continue
+            style = styles.get((kind, counts, fade))
+            if style is None:
+                style = styles[(kind, counts, fade)] = self._liaison_style(kind, counts, fade, timeline)
+            color, width, tooltip, live, kind_label = style
+            if fade:
+                tooltip += last[row] or never
+            out.append(
+                ViewEdge(
+                    source_ids[row],
+                    target_ids[row],
+                    color,
+                    not counts,
+                    width,
+                    tooltip,
+                    True,
+                    True,
+                    made[row],
+                    exercised[row],
+                    live,
+                    counts,
+                    kind_label,
+                )
             )
-        for row, (source, target, kind_type, kind, counts) in enumerate(chosen.itertuples(index=False)):
-            if kind_type == "liaison":
-                label = LIAISON_KIND_ZH.get(kind, kind) if lang == "zh" else f"{kind} liaison"
-                # a liaison that does not count is grey and dashed; a dormant one (no activity in the
-                # period) is faded and says when it was last exercised
-                faded = bool(counts and dormant[row])
-                if faded:
-                    color, width = DORMANT_COLOR, 1.0 if kind != LiaisonKind.CONTACT else 0.5
-                    tooltip = label + t("dormant_suffix", lang) + (last[row] or t("never", lang))
-                elif counts:
-                    color, width = (
-                        LIAISON_COLORS.get(kind, "#999999"),
-                        1.6 if kind != LiaisonKind.CONTACT else 0.6,
-                    )
-                    tooltip = label
-                else:
-                    color, width, tooltip = NOT_COUNTING_COLOR, 1.0, label + t("does_not_count", lang)
-                # what the time control replays (the colour when active, the kind in words)
-                since, days, live = (made[row], exercised[row], None) if timeline else (None, (), None)
-                if timeline:
-                    live = LIAISON_COLORS.get(kind, "#999999") if counts else color
-                out.append(
-                    ViewEdge(
-                        str(ids[source]),
-                        str(ids[target]),
-                        color,
-                        dashes=not counts,
-                        width=width,
-                        tooltip=tooltip,
-                        liaison=True,
-                        since=since,
-                        activity=days,
-                        live_color=live,
-                        counts=bool(counts),
-                        kind_label=(label if counts else tooltip) if timeline else "",
-                    )
-                )
-            else:
-                out.append(
-                    ViewEdge(
-                        str(ids[source]),
-                        str(ids[target]),
-                        STRUCTURE_COLOR,
-                        width=0.5,
-                        arrows=False,
-                        tooltip=t("structure", lang),
-                    )
-                )
         return out
+
+    def _liaison_style(
+        self, kind: str, counts: bool, faded: bool, timeline: bool
+    ) -> tuple[str, float, str, str | None, str]:
+        """Colour, width, tooltip (of a faded one: up to its last activity), colour when active and kind in
+        words of a liaison of this kind that counts or not and is dormant (faded) or not."""
+        lang = self.lang
+        label = LIAISON_KIND_ZH.get(kind, kind) if lang == "zh" else f"{kind} liaison"
+        # a liaison that does not count is grey and dashed; a dormant one (no activity in the period) is
+        # faded and says when it was last exercised
+        if faded:
+            color, width = DORMANT_COLOR, 1.0 if kind != LiaisonKind.CONTACT else 0.5
+            tooltip = label + t("dormant_suffix", lang)
+        elif counts:
+            color, width = LIAISON_COLORS.get(kind, "#999999"), 1.6 if kind != LiaisonKind.CONTACT else 0.6
+            tooltip = label
+        else:
+            color, width, tooltip = NOT_COUNTING_COLOR, 1.0, label + t("does_not_count", lang)
+        # what the time control replays (the colour when active, the kind in words)
+        live = (LIAISON_COLORS.get(kind, "#999999") if counts else color) if timeline else None
+        kind_label = (label if counts else tooltip) if timeline else ""
+        return color, width, tooltip, live, kind_label
 
     def legend(self, nodes: np.ndarray, colors: dict[str, str], edges: list[ViewEdge]) -> list[LegendItem]:
         kinds = self.f.kind_names[nodes]

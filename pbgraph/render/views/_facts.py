@@ -120,38 +120,94 @@ class Facts:
         structural(ix.numbers("organizations"), ix.column("organizations", "parent"), "parent")
         return pd.concat(parts, ignore_index=True)
 
+    @cached_property
+    def edge_columns(self) -> EdgeColumns:
+        """:attr:`edges` as numpy columns, with the first of each group of equal edges marked."""
+        edges = self.edges
+        first = ~edges.duplicated(["source", "target", "type", "kind"]).to_numpy()
+        return EdgeColumns(
+            source=edges["source"].to_numpy(dtype=np.int64),
+            target=edges["target"].to_numpy(dtype=np.int64),
+            type=edges["type"].to_numpy(dtype=object),
+            kind=edges["kind"].to_numpy(dtype=object),
+            counts=edges["counts"].to_numpy(dtype=bool),
+            first=first,
+        )
+
     def tooltip(self, node: int, lang: str) -> dict[str, str]:
-        ds, ix = self.ds, self.ix
-        kind = self.kind_names[node]
-        tip = {
-            t("name", lang, TOOLTIP): str(self.labels[node]),
-            t("id", lang, TOOLTIP): str(self.ids[node]),
-        }
-        if kind == "member":
-            col = self.member_columns
-            out, inbound, contacts = (c[node] for c in self.counts)
-            party, sector, township = (
-                str(col["party"][node]),
-                str(col["sector"][node]),
-                str(col["township"][node]),
-            )
-            tip[t("party", lang, TOOLTIP)] = PARTY_ZH.get(party, party) if lang == "zh" else party
-            tip[t("sector", lang, TOOLTIP)] = ds.name_of(sector) or sector
-            tip[t("township", lang, TOOLTIP)] = ds.name_of(township) or township
-            if col["roles"][node]:
-                tip[t("roles", lang, TOOLTIP)] = str(col["roles"][node])
-            tip[t("liaises", lang, TOOLTIP)] = str(out)
-            tip[t("liaised", lang, TOOLTIP)] = str(inbound)
-            tip[t("contacts", lang, TOOLTIP)] = str(contacts)
-        elif kind == "organization":
-            org_kind = str(self.org_kinds[node - ix.offsets["organizations"]])
-            tip[t("kind", lang, TOOLTIP)] = ORG_KIND_ZH.get(org_kind, org_kind) if lang == "zh" else org_kind
-        else:
-            tip[t("kind", lang, TOOLTIP)] = NODE_KIND_ZH.get(kind, kind) if lang == "zh" else kind
-        committee = self.committee[node]
-        if committee:
-            tip[t("committee", lang, TOOLTIP)] = ds.name_of(committee) or committee
-        return tip
+        return self.tooltips(np.array([node], dtype=np.int64), lang)[0]
+
+    def tooltips(self, nodes: np.ndarray, lang: str) -> list[dict[str, str]]:
+        """The tooltip of each node: name, id, what it is, its committee; a member's party, sector,
+        township, roles and liaison counts. Each distinct value is looked up once, not once per node."""
+        name_of = self.ds.name_of
+        nodes = np.asarray(nodes, dtype=np.int64)
+        kinds = self.kind_names[nodes].tolist()
+        labels = [str(v) for v in self.labels[nodes].tolist()]
+        ids = [str(v) for v in self.ids[nodes].tolist()]
+        key_name, key_id, key_kind, key_committee = (
+            t(k, lang, TOOLTIP) for k in ("name", "id", "kind", "committee")
+        )
+        committees = self.committee[nodes].tolist()
+        committee_names = {c: name_of(c) or c for c in set(committees) if c}
+        is_member = self.ix.kind[nodes] == 0
+        member_tips = iter(self._member_tips(nodes[is_member], lang))
+        org_start = self.ix.offsets["organizations"]
+        zh = lang == "zh"
+        org_kinds = self.org_kinds
+        tips = []
+        for node, kind, label, node_id, committee in zip(
+            nodes.tolist(), kinds, labels, ids, committees, strict=True
+        ):
+            tip = {key_name: label, key_id: node_id}
+            if kind == "member":
+                tip |= next(member_tips)
+            elif kind == "organization":
+                org_kind = str(org_kinds[node - org_start])
+                tip[key_kind] = ORG_KIND_ZH.get(org_kind, org_kind) if zh else org_kind
+            else:
+                tip[key_kind] = NODE_KIND_ZH.get(kind, kind) if zh else kind
+            if committee:
+                tip[key_committee] = committee_names[committee]
+            tips.append(tip)
+        return tips
+
+    def _member_tips(self, members: np.ndarray, lang: str) -> list[dict[str, str]]:
+        """The member part of the tooltips of `members` (node numbers of members)."""
+        name_of = self.ds.name_of
+        col = self.member_columns
+        zh = lang == "zh"
+        party, sector, township, roles = (
+            col[c][members].tolist() for c in ("party", "sector", "township", "roles")
+        )
+        party_label = {p: PARTY_ZH.get(str(p), str(p)) if zh else str(p) for p in set(party)}
+        place_name = {v: name_of(str(v)) or str(v) for v in {*sector, *township}}
+        out, inbound, contacts = (c[members].tolist() for c in self.counts)
+        keys = [
+            t(k, lang, TOOLTIP) for k in ("party", "sector", "township", "liaises", "liaised", "contacts")
+        ]
+        key_roles = t("roles", lang, TOOLTIP)
+        tips = []
+        for p, s, w, r, o, i, c in zip(party, sector, township, roles, out, inbound, contacts, strict=True):
+            tip = {keys[0]: party_label[p], keys[1]: place_name[s], keys[2]: place_name[w]}
+            if r:
+                tip[key_roles] = str(r)
+            tip[keys[3]], tip[keys[4]], tip[keys[5]] = str(o), str(i), str(c)
+            tips.append(tip)
+        return tips
+
+
+@dataclass
+class EdgeColumns:
+    """Every edge of a dataset as numpy columns (see :attr:`Facts.edges`)."""
+
+    source: np.ndarray
+    target: np.ndarray
+    type: np.ndarray
+    kind: np.ndarray
+    counts: np.ndarray
+    #: the first of the edges with its source, target, type and kind
+    first: np.ndarray
 
 
 def facts(ds: Dataset) -> Facts:
