@@ -40,6 +40,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
+import importlib.util
 import json
 import math
 import re
@@ -48,6 +49,7 @@ from collections import Counter
 from collections.abc import Mapping
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import orjson
@@ -492,7 +494,12 @@ def _asset_own(name: str) -> str:
 @cache
 def _asset_vis(name: str) -> str:
     """A vis-network file from the pyvis package, made safe to inline in a ``<style>``/``<script>``."""
-    text = resources.files("pyvis").joinpath(f"{_VIS_DIR}/{name}").read_text(encoding="utf-8")
+    # found without importing pyvis (that imports jinja2 and networkx: a third of a second)
+    spec = importlib.util.find_spec("pyvis")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("pyvis, which carries the vis-network library, is not installed")
+    folder = Path(next(iter(spec.submodule_search_locations)))
+    text = (folder / _VIS_DIR / name).read_text(encoding="utf-8")
     # the source-map comment would make devtools fetch a file that is not there
     text = re.sub(r"^[ \t]*//# sourceMappingURL=.*$", "", text, flags=re.MULTILINE)
     text = re.sub(r"/\*# sourceMappingURL=.*?\*/", "", text)

@@ -15,7 +15,7 @@ from pbgraph._texts.render import DEFAULT_LABELS_EN, GAP_LABELS, TOOLTIP, t
 from pbgraph.analyses.activity import pair_activity
 from pbgraph.model import LIAISON_KIND_ZH, NODE_KIND_ZH, PARTY_ZH, LiaisonKind
 from pbgraph.render._model import LegendItem, View, ViewEdge, ViewNode
-from pbgraph.render.views._facts import Selection, facts, view_date
+from pbgraph.render.views._facts import EDGE_KINDS, Selection, facts, view_date
 from pbgraph.render.views._style import (
     DORMANT_COLOR,
     GAP_LEGEND_FILL,
@@ -290,22 +290,20 @@ class Builder:
         ]
 
     def edges_among(self, nodes: np.ndarray, types: Sequence[str] | None) -> list[ViewEdge]:
-        columns = self.f.edge_columns
+        columns = self.f.edges
         inside = np.zeros(self.ix.size, dtype=bool)
         inside[nodes] = True
         # the first of equal edges (source, target, type, kind) stands for them all
         keep = inside[columns.source] & inside[columns.target] & columns.first
         if types is not None:
-            keep &= np.isin(columns.type, list(types))
+            keep &= columns.of_types(types)
         rows = np.flatnonzero(keep)
         source, target = columns.source[rows], columns.target[rows]
         ids = self.f.ids
         source_ids, target_ids = ids[source].tolist(), ids[target].tolist()
-        edge_types, kinds, counting = (
-            columns.type[rows].tolist(),
-            columns.kind[rows].tolist(),
-            columns.counts[rows],
-        )
+        is_liaison = columns.type[rows] == 0
+        liaisons, kinds = is_liaison.tolist(), EDGE_KINDS[columns.kind[rows]].tolist()
+        counting = columns.counts[rows]
         lang = self.lang
         # with an activity log, dormant liaisons are faded and say when they were last exercised
         dormant, last = pair_activity(self.ds, source, target)
@@ -316,17 +314,16 @@ class Builder:
         made: list[int | None] = [None] * n
         exercised: list[tuple[int, ...]] = [()] * n
         if timeline:
-            is_liaison = columns.type[rows] == "liaison"
             made, exercised = liaison_days(self.ds, np.where(is_liaison, rows, 0), source, target)
         structure = t("structure", lang)
         never = t("never", lang)
         # per liaison kind and state: colour, width, tooltip, colour when active, kind in words
         styles: dict[tuple[str, bool, bool], tuple[str, float, str, str | None, str]] = {}
         out = []
-        for row, (kind_type, kind, counts, fade) in enumerate(
-            zip(edge_types, kinds, counting_list, faded, strict=True)
+        for row, (liaison, kind, counts, fade) in enumerate(
+            zip(liaisons, kinds, counting_list, faded, strict=True)
         ):
-            if kind_type != "liaison":
+            if not liaison:
                 out.append(
                     ViewEdge(source_ids[row], target_ids[row], STRUCTURE_COLOR, False, 0.5, structure, False)
                 )

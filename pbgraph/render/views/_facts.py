@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -91,48 +92,37 @@ class Facts:
         )
 
     @cached_property
-    def edges(self) -> pd.DataFrame:
-        """Every edge of the dataset on node numbers: source, target, type, liaison kind, counts."""
-        ix, ds = self.ix, self.ds
-        parts = [
-            pd.DataFrame(
-                {
-                    "source": ix.liaison_source,
-                    "target": ix.liaison_target,
-                    "type": "liaison",
-                    "kind": ds.liaisons["kind"].to_numpy(dtype=object),
-                    "counts": ix.counting,
-                }
-            )
-        ]
-
-        def structural(source: np.ndarray, target: np.ndarray, kind: str) -> None:
+    def edges(self) -> EdgeColumns:
+        """Every edge of the dataset on node numbers: the liaisons (in row order), then memberships, members
+        in their sector, sectors in their group and organizations under their parent."""
+        ix = self.ix
+        sources, targets, types = [ix.liaison_source], [ix.liaison_target], [np.zeros(len(ix.liaison_source))]
+        for code, (source, target) in enumerate(
+            (
+                (ix.column("memberships", "member"), ix.column("memberships", "organization")),
+                (ix.numbers("members"), ix.member_sector),
+                (ix.numbers("sectors"), ix.sector_group),
+                (ix.numbers("organizations"), ix.column("organizations", "parent")),
+            ),
+            start=1,
+        ):
             keep = (source >= 0) & (target >= 0)
-            parts.append(
-                pd.DataFrame(
-                    {"source": source[keep], "target": target[keep], "type": kind, "kind": "", "counts": True}
-                )
-            )
-
-        structural(ix.column("memberships", "member"), ix.column("memberships", "organization"), "membership")
-        structural(ix.numbers("members"), ix.member_sector, "in_sector")
-        structural(ix.numbers("sectors"), ix.sector_group, "in_group")
-        structural(ix.numbers("organizations"), ix.column("organizations", "parent"), "parent")
-        return pd.concat(parts, ignore_index=True)
-
-    @cached_property
-    def edge_columns(self) -> EdgeColumns:
-        """:attr:`edges` as numpy columns, with the first of each group of equal edges marked."""
-        edges = self.edges
-        first = ~edges.duplicated(["source", "target", "type", "kind"]).to_numpy()
-        return EdgeColumns(
-            source=edges["source"].to_numpy(dtype=np.int64),
-            target=edges["target"].to_numpy(dtype=np.int64),
-            type=edges["type"].to_numpy(dtype=object),
-            kind=edges["kind"].to_numpy(dtype=object),
-            counts=edges["counts"].to_numpy(dtype=bool),
-            first=first,
-        )
+            sources.append(source[keep])
+            targets.append(target[keep])
+            types.append(np.full(int(keep.sum()), code))
+        source = np.concatenate(sources).astype(np.int64)
+        target = np.concatenate(targets).astype(np.int64)
+        type_code = np.concatenate(types).astype(np.int8)
+        structural = len(LiaisonKind)
+        kind = np.full(len(source), structural, dtype=np.int8)
+        kind[: len(ix.liaison_kind)] = ix.liaison_kind
+        counts = np.ones(len(source), dtype=bool)
+        counts[: len(ix.counting)] = ix.counting
+        # the first of equal edges (source, target, type, kind) stands for them all: a stable sort of one key
+        key = ((source * np.int64(ix.size) + target) * 8 + type_code) * 8 + (kind.astype(np.int64) & 7)
+        first = np.zeros(len(source), dtype=bool)
+        first[np.unique(key, return_index=True)[1]] = True
+        return EdgeColumns(source, target, type_code, kind, counts, first)
 
     def tooltip(self, node: int, lang: str) -> dict[str, str]:
         return self.tooltips(np.array([node], dtype=np.int64), lang)[0]
@@ -203,11 +193,23 @@ class EdgeColumns:
 
     source: np.ndarray
     target: np.ndarray
+    #: position in `EDGE_TYPES`
     type: np.ndarray
+    #: position in `LiaisonKind`; len(LiaisonKind) for a structural edge
     kind: np.ndarray
     counts: np.ndarray
     #: the first of the edges with its source, target, type and kind
     first: np.ndarray
+
+    def of_types(self, types: Sequence[str]) -> np.ndarray:
+        """Whether each edge is of one of these types (names in `EDGE_TYPES`)."""
+        return np.isin(self.type, [EDGE_TYPES.index(name) for name in types])
+
+
+#: the types of edges, in the order of :attr:`Facts.edges`
+EDGE_TYPES = ("liaison", "membership", "in_sector", "in_group", "parent")
+#: the liaison kind of an edge by its code (structural edges: "")
+EDGE_KINDS = np.array([kind.value for kind in LiaisonKind] + [""], dtype=object)
 
 
 def facts(ds: Dataset) -> Facts:

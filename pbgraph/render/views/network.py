@@ -109,10 +109,10 @@ def hops_from(
 ) -> np.ndarray:
     """Per node number: the hops from the seeds over any edge (direction ignored), -1 beyond `depth`."""
     edges = b.f.edges
+    a, c = edges.source, edges.target
     if liaisons_only:
-        edges = edges[edges["type"] == "liaison"]
+        a, c = a[edges.type == 0], c[edges.type == 0]
     n = b.ix.size
-    a, c = edges["source"].to_numpy(), edges["target"].to_numpy()
     adjacency = sp.csr_matrix((np.ones(2 * len(a), dtype=bool), (np.r_[a, c], np.r_[c, a])), shape=(n, n))
     return bfs_hops(adjacency, seeds, depth)
 
