@@ -121,17 +121,17 @@ def _build(
         group = b.ix.sector_group[sector - b.ix.offsets["sectors"]]
         seeds = np.concatenate([[sector], members, [group] if group >= 0 else []]).astype(np.int64)
         nodes = neighbourhood(b, seeds, 1, liaisons_only=True)
-        return network_view(b, title_of(b, "sector", str(b.f.labels[sector])), nodes)
+        return network_view(b, title_of(b, "sector", b.f.label(sector)), nodes)
     if name == "township":
         township = lookup_node(b, target, "townships")
-        tid = b.f.ids[township]
+        tid = b.f.node_id(township)
         located = [
             b.ix.numbers(table)[(getattr(ds, table)["township"] == tid).to_numpy()]
             for table in ("members", "organizations", "contacts")
         ]
         seeds = np.concatenate([[township], *located]).astype(np.int64)
         nodes = neighbourhood(b, seeds, 1, liaisons_only=True)
-        return network_view(b, title_of(b, "township", str(b.f.labels[township])), nodes)
+        return network_view(b, title_of(b, "township", b.f.label(township)), nodes)
     if name == "member":
         return member_view(b, target, depth or 1)
     return reach_view(b, target, depth or 0)

@@ -15,7 +15,7 @@ from pbgraph._texts.render import DEFAULT_LABELS_EN, GAP_LABELS, TOOLTIP, t
 from pbgraph.analyses.activity import pair_activity
 from pbgraph.model import LIAISON_KIND_ZH, NODE_KIND_ZH, PARTY_ZH, LiaisonKind
 from pbgraph.render._model import LegendItem, View, ViewEdge, ViewNode
-from pbgraph.render.views._facts import EDGE_KINDS, Selection, facts, view_date
+from pbgraph.render.views._facts import EDGE_KINDS, Selection, facts, take, view_date
 from pbgraph.render.views._style import (
     DORMANT_COLOR,
     GAP_LEGEND_FILL,
@@ -97,7 +97,7 @@ class Builder:
         key[is_member] = ds.members[by].to_numpy(dtype=object)[nodes[is_member]]
         centre_kind = {"sector": "sector", "township": "township"}.get(by)
         own = kinds == centre_kind if centre_kind else np.zeros(len(nodes), dtype=bool)
-        key[own] = self.f.ids[nodes[own]]
+        key[own] = take(self.ix.ids, nodes[own])
         rest = ~is_member & ~own & (kinds != "contact")
         key[rest] = "~" + kinds[rest]
         contact = kinds == "contact"
@@ -173,7 +173,7 @@ class Builder:
         ]
         view_edges = self.edges_among(nodes, edge_types)
         shown = nodes[~reserve]
-        shown_ids = {str(i) for i in self.f.ids[shown]}
+        shown_ids = set(take(self.ix.ids, shown))
         shown_edges = [e for e in view_edges if e.source in shown_ids and e.target in shown_ids]
         legend = self.gap_legend({n: gaps[n] for n in shown.tolist() if n in gaps}) if gaps else []
         legend += self.legend(shown, colors, shown_edges)
@@ -191,7 +191,7 @@ class Builder:
             physics=False,
             hierarchical=hierarchical,
             labels=self.ui_labels(),
-            focus=None if selection.focus is None else str(self.f.ids[selection.focus]),
+            focus=None if selection.focus is None else str(self.ix.ids[selection.focus].as_py()),
             rings=selection.rings or [],
             timeline=timeline_of(self.ds) if self.timeline else None,
         )
@@ -221,10 +221,10 @@ class Builder:
         if focus is not None:
             for i in np.flatnonzero(nodes == focus).tolist():
                 shape[i], size[i] = "star", 20.0
-        ids = [str(v) for v in self.f.ids[nodes].tolist()]
+        ids = take(self.ix.ids, nodes)
         labels = [
-            str(label) if kind != "contact" else ""
-            for label, kind in zip(self.f.labels[nodes].tolist(), kinds.tolist(), strict=True)
+            label if kind != "contact" else ""
+            for label, kind in zip(take(self.f.label_array, nodes), kinds.tolist(), strict=True)
         ]
         x = [round(v, 2) for v in xy[:, 0].astype(float).tolist()] if len(nodes) else []
         y = [round(v, 2) for v in xy[:, 1].astype(float).tolist()] if len(nodes) else []
@@ -299,8 +299,7 @@ class Builder:
             keep &= columns.of_types(types)
         rows = np.flatnonzero(keep)
         source, target = columns.source[rows], columns.target[rows]
-        ids = self.f.ids
-        source_ids, target_ids = ids[source].tolist(), ids[target].tolist()
+        source_ids, target_ids = take(self.ix.ids, source), take(self.ix.ids, target)
         is_liaison = columns.type[rows] == 0
         liaisons, kinds = is_liaison.tolist(), EDGE_KINDS[columns.kind[rows]].tolist()
         counting = columns.counts[rows]

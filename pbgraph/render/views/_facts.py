@@ -8,13 +8,14 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from pbgraph._texts.render import TOOLTIP, t
-from pbgraph.graph import NodeIndex, index_of
+from pbgraph.graph import NodeIndex, arrow_strings, index_of
 from pbgraph.model import NODE_KIND_ZH, NODE_TABLES, ORG_KIND_ZH, PARTY_ZH, LiaisonKind
 
 if TYPE_CHECKING:
@@ -36,13 +37,20 @@ class Facts:
     ix: NodeIndex
 
     @cached_property
+    def label_array(self) -> pa.Array:
+        """The label of every node by number: its name, or its id when it has none."""
+        names, ids = self.ix.names, self.ix.ids
+        return pc.if_else(pc.equal(names, ""), ids, names)
+
+    def label(self, node: int) -> str:
+        return str(self.label_array[int(node)].as_py())
+
+    def node_id(self, node: int) -> str:
+        return str(self.ix.ids[int(node)].as_py())
+
+    @cached_property
     def labels(self) -> np.ndarray:
-        parts = []
-        for table in NODE_TABLES:
-            frame = getattr(self.ds, table)
-            names = frame["name"].to_numpy(dtype=object)
-            parts.append(np.where(names == "", frame["id"].to_numpy(dtype=object), names))
-        return np.concatenate(parts) if parts else np.zeros(0, dtype=object)
+        return np.asarray(self.label_array.to_numpy(zero_copy_only=False), dtype=object)
 
     @cached_property
     def member_columns(self) -> dict[str, np.ndarray]:
@@ -66,16 +74,22 @@ class Facts:
         return names[self.ix.kind]
 
     @cached_property
-    def committee(self) -> np.ndarray:
+    def committee_array(self) -> pa.Array:
+        """The committee of every node by number ("" when none); a contact's is its township's."""
         parts = []
         for table in NODE_TABLES:
             frame = getattr(self.ds, table)
             if "committee" in frame.columns:
-                parts.append(frame["committee"].to_numpy(dtype=object))
+                parts.append(arrow_strings(frame["committee"]))
             else:  # contacts: their township's committee
-                town = pd.Series(self.ds.townships["committee"].to_numpy(), index=self.ds.townships["id"])
-                parts.append(frame["township"].map(town).fillna("").to_numpy(dtype=object))
-        return np.concatenate(parts)
+                townships = self.ds.townships
+                town = pc.index_in(arrow_strings(frame["township"]), value_set=arrow_strings(townships["id"]))
+                parts.append(pc.take(arrow_strings(townships["committee"]), town).fill_null(""))
+        return pa.chunked_array(parts, type=pa.string()).combine_chunks()
+
+    @cached_property
+    def committee(self) -> np.ndarray:
+        return np.asarray(self.committee_array.to_numpy(zero_copy_only=False), dtype=object)
 
     @cached_property
     def counts(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -133,12 +147,11 @@ class Facts:
         name_of = self.ds.name_of
         nodes = np.asarray(nodes, dtype=np.int64)
         kinds = self.kind_names[nodes].tolist()
-        labels = [str(v) for v in self.labels[nodes].tolist()]
-        ids = [str(v) for v in self.ids[nodes].tolist()]
+        labels, ids = take(self.label_array, nodes), take(self.ix.ids, nodes)
         key_name, key_id, key_kind, key_committee = (
             t(k, lang, TOOLTIP) for k in ("name", "id", "kind", "committee")
         )
-        committees = self.committee[nodes].tolist()
+        committees = take(self.committee_array, nodes)
         committee_names = {c: name_of(c) or c for c in set(committees) if c}
         is_member = self.ix.kind[nodes] == 0
         member_tips = iter(self._member_tips(nodes[is_member], lang))
@@ -210,6 +223,11 @@ class EdgeColumns:
 EDGE_TYPES = ("liaison", "membership", "in_sector", "in_group", "parent")
 #: the liaison kind of an edge by its code (structural edges: "")
 EDGE_KINDS = np.array([kind.value for kind in LiaisonKind] + [""], dtype=object)
+
+
+def take(array: pa.Array, nodes: np.ndarray) -> list[Any]:
+    """The items of an arrow array at these node numbers, as Python values."""
+    return pc.take(array, pa.array(nodes, type=pa.int64())).to_pylist()
 
 
 def facts(ds: Dataset) -> Facts:

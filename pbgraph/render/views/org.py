@@ -118,7 +118,6 @@ def _lay_committee(
     x0: float,
 ) -> tuple[float, float]:
     """Place one committee's organizations; returns the block's width and height."""
-    labels = b.f.labels
     offset = b.ix.offsets["organizations"]
     row_set = set(rows.tolist())
     children: dict[int, list[int]] = {}
@@ -151,7 +150,7 @@ def _lay_committee(
 
     def width_of(r: int) -> float:
         # the box around the name and its count ("（12 人）"), CJK characters twice as wide as the rest
-        name = _short(str(labels[r + offset]), prefix)
+        name = _short(b.f.label(r + offset), prefix)
         return sum(CHAR if ord(ch) > 0x2E7F else CHAR * 0.55 for ch in name) + 4.5 * CHAR
 
     # long lanes wrap into columns, so that the committee's block has about a screen's shape
