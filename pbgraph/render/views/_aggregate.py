@@ -152,7 +152,11 @@ def aggregated(b: Builder, title: str, nodes: np.ndarray, gaps: dict[int, list[s
     )
     legend = _share_legend(b) if gaps else [LegendItem(t("by.group", lang), color, shape, len(top))]
     # the gap legend counts every gap in scope (sectors, townships, platforms too), not only members'
-    legend_gaps = b.gap_legend({n: gaps[n] for n in nodes.tolist() if n in gaps}) if gaps else []
+    legend_gaps = []
+    if gaps:
+        in_view = np.zeros(b.ix.size, dtype=bool)
+        in_view[nodes] = True
+        legend_gaps = b.gap_legend({n: found for n, found in gaps.items() if in_view[n]})
     rest = [item for item in inner.legend if item.symbol is None]
     view = View(
         title=title,

@@ -235,8 +235,9 @@ def _finish(
     """Member counts in the labels, organizations as boxes, lane headers, committee super-nodes."""
     lang = b.lang
     ds = b.ds
-    kind_of = dict(zip(ds.organizations["id"], ds.organizations["kind"], strict=True))
-    committee_of = dict(zip(ds.organizations["id"], ds.organizations["committee"], strict=True))
+    org_ids = ds.organizations["id"].tolist()
+    kind_of = dict(zip(org_ids, ds.organizations["kind"].tolist(), strict=True))
+    committee_of = dict(zip(org_ids, ds.organizations["committee"].tolist(), strict=True))
     row_of = {str(i): r for r, i in enumerate(ids.tolist())}
     nodes: list[ViewNode] = []
     for node in view.nodes:
