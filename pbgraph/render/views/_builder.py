@@ -14,7 +14,7 @@ from pbgraph._errors import InvalidOptionError, UnknownIdError
 from pbgraph._texts.render import DEFAULT_LABELS_EN, GAP_LABELS, TOOLTIP, t
 from pbgraph.analyses.activity import pair_activity
 from pbgraph.model import LIAISON_KIND_ZH, NODE_KIND_ZH, PARTY_ZH, LiaisonKind
-from pbgraph.render._model import LegendItem, View, ViewEdge, ViewNode
+from pbgraph.render._model import LegendItem, View, ViewEdge, ViewNode, instances
 from pbgraph.render.views._facts import EDGE_KINDS, Selection, facts, take, view_date
 from pbgraph.render.views._style import (
     DORMANT_COLOR,
@@ -158,9 +158,9 @@ class Builder:
         gaps = selection.gaps or {}
         extra = selection.extra_tooltip or {}
         reserve = selection.reserve if selection.reserve is not None else np.zeros(len(nodes), dtype=bool)
-        view_nodes = [
-            ViewNode(*fields)
-            for fields in zip(
+        view_nodes = instances(
+            ViewNode,
+            zip(
                 *self._node_fields(nodes, xy, kinds, member_keys, colors, selection.focus),
                 self._node_tooltips(nodes, gaps, extra),
                 self._node_attrs(kinds, member_rows),
@@ -169,8 +169,8 @@ class Builder:
                 reserve.astype(bool).tolist(),
                 (kinds == "contact").tolist(),
                 strict=True,
-            )
-        ]
+            ),
+        )
         view_edges = self.edges_among(nodes, edge_types)
         shown = nodes[~reserve]
         shown_ids = set(take(self.ix.ids, shown))
@@ -318,13 +318,28 @@ class Builder:
         never = t("never", lang)
         # per liaison kind and state: colour, width, tooltip, colour when active, kind in words
         styles: dict[tuple[str, bool, bool], tuple[str, float, str, str | None, str]] = {}
-        out = []
+        out: list[tuple[Any, ...]] = []
         for row, (liaison, kind, counts, fade) in enumerate(
             zip(liaisons, kinds, counting_list, faded, strict=True)
         ):
             if not liaison:
+                # ViewEdge(source, target, STRUCTURE_COLOR, width=0.5, arrows=False, tooltip=structure)
                 out.append(
-                    ViewEdge(source_ids[row], target_ids[row], STRUCTURE_COLOR, False, 0.5, structure, False)
+                    (
+                        source_ids[row],
+                        target_ids[row],
+                        STRUCTURE_COLOR,
+                        False,
+                        0.5,
+                        structure,
+                        False,
+                        False,
+                        None,
+                        (),
+                        None,
+                        False,
+                        "",
+                    )
                 )
                 continue
             style = styles.get((kind, counts, fade))
@@ -334,7 +349,7 @@ class Builder:
             if fade:
                 tooltip += last[row] or never
             out.append(
-                ViewEdge(
+                (
                     source_ids[row],
                     target_ids[row],
                     color,
@@ -350,7 +365,7 @@ class Builder:
                     kind_label,
                 )
             )
-        return out
+        return instances(ViewEdge, out)
 
     def _liaison_style(
         self, kind: str, counts: bool, faded: bool, timeline: bool
