@@ -214,14 +214,21 @@ class View:
             return self.nodes, self.edges
         parent = {node.id: node.parent for node in self.nodes}
         reserve = {node.id for node in self.nodes if node.reserve}
-
-        def shown_as(node_id: str) -> str | None:
-            top = node_id
-            while parent[top] is not None:
+        # each node's outermost super-node, each chain walked once
+        top_of: dict[str, str] = {}
+        for node in self.nodes:
+            chain, top = [], node.id
+            while top not in top_of and parent[top] is not None:
+                chain.append(top)
                 top = str(parent[top])
-            return None if top in reserve or node_id in reserve else top
-
-        rep = {node.id: shown_as(node.id) for node in self.nodes}
+            top = top_of.get(top, top)
+            for below in chain:
+                top_of[below] = top
+            top_of.setdefault(node.id, top)
+        rep = {
+            node.id: None if node.id in reserve or top_of[node.id] in reserve else top_of[node.id]
+            for node in self.nodes
+        }
         edges: list[ViewEdge] = []
         folded: dict[tuple[str, str], list[ViewEdge]] = {}
         for edge in self.edges:

@@ -154,29 +154,48 @@ class Facts:
         committees = take(self.committee_array, nodes)
         committee_names = {c: name_of(c) or c for c in set(committees) if c}
         is_member = self.ix.kind[nodes] == 0
-        member_tips = iter(self._member_tips(nodes[is_member], lang))
+        tips: list[dict[str, str]] = [{} for _ in range(len(nodes))]
+        members = np.flatnonzero(is_member).tolist()
+        member_fields = self._member_fields(nodes[is_member], lang)
+        keys = [
+            t(k, lang, TOOLTIP) for k in ("party", "sector", "township", "liaises", "liaised", "contacts")
+        ]
+        key_roles = t("roles", lang, TOOLTIP)
+        for at, (party, sector, township, roles, out, inbound, contacts) in zip(
+            members, member_fields, strict=True
+        ):
+            tip = {
+                key_name: labels[at],
+                key_id: ids[at],
+                keys[0]: party,
+                keys[1]: sector,
+                keys[2]: township,
+            }
+            if roles:
+                tip[key_roles] = str(roles)
+            tip[keys[3]], tip[keys[4]], tip[keys[5]] = out, inbound, contacts
+            if committees[at]:
+                tip[key_committee] = committee_names[committees[at]]
+            tips[at] = tip
         org_start = self.ix.offsets["organizations"]
         zh = lang == "zh"
         org_kinds = self.org_kinds
-        tips = []
-        for node, kind, label, node_id, committee in zip(
-            nodes.tolist(), kinds, labels, ids, committees, strict=True
-        ):
-            tip = {key_name: label, key_id: node_id}
-            if kind == "member":
-                tip |= next(member_tips)
-            elif kind == "organization":
-                org_kind = str(org_kinds[node - org_start])
+        for at in np.flatnonzero(~is_member).tolist():
+            kind = kinds[at]
+            tip = {key_name: labels[at], key_id: ids[at]}
+            if kind == "organization":
+                org_kind = str(org_kinds[int(nodes[at]) - org_start])
                 tip[key_kind] = ORG_KIND_ZH.get(org_kind, org_kind) if zh else org_kind
             else:
                 tip[key_kind] = NODE_KIND_ZH.get(kind, kind) if zh else kind
-            if committee:
-                tip[key_committee] = committee_names[committee]
-            tips.append(tip)
+            if committees[at]:
+                tip[key_committee] = committee_names[committees[at]]
+            tips[at] = tip
         return tips
 
-    def _member_tips(self, members: np.ndarray, lang: str) -> list[dict[str, str]]:
-        """The member part of the tooltips of `members` (node numbers of members)."""
+    def _member_fields(self, members: np.ndarray, lang: str) -> zip[tuple[Any, ...]]:
+        """Per member (node numbers): party, sector, township and roles as the tooltip shows them, and the
+        liaison counts (out, in, contacts) as text."""
         name_of = self.ds.name_of
         col = self.member_columns
         zh = lang == "zh"
@@ -185,19 +204,17 @@ class Facts:
         )
         party_label = {p: PARTY_ZH.get(str(p), str(p)) if zh else str(p) for p in set(party)}
         place_name = {v: name_of(str(v)) or str(v) for v in {*sector, *township}}
-        out, inbound, contacts = (c[members].tolist() for c in self.counts)
-        keys = [
-            t(k, lang, TOOLTIP) for k in ("party", "sector", "township", "liaises", "liaised", "contacts")
-        ]
-        key_roles = t("roles", lang, TOOLTIP)
-        tips = []
-        for p, s, w, r, o, i, c in zip(party, sector, township, roles, out, inbound, contacts, strict=True):
-            tip = {keys[0]: party_label[p], keys[1]: place_name[s], keys[2]: place_name[w]}
-            if r:
-                tip[key_roles] = str(r)
-            tip[keys[3]], tip[keys[4]], tip[keys[5]] = str(o), str(i), str(c)
-            tips.append(tip)
-        return tips
+        out, inbound, contacts = (list(map(str, c[members].tolist())) for c in self.counts)
+        return zip(
+            [party_label[p] for p in party],
+            [place_name[v] for v in sector],
+            [place_name[v] for v in township],
+            roles,
+            out,
+            inbound,
+            contacts,
+            strict=True,
+        )
 
 
 @dataclass
