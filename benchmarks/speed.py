@@ -3,7 +3,8 @@
 Every figure is the wall time of a fresh `pbgraph` process (interpreter start and imports included) and its
 peak memory (max RSS), the median of --repeat runs. "first" runs start from an empty cache folder; "cached"
 runs follow a run that filled it. Beside them, in the same run: a process that merely reads the same CSV files
-with pyarrow, and (with --oracle) the naive networkx oracle of the tests.
+with pyarrow, and (with --oracle) the naive networkx oracle of the tests. The package runs as installed: its
+bytecode compiled first (as pip does on install), whatever PYTHONDONTWRITEBYTECODE says.
 
     python -m benchmarks.speed --scales province                 # the province targets
     python -m benchmarks.speed --scales national --repeat 3      # national (generated once, reused)
@@ -43,9 +44,16 @@ for file in sorted(Path(sys.argv[1]).glob("*.csv")):
 """
 
 
+def compiled() -> None:
+    """Compile the package's bytecode, as installing it does (pip compiles a wheel's modules): a process that
+    started without it would compile every module it imports, each time (e.g. under PYTHONDONTWRITEBYTECODE)."""
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "pbgraph")], check=True)
+
+
 def run(args: list[str], *, cache: Path, code: str = PBGRAPH) -> dict[str, Any]:
     """Run one fresh process; its wall time and CPU time (s) and peak memory (GiB)."""
     env = {**os.environ, "PBGRAPH_CACHE_DIR": str(cache)}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     start = time.perf_counter()
     proc = subprocess.Popen(
         [sys.executable, "-c", code, *args],
@@ -299,6 +307,7 @@ def main() -> None:
     parser.add_argument("--output", type=Path, default=ROOT / "benchmarks" / "speed.json")
     args = parser.parse_args()
     results: dict[str, Any] = json.loads(args.output.read_text()) if args.output.exists() else {}
+    compiled()
     for scale in [s for s in args.scales.split(",") if s]:
         if scale == "province":
             results["province"] = bench_province(args.data_dir, args.seed, args.repeat, args.oracle)

@@ -42,8 +42,15 @@ META = "meta.json"
 # resolved reference columns (node numbers) are stored beside the table's own columns under this prefix
 _POSITION_PREFIX = "\x00position:"
 # structures derived from the tables that cost more to compute than to read (the activity log's member lists
-# resolved to node numbers, its dates parsed, the pairs its activities join): kept with the entry as arrays
-PERSISTED = ("activity_days", "activity_participation", "activity_pairs")
+# resolved to node numbers, its dates parsed, the pairs its activities join, the distinct liaisons and which
+# of them each joined pair is): kept with the entry as arrays
+PERSISTED = (
+    "activity_days",
+    "activity_participation",
+    "activity_pairs",
+    "liaison_pairs",
+    "activity_pair_liaisons",
+)
 _DERIVED = "derived.{}.arrow"
 _ENTRY = re.compile(r"^[0-9a-f]{16}-[0-9a-f]{32}$")
 _TEMPORARY = re.compile(r"^\.[0-9a-f]{16}-[0-9a-f]{32}\..+\.tmp$")
@@ -206,11 +213,11 @@ def _derived_arrays(ds: Dataset) -> dict[str, tuple[np.ndarray, ...]]:
     if not len(ds.activities):
         return {}
     # the analyses' own functions fill the dataset's store of derived structures
-    from pbgraph.analyses.activity import _joined_pairs
+    from pbgraph.analyses._joins import joined_liaisons
     from pbgraph.period import activity_days
 
     activity_days(ds)
-    _joined_pairs(ds)
+    joined_liaisons(ds)
     store: dict[str, Any] = ds.__dict__.get("_derived", {})
     return {
         key: value if isinstance(value, tuple) else (value,)

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias
 
 import numpy as np
 import pandas as pd
@@ -224,43 +224,61 @@ def json_text(data: Any) -> str:
 def json_document(tables: dict[str, pd.DataFrame], lang: str = "zh") -> str:
     """Named tables as JSON: the records of the one table, else an object of them by name.
 
-    Byte for byte what `json.dumps(…, ensure_ascii=False, indent=2)` of :func:`json_ready` writes, but built
-    a column at a time in Arrow (a table with a column of Python objects goes through orjson instead).
+    Byte for byte what `json.dumps(…, ensure_ascii=False, indent=2)` of :func:`json_ready` writes (the text
+    of :func:`json_chunks`, joined).
     """
+    return b"".join(json_chunks(tables, lang)).decode()
+
+
+Chunk: TypeAlias = "bytes | memoryview"
+"""A piece of an output's UTF-8 bytes: written as it is, one after the other (a file takes either)."""
+
+
+def json_chunks(tables: dict[str, pd.DataFrame], lang: str = "zh") -> list[Chunk]:
+    """:func:`json_document` as pieces of UTF-8 to write one after the other: each table's text is built a
+    column at a time in Arrow and stays the Arrow buffer it was built in (a national `analyze all` writes
+    some 700 MB: never copied, decoded or encoded again). A table with a column of Python objects goes
+    through orjson instead."""
     tables = {name: _overall_named(frame, lang) for name, frame in tables.items()}
     if len(tables) == 1:
         return _json_array(next(iter(tables.values())), "")
     if not tables:
-        return "{}"
-    members = [
-        f"  {json.dumps(str(name), ensure_ascii=False)}: {_json_array(f, '  ')}" for name, f in tables.items()
-    ]
-    return "{\n" + ",\n".join(members) + "\n}"
+        return [b"{}"]
+    chunks: list[Chunk] = [b"{\n"]
+    for position, (name, frame) in enumerate(tables.items()):
+        separator = ",\n" if position else ""
+        chunks += [
+            f"{separator}  {json.dumps(str(name), ensure_ascii=False)}: ".encode(),
+            *_json_array(frame, "  "),
+        ]
+    return [*chunks, b"\n}"]
 
 
-def _json_array(frame: pd.DataFrame, indent: str) -> str:
+def _json_array(frame: pd.DataFrame, indent: str) -> list[Chunk]:
     """One table as a JSON array of records, its lines indented by `indent` (the first excepted)."""
     if len(frame) == 0:
-        return "[]"
+        return [b"[]"]
     try:
         if frame.shape[1] == 0 or any(frame[c].dtype == object for c in frame.columns):
             raise TypeError("not one type per column")
-        keys = [f"{indent}    {json.dumps(str(c), ensure_ascii=False)}: " for c in frame.columns]
-        values = [_json_values(frame[c]) for c in frame.columns]
-        # the whole text in one arrow `take`: per record its opening and first key, each value, the next
-        # key, …, its closing (the last record's without the comma); the values' bytes are then the text
-        literals = [f"{indent}  {{\n{keys[0]}", *(",\n" + key for key in keys[1:])]
-        literals += [f"\n{indent}  }},\n", f"\n{indent}  }}"]
-        pieces = pa.concat_arrays([pa.array(literals, pa.large_string()), *values])
-        k, n = len(keys), len(frame)
-        order = np.empty((n, 2 * k + 1), dtype=np.int64)
-        order[:, 0 : 2 * k : 2] = np.arange(k)
-        order[:, 1 : 2 * k : 2] = len(literals) + n * np.arange(k) + np.arange(n)[:, None]
-        order[:, 2 * k] = k
-        order[-1, 2 * k] = k + 1
-        return "[\n" + _concatenated(pieces.take(pa.array(order.ravel()))) + f"\n{indent}]"
+        # each record joined from its columns' texts and the literals between them (its opening, each key,
+        # its closing); a column of text without nulls has its quotes in the literals around it
+        pieces: list[pa.Array | pa.Scalar] = []
+        opening, quote = f"{indent}  {{\n", ""
+        for column in frame.columns:
+            values, quoted = _json_values(frame[column])
+            key = json.dumps(str(column), ensure_ascii=False)
+            quote = '"' if quoted else ""
+            pieces += [_large(f"{opening}{indent}    {key}: {quote}"), values]
+            opening = f"{quote},\n"
+        pieces.append(_large(f"{quote}\n{indent}  }},\n"))
+        records = pc.binary_join_element_wise(*pieces, _EMPTY)
+        # the last record's closing without its comma
+        text = _text_buffers(records)
+        text[-1] = text[-1][:-2]
+        return [b"[\n", *text, f"\n{indent}]".encode()]
     except (TypeError, pa.ArrowException):
-        return _json_records_text(frame).replace("\n", "\n" + indent)
+        return [_json_records_text(frame).replace("\n", "\n" + indent).encode()]
 
 
 def _json_records_text(frame: pd.DataFrame) -> str:
@@ -281,28 +299,45 @@ def _overall_named(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     return frame.assign(committee_name=names.where(names != OVERALL_NAME, pick(CELLS["overall"], lang)))
 
 
-def _json_values(series: pd.Series) -> pa.Array:
-    """Each value of a column as JSON text (as the json module writes it)."""
+def _json_values(series: pd.Series) -> tuple[pa.Array, bool]:
+    """Each value of a column as JSON text (as the json module writes it), and whether the values are text
+    still to be put between quotes (a text column without nulls: the quotes are written around it)."""
     kind = series.dtype.kind
     if kind == "b":
-        return pa.array(np.where(series.to_numpy(dtype=bool), "true", "false"), pa.large_string())
+        return pc.if_else(pa.array(series.to_numpy(dtype=bool)), _large("true"), _large("false")), False
     if kind in "iu":
-        return pa.array(series.to_numpy()).cast(pa.large_string())
+        return pa.array(series.to_numpy()).cast(pa.large_string()), False
     if kind == "f":
-        return pa.array([_json_float(v) for v in series.to_numpy(dtype=float).tolist()], pa.large_string())
+        floats = [_json_float(v) for v in series.to_numpy(dtype=float).tolist()]
+        return pa.array(floats, pa.large_string()), False
     if not pd.api.types.is_string_dtype(series.dtype):
         raise TypeError(f"no columnar JSON for {series.dtype}")
     text = pa.array(series, from_pandas=True, type=pa.large_string())
-    # most columns hold nothing to escape: one pass to find out
-    if pc.any(pc.match_substring_regex(text, r'[\\"\x00-\x1f]')).as_py():
+    # most columns hold nothing to escape: one pass over their bytes to find out
+    if _needs_escapes(text):
         text = pc.replace_substring(text, "\\", "\\\\")
         text = pc.replace_substring(text, '"', '\\"')
         for code in range(32):
             text = pc.replace_substring(text, chr(code), _JSON_ESCAPES.get(code, f"\\u{code:04x}"))
+    if not text.null_count:
+        return text, True
     quote = _large('"')
-    return pc.binary_join_element_wise(quote, text, quote, _EMPTY).fill_null(_large("null"))
+    return pc.binary_join_element_wise(quote, text, quote, _EMPTY).fill_null(_large("null")), False
 
 
+def _needs_escapes(text: pa.Array | pa.ChunkedArray) -> bool:
+    """Whether any string holds a byte JSON escapes (a quote, a backslash, a control character)."""
+    block = 1 << 24
+    for view in _text_buffers(text):
+        raw = np.frombuffer(view, dtype=np.uint8)
+        if any(_ESCAPED[raw[start : start + block]].any() for start in range(0, len(raw), block)):
+            return True
+    return False
+
+
+_ESCAPED = np.zeros(256, dtype=bool)
+_ESCAPED[:32] = True
+_ESCAPED[[ord('"'), ord("\\")]] = True
 _JSON_ESCAPES = {8: "\\b", 9: "\\t", 10: "\\n", 12: "\\f", 13: "\\r"}
 
 
@@ -323,13 +358,17 @@ def _joined(lines: pa.Array, separator: str) -> str:
     return str(whole[0].as_py())
 
 
-def _concatenated(strings: pa.Array) -> str:
-    """The strings of a large_string array one after the other, read from its data buffer."""
-    offsets = np.frombuffer(
-        strings.buffers()[1], dtype=np.int64, count=len(strings) + 1, offset=strings.offset * 8
-    )
-    data = strings.buffers()[2]
-    return "" if data is None else data.to_pybytes()[offsets[0] : offsets[-1]].decode()
+def _text_buffers(strings: pa.Array | pa.ChunkedArray) -> list[memoryview]:
+    """The bytes of a large_string array's strings one after the other: views of its data buffers."""
+    views = []
+    for chunk in strings.chunks if isinstance(strings, pa.ChunkedArray) else [strings]:
+        offsets = np.frombuffer(
+            chunk.buffers()[1], dtype=np.int64, count=len(chunk) + 1, offset=chunk.offset * 8
+        )
+        data = chunk.buffers()[2]
+        if data is not None and offsets[-1] > offsets[0]:
+            views.append(memoryview(data)[offsets[0] : offsets[-1]])
+    return views
 
 
 def _records(frame: pd.DataFrame, *, exact_floats: bool) -> list[dict[str, Any]]:

@@ -17,7 +17,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from pbgraph.analyses import ANALYSES
-from pbgraph.cli import main
+from pbgraph.cli import COMMANDS, main
 from tests.broken import base, multi_committee, write_csv
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -480,7 +480,7 @@ def test_workbook_path(tmp_path: Path) -> None:
     assert result.stdout == "数据集有效：4 名委员，0 个警告。\n"
 
 
-@pytest.mark.parametrize("command", sorted(main.commands))
+@pytest.mark.parametrize("command", sorted(COMMANDS))
 def test_help_has_an_example(command: str) -> None:
     result = run(command, "--help")
     assert result.exit_code == 0
@@ -492,11 +492,11 @@ def test_main_help_lists_every_command() -> None:
     result = run("--help")
     assert result.exit_code == 0
     assert "例 / Example" in result.stdout
-    for command in main.commands:
+    for command in COMMANDS:
         assert command in result.stdout
 
 
-@pytest.mark.parametrize("command", sorted(main.commands))
+@pytest.mark.parametrize("command", sorted(COMMANDS))
 def test_every_command_is_in_the_readme(command: str) -> None:
     readme = ROOT / "README.md"
     if not readme.exists():

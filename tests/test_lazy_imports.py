@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-HEAVY = ("neo4j", "networkx", "matplotlib", "openpyxl", "pyvis")
+HEAVY = ("neo4j", "networkx", "matplotlib", "openpyxl", "pyvis", "pbgraph.neo4j", "pbgraph.render")
+"""The libraries, and our own packages, that some commands use and others never should"""
 SCRIPT = f"""
 import json, sys
 from pbgraph.cli import main
@@ -33,7 +34,8 @@ def imported(*args: str) -> list[str]:
 
 
 def test_help() -> None:
-    assert imported("--help") == []
+    # listing the commands imports each command's module: the Neo4j command's imports our store (not the driver)
+    assert imported("--help") == ["pbgraph.neo4j"]
 
 
 @pytest.mark.parametrize("name", ["all", "coverage"])
@@ -68,3 +70,17 @@ def test_an_unknown_name_is_still_an_attribute_error() -> None:
     with pytest.raises(AttributeError, match="no_such_name"):
         _ = pbgraph.no_such_name  # type: ignore[attr-defined]
     assert {"load", "plan", "diff", "whatif", "Dataset"} <= set(dir(pbgraph))
+
+
+def test_every_command_is_found_under_its_own_name() -> None:
+    from click import Context
+
+    from pbgraph.cli import COMMANDS, main
+
+    context = Context(main)
+    commands = {name: main.get_command(context, name) for name in main.list_commands(context)}
+    assert list(commands) == list(COMMANDS)
+    assert {name: command.name if command else None for name, command in commands.items()} == {
+        name: name for name in COMMANDS
+    }
+    assert main.get_command(context, "no-such-command") is None

@@ -15,7 +15,7 @@ import pandas as pd
 from pbgraph._errors import UnknownIdError
 from pbgraph._texts import LANGS, say
 from pbgraph._texts.cli import ANALYSES
-from pbgraph.graph import NodeIndex, distinct
+from pbgraph.graph import NodeIndex, distinct, strings_at
 from pbgraph.model import ORGANIZING_KINDS, LiaisonKind, OrgKind, Role
 
 if TYPE_CHECKING:
@@ -121,8 +121,8 @@ class MemberFacts:
             {
                 "member": member,
                 "org": org,
-                "kind": ds.organizations["kind"].to_numpy(dtype=object)[org],
-                "role": ds.memberships["role"].to_numpy(dtype=object),
+                "kind": strings_at(ds.organizations["kind"], org),
+                "role": strings_at(ds.memberships["role"], np.arange(len(ds.memberships))),
             }
         )
 

@@ -18,12 +18,11 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
-import pyarrow.compute as pc
 
 from pbgraph._texts.tables import OVERALL_NAME
 from pbgraph.analyses._common import check_committee, facts, member_mask, rate, row_mask
-from pbgraph.graph import arrow_strings, committee_orgs, contained, distinct, index_of, strings_at
+from pbgraph.analyses._joins import in_period, liaison_activity, of_kinds, participation
+from pbgraph.graph import committee_orgs, contained, distinct, index_of, strings_at
 from pbgraph.model import (
     DUTY_LINE_KINDS,
     LIAISON_ACTIVITY_KINDS,
@@ -35,8 +34,6 @@ from pbgraph.period import Period, activity_days, activity_period
 
 if TYPE_CHECKING:
     import datetime as dt
-    from collections.abc import Iterable
-    from enum import StrEnum
 
     from pbgraph.dataset import Dataset
 
@@ -79,114 +76,6 @@ def has_activities(ds: Dataset) -> bool:
     return len(ds.activities) > 0
 
 
-@dataclass
-class _Participation:
-    """The activities exploded to one row per (activity row, member row), with node numbers and days."""
-
-    activity: np.ndarray
-    member: np.ndarray
-
-
-def _participation(ds: Dataset) -> _Participation:
-    def build(d: Dataset) -> tuple[np.ndarray, np.ndarray]:
-        cells = arrow_strings(d.activities["members"])
-        parts = pc.split_pattern(cells, MULTI_VALUE_SEPARATOR)
-        flat = pc.utf8_trim_whitespace(pc.list_flatten(parts))
-        parents = np.asarray(pc.list_parent_indices(parts), dtype=np.int64)
-        numbers = index_of(d).lookup(flat)
-        # validation has made every listed id a member: guard anyway, a member is a node below the sectors
-        keep = (numbers >= 0) & (numbers < len(d.members))
-        return parents[keep], numbers[keep]
-
-    # plain arrays under the key: the dataset cache keeps them (see `pbgraph.cache.PERSISTED`)
-    activity, member = ds.derived("activity_participation", build)
-    return _Participation(activity, member)
-
-
-def _of_kinds(ds: Dataset, kinds: Iterable[StrEnum]) -> np.ndarray:
-    """Per activity row: whether its kind is one of `kinds`."""
-    column = arrow_strings(ds.activities["kind"])
-    return np.asarray(pc.is_in(column, pa.array([k.value for k in kinds], pa.string())), dtype=bool)
-
-
-def _in_period(ds: Dataset, period: Period) -> np.ndarray:
-    days = activity_days(ds)
-    return (days >= np.datetime64(period.since, "D")) & (days <= np.datetime64(period.until, "D"))
-
-
-def _joined_pairs(ds: Dataset) -> tuple[np.ndarray, np.ndarray]:
-    """Every (pair key, activity row) that a liaison activity joins: member × target, and ordered pairs of
-    distinct members listed together. Key = first node × node count + second node."""
-
-    def build(d: Dataset) -> tuple[np.ndarray, np.ndarray]:
-        ix = index_of(d)
-        n = np.int64(ix.size)
-        part = _participation(d)
-        liaison_activity = _of_kinds(d, LIAISON_ACTIVITY_KINDS)
-        target = ix.column("activities", "target") if len(d.activities) else np.zeros(0, dtype=np.int64)
-        rows = liaison_activity[part.activity]
-        activity, member = part.activity[rows], part.member[rows]
-        with_target = target[activity] >= 0
-        keys = [member[with_target] * n + target[activity[with_target]]]
-        owners = [activity[with_target]]
-        # members listed together join each other (an event with two members)
-        counts = np.bincount(activity, minlength=len(d.activities))
-        shared = counts[activity] >= 2
-        if shared.any():
-            together = pd.DataFrame({"activity": activity[shared], "member": member[shared]})
-            pairs = together.merge(together, on="activity", suffixes=("", "_other"))
-            pairs = pairs[pairs["member"] != pairs["member_other"]]
-            keys.append(pairs["member"].to_numpy() * n + pairs["member_other"].to_numpy())
-            owners.append(pairs["activity"].to_numpy())
-        return np.concatenate(keys).astype(np.int64), np.concatenate(owners).astype(np.int64)
-
-    return ds.derived("activity_pairs", build)
-
-
-@dataclass
-class _LiaisonActivity:
-    """Distinct counting liaisons (first row of each source, target, kind) and their activity."""
-
-    rows: np.ndarray
-    source: np.ndarray
-    target: np.ndarray
-    active: np.ndarray
-    last: np.ndarray
-
-
-def _liaison_activity(ds: Dataset, period: Period) -> _LiaisonActivity:
-    return ds.derived(f"liaison_activity:{period.label}", lambda d: _build_liaison_activity(d, period))
-
-
-def _build_liaison_activity(ds: Dataset, period: Period) -> _LiaisonActivity:
-    ix = index_of(ds)
-    n = np.int64(ix.size)
-    counting = np.flatnonzero(ix.counting)
-    source, target = ix.liaison_source[counting], ix.liaison_target[counting]
-    kind = ix.liaison_kind[counting].astype(np.int64)
-    _, first = np.unique((source * n + target) * len(LiaisonKind) + kind, return_index=True)
-    first.sort()
-    rows, source, target = counting[first], source[first], target[first]
-    keys = source * n + target
-    pair_keys, owners = _joined_pairs(ds)
-    days = activity_days(ds)[owners]
-    until = np.datetime64(period.until, "D")
-    upto = days <= until
-    active = contained(keys, distinct(pair_keys[upto & (days >= np.datetime64(period.since, "D"))]))
-    # the last activity up to the end of the period, per pair key
-    last = np.full(len(keys), np.datetime64("NaT"), dtype="datetime64[D]")
-    if upto.any():
-        # sorted by key, then day: the last row of each key holds its latest day (a sort, not a hash groupby)
-        order = np.lexsort((days[upto], pair_keys[upto]))
-        sorted_keys, sorted_days = pair_keys[upto][order], days[upto][order]
-        latest = np.concatenate((sorted_keys[1:] != sorted_keys[:-1], [True]))
-        where = sorted_keys[latest]
-        at = np.minimum(np.searchsorted(where, keys), len(where) - 1)
-        found = where[at] == keys
-        last[found] = sorted_days[latest][at[found]]
-    return _LiaisonActivity(rows, source, target, active, last)
-
-
 def _checked_period(
     ds: Dataset, committee: str | None, since: str | dt.date | None, until: str | dt.date | None
 ) -> Period | None:
@@ -224,7 +113,7 @@ def dormant(
     period = _checked_period(ds, committee, since, until)
     if period is None:
         return _no_rows(DORMANT_COLUMNS, "str")
-    found = _liaison_activity(ds, period)
+    found = liaison_activity(ds, period)
     keep = ~found.active & member_mask(ds, committee)[found.source]
     rows = found.rows[keep]
     liaisons = ds.liaisons
@@ -284,7 +173,7 @@ def activity_rates(
 def effectively_linked(ds: Dataset, period: Period) -> np.ndarray:
     """Per member row: a non-party member with at least one active counting `member` liaison."""
     ix = index_of(ds)
-    found = _liaison_activity(ds, period)
+    found = liaison_activity(ds, period)
     member_kind = ix.liaison_kind[found.rows] == list(LiaisonKind).index(LiaisonKind.MEMBER)
     linked = np.zeros(len(ds.members), dtype=bool)
     linked[found.target[found.active & member_kind]] = True
@@ -294,7 +183,7 @@ def effectively_linked(ds: Dataset, period: Period) -> np.ndarray:
 def _rate_counts(ds: Dataset, period: Period) -> pd.DataFrame:
     """Per committee (index "" = overall): liaisons, active ones, non-party and effectively linked members."""
     ix = index_of(ds)
-    found = _liaison_activity(ds, period)
+    found = liaison_activity(ds, period)
     pairs = ds.member_committees
     # a liaison belongs to the committees of its source: explode over the source's committee pairs
     liaison_frame = pd.DataFrame(
@@ -353,32 +242,40 @@ class _Meetings:
 
 
 def _meetings(ds: Dataset, period: Period | None) -> _Meetings:
+    label = "all" if period is None else period.label
+    return ds.derived(f"meetings:{label}", lambda d: _build_meetings(d, period))
+
+
+def _build_meetings(ds: Dataset, period: Period | None) -> _Meetings:
     ix = index_of(ds)
     f = facts(ds)
     orgs = ds.organizations
     duty = orgs["kind"].isin([k.value for k in DUTY_LINE_KINDS]).to_numpy()
     roles = f.membership_rows
-    in_duty = duty[roles["org"].to_numpy()] & ix.is_cpc[roles["member"].to_numpy()]
-    member_of = roles.loc[in_duty, ["member", "org"]].drop_duplicates()
+    member, org = roles["member"].to_numpy(), roles["org"].to_numpy()
+    in_duty = duty[org] & ix.is_cpc[member]
+    # (member, organization) pairs as one integer key each: distinct, in order of member then organization
+    size = np.int64(max(len(orgs), 1))
+    keys = distinct(member[in_duty].astype(np.int64) * size + org[in_duty])
+    member_of = pd.DataFrame({"member": keys // size, "org": keys % size})
     meetings_per_org = np.zeros(len(orgs), dtype=np.int64)
     meetings_per_member = np.zeros(len(ds.members), dtype=np.int64)
     if period is not None and has_activities(ds):
         org_node = ix.column("activities", "organization")
         org_row = org_node - ix.offsets["organizations"]
         is_org = (org_node >= 0) & (org_row >= 0) & (org_row < len(orgs))
-        meeting = _of_kinds(ds, MEETING_KINDS) & _in_period(ds, period) & is_org
+        meeting = of_kinds(ds, MEETING_KINDS) & in_period(ds, period) & is_org
         meeting &= duty[np.where(is_org, org_row, 0)]
         np.add.at(meetings_per_org, org_row[meeting], 1)
         # a meeting counts for those it lists who belong to the organization that held it
-        part = _participation(ds)
+        part = participation(ds)
         listed = meeting[part.activity]
-        attended = pd.DataFrame({"member": part.member[listed], "org": org_row[part.activity[listed]]})
-        attended = attended.merge(member_of, on=["member", "org"])
-        np.add.at(meetings_per_member, attended["member"].to_numpy(), 1)
+        attended = part.member[listed].astype(np.int64) * size + org_row[part.activity[listed]]
+        np.add.at(meetings_per_member, attended[contained(attended, keys)] // size, 1)
     return _Meetings(
         np.flatnonzero(duty),
         meetings_per_org,
-        np.unique(member_of["member"].to_numpy()).astype(np.int64),
+        distinct(keys // size),
         member_of,
         meetings_per_member,
     )
@@ -528,7 +425,7 @@ def activities_per_month(ds: Dataset, *, committee: str | None = None) -> pd.Dat
         return _no_rows(columns)
     keep = np.ones(len(ds.activities), dtype=bool)
     if committee is not None:
-        part = _participation(ds)
+        part = participation(ds)
         keep = np.zeros(len(ds.activities), dtype=bool)
         keep[part.activity[member_mask(ds, committee)[part.member]]] = True
     months = activity_days(ds).astype("datetime64[M]")[keep]
@@ -543,9 +440,9 @@ def activities_per_month(ds: Dataset, *, committee: str | None = None) -> pd.Dat
         {
             "month": distinct_months.view("datetime64[M]").astype(str),
             "liaison_activities": np.bincount(
-                group, weights=_of_kinds(ds, LIAISON_ACTIVITY_KINDS)[keep], minlength=size
+                group, weights=of_kinds(ds, LIAISON_ACTIVITY_KINDS)[keep], minlength=size
             ).astype(np.int64),
-            "meetings": np.bincount(group, weights=_of_kinds(ds, MEETING_KINDS)[keep], minlength=size).astype(
+            "meetings": np.bincount(group, weights=of_kinds(ds, MEETING_KINDS)[keep], minlength=size).astype(
                 np.int64
             ),
         }
@@ -581,7 +478,7 @@ def pair_activity(
         period = activity_period(ds) if has_activities(ds) else None
     if period is None or not len(source):
         return dormant_flags, last
-    found = _liaison_activity(ds, period)
+    found = liaison_activity(ds, period)
     n = np.int64(index_of(ds).size)
     keys = found.source * n + found.target
     order = np.argsort(keys, kind="stable")

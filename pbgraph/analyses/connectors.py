@@ -59,10 +59,9 @@ def liaison_graph(ds: Dataset) -> tuple[np.ndarray, sp.csr_matrix]:
 def undirected_graph(source: np.ndarray, target: np.ndarray) -> tuple[np.ndarray, sp.csr_matrix]:
     """The simple undirected graph of edges source[i] — target[i] (any hashable node labels): its nodes in
     order of first appearance, source before target, and its symmetric 0/1 adjacency over their positions."""
-    ends = np.empty(2 * len(source), dtype=np.asarray(source).dtype)
+    ends = np.empty(2 * len(source), dtype=np.result_type(np.asarray(source), np.asarray(target)))
     ends[0::2], ends[1::2] = source, target
-    nodes = pd.unique(ends) if len(ends) else ends
-    position = pd.Index(nodes).get_indexer(pd.Index(ends))
+    nodes, position = _first_appearance(ends)
     a, b = position[0::2], position[1::2]
     keep = a != b
     n = len(nodes)
@@ -75,7 +74,23 @@ def undirected_graph(source: np.ndarray, target: np.ndarray) -> tuple[np.ndarray
     )
     adjacency.sum_duplicates()
     adjacency.data[:] = 1
-    return np.asarray(nodes), adjacency
+    return nodes, adjacency
+
+
+def _first_appearance(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct values in order of first appearance, and each value's position among them. Node
+    numbers (small non-negative integers) in linear time over an array as long as the largest of them."""
+    if values.dtype.kind not in "iu" or not len(values):
+        codes, uniques = pd.factorize(values)
+        return np.asarray(uniques, dtype=values.dtype), codes
+    size = int(values.max()) + 1
+    first = np.full(size, len(values), dtype=np.int64)
+    # written from the last to the first: each value keeps the position it appears first at
+    first[values[::-1]] = np.arange(len(values) - 1, -1, -1)
+    nodes = values[np.sort(first[first < len(values)])]
+    where = np.empty(size, dtype=np.int64)
+    where[nodes] = np.arange(len(nodes))
+    return nodes, where[values]
 
 
 def _distinct(values: np.ndarray, owner: np.ndarray) -> np.ndarray:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
+import pyarrow.compute as pc
 
 from pbgraph.analyses._common import (
     check_committee,
@@ -16,6 +17,7 @@ from pbgraph.analyses._common import (
     not_recorded,
     row_mask,
 )
+from pbgraph.graph import arrow_strings
 from pbgraph.model import PARTY_ORG_KINDS, PLATFORM_KINDS, LiaisonKind, OrgKind, Role
 
 if TYPE_CHECKING:
@@ -183,7 +185,10 @@ def platform_gaps(ds: Dataset, *, committee: str | None = None) -> pd.DataFrame:
     kinds = orgs["kind"]
     is_platform = kinds.isin(list(PLATFORM_KINDS)).to_numpy()
     party_children = orgs.loc[kinds.isin(list(PARTY_ORG_KINDS)).to_numpy(), "parent"]
-    has_child = orgs["id"].isin(party_children[party_children != ""]).to_numpy()
+    has_child = np.asarray(
+        pc.is_in(arrow_strings(orgs["id"]), value_set=arrow_strings(party_children[party_children != ""])),
+        dtype=bool,
+    )
     has_instructor = f.org_has_member(role=Role.INSTRUCTOR, cpc=True)
     missing = not_recorded(ds, "organizations")
     mask = is_platform & ~has_child & ~has_instructor & row_mask(orgs, committee) & (not missing)

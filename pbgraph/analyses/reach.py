@@ -27,24 +27,47 @@ BATCH = 100_000
 def _bfs(
     adjacency: sp.csr_matrix, seeds: sp.csr_matrix, max_depth: int | None
 ) -> tuple[sp.csr_matrix, sp.csr_matrix]:
-    """Rows of seeds -> (nodes within max_depth hops, nodes within max_depth - 1 hops)."""
-    visited = seeds.astype(bool)
-    frontier = visited
-    inner = visited
-    depth = 0
+    """Rows of seeds -> (nodes within max_depth hops, nodes within max_depth - 1 hops).
+
+    A search level by level for all rows at once; a row whose search has ended leaves the matrices the next
+    levels work on (a few long chains then cost what they reach, not what every row has reached).
+    """
+    start = seeds.astype(bool).tocsr()
     if max_depth == 0:
-        return visited, sp.csr_matrix(visited.shape, dtype=bool)
+        return start, sp.csr_matrix(start.shape, dtype=bool)
+    levels = [start]  # per level, the nodes each row reaches first there (in the rows still searching)
+    rows = np.arange(start.shape[0])
+    visited = frontier = start
+    depth = 0
     while frontier.nnz and (max_depth is None or depth < max_depth):
-        inner = visited
         reached = (frontier @ adjacency).astype(bool)
-        fresh = (reached.astype(np.int8) - reached.multiply(visited).astype(np.int8)).astype(bool)
-        fresh.eliminate_zeros()
-        visited = (visited + fresh).astype(bool)
+        fresh = reached > visited
+        levels.append(_spread(fresh, rows, start.shape[0]))
+        going = np.flatnonzero(np.diff(fresh.indptr))
+        visited = visited + fresh
+        if len(going) < len(rows):
+            rows, visited, fresh = rows[going], visited[going], fresh[going]
         frontier = fresh
         depth += 1
-    if not frontier.nnz:
-        inner = visited
-    return visited.tocsr(), inner.tocsr()
+    inner = levels[:-1] if frontier.nnz else levels
+    return _union(levels, start.shape), _union(inner, start.shape)
+
+
+def _spread(found: sp.csr_matrix, rows: np.ndarray, count: int) -> sp.csr_matrix:
+    """The rows of `found` as rows `rows` (ascending) of a matrix of `count` rows, the others empty."""
+    per_row = np.zeros(count, dtype=np.int64)
+    per_row[rows] = np.diff(found.indptr)
+    indptr = np.concatenate(([0], np.cumsum(per_row)))
+    return sp.csr_matrix((found.data, found.indices, indptr), shape=(count, found.shape[1]))
+
+
+def _union(parts: list[sp.csr_matrix], shape: tuple[int, int]) -> sp.csr_matrix:
+    """The union of matrices that share no entry, in one pass."""
+    if not parts:
+        return sp.csr_matrix(shape, dtype=bool)
+    row = np.concatenate([np.repeat(np.arange(shape[0]), np.diff(p.indptr)) for p in parts])
+    column = np.concatenate([p.indices for p in parts])
+    return sp.csr_matrix((np.ones(len(row), dtype=bool), (row, column)), shape=shape)
 
 
 class ReachGraph:

@@ -3,21 +3,48 @@ result. Library errors become one clear message and a non-zero exit code (2 for 
 
 from __future__ import annotations
 
+from importlib import import_module
+
 import click
 
-from pbgraph.cli.analyze import analyze
-from pbgraph.cli.cache import cache_group
-from pbgraph.cli.dataset import info, validate
-from pbgraph.cli.export import export
-from pbgraph.cli.generate import generate
-from pbgraph.cli.neo4j import neo4j_group
-from pbgraph.cli.office import import_command, template_command
-from pbgraph.cli.plan import diff, plan, whatif
-from pbgraph.cli.render import render
-from pbgraph.cli.report import report
+# each command's module, imported when that command runs (or when `pbgraph --help` lists them all): a command
+# pays only for what it uses, e.g. `pbgraph analyze` never imports the Neo4j store or the views
+COMMANDS = {
+    "import": "pbgraph.cli.office:import_command",
+    "template": "pbgraph.cli.office:template_command",
+    "validate": "pbgraph.cli.dataset:validate",
+    "info": "pbgraph.cli.dataset:info",
+    "generate": "pbgraph.cli.generate:generate",
+    "analyze": "pbgraph.cli.analyze:analyze",
+    "plan": "pbgraph.cli.plan:plan",
+    "diff": "pbgraph.cli.plan:diff",
+    "whatif": "pbgraph.cli.plan:whatif",
+    "render": "pbgraph.cli.render:render",
+    "report": "pbgraph.cli.report:report",
+    "export": "pbgraph.cli.export:export",
+    "neo4j": "pbgraph.cli.neo4j:neo4j_group",
+    "cache": "pbgraph.cli.cache:cache_group",
+}
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 110})
+class LazyGroup(click.Group):
+    """A group whose commands are imported by name from :data:`COMMANDS`, in the order listed there."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        where = COMMANDS.get(cmd_name)
+        if where is None:
+            return None
+        module, name = where.split(":")
+        command: click.Command = getattr(import_module(module), name)
+        return command
+
+
+@click.group(
+    cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 110}
+)
 @click.version_option(package_name="pbgraph")
 def main() -> None:
     """pbgraph：政协党建“一网三联”组织网络分析工具 / CPPCC party-building network analyzer.
@@ -31,22 +58,3 @@ def main() -> None:
 
     # a new command: nothing read yet (matters when one process runs several, as the tests do)
     forget_reads()
-
-
-for command in (
-    import_command,
-    template_command,
-    validate,
-    info,
-    generate,
-    analyze,
-    plan,
-    diff,
-    whatif,
-    render,
-    report,
-    export,
-    neo4j_group,
-    cache_group,
-):
-    main.add_command(command)

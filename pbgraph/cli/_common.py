@@ -19,7 +19,7 @@ from pbgraph._texts.cli import USAGE
 from pbgraph.analyses.activity import DEFAULT_MIN_MEETINGS
 from pbgraph.analyses.workload import DEFAULT_MAX_LOAD
 from pbgraph.dataset import Dataset
-from pbgraph.format import tables_text, write_xlsx
+from pbgraph.format import Chunk, json_chunks, tables_text, write_xlsx
 from pbgraph.loader import load
 from pbgraph.problem import Problem
 
@@ -267,16 +267,28 @@ def write_tables(
         write_xlsx(tables, output, lang=lang)
         echo_wrote(output, lang)
         return
-    text = tables_text(tables, fmt=fmt, lang=lang)
-    if fmt == "table":
-        text += "".join(note + "\n" for note in notes or [])
-    else:
+    if fmt != "table":
         # notes are not rows: machine-readable output keeps to rows, the notes go to the terminal
         for note in notes or []:
             click.echo(note, err=True)
-    if output is None:
-        click.echo(text, nl=False)
+    if fmt == "json":
+        # as the pieces it was built in (hundreds of MB at national scale: never joined into one text)
+        chunks: list[Chunk] = [*json_chunks(tables, lang), b"\n"]
     else:
-        with atomic_open(output, "w") as handle:
-            handle.write(("\ufeff" if fmt == "csv" else "") + text)
-        echo_wrote(output, lang)
+        text = tables_text(tables, fmt=fmt, lang=lang)
+        if fmt == "table":
+            text += "".join(note + "\n" for note in notes or [])
+        if output is None:
+            click.echo(text, nl=False)
+            return
+        chunks = [(("\ufeff" if fmt == "csv" else "") + text).encode()]
+    if output is None:
+        sys.stdout.flush()
+        for chunk in chunks:
+            sys.stdout.buffer.write(chunk)
+        sys.stdout.buffer.flush()
+        return
+    with atomic_open(output, "wb") as handle:
+        for chunk in chunks:
+            handle.write(chunk)
+    echo_wrote(output, lang)

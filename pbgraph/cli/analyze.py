@@ -25,7 +25,7 @@ from pbgraph.cli._common import (
     time_options,
     write_tables,
 )
-from pbgraph.cli.neo4j import backend_options
+from pbgraph.cli._connection import backend_options
 
 
 @click.command()

@@ -23,7 +23,6 @@ from pbgraph._texts.neo4j import NEO4J
 from pbgraph.analyses.activity import DEFAULT_MIN_MEETINGS
 from pbgraph.analyses.workload import DEFAULT_MAX_LOAD
 from pbgraph.cli._common import (
-    F,
     activity_notes,
     asked,
     cache_option,
@@ -34,45 +33,9 @@ from pbgraph.cli._common import (
     sampled_notes,
     write_tables,
 )
+from pbgraph.cli._connection import connection_options
 
-BACKENDS = ("embedded", "neo4j")
 QUERY_FORMATS = ("table", "json", "csv")
-
-
-def connection_options(func: F) -> F:
-    """--uri, --username and --database (the password comes from NEO4J_PASSWORD only)."""
-    func = click.option(
-        "--database",
-        metavar="NAME",
-        help=help_text("neo4j_database", env=store.ENV_DATABASE),
-    )(func)
-    func = click.option(
-        "--username",
-        metavar="USER",
-        help=help_text("neo4j_username", env=store.ENV_USERNAME, password=store.ENV_PASSWORD),
-    )(func)
-    return click.option(
-        "--uri",
-        metavar="URI",
-        help=help_text("neo4j_uri", env=store.ENV_URI, default=store.DEFAULT_URI),
-    )(func)
-
-
-def backend_options(func: F) -> F:
-    """--backend, --dataset and the connection options, for `pbgraph analyze`."""
-    func = connection_options(func)
-    func = click.option(
-        "--dataset",
-        metavar="NAME",
-        help=help_text("neo4j_analyze_dataset"),
-    )(func)
-    return click.option(
-        "--backend",
-        type=click.Choice(BACKENDS),
-        default="embedded",
-        show_default=True,
-        help=help_text("backend"),
-    )(func)
 
 
 def settings(uri: str | None, username: str | None, database: str | None) -> store.Settings:

@@ -13,6 +13,14 @@ from dataclasses import dataclass, field
 from typing import Any, LiteralString, cast
 
 from pbgraph._errors import MissingDependencyError, Neo4jError
+from pbgraph._neo4j_env import (
+    DEFAULT_URI,
+    DEFAULT_USERNAME,
+    ENV_DATABASE,
+    ENV_PASSWORD,
+    ENV_URI,
+    ENV_USERNAME,
+)
 from pbgraph._texts import both
 from pbgraph._texts.cli import ERRORS
 from pbgraph._texts.neo4j import NEO4J
@@ -20,12 +28,6 @@ from pbgraph.neo4j.queries import CypherQuery, query_parameters
 
 Row = dict[str, Any]
 
-ENV_URI = "NEO4J_URI"
-ENV_USERNAME = "NEO4J_USERNAME"
-ENV_PASSWORD = "NEO4J_PASSWORD"
-ENV_DATABASE = "NEO4J_DATABASE"
-DEFAULT_URI = "neo4j://localhost:7687"
-DEFAULT_USERNAME = "neo4j"
 
 MINIMUM_SERVER = (5, 23)
 """The oldest Neo4j pbgraph talks to, checked once at connect: `party_groups.cypher` and `coverage.cypher` use

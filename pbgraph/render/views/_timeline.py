@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from pbgraph.analyses.activity import _joined_pairs, has_activities
+from pbgraph.analyses._joins import joined_pairs
+from pbgraph.analyses.activity import has_activities
 from pbgraph.graph import index_of
 from pbgraph.period import PERIOD_MONTHS, activity_days, day_numbers
 
@@ -38,7 +39,7 @@ def _pair_days(ds: Dataset) -> tuple[np.ndarray, np.ndarray]:
     def build(d: Dataset) -> tuple[np.ndarray, np.ndarray]:
         if not has_activities(d):
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-        keys, owners = _joined_pairs(d)
+        keys, owners = joined_pairs(d)
         days = activity_days(d)[owners]
         known = ~np.isnat(days)
         keys, days = keys[known], days[known].astype(np.int64)

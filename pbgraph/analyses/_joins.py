@@ -1,0 +1,163 @@
+"""How the activity log joins the network (for :mod:`pbgraph.analyses.activity` and the views): who took
+part in each activity, the pairs of nodes liaison activities join, the distinct counting liaisons and their
+activity in a period.
+
+Everything is computed over whole columns as integer keys; the structures that do not depend on a period are
+kept by the dataset cache (see :data:`pbgraph.cache.PERSISTED`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from pbgraph.graph import arrow_strings, distinct, index_of
+from pbgraph.model import LIAISON_ACTIVITY_KINDS, MULTI_VALUE_SEPARATOR, LiaisonKind
+from pbgraph.period import Period, activity_days
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from enum import StrEnum
+
+    from pbgraph.dataset import Dataset
+
+
+@dataclass
+class Participation:
+    """The activities exploded to one row per (activity row, member row), with node numbers and days."""
+
+    activity: np.ndarray
+    member: np.ndarray
+
+
+def participation(ds: Dataset) -> Participation:
+    def build(d: Dataset) -> tuple[np.ndarray, np.ndarray]:
+        cells = arrow_strings(d.activities["members"])
+        parts = pc.split_pattern(cells, MULTI_VALUE_SEPARATOR)
+        flat = pc.utf8_trim_whitespace(pc.list_flatten(parts))
+        parents = np.asarray(pc.list_parent_indices(parts), dtype=np.int64)
+        numbers = index_of(d).lookup(flat)
+        # validation has made every listed id a member: guard anyway, a member is a node below the sectors
+        keep = (numbers >= 0) & (numbers < len(d.members))
+        return parents[keep], numbers[keep]
+
+    # plain arrays under the key: the dataset cache keeps them (see `pbgraph.cache.PERSISTED`)
+    activity, member = ds.derived("activity_participation", build)
+    return Participation(activity, member)
+
+
+def of_kinds(ds: Dataset, kinds: Iterable[StrEnum]) -> np.ndarray:
+    """Per activity row: whether its kind is one of `kinds`."""
+    column = arrow_strings(ds.activities["kind"])
+    return np.asarray(pc.is_in(column, pa.array([k.value for k in kinds], pa.string())), dtype=bool)
+
+
+def in_period(ds: Dataset, period: Period) -> np.ndarray:
+    days = activity_days(ds)
+    return (days >= np.datetime64(period.since, "D")) & (days <= np.datetime64(period.until, "D"))
+
+
+def joined_pairs(ds: Dataset) -> tuple[np.ndarray, np.ndarray]:
+    """Every (pair key, activity row) that a liaison activity joins: member × target, and ordered pairs of
+    distinct members listed together. Key = first node × node count + second node."""
+
+    def build(d: Dataset) -> tuple[np.ndarray, np.ndarray]:
+        ix = index_of(d)
+        n = np.int64(ix.size)
+        part = participation(d)
+        liaison_activity = of_kinds(d, LIAISON_ACTIVITY_KINDS)
+        target = ix.column("activities", "target") if len(d.activities) else np.zeros(0, dtype=np.int64)
+        rows = liaison_activity[part.activity]
+        activity, member = part.activity[rows], part.member[rows]
+        with_target = target[activity] >= 0
+        keys = [member[with_target] * n + target[activity[with_target]]]
+        owners = [activity[with_target]]
+        # members listed together join each other (an event with two members)
+        counts = np.bincount(activity, minlength=len(d.activities))
+        shared = counts[activity] >= 2
+        if shared.any():
+            together = pd.DataFrame({"activity": activity[shared], "member": member[shared]})
+            pairs = together.merge(together, on="activity", suffixes=("", "_other"))
+            pairs = pairs[pairs["member"] != pairs["member_other"]]
+            keys.append(pairs["member"].to_numpy() * n + pairs["member_other"].to_numpy())
+            owners.append(pairs["activity"].to_numpy())
+        return np.concatenate(keys).astype(np.int64), np.concatenate(owners).astype(np.int64)
+
+    return ds.derived("activity_pairs", build)
+
+
+@dataclass
+class LiaisonActivity:
+    """Distinct counting liaisons (first row of each source, target, kind) and their activity."""
+
+    rows: np.ndarray
+    source: np.ndarray
+    target: np.ndarray
+    active: np.ndarray
+    last: np.ndarray
+
+
+def liaison_activity(ds: Dataset, period: Period) -> LiaisonActivity:
+    return ds.derived(f"liaison_activity:{period.label}", lambda d: _build_liaison_activity(d, period))
+
+
+def distinct_liaisons(ds: Dataset) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The distinct counting liaisons, whatever the period: the first row of each source, target, kind (rows,
+    sources, targets), and each one's pair: its position among the distinct source × target keys."""
+
+    def build(d: Dataset) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        ix = index_of(d)
+        n = np.int64(ix.size)
+        counting = np.flatnonzero(ix.counting)
+        source, target = ix.liaison_source[counting], ix.liaison_target[counting]
+        kind = ix.liaison_kind[counting].astype(np.int64)
+        # the first row of each (source, target, kind): a stable sort, then the first of each run
+        triples = (source * n + target) * len(LiaisonKind) + kind
+        order = np.argsort(triples, kind="stable")
+        ordered = triples[order]
+        first = np.sort(order[np.concatenate(([True], ordered[1:] != ordered[:-1]))])
+        rows, source, target = counting[first], source[first], target[first]
+        return rows, source, target, np.searchsorted(distinct(source * n + target), source * n + target)
+
+    # plain arrays under the key: the dataset cache keeps them (see `pbgraph.cache.PERSISTED`)
+    return ds.derived("liaison_pairs", build)
+
+
+def joined_liaisons(ds: Dataset) -> np.ndarray:
+    """Per joined (pair key, activity) of :func:`joined_pairs`: the pair of :func:`distinct_liaisons` it
+    is (-1: no liaison joins those two)."""
+
+    def build(d: Dataset) -> np.ndarray:
+        _, source, target, pair = distinct_liaisons(d)
+        keys = np.zeros(int(pair.max()) + 1 if len(pair) else 0, dtype=np.int64)
+        keys[pair] = source * np.int64(index_of(d).size) + target
+        pair_keys, _ = joined_pairs(d)
+        if not len(keys):
+            return np.full(len(pair_keys), -1, dtype=np.int64)
+        at = np.minimum(np.searchsorted(keys, pair_keys), len(keys) - 1)
+        return np.where(keys[at] == pair_keys, at, -1)
+
+    return ds.derived("activity_pair_liaisons", build)
+
+
+def _build_liaison_activity(ds: Dataset, period: Period) -> LiaisonActivity:
+    rows, source, target, pair = distinct_liaisons(ds)
+    joined = joined_liaisons(ds)
+    _, owners = joined_pairs(ds)
+    days = activity_days(ds)[owners].astype(np.int64)
+    until = np.datetime64(period.until, "D").astype(np.int64)
+    since = np.datetime64(period.since, "D").astype(np.int64)
+    upto = (joined >= 0) & (days <= until)
+    in_period = upto & (days >= since)
+    pairs = int(pair.max()) + 1 if len(pair) else 0  # every distinct source × target key is some liaison's
+    active = (np.bincount(joined[in_period], minlength=pairs) > 0)[pair]
+    # the last activity up to the end of the period, per pair (NaT, the smallest day, where none)
+    latest = np.full(pairs, np.datetime64("NaT", "D").astype(np.int64))
+    np.maximum.at(latest, joined[upto], days[upto])
+    last = latest[pair].astype("datetime64[D]")
+    return LiaisonActivity(rows, source, target, active, last)
