@@ -53,7 +53,7 @@ def aggregated(b: Builder, title: str, nodes: np.ndarray, gaps: dict[int, list[s
         keys.insert(0, committee)
         names.insert(0, _each_once(committee, lambda cells: [ds.name_of(c) or c or none for c in cells]))
         levels_by.insert(0, "committee")
-        parent = dict(zip(ds.organizations["id"], ds.organizations["parent"], strict=True))
+        parent = dict(zip(ds.organizations["id"].tolist(), ds.organizations["parent"].tolist(), strict=True))
         while len(pd.unique(keys[0])) > b.node_limit:
             above = _each_once(keys[0], lambda cells: [parent.get(k) or k for k in cells])
             if (above == keys[0]).all():
@@ -73,7 +73,11 @@ def aggregated(b: Builder, title: str, nodes: np.ndarray, gaps: dict[int, list[s
     # the members, folded: built like any view's nodes, then each given its sector super-node
     member_gaps = [gaps.get(m, ()) for m in members.tolist()]
     is_gap = np.array([bool(found) for found in member_gaps], dtype=bool)
-    has_kind = {key: np.array([key in found for found in member_gaps], dtype=bool) for key in GAP_LABELS}
+    has_kind = {key: np.zeros(len(members), dtype=bool) for key in GAP_LABELS}
+    for row in np.flatnonzero(is_gap).tolist():
+        for key in member_gaps[row]:
+            if key in has_kind:
+                has_kind[key][row] = True
     # above MEMBER_EMBED_LIMIT members the file would pass tens of megabytes: super-nodes only
     embed = len(members) <= MEMBER_EMBED_LIMIT
     shape, color, _ = KIND_STYLE["aggregate"]
