@@ -276,15 +276,20 @@ def _os_error(target: Path, error: OSError) -> OutputError:
 
 
 @contextmanager
-def atomic_open(target: str | os.PathLike[str], mode: str = "w") -> Iterator[IO[Any]]:
+def atomic_open(target: str | os.PathLike[str], mode: str = "w", *, seeks: bool = True) -> Iterator[IO[Any]]:
     """Open `target` for writing so that readers see the old file or the complete new one (UTF-8 for text).
 
     The file lands only if the block finishes without an exception. Never over something the command reads;
-    a non-regular target (/dev/null, a FIFO) is written to directly.
+    a non-regular target (/dev/null, a FIFO) is written to directly: as one stream at the end when the writer
+    `seeks` (a zip writer), else as it is written.
     """
     target = Path(target)
     check_target(target)
     kwargs: dict[str, Any] = {} if "b" in mode else {"encoding": "utf-8", "newline": ""}
+    if _is_special(target) and not seeks:
+        with _reraise(target), open(target, mode, **kwargs) as handle:
+            yield handle
+        return
     if _is_special(target):
         # written whole at the end, in one stream: a device or FIFO cannot seek, as zip writers want to
         buffer: io.BytesIO | io.StringIO = io.BytesIO() if "b" in mode else io.StringIO(newline="")

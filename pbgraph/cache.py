@@ -242,8 +242,15 @@ def _write_arrays(path: Path, arrays: tuple[np.ndarray, ...]) -> None:
 def _read_arrays(path: Path) -> tuple[np.ndarray, ...]:
     table = pa.ipc.open_file(pa.memory_map(str(path))).read_all()
     types = json.loads((table.schema.metadata or {})[b"numpy"])
-    # copies: whoever takes them may write to them, the mapped file is read-only
-    return tuple(np.array(table.column(i).to_numpy()).view(np.dtype(kind)) for i, kind in enumerate(types))
+    return tuple(_mapped(table.column(i)).view(np.dtype(kind)) for i, kind in enumerate(types))
+
+
+def _mapped(column: pa.ChunkedArray) -> np.ndarray:
+    """A column of numbers as a read-only view of the mapped file (no copy: the structures derived from a
+    dataset are never written to; numpy refuses a write, should one ever be tried)."""
+    values = column.to_numpy()
+    values.flags.writeable = False
+    return values
 
 
 def _remove_older(root: Path, key: str) -> None:
@@ -272,8 +279,7 @@ def read_entry(entry: Path) -> Dataset | None:
             own = [c for c in table.column_names if not c.startswith(_POSITION_PREFIX)]
             for column in table.column_names:
                 if column.startswith(_POSITION_PREFIX):
-                    # a copy: whoever takes the node numbers may write to them, the mapped file is read-only
-                    numbers = np.array(table.column(column).to_numpy())
+                    numbers = _mapped(table.column(column))
                     resolved[(name, column.removeprefix(_POSITION_PREFIX))] = numbers
             tables[name] = table.select(own).to_pandas(types_mapper=_PANDAS_TYPES.get)
         ds = Dataset(

@@ -10,7 +10,7 @@ import json
 import math
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, TypeAlias
 
@@ -234,24 +234,24 @@ Chunk: TypeAlias = "bytes | memoryview"
 """A piece of an output's UTF-8 bytes: written as it is, one after the other (a file takes either)."""
 
 
-def json_chunks(tables: dict[str, pd.DataFrame], lang: str = "zh") -> list[Chunk]:
-    """:func:`json_document` as pieces of UTF-8 to write one after the other: each table's text is built a
-    column at a time in Arrow and stays the Arrow buffer it was built in (a national `analyze all` writes
-    some 700 MB: never copied, decoded or encoded again). A table with a column of Python objects goes
-    through orjson instead."""
+def json_chunks(tables: dict[str, pd.DataFrame], lang: str = "zh") -> Iterator[Chunk]:
+    """:func:`json_document` as pieces of UTF-8 to write one after the other, a table at a time: each
+    table's text is built a column at a time in Arrow and stays the Arrow buffer it was built in (a national
+    `analyze all` writes some 700 MB: never copied, decoded or encoded again, and only one table's text is
+    held at once). A table with a column of Python objects goes through orjson instead."""
     tables = {name: _overall_named(frame, lang) for name, frame in tables.items()}
     if len(tables) == 1:
-        return _json_array(next(iter(tables.values())), "")
+        yield from _json_array(next(iter(tables.values())), "")
+        return
     if not tables:
-        return [b"{}"]
-    chunks: list[Chunk] = [b"{\n"]
+        yield b"{}"
+        return
+    yield b"{\n"
     for position, (name, frame) in enumerate(tables.items()):
         separator = ",\n" if position else ""
-        chunks += [
-            f"{separator}  {json.dumps(str(name), ensure_ascii=False)}: ".encode(),
-            *_json_array(frame, "  "),
-        ]
-    return [*chunks, b"\n}"]
+        yield f"{separator}  {json.dumps(str(name), ensure_ascii=False)}: ".encode()
+        yield from _json_array(frame, "  ")
+    yield b"\n}"
 
 
 def _json_array(frame: pd.DataFrame, indent: str) -> list[Chunk]:

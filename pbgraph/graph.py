@@ -202,8 +202,23 @@ def contained(values: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:
 
 
 def strings_at(values: pd.Series | pa.Array, rows: np.ndarray) -> pd.Series:
-    """The strings at positions `rows` as a text column (arrow-backed str), never as Python objects."""
-    return pd.Series(pd.array(arrow_strings(values).take(pa.array(rows, pa.int64())), dtype="str"))
+    """The strings at positions `rows` as a text column (arrow-backed str), never as Python objects: taken
+    from the column as it is stored, so that only what is taken is converted."""
+    positions = pa.array(rows, pa.int64())
+    stored = _stored_text(values)
+    taken = stored.take(positions) if stored is not None else arrow_strings(values).take(positions)
+    return pd.Series(pd.array(arrow_strings(taken), dtype="str"))
+
+
+def _stored_text(values: pd.Series | pa.Array) -> pa.Array | pa.ChunkedArray | None:
+    """A text column's Arrow strings as they are (no cast); None when it holds something else."""
+    if isinstance(values, pd.Series) and pd.api.types.is_string_dtype(values.dtype):
+        values = pa.array(values, from_pandas=True)
+    if isinstance(values, (pa.Array, pa.ChunkedArray)) and (
+        pa.types.is_string(values.type) or pa.types.is_large_string(values.type)
+    ):
+        return values
+    return None
 
 
 def arrow_strings(values: pd.Series | np.ndarray | pa.Array | pa.ChunkedArray) -> pa.Array:

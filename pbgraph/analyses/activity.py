@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from pbgraph._texts.tables import OVERALL_NAME
 from pbgraph.analyses._common import check_committee, facts, member_mask, rate, row_mask
@@ -128,7 +129,8 @@ def dormant(
             "target": strings_at(liaisons["target"], rows),
             "target_name": strings_at(names, found.target[keep]),
             "since": strings_at(liaisons["since"], rows),
-            "last_activity": np.where(np.isnat(last), "", last.astype(str)),
+            # dates as ISO text ("" where none): arrow writes date32 as YYYY-MM-DD
+            "last_activity": pd.array(pa.array(last).cast(pa.string()).fill_null(""), dtype="str"),
         }
     ).astype("str")
 

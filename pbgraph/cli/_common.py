@@ -4,8 +4,9 @@ dataset or exiting with its problems, turning library errors into one message, a
 from __future__ import annotations
 
 import functools
+import itertools
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
@@ -273,7 +274,7 @@ def write_tables(
             click.echo(note, err=True)
     if fmt == "json":
         # as the pieces it was built in (hundreds of MB at national scale: never joined into one text)
-        chunks: list[Chunk] = [*json_chunks(tables, lang), b"\n"]
+        chunks: Iterable[Chunk] = itertools.chain(json_chunks(tables, lang), [b"\n"])
     else:
         text = tables_text(tables, fmt=fmt, lang=lang)
         if fmt == "table":
@@ -288,7 +289,7 @@ def write_tables(
             sys.stdout.buffer.write(chunk)
         sys.stdout.buffer.flush()
         return
-    with atomic_open(output, "wb") as handle:
+    with atomic_open(output, "wb", seeks=False) as handle:
         for chunk in chunks:
             handle.write(chunk)
     echo_wrote(output, lang)
