@@ -10,11 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
-import pyarrow as pa
-import pyarrow.compute as pc
-
-from pbgraph.graph import arrow_strings
 
 if TYPE_CHECKING:
     from pbgraph.dataset import Dataset
@@ -43,29 +40,10 @@ PERSON_ROWS = "person_rows"
 """The `attrs` key marking a frame whose rows are members (read by :func:`pbgraph.format.display_frame`)."""
 
 
-def _names_of(datasets: Sequence[Dataset], ids: pd.Series) -> pd.Series:
-    """The name of each id: from the first dataset that names it ("" where none does), as Arrow text."""
-    values = arrow_strings(ids)
-    names = None
-    for ds in datasets:
-        known, known_names = _name_table(ds)
-        found = pc.take(known_names, pc.index_in(values, value_set=known))
-        names = found if names is None else pc.if_else(pc.equal(names, ""), found, names)
-        names = names.fill_null("")
-    text = pd.array(names if names is not None else pa.nulls(len(ids), pa.string()), dtype="str")
-    return pd.Series(text, index=ids.index)
-
-
-def _name_table(ds: Dataset) -> tuple[pa.Array, pa.Array]:
-    """The ids of the named tables (members, sectors, townships, organizations) and their names."""
-
-    def build(d: Dataset) -> tuple[pa.Array, pa.Array]:
-        tables = [getattr(d, table) for table in ("members", "sectors", "townships", "organizations")]
-        ids = pa.concat_arrays([arrow_strings(t["id"]) for t in tables])
-        names = pa.concat_arrays([arrow_strings(t["name"]) for t in tables])
-        return ids, names
-
-    return ds.derived("name_table", build)
+def _names_of(datasets: Sequence[Dataset], ids: pd.Series) -> np.ndarray:
+    codes, uniques = pd.factorize(ids)
+    names = [next((n for ds in datasets if (n := ds.name_of(str(u)))), "") for u in uniques]
+    return np.array([*names, ""], dtype=object)[codes]
 
 
 def with_names(
