@@ -45,8 +45,8 @@ for file in sorted(Path(sys.argv[1]).glob("*.csv")):
 
 
 def compiled() -> None:
-    """Compile the package's bytecode, as installing it does (pip compiles a wheel's modules): a process that
-    started without it would compile every module it imports, each time (e.g. under PYTHONDONTWRITEBYTECODE)."""
+    """Compile the package's bytecode, as installing it does (pip compiles a wheel's modules): a process
+    started without it compiles every module it imports, each time (e.g. under PYTHONDONTWRITEBYTECODE)."""
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "pbgraph")], check=True)
 
 

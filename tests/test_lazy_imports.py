@@ -34,7 +34,7 @@ def imported(*args: str) -> list[str]:
 
 
 def test_help() -> None:
-    # listing the commands imports each command's module: the Neo4j command's imports our store (not the driver)
+    # listing the commands imports each command's module: the Neo4j one imports our store (not the driver)
     assert imported("--help") == ["pbgraph.neo4j"]
 
 

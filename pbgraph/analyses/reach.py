@@ -21,7 +21,9 @@ from pbgraph.model import OrgKind
 if TYPE_CHECKING:
     from pbgraph.dataset import Dataset
 
-BATCH = 100_000
+BATCH = 1_000_000
+"""Seeds searched together: each level of the search costs a pass over every node, so fewer, larger batches
+(a national system in one: 3.1 -> 1.8 s of CPU for `reach`)."""
 
 
 def _bfs(

@@ -38,9 +38,9 @@ its ``network``, ``nodes`` and ``edges`` (vis objects) for tests and notebooks.
 from __future__ import annotations
 
 import base64
-import gc
 import hashlib
 import html
+import importlib.util
 import json
 import math
 import re
@@ -49,7 +49,10 @@ from collections import Counter
 from collections.abc import Mapping
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
+
+import orjson
 
 from pbgraph._errors import InvalidOptionError
 from pbgraph._texts.render import DEFAULT_LABELS_EN, DEFAULT_LABELS_ZH
@@ -65,6 +68,7 @@ from pbgraph.render._model import (
     ViewEdge,
     ViewNode,
     check_view,
+    gc_paused,
 )
 
 __all__ = [
@@ -161,15 +165,8 @@ def render_html(
             "and '_' (at most 64 characters)"
         )
     labels = {**DEFAULT_LABELS_ZH, **view.labels}
-    # the payload is ~10 small lists per node and edge, and none forms a cycle: collecting garbage while
-    # building it only rescans them, and at 50k nodes that doubles the time
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with gc_paused():
         data = _json_for_script(_payload(view, labels))
-    finally:
-        if collecting:
-            gc.enable()
     data_type, data_attrs = "application/json", ""
     if not fragment and len(data) > DEFLATE_ABOVE:
         # a third of the bytes to read and decode: the page inflates it with the browser's DecompressionStream
@@ -231,63 +228,73 @@ def _payload(view: View, labels: Mapping[str, str]) -> dict[str, Any]:
     """The compact JSON the page's script reads: shared tables plus one array per node and edge."""
     colors: dict[str, int] = {}
     shapes: dict[str, int] = {}
-    tip_keys: dict[str, int] = {}
-    filter_keys: dict[str, int] = {}
-    filter_values: list[dict[str, int]] = []
-    for node in view.nodes:
-        for key, value in node.attrs.items():
-            k = filter_keys.setdefault(key, len(filter_keys))
-            if k == len(filter_values):
-                filter_values.append({})
-            values = filter_values[k]
-            values.setdefault(str(value), len(values))
-    index = {node.id: i for i, node in enumerate(view.nodes)}
+    view_nodes = view.nodes
+    filter_keys, filter_values = _filters(view_nodes)
+    index = {node.id: i for i, node in enumerate(view_nodes)}
     n_filters = len(filter_keys)
     symbols = {symbol: k for k, symbol in enumerate(GAP_SYMBOLS)}
     # tooltip values, gap flags and edge tooltips repeat (a sector, a party, a count): each is written once,
     # the most frequent first so that their numbers are short; a value equal to the node's label or id is
     # written as -1 or -2 (names and ids would otherwise fill the table)
-    frequency: Counter[str] = Counter()
-    for node in view.nodes:
+    repeated: list[str] = []
+    add = repeated.append
+    for node in view_nodes:
+        label, node_id = node.label, node.id
         for value in node.tooltip.values():
-            text = str(value)
-            if text != node.label and text != node.id:
-                frequency[text] += 1
+            text = value if type(value) is str else str(value)
+            if text != label and text != node_id:
+                add(text)
         if node.highlight is not None:
-            frequency[node.highlight] += 1
-    frequency.update(edge.tooltip for edge in view.edges)
+            add(node.highlight)
+    repeated += [edge.tooltip for edge in view.edges]
     if view.timeline is not None:
-        frequency.update(edge.kind_label for edge in view.edges)
-    strings = {text: k for k, (text, _) in enumerate(frequency.most_common())}
+        repeated += [edge.kind_label for edge in view.edges]
+    strings = {text: k for k, (text, _) in enumerate(Counter(repeated).most_common())}
     # each node's tooltip is its keys' schema (shared) followed by the values
+    tip_keys: dict[str, int] = {}
     schemas: dict[tuple[int, ...], int] = {}
-
+    schema_of: dict[tuple[str, ...], int] = {}
+    no_attrs = [-1] * n_filters
     nodes: list[list[Any]] = []
-    for node in view.nodes:
-        keys = tuple(tip_keys.setdefault(key, len(tip_keys)) for key in node.tooltip)
-        tip: list[int] = [schemas.setdefault(keys, len(schemas))]
-        for value in node.tooltip.values():
-            text = str(value)
-            tip.append(-1 if text == node.label else -2 if text == node.id else strings[text])
-        attrs = [-1] * n_filters
+    append = nodes.append
+    for node in view_nodes:
+        tooltip = node.tooltip
+        keys = tuple(tooltip)
+        schema = schema_of.get(keys)
+        if schema is None:
+            numbers = tuple(tip_keys.setdefault(key, len(tip_keys)) for key in keys)
+            schema = schema_of[keys] = schemas.setdefault(numbers, len(schemas))
+        label, node_id = node.label, node.id
+        tip: list[int] = [schema]
+        for value in tooltip.values():
+            text = value if type(value) is str else str(value)
+            tip.append(-1 if text == label else -2 if text == node_id else strings[text])
+        attrs = no_attrs.copy()
         for key, value in node.attrs.items():
             k = filter_keys[key]
-            attrs[k] = filter_values[k][str(value)]
-        nodes.append(
+            attrs[k] = filter_values[k][value if type(value) is str else str(value)]
+        color = colors.get(node.color)
+        if color is None:
+            color = colors[node.color] = len(colors)
+        shape = shapes.get(node.shape)
+        if shape is None:
+            shape = shapes[node.shape] = len(shapes)
+        size = node.size
+        append(
             [
-                node.id,
-                node.label,
+                node_id,
+                label,
                 round(node.x, 1),
                 round(node.y, 1),
-                colors.setdefault(node.color, len(colors)),
-                shapes.setdefault(node.shape, len(shapes)),
-                node.size if node.size == int(node.size) else round(node.size, 2),
+                color,
+                shape,
+                size if size == int(size) else round(size, 2),
                 -1 if node.highlight is None else strings[node.highlight],
                 tip,
                 attrs,
                 -1 if node.parent is None else index[node.parent],
                 (_RESERVE if node.reserve else 0) | (_SATELLITE if node.satellite else 0),
-                [symbols[symbol] for symbol in node.gaps],
+                [symbols[symbol] for symbol in node.gaps] if node.gaps else [],
             ]
         )
     color_index = colors.setdefault
@@ -347,11 +354,49 @@ def _payload(view: View, labels: Mapping[str, str]) -> dict[str, Any]:
     }
 
 
+def _filters(view_nodes: list[ViewNode]) -> tuple[dict[str, int], list[dict[str, int]]]:
+    """The filter attributes of the nodes (key -> number) and each one's values (value -> number)."""
+    filter_keys: dict[str, int] = {}
+    filter_values: list[dict[str, int]] = []
+    for node in view_nodes:
+        for key, value in node.attrs.items():
+            k = filter_keys.get(key)
+            if k is None:
+                k = filter_keys[key] = len(filter_keys)
+                filter_values.append({})
+            values = filter_values[k]
+            text = value if type(value) is str else str(value)
+            if text not in values:
+                values[text] = len(values)
+    return filter_keys, filter_values
+
+
 def _json_for_script(payload: object) -> str:
     """JSON that is safe inside ``<script type="application/json">``: nothing in it can end the element."""
-    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    # orjson writes what json.dumps writes, ten times faster, but for NaN and infinity (null where json.dumps
+    # raises; the payload's only null is "time", a value) and the exponent of tiny floats (1e-7 where
+    # json.dumps writes 1e-07): where either may be, json.dumps writes it
+    try:
+        text = orjson.dumps(payload).decode("utf-8")
+    except orjson.JSONEncodeError:  # what orjson does not take (a lone surrogate, a huge int): json says
+        text = None
+    if text is None or _odd_number(text):
+        text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     # these characters only occur inside JSON strings, where the \\u escapes mean the same
     return _JSON_UNSAFE.sub(lambda m: _JSON_ESCAPES[m.group(0)], text)
+
+
+def _odd_number(text: str) -> bool:
+    """Whether orjson's `text` may hold a number that json.dumps writes otherwise or not at all: null in an
+    array (NaN, infinity) or a one-digit negative exponent. Looked for with `str.find`: a regular expression
+    would scan megabytes character by character."""
+    for needle, before, after in (("null", "[,", ",]"), ("e-", "0123456789", "0123456789")):
+        at = text.find(needle, 1)
+        while at >= 0:
+            if text[at - 1] in before and text[at + len(needle) : at + len(needle) + 1] in after:
+                return True
+            at = text.find(needle, at + 1)
+    return False
 
 
 def _fill(template: str, values: Mapping[str, str]) -> str:
@@ -449,7 +494,12 @@ def _asset_own(name: str) -> str:
 @cache
 def _asset_vis(name: str) -> str:
     """A vis-network file from the pyvis package, made safe to inline in a ``<style>``/``<script>``."""
-    text = resources.files("pyvis").joinpath(f"{_VIS_DIR}/{name}").read_text(encoding="utf-8")
+    # found without importing pyvis (that imports jinja2 and networkx: a third of a second)
+    spec = importlib.util.find_spec("pyvis")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("pyvis, which carries the vis-network library, is not installed")
+    folder = Path(next(iter(spec.submodule_search_locations)))
+    text = (folder / _VIS_DIR / name).read_text(encoding="utf-8")
     # the source-map comment would make devtools fetch a file that is not there
     text = re.sub(r"^[ \t]*//# sourceMappingURL=.*$", "", text, flags=re.MULTILINE)
     text = re.sub(r"/\*# sourceMappingURL=.*?\*/", "", text)

@@ -7,10 +7,14 @@ is a radius in the same units.
 
 from __future__ import annotations
 
+import gc
 import math
 import re
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, fields
 from functools import cache
+from typing import Any, TypeVar
 
 from pbgraph._errors import InvalidOptionError
 
@@ -28,8 +32,12 @@ __all__ = [
     "ViewEdge",
     "ViewNode",
     "check_view",
+    "gc_paused",
+    "instances",
     "is_color",
 ]
+
+_Item = TypeVar("_Item", "ViewNode", "ViewEdge")
 
 #: vis-network shapes a node may have (all are drawn at ``size``, label beside or below).
 NODE_SHAPES: frozenset[str] = frozenset(
@@ -206,14 +214,21 @@ class View:
             return self.nodes, self.edges
         parent = {node.id: node.parent for node in self.nodes}
         reserve = {node.id for node in self.nodes if node.reserve}
-
-        def shown_as(node_id: str) -> str | None:
-            top = node_id
-            while parent[top] is not None:
+        # each node's outermost super-node, each chain walked once
+        top_of: dict[str, str] = {}
+        for node in self.nodes:
+            chain, top = [], node.id
+            while top not in top_of and parent[top] is not None:
+                chain.append(top)
                 top = str(parent[top])
-            return None if top in reserve or node_id in reserve else top
-
-        rep = {node.id: shown_as(node.id) for node in self.nodes}
+            top = top_of.get(top, top)
+            for below in chain:
+                top_of[below] = top
+            top_of.setdefault(node.id, top)
+        rep = {
+            node.id: None if node.id in reserve or top_of[node.id] in reserve else top_of[node.id]
+            for node in self.nodes
+        }
         edges: list[ViewEdge] = []
         folded: dict[tuple[str, str], list[ViewEdge]] = {}
         for edge in self.edges:
@@ -329,3 +344,31 @@ def _css_color_names() -> frozenset[str]:
     from matplotlib.colors import CSS4_COLORS
 
     return frozenset(CSS4_COLORS)
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building a view or its page: a view is ~10 small objects per
+    node and edge, none in a cycle, and collecting while they pile up only rescans them (at 40,000 nodes
+    that doubles the time)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def instances(cls: type[_Item], rows: Iterable[tuple[Any, ...]]) -> list[_Item]:
+    """``[cls(*row) for row in rows]`` for rows that give every field in order, in half the time: a frozen
+    dataclass's ``__init__`` sets each field through ``object.__setattr__``, this fills the instance's
+    dictionary at once (what a view of 40,000 nodes and edges spends a tenth of a second on)."""
+    names = tuple(f.name for f in fields(cls))
+    new = object.__new__
+    out = []
+    for row in rows:
+        item = new(cls)
+        item.__dict__.update(zip(names, row, strict=True))
+        out.append(item)
+    return out

@@ -47,7 +47,11 @@ def _most(ctx: Context, frame: pd.DataFrame, column: str) -> tuple[str, int] | N
     """The most frequent value of a column (by name) and its count, when it is worth saying."""
     if len(frame) < 2 or column not in frame.columns:
         return None
-    values = frame[column].map(lambda v: ctx.committee_names(v) if column == "committee" else ctx.name(v))
+    cells = frame[column].tolist()
+    name = ctx.committee_names if column == "committee" else ctx.name
+    # each distinct value named once
+    names = {cell: name(cell) for cell in set(cells)}
+    values = pd.Series([names[cell] for cell in cells], index=frame.index, dtype=object)
     counts = values[values != ""].value_counts()
     if counts.empty or counts.iloc[0] < 2:
         return None

@@ -65,8 +65,8 @@ def table_html(frame: pd.DataFrame, ctx: Context, *, bars: bool = False, flags: 
     lang = ctx.lang
     if frame.empty:
         return f'<p class="rp-none">{esc(tr("none", lang))}</p>'
-    readable = _readable(frame, ctx)
-    shown = readable.head(ctx.max_rows)
+    # only the rows shown are made readable (a table may have tens of thousands)
+    readable = shown = _readable(frame.head(ctx.max_rows), ctx)
     labels = tabular.display_frame(shown, lang)
     numeric = [
         c in tabular.RATE_COLUMNS

@@ -24,9 +24,9 @@ def _vis_assets() -> tuple[str, ...]:
 
 
 def _view_html(ctx: Context, view: View, element_id: str, *, first: bool) -> str:
-    from pbgraph.render import render_view
+    from pbgraph.render._html import render_html
 
-    fragment = render_view(view, fmt="fragment", element_id=element_id).decode("utf-8")
+    fragment = render_html(view, fragment=True, element_id=element_id)
     if not first:
         for asset in _vis_assets():
             fragment = fragment.replace(asset, "", 1)

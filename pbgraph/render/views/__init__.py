@@ -18,7 +18,7 @@ import numpy as np
 
 from pbgraph._errors import InvalidOptionError, UnknownIdError
 from pbgraph._texts.render import t
-from pbgraph.render._model import View
+from pbgraph.render._model import View, gc_paused
 from pbgraph.render.views._builder import COLOR_BY, Builder
 from pbgraph.render.views._facts import view_date
 from pbgraph.render.views.network import (
@@ -79,6 +79,21 @@ def build_view(
     """
     if name not in VIEWS:
         raise InvalidOptionError(f"unknown view {name!r}; choose from {', '.join(VIEWS)}")
+    with gc_paused():
+        return _build(ds, name, target, committee, color_by, depth, node_limit, max_load, lang)
+
+
+def _build(
+    ds: Dataset,
+    name: str,
+    target: str | None,
+    committee: str | None,
+    color_by: str,
+    depth: int | None,
+    node_limit: int,
+    max_load: int,
+    lang: str,
+) -> View:
     if name == "committee":
         if not target or target not in ds.committees:
             raise UnknownIdError(t("unknown_committee", lang).format(id=target))
@@ -106,17 +121,17 @@ def build_view(
         group = b.ix.sector_group[sector - b.ix.offsets["sectors"]]
         seeds = np.concatenate([[sector], members, [group] if group >= 0 else []]).astype(np.int64)
         nodes = neighbourhood(b, seeds, 1, liaisons_only=True)
-        return network_view(b, title_of(b, "sector", str(b.f.labels[sector])), nodes)
+        return network_view(b, title_of(b, "sector", b.f.label(sector)), nodes)
     if name == "township":
         township = lookup_node(b, target, "townships")
-        tid = b.f.ids[township]
+        tid = b.f.node_id(township)
         located = [
             b.ix.numbers(table)[(getattr(ds, table)["township"] == tid).to_numpy()]
             for table in ("members", "organizations", "contacts")
         ]
         seeds = np.concatenate([[township], *located]).astype(np.int64)
         nodes = neighbourhood(b, seeds, 1, liaisons_only=True)
-        return network_view(b, title_of(b, "township", str(b.f.labels[township])), nodes)
+        return network_view(b, title_of(b, "township", b.f.label(township)), nodes)
     if name == "member":
         return member_view(b, target, depth or 1)
     return reach_view(b, target, depth or 0)

@@ -9,7 +9,8 @@ the liaisons between folded members as one edge per pair of super-nodes.
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -38,23 +39,27 @@ def aggregated(b: Builder, title: str, nodes: np.ndarray, gaps: dict[int, list[s
     kinds = b.f.kind_names[nodes]
     members = nodes[kinds == "member"]
     # a member of two committees sits under the first
-    committee = ds.members["committee"].str.split(";").str[0].to_numpy(dtype=object)[members]
+    committee = _each_once(
+        ds.members["committee"].to_numpy(dtype=object)[members],
+        lambda cells: pd.Series(cells, dtype=object).str.split(";").str[0].to_numpy(dtype=object),
+    )
     sector = ds.members["sector"].to_numpy(dtype=object)[members]
     sector_node = b.ix.member_sector[members]
     keys = [committee + "|" + sector]
-    names = [np.array([ds.name_of(s) or s or t("none", lang) for s in sector], dtype=object)]
+    none = t("none", lang)
+    names = [_each_once(sector, lambda cells: [ds.name_of(s) or s or none for s in cells])]
     levels_by = ["sector"]
     if len(pd.unique(committee)) > 1:
         keys.insert(0, committee)
-        names.insert(0, np.array([ds.name_of(c) or c or t("none", lang) for c in committee], dtype=object))
+        names.insert(0, _each_once(committee, lambda cells: [ds.name_of(c) or c or none for c in cells]))
         levels_by.insert(0, "committee")
-        parent = dict(zip(ds.organizations["id"], ds.organizations["parent"], strict=True))
+        parent = dict(zip(ds.organizations["id"].tolist(), ds.organizations["parent"].tolist(), strict=True))
         while len(pd.unique(keys[0])) > b.node_limit:
-            above = np.array([parent.get(k) or k for k in keys[0]], dtype=object)
+            above = _each_once(keys[0], lambda cells: [parent.get(k) or k for k in cells])
             if (above == keys[0]).all():
                 break  # top committees only; more of them than the limit
             keys.insert(0, above)
-            names.insert(0, np.array([ds.name_of(c) or c for c in above], dtype=object))
+            names.insert(0, _each_once(above, lambda cells: [ds.name_of(c) or c for c in cells]))
             levels_by.insert(0, "committee")
     # group codes per level, each level's codes nested in the level above
     codes = []
@@ -66,13 +71,21 @@ def aggregated(b: Builder, title: str, nodes: np.ndarray, gaps: dict[int, list[s
     *centres, member_xy = placed
 
     # the members, folded: built like any view's nodes, then each given its sector super-node
-    is_gap = np.array([int(m) in gaps for m in members], dtype=bool)
-    has_kind = {
-        key: np.array([key in gaps.get(int(m), ()) for m in members], dtype=bool) for key in GAP_LABELS
-    }
+    member_gaps = [gaps.get(m, ()) for m in members.tolist()]
+    is_gap = np.array([bool(found) for found in member_gaps], dtype=bool)
+    has_kind = {key: np.zeros(len(members), dtype=bool) for key in GAP_LABELS}
+    for row in np.flatnonzero(is_gap).tolist():
+        for key in member_gaps[row]:
+            if key in has_kind:
+                has_kind[key][row] = True
     # above MEMBER_EMBED_LIMIT members the file would pass tens of megabytes: super-nodes only
     embed = len(members) <= MEMBER_EMBED_LIMIT
     shape, color, _ = KIND_STYLE["aggregate"]
+    key_name, key_members, key_gap = (t(k, lang, TOOLTIP) for k in ("name", "members", "gap"))
+    key_cpc, key_own, people, gap_suffix = (
+        t(k, lang) for k in ("cpc_members", "own_gaps", "people", "gap_suffix")
+    )
+    kind_labels = [t(k, lang, GAP_LABELS) for k in has_kind]
     super_nodes: list[ViewNode] = []
     ids_per_level: list[np.ndarray] = []
     for level, level_codes in enumerate(codes):
@@ -85,39 +98,46 @@ def aggregated(b: Builder, title: str, nodes: np.ndarray, gaps: dict[int, list[s
         cpc = np.bincount(level_codes, weights=b.ix.is_cpc[members].astype(float), minlength=count)
         flagged = np.bincount(level_codes[is_gap], minlength=count)
         kind_counts = {key: np.bincount(level_codes[has], minlength=count) for key, has in has_kind.items()}
-        for g in range(count):
-            size, share = int(sizes[g]), flagged[g] / max(int(sizes[g]), 1)
-            name = str(names[level][first[g]])
-            tip = {
-                t("name", lang, TOOLTIP): name,
-                t("members", lang, TOOLTIP): str(size),
-                t("cpc_members", lang): str(int(cpc[g])),
-                t("gap", lang, TOOLTIP): str(int(flagged[g])),
-            }
-            tip |= {t(k, lang, GAP_LABELS): str(int(c[g])) for k, c in kind_counts.items() if c[g]}
-            label = t("people", lang).format(label=name, count=size)
+        share_colors = np.searchsorted(GAP_SHARE_BOUNDS, flagged / np.maximum(sizes, 1), side="left").tolist()
+        level_names = names[level][first].tolist()
+        xs, ys = centres[level][:, 0].tolist(), centres[level][:, 1].tolist()
+        radii = radius[level].tolist()
+        kind_attr = t(f"by.{levels_by[level]}", lang)
+        parents = [None] * count if level == 0 else ids_per_level[level - 1][codes[level - 1][first]].tolist()
+        kind_columns = [
+            (label, c.tolist()) for label, c in zip(kind_labels, kind_counts.values(), strict=True)
+        ]
+        own_gaps = (
+            [gaps.get(node, []) for node in sector_node[first].tolist()]
+            if levels_by[level] == "sector"
+            else [[]] * count
+        )
+        for g, (size, in_cpc, in_gap, own) in enumerate(
+            zip(sizes.tolist(), cpc.tolist(), flagged.tolist(), own_gaps, strict=True)
+        ):
+            name = str(level_names[g])
+            tip = {key_name: name, key_members: str(size), key_cpc: str(int(in_cpc)), key_gap: str(in_gap)}
+            tip |= {label: str(c[g]) for label, c in kind_columns if c[g]}
+            label = people.format(label=name, count=size)
             # a sector's own gaps (no liaison to it, …) mark its super-node
-            own = gaps.get(int(sector_node[first[g]]), []) if levels_by[level] == "sector" else []
             if own:
-                tip[t("own_gaps", lang)] = "；".join(t(k, lang, GAP_LABELS) for k in own)
-            if flagged[g]:
-                label += t("gap_suffix", lang).format(count=int(flagged[g]))
+                tip[key_own] = "；".join(t(k, lang, GAP_LABELS) for k in own)
+            if in_gap:
+                label += gap_suffix.format(count=in_gap)
             super_nodes.append(
                 ViewNode(
                     id=str(ids[g]),
                     label=label,
                     kind="aggregate",
-                    x=round(float(centres[level][g, 0]), 2),
-                    y=round(float(centres[level][g, 1]), 2),
-                    color=GAP_SHARE_COLORS[int(np.searchsorted(GAP_SHARE_BOUNDS, share, side="left"))]
-                    if gaps
-                    else color,
+                    x=round(float(xs[g]), 2),
+                    y=round(float(ys[g]), 2),
+                    color=GAP_SHARE_COLORS[share_colors[g]] if gaps else color,
                     shape=shape,
                     # the hexagon covers its group's disc: opening it shows the children in its place
-                    size=float(max(12.0, 0.75 * radius[level][g])),
+                    size=float(max(12.0, 0.75 * radii[g])),
                     tooltip=tip,
-                    attrs={"kind": t(f"by.{levels_by[level]}", lang)},
-                    parent=None if level == 0 else str(ids_per_level[level - 1][codes[level - 1][first[g]]]),
+                    attrs={"kind": kind_attr},
+                    parent=None if parents[g] is None else str(parents[g]),
                     highlight="；".join(t(k, lang, GAP_LABELS) for k in own) or None,
                     gaps=tuple(GAP_SYMBOL[k] for k in own),
                 )
@@ -136,7 +156,11 @@ def aggregated(b: Builder, title: str, nodes: np.ndarray, gaps: dict[int, list[s
     )
     legend = _share_legend(b) if gaps else [LegendItem(t("by.group", lang), color, shape, len(top))]
     # the gap legend counts every gap in scope (sectors, townships, platforms too), not only members'
-    legend_gaps = b.gap_legend({int(n): gaps[int(n)] for n in nodes if int(n) in gaps}) if gaps else []
+    legend_gaps = []
+    if gaps:
+        in_view = np.zeros(b.ix.size, dtype=bool)
+        in_view[nodes] = True
+        legend_gaps = b.gap_legend({n: found for n, found in gaps.items() if in_view[n]})
     rest = [item for item in inner.legend if item.symbol is None]
     view = View(
         title=title,
@@ -150,6 +174,12 @@ def aggregated(b: Builder, title: str, nodes: np.ndarray, gaps: dict[int, list[s
     )
     drawn_nodes, drawn_edges = view.first_frame()
     return dataclasses.replace(view, caption=b.caption(len(drawn_nodes), len(drawn_edges), len(members)))
+
+
+def _each_once(cells: np.ndarray, convert: Callable[[np.ndarray], Any]) -> np.ndarray:
+    """`convert` applied to the distinct cells only (a province has 40,000 members in 3,000 sectors)."""
+    codes, distinct = pd.factorize(cells, use_na_sentinel=False)
+    return np.asarray(convert(np.asarray(distinct, dtype=object)), dtype=object)[codes]
 
 
 def _between_groups(b: Builder, members: np.ndarray, codes: np.ndarray, ids: np.ndarray) -> list[ViewEdge]:

@@ -4,7 +4,7 @@ nodes, legend and caption. Each view family (:mod:`.network`, :mod:`.org`, :mod:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -14,8 +14,8 @@ from pbgraph._errors import InvalidOptionError, UnknownIdError
 from pbgraph._texts.render import DEFAULT_LABELS_EN, GAP_LABELS, TOOLTIP, t
 from pbgraph.analyses.activity import pair_activity
 from pbgraph.model import LIAISON_KIND_ZH, NODE_KIND_ZH, PARTY_ZH, LiaisonKind
-from pbgraph.render._model import LegendItem, View, ViewEdge, ViewNode
-from pbgraph.render.views._facts import Selection, facts, view_date
+from pbgraph.render._model import LegendItem, View, ViewEdge, ViewNode, instances
+from pbgraph.render.views._facts import EDGE_KINDS, Selection, facts, take, view_date
 from pbgraph.render.views._style import (
     DORMANT_COLOR,
     GAP_LEGEND_FILL,
@@ -97,7 +97,7 @@ class Builder:
         key[is_member] = ds.members[by].to_numpy(dtype=object)[nodes[is_member]]
         centre_kind = {"sector": "sector", "township": "township"}.get(by)
         own = kinds == centre_kind if centre_kind else np.zeros(len(nodes), dtype=bool)
-        key[own] = self.f.ids[nodes[own]]
+        key[own] = take(self.ix.ids, nodes[own])
         rest = ~is_member & ~own & (kinds != "contact")
         key[rest] = "~" + kinds[rest]
         contact = kinds == "contact"
@@ -150,58 +150,30 @@ class Builder:
         edge_types: Sequence[str] | None = None,
     ) -> View:
         nodes, xy = selection.nodes, selection.xy
-        lang = self.lang
         kinds = self.f.kind_names[nodes]
-        member_rows = nodes[kinds == "member"]
-        colors = self.color_map(self.member_color_keys(member_rows)) if len(member_rows) else {}
-        member_keys = np.full(len(nodes), "", dtype=object)
-        member_keys[kinds == "member"] = self.member_color_keys(member_rows)
-        view_nodes = []
+        is_member = kinds == "member"
+        member_rows = nodes[is_member]
+        member_keys = self.member_color_keys(member_rows)
+        colors = self.color_map(member_keys) if len(member_rows) else {}
         gaps = selection.gaps or {}
         extra = selection.extra_tooltip or {}
         reserve = selection.reserve if selection.reserve is not None else np.zeros(len(nodes), dtype=bool)
-        for i, node in enumerate(nodes.tolist()):
-            kind = kinds[i]
-            shape, color, size = KIND_STYLE[kind]
-            attrs = {"kind": NODE_KIND_ZH.get(kind, kind) if lang == "zh" else kind}
-            if kind == "member":
-                key = member_keys[i]
-                color = colors.get(key, color)
-                col = self.f.member_columns
-                party = str(col["party"][node])
-                attrs["party"] = PARTY_ZH.get(party, party) if lang == "zh" else party
-                attrs["sector"] = self.ds.name_of(str(col["sector"][node])) or t("none", lang)
-                if col["party_group"][node]:
-                    size = 12.0
-            if node == selection.focus:
-                shape, size = "star", 20.0
-            tip = self.f.tooltip(node, lang) | extra.get(node, {})
-            kinds_of_gap = gaps.get(node, [])
-            gap = "；".join(t(k, lang, GAP_LABELS) for k in kinds_of_gap) if kinds_of_gap else None
-            if gap:
-                tip[t("gap", lang, TOOLTIP)] = gap
-            view_nodes.append(
-                ViewNode(
-                    id=str(self.f.ids[node]),
-                    label=str(self.f.labels[node]) if kind != "contact" else "",
-                    kind=kind,
-                    x=round(float(xy[i, 0]), 2),
-                    y=round(float(xy[i, 1]), 2),
-                    color=color,
-                    shape=shape,
-                    size=size,
-                    tooltip=tip,
-                    attrs=attrs,
-                    highlight=gap,
-                    gaps=tuple(GAP_SYMBOL[k] for k in kinds_of_gap),
-                    reserve=bool(reserve[i]),
-                    parent=None if selection.parents is None else str(selection.parents[i]),
-                    satellite=kind == "contact",
-                )
-            )
+        view_nodes = instances(
+            ViewNode,
+            zip(
+                *self._node_fields(nodes, xy, kinds, member_keys, colors, selection.focus),
+                self._node_tooltips(nodes, gaps, extra),
+                self._node_attrs(kinds, member_rows),
+                *self._node_gaps(nodes, gaps),
+                [None] * len(nodes) if selection.parents is None else [str(p) for p in selection.parents],
+                reserve.astype(bool).tolist(),
+                (kinds == "contact").tolist(),
+                strict=True,
+            ),
+        )
         view_edges = self.edges_among(nodes, edge_types)
         shown = nodes[~reserve]
-        shown_ids = {str(i) for i in self.f.ids[shown]}
+        shown_ids = set(take(self.ix.ids, shown))
         shown_edges = [e for e in view_edges if e.source in shown_ids and e.target in shown_ids]
         legend = self.gap_legend({n: gaps[n] for n in shown.tolist() if n in gaps}) if gaps else []
         legend += self.legend(shown, colors, shown_edges)
@@ -219,9 +191,94 @@ class Builder:
             physics=False,
             hierarchical=hierarchical,
             labels=self.ui_labels(),
-            focus=None if selection.focus is None else str(self.f.ids[selection.focus]),
+            focus=None if selection.focus is None else str(self.ix.ids[selection.focus].as_py()),
             rings=selection.rings or [],
             timeline=timeline_of(self.ds) if self.timeline else None,
+        )
+
+    def _node_fields(
+        self,
+        nodes: np.ndarray,
+        xy: np.ndarray,
+        kinds: np.ndarray,
+        member_keys: np.ndarray,
+        colors: dict[str, str],
+        focus: int | None,
+    ) -> tuple[list[Any], ...]:
+        """Per node: id, label, kind, x, y, colour, shape and size (the first fields of a ViewNode)."""
+        style = [KIND_STYLE[kind] for kind in kinds.tolist()]
+        shape = [s[0] for s in style]
+        color = [s[1] for s in style]
+        size = [s[2] for s in style]
+        is_member = np.flatnonzero(kinds == "member")
+        party_group = (
+            self.f.member_columns["party_group"][nodes[is_member]].tolist() if len(is_member) else []
+        )
+        for i, key, in_group in zip(is_member.tolist(), member_keys.tolist(), party_group, strict=True):
+            color[i] = colors.get(key, color[i])
+            if in_group:
+                size[i] = 12.0
+        if focus is not None:
+            for i in np.flatnonzero(nodes == focus).tolist():
+                shape[i], size[i] = "star", 20.0
+        ids = take(self.ix.ids, nodes)
+        labels = [
+            label if kind != "contact" else ""
+            for label, kind in zip(take(self.f.label_array, nodes), kinds.tolist(), strict=True)
+        ]
+        x = [round(v, 2) for v in xy[:, 0].astype(float).tolist()] if len(nodes) else []
+        y = [round(v, 2) for v in xy[:, 1].astype(float).tolist()] if len(nodes) else []
+        return ids, labels, kinds.tolist(), x, y, color, shape, size
+
+    def _node_tooltips(
+        self, nodes: np.ndarray, gaps: dict[int, list[str]], extra: dict[int, dict[str, str]]
+    ) -> list[dict[str, str]]:
+        tips = self.f.tooltips(nodes, self.lang)
+        if extra or gaps:
+            key_gap = t("gap", self.lang, TOOLTIP)
+            for node, tip in zip(nodes.tolist(), tips, strict=True):
+                if node in extra:
+                    tip |= extra[node]
+                gap = self._gap_text(gaps.get(node))
+                if gap:
+                    tip[key_gap] = gap
+        return tips
+
+    def _gap_text(self, kinds_of_gap: list[str] | None) -> str | None:
+        return "；".join(t(k, self.lang, GAP_LABELS) for k in kinds_of_gap) if kinds_of_gap else None
+
+    def _node_attrs(self, kinds: np.ndarray, member_rows: np.ndarray) -> list[dict[str, str]]:
+        """Per node: the filter attributes (kind; a member's party and sector)."""
+        lang = self.lang
+        col = self.f.member_columns
+        party = [str(p) for p in col["party"][member_rows].tolist()]
+        sector = [str(s) for s in col["sector"][member_rows].tolist()]
+        party_label = {p: PARTY_ZH.get(p, p) if lang == "zh" else p for p in set(party)}
+        none = t("none", lang)
+        sector_name = {s: self.ds.name_of(s) or none for s in set(sector)}
+        member_attrs = iter(zip(party, sector, strict=True))
+        kind_label = {
+            kind: NODE_KIND_ZH.get(kind, kind) if lang == "zh" else kind for kind in set(kinds.tolist())
+        }
+        out = []
+        for kind in kinds.tolist():
+            if kind == "member":
+                p, s = next(member_attrs)
+                out.append({"kind": kind_label[kind], "party": party_label[p], "sector": sector_name[s]})
+            else:
+                out.append({"kind": kind_label[kind]})
+        return out
+
+    def _node_gaps(
+        self, nodes: np.ndarray, gaps: dict[int, list[str]]
+    ) -> tuple[list[str | None], list[tuple[str, ...]]]:
+        """Per node: its gap labels joined (the highlight) and the badge symbols of its gap kinds."""
+        if not gaps:
+            return [None] * len(nodes), [()] * len(nodes)
+        found = [gaps.get(node) for node in nodes.tolist()]
+        return (
+            [self._gap_text(kinds) for kinds in found],
+            [tuple(GAP_SYMBOL[k] for k in kinds) if kinds else () for kinds in found],
         )
 
     def gap_legend(self, gaps: dict[int, list[str]]) -> list[LegendItem]:
@@ -233,76 +290,104 @@ class Builder:
         ]
 
     def edges_among(self, nodes: np.ndarray, types: Sequence[str] | None) -> list[ViewEdge]:
-        edges = self.f.edges
+        columns = self.f.edges
         inside = np.zeros(self.ix.size, dtype=bool)
         inside[nodes] = True
-        keep = inside[edges["source"].to_numpy()] & inside[edges["target"].to_numpy()]
+        # the first of equal edges (source, target, type, kind) stands for them all
+        keep = inside[columns.source] & inside[columns.target] & columns.first
         if types is not None:
-            keep &= edges["type"].isin(list(types)).to_numpy()
-        chosen = edges[keep].drop_duplicates(["source", "target", "type", "kind"])
-        ids = self.f.ids
-        out = []
+            keep &= columns.of_types(types)
+        rows = np.flatnonzero(keep)
+        source, target = columns.source[rows], columns.target[rows]
+        source_ids, target_ids = take(self.ix.ids, source), take(self.ix.ids, target)
+        is_liaison = columns.type[rows] == 0
+        liaisons, kinds = is_liaison.tolist(), EDGE_KINDS[columns.kind[rows]].tolist()
+        counting = columns.counts[rows]
         lang = self.lang
         # with an activity log, dormant liaisons are faded and say when they were last exercised
-        dormant, last = pair_activity(self.ds, chosen["source"].to_numpy(), chosen["target"].to_numpy())
+        dormant, last = pair_activity(self.ds, source, target)
+        faded = (counting & dormant).tolist()
+        counting_list = counting.tolist()
         timeline = self.timeline and timeline_of(self.ds) is not None
+        n = len(rows)
+        made: list[int | None] = [None] * n
+        exercised: list[tuple[int, ...]] = [()] * n
         if timeline:
-            is_liaison = (chosen["type"] == "liaison").to_numpy()
-            made, exercised = liaison_days(
-                self.ds,
-                np.where(is_liaison, chosen.index.to_numpy(), 0),
-                chosen["source"].to_numpy(),
-                chosen["target"].to_numpy(),
-            )
-        for row, (source, target, kind_type, kind, counts) in enumerate(chosen.itertuples(index=False)):
-            if kind_type == "liaison":
-                label = LIAISON_KIND_ZH.get(kind, kind) if lang == "zh" else f"{kind} liaison"
-                # a liaison that does not count is grey and dashed; a dormant one (no activity in the
-                # period) is faded and says when it was last exercised
-                faded = bool(counts and dormant[row])
-                if faded:
-                    color, width = DORMANT_COLOR, 1.0 if kind != LiaisonKind.CONTACT else 0.5
-                    tooltip = label + t("dormant_suffix", lang) + (last[row] or t("never", lang))
-                elif counts:
-                    color, width = (
-                        LIAISON_COLORS.get(kind, "#999999"),
-                        1.6 if kind != LiaisonKind.CONTACT else 0.6,
-                    )
-                    tooltip = label
-                else:
-                    color, width, tooltip = NOT_COUNTING_COLOR, 1.0, label + t("does_not_count", lang)
-                # what the time control replays (the colour when active, the kind in words)
-                since, days, live = (made[row], exercised[row], None) if timeline else (None, (), None)
-                if timeline:
-                    live = LIAISON_COLORS.get(kind, "#999999") if counts else color
+            made, exercised = liaison_days(self.ds, np.where(is_liaison, rows, 0), source, target)
+        structure = t("structure", lang)
+        never = t("never", lang)
+        # per liaison kind and state: colour, width, tooltip, colour when active, kind in words
+        styles: dict[tuple[str, bool, bool], tuple[str, float, str, str | None, str]] = {}
+        out: list[tuple[Any, ...]] = []
+        for row, (liaison, kind, counts, fade) in enumerate(
+            zip(liaisons, kinds, counting_list, faded, strict=True)
+        ):
+            if not liaison:
+                # ViewEdge(source, target, STRUCTURE_COLOR, width=0.5, arrows=False, tooltip=structure)
                 out.append(
-                    ViewEdge(
-                        str(ids[source]),
-                        str(ids[target]),
-                        color,
-                        dashes=not counts,
-                        width=width,
-                        tooltip=tooltip,
-                        liaison=True,
-                        since=since,
-                        activity=days,
-                        live_color=live,
-                        counts=bool(counts),
-                        kind_label=(label if counts else tooltip) if timeline else "",
-                    )
-                )
-            else:
-                out.append(
-                    ViewEdge(
-                        str(ids[source]),
-                        str(ids[target]),
+                    (
+                        source_ids[row],
+                        target_ids[row],
                         STRUCTURE_COLOR,
-                        width=0.5,
-                        arrows=False,
-                        tooltip=t("structure", lang),
+                        False,
+                        0.5,
+                        structure,
+                        False,
+                        False,
+                        None,
+                        (),
+                        None,
+                        False,
+                        "",
                     )
                 )
-        return out
+                continue
+            style = styles.get((kind, counts, fade))
+            if style is None:
+                style = styles[(kind, counts, fade)] = self._liaison_style(kind, counts, fade, timeline)
+            color, width, tooltip, live, kind_label = style
+            if fade:
+                tooltip += last[row] or never
+            out.append(
+                (
+                    source_ids[row],
+                    target_ids[row],
+                    color,
+                    not counts,
+                    width,
+                    tooltip,
+                    True,
+                    True,
+                    made[row],
+                    exercised[row],
+                    live,
+                    counts,
+                    kind_label,
+                )
+            )
+        return instances(ViewEdge, out)
+
+    def _liaison_style(
+        self, kind: str, counts: bool, faded: bool, timeline: bool
+    ) -> tuple[str, float, str, str | None, str]:
+        """Colour, width, tooltip (of a faded one: up to its last activity), colour when active and kind in
+        words of a liaison of this kind that counts or not and is dormant (faded) or not."""
+        lang = self.lang
+        label = LIAISON_KIND_ZH.get(kind, kind) if lang == "zh" else f"{kind} liaison"
+        # a liaison that does not count is grey and dashed; a dormant one (no activity in the period) is
+        # faded and says when it was last exercised
+        if faded:
+            color, width = DORMANT_COLOR, 1.0 if kind != LiaisonKind.CONTACT else 0.5
+            tooltip = label + t("dormant_suffix", lang)
+        elif counts:
+            color, width = LIAISON_COLORS.get(kind, "#999999"), 1.6 if kind != LiaisonKind.CONTACT else 0.6
+            tooltip = label
+        else:
+            color, width, tooltip = NOT_COUNTING_COLOR, 1.0, label + t("does_not_count", lang)
+        # what the time control replays (the colour when active, the kind in words)
+        live = (LIAISON_COLORS.get(kind, "#999999") if counts else color) if timeline else None
+        kind_label = (label if counts else tooltip) if timeline else ""
+        return color, width, tooltip, live, kind_label
 
     def legend(self, nodes: np.ndarray, colors: dict[str, str], edges: list[ViewEdge]) -> list[LegendItem]:
         kinds = self.f.kind_names[nodes]

@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from pbgraph._texts.render import TOOLTIP, t
-from pbgraph.graph import NodeIndex, index_of
+from pbgraph.graph import NodeIndex, arrow_strings, index_of
 from pbgraph.model import NODE_KIND_ZH, NODE_TABLES, ORG_KIND_ZH, PARTY_ZH, LiaisonKind
 
 if TYPE_CHECKING:
@@ -35,13 +37,20 @@ class Facts:
     ix: NodeIndex
 
     @cached_property
+    def label_array(self) -> pa.Array:
+        """The label of every node by number: its name, or its id when it has none."""
+        names, ids = self.ix.names, self.ix.ids
+        return pc.if_else(pc.equal(names, ""), ids, names)
+
+    def label(self, node: int) -> str:
+        return str(self.label_array[int(node)].as_py())
+
+    def node_id(self, node: int) -> str:
+        return str(self.ix.ids[int(node)].as_py())
+
+    @cached_property
     def labels(self) -> np.ndarray:
-        parts = []
-        for table in NODE_TABLES:
-            frame = getattr(self.ds, table)
-            names = frame["name"].to_numpy(dtype=object)
-            parts.append(np.where(names == "", frame["id"].to_numpy(dtype=object), names))
-        return np.concatenate(parts) if parts else np.zeros(0, dtype=object)
+        return np.asarray(self.label_array.to_numpy(zero_copy_only=False), dtype=object)
 
     @cached_property
     def member_columns(self) -> dict[str, np.ndarray]:
@@ -65,16 +74,22 @@ class Facts:
         return names[self.ix.kind]
 
     @cached_property
-    def committee(self) -> np.ndarray:
+    def committee_array(self) -> pa.Array:
+        """The committee of every node by number ("" when none); a contact's is its township's."""
         parts = []
         for table in NODE_TABLES:
             frame = getattr(self.ds, table)
             if "committee" in frame.columns:
-                parts.append(frame["committee"].to_numpy(dtype=object))
+                parts.append(arrow_strings(frame["committee"]))
             else:  # contacts: their township's committee
-                town = pd.Series(self.ds.townships["committee"].to_numpy(), index=self.ds.townships["id"])
-                parts.append(frame["township"].map(town).fillna("").to_numpy(dtype=object))
-        return np.concatenate(parts)
+                townships = self.ds.townships
+                town = pc.index_in(arrow_strings(frame["township"]), value_set=arrow_strings(townships["id"]))
+                parts.append(pc.take(arrow_strings(townships["committee"]), town).fill_null(""))
+        return pa.chunked_array(parts, type=pa.string()).combine_chunks()
+
+    @cached_property
+    def committee(self) -> np.ndarray:
+        return np.asarray(self.committee_array.to_numpy(zero_copy_only=False), dtype=object)
 
     @cached_property
     def counts(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -91,67 +106,145 @@ class Facts:
         )
 
     @cached_property
-    def edges(self) -> pd.DataFrame:
-        """Every edge of the dataset on node numbers: source, target, type, liaison kind, counts."""
-        ix, ds = self.ix, self.ds
-        parts = [
-            pd.DataFrame(
-                {
-                    "source": ix.liaison_source,
-                    "target": ix.liaison_target,
-                    "type": "liaison",
-                    "kind": ds.liaisons["kind"].to_numpy(dtype=object),
-                    "counts": ix.counting,
-                }
-            )
-        ]
-
-        def structural(source: np.ndarray, target: np.ndarray, kind: str) -> None:
+    def edges(self) -> EdgeColumns:
+        """Every edge of the dataset on node numbers: the liaisons (in row order), then memberships, members
+        in their sector, sectors in their group and organizations under their parent."""
+        ix = self.ix
+        sources, targets, types = [ix.liaison_source], [ix.liaison_target], [np.zeros(len(ix.liaison_source))]
+        for code, (source, target) in enumerate(
+            (
+                (ix.column("memberships", "member"), ix.column("memberships", "organization")),
+                (ix.numbers("members"), ix.member_sector),
+                (ix.numbers("sectors"), ix.sector_group),
+                (ix.numbers("organizations"), ix.column("organizations", "parent")),
+            ),
+            start=1,
+        ):
             keep = (source >= 0) & (target >= 0)
-            parts.append(
-                pd.DataFrame(
-                    {"source": source[keep], "target": target[keep], "type": kind, "kind": "", "counts": True}
-                )
-            )
-
-        structural(ix.column("memberships", "member"), ix.column("memberships", "organization"), "membership")
-        structural(ix.numbers("members"), ix.member_sector, "in_sector")
-        structural(ix.numbers("sectors"), ix.sector_group, "in_group")
-        structural(ix.numbers("organizations"), ix.column("organizations", "parent"), "parent")
-        return pd.concat(parts, ignore_index=True)
+            sources.append(source[keep])
+            targets.append(target[keep])
+            types.append(np.full(int(keep.sum()), code))
+        source = np.concatenate(sources).astype(np.int64)
+        target = np.concatenate(targets).astype(np.int64)
+        type_code = np.concatenate(types).astype(np.int8)
+        structural = len(LiaisonKind)
+        kind = np.full(len(source), structural, dtype=np.int8)
+        kind[: len(ix.liaison_kind)] = ix.liaison_kind
+        counts = np.ones(len(source), dtype=bool)
+        counts[: len(ix.counting)] = ix.counting
+        # the first of equal edges (source, target, type, kind) stands for them all: a stable sort of one key
+        key = ((source * np.int64(ix.size) + target) * 8 + type_code) * 8 + (kind.astype(np.int64) & 7)
+        first = np.zeros(len(source), dtype=bool)
+        first[np.unique(key, return_index=True)[1]] = True
+        return EdgeColumns(source, target, type_code, kind, counts, first)
 
     def tooltip(self, node: int, lang: str) -> dict[str, str]:
-        ds, ix = self.ds, self.ix
-        kind = self.kind_names[node]
-        tip = {
-            t("name", lang, TOOLTIP): str(self.labels[node]),
-            t("id", lang, TOOLTIP): str(self.ids[node]),
-        }
-        if kind == "member":
-            col = self.member_columns
-            out, inbound, contacts = (c[node] for c in self.counts)
-            party, sector, township = (
-                str(col["party"][node]),
-                str(col["sector"][node]),
-                str(col["township"][node]),
-            )
-            tip[t("party", lang, TOOLTIP)] = PARTY_ZH.get(party, party) if lang == "zh" else party
-            tip[t("sector", lang, TOOLTIP)] = ds.name_of(sector) or sector
-            tip[t("township", lang, TOOLTIP)] = ds.name_of(township) or township
-            if col["roles"][node]:
-                tip[t("roles", lang, TOOLTIP)] = str(col["roles"][node])
-            tip[t("liaises", lang, TOOLTIP)] = str(out)
-            tip[t("liaised", lang, TOOLTIP)] = str(inbound)
-            tip[t("contacts", lang, TOOLTIP)] = str(contacts)
-        elif kind == "organization":
-            org_kind = str(self.org_kinds[node - ix.offsets["organizations"]])
-            tip[t("kind", lang, TOOLTIP)] = ORG_KIND_ZH.get(org_kind, org_kind) if lang == "zh" else org_kind
-        else:
-            tip[t("kind", lang, TOOLTIP)] = NODE_KIND_ZH.get(kind, kind) if lang == "zh" else kind
-        committee = self.committee[node]
-        if committee:
-            tip[t("committee", lang, TOOLTIP)] = ds.name_of(committee) or committee
-        return tip
+        return self.tooltips(np.array([node], dtype=np.int64), lang)[0]
+
+    def tooltips(self, nodes: np.ndarray, lang: str) -> list[dict[str, str]]:
+        """The tooltip of each node: name, id, what it is, its committee; a member's party, sector,
+        township, roles and liaison counts. Each distinct value is looked up once, not once per node."""
+        name_of = self.ds.name_of
+        nodes = np.asarray(nodes, dtype=np.int64)
+        kinds = self.kind_names[nodes].tolist()
+        labels, ids = take(self.label_array, nodes), take(self.ix.ids, nodes)
+        key_name, key_id, key_kind, key_committee = (
+            t(k, lang, TOOLTIP) for k in ("name", "id", "kind", "committee")
+        )
+        committees = take(self.committee_array, nodes)
+        committee_names = {c: name_of(c) or c for c in set(committees) if c}
+        is_member = self.ix.kind[nodes] == 0
+        tips: list[dict[str, str]] = [{} for _ in range(len(nodes))]
+        members = np.flatnonzero(is_member).tolist()
+        member_fields = self._member_fields(nodes[is_member], lang)
+        keys = [
+            t(k, lang, TOOLTIP) for k in ("party", "sector", "township", "liaises", "liaised", "contacts")
+        ]
+        key_roles = t("roles", lang, TOOLTIP)
+        for at, (party, sector, township, roles, out, inbound, contacts) in zip(
+            members, member_fields, strict=True
+        ):
+            tip = {
+                key_name: labels[at],
+                key_id: ids[at],
+                keys[0]: party,
+                keys[1]: sector,
+                keys[2]: township,
+            }
+            if roles:
+                tip[key_roles] = str(roles)
+            tip[keys[3]], tip[keys[4]], tip[keys[5]] = out, inbound, contacts
+            if committees[at]:
+                tip[key_committee] = committee_names[committees[at]]
+            tips[at] = tip
+        org_start = self.ix.offsets["organizations"]
+        zh = lang == "zh"
+        org_kinds = self.org_kinds
+        for at in np.flatnonzero(~is_member).tolist():
+            kind = kinds[at]
+            tip = {key_name: labels[at], key_id: ids[at]}
+            if kind == "organization":
+                org_kind = str(org_kinds[int(nodes[at]) - org_start])
+                tip[key_kind] = ORG_KIND_ZH.get(org_kind, org_kind) if zh else org_kind
+            else:
+                tip[key_kind] = NODE_KIND_ZH.get(kind, kind) if zh else kind
+            if committees[at]:
+                tip[key_committee] = committee_names[committees[at]]
+            tips[at] = tip
+        return tips
+
+    def _member_fields(self, members: np.ndarray, lang: str) -> zip[tuple[Any, ...]]:
+        """Per member (node numbers): party, sector, township and roles as the tooltip shows them, and the
+        liaison counts (out, in, contacts) as text."""
+        name_of = self.ds.name_of
+        col = self.member_columns
+        zh = lang == "zh"
+        party, sector, township, roles = (
+            col[c][members].tolist() for c in ("party", "sector", "township", "roles")
+        )
+        party_label = {p: PARTY_ZH.get(str(p), str(p)) if zh else str(p) for p in set(party)}
+        place_name = {v: name_of(str(v)) or str(v) for v in {*sector, *township}}
+        out, inbound, contacts = (list(map(str, c[members].tolist())) for c in self.counts)
+        return zip(
+            [party_label[p] for p in party],
+            [place_name[v] for v in sector],
+            [place_name[v] for v in township],
+            roles,
+            out,
+            inbound,
+            contacts,
+            strict=True,
+        )
+
+
+@dataclass
+class EdgeColumns:
+    """Every edge of a dataset as numpy columns (see :attr:`Facts.edges`)."""
+
+    source: np.ndarray
+    target: np.ndarray
+    #: position in `EDGE_TYPES`
+    type: np.ndarray
+    #: position in `LiaisonKind`; len(LiaisonKind) for a structural edge
+    kind: np.ndarray
+    counts: np.ndarray
+    #: the first of the edges with its source, target, type and kind
+    first: np.ndarray
+
+    def of_types(self, types: Sequence[str]) -> np.ndarray:
+        """Whether each edge is of one of these types (names in `EDGE_TYPES`)."""
+        return np.isin(self.type, [EDGE_TYPES.index(name) for name in types])
+
+
+#: the types of edges, in the order of :attr:`Facts.edges`
+EDGE_TYPES = ("liaison", "membership", "in_sector", "in_group", "parent")
+#: the liaison kind of an edge by its code (structural edges: "")
+EDGE_KINDS = np.array([kind.value for kind in LiaisonKind] + [""], dtype=object)
+
+
+def take(array: pa.Array, nodes: np.ndarray) -> list[Any]:
+    """The items of an arrow array at these node numbers, as Python values."""
+    return pc.take(array, pa.array(nodes, type=pa.int64())).to_pylist()
 
 
 def facts(ds: Dataset) -> Facts:

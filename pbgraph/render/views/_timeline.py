@@ -33,7 +33,8 @@ def _since_days(ds: Dataset) -> np.ndarray:
 
 
 def _pair_days(ds: Dataset) -> tuple[np.ndarray, np.ndarray]:
-    """Pair keys (source × node count + target) sorted, with the day of each joining activity."""
+    """Pair keys (source × node count + target) sorted, with the days of the activities joining them (each
+    day once per pair, in order)."""
 
     def build(d: Dataset) -> tuple[np.ndarray, np.ndarray]:
         if not has_activities(d):
@@ -43,7 +44,10 @@ def _pair_days(ds: Dataset) -> tuple[np.ndarray, np.ndarray]:
         known = ~np.isnat(days)
         keys, days = keys[known], days[known].astype(np.int64)
         order = np.lexsort((days, keys))
-        return keys[order], days[order]
+        keys, days = keys[order], days[order]
+        # a day once per pair (two activities joining the same ends on one day exercise it once)
+        distinct = np.r_[True, (keys[1:] != keys[:-1]) | (days[1:] != days[:-1])]
+        return keys[distinct], days[distinct]
 
     return ds.derived("liaison_pair_days", build)
 
@@ -70,10 +74,9 @@ def liaison_days(
     keys, days = _pair_days(ds)
     n = np.int64(index_of(ds).size)
     wanted = np.asarray(source, dtype=np.int64) * n + np.asarray(target, dtype=np.int64)
-    lo = np.searchsorted(keys, wanted, side="left")
-    hi = np.searchsorted(keys, wanted, side="right")
+    lo = np.searchsorted(keys, wanted, side="left").tolist()
+    hi = np.searchsorted(keys, wanted, side="right").tolist()
     made = [None if s == _NONE else int(s) for s in since.tolist()]
-    exercised = [
-        tuple(dict.fromkeys(days[a:b].tolist())) if b > a else () for a, b in zip(lo, hi, strict=True)
-    ]
+    day_list = days.tolist()
+    exercised = [tuple(day_list[a:b]) if b > a else () for a, b in zip(lo, hi, strict=True)]
     return made, exercised

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 import scipy.sparse as sp
 
 import pbgraph.render._layout as _layout
@@ -68,7 +69,7 @@ def neighbourhood(b: Builder, seeds: np.ndarray, depth: int, *, liaisons_only: b
 def lookup_node(b: Builder, node_id: str | None, table: str) -> int:
     if not node_id:
         raise UnknownIdError(t("needs_id", b.lang).format(table=table))
-    number = int(b.ix.lookup(np.array([node_id], dtype=object))[0])
+    number = int(node_numbers(b.ds, [node_id])[0])
     start, stop = b.ix.offsets[table], b.ix.offsets[table] + len(getattr(b.ds, table))
     if not start <= number < stop:
         kind = NODE_KIND_ZH.get(table[:-1], table) if b.lang == "zh" else table[:-1]
@@ -80,22 +81,39 @@ def gap_kinds(ds: Dataset, *, committee: str | None, max_load: int) -> dict[int,
     """Node number -> the gap kinds (keys of `GAP_LABELS`) it is part of, for every gap the analyses find."""
     from pbgraph import analyses
 
-    ix = index_of(ds)
-    found: dict[int, list[str]] = {}
-
-    def mark(ids: pd.Series, key: str) -> None:
-        for node in ix.lookup(ids).tolist():
-            if node >= 0:
-                found.setdefault(node, []).append(key)
-
-    mark(analyses.unlinked(ds, committee=committee)["id"], "unlinked")
-    mark(analyses.unorganized(ds, committee=committee)["id"], "unorganized")
-    mark(analyses.sector_gaps(ds, committee=committee)["id"].drop_duplicates(), "sector")
-    mark(analyses.township_gaps(ds, committee=committee)["id"].drop_duplicates(), "township")
-    mark(analyses.platform_gaps(ds, committee=committee)["id"], "platform")
+    marked = [
+        (analyses.unlinked(ds, committee=committee)["id"], "unlinked"),
+        (analyses.unorganized(ds, committee=committee)["id"], "unorganized"),
+        (analyses.sector_gaps(ds, committee=committee)["id"].drop_duplicates(), "sector"),
+        (analyses.township_gaps(ds, committee=committee)["id"].drop_duplicates(), "township"),
+        (analyses.platform_gaps(ds, committee=committee)["id"], "platform"),
+    ]
     loads = analyses.liaison_load(ds, committee=committee, max_load=max_load)
-    mark(loads.loc[loads["overloaded"], "id"], "overloaded")
+    marked.append((loads.loc[loads["overloaded"], "id"], "overloaded"))
+    ids = [node_id for column, _ in marked for node_id in column.tolist()]
+    keys = [key for column, key in marked for _ in range(len(column))]
+    found: dict[int, list[str]] = {}
+    for node, key in zip(node_numbers(ds, ids).tolist(), keys, strict=True):
+        if node >= 0:
+            found.setdefault(node, []).append(key)
     return found
+
+
+def node_numbers(ds: Dataset, ids: list[str]) -> np.ndarray:
+    """Node number of each id (-1 where unknown), the first where an id is listed twice.
+
+    The dataset's ids are probed against the few wanted ones (milliseconds): the index's own lookup of a
+    few ids builds a dictionary of every id first, half a second at a province, which nothing here needs.
+    """
+    wanted = list(dict.fromkeys(ids))
+    at = pc.index_in(index_of(ds).ids, value_set=pa.array(wanted, type=pa.string()))
+    at = np.asarray(at.fill_null(-1), dtype=np.int64)
+    nodes = np.flatnonzero(at >= 0)
+    number = np.full(len(wanted), -1, dtype=np.int64)
+    # reversed, so that the first node of an id listed twice wins
+    number[at[nodes][::-1]] = nodes[::-1]
+    position = {node_id: k for k, node_id in enumerate(wanted)}
+    return number[np.array([position[node_id] for node_id in ids], dtype=np.int64)]
 
 
 def gap_highlights(ds: Dataset, *, committee: str | None, max_load: int, lang: str) -> dict[int, str]:
@@ -109,10 +127,10 @@ def hops_from(
 ) -> np.ndarray:
     """Per node number: the hops from the seeds over any edge (direction ignored), -1 beyond `depth`."""
     edges = b.f.edges
+    a, c = edges.source, edges.target
     if liaisons_only:
-        edges = edges[edges["type"] == "liaison"]
+        a, c = a[edges.type == 0], c[edges.type == 0]
     n = b.ix.size
-    a, c = edges["source"].to_numpy(), edges["target"].to_numpy()
     adjacency = sp.csr_matrix((np.ones(2 * len(a), dtype=bool), (np.r_[a, c], np.r_[c, a])), shape=(n, n))
     return bfs_hops(adjacency, seeds, depth)
 
@@ -138,7 +156,7 @@ def member_view(b: Builder, target: str | None, depth: int) -> View:
     member = lookup_node(b, target, "members")
     hop = hops_from(b, member, depth + 1)
     nodes = np.flatnonzero((hop >= 0) & (hop <= depth))
-    title = title_of(b, "member", str(b.f.labels[member]))
+    title = title_of(b, "member", b.f.label(member))
     if len(nodes) > b.node_limit:
         return aggregated(b, title, nodes)
     outer = np.flatnonzero(hop == depth + 1)[: max(0, b.node_limit - len(nodes))]

@@ -11,6 +11,7 @@ a super-node holding its organizations (double-click opens it).
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 
 import numpy as np
 import pandas as pd
@@ -118,7 +119,6 @@ def _lay_committee(
     x0: float,
 ) -> tuple[float, float]:
     """Place one committee's organizations; returns the block's width and height."""
-    labels = b.f.labels
     offset = b.ix.offsets["organizations"]
     row_set = set(rows.tolist())
     children: dict[int, list[int]] = {}
@@ -151,7 +151,7 @@ def _lay_committee(
 
     def width_of(r: int) -> float:
         # the box around the name and its count ("（12 人）"), CJK characters twice as wide as the rest
-        name = _short(str(labels[r + offset]), prefix)
+        name = _short(b.f.label(r + offset), prefix)
         return sum(CHAR if ord(ch) > 0x2E7F else CHAR * 0.55 for ch in name) + 4.5 * CHAR
 
     # long lanes wrap into columns, so that the committee's block has about a screen's shape
@@ -236,8 +236,9 @@ def _finish(
     """Member counts in the labels, organizations as boxes, lane headers, committee super-nodes."""
     lang = b.lang
     ds = b.ds
-    kind_of = dict(zip(ds.organizations["id"], ds.organizations["kind"], strict=True))
-    committee_of = dict(zip(ds.organizations["id"], ds.organizations["committee"], strict=True))
+    org_ids = ds.organizations["id"].tolist()
+    kind_of = dict(zip(org_ids, ds.organizations["kind"].tolist(), strict=True))
+    committee_of = dict(zip(org_ids, ds.organizations["committee"].tolist(), strict=True))
     row_of = {str(i): r for r, i in enumerate(ids.tolist())}
     nodes: list[ViewNode] = []
     for node in view.nodes:
@@ -254,6 +255,15 @@ def _finish(
         parent = f"agg:org:{committee_of[node.id]}" if several else None
         nodes.append(dataclasses.replace(node, label=label, shape="box", color=color, parent=parent))
     edges = list(view.edges)
+    # per committee (as the lane ids and blocks name it): its organizations and its first party group
+    org_count: Counter[str] = Counter()
+    party_group_of: dict[str, str] = {}
+    for node in view.nodes:
+        if node.kind == "organization":
+            committee = str(committee_of[node.id])
+            org_count[committee] += 1
+            if kind_of[node.id] == OrgKind.PARTY_GROUP:
+                party_group_of.setdefault(committee, node.id)
     for lane_id, label, x, y, starts in lanes:
         committee = lane_id.split(":")[1]
         nodes.append(
@@ -270,22 +280,17 @@ def _finish(
                 parent=f"agg:org:{committee}" if several else None,
             )
         )
-        group = [
-            n.id
-            for n in view.nodes
-            if n.kind == "organization"
-            and committee_of[n.id] == committee
-            and kind_of[n.id] == OrgKind.PARTY_GROUP
-        ]
-        if group:
-            edges.append(ViewEdge(group[0], lane_id, STRUCTURE_COLOR, width=1.2, arrows=False))
+        if committee in party_group_of:
+            edges.append(
+                ViewEdge(party_group_of[committee], lane_id, STRUCTURE_COLOR, width=1.2, arrows=False)
+            )
         edges.extend(ViewEdge(lane_id, str(ids[r]), STRUCTURE_COLOR, width=1.2, arrows=False) for r in starts)
     notice = None
     if several:
         shape, color, _ = KIND_STYLE["aggregate"]
         for committee, (x, y, w, h) in blocks.items():
             name = ds.name_of(committee) or committee
-            members = sum(1 for n in nodes if n.kind == "organization" and committee_of[n.id] == committee)
+            members = org_count[committee]
             nodes.insert(
                 0,
                 ViewNode(

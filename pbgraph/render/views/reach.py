@@ -20,7 +20,7 @@ def reach_view(b: Builder, target: str | None, depth: int) -> View:
     hop = bfs_hops(adjacency, source, depth if depth and depth > 0 else None)
     nodes = np.flatnonzero(hop >= 0)
     nodes = nodes[np.argsort(hop[nodes], kind="stable")]
-    title = title_of(b, "reach", str(b.f.labels[source]))
+    title = title_of(b, "reach", b.f.label(source))
     if len(nodes) > b.node_limit:
         return aggregated(b, title, nodes)
     xy, radii = _layout.rings_by_hop(hop[nodes])
