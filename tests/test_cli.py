@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -502,3 +503,26 @@ def test_every_command_is_in_the_readme(command: str) -> None:
     if not readme.exists():
         pytest.skip("README.md is not written yet")
     assert f"pbgraph {command}" in readme.read_text(encoding="utf-8")
+
+
+def test_a_reader_that_stops_early_is_no_error(tmp_path: Path) -> None:
+    # `pbgraph analyze all … --format json | head`: the JSON (about 130 kB, more than a pipe holds) stops
+    # being read after a few bytes; the command ends quietly, as it does for the text formats
+    import subprocess
+    import sys
+
+    args = ["analyze", "all", "data/sample", "--format", "json"]
+    code = "import sys; from pbgraph.cli import main; main(sys.argv[1:])"
+    with subprocess.Popen(
+        [sys.executable, "-c", code, *args],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PBGRAPH_CACHE_DIR": str(tmp_path)},
+    ) as process:
+        assert process.stdout is not None and process.stderr is not None
+        assert process.stdout.read(10) == b'{\n  "cover'
+        process.stdout.close()
+        error = process.stderr.read().decode()
+        assert process.wait(timeout=120) == 0, error
+    assert "Traceback" not in error and "Exception ignored" not in error
