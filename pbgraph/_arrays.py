@@ -1,9 +1,10 @@
-"""Array helpers over int64 keys, by sorting (fast on millions of keys): used by the diff of datasets and by
-the generator."""
+"""Array helpers over int64 keys, by sorting (fast on millions of keys), and the bytes of Arrow text: used by
+the diff of datasets, the generator, the analyses and the writers."""
 
 from __future__ import annotations
 
 import numpy as np
+import pyarrow as pa
 
 
 def isin_sorted(values: np.ndarray, others: np.ndarray) -> np.ndarray:
@@ -26,3 +27,17 @@ def first_of_each(keys: np.ndarray) -> np.ndarray:
     starts = np.ones(len(keys), dtype=bool)
     starts[1:] = ordered[1:] != ordered[:-1]
     return np.sort(order[starts])
+
+
+def text_buffers(strings: pa.Array | pa.ChunkedArray) -> list[memoryview]:
+    """The UTF-8 bytes of a large_string array's strings one after the other: views of its data buffers
+    (no copy), one per chunk that holds any."""
+    views = []
+    for chunk in strings.chunks if isinstance(strings, pa.ChunkedArray) else [strings]:
+        offsets = np.frombuffer(
+            chunk.buffers()[1], dtype=np.int64, count=len(chunk) + 1, offset=chunk.offset * 8
+        )
+        data = chunk.buffers()[2]
+        if data is not None and offsets[-1] > offsets[0]:
+            views.append(memoryview(data)[offsets[0] : offsets[-1]])
+    return views

@@ -17,6 +17,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from pbgraph._arrays import text_buffers
 from pbgraph.graph import arrow_strings, counting_liaisons, index_of
 from pbgraph.model import NODE_TABLES, PARTY_ZH, TABLES, LiaisonKind, NodeKind
 
@@ -195,14 +196,8 @@ def _elements(
 
 
 def _joined(pieces: list[pa.Array]) -> bytes:
-    whole = pa.chunked_array([p.cast(_TEXT) for p in pieces if len(p)], _TEXT).combine_chunks()
-    if len(whole) == 0:
-        return b""
     # the concatenated character data of every row is the document part
-    offsets = whole.buffers()[1]
-    data = whole.buffers()[2]
-    start, end = np.frombuffer(offsets, dtype=np.int64)[[whole.offset, whole.offset + len(whole)]]
-    return bytes(memoryview(data)[start:end]) if data is not None else b""
+    return b"".join(text_buffers(pa.chunked_array([p.cast(_TEXT) for p in pieces if len(p)], _TEXT)))
 
 
 def graphml_bytes(ds: Dataset, *, contacts: bool = True) -> bytes:

@@ -19,6 +19,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from pbgraph._arrays import text_buffers
 from pbgraph._texts import pick
 from pbgraph._texts.tables import CELLS, COLUMN_LABELS, OVERALL_NAME, TABLE_TITLES, VALUE_LABELS
 from pbgraph._write import csv_safe
@@ -274,7 +275,7 @@ def _json_array(frame: pd.DataFrame, indent: str) -> list[Chunk]:
         pieces.append(_large(f"{quote}\n{indent}  }},\n"))
         records = pc.binary_join_element_wise(*pieces, _EMPTY)
         # the last record's closing without its comma
-        text = _text_buffers(records)
+        text = text_buffers(records)
         text[-1] = text[-1][:-2]
         return [b"[\n", *text, f"\n{indent}]".encode()]
     except (TypeError, pa.ArrowException):
@@ -328,7 +329,7 @@ def _json_values(series: pd.Series) -> tuple[pa.Array, bool]:
 def _needs_escapes(text: pa.Array | pa.ChunkedArray) -> bool:
     """Whether any string holds a byte JSON escapes (a quote, a backslash, a control character)."""
     block = 1 << 24
-    for view in _text_buffers(text):
+    for view in text_buffers(text):
         raw = np.frombuffer(view, dtype=np.uint8)
         if any(_ESCAPED[raw[start : start + block]].any() for start in range(0, len(raw), block)):
             return True
@@ -356,19 +357,6 @@ def _joined(lines: pa.Array, separator: str) -> str:
         pa.LargeListArray.from_arrays(pa.array([0, len(lines)], pa.int64()), lines), _large(separator)
     )
     return str(whole[0].as_py())
-
-
-def _text_buffers(strings: pa.Array | pa.ChunkedArray) -> list[memoryview]:
-    """The bytes of a large_string array's strings one after the other: views of its data buffers."""
-    views = []
-    for chunk in strings.chunks if isinstance(strings, pa.ChunkedArray) else [strings]:
-        offsets = np.frombuffer(
-            chunk.buffers()[1], dtype=np.int64, count=len(chunk) + 1, offset=chunk.offset * 8
-        )
-        data = chunk.buffers()[2]
-        if data is not None and offsets[-1] > offsets[0]:
-            views.append(memoryview(data)[offsets[0] : offsets[-1]])
-    return views
 
 
 def _records(frame: pd.DataFrame, *, exact_floats: bool) -> list[dict[str, Any]]:

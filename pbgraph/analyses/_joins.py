@@ -16,6 +16,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from pbgraph._arrays import first_of_each
 from pbgraph.graph import arrow_strings, distinct, index_of
 from pbgraph.model import LIAISON_ACTIVITY_KINDS, MULTI_VALUE_SEPARATOR, LiaisonKind
 from pbgraph.period import Period, activity_days
@@ -116,11 +117,8 @@ def distinct_liaisons(ds: Dataset) -> tuple[np.ndarray, np.ndarray, np.ndarray, 
         counting = np.flatnonzero(ix.counting)
         source, target = ix.liaison_source[counting], ix.liaison_target[counting]
         kind = ix.liaison_kind[counting].astype(np.int64)
-        # the first row of each (source, target, kind): a stable sort, then the first of each run
-        triples = (source * n + target) * len(LiaisonKind) + kind
-        order = np.argsort(triples, kind="stable")
-        ordered = triples[order]
-        first = np.sort(order[np.concatenate(([True], ordered[1:] != ordered[:-1]))])
+        # the first row of each (source, target, kind)
+        first = first_of_each((source * n + target) * len(LiaisonKind) + kind)
         rows, source, target = counting[first], source[first], target[first]
         return rows, source, target, np.searchsorted(distinct(source * n + target), source * n + target)
 
