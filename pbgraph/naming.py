@@ -41,9 +41,18 @@ PERSON_ROWS = "person_rows"
 
 
 def _names_of(datasets: Sequence[Dataset], ids: pd.Series) -> np.ndarray:
+    """The name of each id from the first dataset that gives it a name ("" when none does)."""
     codes, uniques = pd.factorize(ids)
-    names = [next((n for ds in datasets if (n := ds.name_of(str(u)))), "") for u in uniques]
-    return np.array([*names, ""], dtype=object)[codes]
+    keys = [str(u) for u in uniques]
+    names = np.full(len(keys) + 1, "", dtype=object)  # the last one for missing ids (code -1)
+    for ds in datasets:
+        unnamed = ~names[:-1].astype(bool)
+        if not unnamed.any():
+            break
+        found = ds.names_of(keys)
+        take = unnamed & found.astype(bool)
+        names[:-1][take] = found[take]
+    return names[codes]
 
 
 def with_names(
