@@ -54,8 +54,16 @@ class Betweenness:
 def liaison_graph(ds: Dataset) -> tuple[np.ndarray, sp.csr_matrix]:
     """The simple undirected graph of counting liaisons: its nodes (node numbers, in order of first
     appearance in the liaisons table, source before target) and its adjacency over positions in that list."""
-    ix = index_of(ds)
-    return undirected_graph(ix.liaison_source[ix.counting], ix.liaison_target[ix.counting])
+
+    def build(d: Dataset) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        ix = index_of(d)
+        nodes, adjacency = undirected_graph(ix.liaison_source[ix.counting], ix.liaison_target[ix.counting])
+        return nodes, adjacency.indptr, adjacency.indices
+
+    # plain arrays under the key: the dataset cache keeps them (see `pbgraph.cache.PERSISTED`)
+    nodes, indptr, indices = ds.derived("liaison_graph", build)
+    size = len(nodes)
+    return nodes, sp.csr_matrix((np.ones(len(indices), dtype=np.int8), indices, indptr), shape=(size, size))
 
 
 def undirected_graph(source: np.ndarray, target: np.ndarray) -> tuple[np.ndarray, sp.csr_matrix]:
