@@ -147,7 +147,7 @@ class Dataset:
             return ""
         return names[position] if isinstance(position, int) else ""
 
-    def names_of(self, node_ids: Sequence[str]) -> np.ndarray:
+    def names_of(self, node_ids: Sequence[str] | np.ndarray) -> np.ndarray:
         """Display names of node ids, as :meth:`name_of` gives each (an object array)."""
         ids, names = self._names
         # an unknown id (-1) takes the "" after the last name
@@ -157,7 +157,7 @@ class Dataset:
     def _names(self) -> tuple[pd.Index, np.ndarray]:
         """The ids of members, sectors, townships and organizations (one hash index), their names and ""."""
         frames = [getattr(self, table) for table in ("members", "sectors", "townships", "organizations")]
-        ids = pd.Index(np.concatenate([frame["id"].to_numpy(dtype=object) for frame in frames]))
+        ids = pd.Index(np.concatenate([frame["id"].to_numpy(dtype=object) for frame in frames]), dtype=object)
         names = np.concatenate([*(frame["name"].to_numpy(dtype=object) for frame in frames), [""]])
         # an id given twice (a dataset with errors) is named by its last row
         keep = ~ids.duplicated(keep="last")

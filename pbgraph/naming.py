@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
+import pyarrow.compute as pc
 
 if TYPE_CHECKING:
     from pbgraph.dataset import Dataset
@@ -42,9 +43,12 @@ PERSON_ROWS = "person_rows"
 
 def _names_of(datasets: Sequence[Dataset], ids: pd.Series) -> np.ndarray:
     """The name of each id from the first dataset that gives it a name ("" when none does)."""
-    codes, uniques = pd.factorize(ids)
-    keys = [str(u) for u in uniques]
-    names = np.full(len(keys) + 1, "", dtype=object)  # the last one for missing ids (code -1)
+    from pbgraph.graph import arrow_strings
+
+    # each distinct id once (arrow's dictionary), as Python strings only for the lookup
+    encoded = pc.dictionary_encode(arrow_strings(ids))
+    keys = encoded.dictionary.to_numpy(zero_copy_only=False)
+    names = np.full(len(keys) + 1, "", dtype=object)  # the last one for an empty cell
     for ds in datasets:
         unnamed = ~names[:-1].astype(bool)
         if not unnamed.any():
@@ -52,7 +56,7 @@ def _names_of(datasets: Sequence[Dataset], ids: pd.Series) -> np.ndarray:
         found = ds.names_of(keys)
         take = unnamed & found.astype(bool)
         names[:-1][take] = found[take]
-    return names[codes]
+    return names[encoded.indices.fill_null(len(keys)).to_numpy()]
 
 
 def with_names(
