@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pyarrow.compute as pc
 
 if TYPE_CHECKING:
@@ -41,8 +42,9 @@ PERSON_ROWS = "person_rows"
 """The `attrs` key marking a frame whose rows are members (read by :func:`pbgraph.format.display_frame`)."""
 
 
-def _names_of(datasets: Sequence[Dataset], ids: pd.Series) -> np.ndarray:
-    """The name of each id from the first dataset that gives it a name ("" when none does)."""
+def _names_of(datasets: Sequence[Dataset], ids: pd.Series) -> pd.Series:
+    """The name of each id from the first dataset that gives it a name ("" when none does), as a text
+    column."""
     from pbgraph.graph import arrow_strings
 
     # each distinct id once (arrow's dictionary), as Python strings only for the lookup
@@ -56,7 +58,10 @@ def _names_of(datasets: Sequence[Dataset], ids: pd.Series) -> np.ndarray:
         found = ds.names_of(keys)
         take = unnamed & found.astype(bool)
         names[:-1][take] = found[take]
-    return names[encoded.indices.fill_null(len(keys)).to_numpy()]
+    # per row in arrow, as pandas would store the object column (no Python string per row)
+    codes = encoded.indices.fill_null(len(keys))
+    per_row = pa.array(names, type=pa.large_string(), from_pandas=True).take(codes)
+    return pd.Series(pd.array(per_row, dtype="str"), index=ids.index)
 
 
 def with_names(
