@@ -301,71 +301,63 @@ class Builder:
         source, target = columns.source[rows], columns.target[rows]
         source_ids, target_ids = take(self.ix.ids, source), take(self.ix.ids, target)
         is_liaison = columns.type[rows] == 0
-        liaisons, kinds = is_liaison.tolist(), EDGE_KINDS[columns.kind[rows]].tolist()
         counting = columns.counts[rows]
         lang = self.lang
         # with an activity log, dormant liaisons are faded and say when they were last exercised
         dormant, last = pair_activity(self.ds, source, target)
-        faded = (counting & dormant).tolist()
-        counting_list = counting.tolist()
+        faded_flags = counting & dormant
         timeline = self.timeline and timeline_of(self.ds) is not None
         n = len(rows)
         made: list[int | None] = [None] * n
         exercised: list[tuple[int, ...]] = [()] * n
         if timeline:
             made, exercised = liaison_days(self.ds, np.where(is_liaison, rows, 0), source, target)
-        structure = t("structure", lang)
+        # per liaison kind and state (counts, faded): colour, width, tooltip, colour when active and kind in
+        # words, looked up once per state and spread over the rows as columns
+        state = (columns.kind[rows].astype(np.int64) * 2 + counting) * 2 + faded_flags
+        states, state_of = np.unique(np.where(is_liaison, state, -1), return_inverse=True)
+        styles: list[tuple[Any, ...]] = [
+            (STRUCTURE_COLOR, 0.5, t("structure", lang), None, "")
+            if code < 0
+            else self._liaison_style(str(EDGE_KINDS[code // 4]), bool(code & 2), bool(code & 1), timeline)
+            for code in states.tolist()
+        ]
+        color, width, tooltip, live, kind_label = (
+            np.array([style[k] for style in styles], dtype=object)[state_of] for k in range(5)
+        )
+        # a faded liaison's tooltip says when it was last exercised
         never = t("never", lang)
-        # per liaison kind and state: colour, width, tooltip, colour when active, kind in words
-        styles: dict[tuple[str, bool, bool], tuple[str, float, str, str | None, str]] = {}
-        out: list[tuple[Any, ...]] = []
-        for row, (liaison, kind, counts, fade) in enumerate(
-            zip(liaisons, kinds, counting_list, faded, strict=True)
-        ):
-            if not liaison:
-                # ViewEdge(source, target, STRUCTURE_COLOR, width=0.5, arrows=False, tooltip=structure)
-                out.append(
-                    (
-                        source_ids[row],
-                        target_ids[row],
-                        STRUCTURE_COLOR,
-                        False,
-                        0.5,
-                        structure,
-                        False,
-                        False,
-                        None,
-                        (),
-                        None,
-                        False,
-                        "",
-                    )
-                )
-                continue
-            style = styles.get((kind, counts, fade))
-            if style is None:
-                style = styles[(kind, counts, fade)] = self._liaison_style(kind, counts, fade, timeline)
-            color, width, tooltip, live, kind_label = style
-            if fade:
-                tooltip += last[row] or never
-            out.append(
-                (
-                    source_ids[row],
-                    target_ids[row],
-                    color,
-                    not counts,
-                    width,
-                    tooltip,
-                    True,
-                    True,
-                    made[row],
-                    exercised[row],
-                    live,
-                    counts,
-                    kind_label,
-                )
-            )
-        return instances(ViewEdge, out)
+        fade_rows = np.flatnonzero(is_liaison & faded_flags)
+        tooltip[fade_rows] = [
+            tip + (when or never)
+            for tip, when in zip(tooltip[fade_rows].tolist(), last[fade_rows].tolist(), strict=True)
+        ]
+        liaison_list = is_liaison.tolist()
+        counts_list = (is_liaison & counting).tolist()
+        if timeline:
+            made = [day if liaison else None for day, liaison in zip(made, liaison_list, strict=True)]
+            exercised = [
+                days if liaison else () for days, liaison in zip(exercised, liaison_list, strict=True)
+            ]
+        return instances(
+            ViewEdge,
+            zip(
+                source_ids,
+                target_ids,
+                color.tolist(),
+                (is_liaison & ~counting).tolist(),
+                width.tolist(),
+                tooltip.tolist(),
+                liaison_list,
+                liaison_list,
+                made,
+                exercised,
+                live.tolist(),
+                counts_list,
+                kind_label.tolist(),
+                strict=True,
+            ),
+        )
 
     def _liaison_style(
         self, kind: str, counts: bool, faded: bool, timeline: bool
