@@ -5,12 +5,16 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from pbgraph.render import _rounding
 from pbgraph.render._rounding import rounded
 
 
+@pytest.mark.parametrize("extended", [True, False])
 @pytest.mark.parametrize("digits", [1, 2])
 @pytest.mark.parametrize("scale", [1.0, 1e3, 1e6])
-def test_rounded_is_round(digits: int, scale: float) -> None:
+def test_rounded_is_round(digits: int, scale: float, extended: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    # ties decided in extended precision, or (where numpy has none) by `round` itself
+    monkeypatch.setattr(_rounding, "_EXTENDED", extended and _rounding._EXTENDED)
     rng = np.random.default_rng(7)
     values = (rng.random(20_000) - 0.5) * 2 * scale
     # ties and near-ties: values that already have a few decimals, and exact halves of the last digit

@@ -129,7 +129,7 @@ _SATELLITE = 2
 # the fields the payload reads of every node and edge at once
 _ID, _LABEL, _TOOLTIP, _HIGHLIGHT = (attrgetter(name) for name in ("id", "label", "tooltip", "highlight"))
 _COLOR, _SHAPE, _TIP, _KIND_LABEL = (attrgetter(name) for name in ("color", "shape", "tooltip", "kind_label"))
-_X, _Y, _SIZE = (attrgetter(name) for name in ("x", "y", "size"))
+_X, _Y, _SIZE, _ACTIVITY = (attrgetter(name) for name in ("x", "y", "size", "activity"))
 _VALUES = methodcaller("values")
 
 
@@ -303,11 +303,13 @@ def _payload(view: View, labels: Mapping[str, str]) -> dict[str, Any]:
         )
     ]
     color_index = colors.setdefault
+    for color in dict.fromkeys(map(_COLOR, view_edges)):
+        color_index(color, len(colors))
     edges: list[list[Any]] = [
         [
             index[edge.source],
             index[edge.target],
-            color_index(edge.color, len(colors)),
+            colors[edge.color],
             1 if edge.dashes else 0,
             edge.width,
             strings[edge.tooltip],
@@ -320,12 +322,14 @@ def _payload(view: View, labels: Mapping[str, str]) -> dict[str, Any]:
     if view.timeline is not None:
         # per edge: since (-1: none), its activity days as differences (the first from day 0), the colour
         # when active, whether it counts, its kind in words
-        for row, edge in zip(edges, view.edges, strict=True):
-            days = edge.activity
+        live = [edge.live_color or edge.color for edge in view_edges]
+        for color in dict.fromkeys(live):
+            color_index(color, len(colors))
+        for row, edge, steps, color in zip(edges, view_edges, _day_steps(view_edges), live, strict=True):
             row += [
                 -1 if edge.since is None else edge.since,
-                [b - a for a, b in zip((0, *days), days, strict=False)],
-                color_index(edge.live_color or edge.color, len(colors)),
+                steps,
+                colors[color],
                 1 if edge.counts else 0,
                 strings[edge.kind_label],
             ]
@@ -364,6 +368,23 @@ def _texts(values: list[Any]) -> list[str]:
     if set(map(type, values)) <= {str}:
         return values
     return [value if type(value) is str else str(value) for value in values]
+
+
+def _day_steps(edges: list[ViewEdge]) -> list[list[int]]:
+    """Each edge's activity days as differences, the first from day 0."""
+    activity = list(map(_ACTIVITY, edges))
+    days = list(chain.from_iterable(activity))
+    if not set(map(type, days)) <= {int}:
+        return [[b - a for a, b in zip((0, *one), one, strict=False)] for one in activity]
+    lengths = np.fromiter(map(len, activity), dtype=np.int64, count=len(activity))
+    ends = np.cumsum(lengths)
+    starts = ends - lengths
+    day_array = np.asarray(days, dtype=np.int64)
+    before = np.empty_like(day_array)
+    before[1:] = day_array[:-1]
+    before[starts[lengths > 0]] = 0
+    steps = (day_array - before).tolist()
+    return [steps[start:end] for start, end in zip(starts.tolist(), ends.tolist(), strict=True)]
 
 
 def _sizes(sizes: list[float]) -> list[float]:

@@ -15,6 +15,7 @@ from pbgraph._texts.render import DEFAULT_LABELS_EN, GAP_LABELS, TOOLTIP, t
 from pbgraph.analyses.activity import pair_activity
 from pbgraph.model import LIAISON_KIND_ZH, NODE_KIND_ZH, PARTY_ZH, LiaisonKind
 from pbgraph.render._model import LegendItem, View, ViewEdge, ViewNode, instances
+from pbgraph.render._rounding import rounded
 from pbgraph.render.views._facts import EDGE_KINDS, Selection, facts, take, view_date
 from pbgraph.render.views._style import (
     DORMANT_COLOR,
@@ -226,8 +227,8 @@ class Builder:
             label if kind != "contact" else ""
             for label, kind in zip(take(self.f.label_array, nodes), kinds.tolist(), strict=True)
         ]
-        x = [round(v, 2) for v in xy[:, 0].astype(float).tolist()] if len(nodes) else []
-        y = [round(v, 2) for v in xy[:, 1].astype(float).tolist()] if len(nodes) else []
+        x = rounded(xy[:, 0].astype(float), 2) if len(nodes) else []
+        y = rounded(xy[:, 1].astype(float), 2) if len(nodes) else []
         return ids, labels, kinds.tolist(), x, y, color, shape, size
 
     def _node_tooltips(
@@ -289,7 +290,8 @@ class Builder:
             for key, symbol in GAP_SYMBOL.items()
         ]
 
-    def edges_among(self, nodes: np.ndarray, types: Sequence[str] | None) -> list[ViewEdge]:
+    def edge_rows(self, nodes: np.ndarray, types: Sequence[str] | None) -> np.ndarray:
+        """The rows of the dataset's edges (:attr:`Facts.edges`) that a view of these nodes draws."""
         columns = self.f.edges
         inside = np.zeros(self.ix.size, dtype=bool)
         inside[nodes] = True
@@ -297,7 +299,11 @@ class Builder:
         keep = inside[columns.source] & inside[columns.target] & columns.first
         if types is not None:
             keep &= columns.of_types(types)
-        rows = np.flatnonzero(keep)
+        return np.flatnonzero(keep)
+
+    def edges_among(self, nodes: np.ndarray, types: Sequence[str] | None) -> list[ViewEdge]:
+        columns = self.f.edges
+        rows = self.edge_rows(nodes, types)
         source, target = columns.source[rows], columns.target[rows]
         source_ids, target_ids = take(self.ix.ids, source), take(self.ix.ids, target)
         is_liaison = columns.type[rows] == 0
