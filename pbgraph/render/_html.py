@@ -129,7 +129,7 @@ _SATELLITE = 2
 # the fields the payload reads of every node and edge at once
 _ID, _LABEL, _TOOLTIP, _HIGHLIGHT = (attrgetter(name) for name in ("id", "label", "tooltip", "highlight"))
 _COLOR, _SHAPE, _TIP, _KIND_LABEL = (attrgetter(name) for name in ("color", "shape", "tooltip", "kind_label"))
-_X, _Y, _SIZE, _ACTIVITY = (attrgetter(name) for name in ("x", "y", "size", "activity"))
+_X, _Y, _SIZE, _ACTIVITY, _ATTRS = (attrgetter(name) for name in ("x", "y", "size", "activity", "attrs"))
 _VALUES = methodcaller("values")
 
 
@@ -242,7 +242,7 @@ def _payload(view: View, labels: Mapping[str, str]) -> dict[str, Any]:
     node_labels = list(map(_LABEL, view_nodes))
     tooltips = list(map(_TOOLTIP, view_nodes))
     highlights = list(map(_HIGHLIGHT, view_nodes))
-    filter_keys, filter_values = _filters(view_nodes)
+    filter_keys, filter_values, node_attrs = _filters(view_nodes)
     index = {node_id: i for i, node_id in enumerate(node_ids)}
     symbols = {symbol: k for k, symbol in enumerate(GAP_SYMBOLS)}
     # tooltip values, gap flags and edge tooltips repeat (a sector, a party, a count): each is written once,
@@ -293,13 +293,13 @@ def _payload(view: View, labels: Mapping[str, str]) -> dict[str, Any]:
             size,
             -1 if highlight is None else strings[highlight],
             tip,
-            _attrs(node.attrs, filter_keys, filter_values) if node.attrs else [-1] * len(filter_keys),
+            attrs,
             -1 if node.parent is None else index[node.parent],
             (_RESERVE if node.reserve else 0) | (_SATELLITE if node.satellite else 0),
             [symbols[symbol] for symbol in node.gaps] if node.gaps else [],
         ]
-        for node, node_id, label, x, y, size, highlight, tip in zip(
-            view_nodes, node_ids, node_labels, xs, ys, sizes, highlights, tips, strict=True
+        for node, node_id, label, x, y, size, highlight, tip, attrs in zip(
+            view_nodes, node_ids, node_labels, xs, ys, sizes, highlights, tips, node_attrs, strict=True
         )
     ]
     color_index = colors.setdefault
@@ -399,32 +399,33 @@ def _sizes(sizes: list[float]) -> list[float]:
     ]
 
 
-def _attrs(
-    attrs: Mapping[str, Any], filter_keys: dict[str, int], filter_values: list[dict[str, int]]
-) -> list[int]:
-    """A node's filter values by number, -1 where it has none."""
-    out = [-1] * len(filter_keys)
-    for key, value in attrs.items():
-        k = filter_keys[key]
-        out[k] = filter_values[k][value if type(value) is str else str(value)]
-    return out
-
-
-def _filters(view_nodes: list[ViewNode]) -> tuple[dict[str, int], list[dict[str, int]]]:
-    """The filter attributes of the nodes (key -> number) and each one's values (value -> number)."""
+def _filters(view_nodes: list[ViewNode]) -> tuple[dict[str, int], list[dict[str, int]], list[list[int]]]:
+    """The filter attributes of the nodes (key -> number), each one's values (value -> number), and each
+    node's values by number (-1 where it has none)."""
     filter_keys: dict[str, int] = {}
     filter_values: list[dict[str, int]] = []
-    for node in view_nodes:
-        for key, value in node.attrs.items():
+    rows: list[list[int]] = []
+    for attrs in map(_ATTRS, view_nodes):
+        row = [-1] * len(filter_keys)
+        for key, value in attrs.items():
             k = filter_keys.get(key)
             if k is None:
                 k = filter_keys[key] = len(filter_keys)
                 filter_values.append({})
+                row.append(-1)
             values = filter_values[k]
             text = value if type(value) is str else str(value)
-            if text not in values:
-                values[text] = len(values)
-    return filter_keys, filter_values
+            code = values.get(text)
+            if code is None:
+                code = values[text] = len(values)
+            row[k] = code
+        rows.append(row)
+    # the nodes before a key's first appearance have no value for it
+    count = len(filter_keys)
+    for row in rows:
+        if len(row) < count:
+            row += [-1] * (count - len(row))
+    return filter_keys, filter_values, rows
 
 
 def _json_for_script(payload: object) -> str:
