@@ -260,13 +260,14 @@ def _payload(view: View, labels: Mapping[str, str]) -> dict[str, Any]:
     ends = np.cumsum(lengths, dtype=np.int64)
     position = np.concatenate([kept + owner[kept], ends[flagged] + np.asarray(flagged, dtype=np.int64)])
     in_order = np.concatenate([value_array[kept], np.array([highlights[i] for i in flagged], dtype=object)])
-    repeated: list[str] = in_order[np.argsort(position, kind="stable")].tolist()
-    repeated += map(_TIP, view_edges)
+    order = np.argsort(position, kind="stable")
+    texts = [in_order[order], np.array(list(map(_TIP, view_edges)), dtype=object)]
     if view.timeline is not None:
-        repeated += map(_KIND_LABEL, view_edges)
-    strings = {text: k for k, (text, _) in enumerate(Counter(repeated).most_common())}
+        texts.append(np.array(list(map(_KIND_LABEL, view_edges)), dtype=object))
+    strings, ranks = _string_table(np.concatenate(texts))
     codes = np.where(is_label, -1, -2)
-    codes[kept] = list(map(strings.__getitem__, value_array[kept].tolist()))
+    # the tooltip values come first in `texts`, in the order of `kept`, among the highlights
+    codes[kept] = ranks[: len(order)][order < len(kept)]
     code_list = codes.tolist()
     # each node's tooltip is its keys' schema (shared) followed by the values
     key_tuples = list(map(tuple, tooltips))
@@ -368,6 +369,22 @@ def _texts(values: list[Any]) -> list[str]:
     if set(map(type, values)) <= {str}:
         return values
     return [value if type(value) is str else str(value) for value in values]
+
+
+def _string_table(texts: np.ndarray) -> tuple[dict[str, int], np.ndarray]:
+    """The distinct texts numbered by frequency, the most frequent first (ties in order of appearance, as
+    `Counter.most_common`), and the number of each text."""
+    import pandas as pd
+
+    codes, distinct = pd.factorize(texts)
+    if len(codes) and codes.min() < 0:  # a missing value (None, NaN) has no code: counted one by one
+        strings = {text: k for k, (text, _) in enumerate(Counter(texts.tolist()).most_common())}
+        return strings, np.array([strings[text] for text in texts.tolist()], dtype=np.int64)
+    by_count = np.argsort(-np.bincount(codes, minlength=len(distinct)), kind="stable")
+    rank = np.empty(len(distinct), dtype=np.int64)
+    rank[by_count] = np.arange(len(distinct))
+    ordered = np.asarray(distinct, dtype=object)[by_count].tolist()
+    return dict(zip(ordered, range(len(ordered)), strict=True)), rank[codes]
 
 
 def _day_steps(edges: list[ViewEdge]) -> list[list[int]]:
