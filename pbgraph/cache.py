@@ -23,7 +23,7 @@ import re
 import shutil
 import tempfile
 from collections.abc import Callable
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from pbgraph.dataset import Dataset
 
 CACHE_ENV = "PBGRAPH_CACHE_DIR"
-FORMAT = 3
+FORMAT = 4
 HASH_WHOLE = 4 << 20
 HASH_SAMPLE = 256 << 10
 META = "meta.json"
@@ -43,13 +43,14 @@ META = "meta.json"
 _POSITION_PREFIX = "\x00position:"
 # structures derived from the tables that cost more to compute than to read (the activity log's member lists
 # resolved to node numbers, its dates parsed, the pairs its activities join, the distinct liaisons and which
-# of them each joined pair is): kept with the entry as arrays
+# of them each joined pair is; the undirected liaison graph of the connectors): kept with the entry as arrays
 PERSISTED = (
     "activity_days",
     "activity_participation",
     "activity_pairs",
     "liaison_pairs",
     "activity_pair_liaisons",
+    "liaison_graph",
 )
 _DERIVED = "derived.{}.arrow"
 _ENTRY = re.compile(r"^[0-9a-f]{16}-[0-9a-f]{32}$")
@@ -131,11 +132,12 @@ def load_cached(path: str | os.PathLike[str], build: Callable[[], Dataset]) -> D
     if entry.is_dir():
         found = read_entry(entry)
         if found is not None:
+            found.keep_derived(partial(_keep_derived, entry))
             return found
     ds = build()
     # keep only what was read from unchanged files: a file edited while it was read gets another key
-    if fingerprint(path) == key:
-        write_entry(root, key, ds)
+    if fingerprint(path) == key and write_entry(root, key, ds):
+        ds.keep_derived(partial(_keep_derived, entry))
     return ds
 
 
@@ -187,12 +189,7 @@ def write_entry(root: Path, key: str, ds: Dataset) -> bool:
                 pa.ipc.new_file(sink, table.schema) as writer,
             ):
                 writer.write_table(table)
-        try:
-            derived = _derived_arrays(ds)
-        except (KeyError, ValueError, pa.ArrowException):
-            # what an analysis cannot derive it says when it is run: the entry is good without it
-            derived = {}
-        for name, arrays in derived.items():
+        for name, arrays in _derived_arrays(ds).items():
             _write_arrays(temporary / _DERIVED.format(name), arrays)
         (temporary / META).write_text(text, encoding="utf-8")
         try:
@@ -209,30 +206,39 @@ def write_entry(root: Path, key: str, ds: Dataset) -> bool:
 
 
 def _derived_arrays(ds: Dataset) -> dict[str, tuple[np.ndarray, ...]]:
-    """The structures of `PERSISTED`, computed now, as tuples of arrays."""
-    if not len(ds.activities):
-        return {}
-    # the analyses' own functions fill the dataset's store of derived structures
-    from pbgraph.analyses._joins import joined_liaisons
-    from pbgraph.period import activity_days
-
-    activity_days(ds)
-    joined_liaisons(ds)
+    """The structures of `PERSISTED` derived so far (e.g. by the validator), as tuples of arrays. The others
+    are added to the entry when a command first derives them (`_keep_derived`): a lone `validate` does not
+    pay for the activity log's joins."""
     store: dict[str, Any] = ds.__dict__.get("_derived", {})
-    return {
-        key: value if isinstance(value, tuple) else (value,)
-        for key, value in store.items()
-        if key in PERSISTED
-    }
+    return {key: _as_arrays(value) for key, value in store.items() if key in PERSISTED}
 
 
-def _absent(_: Dataset) -> None:
-    raise KeyError("not derived")
+def _as_arrays(structure: Any) -> tuple[np.ndarray, ...]:
+    return structure if isinstance(structure, tuple) else (structure,)
+
+
+def _keep_derived(entry: Path, key: str, structure: Any) -> None:
+    """Add a structure of `PERSISTED` derived after the entry was written to it (written beside, renamed into
+    place: a reader finds it whole or not at all). Best effort: an entry removed or replaced meanwhile, or a
+    full disk, only means the next command derives it again."""
+    path = entry / _DERIVED.format(key)
+    if key not in PERSISTED or path.exists():
+        return
+    temporary = entry / f".{path.name}.{os.getpid()}.tmp"
+    try:
+        _write_arrays(temporary, _as_arrays(structure))
+        os.replace(temporary, path)
+    except (OSError, ValueError, pa.ArrowException):
+        temporary.unlink(missing_ok=True)
 
 
 def _write_arrays(path: Path, arrays: tuple[np.ndarray, ...]) -> None:
-    """Arrays of one structure as the columns of an Arrow file, each with its numpy type in the metadata."""
-    columns = {str(i): pa.array(a.view(np.int64) if a.dtype.kind == "M" else a) for i, a in enumerate(arrays)}
+    """Arrays of one structure (of any lengths) in an Arrow file: each the one list of a column, with its
+    numpy type in the metadata."""
+    columns = {}
+    for i, array in enumerate(arrays):
+        values = pa.array(array.view(np.int64) if array.dtype.kind == "M" else array)
+        columns[str(i)] = pa.LargeListArray.from_arrays(pa.array([0, len(values)], pa.int64()), values)
     types = json.dumps([a.dtype.str for a in arrays])
     table = pa.table(columns).replace_schema_metadata({"numpy": types})
     with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
@@ -242,10 +248,12 @@ def _write_arrays(path: Path, arrays: tuple[np.ndarray, ...]) -> None:
 def _read_arrays(path: Path) -> tuple[np.ndarray, ...]:
     table = pa.ipc.open_file(pa.memory_map(str(path))).read_all()
     types = json.loads((table.schema.metadata or {})[b"numpy"])
-    return tuple(_mapped(table.column(i)).view(np.dtype(kind)) for i, kind in enumerate(types))
+    return tuple(
+        _mapped(table.column(i).chunk(0).values).view(np.dtype(kind)) for i, kind in enumerate(types)
+    )
 
 
-def _mapped(column: pa.ChunkedArray) -> np.ndarray:
+def _mapped(column: pa.Array | pa.ChunkedArray) -> np.ndarray:
     """A column of numbers as a read-only view of the mapped file (no copy: the structures derived from a
     dataset are never written to; numpy refuses a write, should one ever be tried)."""
     values = column.to_numpy()

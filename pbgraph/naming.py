@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
+import pyarrow.compute as pc
 
 if TYPE_CHECKING:
     from pbgraph.dataset import Dataset
@@ -41,9 +42,21 @@ PERSON_ROWS = "person_rows"
 
 
 def _names_of(datasets: Sequence[Dataset], ids: pd.Series) -> np.ndarray:
-    codes, uniques = pd.factorize(ids)
-    names = [next((n for ds in datasets if (n := ds.name_of(str(u)))), "") for u in uniques]
-    return np.array([*names, ""], dtype=object)[codes]
+    """The name of each id from the first dataset that gives it a name ("" when none does)."""
+    from pbgraph.graph import arrow_strings
+
+    # each distinct id once (arrow's dictionary), as Python strings only for the lookup
+    encoded = pc.dictionary_encode(arrow_strings(ids))
+    keys = encoded.dictionary.to_numpy(zero_copy_only=False)
+    names = np.full(len(keys) + 1, "", dtype=object)  # the last one for an empty cell
+    for ds in datasets:
+        unnamed = ~names[:-1].astype(bool)
+        if not unnamed.any():
+            break
+        found = ds.names_of(keys)
+        take = unnamed & found.astype(bool)
+        names[:-1][take] = found[take]
+    return names[encoded.indices.fill_null(len(keys)).to_numpy()]
 
 
 def with_names(
