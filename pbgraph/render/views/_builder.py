@@ -61,9 +61,11 @@ class Builder:
     # colours ---------------------------------------------------------------------------------------------
 
     def member_color_keys(self, members: np.ndarray) -> np.ndarray:
-        frame = self.ds.members
-        column = {"party": "party", "sector": "sector", "township": "township", "committee": "committee"}
-        return frame[column[self.color_by]].to_numpy(dtype=object)[members]
+        # the member columns the facts keep as arrays (party, sector, township): not converted again per call
+        kept = self.f.member_columns.get(self.color_by)
+        if kept is None:
+            kept = self.ds.members[self.color_by].to_numpy(dtype=object)
+        return kept[members]
 
     def color_map(self, keys: np.ndarray) -> dict[str, str]:
         if self.color_by == "party":
