@@ -3,9 +3,7 @@ nodes, legend and caption. Each view family (:mod:`.network`, :mod:`.org`, :mod:
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
-from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -36,9 +34,6 @@ if TYPE_CHECKING:
     from pbgraph.dataset import Dataset
 
 COLOR_BY = ("party", "sector", "township", "committee")
-_TOOLTIP, _DASHES, _ARROWS, _LIAISON, _COLOR = (
-    attrgetter(name) for name in ("tooltip", "dashes", "arrows", "liaison", "color")
-)
 
 
 class Builder:
@@ -413,20 +408,19 @@ class Builder:
                 shape, color, _ = KIND_STYLE[kind]
                 label = NODE_KIND_ZH.get(kind, kind) if self.lang == "zh" else kind
                 items.append(LegendItem(str(label), color, shape, count))
-        # each edge field read once, counted in C (a province's view has 40,000 edges)
-        tooltips = list(map(_TOOLTIP, edges))
-        per_tooltip = Counter(tooltips)
-        solid = Counter(zip(tooltips, map(_DASHES, edges), map(_ARROWS, edges), strict=True))
-        seen_kinds = {tooltip for tooltip, dashes, arrows in solid if not dashes and arrows}
+        seen_kinds = {e.tooltip for e in edges if not e.dashes and e.arrows}
         for kind in LiaisonKind:
             label = LIAISON_KIND_ZH[kind] if self.lang == "zh" else f"{kind.value} liaison"
             if label in seen_kinds:
-                items.append(LegendItem(label, LIAISON_COLORS[kind], "line", per_tooltip[label]))
-        styles = Counter(zip(map(_LIAISON, edges), map(_COLOR, edges), strict=True))
-        faded = sum(n for (liaison, color), n in styles.items() if liaison and color == DORMANT_COLOR)
+                items.append(
+                    LegendItem(
+                        label, LIAISON_COLORS[kind], "line", sum(1 for e in edges if e.tooltip == label)
+                    )
+                )
+        faded = sum(1 for e in edges if e.liaison and e.color == DORMANT_COLOR)
         if faded:
             items.append(LegendItem(t("dormant", self.lang), DORMANT_COLOR, "line", faded))
-        dashed = sum(n for dashes, n in Counter(map(_DASHES, edges)).items() if dashes)
+        dashed = sum(1 for e in edges if e.dashes)
         if dashed:
             items.append(LegendItem(t("not_counting", self.lang), NOT_COUNTING_COLOR, "dashed", dashed))
         return items
