@@ -309,3 +309,26 @@ def test_a_structure_derived_after_the_entry_is_gone_is_no_error(cache_folder: P
         analyses.run("dormant", ds).tables["dormant"].equals(analyses.run("dormant", fresh).tables["dormant"])
     )
     assert entries(cache_folder) == []
+
+
+def test_every_persisted_structure_is_kept_and_read_back(cache_folder: Path, tmp_path: Path) -> None:
+    # a report derives every structure the cache keeps; the next command reads them all from the entry and
+    # writes the same report as one that reads the files
+    folder = tmp_path / "sample"
+    shutil.copytree(SAMPLE, folder)
+    first = CliRunner().invoke(main, ["report", str(folder), "-o", str(tmp_path / "first.html")])
+    assert first.exit_code == 0, first.output
+    (entry,) = (cache_folder / name for name in entries(cache_folder))
+    assert sorted(p.name for p in entry.glob("derived.*.arrow")) == sorted(
+        f"derived.{key}.arrow" for key in cache.PERSISTED
+    )
+    store = pbgraph.load(folder).__dict__["_derived"]
+    assert set(store) >= set(cache.PERSISTED)
+    for key in cache.PERSISTED:
+        arrays = store[key] if isinstance(store[key], tuple) else (store[key],)
+        assert all(not a.flags.writeable for a in arrays), key
+    report = ["report", str(folder), "-o"]
+    second = CliRunner().invoke(main, [*report, str(tmp_path / "second.html")])
+    fresh = CliRunner().invoke(main, [*report, str(tmp_path / "fresh.html"), "--no-cache"])
+    assert second.exit_code == 0 and fresh.exit_code == 0, second.output + fresh.output
+    assert (tmp_path / "second.html").read_bytes() == (tmp_path / "fresh.html").read_bytes()
