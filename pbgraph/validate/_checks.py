@@ -46,7 +46,7 @@ from pbgraph.validate._registry import (
     positions_in,
     text_column,
 )
-from pbgraph.validate._text import has_role, may_need_strip
+from pbgraph.validate._text import empty_cells, has_role, may_need_strip
 from pbgraph.validate._text import may_hold_control as _may_hold_control
 
 if TYPE_CHECKING:
@@ -124,7 +124,9 @@ class Validator(ActivityChecks):
             # rows that are blank in every column are spacing, not records
             blank = np.ones(len(frame), dtype=bool)
             for column_name in frame.columns:
-                blank &= (frame[column_name] == "").to_numpy()
+                if not blank.any():
+                    break
+                blank &= empty_cells(frame[column_name])
             if blank.any():
                 frame = frame[~blank].reset_index(drop=True)
                 raw.rows = raw.rows[~blank]
@@ -136,7 +138,7 @@ class Validator(ActivityChecks):
             for column in table.columns:
                 if column.required and column.name not in self.missing_columns[name]:
                     self.report(
-                        raw, "empty_required", (raw.frame[column.name] == "").to_numpy(), column=column.name
+                        raw, "empty_required", empty_cells(raw.frame[column.name]), column=column.name
                     )
 
     def enum(

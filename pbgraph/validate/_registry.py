@@ -23,6 +23,7 @@ from pbgraph.model import (
 )
 from pbgraph.problem import Problem
 from pbgraph.validate._numbered import NumberedTable, numbered_positions, numbered_tables
+from pbgraph.validate._text import empty_cells
 
 if TYPE_CHECKING:
     from pbgraph.io import RawTable
@@ -261,7 +262,7 @@ class Registry:
         positions = self.positions[key]
         # what every check of the column reads (liaison ends are checked once per kind) is computed once
         if key not in self._filled:
-            self._filled[key] = (raw.frame[column] != "").to_numpy()
+            self._filled[key] = ~empty_cells(raw.frame[column])
         present = self._filled[key].copy()
         if mask is not None:
             present &= mask
