@@ -50,6 +50,13 @@ def may_hold_control(values: pd.Series) -> bool:
     return False
 
 
+def may_need_strip(values: pd.Series) -> bool:
+    """False when no cell of an Arrow-backed text column can start or end with white space: its bytes are
+    ASCII above the space (ids, codes, dates). True when the column is not Arrow text or it might."""
+    chunks = text_bytes(values)
+    return chunks is None or any(raw.min() <= 0x20 or raw.max() >= 0x80 for raw in chunks)
+
+
 def has_role(roles: pd.Series, these: Iterable[str]) -> np.ndarray:
     """Per cell of a `roles` column: whether one of the roles it lists (split at any separator, stripped)
     is one of `these`."""
@@ -96,42 +103,5 @@ def empty_cells(values: pd.Series) -> np.ndarray:
     chunks = _plain_chunks(values)
     if chunks is None:
         return (values == "").to_numpy(dtype=bool)
-    if not chunks:
-        return np.zeros(0, dtype=bool)
-    return np.concatenate([np.diff(_offsets(chunk)) == 0 for chunk in chunks])
-
-
-# the first bytes of the UTF-8 of every white space character beyond ASCII (U+0085, U+00A0, U+1680,
-# U+2000 to U+200A, U+2028, U+2029, U+202F, U+205F, U+3000)
-_WIDE_SPACE_LEADS = np.array([0xC2, 0xE1, 0xE2, 0xE3], dtype=np.uint8)
-
-
-def may_need_strip(values: pd.Series) -> bool:
-    """False when no cell of an Arrow-backed text column can start or end with white space: the first and
-    the last character of every cell is neither an ASCII space or control nor could be a wider space. True
-    when the column is not Arrow text or some cell might."""
-    chunks = _plain_chunks(values)
-    if chunks is None:
-        return True
-    for chunk in chunks:
-        data_buffer = chunk.buffers()[2]
-        if data_buffer is None or not data_buffer.size:
-            continue
-        data = np.frombuffer(data_buffer, dtype=np.uint8)
-        if data.min() > 0x20 and data.max() < 0x80:
-            continue
-        offsets = _offsets(chunk)
-        filled = np.diff(offsets) > 0
-        starts, ends = offsets[:-1][filled], offsets[1:][filled]
-        first, last = data[starts], data[ends - 1]
-        if (first <= 0x20).any() or np.isin(first, _WIDE_SPACE_LEADS).any() or (last <= 0x20).any():
-            return True
-        # a cell ending in a character of two or three bytes: the byte that starts it
-        wide = np.flatnonzero(last >= 0x80)
-        if not wide.size:
-            continue
-        two = data[np.maximum(ends[wide] - 2, 0)] == 0xC2
-        three = np.isin(data[np.maximum(ends[wide] - 3, 0)], _WIDE_SPACE_LEADS[1:])
-        if (two | three).any():
-            return True
-    return False
+    parts = [np.diff(_offsets(chunk)) == 0 for chunk in chunks if len(chunk)]
+    return np.concatenate(parts) if parts else np.zeros(0, dtype=bool)
