@@ -21,7 +21,9 @@ import json
 import os
 import re
 import shutil
+import sys
 import tempfile
+import threading
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -135,16 +137,38 @@ def load_cached(path: str | os.PathLike[str], build: Callable[[], Dataset]) -> D
     ds = build()
     # keep only what was read from unchanged files: a file edited while it was read gets another key
     if fingerprint(path) == key:
-        write_entry(root, key, ds)
+        write_entry(root, key, ds, start=_while_command_runs())
     return ds
+
+
+def _while_command_runs() -> Callable[[Callable[[], object]], None] | None:
+    """Inside a command: what runs a function on a thread of its own, while the command goes on, and waits
+    for it when the command ends (its output written). None outside a command."""
+    click = sys.modules.get("click")
+    context = click.get_current_context(silent=True) if click is not None else None
+    if context is None:
+        return None
+
+    def start(work: Callable[[], object]) -> None:
+        thread = threading.Thread(target=work, name="pbgraph-cache-write")
+        thread.start()
+        context.call_on_close(thread.join)
+
+    return start
 
 
 def _problem_record(problem: Any) -> dict[str, Any]:
     return dataclasses.asdict(problem)
 
 
-def write_entry(root: Path, key: str, ds: Dataset) -> bool:
-    """Write `ds` as the entry `key` (beside, then renamed into place); whether it is now in the cache."""
+def write_entry(
+    root: Path, key: str, ds: Dataset, *, start: Callable[[Callable[[], object]], None] | None = None
+) -> bool:
+    """Write `ds` as the entry `key` (beside, then renamed into place); whether it is now in the cache.
+
+    With `start`, the files are written by the function given to it (on a thread of its own: the tables and
+    the structures derived from them are made ready first, here), and True says only that they will be.
+    """
     from pbgraph.graph import index_of
     from pbgraph.problem import Problem
 
@@ -165,36 +189,52 @@ def write_entry(root: Path, key: str, ds: Dataset) -> bool:
     if [Problem(**record) for record in json.loads(text)["warnings"]] != list(ds.warnings):
         return False
     resolved: dict[tuple[str, str], Any] = dict(index_of(ds).resolved_columns())
+    tables = {}
+    for name, frame in ds.tables.items():
+        table = pa.Table.from_pandas(frame, preserve_index=False)
+        table = table.cast(
+            pa.schema(
+                pa.field(f.name, pa.large_string()) if pa.types.is_string(f.type) else f for f in table.schema
+            )
+        )
+        for (table_name, column), positions in resolved.items():
+            if table_name == name:
+                table = table.append_column(_POSITION_PREFIX + column, pa.array(positions))
+        tables[name] = table
+    try:
+        derived = _derived_arrays(ds)
+    except (KeyError, ValueError, pa.ArrowException):
+        # what an analysis cannot derive it says when it is run: the entry is good without it
+        derived = {}
+
+    def write() -> bool:
+        return _write_files(root, key, tables, derived, text)
+
+    if start is None:
+        return write()
+    start(write)
+    return True
+
+
+def _write_files(
+    root: Path, key: str, tables: dict[str, pa.Table], derived: dict[str, tuple[np.ndarray, ...]], meta: str
+) -> bool:
+    """Write the files of an entry into a temporary folder and rename it into place."""
     try:
         root.mkdir(parents=True, exist_ok=True)
         temporary = Path(tempfile.mkdtemp(prefix=f".{key}.", suffix=".tmp", dir=root))
     except OSError:
         return False
     try:
-        for name, frame in ds.tables.items():
-            table = pa.Table.from_pandas(frame, preserve_index=False)
-            table = table.cast(
-                pa.schema(
-                    pa.field(f.name, pa.large_string()) if pa.types.is_string(f.type) else f
-                    for f in table.schema
-                )
-            )
-            for (table_name, column), positions in resolved.items():
-                if table_name == name:
-                    table = table.append_column(_POSITION_PREFIX + column, pa.array(positions))
+        for name, table in tables.items():
             with (
                 pa.OSFile(str(temporary / f"{name}.arrow"), "wb") as sink,
                 pa.ipc.new_file(sink, table.schema) as writer,
             ):
                 writer.write_table(table)
-        try:
-            derived = _derived_arrays(ds)
-        except (KeyError, ValueError, pa.ArrowException):
-            # what an analysis cannot derive it says when it is run: the entry is good without it
-            derived = {}
         for name, arrays in derived.items():
             _write_arrays(temporary / _DERIVED.format(name), arrays)
-        (temporary / META).write_text(text, encoding="utf-8")
+        (temporary / META).write_text(meta, encoding="utf-8")
         try:
             os.rename(temporary, root / key)
         except OSError:
