@@ -42,7 +42,9 @@ from pbgraph.problem import Problem
 from pbgraph.validate._activities import ActivityChecks
 from pbgraph.validate._registry import (
     ANY_ORG,
+    NODE_TABLES,
     TAG_CODES,
+    TAG_NAMES,
     positions_in,
     text_column,
 )
@@ -272,6 +274,9 @@ class Validator(ActivityChecks):
         code = positions_in(liaisons.frame["kind"], pa.array([k.value for k in kinds], type=pa.string()))
         # the kind of each liaison as its position in LiaisonKind (-1 when unknown), for `meaning`
         self.liaison_kind = code
+        if self._endpoints_fit(liaisons, code):
+            # nothing the checks below would report (most datasets): the self-liaisons remain
+            kinds = []
         for number, kind in enumerate(kinds):
             mask = code == number
             if not mask.any():
@@ -293,10 +298,8 @@ class Validator(ActivityChecks):
                 )
         # the kind column itself may be unknown: still check that the endpoints exist
         other = code < 0
-        for end in ("source", "target"):
-            self.reference(
-                liaisons, end, {"members", "sectors", "townships", "contacts", ANY_ORG}, "member", mask=other
-            )
+        for end in ("source", "target") if kinds else ():
+            self.reference(liaisons, end, _ANY_END, "member", mask=other)
         frame = liaisons.frame
         self.report(
             liaisons,
@@ -304,6 +307,35 @@ class Validator(ActivityChecks):
             ((frame["source"] == frame["target"]) & (frame["source"] != "")).to_numpy(),
             column="target",
         )
+
+    def _endpoints_fit(self, liaisons: RawTable, code: np.ndarray) -> bool:
+        """Whether every filled end of every liaison names a known id of a kind its liaison's kind allows
+        (of any node table for a liaison of unknown kind): all the ends at once, a pass per end, rather
+        than a pass per end and kind of liaison. False says only that the checks must look closer."""
+        kinds = list(LiaisonKind)
+        # per kind of liaison (then one of unknown kind): which registry tags and node tables fit an end
+        tag_ok = np.zeros((len(kinds) + 1, len(TAG_NAMES)), dtype=bool)
+        table_ok = np.zeros((len(kinds) + 1, len(NODE_TABLES)), dtype=bool)
+        row = np.where(code >= 0, code, len(kinds))
+        for end in ("source", "target"):
+            allowed = [{"members"} if end == "source" else _LIAISON_TARGETS[kind][0] for kind in kinds]
+            for number, tags in enumerate([*allowed, _ANY_END]):
+                tag_ok[number] = False
+                table_ok[number] = False
+                tag_ok[number, [TAG_CODES[t] for t in tags if t in TAG_CODES]] = True
+                if any(t.startswith("org:") for t in tags):
+                    tag_ok[number, TAG_CODES[ANY_ORG]] = True
+                table_ok[number, [NODE_TABLES.index(t) for t in tags if t in NODE_TABLES]] = True
+            key = (liaisons.name, end)
+            if key not in self.positions:
+                self.resolve([key])
+            positions = self.positions[key]
+            at = np.maximum(positions, 0)
+            fits = tag_ok[row, self.registry_tag[at]] | table_ok[row, self.registry_table[at]]
+            fits &= positions >= 0
+            if not (fits | empty_cells(liaisons.frame[end])).all():
+                return False
+        return True
 
     def parent_cycles(self) -> None:
         orgs = self.raw["organizations"]
@@ -521,6 +553,9 @@ _REFERENCE_COLUMNS: tuple[tuple[str, str], ...] = (
     ("activities", "organization"),
 )
 
+
+# what the end of a liaison of unknown kind may name
+_ANY_END = {"members", "sectors", "townships", "contacts", ANY_ORG}
 
 _LIAISON_TARGETS: dict[LiaisonKind, tuple[set[str], str]] = {
     LiaisonKind.SECTOR: ({"sectors", f"org:{OrgKind.SECTOR_GROUP}"}, "sector_or_group"),
