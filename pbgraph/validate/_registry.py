@@ -79,7 +79,7 @@ class Registry:
         # key for them (:meth:`pbgraph.dataset.Dataset.derived`)
         self.derived: dict[str, Any] = {}
         # per reference column: which cells are filled, and the tag and table of the id each names
-        self._filled: dict[tuple[str, str], np.ndarray] = {}
+        self._filled: dict[tuple[str, str], tuple[np.ndarray, bool]] = {}
         self._kind_of_cells: dict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = {}
         # how the node tables number their ids, when they all do in order (see `_numbered`)
         self.numbered: list[NumberedTable] | None = None
@@ -262,11 +262,12 @@ class Registry:
         positions = self.positions[key]
         # what every check of the column reads (liaison ends are checked once per kind) is computed once
         if key not in self._filled:
-            self._filled[key] = ~empty_cells(raw.frame[column])
-        present = self._filled[key].copy()
-        if mask is not None:
-            present &= mask
-        if not {tag_table(a) for a in allowed} & self.unavailable:
+            filled = ~empty_cells(raw.frame[column])
+            # whether every filled cell names a known id (most columns): then the present are the known
+            self._filled[key] = (filled, not (filled & (positions < 0)).any())
+        filled, all_known = self._filled[key]
+        present = filled if mask is None else filled & mask
+        if not all_known and not {tag_table(a) for a in allowed} & self.unavailable:
             unknown = present & (positions < 0)
             self.report(
                 raw,
@@ -275,7 +276,7 @@ class Registry:
                 column=column,
                 params=kind_params("expected", expected) | (extra or {}),
             )
-        known = present & (positions >= 0)
+        known = present if all_known else present & (positions >= 0)
         if not known.any():
             return positions
         if key not in self._kind_of_cells:
