@@ -192,18 +192,16 @@ def _sniff_delimiter(header_line: str, table: Table) -> str:
 _LINE_BREAK = re.compile("\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
-def _odd_quote_count(path: Path, encoding: str) -> bool:
-    """Whether the file holds an odd number of double quotes (so a quoted field may be left open)."""
+def _odd_quote_count(data: bytes, encoding: str) -> bool:
+    """Whether the file's bytes hold an odd number of double quotes (so a quoted field may be left open)."""
     if encoding == "utf-16":
-        return path.read_text(encoding=encoding).count('"') % 2 == 1
+        return data.decode(encoding).count('"') % 2 == 1
     # in UTF-8 and GB18030 the byte 0x22 is never part of a multi-byte character
     count = 0
-    # one buffer read into again and again: no fresh memory per chunk
-    buffer = bytearray(1 << 22)
-    chunk = np.frombuffer(buffer, dtype=np.uint8)
-    with path.open("rb", buffering=0) as handle:
-        while size := handle.readinto(buffer):
-            count += int(np.count_nonzero(chunk[:size] == 0x22))
+    every = np.frombuffer(data, dtype=np.uint8)
+    # a few megabytes at a time: no comparison as large as the file
+    for start in range(0, len(every), 1 << 22):
+        count += int(np.count_nonzero(every[start : start + (1 << 22)] == 0x22))
     return count % 2 == 1
 
 
@@ -216,14 +214,15 @@ def read_csv_table(path: Path, table: Table, *, display: str) -> tuple[RawTable 
         ]
 
     def fail_undecodable() -> tuple[None, list[Problem]]:
-        code, row, params = undecodable(path.read_bytes())
+        code, row, params = undecodable(data)
         return fail(code, row=row, **params)
 
-    size = path.stat().st_size
+    # the file is read once: arrow parses these bytes, and the quotes are counted in them
+    data = path.read_bytes()
+    size = len(data)
     if size == 0:
         return fail("empty_file")
-    with path.open("rb") as handle:
-        sample = handle.read(SNIFF_BYTES)
+    sample = data[:SNIFF_BYTES]
     encoding = detect_encoding(sample, complete=size <= SNIFF_BYTES)
     if encoding is None:
         return fail_undecodable()
@@ -254,7 +253,7 @@ def read_csv_table(path: Path, table: Table, *, display: str) -> tuple[RawTable 
 
     def read(enc: str) -> pa.Table:
         return pacsv.read_csv(
-            path,
+            pa.BufferReader(data),
             # a block holds whole cells: a 1 MB cell needs a block larger than arrow's default
             read_options=pacsv.ReadOptions(
                 encoding=enc, column_names=names, skip_rows=1, block_size=max(1 << 22, min(size + 1, 1 << 26))
@@ -291,7 +290,7 @@ def read_csv_table(path: Path, table: Table, *, display: str) -> tuple[RawTable 
         return fail_undecodable()
     rows = np.arange(2, arrow.num_rows + 2)
     if bad_rows:
-        text = path.read_bytes().decode(encoding, errors="replace").lstrip("\ufeff")
+        text = data.decode(encoding, errors="replace").lstrip("\ufeff")
         bad, blank = excel_rows_of_bad_records(text, delimiter, len(headers))
         problems = [
             Problem(
@@ -317,8 +316,8 @@ def read_csv_table(path: Path, table: Table, *, display: str) -> tuple[RawTable 
             ]
         # arrow skipped the whitespace-only lines: number the records after them as Excel does
         rows = np.delete(np.arange(2, arrow.num_rows + len(blank) + 2), np.asarray(blank) - 2)
-    if _odd_quote_count(path, encoding):
-        text = path.read_bytes().decode(encoding, errors="replace").lstrip("\ufeff")
+    if _odd_quote_count(data, encoding):
+        text = data.decode(encoding, errors="replace").lstrip("\ufeff")
         open_row = open_quote_row(text, delimiter)
         if open_row is not None:
             return None, [
