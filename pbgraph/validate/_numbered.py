@@ -77,11 +77,21 @@ def numbered_tables(tables: list[list[pa.Array]]) -> list[NumberedTable] | None:
     return found
 
 
+# ids read a block at a time: temporaries of a few megabytes are reused, where those of a whole national
+# column would each be fresh memory (the system's time to hand it over outweighs the arithmetic)
+BLOCK = 1 << 18
+
+
 def numbered_positions(tables: list[NumberedTable], chunk: pa.Array) -> np.ndarray:
     """Registry position of each id of a text chunk (-1 where it is none of the tables' ids)."""
     found = np.full(len(chunk), -1, dtype=np.int64)
-    if not len(chunk):
-        return found
+    for start in range(0, len(chunk), BLOCK):
+        _block_positions(tables, chunk.slice(start, BLOCK), found[start : start + BLOCK])
+    return found
+
+
+def _block_positions(tables: list[NumberedTable], chunk: pa.Array, found: np.ndarray) -> None:
+    """Write into `found` (all -1) the registry position of each id of `chunk` that is one."""
     offsets, data = _offsets_and_data(chunk)
     lengths = np.diff(offsets)
     shortest, longest = int(lengths.min()), int(lengths.max())
@@ -120,7 +130,6 @@ def numbered_positions(tables: list[NumberedTable], chunk: pa.Array) -> np.ndarr
                     np.copyto(found, position, where=hit)
                 else:
                     found[rows[hit]] = position[hit]
-    return found
 
 
 def _long_ids(
