@@ -82,9 +82,14 @@ def numbered_tables(tables: list[list[pa.Array]]) -> list[NumberedTable] | None:
 BLOCK = 1 << 18
 
 
-def numbered_positions(tables: list[NumberedTable], chunk: pa.Array) -> np.ndarray:
-    """Registry position of each id of a text chunk (-1 where it is none of the tables' ids)."""
-    found = np.full(len(chunk), -1, dtype=np.int64)
+def numbered_positions(
+    tables: list[NumberedTable], chunk: pa.Array, out: np.ndarray | None = None
+) -> np.ndarray:
+    """Registry position of each id of a text chunk (-1 where it is none of the tables' ids); written into
+    `out` when given (as long as the chunk)."""
+    found = np.full(len(chunk), -1, dtype=np.int64) if out is None else out
+    if out is not None:
+        found.fill(-1)
     for start in range(0, len(chunk), BLOCK):
         _block_positions(tables, chunk.slice(start, BLOCK), found[start : start + BLOCK])
     return found

@@ -226,10 +226,13 @@ class Registry:
         other (-1 where unknown): one hash of the registry, and no copy of the columns."""
         flat = [chunk for column in columns for chunk in column]
         if self.numbered is not None:
-            numbered = self.numbered
-            return np.concatenate(
-                [np.zeros(0, dtype=np.int64)] + [numbered_positions(numbered, c) for c in flat]
-            )
+            # each chunk's positions written in place: no copy of them all at the end
+            found = np.empty(sum(len(c) for c in flat), dtype=np.int64)
+            at = 0
+            for chunk in flat:
+                numbered_positions(self.numbered, chunk, out=found[at : at + len(chunk)])
+                at += len(chunk)
+            return found
         everything = pa.chunked_array(flat, type=pa.large_string())
         found = pc.index_in(everything, value_set=self.registry_ids).fill_null(-1)
         return np.asarray(found.to_numpy(), dtype=np.int64)
