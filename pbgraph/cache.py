@@ -25,7 +25,7 @@ import sys
 import tempfile
 import threading
 from collections.abc import Callable
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -133,11 +133,20 @@ def load_cached(path: str | os.PathLike[str], build: Callable[[], Dataset]) -> D
     if entry.is_dir():
         found = read_entry(entry)
         if found is not None:
+            found.keep_derived(partial(_keep_derived, entry))
             return found
     ds = build()
     # keep only what was read from unchanged files: a file edited while it was read gets another key
-    if fingerprint(path) == key:
-        write_entry(root, key, ds, start=_while_command_runs())
+    if fingerprint(path) != key:
+        return ds
+    start = _while_command_runs()
+    if start is None:
+        if write_entry(root, key, ds):
+            ds.keep_derived(partial(_keep_derived, entry))
+        return ds
+    later = _Later(entry)
+    if write_entry(root, key, ds, start=lambda write: start(partial(later.run, write))):
+        ds.keep_derived(later.keep)
     return ds
 
 
@@ -157,17 +166,51 @@ def _while_command_runs() -> Callable[[Callable[[], object]], None] | None:
     return start
 
 
+class _Later:
+    """The structures a command derives while its entry's files are still being written on another thread:
+    kept in the entry once it is in place (see `_keep_derived`), those derived after that at once."""
+
+    def __init__(self, entry: Path) -> None:
+        self.entry = entry
+        self.lock = threading.Lock()
+        # None while the files are being written, then whether the entry is in place
+        self.written: bool | None = None
+        self.waiting: list[tuple[str, Any]] = []
+
+    def keep(self, key: str, structure: Any) -> None:
+        with self.lock:
+            if self.written is None:
+                self.waiting.append((key, structure))
+                return
+        if self.written:
+            _keep_derived(self.entry, key, structure)
+
+    def run(self, write: Callable[[], bool]) -> None:
+        written = False
+        try:
+            written = write()
+        finally:
+            while True:
+                with self.lock:
+                    waiting, self.waiting = self.waiting, []
+                    if not waiting:
+                        self.written = written
+                        break
+                for key, structure in waiting if written else ():
+                    _keep_derived(self.entry, key, structure)
+
+
 def _problem_record(problem: Any) -> dict[str, Any]:
     return dataclasses.asdict(problem)
 
 
 def write_entry(
-    root: Path, key: str, ds: Dataset, *, start: Callable[[Callable[[], object]], None] | None = None
+    root: Path, key: str, ds: Dataset, *, start: Callable[[Callable[[], bool]], None] | None = None
 ) -> bool:
     """Write `ds` as the entry `key` (beside, then renamed into place); whether it is now in the cache.
 
-    With `start`, the files are written by the function given to it (on a thread of its own: the tables and
-    the structures derived from them are made ready first, here), and True says only that they will be.
+    With `start`, the files are written by the function given to it (on a thread of its own: the tables are
+    made ready first, here), and True says only that they will be.
     """
     from pbgraph.graph import index_of
     from pbgraph.problem import Problem
@@ -201,15 +244,7 @@ def write_entry(
             if table_name == name:
                 table = table.append_column(_POSITION_PREFIX + column, pa.array(positions))
         tables[name] = table
-    try:
-        derived = _derived_arrays(ds)
-    except (KeyError, ValueError, pa.ArrowException):
-        # what an analysis cannot derive it says when it is run: the entry is good without it
-        derived = {}
-
-    def write() -> bool:
-        return _write_files(root, key, tables, derived, text)
-
+    write = partial(_write_files, root, key, tables, _derived_arrays(ds), text)
     if start is None:
         return write()
     start(write)
@@ -249,25 +284,30 @@ def _write_files(
 
 
 def _derived_arrays(ds: Dataset) -> dict[str, tuple[np.ndarray, ...]]:
-    """The structures of `PERSISTED`, computed now, as tuples of arrays."""
-    if not len(ds.activities):
-        return {}
-    # the analyses' own functions fill the dataset's store of derived structures
-    from pbgraph.analyses._joins import joined_liaisons
-    from pbgraph.period import activity_days
-
-    activity_days(ds)
-    joined_liaisons(ds)
+    """The structures of `PERSISTED` derived so far (e.g. by the validator), as tuples of arrays. The others
+    are added to the entry when a command first derives them (`_keep_derived`): a lone `validate` does not
+    pay for the activity log's joins."""
     store: dict[str, Any] = ds.__dict__.get("_derived", {})
-    return {
-        key: value if isinstance(value, tuple) else (value,)
-        for key, value in store.items()
-        if key in PERSISTED
-    }
+    return {key: _as_arrays(value) for key, value in store.items() if key in PERSISTED}
 
 
-def _absent(_: Dataset) -> None:
-    raise KeyError("not derived")
+def _as_arrays(structure: Any) -> tuple[np.ndarray, ...]:
+    return structure if isinstance(structure, tuple) else (structure,)
+
+
+def _keep_derived(entry: Path, key: str, structure: Any) -> None:
+    """Add a structure of `PERSISTED` derived after the entry was written to it (written beside, renamed into
+    place: a reader finds it whole or not at all). Best effort: an entry removed or replaced meanwhile, or a
+    full disk, only means the next command derives it again."""
+    path = entry / _DERIVED.format(key)
+    if key not in PERSISTED or path.exists():
+        return
+    temporary = entry / f".{path.name}.{os.getpid()}.tmp"
+    try:
+        _write_arrays(temporary, _as_arrays(structure))
+        os.replace(temporary, path)
+    except (OSError, ValueError, pa.ArrowException):
+        temporary.unlink(missing_ok=True)
 
 
 def _write_arrays(path: Path, arrays: tuple[np.ndarray, ...]) -> None:

@@ -123,7 +123,15 @@ class Dataset:
         store: dict[str, Any] = self.__dict__.setdefault("_derived", {})
         if key not in store:
             store[key] = build(self)
+            keep = self.__dict__.get("_keep_derived")
+            if keep is not None:
+                keep(key, store[key])
         return store[key]
+
+    def keep_derived(self, keep: Callable[[str, Any], None]) -> None:
+        """Call `keep(key, structure)` with each structure derived from now on (the dataset cache keeps those
+        of :data:`pbgraph.cache.PERSISTED` in the dataset's entry for the next command)."""
+        self.__dict__["_keep_derived"] = keep
 
     def seed_derived(self, found: dict[str, Any]) -> None:
         """Structures derived earlier from the same tables (the dataset cache keeps some, see

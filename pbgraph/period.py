@@ -152,10 +152,37 @@ def as_of(ds: Dataset, date: str | dt.date) -> Dataset:
     """
     day = np.datetime64(parse_date(date, end=True), "D")
     since = day_numbers(ds.liaisons["since"])
-    keep = np.isnat(since) | (since <= day)
-    activity_days = day_numbers(ds.activities["date"])
-    return replace(
+    liaisons = np.isnat(since) | (since <= day)
+    activities = activity_days(ds) <= day
+    stood = replace(
         ds,
-        liaisons=ds.liaisons[keep].reset_index(drop=True),
-        activities=ds.activities[activity_days <= day].reset_index(drop=True),
+        liaisons=ds.liaisons[liaisons].reset_index(drop=True),
+        activities=ds.activities[activities].reset_index(drop=True),
     )
+    _carry(ds, stood, {"liaisons": liaisons, "activities": activities})
+    return stood
+
+
+def _carry(ds: Dataset, stood: Dataset, kept: dict[str, np.ndarray]) -> None:
+    """Give `stood` (`ds` with only the `kept` rows of some tables) what was already derived for `ds`: the
+    nodes are the same, so are their numbers; the reference columns and the activity log's dates and
+    participants are cut to the kept rows instead of being resolved and parsed again."""
+    from pbgraph.graph import index_of
+
+    resolved = index_of(ds).resolved_columns()
+    index_of(stood).seed(
+        {
+            (table, column): numbers[kept[table]] if table in kept else numbers
+            for (table, column), numbers in resolved.items()
+        }
+    )
+    store = ds.__dict__.get("_derived", {})
+    carried: dict[str, object] = {}
+    rows = kept["activities"]
+    if "activity_days" in store:
+        carried["activity_days"] = store["activity_days"][rows]
+    if "activity_participation" in store:
+        activity, member = store["activity_participation"]
+        inside = rows[activity]
+        carried["activity_participation"] = ((np.cumsum(rows) - 1)[activity[inside]], member[inside])
+    stood.seed_derived(carried)

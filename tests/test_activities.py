@@ -366,6 +366,28 @@ def test_generated_city_agrees_with_the_oracle_per_committee_and_as_of() -> None
         )
 
 
+@pytest.mark.parametrize("date", ["2023-12-31", "2025-03-15"])
+def test_as_of_a_dataset_whose_structures_were_derived_agrees_with_the_oracle(date: str) -> None:
+    # the network of a day takes the node numbers and the activity log's dates and participants already
+    # derived for the whole dataset, cut to the rows it keeps: the same answers as deriving them afresh
+    from pbgraph import analyses
+    from pbgraph.graph import index_of
+
+    whole = generated("city")
+    for name in analyses.ANALYSES:
+        analyses.run(name, whole)
+    stood, expected = as_of(whole, date), oracle.as_of(whole, date)
+    assert {"activity_days", "activity_participation"} <= set(stood.__dict__["_derived"])
+    for column in ("source", "target"):
+        assert (
+            index_of(stood).column("liaisons", column) == index_of(stood).lookup(stood.liaisons[column])
+        ).all()
+    for name in ("dormant", "activity_rates", "org_life_rates"):
+        assert_same_frames(
+            analysis("pbgraph", name)(stood), analysis("oracle", name)(expected), label=f"{name} as of {date}"
+        )
+
+
 def test_generated_activities_look_like_a_year_of_work() -> None:
     ds = generated("county")
     rates = analysis("pbgraph", "activity_rates")(ds)

@@ -4,6 +4,7 @@ small datasets (hypothesis) and on generated county and city systems."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from importlib import import_module
 from pathlib import Path
 from typing import Any
 
@@ -73,6 +74,20 @@ def test_sampled_betweenness_agrees_with_the_oracle(tables: dict[str, pd.DataFra
     """Above `sample_limit` nodes both sample the same way (same node order, networkx, same seed)."""
     ds = load_tables(tables)
     assert_agrees(ds, "connectors", sample_limit=3, sample_size=2, seed=seed)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=SLOW_DATA)
+@given(tables=dataset_tables(), entries=st.integers(1, 60), seed=st.integers(0, 2**16))
+def test_betweenness_searched_in_small_batches_agrees_with_the_oracle(
+    tables: dict[str, pd.DataFrame], entries: int, seed: int
+) -> None:
+    """The searches run side by side in batches as large as the work arrays allow: with room for one search
+    or a few at a time (several batches, a last one short), exact and sampled betweenness are unchanged."""
+    ds = load_tables(tables)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(import_module("pbgraph.analyses.connectors"), "BATCH_ENTRIES", entries)
+        assert_agrees(ds, "connectors")
+        assert_agrees(ds, "connectors", sample_limit=3, sample_size=4, seed=seed)
 
 
 def _generated(scale: str, folder: Path, *, seed: int, contacts: bool = True) -> Dataset:

@@ -257,3 +257,67 @@ def test_cache_info_and_clear(cache_folder: Path) -> None:
     cleared = cli("cache", "clear", "--lang", "en")
     assert cleared.exit_code == 0 and "removed 1 cached dataset(s)" in cleared.output
     assert entries(cache_folder) == []
+
+
+def test_the_activity_joins_are_kept_when_first_derived(cache_folder: Path, tmp_path: Path) -> None:
+    # a lone first `validate` does not pay for the activity log's joins; the first command that derives them
+    # adds them to the entry, and the commands after it read them from there
+    folder = tmp_path / "sample"
+    shutil.copytree(SAMPLE, folder)
+    first = pbgraph.load(folder)
+    (entry,) = (cache_folder / name for name in entries(cache_folder))
+
+    def kept() -> list[str]:
+        return sorted(p.name for p in entry.glob("derived.*.arrow"))
+
+    joins = [
+        "derived.activity_pair_liaisons.arrow",
+        "derived.activity_pairs.arrow",
+        "derived.liaison_pairs.arrow",
+    ]
+    assert kept() == ["derived.activity_days.arrow", "derived.activity_participation.arrow"]
+    expected = analyses.run("dormant", first)
+    assert kept() == sorted(["derived.activity_days.arrow", "derived.activity_participation.arrow", *joins])
+    assert not [p for p in entry.iterdir() if p.name.startswith(".")], "nothing half-written is left"
+    again = pbgraph.load(folder)
+    store = again.__dict__["_derived"]
+    assert {"liaison_pairs", "activity_pair_liaisons", "activity_pairs"} <= set(store)
+    assert not store["liaison_pairs"][0].flags.writeable, "read from the entry, not derived again"
+    result = analyses.run("dormant", again)
+    for table in expected.tables:
+        pd.testing.assert_frame_equal(result.tables[table], expected.tables[table])
+    assert result.tables["dormant"].equals(
+        analyses.run("dormant", pbgraph.load(folder, cache=False)).tables["dormant"]
+    )
+
+
+def test_a_structure_derived_after_the_entry_is_gone_is_no_error(cache_folder: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "sample"
+    shutil.copytree(SAMPLE, folder)
+    ds = pbgraph.load(folder)
+    assert cache.clear() == 1
+    fresh = pbgraph.load(folder, cache=False)
+    assert (
+        analyses.run("dormant", ds).tables["dormant"].equals(analyses.run("dormant", fresh).tables["dormant"])
+    )
+    assert entries(cache_folder) == []
+
+
+def test_a_command_keeps_what_it_derives_while_its_entry_is_written(
+    cache_folder: Path, tmp_path: Path
+) -> None:
+    # inside a command the entry's files are written on a thread of their own while the command goes on:
+    # what the command derives meanwhile is added once the entry is in place, all of it before the command
+    # ends, and nothing half-written is left
+    folder = tmp_path / "sample"
+    shutil.copytree(SAMPLE, folder)
+    first = cli("analyze", "dormant", folder, "--format", "json")
+    assert first.exit_code == 0, first.output
+    (entry,) = (cache_folder / name for name in entries(cache_folder))
+    assert sorted(p.name for p in entry.glob("derived.*.arrow")) == sorted(
+        f"derived.{key}.arrow" for key in cache.PERSISTED
+    )
+    assert not [p for p in [*cache_folder.iterdir(), *entry.iterdir()] if p.name.startswith(".")]
+    assert read_files(folder) == []
+    again = cli("analyze", "dormant", folder, "--format", "json")
+    assert again.exit_code == 0 and again.output == first.output

@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 SAMPLE_LIMIT = 20_000
 SAMPLE_SIZE = 256
 SEED = 42
+# entries of the work arrays of side-by-side searches (28 bytes each: 28 MiB)
+BATCH_ENTRIES = 1 << 20
 
 
 @dataclass(frozen=True)
@@ -104,31 +106,36 @@ def _distinct(values: np.ndarray, owner: np.ndarray) -> np.ndarray:
 def _dependencies(
     indptr: np.ndarray,
     indices: np.ndarray,
-    source: int,
+    sources: np.ndarray,
     leaf_count: np.ndarray,
     work: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray],
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Brandes' single-source pass: returns the nodes reached and their dependency on `source`.
+    """Brandes' single-source passes from a batch of sources at once: returns the nodes each search reached
+    (as `batch position * nodes + node`, grouped by batch position and in each search's own order) and their
+    dependency on that search's source.
 
-    Leaves were removed from the graph; `leaf_count` adds each node's leaves as targets one hop further.
-    Every step is linear in the edges of the level: a hub with 100,000 neighbours makes one long level,
-    which `np.unique` (hash-based in numpy 2.x, far slower than linear on such arrays) made the slowest
-    part of a province run.
+    The searches run side by side over `work` arrays of `len(sources) * nodes` entries: one level of every
+    search per numpy call, the same additions in the same order as one search at a time. Leaves were removed
+    from the graph; `leaf_count` adds each node's leaves as targets one hop further. Every step is linear in
+    the edges of the level: a hub with 100,000 neighbours makes one long level, which `np.unique`
+    (hash-based in numpy 2.x, far slower than linear on such arrays) made the slowest part of a province run.
     """
-    distance, sigma, delta, owner = work
-    distance[source] = 0
-    sigma[source] = 1.0
-    frontier = np.array([source])
+    n = len(indptr) - 1
+    distance, sigma, delta, owner = work  # distance is depth + 1; 0 is not reached
+    frontier = np.arange(len(sources)) * n + sources
+    distance[frontier] = 1
+    sigma[frontier] = 1.0
     levels: list[tuple[np.ndarray, np.ndarray]] = []
     reached = [frontier]
-    depth = 0
+    depth = 1
     while frontier.size:
-        starts, ends = indptr[frontier], indptr[frontier + 1]
+        node = frontier % n
+        starts, ends = indptr[node], indptr[node + 1]
         degrees = ends - starts
         parents = np.repeat(frontier, degrees)
         offsets = np.repeat(starts - np.cumsum(degrees) + degrees, degrees) + np.arange(degrees.sum())
-        children = indices[offsets]
-        new = distance[children] < 0
+        children = indices[offsets] + (parents - np.repeat(node, degrees))
+        new = distance[children] == 0
         distance[children[new]] = depth + 1
         on_path = distance[children] == depth + 1
         parents, children = parents[on_path], children[on_path]
@@ -137,13 +144,14 @@ def _dependencies(
         frontier = _distinct(children, owner)
         reached.append(frontier)
         depth += 1
-    nodes = np.concatenate(reached)
-    delta[nodes] = leaf_count[nodes]
+    keys = np.concatenate(reached)
+    delta[keys] = leaf_count[keys % n]
     for parents, children in reversed(levels):
         np.add.at(delta, parents, sigma[parents] / sigma[children] * (1.0 + delta[children]))
-    result = delta[nodes].copy()
-    distance[nodes], sigma[nodes], delta[nodes] = -1, 0.0, 0.0
-    return nodes, result
+    keys = keys[np.argsort(keys // n, kind="stable")]
+    result = delta[keys]
+    distance[keys], sigma[keys], delta[keys] = 0, 0.0, 0.0
+    return keys, result
 
 
 def betweenness(
@@ -204,19 +212,33 @@ def graph_betweenness(
                 searched_weight[s] += 1
     core_leaves = leaf_count[core_nodes]
     m = len(core_nodes)
-    work = (np.full(m, -1, dtype=np.int64), np.zeros(m), np.zeros(m), np.zeros(m, dtype=np.int64))
+    batch = max(1, min(SAMPLE_SIZE, BATCH_ENTRIES // max(m, 1)))
+    # zeros and empty are not touched until a search reaches them
+    work = (
+        np.zeros(batch * m, dtype=np.int32),
+        np.zeros(batch * m),
+        np.zeros(batch * m),
+        np.empty(batch * m, dtype=np.int64),
+    )
     indptr, indices = core_adjacency.indptr, core_adjacency.indices
     core_values = np.zeros(m)
-    for source in np.flatnonzero((searched_weight + leaf_weight)[core_nodes] > 0):
-        node = core_nodes[source]
-        reached, delta = _dependencies(indptr, indices, int(source), core_leaves, work)
-        weight = searched_weight[node] + leaf_weight[node]
-        others = reached != source
-        core_values[reached[others]] += weight * delta[others]
-        # paths from a leaf of `node` pass through `node` to every other node of the component: the nodes
-        # the search reached and their leaves (scipy's connected_components would import scipy.linalg)
-        component_size = len(reached) + core_leaves[reached].sum()
-        core_values[source] += leaf_weight[node] * (component_size - 2)
+    searched = np.flatnonzero((searched_weight + leaf_weight)[core_nodes] > 0)
+    for first in range(0, len(searched), batch):
+        sources = searched[first : first + batch]
+        keys, deltas = _dependencies(indptr, indices, sources, core_leaves, work)
+        bounds = np.searchsorted(keys // m, np.arange(len(sources) + 1))
+        for i, source in enumerate(sources):
+            node = core_nodes[source]
+            reached = keys[bounds[i] : bounds[i + 1]] - i * m
+            delta = deltas[bounds[i] : bounds[i + 1]]
+            weight = searched_weight[node] + leaf_weight[node]
+            others = reached != source
+            core_values[reached[others]] += weight * delta[others]
+            # paths from a leaf of `node` pass through `node` to every other node of the component: the
+            # nodes the search reached and their leaves (scipy's connected_components would import
+            # scipy.linalg)
+            component_size = len(reached) + core_leaves[reached].sum()
+            core_values[source] += leaf_weight[node] * (component_size - 2)
     values[core_nodes] = core_values
     return _rescale(values, n, sampled), None if sampled is None else len(sampled)
 
