@@ -10,6 +10,7 @@ the table's range is in the table.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 import numpy as np
@@ -50,22 +51,23 @@ def numbered_tables(tables: list[list[pa.Array]]) -> list[NumberedTable] | None:
         count = sum(len(chunk) for chunk in chunks)
         if count == 0:
             continue
-        matrices = [_fixed_width(chunk) for chunk in chunks if len(chunk)]
-        if any(m is None for m in matrices) or len({m.shape[1] for m in matrices if m is not None}) != 1:
+        if any(chunk.null_count or chunk.type != pa.large_string() for chunk in chunks):
             return None
-        cells = np.concatenate([m for m in matrices if m is not None])
-        width = cells.shape[1]
-        digits_at = width - _trailing_digits(cells[0])
+        # the first id says the prefix, the width and the first number; every id must then be the next
+        offsets, data = _offsets_and_data(next(chunk for chunk in chunks if len(chunk)))
+        cell = data[offsets[0] : offsets[1]]
+        width = len(cell)
+        digits_at = width - _trailing_digits(cell)
         if digits_at == width or width - digits_at > MAX_DIGITS:
             return None
-        prefix = cells[0, :digits_at]
-        digits = cells[:, digits_at:]
-        if not ((cells[:, :digits_at] == prefix).all() and _all_digits(digits)):
-            return None
-        numbers = _numbers(digits)
-        if not (np.diff(numbers) == 1).all():
-            return None
-        found.append(NumberedTable(prefix.tobytes(), width, int(numbers[0]), count, start))
+        table = NumberedTable(cell[:digits_at].tobytes(), width, int(cell[digits_at:].tobytes()), count, 0)
+        # (read as that table's, each id's position is its own place in the column: it is the next number)
+        at = 0
+        for chunk in chunks:
+            if not np.array_equal(numbered_positions([table], chunk), np.arange(at, at + len(chunk))):
+                return None
+            at += len(chunk)
+        found.append(dataclasses.replace(table, start=start))
         start += count
     # an id is read as one table's only when no two tables of one width have prefixes one of the other
     for i, one in enumerate(found):
@@ -222,17 +224,6 @@ def _offsets_and_data(chunk: pa.Array) -> tuple[np.ndarray, np.ndarray]:
     return offsets, data
 
 
-def _fixed_width(chunk: pa.Array) -> np.ndarray | None:
-    """The chunk's ids as a (count, width) byte matrix, when they all have one width and none is null."""
-    if chunk.null_count or chunk.type != pa.large_string():
-        return None
-    offsets, data = _offsets_and_data(chunk)
-    width = int(offsets[1] - offsets[0])
-    if width == 0 or not (np.diff(offsets) == width).all():
-        return None
-    return data[offsets[0] : offsets[-1]].reshape(len(chunk), width)
-
-
 def _trailing_digits(cell: np.ndarray) -> int:
     count = 0
     for byte in cell[::-1]:
@@ -240,10 +231,6 @@ def _trailing_digits(cell: np.ndarray) -> int:
             break
         count += 1
     return count
-
-
-def _all_digits(digits: np.ndarray) -> bool:
-    return bool(((digits >= _ZERO) & (digits <= _NINE)).all())
 
 
 def _numbers(digits: np.ndarray) -> np.ndarray:
