@@ -460,12 +460,12 @@ def _read_sheet(sheet: Any, table: Table, display: str) -> tuple[RawTable | None
 def read_folder(
     path: Path, *, progress: Callable[[str], None] | None = None
 ) -> tuple[dict[str, RawTable], list[Problem]]:
-    """Read every recognized CSV file in a folder (the files at once, on as many threads as there are
-    cores: arrow parses without holding Python's lock; what is found is gathered in the files' order)."""
+    """Read every recognized CSV file in a folder (several at once, a thread per core up to `MAX_READERS`:
+    arrow parses without holding Python's lock; what is found is gathered in the files' order)."""
     files = [
         f for f in sorted(path.iterdir()) if f.suffix.lower() in CSV_SUFFIXES and not f.name.startswith(".")
     ]
-    with ThreadPoolExecutor(max_workers=min(len(files), os.cpu_count() or 1) or 1) as pool:
+    with ThreadPoolExecutor(max_workers=max(min(len(files), os.cpu_count() or 1, MAX_READERS), 1)) as pool:
         reads = {
             file: pool.submit(read_csv_table, file, table, display=file.name)
             for file in files
@@ -475,6 +475,8 @@ def read_folder(
 
 
 CSV_SUFFIXES = (".csv", ".txt", ".tsv")
+# files read at once at most: each holds its bytes in memory while it is parsed
+MAX_READERS = 4
 
 
 def _gathered(
