@@ -161,7 +161,7 @@ class Validator(ActivityChecks):
         """
         code_lookup = {str(code).lower(): str(code) for code in codes}
         values = text_column(raw.frame[column])
-        uniques = pc.unique(values)
+        uniques, at = _distinct(values)
         mapping: dict[str, str | None] = {}
         for value in uniques.to_pylist():
             if value == "" and default is not None:
@@ -188,7 +188,7 @@ class Validator(ActivityChecks):
                 params={"allowed": listing, "allowed_en": listing_en},
             )
         if any(value != code for value, code in mapping.items()):
-            raw.frame[column] = _replaced(values, uniques, [v or "" for v in mapping.values()])
+            raw.frame[column] = _replaced(at, [v or "" for v in mapping.values()])
 
     def enums(self) -> None:
         members = self.raw["members"]
@@ -234,13 +234,12 @@ class Validator(ActivityChecks):
         """Normalize a date column in place to ISO dates (or months); report what is not a date. Returns
         the column's dates as numpy days (a month as its first day; NaT where empty or not a date)."""
         values = text_column(raw.frame[column])
-        uniques = pc.unique(values)
+        uniques, at = _distinct(values)
         mapping = {value: _iso_date(value) for value in uniques.to_pylist()}
         bad = [v for v, iso in mapping.items() if iso is None]
         if bad:
             self.report(raw, code, _is_in(values, bad), column=column, severity=severity)
         isos = [v or "" for v in mapping.values()]
-        at = pc.index_in(values, value_set=uniques)
         if any(value != iso for value, iso in zip(mapping, isos, strict=True)):
             table = pa.array(isos, type=pa.large_string())
             raw.frame[column] = pc.take(table, at).to_pandas(types_mapper=_PANDAS_TEXT.get)
@@ -523,11 +522,23 @@ def _is_in(values: pa.ChunkedArray, these: list[str]) -> np.ndarray:
     return np.asarray(found.fill_null(False).to_numpy(), dtype=bool)
 
 
-def _replaced(values: pa.ChunkedArray, uniques: pa.Array, replacements: list[str]) -> pd.Series:
-    """`values` with each of the distinct `uniques` replaced by its replacement, as a text column."""
+def _distinct(values: pa.ChunkedArray) -> tuple[pa.Array, pa.ChunkedArray]:
+    """The distinct values of a text column in the order they first appear (as `pc.unique` lists them), and
+    the position of each value among them: one hash of the column (dictionary encoding)."""
+    encoded = pc.dictionary_encode(values) if len(values) and not values.null_count else None
+    if encoded is None or not encoded.num_chunks:
+        uniques = pc.unique(values)
+        return uniques, pc.index_in(values, value_set=uniques)
+    # one hash table for every chunk: the last chunk's dictionary holds every value, numbered as they came
+    return encoded.chunk(encoded.num_chunks - 1).dictionary, pa.chunked_array(
+        [c.indices for c in encoded.chunks]
+    )
+
+
+def _replaced(at: pa.ChunkedArray, replacements: list[str]) -> pd.Series:
+    """A text column whose values are the `replacements` of the distinct values each was at (`_distinct`)."""
     table = pa.array(replacements, type=pa.large_string())
-    replaced = pc.take(table, pc.index_in(values, value_set=uniques))
-    return replaced.to_pandas(types_mapper=_PANDAS_TEXT.get)
+    return pc.take(table, at).to_pandas(types_mapper=_PANDAS_TEXT.get)
 
 
 # pandas' own text dtype, wrapping arrow strings without a copy
