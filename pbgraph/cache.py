@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from pbgraph.dataset import Dataset
 
 CACHE_ENV = "PBGRAPH_CACHE_DIR"
-FORMAT = 3
+FORMAT = 4
 HASH_WHOLE = 4 << 20
 HASH_SAMPLE = 256 << 10
 META = "meta.json"
@@ -45,13 +45,14 @@ META = "meta.json"
 _POSITION_PREFIX = "\x00position:"
 # structures derived from the tables that cost more to compute than to read (the activity log's member lists
 # resolved to node numbers, its dates parsed, the pairs its activities join, the distinct liaisons and which
-# of them each joined pair is): kept with the entry as arrays
+# of them each joined pair is; the undirected liaison graph of the connectors): kept with the entry as arrays
 PERSISTED = (
     "activity_days",
     "activity_participation",
     "activity_pairs",
     "liaison_pairs",
     "activity_pair_liaisons",
+    "liaison_graph",
 )
 _DERIVED = "derived.{}.arrow"
 _ENTRY = re.compile(r"^[0-9a-f]{16}-[0-9a-f]{32}$")
@@ -311,8 +312,12 @@ def _keep_derived(entry: Path, key: str, structure: Any) -> None:
 
 
 def _write_arrays(path: Path, arrays: tuple[np.ndarray, ...]) -> None:
-    """Arrays of one structure as the columns of an Arrow file, each with its numpy type in the metadata."""
-    columns = {str(i): pa.array(a.view(np.int64) if a.dtype.kind == "M" else a) for i, a in enumerate(arrays)}
+    """Arrays of one structure (of any lengths) in an Arrow file: each the one list of a column, with its
+    numpy type in the metadata."""
+    columns = {}
+    for i, array in enumerate(arrays):
+        values = pa.array(array.view(np.int64) if array.dtype.kind == "M" else array)
+        columns[str(i)] = pa.LargeListArray.from_arrays(pa.array([0, len(values)], pa.int64()), values)
     types = json.dumps([a.dtype.str for a in arrays])
     table = pa.table(columns).replace_schema_metadata({"numpy": types})
     with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
@@ -322,10 +327,12 @@ def _write_arrays(path: Path, arrays: tuple[np.ndarray, ...]) -> None:
 def _read_arrays(path: Path) -> tuple[np.ndarray, ...]:
     table = pa.ipc.open_file(pa.memory_map(str(path))).read_all()
     types = json.loads((table.schema.metadata or {})[b"numpy"])
-    return tuple(_mapped(table.column(i)).view(np.dtype(kind)) for i, kind in enumerate(types))
+    return tuple(
+        _mapped(table.column(i).chunk(0).values).view(np.dtype(kind)) for i, kind in enumerate(types)
+    )
 
 
-def _mapped(column: pa.ChunkedArray) -> np.ndarray:
+def _mapped(column: pa.Array | pa.ChunkedArray) -> np.ndarray:
     """A column of numbers as a read-only view of the mapped file (no copy: the structures derived from a
     dataset are never written to; numpy refuses a write, should one ever be tried)."""
     values = column.to_numpy()

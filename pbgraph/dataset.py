@@ -10,7 +10,7 @@ committees separated by `;` (a person who sits on two committees).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -140,15 +140,30 @@ class Dataset:
 
     def name_of(self, node_id: str) -> str:
         """Display name of any node id ("" when unknown)."""
-        return self._names.get(node_id, "")
+        ids, names = self._names
+        try:
+            position = ids.get_loc(node_id)
+        except (KeyError, TypeError):
+            return ""
+        return names[position] if isinstance(position, int) else ""
+
+    def names_of(self, node_ids: Sequence[str] | np.ndarray) -> np.ndarray:
+        """Display names of node ids, as :meth:`name_of` gives each (an object array)."""
+        ids, names = self._names
+        # an unknown id (-1) takes the "" after the last name
+        return names[ids.get_indexer(pd.Index(node_ids, dtype=object))]
 
     @cached_property
-    def _names(self) -> dict[str, str]:
-        names: dict[str, str] = {}
-        for table in ("members", "sectors", "townships", "organizations"):
-            frame = getattr(self, table)
-            names.update(zip(frame["id"].tolist(), frame["name"].tolist(), strict=True))
-        return names
+    def _names(self) -> tuple[pd.Index, np.ndarray]:
+        """The ids of members, sectors, townships and organizations (one hash index), their names and ""."""
+        frames = [getattr(self, table) for table in ("members", "sectors", "townships", "organizations")]
+        ids = pd.Index(np.concatenate([frame["id"].to_numpy(dtype=object) for frame in frames]), dtype=object)
+        names = np.concatenate([*(frame["name"].to_numpy(dtype=object) for frame in frames), [""]])
+        # an id given twice (a dataset with errors) is named by its last row
+        keep = ~ids.duplicated(keep="last")
+        if not keep.all():
+            ids, names = ids[keep], names[np.append(keep, True)]
+        return ids, names
 
     def graph(self) -> nx.MultiDiGraph:
         """The dataset as a typed networkx MultiDiGraph (see :func:`pbgraph.graph.to_networkx`)."""

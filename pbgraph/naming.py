@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 if TYPE_CHECKING:
     from pbgraph.dataset import Dataset
@@ -40,10 +42,26 @@ PERSON_ROWS = "person_rows"
 """The `attrs` key marking a frame whose rows are members (read by :func:`pbgraph.format.display_frame`)."""
 
 
-def _names_of(datasets: Sequence[Dataset], ids: pd.Series) -> np.ndarray:
-    codes, uniques = pd.factorize(ids)
-    names = [next((n for ds in datasets if (n := ds.name_of(str(u)))), "") for u in uniques]
-    return np.array([*names, ""], dtype=object)[codes]
+def _names_of(datasets: Sequence[Dataset], ids: pd.Series) -> pd.Series:
+    """The name of each id from the first dataset that gives it a name ("" when none does), as a text
+    column."""
+    from pbgraph.graph import arrow_strings
+
+    # each distinct id once (arrow's dictionary), as Python strings only for the lookup
+    encoded = pc.dictionary_encode(arrow_strings(ids))
+    keys = encoded.dictionary.to_numpy(zero_copy_only=False)
+    names = np.full(len(keys) + 1, "", dtype=object)  # the last one for an empty cell
+    for ds in datasets:
+        unnamed = ~names[:-1].astype(bool)
+        if not unnamed.any():
+            break
+        found = ds.names_of(keys)
+        take = unnamed & found.astype(bool)
+        names[:-1][take] = found[take]
+    # per row in arrow, as pandas would store the object column (no Python string per row)
+    codes = encoded.indices.fill_null(len(keys))
+    per_row = pa.array(names, type=pa.large_string(), from_pandas=True).take(codes)
+    return pd.Series(pd.array(per_row, dtype="str"), index=ids.index)
 
 
 def with_names(

@@ -286,6 +286,14 @@ def test_the_activity_joins_are_kept_when_first_derived(cache_folder: Path, tmp_
     result = analyses.run("dormant", again)
     for table in expected.tables:
         pd.testing.assert_frame_equal(result.tables[table], expected.tables[table])
+    # the connectors' liaison graph too (arrays of three lengths in one file)
+    connectors = analyses.run("connectors", again).tables["connectors"]
+    assert "derived.liaison_graph.arrow" in kept()
+    third = pbgraph.load(folder)
+    assert not third.__dict__["_derived"]["liaison_graph"][2].flags.writeable
+    pd.testing.assert_frame_equal(analyses.run("connectors", third).tables["connectors"], connectors)
+    fresh = analyses.run("connectors", pbgraph.load(folder, cache=False)).tables["connectors"]
+    pd.testing.assert_frame_equal(connectors, fresh)
     assert result.tables["dormant"].equals(
         analyses.run("dormant", pbgraph.load(folder, cache=False)).tables["dormant"]
     )

@@ -111,3 +111,25 @@ def test_person_tables_are_the_tables_of_members() -> None:
     members = set(ds.members["id"])
     for table in PERSON_TABLES & set(records):
         assert {r["id"] for r in records[table]} <= members, table
+
+
+def test_the_name_of_an_id_is_its_row_s_name() -> None:
+    # written from the tables: members, sectors, townships and organizations name their ids; anything else
+    # (a contact, an unknown id) has no name
+    import dataclasses
+
+    import pandas as pd
+
+    ds = load(SAMPLE)
+    expected = {}
+    for table in ("members", "sectors", "townships", "organizations"):
+        frame = getattr(ds, table)
+        expected.update(dict(zip(frame["id"], frame["name"], strict=True)))
+    ids = [*expected, ds.contacts["id"].iloc[0], "no-such-id", ""]
+    assert [ds.name_of(i) for i in ids] == [*expected.values(), "", "", ""]
+    assert ds.names_of(ids).tolist() == [*expected.values(), "", "", ""]
+    # an id given twice (only in a dataset with errors) is named by its last row
+    twice = ds.members.iloc[[0]].assign(name="后一行")
+    odd = dataclasses.replace(ds, members=pd.concat([ds.members, twice], ignore_index=True))
+    assert odd.name_of(twice["id"].iloc[0]) == "后一行"
+    assert odd.names_of([twice["id"].iloc[0]]).tolist() == ["后一行"]

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 SAMPLE_LIMIT = 20_000
 SAMPLE_SIZE = 256
 SEED = 42
-# entries of the work arrays of side-by-side searches (28 bytes each: 28 MiB)
+# entries of the work arrays of side-by-side searches (25 bytes each: 25 MiB)
 BATCH_ENTRIES = 1 << 20
 
 
@@ -54,8 +54,16 @@ class Betweenness:
 def liaison_graph(ds: Dataset) -> tuple[np.ndarray, sp.csr_matrix]:
     """The simple undirected graph of counting liaisons: its nodes (node numbers, in order of first
     appearance in the liaisons table, source before target) and its adjacency over positions in that list."""
-    ix = index_of(ds)
-    return undirected_graph(ix.liaison_source[ix.counting], ix.liaison_target[ix.counting])
+
+    def build(d: Dataset) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        ix = index_of(d)
+        nodes, adjacency = undirected_graph(ix.liaison_source[ix.counting], ix.liaison_target[ix.counting])
+        return nodes, adjacency.indptr, adjacency.indices
+
+    # plain arrays under the key: the dataset cache keeps them (see `pbgraph.cache.PERSISTED`)
+    nodes, indptr, indices = ds.derived("liaison_graph", build)
+    size = len(nodes)
+    return nodes, sp.csr_matrix((np.ones(len(indices), dtype=np.int8), indices, indptr), shape=(size, size))
 
 
 def undirected_graph(source: np.ndarray, target: np.ndarray) -> tuple[np.ndarray, sp.csr_matrix]:
@@ -121,13 +129,13 @@ def _dependencies(
     (hash-based in numpy 2.x, far slower than linear on such arrays) made the slowest part of a province run.
     """
     n = len(indptr) - 1
-    distance, sigma, delta, owner = work  # distance is depth + 1; 0 is not reached
-    frontier = np.arange(len(sources)) * n + sources
-    distance[frontier] = 1
+    seen, sigma, delta, owner = work
+    # keys below len(work[0]) (or n, a batch of one): 32 bits halve the memory every level passes over
+    frontier = (np.arange(len(sources)) * n + sources).astype(np.int32)
+    seen[frontier] = True
     sigma[frontier] = 1.0
     levels: list[tuple[np.ndarray, np.ndarray]] = []
     reached = [frontier]
-    depth = 1
     while frontier.size:
         node = frontier % n
         starts, ends = indptr[node], indptr[node + 1]
@@ -135,22 +143,22 @@ def _dependencies(
         parents = np.repeat(frontier, degrees)
         offsets = np.repeat(starts - np.cumsum(degrees) + degrees, degrees) + np.arange(degrees.sum())
         children = indices[offsets] + (parents - np.repeat(node, degrees))
-        new = distance[children] == 0
-        distance[children[new]] = depth + 1
-        on_path = distance[children] == depth + 1
-        parents, children = parents[on_path], children[on_path]
+        # the edges on shortest paths end in nodes first seen at this level (each as often as it is reached)
+        new = ~seen[children]
+        parents, children = parents[new], children[new]
+        seen[children] = True
         np.add.at(sigma, children, sigma[parents])
         levels.append((parents, children))
         frontier = _distinct(children, owner)
         reached.append(frontier)
-        depth += 1
     keys = np.concatenate(reached)
     delta[keys] = leaf_count[keys % n]
     for parents, children in reversed(levels):
         np.add.at(delta, parents, sigma[parents] / sigma[children] * (1.0 + delta[children]))
-    keys = keys[np.argsort(keys // n, kind="stable")]
+    # grouped by search: a stable sort of small integers is a radix sort
+    keys = keys[np.argsort((keys // n).astype(np.min_scalar_type(len(sources))), kind="stable")]
     result = delta[keys]
-    distance[keys], sigma[keys], delta[keys] = 0, 0.0, 0.0
+    seen[keys], sigma[keys], delta[keys] = False, 0.0, 0.0
     return keys, result
 
 
@@ -215,7 +223,7 @@ def graph_betweenness(
     batch = max(1, min(SAMPLE_SIZE, BATCH_ENTRIES // max(m, 1)))
     # zeros and empty are not touched until a search reaches them
     work = (
-        np.zeros(batch * m, dtype=np.int32),
+        np.zeros(batch * m, dtype=bool),
         np.zeros(batch * m),
         np.zeros(batch * m),
         np.empty(batch * m, dtype=np.int64),
