@@ -319,7 +319,7 @@ def test_a_command_keeps_what_it_derives_while_its_entry_is_written(
     # ends, and nothing half-written is left
     folder = tmp_path / "sample"
     shutil.copytree(SAMPLE, folder)
-    first = cli("analyze", "dormant", folder, "--format", "json")
+    first = cli("analyze", "all", folder, "--format", "json")
     assert first.exit_code == 0, first.output
     (entry,) = (cache_folder / name for name in entries(cache_folder))
     assert sorted(p.name for p in entry.glob("derived.*.arrow")) == sorted(
@@ -327,5 +327,5 @@ def test_a_command_keeps_what_it_derives_while_its_entry_is_written(
     )
     assert not [p for p in [*cache_folder.iterdir(), *entry.iterdir()] if p.name.startswith(".")]
     assert read_files(folder) == []
-    again = cli("analyze", "dormant", folder, "--format", "json")
+    again = cli("analyze", "all", folder, "--format", "json")
     assert again.exit_code == 0 and again.output == first.output
