@@ -7,11 +7,28 @@ import numpy as np
 import pyarrow as pa
 
 
+def search_sorted(ordered: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """`np.searchsorted(ordered, values)`, the values searched in their own sorted order: on millions of
+    values in no order, one sweep through `ordered` instead of a cache miss at every step of every search
+    (national: 8 million pair keys among 7 million, 3.9 -> 1.1 s)."""
+    if len(values) < 4096:
+        return np.searchsorted(ordered, values)
+    order = np.argsort(values)
+    found = np.empty(len(values), dtype=np.intp)
+    found[order] = np.searchsorted(ordered, values[order])
+    return found
+
+
+def in_sorted(values: np.ndarray, ordered: np.ndarray) -> np.ndarray:
+    """Per value: whether it is in `ordered` (sorted, e.g. as :func:`pbgraph.graph.distinct` gives it)."""
+    if not len(ordered):
+        return np.zeros(len(values), dtype=bool)
+    return ordered[np.minimum(search_sorted(ordered, values), len(ordered) - 1)] == values
+
+
 def isin_sorted(values: np.ndarray, others: np.ndarray) -> np.ndarray:
     """Per value: whether it is among `others` (by sorting: fast on millions of int64 keys)."""
-    ordered = np.sort(others)
-    position = np.minimum(np.searchsorted(ordered, values), max(len(ordered) - 1, 0))
-    return ordered[position] == values if len(ordered) else np.zeros(len(values), dtype=bool)
+    return in_sorted(values, np.sort(others))
 
 
 def first_of_each(keys: np.ndarray) -> np.ndarray:

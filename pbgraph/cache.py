@@ -47,7 +47,8 @@ META = "meta.json"
 _POSITION_PREFIX = "\x00position:"
 # structures derived from the tables that cost more to compute than to read (the activity log's member lists
 # resolved to node numbers, its dates parsed, the pairs its activities join, the distinct liaisons and which
-# of them each joined pair is; the undirected liaison graph of the connectors): kept with the entry as arrays
+# of them each joined pair is; the undirected liaison graph of the connectors; the views' timeline days):
+# kept with the entry as arrays
 PERSISTED = (
     "activity_days",
     "activity_participation",
@@ -55,6 +56,8 @@ PERSISTED = (
     "liaison_pairs",
     "activity_pair_liaisons",
     "liaison_graph",
+    "liaison_since_days",
+    "liaison_pair_days",
 )
 _DERIVED = "derived.{}.arrow"
 _ENTRY = re.compile(r"^[0-9a-f]{16}-[0-9a-f]{32}$")

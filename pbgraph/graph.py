@@ -193,14 +193,6 @@ def distinct(keys: np.ndarray) -> np.ndarray:
     return keys[np.concatenate(([True], keys[1:] != keys[:-1]))] if len(keys) else keys
 
 
-def contained(values: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:
-    """Per value: whether it is in `sorted_set` (sorted, as :func:`distinct` gives it); np.isin, by search."""
-    if not len(sorted_set):
-        return np.zeros(len(values), dtype=bool)
-    at = np.minimum(np.searchsorted(sorted_set, values), len(sorted_set) - 1)
-    return sorted_set[at] == values
-
-
 def strings_at(values: pd.Series | pa.Array, rows: np.ndarray) -> pd.Series:
     """The strings at positions `rows` as a text column (arrow-backed str), never as Python objects: taken
     from the column as it is stored, so that only what is taken is converted."""

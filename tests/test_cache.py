@@ -315,11 +315,11 @@ def test_a_command_keeps_what_it_derives_while_its_entry_is_written(
     cache_folder: Path, tmp_path: Path
 ) -> None:
     # inside a command the entry's files are written on a thread of their own while the command goes on:
-    # what the command derives meanwhile is added once the entry is in place, all of it before the command
-    # ends, and nothing half-written is left
+    # what the command derives meanwhile (a report derives every structure kept) is added once the entry is
+    # in place, all of it before the command ends, and nothing half-written is left
     folder = tmp_path / "sample"
     shutil.copytree(SAMPLE, folder)
-    first = cli("analyze", "all", folder, "--format", "json")
+    first = cli("report", folder, "-o", tmp_path / "first.html")
     assert first.exit_code == 0, first.output
     (entry,) = (cache_folder / name for name in entries(cache_folder))
     assert sorted(p.name for p in entry.glob("derived.*.arrow")) == sorted(
@@ -327,5 +327,26 @@ def test_a_command_keeps_what_it_derives_while_its_entry_is_written(
     )
     assert not [p for p in [*cache_folder.iterdir(), *entry.iterdir()] if p.name.startswith(".")]
     assert read_files(folder) == []
-    again = cli("analyze", "all", folder, "--format", "json")
-    assert again.exit_code == 0 and again.output == first.output
+
+
+def test_every_persisted_structure_is_kept_and_read_back(cache_folder: Path, tmp_path: Path) -> None:
+    # a report derives every structure the cache keeps; the next command reads them all from the entry and
+    # writes the same report as one that reads the files
+    folder = tmp_path / "sample"
+    shutil.copytree(SAMPLE, folder)
+    first = CliRunner().invoke(main, ["report", str(folder), "-o", str(tmp_path / "first.html")])
+    assert first.exit_code == 0, first.output
+    (entry,) = (cache_folder / name for name in entries(cache_folder))
+    assert sorted(p.name for p in entry.glob("derived.*.arrow")) == sorted(
+        f"derived.{key}.arrow" for key in cache.PERSISTED
+    )
+    store = pbgraph.load(folder).__dict__["_derived"]
+    assert set(store) >= set(cache.PERSISTED)
+    for key in cache.PERSISTED:
+        arrays = store[key] if isinstance(store[key], tuple) else (store[key],)
+        assert all(not a.flags.writeable for a in arrays), key
+    report = ["report", str(folder), "-o"]
+    second = CliRunner().invoke(main, [*report, str(tmp_path / "second.html")])
+    fresh = CliRunner().invoke(main, [*report, str(tmp_path / "fresh.html"), "--no-cache"])
+    assert second.exit_code == 0 and fresh.exit_code == 0, second.output + fresh.output
+    assert (tmp_path / "second.html").read_bytes() == (tmp_path / "fresh.html").read_bytes()

@@ -319,3 +319,28 @@ def test_org_view_legend_swatch_of_each_lane_is_the_colour_of_its_organizations(
     for lane_id, label in lanes.items():
         started = {orgs[e.target] for e in view.edges if e.source == lane_id and e.target in orgs}
         assert started == {legend[label]}, label
+
+
+@pytest.mark.parametrize("embed_limit", [10, 10**6])
+@pytest.mark.parametrize(
+    ("dataset", "name", "node_limit"), [("sample", "gaps", 20), ("committees", "network", 3)]
+)
+def test_drill_down_caption_counts_what_the_page_draws_first(
+    sample: Dataset,
+    monkeypatch: pytest.MonkeyPatch,
+    embed_limit: int,
+    dataset: str,
+    name: str,
+    node_limit: int,
+) -> None:
+    import pbgraph.render.views._aggregate as aggregate
+    from pbgraph import load
+    from pbgraph._texts.render import t
+
+    monkeypatch.setattr(aggregate, "MEMBER_EMBED_LIMIT", embed_limit)
+    ds = sample if dataset == "sample" else load(Path("tests/fixtures") / dataset)
+    view = build_view(ds, name, node_limit=node_limit)
+    assert view.notice
+    nodes, edges = view.first_frame()
+    assert edges, "the case should draw folded edges"
+    assert view.caption.endswith(f"{t('nodes', 'zh')} {len(nodes)} · {t('edges', 'zh')} {len(edges)}")

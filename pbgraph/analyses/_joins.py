@@ -16,7 +16,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from pbgraph._arrays import first_of_each
+from pbgraph._arrays import first_of_each, search_sorted
 from pbgraph.graph import arrow_strings, distinct, index_of
 from pbgraph.model import LIAISON_ACTIVITY_KINDS, MULTI_VALUE_SEPARATOR, LiaisonKind
 from pbgraph.period import Period, activity_days
@@ -120,7 +120,7 @@ def distinct_liaisons(ds: Dataset) -> tuple[np.ndarray, np.ndarray, np.ndarray, 
         # the first row of each (source, target, kind)
         first = first_of_each((source * n + target) * len(LiaisonKind) + kind)
         rows, source, target = counting[first], source[first], target[first]
-        return rows, source, target, np.searchsorted(distinct(source * n + target), source * n + target)
+        return rows, source, target, search_sorted(distinct(source * n + target), source * n + target)
 
     # plain arrays under the key: the dataset cache keeps them (see `pbgraph.cache.PERSISTED`)
     return ds.derived("liaison_pairs", build)
@@ -137,7 +137,7 @@ def joined_liaisons(ds: Dataset) -> np.ndarray:
         pair_keys, _ = joined_pairs(d)
         if not len(keys):
             return np.full(len(pair_keys), -1, dtype=np.int64)
-        at = np.minimum(np.searchsorted(keys, pair_keys), len(keys) - 1)
+        at = np.minimum(search_sorted(keys, pair_keys), len(keys) - 1)
         return np.where(keys[at] == pair_keys, at, -1)
 
     return ds.derived("activity_pair_liaisons", build)

@@ -20,10 +20,11 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+from pbgraph._arrays import in_sorted, search_sorted
 from pbgraph._texts.tables import OVERALL_NAME
 from pbgraph.analyses._common import check_committee, facts, member_mask, rate, row_mask
 from pbgraph.analyses._joins import in_period, liaison_activity, of_kinds, participation
-from pbgraph.graph import committee_orgs, contained, distinct, index_of, strings_at
+from pbgraph.graph import committee_orgs, distinct, index_of, strings_at
 from pbgraph.model import (
     DUTY_LINE_KINDS,
     LIAISON_ACTIVITY_KINDS,
@@ -273,7 +274,7 @@ def _build_meetings(ds: Dataset, period: Period | None) -> _Meetings:
         part = participation(ds)
         listed = meeting[part.activity]
         attended = part.member[listed].astype(np.int64) * size + org_row[part.activity[listed]]
-        np.add.at(meetings_per_member, attended[contained(attended, keys)] // size, 1)
+        np.add.at(meetings_per_member, attended[in_sorted(attended, keys)] // size, 1)
     return _Meetings(
         np.flatnonzero(duty),
         meetings_per_org,
@@ -485,7 +486,7 @@ def pair_activity(
     keys = found.source * n + found.target
     order = np.argsort(keys, kind="stable")
     wanted = np.asarray(source, dtype=np.int64) * n + np.asarray(target, dtype=np.int64)
-    at = np.searchsorted(keys[order], wanted)
+    at = search_sorted(keys[order], wanted)
     hit = (at < len(keys)) & (keys[order][np.minimum(at, len(keys) - 1)] == wanted)
     rows = order[np.minimum(at, len(keys) - 1)]
     dormant_flags[hit] = ~found.active[rows[hit]]

@@ -72,22 +72,36 @@ def _union(parts: list[sp.csr_matrix], shape: tuple[int, int]) -> sp.csr_matrix:
     return sp.csr_matrix((np.ones(len(row), dtype=bool), (row, column)), shape=shape)
 
 
+def _columns(adjacency: sp.csr_matrix, kept: np.ndarray, start: int, width: int) -> sp.csr_matrix:
+    """The 0/1 matrix of the `kept` entries of a CSR matrix, their columns shifted by -`start` into `width`
+    columns: one pass over the entries (each row starts after the kept entries of the rows before it), no
+    product or fancy slicing."""
+    indptr = np.concatenate(([0], np.cumsum(kept)))[adjacency.indptr]
+    indices = adjacency.indices[kept] - start
+    return sp.csr_matrix(
+        (np.ones(len(indices), dtype=bool), indices, indptr), shape=(adjacency.shape[0], width)
+    )
+
+
 class ReachGraph:
     """The reach graph of a dataset split into its core and its sinks (townships, contacts)."""
 
     def __init__(self, ix: NodeIndex) -> None:
         self.ix = ix
-        adjacency = ix.reach_adjacency.astype(bool)
+        adjacency = ix.reach_adjacency
         offsets = ix.offsets
         self.towns = slice(offsets["townships"], offsets["organizations"])
         self.contacts = slice(offsets["contacts"], offsets["end"])
         is_sink = np.zeros(ix.size, dtype=bool)
         is_sink[self.towns] = True
         is_sink[self.contacts] = True
-        keep_core = sp.diags((~is_sink), format="csr", dtype=bool)
-        self.core = (adjacency @ keep_core).tocsr()
-        self.to_towns = adjacency[:, self.towns].tocsc().tocsr()
-        to_contacts = adjacency[:, self.contacts].tocsr()
+        self.core = _columns(adjacency, ~is_sink[adjacency.indices], 0, ix.size)
+        town = (adjacency.indices >= self.towns.start) & (adjacency.indices < self.towns.stop)
+        self.to_towns = _columns(adjacency, town, self.towns.start, self.towns.stop - self.towns.start)
+        contact = adjacency.indices >= self.contacts.start
+        to_contacts = _columns(
+            adjacency, contact, self.contacts.start, self.contacts.stop - self.contacts.start
+        )
         in_degree = np.asarray(to_contacts.sum(axis=0)).ravel()
         # contacts reached from one member only can be counted per member, without a set union
         self.contacts_shared = bool((in_degree > 1).any())

@@ -45,23 +45,17 @@ import json
 import math
 import re
 import zlib
-from collections import Counter
 from collections.abc import Mapping
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
-
-import orjson
 
 from pbgraph._errors import InvalidOptionError
 from pbgraph._texts.render import DEFAULT_LABELS_EN, DEFAULT_LABELS_ZH
 from pbgraph.render._model import (
-    DORMANT_COLOR,
     EDGE_LEGEND_SHAPES,
     GAP_HALO,
     GAP_HALO_EDGE,
-    GAP_SYMBOLS,
     NODE_SHAPES,
     LegendItem,
     View,
@@ -70,6 +64,7 @@ from pbgraph.render._model import (
     check_view,
     gc_paused,
 )
+from pbgraph.render._payload import json_for_script, payload
 
 __all__ = [
     "DEFAULT_LABELS_EN",
@@ -84,45 +79,11 @@ __all__ = [
     "render_html",
 ]
 
-# the UI strings the page's script reads; filter names are resolved in Python
-_SCRIPT_LABELS = (
-    "search_found",
-    "no_match",
-    "filter_all",
-    "shown",
-    "tooltip_separator",
-    "filter_value",
-    "path_found",
-    "path_none",
-    "path_unknown",
-    "details_gaps",
-    "details_inside",
-    "details_out",
-    "details_in",
-    "counts_yes",
-    "counts_no",
-    "not_counting_suffix",
-    "expand",
-    "collapse",
-    "none",
-    "edges_folded",
-    "time_label",
-    "time_hint",
-    "time_last",
-    "time_never",
-    "time_dormant",
-)
-
 _ELEMENT_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,63}")
 _PLACEHOLDER = re.compile(r"\{\{([A-Z_]+)\}\}")
-_JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
-_JSON_UNSAFE = re.compile("[<>&\u2028\u2029]")
 _VIS_DIR = "templates/lib/vis-9.1.2"
 #: a whole page whose JSON payload is longer than this (in characters) carries it deflated and base64-encoded
 DEFLATE_ABOVE = 2_000_000
-# node flags in the payload
-_RESERVE = 1
-_SATELLITE = 2
 
 
 def render_html(
@@ -166,7 +127,7 @@ def render_html(
         )
     labels = {**DEFAULT_LABELS_ZH, **view.labels}
     with gc_paused():
-        data = _json_for_script(_payload(view, labels))
+        data = json_for_script(payload(view, labels))
     data_type, data_attrs = "application/json", ""
     if not fragment and len(data) > DEFLATE_ABOVE:
         # a third of the bytes to read and decode: the page inflates it with the browser's DecompressionStream
@@ -222,181 +183,6 @@ def render_html(
         return body
     page_values = {"LANG": values["LANG"], "TITLE": values["TITLE"], "FRAGMENT": body}
     return _fill(_asset_own("_page.html"), page_values)
-
-
-def _payload(view: View, labels: Mapping[str, str]) -> dict[str, Any]:
-    """The compact JSON the page's script reads: shared tables plus one array per node and edge."""
-    colors: dict[str, int] = {}
-    shapes: dict[str, int] = {}
-    view_nodes = view.nodes
-    filter_keys, filter_values = _filters(view_nodes)
-    index = {node.id: i for i, node in enumerate(view_nodes)}
-    n_filters = len(filter_keys)
-    symbols = {symbol: k for k, symbol in enumerate(GAP_SYMBOLS)}
-    # tooltip values, gap flags and edge tooltips repeat (a sector, a party, a count): each is written once,
-    # the most frequent first so that their numbers are short; a value equal to the node's label or id is
-    # written as -1 or -2 (names and ids would otherwise fill the table)
-    repeated: list[str] = []
-    add = repeated.append
-    for node in view_nodes:
-        label, node_id = node.label, node.id
-        for value in node.tooltip.values():
-            text = value if type(value) is str else str(value)
-            if text != label and text != node_id:
-                add(text)
-        if node.highlight is not None:
-            add(node.highlight)
-    repeated += [edge.tooltip for edge in view.edges]
-    if view.timeline is not None:
-        repeated += [edge.kind_label for edge in view.edges]
-    strings = {text: k for k, (text, _) in enumerate(Counter(repeated).most_common())}
-    # each node's tooltip is its keys' schema (shared) followed by the values
-    tip_keys: dict[str, int] = {}
-    schemas: dict[tuple[int, ...], int] = {}
-    schema_of: dict[tuple[str, ...], int] = {}
-    no_attrs = [-1] * n_filters
-    nodes: list[list[Any]] = []
-    append = nodes.append
-    for node in view_nodes:
-        tooltip = node.tooltip
-        keys = tuple(tooltip)
-        schema = schema_of.get(keys)
-        if schema is None:
-            numbers = tuple(tip_keys.setdefault(key, len(tip_keys)) for key in keys)
-            schema = schema_of[keys] = schemas.setdefault(numbers, len(schemas))
-        label, node_id = node.label, node.id
-        tip: list[int] = [schema]
-        for value in tooltip.values():
-            text = value if type(value) is str else str(value)
-            tip.append(-1 if text == label else -2 if text == node_id else strings[text])
-        attrs = no_attrs.copy()
-        for key, value in node.attrs.items():
-            k = filter_keys[key]
-            attrs[k] = filter_values[k][value if type(value) is str else str(value)]
-        color = colors.get(node.color)
-        if color is None:
-            color = colors[node.color] = len(colors)
-        shape = shapes.get(node.shape)
-        if shape is None:
-            shape = shapes[node.shape] = len(shapes)
-        size = node.size
-        append(
-            [
-                node_id,
-                label,
-                round(node.x, 1),
-                round(node.y, 1),
-                color,
-                shape,
-                size if size == int(size) else round(size, 2),
-                -1 if node.highlight is None else strings[node.highlight],
-                tip,
-                attrs,
-                -1 if node.parent is None else index[node.parent],
-                (_RESERVE if node.reserve else 0) | (_SATELLITE if node.satellite else 0),
-                [symbols[symbol] for symbol in node.gaps] if node.gaps else [],
-            ]
-        )
-    color_index = colors.setdefault
-    edges: list[list[Any]] = [
-        [
-            index[edge.source],
-            index[edge.target],
-            color_index(edge.color, len(colors)),
-            1 if edge.dashes else 0,
-            edge.width,
-            strings[edge.tooltip],
-            1 if edge.arrows else 0,
-            1 if edge.liaison else 0,
-        ]
-        for edge in view.edges
-    ]
-    time = None
-    if view.timeline is not None:
-        # per edge: since (-1: none), its activity days as differences (the first from day 0), the colour
-        # when active, whether it counts, its kind in words
-        for row, edge in zip(edges, view.edges, strict=True):
-            days = edge.activity
-            row += [
-                -1 if edge.since is None else edge.since,
-                [b - a for a, b in zip((0, *days), days, strict=False)],
-                color_index(edge.live_color or edge.color, len(colors)),
-                1 if edge.counts else 0,
-                strings[edge.kind_label],
-            ]
-        time = {
-            "first": view.timeline[0],
-            "last": view.timeline[1],
-            "months": view.timeline[2],
-            "dormant": color_index(DORMANT_COLOR, len(colors)),
-        }
-    return {
-        "labels": {key: labels[key] for key in _SCRIPT_LABELS},
-        "big": view.is_big,
-        "physics": view.physics and not view.is_big,
-        "hierarchical": view.hierarchical,
-        "colors": list(colors),
-        "shapes": list(shapes),
-        "tipKeys": list(tip_keys),
-        "tipSchemas": [list(keys) for keys in schemas],
-        "strings": list(strings),
-        "filters": [
-            {"name": labels.get(f"filter.{key}", key), "values": list(values)}
-            for key, values in zip(filter_keys, filter_values, strict=True)
-        ],
-        "nodes": nodes,
-        "edges": edges,
-        "focus": -1 if view.focus is None else index[view.focus],
-        "rings": [[round(radius, 2), label] for radius, label in view.rings],
-        "gapSymbols": list(GAP_SYMBOLS),
-        "halo": [GAP_HALO, GAP_HALO_EDGE],
-        "time": time,
-    }
-
-
-def _filters(view_nodes: list[ViewNode]) -> tuple[dict[str, int], list[dict[str, int]]]:
-    """The filter attributes of the nodes (key -> number) and each one's values (value -> number)."""
-    filter_keys: dict[str, int] = {}
-    filter_values: list[dict[str, int]] = []
-    for node in view_nodes:
-        for key, value in node.attrs.items():
-            k = filter_keys.get(key)
-            if k is None:
-                k = filter_keys[key] = len(filter_keys)
-                filter_values.append({})
-            values = filter_values[k]
-            text = value if type(value) is str else str(value)
-            if text not in values:
-                values[text] = len(values)
-    return filter_keys, filter_values
-
-
-def _json_for_script(payload: object) -> str:
-    """JSON that is safe inside ``<script type="application/json">``: nothing in it can end the element."""
-    # orjson writes what json.dumps writes, ten times faster, but for NaN and infinity (null where json.dumps
-    # raises; the payload's only null is "time", a value) and the exponent of tiny floats (1e-7 where
-    # json.dumps writes 1e-07): where either may be, json.dumps writes it
-    try:
-        text = orjson.dumps(payload).decode("utf-8")
-    except orjson.JSONEncodeError:  # what orjson does not take (a lone surrogate, a huge int): json says
-        text = None
-    if text is None or _odd_number(text):
-        text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    # these characters only occur inside JSON strings, where the \\u escapes mean the same
-    return _JSON_UNSAFE.sub(lambda m: _JSON_ESCAPES[m.group(0)], text)
-
-
-def _odd_number(text: str) -> bool:
-    """Whether orjson's `text` may hold a number that json.dumps writes otherwise or not at all: null in an
-    array (NaN, infinity) or a one-digit negative exponent. Looked for with `str.find`: a regular expression
-    would scan megabytes character by character."""
-    for needle, before, after in (("null", "[,", ",]"), ("e-", "0123456789", "0123456789")):
-        at = text.find(needle, 1)
-        while at >= 0:
-            if text[at - 1] in before and text[at + len(needle) : at + len(needle) + 1] in after:
-                return True
-            at = text.find(needle, at + 1)
-    return False
 
 
 def _fill(template: str, values: Mapping[str, str]) -> str:

@@ -14,6 +14,8 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 from functools import cache
+from itertools import chain
+from operator import attrgetter
 from typing import Any, TypeVar
 
 from pbgraph._errors import InvalidOptionError
@@ -305,30 +307,39 @@ def check_view(view: View) -> None:
 def _looks_valid(view: View) -> bool:
     """A fast whole-view check; only when it fails does :func:`check_view` look item by item."""
     nodes, edges = view.nodes, view.edges
-    ids = {node.id for node in nodes}
+    # each field of every node and edge read at once (`map` over an attrgetter, not a Python loop)
+    ids = set(map(_ID, nodes))
     if len(ids) != len(nodes):
         return False
-    if not ({edge.source for edge in edges} <= ids and {edge.target for edge in edges} <= ids):
+    if not (set(map(_SOURCE, edges)) <= ids and set(map(_TARGET, edges)) <= ids):
         return False
-    colors = {node.color for node in nodes} | {edge.color for edge in edges} | {i.color for i in view.legend}
-    colors |= {edge.live_color for edge in edges if edge.live_color is not None}
+    colors = set(map(_COLOR, nodes)) | set(map(_COLOR, edges)) | {i.color for i in view.legend}
+    colors |= set(map(_LIVE_COLOR, edges)) - {None}
     if not all(is_color(color) for color in colors):
         return False
-    if not {node.shape for node in nodes} <= NODE_SHAPES:
+    if not set(map(_SHAPE, nodes)) <= NODE_SHAPES:
         return False
     if not {item.shape for item in view.legend} <= NODE_SHAPES | EDGE_LEGEND_SHAPES:
         return False
-    if not {s for node in nodes for s in node.gaps} | {i.symbol or "cross" for i in view.legend} <= set(
-        GAP_SYMBOLS
-    ):
+    symbols = set(chain.from_iterable(map(_GAPS, nodes))) | {i.symbol or "cross" for i in view.legend}
+    if not symbols <= set(GAP_SYMBOLS):
         return False
-    if not {node.parent for node in nodes if node.parent is not None} <= ids:
+    if not set(map(_PARENT, nodes)) - {None} <= ids:
         return False
     if view.focus is not None and view.focus not in ids:
         return False
     # nan and inf survive a sum; a false alarm from overflow only costs the slow check
-    total = sum(node.x + node.y + node.size for node in nodes) + sum(edge.width for edge in edges)
-    return math.isfinite(total)
+    total = sum(map(_X, nodes)) + sum(map(_Y, nodes)) + sum(map(_SIZE, nodes))
+    return math.isfinite(total + sum(map(_WIDTH, edges)))
+
+
+# the fields `_looks_valid` reads of every node and edge
+_ID, _SOURCE, _TARGET, _COLOR, _LIVE_COLOR, _SHAPE = (
+    attrgetter(name) for name in ("id", "source", "target", "color", "live_color", "shape")
+)
+_GAPS, _PARENT, _X, _Y, _SIZE, _WIDTH = (
+    attrgetter(name) for name in ("gaps", "parent", "x", "y", "size", "width")
+)
 
 
 def is_color(color: str) -> bool:

@@ -19,6 +19,7 @@ import pbgraph.render._layout as _layout
 from pbgraph._texts.render import GAP_LABELS, TOOLTIP, t
 from pbgraph.model import LiaisonKind
 from pbgraph.render._model import LegendItem, View, ViewEdge, ViewNode
+from pbgraph.render._rounding import rounded
 from pbgraph.render.views._facts import Selection
 from pbgraph.render.views._style import GAP_SHARE_COLORS, GAP_SYMBOL, KIND_STYLE, LIAISON_COLORS
 
@@ -100,7 +101,10 @@ def aggregated(b: Builder, title: str, nodes: np.ndarray, gaps: dict[int, list[s
         kind_counts = {key: np.bincount(level_codes[has], minlength=count) for key, has in has_kind.items()}
         share_colors = np.searchsorted(GAP_SHARE_BOUNDS, flagged / np.maximum(sizes, 1), side="left").tolist()
         level_names = names[level][first].tolist()
-        xs, ys = centres[level][:, 0].tolist(), centres[level][:, 1].tolist()
+        xs, ys = (
+            rounded(centres[level][:, 0].astype(float), 2),
+            rounded(centres[level][:, 1].astype(float), 2),
+        )
         radii = radius[level].tolist()
         kind_attr = t(f"by.{levels_by[level]}", lang)
         parents = [None] * count if level == 0 else ids_per_level[level - 1][codes[level - 1][first]].tolist()
@@ -129,8 +133,8 @@ def aggregated(b: Builder, title: str, nodes: np.ndarray, gaps: dict[int, list[s
                     id=str(ids[g]),
                     label=label,
                     kind="aggregate",
-                    x=round(float(xs[g]), 2),
-                    y=round(float(ys[g]), 2),
+                    x=xs[g],
+                    y=ys[g],
                     color=GAP_SHARE_COLORS[share_colors[g]] if gaps else color,
                     shape=shape,
                     # the hexagon covers its group's disc: opening it shows the children in its place
@@ -172,8 +176,27 @@ def aggregated(b: Builder, title: str, nodes: np.ndarray, gaps: dict[int, list[s
         labels=b.ui_labels(),
         timeline=inner.timeline if embed else None,
     )
-    drawn_nodes, drawn_edges = view.first_frame()
-    return dataclasses.replace(view, caption=b.caption(len(drawn_nodes), len(drawn_edges), len(members)))
+    # what the page draws at first (`View.first_frame`), counted on the columns: the top super-nodes, and one
+    # edge per pair of them that the liaisons (or the edges between deepest super-nodes) join
+    if embed:
+        edges_at = b.edge_rows(shown, ("liaison",))
+        code_of = np.full(b.ix.size, -1, dtype=np.int64)
+        code_of[members] = codes[0]
+        ends: tuple[np.ndarray, ...] = (
+            code_of[b.f.edges.source[edges_at]],
+            code_of[b.f.edges.target[edges_at]],
+        )
+    else:
+        deepest_code = {node_id: code for code, node_id in enumerate(ids_per_level[-1].tolist())}
+        top_code = np.zeros(len(ids_per_level[-1]), dtype=np.int64)
+        top_code[codes[-1]] = codes[0]
+        ends = tuple(
+            top_code[np.array([deepest_code[getattr(e, end)] for e in edges], dtype=np.int64)]
+            for end in ("source", "target")
+        )
+    apart = ends[0] != ends[1]
+    drawn_edges = len(np.unique(ends[0][apart] * len(top) + ends[1][apart]))
+    return dataclasses.replace(view, caption=b.caption(len(top), drawn_edges, len(members)))
 
 
 def _each_once(cells: np.ndarray, convert: Callable[[np.ndarray], Any]) -> np.ndarray:

@@ -15,6 +15,7 @@ from pbgraph._texts.render import DEFAULT_LABELS_EN, GAP_LABELS, TOOLTIP, t
 from pbgraph.analyses.activity import pair_activity
 from pbgraph.model import LIAISON_KIND_ZH, NODE_KIND_ZH, PARTY_ZH, LiaisonKind
 from pbgraph.render._model import LegendItem, View, ViewEdge, ViewNode, instances
+from pbgraph.render._rounding import rounded
 from pbgraph.render.views._facts import EDGE_KINDS, Selection, facts, take, view_date
 from pbgraph.render.views._style import (
     DORMANT_COLOR,
@@ -55,9 +56,11 @@ class Builder:
     # colours ---------------------------------------------------------------------------------------------
 
     def member_color_keys(self, members: np.ndarray) -> np.ndarray:
-        frame = self.ds.members
-        column = {"party": "party", "sector": "sector", "township": "township", "committee": "committee"}
-        return frame[column[self.color_by]].to_numpy(dtype=object)[members]
+        # the member columns the facts keep as arrays (party, sector, township): not converted again per call
+        kept = self.f.member_columns.get(self.color_by)
+        if kept is None:
+            kept = self.ds.members[self.color_by].to_numpy(dtype=object)
+        return kept[members]
 
     def color_map(self, keys: np.ndarray) -> dict[str, str]:
         if self.color_by == "party":
@@ -226,8 +229,8 @@ class Builder:
             label if kind != "contact" else ""
             for label, kind in zip(take(self.f.label_array, nodes), kinds.tolist(), strict=True)
         ]
-        x = [round(v, 2) for v in xy[:, 0].astype(float).tolist()] if len(nodes) else []
-        y = [round(v, 2) for v in xy[:, 1].astype(float).tolist()] if len(nodes) else []
+        x = rounded(xy[:, 0].astype(float), 2) if len(nodes) else []
+        y = rounded(xy[:, 1].astype(float), 2) if len(nodes) else []
         return ids, labels, kinds.tolist(), x, y, color, shape, size
 
     def _node_tooltips(
@@ -236,7 +239,10 @@ class Builder:
         tips = self.f.tooltips(nodes, self.lang)
         if extra or gaps:
             key_gap = t("gap", self.lang, TOOLTIP)
-            for node, tip in zip(nodes.tolist(), tips, strict=True):
+            # only the nodes with extra lines or gaps (a few thousand of a province's 40,000) are visited
+            marked = np.fromiter({*extra, *gaps}, dtype=np.int64)
+            for at in np.flatnonzero(np.isin(nodes, marked)).tolist():
+                node, tip = int(nodes[at]), tips[at]
                 if node in extra:
                     tip |= extra[node]
                 gap = self._gap_text(gaps.get(node))
@@ -289,7 +295,8 @@ class Builder:
             for key, symbol in GAP_SYMBOL.items()
         ]
 
-    def edges_among(self, nodes: np.ndarray, types: Sequence[str] | None) -> list[ViewEdge]:
+    def edge_rows(self, nodes: np.ndarray, types: Sequence[str] | None) -> np.ndarray:
+        """The rows of the dataset's edges (:attr:`Facts.edges`) that a view of these nodes draws."""
         columns = self.f.edges
         inside = np.zeros(self.ix.size, dtype=bool)
         inside[nodes] = True
@@ -297,75 +304,71 @@ class Builder:
         keep = inside[columns.source] & inside[columns.target] & columns.first
         if types is not None:
             keep &= columns.of_types(types)
-        rows = np.flatnonzero(keep)
+        return np.flatnonzero(keep)
+
+    def edges_among(self, nodes: np.ndarray, types: Sequence[str] | None) -> list[ViewEdge]:
+        columns = self.f.edges
+        rows = self.edge_rows(nodes, types)
         source, target = columns.source[rows], columns.target[rows]
         source_ids, target_ids = take(self.ix.ids, source), take(self.ix.ids, target)
         is_liaison = columns.type[rows] == 0
-        liaisons, kinds = is_liaison.tolist(), EDGE_KINDS[columns.kind[rows]].tolist()
         counting = columns.counts[rows]
         lang = self.lang
         # with an activity log, dormant liaisons are faded and say when they were last exercised
         dormant, last = pair_activity(self.ds, source, target)
-        faded = (counting & dormant).tolist()
-        counting_list = counting.tolist()
+        faded_flags = counting & dormant
         timeline = self.timeline and timeline_of(self.ds) is not None
         n = len(rows)
         made: list[int | None] = [None] * n
         exercised: list[tuple[int, ...]] = [()] * n
         if timeline:
             made, exercised = liaison_days(self.ds, np.where(is_liaison, rows, 0), source, target)
-        structure = t("structure", lang)
+        # per liaison kind and state (counts, faded): colour, width, tooltip, colour when active and kind in
+        # words, looked up once per state and spread over the rows as columns
+        state = (columns.kind[rows].astype(np.int64) * 2 + counting) * 2 + faded_flags
+        states, state_of = np.unique(np.where(is_liaison, state, -1), return_inverse=True)
+        styles: list[tuple[Any, ...]] = [
+            (STRUCTURE_COLOR, 0.5, t("structure", lang), None, "")
+            if code < 0
+            else self._liaison_style(str(EDGE_KINDS[code // 4]), bool(code & 2), bool(code & 1), timeline)
+            for code in states.tolist()
+        ]
+        color, width, tooltip, live, kind_label = (
+            np.array([style[k] for style in styles], dtype=object)[state_of] for k in range(5)
+        )
+        # a faded liaison's tooltip says when it was last exercised
         never = t("never", lang)
-        # per liaison kind and state: colour, width, tooltip, colour when active, kind in words
-        styles: dict[tuple[str, bool, bool], tuple[str, float, str, str | None, str]] = {}
-        out: list[tuple[Any, ...]] = []
-        for row, (liaison, kind, counts, fade) in enumerate(
-            zip(liaisons, kinds, counting_list, faded, strict=True)
-        ):
-            if not liaison:
-                # ViewEdge(source, target, STRUCTURE_COLOR, width=0.5, arrows=False, tooltip=structure)
-                out.append(
-                    (
-                        source_ids[row],
-                        target_ids[row],
-                        STRUCTURE_COLOR,
-                        False,
-                        0.5,
-                        structure,
-                        False,
-                        False,
-                        None,
-                        (),
-                        None,
-                        False,
-                        "",
-                    )
-                )
-                continue
-            style = styles.get((kind, counts, fade))
-            if style is None:
-                style = styles[(kind, counts, fade)] = self._liaison_style(kind, counts, fade, timeline)
-            color, width, tooltip, live, kind_label = style
-            if fade:
-                tooltip += last[row] or never
-            out.append(
-                (
-                    source_ids[row],
-                    target_ids[row],
-                    color,
-                    not counts,
-                    width,
-                    tooltip,
-                    True,
-                    True,
-                    made[row],
-                    exercised[row],
-                    live,
-                    counts,
-                    kind_label,
-                )
-            )
-        return instances(ViewEdge, out)
+        fade_rows = np.flatnonzero(is_liaison & faded_flags)
+        tooltip[fade_rows] = [
+            tip + (when or never)
+            for tip, when in zip(tooltip[fade_rows].tolist(), last[fade_rows].tolist(), strict=True)
+        ]
+        liaison_list = is_liaison.tolist()
+        counts_list = (is_liaison & counting).tolist()
+        if timeline:
+            made = [day if liaison else None for day, liaison in zip(made, liaison_list, strict=True)]
+            exercised = [
+                days if liaison else () for days, liaison in zip(exercised, liaison_list, strict=True)
+            ]
+        return instances(
+            ViewEdge,
+            zip(
+                source_ids,
+                target_ids,
+                color.tolist(),
+                (is_liaison & ~counting).tolist(),
+                width.tolist(),
+                tooltip.tolist(),
+                liaison_list,
+                liaison_list,
+                made,
+                exercised,
+                live.tolist(),
+                counts_list,
+                kind_label.tolist(),
+                strict=True,
+            ),
+        )
 
     def _liaison_style(
         self, kind: str, counts: bool, faded: bool, timeline: bool

@@ -11,6 +11,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -132,10 +133,9 @@ class Facts:
         kind[: len(ix.liaison_kind)] = ix.liaison_kind
         counts = np.ones(len(source), dtype=bool)
         counts[: len(ix.counting)] = ix.counting
-        # the first of equal edges (source, target, type, kind) stands for them all: a stable sort of one key
+        # the first of equal edges (source, target, type, kind) stands for them all: found by hashing one key
         key = ((source * np.int64(ix.size) + target) * 8 + type_code) * 8 + (kind.astype(np.int64) & 7)
-        first = np.zeros(len(source), dtype=bool)
-        first[np.unique(key, return_index=True)[1]] = True
+        first = ~pd.Series(key).duplicated(keep="first").to_numpy()
         return EdgeColumns(source, target, type_code, kind, counts, first)
 
     def tooltip(self, node: int, lang: str) -> dict[str, str]:
