@@ -40,6 +40,7 @@ from pbgraph.model import (
 )
 from pbgraph.problem import Problem
 from pbgraph.validate._activities import ActivityChecks
+from pbgraph.validate._numbered import BLOCK
 from pbgraph.validate._registry import (
     ANY_ORG,
     NODE_TABLES,
@@ -328,12 +329,15 @@ class Validator(ActivityChecks):
             key = (liaisons.name, end)
             if key not in self.positions:
                 self.resolve([key])
-            positions = self.positions[key]
-            at = np.maximum(positions, 0)
-            fits = tag_ok[row, self.registry_tag[at]] | table_ok[row, self.registry_table[at]]
-            fits &= positions >= 0
-            if not (fits | empty_cells(liaisons.frame[end])).all():
-                return False
+            positions, empty = self.positions[key], empty_cells(liaisons.frame[end])
+            # a block at a time: temporaries of a few megabytes, reused
+            for lo in range(0, len(positions), BLOCK):
+                part, kind_of = positions[lo : lo + BLOCK], row[lo : lo + BLOCK]
+                at = np.maximum(part, 0)
+                fits = tag_ok[kind_of, self.registry_tag[at]] | table_ok[kind_of, self.registry_table[at]]
+                fits &= part >= 0
+                if not (fits | empty[lo : lo + BLOCK]).all():
+                    return False
         return True
 
     def parent_cycles(self) -> None:
