@@ -9,8 +9,10 @@ middle and last `HASH_SAMPLE` bytes). A file changed, added or removed gives ano
 stale. The dataset's warnings are kept with it and reported again.
 
 An entry is written into a temporary folder beside its place and renamed into place in one step, so that two
-processes building the same entry at once both succeed, and a reader never sees half an entry. Nothing is
-cached for a dataset with errors. The folder is ``PBGRAPH_CACHE_DIR``, else the platform's user cache folder.
+processes building the same entry at once both succeed, and a reader never sees half an entry. Inside a
+command the files are written on a thread of their own while the command goes on, and the command waits for
+them when it ends. Nothing is cached for a dataset with errors. The folder is ``PBGRAPH_CACHE_DIR``, else the
+platform's user cache folder.
 """
 
 from __future__ import annotations
@@ -21,7 +23,9 @@ import json
 import os
 import re
 import shutil
+import sys
 import tempfile
+import threading
 from collections.abc import Callable
 from functools import lru_cache, partial
 from pathlib import Path
@@ -139,17 +143,81 @@ def load_cached(path: str | os.PathLike[str], build: Callable[[], Dataset]) -> D
             return found
     ds = build()
     # keep only what was read from unchanged files: a file edited while it was read gets another key
-    if fingerprint(path) == key and write_entry(root, key, ds):
-        ds.keep_derived(partial(_keep_derived, entry))
+    if fingerprint(path) != key:
+        return ds
+    start = _while_command_runs()
+    if start is None:
+        if write_entry(root, key, ds):
+            ds.keep_derived(partial(_keep_derived, entry))
+        return ds
+    later = _Later(entry)
+    if write_entry(root, key, ds, start=lambda write: start(partial(later.run, write))):
+        ds.keep_derived(later.keep)
     return ds
+
+
+def _while_command_runs() -> Callable[[Callable[[], object]], None] | None:
+    """Inside a command: what runs a function on a thread of its own, while the command goes on, and waits
+    for it when the command ends (its output written). None outside a command."""
+    click = sys.modules.get("click")
+    context = click.get_current_context(silent=True) if click is not None else None
+    if context is None:
+        return None
+
+    def start(work: Callable[[], object]) -> None:
+        thread = threading.Thread(target=work, name="pbgraph-cache-write")
+        thread.start()
+        context.call_on_close(thread.join)
+
+    return start
+
+
+class _Later:
+    """The structures a command derives while its entry's files are still being written on another thread:
+    kept in the entry once it is in place (see `_keep_derived`), those derived after that at once."""
+
+    def __init__(self, entry: Path) -> None:
+        self.entry = entry
+        self.lock = threading.Lock()
+        # None while the files are being written, then whether the entry is in place
+        self.written: bool | None = None
+        self.waiting: list[tuple[str, Any]] = []
+
+    def keep(self, key: str, structure: Any) -> None:
+        with self.lock:
+            if self.written is None:
+                self.waiting.append((key, structure))
+                return
+        if self.written:
+            _keep_derived(self.entry, key, structure)
+
+    def run(self, write: Callable[[], bool]) -> None:
+        written = False
+        try:
+            written = write()
+        finally:
+            while True:
+                with self.lock:
+                    waiting, self.waiting = self.waiting, []
+                    if not waiting:
+                        self.written = written
+                        break
+                for key, structure in waiting if written else ():
+                    _keep_derived(self.entry, key, structure)
 
 
 def _problem_record(problem: Any) -> dict[str, Any]:
     return dataclasses.asdict(problem)
 
 
-def write_entry(root: Path, key: str, ds: Dataset) -> bool:
-    """Write `ds` as the entry `key` (beside, then renamed into place); whether it is now in the cache."""
+def write_entry(
+    root: Path, key: str, ds: Dataset, *, start: Callable[[Callable[[], bool]], None] | None = None
+) -> bool:
+    """Write `ds` as the entry `key` (beside, then renamed into place); whether it is now in the cache.
+
+    With `start`, the files are written by the function given to it (on a thread of its own: the tables are
+    made ready first, here), and True says only that they will be.
+    """
     from pbgraph.graph import index_of
     from pbgraph.problem import Problem
 
@@ -170,31 +238,44 @@ def write_entry(root: Path, key: str, ds: Dataset) -> bool:
     if [Problem(**record) for record in json.loads(text)["warnings"]] != list(ds.warnings):
         return False
     resolved: dict[tuple[str, str], Any] = dict(index_of(ds).resolved_columns())
+    tables = {}
+    for name, frame in ds.tables.items():
+        table = pa.Table.from_pandas(frame, preserve_index=False)
+        table = table.cast(
+            pa.schema(
+                pa.field(f.name, pa.large_string()) if pa.types.is_string(f.type) else f for f in table.schema
+            )
+        )
+        for (table_name, column), positions in resolved.items():
+            if table_name == name:
+                table = table.append_column(_POSITION_PREFIX + column, pa.array(positions))
+        tables[name] = table
+    write = partial(_write_files, root, key, tables, _derived_arrays(ds), text)
+    if start is None:
+        return write()
+    start(write)
+    return True
+
+
+def _write_files(
+    root: Path, key: str, tables: dict[str, pa.Table], derived: dict[str, tuple[np.ndarray, ...]], meta: str
+) -> bool:
+    """Write the files of an entry into a temporary folder and rename it into place."""
     try:
         root.mkdir(parents=True, exist_ok=True)
         temporary = Path(tempfile.mkdtemp(prefix=f".{key}.", suffix=".tmp", dir=root))
     except OSError:
         return False
     try:
-        for name, frame in ds.tables.items():
-            table = pa.Table.from_pandas(frame, preserve_index=False)
-            table = table.cast(
-                pa.schema(
-                    pa.field(f.name, pa.large_string()) if pa.types.is_string(f.type) else f
-                    for f in table.schema
-                )
-            )
-            for (table_name, column), positions in resolved.items():
-                if table_name == name:
-                    table = table.append_column(_POSITION_PREFIX + column, pa.array(positions))
+        for name, table in tables.items():
             with (
                 pa.OSFile(str(temporary / f"{name}.arrow"), "wb") as sink,
                 pa.ipc.new_file(sink, table.schema) as writer,
             ):
                 writer.write_table(table)
-        for name, arrays in _derived_arrays(ds).items():
+        for name, arrays in derived.items():
             _write_arrays(temporary / _DERIVED.format(name), arrays)
-        (temporary / META).write_text(text, encoding="utf-8")
+        (temporary / META).write_text(meta, encoding="utf-8")
         try:
             os.rename(temporary, root / key)
         except OSError:

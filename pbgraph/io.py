@@ -7,13 +7,12 @@ row number each record has in Excel, so that validation can point at it. Nothing
 from __future__ import annotations
 
 import codecs
-import contextlib
 import csv
 import datetime as dt
-import io as _io
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,6 +23,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
+from pbgraph._csv_trouble import csv_fields_unlimited as csv_fields_unlimited
+from pbgraph._csv_trouble import excel_rows_of_bad_records, open_quote_row
+from pbgraph._csv_trouble import undecodable as undecodable
 from pbgraph._table_writers import write_csv_tables as write_csv_tables
 from pbgraph._table_writers import write_xlsx_tables as write_xlsx_tables
 from pbgraph._workbook_guard import DAMAGED, MAX_ROWS, check_workbook, too_many_rows
@@ -186,91 +188,21 @@ def _sniff_delimiter(header_line: str, table: Table) -> str:
     return best
 
 
-def _excel_rows_of_bad_records(
-    text: str, delimiter: str, expected: int
-) -> tuple[list[tuple[int, int, str]], list[int]]:
-    """Records whose field count is wrong (Excel row, count, text), and the rows that are only whitespace."""
-    # error path only: re-read with the csv module, which knows record numbers
-    bad, blank = [], []
-    # newline="": a carriage return inside a quoted cell is part of the cell, as arrow reads it
-    records = csv.reader(_io.StringIO(text, newline=""), delimiter=delimiter)
-    with csv_fields_unlimited():
-        for number, record in enumerate(records, start=1):
-            if record and len(record) != expected:
-                if any(cell.strip() for cell in record):
-                    bad.append((number, len(record), delimiter.join(record)))
-                else:
-                    blank.append(number)
-    return bad, blank
-
-
-def undecodable(data: bytes) -> tuple[str, int | None, dict[str, Any]]:
-    """Why a CSV file's bytes are not text: the problem code, the row (as Excel numbers rows) and the params.
-
-    A file that starts as UTF-8 and goes on in GB18030 (two files pasted together) says where the second
-    encoding begins; a file cut off inside a character says so; anything else may be binary.
-    """
-    data = data.removeprefix(codecs.BOM_UTF8)
-    if b"\x00" in data:
-        return "undecodable", None, {}
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        at = error.start
-        cut = error.reason == "unexpected end of data"
-    else:
-        return "undecodable", None, {}
-    row = data.count(b"\n", 0, at) + 1
-    if cut:
-        return "cut_character", row, {"byte": at + 1}
-    line = data[data.rfind(b"\n", 0, at) + 1 : data.find(b"\n", at) % (len(data) + 1)]
-    try:
-        line.decode("gb18030")
-    except UnicodeDecodeError:
-        return "undecodable", row, {}
-    return "mixed_encoding", row, {"byte": at + 1}
-
-
-@contextlib.contextmanager
-def csv_fields_unlimited() -> Iterator[None]:
-    """Let the csv module read cells of any size (it refuses those over 128 KiB; a valid cell may be 1 MB)."""
-    before = csv.field_size_limit()
-    csv.field_size_limit(1 << 30)
-    try:
-        yield
-    finally:
-        csv.field_size_limit(before)
-
-
-def _odd_quote_count(path: Path, encoding: str) -> bool:
-    """Whether the file holds an odd number of double quotes (so a quoted field may be left open)."""
-    if encoding == "utf-16":
-        return path.read_text(encoding=encoding).count('"') % 2 == 1
-    # in UTF-8 and GB18030 the byte 0x22 is never part of a multi-byte character
-    count = 0
-    # one buffer read into again and again: no fresh memory per chunk
-    buffer = bytearray(1 << 22)
-    chunk = np.frombuffer(buffer, dtype=np.uint8)
-    with path.open("rb", buffering=0) as handle:
-        while size := handle.readinto(buffer):
-            count += int(np.count_nonzero(chunk[:size] == 0x22))
-    return count % 2 == 1
-
-
 # what str.splitlines splits at (a \r\n is one break)
 _LINE_BREAK = re.compile("\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
-def _open_quote_row(text: str, delimiter: str) -> int | None:
-    """Excel row of the record where quoting goes wrong (e.g. a quote left open at the end), if any."""
-    number = 1
-    try:
-        with csv_fields_unlimited():
-            for _record in csv.reader(_io.StringIO(text, newline=""), delimiter=delimiter, strict=True):
-                number += 1
-    except csv.Error:
-        return number
-    return None
+def _odd_quote_count(data: bytes, encoding: str) -> bool:
+    """Whether the file's bytes hold an odd number of double quotes (so a quoted field may be left open)."""
+    if encoding == "utf-16":
+        return data.decode(encoding).count('"') % 2 == 1
+    # in UTF-8 and GB18030 the byte 0x22 is never part of a multi-byte character
+    count = 0
+    every = np.frombuffer(data, dtype=np.uint8)
+    # a few megabytes at a time: no comparison as large as the file
+    for start in range(0, len(every), 1 << 22):
+        count += int(np.count_nonzero(every[start : start + (1 << 22)] == 0x22))
+    return count % 2 == 1
 
 
 def read_csv_table(path: Path, table: Table, *, display: str) -> tuple[RawTable | None, list[Problem]]:
@@ -282,14 +214,15 @@ def read_csv_table(path: Path, table: Table, *, display: str) -> tuple[RawTable 
         ]
 
     def fail_undecodable() -> tuple[None, list[Problem]]:
-        code, row, params = undecodable(path.read_bytes())
+        code, row, params = undecodable(data)
         return fail(code, row=row, **params)
 
-    size = path.stat().st_size
+    # the file is read once: arrow parses these bytes, and the quotes are counted in them
+    data = path.read_bytes()
+    size = len(data)
     if size == 0:
         return fail("empty_file")
-    with path.open("rb") as handle:
-        sample = handle.read(SNIFF_BYTES)
+    sample = data[:SNIFF_BYTES]
     encoding = detect_encoding(sample, complete=size <= SNIFF_BYTES)
     if encoding is None:
         return fail_undecodable()
@@ -320,7 +253,7 @@ def read_csv_table(path: Path, table: Table, *, display: str) -> tuple[RawTable 
 
     def read(enc: str) -> pa.Table:
         return pacsv.read_csv(
-            path,
+            pa.BufferReader(data),
             # a block holds whole cells: a 1 MB cell needs a block larger than arrow's default
             read_options=pacsv.ReadOptions(
                 encoding=enc, column_names=names, skip_rows=1, block_size=max(1 << 22, min(size + 1, 1 << 26))
@@ -357,8 +290,8 @@ def read_csv_table(path: Path, table: Table, *, display: str) -> tuple[RawTable 
         return fail_undecodable()
     rows = np.arange(2, arrow.num_rows + 2)
     if bad_rows:
-        text = path.read_bytes().decode(encoding, errors="replace").lstrip("\ufeff")
-        bad, blank = _excel_rows_of_bad_records(text, delimiter, len(headers))
+        text = data.decode(encoding, errors="replace").lstrip("\ufeff")
+        bad, blank = excel_rows_of_bad_records(text, delimiter, len(headers))
         problems = [
             Problem(
                 code="wrong_field_count",
@@ -383,9 +316,9 @@ def read_csv_table(path: Path, table: Table, *, display: str) -> tuple[RawTable 
             ]
         # arrow skipped the whitespace-only lines: number the records after them as Excel does
         rows = np.delete(np.arange(2, arrow.num_rows + len(blank) + 2), np.asarray(blank) - 2)
-    if _odd_quote_count(path, encoding):
-        text = path.read_bytes().decode(encoding, errors="replace").lstrip("\ufeff")
-        open_row = _open_quote_row(text, delimiter)
+    if _odd_quote_count(data, encoding):
+        text = data.decode(encoding, errors="replace").lstrip("\ufeff")
+        open_row = open_quote_row(text, delimiter)
         if open_row is not None:
             return None, [
                 Problem(code="open_quote", severity="error", table=table.name, file=display, row=open_row)
@@ -527,12 +460,35 @@ def _read_sheet(sheet: Any, table: Table, display: str) -> tuple[RawTable | None
 def read_folder(
     path: Path, *, progress: Callable[[str], None] | None = None
 ) -> tuple[dict[str, RawTable], list[Problem]]:
-    """Read every recognized CSV file in a folder."""
+    """Read every recognized CSV file in a folder (several at once, a thread per core up to `MAX_READERS`:
+    arrow parses without holding Python's lock; what is found is gathered in the files' order)."""
+    files = [
+        f for f in sorted(path.iterdir()) if f.suffix.lower() in CSV_SUFFIXES and not f.name.startswith(".")
+    ]
+    with ThreadPoolExecutor(max_workers=max(min(len(files), os.cpu_count() or 1, MAX_READERS), 1)) as pool:
+        reads = {
+            file: pool.submit(read_csv_table, file, table, display=file.name)
+            for file in files
+            if (table := _table_for(file.stem)) is not None and file.is_file()
+        }
+        return _gathered(path, files, reads, progress)
+
+
+CSV_SUFFIXES = (".csv", ".txt", ".tsv")
+# files read at once at most: each holds its bytes in memory while it is parsed
+MAX_READERS = 4
+
+
+def _gathered(
+    path: Path,
+    files: list[Path],
+    reads: dict[Path, Future[tuple[RawTable | None, list[Problem]]]],
+    progress: Callable[[str], None] | None,
+) -> tuple[dict[str, RawTable], list[Problem]]:
+    """The tables of a folder's files, in their order, and every problem met, each read in `reads`."""
     tables: dict[str, RawTable] = {}
     problems: list[Problem] = []
-    for file in sorted(path.iterdir()):
-        if file.suffix.lower() not in (".csv", ".txt", ".tsv") or file.name.startswith("."):
-            continue
+    for file in files:
         if not file.is_file():
             if file.is_dir() and _table_for(file.stem) is not None:
                 problems.append(Problem(code="table_is_folder", severity="error", file=file.name))
@@ -555,7 +511,8 @@ def read_folder(
         if progress:
             progress(file.name)
         try:
-            raw, found = read_csv_table(file, table, display=file.name)
+            future = reads.get(file)
+            raw, found = future.result() if future else read_csv_table(file, table, display=file.name)
         except OSError as error:
             # e.g. the file is open in Excel on Windows, or not readable by this user
             detail = error.strerror or str(error)

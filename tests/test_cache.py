@@ -311,6 +311,24 @@ def test_a_structure_derived_after_the_entry_is_gone_is_no_error(cache_folder: P
     assert entries(cache_folder) == []
 
 
+def test_a_command_keeps_what_it_derives_while_its_entry_is_written(
+    cache_folder: Path, tmp_path: Path
+) -> None:
+    # inside a command the entry's files are written on a thread of their own while the command goes on:
+    # what the command derives meanwhile (a report derives every structure kept) is added once the entry is
+    # in place, all of it before the command ends, and nothing half-written is left
+    folder = tmp_path / "sample"
+    shutil.copytree(SAMPLE, folder)
+    first = cli("report", folder, "-o", tmp_path / "first.html")
+    assert first.exit_code == 0, first.output
+    (entry,) = (cache_folder / name for name in entries(cache_folder))
+    assert sorted(p.name for p in entry.glob("derived.*.arrow")) == sorted(
+        f"derived.{key}.arrow" for key in cache.PERSISTED
+    )
+    assert not [p for p in [*cache_folder.iterdir(), *entry.iterdir()] if p.name.startswith(".")]
+    assert read_files(folder) == []
+
+
 def test_every_persisted_structure_is_kept_and_read_back(cache_folder: Path, tmp_path: Path) -> None:
     # a report derives every structure the cache keeps; the next command reads them all from the entry and
     # writes the same report as one that reads the files

@@ -3,6 +3,7 @@ them back."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import json
 import os
@@ -598,3 +599,31 @@ def test_folder_named_like_a_table_is_said_so(tmp_path: Path) -> None:
     with pytest.raises(pbgraph.DatasetError) as caught:
         pbgraph.load(folder)
     assert [p.code for p in caught.value.problems if p.is_error] == ["table_is_folder"]
+
+
+def test_files_read_at_once_say_what_each_says_alone(tmp_path: Path) -> None:
+    # a folder's files are read on several threads: every malformed file, each with a cell over the csv
+    # module's default limit, still names its own row, in the files' order, and the limit is left as it was
+    tables = base()
+    folder = write_csv(tmp_path / "ds", tables)
+    big = "长" * 70_000
+    for table in ("members", "liaisons", "memberships", "sectors"):
+        lines = csv_text(tables, table).splitlines()
+        lines[2] = lines[2] + f',"{big}",x'
+        (folder / f"{table}.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    limit = csv.field_size_limit()
+    found = [(p.code, p.file, p.row) for p in errors(problems_of(folder))]
+    alone = []
+    for table in sorted(("members", "liaisons", "memberships", "sectors")):
+        single = write_csv(tmp_path / table, tables)
+        (single / f"{table}.csv").write_bytes((folder / f"{table}.csv").read_bytes())
+        alone += [(p.code, p.file, p.row) for p in errors(problems_of(single))]
+    assert (
+        found
+        == alone
+        == [
+            ("wrong_field_count", f"{t}.csv", 3)
+            for t in sorted(("liaisons", "members", "memberships", "sectors"))
+        ]
+    )
+    assert csv.field_size_limit() == limit

@@ -8,7 +8,7 @@ import numpy as np
 import pyarrow as pa
 import pytest
 
-from pbgraph.validate._numbered import numbered_positions, numbered_tables
+from pbgraph.validate._numbered import BLOCK, numbered_positions, numbered_tables
 
 
 def _chunks(ids: list[str]) -> list[pa.Array]:
@@ -93,3 +93,19 @@ def test_ids_of_digits_only() -> None:
     values: list[str | None] = ["00000005", "00000059", "00000060", "0000005", "A001", "A010", "0000000a", ""]
     array = pa.array(values, type=pa.large_string())
     assert numbered_positions(found, array).tolist() == _oracle(tables, values)
+
+
+def test_a_column_longer_than_a_block() -> None:
+    # read a block at a time: the blocks' answers land where their ids are, whatever each block holds
+    tables = _tables()
+    found = numbered_tables([_chunks(t) for t in tables])
+    assert found is not None
+    rng = random.Random(11)
+    everything = [i for t in tables for i in t] + ["M121", "", "O0040", "S02"]
+    values: list[str | None] = [rng.choice(everything) for _ in range(BLOCK * 2 + 77)]
+    # one block of a single width (read in place), the next of mixed widths
+    values[:BLOCK] = [f"M{rng.randrange(1, 121):03d}" for _ in range(BLOCK)]
+    array = pa.array(values, type=pa.large_string())
+    assert numbered_positions(found, array).tolist() == _oracle(tables, values)
+    part = array.slice(BLOCK - 5, BLOCK + 30)
+    assert numbered_positions(found, part).tolist() == _oracle(tables, values[BLOCK - 5 : 2 * BLOCK + 25])

@@ -28,6 +28,7 @@ from pbgraph.validate._registry import (
     tag_kind,
     text_column,
 )
+from pbgraph.validate._text import empty_cells
 
 if TYPE_CHECKING:
     from pbgraph.io import RawTable
@@ -52,9 +53,9 @@ class ActivityChecks(Registry):
             (
                 "activity_needs_target",
                 LIAISON_ACTIVITY_KINDS,
-                (frame["target"] == "").to_numpy() & (listed < 2),
+                empty_cells(frame["target"]) & (listed < 2),
             ),
-            ("activity_needs_organization", MEETING_KINDS, (frame["organization"] == "").to_numpy()),
+            ("activity_needs_organization", MEETING_KINDS, empty_cells(frame["organization"])),
         ):
             for activity_kind in sorted(kinds):
                 self.report(

@@ -40,13 +40,16 @@ from pbgraph.model import (
 )
 from pbgraph.problem import Problem
 from pbgraph.validate._activities import ActivityChecks
+from pbgraph.validate._numbered import BLOCK
 from pbgraph.validate._registry import (
     ANY_ORG,
+    NODE_TABLES,
     TAG_CODES,
+    TAG_NAMES,
     positions_in,
     text_column,
 )
-from pbgraph.validate._text import has_role, may_need_strip
+from pbgraph.validate._text import empty_cells, has_role, may_need_strip
 from pbgraph.validate._text import may_hold_control as _may_hold_control
 
 if TYPE_CHECKING:
@@ -124,7 +127,9 @@ class Validator(ActivityChecks):
             # rows that are blank in every column are spacing, not records
             blank = np.ones(len(frame), dtype=bool)
             for column_name in frame.columns:
-                blank &= (frame[column_name] == "").to_numpy()
+                if not blank.any():
+                    break
+                blank &= empty_cells(frame[column_name])
             if blank.any():
                 frame = frame[~blank].reset_index(drop=True)
                 raw.rows = raw.rows[~blank]
@@ -136,7 +141,7 @@ class Validator(ActivityChecks):
             for column in table.columns:
                 if column.required and column.name not in self.missing_columns[name]:
                     self.report(
-                        raw, "empty_required", (raw.frame[column.name] == "").to_numpy(), column=column.name
+                        raw, "empty_required", empty_cells(raw.frame[column.name]), column=column.name
                     )
 
     def enum(
@@ -157,7 +162,7 @@ class Validator(ActivityChecks):
         """
         code_lookup = {str(code).lower(): str(code) for code in codes}
         values = text_column(raw.frame[column])
-        uniques = pc.unique(values)
+        uniques, at = _distinct(values)
         mapping: dict[str, str | None] = {}
         for value in uniques.to_pylist():
             if value == "" and default is not None:
@@ -184,7 +189,7 @@ class Validator(ActivityChecks):
                 params={"allowed": listing, "allowed_en": listing_en},
             )
         if any(value != code for value, code in mapping.items()):
-            raw.frame[column] = _replaced(values, uniques, [v or "" for v in mapping.values()])
+            raw.frame[column] = _replaced(at, [v or "" for v in mapping.values()])
 
     def enums(self) -> None:
         members = self.raw["members"]
@@ -230,13 +235,12 @@ class Validator(ActivityChecks):
         """Normalize a date column in place to ISO dates (or months); report what is not a date. Returns
         the column's dates as numpy days (a month as its first day; NaT where empty or not a date)."""
         values = text_column(raw.frame[column])
-        uniques = pc.unique(values)
+        uniques, at = _distinct(values)
         mapping = {value: _iso_date(value) for value in uniques.to_pylist()}
         bad = [v for v, iso in mapping.items() if iso is None]
         if bad:
             self.report(raw, code, _is_in(values, bad), column=column, severity=severity)
         isos = [v or "" for v in mapping.values()]
-        at = pc.index_in(values, value_set=uniques)
         if any(value != iso for value, iso in zip(mapping, isos, strict=True)):
             table = pa.array(isos, type=pa.large_string())
             raw.frame[column] = pc.take(table, at).to_pandas(types_mapper=_PANDAS_TEXT.get)
@@ -270,6 +274,9 @@ class Validator(ActivityChecks):
         code = positions_in(liaisons.frame["kind"], pa.array([k.value for k in kinds], type=pa.string()))
         # the kind of each liaison as its position in LiaisonKind (-1 when unknown), for `meaning`
         self.liaison_kind = code
+        if self._endpoints_fit(liaisons, code):
+            # nothing the checks below would report (most datasets): the self-liaisons remain
+            kinds = []
         for number, kind in enumerate(kinds):
             mask = code == number
             if not mask.any():
@@ -291,10 +298,8 @@ class Validator(ActivityChecks):
                 )
         # the kind column itself may be unknown: still check that the endpoints exist
         other = code < 0
-        for end in ("source", "target"):
-            self.reference(
-                liaisons, end, {"members", "sectors", "townships", "contacts", ANY_ORG}, "member", mask=other
-            )
+        for end in ("source", "target") if kinds else ():
+            self.reference(liaisons, end, _ANY_END, "member", mask=other)
         frame = liaisons.frame
         self.report(
             liaisons,
@@ -302,6 +307,38 @@ class Validator(ActivityChecks):
             ((frame["source"] == frame["target"]) & (frame["source"] != "")).to_numpy(),
             column="target",
         )
+
+    def _endpoints_fit(self, liaisons: RawTable, code: np.ndarray) -> bool:
+        """Whether every filled end of every liaison names a known id of a kind its liaison's kind allows
+        (of any node table for a liaison of unknown kind): all the ends at once, a pass per end, rather
+        than a pass per end and kind of liaison. False says only that the checks must look closer."""
+        kinds = list(LiaisonKind)
+        # per kind of liaison (then one of unknown kind): which registry tags and node tables fit an end
+        tag_ok = np.zeros((len(kinds) + 1, len(TAG_NAMES)), dtype=bool)
+        table_ok = np.zeros((len(kinds) + 1, len(NODE_TABLES)), dtype=bool)
+        row = np.where(code >= 0, code, len(kinds))
+        for end in ("source", "target"):
+            allowed = [{"members"} if end == "source" else _LIAISON_TARGETS[kind][0] for kind in kinds]
+            for number, tags in enumerate([*allowed, _ANY_END]):
+                tag_ok[number] = False
+                table_ok[number] = False
+                tag_ok[number, [TAG_CODES[t] for t in tags if t in TAG_CODES]] = True
+                if any(t.startswith("org:") for t in tags):
+                    tag_ok[number, TAG_CODES[ANY_ORG]] = True
+                table_ok[number, [NODE_TABLES.index(t) for t in tags if t in NODE_TABLES]] = True
+            key = (liaisons.name, end)
+            if key not in self.positions:
+                self.resolve([key])
+            positions, empty = self.positions[key], empty_cells(liaisons.frame[end])
+            # a block at a time: temporaries of a few megabytes, reused
+            for lo in range(0, len(positions), BLOCK):
+                part, kind_of = positions[lo : lo + BLOCK], row[lo : lo + BLOCK]
+                at = np.maximum(part, 0)
+                fits = tag_ok[kind_of, self.registry_tag[at]] | table_ok[kind_of, self.registry_table[at]]
+                fits &= part >= 0
+                if not (fits | empty[lo : lo + BLOCK]).all():
+                    return False
+        return True
 
     def parent_cycles(self) -> None:
         orgs = self.raw["organizations"]
@@ -489,11 +526,23 @@ def _is_in(values: pa.ChunkedArray, these: list[str]) -> np.ndarray:
     return np.asarray(found.fill_null(False).to_numpy(), dtype=bool)
 
 
-def _replaced(values: pa.ChunkedArray, uniques: pa.Array, replacements: list[str]) -> pd.Series:
-    """`values` with each of the distinct `uniques` replaced by its replacement, as a text column."""
+def _distinct(values: pa.ChunkedArray) -> tuple[pa.Array, pa.ChunkedArray]:
+    """The distinct values of a text column in the order they first appear (as `pc.unique` lists them), and
+    the position of each value among them: one hash of the column (dictionary encoding)."""
+    encoded = pc.dictionary_encode(values) if len(values) and not values.null_count else None
+    if encoded is None or not encoded.num_chunks:
+        uniques = pc.unique(values)
+        return uniques, pc.index_in(values, value_set=uniques)
+    # one hash table for every chunk: the last chunk's dictionary holds every value, numbered as they came
+    return encoded.chunk(encoded.num_chunks - 1).dictionary, pa.chunked_array(
+        [c.indices for c in encoded.chunks]
+    )
+
+
+def _replaced(at: pa.ChunkedArray, replacements: list[str]) -> pd.Series:
+    """A text column whose values are the `replacements` of the distinct values each was at (`_distinct`)."""
     table = pa.array(replacements, type=pa.large_string())
-    replaced = pc.take(table, pc.index_in(values, value_set=uniques))
-    return replaced.to_pandas(types_mapper=_PANDAS_TEXT.get)
+    return pc.take(table, at).to_pandas(types_mapper=_PANDAS_TEXT.get)
 
 
 # pandas' own text dtype, wrapping arrow strings without a copy
@@ -519,6 +568,9 @@ _REFERENCE_COLUMNS: tuple[tuple[str, str], ...] = (
     ("activities", "organization"),
 )
 
+
+# what the end of a liaison of unknown kind may name
+_ANY_END = {"members", "sectors", "townships", "contacts", ANY_ORG}
 
 _LIAISON_TARGETS: dict[LiaisonKind, tuple[set[str], str]] = {
     LiaisonKind.SECTOR: ({"sectors", f"org:{OrgKind.SECTOR_GROUP}"}, "sector_or_group"),

@@ -23,6 +23,7 @@ from pbgraph.model import (
 )
 from pbgraph.problem import Problem
 from pbgraph.validate._numbered import NumberedTable, numbered_positions, numbered_tables
+from pbgraph.validate._text import empty_cells
 
 if TYPE_CHECKING:
     from pbgraph.io import RawTable
@@ -78,7 +79,7 @@ class Registry:
         # key for them (:meth:`pbgraph.dataset.Dataset.derived`)
         self.derived: dict[str, Any] = {}
         # per reference column: which cells are filled, and the tag and table of the id each names
-        self._filled: dict[tuple[str, str], np.ndarray] = {}
+        self._filled: dict[tuple[str, str], tuple[np.ndarray, bool]] = {}
         self._kind_of_cells: dict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = {}
         # how the node tables number their ids, when they all do in order (see `_numbered`)
         self.numbered: list[NumberedTable] | None = None
@@ -225,10 +226,13 @@ class Registry:
         other (-1 where unknown): one hash of the registry, and no copy of the columns."""
         flat = [chunk for column in columns for chunk in column]
         if self.numbered is not None:
-            numbered = self.numbered
-            return np.concatenate(
-                [np.zeros(0, dtype=np.int64)] + [numbered_positions(numbered, c) for c in flat]
-            )
+            # each chunk's positions written in place: no copy of them all at the end
+            found = np.empty(sum(len(c) for c in flat), dtype=np.int64)
+            at = 0
+            for chunk in flat:
+                numbered_positions(self.numbered, chunk, out=found[at : at + len(chunk)])
+                at += len(chunk)
+            return found
         everything = pa.chunked_array(flat, type=pa.large_string())
         found = pc.index_in(everything, value_set=self.registry_ids).fill_null(-1)
         return np.asarray(found.to_numpy(), dtype=np.int64)
@@ -261,11 +265,12 @@ class Registry:
         positions = self.positions[key]
         # what every check of the column reads (liaison ends are checked once per kind) is computed once
         if key not in self._filled:
-            self._filled[key] = (raw.frame[column] != "").to_numpy()
-        present = self._filled[key].copy()
-        if mask is not None:
-            present &= mask
-        if not {tag_table(a) for a in allowed} & self.unavailable:
+            filled = ~empty_cells(raw.frame[column])
+            # whether every filled cell names a known id (most columns): then the present are the known
+            self._filled[key] = (filled, not (filled & (positions < 0)).any())
+        filled, all_known = self._filled[key]
+        present = filled if mask is None else filled & mask
+        if not all_known and not {tag_table(a) for a in allowed} & self.unavailable:
             unknown = present & (positions < 0)
             self.report(
                 raw,
@@ -274,7 +279,7 @@ class Registry:
                 column=column,
                 params=kind_params("expected", expected) | (extra or {}),
             )
-        known = present & (positions >= 0)
+        known = present if all_known else present & (positions >= 0)
         if not known.any():
             return positions
         if key not in self._kind_of_cells:

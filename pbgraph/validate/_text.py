@@ -78,3 +78,30 @@ def has_role(roles: pd.Series, these: Iterable[str]) -> np.ndarray:
     found = np.zeros(len(roles), dtype=bool)
     found[owner[hit]] = True
     return found
+
+
+def _plain_chunks(values: pd.Series) -> list[pa.Array] | None:
+    """The chunks of an Arrow-backed text column without nulls; None for any other column."""
+    chunked = getattr(values.array, "_pa_array", None)
+    if (
+        not isinstance(chunked, pa.ChunkedArray)
+        or chunked.null_count
+        or not (pa.types.is_string(chunked.type) or pa.types.is_large_string(chunked.type))
+    ):
+        return None
+    return list(chunked.chunks)
+
+
+def _offsets(chunk: pa.Array) -> np.ndarray:
+    """Where each cell of a text chunk starts in its data buffer, and where the last ends."""
+    kind = np.int64 if pa.types.is_large_string(chunk.type) else np.int32
+    return np.frombuffer(chunk.buffers()[1], dtype=kind)[chunk.offset : chunk.offset + len(chunk) + 1]
+
+
+def empty_cells(values: pd.Series) -> np.ndarray:
+    """Per cell of a text column: whether it is "" (as `values == ""` says), read from the cells' lengths."""
+    chunks = _plain_chunks(values)
+    if chunks is None:
+        return (values == "").to_numpy(dtype=bool)
+    parts = [np.diff(_offsets(chunk)) == 0 for chunk in chunks if len(chunk)]
+    return np.concatenate(parts) if parts else np.zeros(0, dtype=bool)
