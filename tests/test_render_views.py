@@ -36,6 +36,17 @@ def test_every_view_builds_with_legend_caption_and_tooltips(sample: Dataset, nam
     assert {"名称", "政治面貌", "界别", "镇街", "联系党外委员"} <= set(members[0].tooltip)
 
 
+def test_the_caption_counts_members_only_where_the_view_draws_them(sample: Dataset) -> None:
+    # the organization view first draws organizations (members come on expanding one): no "委员 0"
+    from pbgraph._texts.render import t
+
+    members = t("members", "zh")
+    assert f"{members} " not in built(sample, "org").caption
+    network = built(sample, "network")
+    drawn = sum(1 for n in network.nodes if n.kind == "member")
+    assert f" · {members} {drawn} · " in network.caption and drawn > 0
+
+
 @pytest.mark.parametrize("name", ["network", "gaps", "org"])
 def test_same_data_same_bytes(sample: Dataset, name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")

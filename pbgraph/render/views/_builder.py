@@ -425,13 +425,14 @@ class Builder:
             items.append(LegendItem(t("not_counting", self.lang), NOT_COUNTING_COLOR, "dashed", dashed))
         return items
 
-    def caption(self, nodes: int, edges: int, members: int) -> str:
+    def caption(self, nodes: int, edges: int, members: int | None) -> str:
+        """The line under the title; `members` None where the view draws no members (the organizations)."""
         lang = self.lang
         scope = self.ds.name_of(self.committee) if self.committee else ""
         parts = [
             f"{t('dataset', lang)} {self.ds.name}" + (f" · {scope}" if scope else ""),
             view_date(),
-            f"{t('members', lang)} {members}",
+            *([] if members is None else [f"{t('members', lang)} {members}"]),
             f"{t('nodes', lang)} {nodes}",
             f"{t('edges', lang)} {edges}",
         ]

@@ -313,5 +313,6 @@ def _finish(
     legend.insert(0, LegendItem(t("org_box", lang), LANE_COLOR, "box"))
     result = dataclasses.replace(view, nodes=nodes, edges=edges, legend=legend, notice=notice)
     shown, shown_edges = result.first_frame()
-    caption = b.caption(len(shown), len(shown_edges), 0)
+    # the organization view draws organizations only: no count of members
+    caption = b.caption(len(shown), len(shown_edges), None)
     return dataclasses.replace(result, caption=caption)
