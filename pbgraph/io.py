@@ -149,8 +149,16 @@ def header_problems(raw: RawTable, headers: list[str], unknown: list[str], table
         for first, later in duplicate_headers(table, headers)
     ]
     if len(unknown) > MAX_UNKNOWN_LISTED:
-        listed = "、".join(unknown[:MAX_UNKNOWN_LISTED])
-        problems.append(raw.problem("unknown_columns", severity="warning", value=listed, count=len(unknown)))
+        shown = unknown[:MAX_UNKNOWN_LISTED]
+        problems.append(
+            raw.problem(
+                "unknown_columns",
+                severity="warning",
+                value="、".join(shown),
+                value_en=", ".join(shown),
+                count=len(unknown),
+            )
+        )
     else:
         problems.extend(raw.problem("unknown_column", severity="warning", column=h, value=h) for h in unknown)
     return problems

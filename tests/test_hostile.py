@@ -287,6 +287,8 @@ def test_many_unknown_columns_are_one_line(tmp_path: Path) -> None:
     found = [p for p in problems_of(folder) if p[0].startswith("unknown_column")]
     assert [p[0] for p in found] == ["unknown_columns"]
     assert "10000" in found[0][2]
+    english = run(["validate", str(folder), "--lang", "en"]).output
+    assert "(e.g. 自定义0, 自定义1, 自定义2, 自定义3, 自定义4)" in english and "、" not in english
     result = run(["validate", str(folder)])
     assert result.exit_code == 0 and len(result.output.splitlines()) < 20
 

@@ -318,6 +318,8 @@ def test_ambiguous_name_is_one_error_listing_the_candidates(tmp_path: Path) -> N
         "王某、赵某",
         "3, 4",
     )
+    # English lists them with English commas
+    assert "王某, 赵某 (rows 3, 4)" in unknown.message("en") and "、" not in unknown.message("en")
 
 
 def test_namesakes_told_apart_by_qualifier(tmp_path: Path) -> None:

@@ -1,6 +1,6 @@
 """Texts of the messages only office files give rise to (DESIGN 3.1), Chinese and English; part of MESSAGES.
 
-Each groups one cause: `{count}` rows or names, the first of them in `{rows}` / `{names}`.
+Each groups one cause: `{count}` rows or names, the first of them in `{rows}` / `{names}` (`{names_en}`).
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ OFFICE_MESSAGES: dict[str, tuple[str, str]] = {
     "office_unknown_name": (
         "{count} 个名称在{target}中找不到：{names}（第 {rows} 行）。请检查是否写错，或先把它们录入{target}"
         "，或改用编号。",
-        "{count} name(s) not found among the {target_en}: {names} (rows {rows}). Check the spelling, "
+        "{count} name(s) not found among the {target_en}: {names_en} (rows {rows}). Check the spelling, "
         "add them to the {target_en}, or use ids.",
     ),
     "office_ambiguous_name": (

@@ -112,7 +112,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "unknown_columns": (
         "有 {count} 个无法识别的列（如 {value}），已忽略。如果其中有标准列，请把表头改为标准列名。",
-        "{count} columns are not known and are ignored (e.g. {value}). If some are meant to be known "
+        "{count} columns are not known and are ignored (e.g. {value_en}). If some are meant to be known "
         "columns, rename their headers to the standard names.",
     ),
     "table_is_folder": (

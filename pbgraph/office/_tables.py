@@ -127,7 +127,9 @@ class Grouped:
             params = dict(p.params)
             params["rows"] = listing(rows)
             if names:
-                params["names"] = "、".join(names[:LISTED]) + ("…" if len(names) > LISTED else "")
+                more = "…" if len(names) > LISTED else ""
+                params["names"] = "、".join(names[:LISTED]) + more
+                params["names_en"] = ", ".join(names[:LISTED]) + more
             params.setdefault("count", len(names) if names else len(rows))
             found.append(replace(p, row=rows[0] if rows else None, params=params))
         return found
