@@ -94,6 +94,11 @@ def activity_days(ds: Dataset) -> np.ndarray:
     return ds.derived("activity_days", lambda d: day_numbers(d.activities["date"]))
 
 
+def liaison_since_days(ds: Dataset) -> np.ndarray:
+    """Each liaison's `since` as a numpy day (NaT where empty), parsed once."""
+    return ds.derived("liaison_since_days", lambda d: day_numbers(d.liaisons["since"]))
+
+
 def activity_period(
     ds: Dataset, *, since: str | dt.date | None = None, until: str | dt.date | None = None
 ) -> Period | None:
@@ -151,7 +156,7 @@ def as_of(ds: Dataset, date: str | dt.date) -> Dataset:
     True
     """
     day = np.datetime64(parse_date(date, end=True), "D")
-    since = day_numbers(ds.liaisons["since"])
+    since = liaison_since_days(ds)
     liaisons = np.isnat(since) | (since <= day)
     activities = activity_days(ds) <= day
     stood = replace(
@@ -165,8 +170,8 @@ def as_of(ds: Dataset, date: str | dt.date) -> Dataset:
 
 def _carry(ds: Dataset, stood: Dataset, kept: dict[str, np.ndarray]) -> None:
     """Give `stood` (`ds` with only the `kept` rows of some tables) what was already derived for `ds`: the
-    nodes are the same, so are their numbers; the reference columns and the activity log's dates and
-    participants are cut to the kept rows instead of being resolved and parsed again."""
+    nodes are the same, so are their numbers; the reference columns, the liaisons' `since`, the activity log's
+    dates and participants are cut to the kept rows instead of being resolved and parsed again."""
     from pbgraph.graph import index_of
 
     resolved = index_of(ds).resolved_columns()
@@ -177,10 +182,13 @@ def _carry(ds: Dataset, stood: Dataset, kept: dict[str, np.ndarray]) -> None:
         }
     )
     store = ds.__dict__.get("_derived", {})
-    carried: dict[str, object] = {}
+    # one value per row of a table: the kept rows' values
+    carried: dict[str, object] = {
+        key: store[key][kept[table]]
+        for key, table in (("activity_days", "activities"), ("liaison_since_days", "liaisons"))
+        if key in store
+    }
     rows = kept["activities"]
-    if "activity_days" in store:
-        carried["activity_days"] = store["activity_days"][rows]
     if "activity_participation" in store:
         activity, member = store["activity_participation"]
         inside = rows[activity]

@@ -117,10 +117,10 @@ def _dependencies(
     sources: np.ndarray,
     leaf_count: np.ndarray,
     work: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray],
-) -> tuple[np.ndarray, np.ndarray]:
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Brandes' single-source passes from a batch of sources at once: returns the nodes each search reached
-    (as `batch position * nodes + node`, grouped by batch position and in each search's own order) and their
-    dependency on that search's source.
+    (as `batch position * nodes + node`, grouped by batch position and in each search's own order), their
+    dependency on that search's source, and where each search's group starts (and the last one ends).
 
     The searches run side by side over `work` arrays of `len(sources) * nodes` entries: one level of every
     search per numpy call, the same additions in the same order as one search at a time. Leaves were removed
@@ -156,10 +156,12 @@ def _dependencies(
     for parents, children in reversed(levels):
         np.add.at(delta, parents, sigma[parents] / sigma[children] * (1.0 + delta[children]))
     # grouped by search: a stable sort of small integers is a radix sort
-    keys = keys[np.argsort((keys // n).astype(np.min_scalar_type(len(sources))), kind="stable")]
+    search = (keys // n).astype(np.min_scalar_type(len(sources)))
+    keys = keys[np.argsort(search, kind="stable")]
+    bounds = np.concatenate(([0], np.cumsum(np.bincount(search, minlength=len(sources)))))
     result = delta[keys]
     seen[keys], sigma[keys], delta[keys] = False, 0.0, 0.0
-    return keys, result
+    return keys, result, bounds
 
 
 def betweenness(
@@ -233,8 +235,7 @@ def graph_betweenness(
     searched = np.flatnonzero((searched_weight + leaf_weight)[core_nodes] > 0)
     for first in range(0, len(searched), batch):
         sources = searched[first : first + batch]
-        keys, deltas = _dependencies(indptr, indices, sources, core_leaves, work)
-        bounds = np.searchsorted(keys // m, np.arange(len(sources) + 1))
+        keys, deltas, bounds = _dependencies(indptr, indices, sources, core_leaves, work)
         for i, source in enumerate(sources):
             node = core_nodes[source]
             reached = keys[bounds[i] : bounds[i + 1]] - i * m

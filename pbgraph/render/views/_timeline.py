@@ -10,26 +10,20 @@ import numpy as np
 from pbgraph.analyses._joins import joined_pairs
 from pbgraph.analyses.activity import has_activities
 from pbgraph.graph import index_of
-from pbgraph.period import PERIOD_MONTHS, activity_days, day_numbers
+from pbgraph.period import PERIOD_MONTHS, activity_days, liaison_since_days
 
 if TYPE_CHECKING:
     from pbgraph.dataset import Dataset
 
 __all__ = ["liaison_days", "timeline_of"]
 
+# NaT as an integer
 _NONE = np.iinfo(np.int64).min
 
 
 def _since_days(ds: Dataset) -> np.ndarray:
-    """Each liaison row's `since` as a day number, or _NONE."""
-
-    def build(d: Dataset) -> np.ndarray:
-        if "since" not in d.liaisons.columns or not len(d.liaisons):
-            return np.full(len(d.liaisons), _NONE, dtype=np.int64)
-        days = day_numbers(d.liaisons["since"])
-        return np.where(np.isnat(days), _NONE, days.astype(np.int64))
-
-    return ds.derived("liaison_since_days", build)
+    """Each liaison row's `since` as a day number, or _NONE (NaT's own integer)."""
+    return liaison_since_days(ds).astype(np.int64)
 
 
 def _pair_days(ds: Dataset) -> tuple[np.ndarray, np.ndarray]:
