@@ -66,6 +66,28 @@ def row_mask(frame: pd.DataFrame, committee: str | None) -> np.ndarray:
     return (frame["committee"] == committee).to_numpy()
 
 
+def committee_sums(ds: Dataset, per_member: dict[str, np.ndarray]) -> pd.DataFrame:
+    """Per committee (index "" = overall): the sums of per-member integer (or bool) columns over the
+    (member, committee) pairs, in one `bincount` per column (no frame of the pairs). Pairs of an empty
+    committee count only overall."""
+    codes, committees = ds.derived("member_committee_codes", _committee_codes)
+    members = ds.member_committees["member"].to_numpy()
+    named = committees != ""
+    sums = {}
+    for name, values in per_member.items():
+        values = np.asarray(values, dtype=np.int64)
+        # counts below 2**53: the float sums are exact
+        found = np.bincount(codes, weights=values[members], minlength=len(committees)).astype(np.int64)
+        sums[name] = np.append(found[named], values.sum())
+    return pd.DataFrame(sums, index=pd.Index([*committees[named], ""], dtype=object))
+
+
+def _committee_codes(ds: Dataset) -> tuple[np.ndarray, np.ndarray]:
+    """The committee of each (member, committee) pair as a code, and the committees (object array)."""
+    codes, committees = pd.factorize(ds.member_committees["committee"].to_numpy(dtype=object))
+    return codes, np.asarray(committees, dtype=object)
+
+
 def facts(ds: Dataset) -> MemberFacts:
     """The dataset's member facts, computed once."""
     return ds.member_facts

@@ -22,7 +22,7 @@ import pyarrow as pa
 
 from pbgraph._arrays import in_sorted, search_sorted
 from pbgraph._texts.tables import OVERALL_NAME
-from pbgraph.analyses._common import check_committee, facts, member_mask, rate, row_mask
+from pbgraph.analyses._common import check_committee, committee_sums, facts, member_mask, rate, row_mask
 from pbgraph.analyses._joins import in_period, liaison_activity, of_kinds, participation
 from pbgraph.graph import committee_orgs, distinct, index_of, strings_at
 from pbgraph.model import (
@@ -187,26 +187,17 @@ def _rate_counts(ds: Dataset, period: Period) -> pd.DataFrame:
     """Per committee (index "" = overall): liaisons, active ones, non-party and effectively linked members."""
     ix = index_of(ds)
     found = liaison_activity(ds, period)
-    pairs = ds.member_committees
-    # a liaison belongs to the committees of its source: explode over the source's committee pairs
-    liaison_frame = pd.DataFrame(
-        {"source": found.source, "liaisons": 1, "active_liaisons": found.active.astype(np.int64)}
-    )
-    by_source = liaison_frame.groupby("source")[["liaisons", "active_liaisons"]].sum()
-    member_counts = pd.DataFrame(
+    members = len(ds.members)
+    # a liaison belongs to the committees of its source: counted per source, then over its committee pairs
+    return committee_sums(
+        ds,
         {
-            "liaisons": np.zeros(len(ds.members), dtype=np.int64),
-            "active_liaisons": np.zeros(len(ds.members), dtype=np.int64),
-            "non_party_members": (~ix.is_cpc).astype(np.int64),
-            "effectively_linked_non_party_members": effectively_linked(ds, period).astype(np.int64),
-        }
+            "liaisons": np.bincount(found.source, minlength=members),
+            "active_liaisons": np.bincount(found.source[found.active], minlength=members),
+            "non_party_members": ~ix.is_cpc,
+            "effectively_linked_non_party_members": effectively_linked(ds, period),
+        },
     )
-    member_counts.loc[by_source.index.to_numpy(), ["liaisons", "active_liaisons"]] = by_source.to_numpy()
-    per_committee = (
-        member_counts.iloc[pairs["member"].to_numpy()].groupby(pairs["committee"].to_numpy()).sum()
-    )
-    per_committee.loc[""] = member_counts.sum()
-    return per_committee
 
 
 def _committee_rows(ds: Dataset, committee: str | None) -> pd.DataFrame:
@@ -375,19 +366,15 @@ def org_life_rates(
     if period is None:
         return _no_rows(ORG_LIFE_RATE_COLUMNS)
     found = _meetings(ds, period)
-    per_member = pd.DataFrame(
+    duty_line = np.zeros(len(ds.members), dtype=bool)
+    duty_line[found.member] = True
+    members = committee_sums(
+        ds,
         {
-            "duty_line_cpc_members": np.zeros(len(ds.members), dtype=np.int64),
-            "below_min_meetings": np.zeros(len(ds.members), dtype=np.int64),
-        }
+            "duty_line_cpc_members": duty_line,
+            "below_min_meetings": duty_line & (found.meetings_per_member < min_meetings),
+        },
     )
-    per_member.loc[found.member, "duty_line_cpc_members"] = 1
-    per_member.loc[found.member, "below_min_meetings"] = (
-        found.meetings_per_member[found.member] < min_meetings
-    ).astype(np.int64)
-    pairs = ds.member_committees
-    members = per_member.iloc[pairs["member"].to_numpy()].groupby(pairs["committee"].to_numpy()).sum()
-    members.loc[""] = per_member.sum()
     orgs = ds.organizations.iloc[found.org_rows]
     per_org = pd.DataFrame(
         {

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from pbgraph._texts.tables import OVERALL_NAME
-from pbgraph.analyses._common import check_committee, facts, not_recorded, rate
+from pbgraph.analyses._common import check_committee, committee_sums, facts, not_recorded, rate
 from pbgraph.analyses.activity import effectively_linked, has_activities
 from pbgraph.analyses.gaps import platform_gaps, sector_gaps, township_gaps
 from pbgraph.analyses.workload import DEFAULT_MAX_LOAD
@@ -28,24 +28,19 @@ def _member_counts(ds: Dataset, max_load: int, effective: np.ndarray | None = No
     (member, committee) pairs."""
     f = facts(ds)
     cpc = f.index.is_cpc
-    indicators = pd.DataFrame(
-        {
-            "members": np.ones(len(cpc), dtype=np.int64),
-            "cpc_members": cpc,
-            "organized_cpc_members": cpc & f.organized,
-            "non_party_members": ~cpc,
-            "linked_non_party_members": ~cpc & (f.liaison_sources_per_target > 0),
-            "overloaded": cpc & (f.load > max_load),
-            "idle": cpc & ~f.index.in_party_group & (f.load == 0),
-            "fragile": f.sole_source >= 0,
-        }
-    ).astype(np.int64)
+    indicators = {
+        "members": np.ones(len(cpc), dtype=np.int64),
+        "cpc_members": cpc,
+        "organized_cpc_members": cpc & f.organized,
+        "non_party_members": ~cpc,
+        "linked_non_party_members": ~cpc & (f.liaison_sources_per_target > 0),
+        "overloaded": cpc & (f.load > max_load),
+        "idle": cpc & ~f.index.in_party_group & (f.load == 0),
+        "fragile": f.sole_source >= 0,
+    }
     if effective is not None:
-        indicators["effectively_linked_non_party_members"] = effective.astype(np.int64)
-    pairs = ds.member_committees
-    per_committee = indicators.iloc[pairs["member"].to_numpy()].groupby(pairs["committee"].to_numpy()).sum()
-    per_committee.loc[""] = indicators.sum()
-    return per_committee
+        indicators["effectively_linked_non_party_members"] = effective
+    return committee_sums(ds, indicators)
 
 
 def coverage(
