@@ -8,6 +8,7 @@ member is counted by a matrix-vector product instead of being carried through th
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -29,30 +30,48 @@ BATCH = 1_000_000
 def _bfs(
     adjacency: sp.csr_matrix, seeds: sp.csr_matrix, max_depth: int | None
 ) -> tuple[sp.csr_matrix, sp.csr_matrix]:
-    """Rows of seeds -> (nodes within max_depth hops, nodes within max_depth - 1 hops).
+    """Rows of seeds -> (nodes within max_depth hops, nodes within max_depth - 1 hops)."""
+    levels, inner = _levels(adjacency, seeds, max_depth)
+    shape = seeds.shape
+    return _union(levels, shape), _union(levels[:inner], shape)
+
+
+def _levels(
+    adjacency: sp.csr_matrix,
+    seeds: sp.csr_matrix,
+    max_depth: int | None,
+    each: Callable[[np.ndarray, sp.csr_matrix], None] | None = None,
+) -> tuple[list[sp.csr_matrix], int]:
+    """Rows of seeds -> per level, the nodes each row reaches first there (as rows of the seeds' shape), and
+    how many of those levels lie within max_depth - 1 hops. `each(rows, found)` sees every level as found:
+    the rows still searching and their nodes.
 
     A search level by level for all rows at once; a row whose search has ended leaves the matrices the next
     levels work on (a few long chains then cost what they reach, not what every row has reached).
     """
     start = seeds.astype(bool).tocsr()
-    if max_depth == 0:
-        return start, sp.csr_matrix(start.shape, dtype=bool)
-    levels = [start]  # per level, the nodes each row reaches first there (in the rows still searching)
     rows = np.arange(start.shape[0])
+    if each is not None:
+        each(rows, start)
+    if max_depth == 0:
+        return [start], 0
+    levels = [start]
     visited = frontier = start
     depth = 0
     while frontier.nnz and (max_depth is None or depth < max_depth):
         reached = (frontier @ adjacency).astype(bool)
         fresh = reached > visited
-        levels.append(_spread(fresh, rows, start.shape[0]))
+        if fresh.nnz:
+            levels.append(_spread(fresh, rows, start.shape[0]))
+            if each is not None:
+                each(rows, fresh)
         going = np.flatnonzero(np.diff(fresh.indptr))
         visited = visited + fresh
         if len(going) < len(rows):
             rows, visited, fresh = rows[going], visited[going], fresh[going]
         frontier = fresh
         depth += 1
-    inner = levels[:-1] if frontier.nnz else levels
-    return _union(levels, start.shape), _union(inner, start.shape)
+    return levels, len(levels) - 1 if frontier.nnz else len(levels)
 
 
 def _spread(found: sp.csr_matrix, rows: np.ndarray, count: int) -> sp.csr_matrix:
@@ -64,12 +83,22 @@ def _spread(found: sp.csr_matrix, rows: np.ndarray, count: int) -> sp.csr_matrix
 
 
 def _union(parts: list[sp.csr_matrix], shape: tuple[int, int]) -> sp.csr_matrix:
-    """The union of matrices that share no entry, in one pass."""
-    if not parts:
-        return sp.csr_matrix(shape, dtype=bool)
-    row = np.concatenate([np.repeat(np.arange(shape[0]), np.diff(p.indptr)) for p in parts])
-    column = np.concatenate([p.indices for p in parts])
-    return sp.csr_matrix((np.ones(len(row), dtype=bool), (row, column)), shape=shape)
+    """The union of matrices that share no entry, in one pass over their entries: each row holds the entries
+    of the first matrix, then those of the next … (no sort: the columns of a row are not in order)."""
+    per_row = np.zeros(shape[0], dtype=np.int64)
+    for part in parts:
+        per_row += np.diff(part.indptr)
+    indptr = np.concatenate(([0], np.cumsum(per_row)))
+    small = max(shape[1], int(indptr[-1])) < np.iinfo(np.int32).max
+    index_type = np.int32 if small else np.int64
+    indices = np.empty(indptr[-1], dtype=index_type)
+    filled = indptr[:-1].copy()
+    for part in parts:
+        counts = np.diff(part.indptr)
+        # each entry goes where its row has been filled so far, plus its place in the part's row
+        indices[np.repeat(filled - part.indptr[:-1], counts) + np.arange(part.nnz)] = part.indices
+        filled += counts
+    return sp.csr_matrix((np.ones(len(indices), dtype=bool), indices, indptr.astype(index_type)), shape=shape)
 
 
 def _columns(adjacency: sp.csr_matrix, kept: np.ndarray, start: int, width: int) -> sp.csr_matrix:
@@ -102,11 +131,12 @@ class ReachGraph:
         to_contacts = _columns(
             adjacency, contact, self.contacts.start, self.contacts.stop - self.contacts.start
         )
-        in_degree = np.asarray(to_contacts.sum(axis=0)).ravel()
+        # the adjacency holds each entry once
+        in_degree = np.bincount(to_contacts.indices, minlength=to_contacts.shape[1])
         # contacts reached from one member only can be counted per member, without a set union
         self.contacts_shared = bool((in_degree > 1).any())
         self.to_contacts = to_contacts
-        self.contact_degree = np.asarray(to_contacts.sum(axis=1)).ravel()
+        self.contact_degree = np.diff(to_contacts.indptr)
         members = len(ix.ds.members)
         self.category = np.full(ix.size, -1, dtype=np.int8)
         self.category[:members] = np.where(ix.is_cpc, 0, 1)
@@ -117,11 +147,18 @@ class ReachGraph:
         out = np.zeros((seeds.shape[0], 5), dtype=np.int64)
         for start in range(0, seeds.shape[0], BATCH):
             block = seeds[start : start + BATCH]
-            visited, inner = _bfs(self.core, block, max_depth)
-            rows = np.repeat(np.arange(visited.shape[0]), np.diff(visited.indptr))
-            category = self.category[visited.indices]
-            keep = category >= 0
-            counted = np.bincount(rows[keep] * 3 + category[keep], minlength=visited.shape[0] * 3)
+            counted = np.zeros(block.shape[0] * 3, dtype=np.int64)
+
+            def count(rows: np.ndarray, found: sp.csr_matrix, counted: np.ndarray = counted) -> None:
+                # the members and sectors each level finds, per row (no level finds a node twice)
+                category = self.category[found.indices]
+                keep = category >= 0
+                row = np.repeat(rows, np.diff(found.indptr))[keep]
+                counted += np.bincount(row * 3 + category[keep], minlength=len(counted))
+
+            levels, inner_levels = _levels(self.core, block, max_depth, count)
+            inner = _union(levels[:inner_levels], block.shape)
+            del levels
             out[start : start + BATCH, :3] = counted.reshape(-1, 3)
             out[start : start + BATCH, 3] = np.diff((inner @ self.to_towns).astype(bool).tocsr().indptr)
             if self.contacts_shared:
