@@ -15,7 +15,7 @@ import pandas as pd
 from pbgraph._errors import UnknownIdError
 from pbgraph._texts import LANGS, say
 from pbgraph._texts.cli import ANALYSES
-from pbgraph.graph import NodeIndex, distinct, strings_at
+from pbgraph.graph import NodeIndex, distinct
 from pbgraph.model import ORGANIZING_KINDS, LiaisonKind, OrgKind, Role
 
 if TYPE_CHECKING:
@@ -84,7 +84,7 @@ def committee_sums(ds: Dataset, per_member: dict[str, np.ndarray]) -> pd.DataFra
 
 def _committee_codes(ds: Dataset) -> tuple[np.ndarray, np.ndarray]:
     """The committee of each (member, committee) pair as a code, and the committees (object array)."""
-    codes, committees = pd.factorize(ds.member_committees["committee"].to_numpy(dtype=object))
+    codes, committees = pd.factorize(ds.member_committees["committee"])
     return codes, np.asarray(committees, dtype=object)
 
 
@@ -135,33 +135,29 @@ class MemberFacts:
 
     @cached_property
     def membership_rows(self) -> pd.DataFrame:
-        """Every membership (of any organization) with the member row, organization row, kind and role."""
-        ds, ix = self.ds, self.index
+        """Every membership (of any organization) with the member row and the organization row."""
+        ix = self.index
         member = ix.column("memberships", "member") - ix.offsets["members"]
         org = ix.column("memberships", "organization") - ix.offsets["organizations"]
-        return pd.DataFrame(
-            {
-                "member": member,
-                "org": org,
-                "kind": strings_at(ds.organizations["kind"], org),
-                "role": strings_at(ds.memberships["role"], np.arange(len(ds.memberships))),
-            }
-        )
+        return pd.DataFrame({"member": member, "org": org})
+
+    def _in_org_of_kind(self, kinds: list[OrgKind]) -> np.ndarray:
+        """Per member row: holds a membership of an organization of one of `kinds` (one test per
+        organization, not per membership)."""
+        roles = self.membership_rows
+        of_kind = self.ds.organizations["kind"].isin(kinds).to_numpy()
+        mask = np.zeros(len(self.ds.members), dtype=bool)
+        mask[roles["member"].to_numpy()[of_kind[roles["org"].to_numpy()]]] = True
+        return mask
 
     @cached_property
     def organized(self) -> np.ndarray:
         """Per member row: in a party organization other than a temporary branch."""
-        roles = self.membership_rows
-        mask = np.zeros(len(self.ds.members), dtype=bool)
-        mask[roles["member"].to_numpy()[roles["kind"].isin(list(ORGANIZING_KINDS)).to_numpy()]] = True
-        return mask
+        return self._in_org_of_kind(list(ORGANIZING_KINDS))
 
     @cached_property
     def in_temporary_branch(self) -> np.ndarray:
-        roles = self.membership_rows
-        mask = np.zeros(len(self.ds.members), dtype=bool)
-        mask[roles["member"].to_numpy()[(roles["kind"] == OrgKind.TEMPORARY_BRANCH).to_numpy()]] = True
-        return mask
+        return self._in_org_of_kind([OrgKind.TEMPORARY_BRANCH])
 
     def org_has_member(
         self, *, role: Role | None = None, cpc: bool = False, non_cpc: bool = False
@@ -171,7 +167,7 @@ class MemberFacts:
         roles = self.membership_rows
         keep = np.ones(len(roles), dtype=bool)
         if role is not None:
-            keep &= (roles["role"] == role).to_numpy()
+            keep &= (self.ds.memberships["role"] == role).to_numpy()
         if cpc:
             keep &= self.index.is_cpc[roles["member"].to_numpy()]
         if non_cpc:
