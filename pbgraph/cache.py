@@ -47,7 +47,8 @@ META = "meta.json"
 _POSITION_PREFIX = "\x00position:"
 # structures derived from the tables that cost more to compute than to read (the activity log's member lists
 # resolved to node numbers, its dates parsed, the pairs its activities join, the distinct liaisons and which
-# of them each joined pair is; the undirected liaison graph of the connectors; the views' timeline days):
+# of them each joined pair is; the undirected liaison graph of the connectors; the views' timeline days; the
+# liaisons' kinds as codes and which of them count):
 # kept with the entry as arrays
 PERSISTED = (
     "activity_days",
@@ -58,6 +59,8 @@ PERSISTED = (
     "liaison_graph",
     "liaison_since_days",
     "liaison_pair_days",
+    "liaison_kind",
+    "liaison_counting",
 )
 _DERIVED = "derived.{}.arrow"
 _ENTRY = re.compile(r"^[0-9a-f]{16}-[0-9a-f]{32}$")
@@ -321,7 +324,8 @@ def _write_arrays(path: Path, arrays: tuple[np.ndarray, ...]) -> None:
     numpy type in the metadata."""
     columns = {}
     for i, array in enumerate(arrays):
-        values = pa.array(array.view(np.int64) if array.dtype.kind == "M" else array)
+        # dates as their day numbers, flags as bytes (arrow packs booleans in bits, which no view can read)
+        values = pa.array(array.view({"M": np.int64, "b": np.uint8}.get(array.dtype.kind, array.dtype)))
         columns[str(i)] = pa.LargeListArray.from_arrays(pa.array([0, len(values)], pa.int64()), values)
     types = json.dumps([a.dtype.str for a in arrays])
     table = pa.table(columns).replace_schema_metadata({"numpy": types})

@@ -132,13 +132,22 @@ class NodeIndex:
     @cached_property
     def liaison_kind(self) -> np.ndarray:
         """Per liaison row: position of its kind in `LiaisonKind`."""
-        kinds = pa.array([kind.value for kind in LiaisonKind], type=pa.string())
-        found = pc.index_in(arrow_strings(self.ds.liaisons["kind"]), value_set=kinds)
-        return np.asarray(found.fill_null(-1), dtype=np.int8)
+
+        def build(ds: Dataset) -> np.ndarray:
+            kinds = pa.array([kind.value for kind in LiaisonKind], type=pa.string())
+            found = pc.index_in(arrow_strings(ds.liaisons["kind"]), value_set=kinds)
+            return np.asarray(found.fill_null(-1), dtype=np.int8)
+
+        # a plain array under the key: the dataset cache keeps it (see `pbgraph.cache.PERSISTED`)
+        return self.ds.derived("liaison_kind", build)
 
     @cached_property
     def counting(self) -> np.ndarray:
         """Per liaison row: whether it counts (see :func:`counting_liaisons`)."""
+        # a plain array under the key: the dataset cache keeps it (see `pbgraph.cache.PERSISTED`)
+        return self.ds.derived("liaison_counting", lambda _: self._counting())
+
+    def _counting(self) -> np.ndarray:
         members = len(self.ds.members)
         source, target, kind = self.liaison_source, self.liaison_target, self.liaison_kind
         # liaison sources are members after validation; guard anyway so a bad row cannot index out of range

@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 from click.testing import CliRunner, Result
@@ -270,9 +271,12 @@ def test_the_activity_joins_are_kept_when_first_derived(cache_folder: Path, tmp_
     def kept() -> list[str]:
         return sorted(p.name for p in entry.glob("derived.*.arrow"))
 
+    # the liaisons' kinds as codes and which of them count (a flag per liaison, kept as bytes) come with them
     joins = [
         "derived.activity_pair_liaisons.arrow",
         "derived.activity_pairs.arrow",
+        "derived.liaison_counting.arrow",
+        "derived.liaison_kind.arrow",
         "derived.liaison_pairs.arrow",
     ]
     assert kept() == ["derived.activity_days.arrow", "derived.activity_participation.arrow"]
@@ -283,6 +287,9 @@ def test_the_activity_joins_are_kept_when_first_derived(cache_folder: Path, tmp_
     store = again.__dict__["_derived"]
     assert {"liaison_pairs", "activity_pair_liaisons", "activity_pairs"} <= set(store)
     assert not store["liaison_pairs"][0].flags.writeable, "read from the entry, not derived again"
+    counting = store["liaison_counting"]
+    assert counting.dtype == bool and not counting.flags.writeable
+    assert np.array_equal(counting, pbgraph.load(folder, cache=False).node_index.counting)
     result = analyses.run("dormant", again)
     for table in expected.tables:
         pd.testing.assert_frame_equal(result.tables[table], expected.tables[table])
