@@ -48,7 +48,7 @@ _POSITION_PREFIX = "\x00position:"
 # structures derived from the tables that cost more to compute than to read (the activity log's member lists
 # resolved to node numbers, its dates parsed, the pairs its activities join, the distinct liaisons and which
 # of them each joined pair is; the undirected liaison graph of the connectors; the views' timeline days; the
-# liaisons' kinds as codes and which of them count):
+# liaisons' kinds as codes and which of them count, the activities' kinds as codes):
 # kept with the entry as arrays
 PERSISTED = (
     "activity_days",
@@ -61,6 +61,7 @@ PERSISTED = (
     "liaison_pair_days",
     "liaison_kind",
     "liaison_counting",
+    "activity_kind",
 )
 _DERIVED = "derived.{}.arrow"
 _ENTRY = re.compile(r"^[0-9a-f]{16}-[0-9a-f]{32}$")

@@ -211,6 +211,19 @@ def strings_at(values: pd.Series | pa.Array, rows: np.ndarray) -> pd.Series:
     return pd.Series(pd.array(arrow_strings(taken), dtype="str"))
 
 
+def node_strings_at(ds: Dataset, column: str, numbers: np.ndarray) -> pd.Series:
+    """The `column` (`id`, `name`) of nodes by node number as a text column: taken from each node table's
+    column as it is stored, without gathering every node's strings into one array first."""
+    parts: list[pa.Array] = []
+    for table in NODE_TABLES:
+        values = getattr(ds, table)[column]
+        stored = _stored_text(values)
+        stored = stored if stored is not None else arrow_strings(values)
+        parts += stored.chunks if isinstance(stored, pa.ChunkedArray) else [stored]
+    kind = parts[0].type if len({part.type for part in parts}) == 1 else pa.large_string()
+    return strings_at(pa.chunked_array([part.cast(kind) for part in parts], kind), numbers)
+
+
 def _stored_text(values: pd.Series | pa.Array) -> pa.Array | pa.ChunkedArray | None:
     """A text column's Arrow strings as they are (no cast); None when it holds something else."""
     if isinstance(values, pd.Series) and pd.api.types.is_string_dtype(values.dtype):

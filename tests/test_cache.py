@@ -271,8 +271,10 @@ def test_the_activity_joins_are_kept_when_first_derived(cache_folder: Path, tmp_
     def kept() -> list[str]:
         return sorted(p.name for p in entry.glob("derived.*.arrow"))
 
-    # the liaisons' kinds as codes and which of them count (a flag per liaison, kept as bytes) come with them
+    # the liaisons' and activities' kinds as codes and which liaisons count (a flag per liaison, kept as
+    # bytes) come with them
     joins = [
+        "derived.activity_kind.arrow",
         "derived.activity_pair_liaisons.arrow",
         "derived.activity_pairs.arrow",
         "derived.liaison_counting.arrow",

@@ -18,7 +18,7 @@ import pyarrow.compute as pc
 
 from pbgraph._arrays import first_of_each, search_sorted
 from pbgraph.graph import arrow_strings, distinct, index_of
-from pbgraph.model import LIAISON_ACTIVITY_KINDS, MULTI_VALUE_SEPARATOR, LiaisonKind
+from pbgraph.model import LIAISON_ACTIVITY_KINDS, MULTI_VALUE_SEPARATOR, ActivityKind, LiaisonKind
 from pbgraph.period import Period, activity_days
 
 if TYPE_CHECKING:
@@ -54,8 +54,26 @@ def participation(ds: Dataset) -> Participation:
 
 def of_kinds(ds: Dataset, kinds: Iterable[StrEnum]) -> np.ndarray:
     """Per activity row: whether its kind is one of `kinds`."""
-    column = arrow_strings(ds.activities["kind"])
-    return np.asarray(pc.is_in(column, pa.array([k.value for k in kinds], pa.string())), dtype=bool)
+    wanted = set(kinds)
+    known = list(ActivityKind)
+    if not wanted <= set(known):
+        column = arrow_strings(ds.activities["kind"])
+        return np.asarray(pc.is_in(column, pa.array([k.value for k in wanted], pa.string())), dtype=bool)
+    # per kind code (-1, a kind of no `ActivityKind`, takes the last entry)
+    chosen = np.array([kind in wanted for kind in known] + [False])
+    return chosen[activity_kinds(ds)]
+
+
+def activity_kinds(ds: Dataset) -> np.ndarray:
+    """Per activity row: the position of its kind in `ActivityKind` (-1 for any other)."""
+
+    def build(d: Dataset) -> np.ndarray:
+        kinds = pa.array([kind.value for kind in ActivityKind], type=pa.string())
+        found = pc.index_in(arrow_strings(d.activities["kind"]), value_set=kinds)
+        return np.asarray(found.fill_null(-1), dtype=np.int8)
+
+    # a plain array under the key: the dataset cache keeps it (see `pbgraph.cache.PERSISTED`)
+    return ds.derived("activity_kind", build)
 
 
 def in_period(ds: Dataset, period: Period) -> np.ndarray:

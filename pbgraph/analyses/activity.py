@@ -24,7 +24,7 @@ from pbgraph._arrays import in_sorted, search_sorted
 from pbgraph._texts.tables import OVERALL_NAME
 from pbgraph.analyses._common import check_committee, committee_sums, facts, member_mask, rate, row_mask
 from pbgraph.analyses._joins import in_period, liaison_activity, of_kinds, participation
-from pbgraph.graph import committee_orgs, distinct, index_of, strings_at
+from pbgraph.graph import committee_orgs, distinct, index_of, node_strings_at, strings_at
 from pbgraph.model import (
     DUTY_LINE_KINDS,
     LIAISON_ACTIVITY_KINDS,
@@ -119,16 +119,16 @@ def dormant(
     keep = ~found.active & member_mask(ds, committee)[found.source]
     rows = found.rows[keep]
     liaisons = ds.liaisons
-    names = index_of(ds).names
     last = found.last[keep]
     return pd.DataFrame(
         {
             "committee": strings_at(ds.members["committee"], found.source[keep]),
             "liaison_kind": strings_at(liaisons["kind"], rows),
             "source": strings_at(liaisons["source"], rows),
-            "source_name": strings_at(names, found.source[keep]),
+            # sources are members: node numbers are member rows
+            "source_name": strings_at(ds.members["name"], found.source[keep]),
             "target": strings_at(liaisons["target"], rows),
-            "target_name": strings_at(names, found.target[keep]),
+            "target_name": node_strings_at(ds, "name", found.target[keep]),
             "since": strings_at(liaisons["since"], rows),
             # dates as ISO text ("" where none): arrow writes date32 as YYYY-MM-DD
             "last_activity": pd.array(pa.array(last).cast(pa.string()).fill_null(""), dtype="str"),
