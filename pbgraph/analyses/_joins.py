@@ -165,15 +165,17 @@ def _build_liaison_activity(ds: Dataset, period: Period) -> LiaisonActivity:
     rows, source, target, pair = distinct_liaisons(ds)
     joined = joined_liaisons(ds)
     _, owners = joined_pairs(ds)
-    days = activity_days(ds)[owners].astype(np.int64)
-    until = np.datetime64(period.until, "D").astype(np.int64)
-    since = np.datetime64(period.since, "D").astype(np.int64)
-    upto = (joined >= 0) & (days <= until)
-    in_period = upto & (days >= since)
+    days = activity_days(ds)
+    until = np.datetime64(period.until, "D")
+    since = np.datetime64(period.since, "D")
+    # only the joined pairs some liaison is, with their day (a pass over the days, not a copy as integers)
+    hit = np.flatnonzero(joined >= 0)
+    joined, days = joined[hit], days[owners[hit]]
+    upto = days <= until
     pairs = int(pair.max()) + 1 if len(pair) else 0  # every distinct source × target key is some liaison's
-    active = (np.bincount(joined[in_period], minlength=pairs) > 0)[pair]
+    active = np.zeros(pairs, dtype=bool)
+    active[joined[upto & (days >= since)]] = True
     # the last activity up to the end of the period, per pair (NaT, the smallest day, where none)
     latest = np.full(pairs, np.datetime64("NaT", "D").astype(np.int64))
-    np.maximum.at(latest, joined[upto], days[upto])
-    last = latest[pair].astype("datetime64[D]")
-    return LiaisonActivity(rows, source, target, active, last)
+    np.maximum.at(latest, joined[upto], days[upto].view(np.int64))
+    return LiaisonActivity(rows, source, target, active[pair], latest[pair].view("datetime64[D]"))

@@ -203,8 +203,6 @@ def graph_betweenness(
     leaf_count = np.bincount(neighbour_of_leaf[is_leaf], minlength=n).astype(float)
     core_adjacency = adjacency[core_mask][:, core_mask].tocsr()
     core_nodes = np.flatnonzero(core_mask)
-    core_position = np.full(n, -1, dtype=np.int64)
-    core_position[core_nodes] = np.arange(len(core_nodes))
 
     sampled: list[int] | None = None
     k = sample_size if n > sample_limit and sample_size < n else None
