@@ -175,6 +175,10 @@ class NodeIndex:
     @cached_property
     def reach_adjacency(self) -> sp.csr_matrix:
         """The reach graph: counting liaisons, sector → its members, sector group → its sectors."""
+        return _adjacency(*self.reach_edges(), self.size)
+
+    def reach_edges(self) -> tuple[np.ndarray, np.ndarray]:
+        """The edges of the reach graph (sources, targets), some perhaps more than once."""
         sectors = self.numbers("sectors")
         member_rows = np.flatnonzero(self.member_sector >= 0)
         grouped = np.flatnonzero(self.sector_group >= 0)
@@ -192,7 +196,7 @@ class NodeIndex:
                 sectors[grouped],
             ]
         )
-        return _adjacency(source, target, self.size)
+        return source, target
 
 
 def distinct(keys: np.ndarray) -> np.ndarray:

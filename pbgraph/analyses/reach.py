@@ -101,15 +101,11 @@ def _union(parts: list[sp.csr_matrix], shape: tuple[int, int]) -> sp.csr_matrix:
     return sp.csr_matrix((np.ones(len(indices), dtype=bool), indices, indptr.astype(index_type)), shape=shape)
 
 
-def _columns(adjacency: sp.csr_matrix, kept: np.ndarray, start: int, width: int) -> sp.csr_matrix:
-    """The 0/1 matrix of the `kept` entries of a CSR matrix, their columns shifted by -`start` into `width`
-    columns: one pass over the entries (each row starts after the kept entries of the rows before it), no
-    product or fancy slicing."""
-    indptr = np.concatenate(([0], np.cumsum(kept)))[adjacency.indptr]
-    indices = adjacency.indices[kept] - start
-    return sp.csr_matrix(
-        (np.ones(len(indices), dtype=bool), indices, indptr), shape=(adjacency.shape[0], width)
-    )
+def _matrix(source: np.ndarray, target: np.ndarray, shape: tuple[int, int]) -> sp.csr_matrix:
+    """The 0/1 matrix of the pairs (source, target), each once."""
+    matrix = sp.csr_matrix((np.ones(len(source), dtype=bool), (source, target)), shape=shape)
+    matrix.sum_duplicates()
+    return matrix
 
 
 class ReachGraph:
@@ -117,21 +113,20 @@ class ReachGraph:
 
     def __init__(self, ix: NodeIndex) -> None:
         self.ix = ix
-        adjacency = ix.reach_adjacency
+        source, target = ix.reach_edges()
         offsets = ix.offsets
         self.towns = slice(offsets["townships"], offsets["organizations"])
         self.contacts = slice(offsets["contacts"], offsets["end"])
-        is_sink = np.zeros(ix.size, dtype=bool)
-        is_sink[self.towns] = True
-        is_sink[self.contacts] = True
-        self.core = _columns(adjacency, ~is_sink[adjacency.indices], 0, ix.size)
-        town = (adjacency.indices >= self.towns.start) & (adjacency.indices < self.towns.stop)
-        self.to_towns = _columns(adjacency, town, self.towns.start, self.towns.stop - self.towns.start)
-        contact = adjacency.indices >= self.contacts.start
-        to_contacts = _columns(
-            adjacency, contact, self.contacts.start, self.contacts.stop - self.contacts.start
-        )
-        # the adjacency holds each entry once
+        # the edges split by their target (the core, townships, contacts): each part a matrix of its own
+        town = (target >= self.towns.start) & (target < self.towns.stop)
+        contact = target >= self.contacts.start
+        core = ~(town | contact)
+        self.core = _matrix(source[core], target[core], (ix.size, ix.size))
+        towns = self.towns.stop - self.towns.start
+        self.to_towns = _matrix(source[town], target[town] - self.towns.start, (ix.size, towns))
+        contacts = self.contacts.stop - self.contacts.start
+        to_contacts = _matrix(source[contact], target[contact] - self.contacts.start, (ix.size, contacts))
+        # each entry once
         in_degree = np.bincount(to_contacts.indices, minlength=to_contacts.shape[1])
         # contacts reached from one member only can be counted per member, without a set union
         self.contacts_shared = bool((in_degree > 1).any())
