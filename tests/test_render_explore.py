@@ -266,6 +266,18 @@ def test_city_system_drill_down_path_and_details(chromium: Chromium, city: Datas
     page, report, root_id = open_built(chromium, view, tmp_path / "city.html")
     top = api(page, root_id, "drawnIds()")
     assert len(top) == len(city.committees)
+    # zoomed out to fit the city, each folded committee's label stays readable: 10 to 12 px on the screen,
+    # where at its own size it would be a pale speck under vis's drawing threshold (6 px); zoomed in, each
+    # returns to its own size
+    sizes = f"() => window.__pbgraphViews['{root_id}'].nodes.get().map((n) => n.font.size)"
+    scale = f"() => window.__pbgraphViews['{root_id}'].network.getScale()"
+    fitted = page.evaluate(sizes)
+    assert len(fitted) == len(top)
+    assert all(10 <= size * page.evaluate(scale) <= 12.01 for size in fitted), fitted
+    page.evaluate(f"() => window.__pbgraphViews['{root_id}'].network.moveTo({{scale: 1}})")
+    page.wait_for_timeout(200)
+    own = page.evaluate(sizes)
+    assert all(a <= b for a, b in zip(own, fitted, strict=True)) and own != fitted, own
     # a member deep inside (committee > sector > member): search opens both levels
     member = city.members.iloc[len(city.members) // 2]
     assert search(page, root_id, member["id"]).startswith("已定位：")

@@ -136,9 +136,26 @@
           highlight: {background: fill, border: OUTLINE}, hover: {background: fill, border: OUTLINE}
         },
         borderWidth: hasChildren[i] ? 2 : 1, borderWidthSelected: 3,
-        font: hasChildren[i] ? {size: Math.max(14, r[6] * 0.32), strokeWidth: Math.max(3, r[6] * 0.04)}
-          : i === focusIndex ? {size: 18, bold: true} : undefined
+        font: hasChildren[i] ? foldedFont(i) : i === focusIndex ? {size: 18, bold: true} : undefined
       };
+    }
+    // a folded node's label grows as the view zooms out, so that it stays readable (about FOLDED_PX on the
+    // screen, 10 to 12 px) where vis would shrink it to a pale speck; in steps, so that zooming updates it rarely
+    var FOLDED_PX = 12;
+    var foldedAtLeast = 0;
+    function foldedFont(i) {
+      var size = Math.max(14, rows[i][6] * 0.32, foldedAtLeast);
+      return {size: size, strokeWidth: Math.max(3, size * 0.16)};
+    }
+    function fitFoldedLabels() {
+      if (!anyFolded) return;
+      var wanted = FOLDED_PX / network.getScale();
+      var step = wanted > 14 ? Math.pow(2, Math.floor(Math.log2(wanted) * 4) / 4) : 0;
+      if (step === foldedAtLeast) return;
+      foldedAtLeast = step;
+      var changes = [];
+      for (var i = 0; i < n; i++) if (drawn[i] && hasChildren[i]) changes.push({id: i, font: foldedFont(i)});
+      if (changes.length) nodes.update(changes);
     }
     function visEdge(j) {
       var e = erows[j];
@@ -290,6 +307,8 @@
     performance.mark(rootId + ":prepared");
     var container = root.querySelector(".pbg-net");
     var network = new vis.Network(container, {nodes: nodes, edges: edges}, options);
+    // after each frame: a zoom, a fit or a focus each change the scale (an update draws one more frame)
+    network.on("afterDrawing", fitFoldedLabels);
     var ready = false;
     network.once("afterDrawing", function () {
       var now = performance.now();
