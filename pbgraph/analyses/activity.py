@@ -255,17 +255,25 @@ def _build_meetings(ds: Dataset, period: Period | None) -> _Meetings:
     meetings_per_org = np.zeros(len(orgs), dtype=np.int64)
     meetings_per_member = np.zeros(len(ds.members), dtype=np.int64)
     if period is not None and has_activities(ds):
-        org_node = ix.column("activities", "organization")
+        # the meetings of the period first, then their organizations: a pass over the few, not every activity
+        held = np.flatnonzero(of_kinds(ds, MEETING_KINDS) & in_period(ds, period))
+        org_node = ix.column("activities", "organization")[held]
         org_row = org_node - ix.offsets["organizations"]
         is_org = (org_node >= 0) & (org_row >= 0) & (org_row < len(orgs))
-        meeting = of_kinds(ds, MEETING_KINDS) & in_period(ds, period) & is_org
-        meeting &= duty[np.where(is_org, org_row, 0)]
-        np.add.at(meetings_per_org, org_row[meeting], 1)
+        held, org_row = held[is_org], org_row[is_org]
+        by_duty = duty[org_row]
+        held, org_row = held[by_duty], org_row[by_duty]
+        meetings_per_org = np.bincount(org_row, minlength=len(orgs))
+        meeting = np.zeros(len(ds.activities), dtype=bool)
+        meeting[held] = True
         # a meeting counts for those it lists who belong to the organization that held it
         part = participation(ds)
-        listed = meeting[part.activity]
-        attended = part.member[listed].astype(np.int64) * size + org_row[part.activity[listed]]
-        np.add.at(meetings_per_member, attended[in_sorted(attended, keys)] // size, 1)
+        listed = np.flatnonzero(meeting[part.activity])
+        at = np.searchsorted(held, part.activity[listed])
+        attended = part.member[listed].astype(np.int64) * size + org_row[at]
+        meetings_per_member = np.bincount(
+            attended[in_sorted(attended, keys)] // size, minlength=len(ds.members)
+        )
     return _Meetings(
         np.flatnonzero(duty),
         meetings_per_org,
