@@ -331,14 +331,14 @@ def _needs_escapes(text: pa.Array | pa.ChunkedArray) -> bool:
     block = 1 << 24
     for view in text_buffers(text):
         raw = np.frombuffer(view, dtype=np.uint8)
-        if any(_ESCAPED[raw[start : start + block]].any() for start in range(0, len(raw), block)):
-            return True
+        for start in range(0, len(raw), block):
+            # three comparisons run faster over the bytes than one table lookup
+            part = raw[start : start + block]
+            if (part < 32).any() or (part == ord('"')).any() or (part == ord("\\")).any():
+                return True
     return False
 
 
-_ESCAPED = np.zeros(256, dtype=bool)
-_ESCAPED[:32] = True
-_ESCAPED[[ord('"'), ord("\\")]] = True
 _JSON_ESCAPES = {8: "\\b", 9: "\\t", 10: "\\n", 12: "\\f", 13: "\\r"}
 
 

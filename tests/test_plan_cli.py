@@ -93,6 +93,10 @@ def test_plan_work_lists_in_a_workbook(tmp_path: Path) -> None:
     by_member = tmp_path / "by-member.xlsx"
     assert run("plan", FIXTURE, "--format", "xlsx", "--sheets", "member", "-o", by_member).exit_code == 0
     assert load_workbook(by_member).sheetnames[:2] == ["甲一（A1）", "甲二（A2）"]
+    in_english = tmp_path / "by-member-en.xlsx"
+    result = run("plan", FIXTURE, "--format", "xlsx", "--sheets", "member", "-o", in_english, "--lang", "en")
+    assert result.exit_code == 0
+    assert load_workbook(in_english).sheetnames[:2] == ["甲一 (A1)", "甲二 (A2)"]
 
 
 def test_plan_apply_writes_a_dataset_with_full_coverage(tmp_path: Path) -> None:

@@ -260,12 +260,45 @@ def test_png_export_and_keys(chromium: Chromium, sample: Dataset, tmp_path: Path
     report.assert_clean()
 
 
+def overlapping(boxes: list[list[float]]) -> bool:
+    """Whether any two boxes [left, top, right, bottom] overlap."""
+    return any(
+        a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+        for position, a in enumerate(boxes)
+        for b in boxes[position + 1 :]
+    )
+
+
 def test_city_system_drill_down_path_and_details(chromium: Chromium, city: Dataset, tmp_path: Path) -> None:
     view = build_view(city, "gaps")
     assert view.notice and "聚合" in view.notice
     page, report, root_id = open_built(chromium, view, tmp_path / "city.html")
     top = api(page, root_id, "drawnIds()")
     assert len(top) == len(city.committees)
+    # zoomed out to fit the city, the folded committees' labels are drawn readable (at least 11 px on the
+    # screen: vis would draw them as pale specks) and never over each other; zoomed in, at their own size
+    labels = f"() => window.__pbgraphViews['{root_id}'].foldedLabels()"
+    shown = page.evaluate(labels)
+    assert len(shown) >= len(top) - 2 and {label[0] for label in shown} <= set(top)
+    assert all(11 <= label[1] <= 30 for label in shown)
+    assert not overlapping([label[2] for label in shown])
+    page.evaluate(f"() => window.__pbgraphViews['{root_id}'].network.moveTo({{scale: 0.2}})")
+    page.wait_for_timeout(300)
+    closer = page.evaluate(labels)
+    assert closer and all(label[1] > 11 for label in closer)
+    assert not overlapping([label[2] for label in closer])
+    # a committee opened in place: its groups crowd around it, fitted into the window their labels would
+    # cover each other; those that would are left out
+    opened = f"agg:0:{city.committees[0]}"
+    page.evaluate(
+        f"() => {{ const v = window.__pbgraphViews['{root_id}']; v.toggle('{opened}'); v.network.fit(); }}"
+    )
+    page.wait_for_timeout(300)
+    crowded = page.evaluate(labels)
+    folded = page.evaluate(f"() => window.__pbgraphViews['{root_id}'].drawnIds()")
+    assert len(folded) > len(top) and 0 < len(crowded) < len(folded)
+    assert not overlapping([label[2] for label in crowded])
+    page.evaluate(f"() => window.__pbgraphViews['{root_id}'].toggle('{opened}')")
     # a member deep inside (committee > sector > member): search opens both levels
     member = city.members.iloc[len(city.members) // 2]
     assert search(page, root_id, member["id"]).startswith("已定位：")

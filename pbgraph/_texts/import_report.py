@@ -43,7 +43,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "id_scheme_text": ID_SCHEME,
     "unknown_code": ("?（未知）", "? (unknown)"),
     "list_separator": ("；", "; "),
-    "code_named": ("{name}（{code}）", "{name} ({code})"),
 }
 """Headings and the words between the report's cells."""
 

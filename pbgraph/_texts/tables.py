@@ -140,8 +140,10 @@ CELLS: dict[str, tuple[str, str]] = {
     "none": ("（无）", "(none)"),
     "more_rows": ("…… 另有 {n} 行", "... {n} more rows"),
     "overall": ("全部", "(all)"),
+    "code_named": ("{name}（{code}）", "{name} ({code})"),
 }
-"""Words inside tables: booleans, an empty table, a cut table, the name of the overall row."""
+"""Words inside tables: booleans, an empty table, a cut table, the name of the overall row, a name with its
+code (the import report's cells, the plan's sheet titles)."""
 
 OVERALL_NAME = CELLS["overall"][0]
 """The name of the overall row of `coverage` and `info` (committee ""), as data: the analyses of both backends

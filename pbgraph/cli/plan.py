@@ -12,6 +12,7 @@ import pandas as pd
 
 from pbgraph._texts import help_text, say
 from pbgraph._texts.cli import CLI, USAGE
+from pbgraph._texts.tables import CELLS
 from pbgraph.cli._common import (
     as_of_dataset,
     as_of_option,
@@ -261,7 +262,7 @@ def _write_work_lists(
     groups: dict[str, pd.DataFrame] = {}
     for value, rows in ordered.groupby(key, sort=False):
         if name_column is not None:
-            title = f"{rows[name_column].iloc[0]}（{value}）"
+            title = say(CELLS, "code_named", lang, name=rows[name_column].iloc[0], code=value)
         else:
             title = ds.name_of(str(value)) or str(value)
         groups[title] = rows.reset_index(drop=True)

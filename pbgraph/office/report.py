@@ -22,6 +22,7 @@ from pbgraph._texts.import_report import (
     REASONS,
     WORDS,
 )
+from pbgraph._texts.tables import CELLS
 from pbgraph.model import ACTIVITY_KIND_ZH, ORG_KIND_ZH, PARTY_ZH, ROLE_ZH, TABLES
 
 if TYPE_CHECKING:
@@ -149,7 +150,7 @@ def _code_name(column: str, code: str, lang: str) -> str:
         "role": ROLE_ZH,
         "activity_kind": ACTIVITY_KIND_ZH,
     }.get(column, {})
-    return say(WORDS, "code_named", lang, name=names.get(code, code), code=code)
+    return say(CELLS, "code_named", lang, name=names.get(code, code), code=code)
 
 
 def _sections(report: ImportReport, lang: str) -> list[tuple[str, list[str], list[list[str]]]]:

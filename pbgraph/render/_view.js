@@ -124,20 +124,18 @@
       for (var i = 0; i < n; i++) repOf(i);
     }
 
+    // a folded node's label is drawn by the view itself (drawFoldedLabels), not by vis
     function visNode(i) {
       var r = rows[i];
       var fill = data.colors[r[4]];
-      var label = r[1];
-      if (hasChildren[i]) label += " ▸";
       return {
-        id: i, label: label, x: r[2], y: r[3], shape: data.shapes[r[5]], size: r[6],
+        id: i, label: hasChildren[i] ? undefined : r[1], x: r[2], y: r[3], shape: data.shapes[r[5]], size: r[6],
         color: {
           background: fill, border: "#ffffff",
           highlight: {background: fill, border: OUTLINE}, hover: {background: fill, border: OUTLINE}
         },
         borderWidth: hasChildren[i] ? 2 : 1, borderWidthSelected: 3,
-        font: hasChildren[i] ? {size: Math.max(14, r[6] * 0.32), strokeWidth: Math.max(3, r[6] * 0.04)}
-          : i === focusIndex ? {size: 18, bold: true} : undefined
+        font: i === focusIndex ? {size: 18, bold: true} : undefined
       };
     }
     function visEdge(j) {
@@ -402,6 +400,74 @@
       }
       ctx.restore();
     });
+
+    // -- folded nodes' labels: readable at any zoom, never on top of each other ------------------------------
+    // vis shrinks a label with the zoom and below 6 px draws a pale speck: zoomed out to a city or a province,
+    // the folded committees were unreadable. Each is drawn here at its own size, but at least FOLDED_PX on
+    // the screen (at most vis's 30), biggest node first; a label that would cover one already drawn is left
+    // out (zooming in brings it back). Widths are measured once, at 100 px.
+    var FOLDED_PX = 11;
+    var foldedOrder = [];
+    for (var f = 0; f < n; f++) if (hasChildren[f]) foldedOrder.push(f);
+    foldedOrder.sort(function (a, b) { return rows[b][6] - rows[a][6] || a - b; });
+    var foldedWidth = new Float64Array(n).fill(-1);
+    var foldedDrawn = [];
+    function foldedText(i) {
+      return rows[i][1] + " ▸";
+    }
+    function drawFoldedLabels(ctx) {
+      foldedDrawn = [];
+      if (!foldedOrder.length) return;
+      var scale = network.getScale();
+      var body = network.body.nodes;
+      var cell = 64 / scale;
+      var grid = {};
+      ctx.save();
+      ctx.textAlign = "center";
+      ctx.textBaseline = "top";
+      ctx.lineJoin = "round";
+      ctx.strokeStyle = "#ffffff";
+      for (var k = 0; k < foldedOrder.length; k++) {
+        var i = foldedOrder[k];
+        var node = body[i];
+        if (!drawn[i] || !node || node.options.hidden) continue;
+        var px = Math.min(30, Math.max(Math.max(14, rows[i][6] * 0.32) * scale, FOLDED_PX));
+        var size = px / scale;
+        var weight = i === selected ? "600 " : "";
+        if (foldedWidth[i] < 0) {
+          ctx.font = "100px " + font;
+          foldedWidth[i] = ctx.measureText(foldedText(i)).width / 100;
+        }
+        var half = foldedWidth[i] * size / 2;
+        var top = node.y + rows[i][6] + 3 / scale;
+        var box = [node.x - half, top, node.x + half, top + size * 1.25];
+        var cells = [];
+        var clear = true;
+        for (var gx = Math.floor(box[0] / cell); gx <= Math.floor(box[2] / cell) && clear; gx++) {
+          for (var gy = Math.floor(box[1] / cell); gy <= Math.floor(box[3] / cell) && clear; gy++) {
+            var key = gx + ":" + gy;
+            var held = grid[key];
+            if (held) {
+              for (var h = 0; h < held.length; h++) {
+                var o = held[h];
+                if (box[0] < o[2] && o[0] < box[2] && box[1] < o[3] && o[1] < box[3]) { clear = false; break; }
+              }
+            }
+            cells.push(key);
+          }
+        }
+        if (!clear) continue;
+        for (var c = 0; c < cells.length; c++) (grid[cells[c]] = grid[cells[c]] || []).push(box);
+        ctx.font = weight + size + "px " + font;
+        ctx.lineWidth = size * 0.22;
+        ctx.fillStyle = dimmed && dimmed[i] ? DIM_LABEL : OUTLINE;
+        ctx.strokeText(foldedText(i), node.x, top);
+        ctx.fillText(foldedText(i), node.x, top);
+        foldedDrawn.push([rows[i][0], px, box]);
+      }
+      ctx.restore();
+    }
+    network.on("afterDrawing", drawFoldedLabels);
 
     // -- tooltips, built on first hover; they close when the pointer leaves -----------------------------
     // a node's tooltip is [schema, value…]: the schema lists the keys; a value is a string number, or -1 for
@@ -1333,6 +1399,10 @@
         var out = [];
         for (var i = 0; i < n; i++) if (drawn[i] && hidden[i]) out.push(i);
         return out;
+      },
+      // the folded nodes' labels of the last frame: [id, size on the screen in px, box in canvas units]
+      foldedLabels: function () {
+        return foldedDrawn;
       },
       drawnIds: function () {
         var out = [];
