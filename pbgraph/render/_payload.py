@@ -140,45 +140,34 @@ def payload(view: View, labels: Mapping[str, str]) -> dict[str, Any]:
     color_index = colors.setdefault
     for color in dict.fromkeys(map(_COLOR, view_edges)):
         color_index(color, len(colors))
-    time = None
-    if view.timeline is None:
-        edges: list[list[Any]] = [
-            [
-                index[edge.source],
-                index[edge.target],
-                colors[edge.color],
-                1 if edge.dashes else 0,
-                edge.width,
-                strings[edge.tooltip],
-                1 if edge.arrows else 0,
-                1 if edge.liaison else 0,
-            ]
-            for edge in view_edges
+    edges: list[list[Any]] = [
+        [
+            index[edge.source],
+            index[edge.target],
+            colors[edge.color],
+            1 if edge.dashes else 0,
+            edge.width,
+            strings[edge.tooltip],
+            1 if edge.arrows else 0,
+            1 if edge.liaison else 0,
         ]
-    else:
-        # per edge also: since (-1: none), its activity days as differences (the first from day 0), the
-        # colour when active, whether it counts, its kind in words
+        for edge in view_edges
+    ]
+    time = None
+    if view.timeline is not None:
+        # per edge: since (-1: none), its activity days as differences (the first from day 0), the colour
+        # when active, whether it counts, its kind in words
         live = [edge.live_color or edge.color for edge in view_edges]
         for color in dict.fromkeys(live):
             color_index(color, len(colors))
-        edges = [
-            [
-                index[edge.source],
-                index[edge.target],
-                colors[edge.color],
-                1 if edge.dashes else 0,
-                edge.width,
-                strings[edge.tooltip],
-                1 if edge.arrows else 0,
-                1 if edge.liaison else 0,
+        for row, edge, steps, color in zip(edges, view_edges, _day_steps(view_edges), live, strict=True):
+            row += [
                 -1 if edge.since is None else edge.since,
                 steps,
                 colors[color],
                 1 if edge.counts else 0,
                 strings[edge.kind_label],
             ]
-            for edge, steps, color in zip(view_edges, _day_steps(view_edges), live, strict=True)
-        ]
         time = {
             "first": view.timeline[0],
             "last": view.timeline[1],
