@@ -23,7 +23,6 @@ from pbgraph.period import Period, activity_days
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
-    from enum import StrEnum
 
     from pbgraph.dataset import Dataset
 
@@ -52,15 +51,11 @@ def participation(ds: Dataset) -> Participation:
     return Participation(activity, member)
 
 
-def of_kinds(ds: Dataset, kinds: Iterable[StrEnum]) -> np.ndarray:
+def of_kinds(ds: Dataset, kinds: Iterable[ActivityKind]) -> np.ndarray:
     """Per activity row: whether its kind is one of `kinds`."""
     wanted = set(kinds)
-    known = list(ActivityKind)
-    if not wanted <= set(known):
-        column = arrow_strings(ds.activities["kind"])
-        return np.asarray(pc.is_in(column, pa.array([k.value for k in wanted], pa.string())), dtype=bool)
     # per kind code (-1, a kind of no `ActivityKind`, takes the last entry)
-    chosen = np.array([kind in wanted for kind in known] + [False])
+    chosen = np.array([kind in wanted for kind in ActivityKind] + [False])
     return chosen[activity_kinds(ds)]
 
 
