@@ -39,12 +39,13 @@ if TYPE_CHECKING:
     from pbgraph.dataset import Dataset
 
 CACHE_ENV = "PBGRAPH_CACHE_DIR"
-FORMAT = 4
+FORMAT = 5
 HASH_WHOLE = 4 << 20
 HASH_SAMPLE = 256 << 10
 META = "meta.json"
-# resolved reference columns (node numbers) are stored beside the table's own columns under this prefix
-_POSITION_PREFIX = "\x00position:"
+# resolved reference columns (node numbers) are stored beside the tables, one file each (one chunk: read in
+# place, where a column of the table would come in the table's chunks and have to be joined, i.e. copied)
+_POSITIONS = "position.{}.{}.arrow"
 # structures derived from the tables that cost more to compute than to read (the activity log's member lists
 # resolved to node numbers, its dates parsed, the pairs its activities join, the distinct liaisons and which
 # of them each joined pair is; the undirected liaison graph of the connectors; the views' timeline days; the
@@ -250,11 +251,10 @@ def write_entry(
                 pa.field(f.name, pa.large_string()) if pa.types.is_string(f.type) else f for f in table.schema
             )
         )
-        for (table_name, column), positions in resolved.items():
-            if table_name == name:
-                table = table.append_column(_POSITION_PREFIX + column, pa.array(positions))
         tables[name] = table
-    write = partial(_write_files, root, key, tables, _derived_arrays(ds), text)
+    arrays = {_DERIVED.format(k): v for k, v in _derived_arrays(ds).items()}
+    arrays |= {_POSITIONS.format(*where): (positions,) for where, positions in resolved.items()}
+    write = partial(_write_files, root, key, tables, arrays, text)
     if start is None:
         return write()
     start(write)
@@ -262,9 +262,10 @@ def write_entry(
 
 
 def _write_files(
-    root: Path, key: str, tables: dict[str, pa.Table], derived: dict[str, tuple[np.ndarray, ...]], meta: str
+    root: Path, key: str, tables: dict[str, pa.Table], arrays: dict[str, tuple[np.ndarray, ...]], meta: str
 ) -> bool:
-    """Write the files of an entry into a temporary folder and rename it into place."""
+    """Write the files of an entry (tables, and arrays by file name) into a temporary folder and rename it
+    into place."""
     try:
         root.mkdir(parents=True, exist_ok=True)
         temporary = Path(tempfile.mkdtemp(prefix=f".{key}.", suffix=".tmp", dir=root))
@@ -277,8 +278,8 @@ def _write_files(
                 pa.ipc.new_file(sink, table.schema) as writer,
             ):
                 writer.write_table(table)
-        for name, arrays in derived.items():
-            _write_arrays(temporary / _DERIVED.format(name), arrays)
+        for name, structure in arrays.items():
+            _write_arrays(temporary / name, structure)
         (temporary / META).write_text(meta, encoding="utf-8")
         try:
             os.rename(temporary, root / key)
@@ -337,17 +338,15 @@ def _write_arrays(path: Path, arrays: tuple[np.ndarray, ...]) -> None:
 def _read_arrays(path: Path) -> tuple[np.ndarray, ...]:
     table = pa.ipc.open_file(pa.memory_map(str(path))).read_all()
     types = json.loads((table.schema.metadata or {})[b"numpy"])
-    return tuple(
-        _mapped(table.column(i).chunk(0).values).view(np.dtype(kind)) for i, kind in enumerate(types)
-    )
+    return tuple(_mapped(table.column(i).chunk(0).values, np.dtype(kind)) for i, kind in enumerate(types))
 
 
-def _mapped(column: pa.Array | pa.ChunkedArray) -> np.ndarray:
-    """A column of numbers as a read-only view of the mapped file (no copy: the structures derived from a
-    dataset are never written to; numpy refuses a write, should one ever be tried)."""
-    values = column.to_numpy()
-    values.flags.writeable = False
-    return values
+def _mapped(values: pa.Array, kind: np.dtype) -> np.ndarray:
+    """Numbers as a read-only view of the mapped file (no copy: the structures derived from a dataset are
+    never written to; numpy refuses a write, should one ever be tried)."""
+    array = values.to_numpy().view(kind)
+    array.flags.writeable = False
+    return array
 
 
 def _remove_older(root: Path, key: str) -> None:
@@ -373,12 +372,10 @@ def read_entry(entry: Path) -> Dataset | None:
         resolved: dict[tuple[str, str], Any] = {}
         for name in TABLES:
             table = pa.ipc.open_file(pa.memory_map(str(entry / f"{name}.arrow"))).read_all()
-            own = [c for c in table.column_names if not c.startswith(_POSITION_PREFIX)]
-            for column in table.column_names:
-                if column.startswith(_POSITION_PREFIX):
-                    numbers = _mapped(table.column(column))
-                    resolved[(name, column.removeprefix(_POSITION_PREFIX))] = numbers
-            tables[name] = table.select(own).to_pandas(types_mapper=_PANDAS_TYPES.get)
+            tables[name] = table.to_pandas(types_mapper=_PANDAS_TYPES.get)
+            for path in entry.glob(_POSITIONS.format(name, "*")):
+                column = path.name.removeprefix(f"position.{name}.").removesuffix(".arrow")
+                resolved[(name, column)] = _read_arrays(path)[0]
         ds = Dataset(
             **tables,
             name=meta["name"],

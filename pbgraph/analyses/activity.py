@@ -117,19 +117,21 @@ def dormant(
         return _no_rows(DORMANT_COLUMNS, "str")
     found = liaison_activity(ds, period)
     keep = ~found.active & member_mask(ds, committee)[found.source]
-    rows = found.rows[keep]
-    liaisons = ds.liaisons
+    rows, source, target = found.rows[keep], found.source[keep], found.target[keep]
     last = found.last[keep]
+    # the ends' ids and the kind from the node tables and the kind codes (a reference is its node's id
+    # exactly, a counting liaison has a known kind): of the liaisons' own text only `since` is read
+    kinds = pa.array([kind.value for kind in LiaisonKind], pa.string())
     return pd.DataFrame(
         {
-            "committee": strings_at(ds.members["committee"], found.source[keep]),
-            "liaison_kind": strings_at(liaisons["kind"], rows),
-            "source": strings_at(liaisons["source"], rows),
+            "committee": strings_at(ds.members["committee"], source),
+            "liaison_kind": strings_at(kinds, index_of(ds).liaison_kind[rows]),
             # sources are members: node numbers are member rows
-            "source_name": strings_at(ds.members["name"], found.source[keep]),
-            "target": strings_at(liaisons["target"], rows),
-            "target_name": node_strings_at(ds, "name", found.target[keep]),
-            "since": strings_at(liaisons["since"], rows),
+            "source": strings_at(ds.members["id"], source),
+            "source_name": strings_at(ds.members["name"], source),
+            "target": node_strings_at(ds, "id", target),
+            "target_name": node_strings_at(ds, "name", target),
+            "since": strings_at(ds.liaisons["since"], rows),
             # dates as ISO text ("" where none): arrow writes date32 as YYYY-MM-DD
             "last_activity": pd.array(pa.array(last).cast(pa.string()).fill_null(""), dtype="str"),
         }
