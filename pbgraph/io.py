@@ -200,10 +200,23 @@ def _sniff_delimiter(header_line: str, table: Table) -> str:
 _LINE_BREAK = re.compile("\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
-def _odd_quote_count(data: bytes, encoding: str) -> bool:
+def _file_bytes(path: Path) -> pa.Buffer:
+    """The bytes of a file, read to its end into a buffer of arrow's memory."""
+    with path.open("rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        data = pa.allocate_buffer(size)
+        got = handle.readinto(memoryview(data))
+        rest = handle.read()
+    if got == size and not rest:
+        return data
+    # the file changed size while it was read: what was read, as it was read
+    return pa.py_buffer(data[:got].to_pybytes() + rest)
+
+
+def _odd_quote_count(data: pa.Buffer, encoding: str) -> bool:
     """Whether the file's bytes hold an odd number of double quotes (so a quoted field may be left open)."""
     if encoding == "utf-16":
-        return data.decode(encoding).count('"') % 2 == 1
+        return data.to_pybytes().decode(encoding).count('"') % 2 == 1
     # in UTF-8 and GB18030 the byte 0x22 is never part of a multi-byte character
     count = 0
     every = np.frombuffer(data, dtype=np.uint8)
@@ -222,15 +235,17 @@ def read_csv_table(path: Path, table: Table, *, display: str) -> tuple[RawTable 
         ]
 
     def fail_undecodable() -> tuple[None, list[Problem]]:
-        code, row, params = undecodable(data)
+        code, row, params = undecodable(data.to_pybytes())
         return fail(code, row=row, **params)
 
-    # the file is read once: arrow parses these bytes, and the quotes are counted in them
-    data = path.read_bytes()
-    size = len(data)
+    # the file is read once: arrow parses these bytes, and the quotes are counted in them. Read into arrow's
+    # memory (large pages where the system gives them), not a Python bytes object: a national dataset's
+    # gigabyte would otherwise cost a page fault per 4 KiB, which some machines make very expensive
+    data = _file_bytes(path)
+    size = data.size
     if size == 0:
         return fail("empty_file")
-    sample = data[:SNIFF_BYTES]
+    sample = data[:SNIFF_BYTES].to_pybytes()
     encoding = detect_encoding(sample, complete=size <= SNIFF_BYTES)
     if encoding is None:
         return fail_undecodable()
@@ -298,7 +313,7 @@ def read_csv_table(path: Path, table: Table, *, display: str) -> tuple[RawTable 
         return fail_undecodable()
     rows = np.arange(2, arrow.num_rows + 2)
     if bad_rows:
-        text = data.decode(encoding, errors="replace").lstrip("\ufeff")
+        text = data.to_pybytes().decode(encoding, errors="replace").lstrip("\ufeff")
         bad, blank = excel_rows_of_bad_records(text, delimiter, len(headers))
         problems = [
             Problem(
@@ -325,7 +340,7 @@ def read_csv_table(path: Path, table: Table, *, display: str) -> tuple[RawTable 
         # arrow skipped the whitespace-only lines: number the records after them as Excel does
         rows = np.delete(np.arange(2, arrow.num_rows + len(blank) + 2), np.asarray(blank) - 2)
     if _odd_quote_count(data, encoding):
-        text = data.decode(encoding, errors="replace").lstrip("\ufeff")
+        text = data.to_pybytes().decode(encoding, errors="replace").lstrip("\ufeff")
         open_row = open_quote_row(text, delimiter)
         if open_row is not None:
             return None, [
