@@ -255,31 +255,42 @@ def json_chunks(tables: dict[str, pd.DataFrame], lang: str = "zh") -> Iterator[C
     yield b"\n}"
 
 
-def _json_array(frame: pd.DataFrame, indent: str) -> list[Chunk]:
-    """One table as a JSON array of records, its lines indented by `indent` (the first excepted)."""
+def _json_array(frame: pd.DataFrame, indent: str) -> Iterator[Chunk]:
+    """One table as a JSON array of records, its lines indented by `indent` (the first excepted), built
+    `JSON_ROWS` records at a time (a national table's text is some 300 MB: never whole in memory)."""
     if len(frame) == 0:
-        return [b"[]"]
+        yield b"[]"
+        return
     try:
-        if frame.shape[1] == 0 or any(frame[c].dtype == object for c in frame.columns):
-            raise TypeError("not one type per column")
+        columns = [(json.dumps(str(c), ensure_ascii=False), _json_column_values(frame[c])) for c in frame]
+        if not columns:
+            raise TypeError("no columns")
+    except (TypeError, pa.ArrowException):
+        yield _json_records_text(frame).replace("\n", "\n" + indent).encode()
+        return
+    yield b"[\n"
+    for start in range(0, len(frame), JSON_ROWS):
+        stop = min(start + JSON_ROWS, len(frame))
         # each record joined from its columns' texts and the literals between them (its opening, each key,
         # its closing); a column of text without nulls has its quotes in the literals around it
         pieces: list[pa.Array | pa.Scalar] = []
         opening, quote = f"{indent}  {{\n", ""
-        for column in frame.columns:
-            values, quoted = _json_values(frame[column])
-            key = json.dumps(str(column), ensure_ascii=False)
+        for key, column in columns:
+            values, quoted = _json_values(column[start:stop])
             quote = '"' if quoted else ""
             pieces += [_large(f"{opening}{indent}    {key}: {quote}"), values]
             opening = f"{quote},\n"
         pieces.append(_large(f"{quote}\n{indent}  }},\n"))
-        records = pc.binary_join_element_wise(*pieces, _EMPTY)
-        # the last record's closing without its comma
-        text = text_buffers(records)
-        text[-1] = text[-1][:-2]
-        return [b"[\n", *text, f"\n{indent}]".encode()]
-    except (TypeError, pa.ArrowException):
-        return [_json_records_text(frame).replace("\n", "\n" + indent).encode()]
+        text = text_buffers(pc.binary_join_element_wise(*pieces, _EMPTY))
+        if stop == len(frame):
+            # the last record's closing without its comma
+            text[-1] = text[-1][:-2]
+        yield from text
+    yield f"\n{indent}]".encode()
+
+
+#: records of a table turned into JSON text at a time
+JSON_ROWS = 1 << 16
 
 
 def _json_records_text(frame: pd.DataFrame) -> str:
@@ -300,20 +311,32 @@ def _overall_named(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     return frame.assign(committee_name=names.where(names != OVERALL_NAME, pick(CELLS["overall"], lang)))
 
 
-def _json_values(series: pd.Series) -> tuple[pa.Array, bool]:
-    """Each value of a column as JSON text (as the json module writes it), and whether the values are text
-    still to be put between quotes (a text column without nulls: the quotes are written around it)."""
+def _json_column_values(series: pd.Series) -> np.ndarray | pa.Array:
+    """A column's values as :func:`_json_values` takes them (text as Arrow strings); TypeError for a column
+    it does not write (Python objects, dates...)."""
     kind = series.dtype.kind
-    if kind == "b":
-        return pc.if_else(pa.array(series.to_numpy(dtype=bool)), _large("true"), _large("false")), False
-    if kind in "iu":
-        return pa.array(series.to_numpy()).cast(pa.large_string()), False
-    if kind == "f":
-        floats = [_json_float(v) for v in series.to_numpy(dtype=float).tolist()]
-        return pa.array(floats, pa.large_string()), False
-    if not pd.api.types.is_string_dtype(series.dtype):
+    if series.dtype == object or (kind not in "biuf" and not pd.api.types.is_string_dtype(series.dtype)):
         raise TypeError(f"no columnar JSON for {series.dtype}")
-    text = pa.array(series, from_pandas=True, type=pa.large_string())
+    if kind == "b":
+        return series.to_numpy(dtype=bool)
+    if kind in "iu":
+        return series.to_numpy()
+    if kind == "f":
+        return series.to_numpy(dtype=float)
+    return pa.array(series, from_pandas=True, type=pa.large_string())
+
+
+def _json_values(values: np.ndarray | pa.Array) -> tuple[pa.Array, bool]:
+    """Each value of (a slice of) a column as JSON text (as the json module writes it), and whether the
+    values are text still to be put between quotes (a text column without nulls: the quotes are written
+    around it)."""
+    if isinstance(values, np.ndarray):
+        if values.dtype.kind == "b":
+            return pc.if_else(pa.array(values), _large("true"), _large("false")), False
+        if values.dtype.kind == "f":
+            return pa.array([_json_float(v) for v in values.tolist()], pa.large_string()), False
+        return pa.array(values).cast(pa.large_string()), False
+    text = values
     # most columns hold nothing to escape: one pass over their bytes to find out
     if _needs_escapes(text):
         text = pc.replace_substring(text, "\\", "\\\\")
