@@ -4,6 +4,8 @@ position."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import networkx as nx
 import numpy as np
 import pandas as pd
@@ -12,9 +14,12 @@ import scipy.sparse as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pbgraph import load
 from pbgraph.analyses.connectors import undirected_graph
 from pbgraph.analyses.reach import _bfs
-from pbgraph.graph import strings_at
+from pbgraph.dataset import Dataset
+from pbgraph.graph import NODE_TABLES, node_strings_at, strings_at
+from tests.conftest import SAMPLE
 
 edges = st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40)), max_size=80)
 
@@ -84,3 +89,24 @@ def test_strings_are_taken_from_the_column_as_stored() -> None:
         assert taken.dtype == "str"
         assert taken.tolist()[:3] == ["丁", "甲", "甲"]
         assert pd.isna(taken.iloc[3])
+
+
+@settings(max_examples=60, deadline=None)
+@given(picks=st.lists(st.integers(0, 10_000), max_size=60))
+def test_node_strings_are_the_ids_and_names_of_the_numbered_nodes(picks: list[int]) -> None:
+    # DESIGN: nodes are numbered in table order (members, sectors, townships, organizations, contacts)
+    ds = _sample()
+    every = {
+        column: [v for table in NODE_TABLES for v in getattr(ds, table)[column].fillna("").tolist()]
+        for column in ("id", "name")
+    }
+    numbers = np.array([p % len(every["id"]) for p in picks], dtype=np.int64)
+    for column in ("id", "name"):
+        taken = node_strings_at(ds, column, numbers)
+        assert taken.dtype == "str"
+        assert taken.fillna("").tolist() == [every[column][n] for n in numbers.tolist()]
+
+
+@lru_cache(maxsize=1)
+def _sample() -> Dataset:
+    return load(SAMPLE)
