@@ -303,7 +303,18 @@ def _derived_arrays(ds: Dataset) -> dict[str, tuple[np.ndarray, ...]]:
 
 
 def _as_arrays(structure: Any) -> tuple[np.ndarray, ...]:
-    return structure if isinstance(structure, tuple) else (structure,)
+    """A derived structure as the arrays it is kept as: 64-bit integers in 32 bits where every value fits
+    (node and row numbers: half the file, and half the pages a later command maps). Their users take
+    either width."""
+    arrays = structure if isinstance(structure, tuple) else (structure,)
+    return tuple(_narrowed(array) for array in arrays)
+
+
+def _narrowed(array: np.ndarray) -> np.ndarray:
+    if array.dtype != np.int64 or not len(array):
+        return array
+    bounds = np.iinfo(np.int32)
+    return array.astype(np.int32) if bounds.min <= array.min() and array.max() <= bounds.max else array
 
 
 def _keep_derived(entry: Path, key: str, structure: Any) -> None:

@@ -16,6 +16,7 @@ from click.testing import CliRunner, Result
 
 import pbgraph
 from pbgraph import Dataset, DatasetError, analyses, cache
+from pbgraph.analyses._joins import distinct_liaisons
 from pbgraph.cli import main
 from pbgraph.model import TABLES
 from tests.broken import base, write_csv, write_xlsx
@@ -354,8 +355,35 @@ def test_every_persisted_structure_is_kept_and_read_back(cache_folder: Path, tmp
     for key in cache.PERSISTED:
         arrays = store[key] if isinstance(store[key], tuple) else (store[key],)
         assert all(not a.flags.writeable for a in arrays), key
+    # node and row numbers come back in 32 bits (the sample's pair keys too), the same values as derived
+    assert {a.dtype for a in (*store["liaison_pairs"], *store["activity_pairs"])} == {np.dtype(np.int32)}
+    fresh_store = pbgraph.load(folder, cache=False)
+    for fresh_array, cached in zip(distinct_liaisons(fresh_store), store["liaison_pairs"], strict=True):
+        assert fresh_array.dtype == np.int64 and np.array_equal(fresh_array, cached)
     report = ["report", str(folder), "-o"]
     second = CliRunner().invoke(main, [*report, str(tmp_path / "second.html")])
     fresh = CliRunner().invoke(main, [*report, str(tmp_path / "fresh.html"), "--no-cache"])
     assert second.exit_code == 0 and fresh.exit_code == 0, second.output + fresh.output
     assert (tmp_path / "second.html").read_bytes() == (tmp_path / "fresh.html").read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("values", "kept_as"),
+    [
+        ([-1, 0, 2**31 - 1], np.int32),
+        ([-(2**31), 5], np.int32),
+        ([0, 2**31], np.int64),
+        ([-(2**31) - 1, 0], np.int64),
+        ([], np.int64),
+    ],
+)
+def test_integers_are_kept_in_32_bits_where_every_one_fits(
+    values: list[int], kept_as: type, tmp_path: Path
+) -> None:
+    array = np.array(values, dtype=np.int64)
+    flags = np.array([True, False])
+    (narrowed, same_flags) = cache._as_arrays((array, flags))
+    assert narrowed.dtype == kept_as and same_flags.dtype == bool
+    cache._write_arrays(tmp_path / "a.arrow", (narrowed, same_flags))
+    back, back_flags = cache._read_arrays(tmp_path / "a.arrow")
+    assert back.dtype == kept_as and back.tolist() == values and back_flags.tolist() == [True, False]
