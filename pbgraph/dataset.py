@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from pbgraph.model import MULTI_VALUE_SEPARATOR, TABLES, OrgKind
 
@@ -140,30 +142,38 @@ class Dataset:
 
     def name_of(self, node_id: str) -> str:
         """Display name of any node id ("" when unknown)."""
-        ids, names = self._names
         try:
-            position = ids.get_loc(node_id)
-        except (KeyError, TypeError):
+            return self._name_by_id.get(node_id, "")
+        except TypeError:
             return ""
-        return names[position] if isinstance(position, int) else ""
 
-    def names_of(self, node_ids: Sequence[str] | np.ndarray) -> np.ndarray:
+    def names_of(self, node_ids: Sequence[str] | np.ndarray | pa.Array) -> np.ndarray:
         """Display names of node ids, as :meth:`name_of` gives each (an object array)."""
-        ids, names = self._names
-        # an unknown id (-1) takes the "" after the last name
-        return names[ids.get_indexer(pd.Index(node_ids, dtype=object))]
+        from pbgraph.graph import arrow_strings
+
+        ids, names = self._named
+        found = pc.index_in(arrow_strings(node_ids), value_set=ids)
+        return names.take(found).fill_null("").to_numpy(zero_copy_only=False)
 
     @cached_property
-    def _names(self) -> tuple[pd.Index, np.ndarray]:
-        """The ids of members, sectors, townships and organizations (one hash index), their names and ""."""
-        frames = [getattr(self, table) for table in ("members", "sectors", "townships", "organizations")]
-        ids = pd.Index(np.concatenate([frame["id"].to_numpy(dtype=object) for frame in frames]), dtype=object)
-        names = np.concatenate([*(frame["name"].to_numpy(dtype=object) for frame in frames), [""]])
-        # an id given twice (a dataset with errors) is named by its last row
-        keep = ~ids.duplicated(keep="last")
-        if not keep.all():
-            ids, names = ids[keep], names[np.append(keep, True)]
-        return ids, names
+    def _named(self) -> tuple[pa.Array, pa.Array]:
+        """The ids of members, sectors, townships and organizations and their names, the last row first (an
+        id given twice, in a dataset with errors, is named by its last row: the first found)."""
+        from pbgraph.graph import arrow_strings
+
+        tables = [getattr(self, table) for table in ("members", "sectors", "townships", "organizations")]
+        ids, names = (
+            pa.chunked_array([arrow_strings(t[column]) for t in tables], pa.string()).combine_chunks()
+            for column in ("id", "name")
+        )
+        last_first = pa.array(np.arange(len(ids) - 1, -1, -1))
+        return ids.take(last_first), names.take(last_first)
+
+    @cached_property
+    def _name_by_id(self) -> dict[str, str]:
+        ids, names = self._named
+        # in table order: a later row's name replaces an earlier one's
+        return dict(zip(reversed(ids.to_pylist()), reversed(names.to_pylist()), strict=True))
 
     def graph(self) -> nx.MultiDiGraph:
         """The dataset as a typed networkx MultiDiGraph (see :func:`pbgraph.graph.to_networkx`)."""
