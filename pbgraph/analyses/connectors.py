@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 SAMPLE_LIMIT = 20_000
 SAMPLE_SIZE = 256
 SEED = 42
-# entries of the work arrays of side-by-side searches (25 bytes each: 25 MiB)
+# entries of the work arrays of side-by-side searches (20 bytes each: 20 MiB)
 BATCH_ENTRIES = 1 << 20
 
 
@@ -106,7 +106,7 @@ def _first_appearance(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 def _distinct(values: np.ndarray, owner: np.ndarray) -> np.ndarray:
     """The distinct values of `values` (node positions), in linear time: each value keeps the one position
     that wrote last into `owner` (a scratch array over all nodes)."""
-    positions = np.arange(len(values))
+    positions = np.arange(len(values), dtype=owner.dtype)
     owner[values] = positions
     return values[owner[values] == positions]
 
@@ -116,7 +116,7 @@ def _dependencies(
     indices: np.ndarray,
     sources: np.ndarray,
     leaf_count: np.ndarray,
-    work: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray],
+    work: tuple[np.ndarray, np.ndarray, np.ndarray],
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Brandes' single-source passes from a batch of sources at once: returns the nodes each search reached
     (as `batch position * nodes + node`, grouped by batch position and in each search's own order), their
@@ -129,24 +129,24 @@ def _dependencies(
     (hash-based in numpy 2.x, far slower than linear on such arrays) made the slowest part of a province run.
     """
     n = len(indptr) - 1
-    seen, sigma, delta, owner = work
+    # a node is seen once it has a shortest path (sigma > 0)
+    sigma, delta, owner = work
     # keys below len(work[0]) (or n, a batch of one): 32 bits halve the memory every level passes over
     frontier = (np.arange(len(sources)) * n + sources).astype(np.int32)
-    seen[frontier] = True
     sigma[frontier] = 1.0
     levels: list[tuple[np.ndarray, np.ndarray]] = []
     reached = [frontier]
     while frontier.size:
         node = frontier % n
-        starts, ends = indptr[node], indptr[node + 1]
-        degrees = ends - starts
+        starts = indptr[node]
+        degrees = indptr[node + 1] - starts
         parents = np.repeat(frontier, degrees)
-        offsets = np.repeat(starts - np.cumsum(degrees) + degrees, degrees) + np.arange(degrees.sum())
+        first = starts - np.cumsum(degrees, dtype=indptr.dtype) + degrees
+        offsets = np.repeat(first, degrees) + np.arange(len(parents), dtype=indptr.dtype)
         children = indices[offsets] + (parents - np.repeat(node, degrees))
         # the edges on shortest paths end in nodes first seen at this level (each as often as it is reached)
-        new = ~seen[children]
+        new = sigma[children] == 0
         parents, children = parents[new], children[new]
-        seen[children] = True
         np.add.at(sigma, children, sigma[parents])
         levels.append((parents, children))
         frontier = _distinct(children, owner)
@@ -160,7 +160,7 @@ def _dependencies(
     keys = keys[np.argsort(search, kind="stable")]
     bounds = np.concatenate(([0], np.cumsum(np.bincount(search, minlength=len(sources)))))
     result = delta[keys]
-    seen[keys], sigma[keys], delta[keys] = False, 0.0, 0.0
+    sigma[keys], delta[keys] = 0.0, 0.0
     return keys, result, bounds
 
 
@@ -223,12 +223,13 @@ def graph_betweenness(
     batch = max(1, min(SAMPLE_SIZE, BATCH_ENTRIES // max(m, 1)))
     # zeros and empty are not touched until a search reaches them
     work = (
-        np.zeros(batch * m, dtype=bool),
         np.zeros(batch * m),
         np.zeros(batch * m),
-        np.empty(batch * m, dtype=np.int64),
+        np.empty(batch * m, dtype=np.int32),
     )
-    indptr, indices = core_adjacency.indptr, core_adjacency.indices
+    # 32 bits where the adjacency's entries are numbered below 2**31 (half the memory every level passes over)
+    index = np.int32 if core_adjacency.nnz < 2**31 else np.int64
+    indptr, indices = core_adjacency.indptr.astype(index), core_adjacency.indices.astype(index)
     core_values = np.zeros(m)
     searched = np.flatnonzero((searched_weight + leaf_weight)[core_nodes] > 0)
     for first in range(0, len(searched), batch):
