@@ -170,8 +170,9 @@ def as_of(ds: Dataset, date: str | dt.date) -> Dataset:
 
 def _carry(ds: Dataset, stood: Dataset, kept: dict[str, np.ndarray]) -> None:
     """Give `stood` (`ds` with only the `kept` rows of some tables) what was already derived for `ds`: the
-    nodes are the same, so are their numbers; the reference columns, the liaisons' `since`, the activity log's
-    dates and participants are cut to the kept rows instead of being resolved and parsed again."""
+    nodes are the same, so are their numbers; the reference columns, the liaisons' `since`, kinds and whether
+    they count (a row's own facts and its ends'), the activity log's dates, kinds and participants are cut to
+    the kept rows instead of being resolved and parsed again."""
     from pbgraph.graph import index_of
 
     resolved = index_of(ds).resolved_columns()
@@ -185,7 +186,13 @@ def _carry(ds: Dataset, stood: Dataset, kept: dict[str, np.ndarray]) -> None:
     # one value per row of a table: the kept rows' values
     carried: dict[str, object] = {
         key: store[key][kept[table]]
-        for key, table in (("activity_days", "activities"), ("liaison_since_days", "liaisons"))
+        for key, table in (
+            ("activity_days", "activities"),
+            ("activity_kind", "activities"),
+            ("liaison_since_days", "liaisons"),
+            ("liaison_kind", "liaisons"),
+            ("liaison_counting", "liaisons"),
+        )
         if key in store
     }
     rows = kept["activities"]

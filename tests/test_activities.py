@@ -15,6 +15,7 @@ Every case runs on the real implementation and on the oracle (``tests/oracle.py`
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 from collections.abc import Callable
 from functools import cache
@@ -377,7 +378,11 @@ def test_as_of_a_dataset_whose_structures_were_derived_agrees_with_the_oracle(da
     for name in analyses.ANALYSES:
         analyses.run(name, whole)
     stood, expected = as_of(whole, date), oracle.as_of(whole, date)
-    assert {"activity_days", "activity_participation"} <= set(stood.__dict__["_derived"])
+    carried = {"activity_days", "activity_participation", "activity_kind", "liaison_kind", "liaison_counting"}
+    assert carried <= set(stood.__dict__["_derived"])
+    afresh = index_of(dataclasses.replace(stood))
+    assert (index_of(stood).counting == afresh.counting).all()
+    assert (index_of(stood).liaison_kind == afresh.liaison_kind).all()
     for column in ("source", "target"):
         assert (
             index_of(stood).column("liaisons", column) == index_of(stood).lookup(stood.liaisons[column])
