@@ -16,8 +16,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from pbgraph._arrays import first_of_each, search_sorted
-from pbgraph.graph import arrow_strings, distinct, index_of
+from pbgraph._arrays import search_sorted
+from pbgraph.graph import arrow_strings, index_of
 from pbgraph.model import LIAISON_ACTIVITY_KINDS, MULTI_VALUE_SEPARATOR, ActivityKind, LiaisonKind
 from pbgraph.period import Period, activity_days
 
@@ -130,10 +130,21 @@ def distinct_liaisons(ds: Dataset) -> tuple[np.ndarray, np.ndarray, np.ndarray, 
         counting = np.flatnonzero(ix.counting)
         source, target = ix.liaison_source[counting], ix.liaison_target[counting]
         kind = ix.liaison_kind[counting].astype(np.int64)
-        # the first row of each (source, target, kind)
-        first = first_of_each((source * n + target) * len(LiaisonKind) + kind)
-        rows, source, target = counting[first], source[first], target[first]
-        return rows, source, target, search_sorted(distinct(source * n + target), source * n + target)
+        # one sort by (source × target, kind) gives both the first row of each (source, target, kind) and the
+        # rank of each one's source × target key among the distinct keys
+        keys = (source * n + target) * len(LiaisonKind) + kind
+        order = np.argsort(keys, kind="stable")
+        ordered = keys[order]
+        starts = np.ones(len(keys), dtype=bool)
+        starts[1:] = ordered[1:] != ordered[:-1]
+        pair_keys = ordered[starts] // len(LiaisonKind)
+        new_pair = np.ones(len(pair_keys), dtype=bool)
+        new_pair[1:] = pair_keys[1:] != pair_keys[:-1]
+        # back in row order
+        rank = np.zeros(len(keys), dtype=np.int64)
+        rank[order[starts]] = np.cumsum(new_pair)
+        first = np.flatnonzero(rank)
+        return counting[first], source[first], target[first], rank[first] - 1
 
     # plain arrays under the key: the dataset cache keeps them (see `pbgraph.cache.PERSISTED`)
     return ds.derived("liaison_pairs", build)
