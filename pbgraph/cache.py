@@ -48,9 +48,9 @@ META = "meta.json"
 _POSITIONS = "position.{}.{}.arrow"
 # structures derived from the tables that cost more to compute than to read (the activity log's member lists
 # resolved to node numbers, its dates parsed, the pairs its activities join, the distinct liaisons and which
-# of them each joined pair is; the undirected liaison graph of the connectors; the views' timeline days; the
-# liaisons' kinds as codes and which of them count, the activities' kinds as codes):
-# kept with the entry as arrays
+# of them each joined pair is; the undirected liaison graph of the connectors; the reach graph's edges as
+# matrices; the views' timeline days; the liaisons' kinds as codes and which of them count, the activities'
+# kinds as codes): kept with the entry as arrays
 PERSISTED = (
     "activity_days",
     "activity_participation",
@@ -58,6 +58,7 @@ PERSISTED = (
     "liaison_pairs",
     "activity_pair_liaisons",
     "liaison_graph",
+    "reach_edges",
     "liaison_since_days",
     "liaison_pair_days",
     "liaison_kind",

@@ -108,24 +108,53 @@ def _matrix(source: np.ndarray, target: np.ndarray, shape: tuple[int, int]) -> s
     return matrix
 
 
+def _split_edges(ds: Dataset) -> tuple[np.ndarray, ...]:
+    """The reach graph's edges split by their target (the core, townships, contacts), each part a 0/1 matrix
+    of its own (of the townships' and contacts' own positions): their index pointers and indices, in that
+    order. Kept by the dataset cache (see `pbgraph.cache.PERSISTED`)."""
+
+    def build(d: Dataset) -> tuple[np.ndarray, ...]:
+        ix = index_of(d)
+        source, target = ix.reach_edges()
+        towns, contacts = ix.offsets["townships"], ix.offsets["contacts"]
+        town = (target >= towns) & (target < ix.offsets["organizations"])
+        contact = target >= contacts
+        core = ~(town | contact)
+        parts = (
+            _matrix(source[core], target[core], (ix.size, ix.size)),
+            _matrix(source[town], target[town] - towns, (ix.size, ix.offsets["organizations"] - towns)),
+            _matrix(source[contact], target[contact] - contacts, (ix.size, ix.offsets["end"] - contacts)),
+        )
+        return tuple(array for part in parts for array in (part.indptr, part.indices))
+
+    return ds.derived("reach_edges", build)
+
+
+def _canonical(indptr: np.ndarray, indices: np.ndarray, shape: tuple[int, int]) -> sp.csr_matrix:
+    """The 0/1 matrix of the index pointers and indices of a matrix of `_matrix` (sorted, each entry once):
+    never sorted again, so arrays read from the cache entry are never written to."""
+    matrix = sp.csr_matrix((np.ones(len(indices), dtype=bool), indices, indptr), shape=shape)
+    matrix.has_sorted_indices = True
+    matrix.has_canonical_format = True
+    return matrix
+
+
 class ReachGraph:
     """The reach graph of a dataset split into its core and its sinks (townships, contacts)."""
 
     def __init__(self, ix: NodeIndex) -> None:
         self.ix = ix
-        source, target = ix.reach_edges()
         offsets = ix.offsets
         self.towns = slice(offsets["townships"], offsets["organizations"])
         self.contacts = slice(offsets["contacts"], offsets["end"])
-        # the edges split by their target (the core, townships, contacts): each part a matrix of its own
-        town = (target >= self.towns.start) & (target < self.towns.stop)
-        contact = target >= self.contacts.start
-        core = ~(town | contact)
-        self.core = _matrix(source[core], target[core], (ix.size, ix.size))
         towns = self.towns.stop - self.towns.start
-        self.to_towns = _matrix(source[town], target[town] - self.towns.start, (ix.size, towns))
         contacts = self.contacts.stop - self.contacts.start
-        to_contacts = _matrix(source[contact], target[contact] - self.contacts.start, (ix.size, contacts))
+        arrays = _split_edges(ix.ds)
+        core, to_towns, to_contacts = (
+            _canonical(arrays[2 * part], arrays[2 * part + 1], (ix.size, columns))
+            for part, columns in enumerate((ix.size, towns, contacts))
+        )
+        self.core, self.to_towns = core, to_towns
         # each entry once
         in_degree = np.bincount(to_contacts.indices, minlength=to_contacts.shape[1])
         # contacts reached from one member only can be counted per member, without a set union
