@@ -221,14 +221,11 @@ def graph_betweenness(
     core_leaves = leaf_count[core_nodes]
     m = len(core_nodes)
     batch = max(1, min(SAMPLE_SIZE, BATCH_ENTRIES // max(m, 1)))
+    # 32 bits where the edges a batch's searches cross (each edge once at most) are fewer than 2**31: half the
+    # memory every level passes over
+    index = np.int32 if batch * core_adjacency.nnz < 2**31 else np.int64
     # zeros and empty are not touched until a search reaches them
-    work = (
-        np.zeros(batch * m),
-        np.zeros(batch * m),
-        np.empty(batch * m, dtype=np.int32),
-    )
-    # 32 bits where the adjacency's entries are numbered below 2**31 (half the memory every level passes over)
-    index = np.int32 if core_adjacency.nnz < 2**31 else np.int64
+    work = (np.zeros(batch * m), np.zeros(batch * m), np.empty(batch * m, dtype=index))
     indptr, indices = core_adjacency.indptr.astype(index), core_adjacency.indices.astype(index)
     core_values = np.zeros(m)
     searched = np.flatnonzero((searched_weight + leaf_weight)[core_nodes] > 0)
