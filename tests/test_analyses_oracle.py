@@ -135,3 +135,21 @@ def test_generated_city_agrees_with_the_oracle(tmp_path: Path) -> None:
     _compare_all(ds, None, max_depth=None, max_load=5)
     for committee in ds.committees:
         _compare_all(ds, committee, max_depth=3, max_load=2)
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=SLOW_DATA)
+@given(tables=dataset_tables(), entries=st.integers(1, 60), threads=st.integers(2, 4))
+def test_betweenness_is_the_same_whatever_the_number_of_threads(
+    tables: dict[str, pd.DataFrame], entries: int, threads: int
+) -> None:
+    """Batches are searched by several threads, and their results added up in batch order: the values are
+    bitwise those of one thread."""
+    module = import_module("pbgraph.analyses.connectors")
+    adjacency = module.liaison_graph(load_tables(tables))[1]
+    values = {}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(module, "BATCH_ENTRIES", entries)
+        for count in (1, threads):
+            patch.setattr(module, "THREADS", count)
+            values[count] = module.graph_betweenness(adjacency)[0]
+    assert values[1].tobytes() == values[threads].tobytes()
