@@ -542,3 +542,19 @@ def test_notebook_iframe_draws(chromium: Chromium, tmp_path: Path) -> None:
     assert page.evaluate("() => document.querySelector('iframe').getBoundingClientRect().height") == 480
     screenshot(page, SHOTS / "notebook_iframe.png")
     report.assert_clean()
+
+
+def test_replaced_is_dataclasses_replace_without_running_init() -> None:
+    """The organization chart copies thousands of nodes with a few fields changed: the quick copy equals
+    `dataclasses.replace`'s, leaves the original as it was, and refuses a field the item does not have."""
+    import dataclasses
+
+    from pbgraph.render._model import replaced
+
+    node, edge = member_view(8).nodes[0], member_view(8).edges[0]
+    changes = {"label": "新名称", "shape": "dot", "parent": "agg:x"}
+    assert replaced(node, **changes) == dataclasses.replace(node, **changes)
+    assert replaced(node, **changes) != node and node.label != "新名称"
+    assert replaced(edge, width=3.0) == dataclasses.replace(edge, width=3.0)
+    with pytest.raises(TypeError, match="labell"):
+        replaced(node, labell="x")

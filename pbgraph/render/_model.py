@@ -383,3 +383,14 @@ def instances(cls: type[_Item], rows: Iterable[tuple[Any, ...]]) -> list[_Item]:
         item.__dict__.update(zip(names, row, strict=True))
         out.append(item)
     return out
+
+
+def replaced(item: _Item, **changes: Any) -> _Item:
+    """``dataclasses.replace(item, **changes)`` without running ``__init__``, as `instances` builds items: the
+    copy's dictionary is filled at once (an organization chart replaces thousands of nodes)."""
+    unknown = changes.keys() - item.__dict__.keys()
+    if unknown:
+        raise TypeError(f"{type(item).__name__} has no field {', '.join(sorted(unknown))}")
+    new = object.__new__(type(item))
+    new.__dict__.update(item.__dict__, **changes)
+    return new

@@ -11,6 +11,7 @@ a super-node holding its organizations (double-click opens it).
 from __future__ import annotations
 
 import dataclasses
+from bisect import bisect_right
 from collections import Counter
 
 import numpy as np
@@ -18,7 +19,7 @@ import pandas as pd
 
 from pbgraph._texts.render import t
 from pbgraph.model import PARTY_ORG_KINDS, PLATFORM_KINDS, OrgKind
-from pbgraph.render._model import LegendItem, View, ViewEdge, ViewNode
+from pbgraph.render._model import LegendItem, View, ViewEdge, ViewNode, replaced
 from pbgraph.render.views._builder import Builder
 from pbgraph.render.views._facts import Selection
 from pbgraph.render.views._style import KIND_STYLE, LANE_COLOR, ORG_LANE_COLORS, STRUCTURE_COLOR
@@ -149,14 +150,15 @@ def _lay_committee(
         claimed[key] = (starts, listed)
     prefix = b.ds.name_of(str(committee)) or ""
 
-    def width_of(r: int) -> float:
+    def width(r: int) -> float:
         # the box around the name and its count ("（12 人）"), CJK characters twice as wide as the rest
         name = _short(b.f.label(r + offset), prefix)
         return sum(CHAR if ord(ch) > 0x2E7F else CHAR * 0.55 for ch in name) + 4.5 * CHAR
 
     # long lanes wrap into columns, so that the committee's block has about a screen's shape
     listed_all = [r for _, listed in claimed.values() for r, _ in listed]
-    mean_width = float(np.mean([width_of(r) for r in listed_all])) + INDENT if listed_all else 200.0
+    width_of = {r: width(r) for r in listed_all}
+    mean_width = float(np.mean(list(width_of.values()))) + INDENT if listed_all else 200.0
     per_column = max(8, int(np.ceil(np.sqrt(len(listed_all) * mean_width / (1.5 * ROW)))))
     # lanes fill columns top to bottom: a lane that fits under the previous one goes there, a long one
     # wraps into the next columns
@@ -173,8 +175,8 @@ def _lay_committee(
         for r, depth in listed:
             if used >= per_column:
                 x, used, column_width = x + column_width + LANE_GAP / 2, 0, 0.0
-            column_width = max(column_width, depth * INDENT + width_of(r))
-            xy[r] = (x + depth * INDENT + width_of(r) / 2, lane_top + used * ROW)
+            column_width = max(column_width, depth * INDENT + width_of[r])
+            xy[r] = (x + depth * INDENT + width_of[r] / 2, lane_top + used * ROW)
             used += 1
             height = max(height, lane_top + used * ROW)
         label = t(key, b.lang)
@@ -214,7 +216,7 @@ def _grid(
     starts = sorted(shift)
 
     def moved(px: float, py: float) -> tuple[float, float]:
-        start = starts[int(np.searchsorted(starts, px, side="right")) - 1] if starts else 0.0
+        start = starts[bisect_right(starts, px) - 1] if starts else 0.0
         dx, dy = shift.get(start, (0.0, 0.0))
         return px + dx, py + dy
 
@@ -253,7 +255,7 @@ def _finish(
         label = t("people", lang).format(label=name, count=count) if count else name
         color = ORG_LANE_COLORS.get(kind, KIND_STYLE["organization"][1])
         parent = f"agg:org:{committee_of[node.id]}" if several else None
-        nodes.append(dataclasses.replace(node, label=label, shape="box", color=color, parent=parent))
+        nodes.append(replaced(node, label=label, shape="box", color=color, parent=parent))
     edges = list(view.edges)
     # per committee (as the lane ids and blocks name it): its organizations and its first party group
     org_count: Counter[str] = Counter()
