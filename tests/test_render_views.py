@@ -355,3 +355,24 @@ def test_drill_down_caption_counts_what_the_page_draws_first(
     nodes, edges = view.first_frame()
     assert edges, "the case should draw folded edges"
     assert view.caption.endswith(f"{t('nodes', 'zh')} {len(nodes)} · {t('edges', 'zh')} {len(edges)}")
+
+
+def test_a_repeated_liaison_is_drawn_once(sample: Dataset, tmp_path: Path) -> None:
+    """A liaison listed twice (a warning, loaded all the same) is one edge of every view: the views keep the
+    first of equal edges, found by a sort where no edge repeats and by a hash where one does."""
+    import shutil
+
+    from pbgraph import load
+
+    folder = shutil.copytree(Path(__file__).parent.parent / "data" / "sample", tmp_path / "sample")
+    lines = (folder / "liaisons.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    (folder / "liaisons.csv").write_text("".join([*lines, lines[1]]), encoding="utf-8")
+    repeated = load(folder, cache=False)
+    assert "duplicate_liaison" in {p.code for p in repeated.warnings}
+    source = str(sample.liaisons["source"].iloc[0])
+    for name, target in (("member", source), ("network", None)):
+        drawn = [
+            sorted((e.source, e.target, e.color) for e in build_view(ds, name, target).edges)
+            for ds in (sample, repeated)
+        ]
+        assert drawn[0] == drawn[1]

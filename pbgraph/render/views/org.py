@@ -54,19 +54,22 @@ def org_view(b: Builder) -> View:
     if b.committee is not None:
         keep &= (orgs["committee"] == b.committee).to_numpy()
     rows = np.flatnonzero(keep)
-    committees = pd.unique(orgs["committee"].to_numpy(dtype=object)[rows])
+    # the rows of each committee, in the order the committees first appear (one pass: a national system has
+    # thousands of committees)
+    codes, committees = pd.factorize(orgs["committee"].to_numpy(dtype=object)[rows], use_na_sentinel=False)
+    grouped = rows[np.argsort(codes, kind="stable")]
+    ends = np.cumsum(np.bincount(codes, minlength=len(committees))).tolist()
     parent_row = ix.column("organizations", "parent") - ix.offsets["organizations"]
     counts = np.bincount(
         ix.column("memberships", "organization") - ix.offsets["organizations"], minlength=len(orgs)
     )
     ids = orgs["id"].to_numpy(dtype=object)
-    committee_of = orgs["committee"].to_numpy(dtype=object)
     xy: dict[int, tuple[float, float]] = {}
     lanes: list[tuple[str, str, float, float, list[int]]] = []  # id, label, x, y, top rows
     blocks: dict[str, tuple[float, float, float, float]] = {}
     x0 = 0.0
-    for committee in committees:
-        in_committee = rows[committee_of[rows] == committee]
+    for committee, start, end in zip(committees, [0, *ends[:-1]], ends, strict=True):
+        in_committee = grouped[start:end]
         width, height = _lay_committee(
             b, committee, in_committee, kinds, parent_row, ids, counts, xy, lanes, x0
         )
