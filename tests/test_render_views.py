@@ -363,8 +363,9 @@ def test_a_repeated_liaison_is_drawn_once(sample: Dataset, tmp_path: Path) -> No
     import shutil
 
     from pbgraph import load
+    from tests.conftest import SAMPLE
 
-    folder = shutil.copytree(Path(__file__).parent.parent / "data" / "sample", tmp_path / "sample")
+    folder = shutil.copytree(SAMPLE, tmp_path / "sample")
     lines = (folder / "liaisons.csv").read_text(encoding="utf-8").splitlines(keepends=True)
     (folder / "liaisons.csv").write_text("".join([*lines, lines[1]]), encoding="utf-8")
     repeated = load(folder, cache=False)
@@ -376,3 +377,18 @@ def test_a_repeated_liaison_is_drawn_once(sample: Dataset, tmp_path: Path) -> No
             for ds in (sample, repeated)
         ]
         assert drawn[0] == drawn[1]
+
+
+@pytest.mark.parametrize("name", ["network", "org", "gaps"])
+def test_a_roster_alone_draws_every_view_without_a_target(tmp_path: Path, name: str) -> None:
+    """An office roster alone (a CSV, no organization, no liaison list) still draws: the organization chart
+    has no committee block, the others show the members."""
+    from pbgraph import load
+
+    path = tmp_path / "名单.csv"
+    roster = "序号,姓名,政治面貌,界别\n1,孙立,中共党员,经济界\n2,丁一,致公党党员,经济界\n"
+    path.write_text(roster, encoding="utf-8")
+    view = build_view(load(path, cache=False), name)
+    members = [n for n in view.nodes if n.kind == "member"]
+    assert view.caption
+    assert len(members) == (0 if name == "org" else 2)

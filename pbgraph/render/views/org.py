@@ -68,7 +68,7 @@ def org_view(b: Builder) -> View:
     lanes: list[tuple[str, str, float, float, list[int]]] = []  # id, label, x, y, top rows
     blocks: dict[str, tuple[float, float, float, float]] = {}
     x0 = 0.0
-    for committee, start, end in zip(committees, [0, *ends[:-1]], ends, strict=True):
+    for committee, start, end in zip(committees, [0, *ends][:-1], ends, strict=True):
         in_committee = grouped[start:end]
         width, height = _lay_committee(
             b, committee, in_committee, kinds, parent_row, ids, counts, xy, lanes, x0
