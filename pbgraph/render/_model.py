@@ -12,7 +12,7 @@ import math
 import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from functools import cache
 from itertools import chain
 from operator import attrgetter
@@ -388,9 +388,9 @@ def instances(cls: type[_Item], rows: Iterable[tuple[Any, ...]]) -> list[_Item]:
 def replaced(item: _Item, **changes: Any) -> _Item:
     """``dataclasses.replace(item, **changes)`` without running ``__init__``, as `instances` builds items: the
     copy's dictionary is filled at once (an organization chart replaces thousands of nodes)."""
-    unknown = changes.keys() - item.__dict__.keys()
-    if unknown:
-        raise TypeError(f"{type(item).__name__} has no field {', '.join(sorted(unknown))}")
+    if not changes.keys() <= item.__dict__.keys():
+        # a field the item does not have: dataclasses says which
+        return replace(item, **changes)
     new = object.__new__(type(item))
     new.__dict__.update(item.__dict__, **changes)
     return new
