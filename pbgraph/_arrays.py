@@ -31,6 +31,30 @@ def isin_sorted(values: np.ndarray, others: np.ndarray) -> np.ndarray:
     return in_sorted(values, np.sort(others))
 
 
+def repeats(keys: np.ndarray) -> bool:
+    """Whether any key occurs twice: one sort, much faster than hashing millions of keys (callers hash only
+    when some key repeats)."""
+    ordered = np.sort(keys)
+    return bool((ordered[1:] == ordered[:-1]).any())
+
+
+def sorted_runs(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The keys' positions in stable sorted order, and along that order where each run of equal keys starts
+    (its first position is the key's first occurrence).
+
+    Examples
+    --------
+    >>> order, starts = sorted_runs(np.array([7, 3, 7, 5, 3]))
+    >>> order.tolist(), starts.tolist()
+    ([1, 4, 3, 0, 2], [True, False, True, True, False])
+    """
+    order = np.argsort(keys, kind="stable")
+    ordered = keys[order]
+    starts = np.ones(len(keys), dtype=bool)
+    starts[1:] = ordered[1:] != ordered[:-1]
+    return order, starts
+
+
 def first_of_each(keys: np.ndarray) -> np.ndarray:
     """Positions of the first occurrence of each distinct key, in increasing order.
 
@@ -39,10 +63,7 @@ def first_of_each(keys: np.ndarray) -> np.ndarray:
     >>> first_of_each(np.array([7, 3, 7, 5, 3])).tolist()
     [0, 1, 3]
     """
-    order = np.argsort(keys, kind="stable")
-    ordered = keys[order]
-    starts = np.ones(len(keys), dtype=bool)
-    starts[1:] = ordered[1:] != ordered[:-1]
+    order, starts = sorted_runs(keys)
     return np.sort(order[starts])
 
 

@@ -16,7 +16,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from pbgraph._arrays import search_sorted
+from pbgraph._arrays import search_sorted, sorted_runs
 from pbgraph.graph import arrow_strings, index_of
 from pbgraph.model import LIAISON_ACTIVITY_KINDS, MULTI_VALUE_SEPARATOR, ActivityKind, LiaisonKind
 from pbgraph.period import Period, activity_days
@@ -133,11 +133,8 @@ def distinct_liaisons(ds: Dataset) -> tuple[np.ndarray, np.ndarray, np.ndarray, 
         # one sort by (source × target, kind) gives both the first row of each (source, target, kind) and the
         # rank of each one's source × target key among the distinct keys
         keys = (source * n + target) * len(LiaisonKind) + kind
-        order = np.argsort(keys, kind="stable")
-        ordered = keys[order]
-        starts = np.ones(len(keys), dtype=bool)
-        starts[1:] = ordered[1:] != ordered[:-1]
-        pair_keys = ordered[starts] // len(LiaisonKind)
+        order, starts = sorted_runs(keys)
+        pair_keys = keys[order[starts]] // len(LiaisonKind)
         new_pair = np.ones(len(pair_keys), dtype=bool)
         new_pair[1:] = pair_keys[1:] != pair_keys[:-1]
         # back in row order

@@ -13,6 +13,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from pbgraph._arrays import repeats
 from pbgraph._texts.problems import END_NAMES
 from pbgraph._write import CONTROL_CHARACTERS
 from pbgraph.model import (
@@ -507,9 +508,8 @@ def _duplicate_liaisons(
     # positions and kind codes are -1 where unknown (reported as errors before): shift them to >= 0
     size = registry_size + 1
     key = ((source + 1) * size + (target + 1)) * (len(LiaisonKind) + 1) + (kind + 1)
-    ordered = np.sort(key)
-    if not (ordered[1:] == ordered[:-1]).any():
-        # no repeat (a sort is much faster than hashing millions of keys): every row is its first
+    if not repeats(key):
+        # every row is its first
         return np.zeros(len(key), dtype=bool), np.arange(len(key))
     codes = pd.factorize(key)[0]
     rows = np.arange(len(codes))

@@ -15,6 +15,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from pbgraph._arrays import repeats
 from pbgraph._texts.render import TOOLTIP, t
 from pbgraph.graph import NodeIndex, arrow_strings, index_of
 from pbgraph.model import NODE_KIND_ZH, NODE_TABLES, ORG_KIND_ZH, PARTY_ZH, LiaisonKind
@@ -133,11 +134,10 @@ class Facts:
         kind[: len(ix.liaison_kind)] = ix.liaison_kind
         counts = np.ones(len(source), dtype=bool)
         counts[: len(ix.counting)] = ix.counting
-        # the first of equal edges (source, target, type, kind) stands for them all, found on one key: a sort
-        # says whether any repeats (much faster than hashing millions of keys), a hash which
+        # the first of equal edges (source, target, type, kind) stands for them all: found on one key, hashed
+        # only where some key repeats
         key = ((source * np.int64(ix.size) + target) * 8 + type_code) * 8 + (kind.astype(np.int64) & 7)
-        ordered = np.sort(key)
-        if (ordered[1:] == ordered[:-1]).any():
+        if repeats(key):
             first = ~pd.Series(key).duplicated(keep="first").to_numpy()
         else:
             first = np.ones(len(key), dtype=bool)
