@@ -10,6 +10,7 @@ committees separated by `;` (a person who sits on two committees).
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -120,14 +121,21 @@ class Dataset:
         """A structure that another module computes from the dataset once and keeps with it (the graph
         views' facts); the analyses' structures are the typed properties above.
 
-        Tables are not to be modified after loading; derived structures rely on that.
+        Tables are not to be modified after loading; derived structures rely on that. Safe from several
+        threads (the analyses run side by side): a structure being derived on one is waited for on the
+        others, and derived once.
         """
         store: dict[str, Any] = self.__dict__.setdefault("_derived", {})
-        if key not in store:
-            store[key] = build(self)
-            keep = self.__dict__.get("_keep_derived")
-            if keep is not None:
-                keep(key, store[key])
+        if key in store:
+            return store[key]
+        # one lock per key (a build may ask for other structures: they are built before it, never after)
+        deriving: dict[str, threading.RLock] = self.__dict__.setdefault("_deriving", {})
+        with deriving.setdefault(key, threading.RLock()):
+            if key not in store:
+                store[key] = build(self)
+                keep = self.__dict__.get("_keep_derived")
+                if keep is not None:
+                    keep(key, store[key])
         return store[key]
 
     def keep_derived(self, keep: Callable[[str, Any], None]) -> None:

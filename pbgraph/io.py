@@ -28,6 +28,7 @@ from pbgraph._csv_trouble import excel_rows_of_bad_records, open_quote_row
 from pbgraph._csv_trouble import undecodable as undecodable
 from pbgraph._table_writers import write_csv_tables as write_csv_tables
 from pbgraph._table_writers import write_xlsx_tables as write_xlsx_tables
+from pbgraph._threads import CPUS
 from pbgraph._workbook_guard import DAMAGED, MAX_ROWS, check_workbook, too_many_rows
 from pbgraph._write import CSV_UNQUOTE
 from pbgraph.model import TABLE_ALIASES, TABLES, Table
@@ -488,7 +489,7 @@ def read_folder(
     files = [
         f for f in sorted(path.iterdir()) if f.suffix.lower() in CSV_SUFFIXES and not f.name.startswith(".")
     ]
-    with ThreadPoolExecutor(max_workers=max(min(len(files), os.cpu_count() or 1, MAX_READERS), 1)) as pool:
+    with ThreadPoolExecutor(max_workers=max(min(len(files), CPUS, MAX_READERS), 1)) as pool:
         reads = {
             file: pool.submit(read_csv_table, file, table, display=file.name)
             for file in files

@@ -87,8 +87,9 @@ def _period_notes(ds: Dataset, name: str, since: str | None, until: str | None) 
 
 def run_all(ds: Dataset, **options: Unpack[OptionValues]) -> dict[str, Result]:
     """Run every analysis, with the options of :func:`run`."""
-    gathered = Options(**options)
-    return {name: run_with(name, ds, gathered) for name in ANALYSES}
+    from pbgraph.analyses.backend import EmbeddedBackend, analyze
+
+    return analyze(EmbeddedBackend(ds), ANALYSES, league=False, **options).results
 
 
 __all__ = [

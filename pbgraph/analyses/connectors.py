@@ -10,7 +10,6 @@ affordable where most nodes are contacts.
 
 from __future__ import annotations
 
-import os
 import random
 from collections import deque
 from collections.abc import Iterator
@@ -22,6 +21,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
+from pbgraph._threads import CPUS
 from pbgraph.analyses._common import check_committee, facts, member_mask
 from pbgraph.graph import distinct, index_of
 from pbgraph.model import LiaisonKind
@@ -35,7 +35,7 @@ SEED = 42
 # entries of the work arrays of side-by-side searches (20 bytes each: 20 MiB)
 BATCH_ENTRIES = 1 << 20
 # threads searching batches side by side: as many as the process may use, up to four
-THREADS = min(4, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
+THREADS = min(4, CPUS)
 
 
 @dataclass(frozen=True)

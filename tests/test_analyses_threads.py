@@ -1,0 +1,89 @@
+"""The embedded analyses run side by side on threads (`pbgraph.analyses.backend`): the same results as one at
+a time, and each structure they share derived once (`Dataset.derived`)."""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from pbgraph import Dataset, load
+from pbgraph.analyses import ANALYSES, backend
+from pbgraph.analyses.backend import EmbeddedBackend, analyze
+
+
+def _findings(folder: Path, threads: int, **options: object) -> backend.Findings:
+    """Every analysis of a freshly loaded dataset (no cache: every structure derived in this run)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(backend, "ANALYSIS_THREADS", threads)
+        return analyze(EmbeddedBackend(load(folder, cache=False)), ANALYSES, **options)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("options", [{}, {"max_depth": 1, "max_load": 2, "min_contacts": 3}])
+def test_analyses_side_by_side_give_what_one_at_a_time_gives(tmp_path: Path, options: dict[str, int]) -> None:
+    """A generated county with a year of activities: the activity log's joins, the reach and liaison graphs
+    and the member facts are derived while other analyses run. Every table, note and flag is the same as
+    when the analyses run one after another, and in the order asked."""
+    from pbgraph.generate import generate
+
+    generate("county", tmp_path / "county", seed=6)
+    alone = _findings(tmp_path / "county", 1, **options)
+    together = _findings(tmp_path / "county", 4, **options)
+    assert list(together.results) == list(ANALYSES)
+    assert list(together.tables) == list(alone.tables)
+    for name, table in alone.tables.items():
+        pd.testing.assert_frame_equal(together.tables[name], table, obj=name)
+        assert together.tables[name].attrs == table.attrs, name
+    assert (together.notes, together.sampled, together.not_recorded) == (
+        alone.notes,
+        alone.sampled,
+        alone.not_recorded,
+    )
+    # the activity analyses had rows to find: their chain of structures was derived too
+    assert len(alone.tables["activity_rates"]) and len(alone.tables["org_meetings"])
+
+
+def test_an_error_in_one_analysis_is_raised_as_when_alone(sample: Dataset) -> None:
+    """An unknown committee: raised from the threads as it is when the analyses run one at a time."""
+    from pbgraph import UnknownIdError
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(backend, "ANALYSIS_THREADS", 2)
+        with pytest.raises(UnknownIdError):
+            analyze(EmbeddedBackend(sample), ANALYSES, committee="NO-SUCH")
+
+
+def test_a_structure_asked_for_by_several_threads_at_once_is_derived_once() -> None:
+    """Eight threads ask for the same structure while it is being built: one builds it, the others wait
+    for it and get the same object; a structure it needs is built inside it."""
+    ds = load("data/sample", cache=False)
+    builds: list[str] = []
+
+    def needed(_: object) -> object:
+        builds.append("needed")
+        time.sleep(0.05)
+        return object()
+
+    def structure(d: object) -> tuple[object, object]:
+        builds.append("structure")
+        time.sleep(0.05)
+        return object(), ds.derived("test:needed", needed)
+
+    start = threading.Barrier(8)
+    found: list[object] = []
+
+    def ask() -> None:
+        start.wait()
+        found.append(ds.derived("test:structure", structure))
+
+    threads = [threading.Thread(target=ask) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(builds) == ["needed", "structure"]
+    assert len(found) == 8 and all(one is found[0] for one in found)
+    assert ds.derived("test:needed", needed) is found[0][1]  # type: ignore[index]
