@@ -5,6 +5,11 @@ back page by page (one page fault each) at the next allocation. A report of a pr
 view of 40,000 nodes and the tables of a dozen analyses: kept, the freed memory is reused without faults
 (a third fewer page faults, which this kind of machine makes expensive). Nothing changes but the time:
 the memory is the process's own until it exits.
+
+Large blocks (above 128 KiB: numpy's arrays of a whole column) are not on the heap at all: glibc maps each
+one afresh and unmaps it when it is freed. Reading and checking a national system from its files makes and
+drops hundreds of them; `large=True` takes them from the heap too, so that they are reused (half the page
+faults of that first command, for a higher peak: it is asked for only there).
 """
 
 from __future__ import annotations
@@ -15,14 +20,15 @@ import sys
 #: glibc's mallopt parameters (malloc.h)
 _M_TRIM_THRESHOLD = -1
 _M_TOP_PAD = -2
+_M_MMAP_MAX = -4
 #: free heap kept before any is given back, and the extra taken each time the heap grows
 TRIM_THRESHOLD = 1 << 30
 TOP_PAD = 1 << 28
 
 
-def keep_freed_memory() -> bool:
-    """Ask glibc to keep freed heap memory (`mallopt`); whether it took both settings. Elsewhere (not Linux,
-    a C library without mallopt) nothing happens and the answer is False."""
+def keep_freed_memory(*, large: bool = False) -> bool:
+    """Ask glibc to keep freed heap memory (`mallopt`), with `large` large blocks too; whether it took every
+    setting. Elsewhere (not Linux, a C library without mallopt) nothing happens and the answer is False."""
     if not sys.platform.startswith("linux"):
         return False
     try:
@@ -32,4 +38,8 @@ def keep_freed_memory() -> bool:
     mallopt.argtypes = [ctypes.c_int, ctypes.c_int]
     mallopt.restype = ctypes.c_int
     # mallopt answers 1 when it takes a setting (musl's stub answers 0)
-    return bool(mallopt(_M_TRIM_THRESHOLD, TRIM_THRESHOLD)) & bool(mallopt(_M_TOP_PAD, TOP_PAD))
+    took = bool(mallopt(_M_TRIM_THRESHOLD, TRIM_THRESHOLD)) & bool(mallopt(_M_TOP_PAD, TOP_PAD))
+    if large:
+        # no block mapped on its own: every one from the heap (0 such maps allowed)
+        took &= bool(mallopt(_M_MMAP_MAX, 0))
+    return took

@@ -11,6 +11,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeAlias
 
@@ -22,6 +23,7 @@ import pyarrow.compute as pc
 from pbgraph._arrays import text_buffers
 from pbgraph._texts import pick
 from pbgraph._texts.tables import CELLS, COLUMN_LABELS, OVERALL_NAME, TABLE_TITLES, VALUE_LABELS
+from pbgraph._threads import in_order
 from pbgraph._write import csv_safe
 from pbgraph.model import LIAISON_KIND_ZH, NODE_KIND_ZH, ORG_KIND_ZH, PARTY_ZH, ROLE_ZH
 
@@ -269,24 +271,33 @@ def _json_array(frame: pd.DataFrame, indent: str) -> Iterator[Chunk]:
         yield _json_records_text(frame).replace("\n", "\n" + indent).encode()
         return
     yield b"[\n"
-    for start in range(0, len(frame), JSON_ROWS):
-        stop = min(start + JSON_ROWS, len(frame))
-        # each record joined from its columns' texts and the literals between them (its opening, each key,
-        # its closing); a column of text without nulls has its quotes in the literals around it
-        pieces: list[pa.Array | pa.Scalar] = []
-        opening, quote = f"{indent}  {{\n", ""
-        for key, column in columns:
-            values, quoted = _json_values(column[start:stop])
-            quote = '"' if quoted else ""
-            pieces += [_large(f"{opening}{indent}    {key}: {quote}"), values]
-            opening = f"{quote},\n"
-        pieces.append(_large(f"{quote}\n{indent}  }},\n"))
-        text = text_buffers(pc.binary_join_element_wise(*pieces, _EMPTY))
-        if stop == len(frame):
-            # the last record's closing without its comma
-            text[-1] = text[-1][:-2]
+    # the blocks' texts built side by side, written in order
+    block = partial(_json_block, columns, indent, len(frame))
+    for text in in_order(block, range(0, len(frame), JSON_ROWS)):
         yield from text
     yield f"\n{indent}]".encode()
+
+
+def _json_block(
+    columns: list[tuple[str, np.ndarray | pa.Array]], indent: str, rows: int, start: int
+) -> list[Chunk]:
+    """The text of the `JSON_ROWS` records from `start` on (of a table of `rows`)."""
+    stop = min(start + JSON_ROWS, rows)
+    # each record joined from its columns' texts and the literals between them (its opening, each key,
+    # its closing); a column of text without nulls has its quotes in the literals around it
+    pieces: list[pa.Array | pa.Scalar] = []
+    opening, quote = f"{indent}  {{\n", ""
+    for key, column in columns:
+        values, quoted = _json_values(column[start:stop])
+        quote = '"' if quoted else ""
+        pieces += [_large(f"{opening}{indent}    {key}: {quote}"), values]
+        opening = f"{quote},\n"
+    pieces.append(_large(f"{quote}\n{indent}  }},\n"))
+    text: list[Chunk] = list(text_buffers(pc.binary_join_element_wise(*pieces, _EMPTY)))
+    if stop == rows:
+        # the last record's closing without its comma
+        text[-1] = text[-1][:-2]
+    return text
 
 
 #: records of a table turned into JSON text at a time

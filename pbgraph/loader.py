@@ -53,6 +53,7 @@ def load(
     *,
     progress: Callable[[str], None] | None = None,
     cache: bool = True,
+    building: Callable[[], object] | None = None,
 ) -> Dataset:
     """Load and validate a dataset: a folder of CSVs or an .xlsx workbook, or office files (.xlsx, .xls, one
     CSV, a folder of them) as :mod:`pbgraph.office` reads them.
@@ -66,6 +67,8 @@ def load(
     cache
         Read the dataset from the cache of validated datasets (:mod:`pbgraph.cache`) when its files have not
         changed since it was last loaded, and keep it there when they have.
+    building
+        Called once before the dataset is read from its files (not when it comes from the cache).
 
     Returns
     -------
@@ -87,6 +90,8 @@ def load(
     def build() -> Dataset:
         from pbgraph.validate import build_dataset
 
+        if building is not None:
+            building()
         raw, problems = read_tables(path, progress=progress)
         return build_dataset(raw, problems, name=os.path.basename(os.path.normpath(path)))
 

@@ -74,6 +74,18 @@ def test_second_load_comes_from_the_cache_and_equals_the_files(cache_folder: Pat
             pd.testing.assert_frame_equal(mine.tables[table], theirs.tables[table])
 
 
+def test_building_is_called_only_when_the_files_are_read(cache_folder: Path, tmp_path: Path) -> None:
+    """The CLI keeps freed memory while a dataset is read from its files (`building`), not when it comes
+    from the cache."""
+    folder = tmp_path / "sample"
+    shutil.copytree(SAMPLE, folder)
+    calls: list[str] = []
+    pbgraph.load(folder, building=lambda: calls.append("first"))
+    pbgraph.load(folder, building=lambda: calls.append("cached"))
+    pbgraph.load(folder, cache=False, building=lambda: calls.append("no cache"))
+    assert calls == ["first", "no cache"]
+
+
 def test_no_cache_neither_reads_nor_writes(cache_folder: Path) -> None:
     seen: list[str] = []
     pbgraph.load(SAMPLE, progress=seen.append, cache=False)

@@ -179,10 +179,23 @@ def use_cache() -> bool:
     return not (ctx is not None and ctx.meta.get(_NO_CACHE))
 
 
+def load_dataset(path: str, lang: str) -> Dataset:
+    """Load a dataset, from the cache unless `--no-cache`. Read from its files, it makes and drops many large
+    arrays: the process keeps them to reuse (`keep_freed_memory`)."""
+    from pbgraph._malloc import keep_freed_memory
+
+    return load(
+        path,
+        progress=progress(lang),
+        cache=use_cache(),
+        building=functools.partial(keep_freed_memory, large=True),
+    )
+
+
 def load_or_exit(path: str, lang: str) -> Dataset:
-    """Load a dataset (from the cache unless `--no-cache`); on errors print every problem and exit with 2."""
+    """:func:`load_dataset`; on errors print every problem and exit with 2."""
     try:
-        return load(path, progress=progress(lang), cache=use_cache())
+        return load_dataset(path, lang)
     except DatasetError as error:
         errors = sum(p.is_error for p in error.problems)
         exit_with_problems(error.problems, lang, say(CLI, "not_loaded", lang, errors=errors))

@@ -14,11 +14,10 @@ from pbgraph.cli._common import (
     EXIT_DATASET,
     FORMATS,
     cache_option,
+    load_dataset,
     load_or_exit,
     output_options,
     problem_lines,
-    progress,
-    use_cache,
     write_tables,
 )
 
@@ -37,11 +36,9 @@ def validate(path: str, fmt: str, lang: str, output: Path | None) -> None:
       pbgraph validate data/sample
       pbgraph validate roster.xlsx --lang en --format json
     """
-    from pbgraph.loader import load
-
     try:
         # a dataset validated before comes from the cache, with the warnings it had
-        ds = load(path, progress=progress(lang), cache=use_cache())
+        ds = load_dataset(path, lang)
         found, ok = ds.warnings, True
     except DatasetError as error:
         found, ok = error.problems, False

@@ -14,6 +14,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from pbgraph._texts.problems import KIND_NAMES, ORG_KIND_NAME, location
+from pbgraph._threads import in_order
 from pbgraph.graph import arrow_strings
 from pbgraph.model import (
     MULTI_VALUE_SEPARATOR,
@@ -226,12 +227,12 @@ class Registry:
         other (-1 where unknown): one hash of the registry, and no copy of the columns."""
         flat = [chunk for column in columns for chunk in column]
         if self.numbered is not None:
-            # each chunk's positions written in place: no copy of them all at the end
+            # each chunk's positions written in place (no copy of them all at the end), side by side
             found = np.empty(sum(len(c) for c in flat), dtype=np.int64)
-            at = 0
-            for chunk in flat:
-                numbered_positions(self.numbered, chunk, out=found[at : at + len(chunk)])
-                at += len(chunk)
+            ends = np.cumsum([len(chunk) for chunk in flat]).tolist()
+            numbered = self.numbered
+            outs = [found[end - len(chunk) : end] for chunk, end in zip(flat, ends, strict=True)]
+            list(in_order(lambda at: numbered_positions(numbered, flat[at], out=outs[at]), range(len(flat))))
             return found
         everything = pa.chunked_array(flat, type=pa.large_string())
         found = pc.index_in(everything, value_set=self.registry_ids).fill_null(-1)

@@ -1,5 +1,6 @@
-"""The embedded analyses run side by side on threads (`pbgraph.analyses.backend`): the same results as one at
-a time, and each structure they share derived once (`Dataset.derived`)."""
+"""Work side by side on threads: `pbgraph._threads.in_order` (results in order, few held at once), the
+embedded analyses (`pbgraph.analyses.backend`: the same results as one at a time) and each structure they
+share derived once (`Dataset.derived`)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import pandas as pd
 import pytest
 
 from pbgraph import Dataset, load
+from pbgraph._threads import in_order
 from pbgraph.analyses import ANALYSES, backend
 from pbgraph.analyses.backend import EmbeddedBackend, analyze
 
@@ -87,3 +89,35 @@ def test_a_structure_asked_for_by_several_threads_at_once_is_derived_once() -> N
     assert sorted(builds) == ["needed", "structure"]
     assert len(found) == 8 and all(one is found[0] for one in found)
     assert ds.derived("test:needed", needed) is found[0][1]  # type: ignore[index]
+
+
+@pytest.mark.parametrize("threads", [1, 2, 3])
+def test_in_order_gives_each_result_in_order_holding_few(threads: int) -> None:
+    """Items that finish out of order (the later ones sooner) come out in order, and however slowly they are
+    taken, no more than `threads` are started ahead of the one taken."""
+    started: list[int] = []
+    taken: list[int] = []
+
+    def slow_first(item: int) -> int:
+        started.append(item)
+        time.sleep(0.001 * (10 - item))
+        return item * item
+
+    for result in in_order(slow_first, range(10), threads=threads):
+        taken.append(result)
+        time.sleep(0.02)
+        assert len(started) <= len(taken) + threads
+    assert taken == [item * item for item in range(10)]
+
+
+def test_in_order_raises_what_the_function_raised() -> None:
+    def odd(item: int) -> int:
+        if item == 3:
+            raise KeyError(item)
+        return item
+
+    found = []
+    with pytest.raises(KeyError):
+        for result in in_order(odd, range(6), threads=2):
+            found.append(result)
+    assert found == [0, 1, 2]
