@@ -121,3 +121,42 @@ def test_in_order_raises_what_the_function_raised() -> None:
         for result in in_order(odd, range(6), threads=2):
             found.append(result)
     assert found == [0, 1, 2]
+
+
+def test_validation_lists_the_same_problems_in_the_same_order_with_its_checks_side_by_side(
+    tmp_path: Path,
+) -> None:
+    """The activity log's references are checked on a thread of their own beside the other references:
+    broken references in members, organizations, liaisons and activities, and a cycle of parents, are
+    listed exactly as when every check runs one after another (one processor)."""
+    from pbgraph import DatasetError
+    from pbgraph.validate import _registry
+    from tests.broken import Sheet, base, write_csv
+
+    tables = base()
+    tables["members"].set(2, "sector", "S9")
+    tables["organizations"].add(id="X1", name="甲", kind="party_branch", parent="X2")
+    tables["organizations"].add(id="X2", name="乙", kind="party_branch", parent="X1")
+    tables["organizations"].set(5, "township", "T9")
+    tables["liaisons"].add(source="M1", target="N9", kind="member")
+    tables["activities"] = Sheet(
+        ["date", "kind", "members", "target", "organization", "note"],
+        [
+            ["2024-07-28", "谈心谈话", "M1", "N9", "", ""],
+            ["2024-08-01", "走访", "M9;M2", "N1", "", ""],
+            ["2024-09-01", "组织生活会", "M1", "", "PB9", ""],
+            ["2024-10-01", "走访", "M2", "", "", ""],
+        ],
+    )
+    folder = write_csv(tmp_path / "broken", tables)
+    found = {}
+    for processors in (1, 2):
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(_registry, "CPUS", processors)
+            with pytest.raises(DatasetError) as caught:
+                load(folder, cache=False)
+            found[processors] = caught.value.problems
+    codes = [problem.code for problem in found[1]]
+    assert {"unknown_reference", "parent_cycle"} <= set(codes)
+    assert sum(problem.table == "activities" for problem in found[1]) >= 3
+    assert found[2] == found[1]

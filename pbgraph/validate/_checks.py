@@ -249,6 +249,8 @@ class Validator(ActivityChecks):
         return days[at.fill_null(0).to_numpy().astype(np.int64)] if len(days) else days
 
     def references(self) -> None:
+        # the activity log's references (its own table, read only there) checked side by side with the rest
+        activity_references = self.aside(self.activity_references)
         committee = {f"org:{OrgKind.COMMITTEE}"}
         members = self.raw["members"]
         self.multi_reference(members, "committee", committee, "committee")
@@ -267,7 +269,7 @@ class Validator(ActivityChecks):
         self.reference(memberships, "organization", {ANY_ORG}, "organization")
         self.reference(self.raw["contacts"], "township", {"townships"}, "township")
         self.liaison_endpoints()
-        self.activity_references()
+        activity_references()
 
     def liaison_endpoints(self) -> None:
         liaisons = self.raw["liaisons"]

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable
+import threading
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -14,7 +15,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from pbgraph._texts.problems import KIND_NAMES, ORG_KIND_NAME, location
-from pbgraph._threads import in_order
+from pbgraph._threads import CPUS, in_order
 from pbgraph.graph import arrow_strings
 from pbgraph.model import (
     MULTI_VALUE_SEPARATOR,
@@ -84,6 +85,34 @@ class Registry:
         self._kind_of_cells: dict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = {}
         # how the node tables number their ids, when they all do in order (see `_numbered`)
         self.numbered: list[NumberedTable] | None = None
+        # the problems of a check run aside (`aside`), on its thread: kept apart until it is waited for
+        self._apart = threading.local()
+
+    def aside(self, check: Callable[[], object]) -> Callable[[], None]:
+        """Start `check` on a thread of its own while the caller goes on with other checks (they must not
+        write what the other reads). Returns what waits for it: called where the check would have run, it
+        adds the check's problems there, in the order one check after the other gives them."""
+        from concurrent.futures import ThreadPoolExecutor
+
+        def apart() -> list[Problem]:
+            found = self._apart.problems = []
+            try:
+                check()
+            finally:
+                del self._apart.problems
+            return found
+
+        if CPUS < 2:
+            # one processor: it runs where it is waited for
+            return lambda: self._found(apart())
+        pool = ThreadPoolExecutor(1, thread_name_prefix="pbgraph-check")
+        future = pool.submit(apart)
+        pool.shutdown(wait=False)
+        return lambda: self._found(future.result())
+
+    def _found(self, problems: list[Problem]) -> None:
+        """Add problems: to this thread's own while it runs a check aside, else to the validation's."""
+        getattr(self._apart, "problems", self.problems).extend(problems)
 
     # reporting -----------------------------------------------------------------------------------
 
@@ -111,9 +140,10 @@ class Registry:
             if column
             else [None] * len(listed)
         )
+        found = []
         for pos, value in zip(listed, cells, strict=True):
             extra = {k: _plain(v[pos]) for k, v in (row_params or {}).items()}
-            self.problems.append(
+            found.append(
                 raw.problem(
                     code,
                     severity=severity,
@@ -125,9 +155,10 @@ class Registry:
                 )
             )
         if positions.size > MAX_LISTED:
-            self.problems.append(
+            found.append(
                 raw.problem("too_many", severity=severity, column=column, count=positions.size - MAX_LISTED)
             )
+        self._found(found)
 
     def ids(
         self,
