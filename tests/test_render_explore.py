@@ -345,3 +345,41 @@ def test_report_table_row_focuses_its_node_in_the_view(
     assert found, "no section holds both a view and a table of nodes"
     assert any(row_id == selected for row_id, selected in found), found
     report.assert_clean()
+
+
+def test_a_committee_opened_at_the_edge_is_brought_into_view(
+    chromium: Chromium, city: Dataset, tmp_path: Path
+) -> None:
+    """A folded committee drawn small in the canvas's corner, opened: what it drew is framed in the canvas
+    (before, its groups were drawn around it, partly outside the window and too small to read)."""
+    view = build_view(city, "gaps")
+    page, report, root_id = open_built(chromium, view, tmp_path / "city-edge.html")
+    opened = f"agg:0:{city.committees[0]}"
+    v = f"window.__pbgraphViews['{root_id}']"
+    canvas = f"document.querySelector('#{root_id} .pbg-net')"
+    before = set(api(page, root_id, "drawnIds()"))
+    # the committee's node 20 px from the canvas's top-left corner, zoomed far out
+    page.evaluate(
+        f"""() => {{
+          const v = {v}, el = {canvas}, p = v.position('{opened}'), scale = 0.05;
+          v.network.moveTo({{scale, position: {{x: p.x + (el.clientWidth / 2 - 20) / scale,
+                                                y: p.y + (el.clientHeight / 2 - 20) / scale}}}});
+        }}"""
+    )
+    api(page, root_id, f"toggle('{opened}')")
+    page.wait_for_timeout(700)
+    shown = sorted(set(api(page, root_id, "drawnIds()")) - before)
+    assert len(shown) > 2
+    width, height, points = page.evaluate(
+        f"""(ids) => {{
+          const v = {v}, el = {canvas};
+          return [el.clientWidth, el.clientHeight, ids.map(id => v.network.canvasToDOM(v.position(id)))];
+        }}""",
+        shown,
+    )
+    xs, ys = [p["x"] for p in points], [p["y"] for p in points]
+    assert min(xs) >= 0 and max(xs) <= width and min(ys) >= 0 and max(ys) <= height
+    # and large enough to read: a quarter of the canvas one way or the other
+    assert max(xs) - min(xs) >= width / 4 or max(ys) - min(ys) >= height / 4
+    screenshot(page, SHOTS / "city_opened_at_edge.png")
+    report.assert_clean()

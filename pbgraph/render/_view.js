@@ -535,9 +535,11 @@
       return emit.apply(this, arguments);
     };
     var shownCount = root.querySelector(".pbg-shown");
+    // draws what is to be drawn now; returns the nodes it added
     function sync() {
       computeReps();
       var addNodes = [];
+      var added = [];
       var removeNodes = [];
       for (var i = 0; i < n; i++) {
         var want = rep[i] === i ? 1 : 0;
@@ -546,6 +548,7 @@
           if (want) {
             nodeTitled[i] = 0;
             addNodes.push(visNode(i));
+            added.push(i);
           } else removeNodes.push(i);
         }
       }
@@ -590,6 +593,28 @@
       updateFilterCounts();
       applyFilters();
       dimmed = null;
+      return added;
+    }
+
+    // what an opening drew, brought into view: when some of it lies outside the canvas, or all of it takes
+    // less than a quarter of the canvas each way (too small to read), the view moves and zooms to frame it
+    // (vis never zooms in past 1:1 to fit)
+    function frame(shown) {
+      if (!shown.length) return;
+      var at = network.getPositions(shown);
+      var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+      for (var id in at) {
+        x0 = Math.min(x0, at[id].x);
+        y0 = Math.min(y0, at[id].y);
+        x1 = Math.max(x1, at[id].x);
+        y1 = Math.max(y1, at[id].y);
+      }
+      var a = network.canvasToDOM({x: x0, y: y0});
+      var b = network.canvasToDOM({x: x1, y: y1});
+      var w = container.clientWidth, h = container.clientHeight;
+      var inside = a.x >= 0 && a.y >= 0 && b.x <= w && b.y <= h;
+      if (inside && (b.x - a.x >= w / 4 || b.y - a.y >= h / 4)) return;
+      network.fit({nodes: shown, animation: {duration: 300, easingFunction: "easeInOutQuad"}});
     }
 
     function ancestorsOpen(i) {
@@ -618,8 +643,10 @@
     // double-click: open a super-node; show a node's neighbours held in reserve, or hide them again;
     // on a node inside an opened super-node, fold that super-node back
     function toggle(i) {
+      var opening = false;
       if (hasChildren[i] && !expanded[i]) {
         expanded[i] = 1;
+        opening = true;
       } else {
         var opened = 0;
         for (var a = degree[i]; a < degree[i + 1]; a++) {
@@ -629,6 +656,7 @@
             opened++;
           }
         }
+        opening = opened > 0;
         if (!opened) {
           var closed = 0;
           for (var k = 0; k < n; k++) {
@@ -644,7 +672,8 @@
           }
         }
       }
-      sync();
+      var added = sync();
+      if (opening) frame(drawn[i] ? added.concat([i]) : added);
       if (drawn[i]) select(i);
       saveState();
     }
@@ -784,8 +813,10 @@
         var open = el("button", "pbg-action", expanded[i] ? L.collapse : L.expand);
         open.type = "button";
         open.addEventListener("click", function () {
-          if (expanded[i]) collapse(i); else expanded[i] = 1;
-          sync();
+          var opening = !expanded[i];
+          if (opening) expanded[i] = 1; else collapse(i);
+          var added = sync();
+          if (opening) frame(added);
           select(drawn[i] ? i : -1);
           saveState();
         });
@@ -1403,6 +1434,11 @@
       // the folded nodes' labels of the last frame: [id, size on the screen in px, box in canvas units]
       foldedLabels: function () {
         return foldedDrawn;
+      },
+      // where a drawn node is (canvas units), null for one not drawn
+      position: function (id) {
+        var i = idIndex(id);
+        return i >= 0 && drawn[i] ? network.getPositions([i])[i] : null;
       },
       drawnIds: function () {
         var out = [];
