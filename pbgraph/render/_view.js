@@ -596,9 +596,10 @@
       return added;
     }
 
-    // what an opening drew, brought into view: when some of it lies outside the canvas, or all of it takes
-    // less than a quarter of the canvas each way (too small to read), the view moves and zooms to frame it
-    // (vis never zooms in past 1:1 to fit)
+    // what opening a super-node drew, brought into view: when some of it lies outside the canvas, or all of
+    // it takes less than a quarter of the canvas each way (too small to read), the view moves and zooms to
+    // frame it (vis never zooms in past 1:1 to fit). Neighbours shown from the reserve appear beside the node
+    // double-clicked, and the view stays where it is (a second double-click there hides them again)
     function frame(shown) {
       if (!shown.length) return;
       var at = network.getPositions(shown);
@@ -656,7 +657,6 @@
             opened++;
           }
         }
-        opening = opened > 0;
         if (!opened) {
           var closed = 0;
           for (var k = 0; k < n; k++) {
