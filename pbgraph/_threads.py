@@ -1,4 +1,5 @@
-"""How many threads pbgraph's work may run on side by side, and work done side by side in order."""
+"""How many threads pbgraph's work may run on side by side; work started on a thread of its own, and work done
+side by side in order."""
 
 from __future__ import annotations
 
@@ -30,3 +31,14 @@ def in_order(function: Callable[[T], R], items: Sequence[T], *, threads: int = C
                 yield waiting.popleft().result()
         while waiting:
             yield waiting.popleft().result()
+
+
+def started(function: Callable[[], R]) -> Callable[[], R]:
+    """`function` started on a thread of its own while the caller goes on; returns what waits for its result
+    (and raises what it raised). With one processor nothing is started: it runs when waited for."""
+    if CPUS < 2:
+        return function
+    pool = ThreadPoolExecutor(1, thread_name_prefix="pbgraph")
+    future = pool.submit(function)
+    pool.shutdown(wait=False)
+    return future.result

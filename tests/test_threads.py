@@ -129,8 +129,7 @@ def test_validation_lists_the_same_problems_in_the_same_order_with_its_checks_si
     """The activity log's references are checked on a thread of their own beside the other references:
     broken references in members, organizations, liaisons and activities, and a cycle of parents, are
     listed exactly as when every check runs one after another (one processor)."""
-    from pbgraph import DatasetError
-    from pbgraph.validate import _registry
+    from pbgraph import DatasetError, _threads
     from tests.broken import Sheet, base, write_csv
 
     tables = base()
@@ -152,7 +151,7 @@ def test_validation_lists_the_same_problems_in_the_same_order_with_its_checks_si
     found = {}
     for processors in (1, 2):
         with pytest.MonkeyPatch.context() as patch:
-            patch.setattr(_registry, "CPUS", processors)
+            patch.setattr(_threads, "CPUS", processors)
             with pytest.raises(DatasetError) as caught:
                 load(folder, cache=False)
             found[processors] = caught.value.problems

@@ -15,7 +15,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from pbgraph._texts.problems import KIND_NAMES, ORG_KIND_NAME, location
-from pbgraph._threads import CPUS, in_order
+from pbgraph._threads import in_order, started
 from pbgraph.graph import arrow_strings
 from pbgraph.model import (
     MULTI_VALUE_SEPARATOR,
@@ -92,7 +92,6 @@ class Registry:
         """Start `check` on a thread of its own while the caller goes on with other checks (they must not
         write what the other reads). Returns what waits for it: called where the check would have run, it
         adds the check's problems there, in the order one check after the other gives them."""
-        from concurrent.futures import ThreadPoolExecutor
 
         def apart() -> list[Problem]:
             found = self._apart.problems = []
@@ -102,13 +101,8 @@ class Registry:
                 del self._apart.problems
             return found
 
-        if CPUS < 2:
-            # one processor: it runs where it is waited for
-            return lambda: self._found(apart())
-        pool = ThreadPoolExecutor(1, thread_name_prefix="pbgraph-check")
-        future = pool.submit(apart)
-        pool.shutdown(wait=False)
-        return lambda: self._found(future.result())
+        waiting = started(apart)
+        return lambda: self._found(waiting())
 
     def _found(self, problems: list[Problem]) -> None:
         """Add problems: to this thread's own while it runs a check aside, else to the validation's."""
