@@ -311,7 +311,9 @@ def test_ambiguous_name_is_one_error_listing_the_candidates(tmp_path: Path) -> N
     assert ambiguous.params["count"] == 2 and ambiguous.params["rows"] == "2, 3"
     message = ambiguous.message("zh")
     assert "Sheet 第 2 行" in message and "Sheet 第 4 行" in message and "张伟（教育界）" in message
-    assert "编号" in ambiguous.message("en")
+    english = ambiguous.message("en")
+    assert "Sheet row 2 (" in english and "Sheet row 4 (" in english and "第" not in english
+    assert "编号" in english
     unknown = next(p for p in found if p.code == "office_unknown_name")
     assert (unknown.params["count"], unknown.params["names"], unknown.params["rows"]) == (
         2,

@@ -168,4 +168,6 @@ def test_unknown_names_kinds_and_dates_name_sheet_and_row(tmp_path: Path) -> Non
     )
     ambiguous = messages["office_ambiguous_name3"]
     assert "委员（" in ambiguous and "联系群众（" in ambiguous and "3, 5" in ambiguous
+    english = next(p for p in caught.value.problems if p.code == "office_ambiguous_name").message("en")
+    assert "member (" in english and "; contact (" in english and "联系群众" not in english
     assert any("roster, contacts, townships or sectors" in p.message("en") for p in caught.value.problems)

@@ -3,16 +3,19 @@ aggregates above its node limit, and works in real headless Chromium (draws, sea
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from pbgraph import Dataset, UnknownIdError, analyses
+from pbgraph import Dataset, UnknownIdError, analyses, load
 from pbgraph.cli import main
 from pbgraph.render import VIEWS, build_view, render_view, show, to_pyvis, write_view
 from tests.browser import Chromium, hover_tooltip, launch_chromium, open_view, screenshot, search
+from tests.conftest import SAMPLE
 
 SHOTS = Path("/tmp/view_shots")
 
@@ -113,6 +116,21 @@ def test_english_view(sample: Dataset) -> None:
     view = build_view(sample, "gaps", lang="en")
     assert view.title.startswith("Coverage gaps")
     assert "unlinked non-party member" in {item.label for item in view.legend}
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"), [("zh", "未组织的党员委员；联系过多"), ("en", "unorganized CPC member; overloaded")]
+)
+def test_a_node_in_two_gaps_names_both_in_its_language(tmp_path: Path, lang: str, expected: str) -> None:
+    """M0205 carries too many liaisons; without its branch it is also unorganized: both gaps are named,
+    joined as the language writes a list."""
+    folder = tmp_path / "sample"
+    shutil.copytree(SAMPLE, folder)
+    memberships = pd.read_csv(folder / "memberships.csv", dtype=str, keep_default_na=False)
+    memberships[memberships["member"] != "M0205"].to_csv(folder / "memberships.csv", index=False)
+    view = build_view(load(folder, cache=False), "gaps", lang=lang)
+    (node,) = (n for n in view.nodes if n.id == "M0205")
+    assert node.highlight == expected
 
 
 def test_pyvis_network_in_bulk(sample: Dataset) -> None:

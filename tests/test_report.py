@@ -129,6 +129,15 @@ def test_english(sample: Dataset) -> None:
     assert "non-party members are not liaised by any CPC member" in page
 
 
+@pytest.mark.parametrize(("lang", "committees"), [("zh", "某市政协、甲县政协"), ("en", "某市政协, 甲县政协")])
+def test_a_member_of_two_committees_names_both_as_the_language_lists(lang: str, committees: str) -> None:
+    """D5 sits on committees X and Y; without its one liaison it is unlinked, and its row names both."""
+    ds = load(ROOT / "tests" / "fixtures" / "committees")
+    liaisons = ds.liaisons[ds.liaisons["target"] != "D5"].reset_index(drop=True)
+    page = build_report(dataclasses.replace(ds, liaisons=liaisons), lang=lang, views=False)
+    assert f'<td class="rp-key">{committees}</td><td class="rp-key">D5</td>' in page
+
+
 # -- safety -------------------------------------------------------------------------------------------------
 
 

@@ -25,6 +25,7 @@ from pbgraph._texts.import_report import (
     WORDS,
 )
 from pbgraph._texts.neo4j import NEO4J
+from pbgraph._texts.office import TARGET_WORDS
 from pbgraph._texts.problems import END_NAMES, KIND_NAMES, MESSAGES, ORG_KIND_NAME
 from pbgraph._texts.render import DEFAULT_LABELS_EN, DEFAULT_LABELS_ZH, GAP_LABELS, TOOLTIP
 from pbgraph._texts.render import TEXT as VIEW_TEXT
@@ -71,6 +72,7 @@ CATALOGS: dict[str, dict[str, tuple[str, str]]] = {
     "import_party_group": PARTY_GROUP_HOW,
     "import_not_recorded": NOT_RECORDED,
     "template": TEMPLATE,
+    "import_target_words": TARGET_WORDS,
     "views": VIEW_TEXT,
     "view_gaps": GAP_LABELS,
     "view_tooltip": TOOLTIP,

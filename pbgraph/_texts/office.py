@@ -44,7 +44,7 @@ OFFICE_MESSAGES: dict[str, tuple[str, str]] = {
     "office_ambiguous_name": (
         "“{value}”对应{target}中的 {count} 项：{candidates}（用于第 {rows} 行）。请写成 {example} 加以"
         "区分，或在名单中加“编号”列并改用编号。",
-        "'{value}' matches {count} of the {target_en}: {candidates} (used in rows {rows}). Write {example}"
+        "'{value}' matches {count} of the {target_en}: {candidates_en} (used in rows {rows}). Write {example}"
         " to tell them apart, or add an 编号 (id) column and use ids.",
     ),
     "office_duplicate_liaison": (
@@ -76,13 +76,13 @@ ACTIVITY_TARGETS: tuple[str, str] = (
 )
 """Where the 联系对象 of an activity is looked for, as `office_unknown_name` names it."""
 
-TARGET_WORDS: dict[str, str] = {
-    "members": "委员",
-    "contacts": "联系群众",
-    "townships": "镇街",
-    "sectors": "界别",
+TARGET_WORDS: dict[str, tuple[str, str]] = {
+    "members": ("委员", "member"),
+    "contacts": ("联系群众", "contact"),
+    "townships": ("镇街", "township"),
+    "sectors": ("界别", "sector"),
 }
-"""What each candidate of an ambiguous 联系对象 is (inside the Chinese candidate list of the message)."""
+"""What each candidate of an ambiguous 联系对象 is (inside the candidate list of the message)."""
 
 ACTIVITY_TEMPLATE_SHEETS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, ...], ...], dict[str, str]]] = {
     "联系记录": (

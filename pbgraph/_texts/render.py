@@ -6,7 +6,9 @@ dict per language because a page overrides them key by key.
 
 from __future__ import annotations
 
-__all__ = ["DEFAULT_LABELS_EN", "DEFAULT_LABELS_ZH", "GAP_LABELS", "TEXT", "TOOLTIP", "t"]
+from collections.abc import Iterable
+
+__all__ = ["DEFAULT_LABELS_EN", "DEFAULT_LABELS_ZH", "GAP_LABELS", "TEXT", "TOOLTIP", "gap_names", "t"]
 
 DEFAULT_LABELS_ZH: dict[str, str] = {
     "lang": "zh-CN",
@@ -199,3 +201,8 @@ def t(key: str, lang: str, table: dict[str, tuple[str, str]] = TEXT) -> str:
     """The text of `key` in `lang` ("zh", else English)."""
     zh, en = table[key]
     return zh if lang == "zh" else en
+
+
+def gap_names(kinds: Iterable[str], lang: str) -> str:
+    """The names of gap kinds (keys of `GAP_LABELS`) in one line, "" for none."""
+    return ("；" if lang == "zh" else "; ").join(t(kind, lang, GAP_LABELS) for kind in kinds)

@@ -105,11 +105,12 @@ def _target(asm: Assembler, text: str, near: set[str], sheet: Sheet, at: int) ->
     if not candidates:
         asm.grouped.add(("unknown", file, sheet_name, header, "activity_targets"), base, row, name_key(text))
         return None
-    described = []
+    described, described_en = [], []
     for table, position, _ in candidates:
         qualifiers = [q for q in asm.index[table].qualifiers[position][1:3] if q]
-        word = TARGET_WORDS[table]
+        word, word_en = TARGET_WORDS[table]
         described.append(f"{word}（{'，'.join(qualifiers)}）" if qualifiers else word)
+        described_en.append(f"{word_en} ({', '.join(qualifiers)})" if qualifiers else word_en)
     qualifier = next((q for q in asm.index[candidates[0][0]].qualifiers[candidates[0][1]][1:] if q), "…")
     problem = replace(
         base,
@@ -118,6 +119,7 @@ def _target(asm: Assembler, text: str, near: set[str], sheet: Sheet, at: int) ->
         params=base.params
         | {
             "candidates": "；".join(described),
+            "candidates_en": "; ".join(described_en),
             "count": len(candidates),
             "example": f"{name_key(text)}（{qualifier}）",
         },

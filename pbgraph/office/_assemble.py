@@ -320,14 +320,15 @@ class Assembler:
         if found.how == "unknown":
             self.grouped.add(("unknown", file, sheet, header, target), base, row, name_key(text))
             return None
-        candidates = []
+        candidates, candidates_en = [], []
         for position in found.candidates:
-            where = ""
+            where = where_en = ""
             if index.rows[position]:
                 c_file, c_sheet, c_row = self.locate(SOURCE_TABLE.get(target, target), index.rows[position])
-                where = f"{c_sheet or c_file} 第 {c_row} 行"
-            detail = "，".join(q for q in index.qualifiers[position][1:3] if q)
-            candidates.append(f"{where}（{detail}）" if detail else where)
+                where, where_en = f"{c_sheet or c_file} 第 {c_row} 行", f"{c_sheet or c_file} row {c_row}"
+            details = [q for q in index.qualifiers[position][1:3] if q]
+            candidates.append(f"{where}（{'，'.join(details)}）" if details else where)
+            candidates_en.append(f"{where_en} ({', '.join(details)})" if details else where_en)
         qualifier = next((q for q in index.qualifiers[found.candidates[0]][1:] if q), "")
         example = f"{name_key(text)}（{qualifier}）" if qualifier else f"{name_key(text)}（…）"
         problem = replace(
@@ -335,7 +336,8 @@ class Assembler:
             code="office_ambiguous_name",
             value=name_key(text),
             params=base.params
-            | {"candidates": "；".join(candidates), "count": len(found.candidates), "example": example},
+            | {"candidates": "；".join(candidates), "candidates_en": "; ".join(candidates_en)}
+            | {"count": len(found.candidates), "example": example},
         )
         self.grouped.add(("ambiguous", file, sheet, header, name_key(text)), problem, row)
         return None

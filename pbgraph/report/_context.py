@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from pbgraph._texts.report import tr
 from pbgraph.analyses import Result
 from pbgraph.analyses.activity import DEFAULT_MIN_MEETINGS
 from pbgraph.analyses.coverage import GAP_COLUMNS
@@ -90,7 +91,7 @@ class Context:
         return self.ds.name_of(node_id) or node_id
 
     def committee_names(self, cell: str) -> str:
-        return "；".join(self.name(c) for c in cell.split(";")) if cell else ""
+        return tr("list_separator", self.lang).join(self.name(c) for c in cell.split(";")) if cell else ""
 
     def table(self, name: str) -> pd.DataFrame:
         for result in self.results.values():

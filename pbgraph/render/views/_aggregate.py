@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 import pbgraph.render._layout as _layout
-from pbgraph._texts.render import GAP_LABELS, TOOLTIP, t
+from pbgraph._texts.render import GAP_LABELS, TOOLTIP, gap_names, t
 from pbgraph.model import LiaisonKind
 from pbgraph.render._model import LegendItem, View, ViewEdge, ViewNode
 from pbgraph.render._rounding import rounded
@@ -125,7 +125,7 @@ def aggregated(b: Builder, title: str, nodes: np.ndarray, gaps: dict[int, list[s
             label = people.format(label=name, count=size)
             # a sector's own gaps (no liaison to it, …) mark its super-node
             if own:
-                tip[key_own] = "；".join(t(k, lang, GAP_LABELS) for k in own)
+                tip[key_own] = gap_names(own, lang)
             if in_gap:
                 label += gap_suffix.format(count=in_gap)
             super_nodes.append(
@@ -142,7 +142,7 @@ def aggregated(b: Builder, title: str, nodes: np.ndarray, gaps: dict[int, list[s
                     tooltip=tip,
                     attrs={"kind": kind_attr},
                     parent=None if parents[g] is None else str(parents[g]),
-                    highlight="；".join(t(k, lang, GAP_LABELS) for k in own) or None,
+                    highlight=gap_names(own, lang) or None,
                     gaps=tuple(GAP_SYMBOL[k] for k in own),
                 )
             )

@@ -13,7 +13,7 @@ import pandas as pd
 
 import pbgraph.render._layout as _layout
 from pbgraph._errors import InvalidOptionError, UnknownIdError
-from pbgraph._texts.render import DEFAULT_LABELS_EN, GAP_LABELS, TOOLTIP, t
+from pbgraph._texts.render import DEFAULT_LABELS_EN, GAP_LABELS, TOOLTIP, gap_names, t
 from pbgraph.analyses.activity import pair_activity
 from pbgraph.model import LIAISON_KIND_ZH, NODE_KIND_ZH, PARTY_ZH, LiaisonKind
 from pbgraph.render._model import LegendItem, View, ViewEdge, ViewNode, instances
@@ -257,7 +257,7 @@ class Builder:
         return tips
 
     def _gap_text(self, kinds_of_gap: list[str] | None) -> str | None:
-        return "；".join(t(k, self.lang, GAP_LABELS) for k in kinds_of_gap) if kinds_of_gap else None
+        return gap_names(kinds_of_gap or (), self.lang) or None
 
     def _node_attrs(self, kinds: np.ndarray, member_rows: np.ndarray) -> list[dict[str, str]]:
         """Per node: the filter attributes (kind; a member's party and sector)."""

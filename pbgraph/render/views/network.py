@@ -13,7 +13,7 @@ import scipy.sparse as sp
 
 import pbgraph.render._layout as _layout
 from pbgraph._errors import UnknownIdError
-from pbgraph._texts.render import GAP_LABELS, t
+from pbgraph._texts.render import gap_names, t
 from pbgraph.graph import index_of
 from pbgraph.model import NODE_KIND_ZH
 from pbgraph.render._model import LegendItem, View
@@ -119,7 +119,7 @@ def node_numbers(ds: Dataset, ids: list[str]) -> np.ndarray:
 def gap_highlights(ds: Dataset, *, committee: str | None, max_load: int, lang: str) -> dict[int, str]:
     """Node number -> gap labels (joined), for every gap the analyses find."""
     found = gap_kinds(ds, committee=committee, max_load=max_load)
-    return {node: "；".join(t(k, lang, GAP_LABELS) for k in kinds) for node, kinds in found.items()}
+    return {node: gap_names(kinds, lang) for node, kinds in found.items()}
 
 
 def hops_from(
