@@ -383,3 +383,48 @@ def test_a_committee_opened_at_the_edge_is_brought_into_view(
     assert max(xs) - min(xs) >= width / 4 or max(ys) - min(ys) >= height / 4
     screenshot(page, SHOTS / "city_opened_at_edge.png")
     report.assert_clean()
+
+
+def test_the_panel_of_a_committee_opened_by_double_click_offers_to_fold_it(
+    chromium: Chromium, city: Dataset, tmp_path: Path
+) -> None:
+    """A double-click's first click selects a folded committee and shows its panel (展开); the double-click
+    opens it. The panel then says 收起, and its button folds the committee back (before, the panel still said
+    展开 and its button folded what it offered to open)."""
+    view = build_view(city, "gaps")
+    page, report, root_id = open_built(chromium, view, tmp_path / "city-panel.html")
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.wait_for_timeout(200)
+    opened = f"agg:0:{city.committees[0]}"
+    index = next(i for i, n in enumerate(view.nodes) if n.id == opened)
+    button = f"#{root_id} .pbg-details button.pbg-action"
+    before = sorted(api(page, root_id, "drawnIds()"))
+    x, y = node_point(page, root_id, index)
+    page.mouse.dblclick(x, y)
+    page.wait_for_timeout(500)
+    assert api(page, root_id, "selected()") == opened
+    assert len(api(page, root_id, "drawnIds()")) > len(before)
+    assert page.text_content(f"#{root_id} .pbg-details-title") == view.nodes[index].label
+    assert page.text_content(button) == "收起"
+    screenshot(page, SHOTS / "city_opened_panel.png")
+    page.click(button)
+    page.wait_for_timeout(500)
+    assert sorted(api(page, root_id, "drawnIds()")) == before
+    assert api(page, root_id, "selected()") == opened
+    assert page.text_content(button) == "展开"
+    # the button opens it again and stays on it; a link to that state opens with the same panel
+    page.click(button)
+    page.wait_for_timeout(500)
+    drawn = sorted(api(page, root_id, "drawnIds()"))
+    assert len(drawn) > len(before) and page.text_content(button) == "收起"
+    page.wait_for_function("() => /sel=.*open=/.test(location.hash)")
+    hash_ = page.evaluate("() => location.hash")
+    (tmp_path / "blank.html").write_text("<!DOCTYPE html><title>blank</title>", encoding="utf-8")
+    again, again_report = chromium.open_page(tmp_path / "blank.html")
+    again.goto((tmp_path / "city-panel.html").resolve().as_uri() + hash_)
+    wait_ready(again)
+    assert api(again, root_id, "selected()") == opened
+    assert sorted(api(again, root_id, "drawnIds()")) == drawn
+    assert again.text_content(button) == "收起"
+    report.assert_clean()
+    again_report.assert_clean()

@@ -535,7 +535,7 @@
       return emit.apply(this, arguments);
     };
     var shownCount = root.querySelector(".pbg-shown");
-    // draws what is to be drawn now; returns the nodes it added
+    // draws what is to be drawn now, then the selection over it; returns the nodes it added
     function sync() {
       computeReps();
       var addNodes = [];
@@ -547,6 +547,8 @@
           drawn[i] = want;
           if (want) {
             nodeTitled[i] = 0;
+            // a node added is drawn undimmed; one that stays keeps its dimming until the selection redoes it
+            if (dimmed) dimmed[i] = 0;
             addNodes.push(visNode(i));
             added.push(i);
           } else removeNodes.push(i);
@@ -592,7 +594,9 @@
       }
       updateFilterCounts();
       applyFilters();
-      dimmed = null;
+      // every change of what is drawn (double-click, the panel's button, a fold from inside, search, the URL)
+      // passes here: the selected node's panel is written anew, so its button says what it will do now
+      if (selected >= 0) select(selected);
       return added;
     }
 
@@ -666,15 +670,12 @@
               closed++;
             }
           }
-          if (!closed && parent[i] >= 0) {
-            collapse(parent[i]);
-            select(-1);
-          }
+          if (!closed && parent[i] >= 0) collapse(parent[i]);
         }
       }
       var added = sync();
       if (opening) frame(drawn[i] ? added.concat([i]) : added);
-      if (drawn[i]) select(i);
+      if (drawn[i] && selected !== i) select(i);
       saveState();
     }
     network.on("doubleClick", function (params) {
@@ -724,22 +725,23 @@
       network.getConnectedNodes(i).forEach(function (other) { keep[other] = 1; });
       return keep;
     }
+    // what can be selected: a drawn node, or a super-node opened in place (no longer drawn, its panel offers
+    // to fold it back); anything else (folded away, hidden again in reserve) lets the selection go
     function select(i) {
-      selected = i;
-      if (i < 0 || !drawn[i]) {
-        selected = -1;
+      selected = i >= 0 && (drawn[i] || rep[i] === EXPANDED) ? i : -1;
+      if (selected >= 0) pathNodes = null;
+      if (selected >= 0 && drawn[selected]) {
+        network.selectNodes([selected]);
+        setDim(neighbourhood(selected));
+      } else {
         // not network.unselectAll(), which redraws at once (setDim asks for the one redraw)
         network.selectionHandler.unselectAll();
         network.selectionHandler.commitWithoutEmitting();
         requestRedraw();
         if (!pathNodes) setDim(null);
-        panel.hidden = true;
-        return;
       }
-      pathNodes = null;
-      network.selectNodes([i]);
-      setDim(neighbourhood(i));
-      showDetails(i);
+      if (selected >= 0) showDetails(selected);
+      else panel.hidden = true;
     }
     network.on("click", function (params) {
       if (params.nodes.length) {
@@ -817,7 +819,6 @@
           if (opening) expanded[i] = 1; else collapse(i);
           var added = sync();
           if (opening) frame(added);
-          select(drawn[i] ? i : -1);
           saveState();
         });
         inside.appendChild(open);
@@ -951,8 +952,9 @@
         return [];
       }
       chain.forEach(function (i) { reveal(i, -3); });
-      sync();
+      // the chain takes the panel: no node's panel to write anew after the sync
       selected = -1;
+      sync();
       pathNodes = chain;
       var keep = new Uint8Array(n);
       chain.forEach(function (i) { keep[i] = 1; });
@@ -1344,7 +1346,7 @@
       applyFilters();
       if (params.sel) {
         var i = idIndex(decodeURIComponent(params.sel));
-        if (i >= 0 && drawn[i]) select(i);
+        if (i >= 0) select(i);
       }
       if (T && params.t && /^\d{4}-\d{2}-\d{2}$/.test(params.t)) {
         setDay(Math.round(Date.parse(params.t + "T00:00:00Z") / 864e5));
