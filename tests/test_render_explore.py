@@ -428,3 +428,32 @@ def test_the_panel_of_a_committee_opened_by_double_click_offers_to_fold_it(
     assert again.text_content(button) == "收起"
     report.assert_clean()
     again_report.assert_clean()
+
+
+def test_a_double_click_where_the_panel_opens_still_opens_the_committee(
+    chromium: Chromium, city: Dataset, tmp_path: Path
+) -> None:
+    """A folded committee 20 px from the canvas's top-left corner, far zoomed out, double-clicked: the first
+    click's panel opens on the other side, so the second click reaches the committee and opens it (before,
+    the panel opened over it, took the second click, and the committee was selected but never opened)."""
+    view = build_view(city, "gaps")
+    page, report, root_id = open_built(chromium, view, tmp_path / "city-corner.html")
+    opened = f"agg:0:{city.committees[0]}"
+    index = next(i for i, n in enumerate(view.nodes) if n.id == opened)
+    page.evaluate(
+        f"""() => {{
+          const v = window.__pbgraphViews['{root_id}'], p = v.position('{opened}'), scale = 0.05;
+          const el = document.querySelector('#{root_id} .pbg-net');
+          v.network.moveTo({{scale, position: {{x: p.x + (el.clientWidth / 2 - 20) / scale,
+                                                y: p.y + (el.clientHeight / 2 - 20) / scale}}}});
+        }}"""
+    )
+    before = len(api(page, root_id, "drawnIds()"))
+    x, y = node_point(page, root_id, index)
+    page.mouse.dblclick(x, y)
+    page.wait_for_timeout(500)
+    assert len(api(page, root_id, "drawnIds()")) > before
+    assert page.text_content(f"#{root_id} .pbg-details button.pbg-action") == "收起"
+    box = page.eval_on_selector(f"#{root_id} .pbg-details", "el => el.getBoundingClientRect().toJSON()")
+    assert not (box["left"] <= x <= box["right"] and box["top"] <= y <= box["bottom"])
+    report.assert_clean()

@@ -743,9 +743,23 @@
       if (selected >= 0) showDetails(selected);
       else panel.hidden = true;
     }
+    // a panel opened over the spot just clicked would take a double-click's second click (the node selected,
+    // never opened) and hide the node: it moves to the canvas's other side. The second click may land up
+    // to 10 px away (vis's double-tap tolerance)
+    function clearOfPanel(point) {
+      if (panel.hidden) return;
+      var box = panel.getBoundingClientRect();
+      var net = container.getBoundingClientRect();
+      var x = net.left + point.x;
+      var y = net.top + point.y;
+      if (x > box.left - 10 && x < box.right + 10 && y > box.top - 10 && y < box.bottom + 10) {
+        panel.classList.toggle("pbg-details-far");
+      }
+    }
     network.on("click", function (params) {
       if (params.nodes.length) {
         select(params.nodes[0]);
+        clearOfPanel(params.pointer.DOM);
         saveState();
       } else if (!params.edges.length && (selected >= 0 || pathNodes)) {
         clearAll(false);
