@@ -366,8 +366,15 @@ def test_a_committee_opened_at_the_edge_is_brought_into_view(
                                                 y: p.y + (el.clientHeight / 2 - 20) / scale}}}});
         }}"""
     )
+    # the view moves in an animation: wait for its end (a loaded machine runs it late), not a fixed time
+    page.evaluate(
+        f"""() => {{
+          window.__framed = false;
+          {v}.network.once('animationFinished', () => {{ window.__framed = true; }});
+        }}"""
+    )
     api(page, root_id, f"toggle('{opened}')")
-    page.wait_for_timeout(700)
+    page.wait_for_function("() => window.__framed", timeout=10_000)
     shown = sorted(set(api(page, root_id, "drawnIds()")) - before)
     assert len(shown) > 2
     width, height, points = page.evaluate(
