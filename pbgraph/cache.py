@@ -35,8 +35,11 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+from pbgraph._threads import started
+
 if TYPE_CHECKING:
     from pbgraph.dataset import Dataset
+    from pbgraph.validate import Settled
 
 CACHE_ENV = "PBGRAPH_CACHE_DIR"
 FORMAT = 5
@@ -132,14 +135,16 @@ def fingerprint(path: str | os.PathLike[str]) -> str | None:
     return f"{where}-{digest.hexdigest()}"
 
 
-def load_cached(path: str | os.PathLike[str], build: Callable[[], Dataset]) -> Dataset:
-    """The dataset at `path` from the cache; on a miss `build()` it and keep it for the next command.
+def load_cached(path: str | os.PathLike[str], build: Callable[[Settled | None], Dataset]) -> Dataset:
+    """The dataset at `path` from the cache; on a miss `build(settled)` it and keep it for the next command
+    (`settled` as :func:`pbgraph.validate.build_dataset` takes it: the largest tables are written while the
+    rest is checked).
 
     `build` raises when the dataset has errors; then nothing is kept.
     """
     key = fingerprint(path)
     if key is None:
-        return build()
+        return build(None)
     root = cache_dir()
     entry = root / key
     if entry.is_dir():
@@ -147,17 +152,23 @@ def load_cached(path: str | os.PathLike[str], build: Callable[[], Dataset]) -> D
         if found is not None:
             found.keep_derived(partial(_keep_derived, entry))
             return found
-    ds = build()
+    early = _Early(root, key)
+    try:
+        ds = build(early.start)
+    except BaseException:
+        early.discard()
+        raise
     # keep only what was read from unchanged files: a file edited while it was read gets another key
     if fingerprint(path) != key:
+        early.discard()
         return ds
     start = _while_command_runs()
     if start is None:
-        if write_entry(root, key, ds):
+        if write_entry(root, key, ds, early=early):
             ds.keep_derived(partial(_keep_derived, entry))
         return ds
     later = _Later(entry)
-    if write_entry(root, key, ds, start=lambda write: start(partial(later.run, write))):
+    if write_entry(root, key, ds, start=lambda write: start(partial(later.run, write)), early=early):
         ds.keep_derived(later.keep)
     return ds
 
@@ -216,14 +227,63 @@ def _problem_record(problem: Any) -> dict[str, Any]:
     return dataclasses.asdict(problem)
 
 
+class _Early:
+    """The tables validation has settled (`SETTLED_EARLY`), written into the entry's temporary folder on a
+    thread of their own while the rest is checked; `_write_files` then writes the rest beside them."""
+
+    def __init__(self, root: Path, key: str) -> None:
+        self.root, self.key = root, key
+        self.temporary: Path | None = None
+        # what was written, as written: a table the dataset holds otherwise is written again
+        self.written: dict[str, pa.Table] = {}
+        self.stop = threading.Event()
+        self.wait: Callable[[], None] | None = None
+
+    def start(self, frames: dict[str, pd.DataFrame]) -> None:
+        self.wait = started(partial(self._write, {name: _arrow_table(f) for name, f in frames.items()}))
+
+    def _write(self, tables: dict[str, pa.Table]) -> None:
+        self.temporary = _temporary_folder(self.root, self.key)
+        for name, table in tables.items():
+            if self.temporary is None or self.stop.is_set():
+                return
+            try:
+                _write_table(self.temporary / f"{name}.arrow", table)
+            except (OSError, pa.ArrowException):
+                return
+            self.written[name] = table
+
+    def finish(self) -> tuple[Path | None, dict[str, pa.Table]]:
+        """Wait for the writing: the temporary folder (None if there is none) and the tables it holds."""
+        if self.wait is not None:
+            self.wait()
+            self.wait = None
+        return self.temporary, self.written
+
+    def discard(self) -> None:
+        """Stop writing (a table being written is finished) and remove what was written."""
+        self.stop.set()
+        temporary, _ = self.finish()
+        if temporary is not None:
+            shutil.rmtree(temporary, ignore_errors=True)
+
+
 def write_entry(
-    root: Path, key: str, ds: Dataset, *, start: Callable[[Callable[[], bool]], None] | None = None
+    root: Path,
+    key: str,
+    ds: Dataset,
+    *,
+    start: Callable[[Callable[[], bool]], None] | None = None,
+    early: _Early | None = None,
 ) -> bool:
     """Write `ds` as the entry `key` (beside, then renamed into place); whether it is now in the cache.
 
     With `start`, the files are written by the function given to it (on a thread of its own: the tables are
-    made ready first, here), and True says only that they will be.
+    made ready first, here), and True says only that they will be. With `early`, the tables it wrote while
+    `ds` was validated are kept, and the rest written beside them.
     """
+    if early is None:
+        early = _Early(root, key)
     from pbgraph.graph import index_of
     from pbgraph.problem import Problem
 
@@ -239,46 +299,73 @@ def write_entry(
             ensure_ascii=False,
         )
     except (TypeError, ValueError):
+        early.discard()
         return False
     # a warning whose details do not survive JSON exactly would be reported differently: keep nothing
     if [Problem(**record) for record in json.loads(text)["warnings"]] != list(ds.warnings):
+        early.discard()
         return False
     resolved: dict[tuple[str, str], Any] = dict(index_of(ds).resolved_columns())
-    tables = {}
-    for name, frame in ds.tables.items():
-        table = pa.Table.from_pandas(frame, preserve_index=False)
-        table = table.cast(
-            pa.schema(
-                pa.field(f.name, pa.large_string()) if pa.types.is_string(f.type) else f for f in table.schema
-            )
-        )
-        tables[name] = table
+    tables = {name: _arrow_table(frame) for name, frame in ds.tables.items()}
     arrays = {_DERIVED.format(k): v for k, v in _derived_arrays(ds).items()}
     arrays |= {_POSITIONS.format(*where): (positions,) for where, positions in resolved.items()}
-    write = partial(_write_files, root, key, tables, arrays, text)
+    write = partial(_write_files, early, tables, arrays, text)
     if start is None:
         return write()
     start(write)
     return True
 
 
-def _write_files(
-    root: Path, key: str, tables: dict[str, pa.Table], arrays: dict[str, tuple[np.ndarray, ...]], meta: str
-) -> bool:
-    """Write the files of an entry (tables, and arrays by file name) into a temporary folder and rename it
-    into place."""
+def _arrow_table(frame: pd.DataFrame) -> pa.Table:
+    """A table as its entry keeps it: text as large strings, as pandas reads them back without a copy (and,
+    for a frame of such text, the frame's own buffers: nothing is copied here)."""
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    large = (pa.field(f.name, pa.large_string()) if pa.types.is_string(f.type) else f for f in table.schema)
+    return table.cast(pa.schema(large))
+
+
+def _same_buffers(one: pa.Table, other: pa.Table) -> bool:
+    """Whether two tables are the very same data (one frame's buffers, converted twice)."""
+
+    def buffers(table: pa.Table) -> list[tuple[int, int] | None]:
+        return [
+            None if buffer is None else (buffer.address, buffer.size)
+            for column in table.columns
+            for chunk in column.chunks
+            for buffer in chunk.buffers()
+        ]
+
+    return one.schema == other.schema and buffers(one) == buffers(other)
+
+
+def _temporary_folder(root: Path, key: str) -> Path | None:
+    """A new temporary folder for the entry `key`, beside its place (None when none can be made)."""
     try:
         root.mkdir(parents=True, exist_ok=True)
-        temporary = Path(tempfile.mkdtemp(prefix=f".{key}.", suffix=".tmp", dir=root))
+        return Path(tempfile.mkdtemp(prefix=f".{key}.", suffix=".tmp", dir=root))
     except OSError:
+        return None
+
+
+def _write_table(path: Path, table: pa.Table) -> None:
+    with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
+        writer.write_table(table)
+
+
+def _write_files(
+    early: _Early, tables: dict[str, pa.Table], arrays: dict[str, tuple[np.ndarray, ...]], meta: str
+) -> bool:
+    """Write the files of an entry (tables, and arrays by file name) into its temporary folder, beside the
+    tables written early, and rename it into place."""
+    root, key = early.root, early.key
+    temporary, written = early.finish()
+    temporary = temporary or _temporary_folder(root, key)
+    if temporary is None:
         return False
     try:
         for name, table in tables.items():
-            with (
-                pa.OSFile(str(temporary / f"{name}.arrow"), "wb") as sink,
-                pa.ipc.new_file(sink, table.schema) as writer,
-            ):
-                writer.write_table(table)
+            if name not in written or not _same_buffers(written[name], table):
+                _write_table(temporary / f"{name}.arrow", table)
         for name, structure in arrays.items():
             _write_arrays(temporary / name, structure)
         (temporary / META).write_text(meta, encoding="utf-8")
@@ -343,8 +430,7 @@ def _write_arrays(path: Path, arrays: tuple[np.ndarray, ...]) -> None:
         columns[str(i)] = pa.LargeListArray.from_arrays(pa.array([0, len(values)], pa.int64()), values)
     types = json.dumps([a.dtype.str for a in arrays])
     table = pa.table(columns).replace_schema_metadata({"numpy": types})
-    with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
-        writer.write_table(table)
+    _write_table(path, table)
 
 
 def _read_arrays(path: Path) -> tuple[np.ndarray, ...]:

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from pbgraph.dataset import Dataset
     from pbgraph.io import RawTable
     from pbgraph.problem import Problem
+    from pbgraph.validate import Settled
 
 DATA_SUFFIXES = (".csv", ".xlsx", ".xlsm", ".xls")
 
@@ -87,13 +88,13 @@ def load(
     """
     reading(*_read_files(path))
 
-    def build() -> Dataset:
+    def build(settled: Settled | None = None) -> Dataset:
         from pbgraph.validate import build_dataset
 
         if building is not None:
             building()
         raw, problems = read_tables(path, progress=progress)
-        return build_dataset(raw, problems, name=os.path.basename(os.path.normpath(path)))
+        return build_dataset(raw, problems, name=os.path.basename(os.path.normpath(path)), settled=settled)
 
     if not cache:
         return build()

@@ -55,9 +55,9 @@ def parse_date(value: str | dt.date, *, end: bool = False) -> dt.date:
     """
     if isinstance(value, dt.date):
         return value
-    from pbgraph.validate._checks import _iso_date
+    from pbgraph.validate._text import iso_date
 
-    iso = _iso_date(value.strip())
+    iso = iso_date(value.strip())
     if not iso:
         raise BadDateError(*both(ERRORS, "bad_date", value=value))
     if len(iso) == 7:

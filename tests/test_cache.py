@@ -18,7 +18,9 @@ import pbgraph
 from pbgraph import Dataset, DatasetError, analyses, cache
 from pbgraph.analyses._joins import distinct_liaisons
 from pbgraph.cli import main
+from pbgraph.loader import read_tables
 from pbgraph.model import TABLES
+from pbgraph.validate import SETTLED_EARLY, build_dataset
 from tests.broken import base, write_csv, write_xlsx
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -138,7 +140,52 @@ def test_a_dataset_with_errors_is_never_kept(cache_folder: Path, tmp_path: Path)
     for _ in range(2):
         with pytest.raises(DatasetError):
             pbgraph.load(folder)
-    assert entries(cache_folder) == []
+    # the unknown target is found after the liaisons were settled and written early: nothing of them is left
+    assert not cache_folder.exists() or list(cache_folder.iterdir()) == []
+
+
+def test_the_tables_settled_early_are_the_datasets_own() -> None:
+    """Validation hands the cache the tables it will no longer change, half-way: they are the dataset's very
+    data (the same buffers: the cache need not write them again)."""
+    raw, problems = read_tables(SAMPLE)
+    settled: dict[str, pd.DataFrame] = {}
+    ds = build_dataset(raw, problems, settled=settled.update)
+    assert set(settled) == set(SETTLED_EARLY)
+    for name, frame in settled.items():
+        pd.testing.assert_frame_equal(frame, getattr(ds, name), check_exact=True)
+        assert cache._same_buffers(cache._arrow_table(frame), cache._arrow_table(getattr(ds, name)))
+
+
+def test_nothing_is_settled_after_an_error(tmp_path: Path) -> None:
+    tables = base()
+    tables["liaisons"].set(2, "kind", "NOPE")
+    raw, problems = read_tables(write_csv(tmp_path / "ds", tables))
+    settled: dict[str, pd.DataFrame] = {}
+    with pytest.raises(DatasetError):
+        build_dataset(raw, problems, settled=settled.update)
+    assert settled == {}
+
+
+def test_each_file_of_an_entry_is_written_once(
+    cache_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The tables written while the rest was checked are not written again with the others."""
+    written: list[str] = []
+    write_table = cache._write_table
+
+    def recorded(path: Path, table: object) -> None:
+        written.append(path.name)
+        write_table(path, table)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cache, "_write_table", recorded)
+    folder = tmp_path / "sample"
+    shutil.copytree(SAMPLE, folder)
+    ds = pbgraph.load(folder)
+    assert sorted(written) == sorted(set(written))
+    assert {f"{name}.arrow" for name in TABLES} <= set(written)
+    (entry,) = entries(cache_folder)
+    assert sorted(p.name for p in (cache_folder / entry).iterdir()) == sorted([*written, cache.META])
+    assert_same(pbgraph.load(folder), ds)
 
 
 def test_workbooks_are_cached_too(cache_folder: Path, tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ seconds; at most `MAX_LISTED` problems of one kind per table are listed, then a 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -17,14 +18,17 @@ from pbgraph._errors import DatasetError
 from pbgraph.graph import arrow_strings, index_of
 from pbgraph.model import TABLES, OrgKind
 from pbgraph.problem import Problem
-from pbgraph.validate._checks import Validator
+from pbgraph.validate._checks import SETTLED_EARLY, Validator
 from pbgraph.validate._registry import MAX_LISTED
 
 if TYPE_CHECKING:
     from pbgraph.dataset import Dataset
     from pbgraph.io import RawTable
 
-__all__ = ["MAX_LISTED", "Problem", "build_dataset"]
+__all__ = ["MAX_LISTED", "SETTLED_EARLY", "Problem", "Settled", "build_dataset"]
+
+Settled = Callable[[dict[str, pd.DataFrame]], object]
+"""What is told the tables of `SETTLED_EARLY` once validation no longer changes them (see `build_dataset`)."""
 
 
 def _fill_committees(
@@ -100,8 +104,14 @@ def _nearest_committee(ids: pd.Series, parents: pd.Series, own: pd.Series, only:
     return resolved
 
 
-def build_dataset(raw: dict[str, RawTable], problems: list[Problem], *, name: str = "") -> Dataset:
+def build_dataset(
+    raw: dict[str, RawTable], problems: list[Problem], *, name: str = "", settled: Settled | None = None
+) -> Dataset:
     """Validate raw tables and build the dataset.
+
+    `settled`, when given, is called once, as soon as the tables of `SETTLED_EARLY` are as the dataset will
+    hold them (half-way through validation, unless an error was found by then), with those tables: the cache
+    writes them while the rest is checked. An error found after that still raises.
 
     Raises
     ------
@@ -111,7 +121,7 @@ def build_dataset(raw: dict[str, RawTable], problems: list[Problem], *, name: st
     from pbgraph.dataset import Dataset
 
     validator = Validator(dict(raw), problems)
-    validator.run()
+    validator.run(settled=settled)
     found = validator.problems
     if any(p.is_error for p in found):
         raise DatasetError(found)

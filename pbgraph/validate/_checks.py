@@ -3,9 +3,7 @@ cycles, then (when there is no error) the warnings about what will not count."""
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -50,7 +48,7 @@ from pbgraph.validate._registry import (
     positions_in,
     text_column,
 )
-from pbgraph.validate._text import empty_cells, has_role, may_need_strip
+from pbgraph.validate._text import empty_cells, has_role, iso_date, may_need_strip
 from pbgraph.validate._text import may_hold_control as _may_hold_control
 
 if TYPE_CHECKING:
@@ -60,6 +58,11 @@ if TYPE_CHECKING:
 def _tag(kind: OrgKind) -> int:
     """The registry tag of an organization of `kind`."""
     return TAG_CODES[f"org:{kind}"]
+
+
+SETTLED_EARLY = ("liaisons", "activities", "contacts", "memberships")
+"""The tables no step changes once references are looked up (ids, references and what follows only read
+them, and fill in the committees of other tables): the largest, which the cache writes meanwhile."""
 
 
 class Validator(ActivityChecks):
@@ -237,7 +240,7 @@ class Validator(ActivityChecks):
         the column's dates as numpy days (a month as its first day; NaT where empty or not a date)."""
         values = text_column(raw.frame[column])
         uniques, at = _distinct(values)
-        mapping = {value: _iso_date(value) for value in uniques.to_pylist()}
+        mapping = {value: iso_date(value) for value in uniques.to_pylist()}
         bad = [v for v, iso in mapping.items() if iso is None]
         if bad:
             self.report(raw, code, _is_in(values, bad), column=column, severity=severity)
@@ -485,12 +488,16 @@ class Validator(ActivityChecks):
                 severity="warning",
             )
 
-    def run(self) -> None:
+    def run(self, *, settled: Callable[[dict[str, pd.DataFrame]], object] | None = None) -> None:
+        """Every step in order; `settled` told the tables of `SETTLED_EARLY` once no step changes them."""
         self.structure()
         self.control_characters()
         self.required_cells()
         self.enums()
-        self.ids(_REFERENCE_COLUMNS, extra=[self.activity_listings()])
+        listings = self.activity_listings()
+        if settled is not None and not any(p.is_error for p in self.problems):
+            settled({name: self.raw[name].frame for name in SETTLED_EARLY})
+        self.ids(_REFERENCE_COLUMNS, extra=[listings])
         self.references()
         self.parent_cycles()
         if not any(p.is_error for p in self.problems):
@@ -580,20 +587,3 @@ _LIAISON_TARGETS: dict[LiaisonKind, tuple[set[str], str]] = {
     LiaisonKind.TOWNSHIP: ({"townships"}, "township"),
     LiaisonKind.CONTACT: ({"contacts"}, "contact"),
 }
-
-_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})(?:\s*[-/.月]\s*(\d{1,2})\s*日?)?\s*月?(?:[ T].*)?$")
-
-
-def _iso_date(value: str) -> str | None:
-    """`2024-3-1`, `2024/03/01`, `2024年3月1日`, `2024-03` … as ISO; "" stays ""; None if not a date."""
-    if value == "":
-        return ""
-    match = _DATE.match(value)
-    if not match:
-        return None
-    year, month, day = int(match[1]), int(match[2]), int(match[3]) if match[3] else None
-    try:
-        dt.date(year, month, day or 1)
-    except ValueError:
-        return None
-    return f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day is not None else "")

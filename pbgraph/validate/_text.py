@@ -1,7 +1,10 @@
-"""Passes over the bytes and the parts of text columns that let validation skip work on most columns."""
+"""Passes over the bytes and the parts of text columns that let validation skip work on most columns; dates as
+written read as ISO dates."""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Iterable
 
 import numpy as np
@@ -105,3 +108,21 @@ def empty_cells(values: pd.Series) -> np.ndarray:
         return (values == "").to_numpy(dtype=bool)
     parts = [np.diff(_offsets(chunk)) == 0 for chunk in chunks if len(chunk)]
     return np.concatenate(parts) if parts else np.zeros(0, dtype=bool)
+
+
+_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})(?:\s*[-/.月]\s*(\d{1,2})\s*日?)?\s*月?(?:[ T].*)?$")
+
+
+def iso_date(value: str) -> str | None:
+    """`2024-3-1`, `2024/03/01`, `2024年3月1日`, `2024-03` … as ISO; "" stays ""; None if not a date."""
+    if value == "":
+        return ""
+    match = _DATE.match(value)
+    if not match:
+        return None
+    year, month, day = int(match[1]), int(match[2]), int(match[3]) if match[3] else None
+    try:
+        dt.date(year, month, day or 1)
+    except ValueError:
+        return None
+    return f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day is not None else "")
