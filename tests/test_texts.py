@@ -101,7 +101,8 @@ DATA_LITERALS = {
     "office/reader.py": "sheet names and headers of office files",
     "office/template.py": "the office form: sheet names, headers, drop-down values, example rows",
     "office/writer.py": "the office form: sheet names, headers, values",
-    "validate/_checks.py": "date forms and yes/no values the readers accept",
+    "validate/_checks.py": "yes/no values the readers accept",
+    "validate/_text.py": "date forms the readers accept",
 }
 CHINESE_WORD = re.compile(r"[\u4e00-\u9fff]")
 
