@@ -7,7 +7,6 @@ seconds; at most `MAX_LISTED` problems of one kind per table are listed, then a 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -18,7 +17,7 @@ from pbgraph._errors import DatasetError
 from pbgraph.graph import arrow_strings, index_of
 from pbgraph.model import TABLES, OrgKind
 from pbgraph.problem import Problem
-from pbgraph.validate._checks import SETTLED_EARLY, Validator
+from pbgraph.validate._checks import SETTLED_EARLY, Settled, Validator
 from pbgraph.validate._registry import MAX_LISTED
 
 if TYPE_CHECKING:
@@ -26,9 +25,6 @@ if TYPE_CHECKING:
     from pbgraph.io import RawTable
 
 __all__ = ["MAX_LISTED", "SETTLED_EARLY", "Problem", "Settled", "build_dataset"]
-
-Settled = Callable[[dict[str, pd.DataFrame]], object]
-"""What is told the tables of `SETTLED_EARLY` once validation no longer changes them (see `build_dataset`)."""
 
 
 def _fill_committees(

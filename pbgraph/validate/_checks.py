@@ -64,6 +64,9 @@ SETTLED_EARLY = ("liaisons", "activities", "contacts", "memberships")
 """The tables no step changes once references are looked up (ids, references and what follows only read
 them, and fill in the committees of other tables): the largest, which the cache writes meanwhile."""
 
+Settled = Callable[[dict[str, pd.DataFrame]], object]
+"""What is told the tables of `SETTLED_EARLY` once validation no longer changes them (see `build_dataset`)."""
+
 
 class Validator(ActivityChecks):
     # steps ---------------------------------------------------------------------------------------
@@ -488,7 +491,7 @@ class Validator(ActivityChecks):
                 severity="warning",
             )
 
-    def run(self, *, settled: Callable[[dict[str, pd.DataFrame]], object] | None = None) -> None:
+    def run(self, *, settled: Settled | None = None) -> None:
         """Every step in order; `settled` told the tables of `SETTLED_EARLY` once no step changes them."""
         self.structure()
         self.control_characters()
