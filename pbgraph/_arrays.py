@@ -10,13 +10,30 @@ import pyarrow as pa
 def search_sorted(ordered: np.ndarray, values: np.ndarray) -> np.ndarray:
     """`np.searchsorted(ordered, values)`, the values searched in their own sorted order: on millions of
     values in no order, one sweep through `ordered` instead of a cache miss at every step of every search
-    (national: 8 million pair keys among 7 million, 3.9 -> 1.1 s)."""
+    (national: 8 million pair keys among 7 million, 3.9 -> 1.1 s).
+
+    Integer values are put in order by sorting them with their places in their low bits (dropping as many
+    of their own lowest bits as the places need: the order then only nearly sorted, which is as good for the
+    sweep): sorting numbers is faster than `argsort` (national: 1.4 -> 1.0 s of CPU)."""
     if len(values) < 4096:
         return np.searchsorted(ordered, values)
-    order = np.argsort(values)
     found = np.empty(len(values), dtype=np.intp)
+    order = _order(values)
     found[order] = np.searchsorted(ordered, values[order])
     return found
+
+
+def _order(values: np.ndarray) -> np.ndarray:
+    """Positions of the values in sorted order, or nearly: ties and values close together in any order."""
+    low, high = (int(values.min()), int(values.max())) if values.dtype.kind in "iu" else (0, 1 << 63)
+    if high - low >= 1 << 62 or high >= 1 << 63:
+        return np.argsort(values)
+    place_bits = (len(values) - 1).bit_length()
+    dropped = max(0, (high - low).bit_length() + place_bits - 63)
+    packed = (values.astype(np.int64) - low) >> dropped << place_bits
+    packed |= np.arange(len(values), dtype=np.int64)
+    packed.sort()
+    return packed & ((1 << place_bits) - 1)
 
 
 def in_sorted(values: np.ndarray, ordered: np.ndarray) -> np.ndarray:

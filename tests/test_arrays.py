@@ -1,5 +1,5 @@
 """The array helpers agree with numpy's own (slower) functions, on few values and on many (the sorted sweep
-starts at 4,096 values)."""
+starts at 4,096 values; integers are sorted packed with their places)."""
 
 from __future__ import annotations
 
@@ -23,6 +23,28 @@ def test_small_arrays_agree_with_numpy(values: np.ndarray, others: np.ndarray) -
     assert (isin_sorted(values, others) == np.isin(values, others)).all()
     firsts = [i for i, v in enumerate(values.tolist()) if v not in values[:i].tolist()]
     assert first_of_each(values).tolist() == firsts
+
+
+@pytest.mark.parametrize(
+    ("low", "high"),
+    # values whose span leaves room for their places (sorted exactly), wider spans whose lowest bits are
+    # dropped for the places (nearly sorted), and too wide a span (argsort)
+    [(0, 210_000), (-(2**40), 2**40), (0, 2**62 - 1), (-(2**62), 2**62)],
+)
+def test_many_values_agree_with_numpy(low: int, high: int) -> None:
+    rng = np.random.default_rng(abs(low) % 1000 + high % 1000)
+    ordered = np.sort(rng.integers(low, high, size=100_000, endpoint=True))
+    count = 3 * (1 << 16) + 17
+    # half found in `ordered`, repeated; the rest anywhere; the extremes among them
+    found, anywhere = rng.choice(ordered, count // 2), rng.integers(low, high, count - count // 2 - 2)
+    values = np.concatenate([found, anywhere])
+    values = rng.permutation(np.append(values, [high, low]))
+    assert (search_sorted(ordered, values) == np.searchsorted(ordered, values)).all()
+    assert (in_sorted(values, ordered) == np.isin(values, ordered)).all()
+    # unsigned values, and int32 ones (the cache narrows node numbers)
+    if low >= 0 and high < 2**31:
+        for kind in (np.uint64, np.int32):
+            assert (search_sorted(ordered, values.astype(kind)) == np.searchsorted(ordered, values)).all()
 
 
 @pytest.mark.parametrize("seed", range(5))
