@@ -21,6 +21,7 @@ import dataclasses
 import hashlib
 import json
 import os
+import queue
 import re
 import shutil
 import sys
@@ -35,7 +36,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from pbgraph._threads import started
+from pbgraph._threads import in_background, started
 
 if TYPE_CHECKING:
     from pbgraph.dataset import Dataset
@@ -168,59 +169,57 @@ def load_cached(path: str | os.PathLike[str], build: Callable[[Settled | None], 
             ds.keep_derived(partial(_keep_derived, entry))
         return ds
     later = _Later(entry)
-    if write_entry(root, key, ds, start=lambda write: start(partial(later.run, write)), early=early):
+    if write_entry(root, key, ds, start=partial(start, later), early=early):
         ds.keep_derived(later.keep)
     return ds
 
 
-def _while_command_runs() -> Callable[[Callable[[], object]], None] | None:
-    """Inside a command: what runs a function on a thread of its own, while the command goes on, and waits
-    for it when the command ends (its output written). None outside a command."""
+def _while_command_runs() -> Callable[[_Later, Callable[[], bool]], None] | None:
+    """Inside a command: what writes an entry's files and then the structures derived meanwhile on a thread
+    of its own, at the lowest priority, while the command goes on, and waits for it when the command ends (its
+    output written). None outside a command."""
     click = sys.modules.get("click")
     context = click.get_current_context(silent=True) if click is not None else None
     if context is None:
         return None
 
-    def start(work: Callable[[], object]) -> None:
-        thread = threading.Thread(target=work, name="pbgraph-cache-write")
+    def start(later: _Later, write: Callable[[], bool]) -> None:
+        thread = threading.Thread(target=in_background(partial(later.run, write)), name="pbgraph-cache-write")
         thread.start()
-        context.call_on_close(thread.join)
+
+        def close() -> None:
+            later.close()
+            thread.join()
+
+        context.call_on_close(close)
 
     return start
 
 
 class _Later:
-    """The structures a command derives while its entry's files are still being written on another thread:
-    kept in the entry once it is in place (see `_keep_derived`), those derived after that at once."""
+    """An entry's files written while the command goes on, then the structures the command derives until it
+    ends, each kept in the entry once it is in place (see `_keep_derived`). The analyses that derive them
+    hand them over and go on; nothing is written when the files could not be."""
 
     def __init__(self, entry: Path) -> None:
         self.entry = entry
-        self.lock = threading.Lock()
-        # None while the files are being written, then whether the entry is in place
-        self.written: bool | None = None
-        self.waiting: list[tuple[str, Any]] = []
+        # (key, structure) as derived; None once the command ends
+        self.waiting: queue.SimpleQueue[tuple[str, Any] | None] = queue.SimpleQueue()
 
     def keep(self, key: str, structure: Any) -> None:
-        with self.lock:
-            if self.written is None:
-                self.waiting.append((key, structure))
-                return
-        if self.written:
-            _keep_derived(self.entry, key, structure)
+        self.waiting.put((key, structure))
+
+    def close(self) -> None:
+        self.waiting.put(None)
 
     def run(self, write: Callable[[], bool]) -> None:
         written = False
         try:
             written = write()
         finally:
-            while True:
-                with self.lock:
-                    waiting, self.waiting = self.waiting, []
-                    if not waiting:
-                        self.written = written
-                        break
-                for key, structure in waiting if written else ():
-                    _keep_derived(self.entry, key, structure)
+            while (waiting := self.waiting.get()) is not None:
+                if written:
+                    _keep_derived(self.entry, *waiting)
 
 
 def _problem_record(problem: Any) -> dict[str, Any]:
@@ -240,7 +239,8 @@ class _Early:
         self.wait: Callable[[], None] | None = None
 
     def start(self, frames: dict[str, pd.DataFrame]) -> None:
-        self.wait = started(partial(self._write, {name: _arrow_table(f) for name, f in frames.items()}))
+        tables = {name: _arrow_table(frame) for name, frame in frames.items()}
+        self.wait = started(partial(self._write, tables), background=True)
 
     def _write(self, tables: dict[str, pa.Table]) -> None:
         self.temporary = _temporary_folder(self.root, self.key)

@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -396,6 +397,33 @@ def test_a_command_keeps_what_it_derives_while_its_entry_is_written(
     )
     assert not [p for p in [*cache_folder.iterdir(), *entry.iterdir()] if p.name.startswith(".")]
     assert read_files(folder) == []
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a thread's own priority is Linux's")
+def test_a_command_writes_its_entry_in_the_background(
+    cache_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the entry's files and the structures derived meanwhile are written on a thread of the lowest priority
+    # (they wait for a processor the analyses leave idle), never on the threads of the analyses
+    writers: set[tuple[str, int]] = set()
+
+    def watched(function):  # type: ignore[no-untyped-def]
+        def write(*args, **kwargs):  # type: ignore[no-untyped-def]
+            writers.add(
+                (threading.current_thread().name, os.getpriority(os.PRIO_PROCESS, threading.get_native_id()))
+            )
+            return function(*args, **kwargs)
+
+        return write
+
+    monkeypatch.setattr(cache, "_write_files", watched(cache._write_files))
+    monkeypatch.setattr(cache, "_keep_derived", watched(cache._keep_derived))
+    folder = tmp_path / "sample"
+    shutil.copytree(SAMPLE, folder)
+    assert cli("analyze", "all", folder, "-o", tmp_path / "all.json").exit_code == 0
+    (entry,) = (cache_folder / name for name in entries(cache_folder))
+    assert list(entry.glob("derived.*.arrow"))
+    assert writers == {("pbgraph-cache-write", 19)}
 
 
 def test_every_persisted_structure_is_kept_and_read_back(cache_folder: Path, tmp_path: Path) -> None:

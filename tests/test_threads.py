@@ -1,9 +1,11 @@
-"""Work side by side on threads: `pbgraph._threads.in_order` (results in order, few held at once), the
-embedded analyses (`pbgraph.analyses.backend`: the same results as one at a time) and each structure they
-share derived once (`Dataset.derived`)."""
+"""Work side by side on threads: `pbgraph._threads.in_order` (results in order, few held at once), work
+started in the background at the lowest priority, the embedded analyses (`pbgraph.analyses.backend`: the
+same results as one at a time) and each structure they share derived once (`Dataset.derived`)."""
 
 from __future__ import annotations
 
+import os
+import sys
 import threading
 import time
 from pathlib import Path
@@ -11,8 +13,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pbgraph import Dataset, load
-from pbgraph._threads import in_order
+from pbgraph import Dataset, _threads, load
+from pbgraph._threads import in_order, started
 from pbgraph.analyses import ANALYSES, backend
 from pbgraph.analyses.backend import EmbeddedBackend, analyze
 
@@ -159,3 +161,22 @@ def test_validation_lists_the_same_problems_in_the_same_order_with_its_checks_si
     assert {"unknown_reference", "parent_cycle"} <= set(codes)
     assert sum(problem.table == "activities" for problem in found[1]) >= 3
     assert found[2] == found[1]
+
+
+def _priority() -> int:
+    return os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a thread's own priority is Linux's")
+def test_background_work_runs_at_the_lowest_priority_and_leaves_the_caller_as_it_was(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    mine = _priority()
+    assert mine < 19, "the tests run at the lowest priority already: nothing to compare"
+    assert started(_priority, background=True)() == 19
+    assert started(_priority)() == mine
+    assert _priority() == mine
+    # one processor: nothing is started, the work runs on the caller's thread when waited for, as it is
+    monkeypatch.setattr(_threads, "CPUS", 1)
+    assert started(_priority, background=True)() == mine
+    assert _priority() == mine
