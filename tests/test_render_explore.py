@@ -277,7 +277,7 @@ def test_city_system_drill_down_path_and_details(chromium: Chromium, city: Datas
     assert len(top) == len(city.committees)
     # zoomed out to fit the city, the folded committees' labels are drawn readable (at least 11 px on the
     # screen: vis would draw them as pale specks) and never over each other; zoomed in, at their own size
-    labels = f"() => window.__pbgraphViews['{root_id}'].foldedLabels()"
+    labels = f"() => window.__pbgraphViews['{root_id}'].labels()"
     shown = page.evaluate(labels)
     assert len(shown) >= len(top) - 2 and {label[0] for label in shown} <= set(top)
     assert all(11 <= label[1] <= 30 for label in shown)
@@ -463,4 +463,81 @@ def test_a_double_click_where_the_panel_opens_still_opens_the_committee(
     assert page.text_content(f"#{root_id} .pbg-details button.pbg-action") == "收起"
     box = page.eval_on_selector(f"#{root_id} .pbg-details", "el => el.getBoundingClientRect().toJSON()")
     assert not (box["left"] <= x <= box["right"] and box["top"] <= y <= box["bottom"])
+    report.assert_clean()
+
+
+def label_boxes(page: Any, root_id: str, view: Any) -> dict[str, list[float]]:
+    """Every label on the canvas in the last frame, the view's own and vis's (one vis draws is at least 5 px
+    on the screen): node id -> box [left, top, right, bottom] in canvas units."""
+    own, drawn_by_vis = page.evaluate(
+        """(rootId) => {
+          const v = window.__pbgraphViews[rootId], net = v.network, scale = net.getScale(), out = [];
+          for (const index of net.body.nodeIndices) {
+            const node = net.body.nodes[index], label = node.labelModule, size = label.size;
+            const small = label.fontOptions.size * scale < 5;
+            if (node.options.hidden || !label.elementOptions.label || small) continue;
+            out.push([index, [size.left, size.top, size.left + size.width, size.top + size.height]]);
+          }
+          return [v.labels().map(label => [label[0], label[2]]), out];
+        }""",
+        root_id,
+    )
+    boxes = {node_id: box for node_id, box in own}
+    boxes |= {view.nodes[index].id: box for index, box in drawn_by_vis}
+    return boxes
+
+
+def open_member_view(
+    chromium: Chromium, city: Dataset, depth: int, tmp_path: Path
+) -> tuple[Any, Any, str, Any]:
+    """The member view of a city's member with long-named organizations around, opened at 1280x720."""
+    view = build_view(city, "member", "M0002", depth=depth)
+    path = tmp_path / f"member{depth}.html"
+    write_view(view, path)
+    page, report = chromium.open_page(path, width=1280, height=720)
+    wait_ready(page)
+    page.wait_for_timeout(500)
+    return page, report, str(page.evaluate("() => document.querySelector('.pbg').id")), view
+
+
+@pytest.mark.parametrize("depth", [1, 2])
+def test_labels_on_rings_never_cover_each_other(
+    chromium: Chromium, city: Dataset, depth: int, tmp_path: Path
+) -> None:
+    """Organizations side by side on a member's first ring have long names: drawn under their nodes, they
+    covered each other. At the opening zoom, zoomed out and zoomed in, no label covers another (at depth 1,
+    opened, every label is drawn); one left out is drawn once its node is selected, and zooming in brings
+    labels back."""
+    page, report, root_id, view = open_member_view(chromium, city, depth, tmp_path)
+    labelled = {n.id for n in view.drawn() if n.label}
+    boxes = label_boxes(page, root_id, view)
+    assert "M0002" in boxes
+    assert not overlapping(list(boxes.values()))
+    if depth == 1:
+        assert set(boxes) == labelled
+    screenshot(page, SHOTS / f"member{depth}_rings.png")
+    panel = page.eval_on_selector(f"#{root_id} .pbg-details", "el => el.getBoundingClientRect().right")
+    seen = []
+    for scale in (0.1, 0.4, 1.2):
+        page.evaluate(
+            "([id, scale]) => window.__pbgraphViews[id].network.moveTo({scale, position: {x: 0, y: 0}})",
+            [root_id, scale],
+        )
+        page.wait_for_timeout(200)
+        boxes = label_boxes(page, root_id, view)
+        assert not overlapping(list(boxes.values())), scale
+        seen.append(len(boxes))
+        if depth == 2 and scale == 0.1:
+            # far out, names are left out; one is drawn while its node is selected
+            left_out = [(i, n.id) for i, n in enumerate(view.nodes) if n.id in labelled - set(boxes)]
+            index, node_id = next(
+                (i, node_id) for i, node_id in left_out if node_point(page, root_id, i)[0] > panel + 10
+            )
+            page.mouse.click(*node_point(page, root_id, index))
+            page.wait_for_timeout(200)
+            assert api(page, root_id, "selected()") == node_id
+            selected = label_boxes(page, root_id, view)
+            assert node_id in selected and not overlapping(list(selected.values()))
+    if depth == 2:
+        assert seen[0] < seen[1], seen
     report.assert_clean()

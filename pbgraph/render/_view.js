@@ -124,12 +124,16 @@
       for (var i = 0; i < n; i++) repOf(i);
     }
 
-    // a folded node's label is drawn by the view itself (drawFoldedLabels), not by vis
+    // a folded node's label, and on rings every node's, is drawn by the view itself (drawLabels), not by vis
+    var ringView = data.rings.length > 0;
+    function ownLabel(i) {
+      return hasChildren[i] === 1 || (ringView && rows[i][1] !== "");
+    }
     function visNode(i) {
       var r = rows[i];
       var fill = data.colors[r[4]];
       return {
-        id: i, label: hasChildren[i] ? undefined : r[1], x: r[2], y: r[3], shape: data.shapes[r[5]], size: r[6],
+        id: i, label: ownLabel(i) ? undefined : r[1], x: r[2], y: r[3], shape: data.shapes[r[5]], size: r[6],
         color: {
           background: fill, border: "#ffffff",
           highlight: {background: fill, border: OUTLINE}, hover: {background: fill, border: OUTLINE}
@@ -401,73 +405,123 @@
       ctx.restore();
     });
 
-    // -- folded nodes' labels: readable at any zoom, never on top of each other ------------------------------
-    // vis shrinks a label with the zoom and below 6 px draws a pale speck: zoomed out to a city or a province,
-    // the folded committees were unreadable. Each is drawn here at its own size, but at least FOLDED_PX on
-    // the screen (at most vis's 30), biggest node first; a label that would cover one already drawn is left
-    // out (zooming in brings it back). Widths are measured once, at 100 px.
-    var FOLDED_PX = 11;
-    var foldedOrder = [];
-    for (var f = 0; f < n; f++) if (hasChildren[f]) foldedOrder.push(f);
-    foldedOrder.sort(function (a, b) { return rows[b][6] - rows[a][6] || a - b; });
-    var foldedWidth = new Float64Array(n).fill(-1);
-    var foldedDrawn = [];
-    function foldedText(i) {
-      return rows[i][1] + " ▸";
+    // -- labels drawn by the view: readable at any zoom, never on top of each other ------------------------------
+    // vis shrinks a label with the zoom and below 6 px draws a pale speck, and draws each label under its node
+    // whatever lies there: zoomed out to a city or a province the folded committees were unreadable, and on a
+    // member's rings the long names of organizations side by side covered each other. The view draws those
+    // labels itself (a folded node's everywhere, every node's on rings), each at its own size but at least
+    // LABEL_PX on the screen (at most vis's 30): the selected and the hovered node first, then the nodes not
+    // dimmed, the centre and the inner rings before the outer ones, biggest first. A label that would cover
+    // one already drawn (or a ring's title) is left out: zooming in brings it back, and the node's name is in
+    // its tooltip and panel. On rings a label lies outward from the centre (right of a node on the right, above
+    // one at the top), one or two lines further out when it would cover another. Widths are measured once.
+    var LABEL_PX = 11;
+    var labelOrder = [];
+    for (var f = 0; f < n; f++) if (ownLabel(f)) labelOrder.push(f);
+    function ringOf(i) {
+      var r = Math.hypot(rows[i][2], rows[i][3]);
+      var k = 0;
+      while (k < data.rings.length && data.rings[k][0] < r - 1) k++;
+      return k;
     }
-    function drawFoldedLabels(ctx) {
-      foldedDrawn = [];
-      if (!foldedOrder.length) return;
+    labelOrder.sort(function (a, b) {
+      return (ringView ? ringOf(a) - ringOf(b) : 0) || rows[b][6] - rows[a][6] || a - b;
+    });
+    var labelWidth = new Float64Array(n).fill(-1);
+    var labelsDrawn = [];
+    var hovered = -1;
+    function labelText(i) {
+      return hasChildren[i] ? rows[i][1] + " ▸" : rows[i][1];
+    }
+    // boxes [x0, y0, x1, y1] taken on the canvas, by cells of a grid: does a box cover none, take it
+    function boxGrid(cell) {
+      var grid = Object.create(null);
+      function keys(box) {
+        var out = [];
+        for (var gx = Math.floor(box[0] / cell); gx <= Math.floor(box[2] / cell); gx++) {
+          for (var gy = Math.floor(box[1] / cell); gy <= Math.floor(box[3] / cell); gy++) out.push(gx + ":" + gy);
+        }
+        return out;
+      }
+      return {
+        clear: function (box) {
+          return keys(box).every(function (key) {
+            return (grid[key] || []).every(function (o) {
+              return !(box[0] < o[2] && o[0] < box[2] && box[1] < o[3] && o[1] < box[3]);
+            });
+          });
+        },
+        take: function (box) {
+          keys(box).forEach(function (key) { (grid[key] = grid[key] || []).push(box); });
+        }
+      };
+    }
+    function drawLabel(ctx, i, scale, taken) {
+      var node = network.body.nodes[i];
+      if (!drawn[i] || !node || node.options.hidden) return;
+      var base = hasChildren[i] ? Math.max(14, rows[i][6] * 0.32) : i === focusIndex ? 18 : 14;
+      var px = Math.min(30, Math.max(base * scale, LABEL_PX));
+      var size = px / scale;
+      if (labelWidth[i] < 0) {
+        ctx.font = "600 100px " + font;
+        labelWidth[i] = ctx.measureText(labelText(i)).width / 100;
+      }
+      var w = labelWidth[i] * size;
+      var h = size * 1.25;
+      // the way from the node to its label (ux, uy: a unit vector), and where the box lies from the point
+      // reached (ax, ay: -1 before it, 0 centred, 1 after it; a corner at a diagonal)
+      var ux = 0, uy = 1;
+      var r = Math.hypot(node.x, node.y);
+      if (ringView && r > 1) {
+        ux = node.x / r;
+        uy = node.y / r;
+      }
+      var most = Math.max(Math.abs(ux), Math.abs(uy));
+      var ax = ux / most, ay = uy / most;
+      for (var t = 0; t < (ringView ? 3 : 1); t++) {
+        var away = rows[i][6] + 3 / scale + t * h;
+        var x0 = node.x + ux * away - w * (1 - ax) / 2;
+        var y0 = node.y + uy * away - h * (1 - ay) / 2;
+        var box = [x0, y0, x0 + w, y0 + h];
+        if (!taken.clear(box)) continue;
+        taken.take(box);
+        ctx.font = (i === selected || i === focusIndex ? "600 " : "") + size + "px " + font;
+        ctx.lineWidth = size * 0.22;
+        ctx.fillStyle = dimmed && dimmed[i] ? DIM_LABEL : OUTLINE;
+        ctx.strokeText(labelText(i), x0, y0);
+        ctx.fillText(labelText(i), x0, y0);
+        labelsDrawn.push([rows[i][0], px, box]);
+        return;
+      }
+    }
+    function drawLabels(ctx) {
+      labelsDrawn = [];
+      if (!labelOrder.length) return;
       var scale = network.getScale();
-      var body = network.body.nodes;
-      var cell = 64 / scale;
-      var grid = {};
+      var taken = boxGrid(64 / scale);
       ctx.save();
-      ctx.textAlign = "center";
+      // the rings' titles (drawn under the graph, see above) keep their place
+      ctx.font = (13 / scale) + "px " + font;
+      data.rings.forEach(function (ring) {
+        var half = ctx.measureText(ring[1]).width / 2;
+        taken.take([-half, -ring[0] - 20 / scale, half, -ring[0] - 2 / scale]);
+      });
+      ctx.textAlign = "left";
       ctx.textBaseline = "top";
       ctx.lineJoin = "round";
       ctx.strokeStyle = "#ffffff";
-      for (var k = 0; k < foldedOrder.length; k++) {
-        var i = foldedOrder[k];
-        var node = body[i];
-        if (!drawn[i] || !node || node.options.hidden) continue;
-        var px = Math.min(30, Math.max(Math.max(14, rows[i][6] * 0.32) * scale, FOLDED_PX));
-        var size = px / scale;
-        var weight = i === selected ? "600 " : "";
-        if (foldedWidth[i] < 0) {
-          ctx.font = "100px " + font;
-          foldedWidth[i] = ctx.measureText(foldedText(i)).width / 100;
+      if (selected >= 0 && ownLabel(selected)) drawLabel(ctx, selected, scale, taken);
+      if (hovered >= 0 && hovered !== selected && ownLabel(hovered)) drawLabel(ctx, hovered, scale, taken);
+      for (var pass = 0; pass < 2; pass++) {
+        for (var k = 0; k < labelOrder.length; k++) {
+          var i = labelOrder[k];
+          if (i === selected || i === hovered || (dimmed !== null && dimmed[i] === 1) !== (pass === 1)) continue;
+          drawLabel(ctx, i, scale, taken);
         }
-        var half = foldedWidth[i] * size / 2;
-        var top = node.y + rows[i][6] + 3 / scale;
-        var box = [node.x - half, top, node.x + half, top + size * 1.25];
-        var cells = [];
-        var clear = true;
-        for (var gx = Math.floor(box[0] / cell); gx <= Math.floor(box[2] / cell) && clear; gx++) {
-          for (var gy = Math.floor(box[1] / cell); gy <= Math.floor(box[3] / cell) && clear; gy++) {
-            var key = gx + ":" + gy;
-            var held = grid[key];
-            if (held) {
-              for (var h = 0; h < held.length; h++) {
-                var o = held[h];
-                if (box[0] < o[2] && o[0] < box[2] && box[1] < o[3] && o[1] < box[3]) { clear = false; break; }
-              }
-            }
-            cells.push(key);
-          }
-        }
-        if (!clear) continue;
-        for (var c = 0; c < cells.length; c++) (grid[cells[c]] = grid[cells[c]] || []).push(box);
-        ctx.font = weight + size + "px " + font;
-        ctx.lineWidth = size * 0.22;
-        ctx.fillStyle = dimmed && dimmed[i] ? DIM_LABEL : OUTLINE;
-        ctx.strokeText(foldedText(i), node.x, top);
-        ctx.fillText(foldedText(i), node.x, top);
-        foldedDrawn.push([rows[i][0], px, box]);
       }
       ctx.restore();
     }
-    network.on("afterDrawing", drawFoldedLabels);
+    network.on("afterDrawing", drawLabels);
 
     // -- tooltips, built on first hover; they close when the pointer leaves -----------------------------
     // a node's tooltip is [schema, value…]: the schema lists the keys; a value is a string number, or -1 for
@@ -498,6 +552,7 @@
       return box;
     }
     network.on("hoverNode", function (params) {
+      hovered = params.node;
       if (!nodeTitled[params.node]) {
         nodeTitled[params.node] = 1;
         nodes.update({id: params.node, title: nodeTooltip(params.node)});
@@ -520,7 +575,10 @@
       if (tip) tip.style.visibility = "hidden";
     }
     container.addEventListener("mouseleave", hideTooltip);
-    network.on("blurNode", hideTooltip);
+    network.on("blurNode", function () {
+      hovered = -1;
+      hideTooltip();
+    });
     network.on("dragStart", hideTooltip);
 
     // -- syncing the drawn graph after expand/collapse ---------------------------------------------------
@@ -1447,9 +1505,9 @@
         for (var i = 0; i < n; i++) if (drawn[i] && hidden[i]) out.push(i);
         return out;
       },
-      // the folded nodes' labels of the last frame: [id, size on the screen in px, box in canvas units]
-      foldedLabels: function () {
-        return foldedDrawn;
+      // the labels the view drew in the last frame: [id, size on the screen in px, box in canvas units]
+      labels: function () {
+        return labelsDrawn;
       },
       // where a drawn node is (canvas units), null for one not drawn
       position: function (id) {
