@@ -541,3 +541,30 @@ def test_labels_on_rings_never_cover_each_other(
     if depth == 2:
         assert seen[0] < seen[1], seen
     report.assert_clean()
+
+
+@pytest.mark.parametrize("depth", [1, 2])
+def test_a_member_view_opens_on_all_of_its_rings_beside_the_panel(
+    chromium: Chromium, city: Dataset, depth: int, tmp_path: Path
+) -> None:
+    """At 1280x720 the view opens with every node and label in the canvas, none under the details panel
+    opened on the member (before, at depth 2 the second ring lay outside the window, and at depth 1 the panel
+    covered the left of the ring)."""
+    page, report, root_id, view = open_member_view(chromium, city, depth, tmp_path)
+    boxes = label_boxes(page, root_id, view)
+    width, height, free, points, corners = page.evaluate(
+        """([rootId, boxes]) => {
+          const v = window.__pbgraphViews[rootId], net = v.network;
+          const el = document.querySelector('#' + rootId + ' .pbg-net');
+          const panel = document.querySelector('#' + rootId + ' .pbg-details').getBoundingClientRect();
+          return [el.clientWidth, el.clientHeight, panel.right - el.getBoundingClientRect().left,
+                  v.drawnIds().map(id => net.canvasToDOM(v.position(id))),
+                  boxes.flatMap(b => [net.canvasToDOM({x: b[0], y: b[1]}),
+                                      net.canvasToDOM({x: b[2], y: b[3]})])];
+        }""",
+        [root_id, list(boxes.values())],
+    )
+    assert len(points) == len(view.drawn())
+    for point in points + corners:
+        assert free <= point["x"] <= width and 0 <= point["y"] <= height, point
+    report.assert_clean()

@@ -1433,7 +1433,50 @@
         network.moveTo({scale: pendingCamera[0], position: {x: pendingCamera[1], y: pendingCamera[2]}});
         pendingCamera = null;
       } else if (focusIndex >= 0 && drawn[focusIndex]) {
-        network.focus(focusIndex, {scale: Math.max(network.getScale(), 0.8)});
+        frameAround(focusIndex);
+      }
+    }
+    // a view about one node (a member's rings, a reach) opens on all of its drawing, rings and labels too,
+    // with that node in the middle of the part of the canvas the details panel leaves free (a panel that
+    // would leave less than half of it is ignored). vis's own fit frames the nodes only, under the panel,
+    // and a second ring of 200 nodes lay outside the window. Labels depend on the zoom: the frame is measured
+    // again after a frame drawn at the zoom found, until it holds
+    function frameAround(i) {
+      var w = container.clientWidth, h = container.clientHeight;
+      var left = 0, right = w;
+      if (!panel.hidden) {
+        var box = panel.getBoundingClientRect();
+        var net = container.getBoundingClientRect();
+        var from = box.left - net.left, to = box.right - net.left;
+        if (from < w / 2 && w - to >= w / 2) left = to;
+        else if (from >= w / 2) right = from;
+      }
+      var centre = network.getPositions([i])[i];
+      var pad = 12;
+      var scale = network.getScale();
+      for (var round = 0; round < 4; round++) {
+        // how far the drawing reaches from the centre, each way
+        var ex = 1, ey = 1;
+        var grow = function (x0, y0, x1, y1) {
+          ex = Math.max(ex, Math.abs(x0 - centre.x), Math.abs(x1 - centre.x));
+          ey = Math.max(ey, Math.abs(y0 - centre.y), Math.abs(y1 - centre.y));
+        };
+        for (var k = 0; k < n; k++) {
+          var node = network.body.nodes[k];
+          if (!drawn[k] || hidden[k] || !node) continue;
+          grow(node.x - rows[k][6], node.y - rows[k][6], node.x + rows[k][6], node.y + rows[k][6]);
+        }
+        // the rings (around the origin) and their titles
+        for (var k2 = 0; k2 < data.rings.length; k2++) {
+          var radius = data.rings[k2][0];
+          grow(-radius, -radius - 20 / scale, radius, radius);
+        }
+        if (round) labelsDrawn.forEach(function (label) { grow.apply(null, label[2]); });
+        var next = Math.min(1, ((right - left) / 2 - pad) / ex, (h / 2 - pad) / ey);
+        if (round && Math.abs(next - scale) < 0.01 * scale) break;
+        scale = next;
+        network.moveTo({scale: scale, position: {x: centre.x - ((left + right) / 2 - w / 2) / scale, y: centre.y}});
+        network.redraw();
       }
     }
     if (isPage && location.hash.length > 1) restoreState(location.hash);
