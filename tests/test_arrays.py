@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from pbgraph._arrays import first_of_each, in_sorted, isin_sorted, search_sorted
+from pbgraph._arrays import chains_end, first_of_each, in_sorted, isin_sorted, search_sorted
 
 KEYS = hnp.arrays(np.int64, st.integers(0, 60), elements=st.integers(-50, 50))
 
@@ -54,3 +54,29 @@ def test_many_values_in_no_order_agree_with_numpy(seed: int) -> None:
     values = rng.integers(-10, 210_000, size=50_000)
     assert (search_sorted(ordered, values) == np.searchsorted(ordered, values)).all()
     assert (in_sorted(values, ordered) == np.isin(values, ordered)).all()
+
+
+def _ends_by_walking(parent: list[int]) -> bool:
+    """From every row, follow the parents one by one: a row seen twice on the way is a cycle."""
+    for start in range(len(parent)):
+        seen, row = set(), start
+        while row >= 0:
+            if row in seen:
+                return False
+            seen.add(row)
+            row = parent[row]
+    return True
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(0, 40).flatmap(lambda n: st.lists(st.integers(-1, n - 1), min_size=n, max_size=n)))
+def test_chains_end_as_walking_them_finds(parent: list[int]) -> None:
+    assert chains_end(np.array(parent, dtype=np.int64)) == _ends_by_walking(parent)
+
+
+def test_chains_end_on_a_long_chain_and_a_cycle_at_its_end() -> None:
+    # 100,000 rows each the parent of the next: the last one is a root, then it points back to the first
+    chain = np.arange(-1, 99_999)
+    assert chains_end(chain)
+    chain[0] = len(chain) - 1
+    assert not chains_end(chain)

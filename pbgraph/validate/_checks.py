@@ -11,7 +11,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from pbgraph._arrays import repeats
+from pbgraph._arrays import chains_end, repeats
 from pbgraph._texts.problems import END_NAMES
 from pbgraph._write import CONTROL_CHARACTERS
 from pbgraph.model import (
@@ -351,6 +351,11 @@ class Validator(ActivityChecks):
 
     def parent_cycles(self) -> None:
         orgs = self.raw["organizations"]
+        # each parent's row (its id's last, as below): most datasets have no cycle, looked for by row numbers
+        ids = pa.array(orgs.frame["id"].iloc[::-1], from_pandas=True)
+        last = pc.index_in(pa.array(orgs.frame["parent"], from_pandas=True), value_set=ids).fill_null(-1)
+        if chains_end(np.where(last.to_numpy() >= 0, len(ids) - 1 - last.to_numpy(), -1)):
+            return
         parent = dict(zip(orgs.frame["id"].tolist(), orgs.frame["parent"].tolist(), strict=True))
         state: dict[str, int] = {}  # 1 = on the current path, 2 = done
         reported: set[str] = set()
