@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pyarrow.compute as pc
 
 from pbgraph._errors import DatasetError
@@ -18,7 +19,7 @@ from pbgraph.graph import arrow_strings, index_of
 from pbgraph.model import TABLES, OrgKind
 from pbgraph.problem import Problem
 from pbgraph.validate._checks import SETTLED_EARLY, Settled, Validator
-from pbgraph.validate._registry import MAX_LISTED
+from pbgraph.validate._registry import MAX_LISTED, text_column
 
 if TYPE_CHECKING:
     from pbgraph.dataset import Dataset
@@ -36,26 +37,26 @@ def _fill_committees(
     committees = orgs.loc[orgs["kind"] == OrgKind.COMMITTEE, "id"].tolist()
     only = committees[0] if len(committees) == 1 else ""
 
-    def fill(frame: pd.DataFrame, *candidates: pd.Series) -> None:
-        column = frame["committee"]
-        for candidate in candidates:
-            # a lookup into an empty table comes back float (all NaN): make it text before filling
-            text = candidate.astype(object).where(candidate.notna(), "").astype("str")
-            column = column.where(column != "", text)
-        frame["committee"] = column.where(column != "", only).astype("str")
+    def fill(frame: pd.DataFrame, *candidates: pa.Array) -> None:
+        column = text_column(frame["committee"]).combine_chunks()
+        for candidate in [*candidates, pa.scalar(only, pa.large_string())]:
+            column = pc.if_else(pc.equal(column, ""), candidate, column)
+        frame["committee"] = pd.Series(column, dtype="str", index=frame.index)
+
+    def committee_of(keys: pd.Series, table: pd.DataFrame) -> pa.Array:
+        """Per key, the committee of the row of `table` with that id ("" where none)."""
+        at = pc.index_in(text_column(keys), value_set=text_column(table["id"]))
+        return text_column(table["committee"]).take(at).combine_chunks().fill_null("")
 
     # an organization belongs to the committee it is, or to that of its nearest ancestor that says
     is_committee = (orgs["kind"] == OrgKind.COMMITTEE).to_numpy()
     own = orgs["committee"].where(~is_committee, orgs["id"])
     resolved = _nearest_committee(orgs["id"], orgs["parent"], own, only)
     orgs["committee"] = pd.Series(resolved, dtype="str", index=orgs.index)
-    org_committee = pd.Series(orgs["committee"].to_numpy(), index=orgs["id"].to_numpy())
     sectors, townships, members = tables["sectors"], tables["townships"], tables["members"]
-    fill(sectors, sectors["group"].map(org_committee))
+    fill(sectors, committee_of(sectors["group"], orgs))
     fill(townships)
-    sector_committee = pd.Series(sectors["committee"].to_numpy(), index=sectors["id"].to_numpy())
-    township_committee = pd.Series(townships["committee"].to_numpy(), index=townships["id"].to_numpy())
-    fill(members, members["sector"].map(sector_committee), members["township"].map(township_committee))
+    fill(members, committee_of(members["sector"], sectors), committee_of(members["township"], townships))
     if len(committees) > 1:
         rows = raw["members"]
         missing = (members["committee"] == "").to_numpy()

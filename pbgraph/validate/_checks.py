@@ -440,8 +440,8 @@ class Validator(ActivityChecks):
         frame = liaisons.frame
         # endpoints were resolved against the registry, whose first rows are the members
         n = len(members)
-        cpc = np.append(members["party"].to_numpy(dtype=object) == Party.CPC, False)
-        in_group = np.append(members["party_group"].to_numpy(dtype=object) == "true", False)
+        cpc = np.append(_is_in(text_column(members["party"]), [Party.CPC]), False)
+        in_group = np.append(_is_in(text_column(members["party_group"]), ["true"]), False)
         source, target = self.positions[("liaisons", "source")], self.positions[("liaisons", "target")]
         source = np.where((source >= 0) & (source < n), source, n)
         target = np.where((target >= 0) & (target < n), target, n)
@@ -492,7 +492,7 @@ class Validator(ActivityChecks):
                 code,
                 (members[column] == "").to_numpy(),
                 column=column,
-                values=members["id"].to_numpy(dtype=object),
+                values=members["id"],
                 severity="warning",
             )
 

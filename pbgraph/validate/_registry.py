@@ -128,7 +128,10 @@ class Registry:
             return
         listed = positions[:MAX_LISTED]
         cells = (
-            np.asarray(values)[listed]
+            # a column: only the cells listed made Python strings
+            values.iloc[listed].to_numpy()
+            if isinstance(values, pd.Series)
+            else np.asarray(values)[listed]
             if values is not None
             else raw.frame[column].iloc[listed].to_numpy()
             if column
