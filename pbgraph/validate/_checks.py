@@ -325,7 +325,10 @@ class Validator(ActivityChecks):
         # per kind of liaison (then one of unknown kind): which registry tags and node tables fit an end
         tag_ok = np.zeros((len(kinds) + 1, len(TAG_NAMES)), dtype=bool)
         table_ok = np.zeros((len(kinds) + 1, len(NODE_TABLES)), dtype=bool)
-        row = np.where(code >= 0, code, len(kinds))
+        # a liaison's kind and an end's registry tag and table as one number, an entry of the table of fits
+        width = len(TAG_NAMES) * len(NODE_TABLES)
+        row = np.where(code >= 0, code, len(kinds)).astype(np.int32) * width
+        held = self.registry_tag.astype(np.int32) * len(NODE_TABLES) + self.registry_table
         for end in ("source", "target"):
             allowed = [{"members"} if end == "source" else _LIAISON_TARGETS[kind][0] for kind in kinds]
             for number, tags in enumerate([*allowed, _ANY_END]):
@@ -335,16 +338,15 @@ class Validator(ActivityChecks):
                 if any(t.startswith("org:") for t in tags):
                     tag_ok[number, TAG_CODES[ANY_ORG]] = True
                 table_ok[number, [NODE_TABLES.index(t) for t in tags if t in NODE_TABLES]] = True
+            fit = (tag_ok[:, :, None] | table_ok[:, None, :]).reshape(-1)
             key = (liaisons.name, end)
             if key not in self.positions:
                 self.resolve([key])
             positions, empty = self.positions[key], empty_cells(liaisons.frame[end])
             # a block at a time: temporaries of a few megabytes, reused
             for lo in range(0, len(positions), BLOCK):
-                part, kind_of = positions[lo : lo + BLOCK], row[lo : lo + BLOCK]
-                at = np.maximum(part, 0)
-                fits = tag_ok[kind_of, self.registry_tag[at]] | table_ok[kind_of, self.registry_table[at]]
-                fits &= part >= 0
+                part = positions[lo : lo + BLOCK]
+                fits = fit[row[lo : lo + BLOCK] + held[np.maximum(part, 0)]] & (part >= 0)
                 if not (fits | empty[lo : lo + BLOCK]).all():
                     return False
         return True
