@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pyarrow as pa
 import pytest
 
+from pbgraph.generate import generate
+from pbgraph.loader import read_tables
+from pbgraph.problem import Problem
+from pbgraph.validate import _registry
+from pbgraph.validate._checks import Validator
 from pbgraph.validate._numbered import BLOCK, numbered_positions, numbered_tables
 
 
@@ -109,3 +116,33 @@ def test_a_column_longer_than_a_block() -> None:
     assert numbered_positions(found, array).tolist() == _oracle(tables, values)
     part = array.slice(BLOCK - 5, BLOCK + 30)
     assert numbered_positions(found, part).tolist() == _oracle(tables, values[BLOCK - 5 : 2 * BLOCK + 25])
+
+
+def test_a_generated_system_validates_alike_numbered_or_hashed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # members of several committees, one cell naming an id no table has and one naming a sector: the
+    # problems, and the cells made canonical, are the same whether the ids are read by number or hashed
+    generate("city", tmp_path, seed=3, contacts=False, lang="en")
+    members = pd.read_csv(tmp_path / "members.csv", dtype=str, keep_default_na=False)
+    several = members.index[members["committee"].str.contains(";")]
+    assert len(several) >= 3
+    first, second = members.at[several[0], "committee"], members.at[several[1], "committee"]
+    members.loc[several[0], "committee"] = f"{first};O9999999"
+    members.loc[several[1], "committee"] = f"{second}；{members.at[0, 'sector']}"
+    members.loc[several[2], "committee"] = ";".join(reversed(members.at[several[2], "committee"].split(";")))
+    members.to_csv(tmp_path / "members.csv", index=False)
+
+    def validated() -> tuple[list[Problem], list[str], bool]:
+        raw, problems = read_tables(tmp_path)
+        validator = Validator(raw, problems)
+        validator.run()
+        committees = raw["members"].frame["committee"].tolist()
+        return validator.problems, committees, validator.numbered is not None
+
+    numbered, canonical, was_numbered = validated()
+    monkeypatch.setattr(_registry, "numbered_tables", lambda tables: None)
+    hashed, hashed_canonical, was_hashed = validated()
+    assert was_numbered and not was_hashed
+    assert numbered == hashed and canonical == hashed_canonical
+    assert {"unknown_reference", "wrong_reference_kind"} <= {p.code for p in numbered}

@@ -240,8 +240,11 @@ class Registry:
     def lookup(self, values: list[str]) -> np.ndarray:
         """Registry position of each of a few ids (-1 where unknown).
 
-        The few ids are hashed and the registry is run through them once, rather than the other way round.
+        Ids numbered in order are read (see `_numbered`); else the few ids are hashed and the registry is run
+        through them once, rather than the other way round.
         """
+        if self.numbered is not None:
+            return self._look_up([[pa.array(values, type=pa.large_string())]])
         hits = pc.index_in(self.registry_ids, value_set=pa.array(values, type=self.registry_ids.type))
         which = hits.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
         positions = np.full(len(values), -1, dtype=np.int64)
@@ -346,11 +349,13 @@ class Registry:
     def multi_reference(self, raw: RawTable, column: str, allowed: set[str], expected: str) -> None:
         """Like `reference`, for a column that may list several ids (`C1;C2`); normalizes such cells."""
         cells = raw.frame[column]
-        multi = np.asarray(pc.match_substring_regex(arrow_strings(cells), MULTI_SEPARATORS).fill_null(False))
+        strings = arrow_strings(cells)
+        multi = np.asarray(pc.match_substring_regex(strings, MULTI_SEPARATORS).fill_null(False))
         if multi.any():
-            # each distinct multi-valued cell is split and checked once; its rows are found by its code
+            # each distinct multi-valued cell is split and checked once; its rows are found by its code (only
+            # those cells made Python strings)
             rows = np.flatnonzero(multi)
-            codes, uniques = pd.factorize(cells.to_numpy(dtype=object)[rows])
+            codes, uniques = pd.factorize(strings.take(pa.array(rows)).to_numpy(zero_copy_only=False))
             parts = [
                 list(dict.fromkeys(p.strip() for p in re.split(MULTI_SEPARATORS, cell) if p.strip()))
                 for cell in uniques
@@ -407,8 +412,7 @@ class Registry:
             normalized = np.array(
                 [MULTI_VALUE_SEPARATOR.join(sorted(found)) for found in parts], dtype=object
             )
-            text = cells.to_numpy(dtype=object).copy()
-            text[rows] = normalized[codes]
+            text = pc.replace_with_mask(strings, pa.array(multi), pa.array(normalized[codes], strings.type))
             raw.frame[column] = pd.Series(text, dtype="str", index=cells.index)
         self.reference(raw, column, allowed, expected, mask=~multi)
 
