@@ -45,6 +45,7 @@ from pbgraph.validate._registry import (
     NODE_TABLES,
     TAG_CODES,
     TAG_NAMES,
+    fits,
     positions_in,
     text_column,
 )
@@ -322,23 +323,13 @@ class Validator(ActivityChecks):
         (of any node table for a liaison of unknown kind): all the ends at once, a pass per end, rather
         than a pass per end and kind of liaison. False says only that the checks must look closer."""
         kinds = list(LiaisonKind)
-        # per kind of liaison (then one of unknown kind): which registry tags and node tables fit an end
-        tag_ok = np.zeros((len(kinds) + 1, len(TAG_NAMES)), dtype=bool)
-        table_ok = np.zeros((len(kinds) + 1, len(NODE_TABLES)), dtype=bool)
-        # a liaison's kind and an end's registry tag and table as one number, an entry of the table of fits
+        # a liaison's kind (the last row: unknown) and an end's registry tag and table as one number, an entry
+        # of the table of what fits
         width = len(TAG_NAMES) * len(NODE_TABLES)
         row = np.where(code >= 0, code, len(kinds)).astype(np.int32) * width
-        held = self.registry_tag.astype(np.int32) * len(NODE_TABLES) + self.registry_table
         for end in ("source", "target"):
             allowed = [{"members"} if end == "source" else _LIAISON_TARGETS[kind][0] for kind in kinds]
-            for number, tags in enumerate([*allowed, _ANY_END]):
-                tag_ok[number] = False
-                table_ok[number] = False
-                tag_ok[number, [TAG_CODES[t] for t in tags if t in TAG_CODES]] = True
-                if any(t.startswith("org:") for t in tags):
-                    tag_ok[number, TAG_CODES[ANY_ORG]] = True
-                table_ok[number, [NODE_TABLES.index(t) for t in tags if t in NODE_TABLES]] = True
-            fit = (tag_ok[:, :, None] | table_ok[:, None, :]).reshape(-1)
+            fit = np.concatenate([fits(tags) for tags in [*allowed, _ANY_END]])
             key = (liaisons.name, end)
             if key not in self.positions:
                 self.resolve([key])
@@ -346,8 +337,8 @@ class Validator(ActivityChecks):
             # a block at a time: temporaries of a few megabytes, reused
             for lo in range(0, len(positions), BLOCK):
                 part = positions[lo : lo + BLOCK]
-                fits = fit[row[lo : lo + BLOCK] + held[np.maximum(part, 0)]] & (part >= 0)
-                if not (fits | empty[lo : lo + BLOCK]).all():
+                held = self.registry_held[np.maximum(part, 0)]
+                if not ((fit[row[lo : lo + BLOCK] + held] & (part >= 0)) | empty[lo : lo + BLOCK]).all():
                     return False
         return True
 

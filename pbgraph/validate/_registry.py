@@ -82,7 +82,7 @@ class Registry:
         self.derived: dict[str, Any] = {}
         # per reference column: which cells are filled, and the tag and table of the id each names
         self._filled: dict[tuple[str, str], tuple[np.ndarray, bool]] = {}
-        self._kind_of_cells: dict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = {}
+        self._held_of_cells: dict[tuple[str, str], np.ndarray] = {}
         # how the node tables number their ids, when they all do in order (see `_numbered`)
         self.numbered: list[NumberedTable] | None = None
         # the problems of a check run aside (`aside`), on its thread: kept apart until it is waited for
@@ -188,6 +188,8 @@ class Registry:
         self.registry_ids = pa.chunked_array(id_chunks, type=pa.large_string()).combine_chunks()
         self.registry_table = np.concatenate(tables)
         self.registry_tag = np.concatenate(tags)
+        # both at once, as one number: an entry of a table of what fits (see `fits`)
+        self.registry_held = self.registry_tag * np.int16(len(NODE_TABLES)) + self.registry_table
         self.registry_start = np.cumsum([0] + [len(self.raw[n].frame) for n in NODE_TABLES])
         # one lookup shared by the ids and every reference column (the registry is hashed once): each id's
         # first occurrence, and the registry position of every reference
@@ -314,25 +316,14 @@ class Registry:
         known = present if all_known else present & (positions >= 0)
         if not known.any():
             return positions
-        if key not in self._kind_of_cells:
-            at = np.maximum(positions, 0)
-            self._kind_of_cells[key] = (self.registry_tag[at], self.registry_table[at])
-        tag_at, table_at = self._kind_of_cells[key]
-        codes = {TAG_CODES[a] for a in allowed if a in TAG_CODES}
-        if any(a.startswith("org:") for a in allowed):
-            # an organization whose kind is empty or unknown was reported itself; do not guess its kind
-            codes.add(TAG_CODES[ANY_ORG])
-        tables = [NODE_TABLES.index(a) for a in allowed if a in NODE_TABLES]
-        # a lookup table per code, not a search per row
-        tag_ok = np.zeros(len(TAG_NAMES), dtype=bool)
-        tag_ok[list(codes)] = True
-        table_ok = np.zeros(len(NODE_TABLES), dtype=bool)
-        table_ok[tables] = True
-        ok = tag_ok[tag_at] | table_ok[table_at]
+        if key not in self._held_of_cells:
+            self._held_of_cells[key] = self.registry_held[np.maximum(positions, 0)]
+        held = self._held_of_cells[key]
+        ok = fits(allowed)[held]
         wrong = known & ~ok
         if wrong.any():
             tags = np.full(len(positions), "", dtype=object)
-            tags[wrong] = np.asarray(TAG_NAMES, dtype=object)[tag_at[wrong]]
+            tags[wrong] = np.asarray(TAG_NAMES, dtype=object)[held[wrong] // len(NODE_TABLES)]
             names = {t: kind_names(tag_kind(t)) for t in pd.unique(tags[wrong])}
             actual_zh = np.array([names[t][0] if t in names else "" for t in tags], dtype=object)
             actual_en = np.array([names[t][1] if t in names else "" for t in tags], dtype=object)
@@ -415,6 +406,19 @@ class Registry:
             text = pc.replace_with_mask(strings, pa.array(multi), pa.array(normalized[codes], strings.type))
             raw.frame[column] = pd.Series(text, dtype="str", index=cells.index)
         self.reference(raw, column, allowed, expected, mask=~multi)
+
+
+def fits(allowed: set[str]) -> np.ndarray:
+    """Per registry tag and table held as one number (`Registry.registry_held`): whether an id of that tag
+    in that table is one of `allowed` (node tables, tags of organizations)."""
+    tag_ok = np.zeros(len(TAG_NAMES), dtype=bool)
+    tag_ok[[TAG_CODES[a] for a in allowed if a in TAG_CODES]] = True
+    if any(a.startswith("org:") for a in allowed):
+        # an organization whose kind is empty or unknown was reported itself; do not guess its kind
+        tag_ok[TAG_CODES[ANY_ORG]] = True
+    table_ok = np.zeros(len(NODE_TABLES), dtype=bool)
+    table_ok[[NODE_TABLES.index(a) for a in allowed if a in NODE_TABLES]] = True
+    return (tag_ok[:, None] | table_ok[None, :]).reshape(-1)
 
 
 def _plain(value: Any) -> Any:
