@@ -99,10 +99,11 @@ class ActivityChecks(Registry):
         row, listed, n, as_written = self._listings
         found = self.positions[("activities", "members")]
         # each listing as a code of its id: its registry position, or past the registry for an unknown id
-        code = found.copy()
+        code = found
         unknown = found < 0
         distinct = len(self.registry_ids)
         if unknown.any():
+            code = found.copy()
             encoded = pc.dictionary_encode(listed.filter(pa.array(unknown)))
             code[unknown] = distinct + np.asarray(encoded.indices, dtype=np.int64)
             distinct += len(encoded.dictionary)
@@ -123,8 +124,9 @@ class ActivityChecks(Registry):
             values[rows] = listed.take(pa.array(np.flatnonzero(mask)[first])).to_numpy(zero_copy_only=False)
             return at, values
 
-        if "members" not in self.unavailable:
-            at, values = first_per_row(positions < 0)
+        unknown = positions < 0
+        if "members" not in self.unavailable and unknown.any():
+            at, values = first_per_row(unknown)
             self.report(
                 raw,
                 "unknown_reference",
@@ -133,8 +135,9 @@ class ActivityChecks(Registry):
                 values=values,
                 params=kind_params("expected", "member"),
             )
-        known = positions >= 0
-        wrong = known & (self.registry_table[np.maximum(positions, 0)] != members)
+        # the members are a run of the registry
+        first_member, after_members = self.registry_start[members], self.registry_start[members + 1]
+        wrong = (positions >= after_members) | ((positions >= 0) & (positions < first_member))
         if wrong.any():
             at, values = first_per_row(wrong)
             tags = np.full(n, "", dtype=object)
@@ -154,8 +157,11 @@ class ActivityChecks(Registry):
                 },
             )
         # what `pbgraph.analyses.activity` derives from the normalized column: (activity row, member node)
-        listed_member = (positions >= 0) & (positions < len(self.raw["members"].frame))
-        self.derived["activity_participation"] = (row[listed_member], positions[listed_member])
+        listed_member = (positions >= first_member) & (positions < after_members)
+        # (a registry position is a node number)
+        self.derived["activity_participation"] = (
+            (row, positions) if listed_member.all() else (row[listed_member], positions[listed_member])
+        )
         counts = np.bincount(row, minlength=n)
         if as_written:
             # each cell already lists its distinct ids joined by `;`: it stays as it is
@@ -176,7 +182,11 @@ def _first_listings(row: np.ndarray, code: np.ndarray, distinct: int) -> np.ndar
     >>> _first_listings(np.array([0, 1, 1, 1, 2]), np.array([5, 3, 4, 3, 3]), 6).tolist()
     [True, True, True, False, True]
     """
-    several = np.bincount(row)[row] > 1 if len(row) else np.zeros(0, dtype=bool)
+    # a row listing several ids: next to another listing of its row
+    same = row[1:] == row[:-1]
+    several = np.zeros(len(row), dtype=bool)
+    several[1:] = same
+    several[:-1] |= same
     at = np.flatnonzero(several)
     key = row[at] * distinct + code[at]
     order = np.argsort(key, kind="stable")
