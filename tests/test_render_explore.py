@@ -568,3 +568,27 @@ def test_a_member_view_opens_on_all_of_its_rings_beside_the_panel(
     for point in points + corners:
         assert free <= point["x"] <= width and 0 <= point["y"] <= height, point
     report.assert_clean()
+
+
+def test_a_crowded_second_hop_leaves_the_first_readable_at_the_opening_zoom(
+    chromium: Chromium, city: Dataset, tmp_path: Path
+) -> None:
+    """M0002's second hop holds about 190 nodes. On one ring whose radius grew with its count, the view opened
+    at a tenth of natural size: the first ring a speck 40 px wide, most of its names left out. It opens with
+    the first ring at least a quarter of the canvas high and every name on it drawn, at least 11 px."""
+    page, report, root_id, view = open_member_view(chromium, city, 2, tmp_path)
+    first_radius = view.rings[0][0]
+    by_ring = [
+        sum(1 for n in view.drawn() if n.id != "M0002" and (n.x**2 + n.y**2) ** 0.5 <= r + 1)
+        for r, _ in view.rings
+    ]
+    assert by_ring[0] >= 10 and by_ring[1] - by_ring[0] >= 150
+    first = {n.id for n in view.drawn() if n.label and 1 < (n.x**2 + n.y**2) ** 0.5 <= first_radius + 1}
+    scale, height = page.evaluate(
+        f"""() => [window.__pbgraphViews['{root_id}'].network.getScale(),
+                   document.querySelector('#{root_id} .pbg-net').clientHeight]"""
+    )
+    assert 2 * first_radius * scale >= height / 4
+    labels = {label[0]: label[1] for label in api(page, root_id, "labels()")}
+    assert first <= set(labels) and all(labels[node_id] >= 11 for node_id in first)
+    report.assert_clean()

@@ -3,7 +3,7 @@
 Force-directed layouts cost seconds to minutes at the sizes analysts have (tens of thousands of nodes) and
 move on every run, so views are laid out by structure instead: clusters (a sector, a township, a committee)
 on a sunflower spiral, each cluster's members on a sunflower around its centre, contacts on a small ring
-around their member; trees in layers; reach in rings by hop.
+around their member; trees in layers; reach in rings by hop, a crowded hop in bands.
 """
 
 from __future__ import annotations
@@ -138,32 +138,66 @@ def satellites(anchor: np.ndarray, anchor_xy: np.ndarray, *, radius: float = 10.
     return anchor_xy[anchor] + np.column_stack([ring * np.cos(angle), ring * np.sin(angle)])
 
 
-def ring(count: int, radius: float, *, start: float = -np.pi / 2) -> np.ndarray:
-    """`count` points evenly on a circle."""
-    angle = start + 2 * np.pi * np.arange(count) / max(count, 1)
-    return np.column_stack([radius * np.cos(angle), radius * np.sin(angle)])
-
-
 def rings_by_hop(
     hop: np.ndarray, *, gap: float = 170.0, spacing: float = 64.0
 ) -> tuple[np.ndarray, list[float]]:
-    """Positions in rings by hop around the origin, each ring spread around the whole circle; a ring too
-    crowded for `spacing` grows its radius. Returns positions and the radius of each hop (index = hop)."""
+    """Positions in rings by hop around the origin, each hop spread around the whole circle, its nodes at
+    least `spacing` apart. A hop too crowded for one ring `gap` outside the previous hop lies on concentric
+    bands `spacing` apart from there out, as many as it needs (a ring whose radius grew with its count made a
+    hop of 200 a circle ten times the first one's, which then shrank to a speck when the view framed both).
+    Returns positions and the outer radius of each hop (index = hop): its nodes lie on or inside it, outside
+    the previous hop's.
+    """
     xy = np.zeros((len(hop), 2))
     radii = [0.0]
     for h in range(1, int(hop.max(initial=0)) + 1):
         rows = np.flatnonzero(hop == h)
-        radius = max(radii[-1] + gap, len(rows) * spacing / (2 * np.pi))
-        radii.append(radius)
-        # consecutive items (of one kind, with labels alike) spread around the circle by a golden stride
         count = len(rows)
+        if not count:
+            radii.append(radii[-1] + gap)
+            continue
+        band_radii, band_counts = _bands(count, radii[-1] + gap, spacing)
+        radii.append(float(band_radii[-1]))
+        # every slot of the hop in turn around the circle, whichever band it lies on (in turns from the top):
+        # the outer band half a slot off the top, where the hop's title goes, each band further in turned by
+        # another golden fraction of a slot, so that its nodes do not lie straight inward of the outer ones
+        outward = len(band_counts) - 1 - np.arange(len(band_counts))
+        offset = (0.5 + outward * GOLDEN_ANGLE / (2 * np.pi)) % 1
+        turn = np.concatenate([(np.arange(c) + o) / c for c, o in zip(band_counts, offset, strict=True)])
+        order = np.argsort(turn, kind="stable")
+        angle = 2 * np.pi * turn[order] - np.pi / 2
+        radius = np.repeat(band_radii, band_counts)[order]
+        # consecutive items (of one kind, with labels alike) spread around the circle by a golden stride
         stride = max(1, round(count * 0.382))
         while count > 1 and np.gcd(stride, count) != 1:
             stride += 1
-        slots = (np.arange(count) * stride) % max(count, 1)
-        # half a slot off the top, where the ring's label goes
-        xy[rows] = ring(count, radius, start=-np.pi / 2 + np.pi / max(count, 1))[slots]
+        slots = (np.arange(count) * stride) % count
+        xy[rows] = np.column_stack([radius * np.cos(angle), radius * np.sin(angle)])[slots]
     return xy, radii
+
+
+def _bands(count: int, inner: float, spacing: float) -> tuple[np.ndarray, np.ndarray]:
+    """Radii of the bands of a hop of `count` nodes from `inner` out, `spacing` apart, and how many nodes each
+    holds (in proportion to its length, its nodes at least `spacing` apart): one band when a single ring no
+    wider than the bands would reach holds them all."""
+
+    def holds(radius: np.ndarray) -> np.ndarray:
+        # the most points a circle holds with neighbours (chords) at least `spacing` apart
+        return np.floor(np.pi / np.arcsin(np.minimum(1.0, spacing / (2 * radius)))).astype(np.int64)
+
+    radii = np.array([inner])
+    while holds(radii).sum() < count:
+        radii = inner + spacing * np.arange(len(radii) + 1)
+    one_ring = max(inner, spacing / (2 * np.sin(np.pi / count)) if count > 1 else inner)
+    if one_ring <= radii[-1]:
+        return np.array([one_ring]), np.array([count])
+    capacity = holds(radii)
+    # the nodes shared in proportion to each band's capacity (largest remainders), none over it
+    share = capacity * count / capacity.sum()
+    counts = np.floor(share).astype(np.int64)
+    rest = np.argsort(counts - share, kind="stable")[: count - counts.sum()]
+    counts[rest] += 1
+    return radii, counts
 
 
 def layers(depth: Sequence[int], *, width: float = 90.0, height: float = 140.0) -> np.ndarray:

@@ -326,6 +326,7 @@
       ctx.setLineDash([6 / scale, 5 / scale]);
       ctx.font = (13 / scale) + "px " + font;
       ctx.textAlign = "center";
+      ctx.textBaseline = "alphabetic";
       data.rings.forEach(function (ring) {
         ctx.beginPath();
         ctx.arc(0, 0, ring[0], 0, 2 * Math.PI);
@@ -414,7 +415,7 @@
     // dimmed, the centre and the inner rings before the outer ones, biggest first. A label that would cover
     // one already drawn (or a ring's title) is left out: zooming in brings it back, and the node's name is in
     // its tooltip and panel. On rings a label lies outward from the centre (right of a node on the right, above
-    // one at the top), one or two lines further out when it would cover another. Widths are measured once.
+    // one at the top), up to three lines further out when it would cover another. Widths are measured once.
     var LABEL_PX = 11;
     var labelOrder = [];
     for (var f = 0; f < n; f++) if (ownLabel(f)) labelOrder.push(f);
@@ -478,7 +479,7 @@
       }
       var most = Math.max(Math.abs(ux), Math.abs(uy));
       var ax = ux / most, ay = uy / most;
-      for (var t = 0; t < (ringView ? 3 : 1); t++) {
+      for (var t = 0; t < (ringView ? 4 : 1); t++) {
         var away = rows[i][6] + 3 / scale + t * h;
         var x0 = node.x + ux * away - w * (1 - ax) / 2;
         var y0 = node.y + uy * away - h * (1 - ay) / 2;
@@ -500,11 +501,15 @@
       var scale = network.getScale();
       var taken = boxGrid(64 / scale);
       ctx.save();
-      // the rings' titles (drawn under the graph, see above) keep their place
+      // the rings' titles (drawn under the graph, see above) keep their place from every other label, each
+      // its glyphs' own box; the selected and the hovered node's label is drawn all the same (zoomed out, a
+      // title spans a hop's top)
       ctx.font = (13 / scale) + "px " + font;
-      data.rings.forEach(function (ring) {
-        var half = ctx.measureText(ring[1]).width / 2;
-        taken.take([-half, -ring[0] - 20 / scale, half, -ring[0] - 2 / scale]);
+      ctx.textBaseline = "alphabetic";
+      var titles = data.rings.map(function (ring) {
+        var glyphs = ctx.measureText(ring[1]), base = -ring[0] - 5 / scale;
+        return [-glyphs.width / 2, base - glyphs.actualBoundingBoxAscent, glyphs.width / 2,
+          base + glyphs.actualBoundingBoxDescent];
       });
       ctx.textAlign = "left";
       ctx.textBaseline = "top";
@@ -512,6 +517,7 @@
       ctx.strokeStyle = "#ffffff";
       if (selected >= 0 && ownLabel(selected)) drawLabel(ctx, selected, scale, taken);
       if (hovered >= 0 && hovered !== selected && ownLabel(hovered)) drawLabel(ctx, hovered, scale, taken);
+      titles.forEach(taken.take);
       for (var pass = 0; pass < 2; pass++) {
         for (var k = 0; k < labelOrder.length; k++) {
           var i = labelOrder[k];
