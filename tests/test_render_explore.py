@@ -592,3 +592,34 @@ def test_a_crowded_second_hop_leaves_the_first_readable_at_the_opening_zoom(
     labels = {label[0]: label[1] for label in api(page, root_id, "labels()")}
     assert first <= set(labels) and all(labels[node_id] >= 11 for node_id in first)
     report.assert_clean()
+
+
+@pytest.mark.parametrize("depth", [1, 2])
+def test_reset_frames_a_member_view_as_it_opened(
+    chromium: Chromium, city: Dataset, depth: int, tmp_path: Path
+) -> None:
+    """重置 used vis's fit, which frames the nodes only, under the details panel. It goes back to how the view
+    opened: the member selected with its panel, all of the rings and names beside it, at the same zoom."""
+    page, report, root_id, view = open_member_view(chromium, city, depth, tmp_path)
+    camera = f"""() => {{
+      const net = window.__pbgraphViews['{root_id}'].network;
+      return [net.getScale(), net.getViewPosition()];
+    }}"""
+    opening = page.evaluate(camera)
+    # elsewhere: another node selected, zoomed in off to one side
+    other = next(i for i, n in enumerate(view.nodes) if n.kind == "organization" and not n.reserve)
+    page.mouse.click(*node_point(page, root_id, other))
+    assert api(page, root_id, "selected()") == view.nodes[other].id
+    page.evaluate(
+        "(id) => window.__pbgraphViews[id].network.moveTo({scale: 2.5, position: {x: 400, y: -300}})", root_id
+    )
+    page.click(f"#{root_id} .pbg-reset")
+    page.wait_for_timeout(800)
+    assert api(page, root_id, "selected()") == "M0002"
+    assert page.is_visible(f"#{root_id} .pbg-details")
+    scale, position = page.evaluate(camera)
+    assert scale == pytest.approx(opening[0], rel=0.01)
+    assert (
+        abs(position["x"] - opening[1]["x"]) * scale < 2 and abs(position["y"] - opening[1]["y"]) * scale < 2
+    )
+    report.assert_clean()

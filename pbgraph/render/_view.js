@@ -1446,8 +1446,10 @@
     // with that node in the middle of the part of the canvas the details panel leaves free (a panel that
     // would leave less than half of it is ignored). vis's own fit frames the nodes only, under the panel,
     // and a second ring of 200 nodes lay outside the window. Labels depend on the zoom: the frame is measured
-    // again after a frame drawn at the zoom found, until it holds
-    function frameAround(i) {
+    // again after a frame drawn at the zoom found, until it holds; the first measure leaves the zoom the view
+    // had out, so that the same drawing gets the same frame whatever the camera was (重置 frames like the
+    // opening). `animate`: the camera then moves there from where it was
+    function frameAround(i, animate) {
       var w = container.clientWidth, h = container.clientHeight;
       var left = 0, right = w;
       if (!panel.hidden) {
@@ -1459,7 +1461,8 @@
       }
       var centre = network.getPositions([i])[i];
       var pad = 12;
-      var scale = network.getScale();
+      var start = {scale: network.getScale(), position: network.getViewPosition()};
+      var scale = 1;
       for (var round = 0; round < 4; round++) {
         // how far the drawing reaches from the centre, each way
         var ex = 1, ey = 1;
@@ -1481,8 +1484,15 @@
         var next = Math.min(1, ((right - left) / 2 - pad) / ex, (h / 2 - pad) / ey);
         if (round && Math.abs(next - scale) < 0.01 * scale) break;
         scale = next;
-        network.moveTo({scale: scale, position: {x: centre.x - ((left + right) / 2 - w / 2) / scale, y: centre.y}});
+        var position = {x: centre.x - ((left + right) / 2 - w / 2) / scale, y: centre.y};
+        network.moveTo({scale: scale, position: position});
         network.redraw();
+      }
+      if (animate) {
+        network.moveTo(start);
+        network.moveTo({
+          scale: scale, position: position, animation: {duration: 300, easingFunction: "easeInOutQuad"}
+        });
       }
     }
     if (isPage && location.hash.length > 1) restoreState(location.hash);
@@ -1502,9 +1512,16 @@
       }
       saveState();
     }
+    // back to how the view opened: a view about one node with that node selected and framed as it opened
     root.querySelector(".pbg-reset").addEventListener("click", function () {
       clearAll(true);
-      network.fit({animation: {duration: 300, easingFunction: "easeInOutQuad"}});
+      if (focusIndex >= 0 && drawn[focusIndex]) {
+        panel.classList.remove("pbg-details-far");
+        select(focusIndex);
+        frameAround(focusIndex, true);
+      } else {
+        network.fit({animation: {duration: 300, easingFunction: "easeInOutQuad"}});
+      }
     });
     root.addEventListener("pointerdown", function () { window.__pbgraphActive = rootId; });
     root.addEventListener("focusin", function () { window.__pbgraphActive = rootId; });
