@@ -180,7 +180,8 @@ class View:
     focus
         Id of the node the view is about: selected and centred when the page opens.
     rings
-        Labelled circles around the origin (radius, label), e.g. the hops of a reach view.
+        Labelled circles around the origin (radius, label), e.g. the hops of a reach view: each hop's outer
+        edge, its nodes on or inside it and outside the hop before.
     timeline
         First and last day (days since 1970-01-01) and period in months of a time control that replays the
         liaisons by their ``since`` and activity days (a counting liaison is dormant at a day without
