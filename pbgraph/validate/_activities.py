@@ -26,7 +26,6 @@ from pbgraph.validate._registry import (
     kind_params,
     positions_in,
     tag_kind,
-    text_column,
 )
 from pbgraph.validate._text import empty_cells
 
@@ -66,10 +65,11 @@ class ActivityChecks(Registry):
                     params={"kind": activity_kind.value, "kind_zh": ACTIVITY_KIND_ZH[activity_kind]},
                 )
 
-    def activity_listings(self) -> tuple[tuple[str, str], pa.Array]:
-        """Split the member lists of the activities (`M1;M2`, any separator) into the ids they list, kept
-        until `activity_members` checks them; returns them under their key, for the registry's one lookup."""
-        cells = text_column(self.raw["activities"].frame["members"]).combine_chunks()
+    def activity_listings(self, column: pa.ChunkedArray) -> tuple[tuple[str, str], pa.Array]:
+        """Split the member lists of the activities (`column`, `M1;M2`, any separator) into the ids they
+        list, kept until `activity_members` checks them; returns them under their key, for the registry's
+        one lookup. Reads nothing else (it runs beside the checks of other columns)."""
+        cells = column.combine_chunks()
         data = cells.buffers()[2]
         raw = np.frombuffer(data, dtype=np.uint8) if data is not None else np.zeros(0, dtype=np.uint8)
         # plain ASCII without white space: of the separators only `;` can be there, and nothing to trim

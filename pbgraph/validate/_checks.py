@@ -4,6 +4,7 @@ cycles, then (when there is no error) the warnings about what will not count."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -13,6 +14,7 @@ import pyarrow.compute as pc
 
 from pbgraph._arrays import chains_end, repeats
 from pbgraph._texts.problems import END_NAMES
+from pbgraph._threads import started
 from pbgraph._write import CONTROL_CHARACTERS
 from pbgraph.model import (
     ACTIVITY_KIND_ALIASES,
@@ -494,11 +496,14 @@ class Validator(ActivityChecks):
         self.structure()
         self.control_characters()
         self.required_cells()
+        # the activities' member lists split on a thread of their own while the enumerations are checked
+        members = text_column(self.raw["activities"].frame["members"])
+        listings = started(partial(self.activity_listings, members))
         self.enums()
-        listings = self.activity_listings()
+        listing = listings()
         if settled is not None and not any(p.is_error for p in self.problems):
             settled({name: self.raw[name].frame for name in SETTLED_EARLY})
-        self.ids(_REFERENCE_COLUMNS, extra=[listings])
+        self.ids(_REFERENCE_COLUMNS, extra=[listing])
         self.references()
         self.parent_cycles()
         if not any(p.is_error for p in self.problems):
