@@ -232,6 +232,9 @@ class Validator(ActivityChecks):
             allowed=(towns, ", ".join(TOWNSHIP_KINDS) + " (or town, subdistrict, township)"),
         )
         self.dates(self.raw["liaisons"], "since")
+
+    def activity_enums(self) -> None:
+        """The kinds and dates of the activity log (its own table, touched only here: run beside `enums`)."""
         activities = self.raw["activities"]
         self.enum(activities, "kind", ACTIVITY_KIND_ALIASES, list(ActivityKind), zh=ACTIVITY_KIND_ZH)
         # an activity is dated or it is nothing: an unreadable date is an error, not a blank
@@ -496,10 +499,12 @@ class Validator(ActivityChecks):
         self.structure()
         self.control_characters()
         self.required_cells()
-        # the activities' member lists split on a thread of their own while the enumerations are checked
+        # on threads beside the other enumerations: the activities' member lists split, kinds, dates checked
         members = text_column(self.raw["activities"].frame["members"])
         listings = started(partial(self.activity_listings, members))
+        activity_enums = self.aside(self.activity_enums)
         self.enums()
+        activity_enums()
         listing = listings()
         if settled is not None and not any(p.is_error for p in self.problems):
             settled({name: self.raw[name].frame for name in SETTLED_EARLY})
