@@ -1,14 +1,18 @@
 """Shortcuts of validation over text columns give what the plain operations give: which cells are empty (read
-from the cells' lengths), the distinct values of a column and where each value is among them."""
+from the cells' lengths), whether stripping could change a column (read from the bytes at the cells' ends),
+the distinct values of a column and where each value is among them."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pbgraph.validate._checks import _distinct
-from pbgraph.validate._text import empty_cells
+from pbgraph.validate._text import empty_cells, may_need_strip
 
 
 def _column(cells: list[str], *, large: bool = True) -> pd.Series:
@@ -41,3 +45,29 @@ def test_distinct_values_in_the_order_they_first_appear() -> None:
     with_null = pa.chunked_array([pa.array(["a", None, "a"], type=pa.large_string())])
     uniques, at = _distinct(with_null)
     assert uniques.to_pylist() == ["a", None] and at.to_pylist() == [0, 1, 0]
+
+
+# every character arrow's strip trims (found by asking it about each), and characters whose UTF-8 bytes look
+# like theirs
+_CODES = [c for c in range(0x110000) if not 0xD800 <= c < 0xE000]
+_TRIMMED = pc.utf8_length(pc.utf8_trim_whitespace(pa.array([f"x{chr(c)}" for c in _CODES]))).to_numpy()
+_SPACES = [chr(c) for c, length in zip(_CODES, _TRIMMED, strict=True) if length == 1]
+_NEAR = ["\u00a1", "\u0084", "\u1681", "\u200b", "\u202e", "\u2060", "\u3001", "\u30a2", "张", "a", "é"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    cells=st.lists(st.text(alphabet=st.sampled_from([*_SPACES, *_NEAR, "\x01"]), max_size=4), max_size=12),
+    large=st.booleans(),
+)
+def test_a_column_said_not_to_need_stripping_is_its_own_strip(cells: list[str], large: bool) -> None:
+    column = _column(cells, large=large)
+    needs = any(cell != pc.utf8_trim_whitespace(pa.array([cell]))[0].as_py() for cell in cells)
+    assert may_need_strip(column) or not needs
+
+
+@pytest.mark.parametrize("space", _SPACES)
+def test_each_white_space_at_either_end_is_seen(space: str) -> None:
+    for cell in (f"{space}张三", f"张三{space}", space, f"M001{space}"):
+        assert may_need_strip(_column(["李四", cell, "王五"]))
+    assert not may_need_strip(_column(["李四", f"张{space}三", "王五", ""]))

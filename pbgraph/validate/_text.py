@@ -12,6 +12,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from pbgraph._arrays import in_sorted
 from pbgraph.graph import arrow_strings
 
 # The UTF-8 bytes of CONTROL_CHARACTERS: C0 controls but tab, newline and carriage return, DEL; U+FFFE and
@@ -53,11 +54,45 @@ def may_hold_control(values: pd.Series) -> bool:
     return False
 
 
+# the white space beyond ASCII's that arrow's `utf8_trim_whitespace` (pandas' `str.strip`) trims, as the
+# numbers their UTF-8 bytes make read in order: two bytes (U+0085, U+00A0) and three (U+1680, U+2000-U+200A,
+# U+2028, U+2029, U+202F, U+205F, U+3000)
+_WIDE_SPACES = [
+    int.from_bytes(chr(c).encode(), "big")
+    for c in (0x85, 0xA0, 0x1680, *range(0x2000, 0x200B), 0x2028, 0x2029, 0x202F, 0x205F, 0x3000)
+]
+
+
 def may_need_strip(values: pd.Series) -> bool:
-    """False when no cell of an Arrow-backed text column can start or end with white space: its bytes are
-    ASCII above the space (ids, codes, dates). True when the column is not Arrow text or it might."""
-    chunks = text_bytes(values)
-    return chunks is None or any(raw.min() <= 0x20 or raw.max() >= 0x80 for raw in chunks)
+    """False when no cell of an Arrow-backed text column starts or ends with white space (names in Chinese,
+    ids, codes, dates: most columns), from a few passes over its bytes: only a byte up to the space or the
+    first byte of a wider space is looked at closer, whether its character starts or ends a cell. True when
+    the column is not Arrow text, or when some cell might need stripping."""
+    chunks = _plain_chunks(values)
+    if chunks is None:
+        return True
+    for chunk in chunks:
+        data = chunk.buffers()[2] if len(chunk) else None
+        if data is None:
+            continue
+        offsets = _offsets(chunk)
+        raw = np.frombuffer(data, dtype=np.uint8)[offsets[0] : offsets[-1]]
+        if not raw.size or (raw.min() > 0x20 and raw.max() < 0xC2):
+            continue
+        at = np.flatnonzero((raw <= 0x20) | (raw == 0xC2) | ((raw >= 0xE1) & (raw <= 0xE3)))
+        lead = raw[at]
+        # each such character's width and whether it is white space (a byte up to the space may be)
+        width = np.where(lead <= 0x20, 1, np.where(lead == 0xC2, 2, 3))
+        code = lead.astype(np.int64)
+        for k in (1, 2):
+            more = width > k
+            code[more] = code[more] << 8 | raw[np.minimum(at[more] + k, len(raw) - 1)]
+        space = (lead <= 0x20) | np.isin(code, _WIDE_SPACES)
+        at, width = at[space] + offsets[0], width[space]
+        # a cell starts at the character, or ends right after it
+        if at.size and (in_sorted(at, offsets) | in_sorted(at + width, offsets)).any():
+            return True
+    return False
 
 
 def has_role(roles: pd.Series, these: Iterable[str]) -> np.ndarray:
