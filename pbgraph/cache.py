@@ -11,8 +11,8 @@ stale. The dataset's warnings are kept with it and reported again.
 An entry is written into a temporary folder beside its place and renamed into place in one step, so that two
 processes building the same entry at once both succeed, and a reader never sees half an entry. Inside a
 command the files are written on a thread of their own, at the lowest priority (on the processor time the
-command leaves idle), while the command goes on, and the command waits for them when it ends. Nothing is cached for a dataset with errors. The folder is ``PBGRAPH_CACHE_DIR``, else the
-platform's user cache folder.
+command leaves idle), while the command goes on, and the command waits for them when it ends. Nothing is
+cached for a dataset with errors. The folder is ``PBGRAPH_CACHE_DIR``, else the platform's user cache folder.
 """
 
 from __future__ import annotations
