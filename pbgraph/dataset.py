@@ -160,8 +160,22 @@ class Dataset:
         from pbgraph.graph import arrow_strings
 
         ids, names = self._named
-        found = pc.index_in(arrow_strings(node_ids), value_set=ids)
-        return names.take(found).fill_null("").to_numpy(zero_copy_only=False)
+        keys = arrow_strings(node_ids)
+        if len(keys) * 2 >= len(ids):
+            found = pc.index_in(keys, value_set=ids)
+            return names.take(found).fill_null("").to_numpy(zero_copy_only=False)
+        # fewer ids asked than known (a writer's distinct ids: a committee column, a few hundred): the set to
+        # look in is built from the ids asked and each known id looked for in it, not the other way round
+        # (building the set of a national dataset's 900,000 ids takes 0.3 s)
+        encoded = pc.dictionary_encode(keys)
+        asked = np.asarray(pc.index_in(ids, value_set=encoded.dictionary).fill_null(-1), dtype=np.int64)
+        rows = np.flatnonzero(asked >= 0)
+        # each id asked named by the first row that has it (the last row first, see `_named`)
+        places, first = np.unique(asked[rows], return_index=True)
+        row_of = np.full(len(encoded.dictionary) + 1, -1, dtype=np.int64)  # the last one for an empty cell
+        row_of[places] = rows[first]
+        at = row_of[np.asarray(encoded.indices.fill_null(len(encoded.dictionary)), dtype=np.int64)]
+        return names.take(pa.array(at, mask=at < 0)).fill_null("").to_numpy(zero_copy_only=False)
 
     @cached_property
     def _named(self) -> tuple[pa.Array, pa.Array]:

@@ -133,3 +133,21 @@ def test_the_name_of_an_id_is_its_row_s_name() -> None:
     odd = dataclasses.replace(ds, members=pd.concat([ds.members, twice], ignore_index=True))
     assert odd.name_of(twice["id"].iloc[0]) == "后一行"
     assert odd.names_of([twice["id"].iloc[0]]).tolist() == ["后一行"]
+
+
+def test_a_few_ids_are_named_as_many_are() -> None:
+    # a few ids asked (fewer than half the known ones) are looked up the other way round: the same names,
+    # an id asked twice named twice, the name of an id given twice its last row's
+    import dataclasses
+
+    import pandas as pd
+
+    ds = load(SAMPLE)
+    twice = ds.members.iloc[[3]].assign(name="后一行")
+    odd = dataclasses.replace(ds, members=pd.concat([ds.members, twice], ignore_index=True))
+    known = [*odd.members["id"], *odd.organizations["id"]]
+    few = [known[5], twice["id"].iloc[0], "no-such-id", known[5], "", odd.contacts["id"].iloc[0], known[-1]]
+    assert len(few) * 2 < len(known)
+    assert odd.names_of(few).tolist() == [odd.name_of(i) for i in few]
+    assert odd.names_of(few)[1] == "后一行" and odd.names_of(few)[0] == odd.names_of(few)[3] != ""
+    assert odd.names_of(few).tolist() == odd.names_of(few + known).tolist()[: len(few)]

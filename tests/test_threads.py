@@ -50,6 +50,29 @@ def test_analyses_side_by_side_give_what_one_at_a_time_gives(tmp_path: Path, opt
     assert len(alone.tables["activity_rates"]) and len(alone.tables["org_meetings"])
 
 
+@pytest.mark.parametrize("threads", [1, 4])
+def test_tables_named_as_each_analysis_is_done_are_named_as_after(tmp_path: Path, threads: int) -> None:
+    """Names beside ids as each analysis is done (`finish`, beside the analyses still running): every
+    table, the league table included, is what naming them all afterwards gives."""
+    from pbgraph.generate import generate
+    from pbgraph.naming import tables_with_names
+
+    generate("county", tmp_path / "county", seed=6)
+    ds = load(tmp_path / "county", cache=False)
+    after = tables_with_names(_findings(tmp_path / "county", 1, league=True).tables, ds)
+    finished = _findings(
+        tmp_path / "county", threads, league=True, finish=lambda tables: tables_with_names(tables, ds)
+    )
+    assert list(finished.tables) == list(after) and "league" in after
+    for name, table in after.items():
+        pd.testing.assert_frame_equal(finished.tables[name], table, obj=name)
+        assert finished.tables[name].attrs == table.attrs, name
+    assert "committee_name" in finished.tables["reach"] and "liaised_by_name" in finished.tables["fragile"]
+    # the league table without the coverage asked for (its own run of coverage) is named too
+    alone = analyze(EmbeddedBackend(ds), ["load"], league=True, finish=lambda t: tables_with_names(t, ds))
+    assert alone.league is not None and alone.league.attrs == after["league"].attrs
+
+
 def test_an_error_in_one_analysis_is_raised_as_when_alone(sample: Dataset) -> None:
     """An unknown committee: raised from the threads as it is when the analyses run one at a time."""
     from pbgraph import UnknownIdError

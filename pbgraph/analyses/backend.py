@@ -9,8 +9,8 @@ table with the same function (:func:`pbgraph.analyses.coverage.sort_league`) for
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Protocol, Unpack
 
 from pbgraph._threads import CPUS
@@ -24,6 +24,11 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from pbgraph.dataset import Dataset
+
+
+Finish = Callable[[dict[str, "pd.DataFrame"]], dict[str, "pd.DataFrame"]]
+"""A step the tables go through before :func:`analyze` returns them (e.g. names beside ids): tables by name
+in, the same names out."""
 
 
 class Backend(Protocol):
@@ -94,6 +99,7 @@ def analyze(
     names: Sequence[str] = ANALYSES,
     *,
     league: bool | None = None,
+    finish: Finish | None = None,
     **options: Unpack[OptionValues],
 ) -> Findings:
     """The league table and the analyses `names`, computed by `backend`.
@@ -107,6 +113,10 @@ def analyze(
     league
         Whether to compute the league table (coverage per committee, worst first); None: when no committee
         is chosen and the dataset has several (:func:`wants_league`).
+    finish
+        A step every table goes through before it is returned (the CLI puts names beside ids with
+        :func:`pbgraph.naming.tables_with_names`). On the embedded backend each analysis's tables go
+        through it as soon as it is done, beside the analyses still running.
     options
         The options of :class:`Options` (`committee`, `max_load`, `max_depth`, `since`, `until`,
         `min_meetings`, `min_contacts`), as for :func:`pbgraph.analyses.run`.
@@ -121,7 +131,7 @@ def analyze(
     gathered = Options(**options)
     if league is None:
         league = wants_league(backend, gathered.committee)
-    results = _results(backend, names, gathered)
+    results = _results(backend, names, gathered, finish)
     table = None
     if league:
         # the coverage of the whole dataset holds a row per committee: reuse it when it was asked for
@@ -130,6 +140,8 @@ def analyze(
             "coverage", Options(max_load=gathered.max_load, since=gathered.since, until=gathered.until)
         )
         table = sort_league(whole.main)
+        if finish is not None:
+            table = finish({"league": table})["league"]
     return Findings(results, table)
 
 
@@ -138,16 +150,19 @@ LONGEST_FIRST: tuple[str, ...] = ("coverage", "reach", "connectors", "org_life",
 first when the analyses run side by side; the others follow in the order asked."""
 
 
-def _results(backend: Backend, names: Sequence[str], options: Options) -> dict[str, Result]:
+def _results(
+    backend: Backend, names: Sequence[str], options: Options, finish: Finish | None
+) -> dict[str, Result]:
     """Each analysis's result, in the order of `names`. On the embedded backend they run on two threads
     side by side (where the process may use two processors), the longest first: numpy lets go of Python's
     lock in the large steps, and the two longest chains of structures (the activity log's joins; the reach
     and liaison graphs) take about as long as each other. Each analysis is a function of the dataset alone,
-    so the results are the same in any order."""
+    so the results are the same in any order. Each result is `finish`ed as soon as it is done, beside the
+    analyses still running (a processor waits less at the end)."""
     threads = min(ANALYSIS_THREADS, len(names))
     if not isinstance(backend, EmbeddedBackend) or threads < 2:
-        return {name: backend.run(name, options) for name in names}
-    from concurrent.futures import ThreadPoolExecutor
+        return _finished({name: backend.run(name, options) for name in names}, finish)
+    from concurrent.futures import ThreadPoolExecutor, as_completed
 
     started = sorted(
         names, key=lambda name: LONGEST_FIRST.index(name) if name in LONGEST_FIRST else len(names)
@@ -155,7 +170,21 @@ def _results(backend: Backend, names: Sequence[str], options: Options) -> dict[s
     pool = ThreadPoolExecutor(threads, thread_name_prefix="pbgraph-analysis")
     try:
         futures = {name: pool.submit(backend.run, name, options) for name in started}
-        return {name: futures[name].result() for name in names}
+        named = {future: name for name, future in futures.items()}
+        finished: dict[str, Result] = {}
+        for future in as_completed(named):
+            finished |= _finished({named[future]: future.result()}, finish)
+        return {name: finished[name] for name in names}
     finally:
         # an error (or an interrupt) in one: the others not yet started are not started
         pool.shutdown(cancel_futures=True)
+
+
+def _finished(results: dict[str, Result], finish: Finish | None) -> dict[str, Result]:
+    """The results with their tables through `finish`, all at once (one call for them all)."""
+    if finish is None or not results:
+        return results
+    tables = finish({table: frame for result in results.values() for table, frame in result.tables.items()})
+    return {
+        name: replace(r, tables={table: tables[table] for table in r.tables}) for name, r in results.items()
+    }

@@ -119,10 +119,12 @@ def analyze(
         until=until,
         min_meetings=min_meetings,
         min_contacts=min_contacts,
+        # names beside ids, each analysis's as soon as it is done
+        finish=lambda tables: tables_with_names(tables, ds),
     )
     notes = (
         sampled_notes(found.sampled, lang)
         + not_recorded_notes(found.not_recorded, lang)
         + activity_notes(found.notes, lang)
     )
-    write_tables(tables_with_names(found.tables, ds), fmt=fmt, lang=lang, output=output, notes=notes)
+    write_tables(found.tables, fmt=fmt, lang=lang, output=output, notes=notes)
