@@ -112,7 +112,7 @@ def _with_names(tables: dict[K, pd.DataFrame], ds: Dataset | Sequence[Dataset]) 
     names = iter(_names_of(datasets, [tables[table][column] for table, column, _ in wanted]))
     named: dict[K, pd.DataFrame] = {}
     for table, frame in tables.items():
-        copy = frame.copy()
+        copy = frame.copy(deep=False)  # copy-on-write: the columns shared, the name columns its own
         for _, column, name_column in (w for w in wanted if w[0] == table):
             copy.insert(list(copy.columns).index(column) + 1, name_column, next(names))
         copy.attrs = {**frame.attrs, PERSON_ROWS: table in PERSON_TABLES}

@@ -157,34 +157,27 @@ def _results(
     side by side (where the process may use two processors), the longest first: numpy lets go of Python's
     lock in the large steps, and the two longest chains of structures (the activity log's joins; the reach
     and liaison graphs) take about as long as each other. Each analysis is a function of the dataset alone,
-    so the results are the same in any order. Each result is `finish`ed as soon as it is done, beside the
-    analyses still running (a processor waits less at the end)."""
+    so the results are the same in any order. Each result is `finish`ed as soon as it is done, on its
+    thread, beside the analyses still running (not all after the last)."""
     threads = min(ANALYSIS_THREADS, len(names))
+
+    def run(name: str) -> Result:
+        result = backend.run(name, options)
+        if finish is None:
+            return result
+        return replace(result, tables=finish(result.tables))
+
     if not isinstance(backend, EmbeddedBackend) or threads < 2:
-        return _finished({name: backend.run(name, options) for name in names}, finish)
-    from concurrent.futures import ThreadPoolExecutor, as_completed
+        return {name: run(name) for name in names}
+    from concurrent.futures import ThreadPoolExecutor
 
     started = sorted(
         names, key=lambda name: LONGEST_FIRST.index(name) if name in LONGEST_FIRST else len(names)
     )
     pool = ThreadPoolExecutor(threads, thread_name_prefix="pbgraph-analysis")
     try:
-        futures = {name: pool.submit(backend.run, name, options) for name in started}
-        named = {future: name for name, future in futures.items()}
-        finished: dict[str, Result] = {}
-        for future in as_completed(named):
-            finished |= _finished({named[future]: future.result()}, finish)
-        return {name: finished[name] for name in names}
+        futures = {name: pool.submit(run, name) for name in started}
+        return {name: futures[name].result() for name in names}
     finally:
         # an error (or an interrupt) in one: the others not yet started are not started
         pool.shutdown(cancel_futures=True)
-
-
-def _finished(results: dict[str, Result], finish: Finish | None) -> dict[str, Result]:
-    """The results with their tables through `finish`, all at once (one call for them all)."""
-    if finish is None or not results:
-        return results
-    tables = finish({table: frame for result in results.values() for table, frame in result.tables.items()})
-    return {
-        name: replace(r, tables={table: tables[table] for table in r.tables}) for name, r in results.items()
-    }
