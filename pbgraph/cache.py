@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import itertools
 import json
 import os
 import queue
@@ -69,6 +70,9 @@ PERSISTED = (
     "liaison_counting",
     "activity_kind",
 )
+PERSISTED_BY_DAY = ("last_activity_until_",)
+"""Structures kept likewise that depend on a day as well (its ISO date ends the key): each pair's last
+activity up to the end of a period (the activity analyses' default period is the same in every command)."""
 _DERIVED = "derived.{}.arrow"
 _ENTRY = re.compile(r"^[0-9a-f]{16}-[0-9a-f]{32}$")
 _TEMPORARY = re.compile(r"^\.[0-9a-f]{16}-[0-9a-f]{32}\..+\.tmp$")
@@ -387,7 +391,12 @@ def _derived_arrays(ds: Dataset) -> dict[str, tuple[np.ndarray, ...]]:
     are added to the entry when a command first derives them (`_keep_derived`): a lone `validate` does not
     pay for the activity log's joins."""
     store: dict[str, Any] = ds.__dict__.get("_derived", {})
-    return {key: _as_arrays(value) for key, value in store.items() if key in PERSISTED}
+    return {key: _as_arrays(value) for key, value in store.items() if persisted(key)}
+
+
+def persisted(key: str) -> bool:
+    """Whether the entry keeps the derived structure `key` (`PERSISTED`, `PERSISTED_BY_DAY`)."""
+    return key in PERSISTED or key.startswith(PERSISTED_BY_DAY)
 
 
 def _as_arrays(structure: Any) -> tuple[np.ndarray, ...]:
@@ -410,7 +419,7 @@ def _keep_derived(entry: Path, key: str, structure: Any) -> None:
     place: a reader finds it whole or not at all). Best effort: an entry removed or replaced meanwhile, or a
     full disk, only means the next command derives it again."""
     path = entry / _DERIVED.format(key)
-    if key not in PERSISTED or path.exists():
+    if not persisted(key) or path.exists():
         return
     temporary = entry / f".{path.name}.{os.getpid()}.tmp"
     try:
@@ -481,10 +490,11 @@ def read_entry(entry: Path) -> Dataset | None:
             not_recorded=frozenset(meta["not_recorded"]),
         )
         derived = {}
-        for key in PERSISTED:
-            path = entry / _DERIVED.format(key)
+        by_day = (entry.glob(_DERIVED.format(f"{prefix}*")) for prefix in PERSISTED_BY_DAY)
+        for path in [*(entry / _DERIVED.format(key) for key in PERSISTED), *itertools.chain(*by_day)]:
             if path.exists():
                 arrays = _read_arrays(path)
+                key = path.name.removeprefix("derived.").removesuffix(".arrow")
                 derived[key] = arrays if len(arrays) > 1 else arrays[0]
     except (OSError, ValueError, KeyError, TypeError, pa.ArrowException):
         # removed by `cache clear` or another process meanwhile, or damaged: read the files instead

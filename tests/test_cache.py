@@ -321,6 +321,15 @@ def test_cache_info_and_clear(cache_folder: Path) -> None:
     assert entries(cache_folder) == []
 
 
+def _default_until(ds: pbgraph.Dataset | Path) -> str:
+    """The last day of the activity analyses' default period, as the entry names what depends on it."""
+    from pbgraph.period import activity_period
+
+    period = activity_period(ds if isinstance(ds, pbgraph.Dataset) else pbgraph.load(ds, cache=False))
+    assert period is not None
+    return period.until.isoformat()
+
+
 def test_the_activity_joins_are_kept_when_first_derived(cache_folder: Path, tmp_path: Path) -> None:
     # a lone first `validate` does not pay for the activity log's joins; the first command that derives them
     # adds them to the entry, and the commands after it read them from there
@@ -333,11 +342,13 @@ def test_the_activity_joins_are_kept_when_first_derived(cache_folder: Path, tmp_
         return sorted(p.name for p in entry.glob("derived.*.arrow"))
 
     # the liaisons' and activities' kinds as codes and which liaisons count (a flag per liaison, kept as
-    # bytes) come with them
+    # bytes) come with them, and each pair's last activity up to the end of the period (by that day)
+    until = _default_until(first)
     joins = [
         "derived.activity_kind.arrow",
         "derived.activity_pair_liaisons.arrow",
         "derived.activity_pairs.arrow",
+        f"derived.last_activity_until_{until}.arrow",
         "derived.liaison_counting.arrow",
         "derived.liaison_kind.arrow",
         "derived.liaison_pairs.arrow",
@@ -350,6 +361,9 @@ def test_the_activity_joins_are_kept_when_first_derived(cache_folder: Path, tmp_
     store = again.__dict__["_derived"]
     assert {"liaison_pairs", "activity_pair_liaisons", "activity_pairs"} <= set(store)
     assert not store["liaison_pairs"][0].flags.writeable, "read from the entry, not derived again"
+    last = store[f"last_activity_until_{until}"]
+    assert last.dtype == np.dtype("datetime64[D]") and not last.flags.writeable
+    assert np.isnat(last).any() and not np.isnat(last).all()
     counting = store["liaison_counting"]
     assert counting.dtype == bool and not counting.flags.writeable
     assert np.array_equal(counting, pbgraph.load(folder, cache=False).node_index.counting)
@@ -393,7 +407,7 @@ def test_a_command_keeps_what_it_derives_while_its_entry_is_written(
     assert first.exit_code == 0, first.output
     (entry,) = (cache_folder / name for name in entries(cache_folder))
     assert sorted(p.name for p in entry.glob("derived.*.arrow")) == sorted(
-        f"derived.{key}.arrow" for key in cache.PERSISTED
+        f"derived.{key}.arrow" for key in [*cache.PERSISTED, f"last_activity_until_{_default_until(folder)}"]
     )
     assert not [p for p in [*cache_folder.iterdir(), *entry.iterdir()] if p.name.startswith(".")]
     assert read_files(folder) == []
@@ -435,7 +449,7 @@ def test_every_persisted_structure_is_kept_and_read_back(cache_folder: Path, tmp
     assert first.exit_code == 0, first.output
     (entry,) = (cache_folder / name for name in entries(cache_folder))
     assert sorted(p.name for p in entry.glob("derived.*.arrow")) == sorted(
-        f"derived.{key}.arrow" for key in cache.PERSISTED
+        f"derived.{key}.arrow" for key in [*cache.PERSISTED, f"last_activity_until_{_default_until(folder)}"]
     )
     store = pbgraph.load(folder).__dict__["_derived"]
     assert set(store) >= set(cache.PERSISTED)

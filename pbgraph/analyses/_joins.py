@@ -3,7 +3,8 @@ part in each activity, the pairs of nodes liaison activities join, the distinct 
 activity in a period.
 
 Everything is computed over whole columns as integer keys; the structures that do not depend on a period are
-kept by the dataset cache (see :data:`pbgraph.cache.PERSISTED`).
+kept by the dataset cache (see :data:`pbgraph.cache.PERSISTED`), and so is each pair's last activity up to a
+day (:data:`pbgraph.cache.PERSISTED_BY_DAY`).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from pbgraph.model import LIAISON_ACTIVITY_KINDS, MULTI_VALUE_SEPARATOR, Activit
 from pbgraph.period import Period, activity_days
 
 if TYPE_CHECKING:
+    import datetime as dt
     from collections.abc import Iterable
 
     from pbgraph.dataset import Dataset
@@ -117,7 +119,36 @@ class LiaisonActivity:
 
 
 def liaison_activity(ds: Dataset, period: Period) -> LiaisonActivity:
-    return ds.derived(f"liaison_activity:{period.label}", lambda d: _build_liaison_activity(d, period))
+    def build(d: Dataset) -> LiaisonActivity:
+        rows, source, target, pair = distinct_liaisons(d)
+        last = last_activity(d, period.until)[pair]
+        # active in the period: some activity between its first and last day, so the last one up to its
+        # end falls on or after its first (NaT, where there is none, is never)
+        return LiaisonActivity(rows, source, target, last >= np.datetime64(period.since, "D"), last)
+
+    return ds.derived(f"liaison_activity:{period.label}", build)
+
+
+def last_activity(ds: Dataset, until: dt.date) -> np.ndarray:
+    """Per pair of :func:`distinct_liaisons`: the day of its last activity up to `until` (NaT where none).
+    It depends on the period's end only; the dataset cache keeps it by that day (see
+    `pbgraph.cache.PERSISTED_BY_DAY`): every command's default period is the same."""
+
+    def build(d: Dataset) -> np.ndarray:
+        _, _, _, pair = distinct_liaisons(d)
+        joined = joined_liaisons(d)
+        _, owners = joined_pairs(d)
+        days = activity_days(d)
+        # only the joined pairs some liaison is, with their day (a pass over the days, not a copy as integers)
+        hit = np.flatnonzero(joined >= 0)
+        joined, days = joined[hit], days[owners[hit]]
+        upto = days <= np.datetime64(until, "D")
+        # every distinct source × target key is some liaison's; NaT is the smallest day
+        latest = np.full(int(pair.max()) + 1 if len(pair) else 0, np.datetime64("NaT", "D").astype(np.int64))
+        np.maximum.at(latest, joined[upto], days[upto].view(np.int64))
+        return latest.view("datetime64[D]")
+
+    return ds.derived(f"last_activity_until_{until.isoformat()}", build)
 
 
 def distinct_liaisons(ds: Dataset) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -162,23 +193,3 @@ def joined_liaisons(ds: Dataset) -> np.ndarray:
         return np.where(keys[at] == pair_keys, at, -1)
 
     return ds.derived("activity_pair_liaisons", build)
-
-
-def _build_liaison_activity(ds: Dataset, period: Period) -> LiaisonActivity:
-    rows, source, target, pair = distinct_liaisons(ds)
-    joined = joined_liaisons(ds)
-    _, owners = joined_pairs(ds)
-    days = activity_days(ds)
-    until = np.datetime64(period.until, "D")
-    since = np.datetime64(period.since, "D")
-    # only the joined pairs some liaison is, with their day (a pass over the days, not a copy as integers)
-    hit = np.flatnonzero(joined >= 0)
-    joined, days = joined[hit], days[owners[hit]]
-    upto = days <= until
-    pairs = int(pair.max()) + 1 if len(pair) else 0  # every distinct source × target key is some liaison's
-    active = np.zeros(pairs, dtype=bool)
-    active[joined[upto & (days >= since)]] = True
-    # the last activity up to the end of the period, per pair (NaT, the smallest day, where none)
-    latest = np.full(pairs, np.datetime64("NaT", "D").astype(np.int64))
-    np.maximum.at(latest, joined[upto], days[upto].view(np.int64))
-    return LiaisonActivity(rows, source, target, active[pair], latest[pair].view("datetime64[D]"))
