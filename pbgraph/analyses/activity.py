@@ -311,16 +311,18 @@ def org_life(
     members = found.member
     below = found.meetings_per_member[members] < min_meetings
     members = members[below & member_mask(ds, committee)[members]]
-    org_ids = ds.organizations["id"].to_numpy(dtype=object)
-    org_names = ds.organizations["name"].to_numpy(dtype=object)
     orgs_of = found.orgs_of(members)
+    # the strings of the rows listed only (a national system's columns hold 640,000 members)
+    listed = distinct(np.array([org for orgs in orgs_of for org in orgs], dtype=np.int64))
+    org_ids, org_names = (
+        dict(zip(listed.tolist(), strings_at(ds.organizations[column], listed).tolist(), strict=True))
+        for column in ("id", "name")
+    )
     return pd.DataFrame(
         {
-            "committee": ds.members["committee"].to_numpy(dtype=object)[members],
-            "id": ds.members["id"].to_numpy(dtype=object)[members],
-            "name": ds.members["name"].to_numpy(dtype=object)[members],
-            "duty_organizations": [MULTI_VALUE_SEPARATOR.join(org_ids[orgs]) for orgs in orgs_of],
-            "duty_organization_names": ["、".join(org_names[orgs]) for orgs in orgs_of],
+            **{column: strings_at(ds.members[column], members) for column in ("committee", "id", "name")},
+            "duty_organizations": [MULTI_VALUE_SEPARATOR.join(org_ids[o] for o in orgs) for orgs in orgs_of],
+            "duty_organization_names": ["、".join(org_names[o] for o in orgs) for orgs in orgs_of],
             "meetings": found.meetings_per_member[members],
         },
         columns=ORG_LIFE_COLUMNS,

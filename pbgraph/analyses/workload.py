@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from pbgraph.analyses._common import check_committee, facts, member_mask, member_rows
-from pbgraph.graph import distinct, index_of
+from pbgraph.graph import distinct, index_of, strings_at
 from pbgraph.model import LiaisonKind
 
 if TYPE_CHECKING:
@@ -53,8 +53,7 @@ def fragile(ds: Dataset, *, committee: str | None = None) -> pd.DataFrame:
     f = facts(ds)
     mask = (f.sole_source >= 0) & member_mask(ds, committee)
     rows = member_rows(ds, mask, ["id", "name"])
-    rows["liaised_by"] = ds.members["id"].to_numpy(dtype=object)[f.sole_source[mask]]
-    rows["liaised_by"] = rows["liaised_by"].astype("str")
+    rows["liaised_by"] = strings_at(ds.members["id"], f.sole_source[mask]).set_axis(rows.index)
     return rows
 
 
