@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import itertools
 import json
 import os
 import queue
@@ -490,11 +489,13 @@ def read_entry(entry: Path) -> Dataset | None:
             not_recorded=frozenset(meta["not_recorded"]),
         )
         derived = {}
-        by_day = (entry.glob(_DERIVED.format(f"{prefix}*")) for prefix in PERSISTED_BY_DAY)
-        for path in [*(entry / _DERIVED.format(key) for key in PERSISTED), *itertools.chain(*by_day)]:
+        paths = {key: entry / _DERIVED.format(key) for key in PERSISTED}
+        start, end = _DERIVED.split("{}")
+        for prefix in PERSISTED_BY_DAY:
+            paths |= {p.name[len(start) : -len(end)]: p for p in entry.glob(_DERIVED.format(f"{prefix}*"))}
+        for key, path in paths.items():
             if path.exists():
                 arrays = _read_arrays(path)
-                key = path.name.removeprefix("derived.").removesuffix(".arrow")
                 derived[key] = arrays if len(arrays) > 1 else arrays[0]
     except (OSError, ValueError, KeyError, TypeError, pa.ArrowException):
         # removed by `cache clear` or another process meanwhile, or damaged: read the files instead
