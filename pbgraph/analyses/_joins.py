@@ -109,22 +109,31 @@ def joined_pairs(ds: Dataset) -> tuple[np.ndarray, np.ndarray]:
 
 @dataclass
 class LiaisonActivity:
-    """Distinct counting liaisons (first row of each source, target, kind) and their activity."""
+    """Distinct counting liaisons (first row of each source, target, kind) and their activity: whether
+    active in the period, and the day of the last activity up to its end, by their pair (see
+    :func:`last_at`)."""
 
     rows: np.ndarray
     source: np.ndarray
     target: np.ndarray
     active: np.ndarray
-    last: np.ndarray
+    pair: np.ndarray
+    last_by_pair: np.ndarray
+
+    def last_at(self, liaisons: np.ndarray) -> np.ndarray:
+        """The day of the last activity of these liaisons (positions or a mask) up to the period's end, NaT
+        where none (taken for the liaisons asked only: 8 bytes for each of 7 million would be 54 MiB)."""
+        return self.last_by_pair[self.pair[liaisons]]
 
 
 def liaison_activity(ds: Dataset, period: Period) -> LiaisonActivity:
     def build(d: Dataset) -> LiaisonActivity:
         rows, source, target, pair = distinct_liaisons(d)
-        last = last_activity(d, period.until)[pair]
+        last = last_activity(d, period.until)
         # active in the period: some activity between its first and last day, so the last one up to its
         # end falls on or after its first (NaT, where there is none, is never)
-        return LiaisonActivity(rows, source, target, last >= np.datetime64(period.since, "D"), last)
+        active = (last >= np.datetime64(period.since, "D"))[pair]
+        return LiaisonActivity(rows, source, target, active, pair, last)
 
     return ds.derived(f"liaison_activity:{period.label}", build)
 

@@ -118,7 +118,7 @@ def dormant(
     found = liaison_activity(ds, period)
     keep = ~found.active & member_mask(ds, committee)[found.source]
     rows, source, target = found.rows[keep], found.source[keep], found.target[keep]
-    last = found.last[keep]
+    last = found.last_at(keep)
     # the ends' ids and the kind from the node tables and the kind codes (a reference is its node's id
     # exactly, a counting liaison has a known kind): of the liaisons' own text only `since` is read
     kinds = pa.array([kind.value for kind in LiaisonKind], pa.string())
@@ -489,6 +489,6 @@ def pair_activity(
     hit = (at < len(keys)) & (keys[order][np.minimum(at, len(keys) - 1)] == wanted)
     rows = order[np.minimum(at, len(keys) - 1)]
     dormant_flags[hit] = ~found.active[rows[hit]]
-    dates = found.last[rows[hit]]
+    dates = found.last_at(rows[hit])
     last[hit] = np.where(np.isnat(dates), "", dates.astype(str))
     return dormant_flags, last
