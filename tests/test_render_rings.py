@@ -5,6 +5,7 @@ the legend, and the hops' titles never over each other."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -233,6 +234,110 @@ def test_reset_frames_a_member_view_as_it_opened(
     assert (
         abs(position["x"] - opening[1]["x"]) * scale < 2 and abs(position["y"] - opening[1]["y"]) * scale < 2
     )
+    report.assert_clean()
+
+
+def hop_titles(page: Any, root_id: str, view: Any) -> dict[str, list[float]]:
+    """The hops' titles the next frame draws, read off the canvas as it draws them: title -> its glyphs'
+    box [left, top, right, bottom] in canvas pixels."""
+    return {
+        text: box
+        for text, box in page.evaluate(
+            """([rootId, titles]) => {
+              const net = window.__pbgraphViews[rootId].network;
+              const proto = CanvasRenderingContext2D.prototype, fillText = proto.fillText, out = [];
+              proto.fillText = function (text, x, y) {
+                if (titles.includes(text)) {
+                  const m = this.getTransform(), glyphs = this.measureText(text);
+                  out.push([text, [m.a * (x - glyphs.actualBoundingBoxLeft) + m.e,
+                                   m.d * (y - glyphs.actualBoundingBoxAscent) + m.f,
+                                   m.a * (x + glyphs.actualBoundingBoxRight) + m.e,
+                                   m.d * (y + glyphs.actualBoundingBoxDescent) + m.f]]);
+                }
+                return fillText.apply(this, arguments);
+              };
+              try { net.redraw(); } finally { proto.fillText = fillText; }
+              return out;
+            }""",
+            [root_id, [title for _, title in view.rings]],
+        )
+    }
+
+
+def ring_index(view: Any, node: Any) -> int:
+    """The ring a node of a hop lies on or inside (its hop's: a crowded hop's bands lie inside its ring)."""
+    distance = (node.x**2 + node.y**2) ** 0.5
+    return next(k for k, (radius, _) in enumerate(view.rings) if radius >= distance - 1)
+
+
+def test_the_titles_of_a_reach_views_many_hops_never_cover_each_other(
+    chromium: Chromium, city: Dataset, tmp_path: Path
+) -> None:
+    """M2344 reaches 2,500 nodes in 15 hops: the outer hops, one ring each, lay 13 px apart at the opening
+    zoom, their titles (12 px high) drawn one on top of the next with half a pixel between. A title that would
+    lie closer to one drawn than its line's height is left out, the first and the last kept: those drawn are
+    a quarter of their height apart or more, and one left out would have come within a line and a half of
+    one drawn. Selecting or hovering a node brings its hop's title (the first or the last hop's gives way to
+    it next to them)."""
+    view = build_view(city, "reach", "M2344")
+    assert len(view.rings) >= 12
+    path = tmp_path / "reach.html"
+    write_view(view, path)
+    page, report = chromium.open_page(path, width=1280, height=720)
+    wait_ready(page)
+    page.wait_for_timeout(500)
+    root_id = str(page.evaluate("() => document.querySelector('.pbg').id"))
+    titles = [title for _, title in view.rings]
+    scale = float(api(page, root_id, "network.getScale()"))
+
+    def check(drawn: dict[str, list[float]]) -> None:
+        assert titles[0] in drawn and titles[-1] in drawn
+        # one column of titles over the centre, top to bottom
+        boxes = sorted(drawn.values(), key=lambda box: box[1])
+        height = max(box[3] - box[1] for box in boxes)
+        assert all(lower[1] - upper[3] >= height / 4 for upper, lower in pairwise(boxes)), drawn
+        # none is left out that would have had room
+        radius = {title: r for r, title in view.rings}
+        for title in set(titles) - set(drawn):
+            nearest = min(abs(radius[title] - radius[other]) for other in drawn)
+            assert nearest * scale < 1.5 * height, title
+
+    opening = hop_titles(page, root_id, view)
+    check(opening)
+    assert len(opening) < len(titles)
+    # a node of a hop whose title is left out, clear of the panel: selected, then another hovered
+    panel = page.eval_on_selector(f"#{root_id} .pbg-details", "el => el.getBoundingClientRect().right")
+    canvas = page.eval_on_selector(f"#{root_id} .pbg-net", "el => el.getBoundingClientRect().toJSON()")
+
+    def left_out_node(drawn: dict[str, list[float]], away_from: list[int]) -> tuple[int, int]:
+        # a node clear of the panel, on a hop two or more rings from those of `away_from` (the first and the
+        # last hop give way to the selected or hovered hop's title next to them)
+        for index, node in enumerate(view.nodes):
+            if (node.x**2 + node.y**2) < 1:
+                continue
+            ring = ring_index(view, node)
+            if titles[ring] in drawn or any(abs(ring - other) < 2 for other in away_from):
+                continue
+            x, y = node_point(page, root_id, index)
+            if panel + 20 < x < canvas["right"] - 20 and canvas["top"] + 20 < y < canvas["bottom"] - 20:
+                return index, ring
+        raise AssertionError("no node on a hop whose title is left out")
+
+    ends = [0, len(titles) - 1]
+    index, ring = left_out_node(opening, ends)
+    page.mouse.click(*node_point(page, root_id, index))
+    assert api(page, root_id, "selected()") == view.nodes[index].id
+    selected = hop_titles(page, root_id, view)
+    assert titles[ring] in selected
+    check(selected)
+    other, other_ring = left_out_node(selected, [*ends, ring])
+    x, y = node_point(page, root_id, other)
+    page.mouse.move(x - 20, y - 20)
+    page.mouse.move(x, y, steps=3)
+    page.wait_for_timeout(300)
+    hovered = hop_titles(page, root_id, view)
+    assert titles[other_ring] in hovered and titles[ring] in hovered
+    check(hovered)
     report.assert_clean()
 
 

@@ -315,8 +315,29 @@
         edge.options.arrows.to.enabled = on && (id.charAt(0) !== "e" || erows[Number(id.slice(1))][6] === 1);
       }
     }
+    // the hops' titles lie in one column over the centre. Zoomed out on a big reach the outer hops lay 13 px
+    // apart, their titles one on the next: a title that would lie closer to one drawn than a line's height
+    // is left out, the selected node's hop and the hovered one's first, then the first and the last hop, then
+    // the others from the centre out. Their glyphs' boxes (canvas units) keep other labels off (drawLabels)
+    var titleBoxes = [];
+    function shownTitles(scale) {
+      var rings = data.rings, line = 13 * 1.25 / scale, shown = [];
+      var order = [selected, hovered].filter(function (i) {
+        return i >= 0 && Math.hypot(rows[i][2], rows[i][3]) > 1;
+      }).map(ringOf);
+      order.push(0, rings.length - 1);
+      for (var k = 1; k < rings.length - 1; k++) order.push(k);
+      order.forEach(function (k) {
+        var clear = k < rings.length && shown.every(function (j) {
+          return j !== k && Math.abs(rings[k][0] - rings[j][0]) >= line;
+        });
+        if (clear) shown.push(k);
+      });
+      return shown;
+    }
     network.on("beforeDrawing", function (ctx) {
       showArrows(network.getScale());
+      titleBoxes = [];
       if (!data.rings.length) return;
       var scale = network.getScale();
       ctx.save();
@@ -331,7 +352,12 @@
         ctx.beginPath();
         ctx.arc(0, 0, ring[0], 0, 2 * Math.PI);
         ctx.stroke();
-        ctx.fillText(ring[1], 0, -ring[0] - 5 / scale);
+      });
+      shownTitles(scale).forEach(function (k) {
+        var title = data.rings[k][1], base = -data.rings[k][0] - 5 / scale, glyphs = ctx.measureText(title);
+        ctx.fillText(title, 0, base);
+        titleBoxes.push([-glyphs.width / 2, base - glyphs.actualBoundingBoxAscent, glyphs.width / 2,
+          base + glyphs.actualBoundingBoxDescent]);
       });
       ctx.restore();
     });
@@ -501,23 +527,15 @@
       var scale = network.getScale();
       var taken = boxGrid(64 / scale);
       ctx.save();
-      // the rings' titles (drawn under the graph, see above) keep their place from every other label, each
-      // its glyphs' own box; the selected and the hovered node's label is drawn all the same (zoomed out, a
-      // title spans a hop's top)
-      ctx.font = (13 / scale) + "px " + font;
-      ctx.textBaseline = "alphabetic";
-      var titles = data.rings.map(function (ring) {
-        var glyphs = ctx.measureText(ring[1]), base = -ring[0] - 5 / scale;
-        return [-glyphs.width / 2, base - glyphs.actualBoundingBoxAscent, glyphs.width / 2,
-          base + glyphs.actualBoundingBoxDescent];
-      });
+      // the rings' titles drawn (under the graph, see above) keep their place from every other label; the
+      // selected and the hovered node's label is drawn all the same (zoomed out, a title spans a hop's top)
       ctx.textAlign = "left";
       ctx.textBaseline = "top";
       ctx.lineJoin = "round";
       ctx.strokeStyle = "#ffffff";
       if (selected >= 0 && ownLabel(selected)) drawLabel(ctx, selected, scale, taken);
       if (hovered >= 0 && hovered !== selected && ownLabel(hovered)) drawLabel(ctx, hovered, scale, taken);
-      titles.forEach(taken.take);
+      titleBoxes.forEach(taken.take);
       for (var pass = 0; pass < 2; pass++) {
         for (var k = 0; k < labelOrder.length; k++) {
           var i = labelOrder[k];
