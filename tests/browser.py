@@ -237,3 +237,12 @@ def search(page: Any, root_id: str, query: str) -> str:
     page.fill(f"#{root_id} .pbg-search", query)
     page.press(f"#{root_id} .pbg-search", "Enter")
     return str(page.text_content(f"#{root_id} .pbg-status"))
+
+
+def overlapping(boxes: list[list[float]]) -> bool:
+    """Whether any two boxes [left, top, right, bottom] overlap."""
+    return any(
+        a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+        for position, a in enumerate(boxes)
+        for b in boxes[position + 1 :]
+    )

@@ -1,7 +1,9 @@
-"""Shared test set-up: the sample dataset, loaded once."""
+"""Shared test set-up: the sample dataset and a generated city system, each loaded once."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -15,6 +17,18 @@ SAMPLE = ROOT / "data" / "sample"
 @pytest.fixture(scope="session")
 def sample() -> Dataset:
     return load(SAMPLE)
+
+
+@pytest.fixture(scope="session")
+def city(tmp_path_factory: pytest.TempPathFactory) -> Dataset:
+    """A generated city system (seed 3): thousands of nodes, long organization names, many hops."""
+    path = tmp_path_factory.mktemp("city") / "city"
+    subprocess.run(
+        [sys.executable, "-m", "pbgraph.cli", "generate", "--scale", "city", "--seed", "3", str(path)],
+        check=True,
+        capture_output=True,
+    )
+    return load(path)
 
 
 @pytest.fixture(autouse=True)

@@ -315,8 +315,29 @@
         edge.options.arrows.to.enabled = on && (id.charAt(0) !== "e" || erows[Number(id.slice(1))][6] === 1);
       }
     }
+    // the hops' titles lie in one column over the centre. Zoomed out on a big reach the outer hops lay 13 px
+    // apart, their titles one on the next: a title that would lie closer to one drawn than a line's height
+    // is left out, the selected node's hop and the hovered one's first, then the first and the last hop, then
+    // the others from the centre out. Their glyphs' boxes (canvas units) keep other labels off (drawLabels)
+    var titleBoxes = [];
+    function shownTitles(scale) {
+      var rings = data.rings, line = 13 * 1.25 / scale, shown = [];
+      var order = [selected, hovered].filter(function (i) {
+        return i >= 0 && Math.hypot(rows[i][2], rows[i][3]) > 1;
+      }).map(ringOf);
+      order.push(0, rings.length - 1);
+      for (var k = 1; k < rings.length - 1; k++) order.push(k);
+      order.forEach(function (k) {
+        var clear = k < rings.length && shown.every(function (j) {
+          return j !== k && Math.abs(rings[k][0] - rings[j][0]) >= line;
+        });
+        if (clear) shown.push(k);
+      });
+      return shown;
+    }
     network.on("beforeDrawing", function (ctx) {
       showArrows(network.getScale());
+      titleBoxes = [];
       if (!data.rings.length) return;
       var scale = network.getScale();
       ctx.save();
@@ -331,7 +352,12 @@
         ctx.beginPath();
         ctx.arc(0, 0, ring[0], 0, 2 * Math.PI);
         ctx.stroke();
-        ctx.fillText(ring[1], 0, -ring[0] - 5 / scale);
+      });
+      shownTitles(scale).forEach(function (k) {
+        var title = data.rings[k][1], base = -data.rings[k][0] - 5 / scale, glyphs = ctx.measureText(title);
+        ctx.fillText(title, 0, base);
+        titleBoxes.push([-glyphs.width / 2, base - glyphs.actualBoundingBoxAscent, glyphs.width / 2,
+          base + glyphs.actualBoundingBoxDescent]);
       });
       ctx.restore();
     });
@@ -491,7 +517,7 @@
         ctx.fillStyle = dimmed && dimmed[i] ? DIM_LABEL : OUTLINE;
         ctx.strokeText(labelText(i), x0, y0);
         ctx.fillText(labelText(i), x0, y0);
-        labelsDrawn.push([rows[i][0], px, box]);
+        labelsDrawn.push([rows[i][0], px, box, i]);
         return;
       }
     }
@@ -501,23 +527,15 @@
       var scale = network.getScale();
       var taken = boxGrid(64 / scale);
       ctx.save();
-      // the rings' titles (drawn under the graph, see above) keep their place from every other label, each
-      // its glyphs' own box; the selected and the hovered node's label is drawn all the same (zoomed out, a
-      // title spans a hop's top)
-      ctx.font = (13 / scale) + "px " + font;
-      ctx.textBaseline = "alphabetic";
-      var titles = data.rings.map(function (ring) {
-        var glyphs = ctx.measureText(ring[1]), base = -ring[0] - 5 / scale;
-        return [-glyphs.width / 2, base - glyphs.actualBoundingBoxAscent, glyphs.width / 2,
-          base + glyphs.actualBoundingBoxDescent];
-      });
+      // the rings' titles drawn (under the graph, see above) keep their place from every other label; the
+      // selected and the hovered node's label is drawn all the same (zoomed out, a title spans a hop's top)
       ctx.textAlign = "left";
       ctx.textBaseline = "top";
       ctx.lineJoin = "round";
       ctx.strokeStyle = "#ffffff";
       if (selected >= 0 && ownLabel(selected)) drawLabel(ctx, selected, scale, taken);
       if (hovered >= 0 && hovered !== selected && ownLabel(hovered)) drawLabel(ctx, hovered, scale, taken);
-      titles.forEach(taken.take);
+      titleBoxes.forEach(taken.take);
       for (var pass = 0; pass < 2; pass++) {
         for (var k = 0; k < labelOrder.length; k++) {
           var i = labelOrder[k];
@@ -1442,49 +1460,85 @@
         frameAround(focusIndex);
       }
     }
+    // the part of the canvas that is seen, in canvas pixels: what lies over the canvas (the details panel; the
+    // legend too, where a host page's style lays it over the canvas rather than beside it, where the canvas
+    // ends) takes the side it covers off it, the side whose loss is least, unless less than half would be left
+    function freePart() {
+      var w = container.clientWidth, h = container.clientHeight;
+      var net = container.getBoundingClientRect();
+      var free = {left: 0, top: 0, right: w, bottom: h};
+      [panel, root.querySelector(".pbg-legend")].forEach(function (cover) {
+        if (!cover || cover.hidden || !cover.getClientRects().length) return;
+        var box = cover.getBoundingClientRect();
+        var x0 = box.left - net.left, x1 = box.right - net.left, y0 = box.top - net.top, y1 = box.bottom - net.top;
+        if (x1 <= free.left || x0 >= free.right || y1 <= free.top || y0 >= free.bottom) return;
+        // [side, its new edge, the pixels it loses], the sides that leave half or more, least lost first
+        var sides = [["left", x1, x1, w], ["right", x0, w - x0, w], ["top", y1, y1, h], ["bottom", y0, h - y0, h]]
+          .filter(function (side) { return side[2] <= side[3] / 2; })
+          .sort(function (a, b) { return a[2] - b[2]; });
+        if (!sides.length) return;
+        var side = sides[0][0], edge = sides[0][1];
+        free[side] = side === "left" || side === "top" ? Math.max(free[side], edge) : Math.min(free[side], edge);
+      });
+      return free;
+    }
     // a view about one node (a member's rings, a reach) opens on all of its drawing, rings and labels too,
-    // with that node in the middle of the part of the canvas the details panel leaves free (a panel that
-    // would leave less than half of it is ignored). vis's own fit frames the nodes only, under the panel,
-    // and a second ring of 200 nodes lay outside the window. Labels depend on the zoom: the frame is measured
-    // again after a frame drawn at the zoom found, until it holds; the first measure leaves the zoom the view
-    // had out, so that the same drawing gets the same frame whatever the camera was (重置 frames like the
-    // opening). `animate`: the camera then moves there from where it was
+    // with that node in the middle of the free part of the canvas (see freePart). vis's own fit frames the
+    // nodes only, under the panel, and a second ring of 200 nodes lay outside the window. Labels keep their
+    // size on the screen, so the farther out the zoom, the more of the canvas they cover, and which are drawn
+    // changes with it: a frame measured at one zoom did not hold the labels of the next, and four measures
+    // still left a long name at the edge cut off. Each pass takes the labels drawn at the zoom reached, each
+    // as a point in the drawing plus pixels on the screen, and finds the most zoom at which all of them would
+    // lie in the free part; it stops when the zoom reached holds what it draws (a few passes; at most 8). The
+    // first pass measures nodes and rings only, leaving out the zoom the view had, so that the same drawing
+    // gets the same frame whatever the camera was (重置 frames like the opening). `animate`: the camera then
+    // moves there from where it was
     function frameAround(i, animate) {
       var w = container.clientWidth, h = container.clientHeight;
-      var left = 0, right = w;
-      if (!panel.hidden) {
-        var box = panel.getBoundingClientRect();
-        var net = container.getBoundingClientRect();
-        var from = box.left - net.left, to = box.right - net.left;
-        if (from < w / 2 && w - to >= w / 2) left = to;
-        else if (from >= w / 2) right = from;
-      }
-      var centre = network.getPositions([i])[i];
+      var free = freePart();
       var pad = 12;
+      var halfX = (free.right - free.left) / 2 - pad, halfY = (free.bottom - free.top) / 2 - pad;
+      var centre = network.getPositions([i])[i];
       var start = {scale: network.getScale(), position: network.getViewPosition()};
-      var scale = 1;
-      for (var round = 0; round < 4; round++) {
-        // how far the drawing reaches from the centre, each way
-        var ex = 1, ey = 1;
-        var grow = function (x0, y0, x1, y1) {
-          ex = Math.max(ex, Math.abs(x0 - centre.x), Math.abs(x1 - centre.x));
-          ey = Math.max(ey, Math.abs(y0 - centre.y), Math.abs(y1 - centre.y));
-        };
+      var most = 1;
+      // a point `a` canvas units from the centre and `b` screen pixels further the same axis lies within
+      // `half` pixels of it up to a zoom of (half - b) / a (a point that lies beyond at any zoom is left out)
+      function within(a, b, half) {
+        if (a < 0) { a = -a; b = -b; }
+        if (a > 0 && b < half) most = Math.min(most, (half - b) / a);
+      }
+      var scale = 0, position = null;
+      for (var pass = 0; pass < 8; pass++) {
+        most = 1;
         for (var k = 0; k < n; k++) {
           var node = network.body.nodes[k];
           if (!drawn[k] || hidden[k] || !node) continue;
-          grow(node.x - rows[k][6], node.y - rows[k][6], node.x + rows[k][6], node.y + rows[k][6]);
+          within(Math.abs(node.x - centre.x) + rows[k][6], 0, halfX);
+          within(Math.abs(node.y - centre.y) + rows[k][6], 0, halfY);
         }
-        // the rings (around the origin) and their titles
-        for (var k2 = 0; k2 < data.rings.length; k2++) {
-          var radius = data.rings[k2][0];
-          grow(-radius, -radius - 20 / scale, radius, radius);
+        // the rings (around the origin) and their titles, up to 20 px over them
+        for (var r = 0; r < data.rings.length; r++) {
+          var radius = data.rings[r][0];
+          within(radius - centre.x, 0, halfX);
+          within(-radius - centre.x, 0, halfX);
+          within(radius - centre.y, 0, halfY);
+          within(-radius - centre.y, -20, halfY);
         }
-        if (round) labelsDrawn.forEach(function (label) { grow.apply(null, label[2]); });
-        var next = Math.min(1, ((right - left) / 2 - pad) / ex, (h / 2 - pad) / ey);
-        if (round && Math.abs(next - scale) < 0.01 * scale) break;
-        scale = next;
-        var position = {x: centre.x - ((left + right) / 2 - w / 2) / scale, y: centre.y};
+        if (pass) {
+          labelsDrawn.forEach(function (label) {
+            var at = network.body.nodes[label[3]], box = label[2];
+            within(at.x - centre.x, (box[0] - at.x) * scale, halfX);
+            within(at.x - centre.x, (box[2] - at.x) * scale, halfX);
+            within(at.y - centre.y, (box[1] - at.y) * scale, halfY);
+            within(at.y - centre.y, (box[3] - at.y) * scale, halfY);
+          });
+          if (most >= scale * 0.995) break;
+        }
+        scale = most;
+        position = {
+          x: centre.x - ((free.left + free.right) / 2 - w / 2) / scale,
+          y: centre.y - ((free.top + free.bottom) / 2 - h / 2) / scale
+        };
         network.moveTo({scale: scale, position: position});
         network.redraw();
       }
@@ -1571,7 +1625,7 @@
         for (var i = 0; i < n; i++) if (drawn[i] && hidden[i]) out.push(i);
         return out;
       },
-      // the labels the view drew in the last frame: [id, size on the screen in px, box in canvas units]
+      // the labels the view drew in the last frame: [id, size on the screen in px, box in canvas units, node]
       labels: function () {
         return labelsDrawn;
       },
