@@ -246,3 +246,8 @@ def overlapping(boxes: list[list[float]]) -> bool:
         for position, a in enumerate(boxes)
         for b in boxes[position + 1 :]
     )
+
+
+def api(page: Any, root_id: str, call: str) -> Any:
+    """A call of a view's page API (`window.__pbgraphViews[root_id]`), e.g. `api(page, root, "labels()")`."""
+    return page.evaluate(f"() => window.__pbgraphViews['{root_id}'].{call}")

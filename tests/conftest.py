@@ -1,14 +1,17 @@
-"""Shared test set-up: the sample dataset and a generated city system, each loaded once."""
+"""Shared test set-up: the sample dataset and a generated city system, each loaded once; a headless
+Chromium for the browser tests, one per test module."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from pbgraph import Dataset, load
+from tests.browser import Chromium, launch_chromium
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "data" / "sample"
@@ -29,6 +32,13 @@ def city(tmp_path_factory: pytest.TempPathFactory) -> Dataset:
         capture_output=True,
     )
     return load(path)
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Chromium]:
+    """A headless Chromium for the module's tests (skipped, saying why, where none can be had)."""
+    with launch_chromium() as browser:
+        yield browser
 
 
 @pytest.fixture(autouse=True)

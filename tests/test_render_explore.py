@@ -4,7 +4,6 @@ filters with counts, state in the URL, PNG export and keys, on the sample and on
 from __future__ import annotations
 
 import base64
-from collections.abc import Iterator
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -16,7 +15,7 @@ from pbgraph import Dataset
 from pbgraph.render import build_view, write_view
 from tests.browser import (
     Chromium,
-    launch_chromium,
+    api,
     node_point,
     open_view,
     overlapping,
@@ -27,16 +26,6 @@ from tests.browser import (
 
 SHOTS = Path("/tmp/explore_shots")
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Chromium]:
-    with launch_chromium() as browser:
-        yield browser
-
-
-def api(page: Any, root_id: str, call: str) -> Any:
-    return page.evaluate(f"() => window.__pbgraphViews['{root_id}'].{call}")
 
 
 def open_built(chromium: Chromium, view: Any, path: Path) -> tuple[Any, Any, str]:

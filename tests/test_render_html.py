@@ -9,7 +9,6 @@ import math
 import re
 import time
 import zlib
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +28,6 @@ from pbgraph.render._static import render_static
 from tests.browser import (
     Chromium,
     hover_tooltip,
-    launch_chromium,
     open_view,
     screenshot,
     search,
@@ -172,12 +170,6 @@ def script_data(page_html: str) -> dict[str, Any]:
         text = zlib.decompress(base64.b64decode(text)).decode("utf-8")
     data: dict[str, Any] = json.loads(text)
     return data
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Chromium]:
-    with launch_chromium() as browser:
-        yield browser
 
 
 # -- offline -------------------------------------------------------------------------------------------

@@ -8,7 +8,6 @@ import base64
 import io
 import subprocess
 import sys
-from collections.abc import Iterator
 from itertools import combinations
 from pathlib import Path
 from typing import Any
@@ -20,13 +19,7 @@ from PIL import Image
 from pbgraph import Dataset
 from pbgraph.render import build_view, render_view, write_view
 from pbgraph.render._model import GAP_HALO
-from tests.browser import Chromium, launch_chromium, open_view, wait_ready
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Chromium]:
-    with launch_chromium() as browser:
-        yield browser
+from tests.browser import Chromium, open_view, wait_ready
 
 
 def opened(chromium: Chromium, view: Any, path: Path) -> tuple[Any, Any, str]:

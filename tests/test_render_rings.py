@@ -4,7 +4,6 @@ the legend, and the hops' titles never over each other."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -13,20 +12,10 @@ import pytest
 
 from pbgraph import Dataset
 from pbgraph.render import build_view, write_view
-from tests.browser import Chromium, launch_chromium, node_point, overlapping, screenshot, wait_ready
+from tests.browser import Chromium, api, node_point, overlapping, screenshot, wait_ready
 
 SHOTS = Path("/tmp/explore_shots")
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Chromium]:
-    with launch_chromium() as browser:
-        yield browser
-
-
-def api(page: Any, root_id: str, call: str) -> Any:
-    return page.evaluate(f"() => window.__pbgraphViews['{root_id}'].{call}")
 
 
 def label_boxes(page: Any, root_id: str, view: Any) -> dict[str, list[float]]:

@@ -4,7 +4,6 @@ activity dates in real headless Chromium, checked against the dataset by hand-wr
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -13,15 +12,9 @@ import pytest
 
 from pbgraph import Dataset
 from pbgraph.render import build_view, write_view
-from tests.browser import Chromium, launch_chromium, open_view
+from tests.browser import Chromium, open_view
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Chromium]:
-    with launch_chromium() as browser:
-        yield browser
 
 
 def edge_states(page: Any, root_id: str) -> dict[int, tuple[bool, str]]:

@@ -4,7 +4,6 @@ aggregates above its node limit, and works in real headless Chromium (draws, sea
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -14,7 +13,7 @@ from click.testing import CliRunner
 from pbgraph import Dataset, UnknownIdError, analyses, load
 from pbgraph.cli import main
 from pbgraph.render import VIEWS, build_view, render_view, show, to_pyvis, write_view
-from tests.browser import Chromium, hover_tooltip, launch_chromium, open_view, screenshot, search
+from tests.browser import Chromium, hover_tooltip, open_view, screenshot, search
 from tests.conftest import SAMPLE
 
 SHOTS = Path("/tmp/view_shots")
@@ -162,12 +161,6 @@ def test_cli_render_formats(tmp_path: Path) -> None:
     result = runner.invoke(main, ["render", "member", "M9999", "data/sample", "-o", str(tmp_path / "x.html")])
     assert result.exit_code == 1 and "M9999" in result.output
     assert not (tmp_path / "x.html").exists()
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Chromium]:
-    with launch_chromium() as browser:
-        yield browser
 
 
 @pytest.mark.browser

@@ -6,7 +6,6 @@ from __future__ import annotations
 import dataclasses
 import re
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,7 @@ from pbgraph.analyses import league_table, unlinked
 from pbgraph.cli import main
 from pbgraph.export import person_names
 from pbgraph.report import build_report, write_report
-from tests.browser import Chromium, launch_chromium, screenshot
+from tests.browser import Chromium, screenshot
 from tests.conftest import ROOT, SAMPLE
 
 EPOCH = "1714521600"  # 2024-05-01
@@ -231,12 +230,6 @@ def test_cli_report_is_documented() -> None:
 
 
 # -- in the browser ------------------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Chromium]:
-    with launch_chromium() as browser:
-        yield browser
 
 
 def _wait_for_views(page) -> None:  # type: ignore[no-untyped-def]
