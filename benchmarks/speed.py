@@ -34,7 +34,8 @@ TARGETS = {
     "province": {"first": 1.5, "cached": 0.6, "csv_ratio": 4.0, "report": 2.0, "graphml": 15.0},
     "national": {"first": 20.0, "cached": 8.0, "peak_gib": 2.5},
 }
-PBGRAPH = "from pbgraph.cli import main; main()"
+# the command as the console script runs it
+PBGRAPH = "from pbgraph.cli import run; run()"
 READ_CSV = """
 import sys
 from pathlib import Path

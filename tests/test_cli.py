@@ -512,9 +512,8 @@ def test_a_reader_that_stops_early_is_no_error(tmp_path: Path) -> None:
     import sys
 
     args = ["analyze", "all", "data/sample", "--format", "json"]
-    code = "import sys; from pbgraph.cli import main; main(sys.argv[1:])"
     with subprocess.Popen(
-        [sys.executable, "-c", code, *args],
+        [sys.executable, "-m", "pbgraph.cli", *args],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

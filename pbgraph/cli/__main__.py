@@ -1,5 +1,5 @@
 """`python -m pbgraph.cli`: the same as the `pbgraph` command."""
 
-from pbgraph.cli import main
+from pbgraph.cli import run
 
-main()
+run()
