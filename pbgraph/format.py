@@ -10,7 +10,7 @@ import json
 import math
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from functools import partial
 from pathlib import Path
 from typing import Any, TypeAlias
@@ -237,24 +237,29 @@ Chunk: TypeAlias = "bytes | memoryview"
 """A piece of an output's UTF-8 bytes: written as it is, one after the other (a file takes either)."""
 
 
-def json_chunks(tables: dict[str, pd.DataFrame], lang: str = "zh") -> Iterator[Chunk]:
+def json_chunks(
+    tables: Mapping[str, pd.DataFrame] | Iterator[tuple[str, pd.DataFrame]], lang: str = "zh"
+) -> Iterator[Chunk]:
     """:func:`json_document` as pieces of UTF-8 to write one after the other, a table at a time: each
     table's text is built a column at a time in Arrow and stays the Arrow buffer it was built in (a national
     `analyze all` writes some 700 MB: never copied, decoded or encoded again, and only one table's text is
-    held at once). A table with a column of Python objects goes through orjson instead."""
-    tables = {name: _overall_named(frame, lang) for name, frame in tables.items()}
-    if len(tables) == 1:
-        yield from _json_array(next(iter(tables.values())), "")
-        return
-    if not tables:
-        yield b"{}"
-        return
-    yield b"{\n"
-    for position, (name, frame) in enumerate(tables.items()):
-        separator = ",\n" if position else ""
-        yield f"{separator}  {json.dumps(str(name), ensure_ascii=False)}: ".encode()
-        yield from _json_array(frame, "  ")
-    yield b"\n}"
+    held at once). A table with a column of Python objects goes through orjson instead.
+
+    `tables` may be an iterator of (name, table) that computes them meanwhile
+    (:meth:`pbgraph.analyses.backend.Findings.tables_as_done`): each is taken when the text before it is
+    written, and the document is always an object of the tables by name (a mapping of one table is the
+    array of its records)."""
+    if isinstance(tables, Mapping):
+        if len(tables) == 1:
+            yield from _json_array(_overall_named(next(iter(tables.values())), lang), "")
+            return
+        tables = iter(tables.items())
+    opening = b"{\n"
+    for name, frame in tables:
+        yield opening + f"  {json.dumps(str(name), ensure_ascii=False)}: ".encode()
+        yield from _json_array(_overall_named(frame, lang), "  ")
+        opening = b",\n"
+    yield b"{}" if opening == b"{\n" else b"\n}"
 
 
 def _json_array(frame: pd.DataFrame, indent: str) -> Iterator[Chunk]:

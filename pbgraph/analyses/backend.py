@@ -9,8 +9,8 @@ table with the same function (:func:`pbgraph.analyses.coverage.sort_league`) for
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Protocol, Unpack
 
 from pbgraph._threads import CPUS
@@ -60,10 +60,25 @@ class EmbeddedBackend:
 
 @dataclass
 class Findings:
-    """The league table (when asked for) and the result of each analysis, in the order asked."""
+    """The league table (when asked for) and the result of each analysis, in the order asked (of
+    :func:`analyze` with `as_done`: those done so far, until :meth:`tables_as_done` has given every table)."""
 
     results: dict[str, Result]
     league: pd.DataFrame | None = None
+    coming: Iterator[tuple[str, Result]] | None = field(default=None, repr=False)
+    """The results still to come, in order, each as soon as it is done (:func:`analyze` with `as_done`)."""
+
+    def tables_as_done(self) -> Iterator[tuple[str, pd.DataFrame]]:
+        """Every table by name, in the order of :attr:`tables`, each as soon as its analysis and those before
+        it are done, while the later ones still run; the results fill in as they come."""
+        if self.league is not None:
+            yield "league", self.league
+        for result in self.results.values():
+            yield from result.tables.items()
+        coming, self.coming = self.coming, None
+        for name, result in coming or ():
+            self.results[name] = result
+            yield from result.tables.items()
 
     @property
     def tables(self) -> dict[str, pd.DataFrame]:
@@ -100,6 +115,7 @@ def analyze(
     *,
     league: bool | None = None,
     finish: Finish | None = None,
+    as_done: bool = False,
     **options: Unpack[OptionValues],
 ) -> Findings:
     """The league table and the analyses `names`, computed by `backend`.
@@ -117,6 +133,10 @@ def analyze(
         A step every table goes through before it is returned (the CLI puts names beside ids with
         :func:`pbgraph.naming.tables_with_names`). On the embedded backend each analysis's tables go
         through it as soon as it is done, beside the analyses still running.
+    as_done
+        Return at once, the analyses running: :meth:`Findings.tables_as_done` gives each table as soon as
+        it and those before it are done (a writer writes the first tables while the last are computed).
+        Without a league table only (it comes first, from the coverage of every committee).
     options
         The options of :class:`Options` (`committee`, `max_load`, `max_depth`, `since`, `until`,
         `min_meetings`, `min_contacts`), as for :func:`pbgraph.analyses.run`.
@@ -131,7 +151,9 @@ def analyze(
     gathered = Options(**options)
     if league is None:
         league = wants_league(backend, gathered.committee)
-    results = _results(backend, names, gathered, finish)
+    if as_done and not league:
+        return Findings({}, coming=_in_order(backend, names, gathered, finish))
+    results = dict(_in_order(backend, names, gathered, finish))
     table = None
     if league:
         # the coverage of the whole dataset holds a row per committee: reuse it when it was asked for
@@ -150,15 +172,15 @@ LONGEST_FIRST: tuple[str, ...] = ("coverage", "reach", "connectors", "org_life",
 first when the analyses run side by side; the others follow in the order asked."""
 
 
-def _results(
+def _in_order(
     backend: Backend, names: Sequence[str], options: Options, finish: Finish | None
-) -> dict[str, Result]:
-    """Each analysis's result, in the order of `names`. On the embedded backend they run on two threads
-    side by side (where the process may use two processors), the longest first: numpy lets go of Python's
-    lock in the large steps, and the two longest chains of structures (the activity log's joins; the reach
-    and liaison graphs) take about as long as each other. Each analysis is a function of the dataset alone,
-    so the results are the same in any order. Each result is `finish`ed as soon as it is done, on its
-    thread, beside the analyses still running (not all after the last)."""
+) -> Iterator[tuple[str, Result]]:
+    """Each analysis's result, in the order of `names`, as soon as it is done. On the embedded backend they
+    run on two threads side by side (where the process may use two processors), the longest first: numpy lets
+    go of Python's lock in the large steps, and the two longest chains of structures (the activity log's
+    joins; the reach and liaison graphs) take about as long as each other. Each analysis is a function of the
+    dataset alone, so the results are the same in any order. Each result is `finish`ed as soon as it is done,
+    on its thread, beside the analyses still running (not all after the last)."""
     threads = min(ANALYSIS_THREADS, len(names))
 
     def run(name: str) -> Result:
@@ -168,7 +190,9 @@ def _results(
         return replace(result, tables=finish(result.tables))
 
     if not isinstance(backend, EmbeddedBackend) or threads < 2:
-        return {name: run(name) for name in names}
+        for name in names:
+            yield name, run(name)
+        return
     from concurrent.futures import ThreadPoolExecutor
 
     started = sorted(
@@ -177,7 +201,9 @@ def _results(
     pool = ThreadPoolExecutor(threads, thread_name_prefix="pbgraph-analysis")
     try:
         futures = {name: pool.submit(run, name) for name in started}
-        return {name: futures[name].result() for name in names}
+        for name in names:
+            yield name, futures[name].result()
     finally:
-        # an error (or an interrupt) in one: the others not yet started are not started
+        # an error (or an interrupt) in one, or the results no longer wanted (the generator closed): the
+        # others not yet started are not started
         pool.shutdown(cancel_futures=True)

@@ -7,7 +7,7 @@ import functools
 import itertools
 import os
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
@@ -265,36 +265,45 @@ def asked(names: Sequence[str], *, by_committee: bool) -> tuple[str, ...]:
 
 
 def write_tables(
-    tables: dict[str, pd.DataFrame],
+    tables: Mapping[str, pd.DataFrame] | Iterator[tuple[str, pd.DataFrame]],
     *,
     fmt: str,
     lang: str,
     output: Path | None,
-    notes: list[str] | None = None,
+    notes: Sequence[str] | Callable[[], Sequence[str]] = (),
 ) -> None:
     """Write named tables in the chosen format, to the screen or a file, through the one table writer
-    (:mod:`pbgraph.format`): `analyze`, `info`, `validate` and `neo4j query` all print with it."""
+    (:mod:`pbgraph.format`): `analyze`, `info`, `validate` and `neo4j query` all print with it.
+
+    `tables` may come as they are computed, as (name, table) pairs: JSON to a file is written as each comes
+    (the file lands whole or not at all), any other output takes them all first. `notes` are lines for the
+    reader after the rows (on the terminal when the rows are machine-readable), or what gives them once the
+    tables are written (e.g. what the analyses that computed them noted)."""
     from pbgraph._write import atomic_open
 
-    if fmt == "xlsx":
-        if output is None:
-            raise click.UsageError(say(USAGE, "xlsx_needs_output", lang))
-        write_xlsx(tables, output, lang=lang)
-        echo_wrote(output, lang)
-        return
-    if fmt != "table":
-        # notes are not rows: machine-readable output keeps to rows, the notes go to the terminal
-        for note in notes or []:
-            click.echo(note, err=True)
+    def noted() -> Sequence[str]:
+        return notes() if callable(notes) else notes
+
     if fmt == "json":
-        # as the pieces it was built in (hundreds of MB at national scale: never joined into one text)
-        chunks: Iterable[Chunk] = itertools.chain(json_chunks(tables, lang), [b"\n"])
+        # as the pieces it was built in (hundreds of MB at national scale: never joined into one text); to a
+        # file, each table as it comes
+        chunks: Iterable[Chunk] = itertools.chain(
+            json_chunks(tables if output is not None else dict(tables), lang), [b"\n"]
+        )
     else:
-        text = tables_text(tables, fmt=fmt, lang=lang)
+        whole = dict(tables)
+        if fmt == "xlsx":
+            if output is None:
+                raise click.UsageError(say(USAGE, "xlsx_needs_output", lang))
+            write_xlsx(whole, output, lang=lang)
+            echo_wrote(output, lang)
+            return
+        text = tables_text(whole, fmt=fmt, lang=lang)
         if fmt == "table":
-            text += "".join(note + "\n" for note in notes or [])
+            text += "".join(note + "\n" for note in noted())
         if output is None:
             click.echo(text, nl=False)
+            _echo_notes(noted, fmt)
             return
         chunks = [(("\ufeff" if fmt == "csv" else "") + text).encode()]
     if output is None:
@@ -306,8 +315,19 @@ def write_tables(
         except BrokenPipeError:
             # the reader stopped early (`| head`), as it may: nothing more to write, nothing to report
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return
+        _echo_notes(noted, fmt)
         return
     with atomic_open(output, "wb", seeks=False) as handle:
         for chunk in chunks:
             handle.write(chunk)
+    _echo_notes(noted, fmt)
     echo_wrote(output, lang)
+
+
+def _echo_notes(notes: Callable[[], Sequence[str]], fmt: str) -> None:
+    """Notes are not rows: machine-readable output keeps to rows, the notes go to the terminal after them (a
+    table's are among its lines)."""
+    if fmt != "table":
+        for note in notes():
+            click.echo(note, err=True)

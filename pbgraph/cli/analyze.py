@@ -121,10 +121,16 @@ def analyze(
         min_contacts=min_contacts,
         # names beside ids, each analysis's as soon as it is done
         finish=lambda tables: tables_with_names(tables, ds),
+        # the first tables written while the last analyses run (to a file; the screen gets them whole)
+        as_done=True,
     )
-    notes = (
-        sampled_notes(found.sampled, lang)
-        + not_recorded_notes(found.not_recorded, lang)
-        + activity_notes(found.notes, lang)
-    )
-    write_tables(found.tables, fmt=fmt, lang=lang, output=output, notes=notes)
+
+    def noted() -> list[str]:
+        # what the analyses noted, once every table is written
+        return (
+            sampled_notes(found.sampled, lang)
+            + not_recorded_notes(found.not_recorded, lang)
+            + activity_notes(found.notes, lang)
+        )
+
+    write_tables(found.tables_as_done(), fmt=fmt, lang=lang, output=output, notes=noted)

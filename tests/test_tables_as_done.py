@@ -1,0 +1,117 @@
+"""Tables written as the analyses are done (`analyze(..., as_done=True)`, `Findings.tables_as_done`): the
+first tables are written while the last analyses still run, the output is what writing them all at the end
+gives, and a failure on the way leaves no file."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+from pbgraph import Dataset
+from pbgraph.analyses import ANALYSES, backend
+from pbgraph.analyses.backend import EmbeddedBackend, analyze
+from pbgraph.analyses.registry import Options, Result
+from pbgraph.cli import main
+from pbgraph.cli._common import write_tables
+from pbgraph.format import json_chunks, json_document
+
+
+class HeldBackend(EmbeddedBackend):
+    """Plumbing: the embedded analyses, the last one asked held until `release` is set (or 60 s pass, which
+    the test reports as the first tables not having come while it was held)."""
+
+    release: threading.Event
+    held: str
+
+    def run(self, name: str, options: Options) -> Result:
+        if name == self.held and not self.release.wait(60):
+            raise TimeoutError(f"{name} was held 60 s: nothing came before it")
+        return super().run(name, options)
+
+
+def held(ds: Dataset, name: str) -> HeldBackend:
+    found = HeldBackend(ds)
+    object.__setattr__(found, "release", threading.Event())
+    object.__setattr__(found, "held", name)
+    return found
+
+
+@pytest.mark.parametrize("threads", [1, 2])
+def test_the_first_tables_come_while_the_last_analysis_runs(sample: Dataset, threads: int) -> None:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(backend, "ANALYSIS_THREADS", threads)
+        # one thread runs them in order: the held one (the last) is not reached before the first tables
+        running = held(sample, ANALYSES[-1])
+        found = analyze(running, ANALYSES, as_done=True)
+        chunks = json_chunks(found.tables_as_done())
+        first = next(chunks) + bytes(next(chunks))
+        assert first.startswith(b'{\n  "coverage": [')
+        assert not running.release.is_set() and ANALYSES[-1] not in found.results
+        running.release.set()
+        text = first + b"".join(bytes(chunk) for chunk in chunks)
+    # every table came, in order, and the results filled in
+    assert list(found.results) == list(ANALYSES)
+    whole = analyze(EmbeddedBackend(sample), ANALYSES, league=False)
+    assert text.decode() == json_document(whole.tables)
+    assert (found.notes, found.sampled, found.not_recorded) == (
+        whole.notes,
+        whole.sampled,
+        whole.not_recorded,
+    )
+
+
+def test_tables_as_done_are_the_tables_in_their_order(sample: Dataset) -> None:
+    # with the league table (then computed whole first), and without `as_done`
+    for options in ({"league": True}, {"league": True, "as_done": True}, {"league": False}):
+        found = analyze(EmbeddedBackend(sample), ANALYSES, **options)  # type: ignore[arg-type]
+        pairs = list(found.tables_as_done())
+        assert [name for name, _ in pairs] == list(found.tables)
+        for name, table in pairs:
+            pd.testing.assert_frame_equal(table, found.tables[name], obj=name)
+        assert ("league" in found.tables) is bool(options["league"])
+
+
+def test_the_cli_writes_the_same_file_as_the_screen_shows(tmp_path: Path) -> None:
+    # to a file as the tables come; to the screen whole: the same JSON, and the notes on the terminal after
+    out = tmp_path / "all.json"
+    args = ["analyze", "all", "data/sample", "--format", "json", "--no-cache"]
+    filed = CliRunner().invoke(main, [*args, "-o", str(out)])
+    shown = CliRunner().invoke(main, args)
+    assert filed.exit_code == 0 and shown.exit_code == 0, filed.output + shown.output
+    assert out.read_text(encoding="utf-8") == shown.stdout
+    notes = [line for line in filed.stderr.splitlines() if line.startswith("注")]
+    assert notes and notes == [line for line in shown.stderr.splitlines() if line.startswith("注")]
+    # the notes come before the line that says the file is written
+    assert filed.stderr.rstrip().splitlines()[-1].startswith("已写入")
+
+
+def test_a_failure_on_the_way_leaves_no_file_and_the_old_one_as_it_was(
+    sample: Dataset, tmp_path: Path
+) -> None:
+    out = tmp_path / "all.json"
+    out.write_text("before", encoding="utf-8")
+    tables = analyze(EmbeddedBackend(sample), ["coverage", "unlinked"], league=False).tables
+
+    def failing() -> Iterator[tuple[str, pd.DataFrame]]:
+        yield "coverage", tables["coverage"]
+        raise RuntimeError("an analysis failed after the first table was written")
+
+    with pytest.raises(RuntimeError, match="after the first table"):
+        write_tables(failing(), fmt="json", lang="zh", output=out)
+    assert out.read_text(encoding="utf-8") == "before"
+    assert [p.name for p in tmp_path.iterdir()] == ["all.json"]  # nothing left beside it
+
+
+def test_the_object_form_of_tables_as_they_come(sample: Dataset) -> None:
+    # a stream is always an object of the tables by name, also when it holds one table or none
+    tables = analyze(EmbeddedBackend(sample), ["unlinked"], league=False).tables
+    one = b"".join(bytes(c) for c in json_chunks(iter(tables.items()))).decode()
+    assert list(json.loads(one)) == ["unlinked"]
+    assert json.loads(one)["unlinked"] == json.loads(json_document(tables))
+    assert b"".join(bytes(c) for c in json_chunks(iter([]))) == b"{}"
