@@ -258,6 +258,7 @@ def json_chunks(
     for name, frame in tables:
         yield opening + f"  {json.dumps(str(name), ensure_ascii=False)}: ".encode()
         yield from _json_array(_overall_named(frame, lang), "  ")
+        del frame  # not held while the next table is computed
         opening = b",\n"
     yield b"{}" if opening == b"{\n" else b"\n}"
 

@@ -115,3 +115,37 @@ def test_the_object_form_of_tables_as_they_come(sample: Dataset) -> None:
     assert list(json.loads(one)) == ["unlinked"]
     assert json.loads(one)["unlinked"] == json.loads(json_document(tables))
     assert b"".join(bytes(c) for c in json_chunks(iter([]))) == b"{}"
+
+
+def test_a_table_written_is_let_go_and_the_notes_stay(sample: Dataset) -> None:
+    # without `keep`, nothing holds an analysis's tables once the writer has moved on to the next analysis's
+    # (a national run's tables are hundreds of MB while the last analyses work); the notes and flags stay
+    import gc
+    import weakref
+
+    whole = analyze(EmbeddedBackend(sample), ANALYSES, league=False)
+    owner = {table: name for name, result in whole.results.items() for table in result.tables}
+    found = analyze(EmbeddedBackend(sample), ANALYSES, league=False, as_done=True)
+    seen: dict[str, weakref.ref[pd.DataFrame]] = {}
+
+    def watched(pairs: Iterator[tuple[str, pd.DataFrame]]) -> Iterator[tuple[str, pd.DataFrame]]:
+        for pair in pairs:
+            seen[pair[0]] = weakref.ref(pair[1])
+            yield pair
+            del pair
+
+    for chunk in json_chunks(watched(found.tables_as_done(keep=False))):
+        if bytes(chunk).startswith((b"{\n  ", b",\n  ")):
+            # the next table begins: the tables of every analysis before its own are no longer held
+            gc.collect()
+            table = bytes(chunk).split(b'"')[1].decode()
+            held = [name for name, ref in seen.items() if ref() is not None and owner[name] != owner[table]]
+            assert held == [], table
+            assert not any(result.tables for result in found.results.values())
+    assert list(seen) == list(whole.tables)
+    assert list(found.results) == list(ANALYSES)
+    assert (found.notes, found.sampled, found.not_recorded) == (
+        whole.notes,
+        whole.sampled,
+        whole.not_recorded,
+    )

@@ -68,17 +68,22 @@ class Findings:
     coming: Iterator[tuple[str, Result]] | None = field(default=None, repr=False)
     """The results still to come, in order, each as soon as it is done (:func:`analyze` with `as_done`)."""
 
-    def tables_as_done(self) -> Iterator[tuple[str, pd.DataFrame]]:
+    def tables_as_done(self, *, keep: bool = True) -> Iterator[tuple[str, pd.DataFrame]]:
         """Every table by name, in the order of :attr:`tables`, each as soon as its analysis and those before
-        it are done, while the later ones still run; the results fill in as they come."""
+        it are done, while the later ones still run; the results fill in as they come. Without `keep`, the
+        results that come keep their notes and flags but not their tables: a writer lets each table go once
+        written (a national system's run hundreds of MB while the last analyses still work)."""
         if self.league is not None:
             yield "league", self.league
         for result in self.results.values():
             yield from result.tables.items()
         coming, self.coming = self.coming, None
         for name, result in coming or ():
-            self.results[name] = result
-            yield from result.tables.items()
+            tables = result.tables
+            self.results[name] = result if keep else replace(result, tables={})
+            del result
+            yield from tables.items()
+            del tables  # not held while the next result is waited for
 
     @property
     def tables(self) -> dict[str, pd.DataFrame]:
@@ -202,7 +207,8 @@ def _in_order(
     try:
         futures = {name: pool.submit(run, name) for name in started}
         for name in names:
-            yield name, futures[name].result()
+            # taken out: a done future holds its result as long as it is kept
+            yield name, futures.pop(name).result()
     finally:
         # an error (or an interrupt) in one, or the results no longer wanted (the generator closed): the
         # others not yet started are not started

@@ -133,4 +133,5 @@ def analyze(
             + activity_notes(found.notes, lang)
         )
 
-    write_tables(found.tables_as_done(), fmt=fmt, lang=lang, output=output, notes=noted)
+    # each table let go once written
+    write_tables(found.tables_as_done(keep=False), fmt=fmt, lang=lang, output=output, notes=noted)
