@@ -246,21 +246,33 @@ def json_chunks(
     held at once). A table with a column of Python objects goes through orjson instead.
 
     `tables` may be an iterator of (name, table) that computes them meanwhile
-    (:meth:`pbgraph.analyses.backend.Findings.tables_as_done`): each is taken when the text before it is
-    written, and the document is always an object of the tables by name (a mapping of one table is the
-    array of its records)."""
-    if isinstance(tables, Mapping):
-        if len(tables) == 1:
-            yield from _json_array(_overall_named(next(iter(tables.values())), lang), "")
-            return
-        tables = iter(tables.items())
-    opening = b"{\n"
-    for name, frame in tables:
-        yield opening + f"  {json.dumps(str(name), ensure_ascii=False)}: ".encode()
-        yield from _json_array(_overall_named(frame, lang), "  ")
-        del frame  # not held while the next table is computed
-        opening = b",\n"
-    yield b"{}" if opening == b"{\n" else b"\n}"
+    (:meth:`pbgraph.analyses.backend.Findings.tables_as_done`), written as they come into the same text as
+    their mapping: each table is taken when the text before it is written, the second before the first is
+    (one table alone is the array of its records, not an object of one)."""
+    pairs = iter(tables.items()) if isinstance(tables, Mapping) else tables
+    first, second = next(pairs, None), next(pairs, None)
+    if first is None:
+        yield b"{}"
+        return
+    if second is None:
+        yield from _json_array(_overall_named(first[1], lang), "")
+        return
+    # each table not held once written, while the next is computed
+    yield from _json_member(b"{\n", first, lang)
+    del first
+    yield from _json_member(b",\n", second, lang)
+    del second
+    for pair in pairs:
+        yield from _json_member(b",\n", pair, lang)
+        del pair
+    yield b"\n}"
+
+
+def _json_member(opening: bytes, pair: tuple[str, pd.DataFrame], lang: str) -> Iterator[Chunk]:
+    """One table of a JSON object of tables: its name and its records, after `opening`."""
+    name, frame = pair
+    yield opening + f"  {json.dumps(str(name), ensure_ascii=False)}: ".encode()
+    yield from _json_array(_overall_named(frame, lang), "  ")
 
 
 def _json_array(frame: pd.DataFrame, indent: str) -> Iterator[Chunk]:

@@ -108,13 +108,27 @@ def test_a_failure_on_the_way_leaves_no_file_and_the_old_one_as_it_was(
     assert [p.name for p in tmp_path.iterdir()] == ["all.json"]  # nothing left beside it
 
 
-def test_the_object_form_of_tables_as_they_come(sample: Dataset) -> None:
-    # a stream is always an object of the tables by name, also when it holds one table or none
-    tables = analyze(EmbeddedBackend(sample), ["unlinked"], league=False).tables
-    one = b"".join(bytes(c) for c in json_chunks(iter(tables.items()))).decode()
-    assert list(json.loads(one)) == ["unlinked"]
-    assert json.loads(one)["unlinked"] == json.loads(json_document(tables))
+def test_tables_as_they_come_are_written_as_their_mapping(sample: Dataset) -> None:
+    # one table alone is the array of its records, several an object by name, none an empty object
+    for names in (["unlinked"], ["unlinked", "coverage"], ["load"]):
+        tables = analyze(EmbeddedBackend(sample), names, league=False).tables
+        streamed = b"".join(bytes(c) for c in json_chunks(iter(tables.items()))).decode()
+        assert streamed == json_document(tables)
+    assert isinstance(json.loads(json_document(tables)), dict)
+    one = analyze(EmbeddedBackend(sample), ["unlinked"], league=False).tables
+    assert isinstance(json.loads(b"".join(bytes(c) for c in json_chunks(iter(one.items())))), list)
     assert b"".join(bytes(c) for c in json_chunks(iter([]))) == b"{}"
+
+
+@pytest.mark.parametrize("name", ["coverage", "unlinked", "load", "all"])
+def test_the_file_is_what_the_screen_shows(tmp_path: Path, name: str) -> None:
+    # one analysis of one table writes its records as an array to the file as to the screen
+    out = tmp_path / "out.json"
+    args = ["analyze", name, "data/sample", "--format", "json", "--no-cache"]
+    filed = CliRunner().invoke(main, [*args, "-o", str(out)])
+    shown = CliRunner().invoke(main, args)
+    assert filed.exit_code == 0 and shown.exit_code == 0, filed.output + shown.output
+    assert out.read_text(encoding="utf-8") == shown.stdout
 
 
 def test_a_table_written_is_let_go_and_the_notes_stay(sample: Dataset) -> None:
@@ -139,7 +153,8 @@ def test_a_table_written_is_let_go_and_the_notes_stay(sample: Dataset) -> None:
             # the next table begins: the tables of every analysis before its own are no longer held
             gc.collect()
             table = bytes(chunk).split(b'"')[1].decode()
-            held = [name for name, ref in seen.items() if ref() is not None and owner[name] != owner[table]]
+            before = ANALYSES.index(owner[table])
+            held = [n for n, ref in seen.items() if ref() is not None and ANALYSES.index(owner[n]) < before]
             assert held == [], table
             assert not any(result.tables for result in found.results.values())
     assert list(seen) == list(whole.tables)
