@@ -24,15 +24,21 @@ def write_csv_tables(
     *,
     force: bool = False,
     progress: Callable[[str], None] | None = None,
+    extra: dict[str, str] | None = None,
 ) -> list[Path]:
-    """Write tables as a folder of UTF-8 CSV files (with a BOM, so that Excel opens them right), a file each.
+    """Write tables as a folder of UTF-8 CSV files (with a BOM, so that Excel opens them right), a file each,
+    and the `extra` text files (name -> text).
 
     The folder is written beside and renamed into place (DESIGN 5): it holds exactly these files afterwards,
     and a non-empty folder is replaced only with `force`.
     """
+    extra = extra or {}
     with atomic_folder(folder, force=force) as output:
         write_csv_files(output, tables, progress=progress)
-    return [folder / f"{name}.csv" for name in tables]
+        for name, text in extra.items():
+            with output.open(name) as handle:
+                handle.write(text)
+    return [folder / f"{name}.csv" for name in tables] + [folder / name for name in extra]
 
 
 def write_csv_files(

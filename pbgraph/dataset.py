@@ -61,8 +61,9 @@ class Dataset:
         return {name: getattr(self, name) for name in TABLES}
 
     def equals(self, other: Dataset) -> bool:
-        """Whether two datasets hold the same tables (row order included), whatever their source."""
-        return all(
+        """Whether two datasets hold the same tables (row order included) and lack the same ones (not
+        recorded), whatever their source."""
+        return self.not_recorded == other.not_recorded and all(
             mine.shape == theirs.shape
             and list(mine.columns) == list(theirs.columns)
             and all(np.array_equal(mine[c].to_numpy(), theirs[c].to_numpy()) for c in mine.columns)

@@ -236,8 +236,14 @@ def export_csv(ds: Dataset, folder: str | os.PathLike[str], *, force: bool = Fal
     True
     """
     from pbgraph.io import write_csv_tables
+    from pbgraph.office.reader import NOT_RECORDED_FILE
 
-    return write_csv_tables(input_tables(ds), Path(folder), force=force)
+    # what the source did not record (an office file without an organizations sheet …) is said beside the
+    # tables, which cannot say it: loaded again, it is not recorded rather than empty
+    extra = {}
+    if ds.not_recorded:
+        extra[NOT_RECORDED_FILE] = json.dumps({"not_recorded": sorted(ds.not_recorded)}, ensure_ascii=False)
+    return write_csv_tables(input_tables(ds), Path(folder), force=force, extra=extra)
 
 
 def export(

@@ -308,6 +308,8 @@ def redact(ds: Dataset, *, lang: str = "zh") -> Dataset:
         activities=activities,
         name=dataset_name,
         warnings=warnings,
+        # what the source did not record stays not recorded (not an empty table: 0 % organized)
+        not_recorded=ds.not_recorded,
     )
     safe.derived("redacted", lambda _: True)
     return safe

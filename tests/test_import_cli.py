@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -144,3 +145,29 @@ def test_imported_roster_and_list_keep_what_was_not_recorded(tmp_path: Path) -> 
     assert json.loads(imported) == json.loads(direct)
     coverage = json.loads(direct)["coverage"][-1]
     assert coverage["organization_rate"] is None and coverage["work_rate"] == 1.0
+
+
+def test_a_csv_export_and_a_redacted_one_keep_what_was_not_recorded(tmp_path: Path) -> None:
+    # the office file gives no organizations: the exported folder (plain or redacted) says so too, so its
+    # analyses say n/a (未提供), not 0 % organized with every CPC member a gap
+    import pbgraph
+    from pbgraph.redact import redact
+
+    source = office_workbook(tmp_path / "名单.xlsx")
+    ds = pbgraph.load(source, cache=False)
+    assert {"organizations", "memberships"} <= ds.not_recorded
+    assert redact(ds).not_recorded == ds.not_recorded
+    _, direct, _ = run("analyze", "all", str(source), "--format", "json")
+    for extra in ([], ["--redact"]):
+        out = tmp_path / f"csv{len(extra)}"
+        assert run("export", str(source), "--to", "csv", "-o", str(out), *extra)[0] == 0
+        again = pbgraph.load(out, cache=False)
+        assert again.not_recorded == ds.not_recorded
+        _, exported, _ = run("analyze", "coverage", str(out), "--format", "json")
+        overall = json.loads(exported)[-1]
+        assert overall["organization_rate"] is None and overall["unorganized"] is None
+        assert overall == json.loads(direct)["coverage"][-1]
+    # a dataset that did record them is not the same dataset, though its tables are
+    assert pbgraph.load(tmp_path / "csv0", cache=False).equals(ds)
+    recorded = dataclasses.replace(pbgraph.load(tmp_path / "csv0", cache=False), not_recorded=frozenset())
+    assert not recorded.equals(ds)

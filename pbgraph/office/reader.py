@@ -292,8 +292,11 @@ def _unrecognized(sheet: Unrecognized, overrides: Mapping[str, str]) -> Problem:
     )
 
 
-REPORT_FILES = ("导入报告.json", "import-report.json")
-"""The JSON import report `pbgraph import` writes beside the dataset (see :mod:`pbgraph.office.importer`)."""
+REPORT_FILES = ("导入报告.json", "import-report.json", "not-recorded.json")
+"""The JSON import report `pbgraph import` writes beside the dataset (see :mod:`pbgraph.office.importer`), or
+the note of what the source did not record `pbgraph export --to csv` writes (:data:`NOT_RECORDED_FILE`): the
+`not_recorded` list of either is read."""
+NOT_RECORDED_FILE = REPORT_FILES[-1]
 
 
 def with_import_report(folder: Path, tables: dict[str, RawTable]) -> dict[str, RawTable]:
