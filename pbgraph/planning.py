@@ -183,10 +183,16 @@ def apply_plan(ds: Dataset, proposed: Plan) -> Dataset:
 # member liaisons: the assignment
 
 
+def _committee_ids(ds: Dataset) -> list[str]:
+    """The committees members are matched within, in table order. A dataset that names no committee
+    organization is one committee whose cells are left empty (DESIGN 3): its id is ""."""
+    return ds.committees or [""]
+
+
 def _committee_pairs(ds: Dataset, committee: str | None) -> pd.DataFrame:
     """(member row, committee position) pairs, committees in table order; only `committee` when given."""
     pairs = ds.member_committees
-    order = {c: i for i, c in enumerate(ds.committees)}
+    order = {c: i for i, c in enumerate(_committee_ids(ds))}
     position = pairs["committee"].map(order).fillna(-1).to_numpy(dtype=np.int64)
     keep = position >= 0
     if committee is not None:
@@ -239,7 +245,7 @@ def _plan_members(
         chosen_pair[picked_target] = component_pairs[picked_pair]
         np.add.at(loads, s_row[component_pairs][picked_pair], 1)
 
-    committees = np.asarray(ds.committees, dtype=object)
+    committees = np.asarray(_committee_ids(ds), dtype=object)
     placed = np.flatnonzero(chosen >= 0)
     rows = targets[placed]
     sources = chosen[placed]
@@ -287,6 +293,7 @@ def _eligible_pairs(
     the target themself left out, sorted by target then member; with the committee (position) they share,
     the first in table order where they share several."""
     members = len(ds.members)
+    n_committees = len(_committee_ids(ds))
     pairs = _committee_pairs(ds, committee)
     member, position = pairs["member"].to_numpy(), pairs["committee"].to_numpy()
     is_target = np.full(members, -1, dtype=np.int64)
@@ -297,7 +304,7 @@ def _eligible_pairs(
     s_side = facts(ds).index.is_cpc[member]
     s_order = np.argsort(position[s_side], kind="stable")
     s_member = member[s_side][s_order]
-    per_committee = np.bincount(position[s_side], minlength=len(ds.committees))
+    per_committee = np.bincount(position[s_side], minlength=n_committees)
     run_start = np.cumsum(per_committee) - per_committee
     repeats = per_committee[t_committee]
     total = int(repeats.sum())
@@ -305,9 +312,9 @@ def _eligible_pairs(
     s_row = s_member[np.repeat(run_start[t_committee], repeats) + offset]
     t_index, via = np.repeat(t_index, repeats), np.repeat(t_committee, repeats)
     # sorted by (target, member, committee): the first of each (target, member) shares the first committee
-    key = (t_index * members + s_row) * max(len(ds.committees), 1) + via
+    key = (t_index * members + s_row) * n_committees + via
     order = np.argsort(key)
-    key = key[order] // max(len(ds.committees), 1)
+    key = key[order] // n_committees
     first = np.ones(len(key), dtype=bool)
     first[1:] = key[1:] != key[:-1]
     order = order[first]

@@ -30,6 +30,7 @@ import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from openpyxl import Workbook
 
 import pbgraph
 from pbgraph import Dataset, load
@@ -77,6 +78,46 @@ def test_the_hand_checked_plan(ds: Dataset) -> None:
         ("C2", "sector", "S4", "农业界", "no_liaison", "no_party_group_member"),
         ("C1", "township", "T4", "北镇", "no_township_liaison", "no_cpc_member_in_township"),
     ]
+
+
+def roster_naming_no_committee(path: Path) -> Path:
+    """An office workbook with no 政协 column or sheet: the dataset is one committee left unnamed (DESIGN 3).
+
+    甲 (CPC, 教育界, 东关街道, load 0) and 乙 (CPC, 经济界, 西河镇, load 1: 丙) are the CPC members.
+    丁 (教育界, 西河镇) shares 甲's sector and 乙's township: 甲 (cost 1). 戊 (科技界, 西河镇) shares
+    only 乙's township: 乙 (cost 2, against 3 for 甲). 丙 is fragile: their second liaison can only be
+    甲 (other).
+    """
+    workbook = Workbook()
+    roster = workbook.active
+    assert roster is not None
+    roster.append(["某区政协委员名单"])
+    roster.append(["序号", "姓名", "政治面貌", "界别", "所在镇（街）"])
+    roster.append([1, "甲", "中共党员", "教育界", "东关街道"])
+    roster.append([2, "乙", "中共党员", "经济界", "西河镇"])
+    roster.append([3, "丙", "民盟盟员", "经济界", "西河镇"])
+    roster.append([4, "丁", "民进会员", "教育界", "西河镇"])
+    roster.append([5, "戊", "九三学社社员", "科技界", "西河镇"])
+    liaisons = workbook.create_sheet("联系一览表")
+    liaisons.append(["序号", "党员委员", "联系党外委员"])
+    liaisons.append([1, "乙", "丙"])
+    workbook.save(path)
+    return path
+
+
+def test_a_dataset_naming_no_committee_is_one_committee(tmp_path: Path) -> None:
+    ds = load(roster_naming_no_committee(tmp_path / "委员名单.xlsx"))
+    assert ds.committees == []
+    columns = ["committee", "source_name", "target_name", "reason", "match", "load"]
+    proposed = plan(ds)
+    member_rows = proposed.liaisons[proposed.liaisons["kind"] == "member"]
+    assert sorted(rows(member_rows, columns)) == [
+        ("", "乙", "戊", "unlinked", "same_township", 2),
+        ("", "甲", "丁", "unlinked", "same_sector_group", 1),
+    ]
+    assert proposed.unplaced[proposed.unplaced["kind"] == "member"].empty
+    fragile = plan(ds, fragile=True).liaisons
+    assert rows(fragile[fragile["reason"] == "fragile"], columns) == [("", "甲", "丙", "fragile", "other", 2)]
 
 
 def test_more_capacity_places_everyone_and_spreads_the_load(ds: Dataset) -> None:

@@ -99,6 +99,32 @@ def test_plan_work_lists_in_a_workbook(tmp_path: Path) -> None:
     assert load_workbook(in_english).sheetnames[:2] == ["甲一 (A1)", "甲二 (A2)"]
 
 
+def test_plan_on_a_dataset_naming_no_committee(tmp_path: Path) -> None:
+    # DESIGN 3: a dataset with a single committee may leave `committee` empty, and need not list it among its
+    # organizations; N1 (教育界, 西河镇) goes to A1 of the same sector rather than A2 of the same township
+    tables = {
+        "members": "id,name,party,sector,township\nA1,甲,CPC,S1,T1\nA2,乙,CPC,S2,T2\nN1,丙,CDL,S1,T2\n",
+        "sectors": "id,name\nS1,教育界\nS2,经济界\n",
+        "townships": "id,name\nT1,东关街道\nT2,西河镇\n",
+        "organizations": "id,name,kind\n",
+        "memberships": "member,organization\n",
+        "liaisons": "source,target,kind\n",
+    }
+    folder = tmp_path / "one"
+    folder.mkdir()
+    for name, text in tables.items():
+        (folder / f"{name}.csv").write_text(text, encoding="utf-8")
+    data = json.loads(run("plan", folder, "--format", "json").stdout)
+    member_rows = [r for r in data["plan"] if r["kind"] == "member"]
+    assert [(r["committee"], r["source"], r["target"], r["match"]) for r in member_rows] == [
+        ("", "A1", "N1", "same_sector_group")
+    ]
+    assert [r for r in data["unplaced"] if r["kind"] == "member"] == []
+    out = tmp_path / "plan.xlsx"
+    assert run("plan", folder, "--format", "xlsx", "-o", out).exit_code == 0
+    assert load_workbook(out).sheetnames == ["联系安排", "未能安排"]
+
+
 def test_plan_apply_writes_a_dataset_with_full_coverage(tmp_path: Path) -> None:
     target = tmp_path / "planned"
     result = run("plan", FIXTURE, "--max-load", "3", "--apply", target, "--format", "json")

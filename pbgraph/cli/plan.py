@@ -264,7 +264,8 @@ def _write_work_lists(
         if name_column is not None:
             title = say(CELLS, "code_named", lang, name=rows[name_column].iloc[0], code=value)
         else:
-            title = ds.name_of(str(value)) or str(value)
+            # a dataset that names no committee is one committee without an id: its sheet is the plan's
+            title = ds.name_of(str(value)) or str(value) or "plan"
         groups[title] = rows.reset_index(drop=True)
     groups["unplaced"] = unplaced
     write_xlsx(groups, output, lang=lang)
