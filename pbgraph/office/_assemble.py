@@ -97,7 +97,7 @@ class Assembler:
                     "enterprise": v.get("enterprise", ""),
                 }
                 extra = {
-                    "special_committee": name_key(v.get("special_committee", "")),
+                    "special_committee": "、".join(split_names(v.get("special_committee", ""))),
                     "sector_group": name_key(v.get("sector_group", "")),
                     "gender": v.get("gender", ""),
                     "ethnicity": v.get("ethnicity", ""),
