@@ -1,5 +1,6 @@
 """Names in the list cells of office files (DESIGN 3.1, README "Names, not ids"): a line break separates two
-names as 、 does, in .xlsx (inline and shared strings) and CSV."""
+names as 、 does, in .xlsx (inline and shared strings) and CSV; and a name two members share gives a hint
+that, written in the list, names one of them."""
 
 from __future__ import annotations
 
@@ -8,9 +9,14 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from openpyxl import Workbook
 
 import pbgraph
+from pbgraph import DatasetError
+from pbgraph.cli import main
+from pbgraph.office import read_office
+from pbgraph.problem import Problem
 
 # 王一 is CPC; 李红 and 陈思远 are not
 ROSTER = [["姓名", "政治面貌", "界别"], ["王一", "中共党员", "中共"], ["李红", "群众", "教育界"]]
@@ -75,6 +81,13 @@ def _targets(ds: pbgraph.Dataset) -> dict[str, list[str]]:
     return found
 
 
+def _errors(path: Path) -> list[Problem]:
+    read = read_office(path)
+    with pytest.raises(DatasetError) as caught:
+        pbgraph.validate.build_dataset(read.tables, read.problems)
+    return [p for p in caught.value.problems if p.is_error]
+
+
 # a line break separates names ----------------------------------------------------------------------
 
 
@@ -124,3 +137,93 @@ def test_a_line_break_in_a_remark_or_a_name_is_a_space(tmp_path: Path) -> None:
     ds = pbgraph.load(_workbook(tmp_path / "名单.xlsx", {"名单": ROSTER, "联系": listing}))
     assert _targets(ds) == {"王一": ["李红"]}
     assert list(ds.liaisons["note"]) == ["第一段 第二段"]
+
+
+# the hint for a name two members share ------------------------------------------------------------
+
+# 张伟 of rows 3 and 4 share their 界别, rows 3 and 5 their 镇街; only row 3 is 中共党员
+NAMESAKES = [
+    ["姓名", "政治面貌", "界别", "所在镇（街）"],
+    ["王一", "中共党员", "中共", "东关街道"],  # row 2
+    ["张伟", "中共党员", "经济界", "西河镇"],  # row 3
+    ["张伟", "民建会员", "经济界", "东关街道"],  # row 4
+    ["张伟", "群众", "教育界", "西河镇"],  # row 5
+]
+TWO = NAMESAKES[:4]
+"""The user's case: two 张伟 of 经济界, of 西河镇 and 东关街道."""
+
+
+def _ambiguous(tmp_path: Path, roster: list[list[str]], written: str) -> Problem:
+    listing = [["党员委员", "联系党外委员"], ["王一", "李红"], [written, "陈思远"]]
+    path = _workbook(tmp_path / "名单.xlsx", {"名单": roster + ROSTER[2:], "联系": listing})
+    found = _errors(path)
+    assert [p.code for p in found] == ["office_ambiguous_name"]
+    return found[0]
+
+
+def _named(tmp_path: Path, roster: list[list[str]], written: str) -> tuple[str, str, str]:
+    """界别, 镇街 and party of the member `written` names, when the list says it."""
+    listing = [["党员委员", "联系党外委员"], [written, "陈思远"]]
+    ds = pbgraph.load(_workbook(tmp_path / "写法.xlsx", {"名单": roster + ROSTER[2:], "联系": listing}))
+    (source,) = ds.liaisons["source"]
+    member = ds.members.set_index("id").loc[source]
+    sectors = dict(zip(ds.sectors["id"], ds.sectors["name"], strict=True))
+    townships = dict(zip(ds.townships["id"], ds.townships["name"], strict=True))
+    return sectors[member["sector"]], townships[member["township"]], member["party"]
+
+
+@pytest.mark.parametrize(
+    ("roster", "written", "hint", "member"),
+    [
+        # 张伟（经济界） would name both again: their 镇街 tells them apart
+        (TWO, "张伟", "张伟（西河镇）", ("经济界", "西河镇", "CPC")),
+        # neither 界别 nor 镇街 names row 3 alone; its 政治面貌 does
+        (NAMESAKES, "张伟", "张伟（中共党员）", ("经济界", "西河镇", "CPC")),
+        # a qualifier that fits two of them: the hint qualifies the name, not the name as written
+        (NAMESAKES, "张伟（经济界）", "张伟（中共党员）", ("经济界", "西河镇", "CPC")),
+        (TWO, "张伟（经济界）", "张伟（西河镇）", ("经济界", "西河镇", "CPC")),
+    ],
+    ids=["two-one-sector", "three", "three-qualified", "two-qualified"],
+)
+def test_the_hint_for_namesakes_names_one_of_them(
+    tmp_path: Path, roster: list[list[str]], written: str, hint: str, member: tuple[str, str, str]
+) -> None:
+    problem = _ambiguous(tmp_path, roster, written)
+    assert problem.params["example"] == hint
+    assert f"请写成 {hint} 加以区分" in problem.message("zh")
+    assert f"Write {hint} to tell them apart" in problem.message("en")
+    assert _named(tmp_path, roster, hint) == member
+
+
+def test_namesakes_alike_in_everything_are_told_apart_by_their_id(tmp_path: Path) -> None:
+    roster = [
+        *NAMESAKES[:2],
+        ["张伟", "民建会员", "经济界", "东关街道"],
+        ["张伟", "民建会员", "经济界", "东关街道"],
+    ]
+    problem = _ambiguous(tmp_path, roster, "张伟")
+    hint = problem.params["example"]
+    assert re.fullmatch(r"张伟（M\d{3}）", hint), hint
+    assert _named(tmp_path, roster, hint) == ("经济界", "东关街道", "CNDCA")
+
+
+def test_the_english_message_says_row_for_one_row_and_rows_for_several(tmp_path: Path) -> None:
+    problem = _ambiguous(tmp_path, TWO, "张伟")
+    assert "(used in row 3)" in problem.message("en")
+    assert "（用于第 3 行）" in problem.message("zh")
+    listing = [["党员委员", "联系党外委员"], ["王一", "钱某"], ["王一", "孙某、张伟（西河镇）"]]
+    (unknown,) = _errors(_workbook(tmp_path / "两行.xlsx", {"名单": TWO, "联系": listing}))
+    assert "钱某, 孙某 (rows 2, 3)" in unknown.message("en")
+    listing = [["党员委员", "联系党外委员"], ["王一", "钱某"]]
+    (unknown,) = _errors(_workbook(tmp_path / "一行.xlsx", {"名单": TWO, "联系": listing}))
+    assert "钱某 (row 2)" in unknown.message("en")
+
+
+def test_validate_gives_the_hint(tmp_path: Path) -> None:
+    listing = [["党员委员", "联系党外委员"], ["张伟", "陈思远"]]
+    path = _workbook(tmp_path / "名单.xlsx", {"名单": TWO + ROSTER[2:], "联系": listing})
+    result = CliRunner().invoke(main, ["validate", str(path)])
+    assert result.exit_code == 2
+    assert "请写成 张伟（西河镇） 加以区分" in result.output and "张伟（经济界）" not in result.output
+    english = CliRunner().invoke(main, ["validate", str(path), "--lang", "en"])
+    assert "(used in row 2). Write 张伟（西河镇） to tell them apart" in english.output
