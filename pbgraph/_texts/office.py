@@ -1,6 +1,7 @@
 """Texts of the messages only office files give rise to (DESIGN 3.1), Chinese and English; part of MESSAGES.
 
-Each groups one cause: `{count}` rows or names, the first of them in `{rows}` / `{names}` (`{names_en}`).
+Each groups one cause: `{count}` rows or names, the first of them in `{rows}` (`{rows_en}`, which says "row"
+or "rows") / `{names}` (`{names_en}`).
 """
 
 from __future__ import annotations
@@ -38,22 +39,22 @@ OFFICE_MESSAGES: dict[str, tuple[str, str]] = {
     "office_unknown_name": (
         "{count} 个名称在{target}中找不到：{names}（第 {rows} 行）。请检查是否写错，或先把它们录入{target}"
         "，或改用编号。",
-        "{count} name(s) not found among the {target_en}: {names_en} (rows {rows}). Check the spelling, "
+        "{count} name(s) not found among the {target_en}: {names_en} ({rows_en}). Check the spelling, "
         "add them to the {target_en}, or use ids.",
     ),
     "office_ambiguous_name": (
         "“{value}”对应{target}中的 {count} 项：{candidates}（用于第 {rows} 行）。请写成 {example} 加以"
         "区分，或在名单中加“编号”列并改用编号。",
-        "'{value}' matches {count} of the {target_en}: {candidates_en} (used in rows {rows}). Write {example}"
+        "'{value}' matches {count} of the {target_en}: {candidates_en} (used in {rows_en}). Write {example}"
         " to tell them apart, or add an 编号 (id) column and use ids.",
     ),
     "office_duplicate_liaison": (
         "{count} 条联系重复列出（第 {rows} 行），只计一次。请删除重复的名字。",
-        "{count} liaison(s) listed more than once (rows {rows}); each counts once. Remove the repeats.",
+        "{count} liaison(s) listed more than once ({rows_en}); each counts once. Remove the repeats.",
     ),
     "office_group_conflict": (
         "界别“{value}”被写入了不同的界别联组（第 {rows} 行），采用第一个：{group}。请统一填写。",
-        "Sector '{value}' is given different sector groups (rows {rows}); the first is used: {group}."
+        "Sector '{value}' is given different sector groups ({rows_en}); the first is used: {group}."
         " Make them agree.",
     ),
     "office_bad_map": (
@@ -61,6 +62,9 @@ OFFICE_MESSAGES: dict[str, tuple[str, str]] = {
         "--map '{value}' is not valid: write HEADER=field, with field one of {fields} (or ignore).",
     ),
 }
+
+ROWS_EN: tuple[str, str] = ("row {rows}", "rows {rows}")
+"""How `{rows_en}` names the rows of an office message in English: one row, several rows."""
 
 # activity logs (联系记录, 组织生活记录) --------------------------------------------------------------------
 

@@ -111,7 +111,8 @@ def _target(asm: Assembler, text: str, near: set[str], sheet: Sheet, at: int) ->
         word, word_en = TARGET_WORDS[table]
         described.append(f"{word}（{'，'.join(qualifiers)}）" if qualifiers else word)
         described_en.append(f"{word_en} ({', '.join(qualifiers)})" if qualifiers else word_en)
-    qualifier = next((q for q in asm.index[candidates[0][0]].qualifiers[candidates[0][1]][1:] if q), "…")
+    first = asm.index[candidates[0][0]]
+    qualifier = first.telling(candidates[0][1]) or "…"
     problem = replace(
         base,
         code="office_ambiguous_name",
@@ -121,7 +122,7 @@ def _target(asm: Assembler, text: str, near: set[str], sheet: Sheet, at: int) ->
             "candidates": "；".join(described),
             "candidates_en": "; ".join(described_en),
             "count": len(candidates),
-            "example": f"{name_key(text)}（{qualifier}）",
+            "example": f"{name_key(first.names[candidates[0][1]])}（{qualifier}）",
         },
     )
     asm.grouped.add(("ambiguous", file, sheet_name, header, name_key(text)), problem, row)

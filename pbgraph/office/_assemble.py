@@ -41,7 +41,7 @@ from pbgraph.office._tables import (
     Report,
     Rows,
     code_of,
-    listing,
+    row_params,
 )
 from pbgraph.office._text import date_text, name_key, split_names
 from pbgraph.problem import Problem
@@ -97,7 +97,7 @@ class Assembler:
                     "enterprise": v.get("enterprise", ""),
                 }
                 extra = {
-                    "special_committee": name_key(v.get("special_committee", "")),
+                    "special_committee": "、".join(split_names(v.get("special_committee", ""))),
                     "sector_group": name_key(v.get("sector_group", "")),
                     "gender": v.get("gender", ""),
                     "ethnicity": v.get("ethnicity", ""),
@@ -329,8 +329,10 @@ class Assembler:
             details = [q for q in index.qualifiers[position][1:3] if q]
             candidates.append(f"{where}（{'，'.join(details)}）" if details else where)
             candidates_en.append(f"{where_en} ({', '.join(details)})" if details else where_en)
-        qualifier = next((q for q in index.qualifiers[found.candidates[0]][1:] if q), "")
-        example = f"{name_key(text)}（{qualifier}）" if qualifier else f"{name_key(text)}（…）"
+        # a spelling that names the first candidate alone among all its namesakes
+        first = found.candidates[0]
+        qualifier = index.telling(first) or "…"
+        example = f"{name_key(index.names[first])}（{qualifier}）"
         problem = replace(
             base,
             code="office_ambiguous_name",
@@ -396,7 +398,7 @@ class Assembler:
                     row=row,
                     column=self.headers.get(("members", "sector_group")),
                     value=name,
-                    params={"rows": listing([a % ROW_BASE for a in at_rows]), "group": group},
+                    params=row_params([a % ROW_BASE for a in at_rows]) | {"group": group},
                 )
             )
 
@@ -475,7 +477,7 @@ class Assembler:
                     file=file,
                     sheet=sheet_name,
                     row=rows[0],
-                    params={"rows": listing(rows), "count": len(rows)},
+                    params=row_params(rows) | {"count": len(rows)},
                 )
             )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io as _io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -42,8 +43,15 @@ def _number_format(fmt: str) -> str:
     return fmt if fmt else "General"
 
 
+# Excel stores a carriage return in a cell's text as `_x000D_` (XML would turn a bare one into a line feed),
+# which openpyxl leaves as it is: a line break typed or pasted as CR LF
+_STORED_BREAK = re.compile(r"_x000[dDaA]_")
+
+
 def _xlsx_value(cell: Any) -> str:
     value = cell.value
+    if isinstance(value, str) and "_x000" in value:
+        value = _STORED_BREAK.sub(lambda m: chr(int(m[0][2:6], 16)), value)
     if isinstance(value, float) and not value.is_integer():
         fmt = cell.number_format or ""
         if fmt.startswith("0.") and set(fmt[2:]) == {"0"}:

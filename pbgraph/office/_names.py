@@ -106,6 +106,26 @@ class NameIndex:
                 return Found(self.ids[picked[0]], "context")
         return Found(None, "ambiguous", hits)
 
+    def telling(self, position: int) -> str:
+        """The first of entity `position`'s qualifiers that `name(qualifier)` resolves to it alone, among all
+        its namesakes; its id when none does (two namesakes alike in everything else).
+
+        Examples
+        --------
+        >>> both = [("M1", "经济界", "西河镇"), ("M2", "经济界", "东关街道")]
+        >>> index = NameIndex(["M1", "M2"], ["张伟", "张伟"], [2, 3], both)
+        >>> index.telling(0), index.telling(1)
+        ('西河镇', '东关街道')
+        >>> alike = NameIndex(["M1", "M2"], ["张伟", "张伟"], [2, 3], [("M1", "经济界"), ("M2", "经济界")])
+        >>> alike.telling(1)
+        'M2'
+        """
+        name = name_key(self.names[position])
+        for qualifier in self.qualifiers[position]:
+            if qualifier != self.ids[position] and self.find(f"{name}({qualifier})").id == self.ids[position]:
+                return qualifier
+        return self.ids[position]
+
     def _qualified(self, positions: list[int], qualifier: str) -> list[int]:
         exact = [p for p in positions if qualifier in self.qualifiers[p]]
         if exact:

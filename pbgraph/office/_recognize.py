@@ -8,13 +8,17 @@ from dataclasses import dataclass, field
 
 from pbgraph.model import TABLES
 from pbgraph.office._grid import Grid
-from pbgraph.office._text import header_key
+from pbgraph.office._text import flat, header_key
 
 HEADER_SEARCH_ROWS = 10
 """The header row is looked for among the first rows of a sheet (title and subtitle rows above it)."""
 
 IGNORED = "ignore"
 PRIVATE = "private"
+
+LIST_FIELDS = frozenset({"targets", "members", "member", "roles", "source_roles", "special_committee"})
+"""The fields whose cell may hold several names (DESIGN 3.1): a line break in them separates two names; in
+any other cell it is a space, like the rest of the whitespace."""
 
 # one alias table per sheet kind: header as written (normalized by `header_key`) -> field
 _ROSTER: dict[str, tuple[str, ...]] = {
@@ -285,14 +289,14 @@ def recognize(grid: Grid, overrides: dict[str, str], *, hint: str | None = None)
                 best = (score, r, rank, kind)
     if best is None:
         cells = grid.cells[guess_row] if grid.cells else []
-        return Unrecognized(grid, guess_row + 1, [c for c in cells if c])
+        return Unrecognized(grid, guess_row + 1, [flat(c) for c in cells if c])
     _, r, _, kind = best
     header = grid.cells[r]
     lookup = lookups[kind.name]
     columns: list[Column] = []
     taken: dict[str, str] = {}
     duplicates = []
-    for position, text in enumerate(header):
+    for position, text in enumerate(flat(h) for h in header):
         found = _match(lookup, text, overrides)
         if found not in (None, IGNORED, PRIVATE):
             # a second column with the same meaning is not read; the reader says so
@@ -316,7 +320,12 @@ def _records(sheet: Sheet) -> None:
     for r in range(sheet.header_row, len(sheet.grid.cells)):
         row = sheet.grid.cells[r]
         number = r + 1
-        values = {str(c.field): (row[c.position] if c.position < len(row) else "") for c in used}
+        values = {
+            str(c.field): (row[c.position] if c.field in LIST_FIELDS else flat(row[c.position]))
+            if c.position < len(row)
+            else ""
+            for c in used
+        }
         texts = [
             v for c, v in zip(sheet.columns, row, strict=False) if v and c.field not in (IGNORED, PRIVATE)
         ]

@@ -7,6 +7,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from pbgraph._texts.office import ROWS_EN
 from pbgraph.io import RawTable
 from pbgraph.model import LiaisonKind
 from pbgraph.office._text import name_key
@@ -125,7 +126,7 @@ class Grouped:
             p: Problem = group["problem"]
             rows, names = group["rows"], group["names"]
             params = dict(p.params)
-            params["rows"] = listing(rows)
+            params |= row_params(rows)
             if names:
                 more = "…" if len(names) > LISTED else ""
                 params["names"] = "、".join(names[:LISTED]) + more
@@ -138,6 +139,20 @@ class Grouped:
 def listing(rows: list[int]) -> str:
     shown = ", ".join(str(r) for r in rows[:LISTED])
     return shown + (f" … ({len(rows)})" if len(rows) > LISTED else "")
+
+
+def row_params(rows: list[int]) -> dict[str, str]:
+    """The `{rows}` of an office message, and its English `{rows_en}` ("row 4", "rows 4, 6").
+
+    Examples
+    --------
+    >>> row_params([4])
+    {'rows': '4', 'rows_en': 'row 4'}
+    >>> row_params([4, 6])["rows_en"]
+    'rows 4, 6'
+    """
+    shown = listing(rows)
+    return {"rows": shown, "rows_en": ROWS_EN[len(rows) > 1].format(rows=shown)}
 
 
 def code_of(value: str, aliases: dict[str, Any], codes: list[str]) -> str | None:

@@ -12,6 +12,8 @@ from typing import Any
 # 、，,；; / and line breaks separate names in one cell (DESIGN 3.1)
 _SEPARATORS = re.compile(r"[、，,；;/／\n\r]+")
 _SPACE = re.compile(r"\s+")
+# a line break typed in a cell (Alt+Enter: \n; \r\n from some writers and CSV files)
+_LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029\x85]+")
 # whitespace between two CJK characters is padding (张  三 = 张三); between Latin letters it is a space
 _CJK = r"[\u3400-\u9fff\uf900-\ufaff·•]"
 _CJK_PADDING = re.compile(rf"(?<={_CJK})\s+(?={_CJK})")
@@ -28,6 +30,32 @@ def clean(value: str) -> str:
     text = unicodedata.normalize("NFKC", value)
     text = _CONTROL.sub("", text)
     return _SPACE.sub(" ", text).strip()
+
+
+def clean_lines(value: str) -> str:
+    """`clean` line by line: the cell's line breaks kept as `\\n` (empty lines dropped), for the cells whose
+    line breaks separate names; `flat` gives what `clean` gives.
+
+    Examples
+    --------
+    >>> clean_lines("李红\\r\\n\\n 陈思远　")
+    '李红\\n陈思远'
+    """
+    if not _LINE_BREAKS.search(value):
+        return clean(value)
+    lines = (clean(line) for line in _LINE_BREAKS.split(value))
+    return "\n".join(line for line in lines if line)
+
+
+def flat(text: str) -> str:
+    """A `clean_lines` text on one line, as `clean` gives it: a line break is a space like any other.
+
+    Examples
+    --------
+    >>> flat("第一段\\n第二段")
+    '第一段 第二段'
+    """
+    return text.replace("\n", " ") if "\n" in text else text
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -72,7 +100,8 @@ def serial_date(value: float) -> dt.date | None:
 
 def cell_text(value: Any, number_format: str = "General") -> str:
     """One cell as text: integers without `.0`, zero-padded where the cell's format pads them (`000` shows
-    7 as 007), dates as ISO (a month-only date as `YYYY-MM`)."""
+    7 as 007), dates as ISO (a month-only date as `YYYY-MM`), line breaks kept (`clean_lines`): whether one
+    separates names depends on the column, known only once the header is found."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -92,7 +121,7 @@ def cell_text(value: Any, number_format: str = "General") -> str:
         if digits and set(digits) == {"0"}:
             return str(value).zfill(len(digits))
         return str(value)
-    return clean(str(value))
+    return clean_lines(str(value))
 
 
 _MONTH = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?$")

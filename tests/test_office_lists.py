@@ -1,0 +1,229 @@
+"""Names in the list cells of office files (DESIGN 3.1, README "Names, not ids"): a line break separates two
+names as 、 does, in .xlsx (inline and shared strings) and CSV; and a name two members share gives a hint
+that, written in the list, names one of them."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import Workbook
+
+import pbgraph
+from pbgraph import DatasetError
+from pbgraph.cli import main
+from pbgraph.office import read_office
+from pbgraph.problem import Problem
+
+# 王一 is CPC; 李红 and 陈思远 are not
+ROSTER = [["姓名", "政治面貌", "界别"], ["王一", "中共党员", "中共"], ["李红", "群众", "教育界"]]
+ROSTER += [["陈思远", "民盟盟员", "教育界"]]
+
+
+def _with_shared_strings(path: Path) -> Path:
+    """The workbook openpyxl wrote (strings inline in the cells) rewritten with a shared-string table, as
+    Excel writes it: a line break typed in a cell is kept there (`\\r` as `_x000D_`)."""
+    strings: list[str] = []
+
+    def shared(match: re.Match[str]) -> str:
+        strings.append(match[2])
+        return f'<c r="{match[1]}" t="s"><v>{len(strings) - 1}</v></c>'
+
+    with zipfile.ZipFile(path) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    for name in [n for n in parts if n.startswith("xl/worksheets/sheet")]:
+        xml = parts[name].decode()
+        parts[name] = re.sub(
+            r'<c r="(\w+)" t="inlineStr"><is><t>(.*?)</t></is></c>', shared, xml, flags=re.S
+        ).encode()
+    table = "".join(f'<si><t xml:space="preserve">{s.replace(chr(13), "_x000D_")}</t></si>' for s in strings)
+    parts["xl/sharedStrings.xml"] = (
+        '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/'
+        f'main" count="{len(strings)}" uniqueCount="{len(strings)}">{table}</sst>'
+    ).encode()
+    kind = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"</Types>", f'<Override PartName="/xl/sharedStrings.xml" ContentType="{kind}" /></Types>'.encode()
+    )
+    relation = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"
+    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
+        b"</Relationships>",
+        f'<Relationship Type="{relation}" Target="sharedStrings.xml" Id="rIdS" /></Relationships>'.encode(),
+    )
+    with zipfile.ZipFile(path, "w") as rewritten:
+        for name, data in parts.items():
+            rewritten.writestr(name, data)
+    return path
+
+
+def _workbook(path: Path, sheets: dict[str, list[list[object]]], *, shared: bool = False) -> Path:
+    workbook = Workbook()
+    first = workbook.active
+    assert first is not None
+    workbook.remove(first)
+    for title, rows in sheets.items():
+        sheet = workbook.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+    workbook.save(path)
+    return _with_shared_strings(path) if shared else path
+
+
+def _targets(ds: pbgraph.Dataset) -> dict[str, list[str]]:
+    """Per source name, the names it liaises with."""
+    names = dict(zip(ds.members["id"], ds.members["name"], strict=True))
+    found: dict[str, list[str]] = {}
+    for source, target in zip(ds.liaisons["source"], ds.liaisons["target"], strict=True):
+        found.setdefault(names[source], []).append(names[target])
+    return found
+
+
+def _errors(path: Path) -> list[Problem]:
+    read = read_office(path)
+    with pytest.raises(DatasetError) as caught:
+        pbgraph.validate.build_dataset(read.tables, read.problems)
+    return [p for p in caught.value.problems if p.is_error]
+
+
+# a line break separates names ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("shared", [False, True], ids=["inline-strings", "shared-strings"])
+@pytest.mark.parametrize("line_break", ["\n", "\r\n", "\n\n"], ids=["lf", "crlf", "blank-line"])
+def test_a_line_break_separates_names_in_an_xlsx_list(tmp_path: Path, shared: bool, line_break: str) -> None:
+    listing = [["党员委员", "联系党外委员"], ["王一", f"李红{line_break}陈思远"]]
+    path = _workbook(tmp_path / "名单.xlsx", {"名单": ROSTER, "联系": listing}, shared=shared)
+    assert _targets(pbgraph.load(path)) == {"王一": ["李红", "陈思远"]}
+
+
+@pytest.mark.parametrize("line_break", ["\n", "\r\n"], ids=["lf", "crlf"])
+def test_a_line_break_separates_names_in_a_csv_list(tmp_path: Path, line_break: str) -> None:
+    folder = tmp_path / "县政协"
+    folder.mkdir()
+    roster = "\r\n".join(",".join(row) for row in ROSTER) + "\r\n"
+    (folder / "委员名单表.csv").write_bytes(roster.encode("utf-8-sig"))
+    listing = f'党员委员,联系党外委员\r\n王一,"李红{line_break}陈思远"\r\n'
+    (folder / "联系一览.csv").write_bytes(listing.encode("gb18030"))
+    assert _targets(pbgraph.load(folder)) == {"王一": ["李红", "陈思远"]}
+
+
+def test_a_line_break_separates_participants_roles_and_special_committees(tmp_path: Path) -> None:
+    roster = [[*ROSTER[0], "职务", "专委会"], [*ROSTER[1], "党组成员\n副主席", "经济委\n文史委"]]
+    roster += [[*r, "委员", "文史委"] for r in ROSTER[2:]]
+    log = [["日期", "组织", "参加人员", "类型"], ["2024-04-01", "经济委", "王一\r\n李红", "集中学习"]]
+    path = _workbook(tmp_path / "名单.xlsx", {"名单": roster, "组织生活记录": log})
+    ds = pbgraph.load(path)
+    names = dict(zip(ds.members["id"], ds.members["name"], strict=True))
+    wang = next(i for i, n in names.items() if n == "王一")
+    # 党组成员 on its own line of 职务 makes 王一 a party-group member
+    assert dict(zip(ds.members["name"], ds.members["party_group"], strict=True)) == {
+        "王一": True,
+        "李红": False,
+        "陈思远": False,
+    }
+    organizations = dict(zip(ds.organizations["id"], ds.organizations["name"], strict=True))
+    joined = ds.memberships[ds.memberships["member"] == wang]["organization"].map(organizations)
+    assert sorted(joined) == ["文史委", "经济委"]
+    assert [sorted(names[m] for m in row.split(";")) for row in ds.activities["members"]] == [
+        ["李红", "王一"]
+    ]
+
+
+def test_a_line_break_in_a_remark_or_a_name_is_a_space(tmp_path: Path) -> None:
+    listing = [["党员委员", "联系党外委员", "备注"], ["王\n一", "李红", "第一段\n第二段"]]
+    ds = pbgraph.load(_workbook(tmp_path / "名单.xlsx", {"名单": ROSTER, "联系": listing}))
+    assert _targets(ds) == {"王一": ["李红"]}
+    assert list(ds.liaisons["note"]) == ["第一段 第二段"]
+
+
+# the hint for a name two members share ------------------------------------------------------------
+
+# 张伟 of rows 3 and 4 share their 界别, rows 3 and 5 their 镇街; only row 3 is 中共党员
+NAMESAKES = [
+    ["姓名", "政治面貌", "界别", "所在镇（街）"],
+    ["王一", "中共党员", "中共", "东关街道"],  # row 2
+    ["张伟", "中共党员", "经济界", "西河镇"],  # row 3
+    ["张伟", "民建会员", "经济界", "东关街道"],  # row 4
+    ["张伟", "群众", "教育界", "西河镇"],  # row 5
+]
+TWO = NAMESAKES[:4]
+"""The user's case: two 张伟 of 经济界, of 西河镇 and 东关街道."""
+
+
+def _ambiguous(tmp_path: Path, roster: list[list[str]], written: str) -> Problem:
+    listing = [["党员委员", "联系党外委员"], ["王一", "李红"], [written, "陈思远"]]
+    path = _workbook(tmp_path / "名单.xlsx", {"名单": roster + ROSTER[2:], "联系": listing})
+    found = _errors(path)
+    assert [p.code for p in found] == ["office_ambiguous_name"]
+    return found[0]
+
+
+def _named(tmp_path: Path, roster: list[list[str]], written: str) -> tuple[str, str, str]:
+    """界别, 镇街 and party of the member `written` names, when the list says it."""
+    listing = [["党员委员", "联系党外委员"], [written, "陈思远"]]
+    ds = pbgraph.load(_workbook(tmp_path / "写法.xlsx", {"名单": roster + ROSTER[2:], "联系": listing}))
+    (source,) = ds.liaisons["source"]
+    member = ds.members.set_index("id").loc[source]
+    sectors = dict(zip(ds.sectors["id"], ds.sectors["name"], strict=True))
+    townships = dict(zip(ds.townships["id"], ds.townships["name"], strict=True))
+    return sectors[member["sector"]], townships[member["township"]], member["party"]
+
+
+@pytest.mark.parametrize(
+    ("roster", "written", "hint", "member"),
+    [
+        # 张伟（经济界） would name both again: their 镇街 tells them apart
+        (TWO, "张伟", "张伟（西河镇）", ("经济界", "西河镇", "CPC")),
+        # neither 界别 nor 镇街 names row 3 alone; its 政治面貌 does
+        (NAMESAKES, "张伟", "张伟（中共党员）", ("经济界", "西河镇", "CPC")),
+        # a qualifier that fits two of them: the hint qualifies the name, not the name as written
+        (NAMESAKES, "张伟（经济界）", "张伟（中共党员）", ("经济界", "西河镇", "CPC")),
+        (TWO, "张伟（经济界）", "张伟（西河镇）", ("经济界", "西河镇", "CPC")),
+    ],
+    ids=["two-one-sector", "three", "three-qualified", "two-qualified"],
+)
+def test_the_hint_for_namesakes_names_one_of_them(
+    tmp_path: Path, roster: list[list[str]], written: str, hint: str, member: tuple[str, str, str]
+) -> None:
+    problem = _ambiguous(tmp_path, roster, written)
+    assert problem.params["example"] == hint
+    assert f"请写成 {hint} 加以区分" in problem.message("zh")
+    assert f"Write {hint} to tell them apart" in problem.message("en")
+    assert _named(tmp_path, roster, hint) == member
+
+
+def test_namesakes_alike_in_everything_are_told_apart_by_their_id(tmp_path: Path) -> None:
+    roster = [
+        *NAMESAKES[:2],
+        ["张伟", "民建会员", "经济界", "东关街道"],
+        ["张伟", "民建会员", "经济界", "东关街道"],
+    ]
+    problem = _ambiguous(tmp_path, roster, "张伟")
+    hint = problem.params["example"]
+    assert re.fullmatch(r"张伟（M\d{3}）", hint), hint
+    assert _named(tmp_path, roster, hint) == ("经济界", "东关街道", "CNDCA")
+
+
+def test_the_english_message_says_row_for_one_row_and_rows_for_several(tmp_path: Path) -> None:
+    problem = _ambiguous(tmp_path, TWO, "张伟")
+    assert "(used in row 3)" in problem.message("en")
+    assert "（用于第 3 行）" in problem.message("zh")
+    listing = [["党员委员", "联系党外委员"], ["王一", "钱某"], ["王一", "孙某、张伟（西河镇）"]]
+    (unknown,) = _errors(_workbook(tmp_path / "两行.xlsx", {"名单": TWO, "联系": listing}))
+    assert "钱某, 孙某 (rows 2, 3)" in unknown.message("en")
+    listing = [["党员委员", "联系党外委员"], ["王一", "钱某"]]
+    (unknown,) = _errors(_workbook(tmp_path / "一行.xlsx", {"名单": TWO, "联系": listing}))
+    assert "钱某 (row 2)" in unknown.message("en")
+
+
+def test_validate_gives_the_hint(tmp_path: Path) -> None:
+    listing = [["党员委员", "联系党外委员"], ["张伟", "陈思远"]]
+    path = _workbook(tmp_path / "名单.xlsx", {"名单": TWO + ROSTER[2:], "联系": listing})
+    result = CliRunner().invoke(main, ["validate", str(path)])
+    assert result.exit_code == 2
+    assert "请写成 张伟（西河镇） 加以区分" in result.output and "张伟（经济界）" not in result.output
+    english = CliRunner().invoke(main, ["validate", str(path), "--lang", "en"])
+    assert "(used in row 2). Write 张伟（西河镇） to tell them apart" in english.output
