@@ -62,7 +62,8 @@ class Diff:
     rates
         Per committee (and overall, last): both coverage rates before and after.
     gaps
-        change (opened, closed), analysis (one of `GAP_ANALYSES`), committee, id, name, gap.
+        change (opened, closed, worsened: a milder gap that gave way to a worse one of the same entity, see
+        `WORSE_GAPS`), analysis (one of `GAP_ANALYSES`), committee, id, name, gap.
     """
 
     members: pd.DataFrame
@@ -100,7 +101,7 @@ class Diff:
                 ("liaisons", ("added", "removed", "broken")),
                 ("organizations", ("added", "removed")),
                 ("memberships", ("added", "removed")),
-                ("gaps", ("opened", "closed")),
+                ("gaps", ("opened", "closed", "worsened")),
             )
             for frame in [getattr(self, name)]
             for change in changes
@@ -505,17 +506,21 @@ def _gap_lists(ds: Dataset, max_load: int) -> dict[str, pd.DataFrame]:
 
 def _gap_changes(old: Dataset, new: Dataset, codes: EntityCodes, max_load: int) -> pd.DataFrame:
     before, after = _gap_lists(old, max_load), _gap_lists(new, max_load)
-    parts = []
+    parts, entities = [], []
     for position, name in enumerate(GAP_ANALYSES):
         old_rows, new_rows = before[name], after[name]
         labels = sorted({*_labels(old_rows), *_labels(new_rows)})
-        old_keys = _gap_keys(old, old_rows, codes, position, labels)
-        new_keys = _gap_keys(new, new_rows, codes, position, labels)
-        for rows, keys, other, change in (
-            (new_rows, new_keys, old_keys, "opened"),
-            (old_rows, old_keys, new_keys, "closed"),
+        old_entities = codes.of_ids(old, old_rows["id"], _GAP_TABLES[name])
+        new_entities = codes.of_ids(new, new_rows["id"], _GAP_TABLES[name])
+        old_keys = _gap_keys(old_rows, old_entities, position, labels)
+        new_keys = _gap_keys(new_rows, new_entities, position, labels)
+        for rows, entity, keys, other, change in (
+            (new_rows, new_entities, new_keys, old_keys, "opened"),
+            (old_rows, old_entities, old_keys, new_keys, "closed"),
         ):
-            picked = rows[~isin_sorted(keys, other)]
+            changed = ~isin_sorted(keys, other)
+            picked = rows[changed]
+            entities.append(entity[changed])
             parts.append(
                 pd.DataFrame(
                     {
@@ -529,7 +534,32 @@ def _gap_changes(old: Dataset, new: Dataset, codes: EntityCodes, max_load: int) 
                     columns=["change", "analysis", "committee", "id", "name", "gap"],
                 )
             )
-    return pd.concat(parts, ignore_index=True)
+    return _worsened(pd.concat(parts, ignore_index=True), np.concatenate(entities))
+
+
+WORSE_GAPS: tuple[tuple[tuple[str, str], tuple[str, str]], ...] = (
+    (("fragile", ""), ("unlinked", "")),
+    (("townships", "no_cpc_in_liaison_group"), ("townships", "no_liaison_group")),
+)
+"""(milder gap, worse gap) of one entity as (analysis, gap): the two never hold at once, so an entity whose
+milder gap goes while the worse one opens has not closed a gap: its gap got worse (a member whose only liaison
+left is unlinked, not "no longer fragile")."""
+
+
+def _worsened(gaps: pd.DataFrame, entities: np.ndarray) -> pd.DataFrame:
+    """The gap changes with each closed milder gap whose entity opened the worse one (`WORSE_GAPS`) marked
+    "worsened" instead; the worse gap stays "opened"."""
+    change = gaps["change"].to_numpy(dtype=object)
+    analysis = gaps["analysis"].to_numpy(dtype=object)
+    label = gaps["gap"].to_numpy(dtype=object)
+    marked = change.copy()
+    for (milder, milder_gap), (worse, worse_gap) in WORSE_GAPS:
+        went = (change == "closed") & (analysis == milder) & (label == milder_gap)
+        came = (change == "opened") & (analysis == worse) & (label == worse_gap) & (entities >= 0)
+        if went.any() and came.any():
+            marked[went & isin_sorted(entities, entities[came])] = "worsened"
+    gaps["change"] = marked
+    return gaps
 
 
 _ROLES = tuple(role.value for role in Role)
@@ -548,11 +578,8 @@ def _labels(rows: pd.DataFrame) -> list[str]:
     return rows["gap"].unique().tolist() if "gap" in rows.columns else [""]
 
 
-def _gap_keys(
-    ds: Dataset, rows: pd.DataFrame, codes: EntityCodes, analysis: int, labels: list[str]
-) -> np.ndarray:
-    """One number per gap row: its entity, its gap label (a position in `labels`) and its analysis."""
-    entity = codes.of_ids(ds, rows["id"], _GAP_TABLES[GAP_ANALYSES[analysis]])
+def _gap_keys(rows: pd.DataFrame, entity: np.ndarray, analysis: int, labels: list[str]) -> np.ndarray:
+    """One number per gap row: its entity (code), its gap label (a position in `labels`) and its analysis."""
     gap = rows["gap"] if "gap" in rows.columns else pd.Series("", index=rows.index)
     label = pd.Categorical(gap, categories=labels).codes.astype(np.int64)
     return (entity * (len(labels) + 1) + label + 1) * len(GAP_ANALYSES) + analysis

@@ -12,7 +12,7 @@ import pytest
 import pbgraph
 from pbgraph import Dataset, load
 from pbgraph.analyses import coverage
-from pbgraph.changes import diff, whatif, without_members
+from pbgraph.changes import Diff, diff, whatif, without_members
 
 FIXTURE = Path(__file__).parent / "fixtures" / "plan"
 
@@ -166,8 +166,8 @@ def test_a_departure_by_hand(ds: Dataset) -> None:
     assert rows(found.gaps, ["change", "analysis", "id", "gap"]) == [
         ("opened", "unlinked", "Y1", ""),
         ("opened", "unlinked", "Y2", ""),
-        ("closed", "fragile", "Y1", ""),
-        ("closed", "fragile", "Y2", ""),
+        ("worsened", "fragile", "Y1", ""),
+        ("worsened", "fragile", "Y2", ""),
         ("closed", "unorganized", "A2", ""),
         ("closed", "unorganized", "B1", ""),
         ("opened", "townships", "T2", "no_township_liaison"),
@@ -181,6 +181,55 @@ def test_a_departure_by_hand(ds: Dataset) -> None:
         found.rates["work_rate_after"].tolist()
         == coverage(without_members(ds, ["A2", "B1"]))["work_rate"].tolist()
     )
+
+
+def summary_counts(found: Diff) -> dict[str, int]:
+    gaps = found.summary[found.summary["table"] == "gaps"]
+    return dict(zip(gaps["change"], gaps["count"], strict=True))
+
+
+def test_a_member_whose_only_liaison_left_is_worse_off_not_closed(ds: Dataset) -> None:
+    # Y1 and Y2 (C2) each had one liaison, B1: without B1 they have none. Their fragile gap did not close:
+    # it got worse, and the unlinked gap is new. Only B1's own gap (unorganized) left with B1.
+    found = whatif(ds, ["B1"])
+    assert rows(found.gaps, ["change", "analysis", "id"]) == [
+        ("opened", "unlinked", "Y1"),
+        ("opened", "unlinked", "Y2"),
+        ("worsened", "fragile", "Y1"),
+        ("worsened", "fragile", "Y2"),
+        ("closed", "unorganized", "B1"),
+    ]
+    assert summary_counts(found) == {"opened": 2, "closed": 1, "worsened": 2}
+
+
+def test_a_gap_that_eases_is_closed_as_before(ds: Dataset) -> None:
+    # the way back (B1 rejoins): Y1 and Y2 are no longer unlinked, and fragile now
+    found = diff(without_members(ds, ["B1"]), ds)
+    assert rows(found.gaps, ["change", "analysis", "id"]) == [
+        ("closed", "unlinked", "Y1"),
+        ("closed", "unlinked", "Y2"),
+        ("opened", "fragile", "Y1"),
+        ("opened", "fragile", "Y2"),
+        ("opened", "unorganized", "B1"),
+    ]
+    assert summary_counts(found) == {"opened": 3, "closed": 2, "worsened": 0}
+
+
+@pytest.mark.parametrize("match", ["id", "name"])
+def test_a_township_whose_liaison_group_went_is_worse_off(match: str) -> None:
+    # fixture gaps: 东街街道 (T2) has a liaison group L2 without a CPC member; without L2 it has none
+    before = load(FIXTURE.parent / "gaps")
+    after = dataclasses.replace(
+        before,
+        organizations=before.organizations[before.organizations["id"] != "L2"].reset_index(drop=True),
+        memberships=before.memberships[before.memberships["organization"] != "L2"].reset_index(drop=True),
+    )
+    found = diff(before, after, match=match)
+    assert rows(found.gaps, ["change", "analysis", "id", "gap"]) == [
+        ("opened", "townships", "T2", "no_liaison_group"),
+        ("worsened", "townships", "T2", "no_cpc_in_liaison_group"),
+    ]
+    assert summary_counts(found) == {"opened": 1, "closed": 0, "worsened": 1}
 
 
 def test_a_departure_that_leaves_a_member_fragile(ds: Dataset) -> None:

@@ -186,6 +186,37 @@ def test_whatif_and_its_workbook(tmp_path: Path) -> None:
     assert rates.cell(2, 5).number_format.endswith("%") or isinstance(rates.cell(2, 5).value, str)
 
 
+@pytest.mark.parametrize(
+    ("lang", "summary", "worsened"),
+    [
+        ("zh", "缺口 加重 2", "加重 仅一人联系 C2 乙县政协 Y1 丁二"),
+        ("en", "gaps worsened 2", "worsened fragile"),
+    ],
+)
+def test_whatif_says_a_gap_got_worse_not_closed(lang: str, summary: str, worsened: str) -> None:
+    # B1 was the only liaison of Y1 and Y2: they go from fragile to unlinked, which closes nothing
+    lines = run("whatif", FIXTURE, "--remove", "B1", "--lang", lang).stdout.splitlines()
+    squeezed = [" ".join(line.split()) for line in lines]
+    assert summary in squeezed
+    closed = next(line for line in squeezed if line.startswith(("缺口 已消除", "gaps closed")))
+    assert closed.endswith(" 1")  # B1's own gap (unorganized) only
+    assert any(line.startswith(worsened) for line in squeezed)
+
+
+def test_report_compare_counts_the_gaps_that_got_worse(tmp_path: Path) -> None:
+    after = tmp_path / "after"
+    shutil.copytree(FIXTURE, after)
+    for name in ("members", "liaisons"):
+        text = (after / f"{name}.csv").read_text(encoding="utf-8")
+        (after / f"{name}.csv").write_text(
+            "".join(line for line in text.splitlines(keepends=True) if not line.startswith("B1,")),
+            encoding="utf-8",
+        )
+    page = tmp_path / "report.html"
+    assert run("report", after, "--compare", FIXTURE, "--no-views", "-o", page).exit_code == 0
+    assert "2 个缺口新出现，1 个已消除，2 个加重。" in page.read_text(encoding="utf-8")
+
+
 def test_whatif_names_an_unknown_member() -> None:
     result = run("whatif", FIXTURE, "--remove", "Q9")
     assert result.exit_code == 1

@@ -57,13 +57,23 @@ TEXT: dict[str, tuple[str, str]] = {
         "{total} 名党员委员中 {done} 名已编入党组织",
         "{done} of {total} CPC members are organized",
     ),
+    "kpi_org_sub_unrecorded": (
+        "{total} 名党员委员；未提供{names}，已编入党组织的人数不详",
+        "{total} CPC members; {names} not recorded, so how many are organized is unknown",
+    ),
     "kpi_org_gap": ("未编入党组织 <b>{n}</b> 人", "<b>{n}</b> not organized"),
+    "kpi_org_gap_unrecorded": ("未编入党组织：未提供", "not organized: not recorded"),
     "kpi_work": ("党的工作覆盖率", "Work coverage"),
     "kpi_work_sub": (
         "{total} 名党外委员中 {done} 名已有党员委员联系",
         "{done} of {total} non-party members are liaised by a CPC member",
     ),
+    "kpi_work_sub_unrecorded": (
+        "{total} 名党外委员；未提供{names}，已有党员委员联系的人数不详",
+        "{total} non-party members; {names} not recorded, so how many are liaised is unknown",
+    ),
     "kpi_work_gap": ("尚未联系 <b>{n}</b> 人", "<b>{n}</b> not liaised"),
+    "kpi_work_gap_unrecorded": ("尚未联系：未提供", "not liaised: not recorded"),
     "toc": ("目录", "Contents"),
     "none": ("（无）", "(none)"),
     "more_rows": (
@@ -95,11 +105,61 @@ TEXT: dict[str, tuple[str, str]] = {
     "sort_reach": ("可达委员数", "members reached"),
     "sort_load": ("联系过多、未联系、负担从高到低", "overloaded, idle, then load (descending)"),
     # findings
-    "f_coverage": (
-        "组织覆盖率 {org}：{cpc} 名党员委员中 {organized} 名已编入党组织；"
-        "工作覆盖率 {work}：{np} 名党外委员中 {linked} 名已有党员委员联系。",
-        "Organization coverage is {org} ({organized} of {cpc} CPC members organized); "
-        "work coverage is {work} ({linked} of {np} non-party members liaised).",
+    "f_coverage": ("{org}；{work}。", "{org}; {work}."),
+    "f_coverage_org": (
+        "组织覆盖率 {org}：{cpc} 名党员委员中 {organized} 名已编入党组织",
+        "Organization coverage is {org} ({organized} of {cpc} CPC members organized)",
+    ),
+    "f_coverage_org_unrecorded": (
+        "组织覆盖率 {org}：{cpc} 名党员委员，未提供{names}，已编入党组织的人数不详",
+        "Organization coverage is {org} ({cpc} CPC members; {names} not recorded, so how many are "
+        "organized is unknown)",
+    ),
+    "f_coverage_work": (
+        "工作覆盖率 {work}：{np} 名党外委员中 {linked} 名已有党员委员联系",
+        "work coverage is {work} ({linked} of {np} non-party members liaised)",
+    ),
+    "f_coverage_work_unrecorded": (
+        "工作覆盖率 {work}：{np} 名党外委员，未提供{names}，已有党员委员联系的人数不详",
+        "work coverage is {work} ({np} non-party members; {names} not recorded, so how many are liaised "
+        "is unknown)",
+    ),
+    "f_unrecorded": ("未提供{names}，{what}无法判断。", "Not recorded: {names}; {what} cannot be told."),
+    "f_unrecorded_also": (
+        "未提供{names}，{what}无法判断。",
+        " Not recorded: {names}; {what} cannot be told.",
+    ),
+    "u_unlinked": ("哪些党外委员尚未被党员委员联系", "which non-party members no CPC member liaises with"),
+    "u_unorganized": ("哪些党员委员未编入党组织", "which CPC members belong to no party organization"),
+    "u_sector_liaison": (
+        "界别和界别联组是否有党组成员联系",
+        "whether sectors and sector groups have a party-group liaison",
+    ),
+    "u_convener": (
+        "界别联组的第一召集人是否为中共党员",
+        "whether the sector groups' first conveners are CPC",
+    ),
+    "u_liaison_group": ("各镇街是否有联络组", "whether each township has a liaison group"),
+    "u_cpc_in_group": ("联络组中是否有党员委员", "whether its liaison group has a CPC member"),
+    "u_township_liaison": ("镇街是否有党员委员联系", "whether a CPC member liaises with it"),
+    "u_platforms": (
+        "委员工作室、联络站和学习组是否有党组织或党员指导员",
+        "whether studios, stations and study groups have a party organization or a CPC instructor",
+    ),
+    "u_party_groups": ("各党组的联系链覆盖", "the reach of each party group"),
+    "u_load": ("党员委员的联系负担", "the liaison load of the CPC members"),
+    "u_connectors": ("谁是党外委员的唯一联系人", "who is the only liaison of a non-party member"),
+    "u_org_life": (
+        "履职党组织是否开展组织生活、党员委员组织生活是否足够",
+        "whether duty-line organizations met and CPC members had enough organizational life",
+    ),
+    "f_sectors_none": ("未发现界别缺口。", "No sector gap found."),
+    "f_townships_none": ("{total} 个镇街中未发现缺口。", "No gap found in the {total} townships."),
+    "f_activity_liaisons": (
+        "{total} 条联系中 {active} 条在统计期内有活动（{share}），有效联系率 {effective}；"
+        "{dormant} 条联系只在纸面上。",
+        "{active} of {total} liaisons were active in the period ({share}); effective liaison rate "
+        "{effective}; {dormant} liaisons exist on paper only.",
     ),
     "f_league": ("{n} 个政协中，{parts}；{k} 个政协存在缺口。", "Of {n} committees: {parts}; {k} have gaps."),
     "f_worst_work": ("工作覆盖率最低的是{name}（{rate}）", "the lowest work coverage is {name}'s ({rate})"),

@@ -206,6 +206,7 @@ VALUE_LABELS.update(
         "broken": ("因委员退出而中断", "broken by a departure"),
         "opened": ("新出现", "opened"),
         "closed": ("已消除", "closed"),
+        "worsened": ("加重", "worsened"),
         "party": ("政治面貌", "party"),
         "sector": ("界别", "sector"),
         "township": ("镇街", "township"),

@@ -144,11 +144,11 @@ def diff(
     lang: str,
     output: Path | None,
 ) -> None:
-    """比较两个数据集（换届、动态管理）：委员进出和变更、联系增减、组织变化、覆盖率前后、缺口出现和消除。
+    """比较两个数据集（换届、动态管理）：委员进出和变更、联系增减、组织变化、覆盖率前后、缺口出现、消除和加重。
 
     Compare two datasets: members who joined, left or changed; liaisons added, removed and broken by a
     departure; organizations and memberships added and removed; both rates before and after per committee;
-    gaps opened and closed per analysis.
+    gaps opened, closed and worsened per analysis.
 
     \b
     例 / Example:

@@ -31,11 +31,15 @@ from pbgraph.report._context import (
     DEFAULT_MAX_ROWS,
     DEFAULT_NODE_LIMIT,
     GAP_TILES,
+    LIAISED_NEEDS,
+    ORGANIZED_NEEDS,
     Context,
     esc,
     headline,
     in_scope,
     scope_mask,
+    unrecorded,
+    unrecorded_names,
 )
 from pbgraph.report._sections import body_sections
 from pbgraph.report._tables import table_html
@@ -127,18 +131,27 @@ def _cover(ctx: Context, redacted: bool) -> str:
             f'<div class="rp-kpi-gap"><a href="#{anchor}">{gap}</a></div></div>'
         )
 
-    kpis = kpi(
-        tr("kpi_org", lang),
-        head["organization_rate"],
-        tr("kpi_org_sub", lang, total=head["cpc_members"], done=head["organized_cpc_members"]),
-        tr("kpi_org_gap", lang, n=_count(head["unorganized"])),
-        "unorganized",
-    ) + kpi(
-        tr("kpi_work", lang),
-        head["work_rate"],
-        tr("kpi_work_sub", lang, total=head["non_party_members"], done=head["linked_non_party_members"]),
-        tr("kpi_work_gap", lang, n=_count(head["unlinked"])),
-        "unlinked",
+    def counted(key: str, total: Any, done: Any, gap: Any, needs: tuple[str, ...]) -> tuple[str, str]:
+        """The line under the card's rate, and its gap: "未提供" where the count is not recorded."""
+        if done is None:
+            names = unrecorded_names(ctx, unrecorded(ctx, *needs))
+            return tr(f"{key}_sub_unrecorded", lang, total=total, names=names), esc(
+                tr(f"{key}_gap_unrecorded", lang)
+            )
+        return tr(f"{key}_sub", lang, total=total, done=done), tr(f"{key}_gap", lang, n=_count(gap))
+
+    org_sub, org_gap = counted(
+        "kpi_org", head["cpc_members"], head["organized_cpc_members"], head["unorganized"], ORGANIZED_NEEDS
+    )
+    work_sub, work_gap = counted(
+        "kpi_work",
+        head["non_party_members"],
+        head["linked_non_party_members"],
+        head["unlinked"],
+        LIAISED_NEEDS,
+    )
+    kpis = kpi(tr("kpi_org", lang), head["organization_rate"], org_sub, org_gap, "unorganized") + kpi(
+        tr("kpi_work", lang), head["work_rate"], work_sub, work_gap, "unlinked"
     )
     tiles = "".join(
         f'<li><a href="#{section}"><span class="rp-gap-n{" rp-bad" if head[column] else ""}">'

@@ -1,6 +1,6 @@
 """The report's section on what changed since an earlier dataset (`pbgraph report NEW --compare OLD`): the
-summary of :func:`pbgraph.diff`, both rates before and after, the gaps opened and closed, the members who
-joined, left or changed, and the liaisons added, removed or broken by a departure."""
+summary of :func:`pbgraph.diff`, both rates before and after, the gaps opened, closed and worsened,
+the members who joined, left or changed, and the liaisons added, removed or broken by a departure."""
 
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ def changes_section(ctx: Context, old: Dataset, number: int) -> tuple[str, str]:
         old=old.name or "—",
         **{change: counts[("members", change)] for change in ("joined", "left", "changed")},
         **{change: counts[("liaisons", change)] for change in ("added", "removed", "broken")},
-        **{change: counts[("gaps", change)] for change in ("opened", "closed")},
+        **{change: counts[("gaps", change)] for change in ("opened", "closed", "worsened")},
     )
     body = ""
     for name, frame in (

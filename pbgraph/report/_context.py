@@ -54,6 +54,12 @@ GAP_TILES: tuple[tuple[str, str], ...] = (
 )
 
 
+ORGANIZED_NEEDS = ("organizations", "memberships")
+"""What knowing who is organized needs (coverage gives n/a without either)."""
+LIAISED_NEEDS = ("liaisons:member",)
+"""What knowing who is liaised needs."""
+
+
 def esc(value: object) -> str:
     return html.escape(str(value), quote=True)
 
@@ -117,6 +123,27 @@ def headline(ctx: Context) -> pd.Series:
     """The coverage row of the scope (the committee's, or the overall one)."""
     rows = ctx.table("coverage")
     return rows.iloc[-1]
+
+
+def unrecorded(ctx: Context, *needs: str) -> list[str]:
+    """Which of the tables (or liaison kinds, `liaisons:member` …) a sentence needs the source did not give
+    (DESIGN 3: "not recorded", 未提供)."""
+    return [need for need in needs if need in ctx.ds.not_recorded]
+
+
+def unrecorded_names(ctx: Context, keys: list[str]) -> str:
+    """Tables not recorded, as users call them (组织、组织成员 / organizations, memberships)."""
+    from pbgraph.office.report import not_recorded_name
+
+    return tr("list_separator", ctx.lang).join(not_recorded_name(key, ctx.lang) for key in keys)
+
+
+def unrecorded_sentence(ctx: Context, keys: list[str], what: list[str], *, also: bool = False) -> str:
+    """ "未提供…，…无法判断。": what cannot be told because `keys` were not recorded (`what`: text keys);
+    `also`: appended to a sentence already said."""
+    parts = tr("list_separator", ctx.lang).join(tr(key, ctx.lang) for key in what)
+    key = "f_unrecorded_also" if also else "f_unrecorded"
+    return tr(key, ctx.lang, names=unrecorded_names(ctx, keys), what=parts)
 
 
 def in_scope(ctx: Context, frame: pd.DataFrame) -> pd.DataFrame:

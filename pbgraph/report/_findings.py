@@ -10,7 +10,18 @@ import pandas as pd
 from pbgraph import format as tabular
 from pbgraph._texts.report import join, tr
 from pbgraph.model import PLATFORM_KINDS
-from pbgraph.report._context import GAP_COLUMNS, Context, headline, in_scope, people_counts
+from pbgraph.report._context import (
+    GAP_COLUMNS,
+    LIAISED_NEEDS,
+    ORGANIZED_NEEDS,
+    Context,
+    headline,
+    in_scope,
+    people_counts,
+    unrecorded,
+    unrecorded_names,
+    unrecorded_sentence,
+)
 
 if TYPE_CHECKING:
     pass
@@ -18,17 +29,23 @@ if TYPE_CHECKING:
 
 def finding_coverage(ctx: Context) -> str:
     row, lang = headline(ctx), ctx.lang
-    text = tr(
-        "f_coverage",
-        lang,
-        org=tabular.format_rate(row["organization_rate"]),
-        work=tabular.format_rate(row["work_rate"]),
-        cpc=row["cpc_members"],
-        organized=row["organized_cpc_members"],
-        np=row["non_party_members"],
-        linked=row["linked_non_party_members"],
-    )
-    return text
+    org = tabular.format_rate(row["organization_rate"])
+    work = tabular.format_rate(row["work_rate"])
+    cpc, non_party = row["cpc_members"], row["non_party_members"]
+    # a count that is not recorded is said so, never printed as None (nor as "None of 7" in English)
+    if row["organized_cpc_members"] is None:
+        names = unrecorded_names(ctx, unrecorded(ctx, *ORGANIZED_NEEDS))
+        org_part = tr("f_coverage_org_unrecorded", lang, org=org, cpc=cpc, names=names)
+    else:
+        org_part = tr("f_coverage_org", lang, org=org, cpc=cpc, organized=row["organized_cpc_members"])
+    if row["linked_non_party_members"] is None:
+        names = unrecorded_names(ctx, unrecorded(ctx, *LIAISED_NEEDS))
+        work_part = tr("f_coverage_work_unrecorded", lang, work=work, np=non_party, names=names)
+    else:
+        work_part = tr(
+            "f_coverage_work", lang, work=work, np=non_party, linked=row["linked_non_party_members"]
+        )
+    return tr("f_coverage", lang, org=org_part, work=work_part)
 
 
 def finding_league(ctx: Context) -> str:
@@ -64,6 +81,9 @@ def finding_unlinked(ctx: Context) -> str:
     _, non_party = people_counts(ctx)
     if non_party == 0:
         return tr("f_no_non_party", lang)
+    missing = unrecorded(ctx, *LIAISED_NEEDS)
+    if missing:
+        return unrecorded_sentence(ctx, missing, ["u_unlinked"])
     if rows.empty:
         return tr("f_all_linked", lang, n=non_party)
     text = tr("f_unlinked", lang, n=len(rows), share=tabular.format_rate(len(rows) / non_party))
@@ -78,6 +98,9 @@ def finding_unorganized(ctx: Context) -> str:
     cpc, _ = people_counts(ctx)
     if cpc == 0:
         return tr("f_no_cpc", lang)
+    missing = unrecorded(ctx, *ORGANIZED_NEEDS)
+    if missing:
+        return unrecorded_sentence(ctx, missing, ["u_unorganized"])
     if rows.empty:
         return tr("f_all_organized", lang, n=cpc)
     temporary = int(rows["temporary_only"].sum())
@@ -85,10 +108,26 @@ def finding_unorganized(ctx: Context) -> str:
     return text + (tr("f_temporary", lang, n=temporary) if temporary else tr("f_end", lang))
 
 
+def _unknown_parts(ctx: Context, needs: tuple[tuple[str, str], ...], *, found: str, none_found: str) -> str:
+    """The finding of an analysis of several parts (`needs`: the table and text key of each) some of whose
+    tables were not recorded: what was found (`found`, or `none_found` where nothing was), then what could
+    not be told; `found` itself where every table was recorded."""
+    missing = list(dict.fromkeys(table for table, _ in needs if unrecorded(ctx, table)))
+    if not missing:
+        return found
+    what = [key for table, key in needs if table in missing]
+    if not found and len(what) == len(needs):
+        # nothing could be looked at: nor is anything "not found"
+        return unrecorded_sentence(ctx, missing, what)
+    return (found or none_found) + unrecorded_sentence(ctx, missing, what, also=True)
+
+
 def finding_sectors(ctx: Context) -> str:
     rows, lang = ctx.table("sectors"), ctx.lang
+    needs = (("liaisons:sector", "u_sector_liaison"), ("memberships", "u_convener"))
     if rows.empty:
-        return tr("f_sectors_ok", lang)
+        text = _unknown_parts(ctx, needs, found="", none_found=tr("f_sectors_none", lang))
+        return text or tr("f_sectors_ok", lang)
     kinds = rows["kind"].to_numpy(dtype=object)
     gaps = rows["gap"].to_numpy(dtype=object)
     found = [
@@ -98,7 +137,8 @@ def finding_sectors(ctx: Context) -> str:
         (gaps == "first_convener_not_cpc", "g_convener_cpc"),
     ]
     parts = [tr(key, lang, n=int(mask.sum())) for mask, key in found if mask.any()]
-    return tr("f_sectors", lang, n=len(rows), parts=join(parts, lang))
+    text = tr("f_sectors", lang, n=len(rows), parts=join(parts, lang))
+    return _unknown_parts(ctx, needs, found=text, none_found="")
 
 
 def finding_townships(ctx: Context) -> str:
@@ -106,8 +146,14 @@ def finding_townships(ctx: Context) -> str:
     total = len(in_scope(ctx, ctx.ds.townships))
     if total == 0:
         return tr("f_no_townships", lang)
+    needs = (
+        ("organizations", "u_liaison_group"),
+        ("memberships", "u_cpc_in_group"),
+        ("liaisons:township", "u_township_liaison"),
+    )
     if rows.empty:
-        return tr("f_townships_ok", lang, n=total)
+        text = _unknown_parts(ctx, needs, found="", none_found=tr("f_townships_none", lang, total=total))
+        return text or tr("f_townships_ok", lang, n=total)
     gaps = rows["gap"]
     found = [
         ("no_liaison_group", "g_no_group"),
@@ -115,11 +161,15 @@ def finding_townships(ctx: Context) -> str:
         ("no_township_liaison", "g_no_liaison"),
     ]
     parts = [tr(key, lang, n=int((gaps == code).sum())) for code, key in found if (gaps == code).any()]
-    return tr("f_townships", lang, total=total, n=rows["id"].nunique(), parts=join(parts, lang))
+    text = tr("f_townships", lang, total=total, n=rows["id"].nunique(), parts=join(parts, lang))
+    return _unknown_parts(ctx, needs, found=text, none_found="")
 
 
 def finding_platforms(ctx: Context) -> str:
     rows, lang = ctx.table("platforms"), ctx.lang
+    missing = unrecorded(ctx, "organizations")
+    if missing:
+        return unrecorded_sentence(ctx, missing, ["u_platforms"])
     total = int(in_scope(ctx, ctx.ds.organizations)["kind"].isin(list(PLATFORM_KINDS)).sum())
     if total == 0:
         return tr("f_no_platforms", lang)
@@ -131,7 +181,9 @@ def finding_platforms(ctx: Context) -> str:
 def finding_reach(ctx: Context) -> str:
     groups, reach, lang = ctx.table("party_groups"), ctx.table("reach"), ctx.lang
     rated = groups[groups["share"].map(lambda s: s is not None)]
-    if groups.empty:
+    if groups.empty and unrecorded(ctx, "organizations"):
+        text = unrecorded_sentence(ctx, unrecorded(ctx, "organizations"), ["u_party_groups"])
+    elif groups.empty:
         text = tr("f_no_group", lang)
     elif len(groups) == 1:
         g = groups.iloc[0]
@@ -165,6 +217,9 @@ def finding_load(ctx: Context) -> str:
     loads, fragile, lang = ctx.table("load"), ctx.table("fragile"), ctx.lang
     if loads.empty:
         return tr("f_no_cpc", lang)
+    missing = unrecorded(ctx, *LIAISED_NEEDS)
+    if missing:
+        return unrecorded_sentence(ctx, missing, ["u_load"])
     return tr(
         "f_load",
         lang,
@@ -179,6 +234,9 @@ def finding_load(ctx: Context) -> str:
 
 def finding_connectors(ctx: Context) -> str:
     rows, lang = ctx.table("connectors"), ctx.lang
+    missing = unrecorded(ctx, *LIAISED_NEEDS)
+    if missing:
+        return unrecorded_sentence(ctx, missing, ["u_connectors"])
     rows = rows[rows["sole_liaison_count"] > 0]
     if rows.empty:
         return tr("f_connectors_none", lang)

@@ -13,7 +13,15 @@ from pbgraph._texts.report import DEFINITIONS, SECTIONS, tr
 from pbgraph.analyses import ANALYSES
 from pbgraph.model import PARTY_ORG_KINDS, OrgKind, Party
 from pbgraph.report import _charts
-from pbgraph.report._context import LEAGUE_CHART_ROWS, LEAGUE_COLUMNS, Context, esc, scope_mask
+from pbgraph.report._context import (
+    LEAGUE_CHART_ROWS,
+    LEAGUE_COLUMNS,
+    Context,
+    esc,
+    scope_mask,
+    unrecorded,
+    unrecorded_sentence,
+)
 from pbgraph.report._findings import (
     finding_connectors,
     finding_coverage,
@@ -300,6 +308,8 @@ def _load_order(loads: pd.DataFrame) -> pd.DataFrame:
 
 
 MEETINGS_COLOR = "#f28e2b"
+ORG_LIFE_NEEDS = ("organizations", "memberships")
+"""What counting the duty-line organizations' meetings and who attends them needs."""
 
 
 def _period_definition(ctx: Context, key: str) -> str:
@@ -321,17 +331,21 @@ def _dormant(ctx: Context) -> Section | None:
     rates = ctx.table("activity_rates").iloc[-1]
     dormant, meetings, org_life = ctx.table("dormant"), ctx.table("org_meetings"), ctx.table("org_life")
     silent = meetings[meetings["meetings"] == 0]
-    finding = tr(
-        "f_activity",
-        lang,
-        total=rates["liaisons"],
-        active=rates["active_liaisons"],
-        share=tabular.format_rate(rates["active_share"]),
-        effective=tabular.format_rate(rates["effective_rate"]),
-        dormant=len(dormant),
-        silent=len(silent),
-        below=len(org_life),
-    )
+    liaisons = {
+        "total": rates["liaisons"],
+        "active": rates["active_liaisons"],
+        "share": tabular.format_rate(rates["active_share"]),
+        "effective": tabular.format_rate(rates["effective_rate"]),
+        "dormant": len(dormant),
+    }
+    missing = unrecorded(ctx, *ORG_LIFE_NEEDS)
+    if missing:
+        # no organizations recorded: their meetings cannot be counted (not "0 held no meeting")
+        finding = tr("f_activity_liaisons", lang, **liaisons) + unrecorded_sentence(
+            ctx, missing, ["u_org_life"], also=True
+        )
+    else:
+        finding = tr("f_activity", lang, **liaisons, silent=len(silent), below=len(org_life))
     by_member = _dormant_by_member(dormant).sort_values("dormant_liaisons", ascending=False, kind="stable")
     months = activities_per_month(ctx.ds, committee=ctx.committee)
     chart = ""
@@ -386,7 +400,12 @@ def _org_life(ctx: Context) -> Section | None:
     lang = ctx.lang
     meetings, org_life = ctx.table("org_meetings"), ctx.table("org_life")
     silent = meetings[meetings["meetings"] == 0]
-    finding = tr("f_org_life", lang, silent=len(silent), below=len(org_life), total=len(meetings))
+    missing = unrecorded(ctx, *ORG_LIFE_NEEDS)
+    finding = (
+        unrecorded_sentence(ctx, missing, ["u_org_life"])
+        if missing
+        else tr("f_org_life", lang, silent=len(silent), below=len(org_life), total=len(meetings))
+    )
     body = (
         f"<h3>{esc(tr('silent_orgs', lang))}</h3>"
         + table_html(silent, ctx)
