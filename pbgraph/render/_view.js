@@ -124,10 +124,17 @@
       for (var i = 0; i < n; i++) repOf(i);
     }
 
-    // a folded node's label, and on rings every node's, is drawn by the view itself (drawLabels), not by vis
+    // a folded node's label, and on rings or in a view of a few hundred nodes every node's, is drawn by the view
+    // itself (drawLabels), not by vis: vis hides a label below 6 px on the screen, so a township or sector whose
+    // members lie far apart opened as unnamed dots
     var ringView = data.rings.length > 0;
+    var OWN_LABELS_UP_TO = 400;
+    var fewNodes = !data.big && n <= OWN_LABELS_UP_TO;
+    // vis draws these shapes around their label (the org view's boxes): theirs stay vis's
+    var LABEL_INSIDE = {box: 1, ellipse: 1, circle: 1, database: 1, text: 1};
     function ownLabel(i) {
-      return hasChildren[i] === 1 || (ringView && rows[i][1] !== "");
+      if (hasChildren[i] === 1) return true;
+      return (ringView || (fewNodes && !LABEL_INSIDE[data.shapes[rows[i][5]]])) && rows[i][1] !== "";
     }
     function visNode(i) {
       var r = rows[i];

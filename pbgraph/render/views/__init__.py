@@ -111,8 +111,7 @@ def _build(
     if name == "network":
         return network_view(b, title_of(b, "network", scope_name(ds, committee)), b.in_scope())
     if name == "gaps":
-        gaps = gap_kinds(ds, committee=committee, max_load=max_load)
-        return network_view(b, title_of(b, "gaps", scope_name(ds, committee)), b.in_scope(), gaps)
+        return network_view(b, title_of(b, "gaps", scope_name(ds, committee)), b.in_scope(), gaps_of(b))
     if name == "org":
         return org_view(b)
     if name == "sector":
@@ -121,7 +120,7 @@ def _build(
         group = b.ix.sector_group[sector - b.ix.offsets["sectors"]]
         seeds = np.concatenate([[sector], members, [group] if group >= 0 else []]).astype(np.int64)
         nodes = neighbourhood(b, seeds, 1, liaisons_only=True)
-        return network_view(b, title_of(b, "sector", b.f.label(sector)), nodes)
+        return network_view(b, title_of(b, "sector", b.f.label(sector)), nodes, gaps_of(b))
     if name == "township":
         township = lookup_node(b, target, "townships")
         tid = b.f.node_id(township)
@@ -131,10 +130,16 @@ def _build(
         ]
         seeds = np.concatenate([[township], *located]).astype(np.int64)
         nodes = neighbourhood(b, seeds, 1, liaisons_only=True)
-        return network_view(b, title_of(b, "township", b.f.label(township)), nodes)
+        return network_view(b, title_of(b, "township", b.f.label(township)), nodes, gaps_of(b))
     if name == "member":
         return member_view(b, target, depth or 1)
     return reach_view(b, target, depth or 0)
+
+
+def gaps_of(b: Builder) -> dict[int, list[str]]:
+    """The gaps of the builder's scope, to mark on a view's nodes (the `gaps` view; a sector or township view
+    marks the sector or township, and the members in it, that the analyses find in a gap)."""
+    return gap_kinds(b.ds, committee=b.committee, max_load=b.max_load)
 
 
 __all__ = ["COLOR_BY", "DEFAULT_NODE_LIMIT", "VIEWS", "build_view", "gap_highlights", "view_date"]
