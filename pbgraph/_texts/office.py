@@ -69,10 +69,16 @@ ROWS_EN: tuple[str, str] = ("row {rows}", "rows {rows}")
 # activity logs (联系记录, 组织生活记录) --------------------------------------------------------------------
 
 IMPORTED_ACTIVITIES: tuple[str, str] = (
-    "活动记录 {activities} 条（联系记录、组织生活记录）也已导入。",
-    "{activities} activities (contact and meeting logs) were imported too.",
+    "活动记录 {activities} 条（{logs}）也已导入。",
+    "{activities} activities ({logs}) were imported too.",
 )
-"""Said after `imported` when the files had activity sheets."""
+"""Said after `imported` when the files had activity sheets; `logs` names those they had (ACTIVITY_LOGS)."""
+
+ACTIVITY_LOGS: dict[str, tuple[str, str]] = {
+    "liaison": ("联系记录", "contact log"),
+    "meeting": ("组织生活记录", "meeting log"),
+}
+"""The two activity logs: liaison activities (谈心谈话, 走访 …) and meetings of organizations."""
 
 ACTIVITY_TARGETS: tuple[str, str] = (
     "委员名单、联系群众、镇街或界别",

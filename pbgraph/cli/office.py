@@ -71,9 +71,13 @@ def import_command(
     ds = result.dataset
     click.echo(say(CLI, "imported", lang, members=len(ds.members), liaisons=len(ds.liaisons), out=out))
     if len(ds.activities):
-        from pbgraph._texts.office import IMPORTED_ACTIVITIES
+        from pbgraph._texts.office import ACTIVITY_LOGS, IMPORTED_ACTIVITIES
+        from pbgraph.model import MEETING_KINDS
 
-        click.echo(IMPORTED_ACTIVITIES[lang != "zh"].format(activities=len(ds.activities)))
+        meeting = ds.activities["kind"].isin([str(kind) for kind in MEETING_KINDS])
+        logs = [key for key, present in (("liaison", ~meeting), ("meeting", meeting)) if present.any()]
+        names = ("、" if lang == "zh" else " and ").join(ACTIVITY_LOGS[key][lang != "zh"] for key in logs)
+        click.echo(IMPORTED_ACTIVITIES[lang != "zh"].format(activities=len(ds.activities), logs=names))
 
 
 @click.command("template")
