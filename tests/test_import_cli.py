@@ -171,3 +171,11 @@ def test_a_csv_export_and_a_redacted_one_keep_what_was_not_recorded(tmp_path: Pa
     assert pbgraph.load(tmp_path / "csv0", cache=False).equals(ds)
     recorded = dataclasses.replace(pbgraph.load(tmp_path / "csv0", cache=False), not_recorded=frozenset())
     assert not recorded.equals(ds)
+
+
+def test_the_import_report_says_a_namesake_column_is_not_kept(tmp_path: Path) -> None:
+    # 性别 helps tell namesakes apart while reading; the canonical dataset has no column for it (README)
+    out = tmp_path / "out"
+    assert run("import", str(office_workbook(tmp_path / "名单.xlsx")), "-o", str(out))[0] == 0
+    report = (out / "导入报告.md").read_text(encoding="utf-8")
+    assert "性别（用于区分同名，不保留）" in report and "保留为属性" not in report
