@@ -25,7 +25,7 @@ from pbgraph._texts import pick
 from pbgraph._texts.tables import CELLS, COLUMN_LABELS, OVERALL_NAME, TABLE_TITLES, VALUE_LABELS
 from pbgraph._threads import in_order
 from pbgraph._write import csv_safe
-from pbgraph.model import LIAISON_KIND_ZH, NODE_KIND_ZH, ORG_KIND_ZH, PARTY_ZH, ROLE_ZH
+from pbgraph.model import LIAISON_KIND_ZH, NODE_KIND_ZH, ORG_KIND_ZH, PARTY_ZH, ROLE_ZH, Party
 
 NA = "n/a"
 
@@ -51,6 +51,9 @@ ENUM_COLUMNS: dict[str, dict[str, str]] = {
     "role": {str(k): v for k, v in ROLE_ZH.items()},
     "liaison_kind": {str(k): v for k, v in LIAISON_KIND_ZH.items()},
 }
+PARTY_EN: dict[str, str] = {str(Party.NP): "non-party", str(Party.MASSES): "masses"}
+"""The party codes English readers would not know as abbreviations (the others are the parties' own: CPC,
+RCCK, CDL …); an English table shows other codes with spaces for underscores (sector group)."""
 
 
 def column_label(column: str, lang: str) -> str:
@@ -80,8 +83,10 @@ def _cell(column: str, value: Any, lang: str) -> str:
     if column in LABELLED_COLUMNS:
         labels = VALUE_LABELS.get(text)
         return text if labels is None else pick(labels, lang)
-    if lang == "zh" and column in ENUM_COLUMNS:
-        return ENUM_COLUMNS[column].get(text, text)
+    if column in ENUM_COLUMNS:
+        if lang == "zh":
+            return ENUM_COLUMNS[column].get(text, text)
+        return PARTY_EN.get(text, text) if column == "party" else text.replace("_", " ")
     return text
 
 
@@ -113,18 +118,10 @@ def _display_column(column: str, series: pd.Series, lang: str) -> np.ndarray:
     if not pd.api.types.is_string_dtype(series.dtype) or series.hasnans:
         return np.array([_cell(column, v, lang) for v in series.tolist()], dtype=object)
     # text: only a few columns have labels, looked up once per distinct value
-    labels: dict[str, str] | None = None
-    if column == "committee_name":
-        labels = {OVERALL_NAME: pick(CELLS["overall"], lang)}
-    elif column in LABELLED_COLUMNS:
-        labels = {k: pick(v, lang) for k, v in VALUE_LABELS.items()}
-    elif lang == "zh" and column in ENUM_COLUMNS:
-        labels = ENUM_COLUMNS[column]
     values = series.to_numpy(dtype=object)
-    if labels is None:
+    if column != "committee_name" and column not in LABELLED_COLUMNS and column not in ENUM_COLUMNS:
         return values
-    uniques = pd.unique(values)
-    mapping = {u: labels.get(u, u) for u in uniques}
+    mapping = {u: _cell(column, u, lang) for u in pd.unique(values)}
     return series.map(mapping).to_numpy(dtype=object)
 
 

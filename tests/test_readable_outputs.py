@@ -151,3 +151,15 @@ def test_a_few_ids_are_named_as_many_are() -> None:
     assert odd.names_of(few).tolist() == [odd.name_of(i) for i in few]
     assert odd.names_of(few)[1] == "后一行" and odd.names_of(few)[0] == odd.names_of(few)[3] != ""
     assert odd.names_of(few).tolist() == odd.names_of(few + known).tolist()[: len(few)]
+
+
+def test_english_tables_show_words_not_codes() -> None:
+    # 无党派人士 and 群众 have no English abbreviation a reader knows (NP, MASSES); a kind is words
+    # (sector group, not sector_group); the parties keep their own abbreviations (CPC, CDL …); JSON keeps codes
+    for args in (["--lang", "en"], ["--lang", "en", "--format", "csv"]):
+        text = run("analyze", "all", SAMPLE, *args)
+        assert not re.search(r"\b(MASSES|NP|sector_group)\b", text)
+    cells = run("analyze", "all", SAMPLE, "--lang", "en", "--format", "csv")
+    assert ",masses," in cells and ",non-party," in cells and ",sector group," in cells
+    raw = run("analyze", "all", SAMPLE, "--lang", "en", "--format", "json")
+    assert '"MASSES"' in raw and '"sector_group"' in raw
