@@ -22,10 +22,10 @@ import pyarrow.compute as pc
 
 from pbgraph._arrays import text_buffers
 from pbgraph._texts import pick
-from pbgraph._texts.tables import CELLS, COLUMN_LABELS, OVERALL_NAME, TABLE_TITLES, VALUE_LABELS
+from pbgraph._texts.tables import CELLS, COLUMN_LABELS, OVERALL_NAME, PARTY_EN, TABLE_TITLES, VALUE_LABELS
 from pbgraph._threads import in_order
 from pbgraph._write import csv_safe
-from pbgraph.model import LIAISON_KIND_ZH, NODE_KIND_ZH, ORG_KIND_ZH, PARTY_ZH, ROLE_ZH, Party
+from pbgraph.model import LIAISON_KIND_ZH, NODE_KIND_ZH, ORG_KIND_ZH, PARTY_ZH, ROLE_ZH
 
 NA = "n/a"
 
@@ -51,9 +51,6 @@ ENUM_COLUMNS: dict[str, dict[str, str]] = {
     "role": {str(k): v for k, v in ROLE_ZH.items()},
     "liaison_kind": {str(k): v for k, v in LIAISON_KIND_ZH.items()},
 }
-PARTY_EN: dict[str, str] = {str(Party.NP): "non-party", str(Party.MASSES): "masses"}
-"""The party codes English readers would not know as abbreviations (the others are the parties' own: CPC,
-RCCK, CDL …); an English table shows other codes with spaces for underscores (sector group)."""
 
 
 def column_label(column: str, lang: str) -> str:

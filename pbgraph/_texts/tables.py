@@ -237,3 +237,8 @@ TABLE_TITLES.update(
         "gap_changes": ("缺口变化", "Gap changes"),
     }
 )
+
+PARTY_EN: dict[str, str] = {"NP": "non-party", "MASSES": "masses"}
+"""The party codes (`pbgraph.model.Party`) English readers would not know as abbreviations, in words; the
+others are the parties' own (CPC, RCCK, CDL …). Other codes in an English table read with spaces for
+underscores (sector group)."""
