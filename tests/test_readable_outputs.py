@@ -155,7 +155,8 @@ def test_a_few_ids_are_named_as_many_are() -> None:
 
 def test_english_tables_show_words_not_codes() -> None:
     # 无党派人士 and 群众 have no English abbreviation a reader knows (NP, MASSES); a kind is words
-    # (sector group, not sector_group); the parties keep their own abbreviations (CPC, CDL …); JSON keeps codes
+    # (sector group, not sector_group); the parties keep their own abbreviations (CPC, CDL …); JSON keeps
+    # its codes
     for args in (["--lang", "en"], ["--lang", "en", "--format", "csv"]):
         text = run("analyze", "all", SAMPLE, *args)
         assert not re.search(r"\b(MASSES|NP|sector_group)\b", text)
