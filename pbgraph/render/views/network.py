@@ -78,7 +78,14 @@ def lookup_node(b: Builder, node_id: str | None, table: str) -> int:
 
 
 def gap_kinds(ds: Dataset, *, committee: str | None, max_load: int) -> dict[int, list[str]]:
-    """Node number -> the gap kinds (keys of `GAP_LABELS`) it is part of, for every gap the analyses find."""
+    """Node number -> the gap kinds (keys of `GAP_LABELS`) it is part of, for every gap the analyses find.
+
+    Found once per dataset, committee and load limit (a report's gaps and township views mark the same gaps);
+    read-only for the views that take it."""
+    return ds.derived(f"gap_kinds:{committee}:{max_load}", lambda d: _gap_kinds(d, committee, max_load))
+
+
+def _gap_kinds(ds: Dataset, committee: str | None, max_load: int) -> dict[int, list[str]]:
     from pbgraph import analyses
 
     marked = [
