@@ -396,12 +396,13 @@ class Column:
 
 @dataclass(frozen=True)
 class Table:
-    """One input table: its columns, and whether the table itself must be present."""
+    """One input table: its columns, and whether the table itself must be present (only `members`: any other
+    table a dataset does not give is not recorded, DESIGN 3)."""
 
     name: str
     zh: str
     columns: tuple[Column, ...]
-    required: bool = True
+    required: bool = False
     node_kind: NodeKind | None = None
 
     @property
@@ -433,6 +434,7 @@ TABLES: dict[str, Table] = {
                 _c("party_group", "党组成员"),
                 _c("enterprise", "委员企业"),
             ),
+            required=True,
             node_kind=NodeKind.MEMBER,
         ),
         Table(
@@ -498,7 +500,6 @@ TABLES: dict[str, Table] = {
                 _c("name", "姓名"),
                 _c("township", "镇街", "镇(街)"),
             ),
-            required=False,
             node_kind=NodeKind.CONTACT,
         ),
         Table(
@@ -512,7 +513,6 @@ TABLES: dict[str, Table] = {
                 _c("organization", "组织", "党组织"),
                 _c("note", "内容", "备注", "活动内容"),
             ),
-            required=False,
         ),
     )
 }

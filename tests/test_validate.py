@@ -59,10 +59,68 @@ def test_missing_required_table(tmp_path: Path, table: str) -> None:
 
 def test_missing_sheet_names_the_workbook(tmp_path: Path) -> None:
     tables = base()
-    del tables["sectors"]
+    del tables["members"]
     found = errors(problems_of(write_xlsx(tmp_path / "名册.xlsx", tables)))
     assert [located(p) for p in found] == [("missing_table", "error", "名册.xlsx", None, None, None)]
-    assert found[0].message("en").startswith("名册.xlsx: Required table 'sectors' is missing.")
+    assert found[0].message("en").startswith("名册.xlsx: Required table 'members' is missing.")
+
+
+def test_only_members_is_required() -> None:
+    # DESIGN 3: only `members` is required
+    assert [name for name, table in TABLES.items() if table.required] == ["members"]
+
+
+@pytest.mark.parametrize("form", ["csv", "xlsx"])
+def test_a_roster_alone_loads_with_the_rest_not_recorded(tmp_path: Path, form: str) -> None:
+    tables = {"members": base()["members"]}
+    path = dataset(tmp_path, tables) if form == "csv" else write_xlsx(tmp_path / "名册.xlsx", tables)
+    ds = load_ok(path)
+    assert ds.not_recorded == {
+        "organizations",
+        "memberships",
+        "contacts",
+        "liaisons:member",
+        "liaisons:sector",
+        "liaisons:township",
+        "liaisons:contact",
+    }
+    # sectors and townships are the roster's distinct values (M1..N2: S1 S2 S1 S2, T1 T2 T1 T2), as from
+    # office files (3.1): recorded, named by the value the roster gives
+    assert ds.sectors[["id", "name"]].values.tolist() == [["S1", "S1"], ["S2", "S2"]]
+    assert ds.townships[["id", "name"]].values.tolist() == [["T1", "T1"], ["T2", "T2"]]
+    assert list(ds.members["sector"]) == ["S1", "S2", "S1", "S2"]
+    assert ds.warnings == []
+
+
+def test_a_roster_without_a_sector_column_does_not_record_sectors(tmp_path: Path) -> None:
+    tables = {"members": base()["members"]}
+    tables["members"].drop("sector")
+    ds = load_ok(dataset(tmp_path, tables))
+    assert "sectors" in ds.not_recorded and "townships" not in ds.not_recorded
+    assert ds.sectors.empty and len(ds.townships) == 2
+
+
+def test_a_missing_liaisons_table_is_not_recorded_but_an_empty_one_is_recorded(tmp_path: Path) -> None:
+    tables = base()
+    del tables["liaisons"]
+    absent = load_ok(dataset(tmp_path / "absent", tables))
+    assert {k for k in absent.not_recorded if k.startswith("liaisons")} == {
+        "liaisons:member",
+        "liaisons:sector",
+        "liaisons:township",
+        "liaisons:contact",
+    }
+    tables = base()
+    tables["liaisons"].rows.clear()
+    assert load_ok(dataset(tmp_path / "empty", tables)).not_recorded == frozenset()
+
+
+def test_a_built_sector_that_repeats_a_member_id_is_located_on_the_roster(tmp_path: Path) -> None:
+    tables = {"members": base()["members"]}
+    tables["members"].set(3, "sector", "M1")
+    found = errors(problems_of(dataset(tmp_path, tables)))
+    # said where the analyst typed it: the roster's row and its 界别 column
+    assert located(found[0]) == ("duplicate_id", "error", "members.csv", 3, "sector", "M1")
 
 
 def test_contacts_table_is_optional(tmp_path: Path) -> None:

@@ -125,8 +125,9 @@ def build_dataset(
     tables = {name: validator.raw[name].frame.reset_index(drop=True) for name in TABLES}
     tables["members"]["party_group"] = (tables["members"]["party_group"] == "true").to_numpy()
     _fill_committees(tables, found, validator.raw)
-    # office files (pbgraph.office) say which tables they did not give
+    # office files (pbgraph.office) say which tables they did not give; a canonical dataset, by their absence
     not_recorded = frozenset(k for r in raw.values() for k in getattr(r, "not_recorded", ()))
+    not_recorded |= validator.not_recorded
     ds = Dataset(**tables, name=name, warnings=found, not_recorded=not_recorded)
     ds.seed_derived(validator.derived)
     # the registry numbers rows exactly as the node index does: hand over the resolved reference columns

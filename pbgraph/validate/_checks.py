@@ -40,6 +40,7 @@ from pbgraph.model import (
     Role,
 )
 from pbgraph.problem import Problem
+from pbgraph.validate._absent import empty_table, not_given
 from pbgraph.validate._activities import ActivityChecks
 from pbgraph.validate._numbered import BLOCK
 from pbgraph.validate._registry import (
@@ -75,8 +76,6 @@ class Validator(ActivityChecks):
     # steps ---------------------------------------------------------------------------------------
 
     def structure(self) -> None:
-        from pbgraph.io import RawTable
-
         # the path or the workbook itself failed: every table is absent, saying so for each would be noise
         unopened = any(p.table is None and p.is_error for p in self.problems)
         # in a workbook, a missing table is a missing sheet of that workbook
@@ -87,6 +86,10 @@ class Validator(ActivityChecks):
                 unreadable = unopened or any(p.table == name and p.is_error for p in self.problems)
                 if table.required or unreadable:
                     self.unavailable.add(name)
+                    raw = empty_table(name)
+                else:
+                    # an optional table left out (DESIGN 3): built from the roster, or not recorded
+                    raw = not_given(self.raw["members"], name, self.not_recorded)
                 if table.required and not unreadable:
                     self.problems.append(
                         Problem(
@@ -97,13 +100,6 @@ class Validator(ActivityChecks):
                             params={"table": name, "table_zh": table.zh},
                         )
                     )
-                raw = RawTable(
-                    name=name,
-                    frame=pd.DataFrame(index=pd.RangeIndex(0)),
-                    file=f"{name}.csv",
-                    sheet=None,
-                    rows=np.zeros(0, dtype=np.int64),
-                )
                 self.raw[name] = raw
                 # an absent table has nothing further to report
                 self.missing_columns[name] = set()

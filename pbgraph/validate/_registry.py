@@ -77,6 +77,8 @@ class Registry:
         # node tables whose ids cannot be known (absent when required, unreadable, or without an id column):
         # references into them are not reported as unknown, which would only repeat the first problem
         self.unavailable: set[str] = set()
+        # the tables (and kinds of liaison, `liaisons:member` …) the dataset does not give (DESIGN 3)
+        self.not_recorded: set[str] = set()
         # structures the analyses derive from the tables that validation computes anyway, by the dataset's
         # key for them (:meth:`pbgraph.dataset.Dataset.derived`)
         self.derived: dict[str, Any] = {}
