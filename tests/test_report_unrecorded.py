@@ -208,3 +208,18 @@ def test_organizational_life_without_organizations_is_not_counted(lang: str, exp
     assert finding(page, "org_life") == expected
     assert finding(page, "dormant").endswith(expected if lang == "zh" else " " + expected)
     assert "个履职党组织未开展组织生活" not in visible(page)
+
+
+def test_a_roster_alone_draws_no_chart_or_tree_it_cannot_know(roster_only: Path) -> None:
+    page = build_report(load(roster_only), lang="zh")
+    text = visible(page)
+    # the township chart would draw all 3 non-party members as liaised, the org tree would be empty
+    assert "各镇街党外委员联系情况" not in text
+    assert "党组织体系" not in text
+    # the load table lists nobody as idle: their load is not known
+    assert "未提供党员委员联系党外委员，党员委员的联系负担无法判断。" in text
+    assert finding(page, "load") == "未提供党员委员联系党外委员，党员委员的联系负担无法判断。"
+
+
+def test_a_roster_and_its_list_still_get_the_township_chart(roster_and_list: Path) -> None:
+    assert "各镇街党外委员联系情况" in visible(build_report(load(roster_and_list), lang="zh"))

@@ -44,6 +44,17 @@ def not_recorded(ds: Dataset, *needs: str) -> list[str]:
     return [need for need in needs if need in ds.not_recorded]
 
 
+def noted(rows: pd.DataFrame, missing: list[str]) -> pd.DataFrame:
+    """Rows that say which tables they could not look at (an analysis over a table not recorded)."""
+    if missing:
+        rows.attrs["not_recorded"] = missing
+    return rows
+
+
+LIAISON_KEYS = tuple(f"liaisons:{kind}" for kind in LiaisonKind)
+"""Each kind of liaison as `Dataset.not_recorded` names it (`liaisons:member` …)."""
+
+
 def listing(ids: list[str], lang: str) -> str:
     """The first ten ids, listed in `lang` (or "none")."""
     return say(ANALYSES, "separator", lang).join(ids[:10]) or say(ANALYSES, "none", lang)

@@ -22,7 +22,7 @@ import pandas as pd
 import scipy.sparse as sp
 
 from pbgraph._threads import CPUS
-from pbgraph.analyses._common import check_committee, facts, member_mask
+from pbgraph.analyses._common import check_committee, facts, member_mask, not_recorded, noted
 from pbgraph.graph import distinct, index_of
 from pbgraph.model import LiaisonKind
 
@@ -372,7 +372,8 @@ def connectors(
     rows["betweenness"] = per_member[mask]
     rows = sort_connectors(rows)
     rows.attrs["sampled"] = result.sampled
-    return rows
+    # counted over the liaisons the dataset gives: the kinds it does not are noted
+    return noted(rows, not_recorded(ds, "liaisons:member", "liaisons:sector", "liaisons:township"))
 
 
 def sort_connectors(rows: pd.DataFrame) -> pd.DataFrame:

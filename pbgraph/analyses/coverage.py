@@ -128,6 +128,17 @@ _NEEDS: tuple[tuple[tuple[str, ...], bool, tuple[str, ...]], ...] = (
 )
 
 
+def needs_of(column: str) -> tuple[str, ...]:
+    """The tables (`liaisons:member` …) a coverage column cannot be known without.
+
+    Examples
+    --------
+    >>> needs_of("organization_rate"), needs_of("fragile")
+    (('organizations', 'memberships'), ('liaisons:member',))
+    """
+    return next(needs for needs, _, columns in _NEEDS if column in columns)
+
+
 def _unknown_where_not_recorded(ds: Dataset, frame: pd.DataFrame) -> pd.DataFrame:
     missing: list[str] = []
     for needs, any_absent, columns in _NEEDS:

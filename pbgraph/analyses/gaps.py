@@ -15,6 +15,7 @@ from pbgraph.analyses._common import (
     member_mask,
     member_rows,
     not_recorded,
+    noted,
     row_mask,
 )
 from pbgraph.graph import arrow_strings
@@ -38,7 +39,7 @@ def unlinked(ds: Dataset, *, committee: str | None = None) -> pd.DataFrame:
     mask = ~f.index.is_cpc & (f.liaison_sources_per_target == 0) & member_mask(ds, committee)
     missing = not_recorded(ds, "liaisons:member")
     rows = member_rows(ds, mask & (not missing), ["id", "name", "party", "sector", "township"])
-    return _noted(rows, missing)
+    return noted(rows, missing)
 
 
 def unorganized(ds: Dataset, *, committee: str | None = None) -> pd.DataFrame:
@@ -56,7 +57,7 @@ def unorganized(ds: Dataset, *, committee: str | None = None) -> pd.DataFrame:
     mask = f.index.is_cpc & ~f.organized & member_mask(ds, committee) & (not missing)
     rows = member_rows(ds, mask, ["id", "name", "sector", "township"])
     rows["temporary_only"] = f.in_temporary_branch[mask]
-    return _noted(rows, missing)
+    return noted(rows, missing)
 
 
 def sector_gaps(ds: Dataset, *, committee: str | None = None) -> pd.DataFrame:
@@ -192,16 +193,9 @@ def platform_gaps(ds: Dataset, *, committee: str | None = None) -> pd.DataFrame:
     has_instructor = f.org_has_member(role=Role.INSTRUCTOR, cpc=True)
     missing = not_recorded(ds, "organizations")
     mask = is_platform & ~has_child & ~has_instructor & row_mask(orgs, committee) & (not missing)
-    return _noted(
+    return noted(
         orgs.loc[mask, ["committee", "id", "name", "kind", "township"]].reset_index(drop=True), missing
     )
-
-
-def _noted(rows: pd.DataFrame, missing: list[str]) -> pd.DataFrame:
-    """Rows that say which tables they could not look at (an analysis over a table not recorded)."""
-    if missing:
-        rows.attrs["not_recorded"] = missing
-    return rows
 
 
 def _without(rows: pd.DataFrame, ds: Dataset, needs: dict[str, str]) -> pd.DataFrame:
@@ -211,7 +205,7 @@ def _without(rows: pd.DataFrame, ds: Dataset, needs: dict[str, str]) -> pd.DataF
         return rows
     unknown = [gap for gap, need in needs.items() if need in missing]
     kept = rows[~rows["gap"].isin(unknown)].reset_index(drop=True)
-    return _noted(kept, missing)
+    return noted(kept, missing)
 
 
 __all__ = ["platform_gaps", "sector_gaps", "township_gaps", "unlinked", "unorganized"]

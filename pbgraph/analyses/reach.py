@@ -15,7 +15,15 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from pbgraph.analyses._common import check_committee, member_mask, rate, row_mask
+from pbgraph.analyses._common import (
+    LIAISON_KEYS,
+    check_committee,
+    member_mask,
+    not_recorded,
+    noted,
+    rate,
+    row_mask,
+)
 from pbgraph.graph import NodeIndex, index_of
 from pbgraph.model import OrgKind
 
@@ -233,7 +241,8 @@ def reach(ds: Dataset, *, committee: str | None = None, max_depth: int | None = 
     rows["sectors"] = counts[:, 2]
     rows["townships"] = counts[:, 3]
     rows["contacts"] = counts[:, 4]
-    return rows
+    # chains follow the liaisons the dataset gives: the kinds it does not are noted
+    return noted(rows, not_recorded(ds, *LIAISON_KEYS))
 
 
 def party_group_reach(
@@ -304,4 +313,5 @@ def party_group_reach(
     rows["share"] = pd.Series(
         [rate(int(a), int(b)) for a, b in zip(inside, sizes, strict=True)], dtype=object
     )
-    return rows
+    # one row per party group organization, its chains over the liaisons given: what is not given is noted
+    return noted(rows, not_recorded(ds, "organizations", *LIAISON_KEYS))

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from pbgraph.analyses._common import check_committee, facts, member_mask, member_rows
+from pbgraph.analyses._common import check_committee, facts, member_mask, member_rows, not_recorded, noted
 from pbgraph.graph import distinct, index_of, strings_at
 from pbgraph.model import LiaisonKind
 
@@ -32,12 +32,14 @@ def liaison_load(
     """
     check_committee(ds, committee)
     f = facts(ds)
-    mask = f.index.is_cpc & member_mask(ds, committee)
+    # without the member liaisons every load would read 0 and every member idle: no rows, noted
+    missing = not_recorded(ds, "liaisons:member")
+    mask = f.index.is_cpc & member_mask(ds, committee) & (not missing)
     rows = member_rows(ds, mask, ["id", "name", "party_group"])
     rows["load"] = f.load[mask]
     rows["overloaded"] = rows["load"] > max_load
     rows["idle"] = ~rows["party_group"].to_numpy(dtype=bool) & (rows["load"] == 0).to_numpy()
-    return rows
+    return noted(rows, missing)
 
 
 def fragile(ds: Dataset, *, committee: str | None = None) -> pd.DataFrame:
@@ -54,7 +56,7 @@ def fragile(ds: Dataset, *, committee: str | None = None) -> pd.DataFrame:
     mask = (f.sole_source >= 0) & member_mask(ds, committee)
     rows = member_rows(ds, mask, ["id", "name"])
     rows["liaised_by"] = strings_at(ds.members["id"], f.sole_source[mask]).set_axis(rows.index)
-    return rows
+    return noted(rows, not_recorded(ds, "liaisons:member"))
 
 
 def load_distribution(ds: Dataset, *, committee: str | None = None) -> pd.DataFrame:
@@ -66,9 +68,10 @@ def load_distribution(ds: Dataset, *, committee: str | None = None) -> pd.DataFr
     >>> load_distribution(load("tests/fixtures/liaisons")).values.tolist()
     [[0, 2], [1, 0], [2, 1], [3, 2]]
     """
-    loads = liaison_load(ds, committee=committee)["load"].to_numpy()
-    counts = np.bincount(loads) if len(loads) else np.zeros(0, dtype=np.int64)
-    return pd.DataFrame({"load": np.arange(len(counts)), "cpc_members": counts})
+    loads = liaison_load(ds, committee=committee)
+    counts = np.bincount(loads["load"].to_numpy()) if len(loads) else np.zeros(0, dtype=np.int64)
+    rows = pd.DataFrame({"load": np.arange(len(counts)), "cpc_members": counts})
+    return noted(rows, loads.attrs.get("not_recorded", []))
 
 
 def contact_counts(ds: Dataset) -> np.ndarray:

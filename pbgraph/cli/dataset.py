@@ -16,6 +16,7 @@ from pbgraph.cli._common import (
     cache_option,
     load_dataset,
     load_or_exit,
+    not_recorded_notes,
     output_options,
     problem_lines,
     write_tables,
@@ -45,7 +46,15 @@ def validate(path: str, fmt: str, lang: str, output: Path | None) -> None:
     errors = sum(p.is_error for p in found)
     warnings = len(found) - errors
     if ok:
-        summary = say(CLI, "valid", lang, members=len(ds.members), warnings=warnings)
+        from pbgraph.office.report import in_table_order
+
+        # what the dataset leaves out is said before the analyses say it
+        summary = "\n".join(
+            [
+                *not_recorded_notes(in_table_order(ds.not_recorded), lang),
+                say(CLI, "valid", lang, members=len(ds.members), warnings=warnings),
+            ]
+        )
     else:
         summary = say(CLI, "invalid", lang, errors=errors, warnings=warnings)
     if fmt == "table" and output is None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import json
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -23,7 +24,7 @@ from pbgraph._texts.import_report import (
     WORDS,
 )
 from pbgraph._texts.tables import CELLS
-from pbgraph.model import ACTIVITY_KIND_ZH, ORG_KIND_ZH, PARTY_ZH, ROLE_ZH, TABLES
+from pbgraph.model import ACTIVITY_KIND_ZH, ORG_KIND_ZH, PARTY_ZH, ROLE_ZH, TABLES, LiaisonKind
 
 if TYPE_CHECKING:
     from pbgraph.io import RawTable
@@ -37,6 +38,22 @@ def not_recorded_name(key: str, lang: str) -> str:
     if key in TABLES:
         return TABLES[key].zh if lang == "zh" else key
     return pick(NOT_RECORDED[key], lang) if key in NOT_RECORDED else key
+
+
+def in_table_order(keys: Iterable[str]) -> list[str]:
+    """Not-recorded keys in the order of the tables, each table's kinds of liaison in the order of the kinds.
+
+    Examples
+    --------
+    >>> in_table_order({"liaisons:member", "contacts", "organizations"})
+    ['organizations', 'liaisons:member', 'contacts']
+    """
+    order = [
+        key
+        for name in TABLES
+        for key in ([f"{name}:{k}" for k in LiaisonKind] if name == "liaisons" else [name])
+    ]
+    return sorted(keys, key=lambda key: order.index(key) if key in order else len(order))
 
 
 def not_recorded_note(keys: list[str], lang: str) -> str:

@@ -12,7 +12,7 @@ import pandas as pd
 from pbgraph._texts.report import tr
 from pbgraph.analyses import Result
 from pbgraph.analyses.activity import DEFAULT_MIN_MEETINGS
-from pbgraph.analyses.coverage import GAP_COLUMNS
+from pbgraph.analyses.coverage import GAP_COLUMNS, needs_of
 from pbgraph.model import Party
 
 if TYPE_CHECKING:
@@ -54,9 +54,9 @@ GAP_TILES: tuple[tuple[str, str], ...] = (
 )
 
 
-ORGANIZED_NEEDS = ("organizations", "memberships")
+ORGANIZED_NEEDS = needs_of("organized_cpc_members")
 """What knowing who is organized needs (coverage gives n/a without either)."""
-LIAISED_NEEDS = ("liaisons:member",)
+LIAISED_NEEDS = needs_of("linked_non_party_members")
 """What knowing who is liaised needs."""
 
 

@@ -81,7 +81,7 @@ def finding_unlinked(ctx: Context) -> str:
     _, non_party = people_counts(ctx)
     if non_party == 0:
         return tr("f_no_non_party", lang)
-    missing = unrecorded(ctx, *LIAISED_NEEDS)
+    missing = ctx.results["unlinked"].not_recorded
     if missing:
         return unrecorded_sentence(ctx, missing, ["u_unlinked"])
     if rows.empty:
@@ -98,7 +98,7 @@ def finding_unorganized(ctx: Context) -> str:
     cpc, _ = people_counts(ctx)
     if cpc == 0:
         return tr("f_no_cpc", lang)
-    missing = unrecorded(ctx, *ORGANIZED_NEEDS)
+    missing = ctx.results["unorganized"].not_recorded
     if missing:
         return unrecorded_sentence(ctx, missing, ["u_unorganized"])
     if rows.empty:
@@ -215,11 +215,11 @@ def finding_reach(ctx: Context) -> str:
 
 def finding_load(ctx: Context) -> str:
     loads, fragile, lang = ctx.table("load"), ctx.table("fragile"), ctx.lang
+    missing = ctx.results["load"].not_recorded
+    if missing and people_counts(ctx)[0]:
+        return unrecorded_sentence(ctx, missing, ["u_load"])
     if loads.empty:
         return tr("f_no_cpc", lang)
-    missing = unrecorded(ctx, *LIAISED_NEEDS)
-    if missing:
-        return unrecorded_sentence(ctx, missing, ["u_load"])
     return tr(
         "f_load",
         lang,

@@ -80,7 +80,8 @@ def _township_chart(ctx: Context) -> str:
     ds, lang = ctx.ds, ctx.lang
     mask = scope_mask(ctx) & (ds.members["party"] != Party.CPC).to_numpy()
     non_party = ds.members.loc[mask, ["id", "township"]]
-    if non_party.empty:
+    # without member liaisons every non-party member would be drawn linked
+    if non_party.empty or ctx.results["unlinked"].not_recorded:
         return ""
     unlinked = set(ctx.table("unlinked")["id"])
     towns = non_party["township"].tolist()
@@ -137,6 +138,8 @@ def _org_count(ctx: Context, committee: str | None) -> int:
 
 def _org_tree(ctx: Context, views: Views) -> str:
     """The party organization tree of the report's committee (of a system: of its first committee)."""
+    if unrecorded(ctx, "organizations"):
+        return ""  # no tree to draw, and the finding says why
     committee = _scope_committee(ctx)
     return views("org", committee=committee, node_limit=_org_count(ctx, committee))
 

@@ -1,0 +1,87 @@
+"""A canonical dataset that leaves tables out (DESIGN 3: only `members` is required): what needs a table
+the dataset does not give says "not recorded" instead of reporting every entity as a gap. Expected answers
+from the fixture of `tests.broken.base` (M1, M2 CPC; N1, N2 non-party; M1 in the party group PG1)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pbgraph.analyses import Result, run_all
+from tests.broken import base, dataset, load_ok
+
+MEMBER_LIAISONS = ["liaisons:member"]
+EVERY_LIAISON = ["liaisons:sector", "liaisons:member", "liaisons:township", "liaisons:contact"]
+
+
+@pytest.fixture(scope="module")
+def roster_alone(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Result]:
+    folder = dataset(tmp_path_factory.mktemp("roster"), {"members": base()["members"]})
+    return run_all(load_ok(folder))
+
+
+@pytest.fixture(scope="module")
+def no_liaisons(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Result]:
+    tables = base()
+    del tables["liaisons"]
+    return run_all(load_ok(dataset(tmp_path_factory.mktemp("no-liaisons"), tables)))
+
+
+def _noted(result: Result, table: str) -> list[str]:
+    return list(result.tables[table].attrs.get("not_recorded", []))
+
+
+@pytest.mark.parametrize("results", ["roster_alone", "no_liaisons"])
+def test_load_is_not_told_without_member_liaisons(results: str, request: pytest.FixtureRequest) -> None:
+    found: dict[str, Result] = request.getfixturevalue(results)
+    # not M1 and M2 with a load of 0, M2 "idle": nobody's load can be told
+    for table in ("load", "fragile", "distribution"):
+        assert found["load"].tables[table].empty, table
+        assert _noted(found["load"], table) == MEMBER_LIAISONS, table
+    assert found["load"].not_recorded == MEMBER_LIAISONS
+
+
+def test_connectors_and_reach_say_which_liaisons_they_could_not_follow(
+    roster_alone: dict[str, Result], no_liaisons: dict[str, Result]
+) -> None:
+    for found in (roster_alone, no_liaisons):
+        assert found["connectors"].main.empty
+        assert found["connectors"].not_recorded == ["liaisons:member", "liaisons:sector", "liaisons:township"]
+        assert found["reach"].tables["reach"].empty
+        assert sorted(_noted(found["reach"], "reach")) == sorted(EVERY_LIAISON)
+    # the party group PG1 is recorded: it reaches its one member M1, of the committee's 4
+    groups = no_liaisons["reach"].tables["party_groups"]
+    assert groups[["id", "party_group_members", "reached_members", "committee_members"]].values.tolist() == [
+        ["PG1", 1, 1, 4]
+    ]
+    assert sorted(_noted(no_liaisons["reach"], "party_groups")) == sorted(EVERY_LIAISON)
+    # with no organizations there is no party group to list, and that is said too
+    assert roster_alone["reach"].tables["party_groups"].empty
+    assert "organizations" in _noted(roster_alone["reach"], "party_groups")
+
+
+def test_a_recorded_empty_liaisons_table_still_counts_every_load(tmp_path: Path) -> None:
+    tables = base()
+    tables["liaisons"].rows.clear()
+    found = run_all(load_ok(dataset(tmp_path, tables)))
+    # recorded and empty: M1 (party group) and M2 carry 0, M2 is idle (M1 is not: a party-group member)
+    assert found["load"].main[["id", "load", "idle"]].values.tolist() == [["M1", 0, False], ["M2", 0, True]]
+    assert found["load"].not_recorded == []
+
+
+def test_validate_says_what_the_dataset_leaves_out(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from pbgraph.cli import main
+
+    folder = dataset(tmp_path, {"members": base()["members"]})
+    found = CliRunner().invoke(main, ["validate", str(folder), "--no-cache", "--lang", "en"])
+    assert found.exit_code == 0
+    assert found.output.splitlines() == [
+        "Note: not recorded: organizations, memberships, sector liaisons (联系界别), "
+        "member liaisons (联系党外委员), township liaisons (联系镇街), contact liaisons (联系群众), "
+        "contacts; "
+        "what depends on them is n/a or not listed.",
+        "Dataset is valid: 4 members, 0 warning(s).",
+    ]
