@@ -35,6 +35,11 @@ CLI: dict[str, tuple[str, str]] = {
         "注：数据集未提供 activities 表（活动记录），联系实效与组织生活无法分析。",
         "Note: the dataset has no activities table: liaison activity and org life not analysed.",
     ),
+    "counted_in_each": (
+        "注：同时属于多个政协的委员在每个政协各计一次（其联系也是），所以各政协之和大于“全部”。",
+        "Note: members who sit on more than one committee are counted under each (and so are their "
+        "liaisons), so the committees add up to more than (all).",
+    ),
     "cache_info": (
         "数据集缓存：{folder}，{n} 个数据集，{size:.1f} MiB",
         "dataset cache: {folder}, {n} dataset(s), {size:.1f} MiB",
