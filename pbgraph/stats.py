@@ -76,6 +76,20 @@ def counts(ds: Dataset) -> pd.DataFrame:
     return frame
 
 
+def counted_more_than_once(counts: pd.DataFrame) -> bool:
+    """Whether the committee rows of :func:`counts` add up to more than its total row: a member who sits on
+    several committees is counted under each (and so are the liaisons from them), once in the total.
+
+    Examples
+    --------
+    >>> from pbgraph import load
+    >>> counted_more_than_once(counts(load("data/sample")))
+    False
+    """
+    numbers = counts.drop(columns=["committee", "committee_name"])
+    return bool((numbers.iloc[:-1].sum() > numbers.iloc[-1]).any())
+
+
 def _with_total(per_committee: pd.Series, total: int) -> pd.Series:
     return pd.concat([per_committee.drop("", errors="ignore"), pd.Series({"": total})])
 

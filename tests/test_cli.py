@@ -277,6 +277,43 @@ def test_info_on_a_broken_dataset(broken: Path, tmp_path: Path) -> None:
     assert not out.exists()
 
 
+NOTE_ZH = "注：同时属于多个政协的委员在每个政协各计一次（其联系也是），所以各政协之和大于“全部”。"
+NOTE_EN = (
+    "Note: members who sit on more than one committee are counted under each (and so are their liaisons), so "
+    "the committees add up to more than (all)."
+)
+
+
+def test_info_says_why_the_committees_add_up_to_more(tmp_path: Path) -> None:
+    # M2 sits on Y and Z: Y counts M1, N1, M2 and Z counts M2, N2, 5 in all for 4 members
+    tables = multi_committee()
+    tables["members"].set(3, "committee", "Y;Z")  # M2
+    both = write_csv(tmp_path / "both", tables)
+    result = run("info", both)
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    rows = [line.split()[:3] for line in lines[3:7]]
+    assert rows == [
+        ["X", "某市政协", "0"],
+        ["Y", "甲县政协", "3"],
+        ["Z", "乙县政协", "2"],
+        ["全部", "4", "2"],
+    ]
+    assert lines[7:] == [NOTE_ZH]
+    assert run("info", both, "--lang", "en").stdout.splitlines()[-1] == NOTE_EN
+    # machine-readable rows keep to rows: the note goes to the terminal
+    json_run = run("info", both, "--format", "json")
+    assert json.loads(json_run.stdout)[-1]["members"] == 4
+    assert json_run.stderr == NOTE_ZH + "\n"
+
+
+def test_info_has_no_note_when_nobody_sits_on_two_committees(system: Path) -> None:
+    result = run("info", system)
+    assert result.exit_code == 0 and result.stderr == ""
+    assert result.stdout.splitlines()[-1].split()[:2] == ["全部", "4"]
+    assert "注：" not in result.stdout
+
+
 # analyze ------------------------------------------------------------------------------------------------
 
 TABLES_OF = {

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from pbgraph._texts.changes import CHANGES
-from pbgraph._texts.cli import ANALYSES, CLI, GENERATE, GROUPED, OUTPUTS
+from pbgraph._texts.cli import ANALYSES, CLI, CLICK, GENERATE, GROUPED, OUTPUTS
 from pbgraph._texts.help import HELP
 from pbgraph._texts.import_report import (
     BUILT,
@@ -56,6 +56,7 @@ CATALOGS: dict[str, dict[str, tuple[str, str]]] = {
     "sections": SECTIONS,
     "definitions": DEFINITIONS,
     "cli": CLI,
+    "click": CLICK,
     "generate": GENERATE,
     "grouped": GROUPED,
     "changes": CHANGES,

@@ -35,6 +35,11 @@ CLI: dict[str, tuple[str, str]] = {
         "注：数据集未提供 activities 表（活动记录），联系实效与组织生活无法分析。",
         "Note: the dataset has no activities table: liaison activity and org life not analysed.",
     ),
+    "counted_in_each": (
+        "注：同时属于多个政协的委员在每个政协各计一次（其联系也是），所以各政协之和大于“全部”。",
+        "Note: members who sit on more than one committee are counted under each (and so are their "
+        "liaisons), so the committees add up to more than (all).",
+    ),
     "cache_info": (
         "数据集缓存：{folder}，{n} 个数据集，{size:.1f} MiB",
         "dataset cache: {folder}, {n} dataset(s), {size:.1f} MiB",
@@ -186,3 +191,20 @@ USAGE: dict[str, tuple[str, str]] = {
     "redacted_stem": ("数据集", "dataset"),
 }
 """What the command line says of options used wrongly together (click's usage errors, in `--lang`)."""
+
+CLICK: dict[str, tuple[str, str]] = {
+    "error": ("错误：{message}", "Error: {message}"),
+    "usage": ("用法：", "Usage: "),
+    "try_help": ("运行“{command} {option}”查看帮助。", "Try '{command} {option}' for help."),
+    "missing_argument": ("缺少参数 {hint}。", "Missing argument {hint}."),
+    "missing_option": ("缺少选项 {hint}。", "Missing option {hint}."),
+    "choose_from": ("可选：{choices}", " Choose from: {choices}"),
+    "bad_value": ("{hint} 的值无效：{message}", "Invalid value for {hint}: {message}"),
+    "no_such_option": ("没有选项 {name}。", "No such option {name}."),
+    "no_such_command": ("没有命令 {name}。", "No such command {name}."),
+    "did_you_mean": ("是否要用 {names}？", " Did you mean {names}?"),
+    "separator": ("、", ", "),
+}
+"""Click's words around an error and its common messages (a missing argument, an unknown option or command,
+a bad value), in the `--lang` of the command line; what is wrong with a bad value (not one of the choices,
+out of range) stays click's own words, in English."""

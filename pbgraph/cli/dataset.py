@@ -86,7 +86,10 @@ def info(path: str, fmt: str, lang: str, output: Path | None) -> None:
       pbgraph info data/sample
       pbgraph info data/sample --format json
     """
-    from pbgraph.stats import counts
+    from pbgraph.stats import counted_more_than_once, counts
 
     ds = load_or_exit(path, lang)
-    write_tables({"info": counts(ds)}, fmt=fmt, lang=lang, output=output)
+    table = counts(ds)
+    # a reader who adds up the committees should not think the total wrong
+    notes = [say(CLI, "counted_in_each", lang)] if counted_more_than_once(table) else []
+    write_tables({"info": table}, fmt=fmt, lang=lang, output=output, notes=notes)

@@ -1,0 +1,127 @@
+"""Click's errors speak the language of the command line: the words around a message ("Usage:", "Try … for
+help.", "Error:") and click's common messages are Chinese by default and English with `--lang en`, also when
+the error is in parsing the arguments (before `--lang` is read); the exit codes stay 2 for a usage error and 1
+for any other, on stderr."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from pbgraph.cli import main
+
+
+def run(*args: object) -> Result:
+    return CliRunner().invoke(main, [str(a) for a in args], prog_name="pbgraph")
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "zh",
+            "用法：pbgraph template [OPTIONS]\n运行“pbgraph template --help”查看帮助。\n\n"
+            "错误：模板须为 .xlsx 文件\n",
+        ),
+        (
+            "en",
+            "Usage: pbgraph template [OPTIONS]\nTry 'pbgraph template --help' for help.\n\n"
+            "Error: the template must be an .xlsx file\n",
+        ),
+    ],
+    ids=["zh", "en"],
+)
+def test_a_usage_error_of_ours(tmp_path: Path, lang: str, expected: str) -> None:
+    result = run("template", "-o", tmp_path / "template.txt", "--lang", lang)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", expected)
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("zh", "错误：{out} 已存在。请换一个文件名，或加 --force 替换。\n"),
+        ("en", "Error: {out} exists. Choose another name, or add --force.\n"),
+    ],
+    ids=["zh", "en"],
+)
+def test_an_error_of_ours(tmp_path: Path, lang: str, expected: str) -> None:
+    out = tmp_path / "template.xlsx"
+    out.write_bytes(b"")
+    result = run("template", "-o", out, "--lang", lang)
+    assert (result.exit_code, result.stdout, result.stderr) == (1, "", expected.format(out=out))
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (
+            [],
+            "用法：pbgraph info [OPTIONS] PATH\n运行“pbgraph info --help”查看帮助。\n\n"
+            "错误：缺少参数 'PATH'。\n",
+        ),
+        (
+            ["--lang", "en"],
+            "Usage: pbgraph info [OPTIONS] PATH\nTry 'pbgraph info --help' for help.\n\n"
+            "Error: Missing argument 'PATH'.\n",
+        ),
+        (
+            ["--lang=en"],
+            "Usage: pbgraph info [OPTIONS] PATH\nTry 'pbgraph info --help' for help.\n\n"
+            "Error: Missing argument 'PATH'.\n",
+        ),
+    ],
+    ids=["zh", "en", "en="],
+)
+def test_an_error_in_parsing_speaks_the_lang_asked(args: list[str], expected: str) -> None:
+    # click stops at the missing argument before it reads --lang: the language comes from the raw arguments
+    result = run("info", *args)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", expected)
+
+
+@pytest.mark.parametrize(
+    ("args", "zh", "en"),
+    [
+        (
+            ["info", "x", "--formt", "json"],
+            "没有选项 '--formt'。是否要用 '--format'？",
+            "No such option '--formt'. Did you mean '--format'?",
+        ),
+        (["infoo"], "没有命令 'infoo'。", "No such command 'infoo'."),
+        (
+            ["info", "x", "--format", "xml"],
+            # what is wrong with the value stays click's words
+            "'--format' 的值无效：'xml' is not one of 'table', 'json', 'csv'.",
+            "Invalid value for '--format': 'xml' is not one of 'table', 'json', 'csv'.",
+        ),
+        (
+            ["analyze", "coverage", "x", "--max-load", "-1"],
+            "'--max-load' 的值无效：-1 is not in the range x>=0.",
+            "Invalid value for '--max-load': -1 is not in the range x>=0.",
+        ),
+    ],
+    ids=["unknown option", "unknown command", "bad choice", "out of range"],
+)
+def test_click_s_common_messages(args: list[str], zh: str, en: str) -> None:
+    chinese = run(*args)
+    assert chinese.exit_code == 2
+    assert chinese.stderr.splitlines()[-1] == f"错误：{zh}"
+    english = run(*args, "--lang", "en")
+    assert english.exit_code == 2
+    assert english.stderr.splitlines()[-1] == f"Error: {en}"
+
+
+def test_a_long_chinese_usage_line_is_wrapped_at_its_width() -> None:
+    # "用法：" takes six columns (click counts three): the lines after the first start under the first column
+    # of the arguments, and are no longer than in English
+    chinese = run("analyze").stderr.splitlines()
+    english = run("analyze", "--lang", "en").stderr.splitlines()
+    assert chinese[0].startswith("用法：pbgraph analyze [OPTIONS] {all|")
+    assert chinese[1] == " " * (6 + len("pbgraph analyze ")) + chinese[1].strip()
+    assert len(chinese[0]) + 3 <= len(english[0])
+
+
+def test_the_group_alone_still_shows_its_help() -> None:
+    result = run()
+    assert result.output.startswith("Usage: pbgraph [OPTIONS] COMMAND") and "错误：" not in result.output
