@@ -1,5 +1,6 @@
 """The organization view in Chromium at 1280×720: no lane title over an organization's box (on the sample and
-on a generated city with every committee opened, in both languages)."""
+on a generated city with every committee opened, in both languages), and a legend entry for the folded
+committees exactly where the view folds them."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ from typing import Any
 import pytest
 
 from pbgraph import Dataset
+from pbgraph._texts.render import t
 from pbgraph.render import build_view, write_view
+from pbgraph.render.views._style import KIND_STYLE
 from tests.browser import Chromium, api, wait_ready
 
 # every drawn node's box as vis draws it, in canvas units: [index, label, left, top, right, bottom]
@@ -64,3 +67,24 @@ def test_no_lane_title_covers_an_organization(
             if title[2] < org[4] and org[2] < title[4] and title[3] < org[5] and org[3] < title[5]
         ]
         assert covered == [], (lang, covered)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_legend_explains_folded_committees_only_where_there_are_some(
+    sample: Dataset, city: Dataset, lang: str
+) -> None:
+    words = t("org_committee_folded", lang)
+    folded_view = build_view(city, "org", lang=lang)
+    folded = [node for node in folded_view.nodes if node.kind == "aggregate"]
+    assert len(folded) == len(city.committees) > 1
+    entries = [item for item in folded_view.legend if item.label == words]
+    # one entry, in the shape and colour of the folded committees' nodes
+    assert len(entries) == 1
+    assert {(node.shape, node.color) for node in folded} == {(entries[0].shape, entries[0].color)}
+    assert (entries[0].shape, entries[0].color) == KIND_STYLE["aggregate"][:2]
+    # one committee (the sample, or a city's committee alone) is drawn unfolded: no such entry
+    one_committee = build_view(city, "org", committee=city.committees[0], lang=lang)
+    for view in (build_view(sample, "org", lang=lang), one_committee):
+        assert not any(node.kind == "aggregate" for node in view.nodes)
+        assert all(item.label != words for item in view.legend)
+        assert all(item.shape != KIND_STYLE["aggregate"][0] for item in view.legend)

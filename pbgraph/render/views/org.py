@@ -298,8 +298,11 @@ def _finish(
             )
         edges.extend(ViewEdge(lane_id, str(ids[r]), STRUCTURE_COLOR, width=1.2, arrows=False) for r in starts)
     notice = None
+    folded: list[LegendItem] = []
     if several:
         shape, color, _ = KIND_STYLE["aggregate"]
+        # the legend says what a folded committee's node (its shape, colour and count) stands for
+        folded.append(LegendItem(t("org_committee_folded", lang), color, shape))
         for committee, (x, y, w, h) in blocks.items():
             name = ds.name_of(committee) or committee
             members = org_count[committee]
@@ -323,6 +326,7 @@ def _finish(
     legend = [LegendItem(label, color, "box") for label, color in lane_colors.items()]
     legend += [item for item in view.legend if item.shape != "triangle" and item.count != 0]
     legend.insert(0, LegendItem(t("org_box", lang), LANE_COLOR, "box"))
+    legend[:0] = folded
     result = dataclasses.replace(view, nodes=nodes, edges=edges, legend=legend, notice=notice)
     shown, shown_edges = result.first_frame()
     # the organization view draws organizations only: no count of members
