@@ -167,6 +167,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "--committee for one committee).",
     ),
     "org_box": ("组织（党员人数）；双击显示成员", "organization (members); double-click shows them"),
+    "org_committee_folded": (
+        "政协（组织数）已折叠；双击展开",
+        "folded committee (organizations); double-click opens it",
+    ),
     "share.none": ("无缺口", "no gaps"),
     "share.low": ("缺口占比 ≤ 10%", "gaps ≤ 10 %"),
     "share.mid": ("缺口占比 10%–25%", "gaps 10–25 %"),

@@ -154,9 +154,8 @@ def _lay_committee(
     prefix = b.ds.name_of(str(committee)) or ""
 
     def width(r: int) -> float:
-        # the box around the name and its count ("（12 人）"), CJK characters twice as wide as the rest
-        name = _short(b.f.label(r + offset), prefix)
-        return sum(CHAR if ord(ch) > 0x2E7F else CHAR * 0.55 for ch in name) + 4.5 * CHAR
+        # the box around the name and its count ("（12 人）")
+        return _text_width(_short(b.f.label(r + offset), prefix)) + 4.5 * CHAR
 
     # long lanes wrap into columns, so that the committee's block has about a screen's shape
     listed_all = [r for _, listed in claimed.values() for r, _ in listed]
@@ -173,7 +172,13 @@ def _lay_committee(
             continue
         if used and used + 1 + min(len(listed), 3) > per_column:
             x, used, column_width = x + column_width + LANE_GAP, 0, 0.0
-        header = (x, lane_top + used * ROW)
+        # the title's row and width are the lane's own: its box (left-aligned, as the lane's list) is part of
+        # the column, so that the next column starts after it, not under it ("platforms and their party
+        # organizations" is wider than most of its lane's boxes)
+        label = t(key, b.lang)
+        title_width = _text_width(label) + CHAR
+        header = (x + title_width / 2, lane_top + used * ROW)
+        column_width = max(column_width, title_width)
         used += 1
         for r, depth in listed:
             if used >= per_column:
@@ -182,15 +187,17 @@ def _lay_committee(
             xy[r] = (x + depth * INDENT + width_of[r] / 2, lane_top + used * ROW)
             used += 1
             height = max(height, lane_top + used * ROW)
-        label = t(key, b.lang)
-        lanes.append(
-            (f"lane:{committee}:{key}", label, header[0] + CHAR * (len(label) + 1) / 2, header[1], starts)
-        )
+        lanes.append((f"lane:{committee}:{key}", label, *header, starts))
     x += column_width + LANE_GAP
     total = max(x - x0 - LANE_GAP, 4 * CHAR)
     for level, r in enumerate(sorted(top, key=lambda r: kinds[r] != OrgKind.COMMITTEE)):
         xy[r] = (x0 + total / 2, level * ROW * 1.3)
     return total, height
+
+
+def _text_width(text: str) -> float:
+    """The width of a label at the label font size, CJK characters twice as wide as the rest."""
+    return sum(CHAR if ord(ch) > 0x2E7F else CHAR * 0.55 for ch in text)
 
 
 def _short(label: str, committee_name: str) -> str:
@@ -291,8 +298,11 @@ def _finish(
             )
         edges.extend(ViewEdge(lane_id, str(ids[r]), STRUCTURE_COLOR, width=1.2, arrows=False) for r in starts)
     notice = None
+    folded: list[LegendItem] = []
     if several:
         shape, color, _ = KIND_STYLE["aggregate"]
+        # the legend says what a folded committee's node (its shape, colour and count) stands for
+        folded.append(LegendItem(t("org_committee_folded", lang), color, shape))
         for committee, (x, y, w, h) in blocks.items():
             name = ds.name_of(committee) or committee
             members = org_count[committee]
@@ -316,6 +326,7 @@ def _finish(
     legend = [LegendItem(label, color, "box") for label, color in lane_colors.items()]
     legend += [item for item in view.legend if item.shape != "triangle" and item.count != 0]
     legend.insert(0, LegendItem(t("org_box", lang), LANE_COLOR, "box"))
+    legend[:0] = folded
     result = dataclasses.replace(view, nodes=nodes, edges=edges, legend=legend, notice=notice)
     shown, shown_edges = result.first_frame()
     # the organization view draws organizations only: no count of members

@@ -1,0 +1,90 @@
+"""The organization view in Chromium at 1280×720: no lane title over an organization's box (on the sample and
+on a generated city with every committee opened, in both languages), and a legend entry for the folded
+committees exactly where the view folds them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pbgraph import Dataset
+from pbgraph._texts.render import t
+from pbgraph.render import build_view, write_view
+from pbgraph.render.views._style import KIND_STYLE
+from tests.browser import Chromium, api, wait_ready
+
+# every drawn node's box as vis draws it, in canvas units: [index, label, left, top, right, bottom]
+# (getBoundingBox adds the rounded corners' margin all round, so two boxes a row apart would seem to overlap)
+DRAWN_BOXES = """(rootId) => {
+    const net = window.__pbgraphViews[rootId].network;
+    return net.body.nodeIndices.map(i => {
+        const node = net.body.nodes[i], w = node.shape.width, h = node.shape.height;
+        return [i, node.options.label, node.x - w / 2, node.y - h / 2, node.x + w / 2, node.y + h / 2];
+    });
+}"""
+
+
+def drawn_boxes(chromium: Chromium, view: Any, path: Path) -> list[list[Any]]:
+    """The boxes of the view's nodes at 1280×720 with every folded committee opened."""
+    write_view(view, path)
+    page, report = chromium.open_page(path, width=1280, height=720)
+    wait_ready(page)
+    root_id = str(page.evaluate("() => document.querySelector('.pbg').id"))
+    for node in view.nodes:
+        if node.kind == "aggregate":
+            api(page, root_id, f"toggle({node.id!r})")  # opened: the super-node itself is no longer drawn
+    page.wait_for_timeout(300)
+    boxes: list[list[Any]] = page.evaluate(DRAWN_BOXES, root_id)
+    report.assert_clean()
+    return boxes
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", ["sample", "city"])
+def test_no_lane_title_covers_an_organization(
+    chromium: Chromium, request: pytest.FixtureRequest, name: str, tmp_path: Path
+) -> None:
+    """A lane's title is drawn over the nodes: where its box met an organization's, it hid that name (the
+    English "platforms and their party organizations", wider than its lane, reached into the next column)."""
+    ds: Dataset = request.getfixturevalue(name)
+    for lang in ("zh", "en"):
+        view = build_view(ds, "org", lang=lang)
+        boxes = drawn_boxes(chromium, view, tmp_path / f"org-{lang}.html")
+        # the page's node i is the view's node i, drawn with its label
+        assert all(box[1] == view.nodes[box[0]].label for box in boxes)
+        kinds = [view.nodes[box[0]].kind for box in boxes]
+        titles = [box for box, kind in zip(boxes, kinds, strict=True) if kind == "lane"]
+        orgs = [box for box, kind in zip(boxes, kinds, strict=True) if kind == "organization"]
+        # every lane of every committee is drawn, and every organization (their members are in reserve)
+        assert len(titles) == sum(node.kind == "lane" for node in view.nodes) >= 4
+        assert len(orgs) == sum(node.kind == "organization" and not node.reserve for node in view.nodes)
+        covered = [
+            (title[1], org[1])
+            for title in titles
+            for org in orgs
+            if title[2] < org[4] and org[2] < title[4] and title[3] < org[5] and org[3] < title[5]
+        ]
+        assert covered == [], (lang, covered)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_legend_explains_folded_committees_only_where_there_are_some(
+    sample: Dataset, city: Dataset, lang: str
+) -> None:
+    words = t("org_committee_folded", lang)
+    folded_view = build_view(city, "org", lang=lang)
+    folded = [node for node in folded_view.nodes if node.kind == "aggregate"]
+    assert len(folded) == len(city.committees) > 1
+    entries = [item for item in folded_view.legend if item.label == words]
+    # one entry, in the shape and colour of the folded committees' nodes
+    assert len(entries) == 1
+    assert {(node.shape, node.color) for node in folded} == {(entries[0].shape, entries[0].color)}
+    assert (entries[0].shape, entries[0].color) == KIND_STYLE["aggregate"][:2]
+    # one committee (the sample, or a city's committee alone) is drawn unfolded: no such entry
+    one_committee = build_view(city, "org", committee=city.committees[0], lang=lang)
+    for view in (build_view(sample, "org", lang=lang), one_committee):
+        assert not any(node.kind == "aggregate" for node in view.nodes)
+        assert all(item.label != words for item in view.legend)
+        assert all(item.shape != KIND_STYLE["aggregate"][0] for item in view.legend)
