@@ -182,6 +182,7 @@ def aggregated(
         notice=notice,
         labels=b.ui_labels(),
         timeline=inner.timeline if embed else None,
+        stands_for=len(members),
     )
     # what the page draws at first (`View.first_frame`), counted on the columns: the top super-nodes, and one
     # edge per pair of them that the liaisons (or the edges between deepest super-nodes) join
