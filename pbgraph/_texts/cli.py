@@ -21,6 +21,10 @@ CLI: dict[str, tuple[str, str]] = {
     "wrote": ("已写入 {path}", "wrote {path}"),
     "wrote_files": ("已写入 {n} 个文件到 {path}", "wrote {n} files to {path}"),
     "wrote_view": ("已写入 {path}（{n} 个节点）", "wrote {path} ({n} nodes)"),
+    "wrote_view_folded": (
+        "已写入 {path}（{n} 个节点，代表 {members} 名委员）",
+        "wrote {path} ({n} nodes standing for {members} members)",
+    ),
     "bad_element_id": (
         "--element-id “{value}” 无效：须以字母开头，只含字母、数字、- 和 _，最多 64 个字符。",
         "--element-id '{value}' is not valid: it must start with a letter and hold only letters, digits, '-' "

@@ -121,6 +121,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "gaps": ("覆盖缺口", "Coverage gaps"),
     "reach": ("联系链覆盖", "Reach"),
     "members": ("委员", "members"),
+    "reached_members": ("触达委员", "members reached"),
+    "centre": ("起点（本人）", "source (the centre)"),
     "nodes": ("节点", "nodes"),
     "edges": ("连线", "edges"),
     "dataset": ("数据集", "dataset"),

@@ -127,4 +127,9 @@ def render(
     write_view(built, output, fmt=fmt, element_id=element_id)
     if built.notice:
         click.echo(built.notice, err=True)
-    click.echo(say(CLI, "wrote_view", lang, path=output, n=len(built.nodes)))
+    # what the file draws when it opens (super-nodes, not the members folded in them; no reserve)
+    drawn = len(built.drawn())
+    if built.stands_for is None:
+        click.echo(say(CLI, "wrote_view", lang, path=output, n=drawn))
+    else:
+        click.echo(say(CLI, "wrote_view_folded", lang, path=output, n=drawn, members=built.stands_for))

@@ -186,6 +186,9 @@ class View:
         First and last day (days since 1970-01-01) and period in months of a time control that replays the
         liaisons by their ``since`` and activity days (a counting liaison is dormant at a day without
         activity in the period up to it); ``None``: no time control.
+    stands_for
+        The members folded into the super-nodes of an aggregated view (what its drawn nodes stand for);
+        ``None`` when no member is folded.
     """
 
     title: str
@@ -200,6 +203,7 @@ class View:
     focus: str | None = None
     rings: list[tuple[float, str]] = field(default_factory=list)
     timeline: tuple[int, int, int] | None = None
+    stands_for: int | None = None
 
     @property
     def is_big(self) -> bool:

@@ -32,9 +32,16 @@ MEMBER_EMBED_LIMIT = 60_000
 GAP_SHARE_BOUNDS = (0.0, 0.10, 0.25)
 
 
-def aggregated(b: Builder, title: str, nodes: np.ndarray, gaps: dict[int, list[str]] | None = None) -> View:
+def aggregated(
+    b: Builder,
+    title: str,
+    nodes: np.ndarray,
+    gaps: dict[int, list[str]] | None = None,
+    members_key: str = "members",
+) -> View:
     """The members of `nodes` folded into super-nodes: sectors, under their committee when the view holds
-    several, under the committee above while there are more top groups than the node limit."""
+    several, under the committee above while there are more top groups than the node limit; the caption
+    counts the members folded, named by `members_key`."""
     ds, lang = b.ds, b.lang
     gaps = gaps or {}
     kinds = b.f.kind_names[nodes]
@@ -175,6 +182,7 @@ def aggregated(b: Builder, title: str, nodes: np.ndarray, gaps: dict[int, list[s
         notice=notice,
         labels=b.ui_labels(),
         timeline=inner.timeline if embed else None,
+        stands_for=len(members),
     )
     # what the page draws at first (`View.first_frame`), counted on the columns: the top super-nodes, and one
     # edge per pair of them that the liaisons (or the edges between deepest super-nodes) join
@@ -196,7 +204,7 @@ def aggregated(b: Builder, title: str, nodes: np.ndarray, gaps: dict[int, list[s
         )
     apart = ends[0] != ends[1]
     drawn_edges = len(np.unique(ends[0][apart] * len(top) + ends[1][apart]))
-    return dataclasses.replace(view, caption=b.caption(len(top), drawn_edges, len(members)))
+    return dataclasses.replace(view, caption=b.caption(len(top), drawn_edges, len(members), members_key))
 
 
 def _each_once(cells: np.ndarray, convert: Callable[[np.ndarray], Any]) -> np.ndarray:

@@ -155,7 +155,11 @@ class Builder:
         notice: str | None = None,
         hierarchical: bool = False,
         edge_types: Sequence[str] | None = None,
+        centre_apart: bool = False,
     ) -> View:
+        """The view of `selection`. `centre_apart`: the focus is the centre the view is about, not one of what
+        it counts (a reach leaves out the source itself, DESIGN 4): the legend and the caption's member count
+        leave it out, and the legend gives it an entry of its own."""
         nodes, xy = selection.nodes, selection.xy
         kinds = self.f.kind_names[nodes]
         is_member = kinds == "member"
@@ -185,10 +189,20 @@ class Builder:
             shown_ids = set(take(self.ix.ids, shown))
             shown_edges = [e for e in view_edges if e.source in shown_ids and e.target in shown_ids]
         legend = self.gap_legend({n: gaps[n] for n in shown.tolist() if n in gaps}) if gaps else []
-        legend += self.legend(shown, colors, shown_edges)
+        counted = shown
+        if centre_apart and selection.focus is not None:
+            counted = shown[shown != selection.focus]
+            centre = view_nodes[int(np.flatnonzero(nodes == selection.focus)[0])]
+            legend.append(
+                LegendItem(t("centre", self.lang), centre.color, centre.shape, len(shown) - len(counted))
+            )
+        legend += self.legend(counted, colors, shown_edges)
         legend.extend(extra_legend)
         caption = self.caption(
-            len(shown), len(shown_edges), int((self.f.kind_names[shown] == "member").sum())
+            len(shown),
+            len(shown_edges),
+            int((self.f.kind_names[counted] == "member").sum()),
+            "reached_members" if centre_apart else "members",
         )
         return View(
             title=title,
@@ -430,14 +444,15 @@ class Builder:
             items.append(LegendItem(t("not_counting", self.lang), NOT_COUNTING_COLOR, "dashed", dashed))
         return items
 
-    def caption(self, nodes: int, edges: int, members: int | None) -> str:
-        """The line under the title; `members` None where the view draws no members (the organizations)."""
+    def caption(self, nodes: int, edges: int, members: int | None, members_key: str = "members") -> str:
+        """The line under the title; `members` None where the view draws no members (the organizations),
+        named by `members_key` (a reach counts the members reached)."""
         lang = self.lang
         scope = self.ds.name_of(self.committee) if self.committee else ""
         parts = [
             f"{t('dataset', lang)} {self.ds.name}" + (f" · {scope}" if scope else ""),
             view_date(),
-            *([] if members is None else [f"{t('members', lang)} {members}"]),
+            *([] if members is None else [f"{t(members_key, lang)} {members}"]),
             f"{t('nodes', lang)} {nodes}",
             f"{t('edges', lang)} {edges}",
         ]

@@ -14,7 +14,8 @@ from pbgraph.render.views.network import bfs_hops, lookup_node, title_of
 
 
 def reach_view(b: Builder, target: str | None, depth: int) -> View:
-    """What one liaison source reaches, in labelled rings by hop (`depth` 0: every hop, as the analysis)."""
+    """What one liaison source reaches, in labelled rings by hop (`depth` 0: every hop, as the analysis),
+    around the source itself, which its counts leave out as the analysis does (DESIGN 4)."""
     source = lookup_node(b, target, "members")
     adjacency = b.ix.reach_adjacency.astype(bool).tocsr()
     hop = bfs_hops(adjacency, source, depth if depth and depth > 0 else None)
@@ -22,7 +23,8 @@ def reach_view(b: Builder, target: str | None, depth: int) -> View:
     nodes = nodes[np.argsort(hop[nodes], kind="stable")]
     title = title_of(b, "reach", b.f.label(source))
     if len(nodes) > b.node_limit:
-        return aggregated(b, title, nodes)
+        # folded, the source would count in its sector's super-node: the groups hold what it reaches only
+        return aggregated(b, title, nodes[nodes != source], members_key="reached_members")
     xy, radii = _layout.rings_by_hop(hop[nodes])
     rings = [(radii[h], t("hop", b.lang).format(hop=h)) for h in range(1, len(radii))]
     extra = {int(n): {t("hop", b.lang, TOOLTIP): str(int(hop[n]))} for n in nodes}
@@ -36,4 +38,5 @@ def reach_view(b: Builder, target: str | None, depth: int) -> View:
         Selection(nodes, xy, None, extra, focus=source, rings=rings),
         extra_legend=legend,
         edge_types=("liaison", "in_sector", "in_group"),
+        centre_apart=True,
     )
