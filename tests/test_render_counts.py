@@ -126,3 +126,15 @@ def test_render_says_the_nodes_a_member_view_draws_not_those_in_reserve(tmp_path
     found = re.search(r"（(\d+) 个节点）", said)
     assert found is not None, said
     assert int(found[1]) == drawn_in_file(out) < held_in_file(out)
+
+
+def test_tooltips_count_a_repeated_liaison_once_as_the_analyses_do() -> None:
+    # A3 -> B1 is written twice (the second row "重复"): one non-party member A3 liaises with, one CPC member
+    # liaising with B1, as `analyze load` counts A3's load
+    ds = load(FIXTURE)
+    view = build_view(ds, "member", "A3", depth=2)
+    tips = {node.id: node.tooltip for node in view.nodes}
+    assert tips["A3"]["联系党外委员"] == "1"
+    assert tips["B1"]["被党员委员联系"] == "1"
+    loads = analyses.run("load", ds).main
+    assert loads.loc[loads["id"] == "A3", "load"].tolist() == [1]

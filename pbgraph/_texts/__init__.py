@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from pbgraph._texts.changes import CHANGES
-from pbgraph._texts.cli import ANALYSES, CLI, CLICK, GENERATE, GROUPED, OUTPUTS
+from pbgraph._texts.cli import ANALYSES, CLI, CLICK, ERRORS, GENERATE, GROUPED, OUTPUTS, USAGE
 from pbgraph._texts.help import HELP
 from pbgraph._texts.import_report import (
     BUILT,
@@ -57,6 +57,8 @@ CATALOGS: dict[str, dict[str, tuple[str, str]]] = {
     "definitions": DEFINITIONS,
     "cli": CLI,
     "click": CLICK,
+    "errors": ERRORS,
+    "usage": USAGE,
     "generate": GENERATE,
     "grouped": GROUPED,
     "changes": CHANGES,

@@ -152,12 +152,15 @@ ERRORS: dict[str, tuple[str, str]] = {
         "开始日期 {start} 晚于结束日期 {end}，请检查 --since/--until",
         "the period starts ({start}) after it ends ({end}); check --since/--until",
     ),
-    "bad_match": ("--match 只能是 id 或 name", "match must be 'id' or 'name', got {match!r}"),
+    "bad_match": (
+        "--match 只能是 id 或 name，不能是 {match!r}",
+        "match must be 'id' or 'name', got {match!r}",
+    ),
     "unknown_members": (
         "未知的委员编号：{ids_zh}（请用 members 表中的编号）",
         "unknown member id(s): {ids_en} (use ids of the members table)",
     ),
-    "negative_load": ("max_load 不能为负数", "max_load must be >= 0, got {max_load}"),
+    "negative_load": ("max_load 不能为负数（现为 {max_load}）", "max_load must be >= 0, got {max_load}"),
     "too_many_to_plan": (
         "要安排的委员太多（{n} 人在同一组政协中），请用 --committee 分别安排",
         "too many members to plan at once ({n} in one connected group of committees): plan each committee "
@@ -180,7 +183,10 @@ USAGE: dict[str, tuple[str, str]] = {
         "--compare 不能与 --redact 同用（两个数据集的代号不对应）",
         "--compare cannot be used with --redact",
     ),
-    "render": ("用法：pbgraph render {view} {target}PATH", "usage: pbgraph render {view} {target}PATH"),
+    "render": (
+        "{view} 视图须写成：pbgraph render {view} {target}PATH",
+        "the {view} view is written: pbgraph render {view} {target}PATH",
+    ),
     "output_is_input": ("输出不能覆盖输入数据集", "the output must not overwrite the input dataset"),
     "template_xlsx": ("模板须为 .xlsx 文件", "the template must be an .xlsx file"),
     "view_needs_id": ("--view 只用于按编号比较（--match id）", "--view needs --match id"),

@@ -95,17 +95,13 @@ class Facts:
 
     @cached_property
     def counts(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Per member row: counting member liaisons out, in; contact liaisons."""
-        ix = self.ix
-        n = len(self.ds.members)
-        kinds = list(LiaisonKind)
-        member = ix.counting & (ix.liaison_kind == kinds.index(LiaisonKind.MEMBER))
-        contact = ix.counting & (ix.liaison_kind == kinds.index(LiaisonKind.CONTACT))
-        return (
-            np.bincount(ix.liaison_source[member], minlength=n)[:n],
-            np.bincount(ix.liaison_target[member], minlength=n)[:n],
-            np.bincount(ix.liaison_source[contact], minlength=n)[:n],
-        )
+        """Per member row: the distinct non-party members they liaise with, CPC members liaising with them and
+        contacts, counted as the analyses count them (a repeated liaison row once, as `analyze load` does)."""
+        from pbgraph.analyses._common import facts
+        from pbgraph.analyses.workload import contact_counts
+
+        f = facts(self.ds)
+        return f.load, f.liaison_sources_per_target, contact_counts(self.ds)
 
     @cached_property
     def edges(self) -> EdgeColumns:
