@@ -17,7 +17,7 @@ sectors; townships without a counting township liaison get the CPC member living
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -32,7 +32,7 @@ from scipy.sparse.csgraph import (
 from pbgraph._errors import InvalidOptionError, PbgraphError
 from pbgraph._texts import both
 from pbgraph._texts.cli import ERRORS
-from pbgraph.analyses._common import check_committee, facts, member_mask
+from pbgraph.analyses._common import check_committee, facts, member_mask, not_recorded
 from pbgraph.analyses.gaps import sector_gaps, township_gaps
 from pbgraph.analyses.workload import DEFAULT_MAX_LOAD
 from pbgraph.model import LiaisonKind
@@ -90,12 +90,16 @@ class Plan:
         no_cpc_member_in_township.
     max_load, fragile
         The options the plan was made with.
+    not_recorded
+        The kinds of liaison the dataset does not give (`liaisons:member` …): their gaps cannot be told, so
+        the plan proposes none of them (DESIGN 3), rather than a liaison for everyone.
     """
 
     liaisons: pd.DataFrame
     unplaced: pd.DataFrame
     max_load: int
     fragile: bool
+    not_recorded: list[str] = field(default_factory=list)
 
     @property
     def tables(self) -> dict[str, pd.DataFrame]:
@@ -134,7 +138,9 @@ def plan(
     f = facts(ds)
     loads = f.load.astype(np.int64).copy()
     cpc = f.index.is_cpc
-    in_scope = member_mask(ds, committee)
+    # without the member liaisons nobody is known to be unlinked: not everybody is
+    missing = not_recorded(ds, "liaisons:member", "liaisons:sector", "liaisons:township")
+    in_scope = member_mask(ds, committee) & ("liaisons:member" not in missing)
     unlinked = np.flatnonzero(~cpc & (f.liaison_sources_per_target == 0) & in_scope)
     parts = [_plan_members(ds, unlinked, np.full(len(unlinked), -1), loads, max_load, committee, "unlinked")]
     if fragile:
@@ -150,6 +156,7 @@ def plan(
         unplaced=pd.concat([p[1] for p in parts], ignore_index=True)[UNPLACED_COLUMNS],
         max_load=max_load,
         fragile=fragile,
+        not_recorded=missing,
     )
 
 

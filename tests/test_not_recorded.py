@@ -4,6 +4,7 @@ from the fixture of `tests.broken.base` (M1, M2 CPC; N1, N2 non-party; M1 in the
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -85,3 +86,30 @@ def test_validate_says_what_the_dataset_leaves_out(tmp_path: Path) -> None:
         "what depends on them is n/a or not listed.",
         "Dataset is valid: 4 members, 0 warning(s).",
     ]
+
+
+def test_plan_proposes_no_liaison_whose_gaps_it_cannot_see(tmp_path: Path) -> None:
+    from pbgraph.planning import plan
+
+    # a roster alone: N1 and N2 are not known to be unlinked, so nobody is given a liaison for them
+    alone = plan(load_ok(dataset(tmp_path / "roster", {"members": base()["members"]})))
+    assert alone.liaisons.empty and alone.unplaced.empty
+    assert alone.not_recorded == ["liaisons:member", "liaisons:sector", "liaisons:township"]
+    # the member liaisons recorded (N1 liaised by M2, N2 by nobody): N2 is planned, as with every table
+    tables = base()
+    tables["liaisons"].rows = [["M2", "N1", "member", "", ""]]
+    some = plan(load_ok(dataset(tmp_path / "list", tables)), max_load=5)
+    assert some.liaisons.query("kind == 'member'")["target"].tolist() == ["N2"]
+    assert some.not_recorded == []
+
+
+def test_plan_says_what_it_could_not_plan(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from pbgraph.cli import main
+
+    folder = dataset(tmp_path, {"members": base()["members"]})
+    found = CliRunner().invoke(main, ["plan", str(folder), "--no-cache", "--format", "json"])
+    assert found.exit_code == 0
+    assert json.loads(found.stdout) == {"plan": [], "unplaced": []}
+    assert "未提供党员委员联系党外委员、党组成员联系界别、党员委员联系镇街" in found.stderr

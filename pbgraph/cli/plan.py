@@ -20,6 +20,7 @@ from pbgraph.cli._common import (
     library_errors,
     load_or_exit,
     max_load_option,
+    not_recorded_notes,
     output_options,
     write_tables,
 )
@@ -106,12 +107,15 @@ def plan(
         _check_folder(apply_to, Path(path), force=force, lang=lang)
     ds = as_of_dataset(load_or_exit(path, lang), as_of)
     proposed = make_plan(ds, max_load=max_load, fragile=fragile, committee=committee)
+    notes = not_recorded_notes(proposed.not_recorded, lang)
     if fmt == "xlsx":
         if output is None:
             raise click.UsageError(say(USAGE, "xlsx_needs_output", lang))
         _write_work_lists(proposed.liaisons, proposed.unplaced, output, by=sheets, lang=lang, ds=ds)
+        for note in notes:
+            click.echo(note, err=True)
     else:
-        write_tables(proposed.tables, fmt=fmt, lang=lang, output=output)
+        write_tables(proposed.tables, fmt=fmt, lang=lang, output=output, notes=notes)
     if view_to is not None:
         from pbgraph.render import write_view
         from pbgraph.render.views.changes import plan_view
