@@ -125,3 +125,30 @@ def test_a_long_chinese_usage_line_is_wrapped_at_its_width() -> None:
 def test_the_group_alone_still_shows_its_help() -> None:
     result = run()
     assert result.output.startswith("Usage: pbgraph [OPTIONS] COMMAND") and "错误：" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (
+            ["plan", "data/sample", "--max-load"],
+            "用法：pbgraph plan [OPTIONS] PATH\n运行“pbgraph plan --help”查看帮助。\n\n"
+            "错误：选项 '--max-load' 需要一个值。\n",
+        ),
+        (
+            ["info", "data/sample", "extra"],
+            "用法：pbgraph info [OPTIONS] PATH\n运行“pbgraph info --help”查看帮助。\n\n"
+            "错误：多余的参数：extra\n",
+        ),
+        (
+            ["info", "data/sample", "extra", "more", "--lang", "en"],
+            "Usage: pbgraph info [OPTIONS] PATH\nTry 'pbgraph info --help' for help.\n\n"
+            "Error: Got unexpected extra argument(s) (extra more)\n",
+        ),
+    ],
+    ids=["option without its value", "extra argument", "extra arguments, en"],
+)
+def test_the_parsers_messages_with_the_commands_usage(args: list[str], expected: str) -> None:
+    # the option parser raises these without the command's context: its usage is still shown
+    result = run(*args)
+    assert (result.exit_code, result.stderr) == (2, expected)

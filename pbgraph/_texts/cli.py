@@ -212,6 +212,8 @@ CLICK: dict[str, tuple[str, str]] = {
     "bad_value": ("{hint} 的值无效：{message}", "Invalid value for {hint}: {message}"),
     "no_such_option": ("没有选项 {name}。", "No such option {name}."),
     "no_such_command": ("没有命令 {name}。", "No such command {name}."),
+    "needs_value": ("选项 {name} 需要一个值。", "Option {name} requires an argument."),
+    "extra_arguments": ("多余的参数：{args}", "Got unexpected extra argument(s) ({args})"),
     "did_you_mean": ("是否要用 {names}？", " Did you mean {names}?"),
     "separator": ("、", ", "),
 }

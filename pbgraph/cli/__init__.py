@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import atexit
 import os
+import re
 import sys
 import threading
 from collections.abc import Iterator, Sequence
@@ -167,6 +168,9 @@ def errors_in_lang(ctx: click.Context) -> Iterator[None]:
             raise
         lang = ctx.meta.get(_LANG, "zh")
         if isinstance(error, click.UsageError):
+            if error.ctx is None:
+                # click's option parser raises without the command's context: the usage is the command's
+                error.ctx = _command_context(ctx)
             raise UsageErrorInLang(error, lang) from error
         if error.exit_code != click.ClickException.exit_code:
             raise
@@ -237,7 +241,20 @@ def _message(error: click.ClickException, lang: str) -> str:
     command = getattr(error, "command_name", None)
     if isinstance(error, click.UsageError) and isinstance(command, str):
         return _with_guesses(say(CLICK, "no_such_command", lang, name=repr(command)), error, lang)
+    # two of the parser's messages, told by their words (the error carries no more)
+    if isinstance(error, click.BadOptionUsage) and error.message.endswith("requires an argument."):
+        return say(CLICK, "needs_value", lang, name=repr(error.option_name))
+    extra = re.fullmatch(r"Got unexpected extra arguments? \((.*)\)", error.message)
+    if isinstance(error, click.UsageError) and extra:
+        return say(CLICK, "extra_arguments", lang, args=extra.group(1))
     return error.format_message()
+
+
+def _command_context(ctx: click.Context) -> click.Context | None:
+    """A context of the command `ctx` (the group's) was invoking, for its usage; None before one was named."""
+    name = ctx.invoked_subcommand
+    command = ctx.command.get_command(ctx, name) if name and isinstance(ctx.command, click.Group) else None
+    return None if command is None else click.Context(command, info_name=name, parent=ctx)
 
 
 def _hint(error: click.BadParameter) -> str:
