@@ -95,8 +95,11 @@ def export_xlsx(ds: Dataset, path: str | os.PathLike[str], *, lang: str = "zh", 
     '.xlsx'
     """
     from pbgraph.naming import tables_with_names
+    from pbgraph.office.report import dataset_notes
 
-    return write_xlsx(tables_with_names(analysis_tables(ds, **options), ds), Path(path), lang=lang)
+    # the workbook says what the dataset left out, as the terminal does: an empty sheet is not "no gaps"
+    tables = tables_with_names(analysis_tables(ds, **options), ds)
+    return write_xlsx(tables, Path(path), lang=lang, notes=dataset_notes(ds.not_recorded, lang))
 
 
 # ---------------------------------------------------------------------------------------------------------

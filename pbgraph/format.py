@@ -10,7 +10,7 @@ import json
 import math
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import partial
 from pathlib import Path
 from typing import Any, TypeAlias
@@ -499,11 +499,16 @@ def sheet_names(names: Iterable[str], lang: str) -> dict[str, str]:
     return titles
 
 
-def write_xlsx(tables: dict[str, pd.DataFrame], path: Path, *, lang: str = "zh") -> Path:
+def write_xlsx(
+    tables: dict[str, pd.DataFrame], path: Path, *, lang: str = "zh", notes: Sequence[str] = ()
+) -> Path:
     """Write tables into one workbook: a sheet per table (unique translated names), counts and scores as
-    numbers, rates as percentages, header frozen, columns sized."""
+    numbers, rates as percentages, header frozen, columns sized; the `notes` (what a table leaves out and
+    why: not recorded, sampled, the period) on a last sheet of their own, so that the file says it too."""
     from pbgraph.io import write_xlsx_tables
 
+    if notes:
+        tables = {**tables, "notes": pd.DataFrame({"note": list(notes)})}
     titles = sheet_names(tables, lang)
     return write_xlsx_tables({titles[name]: sheet_frame(frame, lang) for name, frame in tables.items()}, path)
 

@@ -113,3 +113,46 @@ def test_plan_says_what_it_could_not_plan(tmp_path: Path) -> None:
     assert found.exit_code == 0
     assert json.loads(found.stdout) == {"plan": [], "unplaced": []}
     assert "未提供党员委员联系党外委员、党组成员联系界别、党员委员联系镇街" in found.stderr
+
+
+def _sheet_rows(path: Path, title: str) -> list[list[object]]:
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(path, read_only=True)
+    assert title in workbook.sheetnames, workbook.sheetnames
+    return [list(row) for row in workbook[title].iter_rows(values_only=True)]
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["analyze", "unlinked", "{folder}", "--format", "xlsx", "-o", "{out}"],
+        ["plan", "{folder}", "--format", "xlsx", "-o", "{out}"],
+        ["export", "{folder}", "--to", "xlsx", "-o", "{out}"],
+    ],
+    ids=["analyze", "plan", "export"],
+)
+def test_a_workbook_says_what_was_not_recorded(tmp_path: Path, command: list[str]) -> None:
+    from click.testing import CliRunner
+
+    from pbgraph.cli import main
+
+    # an empty 未联系党外委员 sheet alone would read as "nobody unlinked"
+    folder = dataset(tmp_path / "roster", {"members": base()["members"]})
+    out = tmp_path / "out.xlsx"
+    args = [part.format(folder=folder, out=out) for part in command]
+    found = CliRunner().invoke(main, [*args, "--no-cache"])
+    assert found.exit_code == 0, found.output
+    header, note, *more = _sheet_rows(out, "说明")
+    assert header == ["备注"] and not more
+    assert str(note[0]).startswith("注：未提供") and "党员委员联系党外委员" in str(note[0])
+    assert "党员委员联系党外委员" in found.stderr
+
+
+def test_a_workbook_of_a_whole_dataset_has_no_notes_sheet(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from pbgraph.export import export_xlsx
+
+    out = export_xlsx(load_ok(dataset(tmp_path / "whole", base())), tmp_path / "out.xlsx")
+    assert "说明" not in load_workbook(out, read_only=True).sheetnames

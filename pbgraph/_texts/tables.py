@@ -235,6 +235,7 @@ TABLE_TITLES.update(
         "membership_changes": ("组织成员变化", "Membership changes"),
         "rates": ("覆盖率前后", "Rates before and after"),
         "gap_changes": ("缺口变化", "Gap changes"),
+        "notes": ("说明", "Notes"),
     }
 )
 

@@ -295,7 +295,8 @@ def write_tables(
         if fmt == "xlsx":
             if output is None:
                 raise click.UsageError(say(USAGE, "xlsx_needs_output", lang))
-            write_xlsx(whole, output, lang=lang)
+            write_xlsx(whole, output, lang=lang, notes=noted())
+            _echo_notes(noted, fmt)
             echo_wrote(output, lang)
             return
         text = tables_text(whole, fmt=fmt, lang=lang)

@@ -16,7 +16,6 @@ from pbgraph.cli._common import (
     cache_option,
     load_dataset,
     load_or_exit,
-    not_recorded_notes,
     output_options,
     problem_lines,
     write_tables,
@@ -46,12 +45,12 @@ def validate(path: str, fmt: str, lang: str, output: Path | None) -> None:
     errors = sum(p.is_error for p in found)
     warnings = len(found) - errors
     if ok:
-        from pbgraph.office.report import in_table_order
+        from pbgraph.office.report import dataset_notes
 
         # what the dataset leaves out is said before the analyses say it
         summary = "\n".join(
             [
-                *not_recorded_notes(in_table_order(ds.not_recorded), lang),
+                *dataset_notes(ds.not_recorded, lang),
                 say(CLI, "valid", lang, members=len(ds.members), warnings=warnings),
             ]
         )

@@ -3,7 +3,7 @@ and :mod:`pbgraph.changes`."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -111,7 +111,9 @@ def plan(
     if fmt == "xlsx":
         if output is None:
             raise click.UsageError(say(USAGE, "xlsx_needs_output", lang))
-        _write_work_lists(proposed.liaisons, proposed.unplaced, output, by=sheets, lang=lang, ds=ds)
+        _write_work_lists(
+            proposed.liaisons, proposed.unplaced, output, by=sheets, lang=lang, ds=ds, notes=notes
+        )
         for note in notes:
             click.echo(note, err=True)
     else:
@@ -255,10 +257,17 @@ def _readable_parties(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def _write_work_lists(
-    placed: pd.DataFrame, unplaced: pd.DataFrame, output: Path, *, by: str, lang: str, ds: Dataset
+    placed: pd.DataFrame,
+    unplaced: pd.DataFrame,
+    output: Path,
+    *,
+    by: str,
+    lang: str,
+    ds: Dataset,
+    notes: Sequence[str] = (),
 ) -> None:
     """The plan as an xlsx of work lists: a sheet per committee (or per liaison source), then the rows not
-    placed."""
+    placed, then the `notes` (what the plan could not see)."""
     from pbgraph.format import write_xlsx
 
     ordered = placed.sort_values(["committee", "source", "kind", "target"], kind="stable")
@@ -272,7 +281,7 @@ def _write_work_lists(
             title = ds.name_of(str(value)) or str(value) or "plan"
         groups[title] = rows.reset_index(drop=True)
     groups["unplaced"] = unplaced
-    write_xlsx(groups, output, lang=lang)
+    write_xlsx(groups, output, lang=lang, notes=notes)
     click.echo(say(CLI, "wrote", lang, path=output), err=True)
 
 
