@@ -27,6 +27,7 @@ from pbgraph.redact import person_names, pseudonyms, redact
 if TYPE_CHECKING:
     import networkx as nx
 
+    from pbgraph.analyses.backend import Findings
     from pbgraph.dataset import Dataset
 
 EXPORT_FORMATS: tuple[str, ...] = ("xlsx", "graphml", "gexf", "json", "csv")
@@ -61,10 +62,8 @@ def analysis_tables(
     >>> list(analysis_tables(load("data/sample")))[:3]
     ['coverage', 'unlinked', 'unorganized']
     """
-    from pbgraph.analyses.backend import EmbeddedBackend, analyze
-
-    tables = analyze(
-        EmbeddedBackend(ds),
+    tables, _ = _analyzed(
+        ds,
         committee=committee,
         max_load=max_load,
         max_depth=max_depth,
@@ -72,7 +71,19 @@ def analysis_tables(
         until=until,
         min_meetings=min_meetings,
         min_contacts=min_contacts,
-    ).tables
+    )
+    return tables
+
+
+def _analyzed(ds: Dataset, **options: Any) -> tuple[dict[str, pd.DataFrame], Findings]:
+    """The tables of :func:`analysis_tables` (`options` as there) and what their analyses noted."""
+    from pbgraph.analyses.backend import EmbeddedBackend, analyze
+
+    found = analyze(EmbeddedBackend(ds), **options)
+    return _with_work_list(found.tables), found
+
+
+def _with_work_list(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     dormant = tables.get("dormant")
     if dormant is not None and len(dormant):
         # the dormant liaisons as a work list: each CPC member's together, a column to record what was done
@@ -94,12 +105,13 @@ def export_xlsx(ds: Dataset, path: str | os.PathLike[str], *, lang: str = "zh", 
     >>> out.suffix
     '.xlsx'
     """
+    from pbgraph._notes import findings_notes
     from pbgraph.naming import tables_with_names
-    from pbgraph.office.report import dataset_notes
 
-    # the workbook says what the dataset left out, as the terminal does: an empty sheet is not "no gaps"
-    tables = tables_with_names(analysis_tables(ds, **options), ds)
-    return write_xlsx(tables, Path(path), lang=lang, notes=dataset_notes(ds.not_recorded, lang))
+    tables, found = _analyzed(ds, **options)
+    # the workbook says what `analyze` says on the terminal (an empty sheet of a table not recorded is not
+    # "no gaps"): the same notes
+    return write_xlsx(tables_with_names(tables, ds), Path(path), lang=lang, notes=findings_notes(found, lang))
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -49,7 +49,9 @@ def test_xlsx_has_a_sheet_per_table_with_every_row(sample: Dataset, tmp_path: Pa
     tables = analysis_tables(sample)
     titles = sheet_names(tables, "zh")
     workbook = load_workbook(out)
-    assert workbook.sheetnames == list(titles.values())
+    # then the notes `analyze all` prints (the activity period), on a sheet of their own
+    assert workbook.sheetnames == [*titles.values(), "说明"]
+    assert [row[0] for row in workbook["说明"].iter_rows(values_only=True)][1].startswith("注：活动统计期")
     assert workbook.sheetnames[:4] == ["覆盖率", "未联系党外委员", "未组织党员委员", "界别缺口"]
     for name, frame in tables.items():
         sheet = workbook[titles[name]]

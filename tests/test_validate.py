@@ -78,7 +78,6 @@ def test_a_roster_alone_loads_with_the_rest_not_recorded(tmp_path: Path, form: s
     assert ds.not_recorded == {
         "organizations",
         "memberships",
-        "contacts",
         "liaisons:member",
         "liaisons:sector",
         "liaisons:township",

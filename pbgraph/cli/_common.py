@@ -226,38 +226,6 @@ def echo_wrote(path: Path, lang: str, *, err: bool = True) -> None:
     click.echo(say(CLI, "wrote", lang, path=path), err=err)
 
 
-def activity_notes(notes: list[str], lang: str) -> list[str]:
-    """The analyses' notes in words: the period the activity analyses looked at, or that the dataset records
-    no activity (each once)."""
-    said: list[str] = []
-    for note in notes:
-        kind, _, value = note.partition(":")
-        if kind == "period":
-            since, _, until = value.partition(":")
-            text = say(CLI, "period", lang, since=since, until=until)
-        elif kind == "no_table":
-            text = say(CLI, "no_activities", lang)
-        else:
-            text = note
-        if text not in said:
-            said.append(text)
-    return said
-
-
-def sampled_notes(sampled: int | None, lang: str) -> list[str]:
-    """The note that betweenness was estimated from a sample, when it was."""
-    return [say(CLI, "sampled", lang, n=sampled)] if sampled else []
-
-
-def not_recorded_notes(keys: list[str], lang: str) -> list[str]:
-    """The note that some results are n/a or left out because a table was not recorded (office files)."""
-    if not keys:
-        return []
-    from pbgraph.office.report import not_recorded_note
-
-    return [not_recorded_note(keys, lang)]
-
-
 def asked(names: Sequence[str], *, by_committee: bool) -> tuple[str, ...]:
     """The analyses `pbgraph analyze` runs for `names`: no coverage table besides the league table for
     `coverage --by-committee` (the league table is the coverage by committee)."""

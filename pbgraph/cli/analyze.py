@@ -6,12 +6,12 @@ from pathlib import Path
 
 import click
 
+from pbgraph._notes import findings_notes
 from pbgraph._texts import help_text, say
 from pbgraph._texts.cli import USAGE
 from pbgraph.analyses import ANALYSES
 from pbgraph.cli._common import (
     FORMATS,
-    activity_notes,
     as_of_dataset,
     asked,
     cache_option,
@@ -19,9 +19,7 @@ from pbgraph.cli._common import (
     load_or_exit,
     max_depth_option,
     max_load_option,
-    not_recorded_notes,
     output_options,
-    sampled_notes,
     time_options,
     write_tables,
 )
@@ -127,11 +125,7 @@ def analyze(
 
     def noted() -> list[str]:
         # what the analyses noted, once every table is written
-        return (
-            sampled_notes(found.sampled, lang)
-            + not_recorded_notes(found.not_recorded, lang)
-            + activity_notes(found.notes, lang)
-        )
+        return findings_notes(found, lang)
 
     # each table let go once written
     write_tables(found.tables_as_done(keep=False), fmt=fmt, lang=lang, output=output, notes=noted)

@@ -45,7 +45,7 @@ def validate(path: str, fmt: str, lang: str, output: Path | None) -> None:
     errors = sum(p.is_error for p in found)
     warnings = len(found) - errors
     if ok:
-        from pbgraph.office.report import dataset_notes
+        from pbgraph._notes import dataset_notes
 
         # what the dataset leaves out is said before the analyses say it
         summary = "\n".join(

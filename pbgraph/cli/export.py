@@ -114,12 +114,6 @@ def export(
         min_meetings=min_meetings,
         min_contacts=min_contacts,
     )
-    if to == "xlsx":
-        from pbgraph.office.report import dataset_notes
-
-        # the workbook's notes sheet, said on the terminal as well
-        for note in dataset_notes(ds.not_recorded, lang):
-            click.echo(note, err=True)
     if to == "csv":
         click.echo(say(CLI, "wrote_files", lang, n=len(written), path=output))
     else:

@@ -17,20 +17,19 @@ import click
 import pandas as pd
 
 from pbgraph import neo4j as store
+from pbgraph._notes import activity_notes, sampled_notes
 from pbgraph._texts import help_text, say
 from pbgraph._texts.cli import CLI
 from pbgraph._texts.neo4j import NEO4J
 from pbgraph.analyses.activity import DEFAULT_MIN_MEETINGS
 from pbgraph.analyses.workload import DEFAULT_MAX_LOAD
 from pbgraph.cli._common import (
-    activity_notes,
     asked,
     cache_option,
     lang_option,
     library_errors,
     load_or_exit,
     output_options,
-    sampled_notes,
     write_tables,
 )
 from pbgraph.cli._connection import connection_options

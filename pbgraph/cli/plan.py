@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 import pandas as pd
 
+from pbgraph._notes import not_recorded_notes
 from pbgraph._texts import help_text, say
 from pbgraph._texts.cli import CLI, USAGE
 from pbgraph._texts.tables import CELLS
@@ -20,7 +21,6 @@ from pbgraph.cli._common import (
     library_errors,
     load_or_exit,
     max_load_option,
-    not_recorded_notes,
     output_options,
     write_tables,
 )

@@ -56,13 +56,6 @@ def in_table_order(keys: Iterable[str]) -> list[str]:
     return sorted(keys, key=lambda key: order.index(key) if key in order else len(order))
 
 
-def dataset_notes(not_recorded: Iterable[str], lang: str) -> list[str]:
-    """The note on what a dataset does not record (`Dataset.not_recorded`), in the order of the tables; none
-    when it records every table."""
-    keys = in_table_order(not_recorded)
-    return [not_recorded_note(keys, lang)] if keys else []
-
-
 def not_recorded_note(keys: list[str], lang: str) -> str:
     """The note that results depending on the tables `keys` are n/a or left out."""
     names = say(NOT_RECORDED, "separator", lang).join(not_recorded_name(k, lang) for k in keys)

@@ -53,7 +53,8 @@ def not_given(members: RawTable, name: str, not_recorded: set[str]) -> RawTable:
         )
     if name == "liaisons":
         not_recorded.update(f"liaisons:{kind}" for kind in LiaisonKind)
-    elif name != "activities":
-        # no activity log is told apart by the analyses that read one
+    elif name not in ("contacts", "activities"):
+        # optional since the first version: no contacts file is no contacts, and no activity log is told
+        # apart by the analyses that read one
         not_recorded.add(name)
     return empty_table(name)

@@ -1,0 +1,58 @@
+"""The notes that go with tables, in words: what the analyses noted (the period, a sample, the tables the
+dataset does not record), for every writer (the terminal, a workbook's notes sheet) to say the same."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from pbgraph._texts import say
+from pbgraph._texts.cli import CLI
+from pbgraph.office.report import in_table_order, not_recorded_note
+
+if TYPE_CHECKING:
+    from pbgraph.analyses.backend import Findings
+
+
+def findings_notes(found: Findings, lang: str) -> list[str]:
+    """Everything the analyses of `found` noted, in the order `pbgraph analyze` prints it."""
+    return (
+        sampled_notes(found.sampled, lang)
+        + not_recorded_notes(found.not_recorded, lang)
+        + activity_notes(found.notes, lang)
+    )
+
+
+def activity_notes(notes: list[str], lang: str) -> list[str]:
+    """The analyses' notes in words: the period the activity analyses looked at, or that the dataset records
+    no activity (each once)."""
+    said: list[str] = []
+    for note in notes:
+        kind, _, value = note.partition(":")
+        if kind == "period":
+            since, _, until = value.partition(":")
+            text = say(CLI, "period", lang, since=since, until=until)
+        elif kind == "no_table":
+            text = say(CLI, "no_activities", lang)
+        else:
+            text = note
+        if text not in said:
+            said.append(text)
+    return said
+
+
+def sampled_notes(sampled: int | None, lang: str) -> list[str]:
+    """The note that betweenness was estimated from a sample, when it was."""
+    return [say(CLI, "sampled", lang, n=sampled)] if sampled else []
+
+
+def not_recorded_notes(keys: list[str], lang: str) -> list[str]:
+    """The note that some results are n/a or left out because a table was not recorded (office files)."""
+    return [not_recorded_note(keys, lang)] if keys else []
+
+
+def dataset_notes(not_recorded: Iterable[str], lang: str) -> list[str]:
+    """The note on what a dataset does not record (`Dataset.not_recorded`), in the order of the tables; none
+    when it records every table."""
+    keys = in_table_order(not_recorded)
+    return not_recorded_notes(keys, lang)
