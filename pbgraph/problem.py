@@ -41,6 +41,11 @@ class Problem:
     params: dict[str, Any] = field(default_factory=dict, hash=False)
     column_words: tuple[str, str] | None = None
 
+    def __post_init__(self) -> None:
+        # read back from JSON (the cache of validated datasets) as a list
+        if self.column_words is not None and not isinstance(self.column_words, tuple):
+            object.__setattr__(self, "column_words", tuple(self.column_words))
+
     @property
     def is_error(self) -> bool:
         return self.severity == "error"
