@@ -61,7 +61,8 @@ def grouped_lines(problems: list[Problem], lang: str = "zh") -> list[str]:
         separator = say(GROUPED, "separator", lang)
         shown = separator.join(runs[:SHOWN_RUNS]) + ("…" if len(runs) > SHOWN_RUNS else "")
         count = len(found) + extra.get(key, 0)
-        where = location(file=first.file, sheet=first.sheet, row=None, column=first.column, lang=lang)
+        column = first.column_shown(lang)
+        where = location(file=first.file, sheet=first.sheet, row=None, column=column, lang=lang)
         values = list(dict.fromkeys(p.value for p in found[1:] if p.value and p.value != first.value))
         more = ""
         if values:

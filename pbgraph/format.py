@@ -21,6 +21,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from pbgraph._arrays import text_buffers
+from pbgraph._table_writers import date_positions
 from pbgraph._texts import pick
 from pbgraph._texts.tables import CELLS, COLUMN_LABELS, OVERALL_NAME, PARTY_EN, TABLE_TITLES, VALUE_LABELS
 from pbgraph._threads import in_order
@@ -454,7 +455,8 @@ def table_title(name: str, lang: str) -> str:
 
 def sheet_frame(frame: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
     """A table as a sheet: :func:`display_frame` (translated headers and labels), but counts, scores and
-    rates stay numbers (rates shown as percentages), so that Excel can sum, sort and filter them.
+    rates stay numbers (rates shown as percentages) and dates dates, so that Excel can sum, sort and filter
+    them.
 
     Examples
     --------
@@ -467,6 +469,8 @@ def sheet_frame(frame: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
     shown = display_frame(frame, lang)
     # rates are numbers shown as percentages (the writer formats `percent_columns`); "n/a" stays text
     shown.attrs["percent_columns"] = [p for p, c in enumerate(frame.columns) if c in RATE_COLUMNS]
+    # the writer writes the ISO dates of `date_columns` as dates (the headers are translated by now)
+    shown.attrs["date_columns"] = date_positions(frame.columns)
     for position, column in enumerate(frame.columns):
         values = frame[column]
         if column in RATE_COLUMNS:

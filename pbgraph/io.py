@@ -75,7 +75,9 @@ class RawTable:
         value: str | None = None,
         **params: Any,
     ) -> Problem:
-        """A problem located in this table (column given by canonical name)."""
+        """A problem located in this table (column given by canonical name; one the file does not have is
+        named as the file would head it, :meth:`column_words`)."""
+        words = self.column_words(column) if column and column not in self.headers else None
         return Problem(
             code=code,
             severity=severity,
@@ -83,10 +85,24 @@ class RawTable:
             file=self.file,
             sheet=self.sheet,
             row=row,
-            column=self.headers.get(column, column) if column else None,
+            column=words[0] if words else self.headers.get(column, column) if column else None,
             value=value,
             params=params,
+            column_words=words,
         )
+
+    @property
+    def english_headers(self) -> bool:
+        """Whether the file heads its columns with the canonical (English) names."""
+        return any(header.strip().lower() == canonical for canonical, header in self.headers.items())
+
+    def column_words(self, column: str) -> tuple[str, str] | None:
+        """What this file would head a column it does not have (`column`, a canonical name): the model's
+        Chinese header (the canonical name where the file's headers are English), and the canonical name."""
+        table = TABLES.get(self.name)
+        if table is None or column not in table.column_names:
+            return None
+        return (column if self.english_headers else table.column(column).zh, column)
 
 
 def _table_for(stem: str) -> Table | None:

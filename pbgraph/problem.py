@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from pbgraph._texts import say
+from pbgraph._texts import pick, say
 from pbgraph._texts.cli import GROUPED
 from pbgraph._texts.problems import MESSAGES, location
 
@@ -23,7 +23,11 @@ class Problem:
     severity
         "error" (nothing is loaded) or "warning" (loaded, reported).
     file, sheet, row, column, value
-        Where: file name, sheet (workbooks), Excel row number, header as written, cell value.
+        Where: file name, sheet (workbooks), Excel row number, header as written (or, for a column the file
+        does not have, as the file would head it), cell value.
+    column_words
+        For a column the file does not have: what a file would head it, in Chinese and in English
+        (所在镇（街）, township; never the canonical name where the file's headers are Chinese).
     """
 
     code: str
@@ -35,10 +39,20 @@ class Problem:
     column: str | None = None
     value: str | None = None
     params: dict[str, Any] = field(default_factory=dict, hash=False)
+    column_words: tuple[str, str] | None = None
+
+    def __post_init__(self) -> None:
+        # read back from JSON (the cache of validated datasets) as a list
+        if self.column_words is not None and not isinstance(self.column_words, tuple):
+            object.__setattr__(self, "column_words", tuple(self.column_words))
 
     @property
     def is_error(self) -> bool:
         return self.severity == "error"
+
+    def column_shown(self, lang: Lang = "zh") -> str | None:
+        """The column as the reader knows it: its header as written, or what a file would head it."""
+        return pick(self.column_words, lang) if self.column_words else self.column
 
     def text(self, lang: Lang = "zh") -> str:
         """What is wrong and what to do, without the location."""
@@ -47,7 +61,9 @@ class Problem:
 
     def message(self, lang: Lang = "zh") -> str:
         """The full message: location, then what is wrong and what to do."""
-        where = location(file=self.file, sheet=self.sheet, row=self.row, column=self.column, lang=lang)
+        where = location(
+            file=self.file, sheet=self.sheet, row=self.row, column=self.column_shown(lang), lang=lang
+        )
         return say(GROUPED, "located", lang, where=where, text=self.text(lang)) if where else self.text(lang)
 
     def as_record(self, lang: Lang = "zh") -> dict[str, Any]:
@@ -58,7 +74,7 @@ class Problem:
             "file": self.file or "",
             "sheet": self.sheet or "",
             "row": self.row if self.row is not None else "",
-            "column": self.column or "",
+            "column": self.column_shown(lang) or "",
             "value": self.value if self.value is not None else "",
             "message": self.text(lang),
         }

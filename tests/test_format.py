@@ -1,8 +1,9 @@
 """The one table writer (`pbgraph.format`): `analyze --format xlsx` and `export --to xlsx` write the same
-sheets, numbers as numbers, with unique sheet names."""
+sheets, numbers as numbers, dates as dates, with unique sheet names."""
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,9 @@ from openpyxl import load_workbook
 from pbgraph import load
 from pbgraph.analyses import coverage, league_table
 from pbgraph.cli import main
+from pbgraph.export import input_tables
 from pbgraph.format import sheet_names, tables_text
+from pbgraph.io import write_xlsx_tables
 from tests.conftest import ROOT, SAMPLE
 
 
@@ -40,6 +43,46 @@ def test_analyze_xlsx_keeps_numbers_numbers(tmp_path: Path) -> None:
         assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref, sheet.title
     column = book["覆盖率"].cell(row=2, column=header.index("工作覆盖率") + 1)
     assert column.number_format == "0.0%"
+
+
+def test_analyze_xlsx_writes_dates_as_dates(tmp_path: Path) -> None:
+    """Dates are Excel dates (yyyy-mm-dd), so that a sheet sorts and filters by date; a month stays text and
+    an empty cell empty. The dormant liaisons of the fixture: A1-S1 since 2023-01-01, never active; A3-B4
+    since 2023-05 (a month), last active 2023-12-31; A2-T1 neither (liaisons.csv and activities.csv)."""
+    fixture = str(ROOT / "tests" / "fixtures" / "activities")
+    out = tmp_path / "dormant.xlsx"
+    result = CliRunner().invoke(main, ["analyze", "dormant", fixture, "--format", "xlsx", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    sheet = load_workbook(out)["未开展活动的联系"]
+    header = [cell.value for cell in sheet[1]]
+    since, last = header.index("开始日期") + 1, header.index("最近一次活动") + 1
+    rows = {
+        sheet.cell(row, 4).value + "-" + sheet.cell(row, 6).value: row for row in range(2, sheet.max_row + 1)
+    }
+    assert sorted(rows) == ["A1-S1", "A2-T1", "A3-B4"]
+    for row, column, day in ((rows["A1-S1"], since, (2023, 1, 1)), (rows["A3-B4"], last, (2023, 12, 31))):
+        cell = sheet.cell(row, column)
+        assert cell.value == datetime.datetime(*day) and cell.is_date and cell.number_format == "yyyy-mm-dd"
+    assert sheet.cell(rows["A3-B4"], since).value == "2023-05"
+    assert sheet.cell(rows["A1-S1"], last).value is None and sheet.cell(rows["A2-T1"], since).value is None
+    # CSV and JSON keep the text
+    result = CliRunner().invoke(main, ["analyze", "dormant", fixture, "--format", "csv"])
+    assert "A1,党组甲,S1,经济界,2023-01-01," in result.output and ",2023-05,2023-12-31" in result.output
+
+
+def test_dataset_workbook_writes_dates_as_dates_and_reads_them_back(tmp_path: Path) -> None:
+    """A dataset written as a workbook (generate, neo4j pull) holds liaisons.since and activities.date as
+    Excel dates, and loading it gives the same dataset."""
+    ds = load(ROOT / "tests" / "fixtures" / "activities")
+    out = write_xlsx_tables(input_tables(ds), tmp_path / "dataset.xlsx")
+    book = load_workbook(out)
+    header, *rows = book["activities"].iter_rows()
+    date = [cell.value for cell in header].index("date")
+    written = {row[date].value for row in rows}
+    # 2024/1/1 as written is read as 2024-01-01; 2024-07 (a month) stays text
+    assert {datetime.datetime(2024, 1, 1), datetime.datetime(2023, 12, 31), "2024-07"} <= written
+    assert all(row[date].is_date for row in rows if row[date].value != "2024-07")
+    assert load(out).equals(ds)
 
 
 def test_analyze_and_export_write_the_same_sheets(tmp_path: Path) -> None:

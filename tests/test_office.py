@@ -8,11 +8,13 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from openpyxl import Workbook, load_workbook
 
 import pbgraph
 from pbgraph import DatasetError
 from pbgraph.analyses import run_all
+from pbgraph.cli import main
 from pbgraph.office import is_office_source, parse_column_map, read_office, write_template
 from pbgraph.office._text import date_text, name_key, split_names
 from pbgraph.problem import Problem
@@ -351,6 +353,28 @@ def test_roster_without_party_column_says_so(tmp_path: Path) -> None:
     found = error_codes(path)
     assert [p.code for p in found] == ["office_no_party_column"]
     assert found[0].params["header_row"] == 2 and "政治面貌" in found[0].message("zh")
+
+
+def test_warning_names_a_column_the_roster_lacks_as_the_template_heads_it(tmp_path: Path) -> None:
+    """A roster without a township column: each member's warning names the column as the office template
+    heads it (所在镇（街）, `pbgraph template`), or in English with --lang en; never by the canonical name."""
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["序号", "姓名", "政治面貌", "界别"])
+    sheet.append([1, "张三", "中共党员", "中共"])
+    sheet.append([2, "李四", "民盟盟员", "教育界"])
+    ds = pbgraph.load(_save(workbook, tmp_path / "名单.xlsx"))
+    found = [p for p in ds.warnings if p.code == "member_no_township"]
+    assert len(found) == 2
+    assert {p.column_shown("zh") for p in found} == {"所在镇（街）"}
+    assert {p.column_shown("en") for p in found} == {"township"}
+    assert "“所在镇（街）”列" in found[0].message("zh") and "township" not in found[0].message("zh")
+    assert "column 'township'" in found[0].message("en")
+    assert found[0].as_record("zh")["column"] == "所在镇（街）"
+    # the grouped lines of validate say the same
+    result = CliRunner().invoke(main, ["validate", str(tmp_path / "名单.xlsx")])
+    assert "“所在镇（街）”列 第 2–3 行" in result.output and "township" not in result.output
 
 
 def test_map_names_a_column(tmp_path: Path) -> None:

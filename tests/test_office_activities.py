@@ -173,3 +173,17 @@ def test_unknown_names_kinds_and_dates_name_sheet_and_row(tmp_path: Path) -> Non
     english = next(p for p in caught.value.problems if p.code == "office_ambiguous_name").message("en")
     assert "member (" in english and "; contact (" in english and "联系群众" not in english
     assert any("roster, contacts, townships or sectors" in p.message("en") for p in caught.value.problems)
+
+
+def test_the_hint_for_a_name_a_member_and_a_contact_share_names_one(tmp_path: Path) -> None:
+    """李四 is a member (教育界, 东关街道) and a contact; 钱七 liaises with neither. The message suggests a
+    spelling, and that spelling in the 联系对象 cell names exactly one: the member (a 界别 is no
+    contact's)."""
+    log = [["2024-03-07", "钱七", "李四", "走访", ""]]
+    with pytest.raises(DatasetError) as caught:
+        pbgraph.load(workbook(tmp_path / "记录.xlsx", log, GOOD_MEETINGS))
+    (ambiguous,) = [p for p in caught.value.problems if p.code == "office_ambiguous_name"]
+    example = ambiguous.params["example"]
+    assert example == "李四（教育界）" and f"请写成 {example}" in ambiguous.message("zh")
+    ds = pbgraph.load(workbook(tmp_path / "改后.xlsx", [["2024-03-07", "钱七", example, "走访", ""]], []))
+    assert readable(ds) == [("2024-03-07", "visit", "钱七", "李四", "")]

@@ -72,15 +72,7 @@ def _target(asm: Assembler, text: str, near: set[str], sheet: Sheet, at: int) ->
     nothing or cannot be told apart (reported)."""
     if not text:
         return ""
-    # (table, position in its index, how it was found) of every entity the cell may name
-    candidates: list[tuple[str, int, str]] = []
-    for table in TARGET_INDEXES:
-        index = asm.index[table]
-        found = index.find(text)
-        if found.id is not None:
-            candidates.append((table, index.by_id[found.id], found.how))
-        elif found.how == "ambiguous":
-            candidates += [(table, p, "ambiguous") for p in found.candidates]
+    candidates = _candidates(asm, text)
     if len(candidates) == 1 and candidates[0][2] != "ambiguous":
         table, position, how = candidates[0]
         asm.report.resolved[how] += 1
@@ -112,7 +104,7 @@ def _target(asm: Assembler, text: str, near: set[str], sheet: Sheet, at: int) ->
         described.append(f"{word}（{'，'.join(qualifiers)}）" if qualifiers else word)
         described_en.append(f"{word_en} ({', '.join(qualifiers)})" if qualifiers else word_en)
     first = asm.index[candidates[0][0]]
-    qualifier = first.telling(candidates[0][1]) or "…"
+    qualifier = _telling(asm, *candidates[0][:2]) or "…"
     problem = replace(
         base,
         code="office_ambiguous_name",
@@ -127,3 +119,31 @@ def _target(asm: Assembler, text: str, near: set[str], sheet: Sheet, at: int) ->
     )
     asm.grouped.add(("ambiguous", file, sheet_name, header, name_key(text)), problem, row)
     return None
+
+
+def _candidates(asm: Assembler, text: str) -> list[tuple[str, int, str]]:
+    """(table, position in its index, how it was found) of every entity a 联系对象 cell may name; a
+    `name(qualifier)` names only the namesakes its qualifier fits (a member's 界别 is no contact's)."""
+    candidates: list[tuple[str, int, str]] = []
+    for table in TARGET_INDEXES:
+        index = asm.index[table]
+        found = index.find(text)
+        if found.id is not None:
+            candidates.append((table, index.by_id[found.id], found.how))
+        elif found.how == "ambiguous":
+            candidates += [(table, p, "ambiguous") for p in index.fitting(text, found.candidates)]
+    return candidates
+
+
+def _telling(asm: Assembler, table: str, position: int) -> str:
+    """The first qualifier with which `name(qualifier)` in a 联系对象 cell names entity `position` of `table`
+    alone, among the namesakes of every kind (`NameIndex.telling` looks among one kind); else its id."""
+    index = asm.index[table]
+    name = name_key(index.names[position])
+    for qualifier in index.qualifiers[position]:
+        if qualifier == index.ids[position]:
+            continue
+        found = _candidates(asm, f"{name}({qualifier})")
+        if len(found) == 1 and found[0][:2] == (table, position) and found[0][2] != "ambiguous":
+            return qualifier
+    return index.telling(position)

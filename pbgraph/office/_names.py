@@ -126,6 +126,22 @@ class NameIndex:
                 return qualifier
         return self.ids[position]
 
+    def fitting(self, text: str, positions: list[int]) -> list[int]:
+        """Of `positions` (namesakes `find(text)` could not tell apart), those that the qualifier of `text`
+        fits when it is written `name(qualifier)`; all of them otherwise.
+
+        Examples
+        --------
+        >>> index = NameIndex(["C1"], ["李四"], [2], [("C1", "西河镇")])
+        >>> index.find("李四(教育界)").how, index.fitting("李四(教育界)", [0]), index.fitting("李四", [0])
+        ('ambiguous', [], [0])
+        """
+        key = name_key(text)
+        match = _QUALIFIED.match(key)
+        if key in self.by_name or not match:
+            return positions
+        return self._qualified(positions, name_key(match[2]))
+
     def _qualified(self, positions: list[int], qualifier: str) -> list[int]:
         exact = [p for p in positions if qualifier in self.qualifiers[p]]
         if exact:

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
+from functools import cache
 from typing import Any
 
 from pbgraph._texts.office import ROWS_EN
 from pbgraph.io import RawTable
 from pbgraph.model import LiaisonKind
-from pbgraph.office._text import name_key
+from pbgraph.office._text import header_key, name_key
 from pbgraph.problem import Problem
 
 ROW_BASE = 10_000_000
@@ -74,10 +75,37 @@ class OfficeTable(RawTable):
         found = super().problem(code, severity=severity, row=row, column=column, value=value, **params)
         if row is not None and self.sources:
             file, sheet = self.sources[row // ROW_BASE]
-            headers = self.source_headers[row // ROW_BASE] if self.source_headers else {}
-            named = headers.get(column, found.column) if column else None
-            found = replace(found, file=file, sheet=sheet, row=row % ROW_BASE, column=named)
+            headers = self.source_headers[row // ROW_BASE] if self.source_headers else self.headers
+            # a column this sheet does not have: named as the office template heads it
+            words = self.column_words(column) if column and column not in headers else None
+            named = words[0] if words else headers.get(column, column) if column else None
+            found = replace(
+                found, file=file, sheet=sheet, row=row % ROW_BASE, column=named, column_words=words
+            )
         return found
+
+    def column_words(self, column: str) -> tuple[str, str] | None:
+        """What an office file heads a column: the template's header (所在镇（街）), else the model's."""
+        words = super().column_words(column)
+        if words is None:
+            return None
+        return (template_headers().get((self.name, column), words[0]), column)
+
+
+@cache
+def template_headers() -> dict[tuple[str, str], str]:
+    """(table, column) -> the header of the office template's 委员名单 (`pbgraph template`) for that column,
+    found through the roster's aliases."""
+    from pbgraph.office._recognize import SHEET_KINDS
+    from pbgraph.office.template import SHEETS
+
+    kind = SHEET_KINDS["members"]
+    lookup = kind.lookup()
+    return {
+        (kind.table, lookup[key]): header
+        for header in SHEETS[kind.zh][0]
+        if (key := header_key(header).lower()) in lookup
+    }
 
 
 @dataclass

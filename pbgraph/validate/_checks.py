@@ -105,19 +105,16 @@ class Validator(ActivityChecks):
                 self.missing_columns[name] = set()
             else:
                 self.missing_columns[name] = set()
-                # name a missing column in the language the other headers are written in
-                english = any(
-                    header.strip().lower() == canonical for canonical, header in raw.headers.items()
-                )
                 for column in table.columns:
                     if column.name not in raw.frame.columns and column.required:
                         self.missing_columns[name].add(column.name)
                         if column.name == "id":
                             self.unavailable.add(name)
                         self.problems.append(
+                            # named in the language the other headers are written in (RawTable.column_words)
                             raw.problem(
                                 "missing_column",
-                                column=column.name if english else column.zh,
+                                column=column.name,
                                 column_zh=column.zh,
                                 column_en=column.name,
                             )
