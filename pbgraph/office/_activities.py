@@ -104,7 +104,7 @@ def _target(asm: Assembler, text: str, near: set[str], sheet: Sheet, at: int) ->
         described.append(f"{word}（{'，'.join(qualifiers)}）" if qualifiers else word)
         described_en.append(f"{word_en} ({', '.join(qualifiers)})" if qualifiers else word_en)
     first = asm.index[candidates[0][0]]
-    qualifier = _telling(asm, *candidates[0][:2]) or "…"
+    qualifier = _telling(asm, *candidates[0][:2])
     problem = replace(
         base,
         code="office_ambiguous_name",
