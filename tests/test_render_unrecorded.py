@@ -137,3 +137,15 @@ def test_english_views_name_the_parties_as_the_tables_do(roster_alone: Path) -> 
     assert next(node.attrs["party"] for node in view.nodes if node.id == "N2") == "non-party"
     # in Chinese, the party's Chinese name
     assert "无党派人士" in [item.label for item in build_view(load_ok(roster_alone), "network").legend]
+
+
+def test_a_folded_reach_names_its_source(sample: Dataset) -> None:
+    # folded, the source is in no super-node: the notice names it, as the title does
+    for lang in ("zh", "en"):
+        view = build_view(sample, "reach", "M0001", node_limit=10, lang=lang)
+        assert view.stands_for is not None
+        name = sample.name_of("M0001")
+        assert view.notice is not None
+        assert view.notice.startswith(
+            f"起点：{name}（不计入触达委员）" if lang == "zh" else f"Source: {name} (not counted"
+        )
