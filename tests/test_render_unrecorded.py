@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from pbgraph import Dataset
 from pbgraph.cli import main
 from pbgraph.office.report import not_recorded_note
-from pbgraph.render import View, build_view
+from pbgraph.render import View, build_view, render_view
 from tests.broken import base, dataset, load_ok
 from tests.test_office import office_workbook
 
@@ -78,6 +78,10 @@ def test_the_gaps_view_of_a_roster_and_its_list_says_what_it_cannot_count(office
     )
     missing = ["organizations", "memberships", "liaisons:sector", "liaisons:township"]
     assert view.notice == not_recorded_note(missing, lang)
+    # the page's legend gives the word where the count would be (smaller; the label breaks between words)
+    page = render_view(view).decode("utf-8")
+    entry = f'<span>{GAP_LABELS[lang][1]}</span><span class="pbg-count">{unknown}</span>'
+    assert '<li class="pbg-gap-item pbg-count-word">' in page and entry in page
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
