@@ -54,6 +54,18 @@ ENUM_COLUMNS: dict[str, dict[str, str]] = {
 }
 
 
+def party_name(code: str, lang: str) -> str:
+    """A party code (`pbgraph.model.Party`) as readers know it: 中共党员, 群众 …; in English the parties' own
+    abbreviations (CPC, CDL …) and words for the others (non-party, masses), as every table writes them.
+
+    Examples
+    --------
+    >>> party_name("MASSES", "zh"), party_name("MASSES", "en"), party_name("CPC", "en")
+    ('群众', 'masses', 'CPC')
+    """
+    return PARTY_ZH.get(code, code) if lang == "zh" else PARTY_EN.get(code, code)
+
+
 def column_label(column: str, lang: str) -> str:
     labels = COLUMN_LABELS.get(column)
     return column if labels is None else pick(labels, lang)
@@ -82,9 +94,11 @@ def _cell(column: str, value: Any, lang: str) -> str:
         labels = VALUE_LABELS.get(text)
         return text if labels is None else pick(labels, lang)
     if column in ENUM_COLUMNS:
+        if column == "party":
+            return party_name(text, lang)
         if lang == "zh":
             return ENUM_COLUMNS[column].get(text, text)
-        return PARTY_EN.get(text, text) if column == "party" else text.replace("_", " ")
+        return text.replace("_", " ")
     return text
 
 

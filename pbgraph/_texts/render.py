@@ -181,6 +181,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "dormant": ("统计期内无活动的联系（浅色）", "liaison without activity in the period (faded)"),
     "dormant_suffix": (" · 统计期内无活动，最近一次：", " · no activity in the period, last: "),
     "never": ("无", "none"),
+    "not_recorded": ("未提供", "not recorded"),
+    "reach_source": (
+        "起点：{name}（不计入触达委员）。",
+        "Source: {name} (not counted among the members reached).",
+    ),
     "unknown_committee": ("未知的政协编号“{id}”", "unknown committee id '{id}'"),
     "needs_id": ("此视图需要一个编号（{table}）", "this view needs an id ({table})"),
     "unknown_id": ("未知的编号“{id}”（不是{kind}）", "unknown {kind} id '{id}'"),

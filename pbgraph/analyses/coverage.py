@@ -139,11 +139,32 @@ def needs_of(column: str) -> tuple[str, ...]:
     return next(needs for needs, _, columns in _NEEDS if column in columns)
 
 
+def unknown_for(ds: Dataset, column: str) -> list[str]:
+    """The tables not recorded that leave a coverage column unknown (n/a in the table), [] when it is known
+    (a gap count of several tables is known, in part, while one of them is recorded).
+
+    Examples
+    --------
+    >>> from pbgraph import load
+    >>> unknown_for(load("data/sample"), "sector_gaps")
+    []
+    """
+    needs, any_absent = next(
+        (needs, any_absent) for needs, any_absent, columns in _NEEDS if column in columns
+    )
+    return _unknown(ds, needs, any_absent)
+
+
+def _unknown(ds: Dataset, needs: tuple[str, ...], any_absent: bool) -> list[str]:
+    absent = not_recorded(ds, *needs)
+    return absent if absent and (any_absent or len(absent) == len(needs)) else []
+
+
 def _unknown_where_not_recorded(ds: Dataset, frame: pd.DataFrame) -> pd.DataFrame:
     missing: list[str] = []
     for needs, any_absent, columns in _NEEDS:
         absent = not_recorded(ds, *needs)
-        if absent and (any_absent or len(absent) == len(needs)):
+        if _unknown(ds, needs, any_absent):
             for column in columns:
                 frame[column] = pd.Series([None] * len(frame), dtype=object)
         missing += [a for a in absent if a not in missing]

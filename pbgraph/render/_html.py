@@ -191,9 +191,10 @@ def _fill(template: str, values: Mapping[str, str]) -> str:
 
 
 def _legend_item(item: LegendItem) -> str:
-    count = "" if item.count is None else f'<span class="pbg-count">{item.count}</span>'
+    count = "" if item.count is None else f'<span class="pbg-count">{html.escape(str(item.count))}</span>'
     swatch = _swatch(item.shape, item.color) if item.symbol is None else _gap_swatch(item.symbol, item.color)
-    css = ' class="pbg-gap-item"' if item.symbol is not None else ""
+    classes = ["pbg-gap-item"] * (item.symbol is not None) + ["pbg-count-word"] * isinstance(item.count, str)
+    css = f' class="{" ".join(classes)}"' if classes else ""
     return f"<li{css}>{swatch}<span>{html.escape(item.label)}</span>{count}</li>"
 
 

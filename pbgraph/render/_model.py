@@ -148,12 +148,13 @@ class ViewEdge:
 @dataclass(frozen=True)
 class LegendItem:
     """One legend entry; ``shape`` is a node shape or ``"line"``/``"dashed"`` for an edge style; ``symbol``
-    (one of :data:`GAP_SYMBOLS`) makes it a gap entry: the halo with that badge."""
+    (one of :data:`GAP_SYMBOLS`) makes it a gap entry: the halo with that badge. ``count`` is shown beside
+    the label: a number, or a word where there is none to give (未提供: the data does not say)."""
 
     label: str
     color: str
     shape: str
-    count: int | None = None
+    count: int | str | None = None
     symbol: str | None = None
 
 

@@ -30,6 +30,7 @@ from matplotlib.transforms import ScaledTranslation
 
 from pbgraph._errors import InvalidOptionError
 from pbgraph._texts.render import DEFAULT_LABELS_ZH
+from pbgraph.format import text_width
 from pbgraph.render._model import GAP_HALO, GAP_HALO_EDGE, LegendItem, View, check_view
 
 __all__ = ["CJK_FONTS", "cjk_font", "render_static"]
@@ -67,6 +68,10 @@ _MARKER_SCALE = {"D": 0.75, "*": 1.3, "^": 1.1, "v": 1.1, "s": 0.9}
 _GAP_MARKERS = {"cross": "X", "diamond": "D", "triangle": "^", "square": "s", "star": "*", "plus": "P"}
 _LABEL_LIMIT = 300
 _ARROW_LIMIT = 5000
+#: the widest line of the notice and of a legend entry, in columns (a CJK character takes two): what fits the
+#: picture's width and the legend's column at the default size
+NOTICE_COLUMNS = 170
+LEGEND_COLUMNS = 32
 
 
 @cache
@@ -152,17 +157,19 @@ def _draw(figure: Figure, view: View, labels: dict[str, str]) -> None:
         figure.text(0.01, top, view.caption, fontsize=10, color="#57606a", va="top")
         top -= 0.035
     if view.notice:
+        # a long notice (what was folded, what was not recorded) in lines that stay inside the picture
+        notice = _wrapped(view.notice, NOTICE_COLUMNS)
         figure.text(
             0.01,
             top - 0.005,
-            view.notice,
+            notice,
             fontsize=10,
             fontweight="bold",
             color="#7a3e00",
             va="top",
             bbox={"boxstyle": "square,pad=0.35", "facecolor": "#fff4e5", "edgecolor": "#d9822b"},
         )
-        top -= 0.055
+        top -= 0.055 + 0.022 * notice.count("\n")
     has_legend = bool(view.legend)
     axes = figure.add_axes((0.01, 0.01, 0.76 if has_legend else 0.98, top - 0.02))
     axes.set_axis_off()
@@ -386,9 +393,12 @@ def _legend(
             )
         handles.append(handle)
         texts.append(
-            item.label
-            if item.count is None
-            else labels["legend_count"].format(label=item.label, count=item.count)
+            _wrapped(
+                item.label
+                if item.count is None
+                else labels["legend_count"].format(label=item.label, count=item.count),
+                LEGEND_COLUMNS,
+            )
         )
     figure.legend(
         handles,
@@ -402,6 +412,34 @@ def _legend(
         title_fontsize=10,
         handlelength=1.8,
     )
+
+
+def _wrapped(text: str, columns: int) -> str:
+    """`text` in lines of at most `columns` (a wide CJK character takes two), broken at the last space of a
+    line where it has one, else between two characters.
+
+    Examples
+    --------
+    >>> print(_wrapped("unorganized CPC member (not recorded)", 30))
+    unorganized CPC member (not
+    recorded)
+    >>> print(_wrapped("未组织的党员委员（未提供）", 16))
+    未组织的党员委员
+    （未提供）
+    """
+    lines: list[str] = []
+    line = ""
+    for char in text:
+        line += char
+        if text_width(line) > columns:
+            cut = line.rfind(" ")
+            if cut > 0:
+                lines.append(line[:cut])
+                line = line[cut + 1 :]
+            else:
+                lines.append(line[:-1])
+                line = char
+    return "\n".join([*lines, line])
 
 
 def _rgba(colors: Sequence[str]) -> np.ndarray:

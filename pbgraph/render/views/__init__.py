@@ -12,15 +12,18 @@ One module per family: :mod:`.network` (network, committee, gaps, sector, townsh
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from pbgraph._errors import InvalidOptionError, UnknownIdError
 from pbgraph._texts.render import t
+from pbgraph.analyses._common import LIAISON_KEYS
 from pbgraph.render._model import View, gc_paused
 from pbgraph.render.views._builder import COLOR_BY, Builder
-from pbgraph.render.views._facts import view_date
+from pbgraph.render.views._facts import gap_needs, view_date
 from pbgraph.render.views.network import (
     gap_highlights,
     gap_kinds,
@@ -80,7 +83,37 @@ def build_view(
     if name not in VIEWS:
         raise InvalidOptionError(f"unknown view {name!r}; choose from {', '.join(VIEWS)}")
     with gc_paused():
-        return _build(ds, name, target, committee, color_by, depth, node_limit, max_load, lang)
+        view = _build(ds, name, target, committee, color_by, depth, node_limit, max_load, lang)
+    return noting_unrecorded(view, not_recorded_for(ds, name), lang)
+
+
+def not_recorded_for(ds: Dataset, name: str) -> list[str]:
+    """The tables (`liaisons:member` …) a view draws or marks that the dataset does not give (DESIGN 3:
+    未提供), in table order: the org view's organizations and their members, the liaisons a reach follows,
+    the tables the gaps marked need (gaps, sector and township views), everything not recorded for the
+    network, committee and member views (they draw every kind of node and edge)."""
+    from pbgraph.office.report import in_table_order
+
+    if name == "org":
+        needs: Iterable[str] = ("organizations", "memberships")
+    elif name == "reach":
+        needs = LIAISON_KEYS
+    elif name in ("gaps", "sector", "township"):
+        needs = gap_needs(ds)
+    else:
+        needs = ds.not_recorded
+    return in_table_order({need for need in needs if need in ds.not_recorded})
+
+
+def noting_unrecorded(view: View, keys: list[str], lang: str) -> View:
+    """The view with a notice (on the page, and on stderr from `pbgraph render`) naming the tables it could
+    not draw or look at, so that an empty page or a count of 0 is not read as "none"."""
+    if not keys:
+        return view
+    from pbgraph.office.report import not_recorded_note
+
+    note = not_recorded_note(keys, lang)
+    return dataclasses.replace(view, notice=f"{view.notice} {note}" if view.notice else note)
 
 
 def _build(

@@ -43,6 +43,8 @@ def aggregated(
     several, under the committee above while there are more top groups than the node limit; the caption
     counts the members folded, named by `members_key`."""
     ds, lang = b.ds, b.lang
+    # a view that marks gaps keeps its gap legend, also when it finds none
+    marks_gaps = gaps is not None
     gaps = gaps or {}
     kinds = b.f.kind_names[nodes]
     members = nodes[kinds == "member"]
@@ -142,7 +144,7 @@ def aggregated(
                     kind="aggregate",
                     x=xs[g],
                     y=ys[g],
-                    color=GAP_SHARE_COLORS[share_colors[g]] if gaps else color,
+                    color=GAP_SHARE_COLORS[share_colors[g]] if marks_gaps else color,
                     shape=shape,
                     # the hexagon covers its group's disc: opening it shows the children in its place
                     size=float(max(12.0, 0.75 * radii[g])),
@@ -155,7 +157,9 @@ def aggregated(
             )
     deepest = ids_per_level[-1][codes[-1]]
     shown = members if embed else members[:0]
-    selection = Selection(shown, member_xy[: len(shown)], gaps, parents=deepest[: len(shown)])
+    selection = Selection(
+        shown, member_xy[: len(shown)], gaps if marks_gaps else None, parents=deepest[: len(shown)]
+    )
     inner = b.view(title, selection, edge_types=("liaison",))
     folded = inner.nodes
     edges = inner.edges if embed else _between_groups(b, members, codes[-1], ids_per_level[-1])
@@ -165,10 +169,10 @@ def aggregated(
     notice = t("drilldown" if embed else "drilldown_groups", lang).format(
         limit=b.node_limit, count=len(top), by=t(f"by.{levels_by[0]}", lang), contacts=contacts, others=others
     )
-    legend = _share_legend(b) if gaps else [LegendItem(t("by.group", lang), color, shape, len(top))]
+    legend = _share_legend(b) if marks_gaps else [LegendItem(t("by.group", lang), color, shape, len(top))]
     # the gap legend counts every gap in scope (sectors, townships, platforms too), not only members'
     legend_gaps = []
-    if gaps:
+    if marks_gaps:
         in_view = np.zeros(b.ix.size, dtype=bool)
         in_view[nodes] = True
         legend_gaps = b.gap_legend({n: found for n, found in gaps.items() if in_view[n]})

@@ -15,10 +15,11 @@ import pbgraph.render._layout as _layout
 from pbgraph._errors import InvalidOptionError, UnknownIdError
 from pbgraph._texts.render import DEFAULT_LABELS_EN, GAP_LABELS, TOOLTIP, gap_names, t
 from pbgraph.analyses.activity import pair_activity
-from pbgraph.model import LIAISON_KIND_ZH, NODE_KIND_ZH, PARTY_ZH, LiaisonKind
+from pbgraph.format import party_name
+from pbgraph.model import LIAISON_KIND_ZH, NODE_KIND_ZH, LiaisonKind
 from pbgraph.render._model import LegendItem, View, ViewEdge, ViewNode, instances
 from pbgraph.render._rounding import rounded
-from pbgraph.render.views._facts import EDGE_KINDS, Selection, facts, take, view_date
+from pbgraph.render.views._facts import EDGE_KINDS, Selection, facts, take, unknown_gaps, view_date
 from pbgraph.render.views._style import (
     DORMANT_COLOR,
     GAP_LEGEND_FILL,
@@ -76,7 +77,7 @@ class Builder:
         if not key:
             return t("none", self.lang)
         if self.color_by == "party":
-            return PARTY_ZH.get(key, key) if self.lang == "zh" else key
+            return party_name(key, self.lang)
         return self.ds.name_of(key) or key
 
     # scope -----------------------------------------------------------------------------------------------
@@ -188,7 +189,9 @@ class Builder:
         if reserve.any():  # without nodes in reserve, every edge among the nodes is shown
             shown_ids = set(take(self.ix.ids, shown))
             shown_edges = [e for e in view_edges if e.source in shown_ids and e.target in shown_ids]
-        legend = self.gap_legend({n: gaps[n] for n in shown.tolist() if n in gaps}) if gaps else []
+        # a view that marks gaps has the gap legend, also when it finds none (or cannot look: not recorded)
+        marks_gaps = selection.gaps is not None
+        legend = self.gap_legend({n: gaps[n] for n in shown.tolist() if n in gaps}) if marks_gaps else []
         counted = shown
         if centre_apart and selection.focus is not None:
             counted = shown[shown != selection.focus]
@@ -279,7 +282,7 @@ class Builder:
         col = self.f.member_columns
         party = [str(p) for p in col["party"][member_rows].tolist()]
         sector = [str(s) for s in col["sector"][member_rows].tolist()]
-        party_label = {p: PARTY_ZH.get(p, p) if lang == "zh" else p for p in set(party)}
+        party_label = {p: party_name(p, lang) for p in set(party)}
         none = t("none", lang)
         sector_name = {s: self.ds.name_of(s) or none for s in set(sector)}
         member_attrs = iter(zip(party, sector, strict=True))
@@ -308,10 +311,19 @@ class Builder:
         )
 
     def gap_legend(self, gaps: dict[int, list[str]]) -> list[LegendItem]:
-        """One entry per gap kind, with its badge and the number of nodes that carry it (also zero)."""
-        counts = pd.Series([k for kinds in gaps.values() for k in kinds]).value_counts()
+        """One entry per gap kind, with its badge and the number of nodes that carry it (also zero), or 未提供
+        (not recorded) for a kind whose tables the dataset does not give: it cannot be counted, not 0."""
+        counts = pd.Series([k for kinds in gaps.values() for k in kinds], dtype=object).value_counts()
+        unknown = unknown_gaps(self.ds)
+        not_recorded = t("not_recorded", self.lang)
         return [
-            LegendItem(t(key, self.lang, GAP_LABELS), GAP_LEGEND_FILL, "dot", int(counts.get(key, 0)), symbol)
+            LegendItem(
+                t(key, self.lang, GAP_LABELS),
+                GAP_LEGEND_FILL,
+                "dot",
+                not_recorded if key in unknown else int(counts.get(key, 0)),
+                symbol,
+            )
             for key, symbol in GAP_SYMBOL.items()
         ]
 

@@ -17,8 +17,9 @@ import pyarrow.compute as pc
 
 from pbgraph._arrays import repeats
 from pbgraph._texts.render import TOOLTIP, t
+from pbgraph.format import party_name
 from pbgraph.graph import NodeIndex, arrow_strings, index_of
-from pbgraph.model import NODE_KIND_ZH, NODE_TABLES, ORG_KIND_ZH, PARTY_ZH, LiaisonKind
+from pbgraph.model import NODE_KIND_ZH, NODE_TABLES, ORG_KIND_ZH, LiaisonKind
 
 if TYPE_CHECKING:
     from pbgraph.dataset import Dataset
@@ -199,13 +200,18 @@ class Facts:
         liaison counts (out, in, contacts) as text."""
         name_of = self.ds.name_of
         col = self.member_columns
-        zh = lang == "zh"
         party, sector, township, roles = (
             col[c][members].tolist() for c in ("party", "sector", "township", "roles")
         )
-        party_label = {p: PARTY_ZH.get(str(p), str(p)) if zh else str(p) for p in set(party)}
+        party_label = {p: party_name(str(p), lang) for p in set(party)}
         place_name = {v: name_of(str(v)) or str(v) for v in {*sector, *township}}
         out, inbound, contacts = (list(map(str, c[members].tolist())) for c in self.counts)
+        # a count of liaisons not recorded is not 0 (DESIGN 3)
+        unknown = t("not_recorded", lang)
+        if "liaisons:member" in self.ds.not_recorded:
+            out = inbound = [unknown] * len(members)
+        if "liaisons:contact" in self.ds.not_recorded:
+            contacts = [unknown] * len(members)
         return zip(
             [party_label[p] for p in party],
             [place_name[v] for v in sector],
@@ -246,6 +252,34 @@ EDGE_KINDS = np.array([kind.value for kind in LiaisonKind] + [""], dtype=object)
 def take(array: pa.Array, nodes: np.ndarray) -> list[Any]:
     """The items of an arrow array at these node numbers, as Python values."""
     return pc.take(array, pa.array(nodes, type=pa.int64())).to_pylist()
+
+
+#: the coverage column that counts each gap kind (keys of `GAP_LABELS`): it needs the tables the kind needs
+GAP_COLUMN: dict[str, str] = {
+    "unlinked": "unlinked",
+    "unorganized": "unorganized",
+    "sector": "sector_gaps",
+    "township": "township_gaps",
+    "platform": "platform_gaps",
+    "overloaded": "overloaded",
+}
+
+
+def unknown_gaps(ds: Dataset) -> dict[str, list[str]]:
+    """Gap kind -> the tables not recorded that leave it unknown (DESIGN 3: 未提供, not a count of 0), for the
+    kinds that are; as the coverage table says n/a for their counts."""
+    from pbgraph.analyses.coverage import unknown_for
+
+    found = {kind: unknown_for(ds, column) for kind, column in GAP_COLUMN.items()}
+    return {kind: missing for kind, missing in found.items() if missing}
+
+
+def gap_needs(ds: Dataset) -> list[str]:
+    """The tables not recorded that some gap kind needs, also those that leave it known in part (a township
+    gap without organizations is still one without a township liaison)."""
+    from pbgraph.analyses.coverage import needs_of
+
+    return [need for column in GAP_COLUMN.values() for need in needs_of(column) if need in ds.not_recorded]
 
 
 def facts(ds: Dataset) -> Facts:

@@ -162,7 +162,7 @@ def _marked(view: View, marks: dict[tuple[str, str], tuple[str, str]], lang: str
     # a restyled liaison is counted under its mark, not under its kind any more
     kept = [
         dataclasses.replace(item, count=item.count - moved[item.color])
-        if item.shape == "line" and item.color in moved and item.count is not None
+        if item.shape == "line" and item.color in moved and isinstance(item.count, int)
         else item
         for item in view.legend
     ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 
 import pbgraph.render._layout as _layout
@@ -23,8 +25,11 @@ def reach_view(b: Builder, target: str | None, depth: int) -> View:
     nodes = nodes[np.argsort(hop[nodes], kind="stable")]
     title = title_of(b, "reach", b.f.label(source))
     if len(nodes) > b.node_limit:
-        # folded, the source would count in its sector's super-node: the groups hold what it reaches only
-        return aggregated(b, title, nodes[nodes != source], members_key="reached_members")
+        # folded, the source would count in its sector's super-node: the groups hold what it reaches only,
+        # and the notice names the source they leave out
+        folded = aggregated(b, title, nodes[nodes != source], members_key="reached_members")
+        named = t("reach_source", b.lang).format(name=b.f.label(source))
+        return dataclasses.replace(folded, notice=f"{named}{folded.notice or ''}")
     xy, radii = _layout.rings_by_hop(hop[nodes])
     rings = [(radii[h], t("hop", b.lang).format(hop=h)) for h in range(1, len(radii))]
     extra = {int(n): {t("hop", b.lang, TOOLTIP): str(int(hop[n]))} for n in nodes}
