@@ -86,7 +86,8 @@ def _cell(column: str, value: Any, lang: str) -> str:
     if isinstance(value, (float, np.floating)):
         return f"{float(value):.4f}"
     if value is None:
-        return ""
+        # a count that cannot be told (its table not recorded, DESIGN 3): n/a, as a rate over nothing
+        return NA
     text = str(value)
     if column == "committee_name" and text == OVERALL_NAME:
         return pick(CELLS["overall"], lang)

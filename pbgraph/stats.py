@@ -17,7 +17,8 @@ if TYPE_CHECKING:
 
 def counts(ds: Dataset) -> pd.DataFrame:
     """One row per committee, then a total row: members by party, sectors, townships, organizations by
-    kind, liaisons by kind (counted under the committees of their source), contacts.
+    kind, liaisons by kind (counted under the committees of their source), contacts. A count whose table the
+    dataset does not give (`Dataset.not_recorded`) is None in every row: not known, rather than 0.
 
     Examples
     --------
@@ -73,7 +74,23 @@ def counts(ds: Dataset) -> pd.DataFrame:
     frame = pd.DataFrame({"committee": keys, "committee_name": [*committees["name"].tolist(), OVERALL_NAME]})
     for name, series in columns.items():
         frame[name] = series.reindex(keys, fill_value=0).astype(np.int64).to_numpy()
+        # what a table the dataset does not give would count is not known: None ("n/a"), not 0 (DESIGN 3)
+        if _NEEDS.get(name, "") in ds.not_recorded:
+            frame[name] = pd.Series([None] * len(frame), dtype=object)
     return frame
+
+
+_NEEDS: dict[str, str] = {
+    "sectors": "sectors",
+    "sector_groups": "organizations",
+    "townships": "townships",
+    "party_organizations": "organizations",
+    "platforms": "organizations",
+    "organizations": "organizations",
+    **{f"{kind.value}_liaisons": f"liaisons:{kind.value}" for kind in LiaisonKind},
+    "contacts": "contacts",
+}
+"""The table (a key of `Dataset.not_recorded`) each count of :func:`counts` cannot be told without."""
 
 
 def counted_more_than_once(counts: pd.DataFrame) -> bool:
@@ -86,7 +103,8 @@ def counted_more_than_once(counts: pd.DataFrame) -> bool:
     >>> counted_more_than_once(counts(load("data/sample")))
     False
     """
-    numbers = counts.drop(columns=["committee", "committee_name"])
+    # a count not recorded (None) adds up to nothing
+    numbers = counts.drop(columns=["committee", "committee_name"]).astype(float)
     return bool((numbers.iloc[:-1].sum() > numbers.iloc[-1]).any())
 
 

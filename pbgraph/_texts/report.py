@@ -43,11 +43,18 @@ TEXT: dict[str, tuple[str, str]] = {
     "date": ("日期", "Date"),
     "counts": ("规模", "Size"),
     "counts_value": (
-        "委员 {members} 名（党员委员 {cpc}，党外委员 {np}，党组成员 {pg}）· 界别 {sectors} · "
-        "镇街 {townships} · 组织 {orgs} · 联系 {liaisons} 条 · 联系群众 {contacts} 名",
-        "{members} members ({cpc} CPC, {np} non-party, {pg} party-group) · {sectors} sectors · "
-        "{townships} townships · {orgs} organizations · {liaisons} liaisons · {contacts} contacts",
+        "委员 {members} 名（党员委员 {cpc}，党外委员 {np}，党组成员 {pg}）· {sectors} · {townships} · "
+        "{organizations} · {liaisons} · {contacts}",
+        "{members} members ({cpc} CPC, {np} non-party, {pg} party-group) · {sectors} · {townships} · "
+        "{organizations} · {liaisons} · {contacts}",
     ),
+    "count_sectors": ("界别 {n}", "{n} sectors"),
+    "count_townships": ("镇街 {n}", "{n} townships"),
+    "count_organizations": ("组织 {n}", "{n} organizations"),
+    "count_liaisons": ("联系 {n} 条", "{n} liaisons"),
+    "count_contacts": ("联系群众 {n} 名", "{n} contacts"),
+    # a table the dataset does not give, by its name (not_recorded_name): not 0 (DESIGN 3)
+    "count_unrecorded": ("{name} 未提供", "{name} not recorded"),
     "redacted": (
         "已脱敏：委员和联系群众的姓名均以代号（如 委员A017）代替，可对外提供。",
         "Redacted: every member's and contact's name is replaced by a pseudonym (e.g. Member A017).",

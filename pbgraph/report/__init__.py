@@ -25,7 +25,7 @@ from pbgraph.analyses import Result
 from pbgraph.analyses.activity import DEFAULT_MIN_MEETINGS
 from pbgraph.analyses.backend import EmbeddedBackend, analyze
 from pbgraph.analyses.workload import DEFAULT_MAX_LOAD
-from pbgraph.model import Party
+from pbgraph.model import LiaisonKind, Party
 from pbgraph.naming import PERSON_ROWS, PERSON_TABLES
 from pbgraph.report._context import (
     DEFAULT_MAX_ROWS,
@@ -63,9 +63,10 @@ def _scope_name(ctx: Context) -> str:
     return ds.name
 
 
-def _scope_counts(ctx: Context) -> dict[str, int]:
+def _scope_counts(ctx: Context) -> dict[str, int | None]:
     """What the report covers, by kind: members of the scope, its sectors, townships and organizations,
-    the liaisons its members make and the contacts in its townships."""
+    the liaisons its members make and the contacts in its townships; None for what the dataset does not
+    record (liaisons: when it records no kind of them)."""
     from pbgraph.graph import index_of
 
     ds = ctx.ds
@@ -79,17 +80,39 @@ def _scope_counts(ctx: Context) -> dict[str, int]:
     contacts = ds.contacts
     if ctx.committee is not None:
         contacts = contacts[contacts["township"].isin(townships["id"])]
-    return {
+    found: dict[str, int | None] = {
         "members": int(mask.sum()),
         "cpc": int((mask & cpc).sum()),
         "np": int((mask & ~cpc).sum()),
         "pg": int((mask & party_group).sum()),
         "sectors": len(in_scope(ctx, ds.sectors)),
         "townships": len(townships),
-        "orgs": len(in_scope(ctx, ds.organizations)),
+        "organizations": len(in_scope(ctx, ds.organizations)),
         "liaisons": int(from_scope.sum()),
         "contacts": len(contacts),
     }
+    for table in ("sectors", "townships", "organizations", "contacts"):
+        if table in ds.not_recorded:
+            found[table] = None
+    if all(f"liaisons:{kind}" in ds.not_recorded for kind in LiaisonKind):
+        found["liaisons"] = None
+    return found
+
+
+def _size(ctx: Context) -> str:
+    """The cover's 规模 line: how many of each kind, "未提供" for a table the dataset does not give."""
+    from pbgraph.office.report import not_recorded_name
+
+    lang = ctx.lang
+    row = _scope_counts(ctx)
+    kinds = {
+        table: tr(f"count_{table}", lang, n=row[table])
+        if row[table] is not None
+        else tr("count_unrecorded", lang, name=not_recorded_name(table, lang))
+        for table in ("sectors", "townships", "organizations", "liaisons", "contacts")
+    }
+    people = {key: row[key] for key in ("members", "cpc", "np", "pg")}
+    return tr("counts_value", lang, TEXT, **people, **kinds)
 
 
 def _count(value: Any) -> str:
@@ -101,7 +124,6 @@ def _cover(ctx: Context, redacted: bool) -> str:
     from pbgraph.render import view_date
 
     ds, lang = ctx.ds, ctx.lang
-    row = _scope_counts(ctx)
     committees = [ctx.committee] if ctx.committee else ds.committees
     names = [ctx.name(c) for c in committees]
     separator = tr("list_separator", lang)
@@ -110,7 +132,7 @@ def _cover(ctx: Context, redacted: bool) -> str:
         if len(names) <= 3
         else tr("committees_many", lang, n=len(names), names=separator.join(names[:3]))
     )
-    size = tr("counts_value", lang, TEXT, **row)
+    size = _size(ctx)
     meta = [
         (tr("dataset", lang), ds.name),
         (tr("committees", lang), committee_text or "—"),
