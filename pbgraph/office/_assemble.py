@@ -45,6 +45,7 @@ from pbgraph.office._tables import (
 )
 from pbgraph.office._text import date_text, name_key, split_names
 from pbgraph.problem import Problem
+from pbgraph.validate._absent import sole_committees
 
 
 class Assembler:
@@ -223,6 +224,21 @@ class Assembler:
             # a roster without the column gives no such table: analyses say it is not recorded
             if not names and not any(column in s.fields for s in self.by_kind["members"]):
                 self.report.not_recorded.append(kind)
+
+    def roster_committees(self) -> None:
+        """A sector or township built from the roster belongs to the committee of the members who name it,
+        when they all sit on one (their cells resolved to ids); else to none."""
+        members = self.tables["members"].records
+        for kind in ("sectors", "townships"):
+            if self.report.built.get(kind) != "roster":
+                continue
+            column = "sector" if kind == "sectors" else "township"
+            sole = sole_committees(
+                pd.Series([r[column] for r in members], dtype=object),
+                pd.Series([r["committee"] for r in members], dtype=object),
+            )
+            for record in self.tables[kind].records:
+                record["committee"] = sole.get(record["id"], record["committee"])
 
     def contacts(self) -> None:
         if self._node_sheet("contacts", "P", ("township", "name")):
@@ -529,6 +545,7 @@ class Assembler:
         self.contacts()
         self.indexes()
         self.references()
+        self.roster_committees()
         self.memberships()
         self.liaisons()
         read_activities(self)

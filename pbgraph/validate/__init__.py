@@ -7,6 +7,7 @@ seconds; at most `MAX_LISTED` problems of one kind per table are listed, then a 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -18,6 +19,7 @@ from pbgraph._errors import DatasetError
 from pbgraph.graph import arrow_strings, index_of
 from pbgraph.model import TABLES, OrgKind
 from pbgraph.problem import Problem
+from pbgraph.validate._absent import sole_committees
 from pbgraph.validate._checks import SETTLED_EARLY, Settled, Validator
 from pbgraph.validate._registry import MAX_LISTED, text_column
 
@@ -29,10 +31,14 @@ __all__ = ["MAX_LISTED", "SETTLED_EARLY", "Problem", "Settled", "build_dataset"]
 
 
 def _fill_committees(
-    tables: dict[str, pd.DataFrame], problems: list[Problem], raw: dict[str, RawTable]
+    tables: dict[str, pd.DataFrame],
+    problems: list[Problem],
+    raw: dict[str, RawTable],
+    from_roster: Iterable[str] = (),
 ) -> None:
     """Fill in every empty `committee` cell from what else the row says (DESIGN 3: a dataset with a single
-    committee may leave them empty)."""
+    committee may leave them empty). The sectors and townships built `from_roster` (the tables named) take the
+    committee of the members who name them, when those all sit on one (else stay empty: no committee's)."""
     orgs = tables["organizations"]
     committees = orgs.loc[orgs["kind"] == OrgKind.COMMITTEE, "id"].tolist()
     only = committees[0] if len(committees) == 1 else ""
@@ -57,6 +63,14 @@ def _fill_committees(
     fill(sectors, committee_of(sectors["group"], orgs))
     fill(townships)
     fill(members, committee_of(members["sector"], sectors), committee_of(members["township"], townships))
+    for name, column in (("sectors", "sector"), ("townships", "township")):
+        if name in from_roster:
+            # after the members' cells are filled: the roster says which committee its members sit on, not the
+            # other way round (an empty cell is not filled from a sector only the roster's other rows place)
+            sole = sole_committees(members[column], members["committee"])
+            built = tables[name]
+            cells = zip(built["id"].tolist(), built["committee"].tolist(), strict=True)
+            built["committee"] = pd.Series([sole.get(i, c) for i, c in cells], dtype="str", index=built.index)
     if len(committees) > 1:
         rows = raw["members"]
         missing = (members["committee"] == "").to_numpy()
@@ -124,7 +138,9 @@ def build_dataset(
         raise DatasetError(found)
     tables = {name: validator.raw[name].frame.reset_index(drop=True) for name in TABLES}
     tables["members"]["party_group"] = (tables["members"]["party_group"] == "true").to_numpy()
-    _fill_committees(tables, found, validator.raw)
+    # sectors and townships no table gives are built from the roster's values (`validate._absent`)
+    from_roster = {"sectors", "townships"} - raw.keys() - validator.not_recorded
+    _fill_committees(tables, found, validator.raw, from_roster)
     # office files (pbgraph.office) say which tables they did not give; a canonical dataset, by their absence
     not_recorded = frozenset(k for r in raw.values() for k in getattr(r, "not_recorded", ()))
     not_recorded |= validator.not_recorded

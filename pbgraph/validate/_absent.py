@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from pbgraph.model import LiaisonKind
+from pbgraph.model import MULTI_VALUE_SEPARATOR, LiaisonKind
 
 if TYPE_CHECKING:
     from pbgraph.io import RawTable
@@ -58,3 +58,26 @@ def not_given(members: RawTable, name: str, not_recorded: set[str]) -> RawTable:
         # apart by the analyses that read one
         not_recorded.add(name)
     return empty_table(name)
+
+
+def sole_committees(names: pd.Series, committees: pd.Series) -> dict[str, str]:
+    """Per value of a roster's `sector` or `township` column (`names`), the committee of the members who name
+    it, when they all sit on one: the committee a sector or township built from the roster belongs to
+    (`committees`: the members' cells, `;`-separated ids). A name whose members sit on several committees is
+    left out (its committee stays empty), and so is one named only by members whose cell is blank: the roster
+    does not say.
+
+    Examples
+    --------
+    >>> names = pd.Series(["S1", "S1", "S2", "S2", "S3", "S4", ""])
+    >>> cells = pd.Series(["C1", "C1", "C1", "C2", "C1;C2", "", "C2"])
+    >>> sole_committees(names, cells)
+    {'S1': 'C1'}
+    """
+    pairs = pd.DataFrame(
+        {"name": names.to_numpy(dtype=object), "committee": committees.str.split(MULTI_VALUE_SEPARATOR)}
+    ).explode("committee")
+    pairs = pairs[(pairs["name"] != "") & (pairs["committee"] != "") & pairs["committee"].notna()]
+    found = pairs.drop_duplicates().groupby("name", sort=True)["committee"]
+    sole = found.first()[found.size() == 1]
+    return {str(k): str(v) for k, v in sole.items()}
