@@ -59,7 +59,10 @@ def grouped_lines(problems: list[Problem], lang: str = "zh") -> list[str]:
         rows = [p.row for p in found if p.row is not None]
         runs = _runs(rows)
         separator = say(GROUPED, "separator", lang)
-        shown = separator.join(runs[:SHOWN_RUNS]) + ("…" if len(runs) > SHOWN_RUNS else "")
+        # rows beyond the runs shown, or beyond those listed at all (validation lists the first rows of a
+        # cause and counts the rest): "第 2–201 行…，共 250 行"
+        cut = len(runs) > SHOWN_RUNS or extra.get(key, 0) > 0
+        shown = separator.join(runs[:SHOWN_RUNS])
         count = len(found) + extra.get(key, 0)
         column = first.column_shown(lang)
         where = location(file=first.file, sheet=first.sheet, row=None, column=column, lang=lang)
@@ -68,6 +71,6 @@ def grouped_lines(problems: list[Problem], lang: str = "zh") -> list[str]:
         if values:
             listed = separator.join(values[:SHOWN_VALUES]) + ("…" if len(values) > SHOWN_VALUES else "")
             more = say(GROUPED, "other_values", lang, values=listed)
-        head = say(GROUPED, "rows", lang, where=where, rows=shown, count=count).strip()
+        head = say(GROUPED, "rows_cut" if cut else "rows", lang, where=where, rows=shown, count=count).strip()
         lines.append(say(GROUPED, "line", lang, mark=mark, head=head, text=first.text(lang), more=more))
     return lines

@@ -21,9 +21,14 @@ CLI: dict[str, tuple[str, str]] = {
     "wrote": ("已写入 {path}", "wrote {path}"),
     "wrote_files": ("已写入 {n} 个文件到 {path}", "wrote {n} files to {path}"),
     "wrote_view": ("已写入 {path}（{n} 个节点）", "wrote {path} ({n} nodes)"),
+    "wrote_view_one": ("已写入 {path}（{n} 个节点）", "wrote {path} ({n} node)"),
     "wrote_view_folded": (
         "已写入 {path}（{n} 个节点，代表 {members} 名委员）",
         "wrote {path} ({n} nodes standing for {members} members)",
+    ),
+    "wrote_view_folded_one": (
+        "已写入 {path}（{n} 个节点，代表 {members} 名委员）",
+        "wrote {path} ({n} node standing for {members} members)",
     ),
     "bad_element_id": (
         "--element-id “{value}” 无效：须以字母开头，只含字母、数字、- 和 _，最多 64 个字符。",
@@ -74,6 +79,8 @@ CLI: dict[str, tuple[str, str]] = {
 
 GROUPED: dict[str, tuple[str, str]] = {
     "rows": ("{where} 第 {rows} 行，共 {count} 行", "{where}, rows {rows} ({count} rows)"),
+    # more rows than those shown
+    "rows_cut": ("{where} 第 {rows} 行…，共 {count} 行", "{where}, rows {rows}… ({count} rows)"),
     "separator": ("、", ", "),
     "other_values": ("（其他值：{values}）", " (other values: {values})"),
     "line": ("[{mark}] {head}：{text}{more}", "[{mark}] {head}: {text}{more}"),

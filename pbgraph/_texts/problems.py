@@ -139,8 +139,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Id '{value}' is already used ({other}). Ids must be unique across all node tables; use a new id.",
     ),
     "unknown_reference": (
-        "引用了不存在的编号“{value}”（应为{expected}）。请检查拼写，或先在对应表中添加它。",
-        "Refers to unknown id '{value}' (expected {expected_en}). Check the spelling or add it to its table.",
+        "引用了不存在的编号“{value}”（应为{expected}）。请检查拼写，或先在{home}中添加它{hint}。",
+        "Refers to unknown id '{value}' (expected {expected_en}). Check the spelling or add it to "
+        "{home_en}{hint_en}.",
     ),
     "wrong_reference_kind": (
         "编号“{value}”是{actual}，这里需要{expected}。请改为正确的编号。",
@@ -245,6 +246,33 @@ KIND_NAMES: dict[str, tuple[str, str]] = {
         "member, contact, township, sector or sector group",
     ),
 }
+
+HOMES: dict[str, tuple[str, str]] = {
+    "member": ("委员表（members）", "the members table"),
+    "sector": ("界别表（sectors）", "the sectors table"),
+    "township": ("镇街表（townships）", "the townships table"),
+    "organization": ("组织表（organizations）", "the organizations table"),
+    "contact": ("联系群众表（contacts）", "the contacts table"),
+    "committee": ("组织表（organizations）", "the organizations table"),
+    "sector_group": ("组织表（organizations）", "the organizations table"),
+    "sector_or_group": (
+        "界别表（sectors）或组织表（organizations）",
+        "the sectors or the organizations table",
+    ),
+    "activity_target": (
+        "委员、联系群众、镇街、界别或组织表",
+        "the members, contacts, townships, sectors or organizations table",
+    ),
+}
+"""The table an id of each kind of `KIND_NAMES` is added to (the unknown_reference message names it)."""
+
+HINTS: dict[str, tuple[str, str]] = {
+    "committee": (
+        "（只有一个政协的数据集可将此列留空）",
+        " (a dataset with a single committee may leave this column empty)",
+    ),
+}
+"""What else an unknown_reference message says, by the kind expected."""
 
 ORG_KIND_NAME = ("{kind_zh}（组织）", "{kind_en} organization")
 """What an id is when it is an organization of a kind (`kind_zh`: the kind's Chinese name)."""

@@ -129,7 +129,8 @@ def render(
         click.echo(built.notice, err=True)
     # what the file draws when it opens (super-nodes, not the members folded in them; no reserve)
     drawn = len(built.drawn())
+    one = "_one" if drawn == 1 else ""
     if built.stands_for is None:
-        click.echo(say(CLI, "wrote_view", lang, path=output, n=drawn))
+        click.echo(say(CLI, f"wrote_view{one}", lang, path=output, n=drawn))
     else:
-        click.echo(say(CLI, "wrote_view_folded", lang, path=output, n=drawn, members=built.stands_for))
+        click.echo(say(CLI, f"wrote_view_folded{one}", lang, path=output, n=drawn, members=built.stands_for))

@@ -26,6 +26,7 @@ from pbgraph.validate._registry import (
     kind_params,
     positions_in,
     tag_kind,
+    unknown_params,
 )
 from pbgraph.validate._text import empty_cells
 
@@ -133,7 +134,7 @@ class ActivityChecks(Registry):
                 at,
                 column="members",
                 values=values,
-                params=kind_params("expected", "member"),
+                params=unknown_params("member"),
             )
         # the members are a run of the registry
         first_member, after_members = self.registry_start[members], self.registry_start[members + 1]

@@ -14,7 +14,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from pbgraph._texts.problems import KIND_NAMES, ORG_KIND_NAME, location
+from pbgraph._texts.problems import HINTS, HOMES, KIND_NAMES, ORG_KIND_NAME, location
 from pbgraph._threads import in_order, started
 from pbgraph.graph import arrow_strings
 from pbgraph.model import (
@@ -37,6 +37,19 @@ MAX_LISTED = 200
 def kind_params(prefix: str, kind: str) -> dict[str, str]:
     zh, en = KIND_NAMES[kind]
     return {prefix: zh, f"{prefix}_en": en}
+
+
+def unknown_params(kind: str) -> dict[str, str]:
+    """The params of an unknown_reference to an id of `kind`: what it should be, the table to add it to,
+    and what else may be done (a single committee's dataset may leave its committee column empty)."""
+    home, home_en = HOMES[kind]
+    hint, hint_en = HINTS.get(kind, ("", ""))
+    return kind_params("expected", kind) | {
+        "home": home,
+        "home_en": home_en,
+        "hint": hint,
+        "hint_en": hint_en,
+    }
 
 
 # what a referenced id may be: a node table, or an organization of one kind ("org:<kind>")
@@ -313,7 +326,7 @@ class Registry:
                 "unknown_reference",
                 unknown,
                 column=column,
-                params=kind_params("expected", expected) | (extra or {}),
+                params=unknown_params(expected) | (extra or {}),
             )
         known = present if all_known else present & (positions >= 0)
         if not known.any():
@@ -381,7 +394,7 @@ class Registry:
                 pd.notna(unknown_ids),
                 column=column,
                 values=unknown_ids,
-                params=kind_params("expected", expected),
+                params=unknown_params(expected),
             )
             wrong_rows = pd.notna(wrong_ids)
             if wrong_rows.any():

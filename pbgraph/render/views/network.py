@@ -72,8 +72,16 @@ def lookup_node(b: Builder, node_id: str | None, table: str) -> int:
     number = int(node_numbers(b.ds, [node_id])[0])
     start, stop = b.ix.offsets[table], b.ix.offsets[table] + len(getattr(b.ds, table))
     if not start <= number < stop:
-        kind = NODE_KIND_ZH.get(table[:-1], table) if b.lang == "zh" else table[:-1]
-        raise UnknownIdError(t("unknown_id", b.lang).format(id=node_id, kind=kind))
+
+        def kind_word(kind: str) -> str:
+            return NODE_KIND_ZH.get(kind, kind) if b.lang == "zh" else kind
+
+        kind = kind_word(table[:-1])
+        if number < 0:
+            raise UnknownIdError(t("unknown_id", b.lang).format(id=node_id, kind=kind))
+        # an id of another kind (a sector given to the reach view): say what it is
+        actual = kind_word(str(b.f.kind_names[number]))
+        raise UnknownIdError(t("wrong_kind_id", b.lang).format(id=node_id, kind=kind, actual=actual))
     return number
 
 
