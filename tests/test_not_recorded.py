@@ -157,5 +157,5 @@ def test_a_workbook_of_a_whole_dataset_notes_nothing_not_recorded(tmp_path: Path
     out = export_xlsx(load_ok(dataset(tmp_path / "whole", base())), tmp_path / "out.xlsx")
     assert _sheet_rows(out, "说明") == [
         ["备注"],
-        ["注：数据集未提供 activities 表（活动记录），联系实效与组织生活无法分析。"],
+        ["注：数据集未提供活动表（活动记录），联系实效与组织生活无法分析。"],
     ]

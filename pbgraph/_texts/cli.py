@@ -41,7 +41,7 @@ CLI: dict[str, tuple[str, str]] = {
     ),
     "period": ("注：活动统计期 {since} 至 {until}。", "Note: activities from {since} to {until}."),
     "no_activities": (
-        "注：数据集未提供 activities 表（活动记录），联系实效与组织生活无法分析。",
+        "注：数据集未提供活动表（活动记录），联系实效与组织生活无法分析。",
         "Note: the dataset has no activities table: liaison activity and org life not analysed.",
     ),
     "counted_in_each": (

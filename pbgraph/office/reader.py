@@ -316,7 +316,10 @@ def with_import_report(folder: Path, tables: dict[str, RawTable]) -> dict[str, R
         keys = json.loads(report.read_text(encoding="utf-8")).get("not_recorded", [])
     except (OSError, ValueError, AttributeError):
         return tables
-    known = set(TABLES) | {f"liaisons:{kind}" for kind in ("member", "sector", "township", "contact")}
+    # no activity log is not a table not recorded: the analyses that read one tell it apart themselves
+    known = (set(TABLES) - {"activities"}) | {
+        f"liaisons:{kind}" for kind in ("member", "sector", "township", "contact")
+    }
     marked = tuple(k for k in keys if isinstance(k, str) and k in known)
     fields = {f: getattr(members, f) for f in ("name", "frame", "file", "sheet", "rows", "headers")}
     return tables | {"members": OfficeTable(**fields, not_recorded=marked)}

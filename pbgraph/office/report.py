@@ -126,11 +126,21 @@ def build_report(
         for column, counts in assembler.report.normalized.items()
     }
     built = assembler.report.built
+    # the tables the files do not give: besides what the dataset records as such, no liaison list of any
+    # kind, and no activity log (which the analyses that read one tell apart themselves)
+    not_recorded = set(assembler.report.not_recorded)
+    if all(f"liaisons:{kind}" in not_recorded for kind in LiaisonKind):
+        not_recorded.add("liaisons")
+    if not assembler.by_kind.get("activities"):
+        not_recorded.add("activities")
     table_rows = {}
     for name, raw in tables.items():
-        origin = "not_recorded" if name in assembler.report.not_recorded else built.get(name, "sheet")
-        if name in ("liaisons", "memberships") and origin == "sheet":
-            origin = "lists" if name == "liaisons" else "sheet"
+        if name in not_recorded:
+            table_rows[name] = {"rows": len(raw.frame), "from": "not_recorded", "ids": ""}
+            continue
+        origin = built.get(name, "sheet")
+        if name == "liaisons" and origin == "sheet":
+            origin = "lists"
         table_rows[name] = {
             "rows": len(raw.frame),
             "from": origin,
@@ -144,7 +154,7 @@ def build_report(
         names=dict(Counter(assembler.report.resolved)),
         tables=table_rows,
         party_group=dict(assembler.report.party_group),
-        not_recorded=list(assembler.report.not_recorded),
+        not_recorded=in_table_order(not_recorded - {"liaisons"}),
     )
 
 
