@@ -41,7 +41,8 @@ class DatasetError(PbgraphError):
         self.problems = problems
         errors = [p for p in problems if p.is_error]
         super().__init__(
-            f"{len(errors)} error(s) in dataset; first: {errors[0].message('en') if errors else ''}"
+            f"{sum(p.stands_for for p in errors)} error(s) in dataset; "
+            f"first: {errors[0].message('en') if errors else ''}"
         )
 
 

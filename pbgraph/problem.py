@@ -54,6 +54,11 @@ class Problem:
         """The column as the reader knows it: its header as written, or what a file would head it."""
         return pick(self.column_words, lang) if self.column_words else self.column
 
+    @property
+    def stands_for(self) -> int:
+        """How many problems this one counts as: a `too_many` the rows of its cause not listed, else 1."""
+        return int(self.params.get("count", 0)) if self.code == "too_many" else 1
+
     def text(self, lang: Lang = "zh") -> str:
         """What is wrong and what to do, without the location."""
         zh, en = MESSAGES[self.code]

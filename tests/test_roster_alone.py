@@ -250,6 +250,14 @@ def test_an_unknown_committee_names_its_table_and_the_rows_not_listed(
     code, out, _ = _run("validate", str(unknown_committee), "--lang", lang)
     assert code == 2
     assert out.splitlines()[0] == line
+    # and the summary counts every row, not the 200 listed and one line for the rest
+    assert (
+        out.splitlines()[1]
+        == {
+            "zh": "数据集无效：205 个错误，0 个警告。未加载任何数据。",
+            "en": "Dataset is invalid: 205 error(s), 0 warning(s). Nothing loaded.",
+        }[lang]
+    )
 
 
 def test_an_unknown_member_names_the_members_table(tmp_path: Path) -> None:

@@ -197,7 +197,7 @@ def load_or_exit(path: str, lang: str) -> Dataset:
     try:
         return load_dataset(path, lang)
     except DatasetError as error:
-        errors = sum(p.is_error for p in error.problems)
+        errors = sum(p.stands_for for p in error.problems if p.is_error)
         exit_with_problems(error.problems, lang, say(CLI, "not_loaded", lang, errors=errors))
 
 

@@ -60,7 +60,7 @@ def import_command(
     except OutputExistsError as error:
         raise click.ClickException(say(CLI, "import_target_exists", lang, out=out)) from error
     except DatasetError as error:
-        errors = sum(p.is_error for p in error.problems)
+        errors = sum(p.stands_for for p in error.problems if p.is_error)
         exit_with_problems(
             error.problems,
             lang,
