@@ -25,8 +25,8 @@ from hypothesis import strategies as st
 import pbgraph.neo4j as store
 from pbgraph import Dataset, UnknownIdError, load
 from pbgraph._errors import Neo4jError
+from pbgraph._notes import activity_notes
 from pbgraph.analyses import ANALYSES, league_table, run
-from pbgraph.cli._common import activity_notes
 from pbgraph.cli.neo4j import analyze_with_neo4j, neo4j_group
 from pbgraph.period import as_of as network_as_of
 from tests.datasets import dataset_tables, load_tables
