@@ -20,7 +20,12 @@ from tests.conftest import ROOT, SAMPLE
 
 
 def _rows(path: Path, sheet: str) -> list[tuple[object, ...]]:
-    return list(load_workbook(path, read_only=True)[sheet].iter_rows(values_only=True))
+    # a read-only workbook holds its file open until closed (else a ResourceWarning, an error in pytest)
+    workbook = load_workbook(path, read_only=True)
+    try:
+        return list(workbook[sheet].iter_rows(values_only=True))
+    finally:
+        workbook.close()
 
 
 def test_analyze_xlsx_keeps_numbers_numbers(tmp_path: Path) -> None:
@@ -96,9 +101,15 @@ def test_analyze_and_export_write_the_same_sheets(tmp_path: Path) -> None:
     result = runner.invoke(main, ["export", fixture, "--to", "xlsx", "-o", str(exported)])
     assert result.exit_code == 0, result.output
     first, second = load_workbook(analyzed, read_only=True), load_workbook(exported, read_only=True)
-    assert first.sheetnames == second.sheetnames
-    for name in first.sheetnames:
-        assert list(first[name].iter_rows(values_only=True)) == list(second[name].iter_rows(values_only=True))
+    try:
+        assert first.sheetnames == second.sheetnames
+        for name in first.sheetnames:
+            assert list(first[name].iter_rows(values_only=True)) == list(
+                second[name].iter_rows(values_only=True)
+            )
+    finally:
+        first.close()
+        second.close()
     league = league_table(load(fixture))
     header, *rows = _rows(analyzed, "各政协排名")
     assert [row[header.index("委员数")] for row in rows] == league["members"].tolist()

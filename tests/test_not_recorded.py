@@ -118,8 +118,11 @@ def _sheet_rows(path: Path, title: str) -> list[list[object]]:
     from openpyxl import load_workbook
 
     workbook = load_workbook(path, read_only=True)
-    assert title in workbook.sheetnames, workbook.sheetnames
-    return [list(row) for row in workbook[title].iter_rows(values_only=True)]
+    try:
+        assert title in workbook.sheetnames, workbook.sheetnames
+        return [list(row) for row in workbook[title].iter_rows(values_only=True)]
+    finally:
+        workbook.close()
 
 
 @pytest.mark.parametrize(

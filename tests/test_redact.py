@@ -164,9 +164,16 @@ def _file_text(path: Path) -> str:
         from openpyxl import load_workbook
 
         book = load_workbook(path, read_only=True)
-        return "\n".join(
-            str(v) for sheet in book.worksheets for row in sheet.iter_rows(values_only=True) for v in row if v
-        ) + "\n".join(book.sheetnames)
+        try:
+            return "\n".join(
+                str(v)
+                for sheet in book.worksheets
+                for row in sheet.iter_rows(values_only=True)
+                for v in row
+                if v
+            ) + "\n".join(book.sheetnames)
+        finally:
+            book.close()
     return path.read_text(encoding="utf-8-sig")
 
 
