@@ -152,11 +152,11 @@ def unknown_for(ds: Dataset, column: str) -> list[str]:
     needs, any_absent = next(
         (needs, any_absent) for needs, any_absent, columns in _NEEDS if column in columns
     )
-    return _unknown(ds, needs, any_absent)
+    return _unknown(not_recorded(ds, *needs), needs, any_absent)
 
 
-def _unknown(ds: Dataset, needs: tuple[str, ...], any_absent: bool) -> list[str]:
-    absent = not_recorded(ds, *needs)
+def _unknown(absent: list[str], needs: tuple[str, ...], any_absent: bool) -> list[str]:
+    """`absent` (the `needs` not recorded) when they leave the columns unknown: one, or all of them."""
     return absent if absent and (any_absent or len(absent) == len(needs)) else []
 
 
@@ -164,7 +164,7 @@ def _unknown_where_not_recorded(ds: Dataset, frame: pd.DataFrame) -> pd.DataFram
     missing: list[str] = []
     for needs, any_absent, columns in _NEEDS:
         absent = not_recorded(ds, *needs)
-        if _unknown(ds, needs, any_absent):
+        if _unknown(absent, needs, any_absent):
             for column in columns:
                 frame[column] = pd.Series([None] * len(frame), dtype=object)
         missing += [a for a in absent if a not in missing]
