@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from pbgraph._texts import say
+from pbgraph._texts import pick, say
 from pbgraph._texts.cli import CLI
-from pbgraph.office.report import in_table_order, not_recorded_note
+from pbgraph._texts.import_report import NOT_RECORDED
+from pbgraph.model import TABLES, LiaisonKind
 
 if TYPE_CHECKING:
     from pbgraph.analyses.backend import Findings
@@ -56,3 +57,32 @@ def dataset_notes(not_recorded: Iterable[str], lang: str) -> list[str]:
     when it records every table."""
     keys = in_table_order(not_recorded)
     return not_recorded_notes(keys, lang)
+
+
+def not_recorded_name(key: str, lang: str) -> str:
+    """A not-recorded table (or liaison kind) as users call it."""
+    if key in TABLES:
+        return TABLES[key].zh if lang == "zh" else key
+    return pick(NOT_RECORDED[key], lang) if key in NOT_RECORDED else key
+
+
+def in_table_order(keys: Iterable[str]) -> list[str]:
+    """Not-recorded keys in the order of the tables, each table's kinds of liaison in the order of the kinds.
+
+    Examples
+    --------
+    >>> in_table_order({"liaisons:member", "contacts", "organizations"})
+    ['organizations', 'liaisons:member', 'contacts']
+    """
+    order = [
+        key
+        for name in TABLES
+        for key in ([f"{name}:{k}" for k in LiaisonKind] if name == "liaisons" else [name])
+    ]
+    return sorted(keys, key=lambda key: order.index(key) if key in order else len(order))
+
+
+def not_recorded_note(keys: list[str], lang: str) -> str:
+    """The note that results depending on the tables `keys` are n/a or left out."""
+    names = say(NOT_RECORDED, "separator", lang).join(not_recorded_name(k, lang) for k in keys)
+    return say(NOT_RECORDED, "note", lang, names=names)

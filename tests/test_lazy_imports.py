@@ -11,8 +11,20 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-HEAVY = ("neo4j", "networkx", "matplotlib", "openpyxl", "pyvis", "pbgraph.neo4j", "pbgraph.render")
-"""The libraries, and our own packages, that some commands use and others never should"""
+HEAVY = (
+    "neo4j",
+    "networkx",
+    "matplotlib",
+    "openpyxl",
+    "pyvis",
+    "pbgraph.neo4j",
+    "pbgraph.render",
+    "pbgraph.office",
+    "pbgraph.io",
+    "pbgraph.validate",
+)
+"""The libraries, and our own packages, that some commands use and others never should (a cached dataset is
+neither read nor validated again)"""
 SCRIPT = f"""
 import json, sys
 from pbgraph.cli import main

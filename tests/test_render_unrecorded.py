@@ -15,8 +15,8 @@ import pytest
 from click.testing import CliRunner
 
 from pbgraph import Dataset
+from pbgraph._notes import not_recorded_note
 from pbgraph.cli import main
-from pbgraph.office.report import not_recorded_note
 from pbgraph.render import View, build_view, render_view
 from tests.broken import base, dataset, load_ok
 from tests.test_office import office_workbook

@@ -8,17 +8,16 @@ from __future__ import annotations
 import html
 import json
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from pbgraph._notes import in_table_order, not_recorded_name
 from pbgraph._texts import pick, say
 from pbgraph._texts.import_report import (
     BUILT,
     FIELDS,
     HOW,
     IDS,
-    NOT_RECORDED,
     PARTY_GROUP_HOW,
     REASONS,
     WORDS,
@@ -31,35 +30,6 @@ if TYPE_CHECKING:
     from pbgraph.office._assemble import Assembler
     from pbgraph.office._recognize import Sheet
     from pbgraph.problem import Problem
-
-
-def not_recorded_name(key: str, lang: str) -> str:
-    """A not-recorded table (or liaison kind) as users call it."""
-    if key in TABLES:
-        return TABLES[key].zh if lang == "zh" else key
-    return pick(NOT_RECORDED[key], lang) if key in NOT_RECORDED else key
-
-
-def in_table_order(keys: Iterable[str]) -> list[str]:
-    """Not-recorded keys in the order of the tables, each table's kinds of liaison in the order of the kinds.
-
-    Examples
-    --------
-    >>> in_table_order({"liaisons:member", "contacts", "organizations"})
-    ['organizations', 'liaisons:member', 'contacts']
-    """
-    order = [
-        key
-        for name in TABLES
-        for key in ([f"{name}:{k}" for k in LiaisonKind] if name == "liaisons" else [name])
-    ]
-    return sorted(keys, key=lambda key: order.index(key) if key in order else len(order))
-
-
-def not_recorded_note(keys: list[str], lang: str) -> str:
-    """The note that results depending on the tables `keys` are n/a or left out."""
-    names = say(NOT_RECORDED, "separator", lang).join(not_recorded_name(k, lang) for k in keys)
-    return say(NOT_RECORDED, "note", lang, names=names)
 
 
 @dataclass

@@ -101,7 +101,7 @@ def _scope_counts(ctx: Context) -> dict[str, int | None]:
 
 def _size(ctx: Context) -> str:
     """The cover's 规模 line: how many of each kind, "未提供" for a table the dataset does not give."""
-    from pbgraph.office.report import not_recorded_name
+    from pbgraph._notes import not_recorded_name
 
     lang = ctx.lang
     row = _scope_counts(ctx)

@@ -133,7 +133,7 @@ def unrecorded(ctx: Context, *needs: str) -> list[str]:
 
 def unrecorded_names(ctx: Context, keys: list[str]) -> str:
     """Tables not recorded, as users call them (组织、组织成员 / organizations, memberships)."""
-    from pbgraph.office.report import not_recorded_name
+    from pbgraph._notes import not_recorded_name
 
     return tr("list_separator", ctx.lang).join(not_recorded_name(key, ctx.lang) for key in keys)
 

@@ -92,7 +92,7 @@ def not_recorded_for(ds: Dataset, name: str) -> list[str]:
     未提供), in table order: the org view's organizations and their members, the liaisons a reach follows,
     the tables the gaps marked need (gaps, sector and township views), everything not recorded for the
     network, committee and member views (they draw every kind of node and edge)."""
-    from pbgraph.office.report import in_table_order
+    from pbgraph._notes import in_table_order
 
     if name == "org":
         needs: Iterable[str] = ("organizations", "memberships")
@@ -110,7 +110,7 @@ def noting_unrecorded(view: View, keys: list[str], lang: str) -> View:
     not draw or look at, so that an empty page or a count of 0 is not read as "none"."""
     if not keys:
         return view
-    from pbgraph.office.report import not_recorded_note
+    from pbgraph._notes import not_recorded_note
 
     note = not_recorded_note(keys, lang)
     return dataclasses.replace(view, notice=f"{view.notice} {note}" if view.notice else note)
