@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from importlib import import_module
-from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 
 from pbgraph._errors import DatasetError, PbgraphError, UnknownIdError
@@ -28,6 +27,9 @@ _LAZY = {
 
 
 def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        globals()[name] = value = _version()
+        return value
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'pbgraph' has no attribute {name!r}")
@@ -40,8 +42,12 @@ def __dir__() -> list[str]:
     return sorted({*globals(), *__all__})
 
 
-try:
-    # one version, pyproject's: what the installed package's metadata says
-    __version__ = version("pbgraph")
-except PackageNotFoundError:  # pragma: no cover - imported from a source tree that was never installed
-    __version__ = "0+unknown"
+def _version() -> str:
+    """One version, pyproject's: what the installed package's metadata says (read on first use: reading the
+    metadata imports a mail parser every command would otherwise pay for)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("pbgraph")
+    except PackageNotFoundError:  # pragma: no cover - imported from a source tree that was never installed
+        return "0+unknown"

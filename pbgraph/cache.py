@@ -89,11 +89,10 @@ def cache_dir() -> Path:
 
 @lru_cache(maxsize=1)
 def _code_fingerprint() -> str:
-    """The pbgraph version and the size and time of each of its source files (an edited checkout)."""
-    from pbgraph import __version__
-
+    """The size and time of each of pbgraph's source files: another version, or an edited checkout, is other
+    code (the version itself is not read: reading the package metadata costs every command 45 ms)."""
     package = Path(__file__).resolve().parent
-    digest = hashlib.blake2b(f"{FORMAT}:{__version__}".encode(), digest_size=16)
+    digest = hashlib.blake2b(f"{FORMAT}".encode(), digest_size=16)
     for source in sorted(package.rglob("*.py")):
         stat = source.stat()
         digest.update(f"{source.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())

@@ -53,6 +53,11 @@ def test_help() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[-1] == "[]"
+    # nor the package metadata: the version is read when asked for (`pbgraph --version`)
+    code = code.replace("m.startswith('pbgraph.cli.')", "m == 'importlib.metadata'")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "[]"
 
 
 def test_the_listed_summaries_are_the_commands_own_help() -> None:
