@@ -155,9 +155,10 @@ def without_members(ds: Dataset, remove: Iterable[str]) -> Dataset:
     Raises
     ------
     pbgraph.UnknownIdError
-        When an id is not a member of the dataset.
+        When an id is not a member of the dataset (nor the name of one), or a name is that of several.
     """
-    remove = list(dict.fromkeys(remove))
+    # a member may be given by name (an office knows its members by name)
+    remove = list(dict.fromkeys(ds.id_for("members", given) for given in remove))
     known = ds.members["id"].isin(remove).to_numpy()
     unknown = sorted(set(remove) - set(ds.members["id"][known]))
     if unknown:

@@ -149,6 +149,50 @@ class Dataset:
         :data:`pbgraph.cache.PERSISTED`)."""
         self.__dict__.setdefault("_derived", {}).update(found)
 
+    def id_for(self, table: str, given: str) -> str:
+        """The id of the row of `table` (members, sectors, townships, organizations or committees) that
+        `given` stands for: `given` itself when it is an id there, else the id of the one row of that name (an
+        office knows its members, sectors and committees by name). Anything else comes back as it was given,
+        for the caller to report as unknown.
+
+        Raises
+        ------
+        pbgraph.UnknownIdError
+            When several rows have that name (two members called alike): the message lists their ids.
+
+        Examples
+        --------
+        >>> from pbgraph import load
+        >>> ds = load("data/sample")
+        >>> name = ds.name_of("M0001")
+        >>> ds.id_for("members", "M0001"), ds.id_for("members", name), ds.id_for("sectors", "?")
+        ('M0001', 'M0001', '?')
+        """
+        from pbgraph._errors import UnknownIdError
+        from pbgraph._texts import both
+        from pbgraph._texts.cli import ERRORS, ROW_KINDS
+
+        rows = self.organizations if table == "committees" else getattr(self, table)
+        if table == "committees":
+            rows = rows[rows["kind"] == OrgKind.COMMITTEE]
+        if (rows["id"] == given).any():
+            return given
+        named = rows.loc[rows["name"] == given.strip(), "id"].tolist()
+        if len(named) > 1:
+            raise UnknownIdError(
+                *both(
+                    ERRORS,
+                    "same_name",
+                    name=given,
+                    n=len(named),
+                    kind_zh=ROW_KINDS[table][0],
+                    kind_en=ROW_KINDS[table][1],
+                    ids_zh="、".join(named),
+                    ids_en=", ".join(named),
+                )
+            )
+        return named[0] if named else given
+
     def name_of(self, node_id: str) -> str:
         """Display name of any node id ("" when unknown)."""
         try:

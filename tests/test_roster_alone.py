@@ -272,10 +272,10 @@ def test_an_unknown_member_names_the_members_table(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("target", "lang", "said"),
     [
-        ("S1", "zh", "错误：“S1”是界别，不是委员：此视图需要委员的编号"),
-        ("S1", "en", "Error: 'S1' is not a member (its kind: sector): this view needs a member id"),
-        ("X9", "zh", "错误：未知的编号“X9”：此视图需要委员的编号"),
-        ("X9", "en", "Error: unknown id 'X9': this view needs a member id"),
+        ("S1", "zh", "错误：“S1”是界别，不是委员：此视图需要委员的编号或名称"),
+        ("S1", "en", "Error: 'S1' is not a member (its kind: sector): this view needs a member id or name"),
+        ("X9", "zh", "错误：未知的编号“X9”：此视图需要委员的编号或名称"),
+        ("X9", "en", "Error: unknown id 'X9': this view needs a member id or name"),
     ],
 )
 def test_reach_of_a_sector_says_what_it_is(tmp_path: Path, target: str, lang: str, said: str) -> None:

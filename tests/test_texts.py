@@ -154,7 +154,7 @@ def test_the_allow_list_names_modules_that_still_need_it() -> None:
             "after it ends",
         ),
         (["analyze", "coverage", str(SAMPLE), "--format", "xlsx"], "--format xlsx needs -o FILE"),
-        (["whatif", str(SAMPLE), "--remove", "NOPE"], "unknown member id(s): NOPE"),
+        (["whatif", str(SAMPLE), "--remove", "NOPE"], "unknown member(s): NOPE"),
         (["render", "member", str(SAMPLE)], "the member view is written: pbgraph render member ID PATH"),
         (["template", "-o", "template.txt"], "the template must be an .xlsx file"),
     ],

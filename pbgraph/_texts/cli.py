@@ -150,6 +150,15 @@ OUTPUTS: dict[str, tuple[str, str]] = {
 }
 """Why an output cannot be written (:mod:`pbgraph._write`)."""
 
+ROW_KINDS: dict[str, tuple[str, str]] = {
+    "members": ("委员", "members"),
+    "sectors": ("界别", "sectors"),
+    "townships": ("镇街", "townships"),
+    "organizations": ("组织", "organizations"),
+    "committees": ("政协", "committees"),
+}
+"""What a user calls the rows of a table, several of them (`Dataset.id_for`)"""
+
 ERRORS: dict[str, tuple[str, str]] = {
     "bad_date": (
         "无法识别的日期“{value}”，请使用 2024-03-01 这样的格式",
@@ -164,8 +173,12 @@ ERRORS: dict[str, tuple[str, str]] = {
         "match must be 'id' or 'name', got {match!r}",
     ),
     "unknown_members": (
-        "未知的委员编号：{ids_zh}（请用 members 表中的编号）",
-        "unknown member id(s): {ids_en} (use ids of the members table)",
+        "未知的委员：{ids_zh}（请用 members 表中的编号或姓名）",
+        "unknown member(s): {ids_en} (use ids or names of the members table)",
+    ),
+    "same_name": (
+        "有 {n} 个{kind_zh}名为“{name}”（{ids_zh}），请改用编号",
+        "{n} {kind_en} are named '{name}' ({ids_en}); give the id instead",
     ),
     "negative_load": ("max_load 不能为负数（现为 {max_load}）", "max_load must be >= 0, got {max_load}"),
     "too_many_to_plan": (

@@ -28,7 +28,7 @@ HELP: dict[str, tuple[str, str]] = {
         "read and check the files, without the dataset cache.",
     ),
     "format": ("输出格式", "output format."),
-    "committee": ("只看这个政协（编号）", "only this committee (id)."),
+    "committee": ("只看这个政协（编号或名称）", "only this committee (id or name)."),
     "by_committee": ("各政协排名表，最差在前", "league table, worst first."),
     "export_to": (
         "xlsx：分析表格；graphml/gexf/json：关系图（Gephi、Cytoscape）；csv：数据集本身",
@@ -76,7 +76,7 @@ HELP: dict[str, tuple[str, str]] = {
     "template_output": ("模板文件名（.xlsx）", "the template workbook to write."),
     "template_force": ("替换已有文件", "replace an existing file."),
     "fragile": ("也为仅一人联系的党外委员安排第二名联系人", "also a second liaison for fragile ones."),
-    "plan_committee": ("只安排这个政协（编号）", "only this committee (id)."),
+    "plan_committee": ("只安排这个政协（编号或名称）", "only this committee (id or name)."),
     "apply": (
         "把安排加入数据集，写入这个文件夹（CSV）",
         "write the dataset with the plan added to this folder.",
@@ -88,8 +88,8 @@ HELP: dict[str, tuple[str, str]] = {
     ),
     "match": ("按编号或按姓名对应委员（姓名重复时再按界别）", "match members by id or by name."),
     "remove": (
-        "离开的委员编号（可多次给出，或用逗号分隔）",
-        "member id(s) leaving; repeat or separate by commas.",
+        "离开的委员编号或姓名（可多次给出，或用逗号分隔）",
+        "member id(s) or name(s) leaving; repeat or separate by commas.",
     ),
     "view": ("同时写出关系图（.html/.png/.svg）", "also write the graph view (.html, .png or .svg)."),
     "render_output": ("输出文件（默认 out/视图名.html）", "output file."),
@@ -106,7 +106,7 @@ HELP: dict[str, tuple[str, str]] = {
     "node_limit": ("超过此节点数时聚合显示", "aggregate above this many nodes."),
     "element_id": ("fragment 的元素 id（同页多个视图时）", "element id of a fragment."),
     "report_output": ("报告文件", "the HTML file to write."),
-    "report_committee": ("只报告这个政协（编号）", "only this committee (id)."),
+    "report_committee": ("只报告这个政协（编号或名称）", "only this committee (id or name)."),
     "report_redact": (
         "姓名脱敏（委员A017 等代号），用于对外提供",
         "replace every person's name by a pseudonym.",

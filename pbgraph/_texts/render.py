@@ -189,12 +189,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "unknown_committee": ("未知的政协编号“{id}”", "unknown committee id '{id}'"),
     "needs_id": ("此视图需要一个编号（{table}）", "this view needs an id ({table})"),
     "unknown_id": (
-        "未知的编号“{id}”：此视图需要{kind}的编号",
-        "unknown id '{id}': this view needs a {kind} id",
+        "未知的编号“{id}”：此视图需要{kind}的编号或名称",
+        "unknown id '{id}': this view needs a {kind} id or name",
     ),
     "wrong_kind_id": (
-        "“{id}”是{actual}，不是{kind}：此视图需要{kind}的编号",
-        "'{id}' is not a {kind} (its kind: {actual}): this view needs a {kind} id",
+        "“{id}”是{actual}，不是{kind}：此视图需要{kind}的编号或名称",
+        "'{id}' is not a {kind} (its kind: {actual}): this view needs a {kind} id or name",
     ),
 }
 TOOLTIP: dict[str, tuple[str, str]] = {

@@ -201,6 +201,12 @@ def load_or_exit(path: str, lang: str) -> Dataset:
         exit_with_problems(error.problems, lang, say(CLI, "not_loaded", lang, errors=errors))
 
 
+def committee_id(ds: Dataset, committee: str | None) -> str | None:
+    """`--committee` as an id: it may name the committee (示例区政协) instead; an unknown one is left for the
+    analyses to report with the committees there are."""
+    return ds.id_for("committees", committee) if committee else None
+
+
 def exit_with_problems(problems: list[Problem], lang: str, summary: str) -> NoReturn:
     """Print every problem (one line per cause) and a summary, then exit with code 2."""
     for line in problem_lines(problems, lang):

@@ -15,6 +15,7 @@ from pbgraph.cli._common import (
     as_of_dataset,
     asked,
     cache_option,
+    committee_id,
     library_errors,
     load_or_exit,
     max_depth_option,
@@ -106,6 +107,7 @@ def analyze(
         write_tables(tables, fmt=fmt, lang=lang, output=output, notes=notes)
         return
     ds = as_of_dataset(load_or_exit(path, lang), as_of)
+    committee = committee_id(ds, committee)
     found = analyze(
         EmbeddedBackend(ds),
         asked(ANALYSES if name == "all" else (name,), by_committee=by_committee),

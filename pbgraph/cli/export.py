@@ -11,6 +11,7 @@ from pbgraph._texts.cli import USAGE
 from pbgraph.cli._common import (
     as_of_dataset,
     cache_option,
+    committee_id,
     lang_option,
     library_errors,
     load_or_exit,
@@ -91,6 +92,7 @@ def export(
     # --as-of holds for every format (the graph and the csv dataset as they stood that day); the period and
     # the thresholds only for the analysis tables (xlsx)
     ds = as_of_dataset(load_or_exit(path, lang), as_of)
+    committee = committee_id(ds, committee)
     if output is None:
         # a redacted export is not named after the dataset (a folder name may be a person's)
         stem = say(USAGE, "redacted_stem", lang) if redact else (Path(path).stem or "dataset")

@@ -18,6 +18,7 @@ from pbgraph.cli._common import (
     as_of_dataset,
     as_of_option,
     cache_option,
+    committee_id,
     library_errors,
     load_or_exit,
     max_load_option,
@@ -106,6 +107,7 @@ def plan(
     if apply_to is not None:
         _check_folder(apply_to, Path(path), force=force, lang=lang)
     ds = as_of_dataset(load_or_exit(path, lang), as_of)
+    committee = committee_id(ds, committee)
     proposed = make_plan(ds, max_load=max_load, fragile=fragile, committee=committee)
     notes = not_recorded_notes(proposed.not_recorded, lang)
     if fmt == "xlsx":

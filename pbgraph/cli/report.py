@@ -12,6 +12,7 @@ from pbgraph._texts.cli import USAGE
 from pbgraph.cli._common import (
     as_of_dataset,
     cache_option,
+    committee_id,
     lang_option,
     library_errors,
     load_or_exit,
@@ -116,6 +117,7 @@ def report(
     if compare_with is not None and redact:
         raise click.UsageError(say(USAGE, "compare_redact", lang))
     ds = as_of_dataset(load_or_exit(path, lang), as_of)
+    committee = committee_id(ds, committee)
     activity: dict[str, Any] = {
         "since": since,
         "until": until,

@@ -41,6 +41,14 @@ if TYPE_CHECKING:
     from pbgraph.dataset import Dataset
 
 VIEWS = ("network", "org", "sector", "township", "member", "committee", "gaps", "reach")
+TARGET_TABLES = {
+    "sector": "sectors",
+    "township": "townships",
+    "member": "members",
+    "committee": "committees",
+    "reach": "members",
+}
+"""The table of the id (or name) a view is about"""
 DEFAULT_NODE_LIMIT = 3000
 
 
@@ -127,6 +135,12 @@ def _build(
     max_load: int,
     lang: str,
 ) -> View:
+    # an office knows its members, sectors and committees by name: a name stands for its one row's id
+    table = TARGET_TABLES.get(name)
+    if target and table:
+        target = ds.id_for(table, target)
+    if committee:
+        committee = ds.id_for("committees", committee)
     if name == "committee":
         if not target or target not in ds.committees:
             raise UnknownIdError(t("unknown_committee", lang).format(id=target))

@@ -1,0 +1,77 @@
+"""Where a command asks for an id (a member to remove, the member, sector or committee a view is about,
+`--committee`), a name does as well: an office knows its members by name, and office files give them ids the
+office never sees (DESIGN 3.1). A name two rows share is refused, with their ids."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from pbgraph.cli import main
+from tests.broken import base, dataset
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, [*args, "--no-cache"])
+    return result.exit_code, result.output
+
+
+def json_of(tmp_path: Path, name: str, *args: str) -> object:
+    out = tmp_path / f"{name}.json"
+    code, output = run(*args, "--format", "json", "-o", str(out))
+    assert code == 0, output
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+def test_whatif_removes_a_member_given_by_name(tmp_path: Path) -> None:
+    folder = str(dataset(tmp_path))
+    by_name = json_of(tmp_path, "name", "whatif", folder, "--remove", "王二")
+    by_id = json_of(tmp_path, "id", "whatif", folder, "--remove", "M2")
+    assert by_name == by_id
+    # 王二 (M2) is the only liaison of 钱一 (N1): without M2, N1 is unlinked
+    assert "N1" in json.dumps(by_name)
+
+
+@pytest.mark.parametrize(("view", "name", "node_id"), [("member", "王二", "M2"), ("sector", "教育界", "S1")])
+def test_a_view_about_a_row_given_by_name(tmp_path: Path, view: str, name: str, node_id: str) -> None:
+    folder = str(dataset(tmp_path))
+    pages = []
+    for given in (name, node_id):
+        page = tmp_path / f"{given}.html"
+        code, output = run("render", view, given, folder, "-o", str(page))
+        assert code == 0, output
+        pages.append(page.read_text(encoding="utf-8"))
+    assert pages[0] == pages[1]
+
+
+def test_committee_given_by_name(tmp_path: Path) -> None:
+    folder = str(dataset(tmp_path))
+    by_name = json_of(tmp_path, "name", "analyze", "coverage", folder, "--committee", "示例区政协")
+    assert by_name == json_of(tmp_path, "id", "analyze", "coverage", folder, "--committee", "C1")
+
+
+@pytest.mark.parametrize(
+    ("args", "lang"),
+    [(("whatif", "{folder}", "--remove", "王二"), "zh"), (("render", "member", "王二", "{folder}"), "en")],
+)
+def test_a_name_two_members_share_is_refused_with_their_ids(
+    tmp_path: Path, args: tuple[str, ...], lang: str
+) -> None:
+    tables = base()
+    tables["members"].set(5, "name", "王二")  # N2 is now called as M2 is
+    folder = str(dataset(tmp_path, tables))
+    code, output = run(
+        *(a.format(folder=folder) for a in args), "--lang", lang, "-o", str(tmp_path / "x.html")
+    )
+    assert code == 1
+    assert "M2" in output and "N2" in output
+    assert ("请改用编号" if lang == "zh" else "give the id instead") in output
+
+
+def test_an_unknown_name_says_a_name_would_do(tmp_path: Path) -> None:
+    code, output = run("whatif", str(dataset(tmp_path)), "--remove", "赵九")
+    assert code == 1
+    assert "赵九" in output and "编号或姓名" in output
