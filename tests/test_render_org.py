@@ -88,3 +88,37 @@ def test_the_legend_explains_folded_committees_only_where_there_are_some(
         assert not any(node.kind == "aggregate" for node in view.nodes)
         assert all(item.label != words for item in view.legend)
         assert all(item.shape != KIND_STYLE["aggregate"][0] for item in view.legend)
+
+
+# every drawn node's box on the screen (canvas pixels): [label, left, top, right, bottom]; the canvas's size
+SCREEN_BOXES = """(rootId) => {
+    const net = window.__pbgraphViews[rootId].network;
+    const canvas = document.querySelector('#' + rootId + ' .pbg-net');
+    const boxes = net.body.nodeIndices.map(i => {
+        const node = net.body.nodes[i], w = node.shape.width, h = node.shape.height;
+        const a = net.canvasToDOM({x: node.x - w / 2, y: node.y - h / 2});
+        const b = net.canvasToDOM({x: node.x + w / 2, y: node.y + h / 2});
+        return [node.options.label, a.x, a.y, b.x, b.y];
+    });
+    return [boxes, canvas.clientWidth, canvas.clientHeight];
+}"""
+
+
+@pytest.mark.browser
+def test_a_window_resized_before_any_move_still_shows_every_box(
+    chromium: Chromium, sample: Dataset, tmp_path: Path
+) -> None:
+    """A page laid out at one height and shown at another (a headless screenshot at 1280×720 lays the page out
+    633 px high first) opens whole: vis zoomed in by the change of height, and the sample's leftmost boxes
+    (机关线, 机关党组) were cut at the canvas's left edge."""
+    path = tmp_path / "org.html"
+    write_view(build_view(sample, "org"), path)
+    page, report = chromium.open_page(path, width=1280, height=633)
+    wait_ready(page)
+    root_id = str(page.evaluate("() => document.querySelector('.pbg').id"))
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.wait_for_timeout(400)
+    boxes, width, height = page.evaluate(SCREEN_BOXES, root_id)
+    outside = [box[0] for box in boxes if box[1] < 0 or box[2] < 0 or box[3] > width or box[4] > height]
+    assert outside == []
+    report.assert_clean()
