@@ -8,13 +8,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 
 from pbgraph import Dataset
 from pbgraph._texts.render import t
+from pbgraph.cli import main
+from pbgraph.model import PARTY_ORG_KINDS, PLATFORM_KINDS, OrgKind
 from pbgraph.render import build_view, write_view
 from pbgraph.render.views._style import KIND_STYLE
 from tests.browser import Chromium, api, wait_ready
 
+SAMPLE = Path(__file__).parents[1] / "data" / "sample"
 # every drawn node's box as vis draws it, in canvas units: [index, label, left, top, right, bottom]
 # (getBoundingBox adds the rounded corners' margin all round, so two boxes a row apart would seem to overlap)
 DRAWN_BOXES = """(rootId) => {
@@ -121,4 +125,37 @@ def test_a_window_resized_before_any_move_still_shows_every_box(
     boxes, width, height = page.evaluate(SCREEN_BOXES, root_id)
     outside = [box[0] for box in boxes if box[1] < 0 or box[2] < 0 or box[3] > width or box[4] > height]
     assert outside == []
+    report.assert_clean()
+
+
+def test_the_counts_are_of_organizations_not_of_lane_titles(sample: Dataset, tmp_path: Path) -> None:
+    """The org view draws the committee, its party organizations and its platforms (DESIGN 1: 一网), and four
+    lane titles over them; `render`'s line and the caption counted the titles as nodes (50 for 46) and the
+    lines joining them to their lanes as edges."""
+    orgs = sample.organizations
+    drawn = orgs[orgs["kind"].isin([*PARTY_ORG_KINDS, *PLATFORM_KINDS, OrgKind.COMMITTEE])]
+    # every drawn organization but the committee hangs from a drawn parent: a tree of len(drawn) - 1 lines
+    assert drawn["parent"].isin(drawn["id"]).sum() == len(drawn) - 1
+    view = build_view(sample, "org")
+    assert sum(node.kind == "lane" and not node.reserve for node in view.nodes) == 4
+    assert view.drawn_count() == len(drawn)
+    assert view.caption.endswith(f"节点 {len(drawn)} · 连线 {len(drawn) - 1}")
+    out = tmp_path / "org.html"
+    result = CliRunner().invoke(main, ["render", "org", str(SAMPLE), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"已写入 {out}（{len(drawn)} 个节点）\n"
+
+
+@pytest.mark.browser
+def test_the_page_counts_organizations_not_lane_titles(
+    chromium: Chromium, sample: Dataset, tmp_path: Path
+) -> None:
+    """The page's 显示 N/M counted the lane titles among the nodes shown."""
+    view = build_view(sample, "org")
+    path = tmp_path / "org.html"
+    write_view(view, path)
+    page, report = chromium.open_page(path, width=1280, height=720)
+    wait_ready(page)
+    organizations = sum(node.kind == "organization" and not node.reserve for node in view.nodes)
+    assert page.text_content(".pbg-shown") == f"显示 {organizations}/{organizations} 个节点"
     report.assert_clean()

@@ -34,6 +34,7 @@
     var m = erows.length;
     var RESERVE = 1;
     var SATELLITE = 2;
+    var TITLE = 4;
     var OUTLINE = "#1f2328";
     var HALO = data.halo[0];
     var HALO_EDGE = data.halo[1];
@@ -1176,7 +1177,9 @@
           hidden[j] = 0;
           continue;
         }
-        total++;
+        // a title (the org view's lanes) is not counted among the nodes
+        var counted = !(rows[j][11] & TITLE);
+        if (counted) total++;
         // written on the drawn node, then the visible lists rebuilt once: a DataSet update per node
         // costs a hundred times more
         var node = body[j];
@@ -1185,7 +1188,7 @@
           changed = true;
         }
         hidden[j] = next[j];
-        if (!next[j]) shown++;
+        if (!next[j] && counted) shown++;
       }
       if (changed) {
         network._updateVisibleIndices();

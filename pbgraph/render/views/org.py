@@ -19,7 +19,7 @@ import pandas as pd
 
 from pbgraph._texts.render import t
 from pbgraph.model import PARTY_ORG_KINDS, PLATFORM_KINDS, OrgKind
-from pbgraph.render._model import LegendItem, View, ViewEdge, ViewNode, replaced
+from pbgraph.render._model import TITLE_KIND, LegendItem, View, ViewEdge, ViewNode, replaced
 from pbgraph.render.views._builder import Builder
 from pbgraph.render.views._facts import Selection
 from pbgraph.render.views._style import KIND_STYLE, LANE_COLOR, ORG_LANE_COLORS, STRUCTURE_COLOR
@@ -282,7 +282,7 @@ def _finish(
             ViewNode(
                 id=lane_id,
                 label=label,
-                kind="lane",
+                kind=TITLE_KIND,
                 x=round(x, 2),
                 y=round(y, 2),
                 color=LANE_COLOR,
@@ -329,6 +329,12 @@ def _finish(
     legend[:0] = folded
     result = dataclasses.replace(view, nodes=nodes, edges=edges, legend=legend, notice=notice)
     shown, shown_edges = result.first_frame()
-    # the organization view draws organizations only: no count of members
-    caption = b.caption(len(shown), len(shown_edges), None)
+    # the organization view draws organizations only: no count of members; the lanes' titles and the lines
+    # that join them to their lane are not counted (the organizations' own lines to their parents are)
+    titles = {node.id for node in shown if node.kind == TITLE_KIND}
+    caption = b.caption(
+        len(shown) - len(titles),
+        sum(edge.source not in titles and edge.target not in titles for edge in shown_edges),
+        None,
+    )
     return dataclasses.replace(result, caption=caption)
