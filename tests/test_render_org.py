@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from pbgraph import Dataset
+from pbgraph import Dataset, load
 from pbgraph._texts.render import t
 from pbgraph.cli import main
 from pbgraph.model import PARTY_ORG_KINDS, PLATFORM_KINDS, OrgKind
@@ -159,3 +159,36 @@ def test_the_page_counts_organizations_not_lane_titles(
     organizations = sum(node.kind == "organization" and not node.reserve for node in view.nodes)
     assert page.text_content(".pbg-shown") == f"显示 {organizations}/{organizations} 个节点"
     report.assert_clean()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_organization_says_how_many_members_it_has(sample: Dataset, lang: str) -> None:
+    """Each organization with its member count (README, the org view), none included: the sample's office
+    branch (机关第一党支部) holds the committee's staff, none of them a member, and its box said nothing."""
+    counts = sample.memberships["organization"].value_counts()
+    names = dict(zip(sample.organizations["id"], sample.organizations["name"], strict=True))
+    view = build_view(sample, "org", lang=lang)
+    boxes = [node for node in view.nodes if node.kind == "organization" and names[node.id] != "示例区政协"]
+    assert len(boxes) == 45
+    said = {node.id: node.label for node in boxes}
+    word = "（{} 人）" if lang == "zh" else " ({})"
+    assert {i: label.endswith(word.format(int(counts.get(i, 0)))) for i, label in said.items()} == {
+        i: True for i in said
+    }
+    assert said["O005"].endswith(word.format(0))
+    # the legend says what the number counts: members, not only the CPC ones (a study group's 74)
+    assert view.legend[0].label == t("org_box", lang)
+    assert "党员人数" not in view.legend[0].label
+
+
+def test_no_count_where_the_memberships_are_not_recorded(tmp_path: Path) -> None:
+    """Without a memberships table nobody's count is known: no box says 0."""
+    folder = tmp_path / "no-memberships"
+    folder.mkdir()
+    for name in ("members", "organizations"):
+        (folder / f"{name}.csv").write_bytes((SAMPLE / f"{name}.csv").read_bytes())
+    ds = load(folder)
+    assert "memberships" in ds.not_recorded
+    view = build_view(ds, "org")
+    boxes = [node.label for node in view.nodes if node.kind == "organization"]
+    assert len(boxes) == 46 and not any("人）" in label for label in boxes)

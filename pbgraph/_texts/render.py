@@ -168,7 +168,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "{count} committees: each is folded into one node; double-click to open its organizations (or use "
         "--committee for one committee).",
     ),
-    "org_box": ("组织（党员人数）；双击显示成员", "organization (members); double-click shows them"),
+    "org_box": ("组织（成员人数）；双击显示成员", "organization (members); double-click shows them"),
     "org_committee_folded": (
         "政协（组织数）已折叠；双击展开",
         "folded committee (organizations); double-click opens it",

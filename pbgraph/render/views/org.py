@@ -252,6 +252,9 @@ def _finish(
     kind_of = dict(zip(org_ids, ds.organizations["kind"].tolist(), strict=True))
     committee_of = dict(zip(org_ids, ds.organizations["committee"].tolist(), strict=True))
     row_of = {str(i): r for r, i in enumerate(ids.tolist())}
+    # every organization says how many members it has, none included (an office branch of the committee's
+    # staff: 机关第一党支部（0 人）), where the memberships are recorded; the committee holds everyone
+    counted = "memberships" not in ds.not_recorded
     nodes: list[ViewNode] = []
     for node in view.nodes:
         if node.kind != "organization":
@@ -262,7 +265,8 @@ def _finish(
         name = node.label
         if kind != OrgKind.COMMITTEE:
             name = _short(name, ds.name_of(str(committee_of[node.id])) or "")
-        label = t("people", lang).format(label=name, count=count) if count else name
+        says = count > 0 or (counted and kind != OrgKind.COMMITTEE)
+        label = t("people", lang).format(label=name, count=count) if says else name
         color = ORG_LANE_COLORS.get(kind, KIND_STYLE["organization"][1])
         parent = f"agg:org:{committee_of[node.id]}" if several else None
         nodes.append(replaced(node, label=label, shape="box", color=color, parent=parent))
