@@ -184,7 +184,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "not_recorded": ("未提供", "not recorded"),
     "reach_source": (
         "起点：{name}（不计入触达委员）。",
-        "Source: {name} (not counted among the members reached).",
+        # a sentence before the folded view's notice: a space after it
+        "Source: {name} (not counted among the members reached). ",
     ),
     "unknown_committee": ("未知的政协编号“{id}”", "unknown committee id '{id}'"),
     "needs_id": ("此视图需要一个编号（{table}）", "this view needs an id ({table})"),
