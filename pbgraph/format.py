@@ -55,13 +55,15 @@ ENUM_COLUMNS: dict[str, dict[str, str]] = {
 
 
 def party_name(code: str, lang: str) -> str:
-    """A party code (`pbgraph.model.Party`) as readers know it: 中共党员, 群众 …; in English the parties' own
-    abbreviations (CPC, CDL …) and words for the others (non-party, masses), as every table writes them.
+    """A party code (`pbgraph.model.Party`) as readers know it: 中共党员, 群众 …; in English CPC and the
+    other parties' names (`PARTY_EN`: China Democratic League …), as every table writes them.
 
     Examples
     --------
     >>> party_name("MASSES", "zh"), party_name("MASSES", "en"), party_name("CPC", "en")
     ('群众', 'masses', 'CPC')
+    >>> party_name("CYL", "en"), party_name("CDL", "en"), party_name("CDL", "zh")
+    ('Communist Youth League', 'China Democratic League', '民盟')
     """
     return PARTY_ZH.get(code, code) if lang == "zh" else PARTY_EN.get(code, code)
 

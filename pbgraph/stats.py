@@ -17,7 +17,8 @@ if TYPE_CHECKING:
 
 def counts(ds: Dataset) -> pd.DataFrame:
     """One row per committee, then a total row: members by party, sectors, townships, organizations by
-    kind, liaisons by kind (counted under the committees of their source), contacts. A count whose table the
+    kind, liaisons by kind (counted under the committees of their source), contacts (likewise, under the
+    committees of the members who liaise with them; see `_contacts_by_committee`). A count whose table the
     dataset does not give (`Dataset.not_recorded`) is None in every row: not known, rather than 0.
 
     Examples
@@ -56,7 +57,9 @@ def counts(ds: Dataset) -> pd.DataFrame:
     # a liaison belongs to every committee its source sits on
     ix = index_of(ds)
     source = ix.liaison_source
-    by_member = pd.DataFrame({"member": source, "kind": ds.liaisons["kind"].to_numpy(dtype=object)})
+    by_member = pd.DataFrame(
+        {"member": source, "kind": ds.liaisons["kind"].to_numpy(dtype=object), "row": np.arange(len(source))}
+    )
     by_member = by_member[(by_member["member"] >= 0) & (by_member["member"] < len(members))]
     linked = by_member.merge(pairs, on="member", how="inner")
     for kind in LiaisonKind:
@@ -64,10 +67,7 @@ def counts(ds: Dataset) -> pd.DataFrame:
         columns[f"{kind.value}_liaisons"] = _with_total(
             mine.value_counts(), int((ds.liaisons["kind"] == kind.value).sum())
         )
-    township_committee = pd.Series(ds.townships["committee"].to_numpy(), index=ds.townships["id"].to_numpy())
-    columns["contacts"] = _with_total(
-        ds.contacts["township"].map(township_committee).value_counts(), len(ds.contacts)
-    )
+    columns["contacts"] = _with_total(_contacts_by_committee(ds, ix.liaison_target, linked), len(ds.contacts))
 
     committees = committee_orgs(ds)
     keys = [*committees["id"].tolist(), ""]
@@ -78,6 +78,26 @@ def counts(ds: Dataset) -> pd.DataFrame:
         if _NEEDS.get(name, "") in ds.not_recorded:
             frame[name] = pd.Series([None] * len(frame), dtype=object)
     return frame
+
+
+def _contacts_by_committee(ds: Dataset, target: np.ndarray, linked: pd.DataFrame) -> pd.Series:
+    """Contacts per committee, counted as their liaisons are: under every committee of the members who
+    liaise with them (a contact of a member who sits on two committees is in both), and one no member
+    liaises with under its township's committee. Counted by their township alone, a city whose members also
+    sit on county committees had more contact liaisons than contacts (their contacts live in the counties)."""
+    offset = index_of(ds).offsets["contacts"]
+    contact = target - offset
+    rows = np.flatnonzero((ds.liaisons["kind"] == LiaisonKind.CONTACT.value).to_numpy())
+    rows = rows[(contact[rows] >= 0) & (contact[rows] < len(ds.contacts))]
+    # the liaison rows `linked` kept (their source a member), each with a committee of its source
+    sources = pd.DataFrame({"row": rows, "contact": contact[rows]})
+    by_source = linked.loc[linked["kind"] == LiaisonKind.CONTACT.value, ["row", "committee"]]
+    reached = sources.merge(by_source, on="row").drop_duplicates(["contact", "committee"])
+    township_committee = pd.Series(ds.townships["committee"].to_numpy(), index=ds.townships["id"].to_numpy())
+    alone = np.ones(len(ds.contacts), dtype=bool)
+    alone[reached["contact"].to_numpy()] = False
+    own = ds.contacts["township"].to_numpy(dtype=object)[alone]
+    return pd.concat([reached["committee"], pd.Series(own).map(township_committee)]).value_counts()
 
 
 _NEEDS: dict[str, str] = {

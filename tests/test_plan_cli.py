@@ -171,6 +171,23 @@ def test_diff_lists_a_changed_dataset(tmp_path: Path) -> None:
     ]
 
 
+def test_diff_names_the_parties_in_english_as_every_table_does(tmp_path: Path) -> None:
+    # in English, a party change gave the codes (NP, RCCK) where every other English table gives words
+    changed = tmp_path / "changed"
+    shutil.copytree(FIXTURE, changed)
+    members = (
+        (changed / "members.csv").read_text(encoding="utf-8").replace("N4,乙四,无党派人士", "N4,乙四,民革")
+    )
+    (changed / "members.csv").write_text(members, encoding="utf-8")
+    lines = run("diff", FIXTURE, changed, "--lang", "en", "--format", "csv").stdout.splitlines()
+    party = [row[-2:] for row in csv.reader(lines) if row[5:6] == ["party"]]
+    assert party == [["non-party", "Kuomintang Revolutionary Committee"]]
+    # in Chinese as before
+    assert ["无党派人士", "民革"] in [
+        line.split()[-2:] for line in run("diff", FIXTURE, changed).stdout.splitlines()
+    ]
+
+
 def test_whatif_and_its_workbook(tmp_path: Path) -> None:
     data = json.loads(run("whatif", FIXTURE, "--remove", "A2,B1", "--format", "json").stdout)
     assert [(r["change"], r["id"]) for r in data["member_changes"]] == [("left", "A2"), ("left", "B1")]

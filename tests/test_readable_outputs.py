@@ -154,13 +154,29 @@ def test_a_few_ids_are_named_as_many_are() -> None:
 
 
 def test_english_tables_show_words_not_codes() -> None:
-    # 无党派人士 and 群众 have no English abbreviation a reader knows (NP, MASSES); a kind is words
-    # (sector group, not sector_group); the parties keep their own abbreviations (CPC, CDL …); JSON keeps
-    # its codes
+    # 无党派人士 and 群众 have no English abbreviation a reader knows (NP, MASSES), nor have the eight other
+    # parties (RCCK, CDL … were shown as they are coded: an English reader knows 民盟 as the China Democratic
+    # League); a kind is words (sector group, not sector_group); CPC stays CPC; JSON keeps its codes
+    codes = r"\b(MASSES|NP|CYL|RCCK|CDL|CNDCA|CAPD|CPWDP|CZGP|JS|TDSGL|sector_group)\b"
     for args in (["--lang", "en"], ["--lang", "en", "--format", "csv"]):
         text = run("analyze", "all", SAMPLE, *args)
-        assert not re.search(r"\b(MASSES|NP|sector_group)\b", text)
+        assert not re.search(codes, text)
     cells = run("analyze", "all", SAMPLE, "--lang", "en", "--format", "csv")
     assert ",masses," in cells and ",non-party," in cells and ",sector group," in cells
+    # the sample's other parties: 民盟 九三学社 农工党 台盟 民建 民进 民革 致公党
+    for name in (
+        "China Democratic League",
+        "Jiusan Society",
+        "Peasants' and Workers' Democratic Party",
+        "Taiwan Democratic Self-Government League",
+        "Democratic National Construction Association",
+        "Association for Promoting Democracy",
+        "Kuomintang Revolutionary Committee",
+        "China Zhi Gong Party",
+    ):
+        assert f",{name}," in cells, name
+    assert ",CPC," in cells
     raw = run("analyze", "all", SAMPLE, "--lang", "en", "--format", "json")
-    assert '"MASSES"' in raw and '"sector_group"' in raw
+    assert '"MASSES"' in raw and '"sector_group"' in raw and '"CDL"' in raw
+    # Chinese as before
+    assert ",民盟," in run("analyze", "all", SAMPLE, "--format", "csv")

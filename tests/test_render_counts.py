@@ -91,9 +91,35 @@ def test_the_reach_views_words_say_the_same_in_english() -> None:
 def test_a_folded_reach_counts_only_what_it_reaches() -> None:
     view = build_view(load(FIXTURE), "reach", "A1", node_limit=3)
     assert view.stands_for == 4 and "触达委员 4 ·" in view.caption
-    assert "A1" not in {node.id for node in view.nodes}
+    # A1 is drawn apart (below), in no super-node
+    assert [node.parent for node in view.nodes if node.id == "A1"] == [None]
     top = [node for node in view.drawn() if node.kind == "aggregate"]
     assert sum(int(node.tooltip["委员数"]) for node in top) == 4
+
+
+def test_a_folded_reach_draws_its_source_as_unfolded() -> None:
+    """Folded, the reach drew no star: the source is drawn as unfolded, a star with its own legend entry, the
+    view about it. By hand: A1's four members lie in the sectors S1 (B2, B3, A3) and S2 (B1), two super-nodes
+    joined by A3's liaison to B1; with the star, 3 nodes and 1 edge."""
+    ds = load(FIXTURE)
+    unfolded = build_view(ds, "reach", "A1")
+    folded = build_view(ds, "reach", "A1", node_limit=3)
+    for view in (unfolded, folded):
+        star = [node for node in view.drawn() if node.id == "A1"]
+        assert [node.shape for node in star] == ["star"] and view.focus == "A1"
+        assert [(item.count, item.shape) for item in view.legend if item.label == "起点（本人）"] == [
+            (1, "star")
+        ]
+    assert folded.caption.endswith("触达委员 4 · 节点 3 · 连线 1")
+    # the notice names it, a sentence apart from the folding's (English ran them together: "reached).More")
+    notice = build_view(ds, "reach", "A1", node_limit=3, lang="en").notice or ""
+    assert notice.startswith("Source: 党组甲 (not counted among the members reached). More than 3 nodes")
+    # A3's liaison to B1 joins the star to the super-node of B1's sector S2
+    view = build_view(ds, "reach", "A3", node_limit=2)
+    drawn, edges = view.first_frame()
+    assert {node.id for node in drawn} == {"A3", "agg:0:C1|S2"}
+    assert [(edge.source, edge.target) for edge in edges] == [("A3", "agg:0:C1|S2")]
+    assert view.caption.endswith("触达委员 1 · 节点 2 · 连线 1")
 
 
 def test_render_says_the_nodes_of_the_reach_view_it_wrote(tmp_path: Path) -> None:

@@ -8,13 +8,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 
-from pbgraph import Dataset
+from pbgraph import Dataset, load
 from pbgraph._texts.render import t
+from pbgraph.cli import main
+from pbgraph.model import PARTY_ORG_KINDS, PLATFORM_KINDS, OrgKind
 from pbgraph.render import build_view, write_view
 from pbgraph.render.views._style import KIND_STYLE
 from tests.browser import Chromium, api, wait_ready
 
+SAMPLE = Path(__file__).parents[1] / "data" / "sample"
 # every drawn node's box as vis draws it, in canvas units: [index, label, left, top, right, bottom]
 # (getBoundingBox adds the rounded corners' margin all round, so two boxes a row apart would seem to overlap)
 DRAWN_BOXES = """(rootId) => {
@@ -88,3 +92,103 @@ def test_the_legend_explains_folded_committees_only_where_there_are_some(
         assert not any(node.kind == "aggregate" for node in view.nodes)
         assert all(item.label != words for item in view.legend)
         assert all(item.shape != KIND_STYLE["aggregate"][0] for item in view.legend)
+
+
+# every drawn node's box on the screen (canvas pixels): [label, left, top, right, bottom]; the canvas's size
+SCREEN_BOXES = """(rootId) => {
+    const net = window.__pbgraphViews[rootId].network;
+    const canvas = document.querySelector('#' + rootId + ' .pbg-net');
+    const boxes = net.body.nodeIndices.map(i => {
+        const node = net.body.nodes[i], w = node.shape.width, h = node.shape.height;
+        const a = net.canvasToDOM({x: node.x - w / 2, y: node.y - h / 2});
+        const b = net.canvasToDOM({x: node.x + w / 2, y: node.y + h / 2});
+        return [node.options.label, a.x, a.y, b.x, b.y];
+    });
+    return [boxes, canvas.clientWidth, canvas.clientHeight];
+}"""
+
+
+@pytest.mark.browser
+def test_a_window_resized_before_any_move_still_shows_every_box(
+    chromium: Chromium, sample: Dataset, tmp_path: Path
+) -> None:
+    """A page laid out at one height and shown at another (a headless screenshot at 1280×720 lays the page out
+    633 px high first) opens whole: vis zoomed in by the change of height, and the sample's leftmost boxes
+    (机关线, 机关党组) were cut at the canvas's left edge."""
+    path = tmp_path / "org.html"
+    write_view(build_view(sample, "org"), path)
+    page, report = chromium.open_page(path, width=1280, height=633)
+    wait_ready(page)
+    root_id = str(page.evaluate("() => document.querySelector('.pbg').id"))
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.wait_for_timeout(400)
+    boxes, width, height = page.evaluate(SCREEN_BOXES, root_id)
+    outside = [box[0] for box in boxes if box[1] < 0 or box[2] < 0 or box[3] > width or box[4] > height]
+    assert outside == []
+    report.assert_clean()
+
+
+def test_the_counts_are_of_organizations_not_of_lane_titles(sample: Dataset, tmp_path: Path) -> None:
+    """The org view draws the committee, its party organizations and its platforms (DESIGN 1: 一网), and four
+    lane titles over them; `render`'s line and the caption counted the titles as nodes (50 for 46) and the
+    lines joining them to their lanes as edges."""
+    orgs = sample.organizations
+    drawn = orgs[orgs["kind"].isin([*PARTY_ORG_KINDS, *PLATFORM_KINDS, OrgKind.COMMITTEE])]
+    # every drawn organization but the committee hangs from a drawn parent: a tree of len(drawn) - 1 lines
+    assert drawn["parent"].isin(drawn["id"]).sum() == len(drawn) - 1
+    view = build_view(sample, "org")
+    assert sum(node.kind == "lane" and not node.reserve for node in view.nodes) == 4
+    assert view.drawn_count() == len(drawn)
+    assert view.caption.endswith(f"节点 {len(drawn)} · 连线 {len(drawn) - 1}")
+    out = tmp_path / "org.html"
+    result = CliRunner().invoke(main, ["render", "org", str(SAMPLE), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"已写入 {out}（{len(drawn)} 个节点）\n"
+
+
+@pytest.mark.browser
+def test_the_page_counts_organizations_not_lane_titles(
+    chromium: Chromium, sample: Dataset, tmp_path: Path
+) -> None:
+    """The page's 显示 N/M counted the lane titles among the nodes shown."""
+    view = build_view(sample, "org")
+    path = tmp_path / "org.html"
+    write_view(view, path)
+    page, report = chromium.open_page(path, width=1280, height=720)
+    wait_ready(page)
+    organizations = sum(node.kind == "organization" and not node.reserve for node in view.nodes)
+    assert page.text_content(".pbg-shown") == f"显示 {organizations}/{organizations} 个节点"
+    report.assert_clean()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_organization_says_how_many_members_it_has(sample: Dataset, lang: str) -> None:
+    """Each organization with its member count (README, the org view), none included: the sample's office
+    branch (机关第一党支部) holds the committee's staff, none of them a member, and its box said nothing."""
+    counts = sample.memberships["organization"].value_counts()
+    names = dict(zip(sample.organizations["id"], sample.organizations["name"], strict=True))
+    view = build_view(sample, "org", lang=lang)
+    boxes = [node for node in view.nodes if node.kind == "organization" and names[node.id] != "示例区政协"]
+    assert len(boxes) == 45
+    said = {node.id: node.label for node in boxes}
+    word = "（{} 人）" if lang == "zh" else " ({})"
+    assert {i: label.endswith(word.format(int(counts.get(i, 0)))) for i, label in said.items()} == {
+        i: True for i in said
+    }
+    assert said["O005"].endswith(word.format(0))
+    # the legend says what the number counts: members, not only the CPC ones (a study group's 74)
+    assert view.legend[0].label == t("org_box", lang)
+    assert "党员人数" not in view.legend[0].label
+
+
+def test_no_count_where_the_memberships_are_not_recorded(tmp_path: Path) -> None:
+    """Without a memberships table nobody's count is known: no box says 0."""
+    folder = tmp_path / "no-memberships"
+    folder.mkdir()
+    for name in ("members", "organizations"):
+        (folder / f"{name}.csv").write_bytes((SAMPLE / f"{name}.csv").read_bytes())
+    ds = load(folder)
+    assert "memberships" in ds.not_recorded
+    view = build_view(ds, "org")
+    boxes = [node.label for node in view.nodes if node.kind == "organization"]
+    assert len(boxes) == 46 and not any("人）" in label for label in boxes)

@@ -194,3 +194,38 @@ def test_svg_labels_do_not_overlap_and_arrowheads_are_smaller_than_nodes(sample:
         assert length <= 7.0 * to_pixels + 0.5
         checked += 1
     assert checked >= 5
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_long_notice_stays_inside_the_picture(sample: Dataset, lang: str) -> None:
+    """The notice's box keeps the margin the picture has on its left: wrapped at 170 columns, the folded
+    gaps view's (bold, with “” that the column count takes for narrow) touched the right edge, and a city's
+    folded reach ran past it."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib.figure import Figure
+
+    import pbgraph.render._static as static
+
+    captured: list[Figure] = []
+    original = static._draw
+
+    def keep(figure: Figure, v: Any, labels: dict[str, str]) -> None:
+        original(figure, v, labels)
+        captured.append(figure)
+
+    static._draw = keep  # type: ignore[assignment]
+    try:
+        for name, target in (("gaps", None), ("network", None), ("reach", "M0001")):
+            view = build_view(sample, name, target, node_limit=10, lang=lang)
+            assert view.notice
+            render_view(view, fmt="png")
+    finally:
+        static._draw = original  # type: ignore[assignment]
+    for figure in captured:
+        renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
+        boxes = [text.get_bbox_patch() for text in figure.texts if text.get_bbox_patch() is not None]
+        assert len(boxes) == 1
+        left, right = boxes[0].get_window_extent(renderer).x0, boxes[0].get_window_extent(renderer).x1
+        assert left >= 0 and right <= figure.bbox.width - left

@@ -134,9 +134,10 @@ def test_the_reach_of_a_roster_alone_says_its_liaisons_were_not_recorded(roster_
 
 def test_english_views_name_the_parties_as_the_tables_do(roster_alone: Path) -> None:
     view = build_view(load_ok(roster_alone), "network", lang="en")
-    # M1, M2 CPC; N1 CDL; N2 NP: non-party in words, as `PARTY_EN` writes it in every table
+    # M1, M2 CPC; N1 CDL; N2 NP: the party and non-party in words, as `PARTY_EN` writes them in every table
     parties = {item.label: item.count for item in view.legend if item.shape == "dot" and item.symbol is None}
-    assert parties == {"CPC": 2, "CDL": 1, "non-party": 1}
+    assert parties == {"CPC": 2, "China Democratic League": 1, "non-party": 1}
+    assert member_tip(view, "N1")["Party"] == "China Democratic League"
     assert member_tip(view, "N2")["Party"] == "non-party"
     assert next(node.attrs["party"] for node in view.nodes if node.id == "N2") == "non-party"
     # in Chinese, the party's Chinese name

@@ -45,9 +45,9 @@ CLI: dict[str, tuple[str, str]] = {
         "Note: the dataset has no activities table: liaison activity and org life not analysed.",
     ),
     "counted_in_each": (
-        "注：同时属于多个政协的委员在每个政协各计一次（其联系也是），所以各政协之和大于“全部”。",
+        "注：同时属于多个政协的委员在每个政协各计一次（其联系和所联系的群众也是），所以各政协之和大于“全部”。",
         "Note: members who sit on more than one committee are counted under each (and so are their "
-        "liaisons), so the committees add up to more than (all).",
+        "liaisons and the contacts they liaise with), so the committees add up to more than (all).",
     ),
     "cache_info": (
         "数据集缓存：{folder}，{n} 个数据集，{size:.1f} MiB",

@@ -168,7 +168,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "{count} committees: each is folded into one node; double-click to open its organizations (or use "
         "--committee for one committee).",
     ),
-    "org_box": ("组织（党员人数）；双击显示成员", "organization (members); double-click shows them"),
+    "org_box": ("组织（成员人数）；双击显示成员", "organization (members); double-click shows them"),
     "org_committee_folded": (
         "政协（组织数）已折叠；双击展开",
         "folded committee (organizations); double-click opens it",
@@ -184,7 +184,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "not_recorded": ("未提供", "not recorded"),
     "reach_source": (
         "起点：{name}（不计入触达委员）。",
-        "Source: {name} (not counted among the members reached).",
+        # a sentence before the folded view's notice: a space after it
+        "Source: {name} (not counted among the members reached). ",
     ),
     "unknown_committee": ("未知的政协编号“{id}”", "unknown committee id '{id}'"),
     "needs_id": ("此视图需要一个编号（{table}）", "this view needs an id ({table})"),

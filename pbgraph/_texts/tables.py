@@ -239,7 +239,20 @@ TABLE_TITLES.update(
     }
 )
 
-PARTY_EN: dict[str, str] = {"NP": "non-party", "MASSES": "masses"}
-"""The party codes (`pbgraph.model.Party`) English readers would not know as abbreviations, in words; the
-others are the parties' own (CPC, RCCK, CDL …). Other codes in an English table read with spaces for
-underscores (sector group)."""
+PARTY_EN: dict[str, str] = {
+    "RCCK": "Kuomintang Revolutionary Committee",
+    "CDL": "China Democratic League",
+    "CNDCA": "Democratic National Construction Association",
+    "CAPD": "Association for Promoting Democracy",
+    "CPWDP": "Peasants' and Workers' Democratic Party",
+    "CZGP": "China Zhi Gong Party",
+    "JS": "Jiusan Society",
+    "TDSGL": "Taiwan Democratic Self-Government League",
+    "NP": "non-party",
+    "MASSES": "masses",
+    "CYL": "Communist Youth League",
+}
+"""The party codes (`pbgraph.model.Party`) as English readers know them: the eight other parties by their
+usual English names (a short form of the longest), the Youth League and the statuses in words; CPC, known
+as it is, stays CPC. Only what is shown changes: the codes in a dataset's files stay. Other codes in an
+English table read with spaces for underscores (sector group)."""

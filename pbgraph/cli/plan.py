@@ -25,7 +25,7 @@ from pbgraph.cli._common import (
     output_options,
     write_tables,
 )
-from pbgraph.model import PARTY_ZH
+from pbgraph.format import party_name
 
 if TYPE_CHECKING:
     from pbgraph.changes import Diff
@@ -248,13 +248,14 @@ def _wrote(path: Path, lang: str) -> None:
 
 
 def _readable_parties(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Party codes in `before`/`after` of party changes as people write them (Chinese only)."""
-    if lang != "zh" or frame.empty:
+    """Party codes in `before`/`after` of party changes as people read them, as every table names parties
+    (民革; in English Kuomintang Revolutionary Committee, not RCCK)."""
+    if frame.empty:
         return frame
     frame = frame.copy()
     party = (frame["field"] == "party").to_numpy()
     for column in ("before", "after"):
-        frame.loc[party, column] = [PARTY_ZH.get(str(v), str(v)) for v in frame.loc[party, column]]
+        frame.loc[party, column] = [party_name(str(v), lang) for v in frame.loc[party, column]]
     return frame
 
 

@@ -128,8 +128,8 @@ def render(
     write_view(built, output, fmt=fmt, element_id=element_id)
     if built.notice:
         click.echo(built.notice, err=True)
-    # what the file draws when it opens (super-nodes, not the members folded in them; no reserve)
-    drawn = len(built.drawn())
+    # what the file draws when it opens (super-nodes, not the members folded in them; no reserve; no titles)
+    drawn = built.drawn_count()
     one = "_one" if drawn == 1 else ""
     if built.stands_for is None:
         click.echo(say(CLI, f"wrote_view{one}", lang, path=output, n=drawn))

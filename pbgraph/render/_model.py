@@ -29,6 +29,7 @@ __all__ = [
     "GAP_HALO_EDGE",
     "GAP_SYMBOLS",
     "NODE_SHAPES",
+    "TITLE_KIND",
     "LegendItem",
     "View",
     "ViewEdge",
@@ -55,6 +56,10 @@ GAP_HALO = "#ffd400"
 GAP_HALO_EDGE = "#1f2328"
 #: a counting liaison without activity in the period (dormant) is drawn in this faded grey.
 DORMANT_COLOR = "#d5d9de"
+
+#: the kind of a node that titles part of the drawing (the org view's lanes): words drawn in a box, not a
+#: node of the network; no count of nodes or edges (caption, `render`'s line, the page's 显示 N/M) includes it
+TITLE_KIND = "lane"
 
 #: above either limit a view counts as big: no physics, no curved edges, edges hidden while zooming.
 BIG_NODES = 2000
@@ -214,6 +219,10 @@ class View:
     def drawn(self) -> list[ViewNode]:
         """The nodes drawn when the page opens (not folded into a super-node, not held in reserve)."""
         return [node for node in self.nodes if node.parent is None and not node.reserve]
+
+    def drawn_count(self) -> int:
+        """How many nodes the page draws when it opens, as its caption counts them: titles are not nodes."""
+        return sum(node.kind != TITLE_KIND for node in self.drawn())
 
     def first_frame(self) -> tuple[list[ViewNode], list[ViewEdge]]:
         """The nodes and edges drawn when the page opens (what PNG and SVG show): an edge with a folded end

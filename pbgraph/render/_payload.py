@@ -22,6 +22,7 @@ from pbgraph.render._model import (
     GAP_HALO,
     GAP_HALO_EDGE,
     GAP_SYMBOLS,
+    TITLE_KIND,
     View,
     ViewEdge,
     ViewNode,
@@ -62,6 +63,7 @@ _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2
 # node flags in the payload
 _RESERVE = 1
 _SATELLITE = 2
+_TITLE = 4  # not counted among the nodes shown
 # the fields the payload reads of every node and edge at once
 _ID, _LABEL, _TOOLTIP, _HIGHLIGHT = (attrgetter(name) for name in ("id", "label", "tooltip", "highlight"))
 _COLOR, _SHAPE, _TIP, _KIND_LABEL = (attrgetter(name) for name in ("color", "shape", "tooltip", "kind_label"))
@@ -130,7 +132,9 @@ def payload(view: View, labels: Mapping[str, str]) -> dict[str, Any]:
             tip,
             attrs,
             -1 if node.parent is None else index[node.parent],
-            (_RESERVE if node.reserve else 0) | (_SATELLITE if node.satellite else 0),
+            (_RESERVE if node.reserve else 0)
+            | (_SATELLITE if node.satellite else 0)
+            | (_TITLE if node.kind == TITLE_KIND else 0),
             [symbols[symbol] for symbol in node.gaps] if node.gaps else [],
         ]
         for node, node_id, label, x, y, size, highlight, tip, attrs in zip(

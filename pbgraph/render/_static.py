@@ -69,8 +69,9 @@ _GAP_MARKERS = {"cross": "X", "diamond": "D", "triangle": "^", "square": "s", "s
 _LABEL_LIMIT = 300
 _ARROW_LIMIT = 5000
 #: the widest line of the notice and of a legend entry, in columns (a CJK character takes two): what fits the
-#: picture's width and the legend's column at the default size
-NOTICE_COLUMNS = 170
+#: picture's width and the legend's column at the default size (the notice is bold, and its “” count as one
+#: column each but are drawn as wide as a CJK character: at 170 a Chinese notice reached the right edge)
+NOTICE_COLUMNS = 160
 LEGEND_COLUMNS = 32
 
 

@@ -34,6 +34,7 @@
     var m = erows.length;
     var RESERVE = 1;
     var SATELLITE = 2;
+    var TITLE = 4;
     var OUTLINE = "#1f2328";
     var HALO = data.halo[0];
     var HALO_EDGE = data.halo[1];
@@ -708,6 +709,7 @@
       var w = container.clientWidth, h = container.clientHeight;
       var inside = a.x >= 0 && a.y >= 0 && b.x <= w && b.y <= h;
       if (inside && (b.x - a.x >= w / 4 || b.y - a.y >= h / 4)) return;
+      opening = false;
       network.fit({nodes: shown, animation: {duration: 300, easingFunction: "easeInOutQuad"}});
     }
 
@@ -949,6 +951,7 @@
         applyFilters();
       }
       select(i);
+      opening = false;
       network.focus(i, {
         scale: Math.max(network.getScale(), 1.2),
         animation: {duration: 300, easingFunction: "easeInOutQuad"}
@@ -1070,6 +1073,7 @@
       }
       network.setSelection({nodes: chain, edges: pathEdges}, {highlightEdges: false});
       setDim(keep);
+      opening = false;
       network.fit({nodes: chain, animation: {duration: 300, easingFunction: "easeInOutQuad"}});
       panelBody.textContent = "";
       panelBody.appendChild(el("h3", "pbg-details-title", fmt(L.path_found, {steps: chain.length - 1})));
@@ -1173,7 +1177,9 @@
           hidden[j] = 0;
           continue;
         }
-        total++;
+        // a title (the org view's lanes) is not counted among the nodes
+        var counted = !(rows[j][11] & TITLE);
+        if (counted) total++;
         // written on the drawn node, then the visible lists rebuilt once: a DataSet update per node
         // costs a hundred times more
         var node = body[j];
@@ -1182,7 +1188,7 @@
           changed = true;
         }
         hidden[j] = next[j];
-        if (!next[j]) shown++;
+        if (!next[j] && counted) shown++;
       }
       if (changed) {
         network._updateVisibleIndices();
@@ -1418,6 +1424,7 @@
     // a focus or fit animates the camera: the state is the camera where it comes to rest
     network.on("animationFinished", saveState);
     var pendingCamera = null;
+    var opening = true;
     function restoreState(hash) {
       var params = {};
       hash.replace(/^#/, "").split("&").forEach(function (part) {
@@ -1463,6 +1470,7 @@
       if (pendingCamera) {
         network.moveTo({scale: pendingCamera[0], position: {x: pendingCamera[1], y: pendingCamera[2]}});
         pendingCamera = null;
+        opening = false;
       } else if (focusIndex >= 0 && drawn[focusIndex]) {
         frameAround(focusIndex);
       }
@@ -1500,6 +1508,27 @@
     // first pass measures nodes and rings only, leaving out the zoom the view had, so that the same drawing
     // gets the same frame whatever the camera was (重置 frames like the opening). `animate`: the camera then
     // moves there from where it was
+    // the opening frame: a view about one node framed around it, any other all of its drawing (vis's fit)
+    function openingFrame(animate) {
+      opening = true;
+      if (focusIndex >= 0 && drawn[focusIndex]) frameAround(focusIndex, animate);
+      else network.fit(animate ? {animation: {duration: 300, easingFunction: "easeInOutQuad"}} : undefined);
+    }
+    // until the camera is moved (by the user, a search, a path, an opened node, the link's zoom), a canvas
+    // resized (the window, a toolbar that wraps) frames the drawing again: vis keeps the centre and zooms by
+    // the change of size, so that a page laid out 633 px high and shown 720 px high (a headless screenshot at
+    // 1280×720) was zoomed in by a sixth and cut the org view's boxes at both sides. vis sets its own camera
+    // after telling of the resize: the frame follows it
+    network.on("zoom", function () { opening = false; });
+    network.on("dragStart", function () { opening = false; });
+    network.on("resize", function () {
+      if (!opening) return;
+      requestAnimationFrame(function () {
+        if (!opening) return;
+        openingFrame(false);
+        network.redraw();
+      });
+    });
     function frameAround(i, animate) {
       var w = container.clientWidth, h = container.clientHeight;
       var free = freePart();
@@ -1579,10 +1608,8 @@
       if (focusIndex >= 0 && drawn[focusIndex]) {
         panel.classList.remove("pbg-details-far");
         select(focusIndex);
-        frameAround(focusIndex, true);
-      } else {
-        network.fit({animation: {duration: 300, easingFunction: "easeInOutQuad"}});
       }
+      openingFrame(true);
     });
     root.addEventListener("pointerdown", function () { window.__pbgraphActive = rootId; });
     root.addEventListener("focusin", function () { window.__pbgraphActive = rootId; });

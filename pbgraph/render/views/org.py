@@ -19,7 +19,7 @@ import pandas as pd
 
 from pbgraph._texts.render import t
 from pbgraph.model import PARTY_ORG_KINDS, PLATFORM_KINDS, OrgKind
-from pbgraph.render._model import LegendItem, View, ViewEdge, ViewNode, replaced
+from pbgraph.render._model import TITLE_KIND, LegendItem, View, ViewEdge, ViewNode, replaced
 from pbgraph.render.views._builder import Builder
 from pbgraph.render.views._facts import Selection
 from pbgraph.render.views._style import KIND_STYLE, LANE_COLOR, ORG_LANE_COLORS, STRUCTURE_COLOR
@@ -252,6 +252,9 @@ def _finish(
     kind_of = dict(zip(org_ids, ds.organizations["kind"].tolist(), strict=True))
     committee_of = dict(zip(org_ids, ds.organizations["committee"].tolist(), strict=True))
     row_of = {str(i): r for r, i in enumerate(ids.tolist())}
+    # every organization says how many members it has, none included (an office branch of the committee's
+    # staff: 机关第一党支部（0 人）), where the memberships are recorded; the committee holds everyone
+    counted = "memberships" not in ds.not_recorded
     nodes: list[ViewNode] = []
     for node in view.nodes:
         if node.kind != "organization":
@@ -262,7 +265,8 @@ def _finish(
         name = node.label
         if kind != OrgKind.COMMITTEE:
             name = _short(name, ds.name_of(str(committee_of[node.id])) or "")
-        label = t("people", lang).format(label=name, count=count) if count else name
+        says = count > 0 or (counted and kind != OrgKind.COMMITTEE)
+        label = t("people", lang).format(label=name, count=count) if says else name
         color = ORG_LANE_COLORS.get(kind, KIND_STYLE["organization"][1])
         parent = f"agg:org:{committee_of[node.id]}" if several else None
         nodes.append(replaced(node, label=label, shape="box", color=color, parent=parent))
@@ -282,7 +286,7 @@ def _finish(
             ViewNode(
                 id=lane_id,
                 label=label,
-                kind="lane",
+                kind=TITLE_KIND,
                 x=round(x, 2),
                 y=round(y, 2),
                 color=LANE_COLOR,
@@ -329,6 +333,12 @@ def _finish(
     legend[:0] = folded
     result = dataclasses.replace(view, nodes=nodes, edges=edges, legend=legend, notice=notice)
     shown, shown_edges = result.first_frame()
-    # the organization view draws organizations only: no count of members
-    caption = b.caption(len(shown), len(shown_edges), None)
+    # the organization view draws organizations only: no count of members; the lanes' titles and the lines
+    # that join them to their lane are not counted (the organizations' own lines to their parents are)
+    titles = {node.id for node in shown if node.kind == TITLE_KIND}
+    caption = b.caption(
+        len(shown) - len(titles),
+        sum(edge.source not in titles and edge.target not in titles for edge in shown_edges),
+        None,
+    )
     return dataclasses.replace(result, caption=caption)
