@@ -182,7 +182,7 @@ class Builder:
         extra = selection.extra_tooltip or {}
         reserve = selection.reserve if selection.reserve is not None else np.zeros(len(nodes), dtype=bool)
         node_ids, labels = take(self.ix.ids, nodes), take(self.f.label_array, nodes)
-        fields = self._node_fields(nodes, xy, kinds, member_keys, colors, selection.focus, labels)
+        drawn = self._node_fields(nodes, xy, kinds, member_keys, colors, selection.focus, labels)
         gap_set, gap_kinds = gap_sets(gaps, nodes)
         highlights, badges = self._node_gaps(gap_set, gap_kinds)
         view_nodes = Table(
@@ -192,7 +192,7 @@ class Builder:
                     _NODE_FIELDS,
                     [
                         node_ids,
-                        *fields,
+                        *drawn,
                         self._node_tooltips(nodes, highlights, extra, labels, node_ids),
                         self._node_attrs(kinds, member_rows),
                         highlights,
