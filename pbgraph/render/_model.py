@@ -10,7 +10,7 @@ from __future__ import annotations
 import gc
 import math
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields, replace
 from functools import cache
@@ -35,6 +35,7 @@ __all__ = [
     "ViewEdge",
     "ViewNode",
     "check_view",
+    "column",
     "gc_paused",
     "instances",
     "is_color",
@@ -174,7 +175,9 @@ class View:
     caption
         One line under the title (dataset, date, counts) so that a screenshot stands alone.
     nodes, edges, legend
-        What to draw.
+        What to draw. The nodes and edges are any sequence: a list, or a columnar table
+        (:class:`pbgraph.render._columns.Table`, as the views build them) that makes each object only when
+        it is read.
     notice
         Shown prominently under the caption, e.g. that the view was aggregated.
     physics
@@ -199,8 +202,8 @@ class View:
 
     title: str
     caption: str
-    nodes: list[ViewNode]
-    edges: list[ViewEdge]
+    nodes: Sequence[ViewNode]
+    edges: Sequence[ViewEdge]
     legend: list[LegendItem] = field(default_factory=list)
     notice: str | None = None
     physics: bool = False
@@ -224,7 +227,7 @@ class View:
         """How many nodes the page draws when it opens, as its caption counts them: titles are not nodes."""
         return sum(node.kind != TITLE_KIND for node in self.drawn())
 
-    def first_frame(self) -> tuple[list[ViewNode], list[ViewEdge]]:
+    def first_frame(self) -> tuple[Sequence[ViewNode], Sequence[ViewEdge]]:
         """The nodes and edges drawn when the page opens (what PNG and SVG show): an edge with a folded end
         joins the super-node holding it, one edge per pair of super-nodes, wider the more it stands for."""
         if all(node.parent is None and not node.reserve for node in self.nodes):
@@ -322,39 +325,37 @@ def check_view(view: View) -> None:
 def _looks_valid(view: View) -> bool:
     """A fast whole-view check; only when it fails does :func:`check_view` look item by item."""
     nodes, edges = view.nodes, view.edges
-    # each field of every node and edge read at once (`map` over an attrgetter, not a Python loop)
-    ids = set(map(_ID, nodes))
+    # each field of every node and edge read at once (a table's column, or `map` over an attrgetter)
+    ids = set(column(nodes, "id"))
     if len(ids) != len(nodes):
         return False
-    if not (set(map(_SOURCE, edges)) <= ids and set(map(_TARGET, edges)) <= ids):
+    if not (set(column(edges, "source")) <= ids and set(column(edges, "target")) <= ids):
         return False
-    colors = set(map(_COLOR, nodes)) | set(map(_COLOR, edges)) | {i.color for i in view.legend}
-    colors |= set(map(_LIVE_COLOR, edges)) - {None}
+    colors = set(column(nodes, "color")) | set(column(edges, "color")) | {i.color for i in view.legend}
+    colors |= set(column(edges, "live_color")) - {None}
     if not all(is_color(color) for color in colors):
         return False
-    if not set(map(_SHAPE, nodes)) <= NODE_SHAPES:
+    if not set(column(nodes, "shape")) <= NODE_SHAPES:
         return False
     if not {item.shape for item in view.legend} <= NODE_SHAPES | EDGE_LEGEND_SHAPES:
         return False
-    symbols = set(chain.from_iterable(map(_GAPS, nodes))) | {i.symbol or "cross" for i in view.legend}
+    symbols = set(chain.from_iterable(column(nodes, "gaps"))) | {i.symbol or "cross" for i in view.legend}
     if not symbols <= set(GAP_SYMBOLS):
         return False
-    if not set(map(_PARENT, nodes)) - {None} <= ids:
+    if not set(column(nodes, "parent")) - {None} <= ids:
         return False
     if view.focus is not None and view.focus not in ids:
         return False
     # nan and inf survive a sum; a false alarm from overflow only costs the slow check
-    total = sum(map(_X, nodes)) + sum(map(_Y, nodes)) + sum(map(_SIZE, nodes))
-    return math.isfinite(total + sum(map(_WIDTH, edges)))
+    total = sum(column(nodes, "x")) + sum(column(nodes, "y")) + sum(column(nodes, "size"))
+    return math.isfinite(total + sum(column(edges, "width")))
 
 
-# the fields `_looks_valid` reads of every node and edge
-_ID, _SOURCE, _TARGET, _COLOR, _LIVE_COLOR, _SHAPE = (
-    attrgetter(name) for name in ("id", "source", "target", "color", "live_color", "shape")
-)
-_GAPS, _PARENT, _X, _Y, _SIZE, _WIDTH = (
-    attrgetter(name) for name in ("gaps", "parent", "x", "y", "size", "width")
-)
+def column(items: Sequence[Any], name: str) -> list[Any]:
+    """One field of every item: a column of a table (:class:`pbgraph.render._columns.Table`) as it is held,
+    else read item by item."""
+    read = getattr(items, "column", None)
+    return read(name) if read is not None else list(map(attrgetter(name), items))
 
 
 def is_color(color: str) -> bool:

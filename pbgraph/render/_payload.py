@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from itertools import chain
-from operator import attrgetter, methodcaller
 from typing import Any
 
 import numpy as np
 import orjson
 
+from pbgraph.render._columns import Records, as_table
 from pbgraph.render._model import (
     DORMANT_COLOR,
     GAP_HALO,
@@ -64,114 +64,105 @@ _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2
 _RESERVE = 1
 _SATELLITE = 2
 _TITLE = 4  # not counted among the nodes shown
-# the fields the payload reads of every node and edge at once
-_ID, _LABEL, _TOOLTIP, _HIGHLIGHT = (attrgetter(name) for name in ("id", "label", "tooltip", "highlight"))
-_COLOR, _SHAPE, _TIP, _KIND_LABEL = (attrgetter(name) for name in ("color", "shape", "tooltip", "kind_label"))
-_X, _Y, _SIZE, _ACTIVITY, _ATTRS = (attrgetter(name) for name in ("x", "y", "size", "activity", "attrs"))
-_VALUES = methodcaller("values")
 
 
 def payload(view: View, labels: Mapping[str, str]) -> dict[str, Any]:
     """The compact JSON the page's script reads: shared tables plus one array per node and edge."""
-    view_nodes, view_edges = view.nodes, view.edges
-    node_ids = list(map(_ID, view_nodes))
-    node_labels = list(map(_LABEL, view_nodes))
-    tooltips = list(map(_TOOLTIP, view_nodes))
-    highlights = list(map(_HIGHLIGHT, view_nodes))
-    filter_keys, filter_values, node_attrs = _filters(view_nodes)
+    nodes, edges = as_table(ViewNode, view.nodes), as_table(ViewEdge, view.edges)
+    node_ids, node_labels = nodes.column("id"), nodes.column("label")
+    tooltips: Records = nodes.column("tooltip")
+    highlights = nodes.column("highlight")
+    filter_keys, filter_values, node_attrs = _filters(nodes.column("attrs"))
     index = {node_id: i for i, node_id in enumerate(node_ids)}
-    symbols = {symbol: k for k, symbol in enumerate(GAP_SYMBOLS)}
     # tooltip values, gap flags and edge tooltips repeat (a sector, a party, a count): each is written once,
     # the most frequent first so that their numbers are short; a value equal to the node's label or id is
     # written as -1 or -2 (names and ids would otherwise fill the table)
-    lengths = list(map(len, tooltips))
-    values = _texts(list(chain.from_iterable(map(_VALUES, tooltips))))
-    owner = np.repeat(np.arange(len(view_nodes)), lengths)
-    value_array = np.array(values, dtype=object)
-    is_label = value_array == np.array(node_labels, dtype=object)[owner]
-    is_id = ~is_label & (value_array == np.array(node_ids, dtype=object)[owner])
+    lengths, ends = tooltips.lengths, tooltips.ends
+    value_array = _texts(tooltips.values)
+    owner = np.repeat(np.arange(len(nodes)), lengths)
+    is_label = value_array == _objects(node_labels)[owner]
+    is_id = ~is_label & (value_array == _objects(node_ids)[owner])
     kept = np.flatnonzero(~is_label & ~is_id)
     # the order in which the values first occur: each node's tooltip values, then its highlight
     flagged = [i for i, highlight in enumerate(highlights) if highlight is not None]
-    ends = np.cumsum(lengths, dtype=np.int64)
     position = np.concatenate([kept + owner[kept], ends[flagged] + np.asarray(flagged, dtype=np.int64)])
-    in_order = np.concatenate([value_array[kept], np.array([highlights[i] for i in flagged], dtype=object)])
+    in_order = np.concatenate([value_array[kept], _objects([highlights[i] for i in flagged])])
     order = np.argsort(position, kind="stable")
-    texts = [in_order[order], np.array(list(map(_TIP, view_edges)), dtype=object)]
+    texts = [in_order[order], _objects(edges.column("tooltip"))]
     if view.timeline is not None:
-        texts.append(np.array(list(map(_KIND_LABEL, view_edges)), dtype=object))
+        texts.append(_objects(edges.column("kind_label")))
     strings, ranks = _string_table(np.concatenate(texts))
     codes = np.where(is_label, -1, -2)
     # the tooltip values come first in `texts`, in the order of `kept`, among the highlights
     codes[kept] = ranks[: len(order)][order < len(kept)]
-    code_list = codes.tolist()
-    # each node's tooltip is its keys' schema (shared) followed by the values
-    key_tuples = list(map(tuple, tooltips))
-    schema_of = {keys: k for k, keys in enumerate(dict.fromkeys(key_tuples))}
-    tip_keys = list(dict.fromkeys(chain.from_iterable(schema_of)))
+    # each node's tooltip is its keys' schema (numbered in order of appearance) followed by the values
+    distinct, first = np.unique(tooltips.schema, return_index=True)
+    by_appearance = distinct[np.argsort(first)]
+    schema_number = np.zeros(len(tooltips.schemas), dtype=np.int64)
+    schema_number[by_appearance] = np.arange(len(by_appearance))
+    schemas = [tooltips.schemas[s] for s in by_appearance.tolist()]
+    tip_keys = list(dict.fromkeys(chain.from_iterable(schemas)))
     key_number = {key: k for k, key in enumerate(tip_keys)}
-    starts = (ends - lengths).tolist()
-    tips = [
-        [schema_of[keys], *code_list[start:end]]
-        for keys, start, end in zip(key_tuples, starts, ends.tolist(), strict=True)
-    ]
-    xs, ys = rounded(list(map(_X, view_nodes)), 1), rounded(list(map(_Y, view_nodes)), 1)
-    sizes = _sizes(list(map(_SIZE, view_nodes)))
-    colors = {color: k for k, color in enumerate(dict.fromkeys(map(_COLOR, view_nodes)))}
-    shapes = {shape: k for k, shape in enumerate(dict.fromkeys(map(_SHAPE, view_nodes)))}
-    nodes = [
-        [
-            node_id,
-            label,
-            x,
-            y,
-            colors[node.color],
-            shapes[node.shape],
-            size,
-            -1 if highlight is None else strings[highlight],
-            tip,
-            attrs,
-            -1 if node.parent is None else index[node.parent],
-            (_RESERVE if node.reserve else 0)
-            | (_SATELLITE if node.satellite else 0)
-            | (_TITLE if node.kind == TITLE_KIND else 0),
-            [symbols[symbol] for symbol in node.gaps] if node.gaps else [],
-        ]
-        for node, node_id, label, x, y, size, highlight, tip, attrs in zip(
-            view_nodes, node_ids, node_labels, xs, ys, sizes, highlights, tips, node_attrs, strict=True
+    tips = _rows_by_schema(tooltips.schema, schema_number, ends - lengths, codes, tooltips.schemas)
+    xs, ys = rounded(nodes.column("x"), 1), rounded(nodes.column("y"), 1)
+    sizes = _sizes(nodes.column("size"))
+    colors = _numbered(nodes.column("color"))
+    shapes = _numbered(nodes.column("shape"))
+    symbols = {symbol: k for k, symbol in enumerate(GAP_SYMBOLS)}
+    # one array per node and edge (written as tuples: made at once, the same JSON)
+    node_rows = list(
+        zip(
+            node_ids,
+            node_labels,
+            xs,
+            ys,
+            list(map(colors.__getitem__, nodes.column("color"))),
+            list(map(shapes.__getitem__, nodes.column("shape"))),
+            sizes,
+            [-1 if highlight is None else strings[highlight] for highlight in highlights],
+            tips,
+            node_attrs,
+            [-1 if parent is None else index[parent] for parent in nodes.column("parent")],
+            [
+                (_RESERVE if reserve else 0)
+                | (_SATELLITE if satellite else 0)
+                | (_TITLE if kind == TITLE_KIND else 0)
+                for reserve, satellite, kind in zip(
+                    nodes.column("reserve"), nodes.column("satellite"), nodes.column("kind"), strict=True
+                )
+            ],
+            _symbol_lists(nodes.column("gaps"), symbols),
+            strict=True,
         )
-    ]
+    )
+    edge_colors = edges.column("color")
     color_index = colors.setdefault
-    for color in dict.fromkeys(map(_COLOR, view_edges)):
+    for color in dict.fromkeys(edge_colors):
         color_index(color, len(colors))
-    edges: list[list[Any]] = [
-        [
-            index[edge.source],
-            index[edge.target],
-            colors[edge.color],
-            1 if edge.dashes else 0,
-            edge.width,
-            strings[edge.tooltip],
-            1 if edge.arrows else 0,
-            1 if edge.liaison else 0,
-        ]
-        for edge in view_edges
+    edge_columns = [
+        list(map(index.__getitem__, edges.column("source"))),
+        list(map(index.__getitem__, edges.column("target"))),
+        list(map(colors.__getitem__, edge_colors)),
+        _flags(edges.column("dashes")),
+        edges.column("width"),
+        list(map(strings.__getitem__, edges.column("tooltip"))),
+        _flags(edges.column("arrows")),
+        _flags(edges.column("liaison")),
     ]
     time = None
     if view.timeline is not None:
         # per edge: since (-1: none), its activity days as differences (the first from day 0), the colour
         # when active, whether it counts, its kind in words
-        live = [edge.live_color or edge.color for edge in view_edges]
+        live = [live or color for live, color in zip(edges.column("live_color"), edge_colors, strict=True)]
         for color in dict.fromkeys(live):
             color_index(color, len(colors))
-        for row, edge, steps, color in zip(edges, view_edges, _day_steps(view_edges), live, strict=True):
-            row += [
-                -1 if edge.since is None else edge.since,
-                steps,
-                colors[color],
-                1 if edge.counts else 0,
-                strings[edge.kind_label],
-            ]
+        edge_columns += [
+            [-1 if since is None else since for since in edges.column("since")],
+            _day_steps(edges.column("activity")),
+            list(map(colors.__getitem__, live)),
+            _flags(edges.column("counts")),
+            list(map(strings.__getitem__, edges.column("kind_label"))),
+        ]
         time = {
             "first": view.timeline[0],
             "last": view.timeline[1],
@@ -186,14 +177,14 @@ def payload(view: View, labels: Mapping[str, str]) -> dict[str, Any]:
         "colors": list(colors),
         "shapes": list(shapes),
         "tipKeys": list(tip_keys),
-        "tipSchemas": [[key_number[key] for key in keys] for keys in schema_of],
+        "tipSchemas": [[key_number[key] for key in keys] for keys in schemas],
         "strings": list(strings),
         "filters": [
             {"name": labels.get(f"filter.{key}", key), "values": list(values)}
             for key, values in zip(filter_keys, filter_values, strict=True)
         ],
-        "nodes": nodes,
-        "edges": edges,
+        "nodes": node_rows,
+        "edges": list(zip(*edge_columns, strict=True)),
         "focus": -1 if view.focus is None else index[view.focus],
         "rings": [[round(radius, 2), label] for radius, label in view.rings],
         "gapSymbols": list(GAP_SYMBOLS),
@@ -202,11 +193,58 @@ def payload(view: View, labels: Mapping[str, str]) -> dict[str, Any]:
     }
 
 
-def _texts(values: list[Any]) -> list[str]:
+def _objects(values: Sequence[Any]) -> np.ndarray:
+    """The values in a one-dimensional object array."""
+    return np.fromiter(values, dtype=object, count=len(values))
+
+
+def _numbered(values: Sequence[str]) -> dict[str, int]:
+    """Each distinct value numbered in order of appearance."""
+    return {value: k for k, value in enumerate(dict.fromkeys(values))}
+
+
+def _flags(values: Sequence[Any]) -> list[int]:
+    """1 for each true value, 0 for each false one."""
+    return [1 if value else 0 for value in values]
+
+
+def _symbol_lists(gaps: Sequence[tuple[str, ...]], symbols: dict[str, int]) -> list[list[int]]:
+    """Each node's gap badges by number (a list shared by the nodes with the same badges)."""
+    try:
+        shared = {found: [symbols[symbol] for symbol in found] for found in set(gaps)}
+    except TypeError:  # badges given as a list, not a tuple: one by one
+        return [[symbols[symbol] for symbol in found] if found else [] for found in gaps]
+    return list(map(shared.__getitem__, gaps))
+
+
+def _rows_by_schema(
+    schema: np.ndarray,
+    number: np.ndarray,
+    starts: np.ndarray,
+    codes: np.ndarray,
+    schemas: list[tuple[str, ...]],
+) -> list[list[int]]:
+    """Per row: its schema's number, then its codes; the rows of each schema made at once."""
+    rows: list[Any] = [None] * len(schema)
+    for s, keys in enumerate(schemas):
+        at = np.flatnonzero(schema == s)
+        if not len(at):
+            continue
+        block = np.empty((len(at), len(keys) + 1), dtype=np.int64)
+        block[:, 0] = number[s]
+        block[:, 1:] = codes[starts[at][:, None] + np.arange(len(keys))]
+        for row, values in zip(at.tolist(), block.tolist(), strict=True):
+            rows[row] = values
+    return rows
+
+
+def _texts(values: np.ndarray) -> np.ndarray:
     """The values as text (most already are)."""
-    if set(map(type, values)) <= {str}:
+    from pandas.api.types import infer_dtype
+
+    if infer_dtype(values, skipna=False) in ("string", "empty"):
         return values
-    return [value if type(value) is str else str(value) for value in values]
+    return _objects([value if type(value) is str else str(value) for value in values.tolist()])
 
 
 def _string_table(texts: np.ndarray) -> tuple[dict[str, int], np.ndarray]:
@@ -225,9 +263,8 @@ def _string_table(texts: np.ndarray) -> tuple[dict[str, int], np.ndarray]:
     return dict(zip(ordered, range(len(ordered)), strict=True)), rank[codes]
 
 
-def _day_steps(edges: list[ViewEdge]) -> list[list[int]]:
+def _day_steps(activity: Sequence[tuple[int, ...]]) -> list[list[int]]:
     """Each edge's activity days as differences, the first from day 0."""
-    activity = list(map(_ACTIVITY, edges))
     days = list(chain.from_iterable(activity))
     if not set(map(type, days)) <= {int}:
         return [[b - a for a, b in zip((0, *one), one, strict=False)] for one in activity]
@@ -254,33 +291,32 @@ def _sizes(sizes: list[float]) -> list[float]:
     ]
 
 
-def _filters(view_nodes: list[ViewNode]) -> tuple[dict[str, int], list[dict[str, int]], list[list[int]]]:
-    """The filter attributes of the nodes (key -> number), each one's values (value -> number), and each
-    node's values by number (-1 where it has none)."""
-    filter_keys: dict[str, int] = {}
-    filter_values: list[dict[str, int]] = []
-    rows: list[list[int]] = []
-    for attrs in map(_ATTRS, view_nodes):
-        row = [-1] * len(filter_keys)
-        for key, value in attrs.items():
-            k = filter_keys.get(key)
-            if k is None:
-                k = filter_keys[key] = len(filter_keys)
-                filter_values.append({})
-                row.append(-1)
-            values = filter_values[k]
-            text = value if type(value) is str else str(value)
-            code = values.get(text)
-            if code is None:
-                code = values[text] = len(values)
-            row[k] = code
-        rows.append(row)
-    # the nodes before a key's first appearance have no value for it
-    count = len(filter_keys)
-    for row in rows:
-        if len(row) < count:
-            row += [-1] * (count - len(row))
-    return filter_keys, filter_values, rows
+def _filters(attrs: Records) -> tuple[list[str], list[dict[str, int]], list[list[int]]]:
+    """The filter attributes of the nodes (in order of appearance), each one's values (value -> number, in
+    order of appearance), and each node's values by number (-1 where it has none)."""
+    import pandas as pd
+
+    keys = attrs.key_order()
+    number = {key: k for k, key in enumerate(keys)}
+    codes = np.full((len(attrs), len(keys)), -1, dtype=np.int64)
+    filter_values: list[dict[str, int]] = [{} for _ in keys]
+    values = _texts(attrs.values)
+    starts = attrs.ends - attrs.lengths
+    # per key: the rows that have it and where their value is, in row order
+    rows_of: dict[str, list[np.ndarray]] = {key: [] for key in keys}
+    at_of: dict[str, list[np.ndarray]] = {key: [] for key in keys}
+    for s, schema_keys in enumerate(attrs.schemas):
+        rows = np.flatnonzero(attrs.schema == s)
+        for place, key in enumerate(schema_keys):
+            rows_of[key].append(rows)
+            at_of[key].append(starts[rows] + place)
+    for key, k in number.items():
+        rows = np.concatenate(rows_of[key])
+        order = np.argsort(rows, kind="stable")
+        found, distinct = pd.factorize(values[np.concatenate(at_of[key])[order]])
+        codes[rows[order], k] = found
+        filter_values[k] = {text: c for c, text in enumerate(distinct.tolist())}
+    return keys, filter_values, codes.tolist()
 
 
 def json_for_script(payload: object) -> str:

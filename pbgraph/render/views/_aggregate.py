@@ -17,10 +17,11 @@ import pandas as pd
 
 import pbgraph.render._layout as _layout
 from pbgraph._texts.render import GAP_LABELS, TOOLTIP, gap_names, t
-from pbgraph.model import LiaisonKind
+from pbgraph.model import NODE_TABLES, LiaisonKind
+from pbgraph.render._columns import Records, Table
 from pbgraph.render._model import LegendItem, View, ViewEdge, ViewNode
 from pbgraph.render._rounding import rounded
-from pbgraph.render.views._facts import Selection
+from pbgraph.render.views._facts import Selection, gap_sets
 from pbgraph.render.views._style import GAP_SHARE_COLORS, GAP_SYMBOL, KIND_STYLE, LIAISON_COLORS
 
 if TYPE_CHECKING:
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 
 #: above this many members a drill-down file holds the super-nodes only (a province's 40,000 fit in ~9 MB)
 MEMBER_EMBED_LIMIT = 60_000
+_NODE_FIELDS = tuple(f.name for f in dataclasses.fields(ViewNode))
 #: the upper bounds of the gap-share classes of `GAP_SHARE_COLORS` (the last is open)
 GAP_SHARE_BOUNDS = (0.0, 0.10, 0.25)
 
@@ -46,8 +48,9 @@ def aggregated(
     # a view that marks gaps keeps its gap legend, also when it finds none
     marks_gaps = gaps is not None
     gaps = gaps or {}
-    kinds = b.f.kind_names[nodes]
-    members = nodes[kinds == "member"]
+    # the kind of each node by its code (its table's place in NODE_TABLES)
+    kind = b.ix.kind[nodes]
+    members = nodes[kind == NODE_TABLES.index("members")]
     # a member of two committees sits under the first
     committee = _each_once(
         ds.members["committee"].to_numpy(dtype=object)[members],
@@ -81,13 +84,10 @@ def aggregated(
     *centres, member_xy = placed
 
     # the members, folded: built like any view's nodes, then each given its sector super-node
-    member_gaps = [gaps.get(m, ()) for m in members.tolist()]
-    is_gap = np.array([bool(found) for found in member_gaps], dtype=bool)
-    has_kind = {key: np.zeros(len(members), dtype=bool) for key in GAP_LABELS}
-    for row in np.flatnonzero(is_gap).tolist():
-        for key in member_gaps[row]:
-            if key in has_kind:
-                has_kind[key][row] = True
+    gap_set, gap_kinds = gap_sets(gaps, members)
+    is_gap = gap_set > 0
+    holds = np.array([[key in kinds for key in GAP_LABELS] for kinds in gap_kinds], dtype=bool)
+    has_kind = {key: holds[gap_set, k] for k, key in enumerate(GAP_LABELS)}
     # above MEMBER_EMBED_LIMIT members the file would pass tens of megabytes: super-nodes only
     embed = len(members) <= MEMBER_EMBED_LIMIT
     shape, color, _ = KIND_STYLE["aggregate"]
@@ -96,7 +96,7 @@ def aggregated(
         t(k, lang) for k in ("cpc_members", "own_gaps", "people", "gap_suffix")
     )
     kind_labels = [t(k, lang, GAP_LABELS) for k in has_kind]
-    super_nodes: list[ViewNode] = []
+    super_nodes: list[Table[ViewNode]] = []
     ids_per_level: list[np.ndarray] = []
     for level, level_codes in enumerate(codes):
         count = int(level_codes.max(initial=-1)) + 1
@@ -125,36 +125,44 @@ def aggregated(
             if levels_by[level] == "sector"
             else [[]] * count
         )
-        for g, (size, in_cpc, in_gap, own) in enumerate(
-            zip(sizes.tolist(), cpc.tolist(), flagged.tolist(), own_gaps, strict=True)
-        ):
-            name = str(level_names[g])
-            tip = {key_name: name, key_members: str(size), key_cpc: str(int(in_cpc)), key_gap: str(in_gap)}
-            tip |= {label: str(c[g]) for label, c in kind_columns if c[g]}
-            label = people.format(label=name, count=size)
-            # a sector's own gaps (no liaison to it, …) mark its super-node
-            if own:
-                tip[key_own] = gap_names(own, lang)
-            if in_gap:
-                label += gap_suffix.format(count=in_gap)
-            super_nodes.append(
-                ViewNode(
-                    id=str(ids[g]),
-                    label=label,
-                    kind="aggregate",
-                    x=xs[g],
-                    y=ys[g],
-                    color=GAP_SHARE_COLORS[share_colors[g]] if marks_gaps else color,
-                    shape=shape,
-                    # the hexagon covers its group's disc: opening it shows the children in its place
-                    size=float(max(12.0, 0.75 * radii[g])),
-                    tooltip=tip,
-                    attrs={"kind": kind_attr},
-                    parent=None if parents[g] is None else str(parents[g]),
-                    highlight=gap_names(own, lang) or None,
-                    gaps=tuple(GAP_SYMBOL[k] for k in own),
-                )
-            )
+        # a sector's own gaps (no liaison to it, …) mark its super-node
+        own_text = [gap_names(own, lang) if own else "" for own in own_gaps]
+        size_list, flagged_list = sizes.tolist(), flagged.tolist()
+        level_names = [str(name) for name in level_names]
+        tips = Records.from_columns(
+            count,
+            [
+                (key_name, level_names, None),
+                (key_members, list(map(str, size_list)), None),
+                (key_cpc, [str(int(in_cpc)) for in_cpc in cpc.tolist()], None),
+                (key_gap, list(map(str, flagged_list)), None),
+                *[(label, list(map(str, c)), np.asarray(c) != 0) for label, c in kind_columns],
+                (key_own, own_text, np.fromiter(map(bool, own_text), dtype=bool, count=count)),
+            ],
+        )
+        labels = [
+            people.format(label=name, count=size) + (gap_suffix.format(count=in_gap) if in_gap else "")
+            for name, size, in_gap in zip(level_names, size_list, flagged_list, strict=True)
+        ]
+        node_columns: list[Any] = [
+            list(map(str, ids.tolist())),
+            labels,
+            ["aggregate"] * count,
+            xs,
+            ys,
+            [GAP_SHARE_COLORS[share] for share in share_colors] if marks_gaps else [color] * count,
+            [shape] * count,
+            # the hexagon covers its group's disc: opening it shows the children in its place
+            np.fmax(12.0, 0.75 * np.asarray(radii, dtype=float)).tolist(),
+            tips,
+            Records.from_columns(count, [("kind", [kind_attr] * count, None)]),
+            [text or None for text in own_text],
+            [tuple(GAP_SYMBOL[k] for k in own) for own in own_gaps],
+            [None if parent is None else str(parent) for parent in parents],
+            [False] * count,
+            [False] * count,
+        ]
+        super_nodes.append(Table(ViewNode, dict(zip(_NODE_FIELDS, node_columns, strict=True))))
     deepest = ids_per_level[-1][codes[-1]]
     shown = members if embed else members[:0]
     selection = Selection(
@@ -164,8 +172,8 @@ def aggregated(
     folded = inner.nodes
     edges = inner.edges if embed else _between_groups(b, members, codes[-1], ids_per_level[-1])
     top = ids_per_level[0]
-    contacts = int((kinds == "contact").sum())
-    others = int(((kinds != "contact") & (kinds != "member")).sum())
+    contacts = int((kind == NODE_TABLES.index("contacts")).sum())
+    others = len(nodes) - len(members) - contacts
     notice = t("drilldown" if embed else "drilldown_groups", lang).format(
         limit=b.node_limit, count=len(top), by=t(f"by.{levels_by[0]}", lang), contacts=contacts, others=others
     )
@@ -180,7 +188,7 @@ def aggregated(
     view = View(
         title=title,
         caption="",
-        nodes=[*super_nodes, *folded],
+        nodes=Table.concat(ViewNode, [*super_nodes, folded]),
         edges=edges,
         legend=[*legend_gaps, *legend, *rest],
         notice=notice,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from operator import attrgetter
+from dataclasses import fields
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -17,9 +17,18 @@ from pbgraph._texts.render import DEFAULT_LABELS_EN, GAP_LABELS, TOOLTIP, gap_na
 from pbgraph.analyses.activity import pair_activity
 from pbgraph.format import party_name
 from pbgraph.model import LIAISON_KIND_ZH, NODE_KIND_ZH, LiaisonKind
-from pbgraph.render._model import LegendItem, View, ViewEdge, ViewNode, instances
+from pbgraph.render._columns import Records, Table
+from pbgraph.render._model import LegendItem, View, ViewEdge, ViewNode, column
 from pbgraph.render._rounding import rounded
-from pbgraph.render.views._facts import EDGE_KINDS, Selection, facts, take, unknown_gaps, view_date
+from pbgraph.render.views._facts import (
+    EDGE_KINDS,
+    Selection,
+    facts,
+    gap_sets,
+    take,
+    unknown_gaps,
+    view_date,
+)
 from pbgraph.render.views._style import (
     DORMANT_COLOR,
     GAP_LEGEND_FILL,
@@ -39,6 +48,8 @@ if TYPE_CHECKING:
 COLOR_BY = ("party", "sector", "township", "committee")
 #: the fields of an edge that its legend entries depend on
 _LEGEND_FIELDS = ("tooltip", "dashes", "arrows", "liaison", "color")
+_NODE_FIELDS = tuple(f.name for f in fields(ViewNode))
+_EDGE_FIELDS = tuple(f.name for f in fields(ViewEdge))
 
 
 class Builder:
@@ -170,17 +181,30 @@ class Builder:
         gaps = selection.gaps or {}
         extra = selection.extra_tooltip or {}
         reserve = selection.reserve if selection.reserve is not None else np.zeros(len(nodes), dtype=bool)
-        view_nodes = instances(
+        node_ids, labels = take(self.ix.ids, nodes), take(self.f.label_array, nodes)
+        drawn = self._node_fields(nodes, xy, kinds, member_keys, colors, selection.focus, labels)
+        gap_set, gap_kinds = gap_sets(gaps, nodes)
+        highlights, badges = self._node_gaps(gap_set, gap_kinds)
+        view_nodes = Table(
             ViewNode,
-            zip(
-                *self._node_fields(nodes, xy, kinds, member_keys, colors, selection.focus),
-                self._node_tooltips(nodes, gaps, extra),
-                self._node_attrs(kinds, member_rows),
-                *self._node_gaps(nodes, gaps),
-                [None] * len(nodes) if selection.parents is None else [str(p) for p in selection.parents],
-                reserve.astype(bool).tolist(),
-                (kinds == "contact").tolist(),
-                strict=True,
+            dict(
+                zip(
+                    _NODE_FIELDS,
+                    [
+                        node_ids,
+                        *drawn,
+                        self._node_tooltips(nodes, highlights, extra, labels, node_ids),
+                        self._node_attrs(kinds, member_rows),
+                        highlights,
+                        badges,
+                        [None] * len(nodes)
+                        if selection.parents is None
+                        else list(map(str, selection.parents.tolist())),
+                        reserve.astype(bool).tolist(),
+                        (kinds == "contact").tolist(),
+                    ],
+                    strict=True,
+                )
             ),
         )
         view_edges = self.edges_among(nodes, edge_types)
@@ -188,10 +212,13 @@ class Builder:
         shown_edges = view_edges
         if reserve.any():  # without nodes in reserve, every edge among the nodes is shown
             shown_ids = set(take(self.ix.ids, shown))
-            shown_edges = [e for e in view_edges if e.source in shown_ids and e.target in shown_ids]
+            ends = zip(view_edges.column("source"), view_edges.column("target"), strict=True)
+            shown_edges = view_edges.take(
+                np.flatnonzero([source in shown_ids and target in shown_ids for source, target in ends])
+            )
         # a view that marks gaps has the gap legend, also when it finds none (or cannot look: not recorded)
         marks_gaps = selection.gaps is not None
-        legend = self.gap_legend({n: gaps[n] for n in shown.tolist() if n in gaps}) if marks_gaps else []
+        legend = self._gap_legend(_kind_counts(gap_set[~reserve], gap_kinds)) if marks_gaps else []
         counted = shown
         if centre_apart and selection.focus is not None:
             counted = shown[shown != selection.focus]
@@ -230,8 +257,10 @@ class Builder:
         member_keys: np.ndarray,
         colors: dict[str, str],
         focus: int | None,
+        labels: list[str],
     ) -> tuple[list[Any], ...]:
-        """Per node: id, label, kind, x, y, colour, shape and size (the first fields of a ViewNode)."""
+        """Per node: label (none for a contact), kind, x, y, colour, shape and size (the fields of a ViewNode
+        after its id), from the nodes' `labels`."""
         style = [KIND_STYLE[kind] for kind in kinds.tolist()]
         shape = [s[0] for s in style]
         color = [s[1] for s in style]
@@ -247,36 +276,40 @@ class Builder:
         if focus is not None:
             for i in np.flatnonzero(nodes == focus).tolist():
                 shape[i], size[i] = "star", 20.0
-        ids = take(self.ix.ids, nodes)
-        labels = [
-            label if kind != "contact" else ""
-            for label, kind in zip(take(self.f.label_array, nodes), kinds.tolist(), strict=True)
+        shown_labels = [
+            label if kind != "contact" else "" for label, kind in zip(labels, kinds.tolist(), strict=True)
         ]
         x = rounded(xy[:, 0].astype(float), 2) if len(nodes) else []
         y = rounded(xy[:, 1].astype(float), 2) if len(nodes) else []
-        return ids, labels, kinds.tolist(), x, y, color, shape, size
+        return shown_labels, kinds.tolist(), x, y, color, shape, size
 
     def _node_tooltips(
-        self, nodes: np.ndarray, gaps: dict[int, list[str]], extra: dict[int, dict[str, str]]
-    ) -> list[dict[str, str]]:
-        tips = self.f.tooltips(nodes, self.lang)
-        if extra or gaps:
-            key_gap = t("gap", self.lang, TOOLTIP)
-            # only the nodes with extra lines or gaps (a few thousand of a province's 40,000) are visited
-            marked = np.fromiter({*extra, *gaps}, dtype=np.int64)
-            for at in np.flatnonzero(np.isin(nodes, marked)).tolist():
-                node, tip = int(nodes[at]), tips[at]
-                if node in extra:
-                    tip |= extra[node]
-                gap = self._gap_text(gaps.get(node))
-                if gap:
-                    tip[key_gap] = gap
-        return tips
+        self,
+        nodes: np.ndarray,
+        gap_text: list[str | None],
+        extra: dict[int, dict[str, str]],
+        labels: list[str],
+        ids: list[str],
+    ) -> Records:
+        """Per node: its tooltip, with its extra lines and its gaps (`gap_text`) after the facts."""
+        columns = self.f.tooltip_columns(nodes, self.lang, labels=labels, ids=ids)
+        key_gap = t("gap", self.lang, TOOLTIP)
+        if not extra:
+            has_gap = np.fromiter(map(bool, gap_text), dtype=bool, count=len(nodes))
+            return Records.from_columns(len(nodes), [*columns, (key_gap, gap_text, has_gap)])
+        # extra lines (a reach view's hops) merge into each node's tooltip, one by one (a small view)
+        tips = list(Records.from_columns(len(nodes), columns))
+        for at, node in enumerate(nodes.tolist()):
+            if node in extra:
+                tips[at] |= extra[node]
+            if gap_text[at]:
+                tips[at][key_gap] = gap_text[at]
+        return Records.from_dicts(tips)
 
     def _gap_text(self, kinds_of_gap: list[str] | None) -> str | None:
         return gap_names(kinds_of_gap or (), self.lang) or None
 
-    def _node_attrs(self, kinds: np.ndarray, member_rows: np.ndarray) -> list[dict[str, str]]:
+    def _node_attrs(self, kinds: np.ndarray, member_rows: np.ndarray) -> Records:
         """Per node: the filter attributes (kind; a member's party and sector)."""
         lang = self.lang
         col = self.f.member_columns
@@ -285,35 +318,38 @@ class Builder:
         party_label = {p: party_name(p, lang) for p in set(party)}
         none = t("none", lang)
         sector_name = {s: self.ds.name_of(s) or none for s in set(sector)}
-        member_attrs = iter(zip(party, sector, strict=True))
-        kind_label = {
-            kind: NODE_KIND_ZH.get(kind, kind) if lang == "zh" else kind for kind in set(kinds.tolist())
-        }
-        out = []
-        for kind in kinds.tolist():
-            if kind == "member":
-                p, s = next(member_attrs)
-                out.append({"kind": kind_label[kind], "party": party_label[p], "sector": sector_name[s]})
-            else:
-                out.append({"kind": kind_label[kind]})
-        return out
+        kind_list = kinds.tolist()
+        kind_label = {kind: NODE_KIND_ZH.get(kind, kind) if lang == "zh" else kind for kind in set(kind_list)}
+        is_member = kinds == "member"
+        member_party = np.empty(len(kinds), dtype=object)
+        member_party[is_member] = [party_label[p] for p in party]
+        member_sector = np.empty(len(kinds), dtype=object)
+        member_sector[is_member] = [sector_name[s] for s in sector]
+        return Records.from_columns(
+            len(kinds),
+            [
+                ("kind", [kind_label[kind] for kind in kind_list], None),
+                ("party", member_party, is_member),
+                ("sector", member_sector, is_member),
+            ],
+        )
 
     def _node_gaps(
-        self, nodes: np.ndarray, gaps: dict[int, list[str]]
+        self, gap_set: np.ndarray, gap_kinds: list[tuple[str, ...]]
     ) -> tuple[list[str | None], list[tuple[str, ...]]]:
-        """Per node: its gap labels joined (the highlight) and the badge symbols of its gap kinds."""
-        if not gaps:
-            return [None] * len(nodes), [()] * len(nodes)
-        found = [gaps.get(node) for node in nodes.tolist()]
-        return (
-            [self._gap_text(kinds) for kinds in found],
-            [tuple(GAP_SYMBOL[k] for k in kinds) if kinds else () for kinds in found],
-        )
+        """Per node (by its number among the lists of gap kinds, see `gap_sets`): its gap labels joined (the
+        highlight; None where it has none) and the badge symbols of its gap kinds."""
+        named = np.array([self._gap_text(list(kinds)) for kinds in gap_kinds], dtype=object)
+        badges = np.empty(len(gap_kinds), dtype=object)
+        badges[:] = [tuple(GAP_SYMBOL[k] for k in kinds) for kinds in gap_kinds]
+        return named[gap_set].tolist(), badges[gap_set].tolist()
 
     def gap_legend(self, gaps: dict[int, list[str]]) -> list[LegendItem]:
         """One entry per gap kind, with its badge and the number of nodes that carry it (also zero), or 未提供
         (not recorded) for a kind whose tables the dataset does not give: it cannot be counted, not 0."""
-        counts = pd.Series([k for kinds in gaps.values() for k in kinds], dtype=object).value_counts()
+        return self._gap_legend(Counter(k for kinds in gaps.values() for k in kinds))
+
+    def _gap_legend(self, counts: Counter[str]) -> list[LegendItem]:
         unknown = unknown_gaps(self.ds)
         not_recorded = t("not_recorded", self.lang)
         return [
@@ -338,7 +374,7 @@ class Builder:
             keep &= columns.of_types(types)
         return np.flatnonzero(keep)
 
-    def edges_among(self, nodes: np.ndarray, types: Sequence[str] | None) -> list[ViewEdge]:
+    def edges_among(self, nodes: np.ndarray, types: Sequence[str] | None) -> Table[ViewEdge]:
         columns = self.f.edges
         rows = self.edge_rows(nodes, types)
         source, target = columns.source[rows], columns.target[rows]
@@ -382,23 +418,28 @@ class Builder:
             exercised = [
                 days if liaison else () for days, liaison in zip(exercised, liaison_list, strict=True)
             ]
-        return instances(
+        return Table(
             ViewEdge,
-            zip(
-                source_ids,
-                target_ids,
-                color.tolist(),
-                (is_liaison & ~counting).tolist(),
-                width.tolist(),
-                tooltip.tolist(),
-                liaison_list,
-                liaison_list,
-                made,
-                exercised,
-                live.tolist(),
-                counts_list,
-                kind_label.tolist(),
-                strict=True,
+            dict(
+                zip(
+                    _EDGE_FIELDS,
+                    [
+                        source_ids,
+                        target_ids,
+                        color.tolist(),
+                        (is_liaison & ~counting).tolist(),
+                        width.tolist(),
+                        tooltip.tolist(),
+                        liaison_list,
+                        liaison_list,
+                        made,
+                        exercised,
+                        live.tolist(),
+                        counts_list,
+                        kind_label.tolist(),
+                    ],
+                    strict=True,
+                )
             ),
         )
 
@@ -424,7 +465,9 @@ class Builder:
         kind_label = (label if counts else tooltip) if timeline else ""
         return color, width, tooltip, live, kind_label
 
-    def legend(self, nodes: np.ndarray, colors: dict[str, str], edges: list[ViewEdge]) -> list[LegendItem]:
+    def legend(
+        self, nodes: np.ndarray, colors: dict[str, str], edges: Sequence[ViewEdge]
+    ) -> list[LegendItem]:
         kinds = self.f.kind_names[nodes]
         items = []
         member_rows = nodes[kinds == "member"]
@@ -441,7 +484,7 @@ class Builder:
                 label = NODE_KIND_ZH.get(kind, kind) if self.lang == "zh" else kind
                 items.append(LegendItem(str(label), color, shape, count))
         # the edges counted by their (tooltip, dashes, arrows, liaison, colour) in one pass
-        states = Counter(zip(*(map(attrgetter(name), edges) for name in _LEGEND_FIELDS), strict=True))
+        states = Counter(zip(*(column(edges, name) for name in _LEGEND_FIELDS), strict=True))
         seen_kinds = {tip for (tip, dashes, arrows, _, _) in states if not dashes and arrows}
         for kind in LiaisonKind:
             label = LIAISON_KIND_ZH[kind] if self.lang == "zh" else f"{kind.value} liaison"
@@ -474,3 +517,13 @@ class Builder:
         return {} if self.lang == "zh" else dict(DEFAULT_LABELS_EN)
 
     # aggregation -----------------------------------------------------------------------------------------
+
+
+def _kind_counts(gap_set: np.ndarray, gap_kinds: list[tuple[str, ...]]) -> Counter[str]:
+    """How many nodes are in each kind of gap, from their numbers among the lists of kinds."""
+    per_list = np.bincount(gap_set, minlength=len(gap_kinds)).tolist()
+    counts: Counter[str] = Counter()
+    for kinds, count in zip(gap_kinds, per_list, strict=True):
+        for kind in kinds:
+            counts[kind] += count
+    return counts

@@ -20,6 +20,7 @@ from pbgraph._texts.render import TOOLTIP, t
 from pbgraph.format import party_name
 from pbgraph.graph import NodeIndex, arrow_strings, index_of
 from pbgraph.model import NODE_KIND_ZH, NODE_TABLES, ORG_KIND_ZH, LiaisonKind
+from pbgraph.render._columns import Column, Records
 
 if TYPE_CHECKING:
     from pbgraph.dataset import Dataset
@@ -144,58 +145,69 @@ class Facts:
         return self.tooltips(np.array([node], dtype=np.int64), lang)[0]
 
     def tooltips(self, nodes: np.ndarray, lang: str) -> list[dict[str, str]]:
-        """The tooltip of each node: name, id, what it is, its committee; a member's party, sector,
+        """The tooltip of each node (see :meth:`tooltip_columns`)."""
+        return list(Records.from_columns(len(nodes), self.tooltip_columns(nodes, lang)))
+
+    def tooltip_columns(
+        self,
+        nodes: np.ndarray,
+        lang: str,
+        *,
+        labels: list[str] | None = None,
+        ids: list[str] | None = None,
+    ) -> list[Column]:
+        """The tooltips of the nodes as columns (key, values, which nodes have it: see
+        :meth:`Records.from_columns`): name, id, what it is, its committee; a member's party, sector,
         township, roles and liaison counts. Each distinct value is looked up once, not once per node."""
         name_of = self.ds.name_of
         nodes = np.asarray(nodes, dtype=np.int64)
-        kinds = self.kind_names[nodes].tolist()
-        labels, ids = take(self.label_array, nodes), take(self.ix.ids, nodes)
-        key_name, key_id, key_kind, key_committee = (
-            t(k, lang, TOOLTIP) for k in ("name", "id", "kind", "committee")
-        )
+        count = len(nodes)
+        kinds = self.kind_names[nodes]
+        labels = take(self.label_array, nodes) if labels is None else labels
+        ids = take(self.ix.ids, nodes) if ids is None else ids
+        key = {k: t(k, lang, TOOLTIP) for k in ("name", "id", "kind", "committee", "roles")}
         committees = take(self.committee_array, nodes)
         committee_names = {c: name_of(c) or c for c in set(committees) if c}
+        has_committee = np.fromiter(map(bool, committees), dtype=bool, count=count)
         is_member = self.ix.kind[nodes] == 0
-        tips: list[dict[str, str]] = [{} for _ in range(len(nodes))]
-        members = np.flatnonzero(is_member).tolist()
-        member_fields = self._member_fields(nodes[is_member], lang)
-        keys = [
-            t(k, lang, TOOLTIP) for k in ("party", "sector", "township", "liaises", "liaised", "contacts")
-        ]
-        key_roles = t("roles", lang, TOOLTIP)
-        for at, (party, sector, township, roles, out, inbound, contacts) in zip(
-            members, member_fields, strict=True
-        ):
-            tip = {
-                key_name: labels[at],
-                key_id: ids[at],
-                keys[0]: party,
-                keys[1]: sector,
-                keys[2]: township,
-            }
-            if roles:
-                tip[key_roles] = str(roles)
-            tip[keys[3]], tip[keys[4]], tip[keys[5]] = out, inbound, contacts
-            if committees[at]:
-                tip[key_committee] = committee_names[committees[at]]
-            tips[at] = tip
-        org_start = self.ix.offsets["organizations"]
+        members = nodes[is_member]
         zh = lang == "zh"
-        org_kinds = self.org_kinds
-        for at in np.flatnonzero(~is_member).tolist():
-            kind = kinds[at]
-            tip = {key_name: labels[at], key_id: ids[at]}
-            if kind == "organization":
-                org_kind = str(org_kinds[int(nodes[at]) - org_start])
-                tip[key_kind] = ORG_KIND_ZH.get(org_kind, org_kind) if zh else org_kind
-            else:
-                tip[key_kind] = NODE_KIND_ZH.get(kind, kind) if zh else kind
-            if committees[at]:
-                tip[key_committee] = committee_names[committees[at]]
-            tips[at] = tip
-        return tips
+        # what a node other than a member is: an organization's kind, else the kind of node
+        what = np.empty(count, dtype=object)
+        others = ~is_member
+        what[others] = [NODE_KIND_ZH.get(k, k) if zh else k for k in kinds[others].tolist()]
+        is_org = kinds == "organization"
+        org_kind = self.org_kinds[nodes[is_org] - self.ix.offsets["organizations"]]
+        what[is_org] = [ORG_KIND_ZH.get(k, k) if zh else k for k in map(str, org_kind.tolist())]
+        party, sector, township, roles, out, inbound, contacts = self._member_fields(members, lang)
+        spread = np.empty(count, dtype=object)
 
-    def _member_fields(self, members: np.ndarray, lang: str) -> zip[tuple[Any, ...]]:
+        def per_node(member_values: list[Any]) -> np.ndarray:
+            column = spread.copy()
+            column[is_member] = member_values
+            return column
+
+        has_roles = np.zeros(count, dtype=bool)
+        has_roles[is_member] = np.fromiter(map(bool, roles), dtype=bool, count=len(roles))
+        member_keys = ("party", "sector", "township")
+        count_keys = ("liaises", "liaised", "contacts")
+        return [
+            (key["name"], labels, None),
+            (key["id"], ids, None),
+            (key["kind"], what, others),
+            *[
+                (t(k, lang, TOOLTIP), per_node(values), is_member)
+                for k, values in zip(member_keys, (party, sector, township), strict=True)
+            ],
+            (key["roles"], per_node([str(r) for r in roles]), has_roles),
+            *[
+                (t(k, lang, TOOLTIP), per_node(values), is_member)
+                for k, values in zip(count_keys, (out, inbound, contacts), strict=True)
+            ],
+            (key["committee"], [committee_names.get(c, "") for c in committees], has_committee),
+        ]
+
+    def _member_fields(self, members: np.ndarray, lang: str) -> tuple[list[Any], ...]:
         """Per member (node numbers): party, sector, township and roles as the tooltip shows them, and the
         liaison counts (out, in, contacts) as text."""
         name_of = self.ds.name_of
@@ -212,7 +224,7 @@ class Facts:
             out = inbound = [unknown] * len(members)
         if "liaisons:contact" in self.ds.not_recorded:
             contacts = [unknown] * len(members)
-        return zip(
+        return (
             [party_label[p] for p in party],
             [place_name[v] for v in sector],
             [place_name[v] for v in township],
@@ -220,7 +232,6 @@ class Facts:
             out,
             inbound,
             contacts,
-            strict=True,
         )
 
 
@@ -252,6 +263,20 @@ EDGE_KINDS = np.array([kind.value for kind in LiaisonKind] + [""], dtype=object)
 def take(array: pa.Array, nodes: np.ndarray) -> list[Any]:
     """The items of an arrow array at these node numbers, as Python values."""
     return pc.take(array, pa.array(nodes, type=pa.int64())).to_pylist()
+
+
+def gap_sets(gaps: dict[int, list[str]], nodes: np.ndarray) -> tuple[np.ndarray, list[tuple[str, ...]]]:
+    """Per node: the number of its gap kinds (as `gaps` lists them) among the distinct lists of kinds, the
+    second value; number 0 is the empty one, of the nodes in no gap."""
+    sets: dict[tuple[str, ...], int] = {(): 0}
+    number = sets.setdefault
+    marked = np.fromiter(gaps, dtype=np.int64, count=len(gaps))
+    found = np.fromiter((number(tuple(kinds), len(sets)) for kinds in gaps.values()), np.int64, len(gaps))
+    order = np.argsort(marked, kind="stable")
+    marked, found = marked[order], found[order]
+    at = np.minimum(np.searchsorted(marked, nodes), max(len(marked) - 1, 0))
+    hit = marked[at] == nodes if len(marked) else np.zeros(len(nodes), dtype=bool)
+    return np.where(hit, found[at] if len(marked) else 0, 0), list(sets)
 
 
 #: the coverage column that counts each gap kind (keys of `GAP_LABELS`): it needs the tables the kind needs
