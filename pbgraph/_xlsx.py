@@ -25,6 +25,10 @@ from pbgraph._write import xml_safe
 ROWS_PER_PIECE = 20_000
 """Rows built and zipped at a time: a sheet of a million rows never sits in memory as one text."""
 
+_COMPRESSION = 4
+"""zlib's level for the parts: half the time of its default (6) for a file some 6 % larger (a province's
+analyses: 0.6 s and 7.0 MB against 1.2 s and 6.6 MB), about the size openpyxl's workbook had."""
+
 _NUMBER, _PERCENT, _DATE = "", ' s="1"', ' s="2"'
 """A number cell's style attribute: none, 0.0% or yyyy-mm-dd (the cellXfs of :data:`_STYLES`)."""
 
@@ -286,7 +290,7 @@ def write_workbook(handle: IO[bytes], sheets: Sequence[Sheet]) -> None:
     titles = _sheet_titles(sheet.name for sheet in sheets)
     strings = _SharedStrings()
     count = len(titles)
-    with zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED) as archive:
+    with zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED, compresslevel=_COMPRESSION) as archive:
         overrides = "".join(
             f'<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="{_TYPE}.worksheet+xml"/>'
             for i in range(1, count + 1)
