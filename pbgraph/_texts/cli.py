@@ -195,6 +195,16 @@ ERRORS: dict[str, tuple[str, str]] = {
 
 USAGE: dict[str, tuple[str, str]] = {
     "xlsx_needs_output": ("--format xlsx 需要 -o 文件名", "--format xlsx needs -o FILE"),
+    "suffix_format": (
+        "-o 的文件后缀 {suffix} 与 --format {fmt} 不符：去掉 --format（按后缀写出），或换一个文件名"
+        "（本命令的格式：{formats}）",
+        "the suffix {suffix} of -o does not fit --format {fmt}: leave out --format (the suffix then chooses)"
+        " or change the file name (this command writes {formats})",
+    ),
+    "suffix_not_written": (
+        "本命令不写 {suffix} 文件：请换一个文件名（本命令的格式：{formats}）",
+        "this command writes no {suffix} file: change the file name (its formats: {formats})",
+    ),
     "by_committee_alone": (
         "--by-committee 比较全部政协，不能与 --committee 同用",
         "--by-committee compares every committee; drop --committee",

@@ -115,10 +115,18 @@ def activity_options(func: F) -> F:
     )(func)
 
 
+SUFFIX_FORMATS = {".xlsx": "xlsx", ".csv": "csv", ".json": "json"}
+"""The formats a file's suffix stands for: `-o result.xlsx` is a workbook, never a text table so named."""
+
+
 def output_options(*formats: str) -> Callable[[F], F]:
-    """--format, --lang and -o/--output, shared by every command that prints rows."""
+    """--format, --lang and -o/--output, shared by every command that prints rows. `-o` with a suffix of
+    :data:`SUFFIX_FORMATS` and no `--format` writes that format; a `--format` the suffix contradicts, or a
+    suffix whose format the command does not write, is refused (a text table named .xlsx opens as a broken
+    workbook)."""
 
     def decorate(func: F) -> F:
+        func = _format_from_suffix(func, formats)
         func = click.option(
             "-o",
             "--output",
@@ -136,6 +144,26 @@ def output_options(*formats: str) -> Callable[[F], F]:
         return lang_option(func)
 
     return decorate
+
+
+def _format_from_suffix(func: F, formats: Sequence[str]) -> F:
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        output: Path | None = kwargs.get("output")
+        lang = kwargs.get("lang", "zh")
+        implied = SUFFIX_FORMATS.get(output.suffix.lower()) if output is not None else None
+        if output is not None and implied is not None and kwargs.get("fmt") != implied:
+            source = click.get_current_context().get_parameter_source("fmt")
+            if implied not in formats or source is not click.core.ParameterSource.DEFAULT:
+                code = "suffix_format" if implied in formats else "suffix_not_written"
+                text = say(
+                    USAGE, code, lang, suffix=output.suffix, fmt=kwargs.get("fmt"), formats="|".join(formats)
+                )
+                raise click.UsageError(text)
+            kwargs["fmt"] = implied
+        return func(*args, **kwargs)
+
+    return wrapper  # type: ignore[return-value]
 
 
 FORMATS = ("table", "json", "csv")
