@@ -467,15 +467,17 @@ def test_analyze_org_life_min_meetings_and_by_committee() -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("--since", "2024-13-01"), "2024-13-01"),
-        (("--as-of", "yesterday"), "yesterday"),
+        (("--since", "2024-13-01"), "'--since'"),
+        (("--until", "2024.13.01"), "'--until'"),
+        (("--as-of", "yesterday"), "'--as-of'"),
         (("--since", "2024-06-01", "--until", "2024-05-01"), "--since/--until"),
     ],
 )
 def test_analyze_refuses_bad_dates(args: tuple[str, ...], message: str) -> None:
+    # a wrong use of the options: exit code 2, the option named, as click does for any bad value
     result = cli("analyze", "dormant", FIXTURE, *args)
-    assert result.exit_code == 1
-    assert message in result.output
+    assert result.exit_code == 2
+    assert message in result.output and args[1] in result.output
 
 
 def test_analyze_without_activities_says_which_table_is_missing() -> None:

@@ -57,27 +57,61 @@ def max_depth_option(func: F) -> F:
     )(func)
 
 
+def _date_given(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A date option as typed, once it is known to be a date: one that is not is a wrong use of the option
+    (exit code 2, the option named), said before any dataset is read."""
+    if value is not None:
+        from pbgraph.cli import command_lang
+        from pbgraph.period import BadDateError, parse_date
+
+        try:
+            parse_date(value)
+        except BadDateError as error:
+            raise click.BadParameter(error.message(command_lang(ctx)), ctx, param) from None
+    return value
+
+
 def as_of_option(func: F) -> F:
     """--as-of DATE: the network as it stood that day, on every command that reads a dataset's network."""
     return click.option(
         "--as-of",
         "as_of",
         metavar="DATE",
+        callback=_date_given,
         help=help_text("as_of"),
     )(func)
 
 
+def _period_in_order(func: F) -> F:
+    """--since after --until is a wrong use of the options (exit code 2), said before any dataset is read."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        if kwargs.get("since") is not None and kwargs.get("until") is not None:
+            from pbgraph.period import BadDateError, activity_period_from
+
+            try:
+                activity_period_from(None, since=kwargs["since"], until=kwargs["until"])
+            except BadDateError as error:
+                raise click.UsageError(error.message(kwargs.get("lang", "zh"))) from None
+        return func(*args, **kwargs)
+
+    return wrapper  # type: ignore[return-value]
+
+
 def period_options(func: F) -> F:
     """--since, --until (the period of the activity analyses) and --as-of (the network on a date)."""
-    func = as_of_option(func)
+    func = as_of_option(_period_in_order(func))
     func = click.option(
         "--until",
         metavar="DATE",
+        callback=_date_given,
         help=help_text("until"),
     )(func)
     return click.option(
         "--since",
         metavar="DATE",
+        callback=_date_given,
         help=help_text("since"),
     )(func)
 
