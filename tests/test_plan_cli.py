@@ -171,6 +171,27 @@ def test_diff_lists_a_changed_dataset(tmp_path: Path) -> None:
     ]
 
 
+def test_diff_by_id_says_when_an_id_names_someone_else(tmp_path: Path) -> None:
+    # N4 乙四 left and a newcomer 丙九 got the id N4 (as ids pbgraph assigns to a roster without 编号 do when
+    # a row goes): matched by id, 乙四 would "become" 丙九 — the note says so and points to --match name
+    renumbered = tmp_path / "renumbered"
+    shutil.copytree(FIXTURE, renumbered)
+    members = (renumbered / "members.csv").read_text(encoding="utf-8").replace("N4,乙四,", "N4,丙九,")
+    (renumbered / "members.csv").write_text(members, encoding="utf-8")
+    result = run("diff", FIXTURE, renumbered)
+    assert result.exit_code == 0
+    assert "注：1 个编号在两个数据集中是不同的人（如 N4：乙四 → 丙九）" in result.stdout
+    assert "--match name" in result.stdout
+    english = run("diff", FIXTURE, renumbered, "--format", "json", "--lang", "en")
+    assert (
+        "Note: 1 id(s) stand for different people in the two datasets (e.g. N4: 乙四 → 丙九)"
+        in english.stderr
+    )
+    assert "Note" not in english.stdout  # JSON keeps to rows
+    assert "--match name" not in run("diff", FIXTURE, renumbered, "--match", "name").output
+    assert "--match name" not in run("diff", FIXTURE, FIXTURE).output
+
+
 def test_whatif_and_its_workbook(tmp_path: Path) -> None:
     data = json.loads(run("whatif", FIXTURE, "--remove", "A2,B1", "--format", "json").stdout)
     assert [(r["change"], r["id"]) for r in data["member_changes"]] == [("left", "A2"), ("left", "B1")]

@@ -54,6 +54,13 @@ CLI: dict[str, tuple[str, str]] = {
         "dataset cache: {folder}, {n} dataset(s), {size:.1f} MiB",
     ),
     "cache_cleared": ("已从 {folder} 删除 {n} 个缓存的数据集", "removed {n} cached dataset(s) from {folder}"),
+    "ids_other_people": (
+        "注：{n} 个编号在两个数据集中是不同的人（如 {id}：{old} → {new}）。名单没有“编号”列时编号由 pbgraph "
+        "按内容分配，增删一行就会改变别人的编号：请加 --match name 按姓名比较。",
+        "Note: {n} id(s) stand for different people in the two datasets (e.g. {id}: {old} → {new})."
+        " Where pbgraph assigned the ids (a roster without an 编号 column), a row added or removed renumbers"
+        " others: add --match name to match members by name.",
+    ),
     # import, template, plan
     "import_target_exists": (
         "{out} 已存在且不为空，或包含要读取的文件。请换一个文件夹，或加 --force 替换。",
