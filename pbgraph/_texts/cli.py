@@ -62,9 +62,11 @@ CLI: dict[str, tuple[str, str]] = {
         " others: add --match name to match members by name.",
     ),
     # import, template, plan
-    "import_target_exists": (
-        "{out} 已存在且不为空，或包含要读取的文件。请换一个文件夹，或加 --force 替换。",
-        "{out} exists and is not empty, or holds a source. Choose another folder, or add --force.",
+    "import_target_is_source": (
+        "输出文件夹“{out}”是要读取的文件，或包含、位于要读取的文件夹中（--force 也不会替换输入）。"
+        "请换一个文件夹。",
+        "The output folder '{out}' is, holds or lies inside a source (--force never replaces an input)."
+        " Choose another folder.",
     ),
     "nothing_written": (
         "有 {errors} 个错误，未写入任何文件。请按上面的说明修正后重试。",
@@ -230,10 +232,6 @@ USAGE: dict[str, tuple[str, str]] = {
     "apply_inside_input": (
         "--apply 的文件夹不能是输入数据集，也不能包含它或在它里面",
         "--apply must not be, contain or lie inside the input dataset",
-    ),
-    "apply_not_empty": (
-        "{target} 已存在且不为空；换一个文件夹，或加 --force 覆盖",
-        "{target} exists and is not empty: choose another folder or add --force",
     ),
     "redacted_stem": ("数据集", "dataset"),
 }

@@ -319,12 +319,14 @@ def _write_work_lists(
 
 
 def _check_folder(target: Path, source: Path, *, force: bool, lang: str) -> None:
-    """Refuse a target that is the input, holds it, or is a non-empty folder (unless `force`)."""
+    """Refuse a target that is the input, holds it, or (as every folder output does, in the same words) is a
+    file or a non-empty folder (unless `force`)."""
+    from pbgraph._write import check_folder_target
+
     target_abs, source_abs = target.resolve(), source.resolve()
     if target_abs == source_abs or target_abs in source_abs.parents or source_abs in target_abs.parents:
         raise click.UsageError(say(USAGE, "apply_inside_input", lang))
-    if target.exists() and (not target.is_dir() or (any(target.iterdir()) and not force)):
-        raise click.UsageError(say(USAGE, "apply_not_empty", lang, target=target))
+    check_folder_target(target, force=force)
 
 
 def _write_dataset(ds: Dataset, target: Path) -> None:
