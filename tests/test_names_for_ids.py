@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from pbgraph.cli import main
-from tests.broken import base, dataset
+from tests.broken import base, dataset, multi_committee
 
 
 def run(*args: str) -> tuple[int, str]:
@@ -75,3 +75,20 @@ def test_an_unknown_name_says_a_name_would_do(tmp_path: Path) -> None:
     code, output = run("whatif", str(dataset(tmp_path)), "--remove", "赵九")
     assert code == 1
     assert "赵九" in output and "编号或姓名" in output
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("zh", "未知的政协编号“丙县政协”（可用：X 某市政协、Y 甲县政协、Z 乙县政协）"),
+        ("en", "unknown committee id '丙县政协' (known: X 某市政协, Y 甲县政协, Z 乙县政协)"),
+    ],
+)
+def test_an_unknown_committee_lists_the_committees_by_id_and_name(
+    tmp_path: Path, lang: str, words: str
+) -> None:
+    # a name does for --committee: the committees there are are listed with theirs
+    folder = str(dataset(tmp_path, multi_committee()))
+    code, output = run("analyze", "unlinked", folder, "--committee", "丙县政协", "--lang", lang)
+    assert code == 1
+    assert words in output

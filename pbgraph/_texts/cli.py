@@ -128,6 +128,7 @@ ANALYSES: dict[str, tuple[str, str]] = {
     ),
     "none": ("无", "none"),
     "separator": ("、", ", "),
+    "in_all": ("…（共 {n} 个）", " … ({n} in all)"),
     "unknown_scale": ("未知的规模“{scale}”（可用：{known}）", "unknown scale {scale!r} (known: {known})"),
 }
 """Words that the analyses put in their rows (the overall row's name) or in their errors."""
