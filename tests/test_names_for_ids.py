@@ -92,3 +92,19 @@ def test_an_unknown_committee_lists_the_committees_by_id_and_name(
     code, output = run("analyze", "unlinked", folder, "--committee", "丙县政协", "--lang", lang)
     assert code == 1
     assert words in output
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("zh", "有 2 个委员名为“王二”（M2：经济界，东街街道；N1：教育界，城关镇），请改用编号"),
+        ("en", "2 members are named '王二' (M2: 经济界, 东街街道; N1: 教育界, 城关镇); give the id instead"),
+    ],
+)
+def test_namesakes_are_listed_with_their_sector_and_township(tmp_path: Path, lang: str, words: str) -> None:
+    # which id is whose: M2 sits in 经济界 and 东街街道, N1 (renamed 王二) in 教育界 and 城关镇
+    tables = base()
+    tables["members"].set(4, "name", "王二")
+    code, output = run("whatif", str(dataset(tmp_path, tables)), "--remove", "王二", "--lang", lang)
+    assert code == 1
+    assert words in output

@@ -190,6 +190,9 @@ ERRORS: dict[str, tuple[str, str]] = {
         "有 {n} 个{kind_zh}名为“{name}”（{ids_zh}），请改用编号",
         "{n} {kind_en} are named '{name}' ({ids_en}); give the id instead",
     ),
+    "same_name_place": ("{id}：{place}", "{id}: {place}"),
+    "place_separator": ("，", ", "),
+    "separator": ("；", "; "),
     "negative_load": ("max_load 不能为负数（现为 {max_load}）", "max_load must be >= 0, got {max_load}"),
     "too_many_to_plan": (
         "要安排的委员太多（{n} 人在同一组政协中），请用 --committee 分别安排",
