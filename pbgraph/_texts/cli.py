@@ -54,6 +54,13 @@ CLI: dict[str, tuple[str, str]] = {
         "dataset cache: {folder}, {n} dataset(s), {size:.1f} MiB",
     ),
     "cache_cleared": ("已从 {folder} 删除 {n} 个缓存的数据集", "removed {n} cached dataset(s) from {folder}"),
+    "no_committees_to_rank": (
+        "注：数据集没有列出政协（没有“政协”列，组织表中也没有政协），所以没有排名；全部委员的覆盖率请用"
+        " pbgraph analyze coverage（不加 --by-committee）。",
+        "Note: the dataset names no committee (no committee column, no committee in the organizations), so"
+        " there is nothing to rank; for the coverage of all members run pbgraph analyze coverage without"
+        " --by-committee.",
+    ),
     "ids_other_people": (
         "注：{n} 个编号在两个数据集中是不同的人（如 {id}：{old} → {new}）。名单没有“编号”列时编号由 pbgraph "
         "按内容分配，增删一行就会改变别人的编号：请加 --match name 按姓名比较。",
