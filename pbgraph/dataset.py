@@ -178,6 +178,11 @@ class Dataset:
         if (rows["id"] == given).any():
             return given
         same = rows[rows["name"] == given.strip()]
+        if same.empty:
+            # another spelling of a name (DESIGN 3.1): 张  三, 张三　 and 张三 are one, as in office files
+            from pbgraph.office._text import name_key
+
+            same = rows[rows["name"].map(name_key) == name_key(given)]
         named = same["id"].tolist()
         if len(named) > 1:
             # members told apart by where they sit, so that the user knows which id is whose

@@ -108,3 +108,11 @@ def test_namesakes_are_listed_with_their_sector_and_township(tmp_path: Path, lan
     code, output = run("whatif", str(dataset(tmp_path, tables)), "--remove", "王二", "--lang", lang)
     assert code == 1
     assert words in output
+
+
+@pytest.mark.parametrize("spelling", ["王 二", "王二\u3000", "王\u3000\u3000二"])
+def test_a_name_spelled_with_padding_is_the_name(tmp_path: Path, spelling: str) -> None:
+    # DESIGN 3.1: whitespace inside a name is padding (张  三 = 张三), on the command line as in office files
+    folder = str(dataset(tmp_path))
+    by_spelling = json_of(tmp_path, "spelled", "whatif", folder, "--remove", spelling)
+    assert by_spelling == json_of(tmp_path, "id", "whatif", folder, "--remove", "M2")
