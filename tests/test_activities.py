@@ -547,3 +547,13 @@ def test_views_fade_dormant_liaisons_and_show_their_last_activity() -> None:
     # without an activity log nothing is faded
     plain = build_view(fixture_without_activities(), "network")
     assert not any("统计期内无活动" in e.tooltip for e in plain.edges)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_league_table_names_the_period_of_its_effective_rates(lang: str) -> None:
+    # the league table carries 有效联系率 over the default period (the 12 months ending at the latest
+    # activity, 2024-12-31): it says which, as coverage without --by-committee does
+    result = cli("analyze", "coverage", FIXTURE, "--by-committee", "--lang", lang)
+    assert result.exit_code == 0
+    said = "注：活动统计期 2024-01-01 至 2024-12-31。" if lang == "zh" else "2024-01-01 to 2024-12-31"
+    assert said in result.stdout
