@@ -169,7 +169,7 @@ class Dataset:
         ('M0001', 'M0001', '?')
         """
         from pbgraph._errors import UnknownIdError
-        from pbgraph._texts import both
+        from pbgraph._texts import LANGS, both, say
         from pbgraph._texts.cli import ERRORS, ROW_KINDS
 
         rows = self.organizations if table == "committees" else getattr(self, table)
@@ -177,8 +177,36 @@ class Dataset:
             rows = rows[rows["kind"] == OrgKind.COMMITTEE]
         if (rows["id"] == given).any():
             return given
-        named = rows.loc[rows["name"] == given.strip(), "id"].tolist()
+        same = rows[rows["name"] == given.strip()]
+        if same.empty:
+            # another spelling of a name (DESIGN 3.1): 张  三, 张三　 and 张三 are one, as in office files
+            from pbgraph.office._text import name_key
+
+            same = rows[rows["name"].map(name_key) == name_key(given)]
+        named = same["id"].tolist()
         if len(named) > 1:
+            # members told apart by where they sit, so that the user knows which id is whose
+            places = [
+                [self.name_of(row[column]) or row[column] for column in ("sector", "township") if row[column]]
+                if table == "members"
+                else []
+                for _, row in same.iterrows()
+            ]
+            ids = {
+                lang: say(ERRORS, "separator", lang).join(
+                    say(
+                        ERRORS,
+                        "same_name_place",
+                        lang,
+                        id=i,
+                        place=say(ERRORS, "place_separator", lang).join(p),
+                    )
+                    if p
+                    else i
+                    for i, p in zip(named, places, strict=True)
+                )
+                for lang in LANGS
+            }
             raise UnknownIdError(
                 *both(
                     ERRORS,
@@ -187,8 +215,8 @@ class Dataset:
                     n=len(named),
                     kind_zh=ROW_KINDS[table][0],
                     kind_en=ROW_KINDS[table][1],
-                    ids_zh="、".join(named),
-                    ids_en=", ".join(named),
+                    ids_zh=ids["zh"],
+                    ids_en=ids["en"],
                 )
             )
         return named[0] if named else given

@@ -467,15 +467,17 @@ def test_analyze_org_life_min_meetings_and_by_committee() -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("--since", "2024-13-01"), "2024-13-01"),
-        (("--as-of", "yesterday"), "yesterday"),
+        (("--since", "2024-13-01"), "'--since'"),
+        (("--until", "2024.13.01"), "'--until'"),
+        (("--as-of", "yesterday"), "'--as-of'"),
         (("--since", "2024-06-01", "--until", "2024-05-01"), "--since/--until"),
     ],
 )
 def test_analyze_refuses_bad_dates(args: tuple[str, ...], message: str) -> None:
+    # a wrong use of the options: exit code 2, the option named, as click does for any bad value
     result = cli("analyze", "dormant", FIXTURE, *args)
-    assert result.exit_code == 1
-    assert message in result.output
+    assert result.exit_code == 2
+    assert message in result.output and args[1] in result.output
 
 
 def test_analyze_without_activities_says_which_table_is_missing() -> None:
@@ -545,3 +547,13 @@ def test_views_fade_dormant_liaisons_and_show_their_last_activity() -> None:
     # without an activity log nothing is faded
     plain = build_view(fixture_without_activities(), "network")
     assert not any("统计期内无活动" in e.tooltip for e in plain.edges)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_league_table_names_the_period_of_its_effective_rates(lang: str) -> None:
+    # the league table carries 有效联系率 over the default period (the 12 months ending at the latest
+    # activity, 2024-12-31): it says which, as coverage without --by-committee does
+    result = cli("analyze", "coverage", FIXTURE, "--by-committee", "--lang", lang)
+    assert result.exit_code == 0
+    said = "注：活动统计期 2024-01-01 至 2024-12-31。" if lang == "zh" else "2024-01-01 to 2024-12-31"
+    assert said in result.stdout

@@ -160,6 +160,8 @@ def test_a_bad_as_of_date_is_refused_by_every_command(tmp_path: Path) -> None:
         ("whatif", FIXTURE, "--remove", "A2"),
     ):
         result = CliRunner().invoke(main, [*map(str, args), "--as-of", "2024-13-01"])
-        assert result.exit_code == 1, args
+        # a wrong use of the option (exit code 2), named, before the dataset is read
+        assert result.exit_code == 2, args
         assert "2024-13-01" in result.output and "无法识别的日期" in result.output, args
+        assert "'--as-of' 的值无效" in result.output, args
         assert not any(tmp_path.iterdir()), args

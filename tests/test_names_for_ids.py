@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from pbgraph.cli import main
-from tests.broken import base, dataset
+from tests.broken import base, dataset, multi_committee
 
 
 def run(*args: str) -> tuple[int, str]:
@@ -75,3 +75,44 @@ def test_an_unknown_name_says_a_name_would_do(tmp_path: Path) -> None:
     code, output = run("whatif", str(dataset(tmp_path)), "--remove", "赵九")
     assert code == 1
     assert "赵九" in output and "编号或姓名" in output
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("zh", "未知的政协编号“丙县政协”（可用：X 某市政协、Y 甲县政协、Z 乙县政协）"),
+        ("en", "unknown committee id '丙县政协' (known: X 某市政协, Y 甲县政协, Z 乙县政协)"),
+    ],
+)
+def test_an_unknown_committee_lists_the_committees_by_id_and_name(
+    tmp_path: Path, lang: str, words: str
+) -> None:
+    # a name does for --committee: the committees there are are listed with theirs
+    folder = str(dataset(tmp_path, multi_committee()))
+    code, output = run("analyze", "unlinked", folder, "--committee", "丙县政协", "--lang", lang)
+    assert code == 1
+    assert words in output
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("zh", "有 2 个委员名为“王二”（M2：经济界，东街街道；N1：教育界，城关镇），请改用编号"),
+        ("en", "2 members are named '王二' (M2: 经济界, 东街街道; N1: 教育界, 城关镇); give the id instead"),
+    ],
+)
+def test_namesakes_are_listed_with_their_sector_and_township(tmp_path: Path, lang: str, words: str) -> None:
+    # which id is whose: M2 sits in 经济界 and 东街街道, N1 (renamed 王二) in 教育界 and 城关镇
+    tables = base()
+    tables["members"].set(4, "name", "王二")
+    code, output = run("whatif", str(dataset(tmp_path, tables)), "--remove", "王二", "--lang", lang)
+    assert code == 1
+    assert words in output
+
+
+@pytest.mark.parametrize("spelling", ["王 二", "王二\u3000", "王\u3000\u3000二"])
+def test_a_name_spelled_with_padding_is_the_name(tmp_path: Path, spelling: str) -> None:
+    # DESIGN 3.1: whitespace inside a name is padding (张  三 = 张三), on the command line as in office files
+    folder = str(dataset(tmp_path))
+    by_spelling = json_of(tmp_path, "spelled", "whatif", folder, "--remove", spelling)
+    assert by_spelling == json_of(tmp_path, "id", "whatif", folder, "--remove", "M2")

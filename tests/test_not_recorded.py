@@ -162,3 +162,17 @@ def test_a_workbook_of_a_whole_dataset_notes_nothing_not_recorded(tmp_path: Path
         ["备注"],
         ["注：数据集未提供活动表（活动记录），联系实效与组织生活无法分析。"],
     ]
+
+
+def test_few_contacts_is_not_told_without_contact_liaisons(tmp_path: Path) -> None:
+    from pbgraph.analyses.workload import few_contacts
+
+    # recorded: M1 and M2 (CPC) liaise with no contact (K1 is N1's): both below 1
+    recorded = few_contacts(load_ok(dataset(tmp_path / "whole", base())), min_contacts=1)
+    assert recorded["id"].tolist() == ["M1", "M2"] and recorded["contacts"].tolist() == [0, 0]
+    # a roster alone: not every CPC member "below 1+10", but nobody listed and the liaisons noted
+    alone = few_contacts(
+        load_ok(dataset(tmp_path / "roster", {"members": base()["members"]})), min_contacts=1
+    )
+    assert alone.empty
+    assert alone.attrs["not_recorded"] == ["liaisons:contact"]

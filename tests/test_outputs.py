@@ -266,3 +266,51 @@ def test_killed_folder_write_leaves_old_or_new(tmp_path: Path) -> None:
         assert snapshot(target) in (old, new), f"{sig.name} after {delay} s: a mix of old and new files"
         # the files being written had no name: nothing holding roster data is left behind
         assert not leftovers(target.parent), f"{sig.name} after {delay} s"
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["export", "{data}", "--to", "csv", "-o", "{out}"],
+        ["generate", "--scale", "county", "{out}"],
+        ["import", "{office}", "-o", "{out}"],
+        ["plan", "{data}", "--apply", "{out}"],
+    ],
+    ids=["export", "generate", "import", "plan --apply"],
+)
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("zh", "错误：输出文件夹“{out}”不是空的。请换一个文件夹，或加 --force 替换其中的内容。"),
+        (
+            "en",
+            "Error: The output folder '{out}' is not empty. Choose another folder, or add --force to replace"
+            " it.",
+        ),
+    ],
+)
+def test_every_folder_output_refuses_a_non_empty_folder_alike(
+    tmp_path: Path, command: list[str], lang: str, words: str
+) -> None:
+    # one rule, one message, one exit code, whichever command writes the folder (plan --apply said it in other
+    # words with exit code 2, import in a third way)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "名单.txt").write_text("mine", encoding="utf-8")
+    places = {"data": SAMPLE, "office": ROOT / "data" / "sample-office.xlsx", "out": out}
+    args = [part.format(**places) for part in command]
+    result = CliRunner().invoke(main, [*args, "--lang", lang])
+    assert result.exit_code == 1, result.output
+    assert words.format(out=out) in result.stderr
+    assert snapshot(out) == {"名单.txt": b"mine"}
+
+
+def test_import_into_its_source_is_refused_without_suggesting_force(tmp_path: Path) -> None:
+    # --force never replaces an input: the message must not send the user to it
+    shutil.copy(ROOT / "data" / "sample-office.xlsx", tmp_path / "office.xlsx")
+    result = CliRunner().invoke(
+        main, ["import", str(tmp_path / "office.xlsx"), "-o", str(tmp_path), "--force"]
+    )
+    assert result.exit_code == 1
+    assert "是要读取的文件" in result.stderr and "加 --force" not in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["office.xlsx"]

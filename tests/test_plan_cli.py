@@ -135,7 +135,7 @@ def test_plan_apply_writes_a_dataset_with_full_coverage(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["planned"]
     # a non-empty folder is refused without --force, and the input never overwritten
     again = run("plan", FIXTURE, "--apply", target)
-    assert again.exit_code == 2 and "--force" in again.output
+    assert again.exit_code == 1 and "--force" in again.output  # as every folder output
     assert run("plan", FIXTURE, "--apply", target, "--force", "--max-load", "2").exit_code == 0
     assert coverage(load(target))["work_rate"].tolist() != [1.0, 1.0, 1.0]
     copy = tmp_path / "copy"
@@ -186,6 +186,27 @@ def test_diff_names_the_parties_in_english_as_every_table_does(tmp_path: Path) -
     assert ["无党派人士", "民革"] in [
         line.split()[-2:] for line in run("diff", FIXTURE, changed).stdout.splitlines()
     ]
+
+
+def test_diff_by_id_says_when_an_id_names_someone_else(tmp_path: Path) -> None:
+    # N4 乙四 left and a newcomer 丙九 got the id N4 (as ids pbgraph assigns to a roster without 编号 do when
+    # a row goes): matched by id, 乙四 would "become" 丙九 — the note says so and points to --match name
+    renumbered = tmp_path / "renumbered"
+    shutil.copytree(FIXTURE, renumbered)
+    members = (renumbered / "members.csv").read_text(encoding="utf-8").replace("N4,乙四,", "N4,丙九,")
+    (renumbered / "members.csv").write_text(members, encoding="utf-8")
+    result = run("diff", FIXTURE, renumbered)
+    assert result.exit_code == 0
+    assert "注：1 个编号在两个数据集中是不同的人（如 N4：乙四 → 丙九）" in result.stdout
+    assert "--match name" in result.stdout
+    english = run("diff", FIXTURE, renumbered, "--format", "json", "--lang", "en")
+    assert (
+        "Note: 1 id(s) stand for different people in the two datasets (e.g. N4: 乙四 → 丙九)"
+        in english.stderr
+    )
+    assert "Note" not in english.stdout  # JSON keeps to rows
+    assert "--match name" not in run("diff", FIXTURE, renumbered, "--match", "name").output
+    assert "--match name" not in run("diff", FIXTURE, FIXTURE).output
 
 
 def test_whatif_and_its_workbook(tmp_path: Path) -> None:

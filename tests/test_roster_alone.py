@@ -348,3 +348,16 @@ def test_the_report_size_line_of_an_office_roster_says_contacts_not_recorded(tmp
         "委员 2 名（党员委员 1，党外委员 1，党组成员 0）· 界别 2 · 镇街 1 · 组织 未提供 · 联系 未提供 · "
         "联系群众 未提供"
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [("zh", "注：数据集没有列出政协"), ("en", "Note: the dataset names no committee")],
+)
+def test_a_league_table_without_committees_says_why_it_is_empty(roster: Path, lang: str, said: str) -> None:
+    # the roster names no committee: nothing to rank, and the note says where the coverage is
+    code, stdout, _ = _run("analyze", "coverage", str(roster), "--by-committee", "--lang", lang)
+    assert code == 0
+    assert said in stdout and "pbgraph analyze coverage" in stdout
+    code, stdout, _ = _run("analyze", "coverage", str(roster), "--lang", lang)
+    assert said not in stdout

@@ -54,10 +54,26 @@ CLI: dict[str, tuple[str, str]] = {
         "dataset cache: {folder}, {n} dataset(s), {size:.1f} MiB",
     ),
     "cache_cleared": ("已从 {folder} 删除 {n} 个缓存的数据集", "removed {n} cached dataset(s) from {folder}"),
+    "no_committees_to_rank": (
+        "注：数据集没有列出政协（没有“政协”列，组织表中也没有政协），所以没有排名；全部委员的覆盖率请用"
+        " pbgraph analyze coverage（不加 --by-committee）。",
+        "Note: the dataset names no committee (no committee column, no committee in the organizations), so"
+        " there is nothing to rank; for the coverage of all members run pbgraph analyze coverage without"
+        " --by-committee.",
+    ),
+    "ids_other_people": (
+        "注：{n} 个编号在两个数据集中是不同的人（如 {id}：{old} → {new}）。名单没有“编号”列时编号由 pbgraph "
+        "按内容分配，增删一行就会改变别人的编号：请加 --match name 按姓名比较。",
+        "Note: {n} id(s) stand for different people in the two datasets (e.g. {id}: {old} → {new})."
+        " Where pbgraph assigned the ids (a roster without an 编号 column), a row added or removed renumbers"
+        " others: add --match name to match members by name.",
+    ),
     # import, template, plan
-    "import_target_exists": (
-        "{out} 已存在且不为空，或包含要读取的文件。请换一个文件夹，或加 --force 替换。",
-        "{out} exists and is not empty, or holds a source. Choose another folder, or add --force.",
+    "import_target_is_source": (
+        "输出文件夹“{out}”是要读取的文件，或包含、位于要读取的文件夹中（--force 也不会替换输入）。"
+        "请换一个文件夹。",
+        "The output folder '{out}' is, holds or lies inside a source (--force never replaces an input)."
+        " Choose another folder.",
     ),
     "nothing_written": (
         "有 {errors} 个错误，未写入任何文件。请按上面的说明修正后重试。",
@@ -119,6 +135,7 @@ ANALYSES: dict[str, tuple[str, str]] = {
     ),
     "none": ("无", "none"),
     "separator": ("、", ", "),
+    "in_all": ("…（共 {n} 个）", " … ({n} in all)"),
     "unknown_scale": ("未知的规模“{scale}”（可用：{known}）", "unknown scale {scale!r} (known: {known})"),
 }
 """Words that the analyses put in their rows (the overall row's name) or in their errors."""
@@ -180,6 +197,9 @@ ERRORS: dict[str, tuple[str, str]] = {
         "有 {n} 个{kind_zh}名为“{name}”（{ids_zh}），请改用编号",
         "{n} {kind_en} are named '{name}' ({ids_en}); give the id instead",
     ),
+    "same_name_place": ("{id}：{place}", "{id}: {place}"),
+    "place_separator": ("，", ", "),
+    "separator": ("；", "; "),
     "negative_load": ("max_load 不能为负数（现为 {max_load}）", "max_load must be >= 0, got {max_load}"),
     "too_many_to_plan": (
         "要安排的委员太多（{n} 人在同一组政协中），请用 --committee 分别安排",
@@ -195,6 +215,16 @@ ERRORS: dict[str, tuple[str, str]] = {
 
 USAGE: dict[str, tuple[str, str]] = {
     "xlsx_needs_output": ("--format xlsx 需要 -o 文件名", "--format xlsx needs -o FILE"),
+    "suffix_format": (
+        "-o 的文件后缀 {suffix} 与 --format {fmt} 不符：去掉 --format（按后缀写出），或换一个文件名"
+        "（本命令的格式：{formats}）",
+        "the suffix {suffix} of -o does not fit --format {fmt}: leave out --format (the suffix then chooses)"
+        " or change the file name (this command writes {formats})",
+    ),
+    "suffix_not_written": (
+        "本命令不写 {suffix} 文件：请换一个文件名（本命令的格式：{formats}）",
+        "this command writes no {suffix} file: change the file name (its formats: {formats})",
+    ),
     "by_committee_alone": (
         "--by-committee 比较全部政协，不能与 --committee 同用",
         "--by-committee compares every committee; drop --committee",
@@ -213,10 +243,6 @@ USAGE: dict[str, tuple[str, str]] = {
     "apply_inside_input": (
         "--apply 的文件夹不能是输入数据集，也不能包含它或在它里面",
         "--apply must not be, contain or lie inside the input dataset",
-    ),
-    "apply_not_empty": (
-        "{target} 已存在且不为空；换一个文件夹，或加 --force 覆盖",
-        "{target} exists and is not empty: choose another folder or add --force",
     ),
     "redacted_stem": ("数据集", "dataset"),
 }

@@ -5,6 +5,7 @@ All of it is computed once per dataset with numpy over whole columns and kept on
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -32,7 +33,7 @@ def check_committee(ds: Dataset, committee: str | None) -> None:
                     "unknown_committee",
                     lang,
                     committee=committee,
-                    known=listing(ds.committees, lang),
+                    known=listing(ds.committees, lang, named_by=ds.name_of),
                 )
                 for lang in LANGS
             )
@@ -55,9 +56,26 @@ LIAISON_KEYS = tuple(f"liaisons:{kind}" for kind in LiaisonKind)
 """Each kind of liaison as `Dataset.not_recorded` names it (`liaisons:member` …)."""
 
 
-def listing(ids: list[str], lang: str) -> str:
-    """The first ten ids, listed in `lang` (or "none")."""
-    return say(ANALYSES, "separator", lang).join(ids[:10]) or say(ANALYSES, "none", lang)
+LISTED = 10
+"""How many ids a message lists before it gives the count of the rest."""
+
+
+def listing(ids: list[str], lang: str, *, named_by: Callable[[str], str] | None = None) -> str:
+    """The first ten ids (each with its name, by `named_by`: a name does where an id is asked), listed in
+    `lang`, then how many there are in all (or "none").
+
+    Examples
+    --------
+    >>> listing(["C1", "C2"], "en", named_by={"C1": "甲市政协"}.get)
+    'C1 甲市政协, C2'
+    >>> listing([f"C{n}" for n in range(12)], "en")
+    'C0, C1, C2, C3, C4, C5, C6, C7, C8, C9 … (12 in all)'
+    """
+    if not ids:
+        return say(ANALYSES, "none", lang)
+    shown = [f"{i} {named_by(i) or ''}".rstrip() if named_by else i for i in ids[:LISTED]]
+    more = say(ANALYSES, "in_all", lang, n=len(ids)) if len(ids) > LISTED else ""
+    return say(ANALYSES, "separator", lang).join(shown) + more
 
 
 def member_mask(ds: Dataset, committee: str | None) -> np.ndarray:

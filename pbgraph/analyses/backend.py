@@ -67,6 +67,9 @@ class Findings:
     league: pd.DataFrame | None = None
     coming: Iterator[tuple[str, Result]] | None = field(default=None, repr=False)
     """The results still to come, in order, each as soon as it is done (:func:`analyze` with `as_done`)."""
+    league_from: Result | None = field(default=None, repr=False)
+    """The coverage the league table was ordered from, when no analysis asked gave it: what it noted (the
+    activity period of its effective liaison rate, the tables not recorded) is noted too."""
 
     def tables_as_done(self, *, keep: bool = True) -> Iterator[tuple[str, pd.DataFrame]]:
         """Every table by name, in the order of :attr:`tables`, each as soon as its analysis and those before
@@ -98,15 +101,19 @@ class Findings:
         """Sources betweenness was estimated from, when an analysis sampled it."""
         return next((r.sampled for r in self.results.values() if r.sampled), None)
 
+    def _noting(self) -> list[Result]:
+        """The results whose notes count: the league's coverage (its table first), then each analysis."""
+        return [*([self.league_from] if self.league_from is not None else []), *self.results.values()]
+
     @property
     def not_recorded(self) -> list[str]:
         """Tables some analysis needed and the source did not give, in order."""
-        return list(dict.fromkeys(k for result in self.results.values() for k in result.not_recorded))
+        return list(dict.fromkeys(k for result in self._noting() for k in result.not_recorded))
 
     @property
     def notes(self) -> list[str]:
         """The analyses' further notes, in order."""
-        return [note for result in self.results.values() for note in result.notes]
+        return [note for result in self._noting() for note in result.notes]
 
 
 def wants_league(backend: Backend, committee: str | None) -> bool:
@@ -163,12 +170,15 @@ def analyze(
     if league:
         # the coverage of the whole dataset holds a row per committee: reuse it when it was asked for
         whole = results["coverage"] if "coverage" in results and gathered.committee is None else None
-        whole = whole or backend.run(
-            "coverage", Options(max_load=gathered.max_load, since=gathered.since, until=gathered.until)
-        )
+        league_from = None
+        if whole is None:
+            whole = league_from = backend.run(
+                "coverage", Options(max_load=gathered.max_load, since=gathered.since, until=gathered.until)
+            )
         table = sort_league(whole.main)
         if finish is not None:
             table = finish({"league": table})["league"]
+        return Findings(results, table, league_from=league_from)
     return Findings(results, table)
 
 

@@ -95,7 +95,9 @@ def few_contacts(ds: Dataset, *, committee: str | None = None, min_contacts: int
     """
     check_committee(ds, committee)
     counts = contact_counts(ds)
-    mask = index_of(ds).is_cpc & (counts < min_contacts) & member_mask(ds, committee)
+    # without the contact liaisons every CPC member would read 0 contacts: no rows, noted
+    missing = not_recorded(ds, "liaisons:contact")
+    mask = index_of(ds).is_cpc & (counts < min_contacts) & member_mask(ds, committee) & (not missing)
     rows = member_rows(ds, mask, ["id", "name"])
     rows["contacts"] = counts[mask]
-    return rows
+    return noted(rows, missing)

@@ -151,6 +151,12 @@ def asked_lang(args: Sequence[str]) -> str:
     return lang
 
 
+def command_lang(ctx: click.Context) -> str:
+    """The language of the command line `ctx` belongs to (noted by :func:`remember_lang`), for what an
+    option's callback says before the command has its `--lang`."""
+    return str(ctx.meta.get(_LANG, "zh"))
+
+
 def remember_lang(ctx: click.Context, args: Sequence[str]) -> None:
     """Note the language of the whole command line (the first arguments seen) for the errors of `ctx` and the
     contexts below it."""

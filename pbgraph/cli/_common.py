@@ -57,27 +57,61 @@ def max_depth_option(func: F) -> F:
     )(func)
 
 
+def _date_given(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A date option as typed, once it is known to be a date: one that is not is a wrong use of the option
+    (exit code 2, the option named), said before any dataset is read."""
+    if value is not None:
+        from pbgraph.cli import command_lang
+        from pbgraph.period import BadDateError, parse_date
+
+        try:
+            parse_date(value)
+        except BadDateError as error:
+            raise click.BadParameter(error.message(command_lang(ctx)), ctx, param) from None
+    return value
+
+
 def as_of_option(func: F) -> F:
     """--as-of DATE: the network as it stood that day, on every command that reads a dataset's network."""
     return click.option(
         "--as-of",
         "as_of",
         metavar="DATE",
+        callback=_date_given,
         help=help_text("as_of"),
     )(func)
 
 
+def _period_in_order(func: F) -> F:
+    """--since after --until is a wrong use of the options (exit code 2), said before any dataset is read."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        if kwargs.get("since") is not None and kwargs.get("until") is not None:
+            from pbgraph.period import BadDateError, activity_period_from
+
+            try:
+                activity_period_from(None, since=kwargs["since"], until=kwargs["until"])
+            except BadDateError as error:
+                raise click.UsageError(error.message(kwargs.get("lang", "zh"))) from None
+        return func(*args, **kwargs)
+
+    return wrapper  # type: ignore[return-value]
+
+
 def period_options(func: F) -> F:
     """--since, --until (the period of the activity analyses) and --as-of (the network on a date)."""
-    func = as_of_option(func)
+    func = as_of_option(_period_in_order(func))
     func = click.option(
         "--until",
         metavar="DATE",
+        callback=_date_given,
         help=help_text("until"),
     )(func)
     return click.option(
         "--since",
         metavar="DATE",
+        callback=_date_given,
         help=help_text("since"),
     )(func)
 
@@ -115,10 +149,18 @@ def activity_options(func: F) -> F:
     )(func)
 
 
+SUFFIX_FORMATS = {".xlsx": "xlsx", ".csv": "csv", ".json": "json"}
+"""The formats a file's suffix stands for: `-o result.xlsx` is a workbook, never a text table so named."""
+
+
 def output_options(*formats: str) -> Callable[[F], F]:
-    """--format, --lang and -o/--output, shared by every command that prints rows."""
+    """--format, --lang and -o/--output, shared by every command that prints rows. `-o` with a suffix of
+    :data:`SUFFIX_FORMATS` and no `--format` writes that format; a `--format` the suffix contradicts, or a
+    suffix whose format the command does not write, is refused (a text table named .xlsx opens as a broken
+    workbook)."""
 
     def decorate(func: F) -> F:
+        func = _format_from_suffix(func, formats)
         func = click.option(
             "-o",
             "--output",
@@ -136,6 +178,26 @@ def output_options(*formats: str) -> Callable[[F], F]:
         return lang_option(func)
 
     return decorate
+
+
+def _format_from_suffix(func: F, formats: Sequence[str]) -> F:
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        output: Path | None = kwargs.get("output")
+        lang = kwargs.get("lang", "zh")
+        implied = SUFFIX_FORMATS.get(output.suffix.lower()) if output is not None else None
+        if output is not None and implied is not None and kwargs.get("fmt") != implied:
+            source = click.get_current_context().get_parameter_source("fmt")
+            if implied not in formats or source is not click.core.ParameterSource.DEFAULT:
+                code = "suffix_format" if implied in formats else "suffix_not_written"
+                text = say(
+                    USAGE, code, lang, suffix=output.suffix, fmt=kwargs.get("fmt"), formats="|".join(formats)
+                )
+                raise click.UsageError(text)
+            kwargs["fmt"] = implied
+        return func(*args, **kwargs)
+
+    return wrapper  # type: ignore[return-value]
 
 
 FORMATS = ("table", "json", "csv")

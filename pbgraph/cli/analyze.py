@@ -8,7 +8,7 @@ import click
 
 from pbgraph._notes import findings_notes
 from pbgraph._texts import help_text, say
-from pbgraph._texts.cli import USAGE
+from pbgraph._texts.cli import CLI, USAGE
 from pbgraph.analyses import ANALYSES
 from pbgraph.cli._common import (
     FORMATS,
@@ -125,9 +125,12 @@ def analyze(
         as_done=True,
     )
 
+    # a dataset that names no committee has no league: an empty table alone would say nothing
+    unranked = [say(CLI, "no_committees_to_rank", lang)] if by_committee and not ds.committees else []
+
     def noted() -> list[str]:
         # what the analyses noted, once every table is written
-        return findings_notes(found, lang)
+        return findings_notes(found, lang) + unranked
 
     # each table let go once written
     write_tables(found.tables_as_done(keep=False), fmt=fmt, lang=lang, output=output, notes=noted)

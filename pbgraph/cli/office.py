@@ -58,7 +58,7 @@ def import_command(
     try:
         result = import_dataset(list(sources), out, column_map=mapping, lang=lang, force=force)
     except OutputExistsError as error:
-        raise click.ClickException(say(CLI, "import_target_exists", lang, out=out)) from error
+        raise click.ClickException(say(CLI, "import_target_is_source", lang, out=out)) from error
     except DatasetError as error:
         errors = sum(p.stands_for for p in error.problems if p.is_error)
         exit_with_problems(

@@ -169,7 +169,8 @@ def diff(
         raise click.UsageError(say(USAGE, "view_needs_id", lang))
     before, after = load_or_exit(old, lang), load_or_exit(new, lang)
     found = compare(before, after, match=match, max_load=max_load)
-    _write_diff(found, fmt=fmt, lang=lang, output=output, named_by=(after, before))
+    notes = _other_people(before, after, lang) if match == "id" else []
+    _write_diff(found, fmt=fmt, lang=lang, output=output, named_by=(after, before), notes=notes)
     if view_to is not None:
         _write_diff_view(before, after, found, view_to, lang)
 
@@ -224,8 +225,38 @@ def whatif(
 # writing
 
 
+def _other_people(before: Dataset, after: Dataset, lang: str) -> list[str]:
+    """A note when ids name other people in `after` than in `before`: ids pbgraph assigned to a roster
+    without 编号 follow its rows' content, so a row added or removed renumbers others, and a comparison by id
+    would pair different people (read as changes of party, sector …)."""
+    both_ = before.members[["id", "name"]].merge(
+        after.members[["id", "name"]], on="id", suffixes=("", "_new")
+    )
+    other = both_[both_["name"] != both_["name_new"]]
+    if other.empty:
+        return []
+    first = other.iloc[0]
+    return [
+        say(
+            CLI,
+            "ids_other_people",
+            lang,
+            n=len(other),
+            id=first["id"],
+            old=first["name"],
+            new=first["name_new"],
+        )
+    ]
+
+
 def _write_diff(
-    found: Diff, *, fmt: str, lang: str, output: Path | None, named_by: tuple[Dataset, ...]
+    found: Diff,
+    *,
+    fmt: str,
+    lang: str,
+    output: Path | None,
+    named_by: tuple[Dataset, ...],
+    notes: Sequence[str] = (),
 ) -> None:
     from pbgraph.naming import tables_with_names
 
@@ -233,7 +264,7 @@ def _write_diff(
     if fmt != "json":
         tables["member_changes"] = _readable_parties(tables["member_changes"], lang)
     # a name beside every id (DESIGN 5): from the new dataset, or the old one for what left
-    write_tables(tables_with_names(tables, named_by), fmt=fmt, lang=lang, output=output)
+    write_tables(tables_with_names(tables, named_by), fmt=fmt, lang=lang, output=output, notes=notes)
 
 
 def _write_diff_view(old: Dataset, new: Dataset, found: Diff, target: Path, lang: str) -> None:
@@ -289,12 +320,14 @@ def _write_work_lists(
 
 
 def _check_folder(target: Path, source: Path, *, force: bool, lang: str) -> None:
-    """Refuse a target that is the input, holds it, or is a non-empty folder (unless `force`)."""
+    """Refuse a target that is the input, holds it, or (as every folder output does, in the same words) is a
+    file or a non-empty folder (unless `force`)."""
+    from pbgraph._write import check_folder_target
+
     target_abs, source_abs = target.resolve(), source.resolve()
     if target_abs == source_abs or target_abs in source_abs.parents or source_abs in target_abs.parents:
         raise click.UsageError(say(USAGE, "apply_inside_input", lang))
-    if target.exists() and (not target.is_dir() or (any(target.iterdir()) and not force)):
-        raise click.UsageError(say(USAGE, "apply_not_empty", lang, target=target))
+    check_folder_target(target, force=force)
 
 
 def _write_dataset(ds: Dataset, target: Path) -> None:

@@ -17,7 +17,7 @@ REPORT_NAMES = {"zh": "导入报告", "en": "import-report"}
 
 
 class OutputExistsError(PbgraphError, FileExistsError):
-    """The output folder exists and is not empty (and `force` was not given), or it is one of the sources."""
+    """The output folder is, holds or lies inside one of the sources (`force` or not)."""
 
 
 @dataclass
@@ -56,18 +56,20 @@ def import_dataset(
     pbgraph.DatasetError
         When the files have errors (nothing is written); `.problems` lists them.
     OutputExistsError
-        When `out` is not empty and `force` is false, or `out` holds a source.
+        When `out` is, holds or lies inside a source.
+    pbgraph._errors.OutputError
+        When `out` is a file, or a non-empty folder and `force` is false.
     """
     from pbgraph._table_writers import write_csv_files
-    from pbgraph._write import atomic_folder
+    from pbgraph._write import atomic_folder, check_folder_target
     from pbgraph.export import input_tables
 
     target = Path(out)
     source_paths = [Path(s) for s in sources]
     if any(_inside(s, target) or (_inside(target, s) and s.is_dir()) for s in source_paths if s.exists()):
         raise OutputExistsError(f"{target}: the output folder holds or is a source; choose another folder")
-    if target.exists() and (not target.is_dir() or any(target.iterdir())) and not force:
-        raise OutputExistsError(f"{target} exists and is not empty; use --force to replace it")
+    # a file or a non-empty folder: refused as every folder output refuses it, in the same words
+    check_folder_target(target, force=force)
     read = read_office(source_paths, column_map=column_map, progress=progress)
     ds = build_dataset(read.tables, read.problems, name=target.name)
     report = read.report.with_problems([p for p in ds.warnings], lang)
