@@ -144,6 +144,16 @@ def test_plan_apply_writes_a_dataset_with_full_coverage(tmp_path: Path) -> None:
     assert refused.exit_code == 2 and "输入数据集" in refused.output
 
 
+def test_plan_apply_to_a_file_says_so_in_the_language_asked(tmp_path: Path) -> None:
+    # a file where the folder goes is refused in pbgraph's own words (as every folder output), in --lang
+    target = tmp_path / "c.xlsx"
+    target.write_bytes(b"mine")
+    for lang, words in (("zh", "不是文件夹"), ("en", "is not a folder")):
+        refused = run("plan", FIXTURE, "--apply", target, "--lang", lang)
+        assert refused.exit_code == 1 and words in refused.output and "Directory" not in refused.output
+    assert target.read_bytes() == b"mine"
+
+
 def test_diff_of_a_dataset_with_itself_is_empty() -> None:
     data = json.loads(run("diff", FIXTURE, FIXTURE, "--format", "json").stdout)
     assert {row["count"] for row in data["summary"]} == {0}

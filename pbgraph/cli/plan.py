@@ -60,7 +60,7 @@ def shared_options(func: F) -> F:
 @click.option(
     "--apply",
     "apply_to",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
     help=help_text("apply"),
 )
 @click.option("--force", is_flag=True, help=help_text("plan_force"))
