@@ -221,6 +221,11 @@ USAGE: dict[str, tuple[str, str]] = {
         "the suffix {suffix} of -o does not fit --format {fmt}: leave out --format (the suffix then chooses)"
         " or change the file name (this command writes {formats})",
     ),
+    "suffix_to": (
+        "-o 的文件后缀 {suffix} 与 --to {fmt} 不符：请换一个与 --to 相符的文件名（--to 的格式：{formats}）",
+        "the suffix {suffix} of -o does not fit --to {fmt}: give a file name that fits --to (its formats:"
+        " {formats})",
+    ),
     "suffix_not_written": (
         "本命令不写 {suffix} 文件：请换一个文件名（本命令的格式：{formats}）",
         "this command writes no {suffix} file: change the file name (its formats: {formats})",
