@@ -44,6 +44,11 @@ CLI: dict[str, tuple[str, str]] = {
         "注：数据集未提供活动表（活动记录），联系实效与组织生活无法分析。",
         "Note: the dataset has no activities table: liaison activity and org life not analysed.",
     ),
+    "no_activities_by": (
+        "注：{date} 及以前没有活动记录，有效联系率、联系实效与组织生活无法分析。",
+        "Note: no activity is recorded up to {date}: effective liaison rate, liaison activity and org life"
+        " not analysed.",
+    ),
     "counted_in_each": (
         "注：同时属于多个政协的委员在每个政协各计一次（其联系和所联系的群众也是），所以各政协之和大于“全部”。",
         "Note: members who sit on more than one committee are counted under each (and so are their "
