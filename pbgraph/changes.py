@@ -64,6 +64,7 @@ class Diff:
     gaps
         change (opened, closed, worsened: a milder gap that gave way to a worse one of the same entity, see
         `WORSE_GAPS`), analysis (one of `GAP_ANALYSES`), committee, id, name, gap.
+    Matched by name, every table also says whose ids a row gives (`ids_from`, see `with_ids_from`).
     """
 
     members: pd.DataFrame
