@@ -111,3 +111,29 @@ def _name_keys(ds: Dataset, table: str, repeated: set[str]) -> pa.Array:
     found = pc.index_in(arrow_strings(frame[column]), value_set=arrow_strings(places["id"]))
     within = pc.take(arrow_strings(places["name"]), found).fill_null("")
     return pc.binary_join_element_wise(arrow_strings(frame["name"]), within, "\x1f")
+
+
+IDS_FROM = "ids_from"
+"""The column that, when members are matched by name, says whose ids a row of `diff` gives: "old_dataset"
+for what left, was removed, broke or closed (those rows are read from the old dataset), "new_dataset" for the
+rest. Ids assigned to rosters without an id column follow the rows: one id may be two people in the two."""
+OLD_CHANGES = frozenset({"left", "removed", "broken", "closed", "worsened"})
+"""The changes whose rows are read from the old dataset (a worsened gap is the milder one that went)."""
+
+
+def with_ids_from(
+    tables: dict[str, pd.DataFrame], rates: pd.DataFrame, in_new: pd.Series
+) -> dict[str, pd.DataFrame]:
+    """The change `tables` and the `rates` (key "rates") with the column `IDS_FROM` after `change` (first in
+    the rates, "new_dataset" where `in_new`: the committee is the new dataset's)."""
+    marked: dict[str, pd.DataFrame] = {}
+    for name, frame in [*tables.items(), ("rates", rates)]:
+        old = (
+            ~in_new.to_numpy(dtype=bool) if name == "rates" else frame["change"].isin(OLD_CHANGES).to_numpy()
+        )
+        marked[name] = frame.copy()
+        marked[name].insert(
+            0 if name == "rates" else 1, IDS_FROM, np.where(old, "old_dataset", "new_dataset")
+        )
+        marked[name][IDS_FROM] = marked[name][IDS_FROM].astype(object)
+    return marked

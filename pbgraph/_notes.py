@@ -35,6 +35,8 @@ def activity_notes(notes: list[str], lang: str) -> list[str]:
             text = say(CLI, "period", lang, since=since, until=until)
         elif kind == "no_table":
             text = say(CLI, "no_activities", lang)
+        elif kind == "none_by":
+            text = say(CLI, "no_activities_by", lang, date=value)
         else:
             text = note
         if text not in said:

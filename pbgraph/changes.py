@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from pbgraph._arrays import first_of_each, isin_sorted
-from pbgraph._change_codes import EntityCodes
+from pbgraph._change_codes import EntityCodes, with_ids_from
 from pbgraph._errors import InvalidOptionError, UnknownIdError
 from pbgraph._texts import both
 from pbgraph._texts.cli import ERRORS
@@ -64,6 +64,7 @@ class Diff:
     gaps
         change (opened, closed, worsened: a milder gap that gave way to a worse one of the same entity, see
         `WORSE_GAPS`), analysis (one of `GAP_ANALYSES`), committee, id, name, gap.
+    Matched by name, every table also says whose ids a row gives (`ids_from`, see `with_ids_from`).
     """
 
     members: pd.DataFrame
@@ -139,14 +140,21 @@ def diff(
     if match not in MATCH_MODES:
         raise InvalidOptionError(*both(ERRORS, "bad_match", match=match))
     codes = EntityCodes(old, new, by_name=match == "name")
-    return Diff(
+    rates = _rates(old, new, codes)
+    found = Diff(
         members=_member_changes(old, new, codes),
         liaisons=_liaison_changes(old, new, codes),
         organizations=_organization_changes(old, new, codes),
         memberships=_membership_changes(old, new, codes),
-        rates=_rates(old, new, codes),
+        rates=rates.drop(columns="in_new"),
         gaps=_gap_changes(old, new, codes, max_load),
     )
+    if match == "name":
+        # an id may be two people in the two datasets: each row says whose ids it gives
+        return Diff(
+            **with_ids_from({n: getattr(found, n) for n in CHANGE_TABLES}, found.rates, rates["in_new"])
+        )
+    return found
 
 
 def without_members(ds: Dataset, remove: Iterable[str]) -> Dataset:
@@ -480,6 +488,7 @@ def _rates(old: Dataset, new: Dataset, codes: EntityCodes) -> pd.DataFrame:
             "committee_name": joined["committee_name_after"].fillna(joined["committee_name_before"]),
         }
     )
+    in_new = joined["committee_after"].notna().to_numpy()
     for rate_column in rates:
         for when in ("before", "after"):
             values = joined[f"{rate_column}_{when}"]
@@ -488,7 +497,8 @@ def _rates(old: Dataset, new: Dataset, codes: EntityCodes) -> pd.DataFrame:
                 if rate_column == "unlinked"
                 else values.astype(object).where(values.notna(), None)
             )
-    return frame
+    # whether the committee (and so the id of the row) is the new dataset's, for `IDS_FROM`
+    return frame.assign(in_new=in_new)
 
 
 def _gap_lists(ds: Dataset, max_load: int) -> dict[str, pd.DataFrame]:

@@ -21,7 +21,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from pbgraph.model import MULTI_VALUE_SEPARATOR, TABLES, OrgKind
+from pbgraph.model import MULTI_VALUE_SEPARATOR, PARTY_ZH, TABLES, OrgKind
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -183,6 +183,8 @@ class Dataset:
             from pbgraph.office._text import name_key
 
             same = rows[rows["name"].map(name_key) == name_key(given)]
+        if same.empty:
+            same = self._qualified(table, rows, given)
         named = same["id"].tolist()
         if len(named) > 1:
             # members told apart by where they sit, so that the user knows which id is whose
@@ -220,6 +222,30 @@ class Dataset:
                 )
             )
         return named[0] if named else given
+
+    def _qualified(self, table: str, rows: pd.DataFrame, given: str) -> pd.DataFrame:
+        """The rows `given` names as `姓名（界别）` (or 镇街, 政治面貌, 编号 in the brackets), as office
+        files tell namesakes apart (DESIGN 3.1), read by the office files' own name index; none when it is
+        not so written or fits nobody, the namesakes when it does not tell them apart."""
+        from pbgraph.office._names import NameIndex
+
+        def qualifiers(row: pd.Series) -> tuple[str, ...]:
+            if table != "members":
+                return (row["id"],)
+            places = (self.name_of(row[column]) or row[column] for column in ("sector", "township"))
+            return (row["id"], *places, PARTY_ZH.get(row["party"], row["party"]))
+
+        index = NameIndex(
+            rows["id"].tolist(),
+            rows["name"].tolist(),
+            list(range(len(rows))),
+            [qualifiers(row) for _, row in rows.iterrows()],
+        )
+        found = index.find(given)
+        if found.how == "qualified":
+            return rows[rows["id"] == found.id]
+        # namesakes the qualifier does not tell apart are listed by the caller; one it does not fit is unknown
+        return rows.iloc[found.candidates] if len(found.candidates) > 1 else rows.iloc[:0]
 
     def name_of(self, node_id: str) -> str:
         """Display name of any node id ("" when unknown)."""

@@ -43,7 +43,9 @@ RATE_COLUMNS = frozenset(
         "work_rate_after",
     }
 )
-LABELLED_COLUMNS = frozenset({"gap", "severity", "reason", "match", "change", "field", "analysis", "table"})
+LABELLED_COLUMNS = frozenset(
+    {"gap", "severity", "reason", "match", "change", "field", "analysis", "table", "ids_from"}
+)
 """Columns whose values are codes shown with a label of `VALUE_LABELS`."""
 ENUM_COLUMNS: dict[str, dict[str, str]] = {
     "party": {str(k): v for k, v in PARTY_ZH.items()},

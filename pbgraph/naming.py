@@ -101,6 +101,27 @@ def tables_with_names(
     return _with_names(tables, ds)
 
 
+def tables_with_names_from(
+    tables: dict[str, pd.DataFrame], old: Dataset, new: Dataset, *, origin: str = "ids_from"
+) -> dict[str, pd.DataFrame]:
+    """:func:`tables_with_names` of `diff` tables whose rows give the ids of one dataset or the other, as the
+    column `origin` says ("old_dataset" or "new_dataset"): each row named from its own dataset alone (an id
+    assigned to a roster without 编号 may be another person in the other one). Tables without the column
+    are named from `new`, then `old`."""
+    parts = [
+        _with_names({t: f[f[origin] == which] for t, f in tables.items() if origin in f.columns}, ds)
+        for which, ds in (("old_dataset", old), ("new_dataset", new))
+    ]
+    named = _with_names({t: f for t, f in tables.items() if origin not in f.columns}, [new, old])
+    for table, frame in tables.items():
+        if origin in frame.columns:
+            # the rows back in their order (the parts are named alike, so their columns are the same)
+            joined = pd.concat([part[table] for part in parts]).reindex(frame.index)
+            joined.attrs = parts[1][table].attrs
+            named[table] = joined
+    return {table: named[table] for table in tables}
+
+
 def _with_names(tables: dict[K, pd.DataFrame], ds: Dataset | Sequence[Dataset]) -> dict[K, pd.DataFrame]:
     datasets = list(ds) if isinstance(ds, Sequence) else [ds]
     wanted = [

@@ -143,6 +143,11 @@ def activity_period_from(
     return Period(start, end)
 
 
+NONE_BY = "none_by"
+"""The key of `activities.attrs` that :func:`as_of` sets to its date when the dataset recorded activities and
+none stood on that day."""
+
+
 def as_of(ds: Dataset, date: str | dt.date) -> Dataset:
     """The network as it stood on `date`: liaisons whose `since` is later, and later activities, left out.
 
@@ -165,6 +170,9 @@ def as_of(ds: Dataset, date: str | dt.date) -> Dataset:
         activities=ds.activities[activities].reset_index(drop=True),
     )
     _carry(ds, stood, {"liaisons": liaisons, "activities": activities})
+    if len(ds.activities) and not activities.any():
+        # the log was kept, only nothing by that day: the analyses say so rather than "no activities table"
+        stood.activities.attrs[NONE_BY] = str(day)
     return stood
 
 

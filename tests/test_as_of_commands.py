@@ -165,3 +165,18 @@ def test_a_bad_as_of_date_is_refused_by_every_command(tmp_path: Path) -> None:
         assert "2024-13-01" in result.output and "无法识别的日期" in result.output, args
         assert "'--as-of' 的值无效" in result.output, args
         assert not any(tmp_path.iterdir()), args
+
+
+def test_an_as_of_before_every_activity_says_why_the_activity_columns_are_gone() -> None:
+    # the fixture's first activity is on 2023-11-01: as of the day before, none stands; coverage leaves out
+    # 有效联系率 and says why, as dormant does, naming the date (not "the dataset has no activities table")
+    said = {"zh": "2023-10-31 及以前没有活动记录", "en": "no activity is recorded up to 2023-10-31"}
+    for lang, words in said.items():
+        for analysis in ("coverage", "dormant"):
+            result = cli("analyze", analysis, FIXTURE, "--as-of", "2023-10-31", "--lang", lang)
+            assert words in result.output, (analysis, result.output)
+    coverage = cli("analyze", "coverage", FIXTURE, "--as-of", "2023-10-31").output
+    assert "有效联系的党外委员" not in coverage and "活动表" not in coverage
+    # with one activity standing, the columns and the period come back
+    later = cli("analyze", "coverage", FIXTURE, "--as-of", "2023-11-01").output
+    assert "有效联系的党外委员" in later and "活动统计期" in later

@@ -68,6 +68,15 @@ def test_import_refuses_a_non_empty_folder_unless_forced(tmp_path: Path) -> None
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
 
 
+def test_import_to_a_file_says_so_in_the_language_asked(tmp_path: Path) -> None:
+    out = tmp_path / "c.xlsx"
+    out.write_bytes(b"mine")
+    for lang, words in (("zh", "不是文件夹"), ("en", "is not a folder")):
+        code, _, stderr = run("import", str(SAMPLE_OFFICE), "-o", str(out), "--lang", lang)
+        assert code == 1 and words in stderr and "Directory" not in stderr
+    assert out.read_bytes() == b"mine"
+
+
 def test_import_with_errors_writes_nothing(tmp_path: Path) -> None:
     source = namesake_workbook(tmp_path / "名单.xlsx", ["李明", "张伟"])
     out = tmp_path / "out"

@@ -116,3 +116,23 @@ def test_a_name_spelled_with_padding_is_the_name(tmp_path: Path, spelling: str) 
     folder = str(dataset(tmp_path))
     by_spelling = json_of(tmp_path, "spelled", "whatif", folder, "--remove", spelling)
     assert by_spelling == json_of(tmp_path, "id", "whatif", folder, "--remove", "M2")
+
+
+@pytest.mark.parametrize(
+    ("spelling", "member"),
+    [("王二（经济界）", "M2"), ("王二(教育界)", "N1"), ("王二（城关镇）", "N1"), ("王二（M2）", "M2")],
+)
+def test_a_namesake_given_as_in_the_office_files(tmp_path: Path, spelling: str, member: str) -> None:
+    # README: office files tell namesakes apart as 姓名（界别）; the command line reads the same spelling
+    # (M2 王二 sits in 经济界/东街街道, N1 renamed 王二 in 教育界/城关镇)
+    tables = base()
+    tables["members"].set(4, "name", "王二")
+    folder = str(dataset(tmp_path, tables))
+    by_spelling = json_of(tmp_path, "spelled", "whatif", folder, "--remove", spelling)
+    assert by_spelling == json_of(tmp_path, "id", "whatif", folder, "--remove", member)
+
+
+def test_a_qualifier_that_fits_nobody_is_unknown(tmp_path: Path) -> None:
+    # the one 王二 sits in 经济界: 王二（文艺界） is nobody, not that 王二
+    code, output = run("whatif", str(dataset(tmp_path)), "--remove", "王二（文艺界）")
+    assert code == 1 and "王二（文艺界）" in output

@@ -69,3 +69,30 @@ def test_other_suffixes_keep_the_format_asked(dataset: Path, tmp_path: Path) -> 
     out = tmp_path / "coverage.txt"
     assert run("analyze", "coverage", dataset, "-o", out).exit_code == 0
     assert out.read_text(encoding="utf-8").startswith("覆盖率")
+
+
+@pytest.mark.parametrize(
+    ("to", "name", "lang", "words"),
+    [
+        ("xlsx", "e.csv", "zh", "与 --to xlsx 不符"),
+        ("gexf", "e.xlsx", "en", "does not fit --to gexf"),
+        ("json", "e.graphml", "zh", "与 --to json 不符"),
+    ],
+)
+def test_export_refuses_a_suffix_its_to_contradicts(
+    dataset: Path, tmp_path: Path, to: str, name: str, lang: str, words: str
+) -> None:
+    # a workbook named .csv opens as garbage: refused as `-o` with --format is, nothing written
+    out = tmp_path / "out" / name
+    result = run("export", dataset, "--to", to, "-o", out, "--lang", lang)
+    assert result.exit_code == 2
+    assert words in result.output
+    assert not out.parent.exists()
+
+
+def test_export_to_a_name_that_fits_is_written(dataset: Path, tmp_path: Path) -> None:
+    assert run("export", dataset, "--to", "xlsx", "-o", tmp_path / "e.xlsx").exit_code == 0
+    assert openpyxl.load_workbook(tmp_path / "e.xlsx").sheetnames
+    # the dataset as csv is a folder; a folder named after its format is no contradiction
+    assert run("export", dataset, "--to", "csv", "-o", tmp_path / "ds.csv").exit_code == 0
+    assert (tmp_path / "ds.csv" / "members.csv").is_file()

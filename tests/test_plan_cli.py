@@ -144,6 +144,16 @@ def test_plan_apply_writes_a_dataset_with_full_coverage(tmp_path: Path) -> None:
     assert refused.exit_code == 2 and "输入数据集" in refused.output
 
 
+def test_plan_apply_to_a_file_says_so_in_the_language_asked(tmp_path: Path) -> None:
+    # a file where the folder goes is refused in pbgraph's own words (as every folder output), in --lang
+    target = tmp_path / "c.xlsx"
+    target.write_bytes(b"mine")
+    for lang, words in (("zh", "不是文件夹"), ("en", "is not a folder")):
+        refused = run("plan", FIXTURE, "--apply", target, "--lang", lang)
+        assert refused.exit_code == 1 and words in refused.output and "Directory" not in refused.output
+    assert target.read_bytes() == b"mine"
+
+
 def test_diff_of_a_dataset_with_itself_is_empty() -> None:
     data = json.loads(run("diff", FIXTURE, FIXTURE, "--format", "json").stdout)
     assert {row["count"] for row in data["summary"]} == {0}
@@ -292,3 +302,55 @@ def test_report_compare_adds_the_changes_section(tmp_path: Path) -> None:
     assert "10 条联系新增" in html and "覆盖率前后" in html
     refused = run("report", planned, "--compare", FIXTURE, "--redact", "-o", page)
     assert refused.exit_code == 2 and "--redact" in refused.output
+
+
+def _office_book(path: Path, members: list[tuple[str, str]], links: list[tuple[str, str]]) -> Path:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    roster = book.active
+    assert roster is not None
+    roster.title = "委员名单"
+    roster.append(["序号", "姓名", "政治面貌", "界别"])
+    for number, (name, party) in enumerate(members, start=1):
+        roster.append([number, name, party, "经济界"])
+    lists = book.create_sheet("一览表")
+    lists.append(["序号", "党员委员", "联系党外委员"])
+    for number, row in enumerate(links, start=1):
+        lists.append([number, *row])
+    book.save(path)
+    return path
+
+
+def test_diff_by_name_says_whose_ids_each_row_gives(tmp_path: Path) -> None:
+    # rosters without 编号: ids follow the rows, so removing 吴国强 renumbers those after him and one id is
+    # two people in the two datasets; each row gives the ids of one dataset, says which, and names them so
+    members = [("何丽华", "中共党员"), ("吴国强", "民盟盟员"), ("田志刚", "民建会员")]
+    members += [("周敏", "民进会员"), ("李强", "中共党员"), ("孙红", "无党派人士")]
+    old = _office_book(tmp_path / "old.xlsx", members, [("何丽华", "吴国强、田志刚"), ("李强", "周敏、孙红")])
+    new = _office_book(
+        tmp_path / "new.xlsx",
+        [m for m in members if m[0] != "吴国强"],
+        [("何丽华", "田志刚"), ("李强", "周敏、孙红、田志刚")],
+    )
+    old_id = dict(zip(load(old).members["name"], load(old).members["id"], strict=True))
+    new_id = dict(zip(load(new).members["name"], load(new).members["id"], strict=True))
+    assert any(old_id[name] != new_id[name] for name in new_id)  # the ids did shift
+    data = json.loads(run("diff", old, new, "--match", "name", "--format", "json").stdout)
+    assert [(r["change"], r["ids_from"], r["id"], r["name"]) for r in data["member_changes"]] == [
+        ("left", "old_dataset", old_id["吴国强"], "吴国强")
+    ]
+    liaisons = [
+        (r["change"], r["ids_from"], r["source"], r["source_name"], r["target"], r["target_name"])
+        for r in data["liaison_changes"]
+    ]
+    assert liaisons == [
+        ("added", "new_dataset", new_id["李强"], "李强", new_id["田志刚"], "田志刚"),
+        ("broken", "old_dataset", old_id["何丽华"], "何丽华", old_id["吴国强"], "吴国强"),
+    ]
+    # every id beside its name in the dataset the row says
+    ids = {"old_dataset": old_id, "new_dataset": new_id}
+    for row in data["gap_changes"]:
+        assert ids[row["ids_from"]][row["name"]] == row["id"]
+    table = run("diff", old, new, "--match", "name").stdout
+    assert "编号所属" in table and "原数据集" in table and "新数据集" in table

@@ -44,6 +44,11 @@ CLI: dict[str, tuple[str, str]] = {
         "注：数据集未提供活动表（活动记录），联系实效与组织生活无法分析。",
         "Note: the dataset has no activities table: liaison activity and org life not analysed.",
     ),
+    "no_activities_by": (
+        "注：{date} 及以前没有活动记录，有效联系率、联系实效与组织生活无法分析。",
+        "Note: no activity is recorded up to {date}: effective liaison rate, liaison activity and org life"
+        " not analysed.",
+    ),
     "counted_in_each": (
         "注：同时属于多个政协的委员在每个政协各计一次（其联系和所联系的群众也是），所以各政协之和大于“全部”。",
         "Note: members who sit on more than one committee are counted under each (and so are their "
@@ -220,6 +225,11 @@ USAGE: dict[str, tuple[str, str]] = {
         "（本命令的格式：{formats}）",
         "the suffix {suffix} of -o does not fit --format {fmt}: leave out --format (the suffix then chooses)"
         " or change the file name (this command writes {formats})",
+    ),
+    "suffix_to": (
+        "-o 的文件后缀 {suffix} 与 --to {fmt} 不符：请换一个与 --to 相符的文件名（--to 的格式：{formats}）",
+        "the suffix {suffix} of -o does not fit --to {fmt}: give a file name that fits --to (its formats:"
+        " {formats})",
     ),
     "suffix_not_written": (
         "本命令不写 {suffix} 文件：请换一个文件名（本命令的格式：{formats}）",

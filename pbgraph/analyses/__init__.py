@@ -51,7 +51,8 @@ def run(name: str, ds: Dataset, **options: Unpack[OptionValues]) -> Result:
     `since`/`until` bound the period of the activity analyses (default: the 12 months ending at the latest
     activity); `min_contacts` adds to `load` the CPC members with fewer contacts ("1+10"). An activity
     analysis notes the period it looked at ("period:SINCE:UNTIL"), or that no activity is recorded
-    ("no_table:activities").
+    ("no_table:activities"), or that none stands on the `as_of` day of a dataset that records some
+    ("none_by:DATE", coverage too: its 有效联系率 is then left out).
 
     Examples
     --------
@@ -79,6 +80,12 @@ def run_with(name: str, ds: Dataset, options: Options) -> Result:
 
 def _period_notes(ds: Dataset, name: str, since: str | None, until: str | None) -> list[str]:
     """The period an activity analysis looked at, or that the dataset records no activity."""
+    from pbgraph.period import NONE_BY
+
+    none_by = ds.activities.attrs.get(NONE_BY)
+    if none_by is not None and (name in ACTIVITY_ANALYSES or name == "coverage"):
+        # a log with nothing by the --as-of date: why the activity tables and 有效联系率 are empty or absent
+        return [f"none_by:{none_by}"]
     if name not in ACTIVITY_ANALYSES and not (name == "coverage" and has_activities(ds)):
         return []
     period = activity_period(ds, since=since, until=until) if has_activities(ds) else None

@@ -180,21 +180,39 @@ def output_options(*formats: str) -> Callable[[F], F]:
     return decorate
 
 
+def format_for_output(
+    output: Path | None,
+    fmt: str,
+    formats: Sequence[str],
+    *,
+    chosen: bool,
+    lang: str,
+    suffixes: Mapping[str, str] = SUFFIX_FORMATS,
+    contradicts: str = "suffix_format",
+) -> str:
+    """The format to write `output` in: `fmt`, or the one its suffix stands for when `fmt` was not `chosen`.
+    A suffix that contradicts a chosen format (text `contradicts` of USAGE), or whose format is not one of
+    `formats`, is a usage error (exit code 2), said before anything is read or written."""
+    implied = suffixes.get(output.suffix.lower()) if output is not None else None
+    if output is None or implied is None or implied == fmt:
+        return fmt
+    if implied in formats and not chosen:
+        return implied
+    code = contradicts if implied in formats else "suffix_not_written"
+    raise click.UsageError(say(USAGE, code, lang, suffix=output.suffix, fmt=fmt, formats="|".join(formats)))
+
+
 def _format_from_suffix(func: F, formats: Sequence[str]) -> F:
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        output: Path | None = kwargs.get("output")
-        lang = kwargs.get("lang", "zh")
-        implied = SUFFIX_FORMATS.get(output.suffix.lower()) if output is not None else None
-        if output is not None and implied is not None and kwargs.get("fmt") != implied:
-            source = click.get_current_context().get_parameter_source("fmt")
-            if implied not in formats or source is not click.core.ParameterSource.DEFAULT:
-                code = "suffix_format" if implied in formats else "suffix_not_written"
-                text = say(
-                    USAGE, code, lang, suffix=output.suffix, fmt=kwargs.get("fmt"), formats="|".join(formats)
-                )
-                raise click.UsageError(text)
-            kwargs["fmt"] = implied
+        source = click.get_current_context().get_parameter_source("fmt")
+        kwargs["fmt"] = format_for_output(
+            kwargs.get("output"),
+            kwargs["fmt"],
+            formats,
+            chosen=source is not click.core.ParameterSource.DEFAULT,
+            lang=kwargs.get("lang", "zh"),
+        )
         return func(*args, **kwargs)
 
     return wrapper  # type: ignore[return-value]

@@ -9,9 +9,11 @@ import click
 from pbgraph._texts import CLI, help_text, say
 from pbgraph._texts.cli import USAGE
 from pbgraph.cli._common import (
+    SUFFIX_FORMATS,
     as_of_dataset,
     cache_option,
     committee_id,
+    format_for_output,
     lang_option,
     library_errors,
     load_or_exit,
@@ -20,13 +22,17 @@ from pbgraph.cli._common import (
     time_options,
 )
 
+TARGETS = ("xlsx", "graphml", "gexf", "json", "csv")
+SUFFIXES = {**SUFFIX_FORMATS, ".graphml": "graphml", ".gexf": "gexf"}
+"""The suffixes -o may not give another format than --to's (a workbook named .csv is refused, as by `-o`)."""
+
 
 @click.command()
 @click.argument("path", type=click.Path())
 @click.option(
     "--to",
     "to",
-    type=click.Choice(["xlsx", "graphml", "gexf", "json", "csv"]),
+    type=click.Choice(list(TARGETS)),
     required=True,
     help=help_text("export_to"),
 )
@@ -89,6 +95,7 @@ def export(
     from pbgraph.export import export as run_export
     from pbgraph.export import redact as redact_dataset
 
+    format_for_output(output, to, TARGETS, chosen=True, lang=lang, suffixes=SUFFIXES, contradicts="suffix_to")
     # --as-of holds for every format (the graph and the csv dataset as they stood that day); the period and
     # the thresholds only for the analysis tables (xlsx)
     ds = as_of_dataset(load_or_exit(path, lang), as_of)

@@ -21,7 +21,7 @@ from pbgraph.cli._common import exit_with_problems, lang_option, library_errors,
     "--output",
     "out",
     required=True,
-    type=click.Path(file_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
     help=help_text("import_output"),
 )
 @click.option(

@@ -60,7 +60,7 @@ def shared_options(func: F) -> F:
 @click.option(
     "--apply",
     "apply_to",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
     help=help_text("apply"),
 )
 @click.option("--force", is_flag=True, help=help_text("plan_force"))
@@ -170,7 +170,7 @@ def diff(
     before, after = load_or_exit(old, lang), load_or_exit(new, lang)
     found = compare(before, after, match=match, max_load=max_load)
     notes = _other_people(before, after, lang) if match == "id" else []
-    _write_diff(found, fmt=fmt, lang=lang, output=output, named_by=(after, before), notes=notes)
+    _write_diff(found, fmt=fmt, lang=lang, output=output, named_by=(after, before), notes=notes, match=match)
     if view_to is not None:
         _write_diff_view(before, after, found, view_to, lang)
 
@@ -257,14 +257,21 @@ def _write_diff(
     output: Path | None,
     named_by: tuple[Dataset, ...],
     notes: Sequence[str] = (),
+    match: str = "id",
 ) -> None:
-    from pbgraph.naming import tables_with_names
+    from pbgraph.naming import tables_with_names, tables_with_names_from
 
     tables = dict(found.tables)
     if fmt != "json":
         tables["member_changes"] = _readable_parties(tables["member_changes"], lang)
-    # a name beside every id (DESIGN 5): from the new dataset, or the old one for what left
-    write_tables(tables_with_names(tables, named_by), fmt=fmt, lang=lang, output=output, notes=notes)
+    # a name beside every id (DESIGN 5): from the new dataset, or the old one for what left; matched by name,
+    # each row from the dataset whose ids it gives (its 编号所属)
+    named = (
+        tables_with_names_from(tables, named_by[1], named_by[0])
+        if match == "name"
+        else tables_with_names(tables, named_by)
+    )
+    write_tables(named, fmt=fmt, lang=lang, output=output, notes=notes)
 
 
 def _write_diff_view(old: Dataset, new: Dataset, found: Diff, target: Path, lang: str) -> None:
