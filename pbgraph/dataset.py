@@ -227,7 +227,15 @@ class Dataset:
         """The rows `given` names as `姓名（界别）` (or 镇街, 政治面貌, 编号 in the brackets), as office
         files tell namesakes apart (DESIGN 3.1), read by the office files' own name index; none when it is
         not so written or fits nobody, the namesakes when it does not tell them apart."""
-        from pbgraph.office._names import NameIndex
+        from pbgraph.office._names import NameIndex, qualified_base
+        from pbgraph.office._text import name_key
+
+        base = qualified_base(given)
+        if base is None:
+            # a plain text no name matched: unknown (not a number read as an id, as the index would)
+            return rows.iloc[:0]
+        # the index reads the namesakes alone: a row at a time for every member would take seconds nationally
+        rows = rows[rows["name"].map(name_key) == base]
 
         def qualifiers(row: pd.Series) -> tuple[str, ...]:
             if table != "members":

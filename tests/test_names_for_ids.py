@@ -136,3 +136,9 @@ def test_a_qualifier_that_fits_nobody_is_unknown(tmp_path: Path) -> None:
     # the one 王二 sits in 经济界: 王二（文艺界） is nobody, not that 王二
     code, output = run("whatif", str(dataset(tmp_path)), "--remove", "王二（文艺界）")
     assert code == 1 and "王二（文艺界）" in output
+
+
+def test_a_number_is_not_read_as_an_id() -> None:
+    # a number is no member's id or name: it is not taken for the member with that number in their id
+    code, output = run("whatif", "data/sample", "--remove", "7")
+    assert code == 1 and "未知的委员：7" in output

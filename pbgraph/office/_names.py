@@ -18,6 +18,18 @@ from pbgraph.office._text import name_key
 _QUALIFIED = re.compile(r"^(.+?)\((.+)\)$")
 
 
+def qualified_base(text: str) -> str | None:
+    """The name of a reference written as 姓名（界别） (its key, see `name_key`), None for any other text.
+
+    Examples
+    --------
+    >>> qualified_base("王伟（经济界）"), qualified_base("王伟")
+    ('王伟', None)
+    """
+    match = _QUALIFIED.match(name_key(text))
+    return match[1].strip() if match else None
+
+
 def assign_ids(keys: Sequence[tuple[str, ...]], prefix: str, *, taken: set[str] | None = None) -> list[str]:
     """Ids `prefix` + counter for records in the order of their content `keys` (ties: first come first).
 
