@@ -186,7 +186,9 @@ def run_analysis(
             parameters |= {"since": period.since.isoformat(), "until": period.until.isoformat()}
             notes = [f"period:{period.label}"]
         elif name in ACTIVITY_ANALYSES:
-            notes = ["no_table:activities"]
+            # a log that was kept, only nothing by the --as-of day, is said as the embedded backend says it
+            kept = day is not None and activity_period(conn, dataset) is not None
+            notes = [f"none_by:{day}" if kept else "no_table:activities"]
     tables: dict[str, pd.DataFrame] = {}
     sampled: int | None = None
     names = [
