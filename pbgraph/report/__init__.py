@@ -321,6 +321,11 @@ def build_report(
             frame.attrs[PERSON_ROWS] = table in PERSON_TABLES
     if found.league is not None:
         ctx.results["league"] = Result("league", {"league": found.league})
+    if views:
+        from pbgraph.render.views.network import keep_gap_kinds
+
+        tables = {name: frame for result in found.results.values() for name, frame in result.tables.items()}
+        keep_gap_kinds(ds, tables, committee=committee, max_load=max_load)
     sections = body_sections(ctx, Views(ctx))
     if compare is not None:
         from pbgraph.report._changes import changes_section

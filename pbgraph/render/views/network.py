@@ -3,12 +3,11 @@ neighbourhood."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
 import scipy.sparse as sp
 
 import pbgraph.render._layout as _layout
@@ -22,6 +21,8 @@ from pbgraph.render.views._builder import Builder
 from pbgraph.render.views._facts import Selection
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from pbgraph.dataset import Dataset
 
 
@@ -69,7 +70,7 @@ def neighbourhood(b: Builder, seeds: np.ndarray, depth: int, *, liaisons_only: b
 def lookup_node(b: Builder, node_id: str | None, table: str) -> int:
     if not node_id:
         raise UnknownIdError(t("needs_id", b.lang).format(table=table))
-    number = int(node_numbers(b.ds, [node_id])[0])
+    number = int(b.ix.lookup(pa.array([node_id], type=pa.string()))[0])
     start, stop = b.ix.offsets[table], b.ix.offsets[table] + len(getattr(b.ds, table))
     if not start <= number < stop:
 
@@ -85,50 +86,63 @@ def lookup_node(b: Builder, node_id: str | None, table: str) -> int:
     return number
 
 
+# the tables the gaps are read from, with their analyses' options
+GAP_TABLES = ("unlinked", "unorganized", "sectors", "townships", "platforms", "load")
+
+
 def gap_kinds(ds: Dataset, *, committee: str | None, max_load: int) -> dict[int, list[str]]:
     """Node number -> the gap kinds (keys of `GAP_LABELS`) it is part of, for every gap the analyses find.
 
     Found once per dataset, committee and load limit (a report's gaps and township views mark the same gaps);
     read-only for the views that take it."""
-    return ds.derived(f"gap_kinds:{committee}:{max_load}", lambda d: _gap_kinds(d, committee, max_load))
+    return ds.derived(
+        _gap_key(committee, max_load), lambda d: _gap_kinds(d, _gap_tables(d, committee, max_load))
+    )
 
 
-def _gap_kinds(ds: Dataset, committee: str | None, max_load: int) -> dict[int, list[str]]:
+def keep_gap_kinds(
+    ds: Dataset, tables: Mapping[str, pd.DataFrame], *, committee: str | None, max_load: int
+) -> None:
+    """Find the gaps from the analyses' tables at hand (a report's, found with the same committee and load
+    limit), so that the views do not run those analyses again."""
+    if all(name in tables for name in GAP_TABLES):
+        ds.derived(_gap_key(committee, max_load), lambda d: _gap_kinds(d, tables))
+
+
+def _gap_key(committee: str | None, max_load: int) -> str:
+    return f"gap_kinds:{committee}:{max_load}"
+
+
+def _gap_tables(ds: Dataset, committee: str | None, max_load: int) -> dict[str, pd.DataFrame]:
     from pbgraph import analyses
 
+    return {
+        "unlinked": analyses.unlinked(ds, committee=committee),
+        "unorganized": analyses.unorganized(ds, committee=committee),
+        "sectors": analyses.sector_gaps(ds, committee=committee),
+        "townships": analyses.township_gaps(ds, committee=committee),
+        "platforms": analyses.platform_gaps(ds, committee=committee),
+        "load": analyses.liaison_load(ds, committee=committee, max_load=max_load),
+    }
+
+
+def _gap_kinds(ds: Dataset, tables: Mapping[str, pd.DataFrame]) -> dict[int, list[str]]:
+    loads = tables["load"]
     marked = [
-        (analyses.unlinked(ds, committee=committee)["id"], "unlinked"),
-        (analyses.unorganized(ds, committee=committee)["id"], "unorganized"),
-        (analyses.sector_gaps(ds, committee=committee)["id"].drop_duplicates(), "sector"),
-        (analyses.township_gaps(ds, committee=committee)["id"].drop_duplicates(), "township"),
-        (analyses.platform_gaps(ds, committee=committee)["id"], "platform"),
+        (tables["unlinked"]["id"], "unlinked"),
+        (tables["unorganized"]["id"], "unorganized"),
+        (tables["sectors"]["id"].drop_duplicates(), "sector"),
+        (tables["townships"]["id"].drop_duplicates(), "township"),
+        (tables["platforms"]["id"], "platform"),
+        (loads.loc[loads["overloaded"], "id"], "overloaded"),
     ]
-    loads = analyses.liaison_load(ds, committee=committee, max_load=max_load)
-    marked.append((loads.loc[loads["overloaded"], "id"], "overloaded"))
     ids = [node_id for column, _ in marked for node_id in column.tolist()]
     keys = [key for column, key in marked for _ in range(len(column))]
     found: dict[int, list[str]] = {}
-    for node, key in zip(node_numbers(ds, ids).tolist(), keys, strict=True):
+    for node, key in zip(index_of(ds).lookup(pa.array(ids, type=pa.string())).tolist(), keys, strict=True):
         if node >= 0:
             found.setdefault(node, []).append(key)
     return found
-
-
-def node_numbers(ds: Dataset, ids: list[str]) -> np.ndarray:
-    """Node number of each id (-1 where unknown), the first where an id is listed twice.
-
-    The dataset's ids are probed against the few wanted ones (milliseconds): the index's own lookup of a
-    few ids builds a dictionary of every id first, half a second at a province, which nothing here needs.
-    """
-    wanted = list(dict.fromkeys(ids))
-    at = pc.index_in(index_of(ds).ids, value_set=pa.array(wanted, type=pa.string()))
-    at = np.asarray(at.fill_null(-1), dtype=np.int64)
-    nodes = np.flatnonzero(at >= 0)
-    number = np.full(len(wanted), -1, dtype=np.int64)
-    # reversed, so that the first node of an id listed twice wins
-    number[at[nodes][::-1]] = nodes[::-1]
-    position = {node_id: k for k, node_id in enumerate(wanted)}
-    return number[np.array([position[node_id] for node_id in ids], dtype=np.int64)]
 
 
 def gap_highlights(ds: Dataset, *, committee: str | None, max_load: int, lang: str) -> dict[int, str]:
