@@ -110,6 +110,52 @@ def test_namesakes_are_listed_with_their_sector_and_township(tmp_path: Path, lan
     assert words in output
 
 
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("zh", "（M2：经济界，东街街道；N1：教育界，城关镇），请改用编号，或写作 王二（经济界）"),
+        ("en", "(M2: 经济界, 东街街道; N1: 教育界, 城关镇); give the id instead, or write 王二（经济界）"),
+    ],
+)
+def test_namesakes_of_different_sectors_are_shown_the_office_spelling(
+    tmp_path: Path, lang: str, words: str
+) -> None:
+    # M2 王二 sits in 经济界, N1 renamed 王二 in 教育界: 王二（经济界） is M2 alone, so the error suggests it
+    tables = base()
+    tables["members"].set(4, "name", "王二")
+    folder = str(dataset(tmp_path, tables))
+    code, output = run("whatif", folder, "--remove", "王二", "--lang", lang)
+    assert code == 1
+    assert words in output
+    # the suggested spelling is read as the one it names
+    assert json_of(tmp_path, "spelled", "whatif", folder, "--remove", "王二（经济界）") == json_of(
+        tmp_path, "id", "whatif", folder, "--remove", "M2"
+    )
+
+
+def test_the_spelling_shown_is_of_a_namesake_it_picks(tmp_path: Path) -> None:
+    # three 王二: M2 and N2 in 经济界, N1 in 教育界; only 王二（教育界） picks one of them
+    tables = base()
+    tables["members"].set(4, "name", "王二")
+    tables["members"].set(5, "name", "王二")
+    code, output = run("whatif", str(dataset(tmp_path, tables)), "--remove", "王二")
+    assert code == 1
+    assert "有 3 个委员名为“王二”" in output and "请改用编号，或写作 王二（教育界）" in output
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_namesakes_of_one_sector_are_not_shown_a_spelling_that_picks_nobody(
+    tmp_path: Path, lang: str
+) -> None:
+    # N2 renamed 王二 sits in 经济界 as M2 does: 王二（经济界） would not tell them apart
+    tables = base()
+    tables["members"].set(5, "name", "王二")
+    code, output = run("whatif", str(dataset(tmp_path, tables)), "--remove", "王二", "--lang", lang)
+    assert code == 1 and "M2" in output and "N2" in output
+    assert ("请改用编号\n" if lang == "zh" else "give the id instead\n") in output
+    assert "（经济界）" not in output
+
+
 @pytest.mark.parametrize("spelling", ["王 二", "王二\u3000", "王\u3000\u3000二"])
 def test_a_name_spelled_with_padding_is_the_name(tmp_path: Path, spelling: str) -> None:
     # DESIGN 3.1: whitespace inside a name is padding (张  三 = 张三), on the command line as in office files

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import shlex
+import shutil
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,7 @@ from click.testing import CliRunner
 
 import pbgraph.neo4j as store
 from pbgraph import Dataset, load
-from pbgraph._errors import Neo4jError
+from pbgraph._errors import OutputError
 from pbgraph.cli.neo4j import neo4j_group
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -199,9 +200,10 @@ def test_bulk_command(tmp_path: Path) -> None:
 
 
 def test_write_bulk_refuses_a_file(sample: Dataset, tmp_path: Path) -> None:
+    # as every folder output: a file is no folder, --force or not
     target = tmp_path / "file.csv"
     target.write_text("x", encoding="utf-8")
-    with pytest.raises(Neo4jError, match="--force"):
+    with pytest.raises(OutputError, match="exists and is not a folder"):
         store.write_bulk(sample, target, force=True)
     assert target.read_text(encoding="utf-8") == "x"
 
@@ -215,3 +217,14 @@ def test_the_neo4j_benchmark_is_skipped_with_its_reason_without_a_server(
     assert benchmark.main(["--scale", "county"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("skipped:") and "NEO4J_URI" in out
+
+
+def test_bulk_never_replaces_the_dataset_it_reads(tmp_path: Path) -> None:
+    # --force replaces a folder of old output, never the input: the folder output's one check refuses it
+    data = tmp_path / "data"
+    shutil.copytree("data/sample", data)
+    before = {p.name: p.read_bytes() for p in data.iterdir()}
+    result = CliRunner().invoke(neo4j_group, ["bulk", str(data), str(data), "--force", "--lang", "en"])
+    assert result.exit_code == 1
+    assert "which this command reads" in result.output
+    assert {p.name: p.read_bytes() for p in data.iterdir()} == before

@@ -275,8 +275,9 @@ def test_killed_folder_write_leaves_old_or_new(tmp_path: Path) -> None:
         ["generate", "--scale", "county", "{out}"],
         ["import", "{office}", "-o", "{out}"],
         ["plan", "{data}", "--apply", "{out}"],
+        ["neo4j", "bulk", "{data}", "{out}"],
     ],
-    ids=["export", "generate", "import", "plan --apply"],
+    ids=["export", "generate", "import", "plan --apply", "neo4j bulk"],
 )
 @pytest.mark.parametrize(
     ("lang", "words"),
@@ -293,7 +294,7 @@ def test_every_folder_output_refuses_a_non_empty_folder_alike(
     tmp_path: Path, command: list[str], lang: str, words: str
 ) -> None:
     # one rule, one message, one exit code, whichever command writes the folder (plan --apply said it in other
-    # words with exit code 2, import in a third way)
+    # words with exit code 2, import in a third way, neo4j bulk in a fourth)
     out = tmp_path / "out"
     out.mkdir()
     (out / "名单.txt").write_text("mine", encoding="utf-8")

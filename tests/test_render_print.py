@@ -8,9 +8,11 @@ import base64
 import io
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from itertools import combinations
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pytest
@@ -20,6 +22,9 @@ from pbgraph import Dataset
 from pbgraph.render import build_view, render_view, write_view
 from pbgraph.render._model import GAP_HALO
 from tests.browser import Chromium, open_view, wait_ready
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 
 def opened(chromium: Chromium, view: Any, path: Path) -> tuple[Any, Any, str]:
@@ -127,30 +132,34 @@ def test_a_reports_printed_views_are_twice_the_screen_resolution(chromium: Chrom
 # -- the static pictures -------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["member", "sector", "org"])
-def test_svg_labels_do_not_overlap_and_arrowheads_are_smaller_than_nodes(sample: Dataset, name: str) -> None:
+@contextmanager
+def drawn_figures() -> Iterator[list[Figure]]:
+    """The matplotlib figures the static renderer draws inside the block, each kept after it is drawn (the
+    geometry the SVG or PNG is written from)."""
     import matplotlib
 
     matplotlib.use("Agg")
-    from matplotlib.figure import Figure
-
     import pbgraph.render._static as static
 
-    target = {"member": "M0205", "sector": "S018"}.get(name)
-    view = build_view(sample, name, target)
-    # the geometry as drawn: the figure the SVG is written from
     captured: list[Figure] = []
     original = static._draw
 
-    def keep(figure: Figure, v: Any, labels: dict[str, str]) -> None:
-        original(figure, v, labels)
+    def keep(figure: Figure, view: Any, labels: dict[str, str]) -> None:
+        original(figure, view, labels)
         captured.append(figure)
 
-    static._draw = keep  # type: ignore[assignment]
-    try:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(static, "_draw", keep)
+        yield captured
+
+
+@pytest.mark.parametrize("name", ["member", "sector", "org"])
+def test_svg_labels_do_not_overlap_and_arrowheads_are_smaller_than_nodes(sample: Dataset, name: str) -> None:
+    target = {"member": "M0205", "sector": "S018"}.get(name)
+    view = build_view(sample, name, target)
+    # the geometry as drawn: the figure the SVG is written from
+    with drawn_figures() as captured:
         svg = render_view(view, fmt="svg").decode("utf-8")
-    finally:
-        static._draw = original  # type: ignore[assignment]
     assert svg.startswith("<?xml") and "</svg>" in svg
     figure = captured[0]
     renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
@@ -201,28 +210,12 @@ def test_a_long_notice_stays_inside_the_picture(sample: Dataset, lang: str) -> N
     """The notice's box keeps the margin the picture has on its left: wrapped at 170 columns, the folded
     gaps view's (bold, with “” that the column count takes for narrow) touched the right edge, and a city's
     folded reach ran past it."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    from matplotlib.figure import Figure
-
-    import pbgraph.render._static as static
-
-    captured: list[Figure] = []
-    original = static._draw
-
-    def keep(figure: Figure, v: Any, labels: dict[str, str]) -> None:
-        original(figure, v, labels)
-        captured.append(figure)
-
-    static._draw = keep  # type: ignore[assignment]
-    try:
+    with drawn_figures() as captured:
         for name, target in (("gaps", None), ("network", None), ("reach", "M0001")):
             view = build_view(sample, name, target, node_limit=10, lang=lang)
             assert view.notice
             render_view(view, fmt="png")
-    finally:
-        static._draw = original  # type: ignore[assignment]
+    assert len(captured) == 3
     for figure in captured:
         renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
         boxes = [text.get_bbox_patch() for text in figure.texts if text.get_bbox_patch() is not None]

@@ -110,13 +110,6 @@ NEO4J: dict[str, tuple[str, str]] = {
         "{table}: 属性 {names} 未读回",
         "{table}: property {names} not pulled",
     ),
-    "bulk_target": (
-        "输出文件夹 {folder} 不为空（或是一个文件）。请换一个文件夹，或加 --force 覆盖",
-        (
-            "the output folder {folder} is not empty (or is a file): choose another, or add --f"
-            "orce to replace it"
-        ),
-    ),
     "as_of_not_in_cypher": (
         "Neo4j 中只有活动分析（dormant、org_life）支持 --as-of，分析 {name} 请不加 --backend neo4j 运行",
         (

@@ -13,8 +13,6 @@ from __future__ import annotations
 import csv
 import os
 import shlex
-import shutil
-import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -158,31 +156,25 @@ def write_bulk(
     database: str = DEFAULT_DATABASE,
     force: bool = False,
 ) -> BulkSummary:
-    """Write the bulk import files of `ds` into `folder` (written beside it, then renamed into place, so a
-    failure leaves the old folder or none).
+    """Write the bulk import files of `ds` into `folder`, as every folder output is written (beside it, then
+    renamed into place, so a failure leaves the old folder or none).
 
     Raises
     ------
     Neo4jError
-        `folder` is not empty and `force` is not given, or it is a file; or the dataset has no name.
+        The dataset has no name.
+    pbgraph._errors.OutputError
+        `folder` is a file, or a non-empty folder and `force` is not given, or it would replace an input.
     """
+    from pbgraph._write import atomic_folder
+
     name = dataset or ds.name
     if not name:
         raise Neo4jError(*both(NEO4J, "no_name"))
     target = Path(folder)
-    if target.exists() and (not target.is_dir() or (any(target.iterdir()) and not force)):
-        raise Neo4jError(*both(NEO4J, "bulk_target", folder=target))
-    files = bulk_files(ds, dataset=name)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
-    try:
+    with atomic_folder(target, force=force) as output:
+        files = bulk_files(ds, dataset=name)
         for file in files:
-            with open(staging / file.name, "w", encoding="utf-8", newline="") as handle:
+            with output.open(file.name) as handle:
                 csv.writer(handle, quoting=csv.QUOTE_ALL).writerows(_lines(file))
-        if target.exists():
-            shutil.rmtree(target)
-        os.replace(staging, target)
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging)
     return BulkSummary(target, files, import_command(target, files, database=database))
