@@ -27,6 +27,7 @@ from pbgraph.analyses.connectors import betweenness, connectors
 from pbgraph.analyses.coverage import coverage, league_table
 from pbgraph.analyses.gaps import platform_gaps, sector_gaps, township_gaps, unlinked, unorganized
 from pbgraph.analyses.reach import party_group_reach, reach
+from pbgraph.analyses.recorded import tables_not_recorded
 from pbgraph.analyses.registry import ANALYSES, REGISTRY, Analysis, Options, OptionValues, Result
 from pbgraph.analyses.workload import (
     DEFAULT_MAX_LOAD,
@@ -72,10 +73,9 @@ def run_with(name: str, ds: Dataset, options: Options) -> Result:
     tables = REGISTRY[name].compute(ds, options)
     # betweenness says on its rows whether it was sampled; the result carries it as a field
     sampled = next((frame.attrs["sampled"] for frame in tables.values() if frame.attrs.get("sampled")), None)
-    # what the analysis needed and the office files did not give (DESIGN 3: "not recorded")
-    missing = list(dict.fromkeys(k for frame in tables.values() for k in frame.attrs.get("not_recorded", [])))
     notes = _period_notes(ds, name, options.since, options.until)
-    return Result(name, tables, notes=notes, sampled=sampled, not_recorded=missing)
+    # what the analysis needed and the office files did not give (DESIGN 3: "not recorded")
+    return Result(name, tables, notes=notes, sampled=sampled, not_recorded=tables_not_recorded(tables))
 
 
 def _period_notes(ds: Dataset, name: str, since: str | None, until: str | None) -> list[str]:

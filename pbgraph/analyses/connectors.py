@@ -22,7 +22,8 @@ import pandas as pd
 import scipy.sparse as sp
 
 from pbgraph._threads import CPUS
-from pbgraph.analyses._common import check_committee, facts, member_mask, not_recorded, noted
+from pbgraph.analyses._common import check_committee, facts, member_mask
+from pbgraph.analyses.recorded import as_recorded
 from pbgraph.graph import distinct, index_of
 from pbgraph.model import LiaisonKind
 
@@ -373,7 +374,7 @@ def connectors(
     rows = sort_connectors(rows)
     rows.attrs["sampled"] = result.sampled
     # counted over the liaisons the dataset gives: the kinds it does not are noted
-    return noted(rows, not_recorded(ds, "liaisons:member", "liaisons:sector", "liaisons:township"))
+    return as_recorded("connectors", rows, ds.not_recorded)
 
 
 def sort_connectors(rows: pd.DataFrame) -> pd.DataFrame:

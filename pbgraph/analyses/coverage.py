@@ -11,6 +11,7 @@ from pbgraph._texts.tables import OVERALL_NAME
 from pbgraph.analyses._common import check_committee, committee_sums, facts, not_recorded, rate
 from pbgraph.analyses.activity import effectively_linked, has_activities
 from pbgraph.analyses.gaps import platform_gaps, sector_gaps, township_gaps
+from pbgraph.analyses.recorded import COVERAGE_NEEDS, as_recorded, unknown
 from pbgraph.analyses.workload import DEFAULT_MAX_LOAD
 from pbgraph.graph import committee_orgs
 from pbgraph.period import activity_period
@@ -83,10 +84,7 @@ def coverage(
         ("township_gaps", township_gaps),
         ("platform_gaps", platform_gaps),
     ):
-        found = analysis(ds)["committee"].value_counts()
-        # the overall row counts every gap, including any outside a committee
-        found = pd.concat([found.drop("", errors="ignore"), pd.Series({"": int(found.sum())})])
-        counts[name] = found.reindex(keys, fill_value=0).to_numpy()
+        counts[name] = gap_count(analysis(ds), keys)
     frame = pd.DataFrame(
         {
             "committee": keys,
@@ -110,22 +108,23 @@ def coverage(
         frame["effective_rate"] = _rates(
             counts["effectively_linked_non_party_members"], counts["non_party_members"]
         )
-    return _unknown_where_not_recorded(ds, frame)
+    return as_recorded("coverage", frame, ds.not_recorded)
 
 
-# the columns that cannot be known without a table (DESIGN 3: "not recorded", n/a rather than 0 or 100 %):
-# (tables, whether one absent table is enough, columns); a gap count is unknown when none of its tables exist
-_NEEDS: tuple[tuple[tuple[str, ...], bool, tuple[str, ...]], ...] = (
-    (("organizations", "memberships"), True, ("organized_cpc_members", "organization_rate", "unorganized")),
-    (
-        ("liaisons:member",),
-        True,
-        ("linked_non_party_members", "work_rate", "unlinked", "overloaded", "idle", "fragile"),
-    ),
-    (("liaisons:sector", "memberships"), False, ("sector_gaps",)),
-    (("organizations", "memberships", "liaisons:township"), False, ("township_gaps",)),
-    (("organizations",), True, ("platform_gaps",)),
-)
+GAP_TABLES: dict[str, str] = {
+    "sector_gaps": "sectors",
+    "township_gaps": "townships",
+    "platform_gaps": "platforms",
+}
+"""Each gap count of coverage -> the analysis table whose rows it counts."""
+
+
+def gap_count(rows: pd.DataFrame, keys: list[str]) -> np.ndarray:
+    """The number of rows of a gap table (of the whole dataset) per coverage row: each committee of `keys`,
+    and "" (the overall row) every row, including any outside a committee."""
+    found = rows["committee"].value_counts()
+    found = pd.concat([found.drop("", errors="ignore"), pd.Series({"": int(found.sum())})])
+    return found.reindex(keys, fill_value=0).to_numpy()
 
 
 def needs_of(column: str) -> tuple[str, ...]:
@@ -136,7 +135,7 @@ def needs_of(column: str) -> tuple[str, ...]:
     >>> needs_of("organization_rate"), needs_of("fragile")
     (('organizations', 'memberships'), ('liaisons:member',))
     """
-    return next(needs for needs, _, columns in _NEEDS if column in columns)
+    return next(needs for needs, _, columns in COVERAGE_NEEDS if column in columns)
 
 
 def unknown_for(ds: Dataset, column: str) -> list[str]:
@@ -150,27 +149,9 @@ def unknown_for(ds: Dataset, column: str) -> list[str]:
     []
     """
     needs, any_absent = next(
-        (needs, any_absent) for needs, any_absent, columns in _NEEDS if column in columns
+        (needs, any_absent) for needs, any_absent, columns in COVERAGE_NEEDS if column in columns
     )
-    return _unknown(not_recorded(ds, *needs), needs, any_absent)
-
-
-def _unknown(absent: list[str], needs: tuple[str, ...], any_absent: bool) -> list[str]:
-    """`absent` (the `needs` not recorded) when they leave the columns unknown: one, or all of them."""
-    return absent if absent and (any_absent or len(absent) == len(needs)) else []
-
-
-def _unknown_where_not_recorded(ds: Dataset, frame: pd.DataFrame) -> pd.DataFrame:
-    missing: list[str] = []
-    for needs, any_absent, columns in _NEEDS:
-        absent = not_recorded(ds, *needs)
-        if _unknown(absent, needs, any_absent):
-            for column in columns:
-                frame[column] = pd.Series([None] * len(frame), dtype=object)
-        missing += [a for a in absent if a not in missing]
-    if missing:
-        frame.attrs["not_recorded"] = missing
-    return frame
+    return unknown(not_recorded(ds, *needs), needs, any_absent)
 
 
 def _rates(part: pd.Series, whole: pd.Series) -> pd.Series:

@@ -14,10 +14,9 @@ from pbgraph.analyses._common import (
     facts,
     member_mask,
     member_rows,
-    not_recorded,
-    noted,
     row_mask,
 )
+from pbgraph.analyses.recorded import as_recorded
 from pbgraph.graph import arrow_strings
 from pbgraph.model import PARTY_ORG_KINDS, PLATFORM_KINDS, LiaisonKind, OrgKind, Role
 
@@ -37,9 +36,8 @@ def unlinked(ds: Dataset, *, committee: str | None = None) -> pd.DataFrame:
     check_committee(ds, committee)
     f = facts(ds)
     mask = ~f.index.is_cpc & (f.liaison_sources_per_target == 0) & member_mask(ds, committee)
-    missing = not_recorded(ds, "liaisons:member")
-    rows = member_rows(ds, mask & (not missing), ["id", "name", "party", "sector", "township"])
-    return noted(rows, missing)
+    rows = member_rows(ds, mask, ["id", "name", "party", "sector", "township"])
+    return as_recorded("unlinked", rows, ds.not_recorded)
 
 
 def unorganized(ds: Dataset, *, committee: str | None = None) -> pd.DataFrame:
@@ -53,11 +51,10 @@ def unorganized(ds: Dataset, *, committee: str | None = None) -> pd.DataFrame:
     """
     check_committee(ds, committee)
     f = facts(ds)
-    missing = not_recorded(ds, "organizations", "memberships")
-    mask = f.index.is_cpc & ~f.organized & member_mask(ds, committee) & (not missing)
+    mask = f.index.is_cpc & ~f.organized & member_mask(ds, committee)
     rows = member_rows(ds, mask, ["id", "name", "sector", "township"])
     rows["temporary_only"] = f.in_temporary_branch[mask]
-    return noted(rows, missing)
+    return as_recorded("unorganized", rows, ds.not_recorded)
 
 
 def sector_gaps(ds: Dataset, *, committee: str | None = None) -> pd.DataFrame:
@@ -102,15 +99,7 @@ def sector_gaps(ds: Dataset, *, committee: str | None = None) -> pd.DataFrame:
     )
     parts.append(groups.assign(kind="sector_group")[["committee", "id", "name", "kind", "gap"]])
     rows = pd.concat(parts, ignore_index=True).astype("str")
-    return _without(
-        rows,
-        ds,
-        {
-            "no_liaison": "liaisons:sector",
-            "no_first_convener": "memberships",
-            "first_convener_not_cpc": "memberships",
-        },
-    )
+    return as_recorded("sectors", rows, ds.not_recorded)
 
 
 def township_gaps(ds: Dataset, *, committee: str | None = None) -> pd.DataFrame:
@@ -147,15 +136,7 @@ def township_gaps(ds: Dataset, *, committee: str | None = None) -> pd.DataFrame:
     rows = _gap_rows(
         townships, [(keep & (first_gap != ""), first_gap), (keep & ~has_liaison, "no_township_liaison")]
     )
-    return _without(
-        rows,
-        ds,
-        {
-            "no_liaison_group": "organizations",
-            "no_cpc_in_liaison_group": "memberships",
-            "no_township_liaison": "liaisons:township",
-        },
-    )
+    return as_recorded("townships", rows, ds.not_recorded)
 
 
 def _gap_rows(frame: pd.DataFrame, gaps: list[tuple[np.ndarray, str | np.ndarray]]) -> pd.DataFrame:
@@ -191,21 +172,9 @@ def platform_gaps(ds: Dataset, *, committee: str | None = None) -> pd.DataFrame:
         dtype=bool,
     )
     has_instructor = f.org_has_member(role=Role.INSTRUCTOR, cpc=True)
-    missing = not_recorded(ds, "organizations")
-    mask = is_platform & ~has_child & ~has_instructor & row_mask(orgs, committee) & (not missing)
-    return noted(
-        orgs.loc[mask, ["committee", "id", "name", "kind", "township"]].reset_index(drop=True), missing
-    )
-
-
-def _without(rows: pd.DataFrame, ds: Dataset, needs: dict[str, str]) -> pd.DataFrame:
-    """Gap rows less the kinds of gap whose table (`needs[gap]`) was not recorded, noted."""
-    missing = not_recorded(ds, *dict.fromkeys(needs.values()))
-    if not missing:
-        return rows
-    unknown = [gap for gap, need in needs.items() if need in missing]
-    kept = rows[~rows["gap"].isin(unknown)].reset_index(drop=True)
-    return noted(kept, missing)
+    mask = is_platform & ~has_child & ~has_instructor & row_mask(orgs, committee)
+    rows = orgs.loc[mask, ["committee", "id", "name", "kind", "township"]].reset_index(drop=True)
+    return as_recorded("platforms", rows, ds.not_recorded)
 
 
 __all__ = ["platform_gaps", "sector_gaps", "township_gaps", "unlinked", "unorganized"]

@@ -16,14 +16,12 @@ import pandas as pd
 import scipy.sparse as sp
 
 from pbgraph.analyses._common import (
-    LIAISON_KEYS,
     check_committee,
     member_mask,
-    not_recorded,
-    noted,
     rate,
     row_mask,
 )
+from pbgraph.analyses.recorded import as_recorded
 from pbgraph.graph import NodeIndex, index_of
 from pbgraph.model import OrgKind
 
@@ -242,7 +240,7 @@ def reach(ds: Dataset, *, committee: str | None = None, max_depth: int | None = 
     rows["townships"] = counts[:, 3]
     rows["contacts"] = counts[:, 4]
     # chains follow the liaisons the dataset gives: the kinds it does not are noted
-    return noted(rows, not_recorded(ds, *LIAISON_KEYS))
+    return as_recorded("reach", rows, ds.not_recorded)
 
 
 def party_group_reach(
@@ -314,4 +312,4 @@ def party_group_reach(
         [rate(int(a), int(b)) for a, b in zip(inside, sizes, strict=True)], dtype=object
     )
     # one row per party group organization, its chains over the liaisons given: what is not given is noted
-    return noted(rows, not_recorded(ds, "organizations", *LIAISON_KEYS))
+    return as_recorded("party_groups", rows, ds.not_recorded)

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from pbgraph.analyses._common import check_committee, facts, member_mask, member_rows, not_recorded, noted
+from pbgraph.analyses._common import check_committee, facts, member_mask, member_rows
+from pbgraph.analyses.recorded import as_recorded
 from pbgraph.graph import distinct, index_of, strings_at
 from pbgraph.model import LiaisonKind
 
@@ -32,14 +33,13 @@ def liaison_load(
     """
     check_committee(ds, committee)
     f = facts(ds)
-    # without the member liaisons every load would read 0 and every member idle: no rows, noted
-    missing = not_recorded(ds, "liaisons:member")
-    mask = f.index.is_cpc & member_mask(ds, committee) & (not missing)
+    mask = f.index.is_cpc & member_mask(ds, committee)
     rows = member_rows(ds, mask, ["id", "name", "party_group"])
     rows["load"] = f.load[mask]
     rows["overloaded"] = rows["load"] > max_load
     rows["idle"] = ~rows["party_group"].to_numpy(dtype=bool) & (rows["load"] == 0).to_numpy()
-    return noted(rows, missing)
+    # without the member liaisons every load would read 0 and every member idle: no rows, noted
+    return as_recorded("load", rows, ds.not_recorded)
 
 
 def fragile(ds: Dataset, *, committee: str | None = None) -> pd.DataFrame:
@@ -56,7 +56,7 @@ def fragile(ds: Dataset, *, committee: str | None = None) -> pd.DataFrame:
     mask = (f.sole_source >= 0) & member_mask(ds, committee)
     rows = member_rows(ds, mask, ["id", "name"])
     rows["liaised_by"] = strings_at(ds.members["id"], f.sole_source[mask]).set_axis(rows.index)
-    return noted(rows, not_recorded(ds, "liaisons:member"))
+    return as_recorded("fragile", rows, ds.not_recorded)
 
 
 def load_distribution(ds: Dataset, *, committee: str | None = None) -> pd.DataFrame:
@@ -71,7 +71,7 @@ def load_distribution(ds: Dataset, *, committee: str | None = None) -> pd.DataFr
     loads = liaison_load(ds, committee=committee)
     counts = np.bincount(loads["load"].to_numpy()) if len(loads) else np.zeros(0, dtype=np.int64)
     rows = pd.DataFrame({"load": np.arange(len(counts)), "cpc_members": counts})
-    return noted(rows, loads.attrs.get("not_recorded", []))
+    return as_recorded("distribution", rows, ds.not_recorded)
 
 
 def contact_counts(ds: Dataset) -> np.ndarray:
@@ -95,9 +95,8 @@ def few_contacts(ds: Dataset, *, committee: str | None = None, min_contacts: int
     """
     check_committee(ds, committee)
     counts = contact_counts(ds)
-    # without the contact liaisons every CPC member would read 0 contacts: no rows, noted
-    missing = not_recorded(ds, "liaisons:contact")
-    mask = index_of(ds).is_cpc & (counts < min_contacts) & member_mask(ds, committee) & (not missing)
+    mask = index_of(ds).is_cpc & (counts < min_contacts) & member_mask(ds, committee)
     rows = member_rows(ds, mask, ["id", "name"])
     rows["contacts"] = counts[mask]
-    return noted(rows, missing)
+    # without the contact liaisons every CPC member would read 0 contacts: no rows, noted
+    return as_recorded("few_contacts", rows, ds.not_recorded)
