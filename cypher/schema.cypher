@@ -22,6 +22,10 @@ FOR (n:Contact) REQUIRE (n.dataset, n.id) IS UNIQUE;
 CREATE CONSTRAINT pbgraph_activity_key IF NOT EXISTS
 FOR (n:Activity) REQUIRE (n.dataset, n.seq) IS UNIQUE;
 
+// one dataset node per dataset (what belongs to no row: the tables not recorded)
+CREATE CONSTRAINT pbgraph_dataset_key IF NOT EXISTS
+FOR (n:Dataset) REQUIRE n.dataset IS UNIQUE;
+
 // every read starts from "the nodes of one dataset"
 CREATE INDEX pbgraph_member_dataset IF NOT EXISTS
 FOR (n:Member) ON (n.dataset);

@@ -4,7 +4,7 @@ its rows in the embedded backend's order."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from pbgraph import neo4j as store
@@ -44,4 +44,4 @@ class Neo4jBackend:
         tables = dict(found.tables)
         if "connectors" in tables:
             tables["connectors"] = sort_connectors(tables["connectors"])
-        return Result(name, tables, notes=found.notes, sampled=found.sampled)
+        return replace(found, tables=tables)

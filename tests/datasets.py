@@ -233,3 +233,35 @@ def load_tables(tables: Tables, **kwargs: Any) -> Dataset:
 def datasets(*, max_members: int = 25) -> st.SearchStrategy[Dataset]:
     """Loaded random datasets."""
     return dataset_tables(max_members=max_members).map(load_tables)
+
+
+OFFICE_SAMPLE = Path(__file__).resolve().parent.parent / "data" / "sample-office.xlsx"
+WITHOUT_SHEETS: dict[str, tuple[str, ...]] = {
+    # 联系党外委员 and 委员联系群众 left out (and the log, whose names only they tell apart)
+    "office-no-member-or-contact-lists": ("联系党外委员", "委员联系群众", "联系记录"),
+    # no 组织 nor 组织成员 sheet (and the meetings log, which names organizations)
+    "office-no-organizations": ("组织", "组织成员", "组织生活记录"),
+    # memberships and the member and township lists left out: some gaps can be told, some cannot
+    "office-no-memberships-member-or-township-lists": (
+        "联系党外委员",
+        "组织成员",
+        "联系记录",
+        "组织生活记录",
+        "联系镇街",
+    ),
+}
+"""Office workbooks that leave tables out (DESIGN 3, "not recorded"): the sample office workbook less these
+sheets."""
+
+
+def office_without(label: str, folder: Path) -> Dataset:
+    """The office sample workbook (`data/sample-office.xlsx`) less the sheets `WITHOUT_SHEETS[label]`, loaded:
+    a dataset whose `not_recorded` names what those sheets gave."""
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(OFFICE_SAMPLE)
+    for sheet in WITHOUT_SHEETS[label]:
+        del workbook[sheet]
+    path = folder / f"{label}.xlsx"
+    workbook.save(path)
+    return load(path)

@@ -5,6 +5,7 @@ exactly the nodes and relationships, with the same properties, that a push of th
 from __future__ import annotations
 
 import csv
+import dataclasses
 import shlex
 import shutil
 from collections import Counter
@@ -18,14 +19,18 @@ import pbgraph.neo4j as store
 from pbgraph import Dataset, load
 from pbgraph._errors import OutputError
 from pbgraph.cli.neo4j import neo4j_group
+from tests.datasets import WITHOUT_SHEETS, office_without
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = sorted(p.name for p in (ROOT / "tests" / "fixtures").iterdir() if p.is_dir())
 TYPES = {"int": int, "boolean": lambda v: {"true": True, "false": False}[v], "string[]": None}
 
 
-@pytest.fixture(scope="module", params=["sample", *FIXTURES])
-def dataset(request: pytest.FixtureRequest) -> Dataset:
+@pytest.fixture(scope="module", params=["sample", *FIXTURES, "office-no-organizations"])
+def dataset(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Dataset:
+    if request.param in WITHOUT_SHEETS:
+        # tables not recorded: the dataset node holds them
+        return office_without(request.param, tmp_path_factory.mktemp("office"))
     path = (
         ROOT / "data" / "sample" if request.param == "sample" else ROOT / "tests" / "fixtures" / request.param
     )
@@ -85,15 +90,16 @@ def pushed(
     rows: store.PushRows, dataset: str
 ) -> tuple[dict[tuple[str, str], dict[str, Any]], Counter[tuple[Any, ...]]]:
     """What a push of the same rows stores: `MERGE (n {dataset, id}) SET n += properties` (an activity:
-    `{dataset, seq}`, its seq its id in the import's id space), and relationships carrying `dataset` and their
-    properties (as the load queries of cypher/load/ write them)."""
+    `{dataset, seq}`, its seq its id in the import's id space; the dataset node: `{dataset}`, its name its
+    id), and relationships carrying `dataset` and their properties (as the load queries of cypher/load/
+    write them)."""
     nodes = {
-        (store.TABLE_LABELS[table], str(row.get("id", row["properties"]["seq"]))): {
+        (store.node_label(table), str(row.get("id", row["properties"].get("seq", dataset)))): {
             **({"id": row["id"]} if "id" in row else {}),
             "dataset": dataset,
             **row["properties"],
         }
-        for table, found in rows.nodes.items()
+        for table, found in rows.node_rows().items()
         for row in found
     }
     relationships: Counter[tuple[Any, ...]] = Counter()
@@ -119,7 +125,7 @@ def test_bulk_files_hold_what_a_push_stores(dataset: Dataset, tmp_path: Path) ->
 def test_bulk_files_follow_the_model(dataset: Dataset, tmp_path: Path) -> None:
     summary = store.write_bulk(dataset, tmp_path / "bulk", dataset="d")
     keys = set(store.property_keys()) | {"id"}
-    labels = set(store.TABLE_LABELS.values())
+    labels = set(store.LABELS)
     ids: dict[str, set[str]] = {}
     for file in summary.files:
         header, rows = read_csv(summary.folder / file.name)
@@ -129,8 +135,9 @@ def test_bulk_files_follow_the_model(dataset: Dataset, tmp_path: Path) -> None:
         if file.kind == "nodes":
             label = kinds[0][3:-1]
             assert kinds[0] == f"ID({label})" and label in labels and kinds[1] == "LABEL"
-            # an activity has no id: its import id (its seq) is not stored as a property
-            assert names[0] == ("" if label in store.ROW_NODES.values() else "id")
+            # an activity has no id: its import id (its seq) is not stored as a property; nor is the dataset
+            # node's (its `dataset`)
+            assert names[0] == ("" if label in {*store.ROW_NODES.values(), store.DATASET} else "id")
             assert {r[1] for r in rows} <= {label}
             ids[label] = {r[0] for r in rows}
             properties = list(zip(names[2:], kinds[2:], strict=True))
@@ -148,6 +155,16 @@ def test_bulk_files_follow_the_model(dataset: Dataset, tmp_path: Path) -> None:
             start, end = header[0][len(":START_ID(") : -1], header[1][len(":END_ID(") : -1]
             assert {r[2] for r in rows} <= set(store.RELATIONSHIP_TYPES)
             assert {r[0] for r in rows} <= ids[start] and {r[1] for r in rows} <= ids[end], file.name
+
+
+def test_the_dataset_node_holds_the_tables_not_recorded(sample: Dataset, tmp_path: Path) -> None:
+    marked = dataclasses.replace(sample, not_recorded=frozenset({"liaisons:contact", "organizations"}))
+    nodes, _ = imported(store.write_bulk(marked, tmp_path / "marked", dataset="m").folder)
+    # in table order (organizations before liaisons), as a push stores them
+    assert nodes[("Dataset", "m")] == {"dataset": "m", "not_recorded": ["organizations", "liaisons:contact"]}
+    # a dataset recording every table: its node, without the property (as a store of an older pbgraph)
+    nodes, _ = imported(store.write_bulk(sample, tmp_path / "whole", dataset="w").folder)
+    assert nodes[("Dataset", "w")] == {"dataset": "w"}
 
 
 def test_empty_cells_stay_empty_strings_and_notes_keep_their_lines(sample: Dataset, tmp_path: Path) -> None:

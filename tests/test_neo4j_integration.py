@@ -25,11 +25,13 @@ from hypothesis import strategies as st
 import pbgraph.neo4j as store
 from pbgraph import Dataset, UnknownIdError, load
 from pbgraph._errors import Neo4jError
-from pbgraph._notes import activity_notes
+from pbgraph._notes import activity_notes, findings_notes, not_recorded_note
 from pbgraph.analyses import ANALYSES, league_table, run
+from pbgraph.analyses._common import LIAISON_KEYS
+from pbgraph.analyses.backend import EmbeddedBackend, analyze
 from pbgraph.cli.neo4j import analyze_with_neo4j, neo4j_group
 from pbgraph.period import as_of as network_as_of
-from tests.datasets import dataset_tables, load_tables
+from tests.datasets import WITHOUT_SHEETS, dataset_tables, load_tables, office_without
 from tests.oracle import assert_same_frames
 
 pytestmark = [
@@ -84,6 +86,12 @@ def push_once(conn: store.Connection, pushed: dict[str, str], label: str, ds: Da
 def dataset_of(label: str, tmp_path_factory: pytest.TempPathFactory) -> Dataset:
     if label == "sample":
         return load(ROOT / "data" / "sample")
+    if label == "sample-marked":
+        # the sample holding every row, marked as recording neither organizations, memberships nor liaisons
+        keys = {"organizations", "memberships", *LIAISON_KEYS}
+        return dataclasses.replace(load(ROOT / "data" / "sample"), not_recorded=frozenset(keys))
+    if label in WITHOUT_SHEETS:
+        return office_without(label, tmp_path_factory.mktemp("office"))
     if label == "city":
         from pbgraph.generate import generate
 
@@ -93,14 +101,15 @@ def dataset_of(label: str, tmp_path_factory: pytest.TempPathFactory) -> Dataset:
     return load(ROOT / "tests" / "fixtures" / label)
 
 
-@pytest.fixture(scope="module", params=["sample", *FIXTURES, "city"])
+@pytest.fixture(scope="module", params=["sample", *FIXTURES, "city", *WITHOUT_SHEETS, "sample-marked"])
 def case(
     request: pytest.FixtureRequest,
     conn: store.Connection,
     pushed: dict[str, str],
     tmp_path_factory: pytest.TempPathFactory,
 ) -> tuple[Dataset, str]:
-    """A dataset and the name it was pushed under."""
+    """A dataset and the name it was pushed under (office workbooks less some sheets, and the sample marked,
+    do not record some tables: DESIGN 3)."""
     ds = dataset_of(request.param, tmp_path_factory)
     return ds, push_once(conn, pushed, request.param, ds)
 
@@ -122,7 +131,9 @@ def assert_same_result(conn: store.Connection, ds: Dataset, name: str, dataset: 
             )
         else:
             assert_same_frames(found.tables[table], frame, label=label)
+        assert found.tables[table].attrs.get("not_recorded") == frame.attrs.get("not_recorded"), label
     assert found.notes == expected.notes
+    assert found.not_recorded == expected.not_recorded
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -178,9 +189,39 @@ def test_leftovers_are_reported_and_replace_clears_them(
         with pytest.raises(Neo4jError, match="--replace"):
             store.pull(conn, name)
         replaced = store.push(conn, changed, dataset=name, replace=True)
-        assert replaced.deleted == sum(len(getattr(ds, t)) for t in store.TABLE_LABELS)
+        # every row's node, and the dataset node
+        assert replaced.deleted == sum(len(getattr(ds, t)) for t in store.TABLE_LABELS) + 1
         assert replaced.stored == replaced.pushed
         assert store.pull(conn, name).equals(changed)
+    finally:
+        store.delete_dataset(conn, name)
+
+
+def test_the_dataset_node_keeps_what_was_not_recorded(
+    conn: store.Connection, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    ds = dataset_of("office-no-member-or-contact-lists", tmp_path_factory)
+    whole = dataclasses.replace(ds, not_recorded=frozenset())
+    name = unique("not-recorded")
+    try:
+        summary = store.push(conn, ds, dataset=name)
+        assert summary.stored == summary.pushed and summary.stored["Dataset"] == 1
+        assert store.pull(conn, name).not_recorded == {"liaisons:member", "liaisons:contact"}
+        # pushed again recording every table: said by the push itself, no --replace needed
+        again = store.push(conn, whole, dataset=name)
+        assert not again.stale and store.pull(conn, name).equals(whole)
+        store.push(conn, ds, dataset=name)
+        assert store.pull(conn, name).equals(ds)
+        # a store pushed by a pbgraph without the dataset node: every table reads as recorded
+        conn.write(
+            store.CypherQuery("drop", "MATCH (n:Dataset {dataset: $dataset}) DELETE n", ("dataset",)),
+            {"dataset": name},
+        )
+        assert store.pull(conn, name).equals(whole)
+        assert store.run_analysis(conn, "load", name).not_recorded == []
+        store.push(conn, ds, dataset=name)
+        assert store.delete_dataset(conn, name) == sum(len(getattr(ds, t)) for t in store.TABLE_LABELS) + 1
+        assert store.stored_counts(conn, name)["Dataset"] == 0
     finally:
         store.delete_dataset(conn, name)
 
@@ -202,7 +243,7 @@ def test_the_schema_is_in_place(conn: store.Connection) -> None:
     assert store.apply_schema(conn) == len(store.load_query("schema").statements)
     show = store.CypherQuery("show", "SHOW CONSTRAINTS YIELD name RETURN name", ())
     names = {row["name"] for row in conn.read(show)}
-    assert {f"pbgraph_{label.lower()}_key" for label in store.TABLE_LABELS.values()} <= names
+    assert {f"pbgraph_{label.lower()}_key" for label in store.LABELS} <= names
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -300,6 +341,21 @@ def test_analyze_with_neo4j_prints_what_the_embedded_backend_prints(
             assert_same_frames(tables[table], frame, label=table)
     # the period the activity analyses (and coverage's 有效联系率) looked at, said once
     assert notes == activity_notes(run("dormant", ds).notes, "zh") and len(notes) == 1
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_analyze_with_neo4j_notes_what_was_not_recorded(
+    conn: store.Connection, pushed: dict[str, str], tmp_path_factory: pytest.TempPathFactory, lang: str
+) -> None:
+    label = "office-no-memberships-member-or-township-lists"
+    ds = dataset_of(label, tmp_path_factory)
+    name = push_once(conn, pushed, label, ds)
+    tables, notes = analyze_with_neo4j(ANALYSES, label, dataset=name, min_contacts=10, lang=lang)
+    expected = analyze(EmbeddedBackend(ds), ANALYSES, league=False, min_contacts=10)
+    assert notes == findings_notes(expected, lang)
+    assert not_recorded_note(expected.not_recorded, lang) in notes
+    for table, frame in expected.tables.items():
+        assert_same_frames(tables[table], frame, label=table)
 
 
 def test_commands(conn: store.Connection, tmp_path: Path) -> None:

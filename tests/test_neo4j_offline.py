@@ -34,7 +34,9 @@ from hypothesis import HealthCheck, given, settings
 import pbgraph.neo4j as store
 from pbgraph import Dataset, UnknownIdError, load
 from pbgraph._errors import Neo4jError
+from pbgraph._notes import not_recorded_note
 from pbgraph.analyses import league_table, run
+from pbgraph.analyses._common import LIAISON_KEYS
 from pbgraph.analyses.coverage import OVERALL_NAME
 from pbgraph.cli.neo4j import analyze_with_neo4j, neo4j_group, parse_parameter
 from pbgraph.graph import counting_liaisons
@@ -57,7 +59,7 @@ from pbgraph.model import (
 from pbgraph.neo4j.connection import _translated
 from pbgraph.period import activity_days
 from pbgraph.period import as_of as network_as_of
-from tests.datasets import dataset_tables, load_tables
+from tests.datasets import WITHOUT_SHEETS, dataset_tables, load_tables, office_without
 from tests.oracle import assert_same_frames
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -156,6 +158,7 @@ def test_relationship_rows_per_type_and_endpoint_labels(dataset: Dataset) -> Non
         ),
         "HELD_BY": int((dataset.activities["organization"] != "").sum()),
         "REACHES": sum(len(found) for found in store.reaches_rows(dataset).values()),
+        "Dataset": 1,
     }
 
 
@@ -318,9 +321,9 @@ def test_every_analysis_table_and_pull_table_has_its_query() -> None:
         "committee",
         "min_contacts",
     }
-    assert {f"pull/{table}" for table in TABLES} <= names
-    for label in store.TABLE_LABELS.values():
-        assert f"load/delete/{label.lower()}" in names
+    assert {f"pull/{table}" for table in TABLES} | {f"pull/{store.DATASET_RECORDS}"} <= names
+    for label in store.LABELS:
+        assert f"load/nodes/{label.lower()}" in names and f"load/delete/{label.lower()}" in names
 
 
 def test_the_analysis_queries_spell_the_model_codes() -> None:
@@ -448,7 +451,7 @@ def test_split_statements() -> None:
         "CREATE (a {s: 'a;b'})",
         "// one; two\n/* three; */ MATCH (n) RETURN `x;y`",
     ]
-    assert len(store.load_query("schema").statements) == 19
+    assert len(store.load_query("schema").statements) == 20
 
 
 def test_parse_parameter() -> None:
@@ -593,10 +596,12 @@ def test_the_linter_reports_a_broken_query(linter: str, tmp_path: Path) -> None:
 
 def test_lint_schema_is_the_model() -> None:
     schema = store.lint_schema(CYPHER_FILES[:1])
-    assert schema["labels"] == ["Member", "Sector", "Township", "Organization", "Contact", "Activity"]
+    labels = ["Member", "Sector", "Township", "Organization", "Contact", "Activity", "Dataset"]
+    assert schema["labels"] == labels
     assert schema["relationshipTypes"] == list(store.RELATIONSHIP_TYPES)
     columns = {c for table in (*NODE_TABLES, "activities") for c in TABLES[table].column_names}
     extra = {"role", "since", "note", "dataset", "seq", "committees", "counts", "day", "participants"}
+    extra.add("not_recorded")
     assert columns | extra == set(schema["propertyKeys"])
     # the ends of a liaison or membership are its relationship's nodes, never properties
     assert not {"member", "source"} & set(schema["propertyKeys"])
@@ -1022,12 +1027,16 @@ class PlumbingNeo4j(store.Connection):
         return (list(records[0]) if records else []), records
 
     def _label(self, what: str) -> str:
-        return next(label for label in store.TABLE_LABELS.values() if label.lower() == what)
+        return next(label for label in store.LABELS if label.lower() == what)
 
     def _load(self, what: str, params: dict[str, Any]) -> list[dict[str, Any]]:
         dataset = params.get("dataset")
         group, _, name = what.partition("/")
-        if group == "nodes":
+        if group == "nodes" and self._label(name) == store.DATASET:
+            # MERGE on the name, `not_recorded` SET to what is sent (removed when nothing is)
+            (row,) = params["rows"]
+            self.nodes[(dataset, store.DATASET, dataset)] = dict(row["properties"])
+        elif group == "nodes":
             for row in params["rows"]:
                 key = (dataset, self._label(name), row.get("id", row["properties"]["seq"]))
                 self.nodes.setdefault(key, {}).update(row["properties"])
@@ -1047,10 +1056,7 @@ class PlumbingNeo4j(store.Connection):
                 }
             return [{"deleted": len(doomed)}]
         elif what == "counts":
-            found = {
-                label: sum(1 for k in self.nodes if k[:2] == (dataset, label))
-                for label in store.TABLE_LABELS.values()
-            }
+            found = {label: sum(1 for k in self.nodes if k[:2] == (dataset, label)) for label in store.LABELS}
             found |= {
                 t: sum(1 for k in self.relationships if k[:2] == (dataset, t))
                 for t in store.RELATIONSHIP_TYPES
@@ -1074,7 +1080,15 @@ class PlumbingNeo4j(store.Connection):
                 for k, v in self.relationships.items()
                 if k[:2] == (dataset, rel_type)
             ]
-        return {table: sorted(rows, key=lambda r: r["properties"]["seq"]) for table, rows in records.items()}
+        records = {
+            table: sorted(rows, key=lambda r: r["properties"]["seq"]) for table, rows in records.items()
+        }
+        records[store.DATASET_RECORDS] = [
+            {"properties": {**v, "dataset": dataset}}
+            for k, v in self.nodes.items()
+            if k[:2] == (dataset, store.DATASET)
+        ]
+        return records
 
     def _pull(self, what: str, params: dict[str, Any]) -> list[dict[str, Any]]:
         if what == "exists":
@@ -1083,6 +1097,8 @@ class PlumbingNeo4j(store.Connection):
 
     def _analyses(self, what: str, params: dict[str, Any]) -> list[dict[str, Any]]:
         ds = store.dataset_from_records(self._records(params["dataset"]), name=params["dataset"])
+        # the Cypher counts over the nodes and relationships stored: it knows nothing of what was not recorded
+        ds = dataclasses.replace(ds, not_recorded=frozenset())
         if params.get("as_of") is not None:
             ds = network_as_of(ds, params["as_of"])
         if what == "committees":
@@ -1137,7 +1153,8 @@ def test_plumbing_push_pull_and_replace(sample: Dataset) -> None:
     with pytest.raises(Neo4jError, match="--replace"):
         store.pull(server, "s")
     replaced = store.push(server, changed, dataset="s", replace=True, batch_size=40)
-    assert replaced.deleted == sum(len(getattr(sample, t)) for t in store.TABLE_LABELS)
+    # every row's node, and the dataset node
+    assert replaced.deleted == sum(len(getattr(sample, t)) for t in store.TABLE_LABELS) + 1
     assert replaced.stored == replaced.pushed and store.pull(server, "s").equals(changed)
     with pytest.raises(Neo4jError, match="push"):
         store.pull(server, "other")
@@ -1193,6 +1210,102 @@ def test_plumbing_commands(monkeypatch: pytest.MonkeyPatch, sample: Dataset, tmp
     tables, _ = analyze_with_neo4j(["load", "reach"], "data/sample/", max_depth=1)
     assert list(tables) == ["load", "fragile", "distribution", "reach", "party_groups"]
     assert_same_frames(tables["reach"], run("reach", sample, max_depth=1).main)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# a dataset that does not record some tables (DESIGN 3: "not recorded")
+
+EVERY_KEY = frozenset({"organizations", "memberships", *LIAISON_KEYS})
+
+
+@pytest.fixture(scope="module", params=[*WITHOUT_SHEETS, "sample-marked"])
+def unrecorded(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Dataset:
+    """Office workbooks less some sheets, and the sample marked as recording neither organizations,
+    memberships nor any liaison while it holds their rows (whatever the rows, nothing of them may be told)."""
+    if request.param == "sample-marked":
+        return dataclasses.replace(load(ROOT / "data" / "sample"), not_recorded=EVERY_KEY)
+    return office_without(request.param, tmp_path_factory.mktemp("office"))
+
+
+def test_plumbing_push_and_pull_keep_what_was_not_recorded(unrecorded: Dataset) -> None:
+    """The dataset node: pushed, pulled back, set anew by a push, deleted with the dataset; none (a store of
+    an older pbgraph) reads as every table recorded."""
+    assert unrecorded.not_recorded
+    server = PlumbingNeo4j()
+    summary = store.push(server, unrecorded, dataset="u")
+    assert summary.stored == summary.pushed and summary.pushed["Dataset"] == 1
+    back = store.pull(server, "u")
+    assert back.not_recorded == unrecorded.not_recorded and back.equals(unrecorded)
+    assert store.stored_not_recorded(server, "u") == unrecorded.not_recorded
+    # the same rows, every table now recorded: a push (no --replace needed) says so
+    whole = dataclasses.replace(unrecorded, not_recorded=frozenset())
+    again = store.push(server, whole, dataset="u")
+    assert not again.stale and store.pull(server, "u").not_recorded == frozenset()
+    store.push(server, unrecorded, dataset="u")
+    replaced = store.push(server, unrecorded, dataset="u", replace=True)
+    assert replaced.deleted == sum(len(getattr(unrecorded, t)) for t in store.TABLE_LABELS) + 1
+    assert store.pull(server, "u").equals(unrecorded)
+    # a store pushed before the dataset node: nothing reads as not recorded
+    del server.nodes[("u", store.DATASET, "u")]
+    assert store.pull(server, "u").equals(whole)
+    assert store.run_analysis(server, "load", "u").not_recorded == []
+
+
+def test_plumbing_analyses_say_what_was_not_recorded(unrecorded: Dataset) -> None:
+    """Every analysis of a dataset that does not record some tables: the tables, rows, n/a, notes and the
+    tables not recorded of the embedded backend (the stand-in answers every query with the rows of the
+    dataset as if it recorded every table, as the Cypher counts: the rules are applied in Python)."""
+    server = PlumbingNeo4j()
+    store.push(server, unrecorded, dataset="u")
+    options: list[dict[str, Any]] = [{}, {"max_depth": 1, "max_load": 0, "min_contacts": 10}]
+    options += [{"committee": committee} for committee in unrecorded.committees[:2]]
+    for name in store.ANALYSIS_TABLES:
+        for chosen in options:
+            expected = run(name, unrecorded, **chosen)
+            found = store.run_analysis(server, name, "u", **chosen)
+            label = f"{name} {chosen}"
+            assert list(found.tables) == list(expected.tables), label
+            assert found.not_recorded == expected.not_recorded and found.notes == expected.notes, label
+            for table, frame in expected.tables.items():
+                assert_same_frames(found.tables[table], frame, label=f"{label}: {table}")
+                assert found.tables[table].attrs.get("not_recorded") == frame.attrs.get("not_recorded")
+    assert_same_frames(store.league_table(server, "u"), league_table(unrecorded))
+    # what DESIGN 3 says, by hand: nobody's load without the member liaisons, n/a rather than 0 %
+    load_result = store.run_analysis(server, "load", "u", min_contacts=10)
+    coverage = store.run_analysis(server, "coverage", "u").main
+    if "liaisons:member" in unrecorded.not_recorded:
+        assert "liaisons:member" in load_result.not_recorded
+        assert load_result.tables["load"].empty and load_result.tables["distribution"].empty
+        assert coverage["work_rate"].isna().all() and coverage["unlinked"].isna().all()
+        assert store.run_analysis(server, "unlinked", "u").main.empty
+    if "liaisons:contact" in unrecorded.not_recorded:
+        assert load_result.tables["few_contacts"].empty
+    if {"organizations", "memberships"} & unrecorded.not_recorded:
+        assert coverage["organization_rate"].isna().all()
+        assert store.run_analysis(server, "unorganized", "u").main.empty
+    if "memberships" in unrecorded.not_recorded:
+        # a sector group is not "without a first convener" when nobody's memberships are recorded
+        gaps = store.run_analysis(server, "sectors", "u").main
+        assert not gaps["gap"].isin(["no_first_convener", "first_convener_not_cpc"]).any()
+
+
+def test_plumbing_analyze_notes_what_was_not_recorded(
+    monkeypatch: pytest.MonkeyPatch, unrecorded: Dataset
+) -> None:
+    """`pbgraph analyze --backend neo4j` notes the tables not recorded, as without --backend."""
+    from pbgraph._notes import findings_notes
+    from pbgraph.analyses.backend import EmbeddedBackend, analyze
+
+    server = PlumbingNeo4j()
+    store.push(server, unrecorded, dataset="u")
+    monkeypatch.setattr(store, "connect", lambda settings=None: server)
+    for lang in ("zh", "en"):
+        tables, notes = analyze_with_neo4j(["coverage", "load"], "u", lang=lang)
+        expected = analyze(EmbeddedBackend(unrecorded), ["coverage", "load"], league=False)
+        assert notes == findings_notes(expected, lang)
+        assert not_recorded_note(expected.not_recorded, lang) in notes
+        for table, frame in expected.tables.items():
+            assert_same_frames(tables[table], frame, label=table)
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ import click
 import pandas as pd
 
 from pbgraph import neo4j as store
-from pbgraph._notes import activity_notes, sampled_notes
+from pbgraph._notes import findings_notes
 from pbgraph._texts import help_text, say
 from pbgraph._texts.cli import CLI
 from pbgraph._texts.neo4j import NEO4J
@@ -331,8 +331,8 @@ def analyze_with_neo4j(
 ) -> tuple[dict[str, pd.DataFrame], list[str]]:
     """What `pbgraph analyze` prints, computed in Neo4j (:func:`pbgraph.analyses.backend.analyze` with the
     Neo4j backend): the tables of the analyses `names` (the league table first when `by_committee`, and then
-    no coverage table when `names` is just coverage) and the notes for the reader (e.g. that betweenness was
-    sampled), in `lang`.
+    no coverage table when `names` is just coverage) and the notes for the reader, in `lang`, as the embedded
+    backend's (that betweenness was sampled, the tables the dataset does not record, the activity period).
 
     The dataset is the one pushed under `dataset` (default: the name of `path`, as `neo4j push` names it);
     `path` itself is not read. `since`, `until`, `as_of` (the activity analyses only), `min_meetings` and
@@ -359,7 +359,7 @@ def analyze_with_neo4j(
             min_meetings=min_meetings,
             min_contacts=min_contacts,
         )
-    return found.tables, sampled_notes(found.sampled, lang) + activity_notes(found.notes, lang)
+    return found.tables, findings_notes(found, lang)
 
 
 def _warn(note: str, lang: str) -> None:

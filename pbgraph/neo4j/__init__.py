@@ -6,7 +6,8 @@ The graph model is documented in `cypher/README.md`. In short: one node per row 
 position), every column a property, plus `dataset` (the dataset's name, part of the uniqueness key) and `seq`
 (the row's position); `LIAISES_WITH` and `MEMBER_OF` relationships for the rows of `liaisons` and
 `memberships`; `IN_SECTOR`, `IN_TOWNSHIP`, `IN_GROUP`, `PARENT`, `TOOK_PART`, `HELD_BY` for the reference
-columns; and `REACHES`, the hops of `reach` in the direction they are walked (derived at push time).
+columns; `REACHES`, the hops of `reach` in the direction they are walked (derived at push time); and one
+`Dataset` node per dataset, holding the tables its source did not give (`not_recorded`, DESIGN 3).
 
 One module per concern:
 
@@ -58,6 +59,8 @@ from pbgraph.neo4j.connection import (
 )
 from pbgraph.neo4j.model import (
     ANALYSIS_TABLES,
+    DATASET,
+    DATASET_RECORDS,
     DEFAULT_BATCH_SIZE,
     DEFAULT_MAX_LOAD,
     DEFAULT_PARAMETERS,
@@ -67,6 +70,7 @@ from pbgraph.neo4j.model import (
     IN_GROUP,
     IN_SECTOR,
     IN_TOWNSHIP,
+    LABELS,
     LIAISES_WITH,
     MEMBER_OF,
     NODE_LABELS,
@@ -79,15 +83,24 @@ from pbgraph.neo4j.model import (
     TABLE_COLUMNS,
     TABLE_LABELS,
     TOOK_PART,
+    node_label,
     stored_tables,
 )
-from pbgraph.neo4j.pull import dataset_exists, dataset_from_records, left_out, pull, pull_with_notes
+from pbgraph.neo4j.pull import (
+    dataset_exists,
+    dataset_from_records,
+    left_out,
+    pull,
+    pull_with_notes,
+    stored_not_recorded,
+)
 from pbgraph.neo4j.push import (
     LoadStep,
     PushRows,
     PushSummary,
     apply_schema,
     batches,
+    dataset_node,
     delete_dataset,
     left_out_tables,
     load_plan,
@@ -119,6 +132,8 @@ __all__ = [
     "ANALYSIS_TABLES",
     "CONNECTION_TIMEOUT",
     "CYPHER_SUFFIX",
+    "DATASET",
+    "DATASET_RECORDS",
     "DEFAULT_BATCH_SIZE",
     "DEFAULT_MAX_LOAD",
     "DEFAULT_PARAMETERS",
@@ -134,6 +149,7 @@ __all__ = [
     "IN_GROUP",
     "IN_SECTOR",
     "IN_TOWNSHIP",
+    "LABELS",
     "LIAISES_WITH",
     "MEMBER_OF",
     "MINIMUM_SERVER",
@@ -167,6 +183,7 @@ __all__ = [
     "cypher_root",
     "dataset_exists",
     "dataset_from_records",
+    "dataset_node",
     "declared_parameters",
     "delete_dataset",
     "import_command",
@@ -180,6 +197,7 @@ __all__ = [
     "load_plan",
     "load_query",
     "load_query_name",
+    "node_label",
     "parse_parameter",
     "property_keys",
     "pull",
@@ -199,6 +217,7 @@ __all__ = [
     "sort_league",
     "split_statements",
     "stored_counts",
+    "stored_not_recorded",
     "stored_tables",
     "write_bulk",
 ]

@@ -26,7 +26,7 @@ from pbgraph.neo4j.model import (
     OBJECT_DTYPE,
     TABLE_COLUMNS,
 )
-from pbgraph.neo4j.pull import require_dataset
+from pbgraph.neo4j.pull import require_dataset, stored_not_recorded
 from pbgraph.neo4j.queries import load_query, resolve_query
 
 if TYPE_CHECKING:
@@ -152,7 +152,10 @@ def run_analysis(
     liaison graph that `analyses/liaison_graph.cypher` returns, and the period of the activity analyses from
     the latest activity `analyses/activity_span.cypher` finds. `coverage` of a dataset with activities gains
     the two 有效联系率 columns of `analyses/activity_rates.cypher`; `load` with `min_contacts` the table
-    `few_contacts`.
+    `few_contacts`. The tables the dataset does not record (its dataset node's `not_recorded`) are said as the
+    embedded backend says them, by the same rules (:func:`pbgraph.analyses.recorded.as_recorded`): the
+    queries count over what is recorded, and the rows a table cannot tell are left out here (coverage's gap
+    counts counted again from the gap tables so left).
 
     Raises
     ------
@@ -161,6 +164,7 @@ def run_analysis(
         activity analyses do: run the others without --backend neo4j).
     """
     from pbgraph.analyses import ACTIVITY_ANALYSES, Result
+    from pbgraph.analyses.recorded import as_recorded, tables_not_recorded
 
     if name not in ANALYSIS_TABLES:
         raise Neo4jError(*both(NEO4J, "not_in_cypher", name=name, known=", ".join(ANALYSIS_TABLES)))
@@ -204,7 +208,11 @@ def run_analysis(
             tables[table] = analysis_frame(table, conn.read(load_query(f"analyses/{table}"), parameters))
     if name == "coverage" and period is not None:
         tables["coverage"] = _with_effective_rate(tables["coverage"], conn, parameters)
-    return Result(name, tables, notes=notes, sampled=sampled)
+    missing = stored_not_recorded(conn, dataset)
+    if name == "coverage" and missing:
+        tables["coverage"] = _with_recorded_gaps(tables["coverage"], conn, parameters, missing)
+    tables = {table: as_recorded(table, frame, missing) for table, frame in tables.items()}
+    return Result(name, tables, notes=notes, sampled=sampled, not_recorded=tables_not_recorded(tables))
 
 
 def _with_effective_rate(
@@ -215,6 +223,25 @@ def _with_effective_rate(
     found = coverage.copy()
     for column in ("effectively_linked_non_party_members", "effective_rate"):
         found[column] = rates[column].to_numpy()
+    return found
+
+
+def _with_recorded_gaps(
+    coverage: pd.DataFrame, conn: Connection, parameters: Mapping[str, Any], missing: frozenset[str]
+) -> pd.DataFrame:
+    """Coverage whose gap counts count the rows of the gap tables of the whole dataset less the gaps it
+    cannot tell (`missing` not recorded), as the embedded coverage counts them."""
+    from pbgraph.analyses.coverage import GAP_TABLES, gap_count
+    from pbgraph.analyses.recorded import NEEDS, as_recorded
+
+    found = coverage.copy()
+    keys = found["committee"].tolist()
+    whole = {**parameters, "committee": None}
+    for column, table in GAP_TABLES.items():
+        if missing.isdisjoint(NEEDS[table]):
+            continue  # every gap of the table can be told: the query's count stands
+        rows = analysis_frame(table, conn.read(load_query(f"analyses/{table}"), whole))
+        found[column] = gap_count(as_recorded(table, rows, missing), keys)
     return found
 
 

@@ -22,7 +22,8 @@ from pbgraph._errors import Neo4jError
 from pbgraph._texts import both
 from pbgraph._texts.neo4j import NEO4J
 from pbgraph.model import MULTI_VALUE_SEPARATOR
-from pbgraph.neo4j.model import ROW_NODES, TABLE_LABELS
+from pbgraph.neo4j.connection import Row
+from pbgraph.neo4j.model import DATASET_RECORDS, ROW_NODES, TABLE_LABELS, node_label
 from pbgraph.neo4j.push import PushRows, load_query_name, push_rows
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ PROPERTY_TYPES: dict[str, str] = {
     "counts": "boolean",
     "committees": "string[]",
     "participants": "string[]",
+    "not_recorded": "string[]",
 }
 """The importer's type of every property that is not a string."""
 ARRAY_DELIMITER = MULTI_VALUE_SEPARATOR
@@ -71,9 +73,23 @@ def _columns(rows: Sequence[dict[str, Any]]) -> list[str]:
     return list(keys)
 
 
+def _id_column(table: str, label: str) -> str:
+    """The id column of a node file: `id` is a property of the nodes of a table with ids only."""
+    return f"id:ID({label})" if table in TABLE_LABELS and table not in ROW_NODES else f":ID({label})"
+
+
+def _node_key(table: str, row: Row, dataset: str) -> Any:
+    """A node's id in the import's id space of its label: its `id`; for a table without ids its row position
+    (not stored as a property: `seq` is); for the dataset node the dataset's name (its `dataset`)."""
+    if table == DATASET_RECORDS:
+        return dataset
+    return row["properties"]["seq"] if table in ROW_NODES else row["id"]
+
+
 def bulk_files(ds: Dataset | PushRows, *, dataset: str) -> list[BulkFile]:
     """The files of a bulk import of `ds` under the name `dataset`: node files first (every label, also an
-    empty one), then a relationship file for every (type, start label, end label) that has rows.
+    empty one; the dataset node's last), then a relationship file for every (type, start label, end label)
+    that has rows.
 
     Examples
     --------
@@ -84,14 +100,11 @@ def bulk_files(ds: Dataset | PushRows, *, dataset: str) -> list[BulkFile]:
     """
     rows = ds if isinstance(ds, PushRows) else push_rows(ds)
     files: list[BulkFile] = []
-    for table, found in rows.nodes.items():
-        label = TABLE_LABELS[table]
+    for table, found in rows.node_rows().items():
+        label = node_label(table)
         columns = _columns(found)
-        # a table without ids: the row position is the import's id, not stored as a property (seq is)
-        keyed_by_seq = table in ROW_NODES
-        id_column = f":ID({label})" if keyed_by_seq else f"id:ID({label})"
-        header = (id_column, ":LABEL", "dataset", *map(_header, columns))
-        keys = [row["properties"]["seq"] if keyed_by_seq else row["id"] for row in found]
+        header = (_id_column(table, label), ":LABEL", "dataset", *map(_header, columns))
+        keys = [_node_key(table, row, dataset) for row in found]
         body = [
             [key, label, dataset, *(row["properties"][c] for c in columns)]
             for key, row in zip(keys, found, strict=True)

@@ -44,6 +44,19 @@ ROW_NODES: dict[str, str] = {"activities": ACTIVITY}
 """Tables without ids whose rows become nodes keyed by (dataset, seq): -> label."""
 TABLE_LABELS: dict[str, str] = {**NODE_LABELS, **ROW_NODES}
 """Every table stored as nodes -> its label."""
+DATASET = "Dataset"
+"""The label of the one node of each dataset, keyed by `dataset`: what belongs to the dataset, not to a row of
+a table. `not_recorded`: the tables the source did not give (`Dataset.not_recorded`, DESIGN 3), when any."""
+DATASET_RECORDS = "dataset"
+"""The records of the dataset node among those of the tables (its pull query: `pull/dataset`)."""
+LABELS: tuple[str, ...] = (*TABLE_LABELS.values(), DATASET)
+"""Every node label of the model."""
+
+
+def node_label(key: str) -> str:
+    """The label of a node table's nodes (`members` …), or of the dataset node (:data:`DATASET_RECORDS`)."""
+    return DATASET if key == DATASET_RECORDS else TABLE_LABELS[key]
+
 
 ROW_RELATIONSHIPS: dict[str, str] = {"memberships": MEMBER_OF, "liaisons": LIAISES_WITH}
 """Relationship tables -> the type of the relationship each of their rows becomes."""
@@ -62,10 +75,18 @@ REFERENCES: tuple[tuple[str, str, str, str], ...] = (
 )
 """(table, column, relationship type, referenced table): the reference columns kept as relationships too."""
 
-EXTRA_PROPERTIES: tuple[str, ...] = ("dataset", "seq", "committees", "counts", "day", "participants")
+EXTRA_PROPERTIES: tuple[str, ...] = (
+    "dataset",
+    "seq",
+    "committees",
+    "counts",
+    "day",
+    "participants",
+    "not_recorded",
+)
 """Properties beyond the table columns: the dataset name, the row position, members' committee list,
 whether a liaison counts (DESIGN 4), an activity's date as an ISO day (`2024-03` read as `2024-03-01`, ""
-when unreadable) and the member ids its `members` cell lists."""
+when unreadable), the member ids its `members` cell lists, and the dataset node's tables not recorded."""
 
 ANALYSIS_TABLES: dict[str, tuple[str, ...]] = {name: analysis.tables for name, analysis in REGISTRY.items()}
 """Each analysis of the registry and its tables, as `pbgraph.analyses.run` returns them; one

@@ -13,7 +13,7 @@ from pbgraph._texts import both, say
 from pbgraph._texts.neo4j import NEO4J
 from pbgraph.model import TABLES
 from pbgraph.neo4j.connection import Connection, Row
-from pbgraph.neo4j.model import ENDPOINT_COLUMNS, EXTRA_PROPERTIES, stored_tables
+from pbgraph.neo4j.model import DATASET_RECORDS, ENDPOINT_COLUMNS, EXTRA_PROPERTIES, stored_tables
 from pbgraph.neo4j.queries import load_query
 
 if TYPE_CHECKING:
@@ -41,7 +41,8 @@ def _text(value: Any) -> str:
 
 def dataset_from_records(records: Mapping[str, Sequence[Row]], *, name: str) -> Dataset:
     """Rebuild a dataset from the rows of each input table as the `cypher/pull/` queries return them (node
-    tables: `{id, properties}`; relationship tables: `{source, target, properties}`).
+    tables: `{id, properties}`; relationship tables: `{source, target, properties}`), and from the dataset
+    node's (`records[DATASET_RECORDS]`: `{properties}`, its `not_recorded`; none: every table recorded).
 
     Raises
     ------
@@ -68,7 +69,22 @@ def dataset_from_records(records: Mapping[str, Sequence[Row]], *, name: str) -> 
             else:
                 columns[column] = pd.Series([_text(v) for v in values], dtype="str")
         frames[table] = pd.DataFrame(columns, index=pd.RangeIndex(len(rows)))
-    return Dataset(**frames, name=name)  # type: ignore[arg-type]
+    return Dataset(**frames, name=name, not_recorded=_not_recorded(records))  # type: ignore[arg-type]
+
+
+def _not_recorded(records: Mapping[str, Sequence[Row]]) -> frozenset[str]:
+    """The tables not recorded that the dataset node of `records` holds (none without a dataset node: a
+    dataset pushed by an older pbgraph)."""
+    return frozenset(
+        str(key)
+        for row in records.get(DATASET_RECORDS, [])
+        for key in row["properties"].get("not_recorded") or []
+    )
+
+
+def stored_not_recorded(conn: Connection, dataset: str) -> frozenset[str]:
+    """The tables the source of a dataset held in Neo4j did not give (`Dataset.not_recorded`)."""
+    return _not_recorded({DATASET_RECORDS: conn.read(load_query("pull/dataset"), {"dataset": dataset})})
 
 
 def require_dataset(conn: Connection, dataset: str) -> None:
@@ -92,7 +108,8 @@ def pull_with_notes(conn: Connection, dataset: str, *, lang: str = "zh") -> tupl
     model does not store, a property Neo4j holds that is no column of the model (see :func:`left_out`)."""
     require_dataset(conn, dataset)
     records = {
-        table: conn.read(load_query(f"pull/{table}"), {"dataset": dataset}) for table in stored_tables()
+        table: conn.read(load_query(f"pull/{table}"), {"dataset": dataset})
+        for table in (*stored_tables(), DATASET_RECORDS)
     }
     return dataset_from_records(records, name=dataset), left_out(records, lang=lang)
 
@@ -110,7 +127,8 @@ def left_out(records: Mapping[str, Sequence[Row]], *, lang: str = "zh") -> list[
     """
     notes = [say(NEO4J, "table_left_out", lang, table=table) for table in TABLES if table not in records]
     for table, rows in records.items():
-        known = {*TABLES[table].column_names, *EXTRA_PROPERTIES, "id"} if table in TABLES else set()
+        columns = TABLES[table].column_names if table in TABLES else ()
+        known = {*columns, *EXTRA_PROPERTIES, "id"} if table in TABLES or table == DATASET_RECORDS else set()
         extra = sorted({key for row in rows for key in row.get("properties", {})} - known)
         if extra:
             notes.append(say(NEO4J, "properties_left_out", lang, table=table, names=", ".join(extra)))

@@ -17,9 +17,11 @@ from pbgraph.model import MULTI_VALUE_SEPARATOR, NODE_TABLES, TABLES
 from pbgraph.neo4j.connection import INDEX_WAIT_SECONDS, Connection, Row
 from pbgraph.neo4j.model import (
     ACTIVITY,
+    DATASET_RECORDS,
     DEFAULT_BATCH_SIZE,
     HELD_BY,
     IN_TOWNSHIP,
+    LABELS,
     LIAISES_WITH,
     MEMBER_OF,
     NODE_LABELS,
@@ -27,8 +29,8 @@ from pbgraph.neo4j.model import (
     REFERENCES,
     RELATIONSHIP_TYPES,
     ROW_RELATIONSHIPS,
-    TABLE_LABELS,
     TOOK_PART,
+    node_label,
     stored_tables,
 )
 from pbgraph.neo4j.queries import CypherQuery, load_query
@@ -50,21 +52,30 @@ class PushRows:
         (type, start label, end label) -> `{source, target, properties}`; `properties` holds the row's other
         columns and `seq` for `LIAISES_WITH` and `MEMBER_OF` (one per table row), nothing for the others. An
         end that is an activity is its `seq`.
+    dataset
+        The dataset node: `{properties: {not_recorded}}`, the tables the source did not give
+        (`Dataset.not_recorded`) in table order; no property when it gave every table.
     """
 
     nodes: dict[str, list[Row]]
     relationships: dict[tuple[str, str, str], list[Row]]
+    dataset: Row = field(default_factory=lambda: {"properties": {}})
 
     def counts(self) -> dict[str, int]:
         """Rows per label and per relationship type (what Neo4j holds for the dataset after the push)."""
-        found = {TABLE_LABELS[table]: len(rows) for table, rows in self.nodes.items()}
+        found = {node_label(key): len(rows) for key, rows in self.node_rows().items()}
         for rel_type in RELATIONSHIP_TYPES:
             found[rel_type] = sum(len(rows) for key, rows in self.relationships.items() if key[0] == rel_type)
         return found
 
+    def node_rows(self) -> dict[str, list[Row]]:
+        """The rows of every node: per node table, then the dataset node's (:data:`DATASET_RECORDS`)."""
+        return {**self.nodes, DATASET_RECORDS: [self.dataset]}
+
     def table_records(self) -> dict[str, list[Row]]:
-        """The rows per input table, shaped as the `cypher/pull/` queries return them."""
-        records: dict[str, list[Row]] = dict(self.nodes)
+        """The rows per input table, and the dataset node's (:data:`DATASET_RECORDS`), shaped as the
+        `cypher/pull/` queries return them."""
+        records: dict[str, list[Row]] = self.node_rows()
         for table, rel_type in ROW_RELATIONSHIPS.items():
             found = [rows for key, rows in self.relationships.items() if key[0] == rel_type]
             records[table] = [row for rows in found for row in rows]
@@ -135,7 +146,21 @@ def push_rows(ds: Dataset) -> PushRows:
     nodes["activities"] = _activity_nodes(ds)
     relationships.update(_activity_relationships(ds))
     relationships.update(reaches_rows(ds))
-    return PushRows(nodes, relationships)
+    return PushRows(nodes, relationships, dataset_node(ds))
+
+
+def dataset_node(ds: Dataset) -> Row:
+    """The row of the dataset node (see :class:`PushRows`).
+
+    Examples
+    --------
+    >>> from pbgraph import load
+    >>> dataset_node(load("data/sample"))
+    {'properties': {}}
+    """
+    from pbgraph._notes import in_table_order
+
+    return {"properties": {"not_recorded": in_table_order(ds.not_recorded)} if ds.not_recorded else {}}
 
 
 def _activity_nodes(ds: Dataset) -> list[Row]:
@@ -269,9 +294,10 @@ class LoadStep:
 
 
 def load_query_name(key: str | tuple[str, str, str]) -> str:
-    """The `cypher/load/` query that loads a node table (`members`) or a relationship key."""
+    """The `cypher/load/` query that loads a node table (`members`), the dataset node
+    (:data:`DATASET_RECORDS`) or a relationship key."""
     if isinstance(key, str):
-        return f"load/nodes/{TABLE_LABELS[key].lower()}"
+        return f"load/nodes/{node_label(key).lower()}"
     rel_type, start, end = key
     if rel_type == LIAISES_WITH:
         return f"load/relationships/liaises_with_{end.lower()}"
@@ -283,9 +309,10 @@ def load_query_name(key: str | tuple[str, str, str]) -> str:
 
 
 def load_plan(rows: PushRows, *, batch_size: int = DEFAULT_BATCH_SIZE) -> list[LoadStep]:
-    """Every write of a push in order: the nodes of every table, then the relationships, in batches."""
+    """Every write of a push in order: the nodes of every table and the dataset node, then the
+    relationships, in batches."""
     keyed: list[tuple[str | tuple[str, str, str], list[Row]]] = [
-        *rows.nodes.items(),
+        *rows.node_rows().items(),
         *rows.relationships.items(),
     ]
     plan: list[LoadStep] = []
@@ -318,9 +345,10 @@ def dataset_exists(conn: Connection, dataset: str) -> bool:
 
 
 def delete_dataset(conn: Connection, dataset: str, *, batch_size: int = DEFAULT_BATCH_SIZE) -> int:
-    """Delete every node of a dataset with its relationships, in batches; returns the number of nodes."""
+    """Delete every node of a dataset (its dataset node last) with its relationships, in batches; returns the
+    number of nodes."""
     deleted = 0
-    for label in TABLE_LABELS.values():
+    for label in LABELS:
         query = load_query(f"load/delete/{label.lower()}")
         while True:
             done = int(conn.write(query, {"dataset": dataset, "batch_size": batch_size})[0]["deleted"])

@@ -22,9 +22,9 @@ from pbgraph.neo4j.model import (
     DEFAULT_PARAMETERS,
     ENDPOINT_COLUMNS,
     EXTRA_PROPERTIES,
+    LABELS,
     RELATIONSHIP_TYPES,
     ROW_NODES,
-    TABLE_LABELS,
 )
 
 CYPHER_SUFFIX = ".cypher"
@@ -227,7 +227,7 @@ def lint_schema(files: Iterable[str | os.PathLike[str]]) -> dict[str, Any]:
     """The schema the Cypher linter (`tests/cypher_lint/lint.mjs`) checks `files` against, generated from the
     model: labels, relationship types, property keys, and per file (as given) the parameters it declares."""
     return {
-        "labels": list(TABLE_LABELS.values()),
+        "labels": list(LABELS),
         "relationshipTypes": list(RELATIONSHIP_TYPES),
         "propertyKeys": property_keys(),
         "parameters": {str(file): list(_declared_in(file)) for file in files},
@@ -237,7 +237,9 @@ def lint_schema(files: Iterable[str | os.PathLike[str]]) -> dict[str, Any]:
 # ---------------------------------------------------------------------------------------------------------
 # parameter values given on the command line
 
-NON_TEXT_PROPERTIES = frozenset({"seq", "party_group", "counts", "committees", "participants"})
+NON_TEXT_PROPERTIES = frozenset(
+    {"seq", "party_group", "counts", "committees", "participants", "not_recorded"}
+)
 """The properties of the model whose values are not text."""
 TEXT_PARAMETERS = frozenset({"dataset", "committee", "member", "since", "until", "as_of"})
 """The shipped queries' parameters that hold text (ids, names and ISO dates)."""
