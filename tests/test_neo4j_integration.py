@@ -207,6 +207,9 @@ def test_the_dataset_node_keeps_what_was_not_recorded(
         summary = store.push(conn, ds, dataset=name)
         assert summary.stored == summary.pushed and summary.stored["Dataset"] == 1
         assert store.pull(conn, name).not_recorded == {"liaisons:member", "liaisons:contact"}
+        # what the database holds says it, in table order (the kinds of liaison in their order)
+        held = store.run_query(conn, "datasets").set_index("dataset")
+        assert held.at[name, "not_recorded"] == "liaisons:member;liaisons:contact"
         # pushed again recording every table: said by the push itself, no --replace needed
         again = store.push(conn, whole, dataset=name)
         assert not again.stale and store.pull(conn, name).equals(whole)
