@@ -1227,7 +1227,9 @@ def unrecorded(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPath
     return office_without(request.param, tmp_path_factory.mktemp("office"))
 
 
-def test_plumbing_push_and_pull_keep_what_was_not_recorded(unrecorded: Dataset) -> None:
+def test_plumbing_push_and_pull_keep_what_was_not_recorded(
+    monkeypatch: pytest.MonkeyPatch, unrecorded: Dataset, tmp_path: Path
+) -> None:
     """The dataset node: pushed, pulled back, set anew by a push, deleted with the dataset; none (a store of
     an older pbgraph) reads as every table recorded."""
     assert unrecorded.not_recorded
@@ -1236,6 +1238,11 @@ def test_plumbing_push_and_pull_keep_what_was_not_recorded(unrecorded: Dataset) 
     assert summary.stored == summary.pushed and summary.pushed["Dataset"] == 1
     back = store.pull(server, "u")
     assert back.not_recorded == unrecorded.not_recorded and back.equals(unrecorded)
+    # `neo4j pull` to a folder: loaded again, the same tables are not recorded
+    monkeypatch.setattr(store, "connect", lambda settings=None: server)
+    result = CliRunner().invoke(neo4j_group, ["pull", "--dataset", "u", str(tmp_path / "back")])
+    assert result.exit_code == 0, result.output
+    assert load(tmp_path / "back").equals(unrecorded)
     assert store.stored_not_recorded(server, "u") == unrecorded.not_recorded
     # the same rows, every table now recorded: a push (no --replace needed) says so
     whole = dataclasses.replace(unrecorded, not_recorded=frozenset())
