@@ -430,11 +430,11 @@ def _legend(
                 markeredgecolor="white",
             )
         handles.append(handle)
+        # the full name where the page's legend gives a short form (the picture has no tooltip), wrapped
+        label = item.full or item.label
         texts.append(
             _wrapped(
-                item.label
-                if item.count is None
-                else labels["legend_count"].format(label=item.label, count=item.count),
+                label if item.count is None else labels["legend_count"].format(label=label, count=item.count),
                 LEGEND_COLUMNS,
             )
         )
