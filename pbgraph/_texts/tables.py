@@ -259,3 +259,17 @@ PARTY_EN: dict[str, str] = {
 usual English names (a short form of the longest), the Youth League and the statuses in words; CPC, known
 as it is, stays CPC. Only what is shown changes: the codes in a dataset's files stay. Other codes in an
 English table read with spaces for underscores (sector group)."""
+PARTY_EN_SHORT: dict[str, str] = {
+    "RCCK": "KMT Rev. Committee",
+    "CDL": "Democratic League",
+    "CNDCA": "Construction Assoc.",
+    "CAPD": "Promoting Democracy",
+    "CPWDP": "Peasants and Workers",
+    "CZGP": "Zhi Gong Party",
+    "JS": "Jiusan Society",
+    "TDSGL": "Taiwan League",
+    "CYL": "Youth League",
+}
+"""Short English forms of the party names too long for a line of a view's legend, as the Chinese short
+forms are (民革, 民建 …); the full name (`PARTY_EN`) stays in the entry's tooltip, the filters, tooltips,
+pictures and tables. The other codes' names are short already."""
