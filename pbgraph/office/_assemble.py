@@ -41,6 +41,7 @@ from pbgraph.office._tables import (
     Report,
     Rows,
     code_of,
+    repeated_members,
     row_params,
 )
 from pbgraph.office._text import date_text, name_key, split_names
@@ -129,6 +130,9 @@ class Assembler:
             for position, new in zip(needs_id, ids, strict=True):
                 rows.records[position]["id"] = new
             self.report.ids["members"] = "assigned"
+            self.problems += repeated_members(
+                [keys[i] for i in needs_id], [self.locate("members", rows.rows[i]) for i in needs_id]
+            )
 
     def _node_sheet(self, kind: str, prefix: str, sort_fields: tuple[str, ...]) -> bool:
         """Read the sheets of a canonical node table (sectors, townships, organizations, contacts)."""

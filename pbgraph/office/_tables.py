@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
-from pbgraph._texts.office import ROWS_EN
+from pbgraph._texts.office import ROWS_EN, SHEET_ROWS
 from pbgraph.io import RawTable
 from pbgraph.model import LiaisonKind
 from pbgraph.office._text import header_key, name_key
@@ -193,3 +193,40 @@ def code_of(value: str, aliases: dict[str, Any], codes: list[str]) -> str | None
             return str(hit)
     lowered = {c.lower(): c for c in codes}
     return lowered.get(value.lower())
+
+
+def repeated_members(
+    keys: list[tuple[str, ...]], located: list[tuple[str, str | None, int]]
+) -> list[Problem]:
+    """A warning per roster row without 编号 repeated with every column read alike (a row pasted twice, a
+    person on two roster sheets): it loads as that many members, which may well be one. `keys` are the
+    rows' contents (the name fourth, as ids are assigned from them), `located` their file, sheet and row."""
+    alike: dict[tuple[str, ...], list[tuple[str, str | None, int]]] = defaultdict(list)
+    for key, where in zip(keys, located, strict=True):
+        alike[key].append(where)
+    found = []
+    for key, repeats in alike.items():
+        if len(repeats) < 2:
+            continue
+        by_sheet: dict[tuple[str, str | None], list[int]] = defaultdict(list)
+        for file, sheet, row in repeats:
+            by_sheet[(file, sheet)].append(row)
+        places = [(sheet or file, row_params(rows)) for (file, sheet), rows in by_sheet.items()]
+        file, sheet, row = repeats[0]
+        found.append(
+            Problem(
+                code="office_duplicate_member",
+                severity="warning",
+                table="members",
+                file=file,
+                sheet=sheet,
+                row=row,
+                value=key[3],
+                params={
+                    "count": len(repeats),
+                    "places": "；".join(SHEET_ROWS[0].format(sheet=n, **p) for n, p in places),
+                    "places_en": "; ".join(SHEET_ROWS[1].format(sheet=n, **p) for n, p in places),
+                },
+            )
+        )
+    return found
