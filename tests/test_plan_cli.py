@@ -117,8 +117,11 @@ def test_plan_on_a_dataset_naming_no_committee(tmp_path: Path) -> None:
     data = json.loads(run("plan", folder, "--format", "json").stdout)
     member_rows = [r for r in data["plan"] if r["kind"] == "member"]
     assert [(r["committee"], r["source"], r["target"], r["match"]) for r in member_rows] == [
-        ("", "A1", "N1", "same_sector_group")
+        ("", "A1", "N1", "same_sector")
     ]
+    # no sector groups: the table says 同一界别, not 同一界别联组 (a 联组 the dataset does not have)
+    table = run("plan", folder).stdout
+    assert "同一界别" in table and "联组" not in table
     assert [r for r in data["unplaced"] if r["kind"] == "member"] == []
     out = tmp_path / "plan.xlsx"
     assert run("plan", folder, "--format", "xlsx", "-o", out).exit_code == 0
