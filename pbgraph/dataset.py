@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from pbgraph.analyses._common import MemberFacts
     from pbgraph.analyses.reach import ReachGraph
     from pbgraph.graph import NodeIndex
+    from pbgraph.office._names import NameIndex
     from pbgraph.problem import Problem
 
 T = TypeVar("T")
@@ -209,25 +210,45 @@ class Dataset:
                 )
                 for lang in LANGS
             }
+            # members: also a spelling that names the first alone, as office files tell namesakes apart
             raise UnknownIdError(
                 *both(
                     ERRORS,
-                    "same_name",
+                    "same_name" if table != "members" else "same_member_name",
                     name=given,
                     n=len(named),
                     kind_zh=ROW_KINDS[table][0],
                     kind_en=ROW_KINDS[table][1],
                     ids_zh=ids["zh"],
                     ids_en=ids["en"],
+                    example=self._namesakes(table, same).spelling(0) if table == "members" else "",
                 )
             )
         return named[0] if named else given
+
+    def _namesakes(self, table: str, rows: pd.DataFrame) -> NameIndex:
+        """The office files' name index over `rows` (namesakes), each with its qualifiers: a member's id,
+        sector, township and party (DESIGN 3.1), any other row's id."""
+        from pbgraph.office._names import NameIndex
+
+        def qualifiers(row: pd.Series) -> tuple[str, ...]:
+            if table != "members":
+                return (row["id"],)
+            places = (self.name_of(row[column]) or row[column] for column in ("sector", "township"))
+            return (row["id"], *places, PARTY_ZH.get(row["party"], row["party"]))
+
+        return NameIndex(
+            rows["id"].tolist(),
+            rows["name"].tolist(),
+            list(range(len(rows))),
+            [qualifiers(row) for _, row in rows.iterrows()],
+        )
 
     def _qualified(self, table: str, rows: pd.DataFrame, given: str) -> pd.DataFrame:
         """The rows `given` names as `姓名（界别）` (or 镇街, 政治面貌, 编号 in the brackets), as office
         files tell namesakes apart (DESIGN 3.1), read by the office files' own name index; none when it is
         not so written or fits nobody, the namesakes when it does not tell them apart."""
-        from pbgraph.office._names import NameIndex, qualified_base
+        from pbgraph.office._names import qualified_base
         from pbgraph.office._text import name_key
 
         base = qualified_base(given)
@@ -236,20 +257,7 @@ class Dataset:
             return rows.iloc[:0]
         # the index reads the namesakes alone: a row at a time for every member would take seconds nationally
         rows = rows[rows["name"].map(name_key) == base]
-
-        def qualifiers(row: pd.Series) -> tuple[str, ...]:
-            if table != "members":
-                return (row["id"],)
-            places = (self.name_of(row[column]) or row[column] for column in ("sector", "township"))
-            return (row["id"], *places, PARTY_ZH.get(row["party"], row["party"]))
-
-        index = NameIndex(
-            rows["id"].tolist(),
-            rows["name"].tolist(),
-            list(range(len(rows))),
-            [qualifiers(row) for _, row in rows.iterrows()],
-        )
-        found = index.find(given)
+        found = self._namesakes(table, rows).find(given)
         if found.how == "qualified":
             return rows[rows["id"] == found.id]
         # namesakes the qualifier does not tell apart are listed by the caller; one it does not fit is unknown

@@ -97,17 +97,30 @@ def test_an_unknown_committee_lists_the_committees_by_id_and_name(
 @pytest.mark.parametrize(
     ("lang", "words"),
     [
-        ("zh", "有 2 个委员名为“王二”（M2：经济界，东街街道；N1：教育界，城关镇），请改用编号"),
-        ("en", "2 members are named '王二' (M2: 经济界, 东街街道; N1: 教育界, 城关镇); give the id instead"),
+        (
+            "zh",
+            "有 2 个委员名为“王二”（M2：经济界，东街街道；N1：教育界，城关镇），请改用编号，"
+            "或写成 王二（经济界）",
+        ),
+        (
+            "en",
+            "2 members are named '王二' (M2: 经济界, 东街街道; N1: 教育界, 城关镇); give the id instead,"
+            " or write 王二（经济界）",
+        ),
     ],
 )
 def test_namesakes_are_listed_with_their_sector_and_township(tmp_path: Path, lang: str, words: str) -> None:
-    # which id is whose: M2 sits in 经济界 and 东街街道, N1 (renamed 王二) in 教育界 and 城关镇
+    # which id is whose: M2 sits in 经济界 and 东街街道, N1 (renamed 王二) in 教育界 and 城关镇; the spelling
+    # offered names M2 alone, as an office file would write it (its sector is N1's no more)
     tables = base()
     tables["members"].set(4, "name", "王二")
-    code, output = run("whatif", str(dataset(tmp_path, tables)), "--remove", "王二", "--lang", lang)
+    folder = str(dataset(tmp_path, tables))
+    code, output = run("whatif", folder, "--remove", "王二", "--lang", lang)
     assert code == 1
     assert words in output
+    changes = json_of(tmp_path, "spelled", "whatif", folder, "--remove", "王二（经济界）")
+    assert isinstance(changes, dict)
+    assert [(row["change"], row["id"]) for row in changes["member_changes"]] == [("left", "M2")]
 
 
 @pytest.mark.parametrize("spelling", ["王 二", "王二\u3000", "王\u3000\u3000二"])

@@ -202,6 +202,10 @@ ERRORS: dict[str, tuple[str, str]] = {
         "有 {n} 个{kind_zh}名为“{name}”（{ids_zh}），请改用编号",
         "{n} {kind_en} are named '{name}' ({ids_en}); give the id instead",
     ),
+    "same_member_name": (
+        "有 {n} 个委员名为“{name}”（{ids_zh}），请改用编号，或写成 {example}",
+        "{n} members are named '{name}' ({ids_en}); give the id instead, or write {example}",
+    ),
     "same_name_place": ("{id}：{place}", "{id}: {place}"),
     "place_separator": ("，", ", "),
     "separator": ("；", "; "),

@@ -351,8 +351,7 @@ class Assembler:
             candidates_en.append(f"{where_en} ({', '.join(details)})" if details else where_en)
         # a spelling that names the first candidate alone among all its namesakes
         first = found.candidates[0]
-        qualifier = index.telling(first)
-        example = f"{name_key(index.names[first])}（{qualifier}）"
+        example = index.spelling(first)
         problem = replace(
             base,
             code="office_ambiguous_name",

@@ -138,6 +138,18 @@ class NameIndex:
                 return qualifier
         return self.ids[position]
 
+    def spelling(self, position: int) -> str:
+        """How to write entity `position` so that it names it alone among its namesakes: `name（qualifier）`,
+        the qualifier as :meth:`telling` gives it.
+
+        Examples
+        --------
+        >>> both = [("M1", "经济界", "西河镇"), ("M2", "经济界", "东关街道")]
+        >>> NameIndex(["M1", "M2"], ["张  伟", "张伟"], [2, 3], both).spelling(0)
+        '张伟（西河镇）'
+        """
+        return f"{name_key(self.names[position])}（{self.telling(position)}）"
+
     def fitting(self, text: str, positions: list[int]) -> list[int]:
         """Of `positions` (namesakes `find(text)` could not tell apart), those that the qualifier of `text`
         fits when it is written `name(qualifier)`; all of them otherwise.
