@@ -252,3 +252,16 @@ def test_a_roster_row_entered_twice_is_a_warning_naming_its_rows(tmp_path: Path)
     assert "“李红”在委员名单中出现 3 次" in repeated.message("zh")
     assert "（委员名单 第 3, 4 行；常委名单 第 2 行），现按 3 名委员计" in repeated.message("zh")
     assert "(委员名单 rows 3, 4; 常委名单 row 2), and counts as 3 members" in repeated.message("en")
+
+
+def test_a_name_found_nowhere_says_the_name_one_character_away(tmp_path: Path) -> None:
+    # 李宏 for 李红 (a homophone typed) is said beside it; 陈思 (a character short) and 赵六 (two away) are
+    # not, nor 王一三, a character away from 王一一 and 王一二 alike
+    roster = [*ROSTER, ["王一一", "民进会员", "教育界"], ["王一二", "民进会员", "教育界"]]
+    listing = [["党员委员", "联系党外委员"], ["王一", "李宏、陈思、赵六、王一三"]]
+    (unknown,) = _errors(_workbook(tmp_path / "名单.xlsx", {"名单": roster, "联系": listing}))
+    assert (
+        "4 个名称在委员名单中找不到：李宏（是否为“李红”？）、陈思、赵六、王一三（第 2 行）"
+        in unknown.message("zh")
+    )
+    assert "李宏 (did you mean 李红?), 陈思, 赵六, 王一三 (row 2)" in unknown.message("en")

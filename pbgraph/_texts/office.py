@@ -73,6 +73,9 @@ OFFICE_MESSAGES: dict[str, tuple[str, str]] = {
 ROWS_EN: tuple[str, str] = ("row {rows}", "rows {rows}")
 """How `{rows_en}` names the rows of an office message in English: one row, several rows."""
 
+NEAR_NAME: tuple[str, str] = ("{name}（是否为“{near}”？）", "{name} (did you mean {near}?)")
+"""A name found nowhere beside the one name a character away (office_unknown_name's `{names}`)."""
+
 SHEET_ROWS: tuple[str, str] = ("{sheet} 第 {rows} 行", "{sheet} {rows_en}")
 """Rows of one sheet in a message that names rows of several (`{places}` of office_duplicate_member)."""
 

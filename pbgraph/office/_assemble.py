@@ -338,7 +338,8 @@ class Assembler:
             params={"target": zh, "target_en": en},
         )
         if found.how == "unknown":
-            self.grouped.add(("unknown", file, sheet, header, target), base, row, name_key(text))
+            key = ("unknown", file, sheet, header, target)
+            self.grouped.add(key, base, row, name_key(text), near=index.near(text))
             return None
         candidates, candidates_en = [], []
         for position in found.candidates:

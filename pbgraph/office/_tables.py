@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
-from pbgraph._texts.office import ROWS_EN, SHEET_ROWS
+from pbgraph._texts.office import NEAR_NAME, ROWS_EN, SHEET_ROWS
 from pbgraph.io import RawTable
 from pbgraph.model import LiaisonKind
 from pbgraph.office._text import header_key, name_key
@@ -141,12 +141,22 @@ class Grouped:
     def __init__(self) -> None:
         self.groups: dict[tuple[Any, ...], dict[str, Any]] = {}
 
-    def add(self, key: tuple[Any, ...], problem: Problem, row: int, name: str | None = None) -> None:
-        group = self.groups.setdefault(key, {"problem": problem, "rows": [], "names": []})
+    def add(
+        self,
+        key: tuple[Any, ...],
+        problem: Problem,
+        row: int,
+        name: str | None = None,
+        near: str | None = None,
+    ) -> None:
+        """`near`: the name that `name` (found nowhere) may be a typo of, said beside it."""
+        group = self.groups.setdefault(key, {"problem": problem, "rows": [], "names": [], "near": {}})
         if row not in group["rows"]:
             group["rows"].append(row)
         if name is not None and name not in group["names"]:
             group["names"].append(name)
+            if near is not None:
+                group["near"][name] = near
 
     def problems(self) -> list[Problem]:
         found = []
@@ -157,8 +167,13 @@ class Grouped:
             params |= row_params(rows)
             if names:
                 more = "…" if len(names) > LISTED else ""
-                params["names"] = "、".join(names[:LISTED]) + more
-                params["names_en"] = ", ".join(names[:LISTED]) + more
+                near = group["near"]
+                said = [
+                    [NEAR_NAME[lang].format(name=n, near=near[n]) if n in near else n for n in names]
+                    for lang in (0, 1)
+                ]
+                params["names"] = "、".join(said[0][:LISTED]) + more
+                params["names_en"] = ", ".join(said[1][:LISTED]) + more
             params.setdefault("count", len(names) if names else len(rows))
             found.append(replace(p, row=rows[0] if rows else None, params=params))
         return found
