@@ -197,6 +197,7 @@ VALUE_LABELS.update(
         "no_party_group_member": ("本政协无党组成员", "no party-group member in the committee"),
         "no_cpc_member_in_township": ("该镇街无党员委员", "no CPC member lives in the township"),
         "same_sector_group": ("同一界别联组", "same sector group"),
+        "same_sector": ("同一界别", "same sector"),
         "same_township": ("同一镇街", "same township"),
         "other": ("其他", "other"),
         "joined": ("新增", "joined"),

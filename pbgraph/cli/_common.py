@@ -77,6 +77,17 @@ def _date_given(ctx: click.Context, param: click.Parameter, value: str | None) -
     return value
 
 
+def match_option(func: F) -> F:
+    """--match: members of two datasets compared by id or by name (`diff`, `report --compare`)."""
+    return click.option(
+        "--match",
+        type=click.Choice(["id", "name"]),
+        default="id",
+        show_default=True,
+        help=help_text("match"),
+    )(func)
+
+
 def as_of_option(func: F) -> F:
     """--as-of DATE: the network as it stood that day, on every command that reads a dataset's network."""
     return click.option(
