@@ -210,31 +210,26 @@ class Dataset:
                 )
                 for lang in LANGS
             }
-            example = self._sector_spelling(rows, same) if table == "members" else None
+            # members: also a spelling that names the first alone, as office files tell namesakes apart
             raise UnknownIdError(
                 *both(
                     ERRORS,
-                    "same_name",
+                    "same_name" if table != "members" else "same_member_name",
                     name=given,
                     n=len(named),
                     kind_zh=ROW_KINDS[table][0],
                     kind_en=ROW_KINDS[table][1],
                     ids_zh=ids["zh"],
                     ids_en=ids["en"],
-                    or_zh=say(ERRORS, "same_name_spelling", "zh", example=example) if example else "",
-                    or_en=say(ERRORS, "same_name_spelling", "en", example=example) if example else "",
+                    example=self._namesakes(table, same).spelling(0) if table == "members" else "",
                 )
             )
         return named[0] if named else given
 
-    def _namesakes(self, table: str, rows: pd.DataFrame, base: str) -> tuple[pd.DataFrame, NameIndex]:
-        """The rows of `rows` named `base` (a `name_key`) and the office files' name index over them alone (a
-        row at a time for every member would take seconds nationally): a member is told apart by its 界别,
-        镇街, 政治面貌 or 编号, any other row by its id."""
+    def _namesakes(self, table: str, rows: pd.DataFrame) -> NameIndex:
+        """The office files' name index over `rows` (namesakes), each with its qualifiers: a member's id,
+        sector, township and party (DESIGN 3.1), any other row's id."""
         from pbgraph.office._names import NameIndex
-        from pbgraph.office._text import name_key
-
-        rows = rows[rows["name"].map(name_key) == base]
 
         def qualifiers(row: pd.Series) -> tuple[str, ...]:
             if table != "members":
@@ -242,41 +237,27 @@ class Dataset:
             places = (self.name_of(row[column]) or row[column] for column in ("sector", "township"))
             return (row["id"], *places, PARTY_ZH.get(row["party"], row["party"]))
 
-        index = NameIndex(
+        return NameIndex(
             rows["id"].tolist(),
             rows["name"].tolist(),
             list(range(len(rows))),
             [qualifiers(row) for _, row in rows.iterrows()],
         )
-        return rows, index
-
-    def _sector_spelling(self, members: pd.DataFrame, same: pd.DataFrame) -> str | None:
-        """`姓名（界别）` for the first of the namesakes `same` whose 界别 tells them apart from every
-        member of that name (the spelling `id_for` reads as that one), None when their 界别 do not (all
-        alike, or none recorded)."""
-        from pbgraph.office._text import name_key
-
-        base = name_key(same["name"].iloc[0])
-        _, index = self._namesakes("members", members, base)
-        named = set(same["id"])
-        for position, member in enumerate(index.ids):
-            sector = index.qualifiers[position][1]
-            if member in named and sector and index.find(f"{base}({sector})").id == member:
-                return f"{base}（{sector}）"
-        return None
 
     def _qualified(self, table: str, rows: pd.DataFrame, given: str) -> pd.DataFrame:
         """The rows `given` names as `姓名（界别）` (or 镇街, 政治面貌, 编号 in the brackets), as office
         files tell namesakes apart (DESIGN 3.1), read by the office files' own name index; none when it is
         not so written or fits nobody, the namesakes when it does not tell them apart."""
         from pbgraph.office._names import qualified_base
+        from pbgraph.office._text import name_key
 
         base = qualified_base(given)
         if base is None:
             # a plain text no name matched: unknown (not a number read as an id, as the index would)
             return rows.iloc[:0]
-        rows, index = self._namesakes(table, rows, base)
-        found = index.find(given)
+        # the index reads the namesakes alone: a row at a time for every member would take seconds nationally
+        rows = rows[rows["name"].map(name_key) == base]
+        found = self._namesakes(table, rows).find(given)
         if found.how == "qualified":
             return rows[rows["id"] == found.id]
         # namesakes the qualifier does not tell apart are listed by the caller; one it does not fit is unknown

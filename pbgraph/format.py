@@ -23,7 +23,15 @@ import pyarrow.compute as pc
 from pbgraph._arrays import text_buffers
 from pbgraph._table_writers import date_positions
 from pbgraph._texts import pick
-from pbgraph._texts.tables import CELLS, COLUMN_LABELS, OVERALL_NAME, PARTY_EN, TABLE_TITLES, VALUE_LABELS
+from pbgraph._texts.tables import (
+    CELLS,
+    COLUMN_LABELS,
+    OVERALL_NAME,
+    PARTY_EN,
+    PARTY_EN_SHORT,
+    TABLE_TITLES,
+    VALUE_LABELS,
+)
 from pbgraph._threads import in_order
 from pbgraph._write import csv_safe
 from pbgraph.model import LIAISON_KIND_ZH, NODE_KIND_ZH, ORG_KIND_ZH, PARTY_ZH, ROLE_ZH
@@ -56,9 +64,11 @@ ENUM_COLUMNS: dict[str, dict[str, str]] = {
 }
 
 
-def party_name(code: str, lang: str) -> str:
+def party_name(code: str, lang: str, *, short: bool = False) -> str:
     """A party code (`pbgraph.model.Party`) as readers know it: 中共党员, 群众 …; in English CPC and the
-    other parties' names (`PARTY_EN`: China Democratic League …), as every table writes them.
+    other parties' names (`PARTY_EN`: China Democratic League …), as every table writes them. `short`: in
+    English the short form of a long name (`PARTY_EN_SHORT`, for a view's legend); the Chinese names are
+    short already.
 
     Examples
     --------
@@ -66,8 +76,12 @@ def party_name(code: str, lang: str) -> str:
     ('群众', 'masses', 'CPC')
     >>> party_name("CYL", "en"), party_name("CDL", "en"), party_name("CDL", "zh")
     ('Communist Youth League', 'China Democratic League', '民盟')
+    >>> party_name("CNDCA", "en", short=True), party_name("CNDCA", "zh", short=True)
+    ('Construction Assoc.', '民建')
     """
-    return PARTY_ZH.get(code, code) if lang == "zh" else PARTY_EN.get(code, code)
+    if lang == "zh":
+        return PARTY_ZH.get(code, code)
+    return (short and PARTY_EN_SHORT.get(code)) or PARTY_EN.get(code, code)
 
 
 def column_label(column: str, lang: str) -> str:

@@ -43,8 +43,9 @@ if TYPE_CHECKING:
 PLAN_NOTE = "plan"
 """The `note` of every liaison :func:`apply_plan` adds."""
 
-MATCHES = ("same_sector_group", "same_township", "other")
-"""Match of a planned member liaison, in order of preference (costs 1, 2, 3)."""
+MATCHES = ("same_sector_group", "same_township", "other", "same_sector")
+"""Match of a planned member liaison, in order of preference (costs 1, 2, 3); `same_sector` is the first
+(cost 1) where the sector has no group: a roster without sector groups is not told "same sector group"."""
 
 PLAN_COLUMNS = [
     "committee",
@@ -207,16 +208,24 @@ def _committee_pairs(ds: Dataset, committee: str | None) -> pd.DataFrame:
     return pd.DataFrame({"member": pairs["member"].to_numpy()[keep], "committee": position[keep]})
 
 
-def _group_keys(ds: Dataset) -> tuple[np.ndarray, np.ndarray]:
+def _group_keys(ds: Dataset) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Per member row: node number of their sector group (of their sector where it has none; -1 without
-    a sector), and of their township (-1 without)."""
+    a sector), of their township (-1 without), and whether the first is their sector's (it has no group)."""
     ix = facts(ds).index
     sector = ix.member_sector
     group = np.full(len(sector), -1, dtype=np.int64)
     has_sector = sector >= 0
     sector_group = ix.sector_group[sector[has_sector] - ix.offsets["sectors"]]
     group[has_sector] = np.where(sector_group >= 0, sector_group, sector[has_sector])
-    return group, ix.column("members", "township")
+    ungrouped = np.zeros(len(sector), dtype=bool)
+    ungrouped[has_sector] = sector_group < 0
+    return group, ix.column("members", "township"), ungrouped
+
+
+def _match_names(match: np.ndarray, ungrouped: np.ndarray) -> np.ndarray:
+    """The MATCHES of planned liaisons by their cost (0, 1, 2), same_sector where the shared sector has no
+    group."""
+    return np.asarray(MATCHES, dtype=object)[np.where((match == 0) & ungrouped, 3, match)]
 
 
 def _plan_members(
@@ -230,7 +239,7 @@ def _plan_members(
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Assign each target member row one CPC member (never `excluded[i]`); updates `loads` in place."""
     target_index, s_row, via = _eligible_pairs(ds, targets, excluded, committee)
-    group, township = _group_keys(ds)
+    group, township, ungrouped = _group_keys(ds)
     t_members = targets[target_index]
     match = np.where(
         (group[t_members] >= 0) & (group[t_members] == group[s_row]),
@@ -268,7 +277,7 @@ def _plan_members(
             "sector_name": sector_names,
             "township_name": township_names,
             "reason": reason,
-            "match": np.asarray(MATCHES, dtype=object)[match[chosen_pair[placed]]] if len(placed) else [],
+            "match": _match_names(match[chosen_pair[placed]], ungrouped[rows]) if len(placed) else [],
         },
         columns=[c for c in PLAN_COLUMNS if c != "load"],
     )

@@ -289,9 +289,13 @@ def redact(ds: Dataset, *, lang: str = "zh") -> Dataset:
     )
     activities["target"] = _mapped(activities["target"], person_id)
     activities["note"] = scrub.column(activities["note"])
+    # where a warning lies names no one either: the workbook is the dataset (its file name, 数据集), a
+    # sheet or file may be named after a person
     warnings = [
         replace(
             p,
+            file=scrub(p.file) if p.file else p.file,
+            sheet=scrub(p.sheet) if p.sheet else p.sheet,
             value=scrub(p.value) if p.value else p.value,
             params={k: scrub(v) if isinstance(v, str) else v for k, v in p.params.items()},
         )

@@ -557,3 +557,23 @@ def test_the_league_table_names_the_period_of_its_effective_rates(lang: str) -> 
     assert result.exit_code == 0
     said = "注：活动统计期 2024-01-01 至 2024-12-31。" if lang == "zh" else "2024-01-01 to 2024-12-31"
     assert said in result.stdout
+
+
+def test_an_activity_dated_years_after_the_rest_is_questioned(tmp_path: Path) -> None:
+    # 2042 typed for 2024: the default period would end in 2042 and leave every liaison dormant
+    rows = "日期,类型,参加委员,对象\n2024-03-01,talk,A1,B1\n2024-11-30,talk,A1,B1\n2042-03-05,talk,A1,B1\n"
+    (tmp_path / "typo").mkdir()
+    ds = load(_copy_fixture(tmp_path / "typo", rows))
+    (late,) = [p for p in ds.warnings if p.code == "far_later_activity_date"]
+    assert (late.row, late.column, late.value, late.params["latest"]) == (
+        4,
+        "日期",
+        "2042-03-05",
+        "2024-11-30",
+    )
+    assert "是否录错了年份" in late.message("zh") and "a year typed wrong?" in late.message("en")
+    # a log that resumed after more than a year is no typo when most of it lies after the gap
+    rows = "日期,类型,参加委员,对象\n2021-03-01,talk,A1,B1\n2024-11-30,talk,A1,B1\n2025-01-05,talk,A1,B1\n"
+    (tmp_path / "resumed").mkdir()
+    ds = load(_copy_fixture(tmp_path / "resumed", rows))
+    assert [p for p in ds.warnings if p.code == "far_later_activity_date"] == []

@@ -12,6 +12,7 @@ import csv
 import io
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -551,6 +552,29 @@ def test_main_help_lists_every_command() -> None:
     assert "例 / Example" in result.stdout
     for command in COMMANDS:
         assert command in result.stdout
+
+
+def test_main_help_lists_the_commands_in_english_with_lang_en() -> None:
+    from pbgraph._texts.help import SUMMARIES
+
+    for args in (("--help", "--lang", "en"), ("--lang=en", "--help")):
+        result = CliRunner().invoke(main, list(args), terminal_width=80)
+        assert result.exit_code == 0, result.output
+        rows = result.output.split("Commands:")[1].splitlines()[1:]
+        assert [row.split()[0] for row in rows] == list(COMMANDS)
+        for row, command in zip(rows, COMMANDS, strict=True):
+            # each in full at 80 columns, in English
+            assert row.split(None, 1)[1] == SUMMARIES[command][1]
+            assert not re.search(r"[\u4e00-\u9fff]", row)
+    assert "委员名单" in run("--help").stdout
+
+
+def test_lang_before_the_command_is_the_commands_lang() -> None:
+    assert run("--lang", "en", "info", ROOT / "data/sample").stdout.startswith("Dataset counts")
+    assert run("info", ROOT / "data/sample", "--lang", "en").stdout.startswith("Dataset counts")
+    # the command's own --lang is the last word
+    assert run("--lang", "en", "info", ROOT / "data/sample", "--lang", "zh").stdout.startswith("数据概况")
+    assert run("info", ROOT / "data/sample").stdout.startswith("数据概况")
 
 
 @pytest.mark.parametrize("command", sorted(COMMANDS))

@@ -5,6 +5,7 @@ office never sees (DESIGN 3.1). A name two rows share is refused, with their ids
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -97,63 +98,56 @@ def test_an_unknown_committee_lists_the_committees_by_id_and_name(
 @pytest.mark.parametrize(
     ("lang", "words"),
     [
-        ("zh", "有 2 个委员名为“王二”（M2：经济界，东街街道；N1：教育界，城关镇），请改用编号"),
-        ("en", "2 members are named '王二' (M2: 经济界, 东街街道; N1: 教育界, 城关镇); give the id instead"),
+        (
+            "zh",
+            "有 2 个委员名为“王二”（M2：经济界，东街街道；N1：教育界，城关镇），请改用编号，"
+            "或写成 王二（经济界）",
+        ),
+        (
+            "en",
+            "2 members are named '王二' (M2: 经济界, 东街街道; N1: 教育界, 城关镇); give the id instead,"
+            " or write 王二（经济界）",
+        ),
     ],
 )
 def test_namesakes_are_listed_with_their_sector_and_township(tmp_path: Path, lang: str, words: str) -> None:
-    # which id is whose: M2 sits in 经济界 and 东街街道, N1 (renamed 王二) in 教育界 and 城关镇
-    tables = base()
-    tables["members"].set(4, "name", "王二")
-    code, output = run("whatif", str(dataset(tmp_path, tables)), "--remove", "王二", "--lang", lang)
-    assert code == 1
-    assert words in output
-
-
-@pytest.mark.parametrize(
-    ("lang", "words"),
-    [
-        ("zh", "（M2：经济界，东街街道；N1：教育界，城关镇），请改用编号，或写作 王二（经济界）"),
-        ("en", "(M2: 经济界, 东街街道; N1: 教育界, 城关镇); give the id instead, or write 王二（经济界）"),
-    ],
-)
-def test_namesakes_of_different_sectors_are_shown_the_office_spelling(
-    tmp_path: Path, lang: str, words: str
-) -> None:
-    # M2 王二 sits in 经济界, N1 renamed 王二 in 教育界: 王二（经济界） is M2 alone, so the error suggests it
+    # which id is whose: M2 sits in 经济界 and 东街街道, N1 (renamed 王二) in 教育界 and 城关镇; the spelling
+    # offered names M2 alone, as an office file would write it (its sector is N1's no more)
     tables = base()
     tables["members"].set(4, "name", "王二")
     folder = str(dataset(tmp_path, tables))
     code, output = run("whatif", folder, "--remove", "王二", "--lang", lang)
     assert code == 1
     assert words in output
-    # the suggested spelling is read as the one it names
-    assert json_of(tmp_path, "spelled", "whatif", folder, "--remove", "王二（经济界）") == json_of(
+    changes = json_of(tmp_path, "spelled", "whatif", folder, "--remove", "王二（经济界）")
+    assert isinstance(changes, dict)
+    assert [(row["change"], row["id"]) for row in changes["member_changes"]] == [("left", "M2")]
+
+
+@pytest.mark.parametrize(
+    ("renamed", "namesakes"),
+    [
+        # three 王二: M2 and N2 in 经济界, N1 in 教育界
+        ((4, 5), 3),
+        # two in 经济界 (M2 and N2): 王二（经济界） would not tell them apart
+        ((5,), 2),
+    ],
+)
+def test_the_spelling_shown_names_the_first_namesake_alone(
+    tmp_path: Path, renamed: tuple[int, ...], namesakes: int
+) -> None:
+    tables = base()
+    for row in renamed:
+        tables["members"].set(row, "name", "王二")
+    folder = str(dataset(tmp_path, tables))
+    code, output = run("whatif", folder, "--remove", "王二")
+    assert code == 1 and f"有 {namesakes} 个委员名为“王二”" in output
+    found = re.search(r"或写成 (王二（[^）]+）)", output)
+    assert found is not None and found.group(1) != "王二（经济界）"
+    # what it suggests is read as the first of them, M2
+    assert json_of(tmp_path, "spelled", "whatif", folder, "--remove", found.group(1)) == json_of(
         tmp_path, "id", "whatif", folder, "--remove", "M2"
     )
-
-
-def test_the_spelling_shown_is_of_a_namesake_it_picks(tmp_path: Path) -> None:
-    # three 王二: M2 and N2 in 经济界, N1 in 教育界; only 王二（教育界） picks one of them
-    tables = base()
-    tables["members"].set(4, "name", "王二")
-    tables["members"].set(5, "name", "王二")
-    code, output = run("whatif", str(dataset(tmp_path, tables)), "--remove", "王二")
-    assert code == 1
-    assert "有 3 个委员名为“王二”" in output and "请改用编号，或写作 王二（教育界）" in output
-
-
-@pytest.mark.parametrize("lang", ["zh", "en"])
-def test_namesakes_of_one_sector_are_not_shown_a_spelling_that_picks_nobody(
-    tmp_path: Path, lang: str
-) -> None:
-    # N2 renamed 王二 sits in 经济界 as M2 does: 王二（经济界） would not tell them apart
-    tables = base()
-    tables["members"].set(5, "name", "王二")
-    code, output = run("whatif", str(dataset(tmp_path, tables)), "--remove", "王二", "--lang", lang)
-    assert code == 1 and "M2" in output and "N2" in output
-    assert ("请改用编号\n" if lang == "zh" else "give the id instead\n") in output
-    assert "（经济界）" not in output
 
 
 @pytest.mark.parametrize("spelling", ["王 二", "王二\u3000", "王\u3000\u3000二"])

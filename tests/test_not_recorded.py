@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from pbgraph.analyses import Result, run_all
-from tests.broken import base, dataset, load_ok
+from tests.broken import Sheet, base, dataset, load_ok
 
 MEMBER_LIAISONS = ["liaisons:member"]
 EVERY_LIAISON = ["liaisons:sector", "liaisons:member", "liaisons:township", "liaisons:contact"]
@@ -176,3 +176,19 @@ def test_few_contacts_is_not_told_without_contact_liaisons(tmp_path: Path) -> No
     )
     assert alone.empty
     assert alone.attrs["not_recorded"] == ["liaisons:contact"]
+
+
+def test_org_life_is_not_told_without_organizations(tmp_path: Path) -> None:
+    # a roster, its member liaisons and a contact log (an office workbook without 组织/组织成员): who is in a
+    # duty-line organization cannot be told, so the counts are unknown (n/a), not 0 members and 0
+    # organizations, and every table says why
+    tables = {name: base()[name] for name in ("members", "liaisons")}
+    tables["liaisons"].rows = [row for row in tables["liaisons"].rows if row[2] == "member"]
+    tables["activities"] = Sheet(["date", "kind", "members", "target"], [["2024-05-06", "talk", "M2", "N1"]])
+    found = run_all(load_ok(dataset(tmp_path, tables)))["org_life"]
+    rates = found.tables["org_life_rates"]
+    counts = ["duty_line_cpc_members", "below_min_meetings", "duty_line_organizations"]
+    assert rates[[*counts, "organizations_without_meetings"]].values.tolist() == [[None] * 4]
+    for table in ("org_life", "org_meetings", "org_life_rates"):
+        assert _noted(found, table) == ["organizations", "memberships"], table
+    assert found.not_recorded == ["organizations", "memberships"]

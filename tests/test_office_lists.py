@@ -227,3 +227,41 @@ def test_validate_gives_the_hint(tmp_path: Path) -> None:
     assert "请写成 张伟（西河镇） 加以区分" in result.output and "张伟（经济界）" not in result.output
     english = CliRunner().invoke(main, ["validate", str(path), "--lang", "en"])
     assert "(used in row 2). Write 张伟（西河镇） to tell them apart" in english.output
+
+
+# a roster row repeated ---------------------------------------------------------------------------
+
+
+def test_a_roster_row_entered_twice_is_a_warning_naming_its_rows(tmp_path: Path) -> None:
+    # rows 3 and 4 alike in every column (pasted twice), 李红 also on a second roster sheet; the two 张伟
+    # differ in their 镇街 only (namesakes): not repeats
+    header = ["姓名", "政治面貌", "界别", "所在镇（街）"]
+    roster = [
+        header,
+        ["王一", "中共党员", "中共", "东关街道"],  # row 2
+        ["李红", "群众", "教育界", "东关街道"],  # row 3
+        ["李红", "群众", "教育界", "东关街道"],  # row 4
+        ["张伟", "民建会员", "经济界", "东关街道"],  # row 5
+        ["张伟", "民建会员", "经济界", "西河镇"],  # row 6
+    ]
+    standing = [header, ["李红", "群众", "教育界", "东关街道"]]  # row 2
+    ds = pbgraph.load(_workbook(tmp_path / "名单.xlsx", {"委员名单": roster, "常委名单": standing}))
+    assert len(ds.members) == 6  # loaded as written: namesakes alike in everything are possible
+    (repeated,) = [p for p in ds.warnings if p.code == "office_duplicate_member"]
+    assert (repeated.sheet, repeated.row, repeated.value) == ("委员名单", 3, "李红")
+    assert "“李红”在委员名单中出现 3 次" in repeated.message("zh")
+    assert "（委员名单 第 3, 4 行；常委名单 第 2 行），现按 3 名委员计" in repeated.message("zh")
+    assert "(委员名单 rows 3, 4; 常委名单 row 2), and counts as 3 members" in repeated.message("en")
+
+
+def test_a_name_found_nowhere_says_the_name_one_character_away(tmp_path: Path) -> None:
+    # 李宏 for 李红 (a homophone typed) is said beside it; 陈思 (a character short) and 赵六 (two away) are
+    # not, nor 王一三, a character away from 王一一 and 王一二 alike
+    roster = [*ROSTER, ["王一一", "民进会员", "教育界"], ["王一二", "民进会员", "教育界"]]
+    listing = [["党员委员", "联系党外委员"], ["王一", "李宏、陈思、赵六、王一三"]]
+    (unknown,) = _errors(_workbook(tmp_path / "名单.xlsx", {"名单": roster, "联系": listing}))
+    assert (
+        "4 个名称在委员名单中找不到：李宏（是否为“李红”？）、陈思、赵六、王一三（第 2 行）"
+        in unknown.message("zh")
+    )
+    assert "李宏 (did you mean 李红?), 陈思, 赵六, 王一三 (row 2)" in unknown.message("en")

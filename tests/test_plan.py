@@ -42,7 +42,7 @@ from tests.datasets import dataset_tables, load_tables
 
 FIXTURE = Path(__file__).parent / "fixtures" / "plan"
 SLOW_DATA = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example]
-MATCH_COST = {"same_sector_group": 1, "same_township": 2, "other": 3}
+MATCH_COST = {"same_sector_group": 1, "same_sector": 1, "same_township": 2, "other": 3}
 
 
 @pytest.fixture(scope="module")
@@ -60,9 +60,9 @@ def test_the_hand_checked_plan(ds: Dataset) -> None:
     assert rows(proposed.liaisons, ["committee", "kind", "source", "target", "reason", "match", "load"]) == [
         ("C1", "member", "A1", "N1", "unlinked", "same_sector_group", 2),
         ("C1", "member", "A2", "N2", "unlinked", "same_township", 2),
-        ("C1", "member", "A2", "N3", "unlinked", "same_sector_group", 2),
-        ("C2", "member", "B2", "N5", "unlinked", "same_sector_group", 2),
-        ("C2", "member", "B2", "D1", "unlinked", "same_sector_group", 2),
+        ("C1", "member", "A2", "N3", "unlinked", "same_sector", 2),
+        ("C2", "member", "B2", "N5", "unlinked", "same_sector", 2),
+        ("C2", "member", "B2", "D1", "unlinked", "same_sector", 2),
         ("C1", "sector", "P1", "G1", "no_liaison", "", 2),
         ("C1", "sector", "A1", "S5", "no_liaison", "", 2),
         ("C1", "township", "A1", "T1", "no_township_liaison", "", 2),
@@ -113,7 +113,8 @@ def test_a_dataset_naming_no_committee_is_one_committee(tmp_path: Path) -> None:
     member_rows = proposed.liaisons[proposed.liaisons["kind"] == "member"]
     assert sorted(rows(member_rows, columns)) == [
         ("", "乙", "戊", "unlinked", "same_township", 2),
-        ("", "甲", "丁", "unlinked", "same_sector_group", 1),
+        # a roster without 界别联组: the match is the same sector, not "the same sector group"
+        ("", "甲", "丁", "unlinked", "same_sector", 1),
     ]
     assert proposed.unplaced[proposed.unplaced["kind"] == "member"].empty
     fragile = plan(ds, fragile=True).liaisons
@@ -126,10 +127,10 @@ def test_more_capacity_places_everyone_and_spreads_the_load(ds: Dataset) -> None
     assert rows(members, ["source", "target", "match"]) == [
         ("A1", "N1", "same_sector_group"),
         ("A2", "N2", "same_township"),
-        ("A2", "N3", "same_sector_group"),
+        ("A2", "N3", "same_sector"),
         ("A1", "N4", "other"),
-        ("B2", "N5", "same_sector_group"),
-        ("B2", "D1", "same_sector_group"),
+        ("B2", "N5", "same_sector"),
+        ("B2", "D1", "same_sector"),
     ]
     assert "member" not in set(proposed.unplaced["kind"])
 
@@ -139,7 +140,7 @@ def test_fragile_members_get_a_second_liaison_from_someone_else(ds: Dataset) -> 
     fragile = proposed.liaisons[proposed.liaisons["reason"] == "fragile"]
     assert rows(fragile, ["committee", "source", "target", "match"]) == [
         ("C1", "A2", "X2", "other"),
-        ("C2", "B2", "Y1", "same_sector_group"),
+        ("C2", "B2", "Y1", "same_sector"),
     ]
     assert rows(proposed.unplaced[proposed.unplaced["kind"] == "member"], ["target", "gap", "reason"]) == [
         ("Y2", "fragile", "capacity")

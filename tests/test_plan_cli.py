@@ -117,8 +117,11 @@ def test_plan_on_a_dataset_naming_no_committee(tmp_path: Path) -> None:
     data = json.loads(run("plan", folder, "--format", "json").stdout)
     member_rows = [r for r in data["plan"] if r["kind"] == "member"]
     assert [(r["committee"], r["source"], r["target"], r["match"]) for r in member_rows] == [
-        ("", "A1", "N1", "same_sector_group")
+        ("", "A1", "N1", "same_sector")
     ]
+    # no sector groups: the table says 同一界别, not 同一界别联组 (a 联组 the dataset does not have)
+    table = run("plan", folder).stdout
+    assert "同一界别" in table and "联组" not in table
     assert [r for r in data["unplaced"] if r["kind"] == "member"] == []
     out = tmp_path / "plan.xlsx"
     assert run("plan", folder, "--format", "xlsx", "-o", out).exit_code == 0
@@ -354,3 +357,22 @@ def test_diff_by_name_says_whose_ids_each_row_gives(tmp_path: Path) -> None:
         assert ids[row["ids_from"]][row["name"]] == row["id"]
     table = run("diff", old, new, "--match", "name").stdout
     assert "编号所属" in table and "原数据集" in table and "新数据集" in table
+
+
+def test_report_compare_of_rosters_without_ids_notes_them_and_matches_by_name(tmp_path: Path) -> None:
+    # a roster without 编号 with 吴国强 removed: by id, the report paired other people (田志刚 "changed" from
+    # 民盟 to 民建, printed as codes) and said nothing; it now says so, and --match name finds the departure
+    members = [("何丽华", "中共党员"), ("吴国强", "民盟盟员"), ("田志刚", "民建会员"), ("孙红", "无党派人士")]
+    old = _office_book(tmp_path / "old.xlsx", members, [("何丽华", "吴国强、田志刚、孙红")])
+    new = _office_book(
+        tmp_path / "new.xlsx", [m for m in members if m[0] != "吴国强"], [("何丽华", "田志刚、孙红")]
+    )
+    page = tmp_path / "report.html"
+    assert run("report", new, "--compare", old, "--no-views", "-o", page).exit_code == 0
+    html = page.read_text(encoding="utf-8")
+    assert "个编号在两个数据集中是不同的人" in html and "--match name" in html
+    assert ">CDL<" not in html and ">CNDCA<" not in html  # a party change in words, as `diff` gives it
+    assert run("report", new, "--compare", old, "--match", "name", "--no-views", "-o", page).exit_code == 0
+    html = page.read_text(encoding="utf-8")
+    assert "0 名委员新增，1 名退出，0 项委员信息变更" in html
+    assert "不同的人" not in html and "吴国强" in html

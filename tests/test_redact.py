@@ -185,3 +185,26 @@ def test_report_views_name_nobody(tmp_path: Path) -> None:
     text = out.read_text(encoding="utf-8")
     assert "数据集" in text
     assert [s for s in (*SECRETS, folder.name) if s in text] == []
+
+
+def test_a_redacted_report_of_a_workbook_names_neither_the_workbook_nor_a_sheet(tmp_path: Path) -> None:
+    # the data-problems section lists each warning's file and sheet: an office workbook is named after its
+    # committee and is the dataset itself (数据集), a sheet may be named after a person
+    from openpyxl import Workbook
+
+    book = Workbook()
+    roster = book.active
+    roster.title = "委员名单"
+    for row in (["姓名", "政治面貌", "手机号"], ["张三丰", "中共党员", "13800000000"], ["李四", "民盟", ""]):
+        roster.append(row)
+    book.create_sheet("张三丰备忘").append(["随手记", "数量"])
+    workbook = tmp_path / "青山县政协委员名单.xlsx"
+    book.save(workbook)
+    ds = load(workbook)
+    assert {p.file for p in ds.warnings} == {workbook.name}
+    assert "张三丰备忘" in {p.sheet for p in ds.warnings}
+    out = tmp_path / "r.html"
+    result = CliRunner().invoke(main, ["report", str(workbook), "--redact", "--no-views", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    assert [s for s in ("青山县政协委员名单", "张三丰", "三丰") if s in text] == []

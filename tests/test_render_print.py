@@ -8,8 +8,6 @@ import base64
 import io
 import subprocess
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from itertools import combinations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,10 +19,14 @@ from PIL import Image
 from pbgraph import Dataset
 from pbgraph.render import build_view, render_view, write_view
 from pbgraph.render._model import GAP_HALO
+from pbgraph.render._static import FOCUS_ZORDER
 from tests.browser import Chromium, open_view, wait_ready
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
+
+#: the zorders of the static pictures' node markers: every node, and the node the view is about over them
+NODE_ZORDERS = (2, FOCUS_ZORDER)
 
 
 def opened(chromium: Chromium, view: Any, path: Path) -> tuple[Any, Any, str]:
@@ -132,10 +134,9 @@ def test_a_reports_printed_views_are_twice_the_screen_resolution(chromium: Chrom
 # -- the static pictures -------------------------------------------------------------------------------
 
 
-@contextmanager
-def drawn_figures() -> Iterator[list[Figure]]:
-    """The matplotlib figures the static renderer draws inside the block, each kept after it is drawn (the
-    geometry the SVG or PNG is written from)."""
+def drawn(views: list[Any], fmt: str) -> list[Figure]:
+    """The figures the pictures of `views` are written from (the geometry as drawn), each view rendered as
+    `fmt` (the picture checked too: an SVG document)."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -150,18 +151,32 @@ def drawn_figures() -> Iterator[list[Figure]]:
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(static, "_draw", keep)
-        yield captured
+        for view in views:
+            picture = render_view(view, fmt=fmt)
+            if fmt == "svg":
+                svg = picture.decode("utf-8")
+                assert svg.startswith("<?xml") and "</svg>" in svg
+    assert len(captured) == len(views)
+    return captured
+
+
+def marker_radii(figure: Any, collections: list[Any]) -> np.ndarray:
+    """Each marker's drawn extent in pixels: its path's farthest vertex, at the marker's size (points)."""
+    to_pixels = figure.dpi / 72
+    return np.concatenate(
+        [
+            np.hypot(*c.get_paths()[0].vertices.T).max() * np.sqrt(c.get_sizes()) * to_pixels
+            if len(c.get_paths()[0].vertices)
+            else np.zeros(len(c.get_offsets()))
+            for c in collections
+        ]
+    )
 
 
 @pytest.mark.parametrize("name", ["member", "sector", "org"])
 def test_svg_labels_do_not_overlap_and_arrowheads_are_smaller_than_nodes(sample: Dataset, name: str) -> None:
     target = {"member": "M0205", "sector": "S018"}.get(name)
-    view = build_view(sample, name, target)
-    # the geometry as drawn: the figure the SVG is written from
-    with drawn_figures() as captured:
-        svg = render_view(view, fmt="svg").decode("utf-8")
-    assert svg.startswith("<?xml") and "</svg>" in svg
-    figure = captured[0]
+    figure = drawn([build_view(sample, name, target)], "svg")[0]
     renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
     axes = figure.axes[0]
     labels = [t for t in axes.texts if t.get_text()]
@@ -181,18 +196,13 @@ def test_svg_labels_do_not_overlap_and_arrowheads_are_smaller_than_nodes(sample:
         return  # organization edges carry no arrows
     heads = [c for c in axes.collections if isinstance(c, PolyCollection)]
     assert heads, "arrowheads drawn"
-    markers = [c for c in axes.collections if isinstance(c, PathCollection) and c.get_zorder() == 2]
+    # the nodes' markers (the node the view is about over the others)
+    markers = [
+        c for c in axes.collections if isinstance(c, PathCollection) and c.get_zorder() in NODE_ZORDERS
+    ]
     centres = np.concatenate([axes.transData.transform(c.get_offsets()) for c in markers])
     to_pixels = figure.dpi / 72
-    # a marker's drawn extent: its path's farthest vertex, at the marker's size (points)
-    radii = np.concatenate(
-        [
-            np.hypot(*c.get_paths()[0].vertices.T).max() * np.sqrt(c.get_sizes()) * to_pixels
-            if len(c.get_paths()[0].vertices)
-            else np.zeros(len(c.get_offsets()))
-            for c in markers
-        ]
-    )
+    radii = marker_radii(figure, markers)
     checked = 0
     for poly in heads[0].get_paths():
         corners = axes.transData.transform(poly.vertices[:3])
@@ -206,17 +216,49 @@ def test_svg_labels_do_not_overlap_and_arrowheads_are_smaller_than_nodes(sample:
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_folded_reach_source_is_drawn_as_big_as_the_super_nodes_around_it(
+    sample: Dataset, lang: str
+) -> None:
+    """The page opens on a reach with its source selected (outlined, its label bold, the rest dimmed); the
+    picture drew the source at its own size, a speck among super-nodes several times bigger. Now no smaller
+    than the median node, over the others, and its label bold."""
+    from matplotlib.collections import PathCollection
+
+    view = build_view(sample, "reach", "M0001", node_limit=10, lang=lang)
+    nodes, _ = view.first_frame()
+    source = next(node for node in nodes if node.id == "M0001")
+    supers = [node for node in nodes if node.kind == "aggregate"]
+    assert source.shape == "star" and len(supers) >= 3
+    assert source.size < float(np.median([node.size for node in supers]))  # what the picture must make up for
+    figure = drawn([view], "png")[0]
+    axes = figure.axes[0]
+    markers = [
+        c for c in axes.collections if isinstance(c, PathCollection) and c.get_zorder() in NODE_ZORDERS
+    ]
+    centres = np.concatenate([axes.transData.transform(c.get_offsets()) for c in markers])
+    radii = marker_radii(figure, markers)
+    at = axes.transData.transform([(source.x, -source.y)])[0]
+    star = int(np.argmin(np.hypot(*(centres - at).T)))
+    others = np.delete(radii, star)
+    # a five-pointed star's tips reach out 1.1 x its size at the same area: at least the median hexagon's
+    assert radii[star] >= float(np.median(others)) * 0.99, (radii[star], np.median(others))
+    # drawn over every other node, and its label bold
+    assert max(c.get_zorder() for c in markers) == FOCUS_ZORDER
+    label = next(t for t in axes.texts if t.get_text() == source.label)
+    assert label.get_fontweight() == "bold"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
 def test_a_long_notice_stays_inside_the_picture(sample: Dataset, lang: str) -> None:
     """The notice's box keeps the margin the picture has on its left: wrapped at 170 columns, the folded
     gaps view's (bold, with “” that the column count takes for narrow) touched the right edge, and a city's
     folded reach ran past it."""
-    with drawn_figures() as captured:
-        for name, target in (("gaps", None), ("network", None), ("reach", "M0001")):
-            view = build_view(sample, name, target, node_limit=10, lang=lang)
-            assert view.notice
-            render_view(view, fmt="png")
-    assert len(captured) == 3
-    for figure in captured:
+    views = [
+        build_view(sample, name, target, node_limit=10, lang=lang)
+        for name, target in (("gaps", None), ("network", None), ("reach", "M0001"))
+    ]
+    assert all(view.notice for view in views)
+    for figure in drawn(views, "png"):
         renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
         boxes = [text.get_bbox_patch() for text in figure.texts if text.get_bbox_patch() is not None]
         assert len(boxes) == 1

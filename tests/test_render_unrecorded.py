@@ -135,8 +135,13 @@ def test_the_reach_of_a_roster_alone_says_its_liaisons_were_not_recorded(roster_
 def test_english_views_name_the_parties_as_the_tables_do(roster_alone: Path) -> None:
     view = build_view(load_ok(roster_alone), "network", lang="en")
     # M1, M2 CPC; N1 CDL; N2 NP: the party and non-party in words, as `PARTY_EN` writes them in every table
-    parties = {item.label: item.count for item in view.legend if item.shape == "dot" and item.symbol is None}
+    dots = [item for item in view.legend if item.shape == "dot" and item.symbol is None]
+    parties = {item.full or item.label: item.count for item in dots}
     assert parties == {"CPC": 2, "China Democratic League": 1, "non-party": 1}
+    # the legend's line gives the long name's short form, the full name its tooltip
+    assert [(item.label, item.full) for item in dots if item.full] == [
+        ("Democratic League", "China Democratic League")
+    ]
     assert member_tip(view, "N1")["Party"] == "China Democratic League"
     assert member_tip(view, "N2")["Party"] == "non-party"
     assert next(node.attrs["party"] for node in view.nodes if node.id == "N2") == "non-party"

@@ -199,10 +199,13 @@ ERRORS: dict[str, tuple[str, str]] = {
         "unknown member(s): {ids_en} (use ids or names of the members table)",
     ),
     "same_name": (
-        "有 {n} 个{kind_zh}名为“{name}”（{ids_zh}），请改用编号{or_zh}",
-        "{n} {kind_en} are named '{name}' ({ids_en}); give the id instead{or_en}",
+        "有 {n} 个{kind_zh}名为“{name}”（{ids_zh}），请改用编号",
+        "{n} {kind_en} are named '{name}' ({ids_en}); give the id instead",
     ),
-    "same_name_spelling": ("，或写作 {example}", ", or write {example}"),
+    "same_member_name": (
+        "有 {n} 个委员名为“{name}”（{ids_zh}），请改用编号，或写成 {example}",
+        "{n} members are named '{name}' ({ids_en}); give the id instead, or write {example}",
+    ),
     "same_name_place": ("{id}：{place}", "{id}: {place}"),
     "place_separator": ("，", ", "),
     "separator": ("；", "; "),

@@ -130,30 +130,63 @@ HELP: dict[str, tuple[str, str]] = {
 }
 
 
-SUMMARIES: dict[str, str] = {
-    "import": "把办公室现有的 Excel/CSV（委员名单、联系名单…）转为规范数据集，并写出导入报告。",
-    "template": (
-        "写出办公室格式的空白模板（委员名单、各联系表、组织、联系记录、"
-        "组织生活记录…，含填表说明、下拉选项和示例行）。"
+SUMMARIES: dict[str, tuple[str, str]] = {
+    "import": (
+        "把办公室现有的 Excel/CSV（委员名单、联系名单…）转为规范数据集，并写出导入报告。",
+        "Office files to a canonical dataset, with an import report.",
     ),
-    "validate": "检查数据集，列出全部错误和警告（有错误时退出码为 2）。",
-    "info": "数据集概况：按政协统计各类节点和联系的数量。",
-    "generate": "生成一个虚构的政协系统数据集（用于试用和性能测试）。",
+    "template": (
+        "写出办公室格式的空白模板（委员名单、各联系表、组织、联系记录、组织生活记录…，含填表说明、下拉选项和示例行）。",
+        "An empty workbook in the office form, with instructions.",
+    ),
+    "validate": (
+        "检查数据集，列出全部错误和警告（有错误时退出码为 2）。",
+        "Check a dataset; list its errors and warnings.",
+    ),
+    "info": (
+        "数据集概况：按政协统计各类节点和联系的数量。",
+        "Counts by kind, per committee.",
+    ),
+    "generate": (
+        "生成一个虚构的政协系统数据集（用于试用和性能测试）。",
+        "Generate a fictional committee system (county … national).",
+    ),
     "analyze": (
-        "运行分析：覆盖率、未联系、未组织、界别、镇街、平台、联系链、负担、关键联系人、联系实效、组织生活。"
+        "运行分析：覆盖率、未联系、未组织、界别、镇街、平台、联系链、负担、关键联系人、联系实效、组织生活。",
+        "Run an analysis (or all) and print its rows.",
     ),
     "plan": (
-        "安排联系：为未联系的党外委员、无人联系的界别和镇街提出新的联系人（最小费用流，结果最优且可重复）。"
+        "安排联系：为未联系的党外委员、无人联系的界别和镇街提出新的联系人（最小费用流，结果最优且可重复）。",
+        "Propose the liaisons that close the coverage gaps.",
     ),
     "diff": (
-        "比较两个数据集（换届、动态管理）：委员进出和变更、联系增减、组织变化、覆盖率前后、缺口出现、消除和加重。"
+        "比较两个数据集（换届、动态管理）：委员进出和变更、联系增减、组织变化、覆盖率前后、缺口出现、消除和加重。",
+        "Compare two datasets: members, liaisons, rates, gaps.",
     ),
-    "whatif": "假如这些委员离开：谁变成未联系或仅一人联系，哪些界别、镇街失去唯一联系人，覆盖率会怎样。",
-    "render": "生成交互式关系图（离线可用的单个 HTML 文件），或 PNG/SVG 静态图。",
-    "report": "生成分析报告：一个可离线打开、可打印为 PDF 的 HTML 文件。",
-    "export": "导出：分析表格（Excel）、关系图（GraphML/GEXF/JSON）或数据集本身（CSV）。",
-    "neo4j": "Neo4j：共享的多用户数据库（推送、读回、查询）/ Neo4j as the shared store: push, pull, query.",
-    "cache": "数据集缓存：第一次读取并检查过的数据集保存在这里，之后的命令直接使用（文件一改就重新读取）。",
+    "whatif": (
+        "假如这些委员离开：谁变成未联系或仅一人联系，哪些界别、镇街失去唯一联系人，覆盖率会怎样。",
+        "What if these members left: the gaps and rates after.",
+    ),
+    "render": (
+        "生成交互式关系图（离线可用的单个 HTML 文件），或 PNG/SVG 静态图。",
+        "Render an interactive graph view (HTML), or PNG/SVG.",
+    ),
+    "report": (
+        "生成分析报告：一个可离线打开、可打印为 PDF 的 HTML 文件。",
+        "Write the report: one offline HTML file, printable to PDF.",
+    ),
+    "export": (
+        "导出：分析表格（Excel）、关系图（GraphML/GEXF/JSON）或数据集本身（CSV）。",
+        "Export the tables, the graph (GraphML, GEXF, JSON) or CSV.",
+    ),
+    "neo4j": (
+        "Neo4j：共享的多用户数据库（推送、读回、查询）/ Neo4j as the shared store: push, pull, query.",
+        "Neo4j as the shared store: push, pull, query.",
+    ),
+    "cache": (
+        "数据集缓存：第一次读取并检查过的数据集保存在这里，之后的命令直接使用（文件一改就重新读取）。",
+        "The cache of validated datasets: where, how big, clear.",
+    ),
 }
-"""The first paragraph of each command's help, which `pbgraph --help` lists without importing the commands
-(tests/test_lazy_imports.py checks each is the command's own)."""
+"""What `pbgraph --help` lists for each command without importing the commands: the first paragraph of its
+help (tests/test_lazy_imports.py checks each is the command's own); with `--lang en`, its gist in English."""

@@ -52,6 +52,13 @@ OFFICE_MESSAGES: dict[str, tuple[str, str]] = {
         "{count} 条联系重复列出（第 {rows} 行），只计一次。请删除重复的名字。",
         "{count} liaison(s) listed more than once ({rows_en}); each counts once. Remove the repeats.",
     ),
+    "office_duplicate_member": (
+        "“{value}”在委员名单中出现 {count} 次，读到的各列都相同（{places}），现按 {count} 名委员计。如是重复"
+        "录入，请删除多余的行；如确是同名的不同委员，请加“编号”列加以区分。",
+        "'{value}' appears {count} times in the roster with every column read alike ({places_en}), and"
+        " counts as {count} members. If a row was entered twice, delete the repeats; if they are namesakes,"
+        " add an 编号 (id) column to tell them apart.",
+    ),
     "office_group_conflict": (
         "界别“{value}”被写入了不同的界别联组（第 {rows} 行），采用第一个：{group}。请统一填写。",
         "Sector '{value}' is given different sector groups ({rows_en}); the first is used: {group}."
@@ -65,6 +72,12 @@ OFFICE_MESSAGES: dict[str, tuple[str, str]] = {
 
 ROWS_EN: tuple[str, str] = ("row {rows}", "rows {rows}")
 """How `{rows_en}` names the rows of an office message in English: one row, several rows."""
+
+NEAR_NAME: tuple[str, str] = ("{name}（是否为“{near}”？）", "{name} (did you mean {near}?)")
+"""A name found nowhere beside the one name a character away (office_unknown_name's `{names}`)."""
+
+SHEET_ROWS: tuple[str, str] = ("{sheet} 第 {rows} 行", "{sheet} {rows_en}")
+"""Rows of one sheet in a message that names rows of several (`{places}` of office_duplicate_member)."""
 
 # activity logs (联系记录, 组织生活记录) --------------------------------------------------------------------
 

@@ -168,6 +168,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "无法识别的活动日期“{value}”。请使用 2024-03-01 这样的格式（活动日期必填）。",
         "Activity date '{value}' is not understood. Use a format like 2024-03-01 (an activity needs a date).",
     ),
+    "far_later_activity_date": (
+        "活动日期“{value}”比其余活动中最晚的（{latest}）晚一年以上，是否录错了年份？统计期默认截至最晚的活动日期，"
+        "这样的日期会让统计期偏离实际。请核对。",
+        "Activity date '{value}' is more than a year after the latest of the others ({latest}): a year"
+        " typed wrong? The default period ends at the latest activity date, so such a date moves it away."
+        " Check it.",
+    ),
     "activity_needs_target": (
         "{kind_zh}记录需要“对象”，或在“参加委员”中列出两名及以上委员。请填写联系对象。",
         "A {kind} activity needs a target, or two or more members. Fill in the target.",

@@ -197,6 +197,7 @@ VALUE_LABELS.update(
         "no_party_group_member": ("本政协无党组成员", "no party-group member in the committee"),
         "no_cpc_member_in_township": ("该镇街无党员委员", "no CPC member lives in the township"),
         "same_sector_group": ("同一界别联组", "same sector group"),
+        "same_sector": ("同一界别", "same sector"),
         "same_township": ("同一镇街", "same township"),
         "other": ("其他", "other"),
         "joined": ("新增", "joined"),
@@ -259,3 +260,17 @@ PARTY_EN: dict[str, str] = {
 usual English names (a short form of the longest), the Youth League and the statuses in words; CPC, known
 as it is, stays CPC. Only what is shown changes: the codes in a dataset's files stay. Other codes in an
 English table read with spaces for underscores (sector group)."""
+PARTY_EN_SHORT: dict[str, str] = {
+    "RCCK": "KMT Rev. Committee",
+    "CDL": "Democratic League",
+    "CNDCA": "Construction Assoc.",
+    "CAPD": "Promoting Democracy",
+    "CPWDP": "Peasants and Workers",
+    "CZGP": "Zhi Gong Party",
+    "JS": "Jiusan Society",
+    "TDSGL": "Taiwan League",
+    "CYL": "Youth League",
+}
+"""Short English forms of the party names too long for a line of a view's legend, as the Chinese short
+forms are (民革, 民建 …); the full name (`PARTY_EN`) stays in the entry's tooltip, the filters, tooltips,
+pictures and tables. The other codes' names are short already."""

@@ -22,7 +22,16 @@ import pyarrow as pa
 
 from pbgraph._arrays import in_sorted, search_sorted
 from pbgraph._texts.tables import OVERALL_NAME
-from pbgraph.analyses._common import check_committee, committee_sums, facts, member_mask, rate, row_mask
+from pbgraph.analyses._common import (
+    check_committee,
+    committee_sums,
+    facts,
+    member_mask,
+    not_recorded,
+    noted,
+    rate,
+    row_mask,
+)
 from pbgraph.analyses._joins import in_period, liaison_activity, of_kinds, participation
 from pbgraph.graph import committee_orgs, distinct, index_of, node_strings_at, strings_at
 from pbgraph.model import (
@@ -71,6 +80,8 @@ ORG_LIFE_RATE_COLUMNS = [
     "duty_line_organizations",
     "organizations_without_meetings",
 ]
+ORG_LIFE_NEEDS = ("organizations", "memberships")
+"""What `org_life` cannot look at without: who is in a duty-line organization, and which those are."""
 
 
 def has_activities(ds: Dataset) -> bool:
@@ -305,8 +316,9 @@ def org_life(
     ['M0141', 'O011', 0]
     """
     period = _checked_period(ds, committee, since, until)
+    missing = not_recorded(ds, *ORG_LIFE_NEEDS)
     if period is None:
-        return _no_rows(ORG_LIFE_COLUMNS)
+        return noted(_no_rows(ORG_LIFE_COLUMNS), missing)
     found = _meetings(ds, period)
     members = found.member
     below = found.meetings_per_member[members] < min_meetings
@@ -318,7 +330,7 @@ def org_life(
         dict(zip(listed.tolist(), strings_at(ds.organizations[column], listed).tolist(), strict=True))
         for column in ("id", "name")
     )
-    return pd.DataFrame(
+    frame = pd.DataFrame(
         {
             **{column: strings_at(ds.members[column], members) for column in ("committee", "id", "name")},
             "duty_organizations": [MULTI_VALUE_SEPARATOR.join(org_ids[o] for o in orgs) for orgs in orgs_of],
@@ -327,6 +339,7 @@ def org_life(
         },
         columns=ORG_LIFE_COLUMNS,
     )
+    return noted(frame, missing)
 
 
 def org_meetings(
@@ -346,15 +359,16 @@ def org_meetings(
     ['committee', 'id', 'name', 'kind', 'cpc_members', 'meetings']
     """
     period = _checked_period(ds, committee, since, until)
+    missing = not_recorded(ds, *ORG_LIFE_NEEDS)
     if period is None:
-        return _no_rows(ORG_MEETING_COLUMNS)
+        return noted(_no_rows(ORG_MEETING_COLUMNS), missing)
     found = _meetings(ds, period)
     rows = found.org_rows[row_mask(ds.organizations, committee)[found.org_rows]]
     cpc_members = np.bincount(found.member_of["org"].to_numpy(), minlength=len(ds.organizations))
     frame = ds.organizations.iloc[rows][["committee", "id", "name", "kind"]].reset_index(drop=True)
     frame["cpc_members"] = cpc_members[rows]
     frame["meetings"] = found.meetings_per_org[rows]
-    return frame
+    return noted(frame, missing)
 
 
 def org_life_rates(
@@ -375,8 +389,9 @@ def org_life_rates(
     '全部'
     """
     period = _checked_period(ds, committee, since, until)
+    missing = not_recorded(ds, *ORG_LIFE_NEEDS)
     if period is None:
-        return _no_rows(ORG_LIFE_RATE_COLUMNS)
+        return noted(_no_rows(ORG_LIFE_RATE_COLUMNS), missing)
     found = _meetings(ds, period)
     duty_line = np.zeros(len(ds.members), dtype=bool)
     duty_line[found.member] = True
@@ -407,7 +422,12 @@ def org_life_rates(
         frame[column] = members[column].to_numpy()
     for column in ("duty_line_organizations", "organizations_without_meetings"):
         frame[column] = organizations[column].to_numpy()
-    return frame
+    # not recorded is unknown (n/a), not 0: who is in a duty-line organization needs both tables, which
+    # organizations are duty-line ones (and held no meeting) the organizations
+    unknown = ORG_LIFE_RATE_COLUMNS[2:] if "organizations" in missing else ORG_LIFE_RATE_COLUMNS[2:4]
+    for column in unknown if missing else []:
+        frame[column] = pd.Series([None] * len(frame), dtype=object)
+    return noted(frame, missing)
 
 
 def activities_per_month(ds: Dataset, *, committee: str | None = None) -> pd.DataFrame:

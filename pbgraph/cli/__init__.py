@@ -20,7 +20,7 @@ from unicodedata import east_asian_width
 
 import click
 
-from pbgraph._texts import say
+from pbgraph._texts import help_text, say
 from pbgraph._texts.cli import CLICK
 from pbgraph._texts.help import SUMMARIES
 
@@ -73,8 +73,10 @@ class LazyGroup(click.Group):
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         # as click lists them (the limit, the shortening), from the summaries rather than the commands
         limit = formatter.width - 6 - max(len(name) for name in COMMANDS)
+        english = command_lang(ctx) == "en"
         rows = [
-            (name, click.Command(name, help=SUMMARIES[name]).get_short_help_str(limit)) for name in COMMANDS
+            (name, click.Command(name, help=SUMMARIES[name][english]).get_short_help_str(limit))
+            for name in COMMANDS
         ]
         with formatter.section(_("Commands")):
             formatter.write_dl(rows)
@@ -84,6 +86,8 @@ class LazyGroup(click.Group):
     cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 110}
 )
 @click.version_option(package_name="pbgraph")
+# `pbgraph --help --lang en` lists the commands in English; `pbgraph --lang en COMMAND …` is COMMAND's --lang
+@click.option("--lang", type=click.Choice(["zh", "en"]), expose_value=False, help=help_text("lang"))
 def main() -> None:
     """pbgraph：政协党建“一网三联”组织网络分析工具 / CPPCC party-building network analyzer.
 

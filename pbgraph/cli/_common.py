@@ -13,6 +13,7 @@ from typing import Any, NoReturn, TypeVar
 
 import click
 import pandas as pd
+from click.core import ParameterSource
 
 from pbgraph._errors import DatasetError, PbgraphError
 from pbgraph._grouped import grouped_lines
@@ -20,6 +21,7 @@ from pbgraph._texts import CLI, help_text, say
 from pbgraph._texts.cli import USAGE
 from pbgraph.analyses.activity import DEFAULT_MIN_MEETINGS
 from pbgraph.analyses.workload import DEFAULT_MAX_LOAD
+from pbgraph.cli import command_lang
 from pbgraph.dataset import Dataset
 from pbgraph.format import Chunk, json_chunks, tables_text, write_xlsx
 from pbgraph.loader import load
@@ -34,6 +36,10 @@ def lang_option(func: F) -> F:
         type=click.Choice(["zh", "en"]),
         default="zh",
         show_default=True,
+        # not given to the command: that of the whole command line (`pbgraph --lang en info DATA`)
+        callback=lambda ctx, param, value: (
+            command_lang(ctx) if ctx.get_parameter_source(param.name) == ParameterSource.DEFAULT else value
+        ),
         help=help_text("lang"),
     )(func)
 
@@ -69,6 +75,17 @@ def _date_given(ctx: click.Context, param: click.Parameter, value: str | None) -
         except BadDateError as error:
             raise click.BadParameter(error.message(command_lang(ctx)), ctx, param) from None
     return value
+
+
+def match_option(func: F) -> F:
+    """--match: members of two datasets compared by id or by name (`diff`, `report --compare`)."""
+    return click.option(
+        "--match",
+        type=click.Choice(["id", "name"]),
+        default="id",
+        show_default=True,
+        help=help_text("match"),
+    )(func)
 
 
 def as_of_option(func: F) -> F:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 import pandas as pd
 
+from pbgraph._diff_reading import other_people, readable_parties
 from pbgraph._notes import not_recorded_notes
 from pbgraph._texts import help_text, say
 from pbgraph._texts.cli import CLI, USAGE
@@ -21,11 +22,11 @@ from pbgraph.cli._common import (
     committee_id,
     library_errors,
     load_or_exit,
+    match_option,
     max_load_option,
     output_options,
     write_tables,
 )
-from pbgraph.format import party_name
 
 if TYPE_CHECKING:
     from pbgraph.changes import Diff
@@ -134,13 +135,7 @@ def plan(
 @click.command()
 @click.argument("old", type=click.Path())
 @click.argument("new", type=click.Path())
-@click.option(
-    "--match",
-    type=click.Choice(["id", "name"]),
-    default="id",
-    show_default=True,
-    help=help_text("match"),
-)
+@match_option
 @shared_options
 def diff(
     old: str,
@@ -169,7 +164,7 @@ def diff(
         raise click.UsageError(say(USAGE, "view_needs_id", lang))
     before, after = load_or_exit(old, lang), load_or_exit(new, lang)
     found = compare(before, after, match=match, max_load=max_load)
-    notes = _other_people(before, after, lang) if match == "id" else []
+    notes = other_people(before, after, lang) if match == "id" else []
     _write_diff(found, fmt=fmt, lang=lang, output=output, named_by=(after, before), notes=notes, match=match)
     if view_to is not None:
         _write_diff_view(before, after, found, view_to, lang)
@@ -225,30 +220,6 @@ def whatif(
 # writing
 
 
-def _other_people(before: Dataset, after: Dataset, lang: str) -> list[str]:
-    """A note when ids name other people in `after` than in `before`: ids pbgraph assigned to a roster
-    without 编号 follow its rows' content, so a row added or removed renumbers others, and a comparison by id
-    would pair different people (read as changes of party, sector …)."""
-    both_ = before.members[["id", "name"]].merge(
-        after.members[["id", "name"]], on="id", suffixes=("", "_new")
-    )
-    other = both_[both_["name"] != both_["name_new"]]
-    if other.empty:
-        return []
-    first = other.iloc[0]
-    return [
-        say(
-            CLI,
-            "ids_other_people",
-            lang,
-            n=len(other),
-            id=first["id"],
-            old=first["name"],
-            new=first["name_new"],
-        )
-    ]
-
-
 def _write_diff(
     found: Diff,
     *,
@@ -263,7 +234,7 @@ def _write_diff(
 
     tables = dict(found.tables)
     if fmt != "json":
-        tables["member_changes"] = _readable_parties(tables["member_changes"], lang)
+        tables["member_changes"] = readable_parties(tables["member_changes"], lang)
     # a name beside every id (DESIGN 5): from the new dataset, or the old one for what left; matched by name,
     # each row from the dataset whose ids it gives (its 编号所属)
     named = (
@@ -283,18 +254,6 @@ def _write_diff_view(old: Dataset, new: Dataset, found: Diff, target: Path, lang
 
 def _wrote(path: Path, lang: str) -> None:
     click.echo(say(CLI, "wrote", lang, path=path), err=True)
-
-
-def _readable_parties(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Party codes in `before`/`after` of party changes as people read them, as every table names parties
-    (民革; in English Kuomintang Revolutionary Committee, not RCCK)."""
-    if frame.empty:
-        return frame
-    frame = frame.copy()
-    party = (frame["field"] == "party").to_numpy()
-    for column in ("before", "after"):
-        frame.loc[party, column] = [party_name(str(v), lang) for v in frame.loc[party, column]]
-    return frame
 
 
 def _write_work_lists(

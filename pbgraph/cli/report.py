@@ -16,6 +16,7 @@ from pbgraph.cli._common import (
     lang_option,
     library_errors,
     load_or_exit,
+    match_option,
     max_depth_option,
     max_load_option,
     time_options,
@@ -72,6 +73,7 @@ from pbgraph.cli._common import (
     type=click.Path(),
     help=help_text("compare"),
 )
+@match_option
 @time_options
 @lang_option
 @cache_option
@@ -88,6 +90,7 @@ def report(
     node_limit: int,
     views: bool,
     compare_with: str | None,
+    match: str,
     since: str | None,
     until: str | None,
     as_of: str | None,
@@ -106,6 +109,7 @@ def report(
       pbgraph report data/sample -o report.html --xlsx report.xlsx
       pbgraph report data/system --redact --lang en -o report-en.html
       pbgraph report data/2024 --compare data/2023 -o report.html
+      pbgraph report 委员名单2024.xlsx --compare 委员名单2023.xlsx --match name -o report.html
       pbgraph report data/sample --as-of 2024-12-31 --since 2024-01-01 -o report-2024.html
     """
     from pbgraph._malloc import keep_freed_memory
@@ -146,6 +150,7 @@ def report(
         views=views,
         excel_name=xlsx.name if xlsx is not None else None,
         compare=earlier,
+        compare_match=match,
         # the network is already as of the date (taking it again changes nothing): the cover says so
         as_of=as_of,
         **activity,

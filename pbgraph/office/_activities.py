@@ -95,7 +95,10 @@ def _target(asm: Assembler, text: str, near: set[str], sheet: Sheet, at: int) ->
         params={"target": ACTIVITY_TARGETS[0], "target_en": ACTIVITY_TARGETS[1]},
     )
     if not candidates:
-        asm.grouped.add(("unknown", file, sheet_name, header, "activity_targets"), base, row, name_key(text))
+        # a name a character away from one entity of any kind, when only one is
+        near = {n for n in (asm.index[table].near(text) for table in TARGET_INDEXES) if n is not None}
+        key = ("unknown", file, sheet_name, header, "activity_targets")
+        asm.grouped.add(key, base, row, name_key(text), near=near.pop() if len(near) == 1 else None)
         return None
     described, described_en = [], []
     for table, position, _ in candidates:

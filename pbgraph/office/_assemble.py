@@ -41,6 +41,7 @@ from pbgraph.office._tables import (
     Report,
     Rows,
     code_of,
+    repeated_members,
     row_params,
 )
 from pbgraph.office._text import date_text, name_key, split_names
@@ -129,6 +130,9 @@ class Assembler:
             for position, new in zip(needs_id, ids, strict=True):
                 rows.records[position]["id"] = new
             self.report.ids["members"] = "assigned"
+            self.problems += repeated_members(
+                [keys[i] for i in needs_id], [self.locate("members", rows.rows[i]) for i in needs_id]
+            )
 
     def _node_sheet(self, kind: str, prefix: str, sort_fields: tuple[str, ...]) -> bool:
         """Read the sheets of a canonical node table (sectors, townships, organizations, contacts)."""
@@ -334,7 +338,8 @@ class Assembler:
             params={"target": zh, "target_en": en},
         )
         if found.how == "unknown":
-            self.grouped.add(("unknown", file, sheet, header, target), base, row, name_key(text))
+            key = ("unknown", file, sheet, header, target)
+            self.grouped.add(key, base, row, name_key(text), near=index.near(text))
             return None
         candidates, candidates_en = [], []
         for position in found.candidates:
@@ -347,8 +352,7 @@ class Assembler:
             candidates_en.append(f"{where_en} ({', '.join(details)})" if details else where_en)
         # a spelling that names the first candidate alone among all its namesakes
         first = found.candidates[0]
-        qualifier = index.telling(first)
-        example = f"{name_key(index.names[first])}（{qualifier}）"
+        example = index.spelling(first)
         problem = replace(
             base,
             code="office_ambiguous_name",

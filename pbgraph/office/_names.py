@@ -79,6 +79,8 @@ class NameIndex:
     by_id: dict[str, int] = field(init=False)
     by_number: dict[str, int] = field(init=False)
     by_name: dict[str, list[int]] = field(init=False)
+    by_near: dict[str, set[str]] | None = field(init=False, default=None, repr=False)
+    """Each name with one character blanked, in every place (built at the first name found nowhere)."""
 
     def __post_init__(self) -> None:
         self.by_id = {i: p for p, i in reversed(list(enumerate(self.ids))) if i}
@@ -137,6 +139,42 @@ class NameIndex:
             if qualifier != self.ids[position] and self.find(f"{name}({qualifier})").id == self.ids[position]:
                 return qualifier
         return self.ids[position]
+
+    def near(self, text: str) -> str | None:
+        """The one name that `text` (a name found nowhere) would be with one character changed, as a typo
+        (钱文惠 for 钱文慧) or a homophone makes it; None when no name or several are so near.
+
+        Examples
+        --------
+        >>> index = NameIndex(["M1", "M2", "M3"], ["钱文慧", "王  伟", "王炜"], [2, 3, 4], [(), (), ()])
+        >>> index.near("钱文惠"), index.near("王玮"), index.near("赵六")
+        ('钱文慧', None, None)
+        """
+        key = name_key(text)
+        if len(key) < 2:
+            return None
+        if self.by_near is None:
+            self.by_near = {}
+            for name in self.by_name:
+                for i in range(len(name)):
+                    self.by_near.setdefault(f"{name[:i]}\0{name[i + 1 :]}", set()).add(name)
+        found: set[str] = set()
+        for i in range(len(key)):
+            found |= self.by_near.get(f"{key[:i]}\0{key[i + 1 :]}", set())
+        found.discard(key)
+        return found.pop() if len(found) == 1 else None
+
+    def spelling(self, position: int) -> str:
+        """How to write entity `position` so that it names it alone among its namesakes: `name（qualifier）`,
+        the qualifier as :meth:`telling` gives it.
+
+        Examples
+        --------
+        >>> both = [("M1", "经济界", "西河镇"), ("M2", "经济界", "东关街道")]
+        >>> NameIndex(["M1", "M2"], ["张  伟", "张伟"], [2, 3], both).spelling(0)
+        '张伟（西河镇）'
+        """
+        return f"{name_key(self.names[position])}（{self.telling(position)}）"
 
     def fitting(self, text: str, positions: list[int]) -> list[int]:
         """Of `positions` (namesakes `find(text)` could not tell apart), those that the qualifier of `text`

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
-from pbgraph._texts.office import ROWS_EN
+from pbgraph._texts.office import NEAR_NAME, ROWS_EN, SHEET_ROWS
 from pbgraph.io import RawTable
 from pbgraph.model import LiaisonKind
 from pbgraph.office._text import header_key, name_key
@@ -141,12 +141,22 @@ class Grouped:
     def __init__(self) -> None:
         self.groups: dict[tuple[Any, ...], dict[str, Any]] = {}
 
-    def add(self, key: tuple[Any, ...], problem: Problem, row: int, name: str | None = None) -> None:
-        group = self.groups.setdefault(key, {"problem": problem, "rows": [], "names": []})
+    def add(
+        self,
+        key: tuple[Any, ...],
+        problem: Problem,
+        row: int,
+        name: str | None = None,
+        near: str | None = None,
+    ) -> None:
+        """`near`: the name that `name` (found nowhere) may be a typo of, said beside it."""
+        group = self.groups.setdefault(key, {"problem": problem, "rows": [], "names": [], "near": {}})
         if row not in group["rows"]:
             group["rows"].append(row)
         if name is not None and name not in group["names"]:
             group["names"].append(name)
+            if near is not None:
+                group["near"][name] = near
 
     def problems(self) -> list[Problem]:
         found = []
@@ -157,8 +167,13 @@ class Grouped:
             params |= row_params(rows)
             if names:
                 more = "…" if len(names) > LISTED else ""
-                params["names"] = "、".join(names[:LISTED]) + more
-                params["names_en"] = ", ".join(names[:LISTED]) + more
+                near = group["near"]
+                said = [
+                    [NEAR_NAME[lang].format(name=n, near=near[n]) if n in near else n for n in names]
+                    for lang in (0, 1)
+                ]
+                params["names"] = "、".join(said[0][:LISTED]) + more
+                params["names_en"] = ", ".join(said[1][:LISTED]) + more
             params.setdefault("count", len(names) if names else len(rows))
             found.append(replace(p, row=rows[0] if rows else None, params=params))
         return found
@@ -193,3 +208,40 @@ def code_of(value: str, aliases: dict[str, Any], codes: list[str]) -> str | None
             return str(hit)
     lowered = {c.lower(): c for c in codes}
     return lowered.get(value.lower())
+
+
+def repeated_members(
+    keys: list[tuple[str, ...]], located: list[tuple[str, str | None, int]]
+) -> list[Problem]:
+    """A warning per roster row without 编号 repeated with every column read alike (a row pasted twice, a
+    person on two roster sheets): it loads as that many members, which may well be one. `keys` are the
+    rows' contents (the name fourth, as ids are assigned from them), `located` their file, sheet and row."""
+    alike: dict[tuple[str, ...], list[tuple[str, str | None, int]]] = defaultdict(list)
+    for key, where in zip(keys, located, strict=True):
+        alike[key].append(where)
+    found = []
+    for key, repeats in alike.items():
+        if len(repeats) < 2:
+            continue
+        by_sheet: dict[tuple[str, str | None], list[int]] = defaultdict(list)
+        for file, sheet, row in repeats:
+            by_sheet[(file, sheet)].append(row)
+        places = [(sheet or file, row_params(rows)) for (file, sheet), rows in by_sheet.items()]
+        file, sheet, row = repeats[0]
+        found.append(
+            Problem(
+                code="office_duplicate_member",
+                severity="warning",
+                table="members",
+                file=file,
+                sheet=sheet,
+                row=row,
+                value=key[3],
+                params={
+                    "count": len(repeats),
+                    "places": "；".join(SHEET_ROWS[0].format(sheet=n, **p) for n, p in places),
+                    "places_en": "; ".join(SHEET_ROWS[1].format(sheet=n, **p) for n, p in places),
+                },
+            )
+        )
+    return found

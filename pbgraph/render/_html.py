@@ -195,7 +195,8 @@ def _legend_item(item: LegendItem) -> str:
     swatch = _swatch(item.shape, item.color) if item.symbol is None else _gap_swatch(item.symbol, item.color)
     classes = ["pbg-gap-item"] * (item.symbol is not None) + ["pbg-count-word"] * isinstance(item.count, str)
     css = f' class="{" ".join(classes)}"' if classes else ""
-    return f"<li{css}>{swatch}<span>{html.escape(item.label)}</span>{count}</li>"
+    title = f' title="{html.escape(item.full)}"' if item.full else ""
+    return f"<li{css}{title}>{swatch}<span>{html.escape(item.label)}</span>{count}</li>"
 
 
 def symbol_points(symbol: str, cx: float, cy: float, r: float) -> list[tuple[float, float]]:

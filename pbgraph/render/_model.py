@@ -155,13 +155,16 @@ class ViewEdge:
 class LegendItem:
     """One legend entry; ``shape`` is a node shape or ``"line"``/``"dashed"`` for an edge style; ``symbol``
     (one of :data:`GAP_SYMBOLS`) makes it a gap entry: the halo with that badge. ``count`` is shown beside
-    the label: a number, or a word where there is none to give (未提供: the data does not say)."""
+    the label: a number, or a word where there is none to give (未提供: the data does not say). ``full``:
+    the full name where ``label`` is a short form of it (a long English party name), the page's tooltip on
+    the entry and the picture's legend text."""
 
     label: str
     color: str
     shape: str
     count: int | str | None = None
     symbol: str | None = None
+    full: str | None = None
 
 
 @dataclass(frozen=True)

@@ -67,6 +67,10 @@ _MARKERS = {
 _MARKER_SCALE = {"D": 0.75, "*": 1.3, "^": 1.1, "v": 1.1, "s": 0.9}
 _GAP_MARKERS = {"cross": "X", "diamond": "D", "triangle": "^", "square": "s", "star": "*", "plus": "P"}
 _LABEL_LIMIT = 300
+#: the colour of text and of the outline the page draws around a selected node
+OUTLINE = "#1f2328"
+#: the node the view is about: over every other node and gap mark, under the labels
+FOCUS_ZORDER = 2.9
 _ARROW_LIMIT = 5000
 #: the widest line of the notice and of a legend entry, in columns (a CJK character takes two): what fits the
 #: picture's width and the legend's column at the default size (the notice is bold, and its “” count as one
@@ -182,6 +186,12 @@ def _draw(figure: Figure, view: View, labels: dict[str, str]) -> None:
     index = {node.id: i for i, node in enumerate(view.nodes)}
     xy = np.array([(node.x, -node.y) for node in view.nodes], dtype=float)  # vis y grows downwards
     radius = np.array([node.size for node in view.nodes], dtype=float)
+    focus = index.get(view.focus) if view.focus is not None else None
+    if focus is not None and len(radius) > 1:
+        # the page opens with the node the view is about selected (outlined, its label bold, the rest dimmed);
+        # the picture has no selection: the node is drawn at least as big as the median of the others, so
+        # that a reach's source among super-nodes ten times its size is not a speck (its edges end on it)
+        radius[focus] = max(radius[focus], float(np.median(np.delete(radius, focus))))
     pad = float(radius.max()) * 1.5 + 1.0
     low = xy.min(axis=0) - pad
     high = xy.max(axis=0) + pad
@@ -211,7 +221,7 @@ def _draw(figure: Figure, view: View, labels: dict[str, str]) -> None:
         )
     if view.edges:
         _edges(axes, view, index, xy, radius, points_per_unit)
-    _nodes(axes, view, xy, radius, points_per_unit)
+    _nodes(axes, view, xy, radius, points_per_unit, focus)
 
 
 def _edges(
@@ -258,7 +268,9 @@ def _edges(
     )
 
 
-def _nodes(axes: Any, view: View, xy: np.ndarray, radius: np.ndarray, points_per_unit: float) -> None:
+def _nodes(
+    axes: Any, view: View, xy: np.ndarray, radius: np.ndarray, points_per_unit: float, focus: int | None
+) -> None:
     nodes = view.nodes
     fills = _rgba([node.color for node in nodes])
     flagged = np.array([node.highlight is not None or bool(node.gaps) for node in nodes], dtype=bool)
@@ -267,7 +279,8 @@ def _nodes(axes: Any, view: View, xy: np.ndarray, radius: np.ndarray, points_per
     order = np.lexsort((np.arange(len(nodes)), radius, flagged))
     by_marker: dict[str, list[int]] = {}
     for i in order:
-        by_marker.setdefault(_MARKERS[nodes[i].shape], []).append(int(i))
+        if i != focus:
+            by_marker.setdefault(_MARKERS[nodes[i].shape], []).append(int(i))
     for marker, members in by_marker.items():
         chosen = np.array(members, dtype=np.int64)
         size = (diameter[chosen] * _MARKER_SCALE.get(marker, 1.0)) ** 2
@@ -283,8 +296,21 @@ def _nodes(axes: Any, view: View, xy: np.ndarray, radius: np.ndarray, points_per
         )
     if flagged.any():
         _gap_marks(axes, view, xy, diameter, flagged)
+    if focus is not None:
+        # over every other node and mark, outlined as the page outlines it selected
+        marker = _MARKERS[nodes[focus].shape]
+        axes.scatter(
+            xy[[focus], 0],
+            xy[[focus], 1],
+            s=(diameter[[focus]] * _MARKER_SCALE.get(marker, 1.0)) ** 2,
+            c=fills[[focus]],
+            marker=marker,
+            edgecolors=OUTLINE,
+            linewidths=1.2,
+            zorder=FOCUS_ZORDER,
+        )
     if len(nodes) <= _LABEL_LIMIT:
-        _labels(axes, view, xy, diameter, points_per_unit)
+        _labels(axes, view, xy, diameter, points_per_unit, focus)
 
 
 def _gap_marks(axes: Any, view: View, xy: np.ndarray, diameter: np.ndarray, flagged: np.ndarray) -> None:
@@ -321,17 +347,26 @@ def _gap_marks(axes: Any, view: View, xy: np.ndarray, diameter: np.ndarray, flag
             )
 
 
-def _labels(axes: Any, view: View, xy: np.ndarray, diameter: np.ndarray, points_per_unit: float) -> None:
+def _labels(
+    axes: Any, view: View, xy: np.ndarray, diameter: np.ndarray, points_per_unit: float, focus: int | None
+) -> None:
     """Node labels below their node, or above, right or left where that overlaps a label already placed
-    (bigger nodes first); a label that fits nowhere is left out rather than drawn over another."""
-    fontsize = 6.5
+    (bigger nodes first); a label that fits nowhere is left out rather than drawn over another. The node the
+    view is about has its label first, bold and bigger as on the page, and no other label covers it."""
     centre = xy * points_per_unit  # in points
     placed: list[tuple[float, float, float, float]] = []
-    order = np.lexsort((np.arange(len(view.nodes)), -diameter))
-    for i in order.tolist():
+    order = np.lexsort((np.arange(len(view.nodes)), -diameter)).tolist()
+    if focus is not None:
+        order.remove(focus)
+        order.insert(0, focus)
+        x, y = centre[focus]
+        half = diameter[focus] / 2
+        placed.append((x - half, y - half, x + half, y + half))
+    for i in order:
         label = view.nodes[i].label
         if not label:
             continue
+        fontsize = 8.5 if i == focus else 6.5
         width = fontsize * sum(1.0 if ord(ch) > 0x2E7F else 0.6 for ch in label)
         height = fontsize * 1.25
         half = diameter[i] / 2 + 1
@@ -355,7 +390,8 @@ def _labels(axes: Any, view: View, xy: np.ndarray, diameter: np.ndarray, points_
                     ha=ha,
                     va=va,
                     fontsize=fontsize,
-                    color="#1f2328",
+                    fontweight="bold" if i == focus else "normal",
+                    color=OUTLINE,
                     zorder=3,
                 )
                 break
@@ -388,16 +424,17 @@ def _legend(
                 [],
                 linestyle="none",
                 marker=_MARKERS[item.shape],
-                markersize=8,
+                # as big as a circle, as the nodes are drawn (a star of size 8 was a speck)
+                markersize=8 * _MARKER_SCALE.get(_MARKERS[item.shape], 1.0),
                 markerfacecolor=item.color,
                 markeredgecolor="white",
             )
         handles.append(handle)
+        # the full name where the page's legend gives a short form (the picture has no tooltip), wrapped
+        label = item.full or item.label
         texts.append(
             _wrapped(
-                item.label
-                if item.count is None
-                else labels["legend_count"].format(label=item.label, count=item.count),
+                label if item.count is None else labels["legend_count"].format(label=label, count=item.count),
                 LEGEND_COLUMNS,
             )
         )

@@ -230,6 +230,7 @@ def build_report(
     views: bool = True,
     excel_name: str | None = None,
     compare: Dataset | None = None,
+    compare_match: str = "id",
     since: str | None = None,
     until: str | None = None,
     min_meetings: int = DEFAULT_MIN_MEETINGS,
@@ -260,6 +261,9 @@ def build_report(
         The file name of the Excel export that goes with the report, named where a table is cut.
     compare
         An earlier state of the dataset: adds a last section on what changed since (:func:`pbgraph.diff`).
+    compare_match
+        How its members are matched, as :func:`pbgraph.diff` does: "id" (the section then notes ids that
+        name other people in the two datasets, as ids assigned to a roster without 编号 do), or "name".
     since, until, min_meetings, min_contacts
         The period of the activity analyses and their thresholds, as for :func:`pbgraph.analyses.run`.
     as_of
@@ -330,7 +334,7 @@ def build_report(
     if compare is not None:
         from pbgraph.report._changes import changes_section
 
-        sections.append(changes_section(ctx, compare, len(sections) + 1))
+        sections.append(changes_section(ctx, compare, len(sections) + 1, match=compare_match))
     scope = _scope_name(ctx)
     body = _cover(ctx, redact) + _toc(ctx, sections) + "".join(html_ for _, html_ in sections) + _footer(ctx)
     values = {

@@ -18,12 +18,15 @@ if TYPE_CHECKING:
     from pbgraph.report._context import Context
 
 
-def changes_section(ctx: Context, old: Dataset, number: int) -> tuple[str, str]:
-    """(section key, html) of the comparison of `old` with the report's dataset."""
+def changes_section(ctx: Context, old: Dataset, number: int, *, match: str = "id") -> tuple[str, str]:
+    """(section key, html) of the comparison of `old` with the report's dataset, members matched by `match`
+    ("id" or "name"); by id, a note when ids name other people in the two (as `pbgraph diff` says)."""
+    from pbgraph._diff_reading import other_people, readable_parties
     from pbgraph.changes import diff
 
     lang = ctx.lang
-    found = diff(old, ctx.ds, max_load=ctx.max_load)
+    found = diff(old, ctx.ds, match=match, max_load=ctx.max_load)
+    notes = other_people(old, ctx.ds, lang) if match == "id" else []
     counts = {(r["table"], r["change"]): int(r["count"]) for r in found.summary.to_dict("records")}
     finding = say(
         CHANGES,
@@ -38,7 +41,7 @@ def changes_section(ctx: Context, old: Dataset, number: int) -> tuple[str, str]:
     for name, frame in (
         ("rates", found.rates),
         ("gap_changes", found.gaps),
-        ("member_changes", found.members),
+        ("member_changes", readable_parties(found.members, lang)),
         ("liaison_changes", found.liaisons),
     ):
         body += f"<h3>{esc(table_title(name, lang))}</h3>"
@@ -46,6 +49,8 @@ def changes_section(ctx: Context, old: Dataset, number: int) -> tuple[str, str]:
     html = (
         f'<section class="rp-section" id="changes"><h2><span class="rp-num">{number}</span>'
         f"{esc(tr('changes', lang, SECTIONS))}</h2>"
-        f'<p class="rp-finding">{esc(finding)}</p>{body}</section>'
+        f'<p class="rp-finding">{esc(finding)}</p>'
+        + "".join(f'<p class="rp-note">{esc(note)}</p>' for note in notes)
+        + f"{body}</section>"
     )
     return "changes", html

@@ -11,6 +11,7 @@ import pandas as pd
 from pbgraph import format as tabular
 from pbgraph._texts.report import DEFINITIONS, SECTIONS, tr
 from pbgraph.analyses import ANALYSES
+from pbgraph.analyses.activity import ORG_LIFE_NEEDS
 from pbgraph.model import PARTY_ORG_KINDS, OrgKind, Party
 from pbgraph.report import _charts
 from pbgraph.report._context import (
@@ -311,8 +312,6 @@ def _load_order(loads: pd.DataFrame) -> pd.DataFrame:
 
 
 MEETINGS_COLOR = "#f28e2b"
-ORG_LIFE_NEEDS = ("organizations", "memberships")
-"""What counting the duty-line organizations' meetings and who attends them needs."""
 
 
 def _period_definition(ctx: Context, key: str) -> str:

@@ -30,8 +30,10 @@ def _view_html(ctx: Context, view: View, element_id: str, *, first: bool) -> str
     if not first:
         for asset in _vis_assets():
             fragment = fragment.replace(asset, "", 1)
+    # on paper, in a row that wraps: the full names where the page's legend gives short forms
     legend = "".join(
-        f'<li><span class="rp-swatch" style="background: {esc(item.color)}"></span>{esc(item.label)}'
+        f'<li><span class="rp-swatch" style="background: {esc(item.color)}"></span>'
+        + esc(item.full or item.label)
         + (tr("counted", ctx.lang, title="", n=item.count) if item.count is not None else "")
         + "</li>"
         for item in view.legend

@@ -34,7 +34,36 @@ if TYPE_CHECKING:
     from pbgraph.io import RawTable
 
 
+FAR_LATER_DAYS = 366
+"""An activity date more than this after every earlier one is questioned (a year typed wrong)."""
+
+
 class ActivityChecks(Registry):
+    def far_later_dates(self, activities: RawTable, days: np.ndarray) -> None:
+        """A warning on the activity dates more than a year after all the others when they are fewer than
+        those (a year typed wrong, 2042 for 2024): the default period ends at the latest date, so one such
+        row moves it years away and leaves every liaison dormant."""
+        dated = ~np.isnat(days)
+        if not dated.any():
+            return
+        # the distinct days, in order: counted per day (a national log's sort took half a second)
+        numbers = days[dated].astype("datetime64[D]").astype(np.int64)
+        first = numbers.min()
+        known = (np.flatnonzero(np.bincount(numbers - first)) + first).astype("datetime64[D]")
+        # the earliest gap of more than a year with fewer dates after it than before
+        for gap in np.flatnonzero(np.diff(known) > np.timedelta64(FAR_LATER_DAYS, "D")):
+            later = dated & (days > known[gap])
+            if 2 * int(later.sum()) < int(dated.sum()):
+                self.report(
+                    activities,
+                    "far_later_activity_date",
+                    later,
+                    column="date",
+                    severity="warning",
+                    params={"latest": str(known[gap])},
+                )
+                return
+
     def activity_references(self) -> None:
         """Who took part, with whom, in whose meeting; what each kind of activity needs to say."""
         activities = self.raw["activities"]

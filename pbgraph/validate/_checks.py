@@ -232,6 +232,7 @@ class Validator(ActivityChecks):
         self.enum(activities, "kind", ACTIVITY_KIND_ALIASES, list(ActivityKind), zh=ACTIVITY_KIND_ZH)
         # an activity is dated or it is nothing: an unreadable date is an error, not a blank
         days = self.dates(activities, "date", code="bad_activity_date", severity="error")
+        self.far_later_dates(activities, days)
         # what `pbgraph.period.activity_days` derives from the normalized column
         self.derived["activity_days"] = days
 

@@ -476,7 +476,12 @@ class Builder:
         for key in sorted(colors, key=lambda k: (-counts.get(k, 0), str(k)))[:24]:
             if not counts.get(key, 0):
                 continue  # a colour of nodes held in reserve only
-            items.append(LegendItem(self.color_label(key), colors[key], "dot", int(counts.get(key, 0))))
+            label = self.color_label(key)
+            # a long English party name would take three or four lines of the legend: its short form, the
+            # full name in the entry's tooltip
+            short = party_name(key, self.lang, short=True) if self.color_by == "party" and key else label
+            full = label if short != label else None
+            items.append(LegendItem(short, colors[key], "dot", int(counts.get(key, 0)), full=full))
         for kind in ("sector", "township", "organization", "contact", "aggregate"):
             count = int((kinds == kind).sum())
             if count:
