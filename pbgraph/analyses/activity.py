@@ -27,12 +27,11 @@ from pbgraph.analyses._common import (
     committee_sums,
     facts,
     member_mask,
-    not_recorded,
-    noted,
     rate,
     row_mask,
 )
 from pbgraph.analyses._joins import in_period, liaison_activity, of_kinds, participation
+from pbgraph.analyses.recorded import as_recorded
 from pbgraph.graph import committee_orgs, distinct, index_of, node_strings_at, strings_at
 from pbgraph.model import (
     DUTY_LINE_KINDS,
@@ -80,8 +79,6 @@ ORG_LIFE_RATE_COLUMNS = [
     "duty_line_organizations",
     "organizations_without_meetings",
 ]
-ORG_LIFE_NEEDS = ("organizations", "memberships")
-"""What `org_life` cannot look at without: who is in a duty-line organization, and which those are."""
 
 
 def has_activities(ds: Dataset) -> bool:
@@ -316,9 +313,8 @@ def org_life(
     ['M0141', 'O011', 0]
     """
     period = _checked_period(ds, committee, since, until)
-    missing = not_recorded(ds, *ORG_LIFE_NEEDS)
     if period is None:
-        return noted(_no_rows(ORG_LIFE_COLUMNS), missing)
+        return as_recorded("org_life", _no_rows(ORG_LIFE_COLUMNS), ds.not_recorded)
     found = _meetings(ds, period)
     members = found.member
     below = found.meetings_per_member[members] < min_meetings
@@ -339,7 +335,7 @@ def org_life(
         },
         columns=ORG_LIFE_COLUMNS,
     )
-    return noted(frame, missing)
+    return as_recorded("org_life", frame, ds.not_recorded)
 
 
 def org_meetings(
@@ -359,16 +355,15 @@ def org_meetings(
     ['committee', 'id', 'name', 'kind', 'cpc_members', 'meetings']
     """
     period = _checked_period(ds, committee, since, until)
-    missing = not_recorded(ds, *ORG_LIFE_NEEDS)
     if period is None:
-        return noted(_no_rows(ORG_MEETING_COLUMNS), missing)
+        return as_recorded("org_meetings", _no_rows(ORG_MEETING_COLUMNS), ds.not_recorded)
     found = _meetings(ds, period)
     rows = found.org_rows[row_mask(ds.organizations, committee)[found.org_rows]]
     cpc_members = np.bincount(found.member_of["org"].to_numpy(), minlength=len(ds.organizations))
     frame = ds.organizations.iloc[rows][["committee", "id", "name", "kind"]].reset_index(drop=True)
     frame["cpc_members"] = cpc_members[rows]
     frame["meetings"] = found.meetings_per_org[rows]
-    return noted(frame, missing)
+    return as_recorded("org_meetings", frame, ds.not_recorded)
 
 
 def org_life_rates(
@@ -389,9 +384,8 @@ def org_life_rates(
     '全部'
     """
     period = _checked_period(ds, committee, since, until)
-    missing = not_recorded(ds, *ORG_LIFE_NEEDS)
     if period is None:
-        return noted(_no_rows(ORG_LIFE_RATE_COLUMNS), missing)
+        return as_recorded("org_life_rates", _no_rows(ORG_LIFE_RATE_COLUMNS), ds.not_recorded)
     found = _meetings(ds, period)
     duty_line = np.zeros(len(ds.members), dtype=bool)
     duty_line[found.member] = True
@@ -424,10 +418,7 @@ def org_life_rates(
         frame[column] = organizations[column].to_numpy()
     # not recorded is unknown (n/a), not 0: who is in a duty-line organization needs both tables, which
     # organizations are duty-line ones (and held no meeting) the organizations
-    unknown = ORG_LIFE_RATE_COLUMNS[2:] if "organizations" in missing else ORG_LIFE_RATE_COLUMNS[2:4]
-    for column in unknown if missing else []:
-        frame[column] = pd.Series([None] * len(frame), dtype=object)
-    return noted(frame, missing)
+    return as_recorded("org_life_rates", frame, ds.not_recorded)
 
 
 def activities_per_month(ds: Dataset, *, committee: str | None = None) -> pd.DataFrame:

@@ -29,6 +29,9 @@ GAP_NEEDS: dict[str, dict[str, str]] = {
 """The gap tables: the table each kind of gap cannot be told without; its rows are left out when that table
 is not recorded (a sector group without memberships is not "without a first convener")."""
 
+ORG_LIFE_NEEDS = ("organizations", "memberships")
+"""What `org_life` cannot look at without: who is in a duty-line organization, and which those are."""
+
 NEEDS: dict[str, tuple[str, ...]] = {
     "unlinked": ("liaisons:member",),
     "unorganized": ("organizations", "memberships"),
@@ -41,9 +44,11 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "distribution": ("liaisons:member",),
     "few_contacts": ("liaisons:contact",),
     "connectors": ("liaisons:member", "liaisons:sector", "liaisons:township"),
+    "org_life": ORG_LIFE_NEEDS,
+    "org_meetings": ORG_LIFE_NEEDS,
 }
 """The tables (keys of `Dataset.not_recorded`) each analysis table needs, in the order they are noted; the
-rows follow the tables the dataset does give (`coverage`: see :data:`COVERAGE_NEEDS`)."""
+rows follow the tables the dataset does give (the tables of counts: see :data:`UNKNOWN_COLUMNS`)."""
 
 LISTS_NOBODY: frozenset[str] = frozenset(
     {"unlinked", "unorganized", "platforms", "load", "distribution", "few_contacts"}
@@ -67,6 +72,16 @@ COVERAGE_NEEDS: tuple[tuple[tuple[str, ...], bool, tuple[str, ...]], ...] = (
 one absent table is enough, columns); a gap count is unknown when none of its tables is recorded (it counts
 the gaps of the others: see :data:`GAP_NEEDS`)."""
 
+ORG_LIFE_RATE_NEEDS: tuple[tuple[tuple[str, ...], bool, tuple[str, ...]], ...] = (
+    (ORG_LIFE_NEEDS, True, ("duty_line_cpc_members", "below_min_meetings")),
+    (("organizations",), True, ("duty_line_organizations", "organizations_without_meetings")),
+)
+"""The counts of `org_life_rates` that cannot be known without a table, as :data:`COVERAGE_NEEDS`: who is in
+a duty-line organization needs both tables, which organizations are duty-line ones the organizations."""
+
+UNKNOWN_COLUMNS = {"coverage": COVERAGE_NEEDS, "org_life_rates": ORG_LIFE_RATE_NEEDS}
+"""The tables of counts: for each, the columns that cannot be known without a table (its rows stay)."""
+
 
 def unknown(absent: list[str], needs: tuple[str, ...], any_absent: bool) -> list[str]:
     """`absent` (the `needs` not recorded) when they leave the columns unknown: one, or all of them."""
@@ -77,11 +92,12 @@ def _missing(needs: tuple[str, ...], not_recorded: Collection[str]) -> list[str]
     return [need for need in needs if need in not_recorded]
 
 
-def _coverage(frame: pd.DataFrame, not_recorded: Collection[str]) -> pd.DataFrame:
+def _unknown_columns(table: str, frame: pd.DataFrame, not_recorded: Collection[str]) -> pd.DataFrame:
+    """Counts n/a where they cannot be known (a table without rows keeps its columns as they are)."""
     missing: list[str] = []
-    for needs, any_absent, columns in COVERAGE_NEEDS:
+    for needs, any_absent, columns in UNKNOWN_COLUMNS[table]:
         absent = _missing(needs, not_recorded)
-        if unknown(absent, needs, any_absent):
+        if unknown(absent, needs, any_absent) and len(frame):
             for column in columns:
                 frame[column] = pd.Series([None] * len(frame), dtype=object)
         missing += [a for a in absent if a not in missing]
@@ -90,10 +106,10 @@ def _coverage(frame: pd.DataFrame, not_recorded: Collection[str]) -> pd.DataFram
 
 def as_recorded(table: str, rows: pd.DataFrame, not_recorded: Collection[str]) -> pd.DataFrame:
     """The rows of an analysis table (a table name of the registry) computed over what the dataset records,
-    as the dataset that does not record `not_recorded` can tell them: n/a in the coverage columns it cannot
-    know, no rows in a table whose every row would be a gap it cannot see, no gap of a kind it cannot see;
-    the tables not recorded noted on the rows (`attrs["not_recorded"]`). Unchanged when every table it needs
-    is recorded.
+    as the dataset that does not record `not_recorded` can tell them: n/a in the counts it cannot know, no
+    rows in a table whose every row would be a gap it cannot see, no gap of a kind it cannot see; the tables
+    not recorded noted on the rows (`attrs["not_recorded"]`). Unchanged when every table it needs is
+    recorded.
 
     Examples
     --------
@@ -103,8 +119,8 @@ def as_recorded(table: str, rows: pd.DataFrame, not_recorded: Collection[str]) -
     >>> as_recorded("fragile", rows, {"liaisons:member"}).attrs["not_recorded"]
     ['liaisons:member']
     """
-    if table == "coverage":
-        return _coverage(rows, not_recorded)
+    if table in UNKNOWN_COLUMNS:
+        return _unknown_columns(table, rows, not_recorded)
     missing = _missing(NEEDS.get(table, ()), not_recorded)
     if not missing:
         return rows

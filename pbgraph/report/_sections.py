@@ -11,7 +11,7 @@ import pandas as pd
 from pbgraph import format as tabular
 from pbgraph._texts.report import DEFINITIONS, SECTIONS, tr
 from pbgraph.analyses import ANALYSES
-from pbgraph.analyses.activity import ORG_LIFE_NEEDS
+from pbgraph.analyses.recorded import ORG_LIFE_NEEDS
 from pbgraph.model import PARTY_ORG_KINDS, OrgKind, Party
 from pbgraph.report import _charts
 from pbgraph.report._context import (
