@@ -1,5 +1,6 @@
 """The gap changes of :func:`pbgraph.diff` (DESIGN 4.1): every gap list of both datasets compared, each gap
-in one only told as opened, closed or worsened (it gave way to a worse gap of the same entity)."""
+in one only told as opened, closed, worsened (it gave way to a worse gap of the same entity) or gone (its
+entity is not in the new dataset: the gap left with the member, it did not close)."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
 GAP_ANALYSES = ("unlinked", "fragile", "unorganized", "overloaded", "sectors", "townships", "platforms")
 """The gap lists `diff` compares (analysis names; `fragile` and `overloaded` come from `load`)."""
 
-GAP_CHANGES = ("opened", "closed", "worsened")
+GAP_CHANGES = ("opened", "closed", "worsened", "gone")
 """The changes of a gap, in the order of the summary."""
 
 
@@ -73,7 +74,19 @@ def gap_changes(old: Dataset, new: Dataset, codes: EntityCodes, max_load: int) -
                 )
             )
     found, entity = pd.concat(parts, ignore_index=True), np.concatenate(entities)
-    return _worsened(found, entity)
+    return _worsened(_gone(found, entity, codes), entity)
+
+
+def _gone(gaps: pd.DataFrame, entities: np.ndarray, codes: EntityCodes) -> pd.DataFrame:
+    """The gap changes with each closed gap whose entity (a member, sector, township or organization) is not
+    in the new dataset marked "gone": it left with its entity and was not closed (a fragile member who left
+    is not a member linked better)."""
+    present = np.zeros(codes.size, dtype=bool)
+    present[codes.new_node] = True
+    went = (gaps["change"] == "closed").to_numpy() & (entities >= 0)
+    went[went] = ~present[entities[went]]
+    gaps.loc[went, "change"] = "gone"
+    return gaps
 
 
 WORSE_GAPS: tuple[tuple[tuple[str, str], tuple[str, str]], ...] = (

@@ -58,7 +58,8 @@ class Diff:
         Per committee (and overall, last): both coverage rates before and after.
     gaps
         change (opened, closed, worsened: a milder gap that gave way to a worse one of the same entity, see
-        `WORSE_GAPS`), analysis (one of `GAP_ANALYSES`), committee, id, name, gap.
+        `WORSE_GAPS`; gone: a gap whose entity is not in the new dataset, so it left with them and did not
+        close), analysis (one of `GAP_ANALYSES`), committee, id, name, gap.
     Matched by name, every table also says whose ids a row gives (`ids_from`, see `with_ids_from`).
     """
 
