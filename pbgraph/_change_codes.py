@@ -115,10 +115,12 @@ def _name_keys(ds: Dataset, table: str, repeated: set[str]) -> pa.Array:
 
 IDS_FROM = "ids_from"
 """The column that, when members are matched by name, says whose ids a row of `diff` gives: "old_dataset"
-for what left, was removed, broke or closed (those rows are read from the old dataset), "new_dataset" for the
-rest. Ids assigned to rosters without an id column follow the rows: one id may be two people in the two."""
-OLD_CHANGES = frozenset({"left", "removed", "broken", "closed", "worsened"})
-"""The changes whose rows are read from the old dataset (a worsened gap is the milder one that went)."""
+for what left, was removed, broke, closed or went (those rows are read from the old dataset), "new_dataset"
+for the rest. Ids assigned to rosters without an id column follow the rows: one id may be two people in the
+two."""
+OLD_CHANGES = frozenset({"left", "removed", "broken", "closed", "worsened", "gone"})
+"""The changes whose rows are read from the old dataset (a worsened gap is the milder one that went; a gone
+gap is that of an entity of the old dataset only)."""
 
 
 def with_ids_from(

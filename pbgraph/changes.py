@@ -19,26 +19,21 @@ import pandas as pd
 from pbgraph._arrays import first_of_each, isin_sorted
 from pbgraph._change_codes import EntityCodes, with_ids_from
 from pbgraph._errors import InvalidOptionError, UnknownIdError
+from pbgraph._gap_changes import GAP_ANALYSES, GAP_CHANGES, gap_changes
 from pbgraph._texts import both
 from pbgraph._texts.cli import ERRORS
 from pbgraph._texts.tables import OVERALL_NAME
 from pbgraph.analyses._common import facts, not_recorded, rate
-from pbgraph.analyses.gaps import platform_gaps, sector_gaps, township_gaps, unlinked, unorganized
-from pbgraph.analyses.workload import DEFAULT_MAX_LOAD, fragile, liaison_load
+from pbgraph.analyses.workload import DEFAULT_MAX_LOAD
 from pbgraph.graph import committee_orgs
 from pbgraph.model import NODE_TABLES, LiaisonKind, Role
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from pbgraph.dataset import Dataset
 
 MATCH_MODES = ("id", "name")
 MEMBER_FIELDS = ("party", "sector", "township", "committee", "party_group")
 """The member attributes whose change `diff` reports."""
-
-GAP_ANALYSES = ("unlinked", "fragile", "unorganized", "overloaded", "sectors", "townships", "platforms")
-"""The gap lists `diff` compares (analysis names; `fragile` and `overloaded` come from `load`)."""
 
 CHANGE_TABLES = ("members", "liaisons", "organizations", "memberships", "gaps")
 
@@ -63,7 +58,8 @@ class Diff:
         Per committee (and overall, last): both coverage rates before and after.
     gaps
         change (opened, closed, worsened: a milder gap that gave way to a worse one of the same entity, see
-        `WORSE_GAPS`), analysis (one of `GAP_ANALYSES`), committee, id, name, gap.
+        `WORSE_GAPS`; gone: a gap whose entity is not in the new dataset, so it left with them and did not
+        close), analysis (one of `GAP_ANALYSES`), committee, id, name, gap.
     Matched by name, every table also says whose ids a row gives (`ids_from`, see `with_ids_from`).
     """
 
@@ -102,7 +98,7 @@ class Diff:
                 ("liaisons", ("added", "removed", "broken")),
                 ("organizations", ("added", "removed")),
                 ("memberships", ("added", "removed")),
-                ("gaps", ("opened", "closed", "worsened")),
+                ("gaps", GAP_CHANGES),
             )
             for frame in [getattr(self, name)]
             for change in changes
@@ -147,7 +143,7 @@ def diff(
         organizations=_organization_changes(old, new, codes),
         memberships=_membership_changes(old, new, codes),
         rates=rates.drop(columns="in_new"),
-        gaps=_gap_changes(old, new, codes, max_load),
+        gaps=gap_changes(old, new, codes, max_load),
     )
     if match == "name":
         # an id may be two people in the two datasets: each row says whose ids it gives
@@ -401,6 +397,9 @@ def _organization_changes(old: Dataset, new: Dataset, codes: EntityCodes) -> pd.
     )[["change", *columns]]
 
 
+_ROLES = tuple(role.value for role in Role)
+
+
 def _membership_keys(ds: Dataset, codes: EntityCodes) -> np.ndarray:
     member = codes.of_column(ds, "memberships", "member")
     organization = codes.of_column(ds, "memberships", "organization")
@@ -499,101 +498,6 @@ def _rates(old: Dataset, new: Dataset, codes: EntityCodes) -> pd.DataFrame:
             )
     # whether the committee (and so the id of the row) is the new dataset's, for `IDS_FROM`
     return frame.assign(in_new=in_new)
-
-
-def _gap_lists(ds: Dataset, max_load: int) -> dict[str, pd.DataFrame]:
-    loads = liaison_load(ds, max_load=max_load)
-    lists: dict[str, Callable[[], pd.DataFrame]] = {
-        "unlinked": lambda: unlinked(ds),
-        "fragile": lambda: fragile(ds),
-        "unorganized": lambda: unorganized(ds),
-        "overloaded": lambda: loads[loads["overloaded"]],
-        "sectors": lambda: sector_gaps(ds),
-        "townships": lambda: township_gaps(ds),
-        "platforms": lambda: platform_gaps(ds),
-    }
-    return {name: lists[name]() for name in GAP_ANALYSES}
-
-
-def _gap_changes(old: Dataset, new: Dataset, codes: EntityCodes, max_load: int) -> pd.DataFrame:
-    before, after = _gap_lists(old, max_load), _gap_lists(new, max_load)
-    parts, entities = [], []
-    for position, name in enumerate(GAP_ANALYSES):
-        old_rows, new_rows = before[name], after[name]
-        labels = sorted({*_labels(old_rows), *_labels(new_rows)})
-        old_entities = codes.of_ids(old, old_rows["id"], _GAP_TABLES[name])
-        new_entities = codes.of_ids(new, new_rows["id"], _GAP_TABLES[name])
-        old_keys = _gap_keys(old_rows, old_entities, position, labels)
-        new_keys = _gap_keys(new_rows, new_entities, position, labels)
-        for rows, entity, keys, other, change in (
-            (new_rows, new_entities, new_keys, old_keys, "opened"),
-            (old_rows, old_entities, old_keys, new_keys, "closed"),
-        ):
-            changed = ~isin_sorted(keys, other)
-            picked = rows[changed]
-            entities.append(entity[changed])
-            parts.append(
-                pd.DataFrame(
-                    {
-                        "change": change,
-                        "analysis": name,
-                        "committee": picked["committee"].to_numpy(dtype=object),
-                        "id": picked["id"].to_numpy(dtype=object),
-                        "name": picked["name"].to_numpy(dtype=object),
-                        "gap": picked["gap"].to_numpy(dtype=object) if "gap" in picked.columns else "",
-                    },
-                    columns=["change", "analysis", "committee", "id", "name", "gap"],
-                )
-            )
-    return _worsened(pd.concat(parts, ignore_index=True), np.concatenate(entities))
-
-
-WORSE_GAPS: tuple[tuple[tuple[str, str], tuple[str, str]], ...] = (
-    (("fragile", ""), ("unlinked", "")),
-    (("townships", "no_cpc_in_liaison_group"), ("townships", "no_liaison_group")),
-)
-"""(milder gap, worse gap) of one entity as (analysis, gap): the two never hold at once, so an entity whose
-milder gap goes while the worse one opens has not closed a gap: its gap got worse (a member whose only liaison
-left is unlinked, not "no longer fragile")."""
-
-
-def _worsened(gaps: pd.DataFrame, entities: np.ndarray) -> pd.DataFrame:
-    """The gap changes with each closed milder gap whose entity opened the worse one (`WORSE_GAPS`) marked
-    "worsened" instead; the worse gap stays "opened"."""
-    change = gaps["change"].to_numpy(dtype=object)
-    analysis = gaps["analysis"].to_numpy(dtype=object)
-    label = gaps["gap"].to_numpy(dtype=object)
-    marked = change.copy()
-    for (milder, milder_gap), (worse, worse_gap) in WORSE_GAPS:
-        went = (change == "closed") & (analysis == milder) & (label == milder_gap)
-        came = (change == "opened") & (analysis == worse) & (label == worse_gap) & (entities >= 0)
-        if went.any() and came.any():
-            marked[went & isin_sorted(entities, entities[came])] = "worsened"
-    gaps["change"] = marked
-    return gaps
-
-
-_ROLES = tuple(role.value for role in Role)
-_GAP_TABLES: dict[str, tuple[str, ...]] = {
-    "unlinked": ("members",),
-    "fragile": ("members",),
-    "unorganized": ("members",),
-    "overloaded": ("members",),
-    "sectors": ("sectors", "organizations"),
-    "townships": ("townships",),
-    "platforms": ("organizations",),
-}
-
-
-def _labels(rows: pd.DataFrame) -> list[str]:
-    return rows["gap"].unique().tolist() if "gap" in rows.columns else [""]
-
-
-def _gap_keys(rows: pd.DataFrame, entity: np.ndarray, analysis: int, labels: list[str]) -> np.ndarray:
-    """One number per gap row: its entity (code), its gap label (a position in `labels`) and its analysis."""
-    gap = rows["gap"] if "gap" in rows.columns else pd.Series("", index=rows.index)
-    label = pd.Categorical(gap, categories=labels).codes.astype(np.int64)
-    return (entity * (len(labels) + 1) + label + 1) * len(GAP_ANALYSES) + analysis
 
 
 __all__ = ["GAP_ANALYSES", "MATCH_MODES", "MEMBER_FIELDS", "Diff", "diff", "whatif", "without_members"]

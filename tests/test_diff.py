@@ -168,8 +168,8 @@ def test_a_departure_by_hand(ds: Dataset) -> None:
         ("opened", "unlinked", "Y2", ""),
         ("worsened", "fragile", "Y1", ""),
         ("worsened", "fragile", "Y2", ""),
-        ("closed", "unorganized", "A2", ""),
-        ("closed", "unorganized", "B1", ""),
+        ("gone", "unorganized", "A2", ""),
+        ("gone", "unorganized", "B1", ""),
         ("opened", "townships", "T2", "no_township_liaison"),
     ]
     assert rows(found.rates, ["committee", "work_rate_before", "work_rate_after"]) == [
@@ -197,9 +197,9 @@ def test_a_member_whose_only_liaison_left_is_worse_off_not_closed(ds: Dataset) -
         ("opened", "unlinked", "Y2"),
         ("worsened", "fragile", "Y1"),
         ("worsened", "fragile", "Y2"),
-        ("closed", "unorganized", "B1"),
+        ("gone", "unorganized", "B1"),
     ]
-    assert summary_counts(found) == {"opened": 2, "closed": 1, "worsened": 2}
+    assert summary_counts(found) == {"opened": 2, "closed": 0, "worsened": 2, "gone": 1}
 
 
 def test_a_gap_that_eases_is_closed_as_before(ds: Dataset) -> None:
@@ -212,7 +212,7 @@ def test_a_gap_that_eases_is_closed_as_before(ds: Dataset) -> None:
         ("opened", "fragile", "Y2"),
         ("opened", "unorganized", "B1"),
     ]
-    assert summary_counts(found) == {"opened": 3, "closed": 2, "worsened": 0}
+    assert summary_counts(found) == {"opened": 3, "closed": 2, "worsened": 0, "gone": 0}
 
 
 @pytest.mark.parametrize("match", ["id", "name"])
@@ -229,7 +229,55 @@ def test_a_township_whose_liaison_group_went_is_worse_off(match: str) -> None:
         ("opened", "townships", "T2", "no_liaison_group"),
         ("worsened", "townships", "T2", "no_cpc_in_liaison_group"),
     ]
-    assert summary_counts(found) == {"opened": 1, "closed": 0, "worsened": 1}
+    assert summary_counts(found) == {"opened": 1, "closed": 0, "worsened": 1, "gone": 0}
+
+
+def test_the_gap_of_a_fragile_member_who_left_is_gone_not_closed(ds: Dataset) -> None:
+    # X2 (C1) has one liaison, P1: it is fragile. Without X2 that gap went with X2; nothing was closed
+    found = whatif(ds, ["X2"])
+    assert rows(found.gaps, ["change", "analysis", "id", "name"]) == [("gone", "fragile", "X2", "乙六")]
+    assert summary_counts(found) == {"opened": 0, "closed": 0, "worsened": 0, "gone": 1}
+
+
+def with_liaison(ds: Dataset, source: str, target: str) -> Dataset:
+    added = pd.DataFrame([[source, target, "member", "", ""]], columns=ds.liaisons.columns)
+    liaisons = pd.concat([ds.liaisons, added], ignore_index=True).astype(ds.liaisons.dtypes.to_dict())
+    return dataclasses.replace(ds, liaisons=liaisons, warnings=[])
+
+
+@pytest.mark.parametrize("match", ["id", "name"])
+def test_a_gap_that_closes_beside_one_that_left(ds: Dataset, match: str) -> None:
+    # X2 leaves (fragile: only P1), and Y1 (C2, fragile: only B1) gets a second liaison from B2 (CPC, C2,
+    # load 0 -> 1, far below 5): Y1's gap closed, X2's went with X2. Nothing else: the new liaison is a
+    # member liaison (sector and township gaps count their own kinds), and X2 had no sector nor township.
+    new = with_liaison(without_members(ds, ["X2"]), "B2", "Y1")
+    found = diff(ds, new, match=match)
+    assert rows(found.gaps, ["change", "analysis", "id"]) == [
+        ("gone", "fragile", "X2"),
+        ("closed", "fragile", "Y1"),
+    ]
+    assert summary_counts(found) == {"opened": 0, "closed": 1, "worsened": 0, "gone": 1}
+    if match == "name":
+        # both rows are OLD's: their ids are OLD's
+        assert found.gaps["ids_from"].tolist() == ["old_dataset", "old_dataset"]
+
+
+def test_the_gap_of_a_place_no_longer_there_is_gone() -> None:
+    # fixture gaps: 东街街道 (T2) gone from the townships, its liaison group L2 with it
+    before = load(FIXTURE.parent / "gaps")
+    after = dataclasses.replace(
+        before,
+        townships=before.townships[before.townships["id"] != "T2"].reset_index(drop=True),
+        organizations=before.organizations[before.organizations["id"] != "L2"].reset_index(drop=True),
+        memberships=before.memberships[before.memberships["organization"] != "L2"].reset_index(drop=True),
+        warnings=[],
+    )
+    # T2's two gaps: its liaison group L2 has no CPC member (N1 only), and its one liaison (N1) is not a CPC
+    # member's; both went with T2, and no other gap changed
+    assert rows(diff(before, after).gaps, ["change", "analysis", "id", "gap"]) == [
+        ("gone", "townships", "T2", "no_cpc_in_liaison_group"),
+        ("gone", "townships", "T2", "no_township_liaison"),
+    ]
 
 
 def test_a_departure_that_leaves_a_member_fragile(ds: Dataset) -> None:

@@ -250,22 +250,67 @@ def test_whatif_says_a_gap_got_worse_not_closed(lang: str, summary: str, worsene
     squeezed = [" ".join(line.split()) for line in lines]
     assert summary in squeezed
     closed = next(line for line in squeezed if line.startswith(("缺口 已消除", "gaps closed")))
-    assert closed.endswith(" 1")  # B1's own gap (unorganized) only
+    assert closed.endswith(" 0")  # B1's own gap (unorganized) left with B1: it is gone, not closed
     assert any(line.startswith(worsened) for line in squeezed)
 
 
-def test_report_compare_counts_the_gaps_that_got_worse(tmp_path: Path) -> None:
-    after = tmp_path / "after"
-    shutil.copytree(FIXTURE, after)
+def without_member(folder: Path, member: str, target: Path) -> Path:
+    """A copy of `folder` without the rows of `member` in its members and liaisons."""
+    shutil.copytree(folder, target)
     for name in ("members", "liaisons"):
-        text = (after / f"{name}.csv").read_text(encoding="utf-8")
-        (after / f"{name}.csv").write_text(
-            "".join(line for line in text.splitlines(keepends=True) if not line.startswith("B1,")),
-            encoding="utf-8",
-        )
+        lines = (target / f"{name}.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+        kept = [line for line in lines if member not in line.rstrip("\n").split(",")[:2]]
+        (target / f"{name}.csv").write_text("".join(kept), encoding="utf-8")
+    return target
+
+
+def test_report_compare_counts_the_gaps_that_got_worse(tmp_path: Path) -> None:
+    after = without_member(FIXTURE, "B1", tmp_path / "after")
     page = tmp_path / "report.html"
     assert run("report", after, "--compare", FIXTURE, "--no-views", "-o", page).exit_code == 0
-    assert "2 个缺口新出现，1 个已消除，2 个加重。" in page.read_text(encoding="utf-8")
+    # B1's own gap (unorganized) went with B1: not closed, and its row in the gap changes says so
+    html = page.read_text(encoding="utf-8")
+    assert "2 个缺口新出现，0 个已消除，2 个加重，1 个随退出而去。" in html
+    assert "随退出而去</td><td>未组织党员委员</td>" in html
+
+
+@pytest.mark.parametrize(
+    ("lang", "gone", "closed", "row"),
+    [
+        ("zh", "缺口 随退出而去 1", "缺口 已消除 0", "随退出而去 仅一人联系 C1 甲市政协 X2 乙六"),
+        (
+            "en",
+            "gaps gone with its subject 1",
+            "gaps closed 0",
+            "gone with its subject fragile C1 甲市政协 X2 乙六",
+        ),
+    ],
+)
+def test_whatif_the_gap_of_a_fragile_member_who_leaves_went_with_them(
+    lang: str, gone: str, closed: str, row: str
+) -> None:
+    # X2 乙六 has one liaison (P1): fragile. If X2 leaves, that gap is not closed, it went with X2
+    lines = run("whatif", FIXTURE, "--remove", "乙六", "--lang", lang).stdout.splitlines()
+    squeezed = [" ".join(line.split()) for line in lines]
+    assert gone in squeezed and closed in squeezed
+    assert row in squeezed
+
+
+def test_diff_the_gap_of_a_member_who_left_in_every_format(tmp_path: Path) -> None:
+    after = without_member(FIXTURE, "X2", tmp_path / "after")
+    for match in ("id", "name"):
+        data = json.loads(run("diff", FIXTURE, after, "--match", match, "--format", "json").stdout)
+        gaps = [(r["change"], r["analysis"], r["id"]) for r in data["gap_changes"]]
+        assert gaps == [("gone", "fragile", "X2")]
+        counts = {r["change"]: r["count"] for r in data["summary"] if r["table"] == "gaps"}
+        assert counts == {"opened": 0, "closed": 0, "worsened": 0, "gone": 1}
+    lines = run("diff", FIXTURE, after, "--format", "csv").stdout.splitlines()
+    section = lines[lines.index("# 缺口变化") + 1 :]
+    assert [row[0] for row in csv.reader(section)] == ["变化", "随退出而去"]
+    out = tmp_path / "diff.xlsx"
+    assert run("diff", FIXTURE, after, "--format", "xlsx", "-o", out).exit_code == 0
+    sheet = load_workbook(out)["缺口变化"]
+    assert [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)] == ["随退出而去"]
 
 
 def test_whatif_names_an_unknown_member() -> None:

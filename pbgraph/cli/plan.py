@@ -151,7 +151,7 @@ def diff(
 
     Compare two datasets: members who joined, left or changed; liaisons added, removed and broken by a
     departure; organizations and memberships added and removed; both rates before and after per committee;
-    gaps opened, closed and worsened per analysis.
+    gaps opened, closed, worsened, or gone with the member who left, per analysis.
 
     \b
     例 / Example:

@@ -1,11 +1,13 @@
 """The report's section on what changed since an earlier dataset (`pbgraph report NEW --compare OLD`): the
-summary of :func:`pbgraph.diff`, both rates before and after, the gaps opened, closed and worsened,
-the members who joined, left or changed, and the liaisons added, removed or broken by a departure."""
+summary of :func:`pbgraph.diff`, both rates before and after, the gaps opened, closed, worsened and gone
+(with the member who left), the members who joined, left or changed, and the liaisons added, removed or
+broken by a departure."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from pbgraph._gap_changes import GAP_CHANGES
 from pbgraph._texts import say
 from pbgraph._texts.changes import CHANGES
 from pbgraph._texts.report import SECTIONS, tr
@@ -35,7 +37,7 @@ def changes_section(ctx: Context, old: Dataset, number: int, *, match: str = "id
         old=old.name or "—",
         **{change: counts[("members", change)] for change in ("joined", "left", "changed")},
         **{change: counts[("liaisons", change)] for change in ("added", "removed", "broken")},
-        **{change: counts[("gaps", change)] for change in ("opened", "closed", "worsened")},
+        **{change: counts[("gaps", change)] for change in GAP_CHANGES},
     )
     body = ""
     for name, frame in (
