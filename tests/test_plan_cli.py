@@ -270,14 +270,14 @@ def test_report_compare_counts_the_gaps_that_got_worse(tmp_path: Path) -> None:
     assert run("report", after, "--compare", FIXTURE, "--no-views", "-o", page).exit_code == 0
     # B1's own gap (unorganized) went with B1: not closed, and its row in the gap changes says so
     html = page.read_text(encoding="utf-8")
-    assert "2 个缺口新出现，0 个已消除，2 个加重，1 个随退出而去。" in html
-    assert "随退出而去</td><td>未组织党员委员</td>" in html
+    assert "2 个缺口新出现，0 个已消除，2 个加重，1 个对象已不在。" in html
+    assert "对象已不在</td><td>未组织党员委员</td>" in html
 
 
 @pytest.mark.parametrize(
     ("lang", "gone", "closed", "row"),
     [
-        ("zh", "缺口 随退出而去 1", "缺口 已消除 0", "随退出而去 仅一人联系 C1 甲市政协 X2 乙六"),
+        ("zh", "缺口 对象已不在 1", "缺口 已消除 0", "对象已不在 仅一人联系 C1 甲市政协 X2 乙六"),
         (
             "en",
             "gaps gone with its subject 1",
@@ -306,11 +306,11 @@ def test_diff_the_gap_of_a_member_who_left_in_every_format(tmp_path: Path) -> No
         assert counts == {"opened": 0, "closed": 0, "worsened": 0, "gone": 1}
     lines = run("diff", FIXTURE, after, "--format", "csv").stdout.splitlines()
     section = lines[lines.index("# 缺口变化") + 1 :]
-    assert [row[0] for row in csv.reader(section)] == ["变化", "随退出而去"]
+    assert [row[0] for row in csv.reader(section)] == ["变化", "对象已不在"]
     out = tmp_path / "diff.xlsx"
     assert run("diff", FIXTURE, after, "--format", "xlsx", "-o", out).exit_code == 0
     sheet = load_workbook(out)["缺口变化"]
-    assert [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)] == ["随退出而去"]
+    assert [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)] == ["对象已不在"]
 
 
 def test_whatif_names_an_unknown_member() -> None:

@@ -7,7 +7,7 @@ CHANGES: dict[str, tuple[str, str]] = {
     "finding": (
         "与 {old} 相比：{joined} 名委员新增，{left} 名退出，{changed} 项委员信息变更；{added} 条联系新增，"
         "{removed} 条删除，{broken} 条因委员退出而中断；{opened} 个缺口新出现，{closed} 个已消除，"
-        "{worsened} 个加重，{gone} 个随退出而去。",
+        "{worsened} 个加重，{gone} 个对象已不在。",
         "Compared with {old}: {joined} members joined, {left} left, {changed} member changes; {added} "
         "liaisons added, {removed} removed, {broken} broken by a departure; {opened} gaps opened, {closed} "
         "closed, {worsened} worsened, {gone} gone with their subject.",

@@ -209,7 +209,7 @@ VALUE_LABELS.update(
         "opened": ("新出现", "opened"),
         "closed": ("已消除", "closed"),
         "worsened": ("加重", "worsened"),
-        "gone": ("随退出而去", "gone with its subject"),
+        "gone": ("对象已不在", "gone with its subject"),
         "old_dataset": ("原数据集", "old dataset"),
         "new_dataset": ("新数据集", "new dataset"),
         "party": ("政治面貌", "party"),
