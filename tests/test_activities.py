@@ -287,6 +287,19 @@ def test_activity_errors_name_row_and_column(tmp_path: Path) -> None:
     assert ("wrong_reference_kind", 10, "参加委员") in found
 
 
+def test_an_activity_day_its_month_does_not_have_is_said_so(tmp_path: Path) -> None:
+    folder = _copy_fixture(
+        tmp_path, "日期,类型,参加委员,对象\n2023年2月29日,talk,A1,B1\n2024-13-01,talk,A1,B1\n"
+    )
+    with pytest.raises(DatasetError) as caught:
+        load(folder)
+    found = {p.code: p for p in caught.value.problems if p.is_error}
+    # 2023 is no leap year: February has 28 days; a 13th month is no date at all
+    assert {code: p.row for code, p in found.items()} == {"no_such_activity_day": 2, "bad_activity_date": 3}
+    day = found["no_such_activity_day"]
+    assert "2023年2月只有 28 天" in day.message("zh") and "2023-02 has only 28 days" in day.message("en")
+
+
 def test_an_event_of_two_members_needs_no_target(tmp_path: Path) -> None:
     ds = load(
         _copy_fixture(tmp_path, "date,kind,members,target\n2024-01-01,联谊,B1、A2,\n2024-02,微信联系,A3,P1\n")
@@ -478,6 +491,21 @@ def test_analyze_refuses_bad_dates(args: tuple[str, ...], message: str) -> None:
     result = cli("analyze", "dormant", FIXTURE, *args)
     assert result.exit_code == 2
     assert message in result.output and args[1] in result.output
+
+
+@pytest.mark.parametrize(
+    ("value", "zh", "en"),
+    [
+        ("2024-02-30", "2024年2月只有 29 天", "2024-02 has only 29 days"),
+        ("2023/4/31", "2023年4月只有 30 天", "2023-04 has only 30 days"),
+    ],
+)
+def test_a_day_the_month_does_not_have_is_said_so(value: str, zh: str, en: str) -> None:
+    # the form is right, only the day does not exist: no advice to use a format the user already used
+    for lang, words in (("zh", zh), ("en", en)):
+        result = cli("analyze", "coverage", FIXTURE, "--since", value, "--lang", lang)
+        assert result.exit_code == 2
+        assert words in result.output and "2024-03-01" not in result.output
 
 
 def test_analyze_without_activities_says_which_table_is_missing() -> None:

@@ -186,6 +186,10 @@ ERRORS: dict[str, tuple[str, str]] = {
         "无法识别的日期“{value}”，请使用 2024-03-01 这样的格式",
         "'{value}' is not a date; use a format like 2024-03-01",
     ),
+    "no_such_day": (
+        "日期“{value}”不存在：{year}年{month}月只有 {days} 天",
+        "'{value}' is not a day: {year}-{month:02d} has only {days} days",
+    ),
     "period_reversed": (
         "开始日期 {start} 晚于结束日期 {end}，请检查 --since/--until",
         "the period starts ({start}) after it ends ({end}); check --since/--until",
