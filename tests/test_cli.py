@@ -23,6 +23,7 @@ from pbgraph.cli import COMMANDS, main
 from tests.broken import base, multi_committee, write_csv
 
 ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
 FORMATS = ("table", "json", "csv")
 
 
@@ -458,6 +459,26 @@ def test_analyze_unknown_committee(system: Path, lang: str) -> None:
     assert "Q9" in result.stderr
     assert "未知的政协编号“Q9”" in result.stderr or "unknown committee" in result.stderr
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("analyze", "coverage", FIXTURES / "no_committee", "--committee", "青山县政协"),
+        ("render", "network", FIXTURES / "no_committee", "--committee", "青山县政协", "-o", "{out}"),
+        ("render", "committee", "青山县政协", FIXTURES / "no_committee", "-o", "{out}"),
+    ],
+)
+def test_a_committee_asked_of_a_dataset_that_names_none(command: tuple[object, ...], tmp_path: Path) -> None:
+    # its members name no committee: all are one, so there is no list of committees to choose from
+    args = [tmp_path / "out.html" if a == "{out}" else a for a in command]
+    for lang, words in (
+        ("zh", "本数据集未区分政协（委员都属于同一个政协），无需 --committee"),
+        ("en", "this dataset names no committees (all its members are one committee), so --committee"),
+    ):
+        result = run(*args, "--lang", lang)
+        assert result.exit_code == 1 and words in result.stderr and "青山县政协" in result.stderr
+        assert "未知" not in result.stderr and "unknown" not in result.stderr
 
 
 def test_analyze_by_committee(system: Path) -> None:

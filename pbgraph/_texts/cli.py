@@ -138,6 +138,11 @@ ANALYSES: dict[str, tuple[str, str]] = {
         "未知的政协编号“{committee}”（可用：{known}）",
         "unknown committee id {committee!r} (known: {known})",
     ),
+    "no_committees": (
+        "本数据集未区分政协（委员都属于同一个政协），无需 --committee “{committee}”",
+        "this dataset names no committees (all its members are one committee), so --committee {committee!r}"
+        " is not needed",
+    ),
     "none": ("无", "none"),
     "separator": ("、", ", "),
     "in_all": ("…（共 {n} 个）", " … ({n} in all)"),
