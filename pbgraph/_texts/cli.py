@@ -50,9 +50,11 @@ CLI: dict[str, tuple[str, str]] = {
         " not analysed.",
     ),
     "counted_in_each": (
-        "注：同时属于多个政协的委员在每个政协各计一次（其联系和所联系的群众也是），所以各政协之和大于“全部”。",
+        "注：同时属于多个政协的委员在每个政协各计一次（其联系、所联系的群众和参加的活动也是），"
+        "所以各政协之和大于“全部”。",
         "Note: members who sit on more than one committee are counted under each (and so are their "
-        "liaisons and the contacts they liaise with), so the committees add up to more than (all).",
+        "liaisons, the contacts they liaise with and the activities they join), so the committees add up "
+        "to more than (all).",
     ),
     "cache_info": (
         "数据集缓存：{folder}，{n} 个数据集，{size:.1f} MiB",
