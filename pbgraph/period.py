@@ -55,10 +55,14 @@ def parse_date(value: str | dt.date, *, end: bool = False) -> dt.date:
     """
     if isinstance(value, dt.date):
         return value
-    from pbgraph.validate._text import iso_date
+    from pbgraph.validate._text import iso_date, missing_day
 
     iso = iso_date(value.strip())
     if not iso:
+        missing = missing_day(value)
+        if missing:
+            year, month, days = missing
+            raise BadDateError(*both(ERRORS, "no_such_day", value=value, year=year, month=month, days=days))
         raise BadDateError(*both(ERRORS, "bad_date", value=value))
     if len(iso) == 7:
         first = dt.date.fromisoformat(iso + "-01")

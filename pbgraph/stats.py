@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from pbgraph.analyses._joins import participation
+from pbgraph.analyses.activity import has_activities
 from pbgraph.analyses.coverage import OVERALL_NAME
 from pbgraph.graph import committee_orgs, index_of
 from pbgraph.model import PARTY_ORG_KINDS, PLATFORM_KINDS, LiaisonKind, OrgKind, Party
@@ -18,8 +20,9 @@ if TYPE_CHECKING:
 def counts(ds: Dataset) -> pd.DataFrame:
     """One row per committee, then a total row: members by party, sectors, townships, organizations by
     kind, liaisons by kind (counted under the committees of their source), contacts (likewise, under the
-    committees of the members who liaise with them; see `_contacts_by_committee`). A count whose table the
-    dataset does not give (`Dataset.not_recorded`) is None in every row: not known, rather than 0.
+    committees of the members who liaise with them; see `_contacts_by_committee`), activities (under the
+    committees of their members). A count whose table the dataset does not give (:func:`not_recorded`) is
+    None in every row: not known, rather than 0.
 
     Examples
     --------
@@ -68,6 +71,7 @@ def counts(ds: Dataset) -> pd.DataFrame:
             mine.value_counts(), int((ds.liaisons["kind"] == kind.value).sum())
         )
     columns["contacts"] = _with_total(_contacts_by_committee(ds, ix.liaison_target, linked), len(ds.contacts))
+    columns["activities"] = _with_total(_activities_by_committee(ds, pairs), len(ds.activities))
 
     committees = committee_orgs(ds)
     keys = [*committees["id"].tolist(), ""]
@@ -75,9 +79,23 @@ def counts(ds: Dataset) -> pd.DataFrame:
     for name, series in columns.items():
         frame[name] = series.reindex(keys, fill_value=0).astype(np.int64).to_numpy()
         # what a table the dataset does not give would count is not known: None ("n/a"), not 0 (DESIGN 3)
-        if _NEEDS.get(name, "") in ds.not_recorded:
+        if _NEEDS.get(name, "") in not_recorded(ds):
             frame[name] = pd.Series([None] * len(frame), dtype=object)
     return frame
+
+
+def not_recorded(ds: Dataset) -> frozenset[str]:
+    """The tables :func:`counts` cannot tell: those the dataset does not record (`Dataset.not_recorded`), and
+    the activity log when it holds no activity (as the activity analyses say: no activities table)."""
+    return ds.not_recorded if has_activities(ds) else ds.not_recorded | {"activities"}
+
+
+def _activities_by_committee(ds: Dataset, pairs: pd.DataFrame) -> pd.Series:
+    """Activities per committee: an activity belongs to every committee of the members it lists (once to
+    each, however many of its members sit there), as a liaison does to every committee of its source."""
+    part = participation(ds)
+    joined = pd.DataFrame({"activity": part.activity, "member": part.member}).merge(pairs, on="member")
+    return joined.drop_duplicates(["activity", "committee"])["committee"].value_counts()
 
 
 def _contacts_by_committee(ds: Dataset, target: np.ndarray, linked: pd.DataFrame) -> pd.Series:
@@ -109,6 +127,7 @@ _NEEDS: dict[str, str] = {
     "organizations": "organizations",
     **{f"{kind.value}_liaisons": f"liaisons:{kind.value}" for kind in LiaisonKind},
     "contacts": "contacts",
+    "activities": "activities",
 }
 """The table (a key of `Dataset.not_recorded`) each count of :func:`counts` cannot be told without."""
 

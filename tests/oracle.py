@@ -16,13 +16,16 @@ import weakref
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 import numpy as np
 import pandas as pd
 
 from pbgraph import Dataset, UnknownIdError
+
+if TYPE_CHECKING:
+    from pbgraph.period import Period
 
 CPC = "CPC"
 PARTY_ORG_KINDS = frozenset(
@@ -1010,14 +1013,23 @@ def org_life_rates(
     return _frame("org_life_rates", rows)
 
 
-def activities_per_month(ds: Dataset, *, committee: str | None = None) -> pd.DataFrame:
+def activities_per_month(
+    ds: Dataset, *, committee: str | None = None, period: Period | None = None
+) -> pd.DataFrame:
     """Liaison activities and meetings per calendar month (an activity is a committee's when it lists one
-    of its members)."""
+    of its members); with a period, its activities in each of its months, 0 in a month without any."""
     f = _facts(ds)
     f.check(committee)
     counts: dict[str, list[int]] = {}
+    if period is not None:
+        month = dt.date(period.since.year, period.since.month, 1)
+        while month <= period.until:
+            counts[month.isoformat()[:7]] = [0, 0]
+            month = dt.date(month.year + month.month // 12, month.month % 12 + 1, 1)
     for a in _activities(ds):
         if committee is not None and not any(f.belongs(m, committee) for m in a["members"]):
+            continue
+        if period is not None and not period.since <= a["day"] <= period.until:
             continue
         month = counts.setdefault(a["day"].isoformat()[:7], [0, 0])
         month[0] += a["kind"] in LIAISON_ACTIVITY_KINDS

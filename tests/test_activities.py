@@ -150,6 +150,34 @@ CASES: list[tuple[str, str | None, dict[str, Any], list[tuple[Any, ...]]]] = [
             ("2024-12", 1, 0),
         ],
     ),
+    # the months of a period, each of them: none in April, August, October or November 2024, and the
+    # activities of 2023 left out with their months
+    (
+        "activities_per_month",
+        None,
+        {"period": Period(datetime.date(2024, 1, 1), datetime.date(2024, 12, 31))},
+        [
+            ("2024-01", 1, 0),
+            ("2024-02", 1, 0),
+            ("2024-03", 0, 1),
+            ("2024-04", 0, 0),
+            ("2024-05", 1, 0),
+            ("2024-06", 0, 1),
+            ("2024-07", 1, 0),
+            ("2024-08", 0, 0),
+            ("2024-09", 0, 1),
+            ("2024-10", 0, 0),
+            ("2024-11", 0, 0),
+            ("2024-12", 1, 0),
+        ],
+    ),
+    # a period that starts and ends within months: 主题党日 of 2024-06-20 and the call of 2024-07 are in it
+    (
+        "activities_per_month",
+        None,
+        {"period": Period(datetime.date(2024, 6, 15), datetime.date(2024, 8, 10))},
+        [("2024-06", 0, 1), ("2024-07", 1, 0), ("2024-08", 0, 0)],
+    ),
     ("few_contacts", None, {"min_contacts": 1}, [("C1", "A1", "党组甲", 0), ("C1", "A2", "党员乙", 0)]),
     ("few_contacts", None, {"min_contacts": 0}, []),
     # as of 2024-05-31: A2→B2 (since 2024-06-01) is left out, and every later activity; the period is the
@@ -285,6 +313,19 @@ def test_activity_errors_name_row_and_column(tmp_path: Path) -> None:
     assert ("unknown_reference", 8, "对象") in found
     assert ("unknown_reference", 9, "组织") in found
     assert ("wrong_reference_kind", 10, "参加委员") in found
+
+
+def test_an_activity_day_its_month_does_not_have_is_said_so(tmp_path: Path) -> None:
+    folder = _copy_fixture(
+        tmp_path, "日期,类型,参加委员,对象\n2023年2月29日,talk,A1,B1\n2024-13-01,talk,A1,B1\n"
+    )
+    with pytest.raises(DatasetError) as caught:
+        load(folder)
+    found = {p.code: p for p in caught.value.problems if p.is_error}
+    # 2023 is no leap year: February has 28 days; a 13th month is no date at all
+    assert {code: p.row for code, p in found.items()} == {"no_such_activity_day": 2, "bad_activity_date": 3}
+    day = found["no_such_activity_day"]
+    assert "2023年2月只有 28 天" in day.message("zh") and "2023-02 has only 28 days" in day.message("en")
 
 
 def test_an_event_of_two_members_needs_no_target(tmp_path: Path) -> None:
@@ -480,6 +521,21 @@ def test_analyze_refuses_bad_dates(args: tuple[str, ...], message: str) -> None:
     assert message in result.output and args[1] in result.output
 
 
+@pytest.mark.parametrize(
+    ("value", "zh", "en"),
+    [
+        ("2024-02-30", "2024年2月只有 29 天", "2024-02 has only 29 days"),
+        ("2023/4/31", "2023年4月只有 30 天", "2023-04 has only 30 days"),
+    ],
+)
+def test_a_day_the_month_does_not_have_is_said_so(value: str, zh: str, en: str) -> None:
+    # the form is right, only the day does not exist: no advice to use a format the user already used
+    for lang, words in (("zh", zh), ("en", en)):
+        result = cli("analyze", "coverage", FIXTURE, "--since", value, "--lang", lang)
+        assert result.exit_code == 2
+        assert words in result.output and "2024-03-01" not in result.output
+
+
 def test_analyze_without_activities_says_which_table_is_missing() -> None:
     result = cli("analyze", "org_life", Path(__file__).parent / "fixtures" / "liaisons", "--lang", "en")
     assert result.exit_code == 0
@@ -487,6 +543,25 @@ def test_analyze_without_activities_says_which_table_is_missing() -> None:
 
 
 # report and Excel work list ---------------------------------------------------------------------------
+
+
+def test_the_report_charts_each_month_of_the_period_on_a_whole_number_axis(tmp_path: Path) -> None:
+    import re
+
+    from pbgraph.report import write_report
+
+    # the fixture's log, and a stray date decades before it: the period is 2024 (12 months ending at the
+    # latest activity), so the chart has its 12 months, those without activity too, and no other
+    log = (FIXTURE / "activities.csv").read_text(encoding="utf-8") + "1990-01-01,talk,A3,B4,,录错的年份\n"
+    (tmp_path / "data").mkdir()
+    folder = _copy_fixture(tmp_path / "data", log)
+    text = write_report(load(folder), tmp_path / "r.html").read_text(encoding="utf-8")
+    start = text.index("<title>每月活动</title>")
+    chart = text[start : text.index("</svg>", start)]
+    assert re.findall(r"<title>(\d{4}-\d{2})</title>", chart) == [f"2024-{m:02d}" for m in range(1, 13)]
+    # at most one activity a month: the axis of counts is 0 and 1, not 0, 0.25, 0.5 …
+    ticks = re.findall(r'text-anchor="middle">([^<]*)</text>', chart)
+    assert ticks == ["0", "1"]
 
 
 def test_report_has_the_liaison_in_practice_section(tmp_path: Path) -> None:

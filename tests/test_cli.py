@@ -15,6 +15,7 @@ import os
 import re
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from click.testing import CliRunner, Result
 
@@ -23,6 +24,7 @@ from pbgraph.cli import COMMANDS, main
 from tests.broken import base, multi_committee, write_csv
 
 ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
 FORMATS = ("table", "json", "csv")
 
 
@@ -185,6 +187,7 @@ COUNTS = {
     "township_liaisons": 1,
     "contact_liaisons": 1,
     "contacts": 1,
+    "activities": None,  # no activity log: not known (n/a), not 0
 }
 
 
@@ -235,6 +238,7 @@ def test_info_table(valid: Path) -> None:
         "1",
         "1",
         "1",
+        "n/a",
     ]
 
 
@@ -258,6 +262,7 @@ def test_info_table_in_chinese_keeps_every_column(valid: Path) -> None:
         "1",
         "1",
         "1",
+        "n/a",
     ]
 
 
@@ -279,11 +284,14 @@ def test_info_on_a_broken_dataset(broken: Path, tmp_path: Path) -> None:
 
 
 NOTE_ZH = (
-    "注：同时属于多个政协的委员在每个政协各计一次（其联系和所联系的群众也是），所以各政协之和大于“全部”。"
+    "注：同时属于多个政协的委员在每个政协各计一次（其联系、所联系的群众和参加的活动也是），"
+    "所以各政协之和大于“全部”。"
 )
+NOT_RECORDED_ZH = "注：未提供活动，依赖这些表的结果为 n/a 或不列出（而不是把每一项都算作缺口）。"
 NOTE_EN = (
-    "Note: members who sit on more than one committee are counted under each (and so are their liaisons and "
-    "the contacts they liaise with), so the committees add up to more than (all)."
+    "Note: members who sit on more than one committee are counted under each (and so are their liaisons, "
+    "the contacts they liaise with and the activities they join), so the committees add up to more than "
+    "(all)."
 )
 
 
@@ -302,12 +310,13 @@ def test_info_says_why_the_committees_add_up_to_more(tmp_path: Path) -> None:
         ["Z", "乙县政协", "2"],
         ["全部", "4", "2"],
     ]
-    assert lines[7:] == [NOTE_ZH]
+    # after the note that these tables keep no activity log (the activities are n/a)
+    assert lines[7:] == [NOT_RECORDED_ZH, NOTE_ZH]
     assert run("info", both, "--lang", "en").stdout.splitlines()[-1] == NOTE_EN
-    # machine-readable rows keep to rows: the note goes to the terminal
+    # machine-readable rows keep to rows: the notes go to the terminal
     json_run = run("info", both, "--format", "json")
     assert json.loads(json_run.stdout)[-1]["members"] == 4
-    assert json_run.stderr == NOTE_ZH + "\n"
+    assert json_run.stderr == NOT_RECORDED_ZH + "\n" + NOTE_ZH + "\n"
 
 
 def test_info_counts_contacts_as_it_counts_their_liaisons(tmp_path: Path) -> None:
@@ -324,11 +333,29 @@ def test_info_counts_contacts_as_it_counts_their_liaisons(tmp_path: Path) -> Non
     assert found == {"X": (0, 0), "Y": (1, 1), "Z": (1, 2), "": (1, 2)}
 
 
+def test_info_counts_activities_under_the_committees_of_their_members(tmp_path: Path) -> None:
+    sample = ROOT / "data" / "sample"
+    # counted here from the files: every activity row (each lists members of the sample's one committee)
+    rows = len(pd.read_csv(sample / "activities.csv", dtype=str))
+    found = json.loads(run("info", sample, "--format", "json").stdout)
+    assert [row["activities"] for row in found] == [rows, rows]
+    # M2 sits on Y and Z: an activity of M1 and M2 is Y's once and Z's once, one of N2 alone Z's, in all two
+    tables = multi_committee()
+    tables["members"].set(3, "committee", "Y;Z")  # M2
+    folder = write_csv(tmp_path / "both", tables)
+    (folder / "activities.csv").write_text(
+        "date,kind,members,target\n2024-01-05,talk,M1;M2,\n2024-02-01,talk,N2,M2\n", encoding="utf-8"
+    )
+    found = json.loads(run("info", folder, "--format", "json").stdout)
+    assert {row["committee"]: row["activities"] for row in found} == {"X": 0, "Y": 1, "Z": 2, "": 2}
+
+
 def test_info_has_no_note_when_nobody_sits_on_two_committees(system: Path) -> None:
     result = run("info", system)
     assert result.exit_code == 0 and result.stderr == ""
-    assert result.stdout.splitlines()[-1].split()[:2] == ["全部", "4"]
-    assert "注：" not in result.stdout
+    # the one note is that it keeps no activity log
+    assert result.stdout.splitlines()[-2].split()[:2] == ["全部", "4"]
+    assert result.stdout.splitlines()[-1] == NOT_RECORDED_ZH
 
 
 # analyze ------------------------------------------------------------------------------------------------
@@ -458,6 +485,26 @@ def test_analyze_unknown_committee(system: Path, lang: str) -> None:
     assert "Q9" in result.stderr
     assert "未知的政协编号“Q9”" in result.stderr or "unknown committee" in result.stderr
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("analyze", "coverage", FIXTURES / "no_committee", "--committee", "青山县政协"),
+        ("render", "network", FIXTURES / "no_committee", "--committee", "青山县政协", "-o", "{out}"),
+        ("render", "committee", "青山县政协", FIXTURES / "no_committee", "-o", "{out}"),
+    ],
+)
+def test_a_committee_asked_of_a_dataset_that_names_none(command: tuple[object, ...], tmp_path: Path) -> None:
+    # its members name no committee: all are one, so there is no list of committees to choose from
+    args = [tmp_path / "out.html" if a == "{out}" else a for a in command]
+    for lang, words in (
+        ("zh", "本数据集未区分政协（委员都属于同一个政协），无需 --committee"),
+        ("en", "this dataset names no committees (all its members are one committee), so --committee"),
+    ):
+        result = run(*args, "--lang", lang)
+        assert result.exit_code == 1 and words in result.stderr and "青山县政协" in result.stderr
+        assert "未知" not in result.stderr and "unknown" not in result.stderr
 
 
 def test_analyze_by_committee(system: Path) -> None:

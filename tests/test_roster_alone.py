@@ -66,14 +66,14 @@ def test_info_says_null_for_what_a_roster_alone_cannot_count(roster: Path) -> No
     [
         (
             "zh",
-            "注：未提供组织、组织成员、党组成员联系界别、党员委员联系党外委员、党员委员联系镇街、委员联系群众，"
+            "注：未提供组织、组织成员、党组成员联系界别、党员委员联系党外委员、党员委员联系镇街、委员联系群众、活动，"
             "依赖这些表的结果为 n/a 或不列出（而不是把每一项都算作缺口）。",
         ),
         (
             "en",
             "Note: not recorded: organizations, memberships, sector liaisons (联系界别), member liaisons "
-            "(联系党外委员), township liaisons (联系镇街), contact liaisons (联系群众); what depends on "
-            "them is n/a or not listed.",
+            "(联系党外委员), township liaisons (联系镇街), contact liaisons (联系群众), activities; what "
+            "depends on them is n/a or not listed.",
         ),
     ],
 )
@@ -82,8 +82,9 @@ def test_info_shows_n_a_and_says_what_was_not_recorded(roster: Path, lang: str, 
     assert code == 0
     lines = out.splitlines()
     total = lines[3].split()
-    # 全部 4 2 2 1 | sectors 2, sector groups n/a, townships 2, seven counts of what was not given, contacts 0
-    assert total[1:] == ["4", "2", "2", "1", "2", "n/a", "2", *["n/a"] * 7, "0"]
+    # 全部 4 2 2 1 | sectors 2, sector groups n/a, townships 2, seven counts of what was not given,
+    # contacts 0, activities n/a (no activity log)
+    assert total[1:] == ["4", "2", "2", "1", "2", "n/a", "2", *["n/a"] * 7, "0", "n/a"]
     assert lines[4] == note
 
 

@@ -505,7 +505,7 @@ WARNINGS = [
     ),
     pytest.param(
         setter("liaisons", 2, "since", "2024-02-30"),
-        "bad_date",
+        "no_such_day",
         "liaisons.csv",
         2,
         "since",
@@ -562,6 +562,17 @@ def test_bad_date_is_loaded_as_empty(tmp_path: Path) -> None:
     tables = base()
     tables["liaisons"].set(2, "since", "yesterday")
     assert load_ok(dataset(tmp_path, tables)).liaisons["since"].iat[0] == ""
+
+
+def test_a_day_the_month_does_not_have_is_loaded_as_empty_and_said_so(tmp_path: Path) -> None:
+    tables = base()
+    tables["liaisons"].set(2, "since", "2024-06-31")
+    ds = load_ok(dataset(tmp_path, tables))
+    assert ds.liaisons["since"].iat[0] == ""
+    warning = only(ds.warnings, "no_such_day")
+    assert "2024年6月只有 30 天" in warning.message("zh") and "2024-06 has only 30 days" in warning.message(
+        "en"
+    )
 
 
 def test_unknown_extra_column(tmp_path: Path) -> None:

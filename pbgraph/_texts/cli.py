@@ -50,9 +50,11 @@ CLI: dict[str, tuple[str, str]] = {
         " not analysed.",
     ),
     "counted_in_each": (
-        "注：同时属于多个政协的委员在每个政协各计一次（其联系和所联系的群众也是），所以各政协之和大于“全部”。",
+        "注：同时属于多个政协的委员在每个政协各计一次（其联系、所联系的群众和参加的活动也是），"
+        "所以各政协之和大于“全部”。",
         "Note: members who sit on more than one committee are counted under each (and so are their "
-        "liaisons and the contacts they liaise with), so the committees add up to more than (all).",
+        "liaisons, the contacts they liaise with and the activities they join), so the committees add up "
+        "to more than (all).",
     ),
     "cache_info": (
         "数据集缓存：{folder}，{n} 个数据集，{size:.1f} MiB",
@@ -138,6 +140,11 @@ ANALYSES: dict[str, tuple[str, str]] = {
         "未知的政协编号“{committee}”（可用：{known}）",
         "unknown committee id {committee!r} (known: {known})",
     ),
+    "no_committees": (
+        "本数据集未区分政协（委员都属于同一个政协），无需 --committee “{committee}”",
+        "this dataset names no committees (all its members are one committee), so --committee {committee!r}"
+        " is not needed",
+    ),
     "none": ("无", "none"),
     "separator": ("、", ", "),
     "in_all": ("…（共 {n} 个）", " … ({n} in all)"),
@@ -185,6 +192,10 @@ ERRORS: dict[str, tuple[str, str]] = {
     "bad_date": (
         "无法识别的日期“{value}”，请使用 2024-03-01 这样的格式",
         "'{value}' is not a date; use a format like 2024-03-01",
+    ),
+    "no_such_day": (
+        "日期“{value}”不存在：{year}年{month}月只有 {days} 天",
+        "'{value}' is not a day: {year}-{month:02d} has only {days} days",
     ),
     "period_reversed": (
         "开始日期 {start} 晚于结束日期 {end}，请检查 --since/--until",

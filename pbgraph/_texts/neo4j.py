@@ -72,10 +72,6 @@ NEO4J: dict[str, tuple[str, str]] = {
         "查询 {query} 需要参数 {names}，请用 --param 名称=值 给出",
         "query {query} needs the parameter(s) {names}: give them with --param NAME=VALUE",
     ),
-    "unknown_committee": (
-        "未知的政协编号“{committee}”（可用：{known}）",
-        "unknown committee id {committee!r} (known: {known})",
-    ),
     "no_query_file": (
         "找不到查询文件“{path}”。请检查路径；cypher/ 中的查询请直接写名称（如 datasets）",
         ("no query file {path!r}: check the path; name a query of cypher/ without a path (e.g. datasets)"),

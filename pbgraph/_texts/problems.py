@@ -168,6 +168,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "无法识别的活动日期“{value}”。请使用 2024-03-01 这样的格式（活动日期必填）。",
         "Activity date '{value}' is not understood. Use a format like 2024-03-01 (an activity needs a date).",
     ),
+    "no_such_activity_day": (
+        "活动日期“{value}”不存在：{year}年{month}月只有 {days} 天。请更正日期（活动日期必填）。",
+        "Activity date '{value}' is not a day: {year}-{month:02d} has only {days} days. Fix the date"
+        " (an activity needs a date).",
+    ),
     "far_later_activity_date": (
         "活动日期“{value}”比其余活动中最晚的（{latest}）晚一年以上，是否录错了年份？统计期默认截至最晚的活动日期，"
         "这样的日期会让统计期偏离实际。请核对。",
@@ -186,6 +191,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bad_date": (
         "无法识别的日期“{value}”，已按空值处理。请使用 2024-03-01 这样的格式。",
         "Date '{value}' is not understood and is treated as empty. Use a format like 2024-03-01.",
+    ),
+    "no_such_day": (
+        "日期“{value}”不存在：{year}年{month}月只有 {days} 天，已按空值处理。请更正日期。",
+        "Date '{value}' is not a day: {year}-{month:02d} has only {days} days. It is treated as empty;"
+        " fix it.",
     ),
     # warnings of meaning
     "member_liaison_source_not_cpc": (

@@ -187,7 +187,6 @@ TEXT: dict[str, tuple[str, str]] = {
         # a sentence before the folded view's notice: a space after it
         "Source: {name} (not counted among the members reached). ",
     ),
-    "unknown_committee": ("未知的政协编号“{id}”", "unknown committee id '{id}'"),
     "needs_id": ("此视图需要一个编号（{table}）", "this view needs an id ({table})"),
     "unknown_id": (
         "未知的编号“{id}”：此视图需要{kind}的编号或名称",

@@ -44,6 +44,7 @@ COLUMN_LABELS: dict[str, tuple[str, str]] = {
     "sectors": ("界别数", "sectors"),
     "townships": ("镇街数", "townships"),
     "contacts": ("联系群众数", "contacts"),
+    "activities": ("活动记录（条）", "activities"),
     "party_group_members": ("党组成员数", "party-group members"),
     "reached_members": ("覆盖委员", "reached members"),
     "share": ("覆盖比例", "share"),

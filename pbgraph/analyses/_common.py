@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from pbgraph._errors import UnknownIdError
-from pbgraph._texts import LANGS, say
+from pbgraph._texts import LANGS, both, say
 from pbgraph._texts.cli import ANALYSES
 from pbgraph.graph import NodeIndex, distinct
 from pbgraph.model import ORGANIZING_KINDS, LiaisonKind, OrgKind, Role
@@ -26,18 +26,28 @@ if TYPE_CHECKING:
 def check_committee(ds: Dataset, committee: str | None) -> None:
     """Raise UnknownIdError unless `committee` is None or a committee of the dataset."""
     if committee is not None and committee not in ds.committees:
-        raise UnknownIdError(
-            *(
-                say(
-                    ANALYSES,
-                    "unknown_committee",
-                    lang,
-                    committee=committee,
-                    known=listing(ds.committees, lang, named_by=ds.name_of),
-                )
-                for lang in LANGS
+        raise unknown_committee(committee, ds.committees, named_by=ds.name_of)
+
+
+def unknown_committee(
+    committee: str, known: list[str], *, named_by: Callable[[str], str] | None = None
+) -> UnknownIdError:
+    """The error for a committee not among the `known` ones: it lists them, or says that the dataset names
+    none (all its members are one committee, so there is nothing to choose)."""
+    if not known:
+        return UnknownIdError(*both(ANALYSES, "no_committees", committee=committee))
+    return UnknownIdError(
+        *(
+            say(
+                ANALYSES,
+                "unknown_committee",
+                lang,
+                committee=committee,
+                known=listing(known, lang, named_by=named_by),
             )
+            for lang in LANGS
         )
+    )
 
 
 def not_recorded(ds: Dataset, *needs: str) -> list[str]:

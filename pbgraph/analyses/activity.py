@@ -421,10 +421,14 @@ def org_life_rates(
     return as_recorded("org_life_rates", frame, ds.not_recorded)
 
 
-def activities_per_month(ds: Dataset, *, committee: str | None = None) -> pd.DataFrame:
+def activities_per_month(
+    ds: Dataset, *, committee: str | None = None, period: Period | None = None
+) -> pd.DataFrame:
     """Activities per calendar month (liaison activities and meetings), for the report's chart.
 
-    An activity belongs to a committee when any member it lists does.
+    An activity belongs to a committee when any member it lists does. With a `period`, only its activities,
+    and every month it touches, one with no activity as 0 (so that a month without activity shows as
+    one, and a stray date outside the period adds no months).
 
     Examples
     --------
@@ -441,6 +445,8 @@ def activities_per_month(ds: Dataset, *, committee: str | None = None) -> pd.Dat
         part = participation(ds)
         keep = np.zeros(len(ds.activities), dtype=bool)
         keep[part.activity[member_mask(ds, committee)[part.member]]] = True
+    if period is not None:
+        keep &= in_period(ds, period)
     months = activity_days(ds).astype("datetime64[M]")[keep]
     # grouped on month numbers, the few distinct months then written as text ("NaT", an unreadable date, last
     # as in text order)
@@ -449,7 +455,7 @@ def activities_per_month(ds: Dataset, *, committee: str | None = None) -> pd.Dat
     distinct_months = distinct_codes.copy()
     distinct_months[distinct_codes == np.iinfo(np.int64).max] = np.datetime64("NaT").view(np.int64)
     size = len(distinct_codes)
-    return pd.DataFrame(
+    frame = pd.DataFrame(
         {
             "month": distinct_months.view("datetime64[M]").astype(str),
             "liaison_activities": np.bincount(
@@ -460,6 +466,10 @@ def activities_per_month(ds: Dataset, *, committee: str | None = None) -> pd.Dat
             ),
         }
     )
+    if period is None:
+        return frame
+    every = np.arange(np.datetime64(period.since, "M"), np.datetime64(period.until, "M") + 1).astype(str)
+    return frame.set_index("month").reindex(every, fill_value=0).rename_axis("month").reset_index()
 
 
 __all__ = [

@@ -87,12 +87,12 @@ def info(path: str, fmt: str, lang: str, output: Path | None) -> None:
       pbgraph info data/sample --format json
     """
     from pbgraph._notes import dataset_notes
-    from pbgraph.stats import counted_more_than_once, counts
+    from pbgraph.stats import counted_more_than_once, counts, not_recorded
 
     ds = load_or_exit(path, lang)
     table = counts(ds)
     # the counts shown n/a say why; a reader who adds up the committees should not think the total wrong
-    notes = dataset_notes(ds.not_recorded, lang)
+    notes = dataset_notes(not_recorded(ds), lang)
     if counted_more_than_once(table):
         notes.append(say(CLI, "counted_in_each", lang))
     write_tables({"info": table}, fmt=fmt, lang=lang, output=output, notes=notes)

@@ -9,12 +9,12 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from pbgraph._errors import Neo4jError, UnknownIdError
-from pbgraph._texts import LANGS, both, say
+from pbgraph._errors import Neo4jError
+from pbgraph._texts import both
 from pbgraph._texts.neo4j import NEO4J
 
 # every backend orders the connectors and the league table with the embedded backend's functions
-from pbgraph.analyses._common import listing
+from pbgraph.analyses._common import unknown_committee
 from pbgraph.analyses.connectors import sort_connectors
 from pbgraph.analyses.coverage import sort_league
 from pbgraph.neo4j.connection import Connection, Row
@@ -97,12 +97,7 @@ def _check_committee(conn: Connection, dataset: str, committee: str | None) -> N
         return
     known = committees(conn, dataset)
     if committee not in known:
-        raise UnknownIdError(
-            *(
-                say(NEO4J, "unknown_committee", lang, committee=committee, known=listing(known, lang))
-                for lang in LANGS
-            )
-        )
+        raise unknown_committee(committee, known)
 
 
 def activity_period(

@@ -35,8 +35,8 @@ def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def nice_ticks(top: float, count: int = 4) -> list[float]:
-    """Round tick values from 0 to at least `top`.
+def nice_ticks(top: float, count: int = 4, *, whole: bool = False) -> list[float]:
+    """Round tick values from 0 to at least `top`; whole numbers only when `whole` (an axis of counts).
 
     Examples
     --------
@@ -44,12 +44,15 @@ def nice_ticks(top: float, count: int = 4) -> list[float]:
     [0, 10, 20, 30]
     >>> nice_ticks(0)
     [0, 1]
+    >>> nice_ticks(1), nice_ticks(1, whole=True), nice_ticks(6, whole=True)
+    ([0, 0.25, 0.5, 0.75, 1], [0, 1], [0, 2, 4, 6])
     """
     if top <= 0:
         return [0, 1]
-    raw = top / count
+    raw = max(top / count, 1) if whole else top / count
     magnitude = 10 ** math.floor(math.log10(raw))
-    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    steps = [m * magnitude for m in (1, 2, 2.5, 5, 10)]
+    step = next(m for m in steps if m >= raw and not (whole and m != int(m)))
     if step == int(step):
         step = int(step)
     ticks = [0]
@@ -169,7 +172,7 @@ def histogram(
         hi = max(hi, threshold + 1)
     slots = hi - lo + 1
     slot = plot_w / slots
-    ticks = nice_ticks(max((c for _, c in counts), default=0))
+    ticks = nice_ticks(max((c for _, c in counts), default=0), whole=True)
     y_top = ticks[-1]
     body = []
     for t in ticks:
@@ -236,7 +239,7 @@ def stacked_bars(
     label_width, top, bar, gap = 120, 34, 16, 6
     plot = width - label_width - 56
     totals = [sum(float(p.values[i] or 0) for p in parts) for i in range(len(categories))]
-    ticks = nice_ticks(max(totals, default=0))
+    ticks = nice_ticks(max(totals, default=0), whole=True)
     scale = ticks[-1]
     height = top + (bar + gap) * len(categories) + 26
     bottom = top + (bar + gap) * len(categories)

@@ -326,6 +326,7 @@ def _dormant(ctx: Context) -> Section | None:
     """联系实效: the active share and 有效联系率, dormant liaisons by CPC member (and each of them), with a
     chart of activities per month."""
     from pbgraph.analyses.activity import activities_per_month
+    from pbgraph.period import activity_period
 
     if not len(ctx.ds.activities):
         return None
@@ -349,7 +350,9 @@ def _dormant(ctx: Context) -> Section | None:
     else:
         finding = tr("f_activity", lang, **liaisons, silent=len(silent), below=len(org_life))
     by_member = _dormant_by_member(dormant).sort_values("dormant_liaisons", ascending=False, kind="stable")
-    months = activities_per_month(ctx.ds, committee=ctx.committee)
+    # the months of the period the section states, each of them (one with no activity as 0)
+    period = activity_period(ctx.ds, since=ctx.since, until=ctx.until)
+    months = activities_per_month(ctx.ds, committee=ctx.committee, period=period)
     chart = ""
     if len(months):
         title = tr("c_activity", lang)

@@ -52,7 +52,7 @@ from pbgraph.validate._registry import (
     positions_in,
     text_column,
 )
-from pbgraph.validate._text import empty_cells, has_role, iso_date, may_need_strip
+from pbgraph.validate._text import empty_cells, has_role, iso_date, may_need_strip, missing_days
 from pbgraph.validate._text import may_hold_control as _may_hold_control
 
 if TYPE_CHECKING:
@@ -231,22 +231,28 @@ class Validator(ActivityChecks):
         activities = self.raw["activities"]
         self.enum(activities, "kind", ACTIVITY_KIND_ALIASES, list(ActivityKind), zh=ACTIVITY_KIND_ZH)
         # an activity is dated or it is nothing: an unreadable date is an error, not a blank
-        days = self.dates(activities, "date", code="bad_activity_date", severity="error")
+        days = self.dates(activities, "date", ("bad_activity_date", "no_such_activity_day"), "error")
         self.far_later_dates(activities, days)
         # what `pbgraph.period.activity_days` derives from the normalized column
         self.derived["activity_days"] = days
 
     def dates(
-        self, raw: RawTable, column: str, *, code: str = "bad_date", severity: str = "warning"
+        self,
+        raw: RawTable,
+        column: str,
+        codes: tuple[str, str] = ("bad_date", "no_such_day"),
+        severity: str = "warning",
     ) -> np.ndarray:
-        """Normalize a date column in place to ISO dates (or months); report what is not a date. Returns
-        the column's dates as numpy days (a month as its first day; NaT where empty or not a date)."""
+        """Normalize a date column in place to ISO dates (or months); report what is not a date (`codes`: not
+        a date, a day its month lacks). Returns the dates as numpy days (a month as its first; else NaT)."""
         values = text_column(raw.frame[column])
         uniques, at = _distinct(values)
         mapping = {value: iso_date(value) for value in uniques.to_pylist()}
-        bad = [v for v, iso in mapping.items() if iso is None]
-        if bad:
-            self.report(raw, code, _is_in(values, bad), column=column, severity=severity)
+        if bad := [v for v, iso in mapping.items() if iso is None]:
+            wrong, missing = _is_in(values, bad), missing_days(list(mapping), at.fill_null(0).to_numpy())
+            self.report(raw, codes[0], wrong & (missing["days"] == 0), column=column, severity=severity)
+            no_day = wrong & (missing["days"] > 0)
+            self.report(raw, codes[1], no_day, column=column, severity=severity, row_params=missing)
         isos = [v or "" for v in mapping.values()]
         if any(value != iso for value, iso in zip(mapping, isos, strict=True)):
             table = pa.array(isos, type=pa.large_string())

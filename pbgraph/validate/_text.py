@@ -3,6 +3,7 @@ written read as ISO dates."""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from collections.abc import Iterable
@@ -161,3 +162,31 @@ def iso_date(value: str) -> str | None:
     except ValueError:
         return None
     return f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day is not None else "")
+
+
+def missing_day(value: str) -> tuple[int, int, int] | None:
+    """For a date written in a known form whose day its month does not have (`2024-02-30`, `2023年2月29日`):
+    the year, the month and how many days that month has; None for anything else.
+
+    Examples
+    --------
+    >>> missing_day("2024-02-30")
+    (2024, 2, 29)
+    >>> missing_day("2024-13-01") is None, missing_day("2024-02-29") is None
+    (True, True)
+    """
+    match = _DATE.match(value.strip())
+    if not match or not match[3] or not 1 <= int(match[2]) <= 12:
+        return None
+    year, month, day = int(match[1]), int(match[2]), int(match[3])
+    if year < dt.MINYEAR:
+        return None
+    days = calendar.monthrange(year, month)[1]
+    return None if 1 <= day <= days else (year, month, days)
+
+
+def missing_days(values: list[str], at: np.ndarray) -> dict[str, np.ndarray]:
+    """For the cells `values[at]`: the year, month and number of days :func:`missing_day` gives, as arrays
+    (0 where it gives None), the parameters of a message per row."""
+    found = np.array([missing_day(value) or (0, 0, 0) for value in values], dtype=np.int64).reshape(-1, 3)
+    return {name: found[at.astype(np.int64), i] for i, name in enumerate(("year", "month", "days"))}

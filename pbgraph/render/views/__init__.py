@@ -18,9 +18,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from pbgraph._errors import InvalidOptionError, UnknownIdError
-from pbgraph._texts.render import t
-from pbgraph.analyses._common import LIAISON_KEYS
+from pbgraph._errors import InvalidOptionError
+from pbgraph.analyses._common import LIAISON_KEYS, unknown_committee
 from pbgraph.render._model import View, gc_paused
 from pbgraph.render.views._builder import COLOR_BY, Builder
 from pbgraph.render.views._facts import gap_needs, view_date
@@ -143,7 +142,7 @@ def _build(
         committee = ds.id_for("committees", committee)
     if name == "committee":
         if not target or target not in ds.committees:
-            raise UnknownIdError(t("unknown_committee", lang).format(id=target))
+            raise unknown_committee(target or "", ds.committees, named_by=ds.name_of)
         committee, name = target, "network"
         b = Builder(
             ds, lang=lang, color_by=color_by, node_limit=node_limit, committee=committee, max_load=max_load

@@ -12,8 +12,9 @@ import numpy as np
 import pandas as pd
 
 import pbgraph.render._layout as _layout
-from pbgraph._errors import InvalidOptionError, UnknownIdError
+from pbgraph._errors import InvalidOptionError
 from pbgraph._texts.render import DEFAULT_LABELS_EN, GAP_LABELS, TOOLTIP, gap_names, t
+from pbgraph.analyses._common import unknown_committee
 from pbgraph.analyses.activity import pair_activity
 from pbgraph.format import party_name
 from pbgraph.model import LIAISON_KIND_ZH, NODE_KIND_ZH, LiaisonKind
@@ -67,7 +68,7 @@ class Builder:
         #: give the view a time control (network and gaps views) when the dataset has dates to replay
         self.timeline = False
         if committee is not None and committee not in ds.committees:
-            raise UnknownIdError(t("unknown_committee", lang).format(id=committee))
+            raise unknown_committee(committee, ds.committees, named_by=ds.name_of)
 
     # colours ---------------------------------------------------------------------------------------------
 
