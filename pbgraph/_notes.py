@@ -3,7 +3,7 @@ dataset does not record), for every writer (the terminal, a workbook's notes she
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from pbgraph._texts import pick, say
@@ -22,6 +22,12 @@ def findings_notes(found: Findings, lang: str) -> list[str]:
         + not_recorded_notes(found.not_recorded, lang)
         + activity_notes(found.notes, lang)
     )
+
+
+def unranked_notes(league: bool, committees: Sequence[str], lang: str) -> list[str]:
+    """Why a league table asked for (`--by-committee`) is empty: the dataset names no committee, so there is
+    nothing to rank (an empty table alone would say nothing)."""
+    return [say(CLI, "no_committees_to_rank", lang)] if league and not committees else []
 
 
 def activity_notes(notes: list[str], lang: str) -> list[str]:

@@ -1315,6 +1315,28 @@ def test_plumbing_analyze_notes_what_was_not_recorded(
             assert_same_frames(tables[table], frame, label=table)
 
 
+def test_plumbing_an_empty_league_says_why(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A league table asked of a dataset that names no committee says why it is empty (as without
+    --backend)."""
+    from pbgraph._notes import unranked_notes
+
+    source = tmp_path / "名单.csv"
+    source.write_text("姓名,政治面貌,界别\n张一,中共党员,教育界\n王二,民盟盟员,经济界\n", encoding="utf-8")
+    roster = load(source)
+    assert roster.committees == []
+    server = PlumbingNeo4j()
+    store.push(server, roster, dataset="r")
+    monkeypatch.setattr(store, "connect", lambda settings=None: server)
+    for lang in ("zh", "en"):
+        tables, notes = analyze_with_neo4j(["coverage"], "r", by_committee=True, lang=lang)
+        assert tables["league"].empty
+        assert notes[-1] == unranked_notes(True, [], lang)[0]
+        said = "注：数据集没有列出政协" if lang == "zh" else "Note: the dataset names no"
+        assert notes[-1].startswith(said)
+        _, notes = analyze_with_neo4j(["coverage"], "r", lang=lang)
+        assert unranked_notes(True, [], lang)[0] not in notes
+
+
 # ---------------------------------------------------------------------------------------------------------
 # reach over REACHES, and the activities
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import click
 
-from pbgraph._notes import findings_notes
+from pbgraph._notes import findings_notes, unranked_notes
 from pbgraph._texts import help_text, say
-from pbgraph._texts.cli import CLI, USAGE
+from pbgraph._texts.cli import USAGE
 from pbgraph.analyses import ANALYSES
 from pbgraph.cli._common import (
     FORMATS,
@@ -126,7 +126,7 @@ def analyze(
     )
 
     # a dataset that names no committee has no league: an empty table alone would say nothing
-    unranked = [say(CLI, "no_committees_to_rank", lang)] if by_committee and not ds.committees else []
+    unranked = unranked_notes(by_committee, ds.committees, lang)
 
     def noted() -> list[str]:
         # what the analyses noted, once every table is written

@@ -17,7 +17,7 @@ import click
 import pandas as pd
 
 from pbgraph import neo4j as store
-from pbgraph._notes import findings_notes
+from pbgraph._notes import findings_notes, unranked_notes
 from pbgraph._texts import help_text, say
 from pbgraph._texts.cli import CLI
 from pbgraph._texts.neo4j import NEO4J
@@ -347,8 +347,9 @@ def analyze_with_neo4j(
     from pbgraph.neo4j_backend import Neo4jBackend
 
     with store.connect(settings(uri, username, database)) as conn:
+        backend = Neo4jBackend(conn, dataset or dataset_name(path), as_of=as_of)
         found = analyze(
-            Neo4jBackend(conn, dataset or dataset_name(path), as_of=as_of),
+            backend,
             asked(names, by_committee=by_committee),
             committee=committee,
             max_load=max_load,
@@ -359,7 +360,8 @@ def analyze_with_neo4j(
             min_meetings=min_meetings,
             min_contacts=min_contacts,
         )
-    return found.tables, findings_notes(found, lang)
+        unranked = unranked_notes(by_committee, backend.committees(), lang)
+    return found.tables, findings_notes(found, lang) + unranked
 
 
 def _warn(note: str, lang: str) -> None:
