@@ -33,6 +33,7 @@ def test_plan_prints_the_work_list_and_what_was_left() -> None:
     assert lines[0] == "联系安排"
     assert lines[3].split() == [
         "C1",
+        "甲市政协",  # the committee's name beside its id (DESIGN 5), as in every analysis
         "委员",
         "A1",
         "甲一",
@@ -56,6 +57,7 @@ def test_plan_as_json_and_csv() -> None:
     ]
     assert data["unplaced"][0] == {
         "committee": "C2",
+        "committee_name": "乙县政协",
         "kind": "member",
         "target": "Y2",
         "target_name": "丁三",
@@ -66,8 +68,16 @@ def test_plan_as_json_and_csv() -> None:
     }
     text = run("plan", FIXTURE, "--committee", "C2", "--format", "csv", "--lang", "en").stdout
     rows = list(csv.reader(io.StringIO(text.split("\n\n")[0].split("\n", 1)[1])))
-    assert rows[0][:6] == ["committee", "kind", "source", "source name", "target", "target name"]
-    assert [r[2] for r in rows[1:]] == ["B2", "B2", "B1"]
+    assert rows[0][:7] == [
+        "committee",
+        "committee name",
+        "kind",
+        "source",
+        "source name",
+        "target",
+        "target name",
+    ]
+    assert [(r[1], r[3]) for r in rows[1:]] == [("乙县政协", "B2"), ("乙县政协", "B2"), ("乙县政协", "B1")]
 
 
 def test_plan_work_lists_in_a_workbook(tmp_path: Path) -> None:
@@ -76,20 +86,21 @@ def test_plan_work_lists_in_a_workbook(tmp_path: Path) -> None:
     book = load_workbook(out)
     assert book.sheetnames == ["甲市政协", "乙县政协", "未能安排"]
     sheet = book["乙县政协"]
-    assert [c.value for c in sheet[1]][:6] == [
+    assert [c.value for c in sheet[1]][:7] == [
         "政协",
+        "政协名称",
         "类型",
         "联系人",
         "联系人姓名",
         "联系对象",
         "联系对象名称",
     ]
-    assert [(r[2], r[4]) for r in sheet.iter_rows(min_row=2, values_only=True)] == [
-        ("B1", "T3"),
-        ("B2", "D1"),
-        ("B2", "N5"),
+    assert [(r[1], r[3], r[5]) for r in sheet.iter_rows(min_row=2, values_only=True)] == [
+        ("乙县政协", "B1", "T3"),
+        ("乙县政协", "B2", "D1"),
+        ("乙县政协", "B2", "N5"),
     ]
-    assert sheet.cell(2, 11).value == 2  # loads stay numbers
+    assert sheet.cell(2, 12).value == 2  # loads stay numbers
     by_member = tmp_path / "by-member.xlsx"
     assert run("plan", FIXTURE, "--format", "xlsx", "--sheets", "member", "-o", by_member).exit_code == 0
     assert load_workbook(by_member).sheetnames[:2] == ["甲一（A1）", "甲二（A2）"]

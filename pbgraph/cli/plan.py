@@ -102,6 +102,7 @@ def plan(
       pbgraph plan data/sample --apply out/sample-planned --view out/plan.html
       pbgraph plan data/sample --as-of 2024-06-30
     """
+    from pbgraph.naming import tables_with_names
     from pbgraph.planning import apply_plan
     from pbgraph.planning import plan as make_plan
 
@@ -111,16 +112,16 @@ def plan(
     committee = committee_id(ds, committee)
     proposed = make_plan(ds, max_load=max_load, fragile=fragile, committee=committee)
     notes = not_recorded_notes(proposed.not_recorded, lang)
+    # a name beside every id (DESIGN 5): the plan names its people and places, the committee's name joins here
+    named = tables_with_names(proposed.tables, ds)
     if fmt == "xlsx":
         if output is None:
             raise click.UsageError(say(USAGE, "xlsx_needs_output", lang))
-        _write_work_lists(
-            proposed.liaisons, proposed.unplaced, output, by=sheets, lang=lang, ds=ds, notes=notes
-        )
+        _write_work_lists(named["plan"], named["unplaced"], output, by=sheets, lang=lang, ds=ds, notes=notes)
         for note in notes:
             click.echo(note, err=True)
     else:
-        write_tables(proposed.tables, fmt=fmt, lang=lang, output=output, notes=notes)
+        write_tables(named, fmt=fmt, lang=lang, output=output, notes=notes)
     if view_to is not None:
         from pbgraph.render import write_view
         from pbgraph.render.views.changes import plan_view
