@@ -12,8 +12,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from pbgraph._arrays import chains_end, repeats
-from pbgraph._texts.problems import END_NAMES
+from pbgraph._arrays import chains_end
 from pbgraph._threads import started
 from pbgraph._write import CONTROL_CHARACTERS
 from pbgraph.model import (
@@ -42,17 +41,13 @@ from pbgraph.model import (
 from pbgraph.problem import Problem
 from pbgraph.validate._absent import empty_table, not_given
 from pbgraph.validate._activities import ActivityChecks
-from pbgraph.validate._numbered import BLOCK
+from pbgraph.validate._liaisons import LiaisonChecks
 from pbgraph.validate._registry import (
     ANY_ORG,
-    NODE_TABLES,
     TAG_CODES,
-    TAG_NAMES,
-    fits,
-    positions_in,
     text_column,
 )
-from pbgraph.validate._text import empty_cells, has_role, iso_date, may_need_strip, missing_days
+from pbgraph.validate._text import empty_cells, has_role, is_in, iso_date, may_need_strip, missing_days
 from pbgraph.validate._text import may_hold_control as _may_hold_control
 
 if TYPE_CHECKING:
@@ -72,7 +67,7 @@ Settled = Callable[[dict[str, pd.DataFrame]], object]
 """What is told the tables of `SETTLED_EARLY` once validation no longer changes them (see `build_dataset`)."""
 
 
-class Validator(ActivityChecks):
+class Validator(ActivityChecks, LiaisonChecks):
     # steps ---------------------------------------------------------------------------------------
 
     def structure(self) -> None:
@@ -187,7 +182,7 @@ class Validator(ActivityChecks):
             self.report(
                 raw,
                 "unknown_enum",
-                _is_in(values, unknown),
+                is_in(values, unknown),
                 column=column,
                 params={"allowed": listing, "allowed_en": listing_en},
             )
@@ -249,7 +244,7 @@ class Validator(ActivityChecks):
         uniques, at = _distinct(values)
         mapping = {value: iso_date(value) for value in uniques.to_pylist()}
         if bad := [v for v, iso in mapping.items() if iso is None]:
-            wrong, missing = _is_in(values, bad), missing_days(list(mapping), at.fill_null(0).to_numpy())
+            wrong, missing = is_in(values, bad), missing_days(list(mapping), at.fill_null(0).to_numpy())
             self.report(raw, codes[0], wrong & (missing["days"] == 0), column=column, severity=severity)
             no_day = wrong & (missing["days"] > 0)
             self.report(raw, codes[1], no_day, column=column, severity=severity, row_params=missing)
@@ -282,70 +277,6 @@ class Validator(ActivityChecks):
         self.reference(self.raw["contacts"], "township", {"townships"}, "township")
         self.liaison_endpoints()
         activity_references()
-
-    def liaison_endpoints(self) -> None:
-        liaisons = self.raw["liaisons"]
-        kinds = list(LiaisonKind)
-        code = positions_in(liaisons.frame["kind"], pa.array([k.value for k in kinds], type=pa.string()))
-        # the kind of each liaison as its position in LiaisonKind (-1 when unknown), for `meaning`
-        self.liaison_kind = code
-        if self._endpoints_fit(liaisons, code):
-            # nothing the checks below would report (most datasets): the self-liaisons remain
-            kinds = []
-        for number, kind in enumerate(kinds):
-            mask = code == number
-            if not mask.any():
-                continue
-            extra = {"kind": kind.value, "kind_zh": LIAISON_KIND_ZH[kind]}
-            for end, allowed, expected in (
-                ("source", {"members"}, "member"),
-                ("target", *_LIAISON_TARGETS[kind]),
-            ):
-                zh, en = END_NAMES[end]
-                self.reference(
-                    liaisons,
-                    end,
-                    allowed,
-                    expected,
-                    mask=mask,
-                    code_wrong="wrong_endpoint",
-                    extra=extra | {"end": zh, "end_en": en},
-                )
-        # the kind column itself may be unknown: still check that the endpoints exist
-        other = code < 0
-        for end in ("source", "target") if kinds else ():
-            self.reference(liaisons, end, _ANY_END, "member", mask=other)
-        frame = liaisons.frame
-        self.report(
-            liaisons,
-            "self_liaison",
-            ((frame["source"] == frame["target"]) & (frame["source"] != "")).to_numpy(),
-            column="target",
-        )
-
-    def _endpoints_fit(self, liaisons: RawTable, code: np.ndarray) -> bool:
-        """Whether every filled end of every liaison names a known id of a kind its liaison's kind allows
-        (of any node table for a liaison of unknown kind): all the ends at once, a pass per end, rather
-        than a pass per end and kind of liaison. False says only that the checks must look closer."""
-        kinds = list(LiaisonKind)
-        # a liaison's kind (the last row: unknown) and an end's registry tag and table as one number, an entry
-        # of the table of what fits
-        width = len(TAG_NAMES) * len(NODE_TABLES)
-        row = np.where(code >= 0, code, len(kinds)).astype(np.int32) * width
-        for end in ("source", "target"):
-            allowed = [{"members"} if end == "source" else _LIAISON_TARGETS[kind][0] for kind in kinds]
-            fit = np.concatenate([fits(tags) for tags in [*allowed, _ANY_END]])
-            key = (liaisons.name, end)
-            if key not in self.positions:
-                self.resolve([key])
-            positions, empty = self.positions[key], empty_cells(liaisons.frame[end])
-            # a block at a time: temporaries of a few megabytes, reused
-            for lo in range(0, len(positions), BLOCK):
-                part = positions[lo : lo + BLOCK]
-                held = self.registry_held[np.maximum(part, 0)]
-                if not ((fit[row[lo : lo + BLOCK] + held] & (part >= 0)) | empty[lo : lo + BLOCK]).all():
-                    return False
-        return True
 
     def parent_cycles(self) -> None:
         orgs = self.raw["organizations"]
@@ -433,57 +364,9 @@ class Validator(ActivityChecks):
 
     def meaning(self) -> None:
         """Warnings: liaisons that will not count, duplicates, members without sector or township."""
-        members = self.raw["members"].frame
-        liaisons = self.raw["liaisons"]
-        frame = liaisons.frame
-        # endpoints were resolved against the registry, whose first rows are the members
-        n = len(members)
-        cpc = np.append(_is_in(text_column(members["party"]), [Party.CPC]), False)
-        in_group = np.append(_is_in(text_column(members["party_group"]), ["true"]), False)
-        source, target = self.positions[("liaisons", "source")], self.positions[("liaisons", "target")]
-        source = np.where((source >= 0) & (source < n), source, n)
-        target = np.where((target >= 0) & (target < n), target, n)
-        kinds = list(LiaisonKind)
-        kind = self.liaison_kind
-        source_cpc, target_cpc, source_group = cpc[source], cpc[target], in_group[source]
-        member = kind == kinds.index(LiaisonKind.MEMBER)
-        self.report(
-            liaisons,
-            "member_liaison_source_not_cpc",
-            member & ~source_cpc,
-            column="source",
-            severity="warning",
-        )
-        self.report(
-            liaisons, "member_liaison_target_cpc", member & target_cpc, column="target", severity="warning"
-        )
-        self.report(
-            liaisons,
-            "sector_liaison_not_party_group",
-            (kind == kinds.index(LiaisonKind.SECTOR)) & ~source_group,
-            column="source",
-            severity="warning",
-        )
-        self.report(
-            liaisons,
-            "township_liaison_not_cpc",
-            (kind == kinds.index(LiaisonKind.TOWNSHIP)) & ~source_cpc,
-            column="source",
-            severity="warning",
-        )
-        dup, first = _duplicate_liaisons(self.positions, kind, len(self.registry_ids))
-        if dup.any():
-            other = np.zeros(len(frame), dtype=np.int64)
-            other[dup] = liaisons.rows[first[dup]]
-            self.report(
-                liaisons,
-                "duplicate_liaison",
-                dup,
-                column="target",
-                severity="warning",
-                row_params={"other": other},
-            )
+        self.liaison_warnings()
         raw_members = self.raw["members"]
+        members = raw_members.frame
         for column, code in (("sector", "member_no_sector"), ("township", "member_no_township")):
             self.report(
                 raw_members,
@@ -515,35 +398,6 @@ class Validator(ActivityChecks):
             self.fold_party_group()
             self.several_first_conveners()
             self.meaning()
-
-
-def _duplicate_liaisons(
-    positions: dict[tuple[str, str], np.ndarray], kind: np.ndarray, registry_size: int
-) -> tuple[np.ndarray, np.ndarray]:
-    """Which liaison rows repeat an earlier (source, target, kind), and the row each one first appeared on.
-
-    One hash of an integer key per row: the endpoints' registry positions and the kind's code.
-    """
-    source, target = positions[("liaisons", "source")], positions[("liaisons", "target")]
-    # positions and kind codes are -1 where unknown (reported as errors before): shift them to >= 0
-    size = registry_size + 1
-    key = ((source + 1) * size + (target + 1)) * (len(LiaisonKind) + 1) + (kind + 1)
-    if not repeats(key):
-        # every row is its first
-        return np.zeros(len(key), dtype=bool), np.arange(len(key))
-    codes = pd.factorize(key)[0]
-    rows = np.arange(len(codes))
-    first = np.empty(codes.max(initial=-1) + 1, dtype=np.int64)
-    # written in reverse, each code keeps its first row
-    first[codes[::-1]] = rows[::-1]
-    first_row = first[codes]
-    return first_row != rows, first_row
-
-
-def _is_in(values: pa.ChunkedArray, these: list[str]) -> np.ndarray:
-    """Per value: whether it is one of `these`."""
-    found = pc.is_in(values, value_set=pa.array(these, type=values.type))
-    return np.asarray(found.fill_null(False).to_numpy(), dtype=bool)
 
 
 def _distinct(values: pa.ChunkedArray) -> tuple[pa.Array, pa.ChunkedArray]:
@@ -587,14 +441,3 @@ _REFERENCE_COLUMNS: tuple[tuple[str, str], ...] = (
     ("activities", "target"),
     ("activities", "organization"),
 )
-
-
-# what the end of a liaison of unknown kind may name
-_ANY_END = {"members", "sectors", "townships", "contacts", ANY_ORG}
-
-_LIAISON_TARGETS: dict[LiaisonKind, tuple[set[str], str]] = {
-    LiaisonKind.SECTOR: ({"sectors", f"org:{OrgKind.SECTOR_GROUP}"}, "sector_or_group"),
-    LiaisonKind.MEMBER: ({"members"}, "member"),
-    LiaisonKind.TOWNSHIP: ({"townships"}, "township"),
-    LiaisonKind.CONTACT: ({"contacts"}, "contact"),
-}

@@ -190,3 +190,9 @@ def missing_days(values: list[str], at: np.ndarray) -> dict[str, np.ndarray]:
     (0 where it gives None), the parameters of a message per row."""
     found = np.array([missing_day(value) or (0, 0, 0) for value in values], dtype=np.int64).reshape(-1, 3)
     return {name: found[at.astype(np.int64), i] for i, name in enumerate(("year", "month", "days"))}
+
+
+def is_in(values: pa.ChunkedArray, these: list[str]) -> np.ndarray:
+    """Per value: whether it is one of `these`."""
+    found = pc.is_in(values, value_set=pa.array(these, type=values.type))
+    return np.asarray(found.fill_null(False).to_numpy(), dtype=bool)
