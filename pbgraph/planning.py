@@ -30,10 +30,10 @@ from scipy.sparse.csgraph import (
 )
 
 from pbgraph._errors import InvalidOptionError, PbgraphError
+from pbgraph._plan_places import PLAN_COLUMNS, UNPLACED_COLUMNS, plan_sectors, plan_townships, take
 from pbgraph._texts import both
 from pbgraph._texts.cli import ERRORS
 from pbgraph.analyses._common import check_committee, facts, member_mask, not_recorded
-from pbgraph.analyses.gaps import sector_gaps, township_gaps
 from pbgraph.analyses.workload import DEFAULT_MAX_LOAD
 from pbgraph.model import LiaisonKind
 
@@ -46,30 +46,6 @@ PLAN_NOTE = "plan"
 MATCHES = ("same_sector_group", "same_township", "other", "same_sector")
 """Match of a planned member liaison, in order of preference (costs 1, 2, 3); `same_sector` is the first
 (cost 1) where the sector has no group: a roster without sector groups is not told "same sector group"."""
-
-PLAN_COLUMNS = [
-    "committee",
-    "kind",
-    "source",
-    "source_name",
-    "target",
-    "target_name",
-    "sector_name",
-    "township_name",
-    "reason",
-    "match",
-    "load",
-]
-UNPLACED_COLUMNS = [
-    "committee",
-    "kind",
-    "target",
-    "target_name",
-    "sector_name",
-    "township_name",
-    "gap",
-    "reason",
-]
 
 _EXACT = 2**53
 
@@ -147,8 +123,8 @@ def plan(
     if fragile:
         once = np.flatnonzero((f.sole_source >= 0) & in_scope)
         parts.append(_plan_members(ds, once, f.sole_source[once], loads, max_load, committee, "fragile"))
-    parts.append(_plan_sectors(ds, committee))
-    parts.append(_plan_townships(ds, committee, loads))
+    parts.append(plan_sectors(ds, committee))
+    parts.append(plan_townships(ds, committee, loads))
     placed = pd.concat([p[0] for p in parts], ignore_index=True)
     load_after = pd.Series(loads, index=ds.members["id"].to_numpy())
     placed["load"] = load_after.reindex(placed["source"].to_numpy()).to_numpy(dtype=np.int64)
@@ -270,10 +246,10 @@ def _plan_members(
         {
             "committee": committees[via[chosen_pair[placed]]] if len(placed) else [],
             "kind": LiaisonKind.MEMBER.value,
-            "source": _take(ds.members, "id", sources),
-            "source_name": _take(ds.members, "name", sources),
-            "target": _take(ds.members, "id", rows),
-            "target_name": _take(ds.members, "name", rows),
+            "source": take(ds.members, "id", sources),
+            "source_name": take(ds.members, "name", sources),
+            "target": take(ds.members, "id", rows),
+            "target_name": take(ds.members, "name", rows),
             "sector_name": sector_names,
             "township_name": township_names,
             "reason": reason,
@@ -288,10 +264,10 @@ def _plan_members(
     sector_names, township_names = _place_names(ds, rows)
     unplaced = pd.DataFrame(
         {
-            "committee": _take(ds.members, "committee", rows),
+            "committee": take(ds.members, "committee", rows),
             "kind": LiaisonKind.MEMBER.value,
-            "target": _take(ds.members, "id", rows),
-            "target_name": _take(ds.members, "name", rows),
+            "target": take(ds.members, "id", rows),
+            "target_name": take(ds.members, "name", rows),
             "sector_name": sector_names,
             "township_name": township_names,
             "gap": reason,
@@ -339,11 +315,6 @@ def _eligible_pairs(
     return t_index[keep], s_row[keep], via[keep]
 
 
-def _take(frame: pd.DataFrame, column: str, rows: np.ndarray) -> np.ndarray:
-    """The cells of some rows of a column, as Python objects (without converting the whole column)."""
-    return frame[column].iloc[rows].to_numpy(dtype=object)
-
-
 def _place_names(ds: Dataset, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """For some member rows: the name of their sector and of their township ("" without)."""
     ix = facts(ds).index
@@ -351,7 +322,7 @@ def _place_names(ds: Dataset, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]
     for table, column in (("sectors", "sector"), ("townships", "township")):
         node = ix.column("members", column)[rows]
         found = np.full(len(rows), "", dtype=object)
-        found[node >= 0] = _take(getattr(ds, table), "name", node[node >= 0] - ix.offsets[table])
+        found[node >= 0] = take(getattr(ds, table), "name", node[node >= 0] - ix.offsets[table])
         names.append(found)
     return names[0], names[1]
 
@@ -455,137 +426,4 @@ def _assign(
     return targets[rows[placed]], picked
 
 
-# ---------------------------------------------------------------------------------------------------------
-# sector and township liaisons
-
-
-def _distinct_targets_per_source(ds: Dataset, kind: LiaisonKind) -> np.ndarray:
-    """Per member row: the number of distinct targets of their counting liaisons of `kind`."""
-    ix = facts(ds).index
-    mask = ix.counting & (ix.liaison_kind == list(LiaisonKind).index(kind))
-    pairs = np.unique(np.stack([ix.liaison_source[mask], ix.liaison_target[mask]]), axis=1)
-    return np.bincount(pairs[0], minlength=len(ds.members)) if pairs.size else np.zeros(len(ds.members), int)
-
-
-def _plan_sectors(ds: Dataset, committee: str | None) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """A party-group member of the same committee, fewest sectors first, for every sector group and then
-    every sector still without a counting sector liaison."""
-    gaps = sector_gaps(ds, committee=committee)
-    uncovered = gaps[gaps["gap"] == "no_liaison"]
-    groups = uncovered[uncovered["kind"] == "sector_group"]
-    planned_groups = set()
-    sector_count = _distinct_targets_per_source(ds, LiaisonKind.SECTOR)
-    pairs = ds.member_committees
-    party_group = facts(ds).index.in_party_group
-    chosen_pairs = pairs[party_group[pairs["member"].to_numpy()]]
-    members = chosen_pairs["member"].to_numpy()
-    candidates = {c: members[at].tolist() for c, at in chosen_pairs.groupby("committee").indices.items()}
-    group_of = dict(zip(ds.sectors["id"], ds.sectors["group"], strict=True))
-    placed, unplaced = [], []
-    items = list(groups[["committee", "id", "name"]].itertuples(index=False))
-    sectors = uncovered[uncovered["kind"] == "sector"]
-    for item_committee, item_id, item_name in [
-        *items,
-        *sectors[["committee", "id", "name"]].itertuples(index=False),
-    ]:
-        if group_of.get(item_id, "") in planned_groups:
-            continue
-        rows = candidates.get(item_committee, [])
-        if not rows:
-            unplaced.append(
-                (
-                    item_committee,
-                    LiaisonKind.SECTOR.value,
-                    item_id,
-                    item_name,
-                    "",
-                    "",
-                    "no_liaison",
-                    "no_party_group_member",
-                )
-            )
-            continue
-        best = min(rows, key=lambda r: (sector_count[r], r))
-        sector_count[best] += 1
-        if item_id not in group_of:
-            planned_groups.add(item_id)
-        placed.append((item_committee, LiaisonKind.SECTOR.value, best, item_id, item_name, "no_liaison"))
-    return _placed_frame(ds, placed), pd.DataFrame(unplaced, columns=UNPLACED_COLUMNS)
-
-
-def _plan_townships(
-    ds: Dataset, committee: str | None, loads: np.ndarray
-) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The CPC member of the township's committee who lives there with the lowest load (then the fewest
-    townships), for every township without a counting township liaison."""
-    gaps = township_gaps(ds, committee=committee)
-    gaps = gaps[gaps["gap"] == "no_township_liaison"]
-    township_count = _distinct_targets_per_source(ds, LiaisonKind.TOWNSHIP)
-    pairs = ds.member_committees
-    members = pairs["member"].to_numpy()
-    ix = facts(ds).index
-    living = pd.DataFrame(
-        {
-            "member": members[ix.is_cpc[members]],
-            "committee": pairs["committee"].to_numpy()[ix.is_cpc[members]],
-            "township": ix.column("members", "township")[members[ix.is_cpc[members]]],
-        }
-    )
-    living_members = living["member"].to_numpy()
-    candidates = {
-        key: living_members[at].tolist()
-        for key, at in living.groupby(["committee", "township"]).indices.items()
-    }
-    gaps = gaps.assign(node=ix.offsets["townships"] + pd.Index(ds.townships["id"]).get_indexer(gaps["id"]))
-    placed, unplaced = [], []
-    for item_committee, item_id, item_name, node in gaps[["committee", "id", "name", "node"]].itertuples(
-        index=False
-    ):
-        rows = candidates.get((item_committee, node), [])
-        if not rows:
-            unplaced.append(
-                (
-                    item_committee,
-                    LiaisonKind.TOWNSHIP.value,
-                    item_id,
-                    item_name,
-                    "",
-                    item_name,
-                    "no_township_liaison",
-                    "no_cpc_member_in_township",
-                )
-            )
-            continue
-        best = min(rows, key=lambda r: (loads[r], township_count[r], r))
-        township_count[best] += 1
-        placed.append(
-            (item_committee, LiaisonKind.TOWNSHIP.value, best, item_id, item_name, "no_township_liaison")
-        )
-    return _placed_frame(ds, placed), pd.DataFrame(unplaced, columns=UNPLACED_COLUMNS)
-
-
-def _placed_frame(ds: Dataset, placed: list[tuple[str, str, int, str, str, str]]) -> pd.DataFrame:
-    sources = np.array([row for _, _, row, _, _, _ in placed], dtype=np.int64)
-    ids = dict(zip(sources.tolist(), _take(ds.members, "id", sources), strict=True))
-    names = dict(zip(sources.tolist(), _take(ds.members, "name", sources), strict=True))
-    return pd.DataFrame(
-        [
-            (
-                c,
-                kind,
-                ids[row],
-                names[row],
-                target,
-                target_name,
-                target_name if kind == LiaisonKind.SECTOR else "",
-                target_name if kind == LiaisonKind.TOWNSHIP else "",
-                reason,
-                "",
-            )
-            for c, kind, row, target, target_name, reason in placed
-        ],
-        columns=[c for c in PLAN_COLUMNS if c != "load"],
-    )
-
-
-__all__ = ["MATCHES", "PLAN_NOTE", "Plan", "apply_plan", "plan"]
+__all__ = ["MATCHES", "PLAN_COLUMNS", "PLAN_NOTE", "UNPLACED_COLUMNS", "Plan", "apply_plan", "plan"]
