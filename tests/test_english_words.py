@@ -1,0 +1,112 @@
+"""pbgraph's own words in English outputs (`--lang en`), found in a new user's trial: no Chinese word or
+separator of ours left, no title cut in the middle of a word, no hint that misleads (the data's own values,
+names and sector names, stay as written)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pytest
+from click.testing import CliRunner, Result
+
+from pbgraph.cli import main
+from pbgraph.format import table_title
+
+FIXTURE = Path(__file__).parent / "fixtures" / "activities"
+CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+
+
+def run(*args: object) -> Result:
+    result = CliRunner().invoke(main, [str(a) for a in args])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    return result
+
+
+@pytest.fixture
+def two_duty_lines(tmp_path: Path) -> Path:
+    """The activity fixture with 党员丙 (A3) organized in both duty-line organizations, F1 and F2."""
+    folder = tmp_path / "ds"
+    shutil.copytree(FIXTURE, folder)
+    with (folder / "memberships.csv").open("a", encoding="utf-8") as file:
+        file.write("A3,F1,\n")
+    return folder
+
+
+def _org_names_cell(two_duty_lines: Path, tmp_path: Path, fmt: str, lang: str) -> str:
+    """The `duty_organization_names` cell of A3 in `analyze org_life` written as `fmt`."""
+    args = ("analyze", "org_life", two_duty_lines, "--min-meetings", "99", "--no-cache", "--lang", lang)
+    if fmt == "xlsx":
+        out = tmp_path / f"org_life_{lang}.xlsx"
+        assert run(*args, "-o", out).exit_code == 0
+        rows = list(openpyxl.load_workbook(out).worksheets[0].iter_rows(values_only=True))
+        names = rows[0].index("duty-line organization names" if lang == "en" else "履职党组织名称")
+        return str(next(row for row in rows if row[2] == "A3")[names])
+    result = run(*args, "--format", fmt)
+    assert result.exit_code == 0, result.output
+    if fmt == "csv":
+        _header, *rows = csv.reader(io.StringIO(result.stdout.split("\n\n")[0]))
+        return next(row for row in rows if row[2] == "A3")[5]
+    line = next(line for line in result.stdout.splitlines() if "党员丙" in line)
+    # the table's cell: between the ids of the organizations (F1;F2) and the count of meetings
+    return line.split("F1;F2", 1)[1].rsplit(None, 1)[0].strip()
+
+
+@pytest.mark.parametrize("fmt", ["table", "csv", "xlsx"])
+def test_org_life_lists_the_organizations_with_the_separator_of_the_language(
+    two_duty_lines: Path, tmp_path: Path, fmt: str
+) -> None:
+    # a member of two duty-line organizations: both names in one cell, joined by ", " in English (the old
+    # code joined them by "、" in every language); the names themselves stay as the data writes them
+    english = _org_names_cell(two_duty_lines, tmp_path, fmt, "en")
+    assert "、" not in english
+    assert sorted(english.split(", ")) == ["第一履职党支部", "经济界党小组"]
+    chinese = _org_names_cell(two_duty_lines, tmp_path, fmt, "zh")
+    assert sorted(chinese.split("、")) == ["第一履职党支部", "经济界党小组"]
+
+
+def test_org_life_json_keeps_the_data_as_the_analysis_gives_it(two_duty_lines: Path) -> None:
+    # JSON holds codes and data, not labels: the rows the same in both languages
+    args = ("analyze", "org_life", two_duty_lines, "--min-meetings", "99", "--no-cache", "--format", "json")
+    english, chinese = (json.loads(run(*args, *lang).stdout)["org_life"] for lang in (("--lang", "en"), ()))
+    assert english == chinese
+    assert next(r for r in english if r["id"] == "A3")["duty_organization_names"] in (
+        "第一履职党支部、经济界党小组",
+        "经济界党小组、第一履职党支部",
+    )
+
+
+def test_english_sheet_names_are_not_titles_cut_in_the_middle(tmp_path: Path) -> None:
+    # Excel takes 31 characters: "CPC members short of organizational life" was cut to "… organizati"
+    out = tmp_path / "all.xlsx"
+    assert run("analyze", "all", FIXTURE, "--no-cache", "--lang", "en", "-o", out).exit_code == 0
+    sheets = openpyxl.load_workbook(out, read_only=True).sheetnames
+    long_titles = [table_title(t, "en") for t in ("org_life", "org_meetings")]
+    assert all(len(title) > 31 for title in long_titles)
+    for sheet in sheets:
+        assert len(sheet) <= 31 and not CJK.search(sheet)
+        assert not any(title.startswith(sheet) for title in long_titles), sheet
+    # one sheet for each of them still, named apart from the others
+    assert len(sheets) == len(set(sheets)) == 18
+    # the Chinese sheets keep their titles
+    out_zh = tmp_path / "all_zh.xlsx"
+    assert run("analyze", "all", FIXTURE, "--no-cache", "-o", out_zh).exit_code == 0
+    zh_sheets = openpyxl.load_workbook(out_zh, read_only=True).sheetnames
+    assert table_title("org_life", "zh") in zh_sheets and table_title("org_meetings", "zh") in zh_sheets
+
+
+def test_connectors_headers_say_what_each_count_counts() -> None:
+    # "sole liaison of" said not of whom (the Chinese header: 唯一联系的党外委员数)
+    result = run("analyze", "connectors", FIXTURE, "--no-cache", "--lang", "en", "--format", "csv")
+    header = result.stdout.splitlines()[0].split(",")
+    sole = [h for h in header if h.startswith("sole liaison of")]
+    assert sole == [
+        "sole liaison of non-party members",
+        "sole liaison of sectors",
+        "sole liaison of townships",
+    ]
