@@ -110,3 +110,23 @@ def test_connectors_headers_say_what_each_count_counts() -> None:
         "sole liaison of sectors",
         "sole liaison of townships",
     ]
+
+
+def test_a_member_without_township_is_not_asked_for_an_id_in_an_office_roster(tmp_path: Path) -> None:
+    # an office roster names townships (所在镇（街）: 东关街道), it has no township ids: the warning asked
+    # for "a township id" in "the township column" (镇街编号 in the “镇街”列) of a file that has neither
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["某县政协委员名单"])
+    sheet.append(["姓名", "政治面貌", "界别", "所在镇（街）"])
+    sheet.append(["黄立新", "中共党员", "中共", "东关街道"])
+    sheet.append(["邓志远", "无党派人士", "经济界", None])
+    path = tmp_path / "委员名单.xlsx"
+    book.save(path)
+    english = run("validate", path, "--no-cache", "--lang", "en").output
+    warning = next(line for line in english.splitlines() if "邓志远" in line)
+    assert "row 4" in warning and "has no township" in warning
+    assert " id" not in warning.split("has no township", 1)[1]
+    chinese = run("validate", path, "--no-cache").output
+    warning = next(line for line in chinese.splitlines() if "邓志远" in line)
+    assert "第 4 行" in warning and "编号" not in warning and "“镇街”列" not in warning
