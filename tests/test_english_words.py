@@ -130,3 +130,28 @@ def test_a_member_without_township_is_not_asked_for_an_id_in_an_office_roster(tm
     chinese = run("validate", path, "--no-cache").output
     warning = next(line for line in chinese.splitlines() if "邓志远" in line)
     assert "第 4 行" in warning and "编号" not in warning and "“镇街”列" not in warning
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("--lang", "en", "cache", "--help"),
+        ("cache", "--help", "--lang", "en"),
+        ("neo4j", "-h", "--lang", "en"),
+    ],
+)
+def test_subcommand_groups_list_their_commands_in_english(args: tuple[str, ...]) -> None:
+    # `pbgraph --help --lang en` lists the commands in English; `cache` and `neo4j` listed theirs in Chinese
+    # (and `cache --help --lang en` was refused: no such option)
+    result = run(*args)
+    assert result.exit_code == 0, result.output
+    listed = result.stdout.split("Commands:", 1)[1].splitlines()
+    names = {line.split()[0] for line in listed if line.startswith("  ") and not line.startswith("   ")}
+    assert names == ({"info", "clear"} if "cache" in args else {"push", "pull", "query", "bulk"})
+    assert not CJK.search("\n".join(listed)), listed
+    assert "Where the cache is" in result.stdout or "cache" not in args
+
+
+def test_subcommand_groups_list_their_commands_in_chinese_by_default() -> None:
+    listed = run("cache", "--help").stdout.split("Commands:", 1)[1]
+    assert "缓存在哪里、有多大。" in listed
