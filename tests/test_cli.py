@@ -483,7 +483,7 @@ def test_analyze_unknown_committee(system: Path, lang: str) -> None:
     assert result.exit_code != 0
     assert result.stdout == ""
     assert "Q9" in result.stderr
-    assert "未知的政协编号“Q9”" in result.stderr or "unknown committee" in result.stderr
+    assert "未知的政协“Q9”" in result.stderr or "unknown committee" in result.stderr
     assert "Traceback" not in result.output
 
 
