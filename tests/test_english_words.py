@@ -132,6 +132,35 @@ def test_a_member_without_township_is_not_asked_for_an_id_in_an_office_roster(tm
     assert "第 4 行" in warning and "编号" not in warning and "“镇街”列" not in warning
 
 
+def test_a_member_named_with_the_id_it_was_given_reads_in_the_language(tmp_path: Path) -> None:
+    # an office roster's member is named with the id pbgraph gave them: 邓志远（M002） in Chinese, and in
+    # English 邓志远 (M002), not with the Chinese brackets (the name, data, stays as written)
+    book = openpyxl.Workbook()
+    book.active.append(["姓名", "政治面貌", "界别", "所在镇（街）"])
+    book.active.append(["黄立新", "中共党员", "中共", "东关街道"])
+    book.active.append(["邓志远", "无党派人士", "经济界", None])
+    path = tmp_path / "委员名单.xlsx"
+    book.save(path)
+    english = run("validate", path, "--no-cache", "--lang", "en").output
+    warning = next(line for line in english.splitlines() if "邓志远" in line)
+    assert re.search(r"'邓志远 \(M\d+\)' has no township", warning), warning
+    assert not CJK.search(warning.replace("委员名单", "").replace("所在镇(街)", "").replace("邓志远", "")), (
+        warning
+    )
+    as_json = json.loads(run("validate", path, "--no-cache", "--lang", "en", "--format", "json").stdout)
+    assert [p["value"] for p in as_json if p["code"] == "member_no_township"] == [
+        re.search(r"邓志远 \(M\d+\)", warning)[0]
+    ]
+    chinese = run("validate", path, "--no-cache").output
+    assert re.search(r"委员“邓志远（M\d+）”没有填写镇街", chinese), chinese
+    # and --redact names no one there either, in either language
+    for lang in ("en", "zh"):
+        out = tmp_path / f"report-{lang}.html"
+        assert run("report", path, "--redact", "--no-cache", "--lang", lang, "-o", out).exit_code == 0
+        page = out.read_text(encoding="utf-8")
+        assert "邓志远" not in page and "黄立新" not in page
+
+
 @pytest.mark.parametrize(
     "args",
     [
