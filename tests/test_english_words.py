@@ -184,3 +184,20 @@ def test_subcommand_groups_list_their_commands_in_english(args: tuple[str, ...])
 def test_subcommand_groups_list_their_commands_in_chinese_by_default() -> None:
     listed = run("cache", "--help").stdout.split("Commands:", 1)[1]
     assert "缓存在哪里、有多大。" in listed
+
+
+def test_a_misspelt_name_in_a_liaison_list_is_said_in_english(tmp_path: Path) -> None:
+    # a homophone typed (钱文惠 for 钱文慧): "not found in the roster" (it read "among the roster")
+    book = openpyxl.Workbook()
+    book.active.append(["姓名", "政治面貌", "界别"])
+    book.active.append(["黄立新", "中共党员", "中共"])
+    book.active.append(["钱文慧", "民盟盟员", "教育界"])
+    liaisons = book.create_sheet("联系一览表")
+    liaisons.append(["党员委员", "联系党外委员"])
+    liaisons.append(["黄立新", "钱文惠"])
+    path = tmp_path / "委员名单.xlsx"
+    book.save(path)
+    result = run("validate", path, "--no-cache", "--lang", "en")
+    assert result.exit_code == 2
+    error = next(line for line in result.output.splitlines() if "钱文惠" in line)
+    assert "1 name(s) not found in the roster: 钱文惠 (did you mean 钱文慧?) (row 2)" in error, error
