@@ -201,3 +201,9 @@ def test_a_misspelt_name_in_a_liaison_list_is_said_in_english(tmp_path: Path) ->
     assert result.exit_code == 2
     error = next(line for line in result.output.splitlines() if "钱文惠" in line)
     assert "1 name(s) not found in the roster: 钱文惠 (did you mean 钱文慧?) (row 2)" in error, error
+
+
+def test_render_help_says_what_an_id_may_be() -> None:
+    # "an id, or the name of one row" meant nothing to a reader: a view's ID is an id or a name only one has
+    help_text = " ".join(run("render", "--help").stdout.split())
+    assert "an id, or a name (a member's name) that only one has" in help_text
