@@ -66,7 +66,9 @@ def grouped_lines(problems: list[Problem], lang: str = "zh") -> list[str]:
         count = len(found) + extra.get(key, 0)
         column = first.column_shown(lang)
         where = location(file=first.file, sheet=first.sheet, row=None, column=column, lang=lang)
-        values = list(dict.fromkeys(p.value for p in found[1:] if p.value and p.value != first.value))
+        values = list(
+            dict.fromkeys(p.value_shown(lang) or "" for p in found[1:] if p.value and p.value != first.value)
+        )
         more = ""
         if values:
             listed = separator.join(values[:SHOWN_VALUES]) + ("…" if len(values) > SHOWN_VALUES else "")

@@ -29,6 +29,7 @@ from pbgraph._texts.tables import (
     OVERALL_NAME,
     PARTY_EN,
     PARTY_EN_SHORT,
+    SHEET_TITLES_EN,
     TABLE_TITLES,
     VALUE_LABELS,
 )
@@ -55,6 +56,9 @@ LABELLED_COLUMNS = frozenset(
     {"gap", "severity", "reason", "match", "change", "field", "analysis", "table", "ids_from"}
 )
 """Columns whose values are codes shown with a label of `VALUE_LABELS`."""
+NAME_LIST_COLUMNS = frozenset({"duty_organization_names"})
+"""Columns whose values list names, joined by `NAMES_SEPARATOR` (as both backends' analyses give them): in
+English joined by the English separator, the names left as they are."""
 ENUM_COLUMNS: dict[str, dict[str, str]] = {
     "party": {str(k): v for k, v in PARTY_ZH.items()},
     # the `kind` columns of result rows name node or organization kinds (never liaison kinds)
@@ -112,6 +116,8 @@ def _cell(column: str, value: Any, lang: str) -> str:
     if column in LABELLED_COLUMNS:
         labels = VALUE_LABELS.get(text)
         return text if labels is None else pick(labels, lang)
+    if column in NAME_LIST_COLUMNS and lang == "en":
+        return text.replace(*CELLS["names_separator"])
     if column in ENUM_COLUMNS:
         if column == "party":
             return party_name(text, lang)
@@ -119,6 +125,10 @@ def _cell(column: str, value: Any, lang: str) -> str:
             return ENUM_COLUMNS[column].get(text, text)
         return text.replace("_", " ")
     return text
+
+
+_MAPPED_TEXT_COLUMNS = LABELLED_COLUMNS | ENUM_COLUMNS.keys() | {"committee_name"}
+"""Text columns whose values `_cell` shows otherwise than as they are (in every language)."""
 
 
 def display_frame(frame: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
@@ -150,7 +160,7 @@ def _display_column(column: str, series: pd.Series, lang: str) -> np.ndarray:
         return np.array([_cell(column, v, lang) for v in series.tolist()], dtype=object)
     # text: only a few columns have labels, looked up once per distinct value
     values = series.to_numpy(dtype=object)
-    if column != "committee_name" and column not in LABELLED_COLUMNS and column not in ENUM_COLUMNS:
+    if column not in _MAPPED_TEXT_COLUMNS and not (lang == "en" and column in NAME_LIST_COLUMNS):
         return values
     mapping = {u: _cell(column, u, lang) for u in pd.unique(values)}
     return series.map(mapping).to_numpy(dtype=object)
@@ -522,11 +532,13 @@ def sheet_frame(frame: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
 
 
 def sheet_names(names: Iterable[str], lang: str) -> dict[str, str]:
-    """Table name -> a unique sheet title (translated, at most 31 characters, no character Excel refuses)."""
+    """Table name -> a unique sheet title (translated, at most 31 characters: in English the short form of
+    `SHEET_TITLES_EN` for a longer title; no character Excel refuses)."""
     titles: dict[str, str] = {}
     used: set[str] = set()
     for name in names:
-        base = re.sub(r"[\[\]:*?/\\]", "_", table_title(name, lang))[:31]
+        title = SHEET_TITLES_EN.get(name, "") if lang == "en" else ""
+        base = re.sub(r"[\[\]:*?/\\]", "_", title or table_title(name, lang))[:31]
         title, n = base, 2
         while title in used:
             suffix = f"_{n}"

@@ -28,6 +28,9 @@ class Problem:
     column_words
         For a column the file does not have: what a file would head it, in Chinese and in English
         (所在镇（街）, township; never the canonical name where the file's headers are Chinese).
+    value_words
+        For a value shown with words of pbgraph's own (a member's name with the id it was given:
+        邓志远（M008）, 邓志远 (M008)): the value in Chinese and in English.
     """
 
     code: str
@@ -40,11 +43,14 @@ class Problem:
     value: str | None = None
     params: dict[str, Any] = field(default_factory=dict, hash=False)
     column_words: tuple[str, str] | None = None
+    value_words: tuple[str, str] | None = None
 
     def __post_init__(self) -> None:
-        # read back from JSON (the cache of validated datasets) as a list
-        if self.column_words is not None and not isinstance(self.column_words, tuple):
-            object.__setattr__(self, "column_words", tuple(self.column_words))
+        # read back from JSON (the cache of validated datasets) as lists
+        for name in ("column_words", "value_words"):
+            words = getattr(self, name)
+            if words is not None and not isinstance(words, tuple):
+                object.__setattr__(self, name, tuple(words))
 
     @property
     def is_error(self) -> bool:
@@ -54,6 +60,10 @@ class Problem:
         """The column as the reader knows it: its header as written, or what a file would head it."""
         return pick(self.column_words, lang) if self.column_words else self.column
 
+    def value_shown(self, lang: Lang = "zh") -> str | None:
+        """The value as the reader reads it: as written, or with pbgraph's words in the reader's language."""
+        return pick(self.value_words, lang) if self.value_words else self.value
+
     @property
     def stands_for(self) -> int:
         """How many problems this one counts as: a `too_many` the rows of its cause not listed, else 1."""
@@ -62,7 +72,7 @@ class Problem:
     def text(self, lang: Lang = "zh") -> str:
         """What is wrong and what to do, without the location."""
         zh, en = MESSAGES[self.code]
-        return (zh if lang == "zh" else en).format(value=self.value, **self.params)
+        return (zh if lang == "zh" else en).format(value=self.value_shown(lang), **self.params)
 
     def message(self, lang: Lang = "zh") -> str:
         """The full message: location, then what is wrong and what to do."""
@@ -80,6 +90,6 @@ class Problem:
             "sheet": self.sheet or "",
             "row": self.row if self.row is not None else "",
             "column": self.column_shown(lang) or "",
-            "value": self.value if self.value is not None else "",
+            "value": self.value_shown(lang) if self.value is not None else "",
             "message": self.text(lang),
         }

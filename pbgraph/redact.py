@@ -297,6 +297,7 @@ def redact(ds: Dataset, *, lang: str = "zh") -> Dataset:
             file=scrub(p.file) if p.file else p.file,
             sheet=scrub(p.sheet) if p.sheet else p.sheet,
             value=scrub(p.value) if p.value else p.value,
+            value_words=(scrub(p.value_words[0]), scrub(p.value_words[1])) if p.value_words else None,
             params={k: scrub(v) if isinstance(v, str) else v for k, v in p.params.items()},
         )
         for p in ds.warnings

@@ -77,7 +77,7 @@ def test_validate_lists_warnings(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert result.stdout.splitlines() == [
         "[警告] members.csv 第 5 行 “sector”列：委员“N2”没有填写界别，将不在任何界别中。"
-        "请在“界别”列填写界别编号。",
+        "请在此列填写该委员的界别。",
         "数据集有效：4 名委员，1 个警告。",
     ]
 
@@ -483,7 +483,7 @@ def test_analyze_unknown_committee(system: Path, lang: str) -> None:
     assert result.exit_code != 0
     assert result.stdout == ""
     assert "Q9" in result.stderr
-    assert "未知的政协编号“Q9”" in result.stderr or "unknown committee" in result.stderr
+    assert "未知的政协“Q9”" in result.stderr or "unknown committee" in result.stderr
     assert "Traceback" not in result.output
 
 

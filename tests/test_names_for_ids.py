@@ -81,14 +81,22 @@ def test_an_unknown_name_says_a_name_would_do(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("lang", "words"),
     [
-        ("zh", "未知的政协编号“丙县政协”（可用：X 某市政协、Y 甲县政协、Z 乙县政协）"),
-        ("en", "unknown committee id '丙县政协' (known: X 某市政协, Y 甲县政协, Z 乙县政协)"),
+        (
+            "zh",
+            "未知的政协“丙县政协”（既不是政协编号也不是政协名称；可用：X 某市政协、Y 甲县政协、Z 乙县政协）",
+        ),
+        (
+            "en",
+            "unknown committee '丙县政协': neither a committee's id nor its name "
+            "(known: X 某市政协, Y 甲县政协, Z 乙县政协)",
+        ),
     ],
 )
 def test_an_unknown_committee_lists_the_committees_by_id_and_name(
     tmp_path: Path, lang: str, words: str
 ) -> None:
-    # a name does for --committee: the committees there are are listed with theirs
+    # a name does for --committee: the committees there are are listed with theirs, and the message does not
+    # call the name given an id
     folder = str(dataset(tmp_path, multi_committee()))
     code, output = run("analyze", "unlinked", folder, "--committee", "丙县政协", "--lang", lang)
     assert code == 1

@@ -220,7 +220,7 @@ def test_cli_report_unknown_committee(tmp_path: Path) -> None:
     args = ["report", "data/sample", "--committee", "X9", "-o", str(tmp_path / "r.html")]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 1
-    assert "未知的政协编号“X9”" in result.output
+    assert "未知的政协“X9”" in result.output
 
 
 def test_cli_report_is_documented() -> None:

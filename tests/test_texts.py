@@ -61,13 +61,13 @@ def test_an_unknown_committee_is_named_in_one_language() -> None:
     runner = CliRunner()
     english = runner.invoke(main, ["analyze", "unlinked", str(SAMPLE), "--committee", "NOPE", "--lang", "en"])
     assert english.exit_code == 1
-    assert "unknown committee id 'NOPE'" in english.stderr
+    assert "unknown committee 'NOPE'" in english.stderr
     # the words are English; the committees it lists are data, named as the dataset names them
     assert english.stderr.endswith("(known: C001 示例区政协)\n")
     assert not HAN.search(english.stderr.replace("示例区政协", ""))
     chinese = runner.invoke(main, ["analyze", "unlinked", str(SAMPLE), "--committee", "NOPE"])
     assert chinese.exit_code == 1
-    assert "未知的政协编号“NOPE”" in chinese.stderr and "unknown" not in chinese.stderr
+    assert "未知的政协“NOPE”" in chinese.stderr and "unknown" not in chinese.stderr
 
 
 def test_generate_speaks_english(tmp_path: object) -> None:

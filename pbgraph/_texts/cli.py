@@ -137,8 +137,8 @@ GENERATE: dict[str, tuple[str, str]] = {
 
 ANALYSES: dict[str, tuple[str, str]] = {
     "unknown_committee": (
-        "未知的政协编号“{committee}”（可用：{known}）",
-        "unknown committee id {committee!r} (known: {known})",
+        "未知的政协“{committee}”（既不是政协编号也不是政协名称；可用：{known}）",
+        "unknown committee {committee!r}: neither a committee's id nor its name (known: {known})",
     ),
     "no_committees": (
         "本数据集未区分政协（委员都属于同一个政协），无需 --committee “{committee}”",

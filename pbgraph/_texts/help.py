@@ -13,11 +13,11 @@ HELP: dict[str, tuple[str, str]] = {
     "until": ("活动统计截止日（默认：最近一次活动日）", "end of the period (default: latest activity)."),
     "since": (
         "活动统计起始日（默认：截止日前 12 个月）",
-        "start of the period (default: 12 months to the end).",
+        "start of the period (default: the 12 months that end on --until).",
     ),
     "min_contacts": (
         "load：列出联系群众少于 N 人的党员委员（1+10 填 10）",
-        "load: CPC members with fewer contacts.",
+        "load: list the CPC members with fewer than N contacts (1+10: give 10).",
     ),
     "min_meetings": (
         "org_life：期内至少参加几次组织生活",

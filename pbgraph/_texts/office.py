@@ -39,7 +39,7 @@ OFFICE_MESSAGES: dict[str, tuple[str, str]] = {
     "office_unknown_name": (
         "{count} 个名称在{target}中找不到：{names}（第 {rows} 行）。请检查是否写错，或先把它们录入{target}"
         "，或改用编号。",
-        "{count} name(s) not found among the {target_en}: {names_en} ({rows_en}). Check the spelling, "
+        "{count} name(s) not found in the {target_en}: {names_en} ({rows_en}). Check the spelling, "
         "add them to the {target_en}, or use ids.",
     ),
     "office_ambiguous_name": (

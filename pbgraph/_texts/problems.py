@@ -232,13 +232,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Sector group '{value}' has more than one first convener. Keep one; make the others conveners.",
     ),
     "member_no_sector": (
-        "委员“{value}”没有填写界别，将不在任何界别中。请在“界别”列填写界别编号。",
-        "Member '{value}' has no sector and will be in none. Fill in the sector column with a sector id.",
+        "委员“{value}”没有填写界别，将不在任何界别中。请在此列填写该委员的界别。",
+        "Member '{value}' has no sector and will be in none. Fill in the member's sector in this column.",
     ),
     "member_no_township": (
-        "委员“{value}”没有填写镇街，将不在任何镇街联络组中。请在“镇街”列填写镇街编号。",
+        "委员“{value}”没有填写镇街，将不在任何镇街联络组中。请在此列填写该委员所在的镇街。",
         "Member '{value}' has no township and will be in no liaison group. "
-        "Fill in the township column with a township id.",
+        "Fill in the member's township in this column.",
     ),
     "member_no_committee": (
         "委员“{value}”无法确定所属政协（数据集中有多个政协）。请填写“政协”列。",

@@ -50,7 +50,7 @@ COLUMN_LABELS: dict[str, tuple[str, str]] = {
     "share": ("覆盖比例", "share"),
     "load": ("联系党外委员数", "load"),
     "liaised_by": ("唯一联系人", "liaised by"),
-    "sole_liaison_count": ("唯一联系的党外委员数", "sole liaison of"),
+    "sole_liaison_count": ("唯一联系的党外委员数", "sole liaison of non-party members"),
     "sole_sector_count": ("唯一联系的界别数", "sole liaison of sectors"),
     "sole_township_count": ("唯一联系的镇街数", "sole liaison of townships"),
     "betweenness": ("中介中心性", "betweenness"),
@@ -135,6 +135,14 @@ TABLE_TITLES: dict[str, tuple[str, str]] = {
     "dormant_work_list": ("联系工作清单", "Liaison work list"),
 }
 
+SHEET_TITLES_EN: dict[str, str] = {
+    "org_life": "CPC members short of org. life",
+    "org_meetings": "Meetings per duty-line org.",
+}
+"""English sheet names of the tables whose English title is longer than the 31 characters Excel takes: a
+short form of the title, rather than the title cut off in the middle of a word (as `PARTY_EN_SHORT` is for
+a legend). The Chinese titles are short already; every other sheet is its table's title."""
+
 CELLS: dict[str, tuple[str, str]] = {
     "yes": ("是", "yes"),
     "no": ("否", "no"),
@@ -142,10 +150,15 @@ CELLS: dict[str, tuple[str, str]] = {
     "more_rows": ("…… 另有 {n} 行", "... {n} more rows"),
     "overall": ("全部", "(all)"),
     "code_named": ("{name}（{code}）", "{name} ({code})"),
+    "names_separator": ("、", ", "),
 }
 """Words inside tables: booleans, an empty table, a cut table, the name of the overall row, a name with its
-code (the import report's cells, the plan's sheet titles)."""
+code (the import report's cells, the plan's sheet titles), the separator of a cell listing names
+(`NAMES_SEPARATOR`)."""
 
+NAMES_SEPARATOR = CELLS["names_separator"][0]
+"""What joins the names a cell of an analysis lists (its `duty_organization_names`), as data: the Chinese
+separator, as `cypher/analyses/org_life.cypher` writes it; an English table shows the English one."""
 OVERALL_NAME = CELLS["overall"][0]
 """The name of the overall row of `coverage` and `info` (committee ""), as data: the analyses of both backends
 give it (also `cypher/analyses/coverage.cypher`); the writers show it in the reader's language."""

@@ -21,7 +21,7 @@ import pandas as pd
 import pyarrow as pa
 
 from pbgraph._arrays import in_sorted, search_sorted
-from pbgraph._texts.tables import OVERALL_NAME
+from pbgraph._texts.tables import NAMES_SEPARATOR, OVERALL_NAME
 from pbgraph.analyses._common import (
     check_committee,
     committee_sums,
@@ -330,7 +330,7 @@ def org_life(
         {
             **{column: strings_at(ds.members[column], members) for column in ("committee", "id", "name")},
             "duty_organizations": [MULTI_VALUE_SEPARATOR.join(org_ids[o] for o in orgs) for orgs in orgs_of],
-            "duty_organization_names": ["、".join(org_names[o] for o in orgs) for orgs in orgs_of],
+            "duty_organization_names": [NAMES_SEPARATOR.join(org_names[o] for o in orgs) for orgs in orgs_of],
             "meetings": found.meetings_per_member[members],
         },
         columns=ORG_LIFE_COLUMNS,

@@ -4,10 +4,12 @@ dataset or exiting with its problems, turning library errors into one message, a
 from __future__ import annotations
 
 import functools
+import inspect
 import itertools
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from gettext import gettext as _
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
@@ -42,6 +44,38 @@ def lang_option(func: F) -> F:
         ),
         help=help_text("lang"),
     )(func)
+
+
+class SubcommandGroup(click.Group):
+    """A group of subcommands (`pbgraph cache`, `pbgraph neo4j`) that takes `--lang` as `pbgraph` does
+    (`pbgraph cache --help --lang en`) and lists its commands in the language of the command line: in
+    English by the English paragraph of each one's help (the second; the first is Chinese), as `pbgraph
+    --help --lang en` lists the commands."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        lang = click.Option(
+            ["--lang"], type=click.Choice(["zh", "en"]), expose_value=False, help=help_text("lang")
+        )
+        self.params.append(lang)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        if command_lang(ctx) != "en":
+            return super().format_commands(ctx, formatter)
+        names = self.list_commands(ctx)
+        limit = formatter.width - 6 - max(map(len, names), default=0)
+        rows = []
+        for name in names:
+            command = self.get_command(ctx, name)
+            if command is None or command.hidden:
+                continue
+            paragraphs = inspect.cleandoc(command.help or "").split("\n\n")
+            english = paragraphs[1] if len(paragraphs) > 1 else paragraphs[0]
+            rows.append((name, click.Command(name, help=english).get_short_help_str(limit)))
+        if rows:
+            with formatter.section(_("Commands")):
+                formatter.write_dl(rows)
+        return None
 
 
 def max_load_option(func: F) -> F:

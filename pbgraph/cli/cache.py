@@ -5,10 +5,10 @@ from __future__ import annotations
 import click
 
 from pbgraph._texts import CLI, say
-from pbgraph.cli._common import lang_option
+from pbgraph.cli._common import SubcommandGroup, lang_option
 
 
-@click.group("cache")
+@click.group("cache", cls=SubcommandGroup)
 def cache_group() -> None:
     """数据集缓存：第一次读取并检查过的数据集保存在这里，之后的命令直接使用（文件一改就重新读取）。
 

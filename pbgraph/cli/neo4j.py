@@ -24,6 +24,7 @@ from pbgraph._texts.neo4j import NEO4J
 from pbgraph.analyses.activity import DEFAULT_MIN_MEETINGS
 from pbgraph.analyses.workload import DEFAULT_MAX_LOAD
 from pbgraph.cli._common import (
+    SubcommandGroup,
     asked,
     cache_option,
     lang_option,
@@ -78,7 +79,11 @@ class _Progress:
             self.bar.__exit__(None, None, None)
 
 
-@click.group("neo4j", context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 110})
+@click.group(
+    "neo4j",
+    cls=SubcommandGroup,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 110},
+)
 def neo4j_group() -> None:
     """Neo4j：共享的多用户数据库（推送、读回、查询）/ Neo4j as the shared store: push, pull, query.
 

@@ -88,7 +88,7 @@ def render(
 
     \b
     视图 / views: network, org, gaps, committee ID, sector ID, township ID, member ID, reach ID
-    ID：编号或名称（姓名）/ an id, or the name of one row
+    ID：编号或名称（姓名）/ an id, or a name (a member's name) that only one has
     例 / Example:
       pbgraph render gaps data/sample -o out/gaps.html
       pbgraph render member M0001 data/sample --depth 2 -o out/m.html

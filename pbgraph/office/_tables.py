@@ -8,7 +8,9 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
+from pbgraph._texts import both
 from pbgraph._texts.office import NEAR_NAME, ROWS_EN, SHEET_ROWS
+from pbgraph._texts.tables import CELLS
 from pbgraph.io import RawTable
 from pbgraph.model import LiaisonKind
 from pbgraph.office._text import header_key, name_key
@@ -70,9 +72,13 @@ class OfficeTable(RawTable):
         value: str | None = None,
         **params: Any,
     ) -> Problem:
+        words = None
         if value is not None and value in self.labels:
-            value = f"{self.labels[value]}（{value}）"
+            words = both(CELLS, "code_named", name=self.labels[value], code=value)
+            value = words[0]
         found = super().problem(code, severity=severity, row=row, column=column, value=value, **params)
+        if words is not None:
+            found = replace(found, value_words=words)
         if row is not None and self.sources:
             file, sheet = self.sources[row // ROW_BASE]
             headers = self.source_headers[row // ROW_BASE] if self.source_headers else self.headers
