@@ -1,5 +1,6 @@
-"""How people read a diff wherever it is shown (`pbgraph diff` and `whatif`, the report's comparison): the
-note when an id names another person in each dataset, and party changes in words rather than codes."""
+"""How people read a diff wherever it is shown (`pbgraph diff` and `whatif`, the report's comparison and its
+workbook): the note when an id names another person in each dataset, party changes in words rather than
+codes, and a name beside every id."""
 
 from __future__ import annotations
 
@@ -10,8 +11,11 @@ from pbgraph._texts.cli import CLI
 from pbgraph.format import party_name
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     import pandas as pd
 
+    from pbgraph.changes import Diff
     from pbgraph.dataset import Dataset
 
 
@@ -49,3 +53,19 @@ def readable_parties(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     for column in ("before", "after"):
         frame.loc[party, column] = [party_name(str(v), lang) for v in frame.loc[party, column]]
     return frame
+
+
+def diff_tables(
+    found: Diff, named_by: Sequence[Dataset], lang: str, *, match: str = "id", words: bool = True
+) -> dict[str, pd.DataFrame]:
+    """The diff's tables as they are written: a name beside every id (DESIGN 5), from `named_by` (the new
+    dataset, then the old one for what left; matched by name, each row from the dataset whose ids it gives,
+    its 编号所属), and with `words` party changes in words."""
+    from pbgraph.naming import tables_with_names, tables_with_names_from
+
+    tables = dict(found.tables)
+    if words:
+        tables["member_changes"] = readable_parties(tables["member_changes"], lang)
+    if match == "name":
+        return tables_with_names_from(tables, named_by[1], named_by[0])
+    return tables_with_names(tables, list(named_by))

@@ -25,6 +25,8 @@ from pbgraph.model import PARTY_ZH
 from pbgraph.redact import person_names, pseudonyms, redact
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
     import networkx as nx
 
     from pbgraph.analyses.backend import Findings
@@ -62,8 +64,10 @@ def analysis_tables(
     >>> list(analysis_tables(load("data/sample")))[:3]
     ['coverage', 'unlinked', 'unorganized']
     """
-    tables, _ = _analyzed(
-        ds,
+    from pbgraph.analyses.backend import EmbeddedBackend, analyze
+
+    found = analyze(
+        EmbeddedBackend(ds),
         committee=committee,
         max_load=max_load,
         max_depth=max_depth,
@@ -72,15 +76,7 @@ def analysis_tables(
         min_meetings=min_meetings,
         min_contacts=min_contacts,
     )
-    return tables
-
-
-def _analyzed(ds: Dataset, **options: Any) -> tuple[dict[str, pd.DataFrame], Findings]:
-    """The tables of :func:`analysis_tables` (`options` as there) and what their analyses noted."""
-    from pbgraph.analyses.backend import EmbeddedBackend, analyze
-
-    found = analyze(EmbeddedBackend(ds), **options)
-    return _with_work_list(found.tables), found
+    return _with_work_list(found.tables)
 
 
 def _with_work_list(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
@@ -105,13 +101,30 @@ def export_xlsx(ds: Dataset, path: str | os.PathLike[str], *, lang: str = "zh", 
     >>> out.suffix
     '.xlsx'
     """
+    from pbgraph.analyses.backend import EmbeddedBackend, analyze
+
+    return findings_xlsx(ds, analyze(EmbeddedBackend(ds), **options), path, lang=lang)
+
+
+def findings_xlsx(
+    ds: Dataset,
+    found: Findings,
+    path: str | os.PathLike[str],
+    *,
+    lang: str = "zh",
+    more: Mapping[str, pd.DataFrame] | None = None,
+    notes: Sequence[str] = (),
+) -> Path:
+    """Write the tables of `found` (the analyses of `ds`, with the dormant work list) into one workbook, a
+    name beside every id, then the tables of `more` (named already: a report's comparison) and, under the
+    tables, what the analyses noted and `notes`: the workbook of `export_xlsx` and of `report --xlsx`."""
     from pbgraph._notes import findings_notes
     from pbgraph.naming import tables_with_names
 
-    tables, found = _analyzed(ds, **options)
+    tables = {**tables_with_names(_with_work_list(found.tables), ds), **(more or {})}
     # the workbook says what `analyze` says on the terminal (an empty sheet of a table not recorded is not
     # "no gaps"): the same notes
-    return write_xlsx(tables_with_names(tables, ds), Path(path), lang=lang, notes=findings_notes(found, lang))
+    return write_xlsx(tables, Path(path), lang=lang, notes=[*findings_notes(found, lang), *notes])
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -363,6 +363,45 @@ def test_report_compare_adds_the_changes_section(tmp_path: Path) -> None:
     assert refused.exit_code == 2 and "--redact" in refused.output
 
 
+def test_report_compare_puts_the_changes_in_its_workbook_too(tmp_path: Path) -> None:
+    # `--xlsx` holds every table of the page: with --compare, the comparison's as `diff --format xlsx`
+    # writes them (it held the analyses' tables alone)
+    planned = tmp_path / "planned"
+    assert (
+        run("plan", FIXTURE, "--max-load", "3", "--apply", planned, "-o", tmp_path / "p.txt").exit_code == 0
+    )
+    book_path = tmp_path / "report.xlsx"
+    args = (
+        "report",
+        planned,
+        "--compare",
+        FIXTURE,
+        "--no-views",
+        "--max-rows",
+        "1",
+        "-o",
+        tmp_path / "r.html",
+    )
+    assert run(*args, "--xlsx", book_path).exit_code == 0
+    book = load_workbook(book_path)
+    assert {"覆盖率", "未联系党外委员", "缺口变化", "联系变化", "覆盖率前后", "委员变化"} <= set(
+        book.sheetnames
+    )
+    liaisons = list(book["联系变化"].iter_rows(values_only=True))
+    header = list(liaisons[0])
+    # the ten liaisons the plan added, each end named beside its id
+    added = [r for r in liaisons[1:] if r[header.index("变化")] == "新增"]
+    assert len(added) == 10
+    assert all(r[header.index("联系人姓名")] and r[header.index("联系对象名称")] for r in added)
+    # the same as `pbgraph diff` writes
+    diff_path = tmp_path / "diff.xlsx"
+    assert run("diff", FIXTURE, planned, "--format", "xlsx", "-o", diff_path).exit_code == 0
+    by_diff = list(load_workbook(diff_path)["联系变化"].iter_rows(values_only=True))
+    assert liaisons == by_diff
+    # the cut tables of the page name the workbook
+    assert "report.xlsx" in (tmp_path / "r.html").read_text(encoding="utf-8")
+
+
 def _office_book(path: Path, members: list[tuple[str, str]], links: list[tuple[str, str]]) -> Path:
     from openpyxl import Workbook
 

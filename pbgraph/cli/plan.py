@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 import pandas as pd
 
-from pbgraph._diff_reading import other_people, readable_parties
+from pbgraph._diff_reading import diff_tables, other_people
 from pbgraph._notes import not_recorded_notes
 from pbgraph._texts import help_text, say
 from pbgraph._texts.cli import CLI, USAGE
@@ -231,18 +231,7 @@ def _write_diff(
     notes: Sequence[str] = (),
     match: str = "id",
 ) -> None:
-    from pbgraph.naming import tables_with_names, tables_with_names_from
-
-    tables = dict(found.tables)
-    if fmt != "json":
-        tables["member_changes"] = readable_parties(tables["member_changes"], lang)
-    # a name beside every id (DESIGN 5): from the new dataset, or the old one for what left; matched by name,
-    # each row from the dataset whose ids it gives (its 编号所属)
-    named = (
-        tables_with_names_from(tables, named_by[1], named_by[0])
-        if match == "name"
-        else tables_with_names(tables, named_by)
-    )
+    named = diff_tables(found, named_by, lang, match=match, words=fmt != "json")
     write_tables(named, fmt=fmt, lang=lang, output=output, notes=notes)
 
 

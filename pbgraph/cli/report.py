@@ -113,7 +113,6 @@ def report(
       pbgraph report data/sample --as-of 2024-12-31 --since 2024-01-01 -o report-2024.html
     """
     from pbgraph._malloc import keep_freed_memory
-    from pbgraph.export import export_xlsx
     from pbgraph.export import redact as redact_dataset
     from pbgraph.report import write_report
 
@@ -131,11 +130,6 @@ def report(
     earlier = load_or_exit(compare_with, lang) if compare_with is not None else None
     if redact:
         ds = redact_dataset(ds, lang=lang)
-    if xlsx is not None:
-        export_xlsx(
-            ds, xlsx, committee=committee, max_load=max_load, max_depth=max_depth, lang=lang, **activity
-        )
-        click.echo(say(CLI, "wrote", lang, path=xlsx), err=True)
     # redacting is idempotent: the report redacts again only to say so on its cover
     write_report(
         ds,
@@ -148,11 +142,13 @@ def report(
         max_rows=max_rows,
         node_limit=node_limit,
         views=views,
-        excel_name=xlsx.name if xlsx is not None else None,
+        workbook=xlsx,
         compare=earlier,
         compare_match=match,
         # the network is already as of the date (taking it again changes nothing): the cover says so
         as_of=as_of,
         **activity,
     )
+    if xlsx is not None:
+        click.echo(say(CLI, "wrote", lang, path=xlsx), err=True)
     click.echo(say(CLI, "wrote", lang, path=output))

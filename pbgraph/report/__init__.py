@@ -46,6 +46,8 @@ from pbgraph.report._tables import table_html
 from pbgraph.report._views import Views
 
 if TYPE_CHECKING:
+    from pbgraph.analyses.backend import Findings
+    from pbgraph.changes import Diff
     from pbgraph.dataset import Dataset
 
 # ---------------------------------------------------------------------------------------------------------
@@ -229,6 +231,7 @@ def build_report(
     node_limit: int = DEFAULT_NODE_LIMIT,
     views: bool = True,
     excel_name: str | None = None,
+    workbook: str | os.PathLike[str] | None = None,
     compare: Dataset | None = None,
     compare_match: str = "id",
     since: str | None = None,
@@ -259,6 +262,9 @@ def build_report(
         Embed the interactive graph views (set False for a lighter page).
     excel_name
         The file name of the Excel export that goes with the report, named where a table is cut.
+    workbook
+        Also write every table to this workbook (`pbgraph report --xlsx`), from the results the page shows:
+        the analyses' tables, and with `compare` the comparison's; `excel_name` is then its name.
     compare
         An earlier state of the dataset: adds a last section on what changed since (:func:`pbgraph.diff`).
     compare_match
@@ -302,7 +308,7 @@ def build_report(
         max_rows=max_rows,
         node_limit=node_limit,
         views=views,
-        excel_name=excel_name,
+        excel_name=excel_name or (Path(workbook).name if workbook is not None else None),
         since=since,
         until=until,
         min_meetings=min_meetings,
@@ -330,11 +336,18 @@ def build_report(
 
         tables = {name: frame for result in found.results.values() for name, frame in result.tables.items()}
         keep_gap_kinds(ds, tables, committee=committee, max_load=max_load)
-    sections = body_sections(ctx, Views(ctx))
+    changes = None
     if compare is not None:
+        from pbgraph.changes import diff
+
+        changes = diff(compare, ds, match=compare_match, max_load=max_load)
+    if workbook is not None:
+        _write_workbook(ds, found, workbook, lang=lang, compare=compare, changes=changes, match=compare_match)
+    sections = body_sections(ctx, Views(ctx))
+    if compare is not None and changes is not None:
         from pbgraph.report._changes import changes_section
 
-        sections.append(changes_section(ctx, compare, len(sections) + 1, match=compare_match))
+        sections.append(changes_section(ctx, compare, changes, len(sections) + 1, match=compare_match))
     scope = _scope_name(ctx)
     body = _cover(ctx, redact) + _toc(ctx, sections) + "".join(html_ for _, html_ in sections) + _footer(ctx)
     values = {
@@ -344,6 +357,28 @@ def build_report(
         "BODY": body,
     }
     return _fill(_template(), values)
+
+
+def _write_workbook(
+    ds: Dataset,
+    found: Findings,
+    path: str | os.PathLike[str],
+    *,
+    lang: str,
+    compare: Dataset | None,
+    changes: Diff | None,
+    match: str,
+) -> None:
+    """The report's workbook: the analyses' tables, then the comparison's, as `export --to xlsx` and `pbgraph
+    diff --format xlsx` write them (names beside ids, the same notes)."""
+    from pbgraph._diff_reading import diff_tables, other_people
+    from pbgraph.export import findings_xlsx
+
+    more, notes = {}, []
+    if compare is not None and changes is not None:
+        more = diff_tables(changes, (ds, compare), lang, match=match)
+        notes = other_people(compare, ds, lang) if match == "id" else []
+    findings_xlsx(ds, found, path, lang=lang, more=more, notes=notes)
 
 
 def _fill(template: str, values: dict[str, str]) -> str:

@@ -16,18 +16,20 @@ from pbgraph.report._context import esc
 from pbgraph.report._tables import table_html
 
 if TYPE_CHECKING:
+    from pbgraph.changes import Diff
     from pbgraph.dataset import Dataset
     from pbgraph.report._context import Context
 
 
-def changes_section(ctx: Context, old: Dataset, number: int, *, match: str = "id") -> tuple[str, str]:
-    """(section key, html) of the comparison of `old` with the report's dataset, members matched by `match`
-    ("id" or "name"); by id, a note when ids name other people in the two (as `pbgraph diff` says)."""
+def changes_section(
+    ctx: Context, old: Dataset, found: Diff, number: int, *, match: str = "id"
+) -> tuple[str, str]:
+    """(section key, html) of `found`, the comparison of `old` with the report's dataset, members matched by
+    `match` ("id" or "name"); by id, a note when ids name other people in the two (as `pbgraph diff`
+    says)."""
     from pbgraph._diff_reading import other_people, readable_parties
-    from pbgraph.changes import diff
 
     lang = ctx.lang
-    found = diff(old, ctx.ds, match=match, max_load=ctx.max_load)
     notes = other_people(old, ctx.ds, lang) if match == "id" else []
     counts = {(r["table"], r["change"]): int(r["count"]) for r in found.summary.to_dict("records")}
     finding = say(
