@@ -81,7 +81,8 @@ def test_the_legend_explains_folded_committees_only_where_there_are_some(
     folded_view = build_view(city, "org", lang=lang)
     folded = [node for node in folded_view.nodes if node.kind == "aggregate"]
     assert len(folded) == len(city.committees) > 1
-    entries = [item for item in folded_view.legend if item.label == words]
+    # the entry's full wording (its tooltip; the label a short form of it)
+    entries = [item for item in folded_view.legend if (item.full or item.label) == words]
     # one entry, in the shape and colour of the folded committees' nodes
     assert len(entries) == 1
     assert {(node.shape, node.color) for node in folded} == {(entries[0].shape, entries[0].color)}
@@ -90,7 +91,7 @@ def test_the_legend_explains_folded_committees_only_where_there_are_some(
     one_committee = build_view(city, "org", committee=city.committees[0], lang=lang)
     for view in (build_view(sample, "org", lang=lang), one_committee):
         assert not any(node.kind == "aggregate" for node in view.nodes)
-        assert all(item.label != words for item in view.legend)
+        assert all((item.full or item.label) != words for item in view.legend)
         assert all(item.shape != KIND_STYLE["aggregate"][0] for item in view.legend)
 
 
@@ -177,7 +178,8 @@ def test_every_organization_says_how_many_members_it_has(sample: Dataset, lang: 
     }
     assert said["O005"].endswith(word.format(0))
     # the legend says what the number counts: members, not only the CPC ones (a study group's 74)
-    assert view.legend[0].label == t("org_box", lang)
+    assert (view.legend[0].full or view.legend[0].label) == t("org_box", lang)
+    assert "成员人数" in view.legend[0].label if lang == "zh" else "(members)" in view.legend[0].label
     assert "党员人数" not in view.legend[0].label
 
 

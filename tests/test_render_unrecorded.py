@@ -60,7 +60,8 @@ def office(tmp_path_factory: pytest.TempPathFactory) -> Dataset:
 
 
 def gap_legend(view: View) -> dict[str, object]:
-    return {item.label: item.count for item in view.legend if item.symbol is not None}
+    """Each gap entry's count by its full wording (the tooltip of an English short form)."""
+    return {item.full or item.label: item.count for item in view.legend if item.symbol is not None}
 
 
 def member_tip(view: View, member: str) -> dict[str, str]:
@@ -80,8 +81,11 @@ def test_the_gaps_view_of_a_roster_and_its_list_says_what_it_cannot_count(office
     assert view.notice == not_recorded_note(missing, lang)
     # the page's legend gives the word where the count would be (smaller; the label breaks between words)
     page = render_view(view).decode("utf-8")
-    entry = f'<span>{GAP_LABELS[lang][1]}</span><span class="pbg-count">{unknown}</span>'
-    assert '<li class="pbg-gap-item pbg-count-word">' in page and entry in page
+    # (the English label a short form, its full wording in the entry's tooltip)
+    label = {"zh": "未组织的党员委员", "en": "unorganized CPC"}[lang]
+    entry = f'<span>{label}</span><span class="pbg-count">{unknown}</span>'
+    title = "" if lang == "zh" else f' title="{GAP_LABELS[lang][1]}"'
+    assert f'<li class="pbg-gap-item pbg-count-word"{title}>' in page and entry in page
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -114,7 +114,10 @@ def test_unknown_ids_are_clear_errors(sample: Dataset) -> None:
 def test_english_view(sample: Dataset) -> None:
     view = build_view(sample, "gaps", lang="en")
     assert view.title.startswith("Coverage gaps")
-    assert "unlinked non-party member" in {item.label for item in view.legend}
+    # the legend's short form, the full wording in the entry's tooltip
+    assert ("unlinked non-party", "unlinked non-party member") in {
+        (item.label, item.full) for item in view.legend
+    }
 
 
 @pytest.mark.parametrize(

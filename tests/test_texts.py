@@ -181,3 +181,16 @@ def test_the_english_report_counts_in_english_parentheses() -> None:
     # table titles carry no row count (issue 10.10); what is counted elsewhere uses English parentheses
     assert "<h3>Dormant liaisons by CPC member</h3>" in page
     assert not re.search(r"[A-Za-z]（\d", page), "an English title counted in Chinese parentheses"
+
+
+def test_a_legend_short_form_names_one_text_and_is_shorter() -> None:
+    """`LEGEND_SHORT` is keyed by the full wording's key: one of the view texts, the gap kinds or the
+    comparisons' words has it (no other would take its short form), and the short form is shorter."""
+    from pbgraph._texts.changes import CHANGES
+    from pbgraph._texts.render import GAP_LABELS, LEGEND_SHORT, TEXT
+
+    for key, short in LEGEND_SHORT.items():
+        homes = [table[key] for table in (TEXT, GAP_LABELS, CHANGES) if key in table]
+        assert len(homes) == 1, key
+        assert all(len(s) <= len(full) for s, full in zip(short, homes[0], strict=True)), key
+        assert short != homes[0], key

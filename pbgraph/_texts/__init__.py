@@ -27,7 +27,7 @@ from pbgraph._texts.import_report import (
 from pbgraph._texts.neo4j import NEO4J
 from pbgraph._texts.office import TARGET_WORDS
 from pbgraph._texts.problems import END_NAMES, KIND_NAMES, MESSAGES, ORG_KIND_NAME
-from pbgraph._texts.render import DEFAULT_LABELS_EN, DEFAULT_LABELS_ZH, GAP_LABELS, TOOLTIP
+from pbgraph._texts.render import DEFAULT_LABELS_EN, DEFAULT_LABELS_ZH, GAP_LABELS, LEGEND_SHORT, TOOLTIP
 from pbgraph._texts.render import TEXT as VIEW_TEXT
 from pbgraph._texts.report import DEFINITIONS, SECTIONS, TEXT
 from pbgraph._texts.tables import (
@@ -78,6 +78,7 @@ CATALOGS: dict[str, dict[str, tuple[str, str]]] = {
     "import_target_words": TARGET_WORDS,
     "views": VIEW_TEXT,
     "view_gaps": GAP_LABELS,
+    "view_legend": LEGEND_SHORT,
     "view_tooltip": TOOLTIP,
     # the page's labels: one dict per language, paired here so that the test sees both
     "view_page": {

@@ -8,7 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-__all__ = ["DEFAULT_LABELS_EN", "DEFAULT_LABELS_ZH", "GAP_LABELS", "TEXT", "TOOLTIP", "gap_names", "t"]
+__all__ = [
+    "DEFAULT_LABELS_EN",
+    "DEFAULT_LABELS_ZH",
+    "GAP_LABELS",
+    "LEGEND_SHORT",
+    "TEXT",
+    "TOOLTIP",
+    "gap_names",
+    "legend_words",
+    "t",
+]
 
 DEFAULT_LABELS_ZH: dict[str, str] = {
     "lang": "zh-CN",
@@ -197,6 +207,20 @@ TEXT: dict[str, tuple[str, str]] = {
         "'{id}' is not a {kind} (its kind: {actual}): this view needs a {kind} id or name",
     ),
 }
+LEGEND_SHORT: dict[str, tuple[str, str]] = {
+    "unlinked": ("未联系的党外委员", "unlinked non-party"),
+    "unorganized": ("未组织的党员委员", "unorganized CPC"),
+    "dormant": ("未开展活动的联系", "dormant liaison"),
+    "not_counting": ("不计入的联系", "liaison not counted"),
+    "org_committee_folded": ("政协（组织数）已折叠", "folded committee"),
+    "org_box": ("组织（成员人数）", "organization (members)"),
+    "lane.platforms": ("平台及其党组织", "platforms and party orgs"),
+    "broken": ("中断的联系", "broken liaison"),
+}
+"""A view legend's short form of a text too long for one line of the legend beside its count (a 1280×720
+window), as `PARTY_EN_SHORT` is for the parties; the full wording stays in the entry's tooltip and the
+PNG/SVG picture's legend. Keyed by the full text's key in `TEXT`, `GAP_LABELS` or the comparisons' `CHANGES`
+(a key of one of them only); where the short form is the full text itself, the entry has no tooltip."""
 TOOLTIP: dict[str, tuple[str, str]] = {
     "name": ("名称", "Name"),
     "id": ("编号", "Id"),
@@ -219,6 +243,14 @@ def t(key: str, lang: str, table: dict[str, tuple[str, str]] = TEXT) -> str:
     """The text of `key` in `lang` ("zh", else English)."""
     zh, en = table[key]
     return zh if lang == "zh" else en
+
+
+def legend_words(key: str, lang: str, table: dict[str, tuple[str, str]] = TEXT) -> tuple[str, str | None]:
+    """A legend entry's label for the text `key` of `table` in `lang`, and the full wording where the label is
+    its short form (`LEGEND_SHORT`): the entry's tooltip and the picture's text; ``None`` where it is not."""
+    full = t(key, lang, table)
+    short = t(key, lang, LEGEND_SHORT) if key in LEGEND_SHORT else full
+    return short, (full if short != full else None)
 
 
 def gap_names(kinds: Iterable[str], lang: str) -> str:

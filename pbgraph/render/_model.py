@@ -156,8 +156,8 @@ class LegendItem:
     """One legend entry; ``shape`` is a node shape or ``"line"``/``"dashed"`` for an edge style; ``symbol``
     (one of :data:`GAP_SYMBOLS`) makes it a gap entry: the halo with that badge. ``count`` is shown beside
     the label: a number, or a word where there is none to give (未提供: the data does not say). ``full``:
-    the full name where ``label`` is a short form of it (a long English party name), the page's tooltip on
-    the entry and the picture's legend text."""
+    the full name where ``label`` is a short form of it (a long English party name, a long wording of
+    `LEGEND_SHORT`), the page's tooltip on the entry and the picture's legend text."""
 
     label: str
     color: str

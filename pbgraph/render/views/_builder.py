@@ -13,7 +13,7 @@ import pandas as pd
 
 import pbgraph.render._layout as _layout
 from pbgraph._errors import InvalidOptionError
-from pbgraph._texts.render import DEFAULT_LABELS_EN, GAP_LABELS, TOOLTIP, gap_names, t
+from pbgraph._texts.render import DEFAULT_LABELS_EN, GAP_LABELS, TOOLTIP, gap_names, legend_words, t
 from pbgraph.analyses._common import unknown_committee
 from pbgraph.analyses.activity import pair_activity
 from pbgraph.format import party_name
@@ -353,16 +353,12 @@ class Builder:
     def _gap_legend(self, counts: Counter[str]) -> list[LegendItem]:
         unknown = unknown_gaps(self.ds)
         not_recorded = t("not_recorded", self.lang)
-        return [
-            LegendItem(
-                t(key, self.lang, GAP_LABELS),
-                GAP_LEGEND_FILL,
-                "dot",
-                not_recorded if key in unknown else int(counts.get(key, 0)),
-                symbol,
-            )
-            for key, symbol in GAP_SYMBOL.items()
-        ]
+        items = []
+        for key, symbol in GAP_SYMBOL.items():
+            label, full = legend_words(key, self.lang, GAP_LABELS)
+            count = not_recorded if key in unknown else int(counts.get(key, 0))
+            items.append(LegendItem(label, GAP_LEGEND_FILL, "dot", count, symbol, full))
+        return items
 
     def edge_rows(self, nodes: np.ndarray, types: Sequence[str] | None) -> np.ndarray:
         """The rows of the dataset's edges (:attr:`Facts.edges`) that a view of these nodes draws."""
@@ -499,10 +495,12 @@ class Builder:
                 items.append(LegendItem(label, LIAISON_COLORS[kind], "line", count))
         faded = sum(n for (*_, liaison, color), n in states.items() if liaison and color == DORMANT_COLOR)
         if faded:
-            items.append(LegendItem(t("dormant", self.lang), DORMANT_COLOR, "line", faded))
+            label, full = legend_words("dormant", self.lang)
+            items.append(LegendItem(label, DORMANT_COLOR, "line", faded, full=full))
         dashed = sum(n for (_, dashes, *_), n in states.items() if dashes)
         if dashed:
-            items.append(LegendItem(t("not_counting", self.lang), NOT_COUNTING_COLOR, "dashed", dashed))
+            label, full = legend_words("not_counting", self.lang)
+            items.append(LegendItem(label, NOT_COUNTING_COLOR, "dashed", dashed, full=full))
         return items
 
     def caption(self, nodes: int, edges: int, members: int | None, members_key: str = "members") -> str:

@@ -11,6 +11,7 @@ import pandas as pd
 
 from pbgraph._texts import say
 from pbgraph._texts.changes import CHANGES
+from pbgraph._texts.render import legend_words
 from pbgraph.render._model import LegendItem, View, ViewEdge
 from pbgraph.render.views._builder import Builder
 from pbgraph.render.views.network import gap_kinds, network_view, scope_name
@@ -167,8 +168,9 @@ def _marked(view: View, marks: dict[tuple[str, str], tuple[str, str]], lang: str
         for item in view.legend
     ]
     legend = [item for item in kept if item.count != 0] + [
-        LegendItem(_word(key, lang), colors[key], "line" if key == "added" else "dashed", int(count))
+        LegendItem(label, colors[key], "line" if key == "added" else "dashed", int(count), full=full)
         for key, count in counts.items()
+        for label, full in [legend_words(key, lang, CHANGES)]
     ]
     return dataclasses.replace(view, edges=edges, legend=legend)
 

@@ -17,7 +17,7 @@ from collections import Counter
 import numpy as np
 import pandas as pd
 
-from pbgraph._texts.render import t
+from pbgraph._texts.render import legend_words, t
 from pbgraph.model import PARTY_ORG_KINDS, PLATFORM_KINDS, OrgKind
 from pbgraph.render._model import TITLE_KIND, LegendItem, View, ViewEdge, ViewNode, replaced
 from pbgraph.render.views._builder import Builder
@@ -306,7 +306,8 @@ def _finish(
     if several:
         shape, color, _ = KIND_STYLE["aggregate"]
         # the legend says what a folded committee's node (its shape, colour and count) stands for
-        folded.append(LegendItem(t("org_committee_folded", lang), color, shape))
+        label, full = legend_words("org_committee_folded", lang)
+        folded.append(LegendItem(label, color, shape, full=full))
         for committee, (x, y, w, h) in blocks.items():
             name = ds.name_of(committee) or committee
             members = org_count[committee]
@@ -326,10 +327,14 @@ def _finish(
             )
         notice = t("org_folded", lang).format(count=len(blocks))
     # each lane's swatch in the colour its organizations are drawn in (the lane ids end in the lane's key)
-    lane_colors = {lane[1]: LANE_SWATCH[lane[0].rsplit(":", 1)[1]] for lane in lanes}
-    legend = [LegendItem(label, color, "box") for label, color in lane_colors.items()]
+    legend = [
+        LegendItem(label, LANE_SWATCH[key], "box", full=full)
+        for key in dict.fromkeys(lane[0].rsplit(":", 1)[1] for lane in lanes)
+        for label, full in [legend_words(key, lang)]
+    ]
     legend += [item for item in view.legend if item.shape != "triangle" and item.count != 0]
-    legend.insert(0, LegendItem(t("org_box", lang), LANE_COLOR, "box"))
+    label, full = legend_words("org_box", lang)
+    legend.insert(0, LegendItem(label, LANE_COLOR, "box", full=full))
     legend[:0] = folded
     result = dataclasses.replace(view, nodes=nodes, edges=edges, legend=legend, notice=notice)
     shown, shown_edges = result.first_frame()
