@@ -43,9 +43,9 @@ def command_lines() -> list[str]:
 
 
 def options_of(command: click.Command) -> dict[str, click.Option]:
-    return {
-        name: p for p in command.params if isinstance(p, click.Option) for name in p.opts + p.secondary_opts
-    }
+    """The options `--help` lists for `command` (none is hidden), by each of their names."""
+    shown = [p for p in command.params if isinstance(p, click.Option) and not p.hidden]
+    return {name: p for p in shown for name in p.opts + p.secondary_opts}
 
 
 def readme_commands() -> list[tuple[str, click.Command, list[str]]]:
@@ -56,6 +56,8 @@ def readme_commands() -> list[tuple[str, click.Command, list[str]]]:
     found = []
     for line in command_lines():
         words = line.split()
+        if not words:
+            continue
         if words[0] == "pbgraph":
             words = words[1:]
             # options of `pbgraph` itself, before the command: --lang en, --help, --version
