@@ -1,4 +1,4 @@
-"""Activities at scale (issue 14): a generated system with a year of activities (≈ 10 per member), then the
+"""Activities at scale (issue 14): a generated system with a year of activities (≈ 13 per member), then the
 time to generate the activity log, to load and validate the dataset, to run `dormant`, `org_life` and
 `coverage` (which gains 有效联系率), and to take the network as of a date. Each measurement after the first
 runs on the loaded dataset in one process; the peak memory (max RSS) is the process's.

@@ -215,6 +215,15 @@ def test_load_plan_sends_every_row_once_in_batches(dataset: Dataset, size: int) 
         assert sent.get(store.load_query_name(key), []) == found
 
 
+def test_an_unknown_query_lists_those_meant_for_people_with_the_schema() -> None:
+    # `neo4j query schema` is what the README tells a new store to run first: the list names it too
+    with pytest.raises(Neo4jError) as caught:
+        store.load_query("no_such_query")
+    listed = caught.value.message("en").split("known: ")[1].rstrip(")").split(", ")
+    assert "schema" in listed and "unlinked" in listed and "member_network" in listed
+    assert not any(name.startswith("load/") or "/" in name for name in listed)
+
+
 def test_batches() -> None:
     assert [list(b) for b in store.batches([1, 2, 3, 4, 5], 2)] == [[1, 2], [3, 4], [5]]
     assert list(store.batches([], 3)) == []

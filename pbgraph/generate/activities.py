@@ -4,7 +4,7 @@ Most liaisons are exercised a few times in the year (a CPC member and a non-part
 two to four times: 谈心谈话, 走访, 电话联系, now and then a 座谈 that lists both); some liaisons never show
 in the log, some only in the year before; contacts are reached about once a year. Duty-line organizations
 (履职党支部, 界别党小组, 专委会分党组) meet a few times a year, each meeting listing most of their members;
-some never meet. Everything is drawn over whole columns, so the national system (≈ 10 activities per
+some never meet. Everything is drawn over whole columns, so the national system (≈ 13 activities per
 member) takes seconds.
 """
 

@@ -143,8 +143,10 @@ def load_query(name: str) -> CypherQuery:
     names = query_names()
     matches = [n for n in names if n == name] or [n for n in names if n.rsplit("/", 1)[-1] == name]
     if len(matches) != 1:
-        # the ones meant for people: the analyses and the example queries
-        listed = matches or [n.rsplit("/", 1)[-1] for n in names if n.startswith(("analyses/", "queries/"))]
+        # the ones meant for people: the analyses, the example queries and the schema (`neo4j query schema`)
+        listed = matches or [
+            n.rsplit("/", 1)[-1] for n in names if n.startswith(("analyses/", "queries/")) or "/" not in n
+        ]
         raise Neo4jError(*both(NEO4J, "no_query", name=name, known=", ".join(listed)))
     text = cypher_root().joinpath(*f"{matches[0]}{CYPHER_SUFFIX}".split("/")).read_text(encoding="utf-8")
     return CypherQuery(matches[0], text, declared_parameters(text))
