@@ -406,3 +406,17 @@ def test_a_roster_alone_draws_every_view_without_a_target(tmp_path: Path, name: 
     members = [n for n in view.nodes if n.kind == "member"]
     assert view.caption
     assert len(members) == (0 if name == "org" else 2)
+
+
+def test_the_gaps_view_counts_contacts_on_their_members(sample: Dataset) -> None:
+    # no contact is a gap: the gaps view draws the members, each with its count of contacts, and says so; the
+    # network view still draws every contact
+    gaps = build_view(sample, "gaps")
+    assert not [node for node in gaps.nodes if node.kind == "contact"]
+    assert gaps.notice is not None and f"{len(sample.contacts)} 个联系群众计为其委员" in gaps.notice
+    contact_liaisons = sample.liaisons[sample.liaisons["kind"] == "contact"]
+    busiest = contact_liaisons["source"].value_counts()
+    member = next(node for node in gaps.nodes if node.id == busiest.index[0])
+    assert member.tooltip["联系群众"] == str(busiest.iloc[0])
+    network = build_view(sample, "network")
+    assert sum(node.kind == "contact" for node in network.nodes) == len(sample.contacts)

@@ -165,6 +165,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "节点超过 {limit} 个：{contacts} 个联系群众计为其委员的“联系群众”数（见详情）。",
         "More than {limit} nodes: {contacts} contacts are counted on their members (see the details).",
     ),
+    "contacts_counted": (
+        "联系群众不单独显示：{contacts} 个联系群众计为其委员的“联系群众”数（见详情）。",
+        "Contacts are not drawn: {contacts} contacts are counted on their members (see the details).",
+    ),
     "by.group": ("汇总节点", "super-node"),
     "own_gaps": ("本界别的缺口", "the sector's own gaps"),
     "lane": ("分组", "Lane"),

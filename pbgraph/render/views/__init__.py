@@ -157,7 +157,8 @@ def _build(
     if name == "network":
         return network_view(b, title_of(b, "network", scope_name(ds, committee)), b.in_scope())
     if name == "gaps":
-        return network_view(b, title_of(b, "gaps", scope_name(ds, committee)), b.in_scope(), gaps_of(b))
+        title = title_of(b, "gaps", scope_name(ds, committee))
+        return network_view(b, title, b.in_scope(), gaps_of(b), fold_contacts=True)
     if name == "org":
         return org_view(b)
     if name == "sector":

@@ -48,15 +48,23 @@ def network_view(
     nodes: np.ndarray,
     gaps: dict[int, list[str]] | None = None,
     extra_legend: Sequence[LegendItem] = (),
+    *,
+    fold_contacts: bool = False,
 ) -> View:
-    """Nodes clustered by sector (or the colour key); above the node limit, drill-down super-nodes."""
+    """Nodes clustered by sector (or the colour key); above the node limit, drill-down super-nodes. Contacts
+    fold onto their member (a count in its details) above the node limit, before members fold into
+    super-nodes; with `fold_contacts`, always (the gaps view: no contact is a gap, and a committee's
+    thousands of them hid its members)."""
     notice = None
-    if len(nodes) > b.node_limit:
-        # contacts fold onto their member (a count in its details) before members fold into super-nodes
+    if len(nodes) > b.node_limit or fold_contacts:
         is_contact = b.f.kind_names[nodes] == "contact"
         if len(nodes) - int(is_contact.sum()) > b.node_limit:
             return aggregated(b, title, nodes, gaps)
-        notice = t("contacts_folded", b.lang).format(limit=b.node_limit, contacts=int(is_contact.sum()))
+        contacts = int(is_contact.sum())
+        if len(nodes) > b.node_limit:
+            notice = t("contacts_folded", b.lang).format(limit=b.node_limit, contacts=contacts)
+        elif contacts:
+            notice = t("contacts_counted", b.lang).format(contacts=contacts)
         nodes = nodes[~is_contact]
     xy = b.clustered_positions(nodes)
     return b.view(title, Selection(nodes, xy, gaps), extra_legend=extra_legend, notice=notice)
