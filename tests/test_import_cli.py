@@ -127,6 +127,24 @@ def test_template_writes_a_workbook_that_validates(tmp_path: Path) -> None:
     assert run("template", "-o", str(target), "--force")[0] == 0
 
 
+def test_the_english_template_validates_and_imports_as_the_chinese_one(tmp_path: Path) -> None:
+    """`template --lang en` explains the form in English but is the same form: validate says the same of its
+    example rows, and import writes the same canonical dataset from it."""
+    written = {}
+    for lang in ("zh", "en"):
+        target = tmp_path / f"template-{lang}.xlsx"
+        assert run("template", "-o", str(target), "--lang", lang)[0] == 0
+        code, stdout, _ = run("validate", str(target))
+        assert (code, stdout) == (0, "数据集有效：4 名委员，0 个警告。\n")
+        code, stdout, _ = run("validate", str(target), "--lang", "en")
+        assert (code, stdout) == (0, "Dataset is valid: 4 members, 0 warning(s).\n")
+        out = tmp_path / lang
+        assert run("import", str(target), "-o", str(out))[0] == 0
+        written[lang] = {p.name: p.read_bytes() for p in sorted(out.glob("*.csv"))}
+    assert written["en"] == written["zh"]
+    assert {"members.csv", "liaisons.csv", "organizations.csv", "activities.csv"} <= set(written["en"])
+
+
 def test_one_line_per_cause(tmp_path: Path) -> None:
     from tests.broken import base, write_csv
 

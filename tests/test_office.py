@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ import pbgraph
 from pbgraph import DatasetError
 from pbgraph.analyses import run_all
 from pbgraph.cli import main
-from pbgraph.office import is_office_source, parse_column_map, read_office, write_template
+from pbgraph.office import is_office_source, parse_column_map, read_office
 from pbgraph.office._text import date_text, name_key, split_names
 from pbgraph.problem import Problem
 
@@ -397,11 +398,24 @@ def test_map_names_a_column(tmp_path: Path) -> None:
 # the template and the sample -----------------------------------------------------------------------
 
 
-def test_template_round_trip(tmp_path: Path) -> None:
-    path = write_template(tmp_path / "模板.xlsx")
+def _template(folder: Path, lang: str) -> Path:
+    """The template as `pbgraph template --lang LANG` writes it."""
+    path = folder / f"template-{lang}.xlsx"
+    result = CliRunner().invoke(main, ["template", "-o", str(path), "--lang", lang])
+    assert result.exit_code == 0, result.output
+    return path
+
+
+@pytest.mark.parametrize(
+    ("lang", "notes", "options"), [("zh", "说明", "选项"), ("en", "Instructions", "Options")]
+)
+def test_template_round_trip(tmp_path: Path, lang: str, notes: str, options: str) -> None:
+    path = _template(tmp_path, lang)
     workbook = load_workbook(path)
+    # the data sheets are the office form in both languages; the instructions and the options are named in
+    # the language asked, with a name the reader knows not to read (DESIGN 3.1)
     assert workbook.sheetnames == [
-        "说明",
+        notes,
         "委员名单",
         "党员委员联系党外委员",
         "党组成员联系界别",
@@ -411,9 +425,9 @@ def test_template_round_trip(tmp_path: Path) -> None:
         "组织成员",
         "联系记录",
         "组织生活记录",
-        "选项",
+        options,
     ]
-    assert workbook["选项"].sheet_state == "hidden"
+    assert workbook[options].sheet_state == "hidden"
     # every enumerated column has a drop-down
     validated = {
         title: sorted(
@@ -434,6 +448,8 @@ def test_template_round_trip(tmp_path: Path) -> None:
             assert workbook[title].max_row == 3, title
     ds = pbgraph.load(path)
     assert [p.code for p in ds.warnings] == []
+    ignored = {(i["sheet"], i["reason"]) for i in read_office(path).report.ignored}
+    assert ignored == {(notes, "not_data"), (options, "not_data")}
     members = ds.members.set_index("name")
     # the example activities: two liaison activities, two meetings of the party group, dates as typed
     assert ds.activities[["date", "kind", "target", "organization"]].values.tolist() == [
@@ -455,6 +471,73 @@ def test_template_round_trip(tmp_path: Path) -> None:
         "sector_group",
         "sector_group",
     ]
+
+
+def test_the_english_template_is_the_chinese_form(tmp_path: Path) -> None:
+    """--lang en changes what explains the form, never the form: every data sheet holds the same cells, each
+    drop-down offers the same values, and the reader builds the same dataset from both."""
+    chinese, english = (load_workbook(_template(tmp_path, lang)) for lang in ("zh", "en"))
+    data_sheets = chinese.sheetnames[1:-1]
+    assert english.sheetnames[1:-1] == data_sheets
+    for title in data_sheets:
+        assert [[c.value for c in row] for row in english[title].iter_rows()] == [
+            [c.value for c in row] for row in chinese[title].iter_rows()
+        ], title
+        assert [str(v.sqref) for v in english[title].data_validations.dataValidation] == [
+            str(v.sqref) for v in chinese[title].data_validations.dataValidation
+        ], title
+    # the options' values (row 1 only heads them)
+    assert [[c.value for c in row] for row in english.worksheets[-1].iter_rows(min_row=2)] == [
+        [c.value for c in row] for row in chinese.worksheets[-1].iter_rows(min_row=2)
+    ]
+    zh, en = (pbgraph.load(tmp_path / f"template-{lang}.xlsx") for lang in ("zh", "en"))
+    for name, frame in zh.tables.items():
+        assert en.tables[name].equals(frame), name
+    assert len(en.members) == 4 and len(en.activities) == 4
+
+
+# Chinese characters and the full-width forms Chinese text uses
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]+")
+
+
+def _explanations(workbook: Workbook) -> list[str]:
+    """Every text of a template that explains rather than is the form: the instructions sheet, the heads of
+    the hidden options, the drop-downs' titles, messages and prompts, the cells' comments."""
+    texts = [c.value for row in workbook.worksheets[0].iter_rows() for c in row if isinstance(c.value, str)]
+    texts += [c.value for c in workbook.worksheets[-1][1] if isinstance(c.value, str)]
+    for sheet in workbook.worksheets:
+        for validation in sheet.data_validations.dataValidation:
+            fields = (validation.errorTitle, validation.error, validation.promptTitle, validation.prompt)
+            texts += [text for text in fields if text]
+        texts += [c.comment.text for row in sheet.iter_rows() for c in row if c.comment]
+    return texts
+
+
+def test_the_english_template_explains_in_english(tmp_path: Path) -> None:
+    """With --lang en, the only Chinese in what explains the template is the form's own words, quoted: every
+    run of Chinese characters is a sheet name, a header, an example or drop-down value of the workbook, a
+    value the reader accepts (the 职务 that make a party-group member, DESIGN 3; an 编号 column, 3.1) or a
+    separator of names. Every column is named by its header followed by its meaning in English."""
+    from pbgraph.model import PARTY_GROUP_ROLES
+
+    workbook = load_workbook(_template(tmp_path, "en"))
+    data_sheets = workbook.worksheets[1:-1]
+    form = {sheet.title for sheet in data_sheets} | {
+        c.value for sheet in [*data_sheets, workbook.worksheets[-1]] for row in sheet.iter_rows() for c in row
+    }
+    accepted = form | PARTY_GROUP_ROLES | {"编号", "、", "，", "；", "／"}
+    texts = _explanations(workbook)
+    strays = {(run, text) for text in texts for run in _CJK_RUN.findall(text) if run not in accepted}
+    assert not strays, strays
+    assert len(texts) > 60  # the instructions, the options' heads, six drop-downs' title and message
+    lines = set(texts)
+    for sheet in data_sheets:
+        for cell in sheet[1]:
+            assert any(line.startswith(f"   {cell.value} (") for line in lines), (sheet.title, cell.value)
+    assert "Choose 政治面貌 (party affiliation) from the drop-down list." in lines
+    # and the Chinese template explains in Chinese
+    chinese = _explanations(load_workbook(_template(tmp_path, "zh")))
+    assert chinese[0] == "填表说明（pbgraph 模板）" and "“政治面貌”请从下拉列表中选择。" in chinese
 
 
 def _without_ids(ds: pbgraph.Dataset) -> dict[tuple[str, str], list[tuple[str, ...]]]:

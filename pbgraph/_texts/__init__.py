@@ -21,7 +21,6 @@ from pbgraph._texts.import_report import (
     NOT_RECORDED,
     PARTY_GROUP_HOW,
     REASONS,
-    TEMPLATE,
     WORDS,
 )
 from pbgraph._texts.neo4j import NEO4J
@@ -38,6 +37,10 @@ from pbgraph._texts.tables import (
     TABLE_TITLES,
     VALUE_LABELS,
 )
+from pbgraph._texts.template import COLUMNS as TEMPLATE_COLUMNS
+from pbgraph._texts.template import LISTS as TEMPLATE_LISTS
+from pbgraph._texts.template import SHEETS as TEMPLATE_SHEETS
+from pbgraph._texts.template import TEMPLATE
 
 LANGS = ("zh", "en")
 
@@ -75,6 +78,9 @@ CATALOGS: dict[str, dict[str, tuple[str, str]]] = {
     "import_party_group": PARTY_GROUP_HOW,
     "import_not_recorded": NOT_RECORDED,
     "template": TEMPLATE,
+    "template_sheets": TEMPLATE_SHEETS,
+    "template_columns": TEMPLATE_COLUMNS,
+    "template_lists": TEMPLATE_LISTS,
     "import_target_words": TARGET_WORDS,
     "views": VIEW_TEXT,
     "view_gaps": GAP_LABELS,

@@ -1,5 +1,5 @@
-"""The words of the import report (导入报告) and of the office template's instructions sheet, Chinese and
-English: headings, why rows were skipped, what each column was read as, how names were resolved."""
+"""The words of the import report (导入报告), Chinese and English: headings, why rows were skipped, what each
+column was read as, how names were resolved. The office template's words are in `template`."""
 
 from __future__ import annotations
 
@@ -143,35 +143,3 @@ NOT_RECORDED: dict[str, tuple[str, str]] = {
     "separator": ("、", ", "),
 }
 """The kinds of liaison an office file may leave out, as users call them, and the note that says so."""
-
-TEMPLATE: dict[str, tuple[str, str]] = {
-    "choose": ("请从下拉列表选择", "Choose from the list"),
-    "choose_for": ("“{header}”请从下拉列表中选择。", "Choose '{header}' from the drop-down list."),
-}
-"""The template's data-validation messages (the template is in Chinese: its headers are what office files
-carry)."""
-
-INSTRUCTIONS = (
-    "填表说明（pbgraph 模板）",
-    "",
-    "1. 每张工作表按表头识别，不按表名；表头上方可以有标题行，表头可合并单元格；序号列、合计/小计行"
-    "、注：行和空行都会跳过。",
-    "2. 灰色斜体的是示例行，请删除后填写。委员名单示例有 4 行，以便各联系表的示例指向名单中的人。",
-    "3. 委员名单：必填“姓名”“政治面貌”（下拉选择）。没有“编号”列时，系统按内容自动编号（同一名单得"
-    "到相同编号）。",
-    "   职务中写有“党组书记”“党组副书记”“党组成员”的委员即为党组成员，不必另设一列。",
-    "   手机号、身份证号、住址等个人敏感信息不要填写；如有，读取时会删除，不会出现在任何输出中。",
-    "4. 联系表：一行一位委员，联系对象写名字，多个名字用 、 ， ； / 或换行分隔。",
-    "   名单中有同名委员时，写成 姓名（界别） 或 姓名（镇街），或在委员名单中加“编号”列并改用编号。",
-    "5. 党组成员联系界别：可写界别名，也可写界别联组名（须与委员名单“界别联组”列或组织表一致）。",
-    "6. 组织、组织成员：类型、职务用下拉选择；未填写这两张表时，组织覆盖率等分析显示“未提供”，而不"
-    "是把每个人列为缺口。",
-    "7. 联系记录：一行一次联系，写日期、党员委员（一起参加的可写多人）、联系对象（党外委员、群众、镇街或界别"
-    "的名称）和方式；组织生活记录：一行一次会议或活动，写日期、组织名称、参加人员（多人用 、 分隔）和类型。"
-    "日期可写 2024-03-05、2024.3.5 或 2024年3月5日。两张表用于“联系实效”（只在纸面上的联系）和“双重组织"
-    "生活”分析。",
-    "8. 填好后：pbgraph validate 本文件.xlsx 检查；pbgraph analyze all 本文件.xlsx 分析；pbgraph im"
-    "port 本文件.xlsx -o 数据集 转为规范数据集。",
-)
-"""The 说明 sheet of the office template, line by line: in Chinese only, as the template itself (its sheet
-names and headers are the words office files use)."""

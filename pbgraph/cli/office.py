@@ -94,10 +94,13 @@ def import_command(
 @library_errors
 def template_command(out: Path, force: bool, lang: str) -> None:
     """写出办公室格式的空白模板（委员名单、各联系表、组织、联系记录、组织生活记录…，含填表说明、下拉选项和示例行）。
+    加 --lang en 时填表说明为英文，表头和下拉选项仍为中文。
 
     Write an empty workbook in the office form: 委员名单, the liaison lists, 组织, 组织成员, and the
     activity logs 联系记录 and 组织生活记录, with an instructions sheet (说明), drop-down lists for
-    enumerated columns and example rows. Filled in, every command reads it directly.
+    enumerated columns and example rows. Filled in, every command reads it directly. With --lang en the
+    form stays Chinese (its sheets, headers, drop-down values) and what explains it is English: the
+    Instructions sheet names each column by its header and its meaning, 姓名 (name).
 
     \b
     例 / Example:
@@ -110,5 +113,5 @@ def template_command(out: Path, force: bool, lang: str) -> None:
         raise click.UsageError(say(USAGE, "template_xlsx", lang))
     if out.exists() and out.is_file() and not force:
         raise click.ClickException(say(CLI, "file_exists", lang, out=out))
-    write_template(out)
+    write_template(out, lang=lang)
     click.echo(say(CLI, "wrote", lang, path=out), err=True)

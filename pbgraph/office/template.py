@@ -1,14 +1,17 @@
-"""`pbgraph template`: an empty workbook in the office form (DESIGN 3.1), with an instructions sheet (说明),
-drop-down lists for every enumerated column, and example rows that load without error."""
+"""`pbgraph template`: an empty workbook in the office form (DESIGN 3.1), with an instructions sheet (说明,
+Instructions with `--lang en`), drop-down lists for every enumerated column, and example rows that load
+without error. The form (sheet names, headers, drop-down values, examples) is Chinese in both languages; what
+explains it is in the language asked, and English names each column by its Chinese header: 姓名 (name)."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-from pbgraph._texts import say
-from pbgraph._texts.import_report import INSTRUCTIONS, TEMPLATE
+from pbgraph._texts import pick, say
 from pbgraph._texts.office import ACTIVITY_TEMPLATE_CHOICES, ACTIVITY_TEMPLATE_SHEETS
+from pbgraph._texts.template import COLUMNS, INSTRUCTIONS, LISTS, TEMPLATE
+from pbgraph._texts.template import SHEETS as SHEET_NOTES
 from pbgraph.model import ORG_KIND_ZH, PARTY_ZH, ROLE_ZH
 
 PARTY_CHOICES = (
@@ -146,8 +149,44 @@ CHOICES: dict[str, tuple[str, ...]] = {
 }
 
 
-def write_template(target: str | os.PathLike[str]) -> Path:
-    """Write the office-form template workbook; returns its path.
+def column_meaning(sheet: str, header: str) -> tuple[str, str]:
+    """What a column of the template means, in Chinese and English (COLUMNS: by sheet and header, or by
+    header alone), with "from the drop-down list" where it has one.
+
+    Examples
+    --------
+    >>> column_meaning("委员名单", "政治面貌")[1]
+    'party affiliation, required; from the drop-down list'
+    """
+    zh, en = COLUMNS.get(f"{sheet}/{header}") or COLUMNS[header]
+    if header in SHEETS[sheet][2]:
+        zh, en = zh + TEMPLATE["from_list"][0], en + TEMPLATE["from_list"][1]
+    return zh, en
+
+
+def instruction_lines(lang: str = "zh") -> list[str]:
+    """The instructions sheet, line by line: the title, the notes, then each sheet and its columns.
+
+    Examples
+    --------
+    >>> instruction_lines("en")[0]
+    'How to fill in this workbook (pbgraph template)'
+    >>> [line for line in instruction_lines("en") if line.startswith("   姓名")]
+    ['   姓名 (name, required)']
+    """
+    lines = [say(TEMPLATE, "title", lang), "", *(pick(note, lang) for note in INSTRUCTIONS), ""]
+    lines.append(say(TEMPLATE, "columns_heading", lang))
+    for sheet, (headers, _, _) in SHEETS.items():
+        lines.append(say(TEMPLATE, "sheet_line", lang, sheet=sheet, what=pick(SHEET_NOTES[sheet], lang)))
+        lines.extend(
+            say(TEMPLATE, "column_line", lang, header=h, meaning=pick(column_meaning(sheet, h), lang))
+            for h in headers
+        )
+    return lines
+
+
+def write_template(target: str | os.PathLike[str], lang: str = "zh") -> Path:
+    """Write the office-form template workbook, its explanations in `lang`; returns its path.
 
     Examples
     --------
@@ -156,6 +195,9 @@ def write_template(target: str | os.PathLike[str]) -> Path:
     >>> from openpyxl import load_workbook
     >>> load_workbook(path).sheetnames[:3]
     ['说明', '委员名单', '党员委员联系党外委员']
+    >>> english = write_template(pathlib.Path(tempfile.mkdtemp()) / "template.xlsx", lang="en")
+    >>> load_workbook(english).sheetnames[:2], load_workbook(english).sheetnames[-1]
+    (['Instructions', '委员名单'], 'Options')
     """
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -167,20 +209,27 @@ def write_template(target: str | os.PathLike[str]) -> Path:
     workbook = Workbook()
     notes = workbook.active
     assert notes is not None
-    notes.title = "说明"
-    for line in INSTRUCTIONS:
+    notes.title = say(TEMPLATE, "instructions_sheet", lang)
+    heading = say(TEMPLATE, "columns_heading", lang)
+    for line in instruction_lines(lang):
         notes.append([line])
+        if line == heading:
+            notes.cell(row=notes.max_row, column=1).font = Font(bold=True)
     notes["A1"].font = Font(bold=True, size=14)
     notes.column_dimensions["A"].width = 120
 
-    options = workbook.create_sheet("选项")
+    # each list headed by what it holds; in English also by the first column it serves
+    serves = {lst: header for _, _, ch in reversed(SHEETS.values()) for header, lst in ch.items()}
+    options_title = say(TEMPLATE, "options_sheet", lang)
+    options = workbook.create_sheet(options_title)
     ranges: dict[str, str] = {}
     for column, (name, values) in enumerate(CHOICES.items(), start=1):
         letter = get_column_letter(column)
-        options.cell(row=1, column=column, value=name)
+        label = pick((LISTS[name][0], _in_english(serves[name], name)), lang)
+        options.cell(row=1, column=column, value=label)
         for row, value in enumerate(values, start=2):
             options.cell(row=row, column=column, value=value)
-        ranges[name] = f"选项!${letter}$2:${letter}${len(values) + 1}"
+        ranges[name] = f"{options_title}!${letter}$2:${letter}${len(values) + 1}"
     options.sheet_state = "hidden"
 
     header_fill = PatternFill("solid", fgColor="DDEBF7")
@@ -206,15 +255,28 @@ def write_template(target: str | os.PathLike[str]) -> Path:
                     formula1=f"={ranges[choices[header]]}",
                     allow_blank=True,
                     showErrorMessage=True,
-                    errorTitle=say(TEMPLATE, "choose", "zh"),
-                    error=say(TEMPLATE, "choose_for", "zh", header=header),
+                    errorTitle=say(TEMPLATE, "choose", lang),
+                    error=say(
+                        TEMPLATE,
+                        "choose_for",
+                        lang,
+                        header=header,
+                        header_en=_in_english(header, choices[header]),
+                    ),
                 )
                 validation.add(f"{letter}2:{letter}1000")
                 sheet.add_data_validation(validation)
         sheet.freeze_panes = "A2"
     # the instructions first, the hidden options last
-    workbook.move_sheet("选项", offset=len(workbook.sheetnames) - 1 - workbook.sheetnames.index("选项"))
+    workbook.move_sheet(
+        options_title, offset=len(workbook.sheetnames) - 1 - workbook.sheetnames.index(options_title)
+    )
     path = Path(target)
     with atomic_path(path) as tmp:
         workbook.save(tmp)
     return path
+
+
+def _in_english(header: str, name: str) -> str:
+    """A column with a drop-down list as English names it: its Chinese header, then what the list holds."""
+    return say(TEMPLATE, "column", "en", header=header, meaning=pick(LISTS[name], "en"))
