@@ -164,24 +164,30 @@ def column_meaning(sheet: str, header: str) -> tuple[str, str]:
     return zh, en
 
 
-def instruction_lines(lang: str = "zh") -> list[str]:
-    """The instructions sheet, line by line: the title, the notes, then each sheet and its columns.
+def instruction_lines(lang: str = "zh") -> list[tuple[str, bool]]:
+    """The instructions sheet, line by line, each with whether it is a heading: the title, the notes, then
+    each sheet (a heading) and its columns.
 
     Examples
     --------
     >>> instruction_lines("en")[0]
-    'How to fill in this workbook (pbgraph template)'
-    >>> [line for line in instruction_lines("en") if line.startswith("   姓名")]
+    ('How to fill in this workbook (pbgraph template)', True)
+    >>> [line for line, _ in instruction_lines("en") if line.startswith("   姓名")]
     ['   姓名 (name, required)']
     """
-    lines = [say(TEMPLATE, "title", lang), "", *(pick(note, lang) for note in INSTRUCTIONS), ""]
-    lines.append(say(TEMPLATE, "columns_heading", lang))
+    lines = [(say(TEMPLATE, "title", lang), True), ("", False)]
+    lines += [(pick(note, lang), False) for note in INSTRUCTIONS]
+    lines += [("", False), (say(TEMPLATE, "columns_heading", lang), True)]
     for sheet, (headers, _, _) in SHEETS.items():
-        lines.append(say(TEMPLATE, "sheet_line", lang, sheet=sheet, what=pick(SHEET_NOTES[sheet], lang)))
-        lines.extend(
-            say(TEMPLATE, "column_line", lang, header=h, meaning=pick(column_meaning(sheet, h), lang))
+        what = pick(SHEET_NOTES[sheet], lang)
+        lines.append((say(TEMPLATE, "sheet_line", lang, sheet=sheet, what=what), True))
+        lines += [
+            (
+                say(TEMPLATE, "column_line", lang, header=h, meaning=pick(column_meaning(sheet, h), lang)),
+                False,
+            )
             for h in headers
-        )
+        ]
     return lines
 
 
@@ -210,11 +216,12 @@ def write_template(target: str | os.PathLike[str], lang: str = "zh") -> Path:
     notes = workbook.active
     assert notes is not None
     notes.title = say(TEMPLATE, "instructions_sheet", lang)
-    heading = say(TEMPLATE, "columns_heading", lang)
-    for line in instruction_lines(lang):
+    for line, heading in instruction_lines(lang):
         notes.append([line])
-        if line == heading:
-            notes.cell(row=notes.max_row, column=1).font = Font(bold=True)
+        cell = notes.cell(row=notes.max_row, column=1)
+        # a long note wraps within the column rather than running far to the right
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        cell.font = Font(bold=heading)
     notes["A1"].font = Font(bold=True, size=14)
     notes.column_dimensions["A"].width = 120
 
