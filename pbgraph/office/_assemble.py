@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from pbgraph.io import RawTable
+from pbgraph._raw_table import RawTable
 from pbgraph.model import (
     LIAISON_KIND_ALIASES,
     ORG_KIND_ALIASES,
