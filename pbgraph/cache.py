@@ -1,12 +1,9 @@
 """The cache of validated datasets: the loaded canonical tables in Arrow IPC files, memory-mapped on reading,
 so that every command after the first on the same files skips parsing and validation.
 
-An entry is keyed by the dataset path, the pbgraph version (and the fingerprint of its own source, so that an
-edited checkout never reads what older code wrote) and a fingerprint of every file the path holds: name, size,
-modification and change times (the change time is set by the system on every write, whatever a program does to
-the modification time), inode and a content hash (the whole file up to `HASH_WHOLE` bytes, else its first,
-middle and last `HASH_SAMPLE` bytes). A file changed, added or removed gives another key: an entry is never
-stale. The dataset's warnings are kept with it and reported again.
+An entry is keyed by the dataset path, the code and every file the path holds as they are now
+(:mod:`pbgraph._cache_key`): a file changed, added or removed gives another key, so an entry is never stale.
+The dataset's warnings are kept with it and reported again.
 
 An entry is written into a temporary folder beside its place and renamed into place in one step, so that two
 processes building the same entry at once both succeed, and a reader never sees half an entry. Inside a
@@ -18,7 +15,6 @@ cached for a dataset with errors. The folder is ``PBGRAPH_CACHE_DIR``, else the 
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
 import os
 import queue
@@ -28,7 +24,7 @@ import sys
 import tempfile
 import threading
 from collections.abc import Callable
-from functools import lru_cache, partial
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -36,6 +32,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+from pbgraph._cache_key import FORMAT, fingerprint
 from pbgraph._threads import in_background, started
 
 if TYPE_CHECKING:
@@ -43,9 +40,6 @@ if TYPE_CHECKING:
     from pbgraph.validate import Settled
 
 CACHE_ENV = "PBGRAPH_CACHE_DIR"
-FORMAT = 5
-HASH_WHOLE = 4 << 20
-HASH_SAMPLE = 256 << 10
 META = "meta.json"
 # resolved reference columns (node numbers) are stored beside the tables, one file each (one chunk: read in
 # place, where a column of the table would come in the table's chunks and have to be joined, i.e. copied)
@@ -85,57 +79,6 @@ def cache_dir() -> Path:
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("pbgraph", appauthor=False))
-
-
-@lru_cache(maxsize=1)
-def _code_fingerprint() -> str:
-    """The size and time of each of pbgraph's source files: another version, or an edited checkout, is other
-    code (the version itself is not read: reading the package metadata costs every command 45 ms)."""
-    package = Path(__file__).resolve().parent
-    digest = hashlib.blake2b(f"{FORMAT}".encode(), digest_size=16)
-    for source in sorted(package.rglob("*.py")):
-        stat = source.stat()
-        digest.update(f"{source.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
-    return digest.hexdigest()
-
-
-def _file_digest(path: Path, size: int) -> str:
-    digest = hashlib.blake2b(digest_size=16)
-    with path.open("rb") as handle:
-        if size <= HASH_WHOLE:
-            while chunk := handle.read(1 << 20):
-                digest.update(chunk)
-        else:
-            for offset in (0, size // 2, size - HASH_SAMPLE):
-                handle.seek(offset)
-                digest.update(handle.read(HASH_SAMPLE))
-    return digest.hexdigest()
-
-
-def _input_files(path: Path) -> list[Path]:
-    """Every file a dataset path may be read from: the file itself, or each file directly in the folder."""
-    if path.is_dir():
-        return sorted(entry for entry in path.iterdir() if entry.is_file())
-    return [path]
-
-
-def fingerprint(path: str | os.PathLike[str]) -> str | None:
-    """The key of the dataset at `path` as it is now (None when it cannot be read, which is never cached)."""
-    try:
-        resolved = Path(path).resolve(strict=True)
-        # the dataset is named after the path as given (a link may name it otherwise than its target)
-        given = os.path.basename(os.path.normpath(path))
-        digest = hashlib.blake2b(f"{_code_fingerprint()}\n{resolved}\n{given}\n".encode(), digest_size=16)
-        for file in _input_files(resolved):
-            stat = file.stat()
-            digest.update(
-                f"{file.name}\0{stat.st_size}\0{stat.st_mtime_ns}\0{stat.st_ctime_ns}\0{stat.st_ino}\0"
-                f"{_file_digest(file, stat.st_size)}\n".encode()
-            )
-    except OSError:
-        return None
-    where = hashlib.blake2b(f"{resolved}\n{given}".encode(), digest_size=8).hexdigest()
-    return f"{where}-{digest.hexdigest()}"
 
 
 def load_cached(path: str | os.PathLike[str], build: Callable[[Settled | None], Dataset]) -> Dataset:

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 from pbgraph._write import reading
 
 if TYPE_CHECKING:
+    from pbgraph._raw_table import RawTable
     from pbgraph.dataset import Dataset
-    from pbgraph.io import RawTable
     from pbgraph.problem import Problem
     from pbgraph.validate import Settled
 

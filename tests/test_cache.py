@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 import pbgraph
-from pbgraph import Dataset, DatasetError, analyses, cache
+from pbgraph import Dataset, DatasetError, _cache_key, analyses, cache
 from pbgraph.analyses._joins import distinct_liaisons
 from pbgraph.cli import main
 from pbgraph.loader import read_tables
@@ -227,7 +227,7 @@ def test_an_entry_already_in_place_is_kept(cache_folder: Path, tmp_path: Path) -
     # what the slower of two builders finds: the same entry renamed into place by the other one
     folder = write_csv(tmp_path / "ds", base())
     ds = pbgraph.load(folder)
-    key = cache.fingerprint(folder)
+    key = _cache_key.fingerprint(folder)
     assert key is not None and entries(cache_folder) == [key]
     assert cache.write_entry(cache_folder, key, ds)
     assert os.listdir(cache_folder) == [key]
@@ -248,7 +248,7 @@ def test_two_processes_building_at_once(cache_folder: Path, tmp_path: Path) -> N
     assert all(run.returncode == 0 for run in runs)
     fresh = pbgraph.load(folder, cache=False)
     assert outputs == [f"{len(fresh.members)} {len(fresh.warnings)}\n"] * 2
-    assert os.listdir(cache_folder) == [cache.fingerprint(folder)]
+    assert os.listdir(cache_folder) == [_cache_key.fingerprint(folder)]
     assert read_files(folder) == []
     assert_same(pbgraph.load(folder), fresh)
 

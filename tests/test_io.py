@@ -17,14 +17,9 @@ from pathlib import Path
 import pytest
 
 import pbgraph
+from pbgraph._csv_reader import SNIFF_BYTES, detect_encoding
 from pbgraph._write import atomic_open, atomic_path
-from pbgraph.io import (
-    SNIFF_BYTES,
-    detect_encoding,
-    read_raw,
-    write_csv_tables,
-    write_xlsx_tables,
-)
+from pbgraph.io import read_raw, write_csv_tables, write_xlsx_tables
 from pbgraph.validate import build_dataset
 from tests.broken import (
     Tables,

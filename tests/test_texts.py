@@ -97,6 +97,7 @@ DATA_LITERALS = {
     "generate/_words.py": "fictional names the generator writes",
     "generate/scales.py": "fictional place names the generator writes",
     "office/_assemble.py": "headers and values of office files",
+    "office/_nodes.py": "values of office files (name separators, township kinds)",
     "office/_recognize.py": "header aliases of office files",
     "office/_tables.py": "sheet names of office files",
     "office/_text.py": "date forms and yes/no values of office files",

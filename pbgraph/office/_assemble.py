@@ -1,6 +1,7 @@
-"""Turn recognized office sheets into the canonical raw tables: ids assigned where missing, every name
-resolved to an id, liaison lists exploded into one liaison per name, sectors and townships built from the
-roster, the party-group flag folded from 职务 and party-group memberships (DESIGN 3 and 3.1)."""
+"""Turn recognized office sheets into the canonical raw tables: the node tables read, ids assigned where
+missing and sectors and townships built from the roster (:mod:`pbgraph.office._nodes`), every name resolved to
+an id, liaison lists exploded into one liaison per name, the party-group flag folded from 职务 and party-group
+memberships (DESIGN 3 and 3.1)."""
 
 from __future__ import annotations
 
@@ -11,12 +12,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from pbgraph.io import RawTable
+from pbgraph._raw_table import RawTable
 from pbgraph.model import (
     LIAISON_KIND_ALIASES,
-    ORG_KIND_ALIASES,
     ORG_KIND_ZH,
-    PARTY_ALIASES,
     PARTY_GROUP_ROLES,
     PARTY_ZH,
     ROLE_ALIASES,
@@ -24,11 +23,17 @@ from pbgraph.model import (
     TRUE_VALUES,
     LiaisonKind,
     OrgKind,
-    Party,
     Role,
 )
 from pbgraph.office._activities import read_activities
-from pbgraph.office._names import NameIndex, assign_ids
+from pbgraph.office._names import NameIndex
+from pbgraph.office._nodes import (
+    read_contacts,
+    read_members,
+    read_organizations,
+    read_sectors_and_townships,
+    roster_committees,
+)
 from pbgraph.office._recognize import Sheet
 from pbgraph.office._tables import (
     LIST_KINDS,
@@ -41,12 +46,10 @@ from pbgraph.office._tables import (
     Report,
     Rows,
     code_of,
-    repeated_members,
     row_params,
 )
 from pbgraph.office._text import date_text, name_key, split_names
 from pbgraph.problem import Problem
-from pbgraph.validate._absent import sole_committees
 
 
 class Assembler:
@@ -71,194 +74,6 @@ class Assembler:
         if where not in sources:
             sources.append(where)
         return sources.index(where) * ROW_BASE + row
-
-    # node tables ---------------------------------------------------------------------------------
-
-    def members(self) -> None:
-        rows = self.tables["members"]
-        keys: list[tuple[str, ...]] = []
-        needs_id: list[int] = []
-        for sheet in self.by_kind["members"]:
-            has_id = "id" in sheet.fields
-            for row, values in sheet.records:
-                v = {k: values.get(k, "") for k in values}
-                party = v.get("party", "")
-                code = code_of(party, PARTY_ALIASES, list(Party)) if party else ""
-                if party:
-                    self.report.normalized["party"][(party, code or "?")] += 1
-                roles = split_names(v.get("roles", ""))
-                record = {
-                    "id": v.get("id", ""),
-                    "name": name_key(v.get("name", "")),
-                    "party": code or party,
-                    "committee": v.get("committee", ""),
-                    "sector": name_key(v.get("sector", "")),
-                    "township": name_key(v.get("township", "")),
-                    "roles": ";".join(roles),
-                    "party_group": v.get("party_group", ""),
-                    "enterprise": v.get("enterprise", ""),
-                }
-                extra = {
-                    "special_committee": "、".join(split_names(v.get("special_committee", ""))),
-                    "sector_group": name_key(v.get("sector_group", "")),
-                    "gender": v.get("gender", ""),
-                    "ethnicity": v.get("ethnicity", ""),
-                    "birth": date_text(v.get("birth", "")),
-                    "unit": v.get("unit", ""),
-                }
-                if not has_id:
-                    needs_id.append(len(rows.records))
-                rows.add(record, self.encode("members", sheet, row), extra)
-                keys.append(
-                    (
-                        record["sector"],
-                        record["township"],
-                        record["party"],
-                        record["name"],
-                        extra["birth"],
-                        extra["gender"],
-                        extra["ethnicity"],
-                        extra["unit"],
-                        record["roles"],
-                        record["enterprise"],
-                        record["committee"],
-                    )
-                )
-        if needs_id:
-            taken = {r["id"] for r in rows.records if r["id"]}
-            ids = assign_ids([keys[i] for i in needs_id], "M", taken=taken)
-            for position, new in zip(needs_id, ids, strict=True):
-                rows.records[position]["id"] = new
-            self.report.ids["members"] = "assigned"
-            self.problems += repeated_members(
-                [keys[i] for i in needs_id], [self.locate("members", rows.rows[i]) for i in needs_id]
-            )
-
-    def _node_sheet(self, kind: str, prefix: str, sort_fields: tuple[str, ...]) -> bool:
-        """Read the sheets of a canonical node table (sectors, townships, organizations, contacts)."""
-        rows = self.tables[kind]
-        needs_id: list[int] = []
-        for sheet in self.by_kind[kind]:
-            for row, values in sheet.records:
-                record = {c: values.get(c, "") for c in TABLES[kind].column_names}
-                record["name"] = name_key(record["name"])
-                if "id" not in sheet.fields:
-                    needs_id.append(len(rows.records))
-                rows.add(record, self.encode(kind, sheet, row))
-        if needs_id:
-            taken = {r["id"] for r in rows.records if r["id"]}
-            keys = [tuple(rows.records[i].get(f, "") for f in sort_fields) for i in needs_id]
-            for position, new in zip(needs_id, assign_ids(keys, prefix, taken=taken), strict=True):
-                rows.records[position]["id"] = new
-            self.report.ids[kind] = "assigned"
-        return bool(self.by_kind[kind])
-
-    def organizations(self) -> None:
-        rows = self.tables["organizations"]
-        for sheet in self.by_kind["organizations"]:
-            for row, values in sheet.records:
-                record = {c: values.get(c, "") for c in TABLES["organizations"].column_names}
-                record["name"] = name_key(record["name"])
-                kind = record["kind"]
-                code = code_of(kind, ORG_KIND_ALIASES, list(OrgKind)) if kind else ""
-                if kind:
-                    self.report.normalized["kind"][(kind, code or "?")] += 1
-                record["kind"] = code or kind
-                rows.add(
-                    record, self.encode("organizations", sheet, row), {"has_id": str("id" in sheet.fields)}
-                )
-        # organizations the roster names in its 界别联组 / 专委会 columns, when no sheet lists them
-        named = {r["name"] for r in rows.records}
-        for column, kind in (
-            ("sector_group", OrgKind.SECTOR_GROUP),
-            ("special_committee", OrgKind.SPECIAL_COMMITTEE),
-        ):
-            members = self.tables["members"]
-            for extra, row in zip(members.extra, members.rows, strict=True):
-                for name in split_names(extra.get(column, "")):
-                    if name not in named:
-                        named.add(name)
-                        rows.add(
-                            {
-                                "id": "",
-                                "name": name,
-                                "kind": str(kind),
-                                "parent": "",
-                                "township": "",
-                                "committee": "",
-                            },
-                            row,
-                            {"has_id": "False", "from_roster": column},
-                        )
-                        self.report.built.setdefault(f"organizations:{kind}", "roster")
-        needs_id = [i for i, e in enumerate(rows.extra) if e.get("has_id") == "False"]
-        if needs_id:
-            taken = {r["id"] for r in rows.records if r["id"]}
-            kind_order = {str(k): n for n, k in enumerate(OrgKind)}
-            committees = [i for i in needs_id if rows.records[i]["kind"] == OrgKind.COMMITTEE]
-            others = [i for i in needs_id if rows.records[i]["kind"] != OrgKind.COMMITTEE]
-            for prefix, positions in (("C", committees), ("O", others)):
-                keys = [
-                    (str(kind_order.get(rows.records[i]["kind"], 99)).zfill(2), rows.records[i]["name"])
-                    for i in positions
-                ]
-                for position, new in zip(positions, assign_ids(keys, prefix, taken=taken), strict=True):
-                    rows.records[position]["id"] = new
-            self.report.ids["organizations"] = "assigned"
-
-    def sectors_and_townships(self) -> None:
-        members = self.tables["members"]
-        for kind, prefix in (("sectors", "S"), ("townships", "T")):
-            if self._node_sheet(kind, prefix, ("name",)):
-                continue
-            column = "sector" if kind == "sectors" else "township"
-            first_row: dict[str, int] = {}
-            for record, row in zip(members.records, members.rows, strict=True):
-                if record[column]:
-                    first_row.setdefault(record[column], row)
-            names = sorted(first_row)
-            for name, new in zip(names, assign_ids([(n,) for n in names], prefix), strict=True):
-                record = {c: "" for c in TABLES[kind].column_names} | {"id": new, "name": name}
-                if kind == "townships":
-                    record["kind"] = next((k for k in ("街道", "镇", "乡") if name.endswith(k)), "")
-                self.tables[kind].add(record, first_row[name])
-            if names:
-                self.report.built[kind] = "roster"
-                self.report.ids[kind] = "assigned"
-            # a roster without the column gives no such table: analyses say it is not recorded
-            if not names and not any(column in s.fields for s in self.by_kind["members"]):
-                self.report.not_recorded.append(kind)
-
-    def roster_committees(self) -> None:
-        """A sector or township built from the roster belongs to the committee of the members who name it,
-        when they all sit on one (their cells resolved to ids); else to none."""
-        members = self.tables["members"].records
-        for kind in ("sectors", "townships"):
-            if self.report.built.get(kind) != "roster":
-                continue
-            column = "sector" if kind == "sectors" else "township"
-            sole = sole_committees(
-                pd.Series([r[column] for r in members], dtype=object),
-                pd.Series([r["committee"] for r in members], dtype=object),
-            )
-            for record in self.tables[kind].records:
-                record["committee"] = sole.get(record["id"], record["committee"])
-
-    def contacts(self) -> None:
-        if self._node_sheet("contacts", "P", ("township", "name")):
-            return
-        # contacts named only in 委员联系群众 lists: one contact per distinct name (with its qualifier)
-        seen: dict[str, int] = {}
-        for sheet in self.by_kind["contact_liaisons"]:
-            for row, values in sheet.records:
-                for name in split_names(values.get("targets", "")):
-                    seen.setdefault(name, self.encode("contacts", sheet, row))
-        names = sorted(seen)
-        for name, new in zip(names, assign_ids([(n,) for n in names], "P"), strict=True):
-            self.tables["contacts"].add({"id": new, "name": name, "township": ""}, seen[name])
-        if names:
-            self.report.built["contacts"] = "contact_liaisons"
-            self.report.ids["contacts"] = "assigned"
 
     # indexes and references ------------------------------------------------------------------------
 
@@ -543,13 +358,13 @@ class Assembler:
                 if column.field:
                     self.headers.setdefault((sheet.kind.table, column.field), column.header)
                     own.setdefault(column.field, column.header)
-        self.members()
-        self.organizations()
-        self.sectors_and_townships()
-        self.contacts()
+        read_members(self)
+        read_organizations(self)
+        read_sectors_and_townships(self)
+        read_contacts(self)
         self.indexes()
         self.references()
-        self.roster_committees()
+        roster_committees(self)
         self.memberships()
         self.liaisons()
         read_activities(self)

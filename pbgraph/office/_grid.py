@@ -144,7 +144,8 @@ def _xls_format(book: Any, cell: Any) -> str:
 
 def read_csv_grid(path: Path, display: str) -> tuple[list[Grid], list[Problem]]:
     """One CSV file (UTF-8, UTF-8 with BOM, UTF-16 or GB18030, comma/tab/semicolon separated)."""
-    from pbgraph.io import csv_fields_unlimited, detect_encoding, undecodable
+    from pbgraph._csv_reader import detect_encoding
+    from pbgraph._csv_trouble import csv_fields_unlimited, undecodable
 
     data = path.read_bytes()
     if not data.strip():

@@ -8,10 +8,10 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
+from pbgraph._raw_table import RawTable
 from pbgraph._texts import both
 from pbgraph._texts.office import NEAR_NAME, ROWS_EN, SHEET_ROWS
 from pbgraph._texts.tables import CELLS
-from pbgraph.io import RawTable
 from pbgraph.model import LiaisonKind
 from pbgraph.office._text import header_key, name_key
 from pbgraph.problem import Problem

@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from pbgraph.io import RawTable
+from pbgraph._raw_table import RawTable
 from pbgraph.model import TABLE_ALIASES, TABLES
 from pbgraph.office._assemble import Assembler
 from pbgraph.office._grid import CSV_SUFFIXES, OFFICE_SUFFIXES, WORKBOOK_SUFFIXES, read_grids
@@ -47,7 +47,7 @@ def _members_name(stem: str) -> bool:
 
 def _canonical_header(cells: Sequence[object]) -> bool:
     """Whether a first row is a canonical members header (编号, 姓名, 政治面貌 at least)."""
-    from pbgraph.io import map_headers
+    from pbgraph._raw_table import map_headers
 
     mapped, _ = map_headers(TABLES["members"], ["" if c is None else str(c) for c in cells])
     return {"id", "name", "party"} <= set(mapped.values())
@@ -56,7 +56,7 @@ def _canonical_header(cells: Sequence[object]) -> bool:
 def _first_csv_row(path: Path) -> list[str]:
     import csv
 
-    from pbgraph.io import detect_encoding
+    from pbgraph._csv_reader import detect_encoding
 
     with path.open("rb") as handle:
         sample = handle.read(1 << 16)

@@ -26,7 +26,7 @@ from pbgraph._texts.tables import CELLS
 from pbgraph.model import ACTIVITY_KIND_ZH, ORG_KIND_ZH, PARTY_ZH, ROLE_ZH, TABLES, LiaisonKind
 
 if TYPE_CHECKING:
-    from pbgraph.io import RawTable
+    from pbgraph._raw_table import RawTable
     from pbgraph.office._assemble import Assembler
     from pbgraph.office._recognize import Sheet
     from pbgraph.problem import Problem

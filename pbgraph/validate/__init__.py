@@ -24,8 +24,8 @@ from pbgraph.validate._checks import SETTLED_EARLY, Settled, Validator
 from pbgraph.validate._registry import MAX_LISTED, text_column
 
 if TYPE_CHECKING:
+    from pbgraph._raw_table import RawTable
     from pbgraph.dataset import Dataset
-    from pbgraph.io import RawTable
 
 __all__ = ["MAX_LISTED", "SETTLED_EARLY", "Problem", "Settled", "build_dataset"]
 

@@ -11,12 +11,12 @@ import pandas as pd
 from pbgraph.model import MULTI_VALUE_SEPARATOR, LiaisonKind
 
 if TYPE_CHECKING:
-    from pbgraph.io import RawTable
+    from pbgraph._raw_table import RawTable
 
 
 def empty_table(name: str) -> RawTable:
     """The table `name` with no rows and no columns (validation adds them), for a table the dataset lacks."""
-    from pbgraph.io import RawTable
+    from pbgraph._raw_table import RawTable
 
     return RawTable(
         name=name,
@@ -34,7 +34,7 @@ def not_given(members: RawTable, name: str, not_recorded: set[str]) -> RawTable:
     What cannot be built is added to `not_recorded` (未提供), so the analyses needing it say so rather than
     report every entity as a gap.
     """
-    from pbgraph.io import RawTable
+    from pbgraph._raw_table import RawTable
 
     column = {"sectors": "sector", "townships": "township"}.get(name)
     if column is not None and column in members.headers:

@@ -31,7 +31,7 @@ from pbgraph.validate._registry import (
 from pbgraph.validate._text import empty_cells
 
 if TYPE_CHECKING:
-    from pbgraph.io import RawTable
+    from pbgraph._raw_table import RawTable
 
 
 FAR_LATER_DAYS = 366

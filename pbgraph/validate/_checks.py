@@ -51,7 +51,7 @@ from pbgraph.validate._text import empty_cells, has_role, is_in, iso_date, may_n
 from pbgraph.validate._text import may_hold_control as _may_hold_control
 
 if TYPE_CHECKING:
-    from pbgraph.io import RawTable
+    from pbgraph._raw_table import RawTable
 
 
 def _tag(kind: OrgKind) -> int:

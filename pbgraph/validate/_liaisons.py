@@ -25,7 +25,7 @@ from pbgraph.validate._registry import (
 from pbgraph.validate._text import empty_cells, is_in
 
 if TYPE_CHECKING:
-    from pbgraph.io import RawTable
+    from pbgraph._raw_table import RawTable
 
 
 class LiaisonChecks(Registry):

@@ -28,7 +28,7 @@ from pbgraph.validate._numbered import NumberedTable, numbered_positions, number
 from pbgraph.validate._text import empty_cells
 
 if TYPE_CHECKING:
-    from pbgraph.io import RawTable
+    from pbgraph._raw_table import RawTable
 
 
 MAX_LISTED = 200
