@@ -94,6 +94,7 @@ def import_command(
 @library_errors
 def template_command(out: Path, force: bool, lang: str) -> None:
     """写出办公室格式的空白模板（委员名单、各联系表、组织、联系记录、组织生活记录…，含填表说明、下拉选项和示例行）。
+
     加 --lang en 时填表说明为英文，表头和下拉选项仍为中文。
 
     Write an empty workbook in the office form: 委员名单, the liaison lists, 组织, 组织成员, and the
