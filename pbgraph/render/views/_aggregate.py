@@ -21,6 +21,7 @@ from pbgraph.model import NODE_TABLES, LiaisonKind
 from pbgraph.render._columns import Records, Table
 from pbgraph.render._model import LegendItem, View, ViewEdge, ViewNode
 from pbgraph.render._rounding import rounded
+from pbgraph.render.views._edges import edge_rows
 from pbgraph.render.views._facts import Selection, gap_sets
 from pbgraph.render.views._style import GAP_SHARE_COLORS, GAP_SYMBOL, KIND_STYLE, LIAISON_COLORS
 
@@ -199,7 +200,7 @@ def aggregated(
     # what the page draws at first (`View.first_frame`), counted on the columns: the top super-nodes, and one
     # edge per pair of them that the liaisons (or the edges between deepest super-nodes) join
     if embed:
-        edges_at = b.edge_rows(shown, ("liaison",))
+        edges_at = edge_rows(b, shown, ("liaison",))
         code_of = np.full(b.ix.size, -1, dtype=np.int64)
         code_of[members] = codes[0]
         ends: tuple[np.ndarray, ...] = (

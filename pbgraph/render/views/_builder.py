@@ -1,5 +1,6 @@
 """Turning a selection of dataset nodes into a :class:`View`: colours, clustered positions, edges among the
-nodes, legend and caption. Each view family (:mod:`.network`, :mod:`.org`, :mod:`.reach`) chooses nodes."""
+nodes (which, and how they are drawn: :mod:`._edges`), legend and caption. Each view family
+(:mod:`.network`, :mod:`.org`, :mod:`.reach`) chooses nodes."""
 
 from __future__ import annotations
 
@@ -15,21 +16,13 @@ import pbgraph.render._layout as _layout
 from pbgraph._errors import InvalidOptionError
 from pbgraph._texts.render import DEFAULT_LABELS_EN, GAP_LABELS, TOOLTIP, gap_names, legend_words, t
 from pbgraph.analyses._common import unknown_committee
-from pbgraph.analyses.activity import pair_activity
 from pbgraph.format import party_name
 from pbgraph.model import LIAISON_KIND_ZH, NODE_KIND_ZH, LiaisonKind
 from pbgraph.render._columns import Records, Table
 from pbgraph.render._model import LegendItem, View, ViewEdge, ViewNode, column
 from pbgraph.render._rounding import rounded
-from pbgraph.render.views._facts import (
-    EDGE_KINDS,
-    Selection,
-    facts,
-    gap_sets,
-    take,
-    unknown_gaps,
-    view_date,
-)
+from pbgraph.render.views._edges import edges_among
+from pbgraph.render.views._facts import Selection, facts, gap_sets, take, unknown_gaps, view_date
 from pbgraph.render.views._style import (
     DORMANT_COLOR,
     GAP_LEGEND_FILL,
@@ -39,9 +32,8 @@ from pbgraph.render.views._style import (
     NOT_COUNTING_COLOR,
     PALETTE,
     PARTY_COLORS,
-    STRUCTURE_COLOR,
 )
-from pbgraph.render.views._timeline import liaison_days, timeline_of
+from pbgraph.render.views._timeline import timeline_of
 
 if TYPE_CHECKING:
     from pbgraph.dataset import Dataset
@@ -50,7 +42,6 @@ COLOR_BY = ("party", "sector", "township", "committee")
 #: the fields of an edge that its legend entries depend on
 _LEGEND_FIELDS = ("tooltip", "dashes", "arrows", "liaison", "color")
 _NODE_FIELDS = tuple(f.name for f in fields(ViewNode))
-_EDGE_FIELDS = tuple(f.name for f in fields(ViewEdge))
 
 
 class Builder:
@@ -208,7 +199,7 @@ class Builder:
                 )
             ),
         )
-        view_edges = self.edges_among(nodes, edge_types)
+        view_edges = edges_among(self, nodes, edge_types)
         shown = nodes[~reserve]
         shown_edges = view_edges
         if reserve.any():  # without nodes in reserve, every edge among the nodes is shown
@@ -359,108 +350,6 @@ class Builder:
             count = not_recorded if key in unknown else int(counts.get(key, 0))
             items.append(LegendItem(label, GAP_LEGEND_FILL, "dot", count, symbol, full))
         return items
-
-    def edge_rows(self, nodes: np.ndarray, types: Sequence[str] | None) -> np.ndarray:
-        """The rows of the dataset's edges (:attr:`Facts.edges`) that a view of these nodes draws."""
-        columns = self.f.edges
-        inside = np.zeros(self.ix.size, dtype=bool)
-        inside[nodes] = True
-        # the first of equal edges (source, target, type, kind) stands for them all
-        keep = inside[columns.source] & inside[columns.target] & columns.first
-        if types is not None:
-            keep &= columns.of_types(types)
-        return np.flatnonzero(keep)
-
-    def edges_among(self, nodes: np.ndarray, types: Sequence[str] | None) -> Table[ViewEdge]:
-        columns = self.f.edges
-        rows = self.edge_rows(nodes, types)
-        source, target = columns.source[rows], columns.target[rows]
-        source_ids, target_ids = take(self.ix.ids, source), take(self.ix.ids, target)
-        is_liaison = columns.type[rows] == 0
-        counting = columns.counts[rows]
-        lang = self.lang
-        # with an activity log, dormant liaisons are faded and say when they were last exercised
-        dormant, last = pair_activity(self.ds, source, target)
-        faded_flags = counting & dormant
-        timeline = self.timeline and timeline_of(self.ds) is not None
-        n = len(rows)
-        made: list[int | None] = [None] * n
-        exercised: list[tuple[int, ...]] = [()] * n
-        if timeline:
-            made, exercised = liaison_days(self.ds, np.where(is_liaison, rows, 0), source, target)
-        # per liaison kind and state (counts, faded): colour, width, tooltip, colour when active and kind in
-        # words, looked up once per state and spread over the rows as columns
-        state = (columns.kind[rows].astype(np.int64) * 2 + counting) * 2 + faded_flags
-        states, state_of = np.unique(np.where(is_liaison, state, -1), return_inverse=True)
-        styles: list[tuple[Any, ...]] = [
-            (STRUCTURE_COLOR, 0.5, t("structure", lang), None, "")
-            if code < 0
-            else self._liaison_style(str(EDGE_KINDS[code // 4]), bool(code & 2), bool(code & 1), timeline)
-            for code in states.tolist()
-        ]
-        color, width, tooltip, live, kind_label = (
-            np.array([style[k] for style in styles], dtype=object)[state_of] for k in range(5)
-        )
-        # a faded liaison's tooltip says when it was last exercised
-        never = t("never", lang)
-        fade_rows = np.flatnonzero(is_liaison & faded_flags)
-        tooltip[fade_rows] = [
-            tip + (when or never)
-            for tip, when in zip(tooltip[fade_rows].tolist(), last[fade_rows].tolist(), strict=True)
-        ]
-        liaison_list = is_liaison.tolist()
-        counts_list = (is_liaison & counting).tolist()
-        if timeline and not is_liaison.all():  # the drill-down's edges are all liaisons
-            made = [day if liaison else None for day, liaison in zip(made, liaison_list, strict=True)]
-            exercised = [
-                days if liaison else () for days, liaison in zip(exercised, liaison_list, strict=True)
-            ]
-        return Table(
-            ViewEdge,
-            dict(
-                zip(
-                    _EDGE_FIELDS,
-                    [
-                        source_ids,
-                        target_ids,
-                        color.tolist(),
-                        (is_liaison & ~counting).tolist(),
-                        width.tolist(),
-                        tooltip.tolist(),
-                        liaison_list,
-                        liaison_list,
-                        made,
-                        exercised,
-                        live.tolist(),
-                        counts_list,
-                        kind_label.tolist(),
-                    ],
-                    strict=True,
-                )
-            ),
-        )
-
-    def _liaison_style(
-        self, kind: str, counts: bool, faded: bool, timeline: bool
-    ) -> tuple[str, float, str, str | None, str]:
-        """Colour, width, tooltip (of a faded one: up to its last activity), colour when active and kind in
-        words of a liaison of this kind that counts or not and is dormant (faded) or not."""
-        lang = self.lang
-        label = LIAISON_KIND_ZH.get(kind, kind) if lang == "zh" else f"{kind} liaison"
-        # a liaison that does not count is grey and dashed; a dormant one (no activity in the period) is
-        # faded and says when it was last exercised
-        if faded:
-            color, width = DORMANT_COLOR, 1.0 if kind != LiaisonKind.CONTACT else 0.5
-            tooltip = label + t("dormant_suffix", lang)
-        elif counts:
-            color, width = LIAISON_COLORS.get(kind, "#999999"), 1.6 if kind != LiaisonKind.CONTACT else 0.6
-            tooltip = label
-        else:
-            color, width, tooltip = NOT_COUNTING_COLOR, 1.0, label + t("does_not_count", lang)
-        # what the time control replays (the colour when active, the kind in words)
-        live = (LIAISON_COLORS.get(kind, "#999999") if counts else color) if timeline else None
-        kind_label = (label if counts else tooltip) if timeline else ""
-        return color, width, tooltip, live, kind_label
 
     def legend(
         self, nodes: np.ndarray, colors: dict[str, str], edges: Sequence[ViewEdge]

@@ -12,6 +12,7 @@ from pbgraph._texts.render import TOOLTIP, t
 from pbgraph.render._model import LegendItem, View, ViewNode
 from pbgraph.render.views._aggregate import aggregated
 from pbgraph.render.views._builder import Builder
+from pbgraph.render.views._edges import edges_among
 from pbgraph.render.views._facts import Selection
 from pbgraph.render.views.network import bfs_hops, lookup_node, title_of
 
@@ -64,7 +65,7 @@ def _with_source(b: Builder, folded: View, source: int) -> View:
     )
     edges = [
         edge
-        for edge in b.edges_among(np.r_[source, held], ("liaison",))
+        for edge in edges_among(b, np.r_[source, held], ("liaison",))
         if edge.source == star.id or edge.target == star.id
     ]
     legend = list(folded.legend)
