@@ -14,12 +14,12 @@ import pytest
 from click.testing import CliRunner
 
 from pbgraph import Dataset
+from pbgraph._json_writer import json_chunks, json_document
 from pbgraph.analyses import ANALYSES, backend
 from pbgraph.analyses.backend import EmbeddedBackend, analyze
 from pbgraph.analyses.registry import Options, Result
 from pbgraph.cli import main
 from pbgraph.cli._common import write_tables
-from pbgraph.format import json_chunks, json_document
 
 
 class HeldBackend(EmbeddedBackend):

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from pbgraph import Dataset, analyses
 from pbgraph import format as fmt
+from pbgraph._json_writer import json_document, json_ready
 from pbgraph._texts.tables import OVERALL_NAME
 
 
@@ -48,7 +49,7 @@ def csv_by_pandas(frame: pd.DataFrame, lang: str) -> str:
 
 def json_by_json_module(tables: dict[str, pd.DataFrame], lang: str = "zh") -> str:
     """The JSON output as it was written before it went columnar: json_ready's records, by json.dumps."""
-    data: Any = {name: fmt.json_ready(frame, lang) for name, frame in tables.items()}
+    data: Any = {name: json_ready(frame, lang) for name, frame in tables.items()}
     if len(tables) == 1:
         data = next(iter(data.values()))
     return json.dumps(data, ensure_ascii=False, indent=2)
@@ -58,7 +59,7 @@ def assert_same(frame: pd.DataFrame) -> None:
     for lang in ("zh", "en"):
         pd.testing.assert_frame_equal(fmt.display_frame(frame, lang), display_by_cell(frame, lang))
         assert fmt.csv_text(frame, lang) == csv_by_pandas(frame, lang)
-        assert fmt.json_document({"t": frame}, lang) == json_by_json_module({"t": frame}, lang)
+        assert json_document({"t": frame}, lang) == json_by_json_module({"t": frame}, lang)
 
 
 HOSTILE = pd.DataFrame(
@@ -98,7 +99,7 @@ def test_one_empty_column_is_quoted_as_the_csv_module_does() -> None:
 
 def test_several_tables_in_one_document() -> None:
     tables = {"a": HOSTILE, "b": HOSTILE.head(2), "c": HOSTILE.head(0)}
-    assert fmt.json_document(tables) == json_by_json_module(tables)
+    assert json_document(tables) == json_by_json_module(tables)
 
 
 def test_every_analysis_of_the_sample(sample: Dataset) -> None:
@@ -107,7 +108,7 @@ def test_every_analysis_of_the_sample(sample: Dataset) -> None:
         tables.update(analyses.run(name, sample).tables)
     for frame in tables.values():
         assert_same(frame)
-    assert fmt.json_document(tables) == json_by_json_module(tables)
+    assert json_document(tables) == json_by_json_module(tables)
 
 
 @settings(max_examples=60, deadline=None)
