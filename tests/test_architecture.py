@@ -1,5 +1,6 @@
-"""The shape of the code (DESIGN section 6): no import cycle inside `pbgraph/`, no module over 600 lines, and
-what is derived from the registry of analyses covers every analysis."""
+"""The shape of the code (DESIGN section 6): no import cycle inside `pbgraph/`, no module over 540 lines
+(DESIGN 6: "none over ~500 lines"), and what is derived from the registry of analyses covers every
+analysis."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 import pbgraph
 
 PACKAGE = Path(pbgraph.__file__).parent
-MAX_LINES = 600
+MAX_LINES = 540
 
 
 def _module_name(path: Path) -> str:
@@ -111,7 +112,7 @@ def test_cycle_finder_finds_a_cycle() -> None:
     assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
 
 
-def test_no_module_over_600_lines() -> None:
+def test_no_module_over_540_lines() -> None:
     long = {
         name: lines
         for name, path in _modules().items()
