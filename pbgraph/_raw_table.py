@@ -5,13 +5,14 @@ office one (:mod:`pbgraph.office`) make, and validation takes.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from pbgraph.model import TABLES, Table
+from pbgraph.model import TABLES, LiaisonKind, Table
 from pbgraph.problem import Problem
 
 
@@ -33,6 +34,10 @@ class RawTable:
         Excel row number of each record (header = row 1).
     headers
         Canonical column name -> the header as written in the file.
+    not_recorded
+        What the source says it did not give (`organizations`, `liaisons:sector` …), for
+        `Dataset.not_recorded`: office files that lack a sheet, or the note a dataset written by pbgraph
+        carries (:func:`known_not_recorded`).
     """
 
     name: str
@@ -41,6 +46,7 @@ class RawTable:
     sheet: str | None
     rows: np.ndarray
     headers: dict[str, str] = field(default_factory=dict)
+    not_recorded: tuple[str, ...] = ()
 
     def problem(
         self,
@@ -150,3 +156,17 @@ def header_problems(raw: RawTable, headers: list[str], unknown: list[str], table
     else:
         problems.extend(raw.problem("unknown_column", severity="warning", column=h, value=h) for h in unknown)
     return problems
+
+
+def known_not_recorded(keys: Iterable[object]) -> tuple[str, ...]:
+    """The keys of what a dataset may not record among `keys` (as a note written beside a dataset holds
+    them): a table, or a kind of liaison (`liaisons:member` …). No activity log is not a table not recorded:
+    the analyses that read one tell it apart themselves.
+
+    Examples
+    --------
+    >>> known_not_recorded(["organizations", "liaisons:member", "activities", "nonsense", 3])
+    ('organizations', 'liaisons:member')
+    """
+    known = (set(TABLES) - {"activities"}) | {f"liaisons:{kind}" for kind in LiaisonKind}
+    return tuple(k for k in keys if isinstance(k, str) and k in known)

@@ -274,6 +274,31 @@ def export_csv(ds: Dataset, folder: str | os.PathLike[str], *, force: bool = Fal
     return write_csv_tables(input_tables(ds), Path(folder), force=force, extra=extra)
 
 
+def export_dataset_xlsx(ds: Dataset, path: str | os.PathLike[str], *, lang: str = "zh") -> Path:
+    """Write the dataset as one canonical workbook, a sheet per input table: loading it gives an equal
+    dataset, what the source did not record included (a last sheet, :data:`pbgraph.io.NOT_RECORDED_SHEET`,
+    one key a row beside the name users know it by).
+
+    Examples
+    --------
+    >>> import dataclasses, tempfile, pathlib
+    >>> from pbgraph import load
+    >>> ds = dataclasses.replace(load("data/sample"), not_recorded=frozenset({"memberships"}))
+    >>> path = export_dataset_xlsx(ds, pathlib.Path(tempfile.mkdtemp()) / "sample.xlsx")
+    >>> load(path).not_recorded
+    frozenset({'memberships'})
+    """
+    from pbgraph._notes import in_table_order, not_recorded_name
+    from pbgraph.io import NOT_RECORDED_SHEET, write_xlsx_tables
+
+    tables = input_tables(ds)
+    if ds.not_recorded:
+        keys = in_table_order(ds.not_recorded)
+        names = [not_recorded_name(key, lang) for key in keys]
+        tables[NOT_RECORDED_SHEET] = pd.DataFrame({NOT_RECORDED_SHEET: keys, "name": names}, dtype="str")
+    return write_xlsx_tables(tables, Path(path))
+
+
 def export(
     ds: Dataset,
     path: str | os.PathLike[str],
@@ -332,6 +357,7 @@ __all__ = [
     "analysis_tables",
     "export",
     "export_csv",
+    "export_dataset_xlsx",
     "export_graph",
     "export_graph_data",
     "export_xlsx",

@@ -11,6 +11,7 @@ import datetime as dt
 import os
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from pbgraph._csv_reader import read_csv_table
-from pbgraph._raw_table import RawTable, header_problems, map_headers
+from pbgraph._raw_table import RawTable, header_problems, known_not_recorded, map_headers
 from pbgraph._table_writers import write_csv_tables as write_csv_tables
 from pbgraph._table_writers import write_xlsx_tables as write_xlsx_tables
 from pbgraph._threads import CPUS
@@ -47,8 +48,14 @@ def _cell_text(value: Any) -> str:
     return str(value).strip()
 
 
+NOT_RECORDED_SHEET = "not_recorded"
+"""The last sheet of a canonical workbook pbgraph writes (:func:`pbgraph.export.export_dataset_xlsx`) for a
+dataset whose source did not record some tables: a column `not_recorded`, one key a row (`organizations`,
+`liaisons:sector` …), as `not-recorded.json` beside a folder of CSVs; the reader honours it."""
+
+
 def read_xlsx(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:
-    """Read every recognized sheet of a workbook."""
+    """Read every recognized sheet of a workbook, and what its :data:`NOT_RECORDED_SHEET` says."""
     from openpyxl import load_workbook
 
     display = path.name
@@ -64,8 +71,12 @@ def read_xlsx(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:
         ]
     tables: dict[str, RawTable] = {}
     problems: list[Problem] = []
+    not_recorded: tuple[str, ...] = ()
     try:
         for sheet in workbook.worksheets:
+            if sheet.title == NOT_RECORDED_SHEET:
+                not_recorded = _not_recorded_keys(sheet)
+                continue
             table = _table_for(sheet.title)
             if table is None:
                 problems.append(
@@ -103,7 +114,19 @@ def read_xlsx(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:
                 tables[table.name] = raw
     finally:
         workbook.close()
+    if not_recorded and "members" in tables:
+        tables["members"] = replace(tables["members"], not_recorded=not_recorded)
     return tables, problems
+
+
+def _not_recorded_keys(sheet: Any) -> tuple[str, ...]:
+    """The keys under the `not_recorded` header of a :data:`NOT_RECORDED_SHEET`."""
+    rows = sheet.iter_rows(values_only=True, max_row=MAX_ROWS)
+    header = [_cell_text(h) for h in next(rows, None) or ()]
+    if NOT_RECORDED_SHEET not in header:
+        return ()
+    column = header.index(NOT_RECORDED_SHEET)
+    return known_not_recorded(_cell_text(r[column]) for r in rows if column < len(r))
 
 
 def _read_sheet(sheet: Any, table: Table, display: str) -> tuple[RawTable | None, list[Problem]]:

@@ -207,6 +207,12 @@ def test_the_dataset_node_keeps_what_was_not_recorded(
         summary = store.push(conn, ds, dataset=name)
         assert summary.stored == summary.pushed and summary.stored["Dataset"] == 1
         assert store.pull(conn, name).not_recorded == {"liaisons:member", "liaisons:contact"}
+        # `neo4j pull` to a folder or a workbook: loaded again, the same kinds of liaison are not recorded
+        pulled = tmp_path_factory.mktemp("pulled")
+        for out in (pulled / "back", pulled / "back.xlsx"):
+            result = CliRunner().invoke(neo4j_group, ["pull", "--dataset", name, str(out)])
+            assert result.exit_code == 0, result.output
+            assert load(out).equals(ds), out.name
         # what the database holds says it, in table order (the kinds of liaison in their order)
         held = store.run_query(conn, "datasets").set_index("dataset")
         assert held.at[name, "not_recorded"] == "liaisons:member;liaisons:contact"

@@ -26,6 +26,7 @@ from typing import Any
 
 import click
 import numpy as np
+import openpyxl
 import pandas as pd
 import pytest
 from click.testing import CliRunner
@@ -34,7 +35,7 @@ from hypothesis import HealthCheck, given, settings
 import pbgraph.neo4j as store
 from pbgraph import Dataset, UnknownIdError, load
 from pbgraph._errors import Neo4jError
-from pbgraph._notes import not_recorded_note
+from pbgraph._notes import in_table_order, not_recorded_name, not_recorded_note
 from pbgraph.analyses import league_table, run
 from pbgraph.analyses._common import LIAISON_KEYS
 from pbgraph.analyses.coverage import OVERALL_NAME
@@ -1247,11 +1248,18 @@ def test_plumbing_push_and_pull_keep_what_was_not_recorded(
     assert summary.stored == summary.pushed and summary.pushed["Dataset"] == 1
     back = store.pull(server, "u")
     assert back.not_recorded == unrecorded.not_recorded and back.equals(unrecorded)
-    # `neo4j pull` to a folder: loaded again, the same tables are not recorded
+    # `neo4j pull` to a folder or a workbook: loaded again, the same tables are not recorded
     monkeypatch.setattr(store, "connect", lambda settings=None: server)
-    result = CliRunner().invoke(neo4j_group, ["pull", "--dataset", "u", str(tmp_path / "back")])
-    assert result.exit_code == 0, result.output
-    assert load(tmp_path / "back").equals(unrecorded)
+    for out in (tmp_path / "back", tmp_path / "back.xlsx"):
+        result = CliRunner().invoke(neo4j_group, ["pull", "--dataset", "u", str(out)])
+        assert result.exit_code == 0, result.output
+        assert load(out).equals(unrecorded), out.name
+    # the workbook says so on its last sheet, to whoever opens it
+    keys = in_table_order(unrecorded.not_recorded)
+    said = [["not_recorded", "name"], *([k, not_recorded_name(k, "zh")] for k in keys)]
+    sheets = openpyxl.load_workbook(tmp_path / "back.xlsx", read_only=True)
+    assert sheets.sheetnames[-1] == "not_recorded"
+    assert [list(r) for r in sheets["not_recorded"].iter_rows(values_only=True)] == said
     assert store.stored_not_recorded(server, "u") == unrecorded.not_recorded
     # the same rows, every table now recorded: a push (no --replace needed) says so
     whole = dataclasses.replace(unrecorded, not_recorded=frozenset())

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 
 import pbgraph
 from pbgraph import DatasetError
@@ -265,3 +265,107 @@ def test_a_name_found_nowhere_says_the_name_one_character_away(tmp_path: Path) -
         in unknown.message("zh")
     )
     assert "李宏 (did you mean 李红?), 陈思, 赵六, 王一三 (row 2)" in unknown.message("en")
+
+
+# a list row with one side blank ---------------------------------------------------------------------
+
+# 王一, 张二, 周五 and 孟六 are CPC; 李红, 陈思远 are not
+SIDES_ROSTER = [["某区政协委员名单"], ["序号", "姓名", "政治面貌", "界别"]]
+SIDES_ROSTER += [[i, *r] for i, r in enumerate([r for r in ROSTER[1:]], 1)]
+SIDES_ROSTER += [
+    [4, "张二", "中共党员", "经济界"],
+    [5, "周五", "中共党员", "中共"],
+    [6, "孟六", "中共党员", "中共"],
+]
+SIDES_TITLE = [["某区政协党员委员联系党外委员一览表"], ["序号", "党员委员", "界别", "联系党外委员", "备注"]]
+
+
+def _sides(path: Path, rows: list[list[object]], *, merge: str | None = None) -> Path:
+    """A 联系党外委员 list as printed (a title row merged across, the header on row 2) beside the roster."""
+    path = _workbook(path, {"委员名单": SIDES_ROSTER, "联系": SIDES_TITLE + rows})
+    workbook = load_workbook(path)
+    workbook["联系"].merge_cells("A1:E1")
+    if merge:
+        workbook["联系"].merge_cells(merge)
+    workbook.save(path)
+    return path
+
+
+def _said(problem: Problem, where: tuple[str, str, int, str], zh: str, en: str) -> None:
+    """The problem is `where` (code, severity, row, column) on sheet 联系, and says so in both languages."""
+    assert (problem.code, problem.severity, problem.row, problem.column, problem.sheet) == (*where, "联系")
+    assert problem.message("zh") == zh
+    assert problem.message("en") == en
+
+
+def test_a_member_with_no_one_to_liaise_with_is_a_warning_and_the_other_rows_load(tmp_path: Path) -> None:
+    rows: list[list[object]] = [
+        [1, "王一", "中共", "李红", None],  # row 3
+        [2, "张二", "经济界", None, None],  # row 4: 联系党外委员 empty
+        [],  # row 5: blank
+        [3, "周五", "中共", "陈思远", None],  # row 6: 党员委员 merged over rows 6 and 7
+        [4, None, None, None, None],  # row 7: a continuation of the merged cell, nothing typed
+        [5, "孟六", "中共", None, "待定"],  # row 8: 联系党外委员 empty
+    ]
+    path = _sides(tmp_path / "名单.xlsx", rows, merge="B6:B7")
+    ds = pbgraph.load(path)
+    assert _targets(ds) == {"王一": ["李红"], "周五": ["陈思远"]}
+    (warning,) = [p for p in ds.warnings if p.code.startswith("office_list")]
+    _said(
+        warning,
+        ("office_list_no_target", "warning", 4, "联系党外委员"),
+        "名单.xlsx［工作表 联系］ 第 4 行 “联系党外委员”列：2 行填了“党员委员”，"
+        "但“联系党外委员”为空（第 4, 8 行），这些行没有读到任何联系。请在“联系党外委员”列填写所联系的对象，"
+        "或删除这些行。",
+        "名单.xlsx [sheet 联系], row 4, column '联系党外委员': 2 row(s) fill in '党员委员' but leave"
+        " '联系党外委员' empty (rows 4, 8): no liaison is read from them. Fill in whom they liaise with"
+        " under '联系党外委员', or delete the rows.",
+    )
+    # the blank row and the merged cell's continuation are skipped for what they are, without a word
+    (sheet,) = [s for s in read_office(path).report.sheets if s["sheet"] == "联系"]
+    assert sheet["skipped"] == {"blank": [5], "merged": [7]}
+    result = CliRunner().invoke(main, ["validate", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "[警告] 名单.xlsx［工作表 联系］ 第 4 行 “联系党外委员”列：2 行填了“党员委员”" in result.output
+
+
+def test_a_liaison_without_its_member_is_an_error_naming_the_empty_column(tmp_path: Path) -> None:
+    # a name alone in 联系党外委员 (row 4) is not a heading; nor is one beside a remark (row 5)
+    rows: list[list[object]] = [
+        [1, "王一", "中共", "李红", None],
+        [2, None, None, "陈思远", None],
+        [3, None, None, "李红", "同上"],
+    ]
+    (error,) = _errors(_sides(tmp_path / "名单.xlsx", rows))
+    _said(
+        error,
+        ("office_list_no_source", "error", 4, "党员委员"),
+        "名单.xlsx［工作表 联系］ 第 4 行 “党员委员”列：2 行填了“联系党外委员”，"
+        "但“党员委员”为空（第 4, 5 行），无法知道是谁的联系。请在“党员委员”列填写委员姓名"
+        "（如接续上一行的委员，可把该单元格与上一行合并），或删除这些行。",
+        "名单.xlsx [sheet 联系], row 4, column '党员委员': 2 row(s) fill in '联系党外委员' but leave"
+        " '党员委员' empty (rows 4, 5): whose liaison it is cannot be known. Fill in the member under"
+        " '党员委员' (for a row that continues the member above, merge the cell with the one above), or"
+        " delete the rows.",
+    )
+
+
+def test_a_member_merged_over_the_rows_of_their_liaisons_loads_them_all(tmp_path: Path) -> None:
+    # the advice of the error above: 王一 merged over rows 3 to 5, one 党外委员 a row, and row 5 left for more
+    rows: list[list[object]] = [[1, "王一", "中共", "李红"], [2, None, None, "陈思远"], [3, None, None, None]]
+    ds = pbgraph.load(_sides(tmp_path / "名单.xlsx", rows, merge="B3:B5"))
+    assert _targets(ds) == {"王一": ["李红", "陈思远"]}
+    assert not [p for p in ds.warnings if p.code.startswith("office_list")]
+
+
+def test_every_kind_of_list_names_its_own_empty_column(tmp_path: Path) -> None:
+    listing = [
+        ["党组成员", "职务", "联系界别（联组）"],
+        ["王一", "党组成员", "教育界"],
+        ["张二", "党组成员", None],
+    ]
+    ds = pbgraph.load(_workbook(tmp_path / "名单.xlsx", {"委员名单": SIDES_ROSTER, "联系界别": listing}))
+    (warning,) = [p for p in ds.warnings if p.code.startswith("office_list")]
+    # a header is named as read (full-width brackets as half-width ones, as in every office message)
+    assert (warning.row, warning.column) == (3, "联系界别(联组)")
+    assert "1 行填了“党组成员”，但“联系界别(联组)”为空（第 3 行）" in warning.message("zh")

@@ -52,6 +52,7 @@ REASONS: dict[str, tuple[str, str]] = {
     "note": ("注释行", "note row"),
     "header_repeated": ("重复的表头", "repeated header"),
     "heading": ("分组标题行", "heading row"),
+    "merged": ("合并单元格的续行（无新内容）", "continuation of merged cells (nothing new)"),
     "empty": ("空表", "empty"),
     "not_data": ("说明或隐藏表", "instructions or hidden"),
     "unrecognized": ("无法识别", "not recognized"),

@@ -59,6 +59,19 @@ OFFICE_MESSAGES: dict[str, tuple[str, str]] = {
         " counts as {count} members. If a row was entered twice, delete the repeats; if they are namesakes,"
         " add an 编号 (id) column to tell them apart.",
     ),
+    "office_list_no_target": (
+        "{count} 行填了“{filled}”，但“{empty}”为空（第 {rows} 行），这些行没有读到任何联系。请在“{empty}”列"
+        "填写所联系的对象，或删除这些行。",
+        "{count} row(s) fill in '{filled}' but leave '{empty}' empty ({rows_en}): no liaison is read from"
+        " them. Fill in whom they liaise with under '{empty}', or delete the rows.",
+    ),
+    "office_list_no_source": (
+        "{count} 行填了“{filled}”，但“{empty}”为空（第 {rows} 行），无法知道是谁的联系。请在“{empty}”列填写"
+        "委员姓名（如接续上一行的委员，可把该单元格与上一行合并），或删除这些行。",
+        "{count} row(s) fill in '{filled}' but leave '{empty}' empty ({rows_en}): whose liaison it is cannot"
+        " be known. Fill in the member under '{empty}' (for a row that continues the member above, merge the"
+        " cell with the one above), or delete the rows.",
+    ),
     "office_group_conflict": (
         "界别“{value}”被写入了不同的界别联组（第 {rows} 行），采用第一个：{group}。请统一填写。",
         "Sector '{value}' is given different sector groups ({rows_en}); the first is used: {group}."

@@ -233,15 +233,14 @@ def pull_command(
 
 @library_errors
 def _pull(out: Path, dataset: str, conn_settings: store.Settings, lang: str) -> None:
-    from pbgraph.export import export_csv, input_tables
-    from pbgraph.io import write_xlsx_tables
+    from pbgraph.export import export_csv, export_dataset_xlsx
 
     with store.connect(conn_settings) as conn:
         ds, left_out = store.pull_with_notes(conn, dataset, lang=lang)
     for note in left_out:
         _warn(note, lang)
     if out.suffix.lower() == ".xlsx":
-        written = [write_xlsx_tables(input_tables(ds), out)]
+        written = [export_dataset_xlsx(ds, out, lang=lang)]
     else:
         written = export_csv(ds, out)
     click.echo(say(CLI, "wrote_files", lang, n=len(written), path=out))

@@ -293,6 +293,8 @@ class Assembler:
                 for row, values in sheet.records:
                     at = self.encode("liaisons", sheet, row)
                     self._fold_roles(values.get("source_roles", ""), values.get("source", ""), at)
+                    if self._one_side_blank(sheet, row, values):
+                        continue
                     context = values.get("source_sector", "")
                     source = self.ref("members", values.get("source", ""), sheet, at, "source", context)
                     for name in split_names(values.get("targets", "")):
@@ -315,6 +317,26 @@ class Assembler:
                     params=row_params(rows) | {"count": len(rows)},
                 )
             )
+
+    def _one_side_blank(self, sheet: Sheet, row: int, values: dict[str, str]) -> bool:
+        """Whether a list row names a member but no one they liaise with, or the reverse: one message per
+        sheet and cause, with the rows (a warning: the row gives no liaison; an error: whose liaison it is
+        cannot be known, as a canonical liaison without its source)."""
+        source, targets = bool(values.get("source")), bool(split_names(values.get("targets", "")))
+        if source == targets:
+            return False
+        filled, empty = ("source", "targets") if source else ("targets", "source")
+        problem = Problem(
+            code="office_list_no_target" if source else "office_list_no_source",
+            severity="warning" if source else "error",
+            table="liaisons",
+            file=sheet.grid.file,
+            sheet=sheet.grid.sheet,
+            column=sheet.header_of(empty),
+            params={"filled": sheet.header_of(filled), "empty": sheet.header_of(empty)},
+        )
+        self.grouped.add((problem.code, sheet.grid.file, sheet.grid.sheet), problem, row)
+        return True
 
     def _fold_roles(self, roles: str, source: str, at: int) -> None:
         if roles and any(r in PARTY_GROUP_ROLES for r in split_names(roles)):

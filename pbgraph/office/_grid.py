@@ -28,6 +28,8 @@ class Grid:
     sheet: str | None
     cells: list[list[str]]
     hidden: bool = False
+    continued: frozenset[tuple[int, int]] = frozenset()
+    """(row, column) indexes of the cells that read the value of a merged cell in a row above them."""
 
     @property
     def where(self) -> str:
@@ -59,6 +61,27 @@ def _xlsx_value(cell: Any) -> str:
     return cell_text(value, _number_format(cell.number_format))
 
 
+def _fill_merged(
+    cells: list[list[str]], spans: list[tuple[int, int, int, int]]
+) -> frozenset[tuple[int, int]]:
+    """Give every cell of each merged span (first row, end row, first column, end column; ends exclusive)
+    the value of its top-left cell; the cells so filled below the span's first row (a continuation row reads
+    them, it did not type them)."""
+    continued = set()
+    for first_row, end_row, first_col, end_col in spans:
+        top = (
+            cells[first_row][first_col]
+            if first_row < len(cells) and first_col < len(cells[first_row])
+            else ""
+        )
+        for r in range(first_row, min(end_row, len(cells))):
+            for c in range(first_col, min(end_col, len(cells[r]))):
+                cells[r][c] = top
+                if r > first_row:
+                    continued.add((r, c))
+    return frozenset(continued)
+
+
 def read_xlsx(path: Path, display: str) -> tuple[list[Grid], list[Problem]]:
     """Every sheet of an .xlsx workbook (formulas as their cached values)."""
     from openpyxl import load_workbook
@@ -77,13 +100,10 @@ def read_xlsx(path: Path, display: str) -> tuple[list[Grid], list[Problem]]:
             if sheet.max_row > MAX_ROWS:
                 return [], [too_many_rows(display, sheet.title)]
             cells = [[_xlsx_value(c) for c in row] for row in sheet.iter_rows()]
-            for merged in sheet.merged_cells.ranges:
-                top = cells[merged.min_row - 1][merged.min_col - 1] if merged.min_row <= len(cells) else ""
-                for r in range(merged.min_row - 1, min(merged.max_row, len(cells))):
-                    row = cells[r]
-                    for c in range(merged.min_col - 1, min(merged.max_col, len(row))):
-                        row[c] = top
-            grids.append(Grid(display, sheet.title, cells, hidden=sheet.sheet_state != "visible"))
+            spans = [(m.min_row - 1, m.max_row, m.min_col - 1, m.max_col) for m in sheet.merged_cells.ranges]
+            continued = _fill_merged(cells, spans)
+            hidden = sheet.sheet_state != "visible"
+            grids.append(Grid(display, sheet.title, cells, hidden=hidden, continued=continued))
     finally:
         workbook.close()
     return grids, []
@@ -123,12 +143,9 @@ def read_xls(path: Path, display: str) -> tuple[list[Grid], list[Problem]]:
                     else:
                         row.append(cell_text(cell.value, _xls_format(book, cell)))
                 cells.append(row)
-            for rlo, rhi, clo, chi in getattr(sheet, "merged_cells", []):
-                top = cells[rlo][clo] if rlo < len(cells) and clo < len(cells[rlo]) else ""
-                for r in range(rlo, min(rhi, len(cells))):
-                    for c in range(clo, min(chi, len(cells[r]))):
-                        cells[r][c] = top
-            grids.append(Grid(display, sheet.name, cells, hidden=bool(getattr(sheet, "visibility", 0))))
+            continued = _fill_merged(cells, getattr(sheet, "merged_cells", []))
+            hidden = bool(getattr(sheet, "visibility", 0))
+            grids.append(Grid(display, sheet.name, cells, hidden=hidden, continued=continued))
     finally:
         book.release_resources()
     return grids, []

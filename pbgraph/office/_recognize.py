@@ -343,7 +343,17 @@ def _records(sheet: Sheet) -> None:
         if [header_key(c) for c in row] == header:
             sheet.skipped.append((number, "header_repeated"))
             continue
-        if (len(set(texts)) == 1 and not values.get(key_field)) or (len(every) > 1 and len(set(every)) == 1):
+        if all(
+            (r, c.position) in sheet.grid.continued
+            for c in sheet.columns[: len(row)]
+            if row[c.position] and c.field not in (IGNORED, PRIVATE)
+        ):
+            # a row that only reads merged cells of the rows above: nothing typed in it (DESIGN 3.1)
+            sheet.skipped.append((number, "merged"))
+            continue
+        # a name alone in a list's names column is a liaison without its member, not a heading
+        lone = len(set(texts)) == 1 and not values.get(key_field) and not values.get("targets")
+        if lone or (len(every) > 1 and len(set(every)) == 1):
             # `一、经济界（12人）`: a heading between groups of rows (alone, or merged across the row)
             sheet.skipped.append((number, "heading"))
             continue

@@ -57,8 +57,6 @@ class OfficeTable(RawTable):
     sources: list[tuple[str, str | None]] = field(default_factory=list)
     labels: dict[str, str] = field(default_factory=dict)
     """Assigned id -> the name the files wrote, so that messages show what the user typed."""
-    not_recorded: tuple[str, ...] = ()
-    """What the files did not give (`organizations`, `liaisons:sector` …), for `Dataset.not_recorded`."""
     source_headers: list[dict[str, str]] = field(default_factory=list)
     """Per source sheet, field -> its header there (two sheets may call one field differently)."""
 

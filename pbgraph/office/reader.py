@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from pbgraph._raw_table import RawTable
+from pbgraph._raw_table import RawTable, known_not_recorded
 from pbgraph.model import TABLE_ALIASES, TABLES
 from pbgraph.office._assemble import Assembler
 from pbgraph.office._grid import CSV_SUFFIXES, OFFICE_SUFFIXES, WORKBOOK_SUFFIXES, read_grids
@@ -20,7 +20,6 @@ from pbgraph.office._recognize import (
     Unrecognized,
     recognize,
 )
-from pbgraph.office._tables import OfficeTable
 from pbgraph.office._text import header_key
 from pbgraph.office.report import ImportReport, build_report
 from pbgraph.problem import Problem
@@ -103,8 +102,11 @@ def is_office_source(path: str | os.PathLike[str]) -> bool:
         workbook = load_workbook(path, read_only=True)
     except Exception:  # a damaged workbook is reported by the canonical reader
         return False
+    from pbgraph.io import NOT_RECORDED_SHEET
+
     try:
-        if all(_table_name(t) for t in workbook.sheetnames):
+        # a workbook pbgraph wrote may end with the note of what its source did not record
+        if all(_table_name(t) or t == NOT_RECORDED_SHEET for t in workbook.sheetnames):
             return False
         sheet = next((workbook[t] for t in workbook.sheetnames if _members_name(t)), None)
         first = next(sheet.iter_rows(max_row=1, values_only=True), ()) if sheet is not None else ()
@@ -307,6 +309,7 @@ def with_import_report(folder: Path, tables: dict[str, RawTable]) -> dict[str, R
     they do on the office files themselves.
     """
     import json
+    from dataclasses import replace
 
     report = next((folder / name for name in REPORT_FILES if (folder / name).is_file()), None)
     members = tables.get("members")
@@ -316,10 +319,5 @@ def with_import_report(folder: Path, tables: dict[str, RawTable]) -> dict[str, R
         keys = json.loads(report.read_text(encoding="utf-8")).get("not_recorded", [])
     except (OSError, ValueError, AttributeError):
         return tables
-    # no activity log is not a table not recorded: the analyses that read one tell it apart themselves
-    known = (set(TABLES) - {"activities"}) | {
-        f"liaisons:{kind}" for kind in ("member", "sector", "township", "contact")
-    }
-    marked = tuple(k for k in keys if isinstance(k, str) and k in known)
-    fields = {f: getattr(members, f) for f in ("name", "frame", "file", "sheet", "rows", "headers")}
-    return tables | {"members": OfficeTable(**fields, not_recorded=marked)}
+    marked = known_not_recorded(keys) if isinstance(keys, list) else ()
+    return tables | {"members": replace(members, not_recorded=marked)}
