@@ -201,7 +201,7 @@ def test_cli_export_file(fmt: str, tmp_path: Path) -> None:
     out = tmp_path / f"out.{fmt}"
     result = CliRunner().invoke(main, ["export", "data/sample", "--to", fmt, "-o", str(out)])
     assert result.exit_code == 0, result.output
-    assert result.stdout == f"已写入 {out}\n"
+    assert (result.stdout, result.stderr) == ("", f"已写入 {out}\n")
     assert out.stat().st_size > 0
 
 
@@ -210,7 +210,7 @@ def test_cli_export_csv_redacted(sample: Dataset, tmp_path: Path) -> None:
     args = ["export", "data/sample.xlsx", "--to", "csv", "--redact", "-o", str(out)]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
-    assert result.stdout == f"已写入 8 个文件到 {out}\n"
+    assert (result.stdout, result.stderr) == ("", f"已写入 8 个文件到 {out}\n")
     text = "".join(p.read_text(encoding="utf-8-sig") for p in out.glob("*.csv"))
     assert [name for name in person_names(sample) if name in text] == []
     assert load(out).equals(redact(load(ROOT / "data" / "sample.xlsx")))
@@ -221,7 +221,7 @@ def test_cli_export_english(tmp_path: Path) -> None:
     args = ["export", "data/sample", "--to", "xlsx", "--lang", "en", "-o", str(out)]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
-    assert result.stdout == f"wrote {out}\n"
+    assert (result.stdout, result.stderr) == ("", f"wrote {out}\n")
 
 
 def test_cli_export_refuses_to_overwrite_its_input(tmp_path: Path, sample: Dataset) -> None:

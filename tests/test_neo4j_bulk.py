@@ -200,10 +200,11 @@ def test_bulk_command(tmp_path: Path) -> None:
     runner = CliRunner()
     result = runner.invoke(neo4j_group, ["bulk", "data/sample", str(out), "--lang", "en"])
     assert result.exit_code == 0, result.output
-    assert (
-        "neo4j-admin database import full neo4j" in result.output
-        and "pbgraph neo4j query schema" in result.output
-    )
+    # the command asked for alone on stdout (`> import.sh`), what to do around it on stderr
+    assert result.stdout.startswith("neo4j-admin database import full neo4j ")
+    assert result.stdout.count("\n") == 1
+    assert f"to {out}. Stop Neo4j, then run:\n" in result.stderr
+    assert "pbgraph neo4j query schema" in result.stderr
     assert (out / "nodes_member.csv").is_file()
     # a non-empty folder is refused without --force, and left as it was
     (out / "mine.txt").write_text("keep", encoding="utf-8")

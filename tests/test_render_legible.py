@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from pbgraph import Dataset
+from pbgraph._texts.render import legend_words
 from pbgraph.render import build_view, write_view
 from tests.broken import load_ok
 from tests.browser import Chromium, screenshot, wait_ready
@@ -87,9 +88,13 @@ def test_each_party_of_the_legend_takes_one_line(
         root_id,
     )
     height = {label: h for label, _, h, _ in entries}
-    # the parties' entries (the liaisons', drawn as lines, have short forms of their own)
+    # the parties' entries (the liaisons', drawn as lines, have short forms of their own; so have the
+    # contacts, one line too)
     titles = {label: title for label, title, _, line in entries if title and not line}
+    contact, contact_full = legend_words("contact_node", lang)
+    assert titles.pop(contact) == contact_full
     one_line = height["CPC" if lang == "en" else "中共党员"]
+    assert height[contact] <= one_line + 0.5, (contact, height[contact], one_line)
     if lang == "en":
         # the sample's other parties (民盟 九三学社 农工党 台盟 民建 民进 民革 致公党): each long name in a
         # tooltip; Jiusan Society is short already

@@ -144,7 +144,7 @@ def test_the_counts_are_of_organizations_not_of_lane_titles(sample: Dataset, tmp
     out = tmp_path / "org.html"
     result = CliRunner().invoke(main, ["render", "org", str(SAMPLE), "-o", str(out)])
     assert result.exit_code == 0, result.output
-    assert result.stdout == f"已写入 {out}（{len(drawn)} 个节点）\n"
+    assert (result.stdout, result.stderr) == ("", f"已写入 {out}（{len(drawn)} 个节点）\n")
 
 
 @pytest.mark.browser

@@ -199,8 +199,8 @@ def test_cli_report(tmp_path: Path) -> None:
     out, xlsx = tmp_path / "report.html", tmp_path / "report.xlsx"
     result = CliRunner().invoke(main, ["report", "data/sample", "-o", str(out), "--xlsx", str(xlsx)])
     assert result.exit_code == 0, result.output
-    assert result.stdout == f"已写入 {out}\n"
-    assert result.stderr == f"已写入 {xlsx}\n"
+    # both on stderr, the workbook first (it is written first); nothing on stdout
+    assert (result.stdout, result.stderr) == ("", f"已写入 {xlsx}\n已写入 {out}\n")
     assert "完整列表见 Excel 导出（report.xlsx）" in out.read_text(encoding="utf-8")
     assert xlsx.stat().st_size > 0
 
@@ -210,7 +210,7 @@ def test_cli_report_redacted_english(sample: Dataset, tmp_path: Path) -> None:
     args = ["report", "data/sample.xlsx", "--redact", "--lang", "en", "--no-views", "-o", str(out)]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
-    assert result.stdout == f"wrote {out}\n"
+    assert (result.stdout, result.stderr) == ("", f"wrote {out}\n")
     page = out.read_text(encoding="utf-8")
     assert "Member A001" in page
     assert [name for name in person_names(sample) if name in page] == []

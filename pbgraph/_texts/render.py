@@ -170,6 +170,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "Contacts are not drawn: {contacts} contacts are counted on their members (see the details).",
     ),
     "by.group": ("汇总节点", "super-node"),
+    # a contact node in a legend, in other words than the 联系群众 (contact liaison) edges drawn to it
+    "contact_node": ("委员联系的群众", "contact: a person a member liaises with"),
     "own_gaps": ("本界别的缺口", "the sector's own gaps"),
     "lane": ("分组", "Lane"),
     "lane.office": ("机关线", "office line"),
@@ -220,6 +222,7 @@ LEGEND_SHORT: dict[str, tuple[str, str]] = {
     "org_box": ("组织（成员人数）", "organization (members)"),
     "lane.platforms": ("平台及其党组织", "platforms and party orgs"),
     "broken": ("中断的联系", "broken liaison"),
+    "contact_node": ("联系对象", "contact"),
 }
 """A view legend's short form of a text too long for one line of the legend beside its count (a 1280×720
 window), as `PARTY_EN_SHORT` is for the parties; the full wording stays in the entry's tooltip and the

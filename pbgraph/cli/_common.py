@@ -277,7 +277,7 @@ def progress(lang: str) -> Callable[[str], None] | None:
     """A progress line per file read, on a terminal only."""
     if not sys.stderr.isatty():
         return None
-    return lambda name: click.echo(say(CLI, "reading", lang, name=name), err=True)
+    return lambda name: status(say(CLI, "reading", lang, name=name))
 
 
 def problem_lines(problems: list[Problem], lang: str) -> list[str]:
@@ -359,8 +359,16 @@ def library_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def echo_wrote(path: Path, lang: str, *, err: bool = True) -> None:
-    click.echo(say(CLI, "wrote", lang, path=path), err=err)
+def status(line: str) -> None:
+    """A status line (what was written, a note, progress) on stderr, whatever the command: stdout carries only
+    the rows a command was asked to print, so that `-o FILE > log` or a pipe stays clean and `2>` catches
+    every message."""
+    click.echo(line, err=True)
+
+
+def echo_wrote(path: Path, lang: str, *, key: str = "wrote", **fields: object) -> None:
+    """已写入 PATH (text `key` of CLI, with `fields`): a status line, on stderr."""
+    status(say(CLI, key, lang, path=path, **fields))
 
 
 def asked(names: Sequence[str], *, by_committee: bool) -> tuple[str, ...]:
@@ -436,4 +444,4 @@ def _echo_notes(notes: Callable[[], Sequence[str]], fmt: str) -> None:
     table's are among its lines)."""
     if fmt != "table":
         for note in notes():
-            click.echo(note, err=True)
+            status(note)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from pbgraph._texts import CLI, say
-from pbgraph.cli._common import SubcommandGroup, lang_option
+from pbgraph.cli._common import SubcommandGroup, lang_option, status
 
 
 @click.group("cache", cls=SubcommandGroup)
@@ -56,4 +56,4 @@ def clear_command(lang: str) -> None:
     from pbgraph.cache import cache_dir, clear
 
     removed = clear()
-    click.echo(say(CLI, "cache_cleared", lang, folder=cache_dir(), n=removed))
+    status(say(CLI, "cache_cleared", lang, folder=cache_dir(), n=removed))

@@ -6,13 +6,14 @@ from pathlib import Path
 
 import click
 
-from pbgraph._texts import CLI, help_text, say
+from pbgraph._texts import help_text, say
 from pbgraph._texts.cli import USAGE
 from pbgraph.cli._common import (
     SUFFIX_FORMATS,
     as_of_dataset,
     cache_option,
     committee_id,
+    echo_wrote,
     format_for_output,
     lang_option,
     library_errors,
@@ -124,6 +125,6 @@ def export(
         min_contacts=min_contacts,
     )
     if to == "csv":
-        click.echo(say(CLI, "wrote_files", lang, n=len(written), path=output))
+        echo_wrote(output, lang, key="wrote_files", n=len(written))
     else:
-        click.echo(say(CLI, "wrote", lang, path=output))
+        echo_wrote(output, lang)

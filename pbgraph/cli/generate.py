@@ -7,8 +7,9 @@ from pathlib import Path
 
 import click
 
-from pbgraph._texts import CLI, help_text, say
+from pbgraph._texts import help_text
 from pbgraph.cli._common import (
+    echo_wrote,
     lang_option,
     library_errors,
 )
@@ -61,4 +62,4 @@ def generate(out: Path, scale: str, seed: int, contacts: bool, fmt: str, force: 
         progress=(lambda s: click.echo(s, err=True)) if sys.stderr.isatty() else None,
         lang=lang,
     )
-    click.echo(say(CLI, "wrote_files", lang, n=len(written), path=out))
+    echo_wrote(out, lang, key="wrote_files", n=len(written))

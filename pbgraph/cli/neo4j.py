@@ -19,7 +19,6 @@ import pandas as pd
 from pbgraph import neo4j as store
 from pbgraph._notes import findings_notes, unranked_notes
 from pbgraph._texts import help_text, say
-from pbgraph._texts.cli import CLI
 from pbgraph._texts.neo4j import NEO4J
 from pbgraph.analyses.activity import DEFAULT_MIN_MEETINGS
 from pbgraph.analyses.workload import DEFAULT_MAX_LOAD
@@ -27,10 +26,12 @@ from pbgraph.cli._common import (
     SubcommandGroup,
     asked,
     cache_option,
+    echo_wrote,
     lang_option,
     library_errors,
     load_or_exit,
     output_options,
+    status,
     write_tables,
 )
 from pbgraph.cli._connection import connection_options
@@ -159,9 +160,9 @@ def _push(
     counts = "，".join(f"{key} {value}" for key, value in summary.pushed.items())
     where = conn_settings.shown_uri
     if summary.deleted:
-        click.echo(say(NEO4J, "deleted", lang, n=summary.deleted))
+        status(say(NEO4J, "deleted", lang, n=summary.deleted))
     counts = counts if lang == "zh" else counts.replace("，", ", ")
-    click.echo(say(NEO4J, "pushed", lang, dataset=summary.dataset, where=where, counts=counts))
+    status(say(NEO4J, "pushed", lang, dataset=summary.dataset, where=where, counts=counts))
     stale = summary.stale_message(lang)
     for note in [*summary.left_out_messages(lang), *([stale] if stale else [])]:
         _warn(note, lang)
@@ -205,9 +206,10 @@ def bulk_command(path: str, out: Path, dataset: str | None, database: str, force
 def _bulk(ds: Any, out: Path, *, dataset: str, database: str, force: bool, lang: str) -> None:
     summary = store.write_bulk(ds, out, dataset=dataset, database=database, force=force)
     rows = sum(len(file.rows) for file in summary.files)
-    click.echo(say(NEO4J, "bulk_written", lang, files=len(summary.files), rows=rows, folder=summary.folder))
+    status(say(NEO4J, "bulk_written", lang, files=len(summary.files), rows=rows, folder=summary.folder))
+    # the command the user asked for, alone on stdout (`… > import.sh`); what to do around it, on stderr
     click.echo(summary.command)
-    click.echo(say(NEO4J, "bulk_then", lang))
+    status(say(NEO4J, "bulk_then", lang))
 
 
 @neo4j_group.command("pull")
@@ -243,7 +245,7 @@ def _pull(out: Path, dataset: str, conn_settings: store.Settings, lang: str) -> 
         written = [export_dataset_xlsx(ds, out, lang=lang)]
     else:
         written = export_csv(ds, out)
-    click.echo(say(CLI, "wrote_files", lang, n=len(written), path=out))
+    echo_wrote(out, lang, key="wrote_files", n=len(written))
 
 
 @neo4j_group.command("query")

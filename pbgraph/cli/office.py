@@ -11,7 +11,14 @@ from pbgraph._errors import DatasetError
 from pbgraph._texts import help_text, say
 from pbgraph._texts.cli import CLI, USAGE
 from pbgraph._texts.help import HELP
-from pbgraph.cli._common import exit_with_problems, lang_option, library_errors, problem_lines
+from pbgraph.cli._common import (
+    echo_wrote,
+    exit_with_problems,
+    lang_option,
+    library_errors,
+    problem_lines,
+    status,
+)
 
 
 @click.command("import")
@@ -69,7 +76,7 @@ def import_command(
     for line in problem_lines(result.dataset.warnings, lang):
         click.echo(line, err=True)
     ds = result.dataset
-    click.echo(say(CLI, "imported", lang, members=len(ds.members), liaisons=len(ds.liaisons), out=out))
+    status(say(CLI, "imported", lang, members=len(ds.members), liaisons=len(ds.liaisons), out=out))
     if len(ds.activities):
         from pbgraph._texts.office import ACTIVITY_LOGS, IMPORTED_ACTIVITIES
         from pbgraph.model import MEETING_KINDS
@@ -77,7 +84,7 @@ def import_command(
         meeting = ds.activities["kind"].isin([str(kind) for kind in MEETING_KINDS])
         logs = [key for key, present in (("liaison", ~meeting), ("meeting", meeting)) if present.any()]
         names = ("、" if lang == "zh" else " and ").join(ACTIVITY_LOGS[key][lang != "zh"] for key in logs)
-        click.echo(IMPORTED_ACTIVITIES[lang != "zh"].format(activities=len(ds.activities), logs=names))
+        status(IMPORTED_ACTIVITIES[lang != "zh"].format(activities=len(ds.activities), logs=names))
 
 
 @click.command("template")
@@ -115,4 +122,4 @@ def template_command(out: Path, force: bool, lang: str) -> None:
     if out.exists() and out.is_file() and not force:
         raise click.ClickException(say(CLI, "file_exists", lang, out=out))
     write_template(out, lang=lang)
-    click.echo(say(CLI, "wrote", lang, path=out), err=True)
+    echo_wrote(out, lang)

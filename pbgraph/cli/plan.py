@@ -13,13 +13,14 @@ import pandas as pd
 from pbgraph._diff_reading import diff_tables, other_people
 from pbgraph._notes import not_recorded_notes
 from pbgraph._texts import help_text, say
-from pbgraph._texts.cli import CLI, USAGE
+from pbgraph._texts.cli import USAGE
 from pbgraph._texts.tables import CELLS
 from pbgraph.cli._common import (
     as_of_dataset,
     as_of_option,
     cache_option,
     committee_id,
+    echo_wrote,
     library_errors,
     load_or_exit,
     match_option,
@@ -127,10 +128,10 @@ def plan(
         from pbgraph.render.views.changes import plan_view
 
         view = plan_view(ds, proposed, committee=committee, max_load=max_load, lang=lang)
-        _wrote(write_view(view, view_to), lang)
+        echo_wrote(write_view(view, view_to), lang)
     if apply_to is not None:
         _write_dataset(apply_plan(ds, proposed), apply_to)
-        click.echo(say(CLI, "plan_applied", lang, path=apply_to, n=len(proposed.liaisons)), err=True)
+        echo_wrote(apply_to, lang, key="plan_applied", n=len(proposed.liaisons))
 
 
 @click.command()
@@ -239,11 +240,7 @@ def _write_diff_view(old: Dataset, new: Dataset, found: Diff, target: Path, lang
     from pbgraph.render import write_view
     from pbgraph.render.views.changes import diff_view
 
-    _wrote(write_view(diff_view(old, new, found, lang=lang), target), lang)
-
-
-def _wrote(path: Path, lang: str) -> None:
-    click.echo(say(CLI, "wrote", lang, path=path), err=True)
+    echo_wrote(write_view(diff_view(old, new, found, lang=lang), target), lang)
 
 
 def _write_work_lists(
@@ -272,7 +269,7 @@ def _write_work_lists(
         groups[title] = rows.reset_index(drop=True)
     groups["unplaced"] = unplaced
     write_xlsx(groups, output, lang=lang, notes=notes)
-    click.echo(say(CLI, "wrote", lang, path=output), err=True)
+    echo_wrote(output, lang)
 
 
 def _check_folder(target: Path, source: Path, *, force: bool, lang: str) -> None:

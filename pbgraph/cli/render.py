@@ -13,6 +13,7 @@ from pbgraph.cli._common import (
     as_of_dataset,
     as_of_option,
     cache_option,
+    echo_wrote,
     lang_option,
     library_errors,
     load_or_exit,
@@ -132,6 +133,6 @@ def render(
     drawn = built.drawn_count()
     one = "_one" if drawn == 1 else ""
     if built.stands_for is None:
-        click.echo(say(CLI, f"wrote_view{one}", lang, path=output, n=drawn))
+        echo_wrote(output, lang, key=f"wrote_view{one}", n=drawn)
     else:
-        click.echo(say(CLI, f"wrote_view_folded{one}", lang, path=output, n=drawn, members=built.stands_for))
+        echo_wrote(output, lang, key=f"wrote_view_folded{one}", n=drawn, members=built.stands_for)

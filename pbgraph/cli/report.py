@@ -7,12 +7,13 @@ from typing import Any
 
 import click
 
-from pbgraph._texts import CLI, help_text, say
+from pbgraph._texts import help_text, say
 from pbgraph._texts.cli import USAGE
 from pbgraph.cli._common import (
     as_of_dataset,
     cache_option,
     committee_id,
+    echo_wrote,
     lang_option,
     library_errors,
     load_or_exit,
@@ -150,5 +151,5 @@ def report(
         **activity,
     )
     if xlsx is not None:
-        click.echo(say(CLI, "wrote", lang, path=xlsx), err=True)
-    click.echo(say(CLI, "wrote", lang, path=output))
+        echo_wrote(xlsx, lang)
+    echo_wrote(output, lang)

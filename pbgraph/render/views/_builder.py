@@ -372,8 +372,13 @@ class Builder:
             count = int((kinds == kind).sum())
             if count:
                 shape, color, _ = KIND_STYLE[kind]
-                label = NODE_KIND_ZH.get(kind, kind) if self.lang == "zh" else kind
-                items.append(LegendItem(str(label), color, shape, count))
+                # a contact is a person (DESIGN 2: 群众 (联系对象)), not the liaisons to it (联系群众)
+                label, full = (
+                    legend_words("contact_node", self.lang)
+                    if kind == "contact"
+                    else (str(NODE_KIND_ZH.get(kind, kind)) if self.lang == "zh" else kind, None)
+                )
+                items.append(LegendItem(label, color, shape, count, full=full))
         # the edges counted by their (tooltip, dashes, arrows, liaison, colour) in one pass
         states = Counter(zip(*(column(edges, name) for name in _LEGEND_FIELDS), strict=True))
         seen_kinds = {tip for (tip, dashes, arrows, _, _) in states if not dashes and arrows}
