@@ -114,8 +114,9 @@ def test_a_folded_reach_draws_its_source_as_unfolded() -> None:
     # the notice names it, a sentence apart from the folding's (English ran them together: "reached).More")
     notice = build_view(ds, "reach", "A1", node_limit=3, lang="en").notice or ""
     assert notice.startswith("Source: 党组甲 (not counted among the members reached). More than 3 nodes")
-    # A3's liaison to B1 joins the star to the super-node of B1's sector S2
-    view = build_view(ds, "reach", "A3", node_limit=2)
+    # A3's liaison to B1 joins the star to the super-node of B1's sector S2 (with a limit of 1: at 2, its
+    # two nodes but for contacts, A3 and B1, are drawn as they are, the contacts counted on their members)
+    view = build_view(ds, "reach", "A3", node_limit=1)
     drawn, edges = view.first_frame()
     assert {node.id for node in drawn} == {"A3", "agg:0:C1|S2"}
     assert [(edge.source, edge.target) for edge in edges] == [("A3", "agg:0:C1|S2")]

@@ -234,6 +234,25 @@ def test_reach_defaults_to_every_hop_like_the_analysis(sample: Dataset) -> None:
     assert radii == sorted(radii)
 
 
+def test_reach_above_the_limit_folds_contacts_before_members(sample: Dataset) -> None:
+    # a reach over the node limit only through its contacts draws every member it reaches, in rings, and
+    # counts the contacts on their members (as the network view), rather than folding members it could show
+    full = build_view(sample, "reach", "M0001")
+    contacts = [n.id for n in full.nodes if n.kind == "contact"]
+    others = {n.id for n in full.nodes if n.kind != "contact"}
+    assert contacts and len(others) > 1
+    view = build_view(sample, "reach", "M0001", node_limit=len(others))
+    assert {n.id for n in view.nodes} == others
+    assert not any(n.kind == "aggregate" for n in view.nodes)
+    # the same rings, but for those that held contacts only
+    assert view.rings and view.rings == full.rings[: len(view.rings)]
+    counted = f"{len(contacts)} 个联系群众计为其委员的“联系群众”数（见详情）。"
+    assert view.notice == f"节点超过 {len(others)} 个：{counted}"
+    # one node fewer than that, and the members fold into super-nodes
+    folded = build_view(sample, "reach", "M0001", node_limit=len(others) - 1)
+    assert any(n.kind == "aggregate" for n in folded.nodes)
+
+
 def test_drill_down_keeps_every_member_folded_under_nested_super_nodes(sample: Dataset) -> None:
     view = build_view(sample, "gaps", node_limit=100)
     by_id = {n.id: n for n in view.nodes}

@@ -26,6 +26,13 @@ def reach_view(b: Builder, target: str | None, depth: int) -> View:
     nodes = np.flatnonzero(hop >= 0)
     nodes = nodes[np.argsort(hop[nodes], kind="stable")]
     title = title_of(b, "reach", b.f.label(source))
+    notice = None
+    is_contact = b.f.kind_names[nodes] == "contact"
+    if len(nodes) > b.node_limit and len(nodes) - int(is_contact.sum()) <= b.node_limit:
+        # as the network view: contacts fold onto their members (a count in each one's details) before
+        # members fold into super-nodes
+        notice = t("contacts_folded", b.lang).format(limit=b.node_limit, contacts=int(is_contact.sum()))
+        nodes = nodes[~is_contact]
     if len(nodes) > b.node_limit:
         # folded, the source would count in its sector's super-node: the groups hold what it reaches only,
         # the source is drawn apart (as unfolded: a star, its own legend entry), and the notice names it
@@ -46,6 +53,7 @@ def reach_view(b: Builder, target: str | None, depth: int) -> View:
         extra_legend=legend,
         edge_types=("liaison", "in_sector", "in_group"),
         centre_apart=True,
+        notice=notice,
     )
 
 
