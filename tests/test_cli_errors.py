@@ -5,8 +5,10 @@ for any other, on stderr."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner, Result
 
@@ -91,9 +93,17 @@ def test_an_error_in_parsing_speaks_the_lang_asked(args: list[str], expected: st
         (["infoo"], "没有命令 'infoo'。", "No such command 'infoo'."),
         (
             ["info", "x", "--format", "xml"],
-            # what is wrong with the value stays click's words
-            "'--format' 的值无效：'xml' is not one of 'table', 'json', 'csv'.",
-            "Invalid value for '--format': 'xml' is not one of 'table', 'json', 'csv'.",
+            "'--format' 的值无效：'xml' 不在可选值中。可选：table、json、csv。",
+            "Invalid value for '--format': 'xml' is not one of the choices: table, json, csv.",
+        ),
+        (
+            ["analyze", "coverge", "x"],
+            "'ANALYSIS' 的值无效：'coverge' 不在可选值中。可选：all、coverage、unlinked、unorganized、"
+            "sectors、townships、platforms、reach、load、connectors、dormant、org_life。"
+            "是否要用 'coverage'？",
+            "Invalid value for 'ANALYSIS': 'coverge' is not one of the choices: all, coverage, unlinked,"
+            " unorganized, sectors, townships, platforms, reach, load, connectors, dormant, org_life."
+            " Did you mean 'coverage'?",
         ),
         (
             ["analyze", "coverage", "x", "--max-load", "-1"],
@@ -101,7 +111,7 @@ def test_an_error_in_parsing_speaks_the_lang_asked(args: list[str], expected: st
             "Invalid value for '--max-load': -1 is not in the range x>=0.",
         ),
     ],
-    ids=["unknown option", "unknown command", "bad choice", "out of range"],
+    ids=["unknown option", "unknown command", "bad choice", "near choice", "out of range"],
 )
 def test_click_s_common_messages(args: list[str], zh: str, en: str) -> None:
     chinese = run(*args)
@@ -114,12 +124,36 @@ def test_click_s_common_messages(args: list[str], zh: str, en: str) -> None:
 
 def test_a_long_chinese_usage_line_is_wrapped_at_its_width() -> None:
     # "用法：" takes six columns (click counts three): the lines after the first start under the first column
-    # of the arguments, and are no longer than in English
-    chinese = run("analyze").stderr.splitlines()
-    english = run("analyze", "--lang", "en").stderr.splitlines()
-    assert chinese[0].startswith("用法：pbgraph analyze [OPTIONS] {all|")
-    assert chinese[1] == " " * (6 + len("pbgraph analyze ")) + chinese[1].strip()
-    assert len(chinese[0]) + 3 <= len(english[0])
+    # of the arguments, and are no longer than in English (a 44-column terminal)
+    def usage(*args: str) -> list[str]:
+        return (
+            CliRunner().invoke(main, list(args), prog_name="pbgraph", terminal_width=44).stderr.splitlines()
+        )
+
+    chinese, english = usage("analyze"), usage("analyze", "--lang", "en")
+    assert chinese[:2] == [
+        "用法：pbgraph analyze [OPTIONS] ANALYSIS",
+        " " * (6 + len("pbgraph analyze ")) + "PATH",
+    ]
+    assert english[:2] == [
+        "Usage: pbgraph analyze [OPTIONS] ANALYSIS",
+        " " * len("Usage: pbgraph analyze ") + "PATH",
+    ]
+
+
+@pytest.mark.parametrize(("command", "metavar"), [("analyze", "ANALYSIS"), ("render", "VIEW")])
+def test_a_command_s_usage_names_its_choice_and_its_help_lists_them(command: str, metavar: str) -> None:
+    # the choices in the usage line ran past an 80-column line and were cut mid-word (tow↵nships): the usage
+    # names the argument, the help lists every choice
+    usage = run(command).stderr.splitlines()[0]
+    assert usage == f"用法：pbgraph {command} [OPTIONS] {metavar} " + (
+        "PATH" if command == "analyze" else "[ID] PATH"
+    )
+    found = main.get_command(click.Context(main), command)
+    assert found is not None
+    choices = next(p.type for p in found.params if p.name in ("name", "view")).choices
+    listed = run(command, "--help").stdout
+    assert all(re.search(rf"[ ,]{choice}[ ,\n]", listed) for choice in choices)
 
 
 def test_the_group_alone_still_shows_its_help() -> None:

@@ -281,6 +281,10 @@ CLICK: dict[str, tuple[str, str]] = {
     "missing_option": ("缺少选项 {hint}。", "Missing option {hint}."),
     "choose_from": ("可选：{choices}", " Choose from: {choices}"),
     "bad_value": ("{hint} 的值无效：{message}", "Invalid value for {hint}: {message}"),
+    "not_a_choice": (
+        "{value} 不在可选值中。可选：{choices}。",
+        "{value} is not one of the choices: {choices}.",
+    ),
     "no_such_option": ("没有选项 {name}。", "No such option {name}."),
     "no_such_command": ("没有命令 {name}。", "No such command {name}."),
     "needs_value": ("选项 {name} 需要一个值。", "Option {name} requires an argument."),

@@ -7,6 +7,7 @@ option) speaks it too."""
 from __future__ import annotations
 
 import atexit
+import difflib
 import os
 import re
 import sys
@@ -244,7 +245,7 @@ def _message(error: click.ClickException, lang: str) -> str:
         and not isinstance(error, click.MissingParameter)
         and _hint(error)
     ):
-        return say(CLICK, "bad_value", lang, hint=_hint(error), message=error.message)
+        return say(CLICK, "bad_value", lang, hint=_hint(error), message=_bad_value(error, lang))
     if isinstance(error, click.NoSuchOption):
         return _with_guesses(say(CLICK, "no_such_option", lang, name=repr(error.option_name)), error, lang)
     # click 8.4 and later tell an unknown command apart
@@ -258,6 +259,21 @@ def _message(error: click.ClickException, lang: str) -> str:
     if isinstance(error, click.UsageError) and extra:
         return say(CLICK, "extra_arguments", lang, args=extra.group(1))
     return error.format_message()
+
+
+def _bad_value(error: click.BadParameter, lang: str) -> str:
+    """What is wrong with a value: a choice not among the choices in our words, the choices listed and the
+    nearest named (`coverge` → coverage); any other as click says it."""
+    param = error.param
+    not_one = re.fullmatch(r"(?s)('.*') is not (?:one of )?.*", error.message)
+    if param is None or not isinstance(param.type, click.Choice) or not_one is None:
+        return error.message
+    text = say(CLICK, "not_a_choice", lang, value=not_one.group(1), choices=_choices(param.type, lang))
+    typed = not_one.group(1)[1:-1]
+    near = difflib.get_close_matches(typed, [str(c) for c in param.type.choices], n=3)
+    if near:
+        text += say(CLICK, "did_you_mean", lang, names=say(CLICK, "separator", lang).join(map(repr, near)))
+    return text
 
 
 def _command_context(ctx: click.Context) -> click.Context | None:

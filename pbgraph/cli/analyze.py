@@ -31,6 +31,8 @@ from pbgraph.cli._connection import backend_options
 @click.argument(
     "name",
     type=click.Choice(["all", *ANALYSES]),
+    # named in the help's list of analyses; the choices in the usage line ran past its width, cut mid-word
+    metavar="ANALYSIS",
 )
 @click.argument("path", type=click.Path())
 @click.option("--committee", help=help_text("committee"))
@@ -69,6 +71,8 @@ def analyze(
     period: --since/--until, by default the 12 months ending at the latest activity date.
 
     \b
+    分析 / analyses: all, coverage, unlinked, unorganized, sectors, townships, platforms, reach, load,
+      connectors, dormant, org_life
     例 / Example:
       pbgraph analyze coverage data/sample
       pbgraph analyze unlinked data/sample --format csv -o unlinked.csv

@@ -27,6 +27,8 @@ TARGET_VIEWS = ("sector", "township", "member", "committee", "reach")
 @click.argument(
     "view",
     type=click.Choice(["network", "org", "sector", "township", "member", "committee", "gaps", "reach"]),
+    # named in the help's list of views; the choices in the usage line ran past its width, cut mid-word
+    metavar="VIEW",
 )
 @click.argument("args", nargs=-1, required=True, metavar="[ID] PATH")
 @click.option(
