@@ -439,3 +439,32 @@ def test_the_gaps_view_counts_contacts_on_their_members(sample: Dataset) -> None
     assert member.tooltip["联系群众"] == str(busiest.iloc[0])
     network = build_view(sample, "network")
     assert sum(node.kind == "contact" for node in network.nodes) == len(sample.contacts)
+
+
+def test_a_large_diff_view_draws_what_changed_and_its_liaison_partners(sample: Dataset) -> None:
+    # above the node limit the whole network folds into super-nodes, and the member who left with the
+    # liaisons they broke were lost in them: the view draws the changes and whatever they liaise with
+    from pbgraph import whatif
+    from pbgraph.changes import without_members
+    from pbgraph.render.views.changes import diff_view
+
+    found = whatif(sample, ["M0007"])
+    assert len(found.liaisons)
+    # by hand from the liaison table: M0007 and the ends of the liaisons that changed, and the other end of
+    # every liaison touching one of them
+    seeds = {"M0007", *found.liaisons["source"], *found.liaisons["target"]}
+    touching = sample.liaisons[sample.liaisons["source"].isin(seeds) | sample.liaisons["target"].isin(seeds)]
+    expected = seeds | set(touching["source"]) | set(touching["target"])
+    after = without_members(sample, ["M0007"])
+    view = diff_view(sample, after, found, node_limit=len(expected))
+    assert {node.id for node in view.nodes} == expected
+    total = len(diff_view(sample, after, found).nodes)
+    assert total > len(expected)
+    assert view.notice == (
+        f"超过 {len(expected)} 个节点：只画出有变化的委员和联系，及与其有联系的节点（{len(expected)} 个，"
+        f"共 {total} 个）。"
+    )
+    assert [node.highlight for node in view.nodes if node.id == "M0007"] == ["退出的委员"]
+    # more than the limit even so: the whole network, folded
+    folded = diff_view(sample, after, found, node_limit=len(expected) - 1)
+    assert any(node.kind == "aggregate" for node in folded.nodes) and "只画出" not in (folded.notice or "")

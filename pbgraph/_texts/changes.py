@@ -21,6 +21,11 @@ CHANGES: dict[str, tuple[str, str]] = {
     "joined": ("新增委员", "member joined"),
     "left": ("退出的委员", "member left"),
     "titled": ("{title}：{scope}", "{title}: {scope}"),
+    "changes_only": (
+        "超过 {limit} 个节点：只画出有变化的委员和联系，及与其有联系的节点（{shown} 个，共 {total} 个）。",
+        "More than {limit} nodes: only the members and liaisons that changed are drawn, with what they liaise"
+        " with ({shown} of {total} nodes).",
+    ),
     "noted": ("{text}（{note}）", "{text} ({note})"),
 }
 """Keys of the views' legend are the change codes (`added`, `removed`, `broken`, `joined`, `left`)."""

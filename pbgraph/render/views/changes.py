@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 
 from pbgraph._texts import say
@@ -14,7 +15,7 @@ from pbgraph._texts.changes import CHANGES
 from pbgraph._texts.render import legend_words
 from pbgraph.render._model import LegendItem, View, ViewEdge
 from pbgraph.render.views._builder import Builder
-from pbgraph.render.views.network import gap_kinds, network_view, scope_name
+from pbgraph.render.views.network import gap_kinds, neighbourhood, network_view, scope_name
 
 if TYPE_CHECKING:
     from pbgraph.changes import Diff
@@ -96,7 +97,10 @@ def diff_view(
         ].itertuples(index=False)
     }
     title = say(CHANGES, "titled", lang, title=_word("diff_title", lang), scope=scope_name(new, committee))
-    view = network_view(b, title, b.in_scope())
+    nodes, notice = _around_changes(b, found, changed, lang)
+    view = network_view(b, title, nodes)
+    if notice is not None:
+        view = dataclasses.replace(view, notice=notice)
     # members who joined or left stand out like gaps do, with what happened to them
     view = dataclasses.replace(
         view,
@@ -111,6 +115,24 @@ def diff_view(
         for change, source, target in found.liaisons[["change", "source", "target"]].itertuples(index=False)
     }
     return _marked(view, marks, lang)
+
+
+def _around_changes(
+    b: Builder, found: Diff, changed: dict[str, str], lang: str
+) -> tuple[np.ndarray, str | None]:
+    """The nodes a diff view draws, and its notice: all in scope; above the node limit, the members who
+    joined or left, the ends of the liaisons that changed and their liaison partners, when they are under the
+    limit (members folded into super-nodes hid the few that changed)."""
+    scope = b.in_scope()
+    if len(scope) <= b.node_limit:
+        return scope, None
+    ends = found.liaisons[["source", "target"]].to_numpy(dtype=object).ravel()
+    seeds = b.ix.lookup(pd.Series([*changed, *ends], dtype=object))
+    seeds = seeds[seeds >= 0]
+    near = np.intersect1d(neighbourhood(b, seeds, 1, liaisons_only=True), scope)
+    if not len(seeds) or len(near) > b.node_limit:
+        return scope, None
+    return near, say(CHANGES, "changes_only", lang, limit=b.node_limit, shown=len(near), total=len(scope))
 
 
 def _union(old: Dataset, new: Dataset, found: Diff) -> Dataset:
