@@ -32,6 +32,7 @@ from pbgraph._texts.report import DEFINITIONS, SECTIONS, TEXT
 from pbgraph._texts.tables import (
     CELLS,
     COLUMN_LABELS,
+    MASKED,
     PSEUDONYMS,
     REDACTED_DATASET_NAME,
     TABLE_TITLES,
@@ -55,6 +56,7 @@ CATALOGS: dict[str, dict[str, tuple[str, str]]] = {
     "cells": CELLS,
     "pseudonyms": PSEUDONYMS,
     "redacted": {"dataset_name": REDACTED_DATASET_NAME},
+    "masked": MASKED,
     "report": TEXT,
     "sections": SECTIONS,
     "definitions": DEFINITIONS,
