@@ -35,6 +35,7 @@ from pbgraph._texts.tables import (
     MASKED,
     PSEUDONYMS,
     REDACTED_DATASET_NAME,
+    REDACTED_NOTE,
     TABLE_TITLES,
     VALUE_LABELS,
 )
@@ -55,7 +56,7 @@ CATALOGS: dict[str, dict[str, tuple[str, str]]] = {
     "titles": TABLE_TITLES,
     "cells": CELLS,
     "pseudonyms": PSEUDONYMS,
-    "redacted": {"dataset_name": REDACTED_DATASET_NAME},
+    "redacted": {"dataset_name": REDACTED_DATASET_NAME, "note": REDACTED_NOTE},
     "masked": MASKED,
     "report": TEXT,
     "sections": SECTIONS,
