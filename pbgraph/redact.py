@@ -3,10 +3,13 @@
 - Member and contact names become pseudonyms (委员A017, 群众B0042), and so do their ids (A017, B0042): every
   table that refers to them follows. The numbers are a permutation drawn from the data itself, so they do not
   follow the original ids or the table order, and the same data always gives the same pseudonyms.
-- Wherever a name occurs inside other text (an organization named after its member, a note, a role, a
-  warning) it is replaced, also when written with spaces inside (张 三), full-width forms or spaces, or as the
-  given name alone (三丰 for 张三丰, when at least two characters long).
+- Wherever a name occurs inside other text (an organization named after its member, a role, a warning) it
+  is replaced, also when written with spaces inside (张 三), full-width forms or spaces, or as the given name
+  alone (三丰 for 张三丰, when at least two characters long).
 - Enterprise names become 企业E…, also inside organization names (宏达集团党支部 → 企业E003党支部).
+- Notes (of liaisons and activities) are withheld: each one that is not empty becomes 〔已隐去〕. Addresses,
+  initials, nicknames and relatives hide in notes in forms no list of names or pattern catches; an empty note
+  stays empty. A warning that quotes a note quotes 〔已隐去〕 too.
 - The dataset's own name (its folder or file name, which may hold a name) becomes 数据集.
 
 Redacting a redacted dataset gives it back unchanged.
@@ -24,7 +27,7 @@ import numpy as np
 import pandas as pd
 
 from pbgraph._texts import pick
-from pbgraph._texts.tables import PSEUDONYMS, REDACTED_DATASET_NAME
+from pbgraph._texts.tables import PSEUDONYMS, REDACTED_DATASET_NAME, REDACTED_NOTE
 from pbgraph.dataset import Dataset
 from pbgraph.model import MULTI_VALUE_SEPARATOR
 
@@ -275,7 +278,9 @@ def redact(ds: Dataset, *, lang: str = "zh") -> Dataset:
     liaisons = ds.liaisons.copy()
     for column in ("source", "target"):
         liaisons[column] = _mapped(liaisons[column], person_id)
-    liaisons["note"] = scrub.column(liaisons["note"])
+    withheld = pick(REDACTED_NOTE, lang)
+    notes = {*ds.liaisons["note"].tolist(), *ds.activities["note"].tolist()} - {""}
+    liaisons["note"] = _withheld(liaisons["note"], withheld)
     activities = ds.activities.copy()
     activities["members"] = pd.Series(
         [
@@ -288,7 +293,7 @@ def redact(ds: Dataset, *, lang: str = "zh") -> Dataset:
         dtype=activities["members"].dtype,
     )
     activities["target"] = _mapped(activities["target"], person_id)
-    activities["note"] = scrub.column(activities["note"])
+    activities["note"] = _withheld(activities["note"], withheld)
     # where a warning lies names no one either: the workbook is the dataset (its file name, 数据集), a
     # sheet or file may be named after a person
     warnings = [
@@ -296,7 +301,7 @@ def redact(ds: Dataset, *, lang: str = "zh") -> Dataset:
             p,
             file=scrub(p.file) if p.file else p.file,
             sheet=scrub(p.sheet) if p.sheet else p.sheet,
-            value=scrub(p.value) if p.value else p.value,
+            value=withheld if p.value in notes else scrub(p.value) if p.value else p.value,
             value_words=(scrub(p.value_words[0]), scrub(p.value_words[1])) if p.value_words else None,
             params={k: scrub(v) if isinstance(v, str) else v for k, v in p.params.items()},
         )
@@ -318,6 +323,12 @@ def redact(ds: Dataset, *, lang: str = "zh") -> Dataset:
     )
     safe.derived("redacted", lambda _: True)
     return safe
+
+
+def _withheld(notes: pd.Series, word: str) -> pd.Series:
+    """Every note that is not empty as `word`: what a note says is not shared."""
+    written = (notes.astype("str") != "").to_numpy(dtype=bool)
+    return pd.Series(np.where(written, word, ""), index=notes.index, dtype=notes.dtype)
 
 
 def _mapped(values: pd.Series, mapping: dict[str, str]) -> pd.Series:

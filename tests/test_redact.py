@@ -208,3 +208,27 @@ def test_a_redacted_report_of_a_workbook_names_neither_the_workbook_nor_a_sheet(
     assert result.exit_code == 0, result.output
     text = out.read_text(encoding="utf-8")
     assert [s for s in ("青山县政协委员名单", "张三丰", "三丰") if s in text] == []
+
+
+def test_redacted_notes_are_withheld_whatever_they_hold(tmp_path: Path) -> None:
+    # DESIGN 5: nothing that identifies a person survives; an address, initials or a relative are in no
+    # list of names, so a note that is not empty becomes 〔已隐去〕 (an empty one stays empty)
+    folder = hostile(tmp_path)
+    liaisons = pd.read_csv(folder / "liaisons.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    liaisons.iloc[1, 4] = "与QYQ同志的爱人交流,地址:东关街道幸福路3号"
+    # a control character: the warning quotes the note as read
+    liaisons.iloc[2, 4] = "住在西河镇\x01红旗路8号"
+    liaisons.to_csv(folder / "liaisons.csv", index=False, encoding="utf-8-sig")
+    ds = load(folder)
+    assert any(p.code == "control_characters" and "红旗路" in (p.value or "") for p in ds.warnings)
+    safe = redact(ds)
+    written = ds.liaisons["note"] != ""
+    assert set(safe.liaisons.loc[written, "note"]) == {"〔已隐去〕"}
+    assert set(safe.liaisons.loc[~written, "note"]) == {""}
+    assert set(redact(ds, lang="en").liaisons.loc[written, "note"]) == {"[withheld]"}
+    assert [p.value for p in safe.warnings if p.code == "control_characters"] == ["〔已隐去〕"]
+    out = tmp_path / "csv"
+    result = CliRunner().invoke(main, ["export", str(folder), "--redact", "--to", "csv", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    text = "".join(path.read_text(encoding="utf-8-sig") for path in out.iterdir())
+    assert [s for s in ("QYQ", "幸福路", "红旗路") if s in text] == []

@@ -32,8 +32,10 @@ from pbgraph._texts.report import DEFINITIONS, SECTIONS, TEXT
 from pbgraph._texts.tables import (
     CELLS,
     COLUMN_LABELS,
+    MASKED,
     PSEUDONYMS,
     REDACTED_DATASET_NAME,
+    REDACTED_NOTE,
     TABLE_TITLES,
     VALUE_LABELS,
 )
@@ -54,7 +56,8 @@ CATALOGS: dict[str, dict[str, tuple[str, str]]] = {
     "titles": TABLE_TITLES,
     "cells": CELLS,
     "pseudonyms": PSEUDONYMS,
-    "redacted": {"dataset_name": REDACTED_DATASET_NAME},
+    "redacted": {"dataset_name": REDACTED_DATASET_NAME, "note": REDACTED_NOTE},
+    "masked": MASKED,
     "report": TEXT,
     "sections": SECTIONS,
     "definitions": DEFINITIONS,

@@ -36,7 +36,10 @@ HELP: dict[str, tuple[str, str]] = {
     ),
     "export_output": ("输出文件（csv 为文件夹）；默认 out/数据集名.格式", "output file (csv: folder)."),
     "export_committee": ("xlsx：只导出这个政协", "xlsx: only this committee."),
-    "export_redact": ("姓名脱敏", "replace every person's name by a pseudonym."),
+    "export_redact": (
+        "姓名脱敏，备注隐去",
+        "replace every person's name by a pseudonym, withhold notes.",
+    ),
     "export_contacts": ("graphml/gexf/json：包含联系群众", "include contacts in the graph."),
     "export_force": ("csv：替换不为空的输出文件夹", "csv: replace an output folder that is not empty."),
     "scale": ("规模", "scale of the committee system."),
@@ -108,8 +111,8 @@ HELP: dict[str, tuple[str, str]] = {
     "report_output": ("报告文件", "the HTML file to write."),
     "report_committee": ("只报告这个政协（编号或名称）", "only this committee (id or name)."),
     "report_redact": (
-        "姓名脱敏（委员A017 等代号），用于对外提供",
-        "replace every person's name by a pseudonym.",
+        "姓名脱敏（委员A017 等代号），备注隐去，用于对外提供",
+        "replace every person's name by a pseudonym, withhold notes.",
     ),
     "xlsx": ("同时导出完整表格到这个 Excel 文件", "also write every table to this workbook."),
     "max_rows": ("每个表格最多显示的行数", "rows shown per table."),

@@ -6,6 +6,7 @@ Each entry is `code: (zh, en)`; the texts are `str.format` templates over the pr
 from __future__ import annotations
 
 from pbgraph._texts.office import OFFICE_MESSAGES
+from pbgraph._texts.tables import MASKED
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # files
@@ -226,6 +227,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "含有不可见的控制字符（如 NUL），已删除，读作“{value}”。请在原文件中检查此单元格。",
         "Holds invisible control characters (such as NUL); they were removed, read as '{value}'. "
         "Check this cell in the file.",
+    ),
+    "personal_numbers_masked": (
+        "文字中有电话号码或身份证号（本列共 {phones} 个电话号码、{id_numbers} 个身份证号），读取时已替换为"
+        f"“{MASKED['phone'][0]}”“{MASKED['id_number'][0]}”，不会出现在任何输出中。"
+        "请勿在备注、内容等文字中记录此类信息。",
+        "The text holds phone or ID numbers ({phones} phone numbers, {id_numbers} ID numbers in this "
+        "column): replaced at load by a placeholder, they reach no output. Do not write such numbers in "
+        "notes.",
     ),
     "several_first_conveners": (
         "界别联组“{value}”有不止一位第一召集人。请确认只保留一位第一召集人，其他人改为“召集人”。",

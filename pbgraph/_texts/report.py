@@ -56,8 +56,9 @@ TEXT: dict[str, tuple[str, str]] = {
     # a table the dataset does not give, by its name (not_recorded_name): not 0 (DESIGN 3)
     "count_unrecorded": ("{name} 未提供", "{name} not recorded"),
     "redacted": (
-        "已脱敏：委员和联系群众的姓名均以代号（如 委员A017）代替，可对外提供。",
-        "Redacted: every member's and contact's name is replaced by a pseudonym (e.g. Member A017).",
+        "已脱敏：委员和联系群众的姓名均以代号（如 委员A017）代替，备注已隐去，可对外提供。",
+        "Redacted: every member's and contact's name is replaced by a pseudonym (e.g. Member A017), and "
+        "notes are withheld.",
     ),
     "kpi_org": ("党的组织覆盖率", "Organization coverage"),
     "kpi_org_sub": (

@@ -171,6 +171,15 @@ PSEUDONYMS: dict[str, tuple[str, str]] = {
 """What `--redact` calls people and enterprises, before their number (委员A001, Member A001)."""
 REDACTED_DATASET_NAME: tuple[str, str] = ("数据集", "dataset")
 """What `--redact` calls the dataset (its folder or file name may hold a person's name)."""
+REDACTED_NOTE: tuple[str, str] = ("〔已隐去〕", "[withheld]")
+"""What `--redact` writes for a note that is not empty (names, addresses and numbers hide in notes in forms
+no pattern catches)."""
+MASKED: dict[str, tuple[str, str]] = {
+    "phone": ("〔电话已删除〕", "[phone removed]"),
+    "id_number": ("〔身份证号已删除〕", "[ID number removed]"),
+}
+"""What a phone or ID number in free text is replaced by at load (`pbgraph._personal_numbers`): the data is
+Chinese and a dataset is read once for every language, so the Chinese words are written in the data."""
 
 
 # plan, diff and whatif (DESIGN 4.1)

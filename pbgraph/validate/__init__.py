@@ -16,6 +16,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from pbgraph._errors import DatasetError
+from pbgraph._personal_numbers import masked_problem
 from pbgraph.graph import arrow_strings, index_of
 from pbgraph.model import TABLES, OrgKind
 from pbgraph.problem import Problem
@@ -133,7 +134,8 @@ def build_dataset(
 
     validator = Validator(dict(raw), problems)
     validator.run(settled=settled)
-    found = validator.problems
+    # a cell a problem quotes as read may hold a phone or ID number the tables no longer hold
+    found = [masked_problem(p) for p in validator.problems]
     if any(p.is_error for p in found):
         raise DatasetError(found)
     tables = {name: validator.raw[name].frame.reset_index(drop=True) for name in TABLES}

@@ -13,6 +13,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from pbgraph._arrays import chains_end
+from pbgraph._personal_numbers import FREE_TEXT_COLUMNS, mask_column
 from pbgraph._threads import started
 from pbgraph._write import CONTROL_CHARACTERS
 from pbgraph.model import (
@@ -335,6 +336,26 @@ class Validator(ActivityChecks, LiaisonChecks):
                         severity="warning",
                     )
 
+    def personal_numbers(self) -> None:
+        """Warning, and the numbers masked: phone and ID numbers written in free text (a note, a role) are
+        replaced by a placeholder word (DESIGN 3.1: they never reach any output). The warning counts them per
+        column and lists the rows, never the numbers."""
+        for name, columns in FREE_TEXT_COLUMNS.items():
+            raw = self.raw[name]
+            for column in columns:
+                masked, rows, counts = mask_column(raw.frame[column])
+                if rows.any():
+                    raw.frame[column] = masked
+                    self.report(
+                        raw,
+                        "personal_numbers_masked",
+                        rows,
+                        column=column,
+                        values=np.full(len(rows), None, dtype=object),
+                        severity="warning",
+                        params={"phones": counts["phone"], "id_numbers": counts["id_number"]},
+                    )
+
     def fold_party_group(self) -> None:
         """The one party-group flag (DESIGN 3): `party_group` true, OR a 党组 role in `roles`, OR a membership
         in an organization of kind party_group. Folded here, so every check and analysis reads one flag."""
@@ -381,6 +402,7 @@ class Validator(ActivityChecks, LiaisonChecks):
         """Every step in order; `settled` told the tables of `SETTLED_EARLY` once no step changes them."""
         self.structure()
         self.control_characters()
+        self.personal_numbers()
         self.required_cells()
         # on threads beside the other enumerations: the activities' member lists split, kinds, dates checked
         members = text_column(self.raw["activities"].frame["members"])
