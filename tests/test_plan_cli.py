@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -361,6 +362,29 @@ def test_report_compare_adds_the_changes_section(tmp_path: Path) -> None:
     assert "10 条联系新增" in html and "覆盖率前后" in html
     refused = run("report", planned, "--compare", FIXTURE, "--redact", "-o", page)
     assert refused.exit_code == 2 and "--redact" in refused.output
+
+
+def test_report_compare_says_on_the_cover_how_each_rate_moved(tmp_path: Path) -> None:
+    # the cover's two rates, each with the earlier state's beside it: the fixture's work coverage is 4 of 10
+    # non-party members (40.0%), its organization coverage 0 of 5 CPC members, which the plan leaves as it is
+    planned = tmp_path / "planned"
+    assert run("plan", FIXTURE, "--apply", planned, "-o", tmp_path / "p.txt").exit_code == 0
+    after = coverage(load(planned)).iloc[-1]
+    assert after["work_rate"] > 0.4 and after["organization_rate"] == 0
+    points = f"{after['work_rate'] * 100 - 40:.1f}"
+    for lang, org, work in [
+        ("zh", "与上次比较：0.0%，持平", f"与上次比较：40.0%，上升 {points} 个百分点"),
+        ("en", "Last time: 0.0%, unchanged", f"Last time: 40.0%, up {points} points"),
+    ]:
+        page = tmp_path / f"report-{lang}.html"
+        result = run("report", planned, "--compare", FIXTURE, "--no-views", "--lang", lang, "-o", page)
+        assert result.exit_code == 0, result.output
+        cover = page.read_text(encoding="utf-8").split('class="rp-toc"')[0]
+        assert re.findall(r'<div class="rp-kpi-sub">((?:与上次|Last time)[^<]*)</div>', cover) == [org, work]
+    # without --compare, no such line
+    alone = tmp_path / "alone.html"
+    assert run("report", planned, "--no-views", "-o", alone).exit_code == 0
+    assert "与上次比较：" not in alone.read_text(encoding="utf-8").split('class="rp-toc"')[0]
 
 
 def test_report_compare_puts_the_changes_in_its_workbook_too(tmp_path: Path) -> None:

@@ -82,6 +82,11 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "kpi_work_gap": ("尚未联系 <b>{n}</b> 人", "<b>{n}</b> not liaised"),
     "kpi_work_gap_unrecorded": ("尚未联系：未提供", "not liaised: not recorded"),
+    # with --compare, under each rate: the earlier state's, and the change in points of the rates as shown
+    "kpi_before": ("与上次比较：{before}{change}", "Last time: {before}{change}"),
+    "kpi_up": ("，上升 {points} 个百分点", ", up {points} points"),
+    "kpi_down": ("，下降 {points} 个百分点", ", down {points} points"),
+    "kpi_same": ("，持平", ", unchanged"),
     "toc": ("目录", "Contents"),
     "none": ("（无）", "(none)"),
     "more_rows": (

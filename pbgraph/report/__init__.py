@@ -146,13 +146,18 @@ def _cover(ctx: Context, redacted: bool) -> str:
     meta_html = "".join(f"<div><dt>{esc(k)}</dt><dd>{esc(v)}</dd></div>" for k, v in meta)
     head = headline(ctx)
 
-    def kpi(label: str, rate: Any, sub: str, gap: str, anchor: str) -> str:
+    def kpi(label: str, rate: Any, sub: str, gap: str, anchor: str, key: str) -> str:
         value = tabular.format_rate(rate)
         na = " rp-na" if value == tabular.NA else ""
+        before = (
+            f'<div class="rp-kpi-sub">{esc(_since_before(ctx.before[key], rate, lang))}</div>'
+            if ctx.before is not None
+            else ""
+        )
         return (
             f'<div class="rp-kpi"><div class="rp-kpi-label">{esc(label)}</div>'
             f'<div class="rp-kpi-value{na}">{esc(value)}</div><div class="rp-kpi-sub">{esc(sub)}</div>'
-            f'<div class="rp-kpi-gap"><a href="#{anchor}">{gap}</a></div></div>'
+            f'{before}<div class="rp-kpi-gap"><a href="#{anchor}">{gap}</a></div></div>'
         )
 
     def counted(key: str, total: Any, done: Any, gap: Any, needs: tuple[str, ...]) -> tuple[str, str]:
@@ -174,9 +179,9 @@ def _cover(ctx: Context, redacted: bool) -> str:
         head["unlinked"],
         LIAISED_NEEDS,
     )
-    kpis = kpi(tr("kpi_org", lang), head["organization_rate"], org_sub, org_gap, "unorganized") + kpi(
-        tr("kpi_work", lang), head["work_rate"], work_sub, work_gap, "unlinked"
-    )
+    kpis = kpi(
+        tr("kpi_org", lang), head["organization_rate"], org_sub, org_gap, "unorganized", "organization_rate"
+    ) + kpi(tr("kpi_work", lang), head["work_rate"], work_sub, work_gap, "unlinked", "work_rate")
     tiles = "".join(
         f'<li><a href="#{section}"><span class="rp-gap-n{" rp-bad" if head[column] else ""}">'
         f"{_count(head[column])}</span>"
@@ -341,6 +346,7 @@ def build_report(
         from pbgraph.changes import diff
 
         changes = diff(compare, ds, match=compare_match, max_load=max_load)
+        ctx.before = _rates_before(changes, committee)
     if workbook is not None:
         _write_workbook(ds, found, workbook, lang=lang, compare=compare, changes=changes, match=compare_match)
     sections = body_sections(ctx, Views(ctx))
@@ -357,6 +363,23 @@ def build_report(
         "BODY": body,
     }
     return _fill(_template(), values)
+
+
+def _rates_before(changes: Diff, committee: str | None) -> dict[str, Any]:
+    """The earlier state's two rates, of `committee` or overall (the last row of the diff's rates)."""
+    rates = changes.rates
+    row = rates[rates["committee"] == committee].iloc[0] if committee else rates.iloc[-1]
+    return {key: row[f"{key}_before"] for key in ("organization_rate", "work_rate")}
+
+
+def _since_before(before: Any, now: Any, lang: str) -> str:
+    """与上次比较：95.8%，下降 6.2 个百分点: the change between the rates as the cover shows them."""
+    shown = tabular.format_rate(before)
+    if shown == tabular.NA or tabular.format_rate(now) == tabular.NA:
+        return tr("kpi_before", lang, before=shown, change="")
+    points = round(float(now) * 100, 1) - round(float(before) * 100, 1)
+    key = "kpi_same" if abs(points) < 0.05 else "kpi_up" if points > 0 else "kpi_down"
+    return tr("kpi_before", lang, before=shown, change=tr(key, lang, points=f"{abs(points):.1f}"))
 
 
 def _write_workbook(

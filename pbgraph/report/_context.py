@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -87,6 +87,8 @@ class Context:
     min_meetings: int = DEFAULT_MIN_MEETINGS
     as_of: str | None = None
     """The date the network was taken as of (`--as-of`), said on the cover; None for the network as given."""
+    before: dict[str, Any] | None = None
+    """With `--compare`: the earlier state's rates (`organization_rate`, `work_rate`), said on the cover."""
 
     @property
     def several(self) -> bool:
