@@ -15,7 +15,7 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-FORMAT = 5
+FORMAT = 6
 """The layout of an entry's files: part of the key, and written in the entry, where a reader checks it."""
 HASH_WHOLE = 4 << 20
 HASH_SAMPLE = 256 << 10

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from pbgraph._texts import say
+from pbgraph._texts import pick, say
 from pbgraph._texts.cli import CLI
+from pbgraph._texts.tables import CELLS
 from pbgraph.format import party_name
 
 if TYPE_CHECKING:
@@ -17,6 +18,29 @@ if TYPE_CHECKING:
 
     from pbgraph.changes import Diff
     from pbgraph.dataset import Dataset
+
+
+def matched_by(before: Dataset, after: Dataset, match: str, lang: str) -> tuple[str, list[str]]:
+    """How the members of `before` and `after` are matched, and the notes that say so before the changes.
+
+    `match` is "id", "name" or "auto": by id when both datasets record their ids (an 编号 column), else by
+    name, with a note that says so (ids pbgraph assigned follow the rows, DESIGN 3.1: the same id may be
+    another person). Matched by id, the note that ids name other people, if they do (:func:`other_people`).
+
+    Examples
+    --------
+    >>> from pbgraph import load
+    >>> ds = load("tests/fixtures/plan")
+    >>> matched_by(ds, ds, "auto", "en")
+    ('id', [])
+    """
+    if match == "auto":
+        assigned = [ds.name for ds in (before, after) if "members" in ds.assigned_ids]
+        if assigned:
+            names = pick(CELLS["names_separator"], lang).join(assigned)
+            return "name", [say(CLI, "matched_by_name", lang, datasets=names)]
+        match = "id"
+    return match, other_people(before, after, lang) if match == "id" else []
 
 
 def other_people(before: Dataset, after: Dataset, lang: str) -> list[str]:

@@ -9,9 +9,12 @@ from typing import TYPE_CHECKING
 from pbgraph._texts import pick, say
 from pbgraph._texts.cli import CLI
 from pbgraph._texts.import_report import NOT_RECORDED
+from pbgraph._texts.tables import CELLS
 from pbgraph.model import TABLES, LiaisonKind
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from pbgraph.analyses.backend import Findings
 
 
@@ -92,5 +95,26 @@ def in_table_order(keys: Iterable[str]) -> list[str]:
 
 def not_recorded_note(keys: list[str], lang: str) -> str:
     """The note that results depending on the tables `keys` are n/a or left out."""
-    names = say(NOT_RECORDED, "separator", lang).join(not_recorded_name(k, lang) for k in keys)
-    return say(NOT_RECORDED, "note", lang, names=names)
+    return say(NOT_RECORDED, "note", lang, names=not_recorded_names(keys, lang))
+
+
+def not_recorded_names(keys: Iterable[str], lang: str) -> str:
+    """Not-recorded tables (or liaison kinds) as users call them, in one run of words.
+
+    Examples
+    --------
+    >>> not_recorded_names(["organizations", "liaisons:township"], "en")
+    'organizations, township liaisons (联系镇街)'
+    """
+    return say(NOT_RECORDED, "separator", lang).join(not_recorded_name(k, lang) for k in keys)
+
+
+def unrecorded_rows(frame: pd.DataFrame, lang: str) -> str:
+    """What a table without rows says in place of them: (none), or, when a table it needs is not recorded
+    (DESIGN 3), which one: a reader takes "none" for "no gaps" (the analysis could not look)."""
+    missing = frame.attrs.get("not_recorded")
+    if not missing:
+        return pick(CELLS["none"], lang)
+    # none found in what was recorded, and what was not
+    key = "partly_recorded_rows" if frame.attrs.get("partly_recorded") else "not_recorded_rows"
+    return pick(CELLS[key], lang).format(names=not_recorded_names(missing, lang))

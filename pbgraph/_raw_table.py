@@ -38,6 +38,9 @@ class RawTable:
         What the source says it did not give (`organizations`, `liaisons:sector` …), for
         `Dataset.not_recorded`: office files that lack a sheet, or the note a dataset written by pbgraph
         carries (:func:`known_not_recorded`).
+    ids_assigned
+        Whether pbgraph assigned the ids (office files without an 编号 column, or the folder `pbgraph import`
+        wrote from them), for `Dataset.assigned_ids`.
     """
 
     name: str
@@ -47,6 +50,7 @@ class RawTable:
     rows: np.ndarray
     headers: dict[str, str] = field(default_factory=dict)
     not_recorded: tuple[str, ...] = ()
+    ids_assigned: bool = False
 
     def problem(
         self,

@@ -240,6 +240,7 @@ def write_entry(
                 "name": ds.name,
                 "warnings": warnings,
                 "not_recorded": sorted(ds.not_recorded),
+                "assigned_ids": sorted(ds.assigned_ids),
             },
             ensure_ascii=False,
         )
@@ -429,6 +430,7 @@ def read_entry(entry: Path) -> Dataset | None:
             name=meta["name"],
             warnings=[Problem(**record) for record in meta["warnings"]],
             not_recorded=frozenset(meta["not_recorded"]),
+            assigned_ids=frozenset(meta["assigned_ids"]),
         )
         derived = {}
         paths = {key: entry / _DERIVED.format(key) for key in PERSISTED}

@@ -55,6 +55,10 @@ class Dataset:
     not_recorded: frozenset[str] = frozenset()
     """Tables the source did not give (`organizations` …; `liaisons:<kind>` for one kind of liaison list):
     analyses that need them say so instead of reporting every entity as a gap (DESIGN 3)."""
+    assigned_ids: frozenset[str] = frozenset()
+    """Node tables whose ids pbgraph assigned (a roster without an id column, DESIGN 3.1): they follow the
+    rows' content, so a row added or removed renumbers others, and the same id in another dataset may be
+    another person (a comparison matches such members by name)."""
 
     @property
     def tables(self) -> dict[str, pd.DataFrame]:

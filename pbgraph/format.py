@@ -22,6 +22,7 @@ import pyarrow.compute as pc
 from pbgraph._json_writer import Chunk as Chunk
 from pbgraph._json_writer import json_chunks as json_chunks
 from pbgraph._json_writer import json_document
+from pbgraph._notes import unrecorded_rows
 from pbgraph._table_writers import date_positions
 from pbgraph._texts import pick
 from pbgraph._texts.tables import (
@@ -189,7 +190,7 @@ def text_table(frame: pd.DataFrame, lang: str = "zh", *, limit: int | None = Non
     lines = [line(headers), "  ".join("-" * w for w in widths)]
     lines += [line(r) for r in rows]
     if not rows:
-        lines.append(pick(CELLS["none"], lang))
+        lines.append(unrecorded_rows(frame, lang))
     if limit is not None and len(frame) > limit:
         more = len(frame) - limit
         lines.append(pick(CELLS["more_rows"], lang).format(n=more))
@@ -313,6 +314,15 @@ def write_xlsx(
     why: not recorded, sampled, the period) on a last sheet of their own, so that the file says it too."""
     from pbgraph.io import write_xlsx_tables
 
+    # a sheet of headers alone reads as "none": the notes say which tables it could not be told without
+    notes = [
+        *notes,
+        *(
+            f"{table_title(name, lang)}{pick(CELLS['title_colon'], lang)}{unrecorded_rows(frame, lang)}"
+            for name, frame in tables.items()
+            if frame.empty and frame.attrs.get("not_recorded")
+        ),
+    ]
     if notes:
         tables = {**tables, "notes": pd.DataFrame({"note": list(notes)})}
     titles = sheet_names(tables, lang)

@@ -46,6 +46,7 @@ def assert_same(cached: Dataset, fresh: Dataset) -> None:
     assert cached.name == fresh.name
     assert cached.warnings == fresh.warnings
     assert cached.not_recorded == fresh.not_recorded
+    assert cached.assigned_ids == fresh.assigned_ids
     for name in TABLES:
         pd.testing.assert_frame_equal(getattr(cached, name), getattr(fresh, name), check_exact=True)
     assert cached.equals(fresh)
@@ -57,7 +58,13 @@ def entries(folder: Path) -> list[str]:
 
 def test_every_dataset_field_is_kept() -> None:
     # a field added to Dataset must be written to the cache too, or a cached dataset would lose it
-    assert {f.name for f in dataclasses.fields(Dataset)} == {*TABLES, "name", "warnings", "not_recorded"}
+    assert {f.name for f in dataclasses.fields(Dataset)} == {
+        *TABLES,
+        "name",
+        "warnings",
+        "not_recorded",
+        "assigned_ids",
+    }
 
 
 def test_second_load_comes_from_the_cache_and_equals_the_files(cache_folder: Path, tmp_path: Path) -> None:
@@ -210,6 +217,8 @@ def test_an_office_roster_keeps_what_it_did_not_record(cache_folder: Path, tmp_p
     workbook.save(path)
     fresh = pbgraph.load(path, cache=False)
     assert "organizations" in fresh.not_recorded
+    # no 编号 column: pbgraph assigned the ids (a comparison matches these members by name)
+    assert "members" in fresh.assigned_ids
     assert read_files(path) != [] and read_files(path) == []
     assert_same(pbgraph.load(path), fresh)
 

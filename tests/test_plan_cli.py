@@ -215,15 +215,17 @@ def test_diff_names_the_parties_in_english_as_every_table_does(tmp_path: Path) -
 
 def test_diff_by_id_says_when_an_id_names_someone_else(tmp_path: Path) -> None:
     # N4 乙四 left and a newcomer 丙九 got the id N4 (as ids pbgraph assigns to a roster without 编号 do when
-    # a row goes): matched by id, 乙四 would "become" 丙九 — the note says so and points to --match name
+    # a row goes): matched by id, 乙四 would "become" 丙九 — the note says so, before the tables, and points
+    # to --match name
     renumbered = tmp_path / "renumbered"
     shutil.copytree(FIXTURE, renumbered)
     members = (renumbered / "members.csv").read_text(encoding="utf-8").replace("N4,乙四,", "N4,丙九,")
     (renumbered / "members.csv").write_text(members, encoding="utf-8")
     result = run("diff", FIXTURE, renumbered)
     assert result.exit_code == 0
-    assert "注：1 个编号在两个数据集中是不同的人（如 N4：乙四 → 丙九）" in result.stdout
-    assert "--match name" in result.stdout
+    first = result.output.splitlines()[0]
+    assert first.startswith("注：1 个编号在两个数据集中是不同的人（如 N4：乙四 → 丙九）")
+    assert "--match name" in first and first in result.stderr
     english = run("diff", FIXTURE, renumbered, "--format", "json", "--lang", "en")
     assert (
         "Note: 1 id(s) stand for different people in the two datasets (e.g. N4: 乙四 → 丙九)"
@@ -479,15 +481,15 @@ def test_diff_by_name_says_whose_ids_each_row_gives(tmp_path: Path) -> None:
 
 
 def test_report_compare_of_rosters_without_ids_notes_them_and_matches_by_name(tmp_path: Path) -> None:
-    # a roster without 编号 with 吴国强 removed: by id, the report paired other people (田志刚 "changed" from
-    # 民盟 to 民建, printed as codes) and said nothing; it now says so, and --match name finds the departure
+    # a roster without 编号 with 吴国强 removed: by id (--match id), the report pairs other people (田志刚
+    # "changed" from 民盟 to 民建) and says so; by name (the default for such rosters) it finds the departure
     members = [("何丽华", "中共党员"), ("吴国强", "民盟盟员"), ("田志刚", "民建会员"), ("孙红", "无党派人士")]
     old = _office_book(tmp_path / "old.xlsx", members, [("何丽华", "吴国强、田志刚、孙红")])
     new = _office_book(
         tmp_path / "new.xlsx", [m for m in members if m[0] != "吴国强"], [("何丽华", "田志刚、孙红")]
     )
     page = tmp_path / "report.html"
-    assert run("report", new, "--compare", old, "--no-views", "-o", page).exit_code == 0
+    assert run("report", new, "--compare", old, "--match", "id", "--no-views", "-o", page).exit_code == 0
     html = page.read_text(encoding="utf-8")
     assert "个编号在两个数据集中是不同的人" in html and "--match name" in html
     assert ">CDL<" not in html and ">CNDCA<" not in html  # a party change in words, as `diff` gives it

@@ -130,6 +130,9 @@ def test_the_defaults_the_readme_states_are_the_commands_defaults() -> None:
     assert default("render", "--node-limit") == 3000
     assert default("report", "--node-limit") == 1500
     assert default("report", "--max-rows") == 50
+    # members of two datasets matched "(`--match` default auto)": by id when both record ids, else by name
+    assert "(`--match` default auto)" in README and "(`--match`, default auto)" in README
+    assert default("diff", "--match") == default("report", "--match") == "auto"
 
 
 def test_the_readme_python_snippets_run(tmp_path: Path) -> None:

@@ -75,6 +75,12 @@ CLI: dict[str, tuple[str, str]] = {
         " Where pbgraph assigned the ids (a roster without an 编号 column), a row added or removed renumbers"
         " others: add --match name to match members by name.",
     ),
+    "matched_by_name": (
+        "注：{datasets} 的名单没有“编号”列（编号由 pbgraph 按内容分配，增删一行就会改变别人的编号），"
+        "所以按姓名对应两个数据集的委员；要按编号对应请加 --match id。",
+        "Note: no 编号 (id) column in the roster of {datasets} (pbgraph assigned the ids, and a row added or"
+        " removed renumbers others), so members are matched by name; add --match id to match them by id.",
+    ),
     # import, template, plan
     "import_target_is_source": (
         "输出文件夹“{out}”是要读取的文件，或包含、位于要读取的文件夹中（--force 也不会替换输入）。"

@@ -89,7 +89,11 @@ HELP: dict[str, tuple[str, str]] = {
         "xlsx：每个政协一个工作表，或每名联系人一个",
         "xlsx: a sheet per committee or per liaison source.",
     ),
-    "match": ("按编号或按姓名对应委员（姓名重复时再按界别）", "match members by id or by name."),
+    "match": (
+        "按编号或按姓名对应委员（姓名重复时再按界别）；auto：两个名单都有“编号”列时按编号，否则按姓名",
+        "match members by id or by name; auto: by id when both rosters have an 编号 (id) column, else by"
+        " name.",
+    ),
     "remove": (
         "离开的委员编号或姓名（可多次给出，或用逗号分隔）",
         "member id(s) or name(s) leaving; repeat or separate by commas.",

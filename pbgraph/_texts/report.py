@@ -95,6 +95,12 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "more_where": ("（{file}）", " ({file})"),
     "more_where_cli": ("（pbgraph export 数据集 --to xlsx）", " (pbgraph export DATASET --to xlsx)"),
+    "more_where_compare": (
+        "（pbgraph report 新数据集 --compare 旧数据集 --xlsx 报告.xlsx，"
+        "或 pbgraph diff 旧数据集 新数据集 --format xlsx -o 变化.xlsx）",
+        " (pbgraph report NEW --compare OLD --xlsx report.xlsx, or pbgraph diff OLD NEW --format xlsx"
+        " -o changes.xlsx)",
+    ),
     "top_rows": ("按{by}排序，显示前 {n} 行。", "Sorted by {by}; the first {n} rows are shown."),
     "view_caption": (
         "交互图：可拖动、缩放，悬停查看详情，可搜索和筛选。",

@@ -147,6 +147,10 @@ CELLS: dict[str, tuple[str, str]] = {
     "yes": ("是", "yes"),
     "no": ("否", "no"),
     "none": ("（无）", "(none)"),
+    # in place of the rows of a table whose analysis needs a table the dataset does not record (DESIGN 3)
+    "not_recorded_rows": ("（未提供：{names}）", "(not recorded: {names})"),
+    "partly_recorded_rows": ("（无；未提供：{names}）", "(none; not recorded: {names})"),
+    "title_colon": ("：", ": "),
     "more_rows": ("…… 另有 {n} 行", "... {n} more rows"),
     "overall": ("全部", "(all)"),
     "code_named": ("{name}（{code}）", "{name} ({code})"),

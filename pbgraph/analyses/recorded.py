@@ -108,8 +108,9 @@ def as_recorded(table: str, rows: pd.DataFrame, not_recorded: Collection[str]) -
     """The rows of an analysis table (a table name of the registry) computed over what the dataset records,
     as the dataset that does not record `not_recorded` can tell them: n/a in the counts it cannot know, no
     rows in a table whose every row would be a gap it cannot see, no gap of a kind it cannot see; the tables
-    not recorded noted on the rows (`attrs["not_recorded"]`). Unchanged when every table it needs is
-    recorded.
+    not recorded noted on the rows (`attrs["not_recorded"]`), and `attrs["partly_recorded"]` when it could
+    look at some of the tables it needs (without rows, it found nothing there). Unchanged when every table it
+    needs is recorded.
 
     Examples
     --------
@@ -129,7 +130,11 @@ def as_recorded(table: str, rows: pd.DataFrame, not_recorded: Collection[str]) -
         rows = rows[~rows["gap"].isin(untold)].reset_index(drop=True)
     elif table in LISTS_NOBODY:
         rows = rows.iloc[:0]
-    return noted(rows, missing)
+    rows = noted(rows, missing)
+    if table not in LISTS_NOBODY and len(missing) < len(NEEDS[table]):
+        # it looked at what was recorded: without rows, it found nothing there (not only could not look)
+        rows.attrs["partly_recorded"] = True
+    return rows
 
 
 def tables_not_recorded(tables: Mapping[str, pd.DataFrame]) -> list[str]:

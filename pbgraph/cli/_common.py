@@ -112,11 +112,12 @@ def _date_given(ctx: click.Context, param: click.Parameter, value: str | None) -
 
 
 def match_option(func: F) -> F:
-    """--match: members of two datasets compared by id or by name (`diff`, `report --compare`)."""
+    """--match: members of two datasets compared by id or by name (`diff`, `report --compare`); by default
+    ("auto") by id when both record their ids, else by name (:func:`pbgraph._diff_reading.matched_by`)."""
     return click.option(
         "--match",
-        type=click.Choice(["id", "name"]),
-        default="id",
+        type=click.Choice(["auto", "id", "name"]),
+        default="auto",
         show_default=True,
         help=help_text("match"),
     )(func)
@@ -384,6 +385,7 @@ def write_tables(
     lang: str,
     output: Path | None,
     notes: Sequence[str] | Callable[[], Sequence[str]] = (),
+    notes_first: bool = False,
 ) -> None:
     """Write named tables in the chosen format, to the screen or a file, through the one table writer
     (:mod:`pbgraph.format`): `analyze`, `info`, `validate` and `neo4j query` all print with it.
@@ -391,11 +393,19 @@ def write_tables(
     `tables` may come as they are computed, as (name, table) pairs: JSON to a file is written as each comes
     (the file lands whole or not at all), any other output takes them all first. `notes` are lines for the
     reader after the rows (on the terminal when the rows are machine-readable), or what gives them once the
-    tables are written (e.g. what the analyses that computed them noted)."""
+    tables are written (e.g. what the analyses that computed them noted). With `notes_first`, the notes go
+    to the terminal before anything is written (how a diff matched its members: read before its rows), and
+    a workbook keeps them too."""
     from pbgraph._write import atomic_open
 
     def noted() -> Sequence[str]:
         return notes() if callable(notes) else notes
+
+    if notes_first:
+        for note in noted():
+            click.echo(note, err=True)
+    # what the terminal gets once the tables are written
+    later: Callable[[], Sequence[str]] = (lambda: ()) if notes_first else noted
 
     if fmt == "json":
         # as the pieces it was built in (hundreds of MB at national scale: never joined into one text); to a
@@ -409,15 +419,15 @@ def write_tables(
             if output is None:
                 raise click.UsageError(say(USAGE, "xlsx_needs_output", lang))
             write_xlsx(whole, output, lang=lang, notes=noted())
-            _echo_notes(noted, fmt)
+            _echo_notes(later, fmt)
             echo_wrote(output, lang)
             return
         text = tables_text(whole, fmt=fmt, lang=lang)
         if fmt == "table":
-            text += "".join(note + "\n" for note in noted())
+            text += "".join(note + "\n" for note in later())
         if output is None:
             click.echo(text, nl=False)
-            _echo_notes(noted, fmt)
+            _echo_notes(later, fmt)
             return
         chunks = [(("\ufeff" if fmt == "csv" else "") + text).encode()]
     if output is None:
@@ -430,12 +440,12 @@ def write_tables(
             # the reader stopped early (`| head`), as it may: nothing more to write, nothing to report
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             return
-        _echo_notes(noted, fmt)
+        _echo_notes(later, fmt)
         return
     with atomic_open(output, "wb", seeks=False) as handle:
         for chunk in chunks:
             handle.write(chunk)
-    _echo_notes(noted, fmt)
+    _echo_notes(later, fmt)
     echo_wrote(output, lang)
 
 

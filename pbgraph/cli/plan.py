@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 import pandas as pd
 
-from pbgraph._diff_reading import diff_tables, other_people
+from pbgraph._diff_reading import diff_tables, matched_by
 from pbgraph._notes import not_recorded_notes
 from pbgraph._texts import help_text, say
 from pbgraph._texts.cli import USAGE
@@ -158,15 +158,21 @@ def diff(
     \b
     例 / Example:
       pbgraph diff data/2023 data/2024
-      pbgraph diff old.xlsx new.xlsx --match name --format xlsx -o out/diff.xlsx
+      pbgraph diff 委员名单2023.xlsx 委员名单2024.xlsx --format xlsx -o out/diff.xlsx
+      pbgraph diff data/2023 data/2024 --match name
     """
     from pbgraph.changes import diff as compare
 
-    if view_to is not None and match != "id":
+    if view_to is not None and match == "name":
         raise click.UsageError(say(USAGE, "view_needs_id", lang))
     before, after = load_or_exit(old, lang), load_or_exit(new, lang)
+    # by default by id when both record their ids, else by name; said before the tables
+    match, notes = matched_by(before, after, match, lang)
+    if view_to is not None and match != "id":
+        for note in notes:
+            click.echo(note, err=True)
+        raise click.UsageError(say(USAGE, "view_needs_id", lang))
     found = compare(before, after, match=match, max_load=max_load)
-    notes = other_people(before, after, lang) if match == "id" else []
     _write_diff(found, fmt=fmt, lang=lang, output=output, named_by=(after, before), notes=notes, match=match)
     if view_to is not None:
         _write_diff_view(before, after, found, view_to, lang)
@@ -233,7 +239,7 @@ def _write_diff(
     match: str = "id",
 ) -> None:
     named = diff_tables(found, named_by, lang, match=match, words=fmt != "json")
-    write_tables(named, fmt=fmt, lang=lang, output=output, notes=notes)
+    write_tables(named, fmt=fmt, lang=lang, output=output, notes=notes, notes_first=True)
 
 
 def _write_diff_view(old: Dataset, new: Dataset, found: Diff, target: Path, lang: str) -> None:

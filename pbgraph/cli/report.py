@@ -110,7 +110,7 @@ def report(
       pbgraph report data/sample -o report.html --xlsx report.xlsx
       pbgraph report data/system --redact --lang en -o report-en.html
       pbgraph report data/2024 --compare data/2023 -o report.html
-      pbgraph report 委员名单2024.xlsx --compare 委员名单2023.xlsx --match name -o report.html
+      pbgraph report 委员名单2024.xlsx --compare 委员名单2023.xlsx -o report.html
       pbgraph report data/sample --as-of 2024-12-31 --since 2024-01-01 -o report-2024.html
     """
     from pbgraph._malloc import keep_freed_memory
@@ -129,6 +129,12 @@ def report(
         "min_contacts": min_contacts,
     }
     earlier = load_or_exit(compare_with, lang) if compare_with is not None else None
+    if earlier is not None:
+        from pbgraph._diff_reading import matched_by
+
+        # how the comparison matches its members, said first (the report's section says it too)
+        for note in matched_by(earlier, ds, match, lang)[1]:
+            click.echo(note, err=True)
     if redact:
         ds = redact_dataset(ds, lang=lang)
     # redacting is idempotent: the report redacts again only to say so on its cover

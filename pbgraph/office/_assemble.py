@@ -433,4 +433,5 @@ class Assembler:
             source_headers=[self.sheet_headers.get(where, {}) for where in sources],
             labels=self.labels,
             not_recorded=tuple(k for k in self.report.not_recorded if k.partition(":")[0] == name),
+            ids_assigned=self.report.ids.get(name) == "assigned",
         )

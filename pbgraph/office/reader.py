@@ -302,11 +302,13 @@ NOT_RECORDED_FILE = REPORT_FILES[-1]
 
 
 def with_import_report(folder: Path, tables: dict[str, RawTable]) -> dict[str, RawTable]:
-    """The tables of a folder `pbgraph import` wrote, knowing what its office files did not record.
+    """The tables of a folder `pbgraph import` wrote, knowing what its office files did not record and
+    which ids pbgraph assigned.
 
     The canonical tables cannot say that a table (or one kind of liaison list) was not given rather than
-    empty; the import report beside them does, so the analyses on the imported folder say "未提供" just as
-    they do on the office files themselves.
+    empty, nor that their ids were assigned rather than kept by the office; the import report beside them
+    does, so the analyses on the imported folder say "未提供", and a comparison matches its members by name,
+    just as on the office files themselves.
     """
     import json
     from dataclasses import replace
@@ -316,8 +318,11 @@ def with_import_report(folder: Path, tables: dict[str, RawTable]) -> dict[str, R
     if report is None or members is None:
         return tables
     try:
-        keys = json.loads(report.read_text(encoding="utf-8")).get("not_recorded", [])
+        said = json.loads(report.read_text(encoding="utf-8"))
+        keys, ids = said.get("not_recorded", []), said.get("tables", {})
+        assigned = {name for name, table in ids.items() if table.get("ids") == "assigned"}
     except (OSError, ValueError, AttributeError):
         return tables
     marked = known_not_recorded(keys) if isinstance(keys, list) else ()
-    return tables | {"members": replace(members, not_recorded=marked)}
+    tables = tables | {"members": replace(members, not_recorded=marked)}
+    return tables | {name: replace(tables[name], ids_assigned=True) for name in assigned & tables.keys()}

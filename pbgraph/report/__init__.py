@@ -46,6 +46,8 @@ from pbgraph.report._tables import table_html
 from pbgraph.report._views import Views
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from pbgraph.analyses.backend import Findings
     from pbgraph.changes import Diff
     from pbgraph.dataset import Dataset
@@ -238,7 +240,7 @@ def build_report(
     excel_name: str | None = None,
     workbook: str | os.PathLike[str] | None = None,
     compare: Dataset | None = None,
-    compare_match: str = "id",
+    compare_match: str = "auto",
     since: str | None = None,
     until: str | None = None,
     min_meetings: int = DEFAULT_MIN_MEETINGS,
@@ -274,7 +276,8 @@ def build_report(
         An earlier state of the dataset: adds a last section on what changed since (:func:`pbgraph.diff`).
     compare_match
         How its members are matched, as :func:`pbgraph.diff` does: "id" (the section then notes ids that
-        name other people in the two datasets, as ids assigned to a roster without 编号 do), or "name".
+        name other people in the two datasets, as ids assigned to a roster without 编号 do), "name", or
+        "auto" (default): by id when both datasets record their ids, else by name, and the section says so.
     since, until, min_meetings, min_contacts
         The period of the activity analyses and their thresholds, as for :func:`pbgraph.analyses.run`.
     as_of
@@ -341,19 +344,24 @@ def build_report(
 
         tables = {name: frame for result in found.results.values() for name, frame in result.tables.items()}
         keep_gap_kinds(ds, tables, committee=committee, max_load=max_load)
-    changes = None
+    changes: Diff | None = None
+    notes: list[str] = []
     if compare is not None:
+        from pbgraph._diff_reading import matched_by
         from pbgraph.changes import diff
 
+        compare_match, notes = matched_by(compare, ds, compare_match, lang)
         changes = diff(compare, ds, match=compare_match, max_load=max_load)
         ctx.before = _rates_before(changes, committee)
     if workbook is not None:
-        _write_workbook(ds, found, workbook, lang=lang, compare=compare, changes=changes, match=compare_match)
+        _write_workbook(
+            ds, found, workbook, lang=lang, compare=compare, changes=changes, match=compare_match, notes=notes
+        )
     sections = body_sections(ctx, Views(ctx))
     if compare is not None and changes is not None:
         from pbgraph.report._changes import changes_section
 
-        sections.append(changes_section(ctx, compare, changes, len(sections) + 1, match=compare_match))
+        sections.append(changes_section(ctx, compare, changes, len(sections) + 1, notes=notes))
     scope = _scope_name(ctx)
     body = _cover(ctx, redact) + _toc(ctx, sections) + "".join(html_ for _, html_ in sections) + _footer(ctx)
     values = {
@@ -391,16 +399,17 @@ def _write_workbook(
     compare: Dataset | None,
     changes: Diff | None,
     match: str,
+    notes: Sequence[str],
 ) -> None:
-    """The report's workbook: the analyses' tables, then the comparison's, as `export --to xlsx` and `pbgraph
-    diff --format xlsx` write them (names beside ids, the same notes)."""
-    from pbgraph._diff_reading import diff_tables, other_people
+    """The report's workbook: the analyses' tables, then the comparison's (members matched by `match`, as
+    `notes` say), as `export --to xlsx` and `pbgraph diff --format xlsx` write them (names beside ids, the
+    same notes)."""
+    from pbgraph._diff_reading import diff_tables
     from pbgraph.export import findings_xlsx
 
-    more, notes = {}, []
+    more = {}
     if compare is not None and changes is not None:
         more = diff_tables(changes, (ds, compare), lang, match=match)
-        notes = other_people(compare, ds, lang) if match == "id" else []
     findings_xlsx(ds, found, path, lang=lang, more=more, notes=notes)
 
 

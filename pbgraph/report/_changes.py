@@ -16,21 +16,22 @@ from pbgraph.report._context import esc
 from pbgraph.report._tables import table_html
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from pbgraph.changes import Diff
     from pbgraph.dataset import Dataset
     from pbgraph.report._context import Context
 
 
 def changes_section(
-    ctx: Context, old: Dataset, found: Diff, number: int, *, match: str = "id"
+    ctx: Context, old: Dataset, found: Diff, number: int, *, notes: Sequence[str] = ()
 ) -> tuple[str, str]:
-    """(section key, html) of `found`, the comparison of `old` with the report's dataset, members matched by
-    `match` ("id" or "name"); by id, a note when ids name other people in the two (as `pbgraph diff`
-    says)."""
-    from pbgraph._diff_reading import other_people, readable_parties
+    """(section key, html) of `found`, the comparison of `old` with the report's dataset, with the `notes`
+    on how its members were matched (:func:`pbgraph._diff_reading.matched_by`: by name, as ids pbgraph
+    assigned cannot be compared; by id, when ids name other people in the two), as `pbgraph diff` says."""
+    from pbgraph._diff_reading import readable_parties
 
     lang = ctx.lang
-    notes = other_people(old, ctx.ds, lang) if match == "id" else []
     counts = {(r["table"], r["change"]): int(r["count"]) for r in found.summary.to_dict("records")}
     finding = say(
         CHANGES,
@@ -49,7 +50,7 @@ def changes_section(
         ("liaison_changes", found.liaisons),
     ):
         body += f"<h3>{esc(table_title(name, lang))}</h3>"
-        body += table_html(frame, ctx)
+        body += table_html(frame, ctx, more_from="more_where_compare")
     html = (
         f'<section class="rp-section" id="changes"><h2><span class="rp-num">{number}</span>'
         f"{esc(tr('changes', lang, SECTIONS))}</h2>"

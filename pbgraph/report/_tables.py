@@ -57,8 +57,17 @@ def _bar(value: Any) -> str:
     return f'<span class="rp-bar{low}" aria-hidden="true"><span style="width: {width:.1f}%"></span></span>'
 
 
-def table_html(frame: pd.DataFrame, ctx: Context, *, bars: bool = False, flags: Sequence[str] = ()) -> str:
-    """A sortable HTML table of at most `ctx.max_rows` rows, then how many more there are.
+def table_html(
+    frame: pd.DataFrame,
+    ctx: Context,
+    *,
+    bars: bool = False,
+    flags: Sequence[str] = (),
+    more_from: str = "more_where_cli",
+) -> str:
+    """A sortable HTML table of at most `ctx.max_rows` rows, then how many more there are and where they are
+    (the report's workbook, else the command `more_from` names: the analyses' export, or for the comparison's
+    tables the report's workbook or the diff's).
 
     Rates get a small inline bar when `bars`; boolean columns named in `flags` show "是" in red.
     """
@@ -111,7 +120,7 @@ def table_html(frame: pd.DataFrame, ctx: Context, *, bars: bool = False, flags: 
         f"<tbody>{''.join(rows)}</tbody></table></div>"
     )
     if len(frame) > ctx.max_rows:
-        where = tr("more_where", lang, file=ctx.excel_name) if ctx.excel_name else tr("more_where_cli", lang)
+        where = tr("more_where", lang, file=ctx.excel_name) if ctx.excel_name else tr(more_from, lang)
         out += (
             f'<p class="rp-more">{esc(tr("more_rows", lang, n=len(frame) - ctx.max_rows, where=where))}</p>'
         )

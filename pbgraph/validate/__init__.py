@@ -146,7 +146,8 @@ def build_dataset(
     # office files (pbgraph.office) say which tables they did not give; a canonical dataset, by their absence
     not_recorded = frozenset(k for r in raw.values() for k in getattr(r, "not_recorded", ()))
     not_recorded |= validator.not_recorded
-    ds = Dataset(**tables, name=name, warnings=found, not_recorded=not_recorded)
+    assigned = frozenset(table for table, r in raw.items() if r.ids_assigned)
+    ds = Dataset(**tables, name=name, warnings=found, not_recorded=not_recorded, assigned_ids=assigned)
     ds.seed_derived(validator.derived)
     # the registry numbers rows exactly as the node index does: hand over the resolved reference columns
     index_of(ds).seed(
