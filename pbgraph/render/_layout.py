@@ -287,17 +287,17 @@ def apart(
     `label_boxes`) meets another's, `pad` apart: names at their natural size (`LABEL_FONT`, as vis draws
     them), or with `opening` at the zoom at which the page opens (it draws every name itself, at least
     `LABEL_PX` on the screen, so that when the drawing is too wide for the window, names grow on the canvas
-    and the boxes are measured again, with a tenth to spare). A drawing too big for that (its names would need
-    more than twice their natural size) keeps the natural size: the page leaves out what would overlap until
-    you zoom in. `widths` are the names' widths at `LABEL_FONT`. Deterministic; for views of up to
-    `OWN_LABELS_UP_TO` nodes (pairs found with a k-d tree)."""
+    and the boxes are measured again, with a tenth to spare). A drawing too big for that (its names would
+    need more than four times their natural size), or that does not settle in six rounds, keeps the natural
+    size: the page leaves out what would overlap until you zoom in. `widths` are the names' widths at
+    `LABEL_FONT`. Deterministic; for views of up to `OWN_LABELS_UP_TO` nodes (pairs found with a k-d tree)."""
     natural = _relaxed(np.array(xy, dtype=float), size, widths, LABEL_FONT, pad)
     xy, font = natural, LABEL_FONT
     for _ in range(6 if opening else 0):
         needed = max(LABEL_FONT, LABEL_PX / opening_scale(xy, size) * 1.1)
         if needed <= font:
             return xy
-        if needed > 2 * LABEL_FONT:
+        if needed > 4 * LABEL_FONT:
             break
         font = needed
         xy = _relaxed(xy, size, widths * font / LABEL_FONT, font, pad)
