@@ -215,8 +215,17 @@ def _column_rows(lane_rows: list[tuple[str, str, list[int], Any]], width_of: dic
 
 
 def _chunks(listed: list[tuple[int, int]], size: int) -> list[list[tuple[int, int]]]:
-    """A lane's list cut into columns of `size` rows."""
-    return [listed[i : i + size] for i in range(0, len(listed), size)]
+    """A lane's list cut into columns of at most `size` rows; an organization that would end a column with
+    its first child starting the next goes to the next column with it."""
+    chunks = []
+    start = 0
+    while start < len(listed):
+        end = min(start + size, len(listed))
+        if end < len(listed) and end - start > 1 and listed[end][1] > listed[end - 1][1]:
+            end -= 1
+        chunks.append(listed[start:end])
+        start = end
+    return chunks
 
 
 def _text_width(text: str) -> float:
