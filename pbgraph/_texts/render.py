@@ -241,6 +241,7 @@ TOOLTIP: dict[str, tuple[str, str]] = {
     "liaised": ("被党员委员联系", "Liaised by CPC members"),
     "contacts": ("联系群众", "Contacts"),
     "members": ("委员数", "Members"),
+    "elsewhere": ("其中显示在另一政协下", "Of them drawn under another committee"),
     "gap": ("缺口", "Gap"),
     "hop": ("跳数", "Hop"),
 }

@@ -253,3 +253,97 @@ def tree(parent: Sequence[int], *, width: float = 90.0, height: float = 150.0) -
     positions[:, 0] *= -1
     positions[:, 1] = depth * height
     return positions
+
+
+#: the most nodes of a view whose page draws every name itself (``OWN_LABELS_UP_TO`` in ``_view.js``): up to
+#: it, a view's nodes are moved apart so that no name lies on another node or name when the page opens
+OWN_LABELS_UP_TO = 400
+#: a name's size on the canvas at the natural zoom, and the least size on the screen (``_view.js``)
+LABEL_FONT = 14.0
+LABEL_PX = 11.0
+#: the drawing area of a view in a 1280×720 window (the legend and the toolbar take the rest), which the page
+#: fits the nodes into, never zooming in past the natural size
+CANVAS = (1000.0, 480.0)
+
+
+def label_width(text: str, font: float = LABEL_FONT) -> float:
+    """The width of a name as the page draws it (semibold): a CJK character an em, anything else 0.62 em."""
+    return font * sum(1.0 if ord(ch) > 0x2E7F else 0.62 for ch in text)
+
+
+def label_boxes(xy: np.ndarray, size: np.ndarray, widths: np.ndarray, font: float = LABEL_FONT) -> np.ndarray:
+    """Per node, the box its shape and its name take: [left, top, right, bottom]. The page draws a name under
+    its node, centred, 3 units below the shape, 1.25 × its size high; `widths` are the names' widths at
+    `font` (0 for a node without a name)."""
+    half = np.maximum(size, widths / 2)
+    below = np.where(widths > 0, size + 3 + 1.25 * font, size)
+    return np.column_stack([xy[:, 0] - half, xy[:, 1] - size, xy[:, 0] + half, xy[:, 1] + below])
+
+
+def apart(
+    xy: np.ndarray, size: np.ndarray, widths: np.ndarray, *, opening: bool = False, pad: float = 4.0
+) -> np.ndarray:
+    """Positions moved the least they need so that no node's box (its shape and its name under it, see
+    `label_boxes`) meets another's, `pad` apart: names at their natural size (`LABEL_FONT`, as vis draws
+    them), or with `opening` at the zoom at which the page opens (it draws every name itself, at least
+    `LABEL_PX` on the screen, so that when the drawing is too wide for the window, names grow on the canvas
+    and the boxes are measured again, with a tenth to spare). A drawing too big for that (its names would
+    need more than four times their natural size), or that does not settle in six rounds, keeps the natural
+    size: the page leaves out what would overlap until you zoom in. `widths` are the names' widths at
+    `LABEL_FONT`. Deterministic; for views of up to `OWN_LABELS_UP_TO` nodes (pairs found with a k-d tree)."""
+    natural = _relaxed(np.array(xy, dtype=float), size, widths, LABEL_FONT, pad)
+    xy, font = natural, LABEL_FONT
+    for _ in range(6 if opening else 0):
+        needed = max(LABEL_FONT, LABEL_PX / opening_scale(xy, size) * 1.1)
+        if needed <= font:
+            return xy
+        if needed > 4 * LABEL_FONT:
+            break
+        font = needed
+        xy = _relaxed(xy, size, widths * font / LABEL_FONT, font, pad)
+    return natural if opening and font > LABEL_FONT else xy
+
+
+def opening_scale(xy: np.ndarray, size: np.ndarray) -> float:
+    """The zoom at which the page opens on these nodes in a 1280×720 window: the nodes (their shapes) fit
+    into `CANVAS`, never zoomed in past the natural size."""
+    if not len(xy):
+        return 1.0
+    extent = (xy + size[:, None]).max(axis=0) - (xy - size[:, None]).min(axis=0)
+    return min(1.0, CANVAS[0] / max(float(extent[0]), 1.0), CANVAS[1] / max(float(extent[1]), 1.0))
+
+
+def _relaxed(xy: np.ndarray, size: np.ndarray, widths: np.ndarray, font: float, pad: float) -> np.ndarray:
+    """Overlapping boxes pushed apart, each pair along the axis it overlaps least, each of the two by the
+    whole overlap (pushes from several sides partly cancel: half of it each took three times the rounds),
+    until none overlaps (or 400 rounds)."""
+    from scipy.spatial import cKDTree
+
+    if len(xy) < 2:
+        return xy
+    for _ in range(400):
+        boxes = label_boxes(xy, size, widths, font)
+        centre = (boxes[:, :2] + boxes[:, 2:]) / 2
+        half = (boxes[:, 2:] - boxes[:, :2]) / 2 + pad / 2
+        reach = 2 * float(np.hypot(half[:, 0], half[:, 1]).max())
+        pairs = cKDTree(centre).query_pairs(reach, output_type="ndarray")
+        if not len(pairs):
+            break
+        i, j = pairs[:, 0], pairs[:, 1]
+        gap = centre[j] - centre[i]
+        overlap = half[i] + half[j] - np.abs(gap)
+        hit = (overlap > 0).all(axis=1)
+        if not hit.any():
+            break
+        i, j, gap, overlap = i[hit], j[hit], gap[hit], overlap[hit]
+        axis = (overlap[:, 1] < overlap[:, 0]).astype(np.int64)
+        # the way j goes from i; where they sit at one spot, j (the later) goes right or down
+        way = np.sign(gap[np.arange(len(i)), axis])
+        way[way == 0] = 1.0
+        push = np.zeros((len(i), 2))
+        push[np.arange(len(i)), axis] = way * (overlap[np.arange(len(i)), axis] + 1.0)
+        move = np.zeros_like(xy)
+        np.add.at(move, j, push)
+        np.add.at(move, i, -push)
+        xy = xy + move
+    return xy

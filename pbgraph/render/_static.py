@@ -380,7 +380,11 @@ def _labels(
             left = x + dx - (width / 2 if ha == "center" else (0 if ha == "left" else width))
             bottom = y + dy - (height if va == "top" else (0 if va == "bottom" else height / 2))
             box = (left, bottom, left + width, bottom + height)
-            if all(box[2] <= b[0] or box[0] >= b[2] or box[3] <= b[1] or box[1] >= b[3] for b in placed):
+            # a point apart: the widths are estimates, and two names side by side touched
+            if all(
+                box[2] + 1 <= b[0] or box[0] >= b[2] + 1 or box[3] + 1 <= b[1] or box[1] >= b[3] + 1
+                for b in placed
+            ):
                 placed.append(box)
                 axes.annotate(
                     label,

@@ -52,11 +52,12 @@ def aggregated(
     # the kind of each node by its code (its table's place in NODE_TABLES)
     kind = b.ix.kind[nodes]
     members = nodes[kind == NODE_TABLES.index("members")]
-    # a member of two committees sits under the first
+    # a member of two committees sits under the first, and is counted in each (as the tables count them)
+    cells = ds.members["committee"].to_numpy(dtype=object)[members]
     committee = _each_once(
-        ds.members["committee"].to_numpy(dtype=object)[members],
-        lambda cells: pd.Series(cells, dtype=object).str.split(";").str[0].to_numpy(dtype=object),
+        cells, lambda cells: pd.Series(cells, dtype=object).str.split(";").str[0].to_numpy(dtype=object)
     )
+    elsewhere = _drawn_elsewhere(cells)
     sector = ds.members["sector"].to_numpy(dtype=object)[members]
     sector_node = b.ix.member_sector[members]
     keys = [committee + "|" + sector]
@@ -92,7 +93,9 @@ def aggregated(
     # above MEMBER_EMBED_LIMIT members the file would pass tens of megabytes: super-nodes only
     embed = len(members) <= MEMBER_EMBED_LIMIT
     shape, color, _ = KIND_STYLE["aggregate"]
-    key_name, key_members, key_gap = (t(k, lang, TOOLTIP) for k in ("name", "members", "gap"))
+    key_name, key_members, key_gap, key_elsewhere = (
+        t(k, lang, TOOLTIP) for k in ("name", "members", "gap", "elsewhere")
+    )
     key_cpc, key_own, people, gap_suffix = (
         t(k, lang) for k in ("cpc_members", "own_gaps", "people", "gap_suffix")
     )
@@ -106,6 +109,12 @@ def aggregated(
         ids = np.array([f"agg:{level}:{keys[level][i]}" for i in first], dtype=object)
         ids_per_level.append(ids)
         sizes = np.bincount(level_codes, minlength=count)
+        # a committee's members drawn under another committee (their first) are counted in it too
+        extra = np.zeros(count, dtype=np.int64)
+        if keys[level] is committee:
+            extra = np.array(
+                [elsewhere.get(str(key), 0) for key in keys[level][first].tolist()], dtype=np.int64
+            )
         cpc = np.bincount(level_codes, weights=b.ix.is_cpc[members].astype(float), minlength=count)
         flagged = np.bincount(level_codes[is_gap], minlength=count)
         kind_counts = {key: np.bincount(level_codes[has], minlength=count) for key, has in has_kind.items()}
@@ -128,13 +137,14 @@ def aggregated(
         )
         # a sector's own gaps (no liaison to it, …) mark its super-node
         own_text = [gap_names(own, lang) if own else "" for own in own_gaps]
-        size_list, flagged_list = sizes.tolist(), flagged.tolist()
+        counted, flagged_list = (sizes + extra).tolist(), flagged.tolist()
         level_names = [str(name) for name in level_names]
         tips = Records.from_columns(
             count,
             [
                 (key_name, level_names, None),
-                (key_members, list(map(str, size_list)), None),
+                (key_members, list(map(str, counted)), None),
+                (key_elsewhere, list(map(str, extra.tolist())), extra > 0),
                 (key_cpc, [str(int(in_cpc)) for in_cpc in cpc.tolist()], None),
                 (key_gap, list(map(str, flagged_list)), None),
                 *[(label, list(map(str, c)), np.asarray(c) != 0) for label, c in kind_columns],
@@ -143,7 +153,7 @@ def aggregated(
         )
         labels = [
             people.format(label=name, count=size) + (gap_suffix.format(count=in_gap) if in_gap else "")
-            for name, size, in_gap in zip(level_names, size_list, flagged_list, strict=True)
+            for name, size, in_gap in zip(level_names, counted, flagged_list, strict=True)
         ]
         node_columns: list[Any] = [
             list(map(str, ids.tolist())),
@@ -218,6 +228,15 @@ def aggregated(
     apart = ends[0] != ends[1]
     drawn_edges = len(np.unique(ends[0][apart] * len(top) + ends[1][apart]))
     return dataclasses.replace(view, caption=b.caption(len(top), drawn_edges, len(members), members_key))
+
+
+def _drawn_elsewhere(cells: np.ndarray) -> dict[str, int]:
+    """Per committee, its members whose committee cell names another committee first (`O0001;O0002`: drawn
+    under O0001, a member of O0002 all the same)."""
+    listed = pd.Series(cells, dtype=object).dropna().astype(str)
+    later = listed[listed.str.contains(";", regex=False)].str.split(";").str[1:].explode().str.strip()
+    later = later[later != ""]
+    return {str(k): int(v) for k, v in later.value_counts().items()}
 
 
 def _each_once(cells: np.ndarray, convert: Callable[[np.ndarray], Any]) -> np.ndarray:

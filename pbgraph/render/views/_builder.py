@@ -128,12 +128,32 @@ class Builder:
         xy = np.zeros((len(nodes), 2))
         cluster_rows = np.flatnonzero(clustered)
         priority = np.argsort(~own[cluster_rows], kind="stable")
-        placed = _layout.clustered(codes[priority])
-        xy[cluster_rows[priority]] = placed
+        xy[cluster_rows[priority]] = _layout.clustered(codes[priority])
+        if len(cluster_rows) <= _layout.OWN_LABELS_UP_TO:
+            # few names: moved apart so that no name covers a node or a name (at the zoom the page opens at,
+            # where it draws every name itself)
+            size, widths = self.label_sizes(nodes[cluster_rows], kinds[cluster_rows])
+            opening = len(nodes) <= _layout.OWN_LABELS_UP_TO
+            xy[cluster_rows] = _layout.apart(xy[cluster_rows], size, widths, opening=opening)
         sat = np.flatnonzero(~clustered)
         if len(sat):
             xy[sat] = _layout.satellites(anchor[sat], xy, radius=12.0)
         return xy
+
+    def label_sizes(self, nodes: np.ndarray, kinds: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Per node, its size as the view draws it (a member at a party-group member's 12) and the width of
+        its name as the page draws it (`_layout.label_width`; contacts are drawn unnamed)."""
+        size = np.array([KIND_STYLE[kind][2] for kind in kinds.tolist()], dtype=float)
+        size[kinds == "member"] = 12.0
+        labels = take(self.f.label_array, nodes)
+        widths = np.array(
+            [
+                0.0 if kind == "contact" else _layout.label_width(label)
+                for label, kind in zip(labels, kinds.tolist(), strict=True)
+            ],
+            dtype=float,
+        )
+        return size, widths
 
     def contact_anchor(self) -> np.ndarray:
         """Per contact row: node number of the first member liaising with it (-1 if none)."""

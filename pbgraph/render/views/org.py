@@ -3,9 +3,10 @@
 Per committee: the committee and its party group on top, then side by side the lanes 机关线 (office line:
 organ party group > party committee > branches), 履职线 (duty line: sub party groups > functional branches >
 party cells), the platforms with the party organizations they carry, and the temporary branches apart.
-Each lane is an indented list, so that its labels never overlap; each organization shows its member count,
-and its members are held in reserve (double-click shows them). With several committees, each committee is
-a super-node holding its organizations (double-click opens it).
+Each lane is an indented list, so that its labels never overlap, starting at the top of a column of its
+own (a lane too long for one column continues in the next, under its title repeated); each organization
+shows its member count, and its members are held in reserve (double-click shows them). With several
+committees, each committee is a super-node holding its organizations (double-click opens it).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 from bisect import bisect_right
 from collections import Counter
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -157,42 +159,73 @@ def _lay_committee(
         # the box around the name and its count ("（12 人）")
         return _text_width(_short(b.f.label(r + offset), prefix)) + 4.5 * CHAR
 
-    # long lanes wrap into columns, so that the committee's block has about a screen's shape
-    listed_all = [r for _, listed in claimed.values() for r, _ in listed]
-    width_of = {r: width(r) for r in listed_all}
-    mean_width = float(np.mean(list(width_of.values()))) + INDENT if listed_all else 200.0
-    per_column = max(8, int(np.ceil(np.sqrt(len(listed_all) * mean_width / (1.5 * ROW)))))
-    # lanes fill columns top to bottom: a lane that fits under the previous one goes there, a long one
-    # wraps into the next columns
+    # each lane starts at the top of a column of its own; a lane too long for one column continues in the
+    # next, under its title repeated, and the column height is the shortest that keeps the committee's block
+    # no wider than about a screen's shape
+    lane_rows = [
+        (key, t(key, b.lang), claimed[key][0], claimed[key][1]) for key, _ in LANES if claimed[key][1]
+    ]
+    width_of = {r: width(r) for _, _, _, listed in lane_rows for r, _ in listed}
+    per_column = _column_rows(lane_rows, width_of)
     lane_top = 3 * ROW
-    x, used, column_width, height = x0, 0, 0.0, lane_top
-    for key, _ in LANES:
-        starts, listed = claimed[key]
-        if not listed:
-            continue
-        if used and used + 1 + min(len(listed), 3) > per_column:
-            x, used, column_width = x + column_width + LANE_GAP, 0, 0.0
-        # the title's row and width are the lane's own: its box (left-aligned, as the lane's list) is part of
-        # the column, so that the next column starts after it, not under it ("platforms and their party
-        # organizations" is wider than most of its lane's boxes)
-        label = t(key, b.lang)
+    x, height, column_width = x0, lane_top, 0.0
+    for number, (key, label, starts, listed) in enumerate(lane_rows):
+        if number:
+            x += column_width + LANE_GAP
+        # the title's width is the column's too (left-aligned, as the lane's list), so that the next column
+        # starts after it, not under it ("platforms and their party organizations" is wider than most boxes)
         title_width = _text_width(label) + CHAR
-        header = (x + title_width / 2, lane_top + used * ROW)
-        column_width = max(column_width, title_width)
-        used += 1
-        for r, depth in listed:
-            if used >= per_column:
-                x, used, column_width = x + column_width + LANE_GAP / 2, 0, 0.0
-            column_width = max(column_width, depth * INDENT + width_of[r])
-            xy[r] = (x + depth * INDENT + width_of[r] / 2, lane_top + used * ROW)
-            used += 1
-            height = max(height, lane_top + used * ROW)
-        lanes.append((f"lane:{committee}:{key}", label, *header, starts))
+        start_set = set(starts)
+        for part, chunk in enumerate(_chunks(listed, per_column - 1)):
+            if part:
+                x += column_width + LANE_GAP / 2
+            column_width = title_width
+            for used, (r, depth) in enumerate(chunk, start=1):
+                column_width = max(column_width, depth * INDENT + width_of[r])
+                xy[r] = (x + depth * INDENT + width_of[r] / 2, lane_top + used * ROW)
+                height = max(height, lane_top + (used + 1) * ROW)
+            # the title (its id "lane:…", "lane2:…" where it is repeated) and the lane's first organizations
+            # in this column joined to it
+            firsts = [r for r, _ in chunk if r in start_set]
+            lane_id = f"lane{part + 1 if part else ''}:{committee}:{key}"
+            lanes.append((lane_id, label, x + title_width / 2, lane_top, firsts))
     x += column_width + LANE_GAP
     total = max(x - x0 - LANE_GAP, 4 * CHAR)
     for level, r in enumerate(sorted(top, key=lambda r: kinds[r] != OrgKind.COMMITTEE)):
         xy[r] = (x0 + total / 2, level * ROW * 1.3)
     return total, height
+
+
+def _column_rows(lane_rows: list[tuple[str, str, list[int], Any]], width_of: dict[int, float]) -> int:
+    """The rows of a column (its title included): the fewest, from 8, that keep the block's width within 1.5
+    times its height, each lane taking as many columns as its list needs (no more than its longest lane)."""
+    if not lane_rows:
+        return 8
+    lengths = [len(listed) for *_, listed in lane_rows]
+    mean = [
+        max(_text_width(label) + CHAR, float(np.mean([width_of[r] for r, _ in listed])) + INDENT) + LANE_GAP
+        for _, label, _, listed in lane_rows
+    ]
+    longest = max(lengths) + 1
+    for rows in range(8, longest):
+        wide = sum(-(-n // (rows - 1)) * w for n, w in zip(lengths, mean, strict=True))
+        if wide <= 1.5 * (rows + 3) * ROW:
+            return rows
+    return max(8, longest)
+
+
+def _chunks(listed: list[tuple[int, int]], size: int) -> list[list[tuple[int, int]]]:
+    """A lane's list cut into columns of at most `size` rows; an organization that would end a column with
+    its first child starting the next goes to the next column with it."""
+    chunks = []
+    start = 0
+    while start < len(listed):
+        end = min(start + size, len(listed))
+        if end < len(listed) and end - start > 1 and listed[end][1] > listed[end - 1][1]:
+            end -= 1
+        chunks.append(listed[start:end])
+        start = end
+    return chunks
 
 
 def _text_width(text: str) -> float:
@@ -296,7 +329,8 @@ def _finish(
                 parent=f"agg:org:{committee}" if several else None,
             )
         )
-        if committee in party_group_of:
+        # the party group joined to each lane's first title (not to its repeats, over its later columns)
+        if committee in party_group_of and lane_id.startswith("lane:"):
             edges.append(
                 ViewEdge(party_group_of[committee], lane_id, STRUCTURE_COLOR, width=1.2, arrows=False)
             )
