@@ -12,11 +12,13 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from click.testing import CliRunner
 from openpyxl import Workbook
 
 from pbgraph import load
+from pbgraph._personal_numbers import mask_column
 from pbgraph.cli import main
 
 PHONE = "〔电话已删除〕"
@@ -198,3 +200,12 @@ def _assert_no_number(out: Path, numbers: tuple[str, ...]) -> None:
                 data = b"".join(book.read(name) for name in book.namelist())
         found = [n for n in _digits(numbers) if n.encode() in data or n.encode("utf-16-le") in data]
         assert found == [], path.name
+
+
+def test_the_shortest_number_masked_is_looked_at_and_shorter_cells_are_not_changed() -> None:
+    # a column's cells shorter than any number masked are passed over: the shortest, a landline of a 3-digit
+    # area code and 7 digits, is 10 characters and still masked; 9 digits are no number masked
+    cells = pd.Series(["0102345678", "010234567", "", "张三"], dtype="str")
+    masked, rows, counts = mask_column(cells)
+    assert masked.tolist() == ["〔电话已删除〕", "010234567", "", "张三"]
+    assert rows.tolist() == [True, False, False, False] and counts == {"phone": 1, "id_number": 0}
