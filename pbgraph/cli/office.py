@@ -11,7 +11,7 @@ from pbgraph._errors import DatasetError
 from pbgraph._texts import help_text, say
 from pbgraph._texts.cli import CLI, USAGE
 from pbgraph._texts.help import HELP
-from pbgraph.cli._common import exit_with_problems, lang_option, library_errors, problem_lines
+from pbgraph.cli._common import OutputFile, exit_with_problems, lang_option, library_errors, problem_lines
 
 
 @click.command("import")
@@ -86,7 +86,7 @@ def import_command(
     "--output",
     "out",
     required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=OutputFile(),
     help=help_text("template_output"),
 )
 @click.option("--force", is_flag=True, help=help_text("template_force"))
