@@ -105,7 +105,11 @@ GROUPED: dict[str, tuple[str, str]] = {
     # more rows than those shown
     "rows_cut": ("{where} 第 {rows} 行…，共 {count} 行", "{where}, rows {rows}… ({count} rows)"),
     "separator": ("、", ", "),
-    "other_values": ("（其他值：{values}）", " (other values: {values})"),
+    # the rows of a cause whose cells hold different values: each value with its rows
+    "by_value": ("（各值所在行：{values}）", " (rows by value: {values})"),
+    "by_value_cut": ("（各值所在行：{values}…）", " (rows by value: {values}…)"),
+    "value_row": ("“{value}”（第 {rows} 行）", "'{value}' (row {rows})"),
+    "value_rows": ("“{value}”（第 {rows} 行）", "'{value}' (rows {rows})"),
     "line": ("[{mark}] {head}：{text}{more}", "[{mark}] {head}: {text}{more}"),
     "located": ("{where}：{text}", "{where}: {text}"),
 }

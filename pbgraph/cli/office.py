@@ -15,7 +15,7 @@ from pbgraph.cli._common import OutputFile, exit_with_problems, lang_option, lib
 
 
 @click.command("import")
-@click.argument("sources", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "-o",
     "--output",
