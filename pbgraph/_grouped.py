@@ -28,7 +28,8 @@ def _runs(rows: list[int]) -> list[str]:
 
 
 def grouped_lines(problems: list[Problem], lang: str = "zh") -> list[str]:
-    """One line per cause (same severity, kind, file, sheet and column), in the order causes first appear.
+    """One line per cause (same severity, kind, file, sheet, column and suggested value), in the order causes
+    first appear.
 
     Examples
     --------
@@ -46,7 +47,9 @@ def grouped_lines(problems: list[Problem], lang: str = "zh") -> list[str]:
             # "and N more" of the cause just listed: count them in
             extra[last[place]] = extra.get(last[place], 0) + int(p.params.get("count", 0))
             continue
-        key: tuple[object, ...] = (p.code, *place) if p.row is not None else (p.code, *place, id(p))
+        # a value suggested instead of the one written is advice of its own: a line of its own
+        cause = (p.code, p.params.get("suggestion"))
+        key: tuple[object, ...] = (*cause, *place) if p.row is not None else (*cause, *place, id(p))
         groups.setdefault(key, []).append(p)
         last[place] = key
     lines = []
@@ -56,23 +59,52 @@ def grouped_lines(problems: list[Problem], lang: str = "zh") -> list[str]:
         if len(found) == 1 and not extra.get(key):
             lines.append(f"[{mark}] {first.message(lang)}")
             continue
-        rows = [p.row for p in found if p.row is not None]
-        runs = _runs(rows)
-        separator = say(GROUPED, "separator", lang)
-        # rows beyond the runs shown, or beyond those listed at all (validation lists the first rows of a
-        # cause and counts the rest): "第 2–201 行…，共 250 行"
-        cut = len(runs) > SHOWN_RUNS or extra.get(key, 0) > 0
-        shown = separator.join(runs[:SHOWN_RUNS])
         count = len(found) + extra.get(key, 0)
         column = first.column_shown(lang)
         where = location(file=first.file, sheet=first.sheet, row=None, column=column, lang=lang)
-        values = list(
-            dict.fromkeys(p.value_shown(lang) or "" for p in found[1:] if p.value and p.value != first.value)
-        )
-        more = ""
-        if values:
-            listed = separator.join(values[:SHOWN_VALUES]) + ("…" if len(values) > SHOWN_VALUES else "")
-            more = say(GROUPED, "other_values", lang, values=listed)
+        shown, more_rows = _shown_rows(found, lang)
+        # rows beyond the runs shown, or beyond those listed at all (validation lists the first rows of a
+        # cause and counts the rest): "第 2–201 行…，共 250 行"
+        cut = more_rows or extra.get(key, 0) > 0
         head = say(GROUPED, "rows_cut" if cut else "rows", lang, where=where, rows=shown, count=count).strip()
-        lines.append(say(GROUPED, "line", lang, mark=mark, head=head, text=first.text(lang), more=more))
+        lines.append(
+            say(
+                GROUPED,
+                "line",
+                lang,
+                mark=mark,
+                head=head,
+                text=first.text(lang),
+                more=_by_value(found, lang),
+            )
+        )
     return lines
+
+
+def _by_value(found: list[Problem], lang: str) -> str:
+    """Where the rows of a cause hold different values (the text names the first): each value with its rows,
+    the rows of one value together (“无”（第 6–40 行）); nothing when they hold one value."""
+    by_value: dict[str, list[Problem]] = {}
+    for p in found:
+        if p.value:
+            by_value.setdefault(p.value, []).append(p)
+    if len(by_value) < 2:
+        return ""
+    listed = say(GROUPED, "separator", lang).join(
+        say(
+            GROUPED,
+            "value_rows" if len(same) > 1 else "value_row",
+            lang,
+            value=same[0].value_shown(lang),
+            rows=_shown_rows(same, lang)[0],
+        )
+        for same in list(by_value.values())[:SHOWN_VALUES]
+    )
+    return say(GROUPED, "by_value_cut" if len(by_value) > SHOWN_VALUES else "by_value", lang, values=listed)
+
+
+def _shown_rows(found: list[Problem], lang: str) -> tuple[str, bool]:
+    """The rows of `found` as runs ("2–4、7"), the first :data:`SHOWN_RUNS` of them; and whether some are left
+    out."""
+    runs = _runs([p.row for p in found if p.row is not None])
+    return say(GROUPED, "separator", lang).join(runs[:SHOWN_RUNS]), len(runs) > SHOWN_RUNS

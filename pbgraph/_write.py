@@ -264,12 +264,20 @@ def _ready_parent(target: Path) -> None:
 
 
 def _os_error(target: Path, error: OSError) -> OutputError:
-    reason = error.strerror or str(error)
-    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return _error("permission", target=target, reason=reason)
+    """What stops writing `target`, in pbgraph's words where it knows the cause (the system's words would
+    repeat them, in English); the system's words, for any other cause."""
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return _error("permission", target=target)
+    if error.errno == errno.EROFS:
+        return _error("read_only", target=target)
     if error.errno == errno.ENOSPC:
         return _error("disk_full", target=target)
-    return _error("cannot_write", target=target, reason=reason)
+    if error.errno in (errno.EEXIST, errno.ENOTDIR):
+        # a folder on the way to the target is a file (`-o gaps.png/r.html`)
+        file = next((p for p in reversed(target.parents) if p.exists() and not p.is_dir()), None)
+        if file is not None:
+            return _error("parent_is_file", target=target, parent=file)
+    return _error("cannot_write", target=target, reason=error.strerror or str(error))
 
 
 # files ----------------------------------------------------------------------------------------------------

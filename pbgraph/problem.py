@@ -7,7 +7,7 @@ from typing import Any
 
 from pbgraph._texts import pick, say
 from pbgraph._texts.cli import GROUPED
-from pbgraph._texts.problems import MESSAGES, location
+from pbgraph._texts.problems import MESSAGES, UNSAID, location
 
 Lang = str
 
@@ -72,7 +72,7 @@ class Problem:
     def text(self, lang: Lang = "zh") -> str:
         """What is wrong and what to do, without the location."""
         zh, en = MESSAGES[self.code]
-        return (zh if lang == "zh" else en).format(value=self.value_shown(lang), **self.params)
+        return (zh if lang == "zh" else en).format(value=self.value_shown(lang), **(UNSAID | self.params))
 
     def message(self, lang: Lang = "zh") -> str:
         """The full message: location, then what is wrong and what to do."""

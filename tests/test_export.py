@@ -224,11 +224,27 @@ def test_cli_export_english(tmp_path: Path) -> None:
     assert (result.stdout, result.stderr) == ("", f"wrote {out}\n")
 
 
-def test_cli_export_refuses_to_overwrite_its_input(tmp_path: Path, sample: Dataset) -> None:
-    export_csv(sample, tmp_path)
-    result = CliRunner().invoke(main, ["export", str(tmp_path), "--to", "csv", "-o", str(tmp_path)])
-    assert result.exit_code == 2
-    assert "输出不能覆盖输入数据集" in result.output
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("zh", "错误：输出“{out}”会覆盖本命令读取的数据“{name}”。请换一个输出路径。\n"),
+        (
+            "en",
+            "Error: The output '{out}' would overwrite '{name}', which this command reads. Choose another"
+            " path.\n",
+        ),
+    ],
+)
+def test_cli_export_refuses_to_overwrite_its_input(
+    tmp_path: Path, sample: Dataset, lang: str, words: str
+) -> None:
+    # the input folder as the output is refused as any output that would replace an input: the path named,
+    # no usage block, exit code 1 (as `-o city/liaisons.csv`)
+    export_csv(sample, tmp_path / "ds")
+    out = tmp_path / "ds"
+    result = CliRunner().invoke(main, ["export", str(out), "--to", "csv", "-o", str(out), "--lang", lang])
+    assert result.exit_code == 1
+    assert result.output == words.format(out=out, name="ds")
 
 
 def test_cli_export_bad_dataset(tmp_path: Path) -> None:

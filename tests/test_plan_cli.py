@@ -156,7 +156,18 @@ def test_plan_apply_writes_a_dataset_with_full_coverage(tmp_path: Path) -> None:
     copy = tmp_path / "copy"
     shutil.copytree(FIXTURE, copy)
     refused = run("plan", copy, "--apply", copy, "--force")
-    assert refused.exit_code == 2 and "输入数据集" in refused.output
+    assert refused.exit_code == 1
+    assert refused.output == (
+        f"错误：--apply 的文件夹“{copy}”是输入数据集“{copy}”，或包含它，或在它里面。"
+        "请换一个输入数据集以外的文件夹。\n"
+    )
+    inside = copy / "planned"
+    refused = run("plan", copy, "--apply", inside, "--lang", "en")
+    assert refused.exit_code == 1
+    assert refused.output == (
+        f"Error: The --apply folder '{inside}' is, holds or lies inside the input dataset '{copy}'. Choose a"
+        " folder outside it.\n"
+    )
 
 
 def test_plan_apply_to_a_file_says_so_in_the_language_asked(tmp_path: Path) -> None:

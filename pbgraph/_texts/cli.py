@@ -111,7 +111,11 @@ GROUPED: dict[str, tuple[str, str]] = {
     # more rows than those shown
     "rows_cut": ("{where} 第 {rows} 行…，共 {count} 行", "{where}, rows {rows}… ({count} rows)"),
     "separator": ("、", ", "),
-    "other_values": ("（其他值：{values}）", " (other values: {values})"),
+    # the rows of a cause whose cells hold different values: each value with its rows
+    "by_value": ("（各值所在行：{values}）", " (rows by value: {values})"),
+    "by_value_cut": ("（各值所在行：{values}…）", " (rows by value: {values}…)"),
+    "value_row": ("“{value}”（第 {rows} 行）", "'{value}' (row {rows})"),
+    "value_rows": ("“{value}”（第 {rows} 行）", "'{value}' (rows {rows})"),
     "line": ("[{mark}] {head}：{text}{more}", "[{mark}] {head}: {text}{more}"),
     "located": ("{where}：{text}", "{where}: {text}"),
 }
@@ -164,6 +168,12 @@ OUTPUTS: dict[str, tuple[str, str]] = {
         "输出“{target}”会覆盖本命令读取的数据“{source}”。请换一个输出路径。",
         "The output '{target}' would overwrite '{source}', which this command reads. Choose another path.",
     ),
+    "apply_inside_input": (
+        "--apply 的文件夹“{target}”是输入数据集“{source}”，或包含它，或在它里面。"
+        "请换一个输入数据集以外的文件夹。",
+        "The --apply folder '{target}' is, holds or lies inside the input dataset '{source}'. Choose a folder"
+        " outside it.",
+    ),
     "is_folder": (
         "输出“{target}”是一个文件夹，请给出文件名。",
         "The output '{target}' is a folder; give a file name.",
@@ -177,8 +187,16 @@ OUTPUTS: dict[str, tuple[str, str]] = {
         "The output folder '{target}' is not empty. Choose another folder, or add --force to replace it.",
     ),
     "permission": (
-        "无法写入“{target}”：没有写入权限（{reason}）。请换一个可写的文件夹。",
-        "Cannot write '{target}': permission denied ({reason}). Choose a folder you can write to.",
+        "无法写入“{target}”：没有写入权限。请换一个可写的文件夹。",
+        "Cannot write '{target}': permission denied. Choose a folder you can write to.",
+    ),
+    "read_only": (
+        "无法写入“{target}”：所在的磁盘或分区只读。请换一个可写的文件夹。",
+        "Cannot write '{target}': it is on a read-only file system. Choose a folder you can write to.",
+    ),
+    "parent_is_file": (
+        "无法写入“{target}”：“{parent}”是一个文件，不是文件夹。请换一个文件夹。",
+        "Cannot write '{target}': '{parent}' is a file, not a folder. Choose another folder.",
     ),
     "disk_full": ("无法写入“{target}”：磁盘已满。", "Cannot write '{target}': the disk is full."),
     "cannot_write": ("无法写入“{target}”（{reason}）。", "Cannot write '{target}' ({reason})."),
@@ -253,9 +271,12 @@ USAGE: dict[str, tuple[str, str]] = {
         " {formats})",
     ),
     "suffix_not_written": (
-        "本命令不写 {suffix} 文件：请换一个文件名（本命令的格式：{formats}）",
-        "this command writes no {suffix} file: change the file name (its formats: {formats})",
+        "本命令不写 {suffix} 文件（“{path}”）：请换一个以 {suffixes} 结尾（或不带后缀）的文件名"
+        "（本命令的格式：{formats}）",
+        "this command writes no {suffix} file ('{path}'): give a file name ending in {suffixes} (or none; its"
+        " formats: {formats})",
     ),
+    "suffix_separator": ("、", ", "),
     "by_committee_alone": (
         "--by-committee 比较全部政协，不能与 --committee 同用",
         "--by-committee compares every committee; drop --committee",
@@ -268,13 +289,8 @@ USAGE: dict[str, tuple[str, str]] = {
         "{view} 视图须写成：pbgraph render {view} {target}PATH",
         "the {view} view is written: pbgraph render {view} {target}PATH",
     ),
-    "output_is_input": ("输出不能覆盖输入数据集", "the output must not overwrite the input dataset"),
     "template_xlsx": ("模板须为 .xlsx 文件", "the template must be an .xlsx file"),
     "view_needs_id": ("--view 只用于按编号比较（--match id）", "--view needs --match id"),
-    "apply_inside_input": (
-        "--apply 的文件夹不能是输入数据集，也不能包含它或在它里面",
-        "--apply must not be, contain or lie inside the input dataset",
-    ),
     "redacted_stem": ("数据集", "dataset"),
 }
 """What the command line says of options used wrongly together (click's usage errors, in `--lang`)."""

@@ -48,6 +48,14 @@ OFFICE_MESSAGES: dict[str, tuple[str, str]] = {
         "'{value}' matches {count} of the {target_en}: {candidates_en} (used in {rows_en}). Write {example}"
         " to tell them apart, or add an 编号 (id) column and use ids.",
     ),
+    "office_ambiguous_alike": (
+        "“{value}”对应{target}中的 {count} 项：{candidates}（用于第 {rows} 行），它们的界别、镇街、政治面貌等"
+        "都相同。如是重复录入，请删除{target}中多余的行；如确是同名的不同人，请在{target}中加“编号”列，"
+        "并在这里改用编号。",
+        "'{value}' matches {count} of the {target_en}: {candidates_en} (used in {rows_en}), the same in"
+        " sector, township, party and the rest. If a row was entered twice, delete the repeat from the"
+        " {target_en}; if they are namesakes, add an 编号 (id) column to the {target_en} and use ids here.",
+    ),
     "office_duplicate_liaison": (
         "{count} 条联系重复列出（第 {rows} 行），只计一次。请删除重复的名字。",
         "{count} liaison(s) listed more than once ({rows_en}); each counts once. Remove the repeats.",

@@ -149,8 +149,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Id '{value}' is a {actual_en}, but a {expected_en} is needed here. Use the right id.",
     ),
     "unknown_enum": (
-        "无法识别的值“{value}”。请改为以下之一：{allowed}。",
-        "Unknown value '{value}'. Use one of: {allowed_en}.",
+        "无法识别的值“{value}”{suggestion}。请改为以下之一：{allowed}。",
+        "Unknown value '{value}'{suggestion_en}. Use one of: {allowed_en}.",
     ),
     "self_liaison": (
         "“{value}”联系了自己（发起方和对象相同）。请删除此行或更正对象。",
@@ -299,6 +299,12 @@ HINTS: dict[str, tuple[str, str]] = {
     ),
 }
 """What else an unknown_reference message says, by the kind expected."""
+
+SUGGESTION = ("（是否要写“{near}”？）", " (did you mean '{near}'?)")
+"""What an unknown_enum message says of a known value one character from the one written."""
+
+UNSAID: dict[str, str] = {"suggestion": "", "suggestion_en": ""}
+"""The parameters a message may go without (a problem made before they were, or with nothing to suggest)."""
 
 ORG_KIND_NAME = ("{kind_zh}（组织）", "{kind_en} organization")
 """What an id is when it is an organization of a kind (`kind_zh`: the kind's Chinese name)."""

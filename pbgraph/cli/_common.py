@@ -20,7 +20,7 @@ from click.core import ParameterSource
 from pbgraph._errors import DatasetError, PbgraphError
 from pbgraph._grouped import grouped_lines
 from pbgraph._texts import CLI, help_text, say
-from pbgraph._texts.cli import USAGE
+from pbgraph._texts.cli import OUTPUTS, USAGE
 from pbgraph.analyses.activity import DEFAULT_MIN_MEETINGS
 from pbgraph.analyses.workload import DEFAULT_MAX_LOAD
 from pbgraph.cli import command_lang
@@ -201,8 +201,41 @@ def activity_options(func: F) -> F:
     )(func)
 
 
+class OutputFile(click.Path):
+    """A file to write (`-o`, `--xlsx`, `--view`): a folder there is refused as every writer refuses it, in
+    pbgraph's words and the language of the command line, exit code 1 (not click's English, not a usage
+    error: the option was used right, the path is wrong)."""
+
+    def __init__(self, *formats: str) -> None:
+        super().__init__(dir_okay=False, path_type=Path)
+        self.formats = formats
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        lang = command_lang(ctx) if ctx is not None else "zh"
+        if isinstance(value, str | os.PathLike) and os.path.isdir(value):
+            raise click.ClickException(say(OUTPUTS, "is_folder", lang, target=os.fsdecode(value)))
+        path = super().convert(value, param, ctx)
+        if self.formats:
+            refuse_other_suffix(Path(os.fsdecode(path)), self.formats, lang)
+        return path
+
+
 SUFFIX_FORMATS = {".xlsx": "xlsx", ".csv": "csv", ".json": "json"}
 """The formats a file's suffix stands for: `-o result.xlsx` is a workbook, never a text table so named."""
+
+WRITTEN_AS: dict[str, tuple[str, ...]] = {
+    "table": (".txt",),
+    "csv": (".csv", ".txt"),
+    "json": (".json", ".txt"),
+    "xlsx": (".xlsx",),
+    "html": (".html", ".htm"),
+    "fragment": (".html", ".htm"),
+    "png": (".png",),
+    "svg": (".svg",),
+    "graphml": (".graphml",),
+    "gexf": (".gexf",),
+}
+"""The suffixes a file of each format may have (or none): `-o cov.docx` would be text Word cannot open."""
 
 
 def output_options(*formats: str) -> Callable[[F], F]:
@@ -216,7 +249,7 @@ def output_options(*formats: str) -> Callable[[F], F]:
         func = click.option(
             "-o",
             "--output",
-            type=click.Path(dir_okay=False, path_type=Path),
+            type=OutputFile(),
             help=help_text("output_xlsx" if "xlsx" in formats else "write_output"),
         )(func)
         func = click.option(
@@ -241,17 +274,52 @@ def format_for_output(
     lang: str,
     suffixes: Mapping[str, str] = SUFFIX_FORMATS,
     contradicts: str = "suffix_format",
+    written: Mapping[str, Sequence[str]] = WRITTEN_AS,
 ) -> str:
     """The format to write `output` in: `fmt`, or the one its suffix stands for when `fmt` was not `chosen`.
-    A suffix that contradicts a chosen format (text `contradicts` of USAGE), or whose format is not one of
-    `formats`, is a usage error (exit code 2), said before anything is read or written."""
-    implied = suffixes.get(output.suffix.lower()) if output is not None else None
-    if output is None or implied is None or implied == fmt:
+    A suffix that contradicts a chosen format (text `contradicts` of USAGE), or that is not a suffix `fmt` is
+    `written` as (:func:`refuse_other_suffix`), is a usage error (exit code 2), said before anything is read
+    or written."""
+    if output is None:
         return fmt
-    if implied in formats and not chosen:
-        return implied
-    code = contradicts if implied in formats else "suffix_not_written"
-    raise click.UsageError(say(USAGE, code, lang, suffix=output.suffix, fmt=fmt, formats="|".join(formats)))
+    suffix = output.suffix.lower()
+    implied = suffixes.get(suffix)
+    if implied in formats and implied != fmt and suffix not in written.get(fmt, ()):
+        if not chosen:
+            return str(implied)
+        raise click.UsageError(
+            say(USAGE, contradicts, lang, suffix=output.suffix, fmt=fmt, formats="|".join(formats))
+        )
+    # not chosen, the suffix could have chosen any of the formats: the message lists all their suffixes
+    refuse_other_suffix(output, (fmt,) if chosen else formats, lang, named=formats, written=written)
+    return fmt
+
+
+def refuse_other_suffix(
+    output: Path,
+    formats: Sequence[str],
+    lang: str,
+    *,
+    named: Sequence[str] = (),
+    written: Mapping[str, Sequence[str]] = WRITTEN_AS,
+) -> None:
+    """A usage error (exit code 2) when `output` has a suffix that none of `formats` is written as (a file of
+    no suffix may be any; a format not in `written`, any suffix): `-o coverage.docx` would hold text Word
+    cannot open. The message lists `named` (the command's formats), or `formats`."""
+    suffix = output.suffix.lower()
+    if suffix and not any(suffix in written.get(fmt, (suffix,)) for fmt in formats):
+        fitting = dict.fromkeys(one for fmt in formats for one in written.get(fmt, ()))
+        raise click.UsageError(
+            say(
+                USAGE,
+                "suffix_not_written",
+                lang,
+                suffix=output.suffix,
+                path=output,
+                suffixes=say(USAGE, "suffix_separator", lang).join(fitting),
+                formats="|".join(named or formats),
+            )
+        )
 
 
 def _format_from_suffix(func: F, formats: Sequence[str]) -> F:

@@ -10,6 +10,7 @@ from pbgraph._texts import help_text, say
 from pbgraph._texts.cli import USAGE
 from pbgraph.cli._common import (
     SUFFIX_FORMATS,
+    WRITTEN_AS,
     as_of_dataset,
     cache_option,
     committee_id,
@@ -93,10 +94,15 @@ def export(
       pbgraph export data/sample --to csv --redact -o out/shareable
       pbgraph export data/sample --to xlsx --as-of 2024-12-31 --min-contacts 10 -o gaps-2024.xlsx
     """
+    from pbgraph._write import check_target
     from pbgraph.export import export as run_export
     from pbgraph.export import redact as redact_dataset
 
-    format_for_output(output, to, TARGETS, chosen=True, lang=lang, suffixes=SUFFIXES, contradicts="suffix_to")
+    # the dataset is a folder: its name may hold a dot (`-o out/2025.06`)
+    files = {fmt: suffixes for fmt, suffixes in WRITTEN_AS.items() if fmt != "csv"}
+    format_for_output(
+        output, to, TARGETS, chosen=True, lang=lang, suffixes=SUFFIXES, contradicts="suffix_to", written=files
+    )
     # --as-of holds for every format (the graph and the csv dataset as they stood that day); the period and
     # the thresholds only for the analysis tables (xlsx)
     ds = as_of_dataset(load_or_exit(path, lang), as_of)
@@ -105,8 +111,8 @@ def export(
         # a redacted export is not named after the dataset (a folder name may be a person's)
         stem = say(USAGE, "redacted_stem", lang) if redact else (Path(path).stem or "dataset")
         output = Path("out") / (stem if to == "csv" else f"{stem}.{to}")
-    if output.resolve() == Path(path).resolve():
-        raise click.UsageError(say(USAGE, "output_is_input", lang))
+    # said before anything is computed, as every output that would replace what the command reads
+    check_target(output, folder=to == "csv")
     if redact:
         ds = redact_dataset(ds, lang=lang)
     written = run_export(

@@ -12,6 +12,7 @@ from pbgraph._texts import help_text, say
 from pbgraph._texts.cli import CLI, USAGE
 from pbgraph._texts.help import HELP
 from pbgraph.cli._common import (
+    OutputFile,
     echo_wrote,
     exit_with_problems,
     lang_option,
@@ -22,7 +23,7 @@ from pbgraph.cli._common import (
 
 
 @click.command("import")
-@click.argument("sources", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "-o",
     "--output",
@@ -93,7 +94,7 @@ def import_command(
     "--output",
     "out",
     required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=OutputFile(),
     help=help_text("template_output"),
 )
 @click.option("--force", is_flag=True, help=help_text("template_force"))

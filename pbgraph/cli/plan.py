@@ -13,9 +13,10 @@ import pandas as pd
 from pbgraph._diff_reading import diff_tables, matched_by
 from pbgraph._notes import not_recorded_notes
 from pbgraph._texts import help_text, say
-from pbgraph._texts.cli import USAGE
+from pbgraph._texts.cli import OUTPUTS, USAGE
 from pbgraph._texts.tables import CELLS
 from pbgraph.cli._common import (
+    OutputFile,
     as_of_dataset,
     as_of_option,
     cache_option,
@@ -34,6 +35,8 @@ if TYPE_CHECKING:
     from pbgraph.dataset import Dataset
 
 FORMATS = ("table", "json", "csv", "xlsx")
+VIEW_FORMATS = ("html", "png", "svg")
+"""What --view writes, told by its suffix (as `pbgraph render`)."""
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -45,7 +48,7 @@ def shared_options(func: F) -> F:
     func = click.option(
         "--view",
         "view_to",
-        type=click.Path(dir_okay=False, path_type=Path),
+        type=OutputFile(*VIEW_FORMATS),
         help=help_text("view"),
     )(func)
     return max_load_option(func)
@@ -285,7 +288,7 @@ def _check_folder(target: Path, source: Path, *, force: bool, lang: str) -> None
 
     target_abs, source_abs = target.resolve(), source.resolve()
     if target_abs == source_abs or target_abs in source_abs.parents or source_abs in target_abs.parents:
-        raise click.UsageError(say(USAGE, "apply_inside_input", lang))
+        raise click.ClickException(say(OUTPUTS, "apply_inside_input", lang, target=target, source=source))
     check_folder_target(target, force=force)
 
 

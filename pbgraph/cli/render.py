@@ -10,10 +10,12 @@ import click
 from pbgraph._texts import CLI, help_text, say
 from pbgraph._texts.cli import USAGE
 from pbgraph.cli._common import (
+    OutputFile,
     as_of_dataset,
     as_of_option,
     cache_option,
     echo_wrote,
+    format_for_output,
     lang_option,
     library_errors,
     load_or_exit,
@@ -21,6 +23,9 @@ from pbgraph.cli._common import (
 )
 
 TARGET_VIEWS = ("sector", "township", "member", "committee", "reach")
+FORMATS = ("html", "fragment", "png", "svg")
+SUFFIXES = {".html": "html", ".htm": "html", ".png": "png", ".svg": "svg"}
+"""The formats -o's suffix stands for when --format is not given."""
 
 
 @click.command()
@@ -34,13 +39,13 @@ TARGET_VIEWS = ("sector", "township", "member", "committee", "reach")
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=OutputFile(),
     help=help_text("render_output"),
 )
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["html", "fragment", "png", "svg"]),
+    type=click.Choice(list(FORMATS)),
     default=None,
     help=help_text("render_format"),
 )
@@ -104,6 +109,9 @@ def render(
     if len(args) != (2 if needs_target else 1):
         raise click.UsageError(say(USAGE, "render", lang, view=view, target="ID " if needs_target else ""))
     target, path = (args[0], args[1]) if needs_target else (None, args[0])
+    fmt = format_for_output(
+        output, fmt or "html", FORMATS, chosen=fmt is not None, lang=lang, suffixes=SUFFIXES
+    )
     if element_id is not None and not re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]{0,63}", element_id):
         # said before the dataset is read, in the command's language
         raise click.ClickException(
@@ -126,7 +134,7 @@ def render(
         max_load=max_load,
         lang=lang,
     )
-    suffix = {"fragment": ".html", "png": ".png", "svg": ".svg"}.get(fmt or "html", ".html")
+    suffix = {"fragment": ".html", "png": ".png", "svg": ".svg"}.get(fmt, ".html")
     output = output or Path("out") / f"{view}{'-' + target if target else ''}{suffix}"
     write_view(built, output, fmt=fmt, element_id=element_id)
     if built.notice:

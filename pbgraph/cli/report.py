@@ -10,6 +10,7 @@ import click
 from pbgraph._texts import help_text, say
 from pbgraph._texts.cli import USAGE
 from pbgraph.cli._common import (
+    OutputFile,
     as_of_dataset,
     cache_option,
     committee_id,
@@ -29,7 +30,7 @@ from pbgraph.cli._common import (
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=OutputFile("html"),
     default=Path("out") / "report.html",
     show_default=True,
     help=help_text("report_output"),
@@ -43,7 +44,7 @@ from pbgraph.cli._common import (
 @click.option(
     "--xlsx",
     "xlsx",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=OutputFile("xlsx"),
     help=help_text("xlsx"),
 )
 @max_load_option

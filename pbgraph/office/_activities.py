@@ -106,20 +106,18 @@ def _target(asm: Assembler, text: str, near: set[str], sheet: Sheet, at: int) ->
         word, word_en = TARGET_WORDS[table]
         described.append(f"{word}（{'，'.join(qualifiers)}）" if qualifiers else word)
         described_en.append(f"{word_en} ({', '.join(qualifiers)})" if qualifiers else word_en)
-    first = asm.index[candidates[0][0]]
-    qualifier = _telling(asm, *candidates[0][:2])
+    table, position = candidates[0][:2]
     problem = replace(
         base,
-        code="office_ambiguous_name",
         value=name_key(text),
         params=base.params
         | {
             "candidates": "；".join(described),
             "candidates_en": "; ".join(described_en),
             "count": len(candidates),
-            "example": f"{name_key(first.names[candidates[0][1]])}（{qualifier}）",
         },
     )
+    problem = asm.ambiguous(problem, table, position, _telling(asm, table, position))
     asm.grouped.add(("ambiguous", file, sheet_name, header, name_key(text)), problem, row)
     return None
 

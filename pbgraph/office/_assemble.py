@@ -167,17 +167,30 @@ class Assembler:
             candidates_en.append(f"{where_en} ({', '.join(details)})" if details else where_en)
         # a spelling that names the first candidate alone among all its namesakes
         first = found.candidates[0]
-        example = index.spelling(first)
         problem = replace(
             base,
-            code="office_ambiguous_name",
             value=name_key(text),
             params=base.params
             | {"candidates": "；".join(candidates), "candidates_en": "; ".join(candidates_en)}
-            | {"count": len(found.candidates), "example": example},
+            | {"count": len(found.candidates)},
         )
-        self.grouped.add(("ambiguous", file, sheet, header, name_key(text)), problem, row)
+        self.grouped.add(
+            ("ambiguous", file, sheet, header, name_key(text)),
+            self.ambiguous(problem, target, first, index.telling(first)),
+            row,
+        )
         return None
+
+    def ambiguous(self, problem: Problem, table: str, position: int, qualifier: str) -> Problem:
+        """`problem`, a name that several of `table` bear, with what to do: write it `name（qualifier）`, the
+        qualifier naming the one at `position` alone; but where only the id tells them apart and pbgraph
+        assigned it (no 编号 column: an id the office never sees, and that changes once a row is deleted), the
+        rows are alike in all they say: delete the repeat, or add an 编号 column."""
+        index = self.index[table]
+        if qualifier == index.ids[position] and self.report.ids.get(table) == "assigned":
+            return replace(problem, code="office_ambiguous_alike")
+        example = f"{name_key(index.names[position])}（{qualifier}）"
+        return replace(problem, code="office_ambiguous_name", params=problem.params | {"example": example})
 
     def references(self) -> None:
         """Resolve every reference column of the node tables and memberships sheets."""

@@ -3,7 +3,7 @@ cycles, then (when there is no error) the warnings about what will not count."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -14,6 +14,7 @@ import pyarrow.compute as pc
 
 from pbgraph._arrays import chains_end
 from pbgraph._personal_numbers import FREE_TEXT_COLUMNS, mask_column
+from pbgraph._texts.problems import SUGGESTION
 from pbgraph._threads import started
 from pbgraph._write import CONTROL_CHARACTERS
 from pbgraph.model import (
@@ -180,12 +181,18 @@ class Validator(ActivityChecks, LiaisonChecks):
                     ", ".join(names) + " (or their Chinese names)",
                 )
             listing, listing_en = allowed or ("、".join(names), ", ".join(names))
+            # a value one keystroke from a known one (民盟员): that one, suggested
+            near = [near_alias(value, aliases) for value in mapping]
             self.report(
                 raw,
                 "unknown_enum",
                 is_in(values, unknown),
                 column=column,
                 params={"allowed": listing, "allowed_en": listing_en},
+                row_params={
+                    key: np.asarray([words.format(near=n) if n else "" for n in near])[at.to_numpy()]
+                    for key, words in zip(("suggestion", "suggestion_en"), SUGGESTION, strict=True)
+                },
             )
         if any(value != code for value, code in mapping.items()):
             raw.frame[column] = _replaced(at, [v or "" for v in mapping.values()])
@@ -420,6 +427,36 @@ class Validator(ActivityChecks, LiaisonChecks):
             self.fold_party_group()
             self.several_first_conveners()
             self.meaning()
+
+
+def near_alias(value: str, aliases: Mapping[str, Any]) -> str | None:
+    """The known spelling (a key of `aliases`) that `value` is one character from (one missing, extra or
+    changed), when all such spellings stand for the same thing; None otherwise, and for a value of one
+    character (无 is near too many to guess).
+
+    Examples
+    --------
+    >>> from pbgraph.model import PARTY_ALIASES
+    >>> [near_alias(value, PARTY_ALIASES) for value in ("民盟员", "九三学杜", "无")]
+    ['民盟盟员', '九三学社', None]
+    """
+    if len(value) < 2:
+        return None
+    near = [alias for alias in aliases if len(alias) > 1 and _one_edit(value, alias)]
+    if not near or len({aliases[alias] for alias in near}) > 1:
+        return None
+    # a character left out is the likelier slip: the longest (民盟员 is 民盟盟员 rather than 民盟)
+    return max(near, key=len)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether `a` and `b` differ by exactly one character left out, added or changed."""
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    if len(long) - len(short) != 1:
+        return False
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 def _distinct(values: pa.ChunkedArray) -> tuple[pa.Array, pa.ChunkedArray]:
