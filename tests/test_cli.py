@@ -607,13 +607,36 @@ def test_main_help_lists_the_commands_in_english_with_lang_en() -> None:
     for args in (("--help", "--lang", "en"), ("--lang=en", "--help")):
         result = CliRunner().invoke(main, list(args), terminal_width=80)
         assert result.exit_code == 0, result.output
-        rows = result.output.split("Commands:")[1].splitlines()[1:]
+        # the list of commands, up to the examples after it
+        rows = result.output.split("Commands:")[1].split("\n\n")[0].splitlines()[1:]
         assert [row.split()[0] for row in rows] == list(COMMANDS)
         for row, command in zip(rows, COMMANDS, strict=True):
             # each in full at 80 columns, in English
             assert row.split(None, 1)[1] == SUMMARIES[command][1]
             assert not re.search(r"[\u4e00-\u9fff]", row)
     assert "委员名单" in run("--help").stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        (),
+        *((name,) for name in COMMANDS),
+        *(("neo4j", s) for s in ("push", "bulk", "pull", "query")),
+        *(("cache", s) for s in ("info", "clear")),
+    ],
+    ids=lambda args: " ".join(args) or "pbgraph",
+)
+def test_every_help_ends_with_its_examples(args: tuple[str, ...]) -> None:
+    # after the options (and a group's commands), as a reader scrolls to them: the last block of the help is
+    # its examples, each line a pbgraph command (or the shell's, setting what it needs)
+    for lang in ("zh", "en"):
+        result = CliRunner().invoke(main, [*args, "--help", "--lang", lang], terminal_width=100)
+        assert result.exit_code == 0, result.output
+        last = result.output.rstrip().split("\n\n")[-1].splitlines()
+        assert last[0].strip() == "例 / Example:" and len(last) > 1
+        assert all(line.strip().startswith(("pbgraph ", "export ")) for line in last[1:])
+        assert any(line.strip().startswith("pbgraph ") for line in last[1:])
 
 
 def test_lang_before_the_command_is_the_commands_lang() -> None:

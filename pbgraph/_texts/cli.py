@@ -317,3 +317,8 @@ CLICK: dict[str, tuple[str, str]] = {
 """Click's words around an error and its common messages (a missing argument, an unknown option or command,
 a bad value), in the `--lang` of the command line; what is wrong with a bad value (not one of the choices,
 out of range) stays click's own words, in English."""
+
+
+EXAMPLES = "例 / Example:"
+"""The head of the examples every command's help ends with (both languages in one line, as the help's
+paragraphs are)."""

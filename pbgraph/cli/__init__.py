@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import atexit
 import difflib
+import inspect
 import os
 import re
 import sys
@@ -22,7 +23,7 @@ from unicodedata import east_asian_width
 import click
 
 from pbgraph._texts import help_text, say
-from pbgraph._texts.cli import CLICK
+from pbgraph._texts.cli import CLICK, EXAMPLES
 from pbgraph._texts.help import SUMMARIES
 
 # each command's module, imported when that command runs: a command pays only for what it uses, e.g. `pbgraph
@@ -69,7 +70,7 @@ class LazyGroup(click.Group):
             return None
         module, name = where.split(":")
         command: click.Command = getattr(import_module(module), name)
-        return command
+        return examples_last(command)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         # as click lists them (the limit, the shortening), from the summaries rather than the commands
@@ -101,6 +102,23 @@ def main() -> None:
 
     # a new command: nothing read yet (matters when one process runs several, as the tests do)
     forget_reads()
+
+
+def examples_last(command: click.Command) -> click.Command:
+    """`command` with the examples of its help (from 例 / Example: on) moved to its end, after the options
+    (click's epilog): a command's help ends with an example. Once; a command without them is left as it is."""
+    text = inspect.cleandoc(command.help or "")
+    at = text.find(EXAMPLES)
+    if at < 0 or command.epilog:
+        return command
+    head = text[:at].rstrip()
+    # the \b that kept the examples' lines as written, now before nothing
+    command.help = head.removesuffix("\b").rstrip()
+    command.epilog = "\b\n" + text[at:]
+    return command
+
+
+examples_last(main)
 
 
 def run(args: list[str] | None = None) -> None:

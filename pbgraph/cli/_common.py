@@ -23,7 +23,7 @@ from pbgraph._texts import CLI, help_text, say
 from pbgraph._texts.cli import OUTPUTS, USAGE
 from pbgraph.analyses.activity import DEFAULT_MIN_MEETINGS
 from pbgraph.analyses.workload import DEFAULT_MAX_LOAD
-from pbgraph.cli import command_lang
+from pbgraph.cli import command_lang, examples_last
 from pbgraph.dataset import Dataset
 from pbgraph.format import Chunk, json_chunks, tables_text, write_xlsx
 from pbgraph.loader import load
@@ -58,6 +58,9 @@ class SubcommandGroup(click.Group):
             ["--lang"], type=click.Choice(["zh", "en"]), expose_value=False, help=help_text("lang")
         )
         self.params.append(lang)
+
+    def add_command(self, cmd: click.Command, name: str | None = None) -> None:
+        super().add_command(examples_last(cmd), name)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         if command_lang(ctx) != "en":
