@@ -280,8 +280,8 @@ PARTY_EN: dict[str, str] = {
     "CZGP": "China Zhi Gong Party",
     "JS": "Jiusan Society",
     "TDSGL": "Taiwan Democratic Self-Government League",
-    "NP": "non-party",
-    "MASSES": "masses",
+    "NP": "Non-party",
+    "MASSES": "Masses",
     "CYL": "Communist Youth League",
 }
 """The party codes (`pbgraph.model.Party`) as English readers know them: the eight other parties by their
