@@ -173,8 +173,13 @@ def text_width(text: str) -> int:
 
 
 def text_table(frame: pd.DataFrame, lang: str = "zh", *, limit: int | None = None) -> str:
-    """An aligned plain-text table; at most `limit` rows, then a line saying how many more."""
+    """An aligned plain-text table; at most `limit` rows, then a line saying how many more. The committee
+    columns are left out where no row names a committee (an office's own roster has none): they were two
+    empty columns in every table; CSV, JSON and xlsx keep every column."""
     shown = display_frame(frame if limit is None else frame.head(limit), lang)
+    blank = [c for c in ("committee", "committee_name") if c in frame and _all_blank(frame[c])]
+    if len(frame) and len(blank) == sum(c in frame for c in ("committee", "committee_name")):
+        shown = shown.drop(columns=[column_label(c, lang) for c in blank])
     headers = list(shown.columns)
     rows = [[str(v).replace("\n", " ") for v in r] for r in shown.itertuples(index=False)]
     widths = [max([text_width(h), *(text_width(r[i]) for r in rows)]) for i, h in enumerate(headers)]
@@ -195,6 +200,10 @@ def text_table(frame: pd.DataFrame, lang: str = "zh", *, limit: int | None = Non
         more = len(frame) - limit
         lines.append(pick(CELLS["more_rows"], lang).format(n=more))
     return "\n".join(lines)
+
+
+def _all_blank(values: pd.Series) -> bool:
+    return bool(values.isna().all() or (values.fillna("").astype(str).str.strip() == "").all())
 
 
 def _numberish(text: str) -> bool:

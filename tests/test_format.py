@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
@@ -14,7 +15,7 @@ from pbgraph import load
 from pbgraph.analyses import coverage, league_table
 from pbgraph.cli import main
 from pbgraph.export import input_tables
-from pbgraph.format import sheet_names, tables_text
+from pbgraph.format import csv_text, sheet_names, tables_text, text_table
 from pbgraph.io import write_xlsx_tables
 from tests.conftest import ROOT, SAMPLE
 
@@ -128,3 +129,16 @@ def test_tables_text_titles_each_table() -> None:
     assert text.startswith("Coverage\n")
     csv = tables_text({"coverage": coverage(ds), "league": league_table(ds)}, fmt="csv", lang="en")
     assert csv.startswith("# Coverage\n") and "\n# League table\n" in csv
+
+
+def test_a_screen_table_leaves_out_the_committee_columns_where_no_row_names_one() -> None:
+    # an office's own roster names no committee: every table had two empty columns, 政协 and 政协名称
+    rows = pd.DataFrame(
+        {"committee": ["", ""], "committee_name": ["", ""], "id": ["M001", "M002"], "name": ["王五", "李四"]}
+    )
+    assert text_table(rows).splitlines()[0].split() == ["编号", "名称"]
+    # one row naming a committee, or a table without rows, keeps them; CSV keeps every column
+    named = rows.assign(committee=["C1", ""], committee_name=["甲县政协", ""])
+    assert text_table(named).splitlines()[0].split() == ["政协", "政协名称", "编号", "名称"]
+    assert text_table(rows.head(0)).splitlines()[0].split() == ["政协", "政协名称", "编号", "名称"]
+    assert csv_text(rows).splitlines()[0] == "政协,政协名称,编号,名称"

@@ -217,7 +217,7 @@ def test_diff_names_the_parties_in_english_as_every_table_does(tmp_path: Path) -
     (changed / "members.csv").write_text(members, encoding="utf-8")
     lines = run("diff", FIXTURE, changed, "--lang", "en", "--format", "csv").stdout.splitlines()
     party = [row[-2:] for row in csv.reader(lines) if row[5:6] == ["party"]]
-    assert party == [["non-party", "Kuomintang Revolutionary Committee"]]
+    assert party == [["Non-party", "Kuomintang Revolutionary Committee"]]
     # in Chinese as before
     assert ["无党派人士", "民革"] in [
         line.split()[-2:] for line in run("diff", FIXTURE, changed).stdout.splitlines()

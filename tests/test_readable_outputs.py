@@ -162,7 +162,7 @@ def test_english_tables_show_words_not_codes() -> None:
         text = run("analyze", "all", SAMPLE, *args)
         assert not re.search(codes, text)
     cells = run("analyze", "all", SAMPLE, "--lang", "en", "--format", "csv")
-    assert ",masses," in cells and ",non-party," in cells and ",sector group," in cells
+    assert ",Masses," in cells and ",Non-party," in cells and ",sector group," in cells
     # the sample's other parties: 民盟 九三学社 农工党 台盟 民建 民进 民革 致公党
     for name in (
         "China Democratic League",

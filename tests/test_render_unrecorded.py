@@ -1,7 +1,7 @@
 """Views of a dataset that leaves tables out (DESIGN 3: only `members` is required): a view says which tables
 it could not draw or look at, its gap legend says 未提供 (not recorded) for a kind of gap it cannot count, not
 0, and a tooltip's liaison counts are 未提供 where those liaisons were not recorded. Also: English views name
-the parties as the tables do (non-party, masses; the parties' own abbreviations).
+the parties as the tables do (Non-party, Masses; the parties' own abbreviations).
 
 Expected answers from the fixture of `tests.broken.base` (M1, M2 CPC; N1 CDL, N2 NP; M2 liaises with N1, M1
 with N2, M2 with township T1) and from `tests.test_office.office_workbook` (a roster of 5 and a 联系党外委员
@@ -143,14 +143,14 @@ def test_english_views_name_the_parties_as_the_tables_do(roster_alone: Path) -> 
     # M1, M2 CPC; N1 CDL; N2 NP: the party and non-party in words, as `PARTY_EN` writes them in every table
     dots = [item for item in view.legend if item.shape == "dot" and item.symbol is None]
     parties = {item.full or item.label: item.count for item in dots}
-    assert parties == {"CPC": 2, "China Democratic League": 1, "non-party": 1}
+    assert parties == {"CPC": 2, "China Democratic League": 1, "Non-party": 1}
     # the legend's line gives the long name's short form, the full name its tooltip
     assert [(item.label, item.full) for item in dots if item.full] == [
         ("Democratic League", "China Democratic League")
     ]
     assert member_tip(view, "N1")["Party"] == "China Democratic League"
-    assert member_tip(view, "N2")["Party"] == "non-party"
-    assert next(node.attrs["party"] for node in view.nodes if node.id == "N2") == "non-party"
+    assert member_tip(view, "N2")["Party"] == "Non-party"
+    assert next(node.attrs["party"] for node in view.nodes if node.id == "N2") == "Non-party"
     # in Chinese, the party's Chinese name
     assert "无党派人士" in [item.label for item in build_view(load_ok(roster_alone), "network").legend]
 
