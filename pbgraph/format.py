@@ -78,7 +78,7 @@ def party_name(code: str, lang: str, *, short: bool = False) -> str:
     Examples
     --------
     >>> party_name("MASSES", "zh"), party_name("MASSES", "en"), party_name("CPC", "en")
-    ('群众', 'masses', 'CPC')
+    ('群众', 'Masses', 'CPC')
     >>> party_name("CYL", "en"), party_name("CDL", "en"), party_name("CDL", "zh")
     ('Communist Youth League', 'China Democratic League', '民盟')
     >>> party_name("CNDCA", "en", short=True), party_name("CNDCA", "zh", short=True)
