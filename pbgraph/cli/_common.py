@@ -474,7 +474,7 @@ def write_tables(
 
     if notes_first:
         for note in noted():
-            click.echo(note, err=True)
+            status(note)
     # what the terminal gets once the tables are written
     later: Callable[[], Sequence[str]] = (lambda: ()) if notes_first else noted
 

@@ -27,6 +27,7 @@ from pbgraph.cli._common import (
     match_option,
     max_load_option,
     output_options,
+    status,
     write_tables,
 )
 
@@ -123,7 +124,7 @@ def plan(
             raise click.UsageError(say(USAGE, "xlsx_needs_output", lang))
         _write_work_lists(named["plan"], named["unplaced"], output, by=sheets, lang=lang, ds=ds, notes=notes)
         for note in notes:
-            click.echo(note, err=True)
+            status(note)
     else:
         write_tables(named, fmt=fmt, lang=lang, output=output, notes=notes)
     if view_to is not None:
@@ -173,7 +174,7 @@ def diff(
     match, notes = matched_by(before, after, match, lang)
     if view_to is not None and match != "id":
         for note in notes:
-            click.echo(note, err=True)
+            status(note)
         raise click.UsageError(say(USAGE, "view_needs_id", lang))
     found = compare(before, after, match=match, max_load=max_load)
     _write_diff(found, fmt=fmt, lang=lang, output=output, named_by=(after, before), notes=notes, match=match)

@@ -21,6 +21,7 @@ from pbgraph.cli._common import (
     match_option,
     max_depth_option,
     max_load_option,
+    status,
     time_options,
 )
 
@@ -135,7 +136,7 @@ def report(
 
         # how the comparison matches its members, said first (the report's section says it too)
         for note in matched_by(earlier, ds, match, lang)[1]:
-            click.echo(note, err=True)
+            status(note)
     if redact:
         ds = redact_dataset(ds, lang=lang)
     # redacting is idempotent: the report redacts again only to say so on its cover
